@@ -1,0 +1,131 @@
+"""Derivation and Step: what the engine produces and every back end consumes.
+
+A back end (printer, compiler, verifier, checker) reads a ``Derivation``; none of them
+re-derives anything on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import sympy as sp
+
+from .tensors import Constraint, Definition, Node, name_of
+
+if TYPE_CHECKING:
+    from .compile import Compiled
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A loss as named definitions in dependency order; ``target`` is the node differentiated."""
+
+    definitions: tuple[Definition, ...]
+    inputs: tuple[sp.Basic, ...]
+    target: str
+    constraints: tuple[Constraint, ...] = ()
+
+    def definition(self, name: str) -> Definition | None:
+        for d in self.definitions:
+            if d.name == name:
+                return d
+        return None
+
+    def input(self, name: str) -> sp.Basic | None:
+        for t in self.inputs:
+            if name_of(t) == name:
+                return t
+        return None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.definitions)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a derivation: ``lhs = rhs`` justified by ``rule`` (a short phrase)."""
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    rule: str
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A final derivative ``∂of/∂var = expr`` in index notation, in the graph's names.
+
+    ``of`` is the target (``L`` or ``p[i]``), ``var`` an element of the tensor ``wrt``
+    with free indices (``w[d, e]``); ``cases`` splits a Kronecker delta (``i = j``,
+    ``i ≠ j``); ``matrix`` is the LaTeX matrix form when the engine found one.
+    """
+
+    wrt: str
+    of: Node
+    var: Node
+    expr: sp.Expr
+    cases: tuple[tuple[str, sp.Expr], ...] = ()
+    matrix: str | None = None
+
+    @property
+    def free_indices(self) -> tuple[sp.Idx, ...]:
+        """Indices of the result array: those of ``of`` then those of ``var``."""
+        own = tuple(self.of.indices) if isinstance(self.of, sp.Indexed) else ()
+        var = tuple(self.var.indices) if isinstance(self.var, sp.Indexed) else ()
+        return own + var
+
+
+@dataclass
+class Derivation:
+    """A complete derivation: the graph, the steps with their rules, the final results."""
+
+    name: str
+    title: str
+    graph: Graph
+    steps: list[Step] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def result(self, wrt: str) -> Result:
+        for r in self.results:
+            if r.wrt == wrt:
+                return r
+        raise KeyError(wrt)
+
+    def latex(self) -> str:
+        """A LaTeX fragment (``align*`` blocks) for pasting into a document."""
+        from .latex import derivation_fragment
+
+        return derivation_fragment(self)
+
+    def document(self) -> str:
+        """A standalone LaTeX document that compiles with pdflatex."""
+        from .latex import derivation_document
+
+        return derivation_document(self)
+
+    def markdown(self) -> str:
+        """Markdown with ``$$`` math that GitHub and Jupyter render."""
+        from .latex import derivation_markdown
+
+        return derivation_markdown(self)
+
+    def text(self) -> str:
+        """Plain Unicode text for a terminal."""
+        from .latex import derivation_text
+
+        return derivation_text(self)
+
+    def _repr_latex_(self) -> str:
+        return self.latex()
+
+    def compile(self) -> Compiled:
+        """NumPy functions for the target and its derivatives (see ``symgrad.compile``)."""
+        from .compile import compile_derivation
+
+        return compile_derivation(self)
+
+    def __repr__(self) -> str:
+        return f"<Derivation {self.name}: {len(self.steps)} steps, d/d{{{', '.join(r.wrt for r in self.results)}}}>"

@@ -1,0 +1,32 @@
+"""Every error symgrad raises on purpose: one base class, messages a person can act on."""
+
+from __future__ import annotations
+
+
+class SymgradError(Exception):
+    """Base of every error symgrad raises; its message is one line saying what and where."""
+
+
+class UnknownNameError(SymgradError, KeyError):
+    """A catalog entry, tensor or option that does not exist."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; a person wants it plain
+        return str(self.args[0]) if self.args else ""
+
+
+class DeriveError(SymgradError):
+    """The engine met a construct it cannot differentiate; it never guesses."""
+
+
+class ParseError(SymgradError):
+    """LaTeX that could not be read, with the column (1-based) where reading failed."""
+
+    def __init__(self, message: str, column: int | None = None, source: str | None = None):
+        self.column = column
+        self.source = source
+        where = f" at column {column}" if column is not None else ""
+        super().__init__(f"{message}{where}")
+
+
+class ShapeError(SymgradError, ValueError):
+    """An array given to a compiled function has the wrong name, rank or shape."""
