@@ -45,12 +45,17 @@ class Graph:
 
 @dataclass(frozen=True)
 class Step:
-    """One line of a derivation: ``lhs = rhs`` justified by ``rule`` (a short phrase)."""
+    """One line of a derivation: ``lhs = rhs`` justified by ``rule`` (a short phrase).
+
+    ``detail`` is an optional formula printed after the rule's words, e.g. the constraint
+    ``Eq(Sum(y[k], (k, 1, N)), 1)`` for "use the constraint".
+    """
 
     lhs: sp.Expr
     rhs: sp.Expr
     rule: str
     section: str = ""
+    detail: sp.Expr | None = None
 
 
 @dataclass(frozen=True)
