@@ -1,0 +1,259 @@
+"""The chain-rule walk over a graph of named definitions: symbolic reverse mode.
+
+Like a person would: each local derivative is taken with the other names held fixed and
+simplified into those names (``dp_i/dz_j = p_i(delta_ij - p_j)``); then the adjoints
+``dT/dq`` are accumulated from the target down to the variable, each one contracted and
+simplified with the rule table before it is used further down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sympy as sp
+
+from . import rules
+from .derivation import Derivation, Graph, Result, Step
+from .errors import DeriveError, UnknownNameError
+from .tensors import Definition, index, indices_of, name_of, shape_of
+
+# names tried, in order, for fresh indices; a name in use anywhere in the graph is skipped
+_POOL = "ijklmnrstuvqgh" + "abcdefop"
+
+
+class _Names:
+    """Hands out index names that clash with nothing in the graph or the derivation so far."""
+
+    def __init__(self, graph: Graph, reserved: Sequence[str] = ()):
+        self.used = {str(i) for d in graph.definitions for i in _all_indices(d.rhs) | set(d.indices)}
+        self.used |= {str(i) for c in graph.constraints for i in _all_indices(c.lhs)}
+        self.used |= set(reserved)
+        # tensor and size names are never index names: b[b] would be unreadable
+        self.used |= {name_of(t) for t in graph.inputs} | {d.name for d in graph.definitions}
+        self.used |= {str(s) for d in graph.definitions for s in d.rhs.free_symbols if not isinstance(s, sp.Idx)}
+
+    def fresh(self, extent: sp.Expr, preferred: str | None = None, avoid: set[str] = frozenset()) -> sp.Idx:
+        if preferred and preferred not in avoid:
+            return index(preferred, extent)
+        for name in _POOL:
+            if name not in self.used and name not in avoid:
+                self.used.add(name)
+                return index(name, extent)
+        n = 1
+        while f"i{n}" in self.used or f"i{n}" in avoid:
+            n += 1
+        self.used.add(f"i{n}")
+        return index(f"i{n}", extent)
+
+
+def _all_indices(e: sp.Expr) -> set[sp.Idx]:
+    return {a for a in e.atoms(sp.Idx)}
+
+
+def _bases(e: sp.Expr) -> set[str]:
+    out = {str(b.label) for b in e.atoms(sp.IndexedBase)}
+    out |= {str(s) for s in e.free_symbols if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy)}
+    return out
+
+
+def _element(obj: sp.Basic, idx: Sequence[sp.Idx]) -> sp.Expr:
+    return obj[tuple(idx)] if isinstance(obj, sp.IndexedBase) else obj
+
+
+def _instantiate(defn: Definition, idx: Sequence[sp.Idx], avoid: set[str], names: _Names) -> sp.Expr:
+    """The right side of ``defn`` at indices ``idx``, its summation variables renamed away from ``avoid``."""
+    rhs = defn.at(*idx)
+    for s in sorted(rhs.atoms(sp.Sum), key=sp.default_sort_key):
+        for lim in s.limits:
+            var = lim[0]
+            if str(var) in avoid:
+                new = names.fresh(var.upper, avoid=avoid | {str(i) for i in _all_indices(rhs)})
+                rhs = rhs.xreplace({var: new})
+    return rhs
+
+
+class _Walk:
+    """One derivation in progress: the graph, its fresh-name supply and the steps so far."""
+
+    def __init__(self, graph: Graph, index_names: dict[str, tuple[str, ...]]):
+        self.graph = graph
+        self.index_names = index_names
+        self.steps: list[Step] = []
+        self.nodes = {d.name: d for d in graph.definitions}
+        for name in (graph.target,):
+            if name not in self.nodes:
+                raise UnknownNameError(f"target {name!r} is not defined; defined names: {', '.join(self.nodes)}")
+
+    def tensor(self, name: str) -> sp.Basic:
+        if name in self.nodes:
+            lhs = self.nodes[name].lhs
+            return lhs.base if isinstance(lhs, sp.Indexed) else lhs
+        found = self.graph.input(name)
+        if found is None:
+            raise UnknownNameError(f"unknown name {name!r}; known: {', '.join([*self.nodes, *map(name_of, self.graph.inputs)])}")
+        return found
+
+    def depends(self, name: str, on: str) -> bool:
+        if name == on:
+            return True
+        d = self.nodes.get(name)
+        return d is not None and any(self.depends(b, on) for b in _bases(d.rhs) if b != name)
+
+    def local(self, consumer: str, at: Sequence[sp.Idx], var: sp.Expr, section: str, avoid: set[str],
+              names: _Names) -> sp.Expr:
+        """``d consumer[at] / d var`` with every other name held fixed, simplified into names."""
+        defn = self.nodes[consumer]
+        rhs = _instantiate(defn, at, avoid, names)
+        lhs = sp.Derivative(_element(self.tensor(consumer), at), var)
+        shown = _rule_form(rhs, var)
+        if shown is not None:
+            self.steps.append(Step(lhs, shown[0], shown[1], section))
+        raw = sp.diff(rhs, var)
+        _refuse_unknown(raw, consumer)
+        self.steps.append(Step(lhs, raw, "differentiate", section))
+        return rules.simplify(raw, self.graph, lhs, section, self.steps)
+
+    def adjoint(self, target_elem: sp.Expr, q: str, q_idx: Sequence[sp.Idx], adjoints: dict, names: _Names,
+                direct_only: bool = False) -> sp.Expr:
+        """``d target / d q[q_idx]`` from the adjoints of q's consumers (the chain rule)."""
+        var = _element(self.tensor(q), q_idx)
+        lhs = sp.Derivative(target_elem, var)
+        section = f"with respect to {q}"
+        avoid = {str(i) for i in q_idx} | {str(i) for i in indices_of(target_elem)}
+        target = self.graph.target
+        total = sp.Integer(0)
+        chain_shown = sp.Integer(0)
+        consumers = [d.name for d in self.graph.definitions
+                     if q in _bases(d.rhs) and d.name != q and (d.name == target or d.name in adjoints)]
+        if not consumers:
+            raise DeriveError(f"{target} does not depend on {q}")
+        for r in consumers:
+            if r == target:
+                total += self.local(r, indices_of(target_elem), var, section, avoid, names)
+                chain_shown += sp.Derivative(target_elem, var)
+                continue
+            r_shape = shape_of(self.tensor(r))
+            dummies = [names.fresh(ext, avoid=avoid) for ext in r_shape]
+            avoid |= {str(i) for i in dummies}
+            adj_r, r_idx = adjoints[r]
+            adj_here = adj_r.xreplace(dict(zip(r_idx, dummies)))
+            local = self.local(r, dummies, var, section, avoid, names)
+            term = adj_here * local
+            shown = sp.Derivative(target_elem, _element(self.tensor(r), dummies)) * sp.Derivative(
+                _element(self.tensor(r), dummies), var)
+            for d in reversed(dummies):
+                term = sp.Sum(term, (d, 1, d.upper))
+                shown = sp.Sum(shown, (d, 1, d.upper))
+            total += term
+            chain_shown += shown
+        if len(consumers) > 1 or consumers[0] != target:
+            self.steps.append(Step(lhs, chain_shown, "chain rule", section))
+            self.steps.append(Step(lhs, total, "insert the local derivatives", section))
+            total = rules.simplify(total, self.graph, lhs, section, self.steps)
+        return total
+
+
+_KNOWN_FUNCS = (sp.exp, sp.log, sp.Abs, sp.sign, sp.tanh, sp.cosh, sp.sinh, sp.Max, sp.Min, sp.Piecewise,
+                sp.Heaviside, sp.sqrt, sp.cos, sp.sin, sp.atan)
+
+
+def _refuse_unknown(e: sp.Expr, where: str) -> None:
+    """Never silently wrong: an unevaluated derivative means a construct the engine cannot handle."""
+    left = e.atoms(sp.Derivative)
+    if left:
+        raise DeriveError(f"cannot differentiate {min(map(str, left))} in the definition of {where}")
+    for f in e.atoms(sp.Function):
+        if isinstance(f, sp.core.function.AppliedUndef):
+            raise DeriveError(f"unknown function {f.func} in the definition of {where}: define it first")
+
+
+def _has(e: sp.Expr, var: sp.Expr) -> bool:
+    """Whether ``e`` can depend on ``var`` (any element of its tensor counts)."""
+    return e.has(var.base) if isinstance(var, sp.Indexed) else e.has(var)
+
+
+def _rule_form(rhs: sp.Expr, var: sp.Expr) -> tuple[sp.Expr, str] | None:
+    """The first, rule-level step of a local derivative, with the derivatives left unevaluated."""
+    num, den = sp.fraction(rhs) if rhs.is_Mul or rhs.is_Pow else (rhs, sp.Integer(1))
+    if den != 1 and _has(den, var) and _has(num, var):
+        d = sp.Derivative
+        return ((d(num, var) * den - num * d(den, var)) / den**2, "quotient rule")
+    if isinstance(rhs, sp.Mul):
+        coeff, rest = rhs.as_independent(var.base if isinstance(var, sp.Indexed) else var, as_Add=False)
+        if coeff != 1 and rest != 1:
+            return coeff * sp.Derivative(rest, var), "constant factor rule"
+    if isinstance(rhs, sp.Add):
+        return sp.Add(*[sp.Derivative(a, var) for a in rhs.args if _has(a, var)]), "sum rule"
+    return None
+
+
+def _matrix_form(result: Result, graph: Graph) -> str | None:
+    from .matrix import matrix_form
+
+    return matrix_form(result.expr, result.free_indices, graph)
+
+
+def _cases(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> tuple[tuple[str, sp.Expr], ...]:
+    deltas = [d for d in expr.atoms(sp.KroneckerDelta) if set(d.args) <= set(free)]
+    if len(deltas) != 1:
+        return ()
+    i, j = deltas[0].args
+    same = rules.tidy(expr.xreplace({j: i}), graph)
+    apart = rules.tidy(expr.xreplace({deltas[0]: 0}), graph)
+    return ((f"{i} = {j}", same), (f"{i} \\neq {j}", apart))
+
+
+def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = "",
+                 index_names: dict[str, tuple[str, ...]] | None = None) -> Derivation:
+    """Differentiate ``graph.target`` with respect to each name in ``wrt``, step by step."""
+    index_names = dict(index_names or {})
+    walk = _Walk(graph, index_names)
+    target_name = graph.target
+    target_def = walk.nodes[target_name]
+    reserved = [n for names in index_names.values() for n in names]
+    names = _Names(graph, reserved)
+    target_elem = target_def.lhs
+    results = []
+    adjoints: dict[str, tuple[sp.Expr, tuple[sp.Idx, ...]]] = {}
+    for w in wrt:
+        base = walk.tensor(w)
+        if w in walk.nodes:
+            raise DeriveError(f"{w} is defined in terms of other names; differentiate with respect to an input")
+        if not walk.depends(target_name, w):
+            raise DeriveError(f"{target_name} does not depend on {w}")
+        # adjoints of every defined node between the target and w, from the target down;
+        # shared between the variables (the seed's w and b both need dL/dz)
+        for d in reversed(graph.definitions):
+            if d.name == target_name or d.name in adjoints or not walk.depends(d.name, w) \
+                    or not walk.depends(target_name, d.name):
+                continue
+            q_idx = tuple(names.fresh(i.upper, preferred=str(i), avoid={str(t) for t in indices_of(target_elem)})
+                          for i in d.indices)
+            adj = walk.adjoint(target_elem, d.name, q_idx, adjoints, names)
+            adjoints[d.name] = (adj, q_idx)
+        preferred = index_names.get(w, ())
+        shape = shape_of(base)
+        w_idx = tuple(names.fresh(ext, preferred=preferred[k] if k < len(preferred) else None,
+                                  avoid={str(t) for t in indices_of(target_elem)})
+                      for k, ext in enumerate(shape))
+        expr = walk.adjoint(target_elem, w, w_idx, adjoints, names)
+        var = _element(base, w_idx)
+        final = rules.tidy(expr, graph)
+        lhs = sp.Derivative(target_elem, var)
+        if final != expr:
+            walk.steps.append(Step(lhs, final, "collect terms", f"with respect to {w}"))
+        result = Result(w, target_elem, var, final)
+        free = result.free_indices
+        result = Result(w, target_elem, var, final, _cases(final, free, graph), _matrix_form(result, graph))
+        results.append(result)
+    return Derivation(name or target_name, title or f"Derivative of {target_name}", graph, walk.steps, results)
+
+
+def derive_entry(name: str) -> Derivation:
+    """The derivation of the catalog entry ``name``."""
+    from . import catalog
+
+    entry = catalog.get(name)
+    d = derive_graph(entry.graph, entry.wrt, entry.name, entry.title, entry.index_names)
+    d.notes.extend(entry.notes)
+    return d

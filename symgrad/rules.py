@@ -1,0 +1,380 @@
+"""Simplification rules: one small function each, named by the justification it prints.
+
+Each rule takes an expression and the graph it lives in and returns the rewritten
+expression with the label to print beside the step, or ``None`` when it does not apply.
+The engine (``simplify``) knows no rule by name: it runs the table to a fixed point.
+SymPy's generic ``simplify`` is never used: it is slow and crashes on some
+``Sum``/``KroneckerDelta`` forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .derivation import Graph, Step
+from .tensors import Constraint, Definition
+
+Rewrite = tuple[sp.Expr, str, sp.Expr | None] | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rewrite: ``apply(expr, graph)`` gives ``(new_expr, label, detail)`` or ``None``.
+
+    ``label`` is the words printed beside the step; ``detail`` an optional formula after them
+    (the constraint or definition used).
+    """
+
+    name: str
+    apply: Callable[[sp.Expr, Graph], Rewrite]
+
+
+# ---------------------------------------------------------------- sums and deltas
+
+
+def _multiply_out(e: sp.Expr) -> sp.Expr:
+    """Distribute products over sums, leaving powers and function arguments alone."""
+    return sp.expand(e, deep=False, power_exp=False, power_base=False, multinomial=False, log=False)
+
+
+def _make_sum(body: sp.Expr, limits: list[tuple]) -> sp.Expr:
+    return sp.Sum(body, *limits) if limits else body
+
+
+def _split_sum(s: sp.Sum) -> sp.Expr:
+    """Distribute a sum over the terms of its multiplied-out summand, constants pulled out.
+
+    SymPy flattens nested sums into one ``Sum`` with several limits, so every rule here
+    works on several limits at once.
+    """
+    body = _multiply_out(s.function)
+    if isinstance(body, sp.Sum):  # Sum(Sum(f, a), b) is kept flat by SymPy; merge explicitly
+        return _split_sum(sp.Sum(body.function, *body.limits, *s.limits))
+    out = sp.Integer(0)
+    for term in sp.Add.make_args(body):
+        const, dep = [], []
+        for factor in sp.Mul.make_args(term):
+            (dep if any(factor.has(lim[0]) for lim in s.limits) else const).append(factor)
+        limits = []
+        for lim in s.limits:
+            if any(f.has(lim[0]) for f in dep):
+                limits.append(lim)
+            else:
+                const.append(lim[2] - lim[1] + 1)
+        out += sp.Mul(*const) * _make_sum(sp.Mul(*dep), limits)
+    return out
+
+
+def expand_sums(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """Multiply out and split every sum into sums of single terms, constants pulled out."""
+    if not expr.atoms(sp.Sum):
+        return None  # sum-free algebra is the job of cancel_fractions
+
+    def walk(e: sp.Expr) -> sp.Expr:
+        if isinstance(e, sp.Sum):
+            return _split_sum(sp.Sum(walk(e.function), *e.limits))
+        if isinstance(e, (sp.Add, sp.Mul)):
+            return e.func(*[walk(a) for a in e.args])
+        return e
+
+    new = _multiply_out(walk(expr))
+    # a second pass catches sums that multiplying out exposed inside products
+    new = _multiply_out(walk(new))
+    return (new, "multiply out, split the sums, pull constants out", None) if new != expr else None
+
+
+def _same_range(a: sp.Expr, lo: sp.Expr, hi: sp.Expr) -> bool:
+    return isinstance(a, sp.Idx) and a.lower == lo and a.upper == hi
+
+
+def contract_deltas(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """``sum_k f_k delta_kj = f_j`` when j runs over the same range as k."""
+    changed = False
+
+    def contract(s: sp.Sum) -> sp.Expr:
+        nonlocal changed
+        bound = {lim[0] for lim in s.limits}
+        for pos, (var, lo, hi) in enumerate(s.limits):
+            for factor in sp.Mul.make_args(s.function):
+                if isinstance(factor, sp.KroneckerDelta) and var in factor.args:
+                    other = factor.args[0] if factor.args[1] == var else factor.args[1]
+                    if other not in bound and _same_range(other, lo, hi):
+                        changed = True
+                        rest = (s.function / factor).xreplace({var: other})
+                        return _make_sum(rest, [lim for k, lim in enumerate(s.limits) if k != pos])
+        return s
+
+    new = expr.replace(lambda e: isinstance(e, sp.Sum), contract)
+    return (new, "contract the Kronecker delta", None) if changed else None
+
+
+def _constraint_pattern(c: Constraint) -> tuple[sp.Expr, sp.Idx, list[sp.Wild]] | None:
+    if not (isinstance(c.lhs, sp.Sum) and len(c.lhs.limits) == 1):
+        return None
+    var = c.lhs.limits[0][0]
+    free = sorted((i for i in c.lhs.free_symbols if isinstance(i, sp.Idx)), key=str)
+    wilds = [sp.Wild(f"free_{i}") for i in free]
+    return c.lhs.function.xreplace(dict(zip(free, wilds))), var, wilds
+
+
+def use_constraints(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """Replace a sum that a declared constraint fixes, e.g. ``sum_k y_k = 1``."""
+    used: list[Constraint] = []
+    for c in graph.constraints:
+        pattern = _constraint_pattern(c)
+        if pattern is None:
+            continue
+        body, var, _ = pattern
+        (_, lo, hi) = c.lhs.limits[0]
+
+        def matches(e: sp.Expr, body: sp.Expr = body, var: sp.Idx = var, lo=lo, hi=hi) -> bool:
+            if not (isinstance(e, sp.Sum) and len(e.limits) == 1):
+                return False
+            v, elo, ehi = e.limits[0]
+            if (elo, ehi) != (lo, hi):
+                return False
+            m = e.function.xreplace({v: var}).match(body)
+            return m is not None and not any(val.has(var) for val in m.values())
+
+        def replace(e: sp.Expr, c: Constraint = c) -> sp.Expr:
+            if c not in used:
+                used.append(c)
+            return c.rhs
+
+        expr = expr.replace(matches, replace)
+    if not used:
+        return None
+    detail = sp.Eq(used[0].lhs, used[0].rhs, evaluate=False)
+    return expr, "use the constraint" + (f" ({used[0].reason})" if used[0].reason else ""), detail
+
+
+# ---------------------------------------------------------------- names
+
+
+def _kernels(defn: Definition) -> list[sp.Expr]:
+    """Subexpressions of a definition worth folding back: exponentials of its own indices."""
+    own = set(defn.indices)
+    out = []
+    for e in sp.preorder_traversal(defn.rhs):
+        if isinstance(e, sp.exp) and (not own or own <= e.free_symbols) and not _inside_sum_over(defn.rhs, e):
+            out.append(e)
+    return out
+
+
+def _inside_sum_over(root: sp.Expr, target: sp.Expr) -> bool:
+    for s in root.atoms(sp.Sum):
+        if s.function.has(target):
+            return True
+    return False
+
+
+def _fold_one(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
+    """Write ``expr`` in terms of the name ``defn`` defines, by solving the definition for a kernel."""
+    own = list(defn.indices)
+    wilds = [sp.Wild(f"w_{i}") for i in own]
+    to_wild = dict(zip(own, wilds))
+    for kernel in _kernels(defn):
+        u = sp.Dummy("u")
+        solved = sp.solve(sp.Eq(defn.lhs, defn.rhs.xreplace({kernel: u})), u)
+        if len(solved) != 1 or solved[0].has(u):
+            continue
+        inverse = solved[0]
+        kernel_pattern = kernel.xreplace(to_wild)
+        guards = [s.xreplace(to_wild) for s in defn.rhs.atoms(sp.Sum)]
+
+        hits = 0
+
+        def walk(e: sp.Expr, guards=guards, kernel_pattern=kernel_pattern, inverse=inverse) -> sp.Expr:
+            nonlocal hits
+            if isinstance(e, sp.Sum) and any(e.match(g) is not None for g in guards):
+                return e
+            if isinstance(e, sp.exp):
+                for power, pattern in ((1, kernel_pattern), (-1, sp.exp(-kernel_pattern.args[0]))):
+                    m = e.match(pattern)
+                    if m is not None and all(w in m for w in wilds):
+                        hits += 1
+                        return inverse.xreplace({w0: m[w] for w0, w in zip(own, wilds)}) ** power
+            if not e.args or isinstance(e, (sp.Indexed, sp.Idx)):
+                return e
+            return e.func(*[walk(a) for a in e.args])
+
+        new = walk(expr)
+        if not hits:
+            continue
+        new = _tidy_rational(new)
+        if sp.count_ops(new) <= sp.count_ops(expr) + 2 and not any(new.has(k) for k in _kernel_bases(kernel)):
+            return new
+    # a scalar definition whose right side appears verbatim, up to the names of
+    # summation variables (e.g. sqrt(sum_n r_n^2) = L)
+    if not own and not defn.rhs.is_Atom:
+        own_sums = {_canonical(s): s for s in defn.rhs.atoms(sp.Sum)}
+        renamed = expr.xreplace({s: own_sums[_canonical(s)] for s in expr.atoms(sp.Sum) if _canonical(s) in own_sums})
+        new = renamed.subs(defn.rhs, defn.lhs)
+        if new != renamed:
+            return new
+    return None
+
+
+def _canonical(s: sp.Sum) -> sp.Expr:
+    """A sum with its summation variables renamed by position, to compare sums up to renaming."""
+    out = s
+    for pos, lim in enumerate(s.limits):
+        var = lim[0]
+        out = out.xreplace({var: sp.Idx(sp.Symbol(f"_bound{pos}", integer=True), (var.lower, var.upper))})
+    return out
+
+
+def _kernel_bases(kernel: sp.Expr) -> list[sp.Expr]:
+    return [] if kernel.atoms(sp.Indexed) else [kernel]
+
+
+def _tidy_rational(e: sp.Expr) -> sp.Expr:
+    """Cancel a rational expression; keep sums and deltas as opaque generators."""
+    if e.atoms(sp.Sum):
+        return e
+    out = sp.cancel(e)
+    return sp.expand(out) if out.is_polynomial() else out
+
+
+def fold_definitions(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """Fold subexpressions back into the names they define (``e^{a_i}/sum_k e^{a_k} -> p_i``)."""
+    for defn in graph.definitions:
+        new = _fold_one(expr, defn)
+        if new is not None and new != expr:
+            return sp.expand(new), "substitute the definition", sp.Eq(defn.lhs, defn.rhs, evaluate=False)
+    return None
+
+
+def cancel_fractions(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """Put a sum-free expression over a common denominator and cancel."""
+    if expr.atoms(sp.Sum):
+        return None
+    new = _tidy_rational(expr)
+    if new != expr and sp.count_ops(new) < sp.count_ops(expr):
+        return new, "cancel common factors", None
+    return None
+
+
+# order matters: folding names back in comes before expansion can scatter the pattern
+SIMPLIFY: tuple[Rule, ...] = (
+    Rule("contract", contract_deltas),
+    Rule("fold", fold_definitions),
+    Rule("constraints", use_constraints),
+    Rule("expand", expand_sums),
+    Rule("cancel", cancel_fractions),
+)
+
+
+def simplify(expr: sp.Expr, graph: Graph, lhs: sp.Expr | None = None, section: str = "",
+             steps: list[Step] | None = None, rules: tuple[Rule, ...] = SIMPLIFY, limit: int = 40) -> sp.Expr:
+    """Run the rule table to a fixed point, appending a ``Step`` for every rule that changed something."""
+    for _ in range(limit):
+        for rule in rules:
+            out = rule.apply(expr, graph)
+            if out is not None and out[0] != expr:
+                expr = out[0]
+                if steps is not None:
+                    steps.append(Step(lhs, expr, out[1], section, out[2]))
+                break
+        else:
+            return expr
+    return expr
+
+
+# ---------------------------------------------------------------- presentation
+
+
+def _positive_first(e: sp.Expr) -> sp.Expr:
+    """``-(s - 1)`` as ``(1 - s)``: flip a minus sign into a binomial factor."""
+    coeff, factors = e.as_coeff_mul()
+    if coeff.is_negative:
+        for idx, f in enumerate(factors):
+            if isinstance(f, sp.Add) and len(f.args) == 2:
+                flipped = sp.Add(*[-a for a in f.args], evaluate=True)
+                rest = factors[:idx] + (flipped,) + factors[idx + 1:]
+                return sp.Mul(-coeff, *rest)
+    return e
+
+
+def _factor_summand(e: sp.Expr) -> sp.Expr:
+    if isinstance(e, sp.Sum):
+        return sp.Sum(_factor_summand(e.function), *e.limits)
+    if e.atoms(sp.Sum):
+        return e.func(*[_factor_summand(a) for a in e.args]) if e.args else e
+    return _positive_first(sp.factor(e))
+
+
+def merge_sums(expr: sp.Expr) -> sp.Expr:
+    """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range."""
+    terms = sp.Add.make_args(sp.expand(expr))
+    groups: dict[tuple, list[sp.Expr]] = {}
+    rest = []
+    for t in terms:
+        coeff, factors = t.as_coeff_mul()
+        sums = [f for f in factors if isinstance(f, sp.Sum)]
+        if len(sums) != 1:
+            rest.append(t)
+            continue
+        s = sums[0]
+        others = sp.Mul(*[f for f in factors if f is not s])
+        key = s.limits
+        groups.setdefault(key, []).append(coeff * others * s.function)
+    out = sp.Add(*rest)
+    for limits, summands in groups.items():
+        body = sp.Add(*summands)
+        # pull out factors free of the summation variable
+        inner = sp.factor_terms(body)
+        const, dep = [], []
+        for f in sp.Mul.make_args(inner):
+            (dep if f.has(*[lim[0] for lim in limits]) else const).append(f)
+        out += sp.Mul(*const) * sp.Sum(merge_sums(sp.Mul(*dep)), *limits)
+    return out
+
+
+def _shape_key(e: sp.Expr) -> sp.Expr:
+    """``e`` with every index replaced by one placeholder, to compare ``y_n - f_n`` with ``y_m - f_m``."""
+    return e.xreplace({i: sp.Symbol("_") for i in e.atoms(sp.Idx)})
+
+
+def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
+    """Write differences the way the definitions do: ``-2 sum (y - f) x``, not ``2 sum (f - y) x``."""
+    if isinstance(e, sp.Sum):
+        inner = _orient(e.function, source)
+        if isinstance(inner, sp.Add) and _shape_key(-inner) in source and _shape_key(inner) not in source:
+            return -sp.Sum(sp.expand(-inner), *e.limits)
+        coeff, rest = inner.as_coeff_Mul()
+        return coeff * sp.Sum(rest, *e.limits) if coeff.is_negative else sp.Sum(inner, *e.limits)
+    if isinstance(e, sp.Mul):
+        coeff, factors = e.as_coeff_mul()
+        out = []
+        for f in factors:
+            f = _orient(f, source)
+            if isinstance(f, sp.Add) and _shape_key(-f) in source and _shape_key(f) not in source:
+                f, coeff = sp.expand(-f), -coeff
+            elif isinstance(f, sp.Pow) and isinstance(f.base, sp.Add) and f.exp.is_odd \
+                    and _shape_key(-f.base) in source and _shape_key(f.base) not in source:
+                f, coeff = sp.expand(-f.base) ** f.exp, -coeff
+            out.append(f)
+        if coeff.is_negative:  # absorb the minus sign into a difference the definitions do not fix
+            for k, f in enumerate(out):
+                if isinstance(f, sp.Add) and len(f.args) == 2 and _shape_key(f) not in source:
+                    out[k], coeff = sp.expand(-f), -coeff
+                    break
+        return sp.Mul(coeff, *out)
+    if isinstance(e, sp.Add):
+        return sp.Add(*[_orient(a, source) for a in e.args])
+    return e
+
+
+def tidy(expr: sp.Expr, graph: Graph | None = None) -> sp.Expr:
+    """The readable final form: sums merged, factors pulled out, differences oriented as defined."""
+    merged = merge_sums(expr)
+    out = _positive_first(sp.factor(merged)) if not merged.atoms(sp.Sum) else _factor_summand(merged)
+    if graph is None:
+        return out
+    source = {_shape_key(a) for d in graph.definitions for a in sp.preorder_traversal(d.rhs)
+              if isinstance(a, sp.Add)}
+    return _orient(out, source)
