@@ -1,0 +1,88 @@
+"""The ``symgrad`` command: list, derive, build, export, check, verify.
+
+Every error becomes one line on stderr and a non-zero exit code (2 for usage errors and
+unreadable input), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .errors import SymgradError
+
+FORMATS = ("text", "tex", "md")
+# modules that contribute subcommands through add_cli(subparsers)
+SUBCOMMAND_MODULES = ("symgrad.build", "symgrad.export", "symgrad.check", "symgrad.verify")
+
+
+class UsageError(SymgradError):
+    """A bad command line: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the valid choices, not a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _list(args: argparse.Namespace) -> int:
+    from . import catalog
+
+    width = max(len(n) for n in catalog.names())
+    for name in catalog.names():
+        print(f"{name:<{width}}  {catalog.get(name).title}")
+    return 0
+
+
+def _derive(args: argparse.Namespace) -> int:
+    from .graph import derive_entry
+
+    d = derive_entry(args.name)
+    out = {"text": d.text, "tex": d.document, "md": d.markdown}[args.format]()
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The full command-line parser, with the subcommands the back-end modules register."""
+    p = _Parser(prog="symgrad", description="Derive, typeset, compile and verify gradients of ML losses.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    ls = sub.add_parser("list", help="list the catalog entries")
+    ls.set_defaults(func=_list)
+    dv = sub.add_parser("derive", help="print the step-by-step derivation of a catalog entry")
+    dv.add_argument("name", metavar="NAME", help="catalog entry (see `symgrad list`)")
+    dv.add_argument("--format", choices=FORMATS, default="text", help="text (terminal), tex (standalone document), md")
+    dv.set_defaults(func=_derive)
+    for module in SUBCOMMAND_MODULES:
+        importlib.import_module(module).add_cli(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = parser().parse_args(argv)
+        return int(args.func(args))
+    except UsageError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    except SymgradError as e:
+        print(f"symgrad: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:  # a bug in symgrad: still one line, and a distinct exit code
+        print(f"symgrad: internal error: {type(e).__name__}: {e} (please report this)", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print("symgrad: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
