@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SymgradError as e:
         print(f"symgrad: {e}", file=sys.stderr)
         return 2
-    except Exception as e:  # a bug in symgrad: still one line, and a distinct exit code
+    except Exception as e:  # noqa: BLE001 - a bug in symgrad: still one line, and a distinct exit code
         print(f"symgrad: internal error: {type(e).__name__}: {e} (please report this)", file=sys.stderr)
         return 3
     except KeyboardInterrupt:

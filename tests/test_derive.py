@@ -194,7 +194,7 @@ def _seed_arrays(rng, B=2, D=3, C=3):
     w = rng.normal(size=(D, C))
     b = rng.normal(size=C)
     y = np.eye(C)[rng.integers(0, C, size=B)]
-    return dict(x=x, w=w, b=b, y=y)
+    return {"x": x, "w": w, "b": b, "y": y}
 
 
 def _ce(w, b, x, y):
