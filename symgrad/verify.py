@@ -36,7 +36,6 @@ import json
 import math
 import random
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -112,6 +111,7 @@ class Verdict:
             "correct": self.correct,
             "counterexample": self.counterexample,
             "message": self.message,
+            "column": self.column,
         }
 
     def __str__(self) -> str:
@@ -188,9 +188,9 @@ def _tensors_in(e: sp.Basic) -> list[sp.Basic]:
     for node in sp.preorder_traversal(e):
         if isinstance(node, sp.IndexedBase):
             out.setdefault(str(node.label), node)
-        elif isinstance(node, sp.Symbol) and not isinstance(node, (sp.Idx, sp.Dummy)):
-            if not _is_size(node) and str(node) not in index_names:
-                out.setdefault(str(node), node)
+        elif (isinstance(node, sp.Symbol) and not isinstance(node, (sp.Idx, sp.Dummy)) and not _is_size(node)
+              and str(node) not in index_names):
+            out.setdefault(str(node), node)
     return list(out.values())
 
 
@@ -333,14 +333,15 @@ def _differentiate(expr: sp.Expr, var: Node, problem: _Problem) -> sp.Expr:
 
 def _truth(problem: _Problem) -> tuple[sp.Expr, str]:
     """The derivative, from the engine; from ``sympy.diff`` on the inlined definitions when the engine fails."""
+    defs = {d.name: d for d in problem.definitions}
+    target = defs.get(name_of(problem.of))
+    if target is None:
+        raise VerifyError(f"{name_of(problem.of)} is not defined: give its definition with --define")
     try:
         return _engine_truth(problem), ""
-    except SymgradError:
-        raise
-    except Exception as exc:  # the engine is young: never let its failure hide a verdict
-        note = f"the engine failed ({type(exc).__name__}: {exc}); the derivative was taken with sympy.diff"
-    defs = {d.name: d for d in problem.definitions}
-    target = defs[name_of(problem.of)]
+    except Exception as exc:  # noqa: BLE001 - whatever stops the engine, sympy.diff still gives the truth
+        note = f"the engine could not derive it ({type(exc).__name__}: {exc}); the derivative was taken with sympy.diff"
+
     of_expr = target.at(*problem.of.indices) if isinstance(problem.of, sp.Indexed) else target.rhs
     return _differentiate(of_expr, problem.var, problem), note
 
@@ -505,7 +506,8 @@ def _compile(e: sp.Basic) -> Fn:
         base = _compile(e.base)
         if isinstance(e.exp, sp.Integer):
             n = int(e.exp)
-            return lambda env, vals: base(env, vals) ** n
+            # sizes and indices are Python ints: 3 ** -1 would be a float
+            return lambda env, vals: mpmath.mpf(base(env, vals)) ** n
         ex = _compile(e.exp)
         return lambda env, vals: mpmath.power(base(env, vals), ex(env, vals))
     if isinstance(e, sp.KroneckerDelta):
@@ -1081,3 +1083,108 @@ def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tupl
     return Verdict("agrees", links, None, correct, None,
                    f"{head} = {_text(shown)}{when} agrees with the derivative at {points} points "
                    f"(not proved){also}{tail}", head)
+
+
+def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
+           assume: Sequence[str] = (), timeout: float = 3.0) -> Verdict:
+    """Judge a hand derivation written in LaTeX (see the module docstring for the verdicts).
+
+    ``claim`` may be a chain ``A = B = C``; ``of`` names the derivative (``\\frac{\\partial p_i}{\\partial a_j}``)
+    when the claim does not start with it; ``define`` are equations naming things (``p_i = ...``),
+    ``given`` shapes, ranges and constraints, ``assume`` a case (``i = j``). Never raises for bad input:
+    an unreadable input gives the verdict "unreadable" with the column and the reason.
+    """
+    from . import parse
+
+    ctx = parse.Context()
+    try:
+        source = "--define"
+        for text in define:
+            parse.parse_definition(text, ctx)
+        source = "--given"
+        for text in given:
+            parse.parse_given(text, ctx)
+        source = "--assume"
+        assumptions = [parse.parse_assumption(text, ctx) for text in assume]
+        source = "--of"
+        derivative = parse.parse_derivative(of, ctx) if of else None
+        source = "--claim"
+        members = [(m.text, m.value) for m in parse.parse_claim(claim, ctx)]
+        source = ""
+        if derivative is None:
+            derivative = _derivative_in(members, ctx)
+        of_node, var = derivative
+        definitions = list(ctx.definitions.values())
+        if not isinstance(of_node, (sp.Indexed, sp.Symbol)) or name_of(of_node) not in ctx.definitions:
+            of_node, extra = _named(of_node, definitions)
+            definitions += extra
+        marked = [(text, _marker(value)) for text, value in members]
+        return judge(marked, of_node, var, definitions, ctx.constraints, assumptions, timeout)
+    except ParseError as e:
+        where = f" (in {source})" if source else ""
+        return Verdict("unreadable", message=f"{e}{where}", column=e.column)
+    except SymgradError as e:
+        return Verdict("unreadable", message=str(e))
+
+
+def _marker(value: Any) -> sp.Expr:
+    """A parsed member as ``judge`` takes it: a written-out derivative becomes an unevaluated Derivative."""
+    if hasattr(value, "of") and hasattr(value, "var"):
+        return sp.Derivative(value.of, value.var)
+    return value
+
+
+def _derivative_in(members: Sequence[tuple[str, Any]], ctx: Any) -> tuple[sp.Expr, Node]:
+    """The first derivative written in the chain: what the other members claim to equal."""
+    for _, value in members:
+        if hasattr(value, "of") and hasattr(value, "var"):
+            return value.of, value.var
+    raise VerifyError("the claim names no derivative: start it with \\frac{\\partial ...}{\\partial ...} = ... "
+                      "or give --of")
+
+
+def _named(expr: sp.Expr, definitions: Sequence[Definition]) -> tuple[Node, list[Definition]]:
+    """A node standing for an inline expression: the definition it spells out, else a new one named ``f``."""
+    free = list(_free_indices(expr).values())
+    for d in definitions:
+        if len(d.indices) == len(free) and _is_zero(d.at(*free) - expr if d.indices else d.rhs - expr):
+            return (d.lhs.base[tuple(free)] if d.indices else d.lhs), []
+        if isinstance(expr, sp.Symbol) and d.name == str(expr):
+            return d.lhs, []
+    if not free:
+        node = sp.Symbol("f")
+        return node, [Definition(node, expr)]
+    base = sp.IndexedBase("f", shape=tuple(i.upper for i in free))
+    return base[tuple(free)], [Definition(base[tuple(free)], expr)]
+
+
+# ---------------------------------------------------------------- command line
+
+
+def add_cli(subparsers: Any) -> None:
+    """Register ``symgrad verify`` on the ``symgrad`` command line."""
+    p = subparsers.add_parser(
+        "verify", help="judge a hand derivation written in LaTeX: proved, agrees, wrong or unreadable",
+        description="Judge a claimed derivative. Exit code 0 proved/agrees, 1 wrong, 2 unreadable. "
+                    "A LaTeX value starting with '-' needs the '=' form: --claim='-p_j p_i'.")
+    p.add_argument("--claim", required=True, metavar="LATEX", help="the claim, possibly a chain A = B = C")
+    p.add_argument("--of", metavar="LATEX", help="the derivative claimed, e.g. '\\frac{\\partial L}{\\partial w}'")
+    p.add_argument("--define", action="append", default=[], metavar="LATEX", help="a definition, e.g. 'L = ...'")
+    p.add_argument("--given", action="append", default=[], metavar="LATEX",
+                   help="a shape, index range or constraint, e.g. '\\sum_k y_k = 1'")
+    p.add_argument("--assume", action="append", default=[], metavar="LATEX", help="a case, e.g. 'i = j'")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--timeout", type=float, default=3.0, metavar="SECONDS",
+                   help="time budget of the symbolic proof (default 3)")
+    p.set_defaults(func=handler)
+
+
+def handler(args: argparse.Namespace) -> int:
+    """Run ``symgrad verify``: print the verdict; exit 0 proved/agrees, 1 wrong, 2 unreadable."""
+    verdict = verify(args.claim, of=args.of, define=args.define, given=args.given, assume=args.assume,
+                     timeout=args.timeout)
+    if args.json:
+        print(json.dumps(verdict.to_json(), ensure_ascii=False))
+    else:
+        print(verdict)
+    return verdict.exit_code
