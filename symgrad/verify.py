@@ -842,6 +842,28 @@ def _diagnose(member: Fn, samples: list[_Sample], search: _Search) -> tuple[str,
     return "other", "The claim differs from the derivative (not by a sign, a factor, swapped indices or a case)."
 
 
+def _derivative_indices(of: Node, var: Node) -> tuple[sp.Idx, ...]:
+    """The derivative's array axes: those of ``of``, then those of ``var`` (as ``Result.free_indices``)."""
+    return tuple(of.indices if isinstance(of, sp.Indexed) else ()) + tuple(
+        var.indices if isinstance(var, sp.Indexed) else ())
+
+
+def _orientations(expr: sp.Expr, array: tuple[sp.Idx, ...], free: tuple[sp.Idx, ...]) -> list[tuple[sp.Expr, bool]]:
+    """A matrix-notation member with its axes laid onto the derivative's: in order first, then every
+    other order the extents allow; each with whether it is transposed. Index notation: as written."""
+    if not array or len(array) != len(free):
+        return [(expr, False)]
+    out = []
+    for perm in itertools.permutations(range(len(free))):
+        target = [free[p] for p in perm]
+        if any(a.upper != t.upper for a, t in zip(array, target)):
+            continue
+        mapping = {a: t for a, t in zip(array, target) if a != t}
+        moved = _rename_bound(expr, {str(i) for i in (*array, *free)}).xreplace(mapping) if mapping else expr
+        out.append((moved, list(perm) != sorted(perm)))
+    return out or [(expr, False)]
+
+
 def _swap(env: Env, a: str, b: str) -> Env:
     out = dict(env)
     out[a], out[b] = env[b], env[a]
@@ -1001,12 +1023,14 @@ def _case_text(assumptions: Sequence[sp.Basic]) -> str:
 # ---------------------------------------------------------------- judging
 
 
-def judge(members: Sequence[tuple[str, sp.Expr]], of: Node, var: Node, definitions: Sequence[Definition] = (),
+def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[sp.Idx]]], of: Node, var: Node, definitions: Sequence[Definition] = (),
           constraints: Sequence[Constraint] = (), assumptions: Sequence[sp.Basic] = (),
           timeout: float = 3.0) -> Verdict:
     """Judge the members of a claimed chain against ``d of / d var`` (SymPy in, Verdict out).
 
-    ``members`` are ``(latex, expr)`` pairs in the order written; a member that is an unevaluated
+    ``members`` are ``(latex, expr)`` pairs in the order written, or ``(latex, expr, array_indices)``
+    for a member written in matrix notation (its free indices in array order: a transpose of the
+    derivative is then a layout difference, not a mistake). A member that is an unevaluated
     ``sympy.Derivative`` is a derivative written out (``\\frac{\\partial p_i}{\\partial a_j}``): it is
     the derivative itself when it differentiates ``of``, else its value is checked like any member.
     """
@@ -1015,29 +1039,39 @@ def judge(members: Sequence[tuple[str, sp.Expr]], of: Node, var: Node, definitio
         return _judge(members, problem, timeout)
 
 
-def _judge(members: Sequence[tuple[str, sp.Expr]], problem: _Problem, timeout: float) -> Verdict:
+def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float) -> Verdict:
     of, var = problem.of, problem.var
     truth, note = _truth(problem)
     notes = [note] if note else []
-    checked: list[tuple[str, sp.Expr]] = []
-    for latex, expr in members:
+    free = _derivative_indices(of, var)
+    checked: list[tuple[str, list[tuple[sp.Expr, bool]]]] = []
+    for latex, expr, *array in members:
         if isinstance(expr, sp.Derivative):
             if expr.expr == of and tuple(expr.variables) == (var,):
                 continue
             expr = _differentiate(expr.expr, expr.variables[0], problem)
-        checked.append((latex, expr))
+        checked.append((latex, _orientations(expr, tuple(array[0]) if array else (), free)))
     if not checked:
         raise VerifyError("the claim has nothing to check: write the derivative's value after '='")
-    search = _Search(problem, truth, [e for _, e in checked])
+    search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients])
     if not search.points:
         raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
     deadline = time.monotonic() + timeout
     links: list[Link] = []
     wrong: tuple[Link, str, str] | None = None
-    for latex, expr in checked:
+    transposed = False
+    for latex, orients in checked:
+        expr, flipped = orients[0]
         fn = _compile(expr)
         samples = list(search.samples(fn))
+        if not samples:
+            raise VerifyError(f"the claim {latex} could not be evaluated at any point")
         bad = _first_difference(samples)
+        for other, other_flipped in orients[1:] if bad is not None else ():
+            other_samples = list(search.samples(_compile(other)))
+            if other_samples and _first_difference(other_samples) is None:
+                expr, flipped, samples, bad = other, other_flipped, other_samples, None
+                break
         if bad is not None:
             link = Link(latex, "wrong", expr, _counterexample(bad, search, expr), len(samples))
             if wrong is None:
@@ -1045,20 +1079,20 @@ def _judge(members: Sequence[tuple[str, sp.Expr]], problem: _Problem, timeout: f
                 wrong = (link, diagnosis, why)
             links.append(link)
             continue
-        if not samples:
-            raise VerifyError(f"the claim {latex} could not be evaluated at any point")
+        transposed |= flipped
         how = None
-        left = deadline - time.monotonic()
         try:
-            how = _prove(expr, truth, problem, max(left, 0.05))
+            how = _prove(expr, truth, problem, max(deadline - time.monotonic(), 0.05))
         except _Timeout:
             notes.append(f"the symbolic proof ran out of time ({timeout:g} s): the verdict rests on the numeric search")
         links.append(Link(latex, "proved" if how else "agrees", expr, None, len(samples)))
-    return _summarise(problem, truth, links, wrong, notes, search)
+    if transposed and wrong is None:
+        notes.append("the claim is the transpose of the derivative: the other layout convention, not a mistake")
+    return _summarise(problem, truth, links, wrong, notes, search, transposed)
 
 
 def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tuple[Link, str, str] | None,
-               notes: list[str], search: _Search) -> Verdict:
+               notes: list[str], search: _Search, layout: bool) -> Verdict:
     general = _text(truth)
     in_case = _apply_assumptions(truth, problem.assumptions)
     correct = _latex(in_case)
@@ -1077,10 +1111,10 @@ def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tupl
                        f"{diagnosis}. {why}{where}{tail}", head)
     shown = links[-1].expr
     if all(link.verdict == "proved" for link in links):
-        return Verdict("proved", links, None, correct, None,
+        return Verdict("proved", links, "layout" if layout else None, correct, None,
                        f"{head} = {_text(shown)}{when}{also}{tail}", head)
     points = min(link.points for link in links)
-    return Verdict("agrees", links, None, correct, None,
+    return Verdict("agrees", links, "layout" if layout else None, correct, None,
                    f"{head} = {_text(shown)}{when} agrees with the derivative at {points} points "
                    f"(not proved){also}{tail}", head)
 
@@ -1109,7 +1143,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         source = "--of"
         derivative = parse.parse_derivative(of, ctx) if of else None
         source = "--claim"
-        members = [(m.text, m.value) for m in parse.parse_claim(claim, ctx)]
+        members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx)]
         source = ""
         if derivative is None:
             derivative = _derivative_in(members, ctx)
@@ -1118,7 +1152,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         if not isinstance(of_node, (sp.Indexed, sp.Symbol)) or name_of(of_node) not in ctx.definitions:
             of_node, extra = _named(of_node, definitions)
             definitions += extra
-        marked = [(text, _marker(value)) for text, value in members]
+        marked = [(text, _marker(value), array) for text, value, array in members]
         return judge(marked, of_node, var, definitions, ctx.constraints, assumptions, timeout)
     except ParseError as e:
         where = f" (in {source})" if source else ""
@@ -1134,9 +1168,9 @@ def _marker(value: Any) -> sp.Expr:
     return value
 
 
-def _derivative_in(members: Sequence[tuple[str, Any]], ctx: Any) -> tuple[sp.Expr, Node]:
+def _derivative_in(members: Sequence[tuple[str, Any, Any]], ctx: Any) -> tuple[sp.Expr, Node]:
     """The first derivative written in the chain: what the other members claim to equal."""
-    for _, value in members:
+    for _, value, _ in members:
         if hasattr(value, "of") and hasattr(value, "var"):
             return value.of, value.var
     raise VerifyError("the claim names no derivative: start it with \\frac{\\partial ...}{\\partial ...} = ... "
