@@ -1,13 +1,14 @@
 """symgrad: derive, typeset, compile and verify gradients of machine-learning losses.
 
-The public API, and nothing else. Heavy modules load on first use so that
-``import symgrad`` stays fast.
+The public API, and nothing else. Importing loads SymPy and the engine (no derivation
+work happens here); the back ends (compile, check, verify, LaTeX) load on first use.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import catalog, graph
 from .errors import DeriveError, ParseError, ShapeError, SymgradError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -34,19 +35,15 @@ __all__ = [
 
 def names() -> list[str]:
     """The catalog's entry names."""
-    from . import catalog
-
     return catalog.names()
 
 
 def derive(name: str) -> Derivation:
     """The step-by-step derivation of catalog entry ``name``."""
-    from .graph import derive_entry
-
-    return derive_entry(name)
+    return graph.derive_entry(name)
 
 
-def compile(name: str | Derivation) -> Compiled:  # noqa: A001 - the public name the users asked for
+def compile(name: str | Derivation) -> Compiled:
     """NumPy functions for the loss of ``name`` (a catalog entry or a Derivation) and its gradients."""
     from .compile import compile_derivation
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-from . import rules
+from . import derivatives, rules
 from .derivation import Derivation, Graph, Result, Step
 from .errors import DeriveError, UnknownNameError
 from .tensors import Definition, index, indices_of, name_of, shape_of
@@ -108,8 +108,10 @@ class _Walk:
         shown = _rule_form(rhs, var)
         if shown is not None:
             self.steps.append(Step(lhs, shown[0], shown[1], section))
-        raw = sp.diff(rhs, var)
-        _refuse_unknown(raw, consumer)
+        try:
+            raw = derivatives.d(rhs, var)
+        except DeriveError as e:
+            raise DeriveError(f"in the definition of {consumer}: {e}") from None
         self.steps.append(Step(lhs, raw, "differentiate", section))
         return rules.simplify(raw, self.graph, lhs, section, self.steps)
 
@@ -132,10 +134,10 @@ class _Walk:
                 total += self.local(r, indices_of(target_elem), var, section, avoid, names)
                 chain_shown += sp.Derivative(target_elem, var)
                 continue
-            r_shape = shape_of(self.tensor(r))
-            dummies = [names.fresh(ext, avoid=avoid) for ext in r_shape]
-            avoid |= {str(i) for i in dummies}
             adj_r, r_idx = adjoints[r]
+            # sum over the consumer's own index names when they are free here, else fresh ones
+            dummies = [i if str(i) not in avoid else names.fresh(i.upper, avoid=avoid) for i in r_idx]
+            avoid |= {str(i) for i in dummies}
             adj_here = adj_r.xreplace(dict(zip(r_idx, dummies)))
             local = self.local(r, dummies, var, section, avoid, names)
             term = adj_here * local
@@ -151,20 +153,6 @@ class _Walk:
             self.steps.append(Step(lhs, total, "insert the local derivatives", section))
             total = rules.simplify(total, self.graph, lhs, section, self.steps)
         return total
-
-
-_KNOWN_FUNCS = (sp.exp, sp.log, sp.Abs, sp.sign, sp.tanh, sp.cosh, sp.sinh, sp.Max, sp.Min, sp.Piecewise,
-                sp.Heaviside, sp.sqrt, sp.cos, sp.sin, sp.atan)
-
-
-def _refuse_unknown(e: sp.Expr, where: str) -> None:
-    """Never silently wrong: an unevaluated derivative means a construct the engine cannot handle."""
-    left = e.atoms(sp.Derivative)
-    if left:
-        raise DeriveError(f"cannot differentiate {min(map(str, left))} in the definition of {where}")
-    for f in e.atoms(sp.Function):
-        if isinstance(f, sp.core.function.AppliedUndef):
-            raise DeriveError(f"unknown function {f.func} in the definition of {where}: define it first")
 
 
 def _has(e: sp.Expr, var: sp.Expr) -> bool:

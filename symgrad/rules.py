@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
@@ -171,17 +172,30 @@ def _inside_sum_over(root: sp.Expr, target: sp.Expr) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _inverses(defn: Definition) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
+    """``(kernel, kernel written in the defined name)`` pairs: ``e^{a_i} = p_i sum_k e^{a_k}``.
+
+    The definition is solved for each kernel when it enters linearly after clearing
+    denominators; SymPy's ``solve`` is avoided, it calls ``simplify`` and is slow.
+    """
+    out = []
+    for kernel in _kernels(defn):
+        u = sp.Dummy("u")
+        num = sp.expand(sp.fraction(sp.together(defn.lhs - defn.rhs.xreplace({kernel: u})))[0])
+        a, b = num.coeff(u, 1), num.coeff(u, 0)
+        if a == 0 or a.has(u) or b.has(u) or sp.expand(num - a * u - b) != 0:
+            continue
+        out.append((kernel, sp.cancel(-b / a)))
+    return tuple(out)
+
+
 def _fold_one(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
     """Write ``expr`` in terms of the name ``defn`` defines, by solving the definition for a kernel."""
     own = list(defn.indices)
     wilds = [sp.Wild(f"w_{i}") for i in own]
     to_wild = dict(zip(own, wilds))
-    for kernel in _kernels(defn):
-        u = sp.Dummy("u")
-        solved = sp.solve(sp.Eq(defn.lhs, defn.rhs.xreplace({kernel: u})), u)
-        if len(solved) != 1 or solved[0].has(u):
-            continue
-        inverse = solved[0]
+    for kernel, inverse in _inverses(defn) if expr.has(sp.exp) else ():
         kernel_pattern = kernel.xreplace(to_wild)
         guards = [s.xreplace(to_wild) for s in defn.rhs.atoms(sp.Sum)]
 
@@ -233,7 +247,7 @@ def _kernel_bases(kernel: sp.Expr) -> list[sp.Expr]:
 
 def _tidy_rational(e: sp.Expr) -> sp.Expr:
     """Cancel a rational expression; keep sums and deltas as opaque generators."""
-    if e.atoms(sp.Sum):
+    if e.atoms(sp.Sum) or not any(p.exp.is_negative for p in e.atoms(sp.Pow)):
         return e
     out = sp.cancel(e)
     return sp.expand(out) if out.is_polynomial() else out

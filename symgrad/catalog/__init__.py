@@ -1,7 +1,4 @@
-"""The named losses: one short module per entry, definitions only (no derivation work).
-
-Modules are imported on first use, so ``import symgrad`` stays fast.
-"""
+"""The named losses: one short module per entry, definitions only (no derivation work)."""
 
 from __future__ import annotations
 
@@ -42,6 +39,11 @@ class Entry:
     notes: tuple[str, ...] = ()
 
 
+def _load_all() -> None:
+    for module in dict.fromkeys(ENTRIES.values()):
+        importlib.import_module(f"{__name__}.{module}")
+
+
 def names() -> list[str]:
     """Every catalog entry name, in display order."""
     return list(ENTRIES)
@@ -53,3 +55,6 @@ def get(name: str) -> Entry:
         raise UnknownNameError(f"unknown catalog entry {name!r}; choose one of: {', '.join(ENTRIES)}")
     module = importlib.import_module(f"{__name__}.{ENTRIES[name]}")
     return module.ENTRIES[name]
+
+
+_load_all()
