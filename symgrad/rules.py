@@ -314,11 +314,17 @@ def _positive_first(e: sp.Expr) -> sp.Expr:
 
 
 def _factor_summand(e: sp.Expr) -> sp.Expr:
+    """Factor every summand, inner sums first; an inner sum counts as one symbol."""
     if isinstance(e, sp.Sum):
         return sp.Sum(_factor_summand(e.function), *e.limits)
-    if e.atoms(sp.Sum):
-        return e.func(*[_factor_summand(a) for a in e.args]) if e.args else e
-    return _positive_first(sp.factor(e))
+    inner = {s: sp.Dummy() for s in e.atoms(sp.Sum) if not any(s in o.args for o in e.atoms(sp.Sum) if o is not s)}
+    if not inner:
+        return _positive_first(sp.factor(e))
+    flat = e.xreplace(inner)
+    if flat.atoms(sp.Sum):  # a sum nested in a function argument: leave the shape alone
+        return e
+    back = {dummy: _factor_summand(s) for s, dummy in inner.items()}
+    return _positive_first(sp.factor(flat)).xreplace(back)
 
 
 def merge_sums(expr: sp.Expr) -> sp.Expr:
