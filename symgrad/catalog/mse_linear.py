@@ -18,6 +18,12 @@ model = Definition(f[n], x[n] * w + b)
 squares = sp.Sum((y[n] - f[n]) ** 2, (n, 1, N))
 
 
+SEED_SLIP = (
+    "The seed tutorial writes d loss/d theta = 2 sum [y - f(x)] d f(x)/d theta. That drops the minus sign "
+    "that the inner derivative d(y - f)/d theta = -d f/d theta brings: the gradient is -2 sum (y - f) d f/d theta."
+)
+
+
 def _entry(name: str, title: str, summary: str, loss: sp.Expr) -> Entry:
     return Entry(
         name=name,
@@ -25,6 +31,7 @@ def _entry(name: str, title: str, summary: str, loss: sp.Expr) -> Entry:
         summary=summary,
         graph=Graph(definitions=(model, Definition(L, loss)), inputs=(x, y, w, b), target="L"),
         wrt=("w", "b"),
+        notes=(SEED_SLIP,) if name != "mse-linear-norm" else (),
     )
 
 
