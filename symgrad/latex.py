@@ -544,6 +544,10 @@ def text_in_latex(text: str) -> str:
     )
 
 
+# the characters that \text needs escapes for, as math that MathJax reads
+_MATH_SPECIALS = {"\\": r"\backslash", "~": r"\sim", "^": r"\hat{\ }", **{c: "\\" + c for c in "{}&%$#_"}}
+
+
 def text_in_math(text: str, escape: bool = True) -> str:
     """Plain text inside a formula, as ``\\text{...}`` runs with Unicode mathematics set as math.
 
@@ -563,7 +567,7 @@ def text_in_math(text: str, escape: bool = True) -> str:
                     continue
                 if run:
                     out.append(rf"\text{{{run}}}")
-                out.append({"\\": r"\backslash", "~": r"\sim"}.get(char, "\\" + char if char in "{}&%$#_" else char))
+                out.append(_MATH_SPECIALS[char])
                 run = ""
             else:
                 run += char
@@ -646,11 +650,13 @@ class _Row:
     boxed: bool = False
 
     def notes(self, style: _Style) -> list[str]:
-        lines = [text_in_math(line, style.escape_math_text) for line in textwrap.wrap(self.words, NOTE_WIDTH)]
+        words = textwrap.wrap(self.words, NOTE_WIDTH)
+        lines = [text_in_math(line, style.escape_math_text) for line in words]
         if not self.detail:
             return lines
-        if lines and visual_width(f"{lines[-1]} {self.detail}") <= NOTE_WIDTH:
-            return lines[:-1] + [f"{lines[-1]} {self.detail}"]
+        if words and len(words[-1]) + visual_width(self.detail) <= NOTE_WIDTH:
+            # the space between words and formula goes inside \text, where it is not dropped
+            return lines[:-1] + [text_in_math(words[-1] + " ", style.escape_math_text) + " " + self.detail]
         return lines + [(r"\quad " if lines else "") + self.detail]
 
 
