@@ -69,10 +69,22 @@ def _split_sum(s: sp.Sum) -> sp.Expr:
     return out
 
 
+def _worth_splitting(s: sp.Sum) -> bool:
+    """Splitting helps only if it exposes a delta to contract, a nested sum, or a tensor to pull out."""
+    bound = {lim[0] for lim in s.limits}
+    if any(bound & set(k.args) for k in s.function.atoms(sp.KroneckerDelta)) or s.function.atoms(sp.Sum):
+        return True
+    for term in sp.Add.make_args(_multiply_out(s.function)):
+        for factor in sp.Mul.make_args(term):
+            if not factor.has(*bound) and (factor.atoms(sp.Indexed) or factor.atoms(sp.Function)):
+                return True
+    return False
+
+
 def expand_sums(expr: sp.Expr, graph: Graph) -> Rewrite:
     """Multiply out and split every sum into sums of single terms, constants pulled out."""
-    if not expr.atoms(sp.Sum):
-        return None  # sum-free algebra is the job of cancel_fractions
+    if not any(_worth_splitting(s) for s in expr.atoms(sp.Sum)):
+        return None  # nothing to gain; sum-free algebra is the job of cancel_fractions
 
     def walk(e: sp.Expr) -> sp.Expr:
         if isinstance(e, sp.Sum):
