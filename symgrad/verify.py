@@ -376,8 +376,19 @@ def _apply_assumptions(e: sp.Expr, assumptions: Sequence[sp.Basic]) -> sp.Expr:
             e = e.xreplace({a.rhs: a.lhs})
         elif isinstance(a, sp.Ne):
             x, y = a.args
-            e = e.xreplace({sp.KroneckerDelta(x, y): 0, sp.KroneckerDelta(y, x): 0})
+            e = e.xreplace({sp.KroneckerDelta(x, y): 0, sp.KroneckerDelta(y, x): 0, sp.Eq(x, y): sp.false,
+                            sp.Eq(y, x): sp.false, sp.Ne(x, y): sp.true, sp.Ne(y, x): sp.true})
     return e
+
+
+def _index_case(e: sp.Expr) -> sp.Eq | None:
+    """``i = j`` when a piecewise claim (``\\begin{cases}``) branches on two indices being equal."""
+    for pw in e.atoms(sp.Piecewise):
+        for _, cond in pw.args:
+            for rel in [cond, *cond.atoms(sp.Eq, sp.Ne)]:
+                if isinstance(rel, (sp.Eq, sp.Ne)) and all(isinstance(s, sp.Idx) for s in rel.args):
+                    return sp.Eq(*rel.args)
+    return None
 
 
 def _canonical_dummies(e: sp.Expr) -> sp.Expr:
@@ -424,9 +435,19 @@ def _prove(claim: sp.Expr, truth: sp.Expr, problem: _Problem, seconds: float) ->
     """How ``claim = truth`` was shown symbolically, or None. Raises ``_Timeout`` when out of time."""
     from . import rules
 
+    diff = _apply_assumptions(claim - truth, problem.assumptions)
+    case = _index_case(diff)
+    if case is not None:  # prove each case on its own
+        start = time.monotonic()
+        cases = [(*problem.assumptions, case), (*problem.assumptions, sp.Ne(*case.args))]
+        hows = []
+        for asm in cases:
+            left = seconds - (time.monotonic() - start)
+            hows.append(_prove(claim, truth, _Problem(problem.definitions, problem.of, problem.var,
+                                                      problem.constraints, asm), max(left, 0.01)))
+        return f"case by case ({', '.join(h for h in hows if h)})" if all(hows) else None
     graph = problem.graph()
     asm = problem.assumptions
-    diff = _apply_assumptions(claim - truth, asm)
     with _time_limit(seconds):
         if _is_zero(diff):
             return "by algebra"
@@ -756,8 +777,11 @@ class _Search:
         self.conditions = [_compile(a) for a in problem.assumptions]
         self.points: list[tuple[_Point, list[Env]]] = []
         rng = random.Random(20240601)
-        for sizes in self.space.size_plans():
-            for style in _STYLES:
+        plans = self.space.size_plans()
+        extra = max(0, 40 - len(plans) * len(_STYLES)) // len(plans)  # at least ~40 points in all
+        styles = _STYLES + tuple(_STYLES[2 + n % (len(_STYLES) - 2)] for n in range(extra))
+        for sizes in plans:
+            for style in styles:
                 point = self.space.point(sizes, style, rng)
                 if point is None:
                     continue
