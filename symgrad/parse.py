@@ -1,0 +1,1561 @@
+"""Read the LaTeX people write into symgrad's vocabulary (``IndexedBase``/``Idx``/``Sum``/``KroneckerDelta``).
+
+Public API (calls build up one ``Context``, in order):
+
+- ``Context()``: what is known so far: ``definitions`` (name -> ``Definition``), ``functions``
+  (name -> ``Function``: ``\\sigma(z) = ...``, inlined at each use), ``tensors`` (name ->
+  ``IndexedBase`` with shape, or ``Symbol`` for scalars), ``sizes``, ``ranges`` (index name -> ``Idx``),
+  ``constraints``, ``domains`` and ``assumptions``; ``ctx.graph(target)`` gives a ``Graph``.
+- ``parse_definition(latex, ctx) -> Definition``: ``p_i = ...`` gives ``Definition(p[i], rhs)``, ``L = ...``
+  a scalar node, ``p = \\mathrm{softmax}(a)`` (an array) ``Definition(p[i], ...)``, ``\\sigma(z) = ...`` a
+  function: ``Definition(sigma, rhs in z)``, and later ``\\sigma(t)`` is the right side with z -> t.
+- ``parse_given(latex, ctx)``: shapes (``X \\in \\mathbb{R}^{n \\times d}``), index ranges
+  (``i, j \\in \\{1, \\dots, n\\}``, ``1 \\le i \\le n``), domains (``y \\in \\{0, 1\\}``), constraints
+  (``\\sum_{k=1}^n y_k = 1``).
+- ``parse_assumption(latex, ctx) -> Eq | Ne`` between indices (``i = j``, ``i \\neq j``).
+- ``parse_derivative(latex, ctx) -> (of, var)``: ``\\frac{\\partial p_i}{\\partial a_j}`` gives ``(p[i], a[j])``;
+  also ``\\nabla_w L``, ``\\frac{dL}{dw}``, ``\\frac{\\partial}{\\partial w} L``, ``\\delta``/``δ`` for ∂.
+  A whole tensor as variable (``\\partial L / \\partial W``) becomes an element with fresh indices.
+- ``parse_expression(latex, ctx) -> Expr``; ``parse_claim(latex, ctx) -> list[Member]``: a chain
+  ``A = B = C`` split at top-level ``=``; a ``Member`` unpacks as ``(text, value)`` where value is an
+  ``Expr`` or a ``DerivativeOf`` marker when the member is the derivative itself.
+
+Representation choices:
+
+- Index notation is the native form: ``a_k`` bound by ``\\sum_{k=1}^N`` is ``a[k]`` with ``k = Idx(k, (1, N))``;
+  ranges of indices without bounds come from tensor shapes, the context, or the only size in play.
+- Vector/matrix notation is translated into index notation with fresh free indices when shapes are
+  declared (``X^T(Xw - y)`` is ``Sum(X[k, i]*(Sum(X[k, l]*w[l]) - y[k]))`` with free ``i``). Juxtaposition of
+  matrices is the matrix product, ``x^T w`` and ``x \\cdot w`` the dot product, ``\\odot``, ``*`` and
+  juxtaposition of same-shaped vectors elementwise (the per-sample notation of the seed), powers of
+  arrays elementwise. A member's free array indices are ``Member.indices``; ``parse_claim`` names them
+  after the derivative in the chain (``of`` indices then ``var`` indices).
+- A bare ``\\sum`` sums its body's array axes, else its only free index not bound outside it, else
+  (the seed's ``\\sum[y-(xw+b)]^2``) treats undeclared ``x``, ``y`` and hat-y as per-sample vectors over
+  ``n = 1..N``.
+- ``\\log`` is the natural logarithm (the ML convention), ``\\log_b`` base b; ``\\sigma(x)`` is the
+  logistic sigmoid unless defined; ``\\delta_{ij}`` is ``KroneckerDelta(i, j)``; ``y^{(i)}`` is a sample
+  index; ``\\hat y`` is the name ``yhat``; ``\\mathbf``/``\\boldsymbol``/``\\vec`` do not change a name;
+  ``f``, ``g``, ``h`` and parameterised names (``f_\\theta``) applied to ``(...)`` are functions, other
+  names followed by ``(`` multiply; ``\\begin{cases}`` becomes a ``Piecewise``.
+
+Why not latex2sympy2 alone: it reads ``X^T`` as ``X``, ``y^{(i)}`` as a power, ``\\log`` as base 10,
+``W_{ij}`` as one opaque symbol, rejects ``\\sum_i``, ``\\sum[...]``, ``\\odot`` and derivative fractions,
+loses the order of matrix products and takes 10-170 ms a call. This module tokenises the source itself
+(so every error has the column in the original LaTeX) and parses it with a small recursive-descent
+parser that knows shapes and indices; nothing here imports latex2sympy2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .derivation import Graph
+from .errors import ParseError
+from .tensors import Constraint, Definition, indices_of, name_of, size
+
+__all__ = [
+    "Context",
+    "DerivativeOf",
+    "Function",
+    "Member",
+    "parse_assumption",
+    "parse_claim",
+    "parse_definition",
+    "parse_derivative",
+    "parse_expression",
+    "parse_given",
+]
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function defined as ``name(params) = body``, inlined with its arguments at each use."""
+
+    name: str
+    params: tuple[sp.Symbol, ...]
+    body: sp.Expr
+
+
+@dataclass
+class Context:
+    """Everything declared so far; each ``parse_*`` call reads it and adds to it."""
+
+    definitions: dict[str, Definition] = field(default_factory=dict)
+    functions: dict[str, Function] = field(default_factory=dict)
+    tensors: dict[str, sp.IndexedBase | sp.Symbol] = field(default_factory=dict)
+    sizes: dict[str, sp.Symbol] = field(default_factory=dict)
+    ranges: dict[str, sp.Idx] = field(default_factory=dict)
+    constraints: list[Constraint] = field(default_factory=list)
+    domains: dict[str, sp.Set] = field(default_factory=dict)
+    assumptions: list[sp.Rel] = field(default_factory=list)
+
+    def known(self, name: str) -> bool:
+        """Whether ``name`` was defined or declared (a claim may only use known names)."""
+        return any(name in d for d in (self.definitions, self.functions, self.tensors, self.sizes, self.ranges))
+
+    def graph(self, target: str | None = None) -> Graph:
+        """The definitions as a ``Graph``; ``target`` defaults to the last definition."""
+        if not self.definitions:
+            raise ParseError("nothing is defined yet: give a definition such as L = ...")
+        target = target or list(self.definitions)[-1]
+        inputs = tuple(t for n, t in self.tensors.items() if n not in self.definitions)
+        return Graph(tuple(self.definitions.values()), inputs, target, tuple(self.constraints))
+
+
+@dataclass(frozen=True)
+class DerivativeOf:
+    """The derivative d(of)/d(var) itself, as written (``of`` may be a node or an inline expression)."""
+
+    of: sp.Expr
+    var: sp.Expr
+
+    @property
+    def free_indices(self) -> tuple[sp.Idx, ...]:
+        """Indices of the derivative array: those of ``of`` then those of ``var`` (as ``Result``)."""
+        return indices_of(self.of) + indices_of(self.var)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One member of a claim chain: its LaTeX text and value; unpacks as ``(text, value)``."""
+
+    text: str
+    value: sp.Expr | DerivativeOf
+    column: int = 1
+    indices: tuple[sp.Idx, ...] = ()  # free array indices of a vector/matrix-notation member
+
+    def __iter__(self):
+        return iter((self.text, self.value))
+
+
+# ---------------------------------------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # cmd, letter, digit, sym, end
+    text: str
+    col: int  # 1-based column in the original source
+
+
+_UNICODE = {
+    "−": "-", "–": "-", "∂": r"\partial", "Σ": r"\sum", "∑": r"\sum", "ᵀ": "^T", "δ": r"\delta", "σ": r"\sigma",
+    "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "⊙": r"\odot", "∇": r"\nabla", "≠": r"\neq", "∈": r"\in",
+    "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "²": "^2", "θ": r"\theta",
+    "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
+    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty",
+}
+_SKIP = {
+    r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
+    r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad",
+    r"\displaystyle", r"\textstyle", r"\scriptstyle", r"\limits", r"\nolimits", r"\nonumber", r"\notag", "$",
+    r"\(", r"\)", r"\[", r"\]", r"\mathstrut",
+}
+_SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
+           r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}
+_DROP_ARG = {r"\tag": 1, r"\label": 1, r"\color": 1, r"\textcolor": 1, r"\colorbox": 1, r"\hspace": 1,
+             r"\vspace": 1, r"\phantom": 1}
+_TRANSPARENT_ENVS = {"aligned", "align", "align*", "split", "gathered", "gather", "gather*", "equation",
+                     "equation*", "eqnarray", "eqnarray*", "multline", "multline*", "alignedat"}
+_GREEK = {
+    "alpha", "beta", "gamma", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "rho", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma",
+    "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega", "sigma", "delta", "Sigma", "ell",
+}
+_DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
+                r"\widetilde": "tilde", r"\dot": "dot"}
+_FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathit", r"\mathnormal", r"\pmb", r"\mathcal",
+          r"\mathscr", r"\boxed", r"\bbox", r"\mathsf", r"\mathbfit"}
+_NAMED = {r"\text", r"\mathrm", r"\operatorname", r"\textrm", r"\textit", r"\textbf", r"\mbox"}
+_FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt"}
+_OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "odot", "/": "/", r"\div": "/"}
+_RELS = {"=": "=", r"\neq": "!=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=",
+         r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\in": "in"}
+_DIFFERENTIALS = {r"\partial", r"\nabla", r"\delta"}
+_INDEX_POOL = "ijklmqrstuvgh"
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+
+
+def _tokenize(src: str) -> list[_Tok]:
+    """Tokens of ``src`` (Unicode mapped to LaTeX commands) with their 1-based columns, braces checked."""
+    out: list[_Tok] = []
+    pos = 0
+    while pos < len(src):
+        ch = src[pos]
+        col = pos + 1
+        if ch in _UNICODE:
+            out.extend(_Tok(t.kind, t.text, col) for t in _tokenize(_UNICODE[ch]) if t.kind != "end")
+            pos += 1
+        elif ch.isspace():
+            pos += 1
+        elif ch == "\\":
+            m = _COMMAND.match(src, pos)
+            if not m:
+                raise ParseError("a lone backslash", column=col, source=src)
+            out.append(_Tok("cmd", m.group(0), col))
+            pos = m.end()
+            if m.group(1).isalpha() and src.startswith("*", pos):  # \tag*, \operatorname*
+                pos += 1
+        elif ch.isascii() and ch.isalpha():
+            out.append(_Tok("letter", ch, col))
+            pos += 1
+        elif ch.isdigit():
+            out.append(_Tok("digit", ch, col))
+            pos += 1
+        elif ch.isascii() and ch.isprintable():
+            out.append(_Tok("sym", ch, col))
+            pos += 1
+        else:
+            raise ParseError(f"unexpected character {ch!r}", column=col, source=src)
+    _check_braces(out, src)
+    out.append(_Tok("end", "", len(src) + 1))
+    return out
+
+
+def _check_braces(toks: list[_Tok], src: str) -> None:
+    stack: list[_Tok] = []
+    for t in toks:
+        if t.text == "{":
+            stack.append(t)
+        elif t.text == "}":
+            if not stack:
+                raise ParseError("unbalanced braces: } without a matching {", column=t.col, source=src)
+            stack.pop()
+    if stack:
+        raise ParseError("unbalanced braces: { is never closed", column=stack[-1].col, source=src)
+
+
+def _group_end(toks: list[_Tok], start: int) -> int:
+    """Index just past the brace group opening at ``start``."""
+    depth = 0
+    for k in range(start, len(toks)):
+        if toks[k].text == "{":
+            depth += 1
+        elif toks[k].text == "}":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return len(toks) - 1
+
+
+def _arg_text(toks: list[_Tok], start: int) -> tuple[str, int]:
+    """The raw text of the brace group at ``start`` and the index past it."""
+    end = _group_end(toks, start)
+    return "".join(t.text for t in toks[start + 1:end - 1]), end
+
+
+def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
+    """Drop what only typesets (sizers, spacing, colours, tags, align markers) and check environments."""
+    out: list[_Tok] = []
+    k = 0
+    in_cases = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text in _SKIP:
+            k += 1
+            if t.text in _SIZERS and toks[k].text == ".":
+                k += 1
+            continue
+        if t.text in _DROP_ARG and toks[k + 1].text == "{":
+            k = _group_end(toks, k + 1)
+            continue
+        if t.text == r"\bbox" and toks[k + 1].text == "[":
+            out.append(t)
+            k += 2
+            while toks[k].text != "]" and toks[k].kind != "end":
+                k += 1
+            k += 1
+            continue
+        if t.text in (r"\begin", r"\end") and toks[k + 1].text == "{":
+            env, end = _arg_text(toks, k + 1)
+            if env in _TRANSPARENT_ENVS:
+                k = end
+                if t.text == r"\begin" and env == "alignedat" and toks[k].text == "{":
+                    k = _group_end(toks, k)
+                continue
+            if env != "cases":
+                raise ParseError(f"environment {env} is not supported (write index notation)", column=t.col,
+                                 source=src)
+            in_cases += 1 if t.text == r"\begin" else -1
+            out.append(_Tok("cmd", t.text + "{cases}", t.col))
+            k = end
+            continue
+        if t.text in ("&", r"\\") and not in_cases:
+            k += 1
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class _Val:
+    """A parsed value: a scalar expression, or an array element with its free axes.
+
+    ``axes`` is () for a scalar, ``(i, None)`` for a column vector, ``(None, i)`` for a row vector,
+    ``(i, j)`` for a matrix, and longer for derivatives of arrays by arrays.
+    """
+
+    expr: sp.Expr
+    axes: tuple = ()
+
+    @property
+    def free(self) -> tuple[sp.Idx, ...]:
+        return tuple(a for a in self.axes if a is not None)
+
+
+def _extent(idx: sp.Expr) -> sp.Expr | None:
+    if not isinstance(idx, sp.Idx):
+        return None
+    return idx.upper if idx.lower == 1 else idx.upper - idx.lower + 1
+
+
+def _free_indices(e: sp.Expr) -> set[sp.Idx]:
+    return {s for s in e.free_symbols if isinstance(s, sp.Idx)}
+
+
+def _sigmoid(x: sp.Expr) -> sp.Expr:
+    return 1 / (1 + sp.exp(-x))
+
+
+_ELEMENTWISE = {
+    r"\exp": sp.exp, "exp": sp.exp, r"\log": sp.log, "log": sp.log, r"\ln": sp.log, "ln": sp.log,
+    r"\tanh": sp.tanh, "tanh": sp.tanh, r"\sin": sp.sin, r"\cos": sp.cos, "sigmoid": _sigmoid,
+    "sqrt": sp.sqrt,
+}
+_REL_CLASSES = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
+_SAMPLE_NAMES = ("x", "y", "yhat")
+
+
+class _Parser:
+    """Recursive descent over cleaned tokens; values know their indices and array axes."""
+
+    def __init__(self, src: str, toks: list[_Tok], ctx: Context, *, strict: bool = False,
+                 protected: tuple[sp.Idx, ...] = ()):
+        self.src, self.toks, self.ctx, self.strict = src, toks, ctx, strict
+        self.pos = 0
+        self.binders: list[dict[str, sp.Idx]] = []
+        self.pending: dict[str, sp.Idx] = {}
+        self.pending_col: dict[sp.Dummy, int] = {}
+        self.parent: dict[sp.Expr, sp.Expr] = {}
+        self.new_tensors: dict[str, sp.IndexedBase] = {}
+        self.new_scalars: dict[str, sp.Symbol] = {}
+        self.sizes: dict[str, sp.Symbol] = {}
+        self.opaque: set[str] = set()
+        self.params: dict[str, sp.Symbol] = {}
+        self.samples: tuple[str, ...] = ()
+        self.protected = set(protected)
+        self.lenient = 0
+        self.bounded: list[sp.Idx] = []  # summation indices with explicit bounds, remembered for \sum_k later
+        self.bars = 0  # depth inside |...| or \|...\|, where a bar closes instead of opening
+        self.used = {t.text for t in toks if t.kind == "letter"} | set(ctx.ranges) | set(ctx.tensors)
+        self.used |= set(ctx.definitions) | set(ctx.sizes)
+
+    # ------------------------------------------------------------------ token helpers
+    def peek(self, k: int = 0) -> _Tok:
+        return self.toks[min(self.pos + k, len(self.toks) - 1)]
+
+    def next(self) -> _Tok:
+        t = self.peek()
+        self.pos += 1
+        return t
+
+    def at(self, text: str) -> bool:
+        return self.peek().text == text and self.peek().kind != "end"
+
+    def expect(self, text: str, opened: _Tok | None = None) -> _Tok:
+        if not self.at(text):
+            t = self.peek()
+            found = "the end" if t.kind == "end" else t.text
+            why = f" to close {opened.text} at column {opened.col}" if opened else ""
+            raise self.error(f"expected {text}{why}, found {found}", t)
+        return self.next()
+
+    def error(self, message: str, tok: _Tok | None = None) -> ParseError:
+        return ParseError(message, column=(tok or self.peek()).col, source=self.src)
+
+    def contiguous(self, k: int = 0) -> bool:
+        """Whether token k+1 follows token k with no space (``loss`` is a word, ``l o s s`` is not)."""
+        return self.peek(k + 1).col == self.peek(k).col + len(self.peek(k).text)
+
+    # ------------------------------------------------------------------ sizes and indices
+    def find(self, e: sp.Expr) -> sp.Expr:
+        while e in self.parent:
+            e = self.parent[e]
+        return e
+
+    def unify(self, a: sp.Expr | None, b: sp.Expr | None, tok: _Tok, what: str) -> None:
+        if a is None or b is None:
+            return
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if isinstance(ra, sp.Dummy):
+            self.parent[ra] = rb
+        elif isinstance(rb, sp.Dummy):
+            self.parent[rb] = ra
+        else:
+            raise self.error(f"{what}: size {ra} does not match size {rb}", tok)
+
+    def size(self, name: str) -> sp.Symbol:
+        s = self.ctx.sizes.get(name) or self.sizes.get(name) or size(name)
+        self.sizes[name] = s
+        return s
+
+    def index(self, name: str, tok: _Tok) -> sp.Idx:
+        for scope in reversed(self.binders):
+            if name in scope:
+                return scope[name]
+        if name in self.ctx.ranges:
+            return self.ctx.ranges[name]
+        if name not in self.pending:
+            extent = sp.Dummy(f"size_{name}", integer=True, positive=True)
+            self.pending[name] = sp.Idx(sp.Symbol(name, integer=True), (1, extent))
+            self.pending_col[extent] = tok.col
+        return self.pending[name]
+
+    def fresh(self, extent: sp.Expr, preferred: str | None = None) -> sp.Idx:
+        names = [preferred] * bool(preferred) + list(_INDEX_POOL) + [f"i{n}" for n in range(1, 100)]
+        name = next(n for n in names if n not in self.used)
+        self.used.add(name)
+        return sp.Idx(sp.Symbol(name, integer=True), (1, extent))
+
+    # ------------------------------------------------------------------ names
+    def lookup_base(self, name: str) -> sp.IndexedBase | sp.Symbol | None:
+        if name in self.ctx.definitions:
+            lhs = self.ctx.definitions[name].lhs
+            return lhs.base if isinstance(lhs, sp.Indexed) else lhs
+        return self.ctx.tensors.get(name) or self.new_tensors.get(name) or self.new_scalars.get(name)
+
+    def element(self, name: str, idxs: list[sp.Expr], tok: _Tok) -> sp.Expr:
+        base = self.lookup_base(name)
+        if isinstance(base, sp.Symbol):
+            raise self.error(f"{name} is a scalar: it takes no index", tok)
+        if base is None:
+            if self.strict and not self.lenient:
+                raise self.error(f"name {name} is not defined", tok)
+            shape = tuple(_extent(i) or sp.Dummy(f"size_{name}", integer=True, positive=True) for i in idxs)
+            base = self.new_tensors[name] = sp.IndexedBase(name, shape=shape)
+        shape = tuple(base.shape or ())
+        if len(shape) != len(idxs):
+            raise self.error(f"{name} takes {len(shape)} indices, got {len(idxs)}", tok)
+        for i, extent in zip(idxs, shape):
+            self.unify(_extent(i), extent, tok, f"index {i} of {name}")
+        return base[tuple(idxs)]
+
+    def array(self, base: sp.IndexedBase, tok: _Tok) -> _Val:
+        shape = tuple(base.shape or ())
+        if len(shape) > 2:
+            raise self.error(f"{base} has {len(shape)} axes: write it with indices", tok)
+        axes = tuple(self.fresh(e, "n" if self.samples else None) for e in shape)
+        return _Val(base[axes], (axes[0], None) if len(axes) == 1 else axes)
+
+    def bare(self, name: str, tok: _Tok) -> _Val:
+        if name in self.params:
+            return _Val(self.params[name])
+        for scope in reversed(self.binders):
+            if name in scope:
+                return _Val(scope[name])
+        if name in self.samples and self.lookup_base(name) is None:
+            self.new_tensors[name] = sp.IndexedBase(name, shape=(self.size("N"),))
+        base = self.lookup_base(name)
+        if isinstance(base, sp.IndexedBase):
+            return self.array(base, tok)
+        if base is not None:
+            return _Val(base)
+        if name in self.ctx.sizes or name in self.sizes:
+            return _Val(self.size(name))
+        if name in self.ctx.ranges:
+            return _Val(self.ctx.ranges[name])
+        if name in ("e", "pi"):
+            return _Val(sp.E if name == "e" else sp.pi)
+        if self.strict and not self.lenient:
+            raise self.error(f"name {name} is not defined", tok)
+        sym = self.new_scalars[name] = sp.Symbol(name)
+        return _Val(sym)
+
+    def read_name(self, *, word: bool = False) -> tuple[str, _Tok] | None:
+        """The name starting here (letter, known word, Greek, decorated, \\text{...}), or None."""
+        t = self.peek()
+        if t.kind == "letter":
+            run = 1
+            while self.peek(run).kind == "letter" and self.contiguous(run - 1):
+                run += 1
+            start_of_run = self.pos == 0 or self.toks[self.pos - 1].kind != "letter" or \
+                self.toks[self.pos - 1].col + 1 != t.col
+            letters = "".join(self.peek(k).text for k in range(run))
+            if word and run > 1:
+                self.pos += run
+                return letters, t
+            if start_of_run and run > 1:
+                words = _FUNCS | {n for n in self.ctx.definitions if len(n) > 1} | \
+                    {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
+                for n in range(run, 1, -1):
+                    if letters[:n] in words and (n == run or letters[:n] in _FUNCS or letters[:n] in words):
+                        self.pos += n
+                        return letters[:n], t
+            self.pos += 1
+            return t.text, t
+        if t.kind == "cmd" and t.text[1:] in _GREEK:
+            self.pos += 1
+            return ("lambda_" if t.text == r"\lambda" else t.text[1:]), t
+        if t.text in _DECORATIONS:
+            self.pos += 1
+            braced = self.at("{")
+            if braced:
+                self.next()
+            inner = self.read_name()
+            if inner is None:
+                raise self.error(f"{t.text} needs a name", t)
+            if braced:
+                self.expect("}", t)
+            return inner[0] + _DECORATIONS[t.text], t
+        if t.text in _NAMED and self.peek(1).text == "{":
+            text, end = _arg_text(self.toks, self.pos + 1)
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", text):
+                return None
+            self.pos = end
+            return text, t
+        if t.text in _FONTS and t.text != r"\boxed":
+            if self.peek(1).text == "{" and _group_end(self.toks, self.pos + 1) - self.pos in (3, 4):
+                save = self.pos
+                self.pos += 2
+                inner = self.read_name()
+                if inner is not None and self.at("}"):
+                    self.next()
+                    return inner[0], t
+                self.pos = save
+            elif self.peek(1).kind == "letter" or self.peek(1).text[1:] in _GREEK:
+                self.pos += 1
+                return self.read_name()
+        return None
+
+    def subscript(self) -> tuple[str, list]:
+        """After ``_``: ``("indices", [...])`` or ``("suffix", text)`` (``f_\\theta``, ``L_{2-norm}``)."""
+        t = self.peek()
+        if t.kind == "letter":
+            self.next()
+            return "indices", [self.index(t.text, t)]
+        if t.kind == "digit":
+            self.next()
+            return "digits", [sp.Integer(int(t.text))]
+        if t.text != "{":
+            name = self.read_name()
+            if name is None:
+                raise self.error("expected a subscript", t)
+            return "suffix", name[0]
+        end = _group_end(self.toks, self.pos)
+        body = self.toks[self.pos + 1:end - 1]
+        kinds = {b.text if b.kind == "sym" else b.kind for b in body}
+        if body and kinds <= {"letter", "digit", ","}:
+            items: list[list[_Tok]] = [[]]
+            for b in body:
+                if b.text == ",":
+                    items.append([])
+                else:
+                    items[-1].append(b)
+            if len(items) == 1:
+                run = items[0]
+                known = all(b.text in self.ctx.ranges or any(b.text in s for s in self.binders) for b in run)
+                if all(b.kind == "letter" for b in run) and (len(run) <= 2 or known):
+                    items = [[b] for b in run]
+                elif all(b.kind == "digit" for b in run):
+                    self.pos = end
+                    return "digits", [sp.Integer(int("".join(b.text for b in run)))]
+                else:
+                    self.pos = end
+                    return "suffix", "".join(b.text for b in run)
+            idxs: list[sp.Expr] = []
+            for item in items:
+                if len(item) == 1 and item[0].kind == "letter":
+                    idxs.append(self.index(item[0].text, item[0]))
+                elif item and all(b.kind == "digit" for b in item):
+                    idxs.append(sp.Integer(int("".join(b.text for b in item))))
+                else:
+                    raise self.error("each index must be one letter or a number", item[0] if item else t)
+            self.pos = end
+            return "indices", idxs
+        if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"}:
+            raise self.error("index arithmetic (a_{k+1}) is not supported", body[0])
+        self.pos = end
+        return "suffix", "".join(b.text.lstrip("\\") for b in body)
+
+    def name_value(self, name: str, tok: _Tok) -> _Val:
+        """A name with its subscripts, sample index, and application to arguments if it is a function."""
+        idxs: list[sp.Expr] = []
+        digits = False
+        while True:
+            if self.at("_"):
+                self.next()
+                kind, got = self.subscript()
+                if kind == "suffix":
+                    name = f"{name}_{got}"
+                else:
+                    idxs.extend(got)
+                    digits = digits or kind == "digits"
+            elif self.at("^") and self.peek(1).text == "{" and self.peek(2).text == "(":
+                self.pos += 3
+                sample = []
+                while not self.at(")"):
+                    t = self.next()
+                    if t.kind == "letter":
+                        sample.append(self.index(t.text, t))
+                    elif t.text != ",":
+                        raise self.error("a sample index y^{(i)} must be letters", t)
+                self.expect(")")
+                self.expect("}")
+                idxs = sample + idxs
+            else:
+                break
+        if digits and not idxs[1:] and isinstance(self.lookup_base(name), (sp.Symbol, type(None))):
+            name, idxs = f"{name}_{idxs[0]}", []  # w_1 is a scalar unless w is a declared tensor
+        if self.applies(name, bool(idxs)):
+            return self.apply(name, tok)
+        if idxs:
+            return _Val(self.element(name, idxs, tok))
+        if name in self.ctx.definitions and self.at("(") and isinstance(self.ctx.definitions[name].lhs, sp.Symbol):
+            save = self.pos
+            args = self.arguments()
+            if all(isinstance(a.expr, (sp.Symbol, sp.Indexed)) for a in args):
+                return self.bare(name, tok)  # L(w, b): the node L, its inputs named
+            self.pos = save
+        return self.bare(name, tok)
+
+    def applies(self, name: str, indexed: bool) -> bool:
+        """Whether ``name`` followed by ``(`` is a function application rather than a product."""
+        if not (self.at("(") or (self.at("{") and self.peek(1).text == "(")):
+            return False
+        if name in self.ctx.functions or name in _FUNCS or name == "sigma":
+            return not indexed
+        if indexed or self.lookup_base(name) is not None or name in self.params:
+            return False
+        return name in ("f", "g", "h") or "_" in name or name in self.opaque
+
+    def arguments(self) -> list[_Val]:
+        braced = self.at("{")
+        if braced:
+            self.next()
+        opened = self.expect("(")
+        args = [self.expr()]
+        while self.at(","):
+            self.next()
+            args.append(self.expr())
+        self.expect(")", opened)
+        if braced:
+            self.expect("}")
+        return args
+
+    def apply(self, name: str, tok: _Tok) -> _Val:
+        args = self.arguments()
+        if name in self.ctx.functions:
+            fn = self.ctx.functions[name]
+            if len(args) != len(fn.params):
+                raise self.error(f"{name} takes {len(fn.params)} arguments, got {len(args)}", tok)
+            if all(a.expr == p for a, p in zip(args, fn.params)) and name in self.ctx.definitions:
+                return _Val(self.ctx.definitions[name].lhs)
+            body, axes = fn.body, ()
+            for a, p in zip(args, fn.params):
+                if isinstance(p, sp.IndexedBase):
+                    if not (isinstance(a.expr, sp.Indexed) and len(a.free) == len(p.shape or ())):
+                        raise self.error(f"{name} expects an array for {p}", tok)
+                    body = body.xreplace({p: a.expr.base})
+                else:
+                    body, axes = body.xreplace({p: a.expr}), axes or a.axes
+            return _Val(body, axes)
+        if len(args) != 1:
+            raise self.error(f"{name} takes one argument, got {len(args)}", tok)
+        return self.builtin(name, args[0], tok)
+
+    def builtin(self, name: str, a: _Val, tok: _Tok) -> _Val:
+        if name == "sigma":
+            return _Val(_sigmoid(a.expr), a.axes)
+        if name in _ELEMENTWISE:
+            return _Val(_ELEMENTWISE[name](a.expr), a.axes)
+        if name == "softmax":
+            if len(a.free) != 1:
+                raise self.error("softmax needs a vector argument", tok)
+            i = a.free[0]
+            k = self.fresh(_extent(i))
+            return _Val(sp.exp(a.expr) / sp.Sum(sp.exp(a.expr.xreplace({i: k})), (k, k.lower, k.upper)), a.axes)
+        if name == "diag":
+            if len(a.free) != 1:
+                raise self.error("diag needs a vector argument", tok)
+            i = a.free[0]
+            j = self.fresh(_extent(i))
+            return _Val(a.expr * sp.KroneckerDelta(i, j), (i, j))
+        if name == "norm":
+            return self.norm(a, "2", tok)
+        self.opaque.add(name)
+        return _Val(sp.Function(name)(a.expr), a.axes)
+
+    def norm(self, a: _Val, kind: str, tok: _Tok) -> _Val:
+        if not a.free:
+            return _Val(sp.Abs(a.expr))
+        limits = [(i, i.lower, i.upper) for i in a.free]
+        if kind == "1":
+            return _Val(sp.Sum(sp.Abs(a.expr), *limits))
+        if kind not in ("2", "F"):
+            raise self.error(f"the {kind}-norm is not supported", tok)
+        return _Val(sp.sqrt(sp.Sum(a.expr ** 2, *limits)))
+
+    # ------------------------------------------------------------------ array arithmetic
+    def shape(self, v: _Val) -> str:
+        return "(" + ", ".join("1" if a is None else str(self.find(_extent(a))) for a in v.axes) + ")"
+
+    def align(self, a: _Val, b: _Val, tok: _Tok, what: str) -> sp.Expr:
+        """``b.expr`` with its axes renamed to ``a``'s; the two must have the same shape."""
+        if len(a.axes) != len(b.axes) or any((x is None) != (y is None) for x, y in zip(a.axes, b.axes)):
+            raise self.error(f"cannot {what} shapes {self.shape(a)} and {self.shape(b)}", tok)
+        for x, y in zip(a.free, b.free):
+            self.unify(_extent(x), _extent(y), tok, what)
+        return b.expr.xreplace(dict(zip(b.free, a.free)))
+
+    def add(self, a: _Val, b: _Val, tok: _Tok) -> _Val:
+        if not a.axes or not b.axes:
+            return _Val(a.expr + b.expr, a.axes or b.axes)
+        return _Val(a.expr + self.align(a, b, tok, "add"), a.axes)
+
+    def mul(self, a: _Val, b: _Val, op: str, tok: _Tok) -> _Val:
+        if not a.axes or not b.axes:
+            return _Val(a.expr * b.expr, a.axes or b.axes)
+        same_vectors = len(a.free) == len(b.free) == 1 and len(a.axes) == len(b.axes) == 2 and \
+            (a.axes[0] is None) == (b.axes[0] is None)
+        if op == "odot" or (same_vectors and op != "dot"):
+            return _Val(a.expr * self.align(a, b, tok, "multiply elementwise"), a.axes)
+        if len(a.axes) != 2 or len(b.axes) != 2:
+            raise self.error(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok)
+        if same_vectors:
+            k = a.free[0]
+            return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the dot product of"), (k, k.lower, k.upper)))
+        (a0, a1), (b0, b1) = a.axes, b.axes
+        if (a1 is None) != (b0 is None):
+            raise self.error(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok)
+        expr = a.expr * b.expr
+        if a1 is not None:
+            self.unify(_extent(a1), _extent(b0), tok, "matrix product")
+            expr = sp.Sum(a.expr * b.expr.xreplace({b0: a1}), (a1, a1.lower, a1.upper))
+        axes = (a0, b1)
+        return _Val(expr, () if axes == (None, None) else axes)
+
+    def div(self, a: _Val, b: _Val, tok: _Tok) -> _Val:
+        if not b.axes:
+            return _Val(a.expr / b.expr, a.axes)
+        if not a.axes:
+            raise self.error(f"cannot divide by an array of shape {self.shape(b)}", tok)
+        return _Val(a.expr / self.align(a, b, tok, "divide"), a.axes)
+
+    def transpose(self, v: _Val, tok: _Tok) -> _Val:
+        if len(v.axes) not in (0, 2):
+            raise self.error(f"cannot transpose shape {self.shape(v)}", tok)
+        return _Val(v.expr, tuple(reversed(v.axes)))
+
+    def select(self, v: _Val, idxs: list[sp.Expr], tok: _Tok) -> _Val:
+        """``(Xw)_i``, ``softmax(z)_j``: the element of an array value at the given indices."""
+        if len(idxs) != len(v.free):
+            raise self.error(f"an array of shape {self.shape(v)} takes {len(v.free)} indices, got {len(idxs)}", tok)
+        for i, a in zip(idxs, v.free):
+            self.unify(_extent(i), _extent(a), tok, f"index {i}")
+        return _Val(v.expr.xreplace(dict(zip(v.free, idxs))))
+
+    # ------------------------------------------------------------------ grammar
+    def expr(self) -> _Val:
+        sign = None
+        if self.at("-") or self.at("+"):
+            sign = self.next()
+        v = self.term()
+        if sign is not None and sign.text == "-":
+            v = _Val(-v.expr, v.axes)
+        while self.at("+") or self.at("-") or self.at(r"\pm"):
+            op = self.next()
+            if op.text == r"\pm":
+                raise self.error(r"\pm is not supported", op)
+            w = self.term()
+            v = self.add(v, w if op.text == "+" else _Val(-w.expr, w.axes), op)
+        return v
+
+    def starts_factor(self) -> bool:
+        t = self.peek()
+        if t.kind in ("letter", "digit"):
+            return True
+        if t.kind == "sym":
+            return t.text in "([{" or (t.text == "|" and not self.bars)
+        if t.kind == "cmd":
+            stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm",
+                                               r"\mid", r"\not", "\\\\"}
+            return t.text not in stop and not (t.text == r"\|" and self.bars)
+        return False
+
+    def term(self) -> _Val:
+        v = self.factor()
+        while True:
+            t = self.peek()
+            if t.text in _OPS and t.kind != "end":
+                self.next()
+                w = self.factor()
+                op = _OPS[t.text]
+                if op == "/":
+                    v = self.div(v, w, t)
+                else:
+                    v = self.mul(v, w, {r"\cdot": "dot", "*": "star", r"\times": "star"}.get(t.text, op), t)
+            elif self.starts_factor():
+                v = self.mul(v, self.factor(), "implicit", t)
+            else:
+                return v
+
+    def superscript_is_transpose(self) -> int:
+        """Tokens making up a transpose mark after ``^`` (``T``, ``\\top``, ``{T}``, ``\\mathsf{T}``), or 0."""
+        texts = []
+        k = 0
+        while k < 6 and self.peek(k).kind != "end":
+            texts.append(self.peek(k).text)
+            k += 1
+        for pattern in (["T"], [r"\top"], [r"\intercal"], ["{", "T", "}"], ["{", r"\top", "}"],
+                        ["{", r"\intercal", "}"], [r"\mathsf", "{", "T", "}"], [r"\mathrm", "{", "T", "}"],
+                        ["{", r"\mathsf", "{", "T", "}", "}"], ["{", r"\mathrm", "{", "T", "}", "}"]):
+            if texts[:len(pattern)] == pattern:
+                return len(pattern)
+        return 0
+
+    def factor(self) -> _Val:
+        if self.at("-"):
+            self.next()
+            v = self.factor()
+            return _Val(-v.expr, v.axes)
+        if self.at("+"):
+            self.next()
+        v = self.primary()
+        while True:
+            t = self.peek()
+            if t.text == "^":
+                self.next()
+                n = self.superscript_is_transpose()
+                if n:
+                    self.pos += n
+                    v = self.transpose(v, t)
+                    continue
+                e = self.argument()
+                if e.axes:
+                    raise self.error("an exponent must be a scalar", t)
+                if len(v.free) == 2 and e.expr != 1:
+                    raise self.error("matrix powers and inverses are not supported", t)
+                v = _Val(v.expr ** e.expr, v.axes)
+            elif t.text == "'":
+                self.next()
+                if not v.axes:
+                    raise self.error("a prime on a scalar (a derivative?) is not supported", t)
+                v = self.transpose(v, t)
+            elif t.text == "_":
+                self.next()
+                kind, got = self.subscript()
+                if kind == "suffix":
+                    raise self.error("expected an index", t)
+                if isinstance(v.expr, sp.Symbol) and not v.axes:
+                    v = _Val(self.element(str(v.expr), got, t))
+                else:
+                    v = self.select(v, got, t)
+            elif t.text == "!":
+                self.next()
+                v = _Val(sp.factorial(v.expr), v.axes)
+            else:
+                return v
+
+    def argument(self) -> _Val:
+        """One TeX argument: a brace group, or a single token (``\\frac12``, ``e^x``, ``x^2``)."""
+        t = self.peek()
+        if t.text == "{":
+            self.next()
+            v = self.expr()
+            self.expect("}", t)
+            return v
+        if t.kind == "digit":
+            self.next()
+            return _Val(sp.Integer(int(t.text)))
+        if t.kind == "letter":
+            self.next()
+            return self.bare(t.text, t)
+        return self.primary()
+
+    def group(self, close: str) -> _Val:
+        opened = self.next()
+        saved, self.bars = self.bars, 0
+        v = self.expr()
+        self.bars = saved
+        self.expect(close, opened)
+        return v
+
+    def primary(self) -> _Val:
+        t = self.peek()
+        if t.kind == "end":
+            raise self.error("expected an expression, found the end", t)
+        if t.kind == "digit":
+            return self.number()
+        if t.text == "(":
+            return self.group(")")
+        if t.text == "[":
+            return self.group("]")
+        if t.text == r"\{":
+            return self.group(r"\}")
+        if t.text == "{":
+            return self.group("}")
+        if t.text == r"\|" or (t.text == "|" and self.peek(1).text == "|" and self.contiguous()):
+            return self.bars_value(t, norm=True)
+        if t.text == "|":
+            return self.bars_value(t, norm=False)
+        if t.kind == "sym":
+            raise self.error(f"unexpected {t.text}", t)
+        if t.text in (r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"):
+            self.next()
+            return self.frac(t)
+        if t.text in (r"\sum", r"\prod"):
+            self.next()
+            return self.sum(t)
+        if t.text == r"\sqrt":
+            self.next()
+            if self.at("["):
+                self.next()
+                n = self.expr()
+                self.expect("]", t)
+                return _Val(sp.root(self.argument().expr, n.expr))
+            v = self.argument()
+            return _Val(sp.sqrt(v.expr), v.axes)
+        if t.text in (r"\log", r"\ln", r"\exp", r"\tanh", r"\sin", r"\cos"):
+            self.next()
+            return self.function(t)
+        if t.text == r"\delta" and self.peek(1).text == "_":
+            self.pos += 2
+            kind, got = self.subscript()
+            if kind != "indices" or len(got) != 2:
+                raise self.error(r"\delta_{ij} needs two indices", t)
+            self.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
+            return _Val(sp.KroneckerDelta(*got))
+        if t.text in (r"\nabla", r"\partial") and self.peek(1).text == "_":
+            self.pos += 2
+            var = self.variable(single=True)
+            return self.derivative(self.factor(), var, t)
+        if t.text in (r"\nabla", r"\partial"):
+            raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
+        if t.text == r"\begin{cases}":
+            self.next()
+            return self.cases(t)
+        if t.text in (r"\pi", r"\infty"):
+            self.next()
+            return _Val(sp.pi if t.text == r"\pi" else sp.oo)
+        if t.text in _FONTS and self.peek(1).text in ("{", "[") or t.text == r"\boxed":
+            named = self.read_name()
+            if named is not None:
+                return self.name_value(*named)
+            self.next()
+            return self.argument()
+        named = self.read_name()
+        if named is not None:
+            return self.name_value(*named)
+        if t.kind == "cmd":
+            raise self.error(f"unknown command {t.text}", t)
+        raise self.error(f"unexpected {t.text}", t)
+
+    def number(self) -> _Val:
+        text = self.next().text
+        while self.peek().kind == "digit" and self.contiguous(-1):
+            text += self.next().text
+        if self.at(".") and self.peek(1).kind == "digit" and self.contiguous(-1):
+            text += self.next().text
+            while self.peek().kind == "digit" and self.contiguous(-1):
+                text += self.next().text
+        return _Val(sp.Rational(text))
+
+    def function(self, t: _Tok) -> _Val:
+        base = None
+        if t.text == r"\log" and self.at("_"):
+            self.next()
+            base = self.argument().expr
+        power = None
+        if self.at("^"):
+            self.next()
+            power = self.argument().expr
+        arg = self.group(")") if self.at("(") else self.factor()
+        v = _Val(sp.log(arg.expr, base) if base is not None else _ELEMENTWISE[t.text](arg.expr), arg.axes)
+        return _Val(v.expr ** power, v.axes) if power is not None else v
+
+    def bars_value(self, t: _Tok, norm: bool) -> _Val:
+        self.pos += 2 if t.text == "|" and norm else 1
+        start = self.pos
+        v = self.reparse_bars()
+        if norm and self.at("|") and self.peek(1).text == "|":
+            self.pos += 2
+        else:
+            self.expect(r"\|" if norm else "|", t)
+        if not norm:
+            return _Val(sp.Abs(v.expr), v.axes)
+        kind = "2"
+        if self.at("_"):
+            self.next()
+            k = self.next() if not self.at("{") else None
+            if k is None:
+                self.next()
+                k = self.next()
+                self.expect("}", t)
+            kind = k.text
+        if not v.axes and not _free_indices(v.expr) - self.protected:
+            v = self.with_samples(v, start, self.reparse_bars)
+        return self.norm(v, kind, t)
+
+    def reparse_bars(self) -> _Val:
+        self.bars += 1
+        v = self.expr()
+        self.bars -= 1
+        return v
+
+    def with_samples(self, v: _Val, start: int, body) -> _Val:
+        """Re-read a body from ``start`` with undeclared x, y, yhat as per-sample vectors (the seed's Σ[y-(xw+b)]²)."""
+        names = tuple(n for n in _SAMPLE_NAMES if n not in self.ctx.tensors and n not in self.ctx.definitions
+                      and n not in self.new_tensors)
+        if not names or self.samples:
+            return v
+        end = self.pos
+        snapshot = (dict(self.new_tensors), dict(self.new_scalars), dict(self.pending), dict(self.parent))
+        for n in names:
+            self.new_scalars.pop(n, None)
+        self.pos, self.samples = start, names
+        w = body()
+        self.samples = ()
+        if not w.axes:
+            self.new_tensors, self.new_scalars, self.pending, self.parent = snapshot
+            w = v
+        self.pos = end
+        return w
+
+    def sum(self, t: _Tok) -> _Val:
+        binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
+        if self.at("_"):
+            self.next()
+            braced = self.at("{")
+            if braced:
+                self.next()
+            names = [self.next()]
+            while braced and self.at(","):
+                self.next()
+                names.append(self.next())
+            if any(n.kind != "letter" for n in names):
+                raise self.error(r"expected a summation index after \sum_", names[0])
+            lower = upper = None
+            if braced and self.at("="):
+                self.next()
+                lower = self.expr().expr
+            if braced:
+                self.expect("}", t)
+            if self.at("^"):
+                self.next()
+                upper_tok = self.peek()
+                upper = self.bound()
+                if lower is None:
+                    raise self.error(r"an upper bound needs a lower one: \sum_{k=1}^{N}", upper_tok)
+            for n in names:
+                if upper is not None:
+                    idx = sp.Idx(sp.Symbol(n.text, integer=True), (lower, upper))
+                    self.bounded.append(idx)
+                else:
+                    idx = self.index(n.text, n)
+                binders.append((idx, idx.lower, idx.upper))
+        self.binders.append({str(b[0]): b[0] for b in binders})
+        start = self.pos
+        body = self.term()
+        self.binders.pop()
+        if not binders:
+            free = sorted(_free_indices(body.expr) - self.protected, key=str)
+            if body.axes:
+                binders = [(i, i.lower, i.upper) for i in body.free]
+                body = _Val(body.expr)
+            elif len(free) == 1:
+                binders = [(free[0], free[0].lower, free[0].upper)]
+            elif free:
+                raise self.error(rf"a bare \sum over {', '.join(map(str, free))}: write \sum_{{{free[0]}}}", t)
+            else:
+                body = self.with_samples(body, start, self.term)
+                if not body.axes:
+                    raise self.error(r"cannot tell what this \sum runs over: write \sum_{n=1}^{N} and indices", t)
+                binders = [(i, i.lower, i.upper) for i in body.free]
+                body = _Val(body.expr)
+        cls = sp.Sum if t.text == r"\sum" else sp.Product
+        return _Val(cls(body.expr, *binders), body.axes)
+
+    def bound(self) -> sp.Expr:
+        """An upper summation bound; its letters are sizes (positive integers)."""
+        t = self.peek()
+        if t.kind == "letter":
+            self.next()
+            return self.size(t.text)
+        v = self.argument().expr
+        return v.xreplace({s: self.size(str(s)) for s in v.free_symbols if isinstance(s, sp.Symbol)
+                           and not isinstance(s, sp.Idx)})
+
+    # ------------------------------------------------------------------ derivatives
+    def differential(self, k: int) -> int:
+        """Number of tokens of a differential (∂, ∇, δ, d, \\mathrm{d}) at offset k, or 0."""
+        t = self.peek(k)
+        if t.text in _DIFFERENTIALS and self.peek(k + 1).text != "_":
+            return 1
+        if t.text == "d" and t.kind == "letter":
+            return 1
+        if t.text in (r"\mathrm", r"\text", r"\operatorname") and [self.peek(k + m).text for m in (1, 2, 3)] == \
+                ["{", "d", "}"]:
+            return 4
+        return 0
+
+    def frac(self, t: _Tok) -> _Val:
+        num_start = self.pos
+        den_start = _group_end(self.toks, num_start) if self.at("{") else num_start + 1
+        skip_num = 0
+        while self.peek(skip_num).text == "{":
+            skip_num += 1
+        skip_den = 0
+        while self.toks[min(den_start + skip_den, len(self.toks) - 1)].text == "{":
+            skip_den += 1
+        d_num = self.differential(skip_num)
+        d_den = self.differential(den_start - self.pos + skip_den)
+        is_d = self.peek(skip_num).text == "d"
+        if not (d_num and d_den and (not is_d or self.toks[den_start + skip_den].text == "d")):
+            num = self.argument()
+            den = self.argument()
+            return self.div(num, den, t)
+        self.pos += skip_num + d_num
+        if self.at("^"):
+            raise self.error("higher derivatives are not supported", self.peek())
+        of = None if self.at("}") or skip_num == 0 else self.expr()
+        for _ in range(skip_num):
+            self.expect("}", t)
+        self.pos += skip_den + d_den
+        var = self.variable(single=False)
+        for _ in range(skip_den):
+            self.expect("}", t)
+        if of is None:
+            of = self.factor()
+        return self.derivative(of, var, t)
+
+    def variable(self, single: bool) -> _Val:
+        """The variable of a derivative: an element, a scalar, or a whole tensor; new names allowed."""
+        self.lenient += 1
+        try:
+            t = self.peek()
+            v = self.argument() if single else self.factor()
+        finally:
+            self.lenient -= 1
+        if not isinstance(v.expr, (sp.Symbol, sp.Indexed)) or isinstance(v.expr, sp.Idx):
+            raise self.error("cannot differentiate with respect to an expression: write a name", t)
+        return v
+
+    def derivative(self, of: _Val, var: _Val, t: _Tok) -> _Val:
+        axes = of.free + var.free
+        if len(axes) == 1:
+            axes = (axes[0], None)
+        return _Val(sp.Derivative(of.expr, var.expr, evaluate=False), axes)
+
+    # ------------------------------------------------------------------ cases and relations
+    def cases(self, t: _Tok) -> _Val:
+        pieces = []
+        while True:
+            v = self.expr()
+            if v.axes:
+                raise self.error("cases of arrays are not supported", t)
+            self.expect("&")
+            cond: sp.Basic = sp.true
+            while self.at(",") or (self.peek().text in _NAMED and self.peek(2).text in ("if", "for", "when")):
+                self.pos += 1 if self.at(",") else 4
+            if self.peek().text in _NAMED:
+                word, end = _arg_text(self.toks, self.pos + 1)
+                if word.strip() not in ("otherwise", "else", "elsewhere"):
+                    raise self.error(f"unreadable condition {word}", self.peek())
+                self.pos = end
+            else:
+                cond = self.relation()
+            pieces.append((v.expr, cond))
+            if self.at(r"\\"):
+                self.next()
+                if self.at(r"\end{cases}"):
+                    break
+                continue
+            break
+        self.expect(r"\end{cases}", t)
+        return _Val(sp.Piecewise(*pieces))
+
+    def relation(self) -> sp.Basic:
+        """``a op b [op c]`` with op in =, ≠, <, ≤, >, ≥: a relational (chained ones joined with And)."""
+        left = self.expr().expr
+        parts = []
+        while self.peek().text in _RELS and self.peek().text != r"\in":
+            op = _RELS[self.next().text]
+            right = self.expr().expr
+            parts.append(_REL_CLASSES[op](left, right))
+            left = right
+        if not parts:
+            raise self.error("expected a relation such as i = j", self.peek())
+        return sp.And(*parts) if len(parts) > 1 else parts[0]
+
+    # ------------------------------------------------------------------ finishing
+    def done(self) -> None:
+        if self.peek().kind != "end":
+            t = self.peek()
+            raise self.error(f"unexpected {t.text}", t)
+
+    def resolve(self) -> dict[sp.Expr, sp.Expr]:
+        """Give each index of unknown range its size: from shapes, else the only size in play, else N."""
+        mapping: dict[sp.Expr, sp.Expr] = {}
+        known = {_extent(i) for i in self.ctx.ranges.values()}
+        no_sizes = not known and not self.sizes and not self.ctx.sizes
+        for dummy, col in self.pending_col.items():
+            root = self.find(dummy)
+            if not isinstance(root, sp.Dummy):
+                mapping[dummy] = root
+            elif len(known) == 1:
+                mapping[dummy] = next(iter(known))
+            elif no_sizes:
+                mapping[dummy] = self.size("N")
+            else:
+                name = next(n for n, i in self.pending.items() if i.upper == dummy)
+                raise ParseError(rf"cannot tell the range of index {name}: declare it ({name} \in \{{1, \dots, n\}})",
+                                 column=col, source=self.src)
+        for t in self.new_tensors.values():
+            for e in t.shape:
+                root = self.find(e)
+                if isinstance(root, sp.Dummy) and root not in mapping:
+                    raise ParseError(f"cannot tell the size of {t}: declare it ({t} \\in \\mathbb{{R}}^{{n}})",
+                                     column=1, source=self.src)
+                mapping[e] = mapping.get(root, root)
+        return {k: v for k, v in mapping.items() if k != v}
+
+    def commit(self, mapping: dict[sp.Expr, sp.Expr]) -> None:
+        """Record what this parse introduced (tensors, scalars, sizes, index ranges) in the context."""
+        ctx = self.ctx
+        ctx.sizes.update(self.sizes)
+        for name, t in self.new_tensors.items():
+            ctx.tensors.setdefault(name, t.xreplace(mapping))
+        for name, s in self.new_scalars.items():
+            if name not in ctx.definitions and name not in ctx.functions:
+                ctx.tensors.setdefault(name, s)
+        for name, i in self.pending.items():
+            ctx.ranges.setdefault(name, i.xreplace(mapping))
+        for i in self.bounded:
+            ctx.ranges.setdefault(str(i), i.xreplace(mapping))
+
+
+# ---------------------------------------------------------------------------------------------- public API
+
+
+def _tokens(latex: str) -> list[_Tok]:
+    if not isinstance(latex, str) or not latex.strip():
+        raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
+    return _clean(_tokenize(latex), latex)
+
+
+def _split(toks: list[_Tok], at: set[str]) -> list[list[_Tok]]:
+    """Split at top-level tokens in ``at`` (outside braces, brackets, parentheses and cases)."""
+    parts: list[list[_Tok]] = [[]]
+    depth = 0
+    for t in toks[:-1]:
+        if t.text in ("{", "(", "[", r"\{", r"\begin{cases}"):
+            depth += 1
+        elif t.text in ("}", ")", "]", r"\}", r"\end{cases}"):
+            depth -= 1
+        if depth == 0 and t.text in at and t.kind != "end":
+            parts.append([t])
+        else:
+            parts[-1].append(t)
+    return parts
+
+
+def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
+                 protected: tuple[sp.Idx, ...] = ()) -> tuple[_Val, dict]:
+    p = _Parser(latex, toks, ctx, strict=strict, protected=protected)
+    v = p.expr()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    return _Val(v.expr.xreplace(mapping), tuple(a if a is None else a.xreplace(mapping) for a in v.axes)), mapping
+
+
+def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | None = None) -> sp.Expr:
+    """A LaTeX expression in symgrad's vocabulary; ``strict`` (default: once something is defined)
+    rejects names that were never defined or declared."""
+    ctx = ctx if ctx is not None else Context()
+    strict = bool(ctx.definitions) if strict is None else strict
+    return _parse_value(latex, _tokens(latex), ctx, strict)[0].expr
+
+
+def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
+    """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
+    v = _parse_value(latex, _tokens(latex), ctx, strict=False)[0]
+    if not isinstance(v.expr, sp.Derivative):
+        raise ParseError(r"not a derivative (write \frac{\partial L}{\partial w} or \nabla_w L)", column=1,
+                         source=latex)
+    return v.expr.expr, v.expr.variables[0]
+
+
+def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]:
+    """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a
+    ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's)."""
+    toks = _tokens(latex)
+    strict = bool(ctx.definitions)
+    parts = _split(toks, {"="})
+    members: list[Member] = []
+    for k, part in enumerate(parts):
+        body = part[1:] if k else part
+        if not body:
+            t = part[0] if part else toks[-1]
+            raise ParseError("an empty side of =", column=t.col, source=latex)
+        end_col = parts[k + 1][0].col if k + 1 < len(parts) else len(latex) + 1
+        text = latex[body[0].col - 1:end_col - 1].strip().rstrip("&").rstrip("\\").strip()
+        v, _ = _parse_value(latex, body + [toks[-1]], ctx, strict)
+        value: sp.Expr | DerivativeOf = v.expr
+        if isinstance(v.expr, sp.Derivative):
+            value = DerivativeOf(v.expr.expr, v.expr.variables[0])
+        members.append(Member(text, value, body[0].col, v.free))
+    target = parse_derivative(of, ctx) if of else next(
+        ((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
+    if target is None:
+        return members
+    want = indices_of(target[0]) + indices_of(target[1])
+    out = []
+    for m in members:
+        if m.indices and len(m.indices) != len(want):
+            raise ParseError(f"{m.text} has {len(m.indices)} free axes but the derivative has {len(want)}",
+                             column=m.column, source=latex)
+        if m.indices and not isinstance(m.value, DerivativeOf):
+            m = Member(m.text, m.value.xreplace(dict(zip(m.indices, want))), m.column, want)
+        out.append(m)
+    return out
+
+
+def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
+    """Name, its indices and (for ``f(x) = ...``) its parameter names, read from a definition's left side."""
+    named = p.read_name(word=True)
+    if named is None:
+        raise p.error("a definition starts with the name it defines")
+    name, tok = named
+    idxs: list[sp.Expr] = []
+    while p.at("_") or (p.at("^") and p.peek(1).text == "{" and p.peek(2).text == "("):
+        if p.at("_"):
+            p.next()
+            kind, got = p.subscript()
+            if kind == "suffix":
+                name = f"{name}_{got}"
+            else:
+                idxs.extend(got)
+        else:
+            p.pos += 3
+            idxs = [p.index(t.text, t) for t in [p.next()]] + idxs
+            p.expect(")")
+            p.expect("}")
+    params = None
+    if p.at("(") or (p.at("{") and p.peek(1).text == "("):
+        braced = p.at("{")
+        p.pos += 1 + braced
+        params = []
+        while True:
+            named = p.read_name()
+            if named is None:
+                raise p.error("expected a parameter name")
+            params.append(named[0])
+            if not p.at(","):
+                break
+            p.next()
+        p.expect(")")
+        if braced:
+            p.expect("}")
+    return name, tok, idxs, params
+
+
+def parse_definition(latex: str, ctx: Context) -> Definition:
+    """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``."""
+    toks = _tokens(latex)
+    parts = _split(toks, {"="})
+    if len(parts) != 2:
+        col = parts[2][0].col if len(parts) > 2 else 1
+        raise ParseError("a definition needs exactly one =", column=col, source=latex)
+    p = _Parser(latex, toks, ctx)
+    name, tok, idxs, params = _lhs_name(p)
+    if name in ctx.definitions:
+        raise p.error(f"{name} is defined twice", tok)
+    eq = p.expect("=")
+    if params is not None:
+        if idxs:
+            raise p.error("a function definition takes no indices", tok)
+        for q in params:
+            base = ctx.tensors.get(q)
+            p.params[q] = base if isinstance(base, sp.IndexedBase) else sp.Symbol(q)
+        p.params = {q: s for q, s in p.params.items() if isinstance(s, sp.Symbol)}
+    p.protected = {i for i in idxs if isinstance(i, sp.Idx)}
+    lhs = p.element(name, idxs, tok) if idxs else None
+    rhs = p.expr()
+    p.done()
+    if lhs is None:
+        if len(rhs.free) > 2 or (rhs.axes and len(rhs.free) != 1 and len(rhs.axes) != 2):
+            raise p.error(f"{name} would have shape {p.shape(rhs)}", tok)
+        if rhs.free:
+            base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
+            lhs = base[rhs.free]
+        else:
+            lhs = sp.Symbol(name)
+    mapping = p.resolve()
+    lhs, value = lhs.xreplace(mapping), rhs.expr.xreplace(mapping)
+    stray = _free_indices(value) - set(indices_of(lhs))
+    if stray:
+        raise ParseError(f"index {min(map(str, stray))} is free on the right of = but not on the left",
+                         column=eq.col, source=latex)
+    p.commit(mapping)
+    ctx.tensors.pop(name, None)
+    defn = Definition(lhs, value)
+    ctx.definitions[name] = defn
+    if params is not None:
+        fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) else sp.Symbol(q)
+                        for q in params)
+        for q in fparams:
+            ctx.tensors.setdefault(name_of(q), q)
+        ctx.functions[name] = Function(name, fparams, value)
+    return defn
+
+
+def _names_before(p: _Parser, stop: str) -> list[tuple[str, _Tok]]:
+    """Comma-separated names (subscripts ignored: ``y_k \\in \\{0, 1\\}`` is about y) up to ``stop``."""
+    names = []
+    while True:
+        named = p.read_name(word=True)
+        if named is None:
+            raise p.error("expected a name")
+        while p.at("_"):
+            p.next()
+            p.subscript()
+        names.append(named)
+        if p.at(stop):
+            return names
+        p.expect(",")
+
+
+def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
+    """``^{n \\times d}``, ``^{n, d}``, ``^n``: the sizes of a real space, unit axes dropped."""
+    if not p.at("^"):
+        return ()
+    p.next()
+    if not p.at("{"):
+        return (p.bound(),)
+    opened = p.next()
+    dims = [p.bound()]
+    while p.at(r"\times") or p.at(","):
+        p.next()
+        dims.append(p.bound())
+    p.expect("}", opened)
+    kept = tuple(d for d in dims if d != 1)
+    return kept if kept or not dims else (sp.Integer(1),)
+
+
+def _set(p: _Parser) -> tuple[str, object]:
+    """After ``\\in``: ``("range", (lo, hi))`` for ``\\{1, \\dots, n\\}`` or ``[n]``, else ``("domain", Set)``."""
+    t = p.peek()
+    if t.text == "[" and p.peek(2).text == "]":
+        p.next()
+        upper = p.bound()
+        p.next()
+        return "range", (sp.Integer(1), upper)
+    if t.text in ("(", "["):
+        p.next()
+        lo = p.expr().expr
+        p.expect(",")
+        hi = p.expr().expr
+        right = p.next()
+        if right.text not in (")", "]"):
+            raise p.error("expected ) or ] to close the interval", right)
+        return "domain", sp.Interval(lo, hi, t.text == "(", right.text == ")")
+    if t.text != r"\{":
+        raise p.error(r"expected a set: \mathbb{R}^{n}, \{1, \dots, n\}, \{0, 1\} or (0, 1)", t)
+    p.next()
+    items, dots = [p.expr().expr], False
+    while p.at(","):
+        p.next()
+        if p.peek().text in (r"\dots", r"\ldots", r"\cdots"):
+            p.next()
+            dots = True
+        else:
+            items.append(p.expr().expr)
+    p.expect(r"\}", t)
+    if not dots:
+        return "domain", sp.FiniteSet(*items)
+    last = items[-1]
+    return "range", (items[0], last.xreplace({s: p.size(str(s)) for s in last.free_symbols}))
+
+
+def parse_given(latex: str, ctx: Context) -> None:
+    """Add a fact to ``ctx``: a shape, an index range, a size, a domain, or a constraint ``lhs = rhs``."""
+    toks = _tokens(latex)
+    p = _Parser(latex, toks, ctx)
+    if any(t.text == r"\in" for t in toks):
+        names = _names_before(p, r"\in")
+        p.next()
+        if p.at(r"\mathbb") or p.at(r"\R"):
+            field_tok = p.next()
+            letter = "R"
+            if field_tok.text == r"\mathbb":
+                letter, p.pos = _arg_text(toks, p.pos)
+            if letter in ("N", "Z"):
+                for name, _ in names:
+                    ctx.sizes[name] = size(name)
+                return
+            if letter != "R":
+                raise p.error(rf"unknown set \mathbb{{{letter}}}", field_tok)
+            dims = _dims(p)
+            p.done()
+            ctx.sizes.update(p.sizes)
+            for name, tok in names:
+                old = ctx.definitions.get(name)
+                if old is not None and tuple(getattr(old.lhs, "base", old.lhs).shape or ()) != dims:
+                    raise p.error(f"{name} is defined with another shape", tok)
+                if old is None:
+                    ctx.tensors[name] = sp.IndexedBase(name, shape=dims) if dims else sp.Symbol(name)
+            return
+        kind, what = _set(p)
+        p.done()
+        ctx.sizes.update(p.sizes)
+        for name, _ in names:
+            if kind == "range":
+                ctx.ranges[name] = sp.Idx(sp.Symbol(name, integer=True), what)
+            else:
+                ctx.domains[name] = what
+        return
+    rel = p.relation()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    rel = rel.xreplace(mapping)
+    parts = rel.args if isinstance(rel, sp.And) else (rel,)
+    if len(parts) == 2 and all(isinstance(r, (sp.Le, sp.Lt)) for r in parts) and isinstance(parts[0].rhs, sp.Idx):
+        i = parts[0].rhs
+        lo = parts[0].lhs + (1 if isinstance(parts[0], sp.Lt) else 0)
+        hi = parts[1].rhs - (1 if isinstance(parts[1], sp.Lt) else 0)
+        ctx.ranges[str(i)] = sp.Idx(i.label, (lo, hi))
+        return
+    if not isinstance(rel, sp.Eq):
+        raise ParseError("expected a shape, a range or an equation", column=1, source=latex)
+    ctx.constraints.append(Constraint(rel.lhs, rel.rhs, latex))
+
+
+def parse_assumption(latex: str, ctx: Context) -> sp.Rel:
+    """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``."""
+    toks = _tokens(latex)
+    p = _Parser(latex, toks, ctx)
+    for t in toks:
+        if t.kind == "letter" and t.text not in ctx.ranges and not ctx.known(t.text):
+            p.index(t.text, t)  # an index seen first in a case condition
+    p.binders.append(dict(p.pending))
+    rel = p.relation()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    rel = rel.xreplace(mapping)
+    if not isinstance(rel, (sp.Eq, sp.Ne)) or not all(isinstance(a, sp.Idx) for a in rel.args):
+        raise ParseError("an assumption relates two indices: i = j or i \\neq j", column=1, source=latex)
+    ctx.assumptions.append(rel)
+    return rel
