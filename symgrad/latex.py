@@ -35,7 +35,7 @@ REMAKE_COMMAND = "symgrad build derivations"
 LINE_WIDTH = 64
 PAGE_WIDTH = 72
 MIN_WIDTH = 34
-NOTE_WIDTH = 30
+NOTE_WIDTH = 36
 
 _TALL = (r"\frac", r"\sum", r"\prod", r"\int", r"\left", r"\Bigl", r"\boxed")
 
@@ -506,7 +506,8 @@ def latex_to_text(tex: str) -> str:
 
     tex = re.sub(r"\\[a-zA-Z]+|\\[,;]", command, tex)
     tex = re.sub(r"([_^])\{([^{}]+)\}", lambda m: m.group(1) + m.group(2) if len(m.group(2)) <= 2 else m.group(0), tex)
-    return re.sub(r" +", " ", tex).replace(" - ", " − ").strip()
+    tex = re.sub(r" +", " ", tex).strip().replace(" - ", " − ")
+    return re.sub(r"(^|\()- ?", r"\1−", tex)  # a leading minus is unary: no space after it
 
 
 # --- plain text inside LaTeX ---------------------------------------------------------------
