@@ -653,13 +653,20 @@ class _Parser:
         return args
 
     def apply(self, name: str, tok: _Tok) -> _Val:
+        start = self.pos
         args = self.arguments()
+        if name == "norm" and len(args) == 1 and not args[0].axes and not _free_indices(args[0].expr):
+            args = [self.with_samples(args[0], start, lambda: self.arguments()[0])]
         if name in self.ctx.functions:
             fn = self.ctx.functions[name]
             if len(args) != len(fn.params):
                 raise self.error(f"{name} takes {len(fn.params)} arguments, got {len(args)}", tok)
-            if all(a.expr == p for a, p in zip(args, fn.params)) and name in self.ctx.definitions:
-                return _Val(self.ctx.definitions[name].lhs)
+            node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
+            if node is not None and all(a.expr == p or (isinstance(a.expr, sp.Indexed) and a.expr.base == p)
+                                        for a, p in zip(args, fn.params)):
+                return _Val(node)
+            if node is not None and len(args) == 1 and args[0].expr.has(node):
+                return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
             body, axes = fn.body, ()
             for a, p in zip(args, fn.params):
                 if isinstance(p, sp.IndexedBase):
@@ -939,6 +946,13 @@ class _Parser:
             self.pos += 2
             var = self.variable(single=True)
             return self.derivative(self.factor(), var, t)
+        if t.text == r"\nabla" and self.peek(1).kind == "letter" and self.peek(1).text in self.ctx.functions:
+            fn = self.ctx.functions[self.peek(1).text]
+            if len(fn.params) == 1:
+                self.next()
+                p = fn.params[0]
+                var = self.array(p, t) if isinstance(p, sp.IndexedBase) else _Val(p)
+                return self.derivative(self.factor(), var, t)
         if t.text in (r"\nabla", r"\partial"):
             raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
         if t.text == r"\begin{cases}":
@@ -1326,9 +1340,26 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
             raise ParseError(f"{m.text} has {len(m.indices)} free axes but the derivative has {len(want)}",
                              column=m.column, source=latex)
         if m.indices and not isinstance(m.value, DerivativeOf):
-            m = Member(m.text, m.value.xreplace(dict(zip(m.indices, want))), m.column, want)
+            value = _rename_bound(m.value, {str(i) for i in want})
+            m = Member(m.text, value.xreplace(dict(zip(m.indices, want))), m.column, want)
         out.append(m)
     return out
+
+
+def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:
+    """``e`` with summation indices named in ``avoid`` renamed, so that renaming free indices captures none."""
+    used = {str(i) for i in e.atoms(sp.Idx)} | avoid
+    if isinstance(e, (sp.Sum, sp.Product)):
+        e = e.func(_rename_bound(e.function, avoid), *e.limits)
+        for var, *_ in e.limits:
+            if str(var) in avoid:
+                name = next(n for n in list(_INDEX_POOL) + [f"i{k}" for k in range(1, 100)] if n not in used)
+                used.add(name)
+                e = e.xreplace({var: sp.Idx(sp.Symbol(name, integer=True), (var.lower, var.upper))})
+        return e
+    if e.args and not isinstance(e, (sp.Indexed, sp.Idx)):
+        return e.func(*[_rename_bound(a, avoid) for a in e.args])
+    return e
 
 
 def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
@@ -1525,18 +1556,20 @@ def parse_given(latex: str, ctx: Context) -> None:
             else:
                 ctx.domains[name] = what
         return
+    chain = _split(toks, {r"\le", r"\leq", "<"})
+    if len(chain) == 3 and len(chain[1]) == 2 and chain[1][1].kind == "letter":
+        lo = _Parser(latex, chain[0] + toks[-1:], ctx).expr().expr + int(chain[1][0].text == "<")
+        q = _Parser(latex, chain[2][1:] + toks[-1:], ctx)
+        hi = q.bound() - int(chain[2][0].text == "<")
+        q.done()
+        ctx.sizes.update(q.sizes)
+        ctx.ranges[chain[1][1].text] = sp.Idx(sp.Symbol(chain[1][1].text, integer=True), (lo, hi))
+        return
     rel = p.relation()
     p.done()
     mapping = p.resolve()
     p.commit(mapping)
     rel = rel.xreplace(mapping)
-    parts = rel.args if isinstance(rel, sp.And) else (rel,)
-    if len(parts) == 2 and all(isinstance(r, (sp.Le, sp.Lt)) for r in parts) and isinstance(parts[0].rhs, sp.Idx):
-        i = parts[0].rhs
-        lo = parts[0].lhs + (1 if isinstance(parts[0], sp.Lt) else 0)
-        hi = parts[1].rhs - (1 if isinstance(parts[1], sp.Lt) else 0)
-        ctx.ranges[str(i)] = sp.Idx(i.label, (lo, hi))
-        return
     if not isinstance(rel, sp.Eq):
         raise ParseError("expected a shape, a range or an equation", column=1, source=latex)
     ctx.constraints.append(Constraint(rel.lhs, rel.rhs, latex))
