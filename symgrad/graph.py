@@ -143,7 +143,7 @@ class _Walk:
             term = adj_here * local
             shown = sp.Derivative(target_elem, _element(self.tensor(r), dummies)) * sp.Derivative(
                 _element(self.tensor(r), dummies), var)
-            for d in reversed(dummies):
+            for d in dummies:
                 term = sp.Sum(term, (d, 1, d.upper))
                 shown = sp.Sum(shown, (d, 1, d.upper))
             total += term
