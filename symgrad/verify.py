@@ -647,6 +647,12 @@ class _Space:
                             | {str(s) for e in everything for b in e.atoms(sp.IndexedBase) for dim in (b.shape or ())
                                for s in dim.free_symbols})
         self.inputs: dict[str, tuple[sp.Expr, ...]] = {}
+        arrays = {str(b.label) for e in everything for b in e.atoms(sp.IndexedBase)}
+        both = arrays & {str(s) for e in everything for s in _bare_symbols(e)}
+        if both:
+            name = min(both)
+            raise VerifyError(f"{name} is used both as a scalar and as an array: declare its shape with --given "
+                              f"(e.g. '{name} \\in \\mathbb{{R}}^{{n}}') before it is used")
         for e in everything:
             for t in _tensors_in(e):
                 name = name_of(t)
@@ -705,6 +711,15 @@ class _Space:
         except (ZeroDivisionError, ValueError, OverflowError):
             return None
         return _Point(sizes, inputs, vals, style)
+
+
+def _bare_symbols(e: sp.Basic) -> set[sp.Symbol]:
+    """Symbols of ``e`` outside any Indexed (so not the labels of arrays)."""
+    if isinstance(e, sp.Indexed):
+        return set().union(*(_bare_symbols(i) for i in e.indices))
+    if isinstance(e, sp.Symbol) and not isinstance(e, sp.Idx):
+        return {e}
+    return set().union(*(_bare_symbols(a) for a in e.args)) if e.args else set()
 
 
 def _as_int(e: sp.Expr, env: Env) -> int:
@@ -875,6 +890,10 @@ def _derivative_indices(of: Node, var: Node) -> tuple[sp.Idx, ...]:
 def _orientations(expr: sp.Expr, array: tuple[sp.Idx, ...], free: tuple[sp.Idx, ...]) -> list[tuple[sp.Expr, bool]]:
     """A matrix-notation member with its axes laid onto the derivative's: in order first, then every
     other order the extents allow; each with whether it is transposed. Index notation: as written."""
+    if len(array) == 2 and array[0] is None and len(free) == 1:  # a row vector (1 x n) for a column gradient
+        (column, _), *_ = _orientations(expr, (array[1],), free)
+        return [(column, True)]
+    array = tuple(a for a in array if a is not None)
     if not array or len(array) != len(free):
         return [(expr, False)]
     out = []
@@ -1052,9 +1071,9 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
           timeout: float = 3.0) -> Verdict:
     """Judge the members of a claimed chain against ``d of / d var`` (SymPy in, Verdict out).
 
-    ``members`` are ``(latex, expr)`` pairs in the order written, or ``(latex, expr, array_indices)``
-    for a member written in matrix notation (its free indices in array order: a transpose of the
-    derivative is then a layout difference, not a mistake). A member that is an unevaluated
+    ``members`` are ``(latex, expr)`` pairs in the order written, or ``(latex, expr, axes)`` for a
+    member written in matrix notation (its free indices in array order, ``(None, i)`` for a row
+    vector): a transpose of the derivative is then a layout difference, not a mistake. A member that is an unevaluated
     ``sympy.Derivative`` is a derivative written out (``\\frac{\\partial p_i}{\\partial a_j}``): it is
     the derivative itself when it differentiates ``of``, else its value is checked like any member.
     """
@@ -1156,18 +1175,22 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
 
     ctx = parse.Context()
     try:
+        source = "--given"  # shapes first: they decide how the definitions read
+        for text in given:
+            parse.parse_given(text, ctx)
         source = "--define"
         for text in define:
             parse.parse_definition(text, ctx)
-        source = "--given"
-        for text in given:
-            parse.parse_given(text, ctx)
         source = "--assume"
         assumptions = [parse.parse_assumption(text, ctx) for text in assume]
         source = "--of"
         derivative = parse.parse_derivative(of, ctx) if of else None
         source = "--claim"
         members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx)]
+        # parse_claim names an array member's axes after the derivative, in order; read it again alone
+        # to keep its own axes, so that a transposed claim shows as a layout difference
+        members = [(text, *_own_axes(text, ctx, parse)) if array and not _is_derivative(value)
+                   else (text, value, array) for text, value, array in members]
         source = ""
         if derivative is None:
             derivative = _derivative_in(members, ctx)
@@ -1185,9 +1208,19 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         return Verdict("unreadable", message=str(e))
 
 
+def _is_derivative(value: Any) -> bool:
+    return hasattr(value, "of") and hasattr(value, "var")
+
+
+def _own_axes(text: str, ctx: Any, parse: Any) -> tuple[sp.Expr, tuple[sp.Idx | None, ...]]:
+    """A member read alone: its value and its own axes (``(None, i)`` for a row vector when parse says so)."""
+    (alone,) = parse.parse_claim(text, ctx)
+    return alone.value, tuple(getattr(alone, "axes", alone.indices))
+
+
 def _marker(value: Any) -> sp.Expr:
     """A parsed member as ``judge`` takes it: a written-out derivative becomes an unevaluated Derivative."""
-    if hasattr(value, "of") and hasattr(value, "var"):
+    if _is_derivative(value):
         return sp.Derivative(value.of, value.var)
     return value
 
@@ -1195,7 +1228,7 @@ def _marker(value: Any) -> sp.Expr:
 def _derivative_in(members: Sequence[tuple[str, Any, Any]], ctx: Any) -> tuple[sp.Expr, Node]:
     """The first derivative written in the chain: what the other members claim to equal."""
     for _, value, _ in members:
-        if hasattr(value, "of") and hasattr(value, "var"):
+        if _is_derivative(value):
             return value.of, value.var
     raise VerifyError("the claim names no derivative: start it with \\frac{\\partial ...}{\\partial ...} = ... "
                       "or give --of")
