@@ -353,6 +353,7 @@ class _Parser:
         self.samples: tuple[str, ...] = ()
         self.protected = set(protected)
         self.lenient = 0
+        self.index_mode = False  # in a case condition or assumption, unknown letters are indices
         self.bounded: list[sp.Idx] = []  # summation indices with explicit bounds, remembered for \sum_k later
         self.bars = 0  # depth inside |...| or \|...\|, where a bar closes instead of opening
         self.used = {t.text for t in toks if t.kind == "letter"} | set(ctx.ranges) | set(ctx.tensors)
@@ -476,6 +477,8 @@ class _Parser:
             return _Val(self.ctx.ranges[name])
         if name in ("e", "pi"):
             return _Val(sp.E if name == "e" else sp.pi)
+        if self.index_mode and len(name) == 1:
+            return _Val(self.index(name, tok))
         if self.strict and not self.lenient:
             raise self.error(f"name {name} is not defined", tok)
         sym = self.new_scalars[name] = sp.Symbol(name)
@@ -505,7 +508,7 @@ class _Parser:
             return t.text, t
         if t.kind == "cmd" and t.text[1:] in _GREEK:
             self.pos += 1
-            return ("lambda_" if t.text == r"\lambda" else t.text[1:]), t
+            return t.text[1:], t
         if t.text in _DECORATIONS:
             self.pos += 1
             braced = self.at("{")
@@ -1179,15 +1182,18 @@ class _Parser:
                 raise self.error("cases of arrays are not supported", t)
             self.expect("&")
             cond: sp.Basic = sp.true
-            while self.at(",") or (self.peek().text in _NAMED and self.peek(2).text in ("if", "for", "when")):
-                self.pos += 1 if self.at(",") else 4
+            while self.at(",") or (self.peek().text in _NAMED and
+                                   _arg_text(self.toks, self.pos + 1)[0] in ("if", "for", "when")):
+                self.pos = self.pos + 1 if self.at(",") else _arg_text(self.toks, self.pos + 1)[1]
             if self.peek().text in _NAMED:
                 word, end = _arg_text(self.toks, self.pos + 1)
                 if word.strip() not in ("otherwise", "else", "elsewhere"):
                     raise self.error(f"unreadable condition {word}", self.peek())
                 self.pos = end
             else:
+                self.index_mode = True
                 cond = self.relation()
+                self.index_mode = False
             pieces.append((v.expr, cond))
             if self.at(r"\\"):
                 self.next()
@@ -1267,6 +1273,11 @@ def _tokens(latex: str) -> list[_Tok]:
     return _clean(_tokenize(latex), latex)
 
 
+def _source_text(t: _Tok, latex: str) -> str:
+    """The original text of a token (a Unicode character stands for a longer command)."""
+    return t.text if latex[t.col - 1:t.col - 1 + len(t.text)] == t.text else latex[t.col - 1]
+
+
 def _split(toks: list[_Tok], at: set[str]) -> list[list[_Tok]]:
     """Split at top-level tokens in ``at`` (outside braces, brackets, parentheses and cases)."""
     parts: list[list[_Tok]] = [[]]
@@ -1322,8 +1333,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
         if not body:
             t = part[0] if part else toks[-1]
             raise ParseError("an empty side of =", column=t.col, source=latex)
-        end_col = parts[k + 1][0].col if k + 1 < len(parts) else len(latex) + 1
-        text = latex[body[0].col - 1:end_col - 1].strip().rstrip("&").rstrip("\\").strip()
+        text = latex[body[0].col - 1:body[-1].col - 1 + len(_source_text(body[-1], latex))]
         v, _ = _parse_value(latex, body + [toks[-1]], ctx, strict)
         value: sp.Expr | DerivativeOf = v.expr
         if isinstance(v.expr, sp.Derivative):
@@ -1579,10 +1589,7 @@ def parse_assumption(latex: str, ctx: Context) -> sp.Rel:
     """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``."""
     toks = _tokens(latex)
     p = _Parser(latex, toks, ctx)
-    for t in toks:
-        if t.kind == "letter" and t.text not in ctx.ranges and not ctx.known(t.text):
-            p.index(t.text, t)  # an index seen first in a case condition
-    p.binders.append(dict(p.pending))
+    p.index_mode = True
     rel = p.relation()
     p.done()
     mapping = p.resolve()
