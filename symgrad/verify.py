@@ -1125,9 +1125,14 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
         transposed |= flipped
         how = None
         try:
-            how = _prove(expr, truth, problem, max(deadline - time.monotonic(), 0.05))
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _Timeout()
+            how = _prove(expr, truth, problem, left)
         except _Timeout:
-            notes.append(f"the symbolic proof ran out of time ({timeout:g} s): the verdict rests on the numeric search")
+            note = f"the symbolic proof ran out of time ({timeout:g} s): the verdict rests on the numeric search"
+            if note not in notes:
+                notes.append(note)
         links.append(Link(latex, "proved" if how else "agrees", expr, None, len(samples)))
     if transposed and wrong is None:
         notes.append("the claim is the transpose of the derivative: the other layout convention, not a mistake")
