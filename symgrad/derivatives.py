@@ -10,24 +10,36 @@ leaving an unevaluated ``Derivative`` behind.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import sympy as sp
 
 from .errors import DeriveError
 
-# f -> (argument -> f'(argument)), for functions of one argument
-DERIVATIVES: dict[type, Callable[[sp.Expr], sp.Expr]] = {
-    sp.exp: sp.exp,
-    sp.log: lambda x: 1 / x,
-    sp.sin: sp.cos,
-    sp.cos: lambda x: -sp.sin(x),
-    sp.tanh: lambda x: 1 - sp.tanh(x) ** 2,
-    sp.cosh: sp.sinh,
-    sp.sinh: sp.cosh,
-    sp.atan: lambda x: 1 / (1 + x**2),
-    sp.Abs: sp.sign,  # a subgradient at 0: sign(0) = 0
-    sp.sign: lambda x: sp.Integer(0),  # almost everywhere
-    sp.Heaviside: lambda x: sp.Integer(0),  # almost everywhere
+
+@dataclass(frozen=True)
+class Rule:
+    """The derivative of a one-argument function, and where the function has none."""
+
+    derivative: Callable[[sp.Expr], sp.Expr]
+    kink: Callable[[sp.Expr], sp.Expr] | None = None  # the set where f is not differentiable
+    note: str = ""
+
+
+Kink = tuple[sp.Expr, str]  # (where, what the engine uses there)
+
+DERIVATIVES: dict[type, Rule] = {
+    sp.exp: Rule(sp.exp),
+    sp.log: Rule(lambda x: 1 / x),
+    sp.sin: Rule(sp.cos),
+    sp.cos: Rule(lambda x: -sp.sin(x)),
+    sp.tanh: Rule(lambda x: 1 - sp.tanh(x) ** 2),
+    sp.cosh: Rule(sp.sinh),
+    sp.sinh: Rule(sp.cosh),
+    sp.atan: Rule(lambda x: 1 / (1 + x**2)),
+    sp.Abs: Rule(sp.sign, lambda x: sp.Eq(x, 0), "sign(0) = 0, a subgradient"),
+    sp.sign: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, 0), "0 away from the jump"),
+    sp.Heaviside: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, 0), "0 away from the jump"),
 }
 
 
@@ -39,49 +51,76 @@ def _element(e: sp.Indexed, var: sp.Indexed) -> sp.Expr:
     return sp.Mul(*[sp.KroneckerDelta(a, b) for a, b in zip(e.indices, var.indices)])
 
 
-def _sum(e: sp.Sum, var: sp.Expr) -> sp.Expr:
+def _sum(e: sp.Sum, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
     taken = set(var.indices) if isinstance(var, sp.Indexed) else set()
     for lim in e.limits:
         if lim[0] in taken:
             raise DeriveError(f"summation index {lim[0]} of {e} clashes with the variable {var}; rename it")
-    inner = d(e.function, var)
+    inner = d(e.function, var, kinks)
     return sp.Integer(0) if inner == 0 else sp.Sum(inner, *e.limits)
 
 
-def _pow(e: sp.Pow, var: sp.Expr) -> sp.Expr:
+def _pow(e: sp.Pow, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
     base, ex = e.args
-    db = d(base, var)
+    db = d(base, var, kinks)
     if not _depends(ex, var):
         return ex * base ** (ex - 1) * db if db != 0 else sp.Integer(0)
-    return e * (d(ex, var) * sp.log(base) + ex * db / base)
+    return e * (d(ex, var, kinks) * sp.log(base) + ex * db / base)
 
 
-def _mul(e: sp.Mul, var: sp.Expr) -> sp.Expr:
+def _mul(e: sp.Mul, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
     terms = []
     args = e.args
     for k, a in enumerate(args):
-        da = d(a, var)
+        da = d(a, var, kinks)
         if da != 0:
             terms.append(sp.Mul(*args[:k], da, *args[k + 1:]))
     return sp.Add(*terms)
 
 
-def _function(e: sp.Function, var: sp.Expr) -> sp.Expr:
+def _function(e: sp.Function, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
     rule = DERIVATIVES.get(type(e))
     if rule is None:
         raise DeriveError(f"no derivative rule for {type(e).__name__} in {e}")
     if len(e.args) != 1:
         raise DeriveError(f"{type(e).__name__} takes one argument, got {len(e.args)} in {e}")
-    inner = d(e.args[0], var)
-    return sp.Integer(0) if inner == 0 else rule(e.args[0]) * inner
+    inner = d(e.args[0], var, kinks)
+    if inner == 0:
+        return sp.Integer(0)
+    if rule.kink is not None:
+        kinks.append((rule.kink(e.args[0]), rule.note))
+    return rule.derivative(e.args[0]) * inner
+
+
+def _extremum(e: sp.Max | sp.Min, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
+    """max(a, b)' = H(a - b) a' + H(b - a) b'; at a tie H(0) = 1/2 averages the two, a subgradient."""
+    if len(e.args) != 2:
+        raise DeriveError(f"{type(e).__name__} of {len(e.args)} arguments: write it as nested pairs")
+    a, b = e.args
+    sign = 1 if isinstance(e, sp.Max) else -1
+    kinks.append((sp.Eq(a, b), "the average of the two one-sided derivatives, a subgradient"))
+    return sp.Heaviside(sign * (a - b)) * d(a, var, kinks) + sp.Heaviside(sign * (b - a)) * d(b, var, kinks)
+
+
+def _piecewise(e: sp.Piecewise, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
+    """Branch by branch; on a boundary the branch whose condition holds there is used."""
+    for _, cond in e.args:
+        if _depends(cond, var) and cond is not sp.true:
+            kinks.append((cond, "the derivative of the branch whose condition holds"))
+    return sp.Piecewise(*[(d(expr, var, kinks), cond) for expr, cond in e.args])
 
 
 def _depends(e: sp.Expr, var: sp.Expr) -> bool:
     return e.has(var.base) if isinstance(var, sp.Indexed) else e.has(var)
 
 
-def d(e: sp.Expr, var: sp.Expr) -> sp.Expr:
-    """The derivative of ``e`` with respect to ``var`` (a scalar ``Symbol`` or an element ``x[i, j]``)."""
+def d(e: sp.Expr, var: sp.Expr, kinks: list[Kink] | None = None) -> sp.Expr:
+    """The derivative of ``e`` with respect to ``var`` (a scalar ``Symbol`` or an element ``x[i, j]``).
+
+    Where a function has no derivative (``|x|`` at 0, ``max`` at a tie, a branch
+    boundary), ``(where, what is used there)`` is appended to ``kinks``.
+    """
+    kinks = [] if kinks is None else kinks
     if not _depends(e, var):
         return sp.Integer(0)
     if isinstance(e, sp.Indexed):
@@ -89,13 +128,17 @@ def d(e: sp.Expr, var: sp.Expr) -> sp.Expr:
     if isinstance(e, sp.Symbol):
         return sp.Integer(1) if e == var else sp.Integer(0)
     if isinstance(e, sp.Add):
-        return sp.Add(*[d(a, var) for a in e.args])
+        return sp.Add(*[d(a, var, kinks) for a in e.args])
     if isinstance(e, sp.Mul):
-        return _mul(e, var)
+        return _mul(e, var, kinks)
     if isinstance(e, sp.Pow):
-        return _pow(e, var)
+        return _pow(e, var, kinks)
     if isinstance(e, sp.Sum):
-        return _sum(e, var)
+        return _sum(e, var, kinks)
+    if isinstance(e, sp.Piecewise):
+        return _piecewise(e, var, kinks)
+    if isinstance(e, (sp.Max, sp.Min)):
+        return _extremum(e, var, kinks)
     if isinstance(e, sp.Function):
-        return _function(e, var)
+        return _function(e, var, kinks)
     raise DeriveError(f"cannot differentiate {type(e).__name__} in {e}")

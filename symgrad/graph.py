@@ -79,6 +79,7 @@ class _Walk:
         self.graph = graph
         self.index_names = index_names
         self.steps: list[Step] = []
+        self.notes: list[str] = []
         self.nodes = {d.name: d for d in graph.definitions}
         for name in (graph.target,):
             if name not in self.nodes:
@@ -108,12 +109,30 @@ class _Walk:
         shown = _rule_form(rhs, var)
         if shown is not None:
             self.steps.append(Step(lhs, shown[0], shown[1], section))
+        kinks: list[derivatives.Kink] = []
         try:
-            raw = derivatives.d(rhs, var)
+            raw = derivatives.d(rhs, var, kinks)
         except DeriveError as e:
             raise DeriveError(f"in the definition of {consumer}: {e}") from None
+        self._name_kinks(consumer, kinks)
         self.steps.append(Step(lhs, raw, "differentiate", section))
         return rules.simplify(raw, self.graph, lhs, section, self.steps)
+
+    def _name_kinks(self, consumer: str, kinks: list[derivatives.Kink]) -> None:
+        """Non-differentiable points are stated in the derivation, never hidden."""
+        from .latex import to_text
+
+        for where, used in kinks:
+            if isinstance(where, sp.Eq):
+                lhs, rhs = (where.rhs, where.lhs) if where.lhs.is_number else (where.lhs, where.rhs)
+                where_text = f"{to_text(lhs)} = {to_text(rhs)}"
+            else:
+                where_text = to_text(where)
+            note = f"{consumer} is not differentiable where {where_text}; there the derivation uses {used}."
+            if isinstance(where, sp.Rel) and not isinstance(where, sp.Eq):
+                note = f"{consumer} is defined by cases ({where_text}); on the boundary the derivation uses {used}."
+            if note not in self.notes:
+                self.notes.append(note)
 
     def adjoint(self, target_elem: sp.Expr, q: str, q_idx: Sequence[sp.Idx], adjoints: dict, names: _Names,
                 direct_only: bool = False) -> sp.Expr:
@@ -234,7 +253,48 @@ def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = 
         free = result.free_indices
         result = Result(w, target_elem, var, final, _cases(final, free, graph), _matrix_form(result, graph))
         results.append(result)
-    return Derivation(name or target_name, title or f"Derivative of {target_name}", graph, walk.steps, results)
+    return Derivation(name or target_name, title or f"Derivative of {target_name}", graph, walk.steps, results,
+                      walk.notes)
+
+
+def hessian(d: Derivation, wrt: str) -> Derivation:
+    """Second derivatives: the gradient ``dL/dw`` becomes a named node and is differentiated again.
+
+    ``dL/dz_j = p_j - y_j`` differentiated by ``z_k`` goes through the softmax Jacobian, so
+    the cross-entropy Hessian is ``p_j(delta_jk - p_k)``: the derivation says when a Hessian
+    equals a Jacobian it derived along the way.
+    """
+    first = d.result(wrt)
+    if isinstance(first.of, sp.Indexed):
+        raise DeriveError(f"{first.of} is not a scalar: a Hessian needs a scalar target")
+    free = first.free_indices
+    used = {name_of(t) for t in d.graph.inputs} | set(d.graph.names)
+    label = next(n for n in ("g", "G", "h", "H", f"g_{wrt}") if n not in used)
+    g = sp.IndexedBase(label, shape=tuple(i.upper for i in free)) if free else sp.Symbol(label)
+    node = Definition(g[free] if free else g, first.expr)
+    graph = Graph(d.graph.definitions + (node,), d.graph.inputs, label, d.graph.constraints)
+    taken = tuple(str(i) for i in free)
+    second = derive_graph(graph, [wrt], f"{d.name}-hessian-{wrt}", f"{d.title}: second derivatives by {wrt}",
+                          {wrt: tuple(_next_names(taken, len(free)))} if free else None)
+    second.notes.insert(0, f"{label} denotes the gradient ∂{d.graph.target}/∂{wrt} derived above.")
+    for step in second.steps:  # a Hessian equal to a local Jacobian of the walk: say so
+        r = second.results[0]
+        if isinstance(step.lhs, sp.Derivative) and step.lhs.variables == (r.var,) and step.lhs.expr != r.of:
+            same = step.lhs.expr
+            renamed = r.expr.xreplace(dict(zip(indices_of(r.of), indices_of(same))))
+            if sp.expand(renamed - step.rhs) == 0:
+                second.notes.append(f"The Hessian equals the Jacobian ∂{name_of(same)}/∂{wrt} derived in the walk.")
+                break
+    return second
+
+
+def _next_names(taken: Sequence[str], count: int) -> list[str]:
+    order = "ijklmnrstuv"
+    out = []
+    for name in order[order.index(taken[-1]) + 1:] if taken and taken[-1] in order else order:
+        if name not in taken and len(out) < count:
+            out.append(name)
+    return out
 
 
 def derive_entry(name: str) -> Derivation:

@@ -207,22 +207,26 @@ def _fold_one(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
     own = list(defn.indices)
     wilds = [sp.Wild(f"w_{i}") for i in own]
     to_wild = dict(zip(own, wilds))
+    # sums are compared up to the names of their summation variables: a derivation may
+    # have renamed k to l to keep k free
+    present = {_canonical(t): t for t in expr.atoms(sp.Sum)}
+    guards = [_canonical(t).xreplace(to_wild) for t in defn.rhs.atoms(sp.Sum)]
     for kernel, inverse in _inverses(defn) if expr.has(sp.exp) else ():
-        kernel_pattern = kernel.xreplace(to_wild)
-        guards = [s.xreplace(to_wild) for s in defn.rhs.atoms(sp.Sum)]
-
+        patterns = ((1, kernel.xreplace(to_wild)), (-1, sp.exp(-kernel.xreplace(to_wild).args[0])))
         hits = 0
 
-        def walk(e: sp.Expr, guards=guards, kernel_pattern=kernel_pattern, inverse=inverse) -> sp.Expr:
+        def walk(e: sp.Expr, patterns=patterns, inverse=inverse) -> sp.Expr:
             nonlocal hits
-            if isinstance(e, sp.Sum) and any(e.match(g) is not None for g in guards):
+            if isinstance(e, sp.Sum) and any(_canonical(e).match(g) is not None for g in guards):
                 return e
             if isinstance(e, sp.exp):
-                for power, pattern in ((1, kernel_pattern), (-1, sp.exp(-kernel_pattern.args[0]))):
+                for power, pattern in patterns:
                     m = e.match(pattern)
                     if m is not None and all(w in m for w in wilds):
                         hits += 1
-                        return inverse.xreplace({w0: m[w] for w0, w in zip(own, wilds)}) ** power
+                        inst = inverse.xreplace({w0: m[w] for w0, w in zip(own, wilds)})
+                        inst = inst.xreplace({t: present.get(_canonical(t), t) for t in inst.atoms(sp.Sum)})
+                        return inst**power
             if not e.args or isinstance(e, (sp.Indexed, sp.Idx)):
                 return e
             return e.func(*[walk(a) for a in e.args])

@@ -267,3 +267,32 @@ def test_import_does_no_derivation_work():
             " 'symgrad.compile' in sys.modules, 'latex2sympy2' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "False", "False"]
+
+
+# ------------------------------------------------------------------ second derivatives and kinks
+
+
+def test_cross_entropy_hessian_is_the_softmax_jacobian():
+    from symgrad.graph import hessian
+
+    h = hessian(symgrad.derive("cce-logits"), "z")
+    r = h.result("z")
+    j, k = r.free_indices
+    p = sp.IndexedBase("p")
+    assert same(r.expr, p[j] * (sp.KroneckerDelta(j, k) - p[k]))
+    assert r.matrix == r"\operatorname{diag}(p) - p p^{\top}"
+    assert any("Jacobian" in n for n in h.notes)
+
+
+def test_sigmoid_bce_hessian_is_sigma_one_minus_sigma():
+    from symgrad.graph import hessian
+
+    s = sp.Symbol("sigma")
+    assert sp.expand(hessian(symgrad.derive("bce-logits"), "z").result("z").expr - s * (1 - s)) == 0
+
+
+def test_hinge_kink_is_named_and_the_subgradient_is_used():
+    z, y, L = tensor("z"), tensor("y"), tensor("L")
+    d = derive_graph(Graph((Definition(L, sp.Max(0, 1 - y * z)),), (z, y), "L"), ["z"])
+    assert sp.expand(d.result("z").expr + y * sp.Heaviside(1 - y * z)) == 0
+    assert any("not differentiable where 1 − y·z = 0" in n for n in d.notes)
