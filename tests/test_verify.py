@@ -316,6 +316,34 @@ CASES = [
     ("linear-jacobian-diagonal-only", TEX_LINEAR, TEX_LINEAR_GIVEN, [], TEX_DZU, r"A_{ij}\delta_{ij}", "wrong", "case"),
 ]
 
+TEX_BATCH_GIVEN = [r"x \in \mathbb{R}^{B \times D}", r"w \in \mathbb{R}^{D \times C}", r"b \in \mathbb{R}^{C}", r"y \in \mathbb{R}^{B \times C}"]
+TEX_BATCH = [r"z_{nc} = \sum_{d=1}^{D} x_{nd} w_{dc} + b_c", r"p_{nc} = \frac{e^{z_{nc}}}{\sum_{k=1}^{C} e^{z_{nk}}}",
+         r"L = -\frac{1}{B}\sum_{n=1}^{B}\sum_{c=1}^{C} y_{nc}\log p_{nc}"]
+TEX_BATCH_ONEHOT = [r"\sum_{k=1}^{C} y_{nk} = 1"]
+
+# real-world styles: \boxed, \mathbf, \hat, \cdot, \left(, batches of samples
+CASES += [
+
+    ("batch-ce-w", TEX_BATCH, TEX_BATCH_GIVEN + TEX_BATCH_ONEHOT, [], r"\frac{\partial L}{\partial w_{ij}}", r"\frac{1}{B}\sum_{n=1}^{B} x_{ni}(p_{nj} - y_{nj})", "proved", None),
+    ("batch-ce-w-no-1-over-b", TEX_BATCH, TEX_BATCH_GIVEN + TEX_BATCH_ONEHOT, [], r"\frac{\partial L}{\partial w_{ij}}", r"\sum_{n=1}^{B} x_{ni}(p_{nj} - y_{nj})", "wrong", "factor"),
+    ("batch-ce-b", TEX_BATCH, TEX_BATCH_GIVEN + TEX_BATCH_ONEHOT, [], r"\frac{\partial L}{\partial b_j}", r"\frac{1}{B}\sum_{n=1}^{B} (p_{nj} - y_{nj})", "proved", None),
+    ("batch-ce-matrix", TEX_BATCH, TEX_BATCH_GIVEN + TEX_BATCH_ONEHOT, [], r"\frac{\partial L}{\partial w}", r"\frac{1}{B} x^T(p - y)", "proved", None),
+    ("batch-ce-matrix-layout", TEX_BATCH, TEX_BATCH_GIVEN + TEX_BATCH_ONEHOT, [], r"\frac{\partial L}{\partial w}", r"\frac{1}{B} (p - y)^T x", "proved", "layout"),
+    ("batch-ce-matrix-no-1-over-b", TEX_BATCH, TEX_BATCH_GIVEN + TEX_BATCH_ONEHOT, [], r"\frac{\partial L}{\partial w}", r"x^T(p - y)", "wrong", "factor"),
+    ("batch-ce-matrix-sign", TEX_BATCH, TEX_BATCH_GIVEN + TEX_BATCH_ONEHOT, [], r"\frac{\partial L}{\partial w}", r"\frac{1}{B} x^T(y - p)", "wrong", "sign"),
+    ("boxed", ["p_i = \\frac{e^{a_i}}{\\sum_{k=1}^Ne^{a_k}}"], [], [], r"\frac{\partial p_i}{\partial a_j}", r"\boxed{p_i(\delta_{ij}-p_j)}", "proved", None),
+    ("mathbf-lsq", [r"L = \frac{1}{2}\|\mathbf{X}\mathbf{w}-\mathbf{y}\|_2^2"], [r"\mathbf{X} \in \mathbb{R}^{n \times d}", r"\mathbf{w} \in \mathbb{R}^{d}", r"\mathbf{y} \in \mathbb{R}^{n}"], [], r"\nabla_{\mathbf{w}} L", r"\mathbf{X}^\top(\mathbf{X}\mathbf{w}-\mathbf{y})", "proved", None),
+    ("hat-y", [r"L = \frac{1}{2}(\hat{y} - y)^2"], [], [], r"\frac{\partial L}{\partial \hat{y}}", r"\hat{y} - y", "proved", None),
+    ("hat-y-sign", [r"L = \frac{1}{2}(\hat{y} - y)^2"], [], [], r"\frac{\partial L}{\partial \hat{y}}", r"y - \hat{y}", "wrong", "sign"),
+    ("mse-dot", [r"L = \frac{1}{N}\sum_{n=1}^{N} \left(y_n - w \cdot x_n\right)^2"], [], [], r"\frac{\partial L}{\partial w}", r"-\frac{2}{N}\sum_{n=1}^{N} x_n \left(y_n - w x_n\right)", "proved", None),
+    ("log-natural", [r"L = -\log \sigma(z)"], [], [], r"\frac{dL}{dz}", r"\sigma(z) - 1", "proved", None),
+    ("log-natural-wrong", [r"L = -\log \sigma(z)"], [], [], r"\frac{dL}{dz}", r"1 - \sigma(z)", "wrong", "sign"),
+    ("l2-reg", [r"L = \frac{\lambda}{2}\sum_{d=1}^{D} w_d^2"], [], [], r"\frac{\partial L}{\partial w_j}", r"\lambda w_j", "proved", None),
+    ("l2-reg-factor", [r"L = \frac{\lambda}{2}\sum_{d=1}^{D} w_d^2"], [], [], r"\frac{\partial L}{\partial w_j}", r"2\lambda w_j", "wrong", "factor"),
+    ("tanh", [r"h = \tanh(a)"], [], [], r"\frac{dh}{da}", r"1 - h^2", "proved", None),
+    ("tanh-wrong", [r"h = \tanh(a)"], [], [], r"\frac{dh}{da}", r"1 + h^2", "wrong", "other"),
+]
+
 # (id, define, of, claim, column or None)
 UNREADABLE = [
     ("unclosed-paren", TEX_SOFTMAX, TEX_DPA, r"p_i(1-p_j", 10),
