@@ -344,16 +344,28 @@ CASES += [
     ("tanh-wrong", [r"h = \tanh(a)"], [], [], r"\frac{dh}{da}", r"1 + h^2", "wrong", "other"),
 ]
 
+# slips of other kinds: the gradient for the wrong variable, a dropped factor p_i, the wrong function
+CASES += [
+    ("mse-w-gradient-given-for-b", TEX_MSE, [], [], r"\frac{\partial L}{\partial b}",
+     r"-2\sum_{n=1}^{N} (y_n - x_n w - b) x_n", "wrong", "other"),
+    ("softmax-dropped-p_i", TEX_SOFTMAX, [], [], TEX_DPA, r"\delta_{ij} - p_j", "wrong", "other"),
+    ("sigmoid-is-not-its-own-derivative", TEX_SIGMOID, [], [], r"\frac{d\sigma}{dz}", r"\frac{e^{-z}}{1+e^{-z}}",
+     "wrong", "other"),
+]
+
 # (id, define, of, claim, column or None)
 UNREADABLE = [
     ("unclosed-paren", TEX_SOFTMAX, TEX_DPA, r"p_i(1-p_j", 10),
     ("unknown-command", TEX_SOFTMAX, TEX_DPA, r"\foo p_i", 1),
     ("undefined-name", TEX_SOFTMAX, TEX_DPA, r"p_i(1-q_j)", 7),
     ("no-derivative", TEX_SOFTMAX, None, r"p_i(1-p_j)", None),
+    ("unclosed-brace", TEX_SOFTMAX, TEX_DPA, r"p_i(\delta_{ij - p_j)", 12),
+    ("empty-side-of-equals", TEX_SOFTMAX, None, r"\frac{\partial p_i}{\partial a_j} = = p_i", 35),
+    ("dangling-plus", TEX_SOFTMAX, TEX_DPA, r"p_i(\delta_{ij} - p_j) +", 25),
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c[0] if isinstance(c, tuple) else c.id for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.id if hasattr(c, "marks") else c[0] for c in CASES])
 def test_latex_claim_gets_its_verdict_and_diagnosis(case):
     _, define, given, assume, of, claim, verdict, diagnosis = case
     v = verify(claim, of=of, define=define, given=given, assume=assume)
