@@ -23,6 +23,9 @@ Decisions (documented here because scripts depend on them):
 - A claim that holds only when a constraint holds that was not given (``p_j - y_j`` for the softmax
   cross-entropy without ``\\sum_k y_k = 1``) is wrong with diagnosis ``case``; the message names the
   missing constraint. With the constraint given it is proved.
+- ``p_j(\\delta_{ij} - p_i)`` for the softmax Jacobian is proved, not an index slip: the Jacobian is
+  symmetric (``delta_ij p_j = delta_ij p_i``). Swapped indices are diagnosed where they matter
+  (``A_{ji}`` for ``\\partial z_i / \\partial u_j`` of ``z = A u``).
 - Diagnoses: ``sign`` (claim = -truth), ``factor`` (claim = c * truth, c a constant or a power of a
   size, c != +-1), ``indices`` (two free indices swapped), ``case`` (holds for one index case, or only
   under a missing constraint), ``layout``, ``other``.
