@@ -110,13 +110,22 @@ def contract_deltas(expr: sp.Expr, graph: Graph) -> Rewrite:
     def contract(s: sp.Sum) -> sp.Expr:
         nonlocal changed
         bound = {lim[0] for lim in s.limits}
+        body = s.function
+        # SymPy folds a Piecewise summand to the top of the sum: a delta that every
+        # branch carries is a factor of the whole summand
+        branches = [e for e, _ in body.args] if isinstance(body, sp.Piecewise) else [body]
+        shared = set(sp.Mul.make_args(branches[0])).intersection(*[sp.Mul.make_args(b) for b in branches[1:]])
         for pos, (var, lo, hi) in enumerate(s.limits):
-            for factor in sp.Mul.make_args(s.function):
+            for factor in shared:
                 if isinstance(factor, sp.KroneckerDelta) and var in factor.args:
                     other = factor.args[0] if factor.args[1] == var else factor.args[1]
                     if other not in bound and _same_range(other, lo, hi):
                         changed = True
-                        rest = (s.function / factor).xreplace({var: other})
+                        if isinstance(body, sp.Piecewise):
+                            rest = sp.Piecewise(*[(e / factor, c) for e, c in body.args])
+                        else:
+                            rest = body / factor
+                        rest = rest.xreplace({var: other})
                         return _make_sum(rest, [lim for k, lim in enumerate(s.limits) if k != pos])
         return s
 
@@ -288,12 +297,71 @@ def cancel_fractions(expr: sp.Expr, graph: Graph) -> Rewrite:
     return None
 
 
+def factor_cases(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """``cases(a d, b d) = d cases(a, b)``: a factor every branch shares comes out of the cases."""
+    changed = False
+
+    def pull(pw: sp.Piecewise) -> sp.Expr:
+        nonlocal changed
+        branches = [sp.Mul.make_args(e) for e, _ in pw.args]
+        common = [f for f in branches[0] if all(f in b for b in branches[1:]) and not f.is_number]
+        if not common:
+            return pw
+        changed = True
+        shared = sp.Mul(*common)
+        return shared * sp.Piecewise(*[(sp.cancel(e / shared), c) for e, c in pw.args])
+
+    new = expr.replace(lambda e: isinstance(e, sp.Piecewise), pull)
+    return (new, "take the common factor out of the cases", None) if changed else None
+
+
+def _tanh_pairs(e: sp.Expr) -> dict[sp.Expr, sp.Expr]:
+    """In a product, each ``sinh(u)`` whose ``1/cosh(u)`` is also there, mapped to ``tanh(u)``."""
+    if not isinstance(e, sp.Mul):
+        return {}
+    return {f: sp.tanh(*f.args) for f in e.args if isinstance(f, sp.sinh) and sp.cosh(*f.args) ** -1 in e.args}
+
+
+def hyperbolic(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """``sinh(u) / cosh(u) = tanh(u)``."""
+
+    def rewrite(e: sp.Mul) -> sp.Expr:
+        pairs = _tanh_pairs(e)
+        return e.xreplace(pairs).xreplace({sp.cosh(*f.args) ** -1: 1 for f in pairs})
+
+    new = expr.replace(lambda e: bool(_tanh_pairs(e)), rewrite)
+    return (new, "sinh/cosh = tanh", None) if new != expr else None
+
+
+def _ramp(e: sp.Expr) -> bool:
+    return isinstance(e, sp.Max) and len(e.args) == 2 and 0 in e.args
+
+
+def step_times_ramp(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """``H(u) max(0, u) = max(0, u)``: the step is 1 wherever the ramp is not 0."""
+    def matches(e: sp.Expr) -> bool:
+        if not isinstance(e, sp.Mul):
+            return False
+        ramps = {next(a for a in f.args if a != 0) for f in e.args if _ramp(f)}
+        return any(isinstance(f, sp.Heaviside) and f.args[0] in ramps for f in e.args)
+
+    def drop(e: sp.Mul) -> sp.Expr:
+        ramps = {next(a for a in f.args if a != 0) for f in e.args if _ramp(f)}
+        return sp.Mul(*[f for f in e.args if not (isinstance(f, sp.Heaviside) and f.args[0] in ramps)])
+
+    new = expr.replace(matches, drop)
+    return (new, "the step is 1 where max(0, u) is not 0", None) if new != expr else None
+
+
 # order matters: folding names back in comes before expansion can scatter the pattern
 SIMPLIFY: tuple[Rule, ...] = (
     Rule("contract", contract_deltas),
     Rule("fold", fold_definitions),
     Rule("constraints", use_constraints),
+    Rule("cases", factor_cases),
     Rule("expand", expand_sums),
+    Rule("hyperbolic", hyperbolic),
+    Rule("ramp", step_times_ramp),
     Rule("cancel", cancel_fractions),
 )
 
@@ -407,8 +475,14 @@ def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
 
 def tidy(expr: sp.Expr, graph: Graph | None = None) -> sp.Expr:
     """The readable final form: sums merged, factors pulled out, differences oriented as defined."""
-    merged = merge_sums(expr)
-    out = _positive_first(sp.factor(merged)) if not merged.atoms(sp.Sum) else _factor_summand(merged)
+    if expr.atoms(sp.Sum):
+        merged = merge_sums(expr)
+        factored = _factor_summand(merged)
+    else:
+        merged = expr
+        factored = _positive_first(sp.factor(sp.powsimp(expr)))
+    # factoring can fold a short sum into one long fraction: keep the shorter form
+    out = factored if sp.count_ops(factored) <= sp.count_ops(merged) else merged
     if graph is None:
         return out
     source = {_shape_key(a) for d in graph.definitions for a in sp.preorder_traversal(d.rhs)

@@ -22,6 +22,21 @@ ENTRIES: dict[str, str] = {
     "cce-logits": "cce",
     "seed-mse-softmax": "seed",
     "seed-ce-logits": "seed",
+    "huber": "regression",
+    "l1": "regression",
+    "log-cosh": "regression",
+    "hinge": "margin",
+    "squared-hinge": "margin",
+    "kl-divergence": "divergence",
+    "label-smoothing-ce": "smoothing",
+    "focal": "smoothing",
+    "bce-pos-weight": "smoothing",
+    "logsumexp": "logsumexp",
+    "log-softmax": "logsumexp",
+    "softmax-temperature": "logsumexp",
+    "poisson-nll": "likelihood",
+    "gaussian-nll": "likelihood",
+    "cosine-similarity": "similarity",
 }
 
 
