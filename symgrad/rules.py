@@ -438,6 +438,21 @@ def merge_sums(expr: sp.Expr) -> sp.Expr:
     return out
 
 
+def _distribute(e: sp.Expr) -> sp.Expr:
+    """``m (a + b + c)`` as ``ma + mb + mc`` with powers merged, when the bracket is long.
+
+    A long product cannot be broken across lines; its distributed terms can, and merging
+    powers (``(1 - s)(1 - s)^{g - 1} = (1 - s)^g``) often makes each term simpler.
+    """
+    if not isinstance(e, sp.Mul):
+        return e
+    brackets = [f for f in e.args if isinstance(f, sp.Add) and len(f.args) >= 3]
+    if len(brackets) != 1:
+        return e
+    multiplier = _positive_first(sp.factor(e / brackets[0]))
+    return sp.Add(*[sp.powsimp(multiplier * t) for t in brackets[0].args])
+
+
 def _shape_key(e: sp.Expr) -> sp.Expr:
     """``e`` with every index replaced by one placeholder, to compare ``y_n - f_n`` with ``y_m - f_m``."""
     return e.xreplace({i: sp.Symbol("_") for i in e.atoms(sp.Idx)})
@@ -479,7 +494,7 @@ def tidy(expr: sp.Expr, graph: Graph | None = None) -> sp.Expr:
         merged = merge_sums(expr)
         factored = _factor_summand(merged)
     else:
-        merged = expr
+        merged = _distribute(expr)
         factored = _positive_first(sp.factor(sp.powsimp(expr)))
     # factoring can fold a short sum into one long fraction: keep the shorter form
     out = factored if sp.count_ops(factored) <= sp.count_ops(merged) else merged
