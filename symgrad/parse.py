@@ -48,13 +48,14 @@ parser that knows shapes and indices; nothing here imports latex2sympy2.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import sympy as sp
 
 from .derivation import Graph
-from .errors import ParseError
+from .errors import ParseError, SymgradError
 from .tensors import Constraint, Definition, indices_of, name_of, size
 
 __all__ = [
@@ -501,7 +502,7 @@ class _Parser:
                 words = _FUNCS | {n for n in self.ctx.definitions if len(n) > 1} | \
                     {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
                 for n in range(run, 1, -1):
-                    if letters[:n] in words and (n == run or letters[:n] in _FUNCS or letters[:n] in words):
+                    if letters[:n] in words:
                         self.pos += n
                         return letters[:n], t
             self.pos += 1
@@ -1267,6 +1268,20 @@ class _Parser:
 # ---------------------------------------------------------------------------------------------- public API
 
 
+def _reading(fn):
+    """Safety net for the public readers: a SymPy failure on odd input is still a ``ParseError``, never a traceback."""
+    @functools.wraps(fn)
+    def read(latex, *args, **kwargs):
+        try:
+            return fn(latex, *args, **kwargs)
+        except (TypeError, ValueError, AttributeError, IndexError, sp.SympifyError) as e:
+            if isinstance(e, SymgradError):
+                raise
+            raise ParseError(f"could not read this LaTeX ({type(e).__name__}: {e})", source=latex) from e
+
+    return read
+
+
 def _tokens(latex: str) -> list[_Tok]:
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
@@ -1304,6 +1319,7 @@ def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
     return _Val(v.expr.xreplace(mapping), tuple(a if a is None else a.xreplace(mapping) for a in v.axes)), mapping
 
 
+@_reading
 def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | None = None) -> sp.Expr:
     """A LaTeX expression in symgrad's vocabulary; ``strict`` (default: once something is defined)
     rejects names that were never defined or declared."""
@@ -1312,6 +1328,7 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
     return _parse_value(latex, _tokens(latex), ctx, strict)[0].expr
 
 
+@_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
     v = _parse_value(latex, _tokens(latex), ctx, strict=False)[0]
@@ -1321,6 +1338,7 @@ def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     return v.expr.expr, v.expr.variables[0]
 
 
+@_reading
 def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]:
     """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a
     ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's)."""
@@ -1411,6 +1429,7 @@ def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
     return name, tok, idxs, params
 
 
+@_reading
 def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``."""
     toks = _tokens(latex)
@@ -1529,6 +1548,7 @@ def _set(p: _Parser) -> tuple[str, object]:
     return "range", (items[0], last.xreplace({s: p.size(str(s)) for s in last.free_symbols}))
 
 
+@_reading
 def parse_given(latex: str, ctx: Context) -> None:
     """Add a fact to ``ctx``: a shape, an index range, a size, a domain, or a constraint ``lhs = rhs``."""
     toks = _tokens(latex)
@@ -1585,6 +1605,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     ctx.constraints.append(Constraint(rel.lhs, rel.rhs, latex))
 
 
+@_reading
 def parse_assumption(latex: str, ctx: Context) -> sp.Rel:
     """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``."""
     toks = _tokens(latex)

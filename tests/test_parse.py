@@ -318,6 +318,23 @@ def test_aligned_chain_with_ampersands_and_line_breaks():
     assert same(second.value, third.value) and third.text == r"p_i(\delta_{ij} - p_j)"
 
 
+def test_stackexchange_quotient_rule_step():
+    ctx = softmax_ctx()
+    _, rhs = parse_claim(r"\frac{\partial p_i}{\partial a_j} = \frac{e^{a_i}\sum_{k=1}^N e^{a_k} - e^{a_j}e^{a_i}}"
+                         r"{\left(\sum_{k=1}^N e^{a_k}\right)^2}", ctx)
+    total = sp.Sum(sp.exp(a[k]), (k, 1, N))
+    assert same(rhs.value, (sp.exp(a[i]) * total - sp.exp(a[j]) * sp.exp(a[i])) / total ** 2)
+
+
+def test_derivative_inside_a_sum_stays_unevaluated():
+    ctx = softmax_ctx()
+    parse_given(r"y \in \mathbb{R}^{N}", ctx)
+    parse_definition(r"L = -\sum_j y_j \log p_j", ctx)
+    first, second = parse_claim(r"\frac{\partial L}{\partial a_i} = -\sum_k y_k \frac{\partial \log p_k}{\partial a_i}", ctx)
+    assert first.value == DerivativeOf(sp.Symbol("L"), a[i])
+    assert second.value == -sp.Sum(y[k] * sp.Derivative(sp.log(p[k]), a[i]), (k, 1, N))
+
+
 def test_cases_become_piecewise():
     ctx = softmax_ctx()
     e = parse_expression(r"\begin{cases} p_i(1-p_i) & \text{if } i = j \\ -p_i p_j & \text{otherwise} \end{cases}", ctx)
@@ -457,7 +474,7 @@ def test_transposed_product_divided_by_batch():
 def test_dot_products_and_hadamard():
     ctx = Context()
     parse_given(r"x, w, v \in \mathbb{R}^{d}", ctx)
-    x, w, v = tensor("x", d_), tensor("w", d_), tensor("v", d_)
+    x, w = tensor("x", d_), tensor("w", d_)
     c = index("c", d_)
     assert same(parse_expression(r"x^T w", ctx), sp.Sum(x[c] * w[c], (c, 1, d_)))
     assert same(parse_expression(r"x \cdot w", ctx), sp.Sum(x[c] * w[c], (c, 1, d_)))
