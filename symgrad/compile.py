@@ -94,7 +94,7 @@ class ArrayMax(sp.Function):
 
 
 class Centered(sp.Function):
-    """``u - u.max(axis, keepdims=True)``: the shifted logits that softmax and log-softmax share; args ``(u, axis)``."""
+    """``u - m`` with ``m = u.max(axis, keepdims=True)``: the shifted logits softmax and log-softmax share; args ``(u, m)``."""
 
     precedence = PRECEDENCE["Add"]
 
@@ -180,6 +180,15 @@ def _delta_partner(e: sp.Expr, k: sp.Idx) -> sp.Idx | None:
     parts = [c.expr for c in e.args] if isinstance(e, sp.Piecewise) else e.args if isinstance(e, sp.Add) else ()
     partners = {_delta_partner(t, k) for t in parts}
     return partners.pop() if len(partners) == 1 else None
+
+
+def _undoes(squeeze: str, keys: list[str]) -> bool:
+    """Whether indexing with ``keys`` re-inserts exactly the axes that ``squeeze`` (``[..., 0, :]``) removed."""
+    inner = [k for k in squeeze.strip("[]").split(", ") if k != "..."][::-1]
+    outer = keys[::-1]
+    if len(outer) < len(inner) or any(k != ":" for k in outer[len(inner):]):
+        return False
+    return all((i, o) in (("0", "None"), (":", ":")) for i, o in zip(inner, outer))
 
 
 def _bound(e: sp.Basic) -> set[sp.Idx]:
@@ -492,11 +501,14 @@ class _Lowering:
         order = tuple(i for i in axes if i in a.axes)
         expr = a.expr if order == a.axes else self._permute(a, order)
         keys = [":" if i in a.axes else "None" for i in axes]
-        if a.data and self.batched:
-            return expr if "None" not in keys else Expanded(expr, Str("[..., " + ", ".join(keys) + "]"))
-        while keys and keys[0] == "None":  # numpy broadcasting adds leading axes by itself
-            keys.pop(0)
-        return expr if "None" not in keys else Expanded(expr, Str("[" + ", ".join(keys) + "]"))
+        if not (a.data and self.batched):
+            while keys and keys[0] == "None":  # numpy broadcasting adds leading axes by itself
+                keys.pop(0)
+        if "None" not in keys:
+            return expr
+        if isinstance(expr, Expanded) and _undoes(str(expr.args[1]), keys):
+            return expr.args[0]  # m[..., 0][..., None] is m
+        return Expanded(expr, Str("[" + ", ".join((["..."] if a.data and self.batched else []) + keys) + "]"))
 
     def _permute(self, a: _Arr, order: tuple[sp.Idx, ...]) -> sp.Expr:
         if len(order) == 2 and not (a.data and self.batched):
@@ -530,8 +542,22 @@ class _Lowering:
         limits = [lim for lim in e.limits if lim[0] in summed]
         if limits != list(e.limits):
             return self(sp.Sum(body, *limits))
-        if isinstance(body, sp.Add) and len({frozenset(_free(t)) for t in body.args}) > 1:
-            return self._elementwise(sp.Add, [self._sum(sp.Sum(t, *e.limits)) for t in body.args])
+        if isinstance(body, sp.Mul):  # (delta_jk - p_nk) p_nj summed over n: two sums, no [N, N, N] array
+            for f in body.args:
+                if isinstance(f, sp.Add) and _free(f) not in [_free(t) for t in f.args]:
+                    rest = [g for g in body.args if g is not f]
+                    body = sp.Add(*[sp.Mul(t, *rest) for t in f.args])
+                    break
+        if isinstance(body, sp.Add):
+            groups: dict[frozenset, list[sp.Expr]] = {}
+            for t in body.args:
+                groups.setdefault(frozenset(_free(t)), []).append(t)
+            if any(sum(1 for f in sp.Mul.make_args(t) if _free(f)) > 1 for t in body.args):
+                parts = [[t] for t in body.args]  # products are contractions (@, einsum): one sum each
+            else:
+                parts = list(groups.values())  # one reduction per set of indices
+            if len(parts) > 1:
+                return self._elementwise(sp.Add, [self._sum(sp.Sum(sp.Add(*ts), *e.limits)) for ts in parts])
         factors = [self(f) for f in sp.Mul.make_args(body)]
         return self._contract(factors, summed, e)
 
@@ -541,6 +567,15 @@ class _Lowering:
         summed = [k for k in summed if k in present]
         scalars = [f for f in factors if not f.axes]
         ops = self._merge([f for f in factors if f.axes])
+        for k in list(summed):  # an index only one operand has: sum it there first
+            holders = [o for o in ops if k in o.axes]
+            if len(ops) > 1 and len(holders) == 1:
+                o = holders[0]
+                reduced = _Arr(ArraySum(o.expr, sp.S.Zero, sp.Integer(o.axes.index(k) - len(o.axes))),
+                               tuple(i for i in o.axes if i != k), o.data)
+                ops.remove(o)
+                (ops if reduced.axes else scalars).append(reduced)
+                summed.remove(k)
         out = tuple(i for i in self._union(ops) if i not in summed)
         if not ops:
             core = None
@@ -620,7 +655,8 @@ class _Lowering:
         if i not in u.axes:
             raise CompileError(f"{e}: the index {i} of the softmax does not occur in its argument")
         axis = sp.Integer(u.axes.index(i) - len(u.axes))
-        shifted = Centered(u.expr, axis)
+        top = ArrayMax(u.expr, sp.S.One, axis)
+        shifted = Centered(u.expr, top)
         total = ArraySum(sp.exp(shifted), sp.S.One, axis)
         if isinstance(e, Softmax):
             return _Arr(sp.exp(shifted) / total, u.axes, u.data)
@@ -628,7 +664,7 @@ class _Lowering:
             return _Arr(shifted - sp.log(total), u.axes, u.data)
         keys = ", ".join(["..."] + ["0" if j == i else ":" for j in u.axes[u.axes.index(i):]])
         rest = tuple(j for j in u.axes if j != i)
-        return _Arr(Expanded(sp.log(total) + ArrayMax(u.expr, sp.S.One, axis), Str(f"[{keys}]")), rest, u.data)
+        return _Arr(Expanded(top + sp.log(total), Str(f"[{keys}]")), rest, u.data)
 
 
 # --- printing ---
@@ -702,7 +738,7 @@ class _ArrayPrinter(NumPyPrinter):
         return self._reduction("max", e)
 
     def _print_Centered(self, e: sp.Expr) -> str:
-        return f"{self._print(e.args[0])} - {self._print(ArrayMax(e.args[0], sp.S.One, e.args[1]))}"
+        return f"{self._print(e.args[0])} - {self._print(e.args[1])}"
 
     def _print_Einsum(self, e: sp.Expr) -> str:
         spec, *ops = e.args
@@ -865,9 +901,11 @@ def _prepare(spec: dict, given: tuple, extra: dict) -> tuple:
         want = tuple(sizes[d][0] for d in own)
         if got != want:
             used = spec["used_by"].get(name)
-            need = f" but {used} needs {want}" if used else f" but expected {want}"
+            full = leads[name] + want
+            need = f" but {used} needs {full}" if used else f" but expected {full}"
             known = ", ".join(f"{d}={sizes[d][0]} from {sizes[d][1]}" for d in own if sizes[d][1] != name)
-            raise ShapeError(f"{entry}: {name} has shape {arrays[name].shape}{need}: expected "
+            what = f"{name} (class labels)" if name in label_dims else name
+            raise ShapeError(f"{entry}: {what} has shape {arrays[name].shape}{need}: expected "
                              f"{_shape_text(own, batched)}" + (f" with {known}" if known else ""))
     for name, dims in label_dims.items():
         n = sizes[dims[-1]][0] if dims[-1] in sizes else None
