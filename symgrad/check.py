@@ -32,6 +32,7 @@ import importlib
 import itertools
 import json
 import math
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -170,6 +171,7 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
 
     target = graph.target
     values = evaluate_definitions(graph, exact, chosen)
+    report.notes += unmet_constraints(graph, values)
     report.rows.append(_compare(target, "definitions", compiled.loss(**arrays), values[target],
                                 TOLERANCES[("definitions", dtype)], dtype))
     grads = compiled.grad(**arrays)
@@ -213,14 +215,24 @@ def resolve_sizes(graph: Graph, sizes: Mapping[str, int] | None = None) -> dict[
 def input_domains(graph: Graph) -> dict[str, tuple[str, int | None]]:
     """Where each input is drawn from, by the module's rule: (description, one-hot axis or None)."""
     names = [name_of(t) for t in graph.inputs]
-    one_hot: dict[str, int] = {}
+    one_hot: dict[str, tuple[int, str]] = {}
     for c in graph.constraints:
         lhs = c.lhs
-        if c.rhs == 1 and isinstance(lhs, sp.Sum) and isinstance(lhs.function, sp.Indexed):
-            summed = {v for v, *_ in lhs.limits}
-            axes = [a for a, i in enumerate(lhs.function.indices) if i in summed]
-            if len(axes) == 1 and name_of(lhs.function) in names:
-                one_hot[name_of(lhs.function)] = axes[0]
+        if c.rhs != 1 or not isinstance(lhs, sp.Sum) or not isinstance(lhs.function, sp.Indexed):
+            continue
+        summed = {v for v, *_ in lhs.limits}
+        axes = [a for a, i in enumerate(lhs.function.indices) if i in summed]
+        base, defined = name_of(lhs.function), graph.definition(name_of(lhs.function))
+        if len(axes) != 1:
+            continue
+        if base in names:
+            one_hot[base] = (axes[0], "declared constraint: sums to 1")
+        elif defined is not None and len(defined.indices) > axes[0]:
+            # a constrained name (t = (1 - eps) y + eps/N): the inputs it takes along that axis sum to 1
+            own = defined.indices[axes[0]]
+            for e in defined.rhs.atoms(sp.Indexed):
+                if name_of(e) in names and own in e.indices:
+                    one_hot[name_of(e)] = (e.indices.index(own), f"so that {base} sums to 1, a declared constraint")
     under_log: set[str] = set()
     for d in graph.definitions:
         for lg in d.rhs.atoms(sp.log):
@@ -229,12 +241,30 @@ def input_domains(graph: Graph) -> dict[str, tuple[str, int | None]]:
     domains: dict[str, tuple[str, int | None]] = {}
     for n in names:
         if n in one_hot:
-            domains[n] = (f"one-hot along axis {one_hot[n]} (declared constraint: sums to 1)", one_hot[n])
+            domains[n] = (f"one-hot along axis {one_hot[n][0]} ({one_hot[n][1]})", one_hot[n][0])
         elif n in under_log:
             domains[n] = ("uniform in (0.05, 0.95) (appears under log)", None)
         else:
             domains[n] = ("standard normal", None)
     return domains
+
+
+def unmet_constraints(graph: Graph, values: Mapping[str, Any]) -> list[str]:
+    """The declared constraints that do not hold (to 1e-9) at the evaluated definitions ``values``."""
+    out = []
+    for c in graph.constraints:
+        bound = {str(v.label if isinstance(v, sp.Idx) else v) for s in c.lhs.atoms(sp.Sum) for v, *_ in s.limits}
+        free = sorted((i for i in c.lhs.atoms(sp.Idx) if str(i.label) not in bound), key=str)
+        ranges = [range(int(_evaluate(i.lower, {}, values)), int(_evaluate(i.upper, {}, values)) + 1) for i in free]
+        worst = 0.0
+        with np.errstate(all="ignore"):
+            for point in itertools.product(*ranges):
+                env = {str(i.label): v for i, v in zip(free, point)}
+                worst = max(worst, abs(float(_evaluate(c.lhs, env, values)) - float(_evaluate(c.rhs, env, values))))
+        if not worst <= 1e-9:
+            out.append(f"the declared constraint {c.lhs} = {c.rhs} does not hold at the drawn inputs "
+                       f"(off by {worst:.3g}): results that use it may disagree")
+    return out
 
 
 def draw_inputs(graph: Graph, sizes: Mapping[str, int], seed: int = 0) -> dict[str, np.ndarray]:
@@ -285,9 +315,14 @@ def evaluate_definitions(graph: Graph, arrays: Mapping[str, np.ndarray], sizes: 
     return values
 
 
+# functions evaluated with NumPy; any other SymPy function is evaluated by SymPy at the numeric arguments
 _FUNCTIONS: dict[type, Callable[..., Any]] = {
-    sp.exp: np.exp, sp.log: np.log, sp.tanh: np.tanh, sp.Abs: np.abs, sp.sign: np.sign,
-    sp.Max: lambda *a: max(a), sp.Min: lambda *a: min(a),
+    sp.exp: np.exp, sp.log: np.log, sp.tanh: np.tanh, sp.cosh: np.cosh, sp.sinh: np.sinh, sp.Abs: np.abs,
+    sp.sign: np.sign, sp.Max: lambda *a: max(a), sp.Min: lambda *a: min(a),
+}
+_RELATIONS: dict[type, Callable[[Any, Any], bool]] = {
+    sp.Eq: operator.eq, sp.Ne: operator.ne, sp.Lt: operator.lt, sp.Le: operator.le, sp.Gt: operator.gt,
+    sp.Ge: operator.ge,
 }
 
 
@@ -311,10 +346,27 @@ def _evaluate(expr: sp.Basic, env: dict[str, int], values: Mapping[str, Any]) ->
         return int(_evaluate(expr.args[0], env, values) == _evaluate(expr.args[1], env, values))
     if isinstance(expr, sp.Sum):
         return _evaluate_sum(expr.function, list(expr.limits), env, values)
+    if isinstance(expr, sp.Piecewise):
+        for piece, condition in expr.args:
+            if _evaluate(condition, env, values):
+                return _evaluate(piece, env, values)
+        return np.float64(np.nan)
+    if expr.func in _RELATIONS:
+        return _RELATIONS[expr.func](*(_evaluate(a, env, values) for a in expr.args))
+    if isinstance(expr, sp.logic.boolalg.BooleanAtom):
+        return bool(expr)
+    if isinstance(expr, sp.And | sp.Or | sp.Not):
+        parts = [bool(_evaluate(a, env, values)) for a in expr.args]
+        return all(parts) if isinstance(expr, sp.And) else any(parts) if isinstance(expr, sp.Or) else not parts[0]
     if expr.func in _FUNCTIONS:
         return _FUNCTIONS[expr.func](*(_evaluate(a, env, values) for a in expr.args))
-    raise SymgradError(f"check: cannot evaluate {type(expr).__name__} in {expr}; "
-                       f"supported: + * ** Sum KroneckerDelta {' '.join(f.__name__ for f in _FUNCTIONS)}")
+    if isinstance(expr, sp.Function):
+        args = [sp.Float(float(_evaluate(a, env, values)), 30) for a in expr.args]
+        value = expr.func(*args).evalf(30)
+        if value.is_Number:
+            return np.float64(value)
+    raise SymgradError(f"check: cannot evaluate {type(expr).__name__} in {expr}: it is neither arithmetic, "
+                       "Sum, KroneckerDelta, Piecewise nor a SymPy function of numbers")
 
 
 def _evaluate_sum(body: sp.Expr, limits: list[tuple[Any, ...]], env: dict[str, int], values: Mapping[str, Any]) -> Any:
@@ -381,7 +433,7 @@ def _torch(compiled: Compiled, arrays: dict, exact: dict, wrts: list[str]) -> li
     import torch
 
     f = compiled.loss_fn(TorchNamespace())
-    tensors = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in arrays.items()}
+    tensors = {k: torch.from_numpy(np.array(v)) for k, v in arrays.items()}  # a copy; keeps 0-d arrays 0-d
     refs = {w: torch.autograd.functional.jacobian(lambda v, w=w: f(**{**tensors, w: v}), tensors[w]).numpy()
             for w in wrts}
     return [("autodiff", "torch", refs, "")]
@@ -591,7 +643,7 @@ class TensorFlowNamespace(_Namespace):
         return self.tnp.where(condition, *self._pair(a, b))
 
     def eye(self, n: int, m: int | None = None, dtype: Any = None) -> Any:
-        return self.tnp.eye(n, m, dtype=np.dtype(dtype or np.float64))
+        return self.tnp.eye(n, m, dtype=np.dtype(getattr(dtype, "as_numpy_dtype", dtype) or np.float64))
 
 
 class ComplexStepNamespace(_Namespace):

@@ -1,0 +1,250 @@
+"""symgrad.check: compiled gradients agree with autodiff and finite differences; broken ones are caught."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import sys
+from typing import Any
+
+import numpy as np
+import pytest
+
+import symgrad
+from symgrad.check import TOLERANCES, add_cli, check, draw_inputs, evaluate_definitions, input_domains, resolve_sizes
+from symgrad.errors import SymgradError, UnknownNameError
+
+NAMES = symgrad.names()
+
+
+@pytest.fixture(scope="module")
+def derived() -> dict:
+    """Each catalog entry derived and compiled once for the whole module."""
+    out = {}
+    for name in NAMES:
+        d = symgrad.derive(name)
+        out[name] = (d, d.compile())
+    return out
+
+
+class Wrapped:
+    """A Compiled whose gradients pass through ``change`` (to build deliberately broken ones)."""
+
+    def __init__(self, inner: Any, change: Any) -> None:
+        self.inner, self.change = inner, change
+
+    def loss(self, **arrays: Any) -> Any:
+        return self.inner.loss(**arrays)
+
+    def grad(self, **arrays: Any) -> dict:
+        return {k: self.change(k, v) for k, v in self.inner.grad(**arrays).items()}
+
+    def value_and_grad(self, **arrays: Any) -> tuple:
+        value, grads = self.inner.value_and_grad(**arrays)
+        return value, {k: self.change(k, v) for k, v in grads.items()}
+
+    def loss_fn(self, xp: Any) -> Any:
+        return self.inner.loss_fn(xp)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("backend", ["autograd", "fd"])
+@pytest.mark.parametrize("name", NAMES)
+def test_every_catalog_entry_agrees_with_autograd_and_finite_differences(derived, name, backend, dtype) -> None:
+    d, compiled = derived[name]
+    report = check(d, backend=backend, dtype=dtype, compiled=compiled)
+    assert report.ok, str(report)
+    expected = {"autograd": {"autograd"}, "fd": {"fd-central", "fd-complex"}}[backend]
+    for r in d.results:
+        quantity = f"d{d.graph.target}/d{r.wrt}"
+        assert {row.reference for row in report.rows if row.quantity == quantity} == expected, str(report)
+    assert [row.reference for row in report.rows][:2] == ["definitions", "loss, grad"]
+
+
+def test_a_gradient_multiplied_by_minus_one_is_a_mismatch_at_its_largest_element(derived) -> None:
+    d, compiled = derived["seed-ce-logits"]
+    broken = Wrapped(compiled, lambda k, v: -v if k == "w" else v)
+    report = check(d, backend="autograd", compiled=broken)
+    assert not report.ok
+    bad = report.mismatches
+    assert [(r.quantity, r.reference) for r in bad] == [("dL/dw", "autograd")]
+    row = next(r for r in bad if r.quantity == "dL/dw")
+    arrays = draw_inputs(d.graph, report.sizes, report.seed)
+    true_w = compiled.grad(**arrays)["w"]
+    # with the sign flipped, |error| = 2 |g|, so the worst element is the largest gradient element
+    assert row.worst_index == tuple(int(k) for k in np.unravel_index(np.argmax(np.abs(true_w)), true_w.shape))
+    assert row.compiled_value == pytest.approx(-row.reference_value, rel=1e-12)
+    assert row.reference_value == pytest.approx(true_w[row.worst_index], rel=1e-12)
+    assert row.max_abs_error == pytest.approx(2 * abs(true_w[row.worst_index]), rel=1e-12)
+    text = str(report)
+    assert f"MISMATCH dL/dw[{', '.join(map(str, row.worst_index))}] vs autograd" in text
+    assert "result: MISMATCH in 1 of 4 comparisons" in text
+
+
+def test_a_relative_error_of_1e_8_is_caught_in_float64_by_autodiff_but_within_central_differences(derived) -> None:
+    d, compiled = derived["cce-logits"]
+    slightly = Wrapped(compiled, lambda k, v: v * (1 + 1e-8))
+    assert not check(d, backend="autograd", compiled=slightly).ok
+    central = check(d, backend="fd", compiled=slightly)
+    assert [r.ok for r in central.rows if r.reference == "fd-central"] == [True]
+    assert [r.ok for r in central.rows if r.reference == "fd-complex"] == [False]
+
+
+def test_a_transposed_gradient_is_reported_with_both_shapes(derived) -> None:
+    d, compiled = derived["seed-ce-logits"]
+    report = check(d, compiled=Wrapped(compiled, lambda k, v: v.T if k == "w" else v))
+    row = next(r for r in report.rows if r.quantity == "dL/dw")
+    assert not row.ok and row.note == "compiled shape (4, 5) but reference shape (5, 4)"
+
+
+def test_a_float32_gradient_returned_as_float64_is_a_mismatch(derived) -> None:
+    d, compiled = derived["cce-logits"]
+    report = check(d, dtype="float32", compiled=Wrapped(compiled, lambda k, v: v.astype(np.float64)))
+    row = next(r for r in report.rows if r.quantity == "dL/dz")
+    assert not row.ok and "compiled returned float64 for float32 inputs" in row.note
+
+
+def test_a_forward_pass_that_drops_the_imaginary_part_falls_back_to_central_differences(derived) -> None:
+    d, compiled = derived["seed-ce-logits"]
+
+    class RealOnly(Wrapped):
+        def loss_fn(self, xp: Any) -> Any:
+            f = self.inner.loss_fn(xp)
+            return lambda **arrays: np.real(f(**arrays))
+
+    report = check(d, backend="fd", compiled=RealOnly(compiled, lambda k, v: v))
+    assert report.ok, str(report)
+    assert {r.reference for r in report.rows} == {"definitions", "loss, grad", "fd-central"}
+    assert any("complex step unavailable" in n and "central differences only" in n for n in report.notes)
+
+
+def test_tolerances_follow_the_dtype_and_are_printed(derived) -> None:
+    d, compiled = derived["softmax"]
+    for dtype in ("float64", "float32"):
+        report = check(d, dtype=dtype, compiled=compiled)
+        rtol, atol = TOLERANCES[("autodiff", dtype)]
+        row = next(r for r in report.rows if r.reference == "autograd")
+        assert (row.rtol, row.atol) == (rtol, atol)
+        assert f"{rtol:g}" in str(report) and f"{atol:g}" in str(report)
+    assert TOLERANCES[("autodiff", "float64")] == (1e-10, 1e-12)
+    assert TOLERANCES[("autodiff", "float32")] == (1e-5, 1e-6)
+
+
+def test_inputs_follow_the_domain_rule() -> None:
+    seed = symgrad.derive("seed-ce-logits").graph
+    assert input_domains(seed)["y"][1] == 1 and input_domains(seed)["x"][0] == "standard normal"
+    y = draw_inputs(seed, resolve_sizes(seed), seed=3)["y"]
+    assert set(np.unique(y)) == {0.0, 1.0} and np.all(y.sum(axis=1) == 1)
+    bce = symgrad.derive("bce").graph
+    p = draw_inputs(bce, {}, seed=3)["p"]
+    assert input_domains(bce)["p"][0].startswith("uniform") and 0.05 <= float(p) <= 0.95
+    cce = symgrad.derive("cce").graph
+    assert input_domains(cce)["p"][0].startswith("uniform") and input_domains(cce)["y"][0] == "standard normal"
+
+
+def test_sizes_default_to_distinct_values_and_can_be_set() -> None:
+    graph = symgrad.derive("seed-mse-softmax").graph
+    assert resolve_sizes(graph) == {"B": 3, "C": 4, "D": 5}
+    assert resolve_sizes(graph, {"B": 7}) == {"B": 7, "C": 4, "D": 5}
+    with pytest.raises(UnknownNameError, match="'N' is not a size of L; its sizes are: B, C, D"):
+        resolve_sizes(graph, {"N": 2})
+    with pytest.raises(SymgradError, match="B must be a positive integer, got 0"):
+        resolve_sizes(graph, {"B": 0})
+
+
+def test_check_with_larger_sizes_still_agrees(derived) -> None:
+    d, compiled = derived["seed-mse-softmax"]
+    report = check(d, compiled=compiled, sizes={"B": 9, "C": 7, "D": 2}, seed=5)
+    assert report.ok, str(report)
+    assert next(r for r in report.rows if r.quantity == "dL/dw").shape == (2, 7)
+
+
+def test_the_definitions_reference_is_the_textbook_softmax() -> None:
+    graph = symgrad.derive("softmax").graph
+    a = np.array([0.5, -1.0, 2.0, 0.0])
+    p = evaluate_definitions(graph, {"a": a}, {"N": 4})["p"]
+    np.testing.assert_allclose(p, np.exp(a) / np.exp(a).sum(), rtol=1e-15)
+
+
+def test_an_unknown_backend_or_dtype_names_the_choices() -> None:
+    with pytest.raises(UnknownNameError, match="unknown backend 'theano'; choose one of: autograd, torch, jax"):
+        check("softmax", backend="theano")
+    with pytest.raises(UnknownNameError, match="unknown dtype 'float16'; choose one of: float32, float64"):
+        check("softmax", dtype="float16")
+
+
+@pytest.mark.parametrize(("backend", "package", "extra"),
+                         [("torch", "torch", "torch"), ("jax", "jax", "jax"), ("tensorflow", "tensorflow", "tf")])
+def test_a_missing_backend_says_what_to_install(monkeypatch, backend, package, extra) -> None:
+    monkeypatch.setitem(sys.modules, package, None)  # makes `import package` raise ImportError
+    with pytest.raises(SymgradError, match=rf"needs the package '{package}'.*pip install symgrad\[{extra}\]"):
+        check("softmax", backend=backend)
+
+
+def installed(package: str) -> None:
+    """Skip without ``package``, unless CI requires every backend (SYMGRAD_REQUIRE_BACKENDS=1)."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    try:
+        __import__(package)
+    except ImportError:
+        if os.environ.get("SYMGRAD_REQUIRE_BACKENDS") == "1":
+            pytest.fail(f"{package} is not installed, and SYMGRAD_REQUIRE_BACKENDS=1 requires it")
+        pytest.skip(f"{package} is not installed")
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("backend", ["torch", "jax", "tensorflow"])
+@pytest.mark.parametrize("name", ["softmax", "bce-logits", "mse-linear-norm", "seed-mse-softmax"])
+def test_optional_backends_agree(derived, name, backend, dtype) -> None:
+    installed(backend)
+    d, compiled = derived[name]
+    report = check(d, backend=backend, dtype=dtype, compiled=compiled)
+    assert report.ok, str(report)
+    assert {r.reference for r in report.rows} == {"definitions", "loss, grad", backend}
+
+
+def run_cli(argv: list[str]) -> tuple[int, str]:
+    """``symgrad ARGV`` in-process: exit code and stdout."""
+    try:
+        from symgrad.cli import main
+    except ImportError:
+        parser = argparse.ArgumentParser(prog="symgrad")
+        add_cli(parser.add_subparsers())
+
+        def main(argv: list[str]) -> int:
+            args = parser.parse_args(argv)
+            return args.func(args)
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(argv)
+    return code, out.getvalue()
+
+
+def test_cli_check_exits_0_and_prints_the_table() -> None:
+    code, out = run_cli(["check", "cce-logits", "--backend", "fd", "--dtype", "float32"])
+    assert code == 0
+    assert "symgrad check cce-logits: backend fd, float32" in out and "result: ok" in out
+
+
+def test_cli_check_json_is_the_report(derived) -> None:
+    code, out = run_cli(["check", "seed-ce-logits", "--json", "--size", "B=6", "--seed", "4"])
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True
+    assert report["sizes"] == {"B": 6, "C": 4, "D": 5} and report["seed"] == 4
+    grads = {r["quantity"]: r for r in report["rows"] if r["reference"] == "autograd"}
+    assert set(grads) == {"dL/dw", "dL/db"} and grads["dL/dw"]["shape"] == [5, 4]
+    assert all(r["max_abs_error"] <= 1e-12 for r in grads.values())
+
+
+def test_cli_check_exits_1_on_a_mismatch(monkeypatch, derived) -> None:
+    module = sys.modules["symgrad.compile"]  # the attribute symgrad.compile is the public function
+    real = module.compile_derivation
+    monkeypatch.setattr(module, "compile_derivation", lambda d: Wrapped(real(d), lambda k, v: 2 * v))
+    code, out = run_cli(["check", "cce-logits", "--json"])
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False
+    assert [r["quantity"] for r in report["rows"] if not r["ok"]] == ["dL/dz"]
