@@ -224,10 +224,13 @@ def _seen(e: sp.Expr, names: dict[str, tuple[sp.Expr, sp.Expr]]) -> sp.Expr:
 
 def _exp_sum(e: sp.Expr) -> tuple[sp.Expr, sp.Idx] | None:
     """``(v, k)`` when ``e`` is ``Sum(exp(v), (k, 1, K))`` over a whole index range."""
-    if isinstance(e, sp.Sum) and len(e.limits) == 1 and isinstance(e.function, sp.exp):
+    if isinstance(e, sp.Sum) and len(e.limits) == 1:
+        body = e.function
+        if isinstance(body, sp.Mul) and all(isinstance(f, sp.exp) for f in body.args):
+            body = sp.exp(sp.Add(*[f.args[0] for f in body.args]))  # exp(-a_i) exp(a_k) = exp(a_k - a_i)
         k, lo, hi = e.limits[0]
-        if isinstance(k, sp.Idx) and lo == 1 and hi == extent(k):
-            return e.function.args[0], k
+        if isinstance(body, sp.exp) and isinstance(k, sp.Idx) and lo == 1 and hi == extent(k):
+            return body.args[0], k
     return None
 
 
