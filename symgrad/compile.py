@@ -21,7 +21,7 @@ import re
 import string
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1209,7 +1209,19 @@ class Compiled:
 
     def function_source(self, fname: str, spec_name: str, kind: str = "value_and_grad") -> str:
         """The source of one compiled function under another name (used by ``symgrad.export``)."""
-        doc = f"{self.name}: ({self._program.target}, gradients of it w.r.t. {', '.join(self.wrt)})."
+        batch = ["..."] if self.spec["batched"] else []
+
+        def shape(dims: Sequence[str]) -> str:
+            return "[" + ", ".join(batch + list(dims)) + "]"
+
+        args = ", ".join(f"{n} {shape(dims)}" + (f" (or integer class labels {shape(dims[:-1])})"
+                                                 if n in self.spec["labels"] else "")
+                         for n, dims in self.spec["inputs"])
+        target = self._program.target
+        grads = ", ".join(f"{r.wrt!r}: d{target}/d{r.wrt} {shape([str(extent(i)) for i in r.free_indices])}"
+                          for r in self.derivation.results)
+        doc = (f"{self.derivation.title} ({self.name}).\n\n    Keyword arrays: {args}.\n"
+               f"    Returns ({target}, {{{grads}}}).\n    ")
         return self._program.function(fname, kind, spec_name, doc)
 
     def loss_fn(self, xp: Any) -> Callable[..., Any]:
