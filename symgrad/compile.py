@@ -443,6 +443,8 @@ class _Lowering:
             raise CompileError(f"{e} is neither a scalar input, a scalar definition nor a size")
         if isinstance(e, sp.Indexed):
             return self._indexed(e)
+        if isinstance(e, sp.Mul) and (inner := self._constants_into_sum(e)) is not None:
+            return self(inner)
         if isinstance(e, (sp.Add, sp.Mul, sp.Pow, *self.LOGIC)):
             return self._elementwise(e.func, [self(a) for a in e.args])
         if isinstance(e, sp.Piecewise):
@@ -459,6 +461,16 @@ class _Lowering:
         if isinstance(e, sp.Function) and not isinstance(e, _ARRAY_NODES):  # elementwise; the printer says if known
             return self._elementwise(e.func, [self(a) for a in e.args])
         raise CompileError(f"cannot compile {type(e).__name__} in {e}")
+
+    def _constants_into_sum(self, e: sp.Mul) -> sp.Sum | None:
+        """``c * Sum(f)`` as ``Sum(c f)`` for a constant ``c`` (numbers, sizes): the contraction may share ``c f``."""
+        sums = [f for f in e.args if isinstance(f, sp.Sum)]
+        if len(sums) != 1:
+            return None
+        rest = [f for f in e.args if f is not sums[0]]
+        if not all(s.name in self.sizes for f in rest for s in f.free_symbols):
+            return None
+        return sp.Sum(sp.Mul(*rest, sums[0].function), *sums[0].limits)
 
     def _piecewise(self, e: sp.Piecewise) -> _Arr:
         *cases, (last, default) = e.args
@@ -579,6 +591,12 @@ class _Lowering:
                 ops.remove(o)
                 (ops if reduced.axes else scalars).append(reduced)
                 summed.remove(k)
+        constants = [f.expr for f in scalars if not f.data]
+        if ops and summed and (constants or scale != 1) and len(self._union(ops)) > len(summed):
+            # 1/B into the smaller (computed) operand: (p - y)/B is then shared by both seed gradients
+            o = min(ops, key=lambda a: (len(a.axes), isinstance(a.expr, sp.Symbol)))
+            ops[ops.index(o)] = _Arr(sp.Mul(scale, *constants, o.expr), o.axes, o.data)
+            scalars, scale = [f for f in scalars if f.data], sp.S.One
         out = tuple(i for i in self._union(ops) if i not in summed)
         if not ops:
             core = None
@@ -985,7 +1003,8 @@ class _Program:
             for s in sorted(todo, key=order.get):
                 done.add(s)
                 lines.append(f"{s} = {printer.doprint(rep[s].xreplace(alias))}")
-            lines.append(f"{sym} = {printer.doprint(expr.xreplace(alias))}")
+            text = printer.doprint(expr.xreplace(alias))
+            lines.append(f"{sym} = {text[1:-1] if isinstance(expr, MatProd) else text}")
 
         for (sym, _), expr in zip(outputs, reduced):
             if expr in rep and expr not in done:  # the whole output is shared: compute it under its own name
