@@ -1,19 +1,22 @@
 """symgrad: derive, typeset, compile and verify gradients of machine-learning losses.
 
-The public API, and nothing else. Importing loads SymPy and the engine (no derivation
-work happens here); the back ends (compile, check, verify, LaTeX) load on first use.
+The public API, and nothing else. Importing loads SymPy, NumPy and the modules (no
+derivation work happens here). The submodules ``compile``, ``check`` and ``verify`` are
+imported before the functions of the same names are defined, so that the functions win:
+a later ``import symgrad.verify`` finds the module loaded and does not rebind the name.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import catalog, graph
+from . import check as _check_module
+from . import compile as _compile_module
+from . import verify as _verify_module
+from .compile import Compiled
+from .derivation import Derivation, Step
 from .errors import DeriveError, ParseError, ShapeError, SymgradError, UnknownNameError
-
-if TYPE_CHECKING:
-    from .compile import Compiled
-    from .derivation import Derivation
 
 __version__ = "0.1.0"
 
@@ -45,28 +48,14 @@ def derive(name: str) -> Derivation:
 
 def compile(name: str | Derivation) -> Compiled:
     """NumPy functions for the loss of ``name`` (a catalog entry or a Derivation) and its gradients."""
-    from .compile import compile_derivation
-
-    return compile_derivation(derive(name) if isinstance(name, str) else name)
+    return _compile_module.compile_derivation(derive(name) if isinstance(name, str) else name)
 
 
 def check(name: str | Derivation, **kwargs: Any) -> Any:
     """Compare the compiled gradients with real autodiff; see ``symgrad.check.check``."""
-    from .check import check as _check
-
-    return _check(name, **kwargs)
+    return _check_module.check(name, **kwargs)
 
 
 def verify(claim: str, **kwargs: Any) -> Any:
     """Judge a hand derivation written in LaTeX; see ``symgrad.verify.verify``."""
-    from .verify import verify as _verify
-
-    return _verify(claim, **kwargs)
-
-
-def __getattr__(name: str) -> Any:
-    if name in ("Derivation", "Step"):
-        from . import derivation
-
-        return getattr(derivation, name)
-    raise AttributeError(f"module 'symgrad' has no attribute {name!r}")
+    return _verify_module.verify(claim, **kwargs)
