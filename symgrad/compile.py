@@ -19,8 +19,6 @@ from __future__ import annotations
 import keyword
 import re
 import string
-import sys
-import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -1262,15 +1260,3 @@ def compile_derivation(d: Derivation) -> Compiled:
     """Compile ``d`` to NumPy (see ``Compiled``); all SymPy work happens here, once."""
     return Compiled(d)
 
-
-class _CallableModule(types.ModuleType):
-    """Importing ``symgrad.compile`` rebinds the package attribute ``symgrad.compile`` (the public
-    function) to this module; calling the module keeps ``symgrad.compile(name)`` working."""
-
-    def __call__(self, name: str | Derivation) -> Compiled:
-        from . import derive
-
-        return compile_derivation(derive(name) if isinstance(name, str) else name)
-
-
-sys.modules[__name__].__class__ = _CallableModule
