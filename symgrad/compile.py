@@ -16,8 +16,8 @@ and gradient. Entries with matrix inputs (the seed's x [B, D], w [D, C]) take ex
 
 from __future__ import annotations
 
+import functools
 import keyword
-import re
 import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -44,7 +44,7 @@ from .tensors import extent, name_of, shape_of
 XP_OPS: tuple[str, ...] = ("exp", "log", "log1p", "sqrt", "abs", "logaddexp", "maximum", "sum", "max", "einsum",
                            "where", "eye")
 
-_RESERVED = frozenset({"np", "xp", "grad"})
+_RESERVED = frozenset({"np", "xp"})
 
 
 class CompileError(SymgradError):
@@ -1049,7 +1049,8 @@ class _Program:
                     if d not in known:
                         out.append(f"{d} = {name}.shape[{pos - len(dims)}]")
                         known.add(d)
-                conds.append(f"{name}.shape == _batch + {_tuple_text(dims)}")
+                if name != first:
+                    conds.append(f"{name}.shape == _batch + {_tuple_text(dims)}")
             elif dims and len(set(dims)) == len(dims) and not set(dims) & known:
                 out.append(f"{', '.join(dims)}{',' if len(dims) == 1 else ''} = {name}.shape")
                 known |= set(dims)
@@ -1071,12 +1072,12 @@ class _Program:
         printer = _ArrayPrinter("xp")
         params = ", ".join(f"{n}=_MISSING" for n in self.inputs)
         body, _ = self.statements("loss", printer)
-        text = "\n".join(body)
+        used = {str(s) for _, e in self._needed([self.target]) for s in e.free_symbols}
         lines = [f"def {fname}(*, {params}, **_extra):",
                  f"    if _extra or {' or '.join(f'{n} is _MISSING' for n in self.inputs)}:",
                  f"        _names_check({spec_name}, {_tuple_text(self.inputs)}, _extra)"]
         for d in self.spec["sizes"]:
-            if sp.Symbol(d) in _symbols_in(text):
+            if d in used:
                 name = next(n for n in self.inputs if d in self.dims[n])
                 dims = self.dims[name]
                 lines.append(f"    {d} = {name}.shape[{dims.index(d) - len(dims)}]")
@@ -1086,10 +1087,6 @@ class _Program:
 
 def _tuple_text(dims: tuple[str, ...]) -> str:
     return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
-
-
-def _symbols_in(text: str) -> set[sp.Symbol]:
-    return {sp.Symbol(w) for w in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text)}
 
 
 def _check_name(name: str, what: str) -> None:
@@ -1138,6 +1135,8 @@ def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
     grads = []
     for r in d.results:
         _check_name(r.wrt, "gradient")
+        if f"grad_{r.wrt}" in data:
+            raise CompileError(f"a tensor is named grad_{r.wrt}, the variable of the gradient by {r.wrt}")
         expr = stabilise(r.expr, names, fired)
         want = r.free_indices
         if len(set(want)) != len(want):
@@ -1198,54 +1197,60 @@ class Compiled:
     Jacobian with axes (target indices, variable indices)); ``value_and_grad`` both, sharing work.
     Arguments are keywords named as the graph's inputs; sizes come from the arrays' shapes;
     float32 stays float32, float64 float64, integers become float64; a one-hot input also takes
-    integer class labels. Wrong names, ranks or shapes raise ``ShapeError``.
+    integer class labels. Wrong names, ranks or shapes raise ``ShapeError``. ``source`` is the
+    NumPy code they run; ``loss_fn(xp)`` the forward pass for real autodiff; ``rewrites`` the
+    stability rewrites that fired.
     """
 
     def __init__(self, derivation: Derivation):
         self.derivation = derivation
         self.name = derivation.name
         self._program, fired = lower_derivation(derivation)
-        self.rewrites: tuple[str, ...] = tuple(dict.fromkeys(fired))
+        self.rewrites: tuple[str, ...] = tuple(dict.fromkeys(fired))  # the stability rewrites that fired
         self.inputs: tuple[str, ...] = self._program.inputs
         self.wrt: tuple[str, ...] = tuple(w for w, _, _ in self._program.grads)
-        self.spec = self._program.spec
-        args = ", ".join(f"{n}=..." for n in self.inputs)
-        docs = {
-            "loss": f"{self.name}: the target {self._program.target} at ({args}).",
-            "grad": f"{self.name}: gradients of {self._program.target} w.r.t. {', '.join(self.wrt)}.",
-            "value_and_grad": f"{self.name}: ({self._program.target}, gradients), sharing the work.",
-        }
+        self.spec = self._program.spec  # what the argument checks need: names, dims, labels, sizes
         self.source = "\n\n\n".join([f"_SPEC = {self.spec!r}"] + [
-            self._program.function(kind, kind, "_SPEC", docs[kind]) for kind in docs])
+            self._program.function(kind, kind, "_SPEC", self._doc(kind)) for kind in ("loss", "grad", "value_and_grad")])
         namespace = {"np": np, "_MISSING": _MISSING, "_prepare": _prepare, "ShapeError": ShapeError}
         exec(compile(self.source, f"<symgrad {self.name}>", "exec"), namespace)  # noqa: S102 - our own printed code
         self.loss: Callable[..., Any] = namespace["loss"]
         self.grad: Callable[..., dict[str, Any]] = namespace["grad"]
         self.value_and_grad: Callable[..., tuple[Any, dict[str, Any]]] = namespace["value_and_grad"]
-        self.forward_source = self._program.forward("loss", "_SPEC")
 
-    def function_source(self, fname: str, spec_name: str, kind: str = "value_and_grad") -> str:
-        """The source of one compiled function under another name (used by ``symgrad.export``)."""
+    def _doc(self, kind: str) -> str:
+        """Docstring of a generated function: the arrays it takes and what it returns, with shapes."""
         batch = ["..."] if self.spec["batched"] else []
 
-        def shape(dims: Sequence[str]) -> str:
-            return "[" + ", ".join(batch + list(dims)) + "]"
+        def shape(idx: Sequence[Any]) -> str:
+            return "[" + ", ".join(batch + [str(extent(i)) if isinstance(i, sp.Idx) else i for i in idx]) + "]"
 
         args = ", ".join(f"{n} {shape(dims)}" + (f" (or integer class labels {shape(dims[:-1])})"
                                                  if n in self.spec["labels"] else "")
                          for n, dims in self.spec["inputs"])
         target = self._program.target
-        grads = ", ".join(f"{r.wrt!r}: d{target}/d{r.wrt} {shape([str(extent(i)) for i in r.free_indices])}"
-                          for r in self.derivation.results)
-        doc = (f"{self.derivation.title} ({self.name}).\n\n    Keyword arrays: {args}.\n"
-               f"    Returns ({target}, {{{grads}}}).\n    ")
-        return self._program.function(fname, kind, spec_name, doc)
+        value = f"{target} {shape(self.derivation.graph.definition(str(target)).indices)}"
+        grads = "{" + ", ".join(f"{r.wrt!r}: d{target}/d{r.wrt} {shape(r.free_indices)}"
+                                for r in self.derivation.results) + "}"
+        returns = {"loss": value, "grad": grads, "value_and_grad": f"({value}, {grads})"}[kind]
+        return (f"{self.derivation.title} ({self.name}).\n\n    Keyword arrays: {args}.\n"
+                f"    Returns {returns}.\n    ")
+
+    def function_source(self, fname: str, spec_name: str, kind: str = "value_and_grad") -> str:
+        """The source of one compiled function under another name (used by ``symgrad.export``)."""
+        return self._program.function(fname, kind, spec_name, self._doc(kind))
+
+    @functools.cached_property
+    def forward_source(self) -> str:
+        """Source of the forward pass over ``xp`` (made on first use: only ``loss_fn`` needs it)."""
+        return self._program.forward("loss", "_SPEC")
 
     def loss_fn(self, xp: Any) -> Callable[..., Any]:
         """The target's forward pass over the array namespace ``xp`` (``autograd.numpy``, ``jax.numpy``, ...).
 
         It calls only the ``XP_OPS`` on ``xp``, so real autodiff can differentiate it; it takes the
-        same keyword arguments (one-hot labels, no conversions).
+        same keyword arguments (one-hot labels, no conversions). ``CompileError`` if the forward
+        pass needs an op outside ``XP_OPS``.
         """
         namespace = {"xp": xp, "_MISSING": _MISSING, "_names_check": _names_check, "_shape_text": _shape_text,
                      "ShapeError": ShapeError, "_SPEC": self.spec}
