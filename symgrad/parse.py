@@ -128,6 +128,7 @@ class Member:
     value: sp.Expr | DerivativeOf
     column: int = 1
     indices: tuple[sp.Idx, ...] = ()  # free array indices of a vector/matrix-notation member
+    axes: tuple[sp.Idx | None, ...] = ()  # its array axes as written: (i, None) a column, (None, i) a row
 
     def __iter__(self):
         return iter((self.text, self.value))
@@ -1356,7 +1357,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
         value: sp.Expr | DerivativeOf = v.expr
         if isinstance(v.expr, sp.Derivative):
             value = DerivativeOf(v.expr.expr, v.expr.variables[0])
-        members.append(Member(text, value, body[0].col, v.free))
+        members.append(Member(text, value, body[0].col, v.free, v.axes))
     target = parse_derivative(of, ctx) if of else next(
         ((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
     if target is None:
@@ -1369,7 +1370,9 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
                              column=m.column, source=latex)
         if m.indices and not isinstance(m.value, DerivativeOf):
             value = _rename_bound(m.value, {str(i) for i in want})
-            m = Member(m.text, value.xreplace(dict(zip(m.indices, want))), m.column, want)
+            renamed = dict(zip(m.indices, want))
+            axes = tuple(None if a is None else renamed.get(a, a) for a in m.axes)
+            m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
     return out
 
