@@ -78,7 +78,26 @@ def _mul(e: sp.Mul, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
     return sp.Add(*terms)
 
 
+def _undefined(e: sp.Function, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
+    """An abstract function ``f(x, theta)`` (the seed's ``f_theta(x)``): the chain rule over its
+    arguments, with ``df/d(argument)`` left as an unevaluated derivative. Symbolic, not a guess."""
+    terms = []
+    for k, a in enumerate(e.args):
+        da = d(a, var, kinks)
+        if da == 0:
+            continue
+        if isinstance(a, sp.Symbol):
+            terms.append(sp.Derivative(e, a) * da)
+        else:
+            u = sp.Dummy("u")
+            inner = e.func(*e.args[:k], u, *e.args[k + 1:])
+            terms.append(sp.Subs(sp.Derivative(inner, u), u, a) * da)
+    return sp.Add(*terms)
+
+
 def _function(e: sp.Function, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
+    if isinstance(e, sp.core.function.AppliedUndef):
+        return _undefined(e, var, kinks)
     rule = DERIVATIVES.get(type(e))
     if rule is None:
         raise DeriveError(f"no derivative rule for {type(e).__name__} in {e}")

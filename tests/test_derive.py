@@ -303,3 +303,15 @@ def test_hinge_kink_is_named_and_the_subgradient_is_used():
     d = derive_graph(Graph((Definition(L, sp.Max(0, 1 - y * z)),), (z, y), "L"), ["z"])
     assert sp.expand(d.result("z").expr + y * sp.Heaviside(1 - y * z)) == 0
     assert any("not differentiable where 1 − y·z = 0" in n for n in d.notes)
+
+
+def test_abstract_model_keeps_its_derivative_symbolic_with_the_minus_sign():
+    # the seed's general form: loss = sum (y - f_theta(x))^2
+    N = size("N")
+    n = index("n", N)
+    x, y, theta, L = tensor("x", N), tensor("y", N), tensor("theta"), tensor("L")
+    f = sp.Function("f")
+    d = derive_graph(Graph((Definition(L, sp.Sum((y[n] - f(x[n], theta)) ** 2, (n, 1, N))),), (x, y, theta), "L"),
+                     ["theta"])
+    expected = -2 * sp.Sum((y[n] - f(x[n], theta)) * sp.Derivative(f(x[n], theta), theta), (n, 1, N))
+    assert same(d.result("theta").expr, expected)
