@@ -242,12 +242,20 @@ def test_results_do_not_depend_on_the_class_count():
     assert not r.expr.atoms(sp.Integer) - {sp.Integer(-1), sp.Integer(1)}
 
 
-def test_unknown_function_is_an_error_not_a_zero():
+def test_unknown_function_stays_symbolic_and_cannot_be_compiled():
+    # never a silent 0: an abstract g keeps dg/dz, and compiling it is a clear error naming g
     z, L = tensor("z"), tensor("L")
     g = sp.Function("g")
-    graph = Graph((Definition(L, g(z) ** 2),), (z,), "L")
-    with pytest.raises(DeriveError, match="g"):
-        derive_graph(graph, ["z"])
+    d = derive_graph(Graph((Definition(L, g(z) ** 2),), (z,), "L"), ["z"])
+    assert sp.expand(d.result("z").expr - 2 * g(z) * sp.Derivative(g(z), z)) == 0
+    with pytest.raises(symgrad.SymgradError, match="g"):
+        symgrad.compile(d)
+
+
+def test_a_function_without_a_rule_is_an_error_naming_it():
+    z, L = tensor("z"), tensor("L")
+    with pytest.raises(DeriveError, match="gamma"):
+        derive_graph(Graph((Definition(L, sp.gamma(z)),), (z,), "L"), ["z"])
 
 
 def test_differentiating_by_an_unrelated_name_is_an_error():
