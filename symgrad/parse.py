@@ -173,13 +173,15 @@ _DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline"
 _FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathit", r"\mathnormal", r"\pmb", r"\mathcal",
           r"\mathscr", r"\boxed", r"\bbox", r"\mathsf", r"\mathbfit"}
 _NAMED = {r"\text", r"\mathrm", r"\operatorname", r"\textrm", r"\textit", r"\textbf", r"\mbox"}
-_FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt"}
+_FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt", "cosh", "sinh", "arctan"}
 _OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "odot", "/": "/", r"\div": "/"}
 _RELS = {"=": "=", r"\neq": "!=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=",
          r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\in": "in"}
 _DIFFERENTIALS = {r"\partial", r"\nabla", r"\delta"}
 _INDEX_POOL = "ijklmqrstuvgh"
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+# deeper nesting than any real formula; the recursive descent (and SymPy after it) would hit Python's recursion limit
+_MAX_DEPTH = 50
 
 
 def _tokenize(src: str) -> list[_Tok]:
@@ -330,7 +332,8 @@ def _sigmoid(x: sp.Expr) -> sp.Expr:
 _ELEMENTWISE = {
     r"\exp": sp.exp, "exp": sp.exp, r"\log": sp.log, "log": sp.log, r"\ln": sp.log, "ln": sp.log,
     r"\tanh": sp.tanh, "tanh": sp.tanh, r"\sin": sp.sin, r"\cos": sp.cos, "sigmoid": _sigmoid,
-    "sqrt": sp.sqrt,
+    "sqrt": sp.sqrt, r"\cosh": sp.cosh, "cosh": sp.cosh, r"\sinh": sp.sinh, "sinh": sp.sinh,
+    r"\tan": sp.tan, r"\arctan": sp.atan, "arctan": sp.atan,
 }
 _REL_CLASSES = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 _SAMPLE_NAMES = ("x", "y", "yhat")
@@ -358,6 +361,7 @@ class _Parser:
         self.index_mode = False  # in a case condition or assumption, unknown letters are indices
         self.bounded: list[sp.Idx] = []  # summation indices with explicit bounds, remembered for \sum_k later
         self.bars = 0  # depth inside |...| or \|...\|, where a bar closes instead of opening
+        self.depth = 0  # nesting of factors being read, bounded by _MAX_DEPTH
         self.used = {t.text for t in toks if t.kind == "letter"} | set(ctx.ranges) | set(ctx.tensors)
         self.used |= set(ctx.definitions) | set(ctx.sizes)
 
@@ -836,6 +840,15 @@ class _Parser:
         return 0
 
     def factor(self) -> _Val:
+        self.depth += 1
+        try:
+            if self.depth > _MAX_DEPTH:
+                raise self.error(f"nested more than {_MAX_DEPTH} levels deep")
+            return self._factor()
+        finally:
+            self.depth -= 1
+
+    def _factor(self) -> _Val:
         if self.at("-"):
             self.next()
             v = self.factor()
@@ -937,7 +950,11 @@ class _Parser:
                 return _Val(sp.root(self.argument().expr, n.expr))
             v = self.argument()
             return _Val(sp.sqrt(v.expr), v.axes)
-        if t.text in (r"\log", r"\ln", r"\exp", r"\tanh", r"\sin", r"\cos"):
+        if t.text in (r"\max", r"\min"):
+            self.next()
+            return self.extremum(t)
+        if t.text in (r"\log", r"\ln", r"\exp", r"\tanh", r"\sin", r"\cos", r"\cosh", r"\sinh", r"\tan",
+                      r"\arctan"):
             self.next()
             return self.function(t)
         if t.text == r"\delta" and self.peek(1).text == "_":
@@ -1001,6 +1018,18 @@ class _Parser:
         arg = self.group(")") if self.at("(") else self.factor()
         v = _Val(sp.log(arg.expr, base) if base is not None else _ELEMENTWISE[t.text](arg.expr), arg.axes)
         return _Val(v.expr ** power, v.axes) if power is not None else v
+
+    def extremum(self, t: _Tok) -> _Val:
+        """``\max(a, b)`` / ``\min(a, b)``, elementwise when an argument is an array (the hinge's max(0, 1 - yz))."""
+        opened = self.expect("(", t)
+        a = self.expr()
+        self.expect(",", opened)
+        b = self.expr()
+        self.expect(")", opened)
+        f = sp.Max if t.text == r"\max" else sp.Min
+        if a.axes and b.axes:
+            return _Val(f(a.expr, self.align(a, b, t, "compare")), a.axes)
+        return _Val(f(a.expr, b.expr), a.axes or b.axes)
 
     def bars_value(self, t: _Tok, norm: bool) -> _Val:
         self.pos += 2 if t.text == "|" and norm else 1

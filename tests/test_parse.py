@@ -551,3 +551,24 @@ def test_parse_is_fast():
         parse_claim(r"\frac{\partial{p_i}}{\partial{a_j}}=\frac{\partial{\frac{e^{a_i}}{\sum_{k=1}^Ne^{a_k}}}}"
                     r"{{\partial{a_j}}} = p_i(1-p_j)", ctx)
     assert (time.perf_counter() - start) / 20 < 0.1
+
+
+def test_hyperbolic_and_extremum_functions_read_in_index_notation():
+    from symgrad.parse import Context, parse_definition
+
+    N = sp.Symbol("N", integer=True, positive=True)
+    n = sp.Idx(sp.Symbol("n", integer=True), (1, N))
+    y, z, yhat = (sp.IndexedBase(s, shape=(N,)) for s in ("y", "z", "yhat"))
+    ctx = Context()
+    parse_definition(r"\hat y_n = z_n", ctx)
+    d = parse_definition(r"L = \frac{1}{N}\sum_{n=1}^{N} \log\cosh(\hat y_n - y_n)", ctx)
+    assert str(d.rhs) == str(sp.Sum(sp.log(sp.cosh(yhat[n] - y[n])), (n, 1, N)) / N)
+    d = parse_definition(r"L = \frac{1}{N}\sum_{n=1}^{N} \max(0, 1 - y_n z_n)", Context())
+    assert str(d.rhs) == str(sp.Sum(sp.Max(0, 1 - y[n] * z[n]), (n, 1, N)) / N)
+
+
+def test_unclosed_max_names_the_column_of_its_bracket():
+    from symgrad.parse import Context, parse_definition
+
+    with pytest.raises(ParseError, match="column 9"):
+        parse_definition(r"L = \min(a, b", Context())
