@@ -1020,7 +1020,7 @@ class _Parser:
         return _Val(v.expr ** power, v.axes) if power is not None else v
 
     def extremum(self, t: _Tok) -> _Val:
-        """``\max(a, b)`` / ``\min(a, b)``, elementwise when an argument is an array (the hinge's max(0, 1 - yz))."""
+        r"""``\max(a, b)`` / ``\min(a, b)``, elementwise when an argument is an array (the hinge's max(0, 1 - yz))."""
         opened = self.expect("(", t)
         a = self.expr()
         self.expect(",", opened)
