@@ -7,8 +7,9 @@ Run by hand (not part of pytest), with OpenBLAS's core-type overrides removed fo
 Every implementation computes the loss L = -1/B sum_n sum_c y_nc log softmax(x w + b)_nc and its
 gradients with respect to w and b, and is first checked against the hand-written NumPy version
 (float64 to 1e-10, float32 to 1e-4 relative to the largest element). Times are medians of single
-calls after two warm-up calls (at least 5 calls and about ``--budget`` seconds per cell). The matmul
-floor is the time the two unavoidable matrix products (x @ w and x.T @ g: 4 B D C flops) take at
+calls after two warm-up calls, taken in rounds that call every implementation once in a shuffled
+order (at least 5 rounds, about ``--budget`` seconds per implementation and cell), so that changes
+in machine load fall on all of them alike. The matmul floor is the time the two unavoidable matrix products (x @ w and x.T @ g: 4 B D C flops) take at
 the peak rate measured for ``numpy.matmul`` on this machine.
 
 SymPy's naive ``lambdify`` evaluates the same definitions and derivative results written with Sums:
@@ -56,7 +57,7 @@ def symgrad_impl() -> Impl:
     import symgrad
 
     f = symgrad.compile("seed-ce-logits")
-    return lambda a: f.value_and_grad(**a)
+    return lambda a: f.value_and_grad(x=a["x"], w=a["w"], b=a["b"], y=a["y"])
 
 
 def torch_impl() -> Impl:
@@ -192,6 +193,28 @@ def median_time(f: Impl, a: dict, budget: float, min_runs: int = 5, warmup: int 
     return statistics.median(times), len(times)
 
 
+def interleaved_medians(impls: dict[str, Impl], a: dict, budget: float, min_rounds: int = 5) -> dict:
+    """Median time of each implementation, timed in rounds that call each once in a shuffled order.
+
+    Interleaving spreads any change in machine load (other processes on the 2 cores) over all of them.
+    """
+    for f in impls.values():
+        f(a)
+        f(a)
+    rng = np.random.default_rng(0)
+    labels = list(impls)
+    times: dict[str, list[float]] = {k: [] for k in labels}
+    start = time.perf_counter()
+    rounds = 0
+    while rounds < min_rounds or (time.perf_counter() - start < budget * len(labels) and rounds < 1000):
+        for k in rng.permutation(labels):
+            t0 = time.perf_counter()
+            impls[k](a)
+            times[k].append(time.perf_counter() - t0)
+        rounds += 1
+    return {k: (statistics.median(v), len(v), min(v)) for k, v in times.items()}
+
+
 def matmul_peak(dtype: str, n: int = 2048) -> float:
     """flop/s of numpy.matmul on square n x n matrices (median of 5)."""
     rng = np.random.default_rng(1)
@@ -230,6 +253,21 @@ def machine() -> str:
             f"({core}); OpenBLAS overrides: {overrides or 'none'}; {'; '.join(versions)}")
 
 
+def limit_threads(n: int) -> None:
+    """Every implementation on ``n`` threads: OpenBLAS (NumPy, autograd, SymPy), torch, and XLA (set before jax loads)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(n)
+    flags = f"--xla_cpu_multi_thread_eigen={'true' if n > 1 else 'false'} intra_op_parallelism_threads={n}"
+    os.environ["XLA_FLAGS"] = f"{os.environ.get('XLA_FLAGS', '')} {flags}".strip()
+    try:
+        import torch
+
+        torch.set_num_threads(n)
+    except ImportError:
+        pass
+
+
 def replace_section(path: Path, section: str, body: str) -> None:
     """Replace the text between ``<!-- section:start -->`` and ``<!-- section:end -->`` in ``path``."""
     text = path.read_text()
@@ -243,8 +281,11 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--budget", type=float, default=1.0, help="seconds of timed calls per cell (default 1)")
     p.add_argument("--sympy-cap", type=float, default=30.0, help="largest estimated seconds per SymPy call to run")
+    p.add_argument("--threads", type=int, default=1,
+                   help="threads for BLAS, torch and XLA (default 1: steadier on a shared 2-core machine)")
     p.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     args = p.parse_args()
+    limit_threads(args.threads)
 
     impls: dict[str, Impl] = {"hand NumPy": hand_numpy, "symgrad": symgrad_impl()}
     for label, make in (("torch eager", torch_impl), ("jax.jit(value_and_grad)", jax_impl),
@@ -260,6 +301,7 @@ def main() -> None:
     except ImportError:
         pass
     naive = SympyNaive()
+    start_load = os.getloadavg()[0]
     peaks = {dt: matmul_peak(dt) for dt in DTYPES}
     sympy_rate = None  # seconds per loop iteration, from the smallest size
     rows = []
@@ -268,19 +310,16 @@ def main() -> None:
             a = inputs(B, D, C, dtype)
             add_framework_arrays(a)
             reference = hand_numpy(a)
-            cell: dict[str, tuple[float, int] | str] = {}
-            for label, f in impls.items():
-                if not agrees(f(a), reference, dtype):
-                    cell[label] = "WRONG"
-                    continue
-                cell[label] = median_time(f, a, args.budget)
+            right = {label: f for label, f in impls.items() if agrees(f(a), reference, dtype)}
+            cell: dict[str, tuple[float, int, float] | str] = {label: "WRONG" for label in impls if label not in right}
+            cell.update(interleaved_medians(right, a, args.budget))
             estimate = sympy_rate * SympyNaive.iterations(B, D, C) if sympy_rate else 0.0
             if estimate <= args.sympy_cap:
                 t0 = time.perf_counter()
                 result = naive(a)
                 elapsed = time.perf_counter() - t0
                 sympy_rate = sympy_rate or elapsed / SympyNaive.iterations(B, D, C)
-                cell["SymPy lambdify (loops)"] = (elapsed, 1) if agrees(result, reference, dtype) else "WRONG"
+                cell["SymPy lambdify (loops)"] = (elapsed, 1, elapsed) if agrees(result, reference, dtype) else "WRONG"
             else:
                 cell["SymPy lambdify (loops)"] = f"not run (~{estimate:.0f} s est.)"
             floor = 4 * B * D * C / peaks[dtype]
@@ -299,12 +338,24 @@ def main() -> None:
             entries.append(v if isinstance(v, str) else f"{_ms(v[0])} ({v[0] / hand:.2f}x)")
         lines.append(f"| {dtype} | {', '.join(map(str, size))} | {_ms(floor)} ({floor / hand:.2f}x) | "
                      + " | ".join(entries) + " |")
+    target = ["", ("symgrad against hand-written NumPy (target: at most 1.10x), as the ratio of the medians and, "
+                   "less sensitive to other processes, of the fastest calls:"), "",
+              "| dtype | B, D, C | median ratio | fastest-call ratio | calls each |", "| --- | --- | ---: | ---: | ---: |"]
+    for dtype, size, cell, _ in rows:
+        ours, hand = cell["symgrad"], cell["hand NumPy"]
+        if isinstance(ours, str):
+            target.append(f"| {dtype} | {', '.join(map(str, size))} | {ours} | | |")
+            continue
+        target.append(f"| {dtype} | {', '.join(map(str, size))} | {ours[0] / hand[0]:.3f}x | {ours[2] / hand[2]:.3f}x "
+                      f"| {ours[1]} |")
     stamp = datetime.date.today().isoformat()
     peak = ", ".join(f"{dt} {peaks[dt] / 1e9:.1f} GFLOP/s" for dt in DTYPES)
-    table = "\n".join([f"Measured {stamp} on: {machine()}.", "",
+    load = f"load average (1 min) {start_load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end"
+    table = "\n".join([f"Measured {stamp} on: {machine()}; {load}; {args.threads} thread(s) for every implementation.",
+                        "",
                        f"numpy.matmul peak (2048 x 2048): {peak}.", "",
                        ("Median time per `value_and_grad` call, and in brackets the ratio to hand-written NumPy "
-                        "(lower is faster):"), ""] + lines)
+                        "(lower is faster):"), ""] + lines + target)
     print(table)
     if args.write:
         replace_section(HERE / "README.md", "compiled", table)

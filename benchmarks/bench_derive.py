@@ -22,7 +22,7 @@ import textwrap
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGETS = {"import": 1.0, "softmax + cce-logits": 0.050, "whole catalog": 5.0}
+TARGETS = {"import": None, "softmax + cce-logits": 0.050, "whole catalog": 5.0}
 
 # Each probe prints one JSON object on its last line.
 SYMGRAD_PROBE = textwrap.dedent("""
@@ -54,15 +54,20 @@ SYMPY_PROBE = textwrap.dedent("""
                             lambda e: defn.at(*e.indices) if isinstance(e, sp.Indexed) else defn.rhs)
     out = {{}}
     for r in d.results:
-        t0 = time.perf_counter()
-        df = sp.diff(expr, r.var)
-        t1 = time.perf_counter()
-        df = df.doit()
-        t2 = time.perf_counter()
-        df = sp.simplify(df)
-        t3 = time.perf_counter()
-        out[r.wrt] = {{"diff": t1 - t0, "doit": t2 - t1, "simplify": t3 - t2, "ops": int(sp.count_ops(df)),
-                       "symgrad_ops": int(sp.count_ops(r.expr)), "result": str(df)}}
+        row = {{"symgrad_ops": int(sp.count_ops(r.expr))}}
+        df = expr
+        for stage, step in (("diff", lambda e: sp.diff(e, r.var)), ("doit", lambda e: e.doit()),
+                            ("simplify", sp.simplify)):
+            t0 = time.perf_counter()
+            try:
+                df = step(df)
+            except Exception as e:  # SymPy crashes on some Sum/KroneckerDelta forms: that is the finding
+                row["error"] = f"{{stage}} raised {{type(e).__name__}} after {{time.perf_counter() - t0:.2f}} s"
+                break
+            row[stage] = time.perf_counter() - t0
+        else:
+            row["ops"] = int(sp.count_ops(df))
+        out[r.wrt] = row
     print(json.dumps(out))
 """)
 
@@ -98,6 +103,9 @@ def symgrad_times(repeat: int) -> dict[str, float]:
 def markdown(times: dict[str, float], sympy: dict[str, dict | str], timeout: float) -> str:
     lines = ["| what (fresh process) | symgrad, median | target | met |", "| --- | ---: | ---: | :---: |"]
     for what, target in TARGETS.items():
+        if target is None:
+            lines.append(f"| {what} | {times[what] * 1e3:.1f} ms | none | |")
+            continue
         lines.append(f"| {what} | {times[what] * 1e3:.1f} ms | {target * 1e3:g} ms | "
                      f"{'yes' if times[what] <= target else 'NO'} |")
     lines += ["", ("Per entry, inside the whole-catalog process (so later entries reuse warmed SymPy caches), "
@@ -112,6 +120,9 @@ def markdown(times: dict[str, float], sympy: dict[str, dict | str], timeout: flo
             lines.append(f"| {name} | all | {ours * 1e3:.0f} ms | {result} | | | | | | |")
             continue
         for wrt, r in result.items():
+            if "error" in r:
+                lines.append(f"| {name} | {wrt} | {ours * 1e3:.0f} ms | {r['error']} | | | | | | {r['symgrad_ops']} |")
+                continue
             total = r["diff"] + r["doit"] + r["simplify"]
             lines.append(f"| {name} | {wrt} | {ours * 1e3:.0f} ms | {r['diff'] * 1e3:.0f} ms | {r['doit'] * 1e3:.0f} ms "
                          f"| {r['simplify'] * 1e3:.0f} ms | {total * 1e3:.0f} ms | {total / ours:.1f}x | {r['ops']} "

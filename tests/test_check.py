@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import json
@@ -14,7 +13,8 @@ import numpy as np
 import pytest
 
 import symgrad
-from symgrad.check import TOLERANCES, add_cli, check, draw_inputs, evaluate_definitions, input_domains, resolve_sizes
+from symgrad.check import TOLERANCES, check, draw_inputs, evaluate_definitions, input_domains, resolve_sizes
+from symgrad.cli import main
 from symgrad.errors import SymgradError, UnknownNameError
 
 NAMES = symgrad.names()
@@ -206,32 +206,22 @@ def test_optional_backends_agree(derived, name, backend, dtype) -> None:
     assert {r.reference for r in report.rows} == {"definitions", "loss, grad", backend}
 
 
-def run_cli(argv: list[str]) -> tuple[int, str]:
-    """``symgrad ARGV`` in-process: exit code and stdout."""
-    try:
-        from symgrad.cli import main
-    except ImportError:
-        parser = argparse.ArgumentParser(prog="symgrad")
-        add_cli(parser.add_subparsers())
-
-        def main(argv: list[str]) -> int:
-            args = parser.parse_args(argv)
-            return args.func(args)
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+def run_cli(argv: list[str]) -> tuple[int, str, str]:
+    """``symgrad ARGV`` in-process: exit code, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(argv)
-    return code, out.getvalue()
+    return code, out.getvalue(), err.getvalue()
 
 
 def test_cli_check_exits_0_and_prints_the_table() -> None:
-    code, out = run_cli(["check", "cce-logits", "--backend", "fd", "--dtype", "float32"])
+    code, out, _ = run_cli(["check", "cce-logits", "--backend", "fd", "--dtype", "float32"])
     assert code == 0
     assert "symgrad check cce-logits: backend fd, float32" in out and "result: ok" in out
 
 
 def test_cli_check_json_is_the_report(derived) -> None:
-    code, out = run_cli(["check", "seed-ce-logits", "--json", "--size", "B=6", "--seed", "4"])
+    code, out, _ = run_cli(["check", "seed-ce-logits", "--json", "--size", "B=6", "--seed", "4"])
     report = json.loads(out)
     assert code == 0 and report["ok"] is True
     assert report["sizes"] == {"B": 6, "C": 4, "D": 5} and report["seed"] == 4
@@ -244,7 +234,17 @@ def test_cli_check_exits_1_on_a_mismatch(monkeypatch, derived) -> None:
     module = sys.modules["symgrad.compile"]  # the attribute symgrad.compile is the public function
     real = module.compile_derivation
     monkeypatch.setattr(module, "compile_derivation", lambda d: Wrapped(real(d), lambda k, v: 2 * v))
-    code, out = run_cli(["check", "cce-logits", "--json"])
+    code, out, _ = run_cli(["check", "cce-logits", "--json"])
     report = json.loads(out)
     assert code == 1 and report["ok"] is False
     assert [r["quantity"] for r in report["rows"] if not r["ok"]] == ["dL/dz"]
+
+
+def test_cli_check_errors_are_one_line_and_exit_2(monkeypatch) -> None:
+    code, out, err = run_cli(["check", "softmax", "--backend", "theano"])
+    assert code == 2 and out == "" and "invalid choice: 'theano'" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run_cli(["check", "softmax", "--size", "N=three"])
+    assert code == 2 and err.strip() == "symgrad: --size expects NAME=POSITIVE_INTEGER such as B=8, got 'N=three'"
+    monkeypatch.setitem(sys.modules, "torch", None)
+    code, _, err = run_cli(["check", "softmax", "--backend", "torch"])
+    assert code == 2 and "pip install symgrad[torch]" in err and len(err.strip().splitlines()) == 1
