@@ -8,6 +8,7 @@ a later ``import symgrad.verify`` finds the module loaded and does not rebind th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from . import catalog, graph
@@ -41,9 +42,21 @@ def names() -> list[str]:
     return catalog.names()
 
 
-def derive(name: str) -> Derivation:
-    """The step-by-step derivation of catalog entry ``name``."""
-    return graph.derive_entry(name)
+def derive(name: str | None = None, *, loss: Any = None, define: Sequence = (), given: Sequence = (),
+           wrt: Sequence[str] = ()) -> Derivation:
+    """The step-by-step derivation of catalog entry ``name``, or of your own ``loss``.
+
+    ``loss``, ``define`` and ``given`` are LaTeX strings (read as by ``symgrad verify``) or
+    SymPy (``Eq``/expressions over ``IndexedBase``/``Idx``; ``given`` then holds
+    ``symgrad.tensors.Constraint`` objects); ``wrt`` names the inputs to differentiate by.
+    """
+    if (name is None) == (loss is None):
+        raise SymgradError("give a catalog name or loss=..., not both")
+    if name is not None:
+        return graph.derive_entry(name)
+    from . import loss as user
+
+    return user.derive_loss(loss, define, given, wrt)
 
 
 def compile(name: str | Derivation) -> Compiled:

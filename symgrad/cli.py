@@ -39,11 +39,22 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _derive(args: argparse.Namespace) -> int:
-    from .graph import derive_entry
+    from . import graph, loss
 
-    d = derive_entry(args.name)
-    out = {"text": d.text, "tex": d.document, "md": d.markdown}[args.format]()
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    if (args.name is None) == (args.loss is None):
+        raise UsageError("symgrad derive: give a catalog NAME or --loss LATEX (not both)")
+    if args.name is not None and (args.define or args.given or args.wrt):
+        raise UsageError("symgrad derive: --define, --given and --wrt go with --loss")
+    if args.name is not None:
+        d = graph.derive_entry(args.name)
+    else:
+        d = loss.derive_loss(args.loss, args.define, args.given, args.wrt)
+    parts = [d]
+    if args.hessian:
+        parts += [graph.hessian(d, r.wrt) for r in d.results]
+    for part in parts:
+        out = {"text": part.text, "tex": part.document, "md": part.markdown}[args.format]()
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
 
 
@@ -54,8 +65,13 @@ def parser() -> argparse.ArgumentParser:
     sub.required = True
     ls = sub.add_parser("list", help="list the catalog entries")
     ls.set_defaults(func=_list)
-    dv = sub.add_parser("derive", help="print the step-by-step derivation of a catalog entry")
-    dv.add_argument("name", metavar="NAME", help="catalog entry (see `symgrad list`)")
+    dv = sub.add_parser("derive", help="print the step-by-step derivation of a catalog entry or of your own loss")
+    dv.add_argument("name", metavar="NAME", nargs="?", help="catalog entry (see `symgrad list`)")
+    dv.add_argument("--loss", metavar="LATEX", help=r"your loss, e.g. 'L = \frac{1}{N}\sum_{n=1}^{N} (y_n - x_n w)^2'")
+    dv.add_argument("--define", metavar="LATEX", action="append", default=[], help="a named intermediate")
+    dv.add_argument("--given", metavar="LATEX", action="append", default=[], help="a shape, range or constraint")
+    dv.add_argument("--wrt", metavar="NAME", action="append", default=[], help="differentiate by NAME (w, \\mu or mu)")
+    dv.add_argument("--hessian", action="store_true", help="also derive the second derivatives")
     dv.add_argument("--format", choices=FORMATS, default="text", help="text (terminal), tex (standalone document), md")
     dv.set_defaults(func=_derive)
     for module in SUBCOMMAND_MODULES:

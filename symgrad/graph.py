@@ -288,6 +288,33 @@ def hessian(d: Derivation, wrt: str) -> Derivation:
     return second
 
 
+def hvp(d: Derivation, wrt: str) -> Derivation:
+    """The Hessian-vector product ``H v`` as ``d(g . v)/dw`` with ``g = dL/dw``: the engine
+    contracts ``v`` into the second derivative, so the compiled product never builds H
+    (for cross-entropy: ``p_k v_k - p_k sum_j p_j v_j``, O(N) instead of N x N)."""
+    first = d.result(wrt)
+    if isinstance(first.of, sp.Indexed):
+        raise DeriveError(f"{first.of} is not a scalar: a Hessian-vector product needs a scalar target")
+    free = first.free_indices
+    used = {name_of(t) for t in d.graph.inputs} | set(d.graph.names)
+    g_name = next(n for n in ("g", "G", f"g_{wrt}") if n not in used)
+    v_name = next(n for n in ("v", "V", f"v_{wrt}") if n not in used)
+    s_name = next(n for n in ("s", "S", "s_hvp") if n not in used)
+    shape = tuple(i.upper for i in free)
+    g = sp.IndexedBase(g_name, shape=shape) if free else sp.Symbol(g_name)
+    v = sp.IndexedBase(v_name, shape=shape) if free else sp.Symbol(v_name)
+    dot = g[free] * v[free] if free else g * v
+    for i in free:
+        dot = sp.Sum(dot, (i, 1, i.upper))
+    nodes = (Definition(g[free] if free else g, first.expr), Definition(sp.Symbol(s_name), dot))
+    graph = Graph(d.graph.definitions + nodes, d.graph.inputs + (v,), s_name, d.graph.constraints)
+    out = derive_graph(graph, [wrt], f"{d.name}-hvp-{wrt}", f"{d.title}: Hessian-vector product by {wrt}",
+                       {wrt: tuple(str(i) for i in free)} if free else None)
+    out.notes.insert(0, f"{g_name} denotes the gradient ∂{d.graph.target}/∂{wrt}; ∂{s_name}/∂{wrt} = H {v_name} "
+                        "because the Hessian is symmetric.")
+    return out
+
+
 def _next_names(taken: Sequence[str], count: int) -> list[str]:
     order = "ijklmnrstuv"
     out = []
