@@ -172,14 +172,13 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
     target = graph.target
     values = evaluate_definitions(graph, exact, chosen)
     report.notes += unmet_constraints(graph, values)
-    report.rows.append(_compare(target, "definitions", compiled.loss(**arrays), values[target],
-                                TOLERANCES[("definitions", dtype)], dtype))
+    loss = compiled.loss(**arrays)
+    report.rows.append(_compare(target, "definitions", loss, values[target], TOLERANCES[("definitions", dtype)], dtype))
     grads = compiled.grad(**arrays)
     wrts = [r.wrt for r in d.results]
     value, both = compiled.value_and_grad(**arrays)
     report.rows.append(_compare("value_and_grad", "loss, grad", _flat(value, [both.get(w) for w in wrts]),
-                                _flat(compiled.loss(**arrays), [grads.get(w) for w in wrts]),
-                                TOLERANCES[("definitions", dtype)], dtype))
+                                _flat(loss, [grads.get(w) for w in wrts]), TOLERANCES[("definitions", dtype)], dtype))
     for kind, label, refs, note in reference(compiled, arrays, exact, wrts):
         if note:
             report.notes.append(note)
