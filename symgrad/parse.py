@@ -36,14 +36,29 @@ Representation choices:
 - ``\\log`` is the natural logarithm (the ML convention), ``\\log_b`` base b; ``\\sigma(x)`` is the
   logistic sigmoid unless defined; ``\\delta_{ij}`` is ``KroneckerDelta(i, j)``; ``y^{(i)}`` is a sample
   index; ``\\hat y`` is the name ``yhat``; ``\\mathbf``/``\\boldsymbol``/``\\vec`` do not change a name;
-  ``f``, ``g``, ``h`` and parameterised names (``f_\\theta``) applied to ``(...)`` are functions, other
-  names followed by ``(`` multiply; ``\\begin{cases}`` becomes a ``Piecewise``.
+  ``f``, ``g``, ``h`` and parameterised names applied to ``(...)`` are functions, other
+  names followed by ``(`` multiply; a model ``f_\\theta(x)`` (``f_{w}(x)``, ``h_\\theta(x^{(i)})``) is the abstract
+  function ``f(x, theta)``: it depends on its parameter (a scalar ``Symbol``, or a declared tensor such as ``w``),
+  so that ``\\frac{\\nabla f_\\theta(x)}{\\nabla\\theta}`` is ``Derivative(f(x, theta), theta)``; ``\\begin{cases}`` becomes a ``Piecewise``.
 
 Why not latex2sympy2 alone: it reads ``X^T`` as ``X``, ``y^{(i)}`` as a power, ``\\log`` as base 10,
 ``W_{ij}`` as one opaque symbol, rejects ``\\sum_i``, ``\\sum[...]``, ``\\odot`` and derivative fractions,
 loses the order of matrix products and takes 10-170 ms a call. This module tokenises the source itself
 (so every error has the column in the original LaTeX) and parses it with a small recursive-descent
-parser that knows shapes and indices; nothing here imports latex2sympy2.
+parser that knows shapes and indices.
+
+What latex2sympy2 is used for: its larger vocabulary of scalar functions. A command this parser does not know
+(``\\arcsin``, ``\\arccos``, ``\\cot``, ``\\sec``, ``\\arcsinh``, ``\\binom{n}{k}``, ``\\lfloor x \\rfloor``, ``\\lvert x \\rvert``)
+is looked up there, but only the command: the parser reads its arguments (names, indices, transposes, sample
+superscripts, ``\\log``, all as above) and asks latex2sympy2 what ``\\arcsin(u)`` or ``\\binom{u}{v}`` is, with
+placeholders. The answer is used only if it is a function of exactly those placeholders made of SymPy functions
+(to latex2sympy2 ``\\coth u`` is cot(h u) and ``\\gcd(u, v)`` is 1: refused), applied to the arguments read here,
+elementwise over arrays. When latex2sympy2 cannot read the command either, or its answer is refused, the error is
+this parser's ``unknown command`` with its column. Giving latex2sympy2 the whole input and normalising its output
+(``log(x, 10)`` to ``log(x)``, ``a_k`` to ``a[k]``) was not done: a normaliser cannot see what was already lost
+(``X^T`` read as ``X``, ``y^{(i)}`` as a power), and every name would be read twice, by two grammars that disagree.
+latex2sympy2 is imported (0.7 s: antlr) the first time an unknown command is met, never by ``import symgrad``,
+and each command shape is asked once per process (10-250 ms).
 """
 
 from __future__ import annotations
@@ -53,6 +68,7 @@ import re
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .derivation import Graph
 from .errors import ParseError, SymgradError
@@ -338,6 +354,40 @@ _ELEMENTWISE = {
 _REL_CLASSES = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 _SAMPLE_NAMES = ("x", "y", "yhat")
 
+# A command this grammar does not know is read by latex2sympy2, but only the command: its arguments are read here
+# and latex2sympy2 sees placeholders in their place (``\arctan(u)``), so it never reads a name, an index, a
+# transpose or a sample superscript. Its answer is kept only if it is a function of exactly those placeholders
+# made of SymPy's own functions: it reads ``\coth u`` as cot(h*u), ``\coth(u)`` as cot(h(u)), ``\gcd(u, v)`` as 1
+# and ``\max(u)`` as u, and each of those is refused.
+_PLACEHOLDERS = sp.symbols("u v w r s t")
+_FOREIGN_CLOSERS = {r"\lfloor": r"\rfloor", r"\lceil": r"\rceil", r"\lvert": r"\rvert"}
+_UNREADABLE = (sp.Derivative, sp.Integral, sp.Limit, sp.Sum, sp.Product, sp.Subs, sp.Order, sp.UnevaluatedExpr,
+               sp.Indexed, sp.MatrixExpr)
+
+
+def _rebuilt(e: sp.Basic) -> sp.Basic:
+    """``e`` evaluated bottom-up (latex2sympy2 builds with ``evaluate=False``)."""
+    return e.func(*map(_rebuilt, e.args)) if e.args else e
+
+
+@functools.lru_cache(maxsize=256)
+def _meaning(probe: str, arity: int) -> sp.Expr | None:
+    """What latex2sympy2 reads ``probe`` (a command applied to the first ``arity`` placeholders) as; None when it
+    cannot read it or reads anything but a function of exactly those placeholders."""
+    try:
+        from latex2sympy2 import latex2sympy  # 0.7 s to import (antlr): only once a command needs it
+
+        e = latex2sympy(probe)
+    except Exception:  # noqa: BLE001 - antlr and latex2sympy2 raise bare Exception, AttributeError, TypeError, ...
+        return None
+    if not isinstance(e, sp.Expr) or e in _PLACEHOLDERS:
+        return None
+    e = _rebuilt(e)
+    if e.free_symbols != set(_PLACEHOLDERS[:arity]) or e.atoms(AppliedUndef) or e.has(*_UNREADABLE):
+        return None
+    return e
+_MODELS = ("f", "g", "h")  # names that, subscripted by a parameter, are models f_theta(x)
+
 
 class _Parser:
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
@@ -598,6 +648,9 @@ class _Parser:
 
     def name_value(self, name: str, tok: _Tok) -> _Val:
         """A name with its subscripts, sample index, and application to arguments if it is a function."""
+        model = self.model(name, tok)
+        if model is not None:
+            return model
         idxs: list[sp.Expr] = []
         digits = False
         while True:
@@ -636,6 +689,47 @@ class _Parser:
                 return self.bare(name, tok)  # L(w, b): the node L, its inputs named
             self.pos = save
         return self.bare(name, tok)
+
+    def model(self, name: str, tok: _Tok) -> _Val | None:
+        """``f_\\theta(x)``, ``f_{w}(x)``, ``h_\\theta(x^{(i)})``: the abstract model ``f(x, theta)``, elementwise over
+        the data like ``f(x)``, with the parameter as its last argument so that d/dtheta reaches it. None (nothing
+        read) unless ``name`` is a model name subscripted by a name that is not an index, then applied to ``(...)``."""
+        if name not in _MODELS or not self.at("_") or self.lookup_base(name) is not None or name in self.ctx.functions:
+            return None
+        save = self.pos
+        self.next()
+        braced = self.at("{")
+        if braced:
+            self.next()
+        named = self.read_name()
+        if named is not None and braced and not self.at("}"):
+            named = None
+        if braced and named is not None:
+            self.next()
+        if named is None or f"{name}_{named[0]}" in self.ctx.functions or self.is_index(named[0]) or not (
+                self.at("(") or (self.at("{") and self.peek(1).text == "(")):
+            self.pos = save
+            return None
+        theta = self.parameter(*named)
+        args = self.arguments()
+        data = [a for a in args if a.axes]
+        exprs = [self.align(data[0], a, tok, f"apply {name} to") if a.axes else a.expr for a in args]
+        return _Val(sp.Function(name)(*exprs, theta), data[0].axes if data else ())
+
+    def is_index(self, name: str) -> bool:
+        return name in self.ctx.ranges or name in self.pending or any(name in scope for scope in self.binders)
+
+    def parameter(self, name: str, tok: _Tok) -> sp.Symbol | sp.IndexedBase:
+        """The parameter of a model: a known tensor (whole, not an element), else a scalar ``Symbol``."""
+        if name in self.params:
+            return self.params[name]
+        base = self.lookup_base(name)
+        if base is not None:
+            return base
+        if self.strict and not self.lenient:
+            raise self.error(f"name {name} is not defined", tok)
+        sym = self.new_scalars[name] = sp.Symbol(name)
+        return sym
 
     def applies(self, name: str, indexed: bool) -> bool:
         """Whether ``name`` followed by ``(`` is a function application rather than a product."""
@@ -804,7 +898,7 @@ class _Parser:
             return t.text in "([{" or (t.text == "|" and not self.bars)
         if t.kind == "cmd":
             stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm",
-                                               r"\mid", r"\not", "\\\\"}
+                                               r"\mid", r"\not", "\\\\"} | set(_FOREIGN_CLOSERS.values())
             return t.text not in stop and not (t.text == r"\|" and self.bars)
         return False
 
@@ -993,7 +1087,7 @@ class _Parser:
         if named is not None:
             return self.name_value(*named)
         if t.kind == "cmd":
-            raise self.error(f"unknown command {t.text}", t)
+            return self.foreign(t)
         raise self.error(f"unexpected {t.text}", t)
 
     def number(self) -> _Val:
@@ -1293,6 +1387,64 @@ class _Parser:
             ctx.ranges.setdefault(name, i.xreplace(mapping))
         for i in self.bounded:
             ctx.ranges.setdefault(str(i), i.xreplace(mapping))
+
+    # ------------------------------------------------------------------ commands only latex2sympy2 knows
+    def foreign(self, t: _Tok) -> _Val:
+        """``\\arctan(x)``, ``\\sinh^2 x``, ``\\binom{n}{k}``, ``\\max(0, z)``, ``\\lfloor x \\rfloor``: a command the
+        grammar does not know; its arguments are read here, its meaning is asked of latex2sympy2 (``_meaning``)."""
+        unknown = self.error(f"unknown command {t.text}", t)
+        if t.text in _FOREIGN_CLOSERS:
+            close = _FOREIGN_CLOSERS[t.text]
+            meaning = _meaning(f"{t.text} u {close}", 1)
+            if meaning is None:
+                raise unknown
+            return self.applied(meaning, [self.group(close)], t)
+        self.next()
+        power = self.literal_power()
+        if power is None:
+            raise unknown
+        head = t.text + power
+        if self.at("(") or (self.at("{") and self.peek(1).text == "("):
+            args = self.arguments()
+            names = ", ".join(map(str, _PLACEHOLDERS[:len(args)]))
+            meaning = _meaning(f"{head}({names})", len(args)) if len(args) <= len(_PLACEHOLDERS) else None
+        elif self.at("{"):
+            groups = 1 + (self.toks[_group_end(self.toks, self.pos)].text == "{")
+            # the fewest brace groups it takes: \arctan{x}{y} is arctan(x) y, as \log{x}{y} is log(x) y
+            probes = [(head + "".join(f"{{{u}}}" for u in _PLACEHOLDERS[:n]), n) for n in range(1, groups + 1)]
+            meaning, arity = next(((m, n) for probe, n in probes if (m := _meaning(probe, n)) is not None), (None, 0))
+            args = [self.argument() for _ in range(arity)]
+        elif self.at("-") or self.starts_factor():
+            args = [self.factor()]  # as \log x: the argument is one factor
+            meaning = _meaning(f"{head} u", 1)
+        else:
+            raise unknown
+        if meaning is None:
+            raise unknown
+        return self.applied(meaning, args, t)
+
+    def literal_power(self) -> str | None:
+        """A superscript right after a command (``\\sinh^2``, ``\\cosh^{-1}``) as probe text: '' when there is none,
+        None unless it is an integer (latex2sympy2 would read anything else itself)."""
+        if not self.at("^"):
+            return ""
+        self.next()
+        if self.peek().kind == "digit":
+            return "^" + self.next().text
+        if not self.at("{"):
+            return None
+        end = _group_end(self.toks, self.pos)
+        text = "".join(t.text for t in self.toks[self.pos + 1:end - 1])
+        if not re.fullmatch(r"-?[0-9]+", text):
+            return None
+        self.pos = end
+        return f"^{{{text}}}"
+
+    def applied(self, meaning: sp.Expr, args: list[_Val], t: _Tok) -> _Val:
+        """``meaning`` with the arguments in place of its placeholders, elementwise over arrays of one shape."""
+        arrays = [a for a in args if a.axes]
+        exprs = [self.align(arrays[0], a, t, f"apply {t.text} to") if a.axes else a.expr for a in args]
+        return _Val(meaning.xreplace(dict(zip(_PLACEHOLDERS, exprs))), arrays[0].axes if arrays else ())
 
 
 # ---------------------------------------------------------------------------------------------- public API

@@ -129,9 +129,9 @@ def test_seed_gradient_claim_reads_nabla_fractions_and_text():
     claim = r"\frac{\nabla\text{loss}}{\nabla{\theta}}=2\sum{[y-f_\theta(x)]}*\frac{\nabla{f_\theta{(x)}}}{\nabla{\theta}}"
     lhs, rhs = parse_claim(claim, ctx)
     theta, x = sp.Symbol("theta"), tensor("x", N)
-    f = sp.Function("f_theta")
+    f = sp.Function("f")
     assert lhs.value == DerivativeOf(sp.Symbol("loss"), theta)
-    assert same(rhs.value, 2 * sp.Sum((y[n] - f(x[n])) * sp.Derivative(f(x[n]), theta), (n, 1, N)))
+    assert same(rhs.value, 2 * sp.Sum((y[n] - f(x[n], theta)) * sp.Derivative(f(x[n], theta), theta), (n, 1, N)))
 
 
 def test_seed_sigmoid_function_definition_and_its_derivative():
@@ -176,8 +176,45 @@ def test_digit_subscript_is_part_of_a_scalar_name():
     assert parse_expression(r"w_1 x_2") == sp.Symbol("w_1") * sp.Symbol("x_2")
 
 
-def test_parameter_subscript_is_part_of_the_name():
-    assert parse_expression(r"f_\theta(x)") == sp.Function("f_theta")(sp.Symbol("x"))
+@pytest.mark.parametrize(("latex", "want"), [
+    (r"f_\theta(x)", sp.Function("f")(sp.Symbol("x"), sp.Symbol("theta"))),
+    (r"f_{\theta}(x)", sp.Function("f")(sp.Symbol("x"), sp.Symbol("theta"))),
+    (r"f_w(x)", sp.Function("f")(sp.Symbol("x"), sp.Symbol("w"))),
+    (r"h_\theta(x^{(i)})", sp.Function("h")(tensor("x", N)[i], sp.Symbol("theta"))),
+    (r"g_\theta(x, z)", sp.Function("g")(sp.Symbol("x"), sp.Symbol("z"), sp.Symbol("theta"))),
+])
+def test_model_subscript_is_its_parameter_and_last_argument(latex, want):
+    assert parse_expression(latex) == want
+
+
+def test_a_model_takes_a_declared_parameter_vector_whole():
+    ctx = Context()
+    parse_given(r"w \in \mathbb{R}^{d}", ctx)
+    parse_given(r"n \in \{1, \dots, N\}", ctx)
+    defn = parse_definition(r"L = \sum_n (y_n - f_w(x_n))^2", ctx)
+    w, x, f = tensor("w", d_), tensor("x", N), sp.Function("f")
+    assert same(defn.rhs, sp.Sum((y[n] - f(x[n], w)) ** 2, (n, 1, N)))
+    (_, grad), (_, claim) = parse_claim(r"\nabla_w L = -2\sum_n (y_n - f_w(x_n)) \nabla_w f_w(x_n)", ctx)
+    j = grad.var.indices[0]
+    assert same(claim, -2 * sp.Sum((y[n] - f(x[n], w)) * sp.Derivative(f(x[n], w), w[j]), (n, 1, N)))
+
+
+def test_the_seed_model_is_the_same_function_and_symbol_in_definition_derivative_and_claim():
+    ctx = Context()
+    defn = parse_definition(r"loss = \sum[y-f_\theta(x)]^2", ctx)
+    of, var = parse_derivative(r"\frac{\nabla f_\theta(x)}{\nabla\theta}", ctx)
+    (_, claim), = parse_claim(r"f_{\theta}(x)", ctx)
+    (model,) = defn.rhs.atoms(sp.Function)
+    assert var == ctx.tensors["theta"] == sp.Symbol("theta")
+    assert of.func == model.func == claim.func == sp.Function("f")
+    assert of.args[1] == model.args[1] == claim.args[1] == var
+
+
+def test_an_indexed_model_name_or_a_defined_one_is_not_a_model():
+    assert parse_expression(r"\sum_i f_i(x_i)") == sp.Sum(tensor("f", N)[i] * tensor("x", N)[i], (i, 1, N))
+    ctx = Context()
+    parse_definition(r"f_\theta(t) = 2t", ctx)
+    assert parse_expression(r"f_\theta(3)", ctx) == 6
 
 
 def test_indexed_name_followed_by_parenthesis_multiplies():
