@@ -353,6 +353,7 @@ _ELEMENTWISE = {
 }
 _REL_CLASSES = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 _SAMPLE_NAMES = ("x", "y", "yhat")
+_MODELS = ("f", "g", "h")  # names that, subscripted by a parameter, are models f_theta(x)
 
 # A command this grammar does not know is read by latex2sympy2, but only the command: its arguments are read here
 # and latex2sympy2 sees placeholders in their place (``\arctan(u)``), so it never reads a name, an index, a
@@ -386,7 +387,6 @@ def _meaning(probe: str, arity: int) -> sp.Expr | None:
     if e.free_symbols != set(_PLACEHOLDERS[:arity]) or e.atoms(AppliedUndef) or e.has(*_UNREADABLE):
         return None
     return e
-_MODELS = ("f", "g", "h")  # names that, subscripted by a parameter, are models f_theta(x)
 
 
 class _Parser:
