@@ -12,8 +12,9 @@ Inputs are drawn by one generic rule, in this order:
 
 1. an input summed to 1 by a declared constraint (``Sum(y[n, k], (k, 1, C)) = 1``) is one-hot
    along the summed axis, with a random class per row;
-2. an input that appears inside the argument of a ``log`` is a probability, uniform in (0.05, 0.95)
-   (away from 0 and 1 so that finite differences stay well conditioned);
+2. an input that appears inside the argument of a ``log`` (other than inside an ``exp`` or ``cosh`` there)
+   is a probability, uniform in (0.05, 0.95) (away from 0 and 1 so that finite differences stay well
+   conditioned);
 3. any other input is standard normal.
 
 Sizes default to distinct small integers (3, 4, 5, ... in the order of their names) so that a
@@ -235,8 +236,10 @@ def input_domains(graph: Graph) -> dict[str, tuple[str, int | None]]:
     under_log: set[str] = set()
     for d in graph.definitions:
         for lg in d.rhs.atoms(sp.log):
-            under_log |= {name_of(e) for e in lg.args[0].atoms(sp.Indexed)}
-            under_log |= {str(s) for s in lg.args[0].free_symbols}
+            # what sits inside exp or cosh is positive whatever its value: log(Sum(exp(z))) needs no z > 0
+            arg = lg.args[0].replace(lambda e: isinstance(e, sp.exp | sp.cosh), lambda e: sp.Integer(1))
+            under_log |= {name_of(e) for e in arg.atoms(sp.Indexed)}
+            under_log |= {str(s) for s in arg.free_symbols}
     domains: dict[str, tuple[str, int | None]] = {}
     for n in names:
         if n in one_hot:

@@ -143,6 +143,10 @@ def test_inputs_follow_the_domain_rule() -> None:
     assert input_domains(bce)["p"][0].startswith("uniform") and 0.05 <= float(p) <= 0.95
     cce = symgrad.derive("cce").graph
     assert input_domains(cce)["p"][0].startswith("uniform") and input_domains(cce)["y"][0] == "standard normal"
+    # log(Sum(exp(z))) is defined for every z: what sits inside exp under the log is not restricted
+    assert input_domains(symgrad.derive("logsumexp").graph)["z"][0] == "standard normal"
+    # a constraint on a defined name (t = (1 - eps) y + eps/N sums to 1) makes the input it takes one-hot
+    assert input_domains(symgrad.derive("label-smoothing-ce").graph)["y"][1] == 0
 
 
 def test_sizes_default_to_distinct_values_and_can_be_set() -> None:
