@@ -13,7 +13,15 @@ import numpy as np
 import pytest
 
 import symgrad
-from symgrad.check import TOLERANCES, check, draw_inputs, evaluate_definitions, input_domains, resolve_sizes
+from symgrad.check import (
+    TOLERANCES,
+    check,
+    draw_inputs,
+    evaluate_definitions,
+    input_domains,
+    resolve_sizes,
+    unmet_constraints,
+)
 from symgrad.cli import main
 from symgrad.errors import SymgradError, UnknownNameError
 
@@ -147,6 +155,15 @@ def test_inputs_follow_the_domain_rule() -> None:
     assert input_domains(symgrad.derive("logsumexp").graph)["z"][0] == "standard normal"
     # a constraint on a defined name (t = (1 - eps) y + eps/N sums to 1) makes the input it takes one-hot
     assert input_domains(symgrad.derive("label-smoothing-ce").graph)["y"][1] == 0
+
+
+def test_a_declared_constraint_that_the_inputs_break_is_noted() -> None:
+    graph = symgrad.derive("cce-logits").graph
+    z = np.zeros(3)
+    assert unmet_constraints(graph, evaluate_definitions(graph, {"z": z, "y": np.array([0, 1.0, 0])}, {"N": 3})) == []
+    notes = unmet_constraints(graph, evaluate_definitions(graph, {"z": z, "y": np.array([0.2, 0.3, 0.1])}, {"N": 3}))
+    assert notes == [("the declared constraint Sum(y[k], (k, 1, N)) = 1 does not hold at the drawn inputs "
+                      "(off by 0.4): results that use it may disagree")]
 
 
 def test_sizes_default_to_distinct_values_and_can_be_set() -> None:
