@@ -198,6 +198,8 @@ _INDEX_POOL = "ijklmqrstuvgh"
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 # deeper nesting than any real formula; the recursive descent (and SymPy after it) would hit Python's recursion limit
 _MAX_DEPTH = 50
+# exact numbers past this many bits (10^{10^{10}}, 100000!) would take SymPy minutes or forever to compute
+_MAX_BITS = 100_000
 
 
 def _tokenize(src: str) -> list[_Tok]:
@@ -964,7 +966,7 @@ class _Parser:
                     raise self.error("an exponent must be a scalar", t)
                 if len(v.free) == 2 and e.expr != 1:
                     raise self.error("matrix powers and inverses are not supported", t)
-                v = _Val(v.expr ** e.expr, v.axes)
+                v = _Val(self.power(v.expr, e.expr, t), v.axes)
             elif t.text == "'":
                 self.next()
                 if not v.axes:
@@ -981,9 +983,19 @@ class _Parser:
                     v = self.select(v, got, t)
             elif t.text == "!":
                 self.next()
+                if v.expr.is_Integer and v.expr > _MAX_BITS // 16:
+                    raise self.error(f"{v.expr}! is too large to compute exactly", t)
                 v = _Val(sp.factorial(v.expr), v.axes)
             else:
                 return v
+
+    def power(self, base: sp.Expr, exp: sp.Expr, tok: _Tok) -> sp.Expr:
+        """``base ** exp``, refusing exact numbers too large to compute (SymPy would hang on ``10^{10^{10}}``)."""
+        if base.is_Rational and exp.is_Rational and base not in (0, 1, -1):
+            bits = max(abs(base.p).bit_length(), base.q.bit_length()) * abs(exp)
+            if bits > _MAX_BITS:
+                raise self.error(f"{base}^({exp}) is too large to compute exactly", tok)
+        return base ** exp
 
     def argument(self) -> _Val:
         """One TeX argument: a brace group, or a single token (``\\frac12``, ``e^x``, ``x^2``)."""
