@@ -1,8 +1,9 @@
 """Matrix notation for index-notation results: ``p_i(delta_ij - p_j)`` is ``diag(p) - p p^T``.
 
-A presentation step only: it recognises the few shapes that have a standard matrix
-spelling (elementwise terms, ``diag``, outer products, ``A^T B`` contractions, column
-sums) and gives up (``None``) on anything else rather than guess.
+A presentation step only. ``_Matrix`` reads an expression as an array whose axes are given
+(``(i,)`` a column, ``(i, j)`` a matrix) and spells it with whole arrays: elementwise
+terms, ``A w`` and ``A^T B`` contractions, ``diag``, outer products, column sums. It gives
+up (``None``) on anything else rather than guess.
 """
 
 from __future__ import annotations
@@ -14,95 +15,155 @@ import sympy as sp
 from .derivation import Graph
 
 
+def _tex(e: sp.Expr) -> str:
+    from .latex import to_latex
+
+    return to_latex(e)
+
+
 def _name(base: sp.IndexedBase) -> str:
-    from .latex import to_latex
-
-    return to_latex(sp.Symbol(str(base.label)))
+    return _tex(sp.Symbol(str(base.label)))
 
 
-def _elementwise(e: sp.Expr, free: Sequence[sp.Idx]) -> str | None:
-    """LaTeX of ``e`` with every tensor indexed exactly by ``free`` written as the whole array."""
-    from .latex import to_latex
+def _scale(coeff: sp.Expr) -> str:
+    text = _tex(coeff)
+    return "" if text == "1" else ("-" if text == "-1" else text + " ")
 
-    if e.atoms(sp.Sum) or e.atoms(sp.KroneckerDelta):
-        return None
-    subs = {}
-    for ix in e.atoms(sp.Indexed):
-        if tuple(ix.indices) != tuple(free):
+
+# elementwise functions of a whole array, as LaTeX templates
+_FUNCTIONS: dict[type, str] = {
+    sp.exp: "e^{{{0}}}", sp.log: "\\log\\left({0}\\right)", sp.tanh: "\\tanh\\left({0}\\right)",
+    sp.sign: "\\operatorname{{sign}}\\left({0}\\right)", sp.Abs: "\\left|{0}\\right|",
+    sp.cosh: "\\cosh\\left({0}\\right)", sp.sinh: "\\sinh\\left({0}\\right)",
+}
+
+
+class _Matrix:
+    """Spell an index expression with the given free axes as whole arrays, or return ``None``."""
+
+    def __init__(self, axes: Sequence[sp.Idx]):
+        self.axes = tuple(axes)
+
+    def __call__(self, e: sp.Expr, axes: tuple[sp.Idx, ...] | None = None) -> str | None:
+        axes = self.axes if axes is None else axes
+        if not (e.free_symbols & set(axes)):
             return None
-        subs[ix] = sp.Symbol(_name(ix.base))
-    return to_latex(e.xreplace(subs))
-
-
-def _term(t: sp.Expr, free: Sequence[sp.Idx]) -> str | None:
-    coeff, factors = t.as_coeff_mul()
-    i = free[0]
-    j = free[1] if len(free) > 1 else None
-    vec_i = [f for f in factors if isinstance(f, sp.Indexed) and tuple(f.indices) == (i,)]
-    vec_j = [f for f in factors if isinstance(f, sp.Indexed) and j is not None and tuple(f.indices) == (j,)]
-    deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and set(f.args) == {i, j}]
-    others = [f for f in factors if f not in vec_i + vec_j + deltas]
-    if any(f.has(i) or (j is not None and f.has(j)) for f in others):
+        if isinstance(e, sp.Indexed):
+            return self.element(e, axes)
+        if isinstance(e, sp.Add):
+            return self.add(e, axes)
+        if isinstance(e, sp.Mul):
+            return self.mul(e, axes)
+        if isinstance(e, sp.Sum):
+            return self.contraction(sp.Integer(1), e, axes)
+        if isinstance(e, sp.Pow) and not e.exp.free_symbols & set(axes):
+            inner = self(e.base, axes)
+            if inner is None:
+                return None
+            return (f"\\left({inner}\\right)" if " " in inner else inner) + f"^{{\\circ {_tex(e.exp)}}}"
+        if isinstance(e, sp.Function) and len(e.args) == 1 and type(e) in _FUNCTIONS:
+            inner = self(e.args[0], axes)
+            return None if inner is None else _FUNCTIONS[type(e)].format(inner)
         return None
-    from .latex import to_latex
 
-    scale = to_latex(coeff * sp.Mul(*others))
-    scale = "" if scale == "1" else ("-" if scale == "-1" else scale + " ")
-    if deltas and len(vec_i) == 1 and not vec_j:
-        return f"{scale}\\operatorname{{diag}}({_name(vec_i[0].base)})"
-    if not deltas and len(vec_i) == 1 and len(vec_j) == 1:
-        return f"{scale}{_name(vec_i[0].base)} {_name(vec_j[0].base)}^{{\\top}}"
-    return None
-
-
-def _contraction(e: sp.Expr, free: Sequence[sp.Idx]) -> str | None:
-    """``c * sum_n A[n, i] E[n, j]`` as ``c A^T E``; ``c * sum_n E[n, j]`` as ``c E^T 1``."""
-    coeff, factors = e.as_coeff_mul()
-    sums = [f for f in factors if isinstance(f, sp.Sum)]
-    if len(sums) != 1 or len(sums[0].limits) != 1:
+    @staticmethod
+    def element(e: sp.Indexed, axes: tuple[sp.Idx, ...]) -> str | None:
+        ix = tuple(e.indices)
+        if ix == axes:
+            return _name(e.base)
+        if len(ix) == 2 and ix == axes[::-1]:
+            return f"{_name(e.base)}^{{\\top}}"
         return None
-    s = sums[0]
-    outside = sp.Mul(coeff, *[f for f in factors if f is not s])
-    if outside.atoms(sp.Indexed):
-        return None
-    from .latex import to_latex
 
-    scale = to_latex(outside)
-    scale = "" if scale == "1" else ("-" if scale == "-1" else scale + " ")
-    n = s.limits[0][0]
-    body = s.function
-    if len(free) == 2:
-        i, j = free
-        left = [f for f in sp.Mul.make_args(body) if isinstance(f, sp.Indexed) and tuple(f.indices) == (n, i)]
-        if len(left) != 1:
+    def add(self, e: sp.Add, axes: tuple[sp.Idx, ...]) -> str | None:
+        from .latex import readable_terms
+
+        parts = []
+        for t in readable_terms(e):
+            if not (t.free_symbols & set(axes)):
+                return None  # a scalar added to an array: no standard spelling
+            p = self(t, axes)
+            if p is None:
+                return None
+            parts.append(p)
+        out = parts[0]
+        for p in parts[1:]:
+            out += f" - {p[1:].lstrip()}" if p.startswith("-") else f" + {p}"
+        return out
+
+    def mul(self, e: sp.Mul, axes: tuple[sp.Idx, ...]) -> str | None:
+        coeff = sp.Mul(*[f for f in e.args if not f.free_symbols & set(axes) and not f.atoms(sp.Sum)])
+        arrays = [f for f in e.args if f.free_symbols & set(axes) or f.atoms(sp.Sum)]
+        if any(ix.indices for ix in coeff.atoms(sp.Indexed)):
             return None
-        right = _elementwise(body / left[0], (n, j))
-        if right is None:
+        sums = [f for f in arrays if isinstance(f, sp.Sum)]
+        if len(arrays) == 1 and sums:
+            return self.contraction(coeff, sums[0], axes)
+        if len(axes) == 2:
+            outer = self.outer_or_diag(arrays, axes)
+            if outer is not None:
+                return _scale(coeff) + outer
+        # elementwise: numerator factors times, denominator factors divided (Hadamard)
+        over = [f.base ** -f.exp for f in arrays if isinstance(f, sp.Pow) and f.exp.is_negative]
+        up = [f for f in arrays if not (isinstance(f, sp.Pow) and f.exp.is_negative)]
+        num, den = [self(f, axes) for f in up], [self(f, axes) for f in over]
+        if any(p is None for p in num + den):
             return None
-        return f"{scale}{_name(left[0].base)}^{{\\top}} \\left({right}\\right)"
-    if len(free) == 1:
-        inner = _elementwise(body, (n, free[0]))
-        if inner is None:
+        top = " \\odot ".join(f"\\left({p}\\right)" if " " in p and len(num) > 1 else p for p in num) or "1"
+        if not den:
+            return _scale(coeff) + top
+        bottom = " \\odot ".join(f"\\left({p}\\right)" if " " in p and len(den) > 1 else p for p in den)
+        return f"{_scale(coeff)}\\frac{{{top}}}{{{bottom}}}"
+
+    def outer_or_diag(self, factors: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> str | None:
+        i, j = axes
+        deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and set(f.args) == {i, j}]
+        rest = [f for f in factors if f not in deltas]
+        if deltas and len(rest) == 1:
+            inner = self(rest[0], (i,)) if rest[0].free_symbols & {i} else self(rest[0], (j,))
+            return None if inner is None else f"\\operatorname{{diag}}({inner})"
+        if not deltas and len(rest) == 2:
+            left = [f for f in rest if f.free_symbols & {i} and not f.free_symbols & {j}]
+            right = [f for f in rest if f.free_symbols & {j} and not f.free_symbols & {i}]
+            if len(left) == 1 and len(right) == 1:
+                a, b = self(left[0], (i,)), self(right[0], (j,))
+                if a is not None and b is not None:
+                    return f"{a} {b}^{{\\top}}"
+        return None
+
+    def contraction(self, coeff: sp.Expr, s: sp.Sum, axes: tuple[sp.Idx, ...]) -> str | None:
+        """``sum_k A[i, k] w[k]`` is ``A w``; ``sum_n A[n, i] E[n, j]`` is ``A^T E``; ``sum_n E[n, j]`` is ``E^T 1``."""
+        if len(s.limits) != 1:
             return None
-        return f"{scale}\\left({inner}\\right)^{{\\top}} \\mathbf{{1}}"
-    return None
+        k = s.limits[0][0]
+        factors = sp.Mul.make_args(s.function)
+        mats = [f for f in factors if isinstance(f, sp.Indexed) and k in f.indices and len(f.indices) == 2]
+        for m in mats:
+            other = [a for a in m.indices if a != k]
+            if len(other) != 1 or other[0] not in axes:
+                continue
+            rest = sp.Mul(*[f for f in factors if f is not m])
+            row = other[0]
+            rest_axes = tuple(k if a == row else a for a in axes)
+            rest_axes = tuple(a for a in rest_axes if a in rest.free_symbols or a == k)
+            right = self(rest, rest_axes) if rest != 1 else None
+            if right is None:
+                continue
+            left = _name(m.base) + ("^{\\top}" if m.indices[1] == row else "")
+            if len(axes) == 2 and axes.index(row) == 1:
+                continue  # the contracted operand would stand on the right: leave it
+            right = f"\\left({right}\\right)" if (" + " in right or " - " in right) else right
+            return f"{_scale(coeff)}{left} {right}"
+        if len(axes) == 1:
+            inner = self(s.function, (k, axes[0]))
+            if inner is not None:
+                inner = f"\\left({inner}\\right)" if " " in inner else inner
+                return f"{_scale(coeff)}{inner}^{{\\top}} \\mathbf{{1}}"
+        return None
 
 
 def matrix_form(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> str | None:
     """The matrix spelling of a result with free indices ``free``, or ``None`` when there is none."""
-    if not free:
+    if not free or len(free) > 2 or not expr.atoms(sp.Indexed):
         return None
-    if len(free) == 1 and not expr.atoms(sp.Sum):
-        return _elementwise(expr, free) if expr.atoms(sp.Indexed) else None
-    found = _contraction(expr, free)
-    if found is not None:
-        return found
-    if len(free) != 2:
-        return None
-    parts = [_term(t, free) for t in sp.Add.make_args(sp.expand(expr))]
-    if any(p is None for p in parts):
-        return None
-    out = parts[0]
-    for p in parts[1:]:
-        out += f" - {p[1:]}" if p.startswith("-") else f" + {p}"
-    return out
+    return _Matrix(free)(sp.expand(expr) if len(free) == 2 and not expr.atoms(sp.Sum) else expr)

@@ -21,8 +21,9 @@ ENTRIES = {
         "t = (1 - eps) y + eps/N; L = -sum_k t_k log softmax(z)_k; dL/dz_j = p_j - t_j",
         Graph((Definition(t[i], (1 - eps) * y[i] + eps / N), softmax,
                Definition(L, -sp.Sum(t[k] * sp.log(p[k]), (k, 1, N)))), (z, y, eps), "L",
-              (Constraint(sp.Sum(t[k], (k, 1, N)), sp.Integer(1),
-                          "t is a distribution: sum_k t_k = (1 - eps) sum_k y_k + eps = 1"),)),
+              (Constraint(sp.Sum(y[k], (k, 1, N)), sp.Integer(1), "y is one-hot"),
+               Constraint(sp.Sum(t[k], (k, 1, N)), sp.Integer(1),
+                          "t is a distribution: sum_k t_k = (1 - eps) sum_k y_k + eps = 1"))),
         ("z",), {"z": ("j",)},
     ),
     "focal": Entry(
