@@ -445,11 +445,11 @@ def _jax(compiled: Compiled, arrays: dict, exact: dict, wrts: list[str]) -> list
     import jax
     import jax.numpy as jnp
 
-    if any(v.dtype == np.float64 for v in arrays.values()):
-        jax.config.update("jax_enable_x64", True)  # otherwise jax silently computes float64 inputs in float32
     f = compiled.loss_fn(jnp)
-    jarrays = {k: jnp.asarray(v) for k, v in arrays.items()}
-    refs = {w: np.asarray(jax.jacrev(lambda v, w=w: f(**{**jarrays, w: v}))(jarrays[w])) for w in wrts}
+    # without x64 jax silently computes float64 inputs in float32; the context leaves the user's setting alone
+    with jax.enable_x64(any(v.dtype == np.float64 for v in arrays.values())):
+        jarrays = {k: jnp.asarray(v) for k, v in arrays.items()}
+        refs = {w: np.asarray(jax.jacrev(lambda v, w=w: f(**{**jarrays, w: v}))(jarrays[w])) for w in wrts}
     return [("autodiff", "jax", refs, "")]
 
 
