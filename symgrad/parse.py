@@ -713,10 +713,13 @@ class _Parser:
             self.pos = save
             return None
         theta = self.parameter(*named)
-        args = self.arguments()
+        return self.abstract(name, [*self.arguments(), _Val(theta)], tok)
+
+    def abstract(self, name: str, args: list[_Val], tok: _Tok) -> _Val:
+        """The undefined function ``name`` of several arguments, elementwise over the arrays among them."""
         data = [a for a in args if a.axes]
         exprs = [self.align(data[0], a, tok, f"apply {name} to") if a.axes else a.expr for a in args]
-        return _Val(sp.Function(name)(*exprs, theta), data[0].axes if data else ())
+        return _Val(sp.Function(name)(*exprs), data[0].axes if data else ())
 
     def is_index(self, name: str) -> bool:
         return name in self.ctx.ranges or name in self.pending or any(name in scope for scope in self.binders)
@@ -781,6 +784,8 @@ class _Parser:
                 else:
                     body, axes = body.xreplace({p: a.expr}), axes or a.axes
             return _Val(body, axes)
+        if len(args) != 1 and name in _MODELS:
+            return self.abstract(name, args, tok)  # f(x_n, \\theta): how the verdicts print a model
         if len(args) != 1:
             raise self.error(f"{name} takes one argument, got {len(args)}", tok)
         return self.builtin(name, args[0], tok)

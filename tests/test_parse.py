@@ -182,6 +182,7 @@ def test_digit_subscript_is_part_of_a_scalar_name():
     (r"f_w(x)", sp.Function("f")(sp.Symbol("x"), sp.Symbol("w"))),
     (r"h_\theta(x^{(i)})", sp.Function("h")(tensor("x", N)[i], sp.Symbol("theta"))),
     (r"g_\theta(x, z)", sp.Function("g")(sp.Symbol("x"), sp.Symbol("z"), sp.Symbol("theta"))),
+    (r"f{\left(x_{n},\theta \right)}", sp.Function("f")(tensor("x", N)[n], sp.Symbol("theta"))),  # as printed
 ])
 def test_model_subscript_is_its_parameter_and_last_argument(latex, want):
     assert parse_expression(latex) == want
