@@ -1389,6 +1389,9 @@ class _Parser:
                     raise ParseError(f"cannot tell the size of {t}: declare it ({t} \\in \\mathbb{{R}}^{{n}})",
                                      column=1, source=self.src)
                 mapping[e] = mapping.get(root, root)
+        for name, s in self.new_scalars.items():  # the m of 1/(2m) before \\sum_{i=1}^{m} is that size
+            if name in self.sizes:
+                mapping[s] = self.sizes[name]
         return {k: v for k, v in mapping.items() if k != v}
 
     def commit(self, mapping: dict[sp.Expr, sp.Expr]) -> None:
@@ -1398,7 +1401,7 @@ class _Parser:
         for name, t in self.new_tensors.items():
             ctx.tensors.setdefault(name, t.xreplace(mapping))
         for name, s in self.new_scalars.items():
-            if name not in ctx.definitions and name not in ctx.functions:
+            if name not in ctx.definitions and name not in ctx.functions and name not in self.sizes:
                 ctx.tensors.setdefault(name, s)
         for name, i in self.pending.items():
             ctx.ranges.setdefault(name, i.xreplace(mapping))

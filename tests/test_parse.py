@@ -211,6 +211,15 @@ def test_the_seed_model_is_the_same_function_and_symbol_in_definition_derivative
     assert of.args[1] == model.args[1] == claim.args[1] == var
 
 
+def test_a_size_used_before_its_sum_is_that_size_not_a_scalar():
+    # the 1/(2m) of Ng's cost comes before \sum_{i=1}^{m}: one m, a positive integer
+    ctx = Context()
+    defn = parse_definition(r"J = \frac{1}{2m}\sum_{i=1}^{m} (h_\theta(x^{(i)}) - y^{(i)})^2", ctx)
+    m = size("m")
+    assert [s for s in defn.rhs.free_symbols if str(s) == "m"] == [m]
+    assert "m" not in ctx.tensors and ctx.sizes["m"] == m
+
+
 def test_an_indexed_model_name_or_a_defined_one_is_not_a_model():
     assert parse_expression(r"\sum_i f_i(x_i)") == sp.Sum(tensor("f", N)[i] * tensor("x", N)[i], (i, 1, N))
     ctx = Context()
