@@ -45,7 +45,7 @@ DERIVATIVES: dict[type, Rule] = {
     sp.acos: Rule(lambda x: -1 / sp.sqrt(1 - x**2), lambda x: sp.Eq(x**2, 1), "no derivative at ±1"),
     sp.acot: Rule(lambda x: -1 / (1 + x**2)),
     sp.asinh: Rule(lambda x: 1 / sp.sqrt(x**2 + 1)),
-    sp.acosh: Rule(lambda x: 1 / sp.sqrt(x**2 - 1), lambda x: sp.Eq(x, 1), "no derivative at 1"),
+    sp.acosh: Rule(lambda x: 1 / (sp.sqrt(x - 1) * sp.sqrt(x + 1)), lambda x: sp.Eq(x, 1), "no derivative at 1"),
     sp.atanh: Rule(lambda x: 1 / (1 - x**2)),
     sp.erf: Rule(lambda x: 2 * sp.exp(-(x**2)) / sp.sqrt(sp.pi)),
     sp.floor: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, sp.floor(x)), "0 away from the jumps"),

@@ -323,3 +323,12 @@ def test_abstract_model_keeps_its_derivative_symbolic_with_the_minus_sign():
                      ["theta"])
     expected = -2 * sp.Sum((y[n] - f(x[n], theta)) * sp.Derivative(f(x[n], theta), theta), (n, 1, N))
     assert same(d.result("theta").expr, expected)
+
+
+@pytest.mark.parametrize("f", [sp.asin, sp.acos, sp.tan, sp.cot, sp.sec, sp.csc, sp.acot, sp.asinh, sp.acosh,
+                               sp.atanh, sp.erf, sp.atan, sp.tanh, sp.cosh, sp.sinh, sp.log, sp.exp])
+def test_derivative_table_agrees_with_sympy(f):
+    from symgrad.derivatives import d
+
+    x = sp.Symbol("x")
+    assert sp.simplify(d(f(x**2 + 1 / 3), x) - sp.diff(f(x**2 + 1 / 3), x)) == 0
