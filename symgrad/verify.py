@@ -26,6 +26,12 @@ Decisions (documented here because scripts depend on them):
 - ``p_j(\\delta_{ij} - p_i)`` for the softmax Jacobian is proved, not an index slip: the Jacobian is
   symmetric (``delta_ij p_j = delta_ij p_i``). Swapped indices are diagnosed where they matter
   (``A_{ji}`` for ``\\partial z_i / \\partial u_j`` of ``z = A u``).
+- An abstract model ``f(x, theta)`` (the seed's ``f_\\theta(x)``) is evaluated as an uninterpreted function:
+  at each point ``f`` at given argument values, and each of its derivatives (``Derivative(f(x, theta), theta)``,
+  ``Subs(...)``, ``d f(x, w) / d w_j``), is an independent pseudo-random value fixed by (point, function,
+  derivative, argument values), the same in the claim and in the derivative. That is sound: the values of a
+  smooth function and of its derivatives at finitely many points can be chosen freely. The counterexample lists
+  them (``functions``), e.g. ``f(x_1, θ)=0, ∂f/∂θ(x_1, θ)=1``; inputs seen only inside such arguments are left out.
 - Diagnoses: ``sign`` (claim = -truth), ``factor`` (claim = c * truth, c a constant or a power of a
   size, c != +-1), ``indices`` (two free indices swapped), ``case`` (holds for one index case, or only
   under a missing constraint), ``layout``, ``other``.
@@ -34,6 +40,7 @@ Decisions (documented here because scripts depend on them):
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import math
@@ -49,6 +56,7 @@ from typing import Any
 
 import mpmath
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from .derivation import Graph
 from .errors import ParseError, SymgradError
@@ -135,6 +143,7 @@ def describe_counterexample(cx: dict[str, Any]) -> str:
     parts = [f"{k}={v}" for k, v in cx.get("sizes", {}).items()]
     parts += [f"{k}={v}" for k, v in cx.get("indices", {}).items()]
     parts += [f"{k}={v}" for k, v in cx.get("values", {}).items()]
+    parts += [f"{k}={v}" for k, v in cx.get("functions", {}).items()]
     names = cx.get("names", {})
     where = ", ".join(parts)
     if names:
@@ -330,8 +339,21 @@ def _differentiate(expr: sp.Expr, var: Node, problem: _Problem) -> sp.Expr:
     from . import rules
 
     graph = problem.graph()
-    raw = sp.diff(_inline(expr, problem.definitions, keep=name_of(var)), var)
+    raw = _model_derivatives(sp.diff(_inline(expr, problem.definitions, keep=name_of(var)), var), var)
     return rules.simplify(raw, graph, rules=tuple(r for r in rules.SIMPLIFY if r.name in ("expand", "contract")))
+
+
+def _model_derivatives(e: sp.Expr, var: Node) -> sp.Expr:
+    """``sympy.diff`` writes d f(x, w)/d w_j for an abstract f of a whole tensor w as
+    ``Derivative(w, w_j) * Subs(Derivative(f(x, u), u), u, w)``; in index notation that is ``Derivative(f(x, w), w_j)``."""
+    if not isinstance(var, sp.Indexed):
+        return e
+    base = var.base
+    hits: dict[sp.Basic, sp.Expr] = {sp.Derivative(base, var): sp.Integer(1)}
+    for s in e.atoms(sp.Subs):
+        if s.point == (base,) and isinstance(s.expr, sp.Derivative) and s.expr.variables == s.variables:
+            hits[s] = sp.Derivative(s.expr.expr.xreplace({s.variables[0]: base}), var)
+    return e.xreplace(hits)
 
 
 def _truth(problem: _Problem) -> tuple[sp.Expr, str]:
@@ -572,7 +594,108 @@ def _compile(e: sp.Basic) -> Fn:
     if type(e) in _FUNCS:
         func, fs = _FUNCS[type(e)], [_compile(a) for a in e.args]
         return lambda env, vals: func(*(f(env, vals) for f in fs))
+    if _is_abstract(e):
+        return _compile_abstract(e)
     raise VerifyError(f"cannot evaluate {e} numerically")
+
+
+# ---------------------------------------------------------------- abstract functions
+
+_ABSTRACT = "<abstract functions>"  # where a point keeps its _Uninterpreted table among the values
+Wrt = tuple[tuple[int, tuple[sp.Expr, ...]], ...]  # per differentiation: argument position, component indices
+
+
+def _is_abstract(e: sp.Basic) -> bool:
+    """``f(x, theta)``, a derivative of it, or such a derivative at a point (``Subs``): an uninterpreted value."""
+    if isinstance(e, sp.Subs):
+        e = e.expr
+    if isinstance(e, sp.Derivative):
+        e = e.expr
+    return isinstance(e, AppliedUndef)
+
+
+def _abstract_parts(e: sp.Expr) -> tuple[AppliedUndef, Wrt]:
+    """The application ``f(args)`` behind ``e`` and what it is differentiated by, argument by argument: theta is
+    the argument theta, ``w_j`` component j of the argument w, ``Subs`` a derivative by an argument at a point."""
+    point: dict[sp.Basic, sp.Basic] = {}
+    if isinstance(e, sp.Subs):
+        point = dict(zip(e.variables, e.point))
+        e = e.expr
+    wrt: list[tuple[int, tuple[sp.Expr, ...]]] = []
+    if isinstance(e, sp.Derivative):
+        app = e.expr
+        for v, count in e.variable_count:
+            base = v.base if isinstance(v, sp.Indexed) else v
+            hits = [k for k, a in enumerate(app.args) if a.has(base)]
+            if len(hits) != 1 or app.args[hits[0]] not in (v, base):
+                raise VerifyError(f"cannot evaluate {e} numerically: {v} must be exactly one argument of {app.func}")
+            whole = app.args[hits[0]] == base and isinstance(v, sp.Indexed)
+            wrt += [(hits[0], tuple(v.indices) if whole else ())] * int(count)
+        e = app
+    return e.xreplace(point) if point else e, tuple(wrt)
+
+
+def _compile_abstract(e: sp.Expr) -> Fn:
+    app, wrt = _abstract_parts(e)
+    name = str(app.func)
+    args = [(lambda env, vals, t=str(a.label): vals[t]) if isinstance(a, sp.IndexedBase) else _compile(a)
+            for a in app.args]
+    comps = [(k, [_compile(i) for i in idx]) for k, idx in wrt]
+
+    def value(env: Env, vals: Values) -> Any:
+        spec = tuple(sorted((k, tuple(int(f(env, vals)) for f in fs)) for k, fs in comps))
+        return vals[_ABSTRACT].value(name, spec, [f(env, vals) for f in args], lambda: _abstract_label(app, spec, env))
+
+    return value
+
+
+def _key(v: Any) -> Any:
+    """An argument value as a hashable key: 40 digits of a number, every entry of a whole tensor."""
+    if isinstance(v, dict):
+        return tuple((ix, _key(x)) for ix, x in sorted(v.items()))
+    return mpmath.nstr(v, 40)
+
+
+def _abstract_label(app: AppliedUndef, spec: tuple[tuple[int, tuple[int, ...]], ...], env: Env) -> str:
+    """``f(x_1, θ)``, ``∂f/∂θ(x_1, θ)``, ``∂f/∂w_2(x_1, w)``: an abstract value as a person reads it."""
+    at: dict[sp.Basic, sp.Basic] = {i: sp.Integer(env[str(i.label)]) for i in app.atoms(sp.Idx) if str(i.label) in env}
+    app = app.xreplace(at)
+    app = app.xreplace({s: sp.Integer(env[str(s)]) for s in app.atoms(sp.Symbol) if s.is_integer and str(s) in env})
+    head = str(app.func)
+    if spec:
+        by = []
+        for k, comp in spec:
+            a = app.args[k]
+            a = a[comp] if comp else a
+            by.append(f"∂{_text(a)}" if isinstance(a, (sp.Symbol, sp.Indexed, sp.IndexedBase)) else f"∂(argument {k + 1})")
+        order = f"^{len(spec)}" if len(spec) > 1 else ""
+        head = f"∂{order}{head}/{''.join(by)}"
+    return f"{head}({', '.join(_text(a) for a in app.args)})"
+
+
+class _Uninterpreted:
+    """The abstract functions of one point: each value (of f, or of a derivative of f) at given argument values is
+    a pseudo-random draw in the point's style, fixed by (point, function, derivative, arguments)."""
+
+    def __init__(self, seed: str, style: str):
+        self.seed, self.style = seed, style
+        self.seen: dict[str, Any] | None = None  # when recording: label -> value of every value handed out
+
+    def value(self, name: str, spec: tuple, args: Sequence[Any], label: Callable[[], str]) -> Any:
+        key = repr((self.seed, name, spec, tuple(_key(a) for a in args)))
+        v = _mp(_draw(self.style, random.Random(hashlib.sha256(key.encode()).digest())))
+        if self.seen is not None:
+            self.seen.setdefault(label(), v)
+        return v
+
+
+def _outside_abstract(e: sp.Basic) -> set[str]:
+    """Names of ``e`` used other than as arguments of abstract functions."""
+    if _is_abstract(e):
+        return set()
+    if isinstance(e, (sp.Indexed, sp.IndexedBase, sp.Symbol)):
+        return _names_in(e)
+    return set().union(*(_outside_abstract(a) for a in e.args)) if e.args else set()
 
 
 def _compile_reduction(e: sp.Sum | sp.Product) -> Fn:
@@ -623,7 +746,7 @@ class _Point:
 
     sizes: dict[str, int]
     inputs: dict[str, Any]  # name -> Fraction or {index tuple: Fraction}
-    vals: Values
+    vals: Values  # also holds the point's abstract functions under _ABSTRACT
     style: str
 
 
@@ -664,6 +787,7 @@ class _Space:
                 self.inputs[name] = self._shape(t, everything)
         self.constraint_axes = [c for c in (_constraint_axis(c) for c in problem.constraints) if c is not None]
         self.unsupported = [c for c in problem.constraints if _constraint_axis(c) is None]
+        self.made = 0  # points made so far: each gets its own abstract functions
 
     @staticmethod
     def _shape(t: sp.Basic, exprs: Sequence[sp.Expr]) -> tuple[sp.Expr, ...]:
@@ -700,6 +824,8 @@ class _Space:
             if name in inputs:
                 _impose(inputs[name], axis, target)
         vals: Values = {k: _mp(v) for k, v in inputs.items()}
+        self.made += 1
+        vals[_ABSTRACT] = _Uninterpreted(f"{sorted(sizes.items())} {style} {self.made}", style)
         try:
             for d, fn in self.definitions:
                 if d.indices:
@@ -720,6 +846,8 @@ def _bare_symbols(e: sp.Basic) -> set[sp.Symbol]:
     """Symbols of ``e`` outside any Indexed (so not the labels of arrays)."""
     if isinstance(e, sp.Indexed):
         return set().union(*(_bare_symbols(i) for i in e.indices))
+    if isinstance(e, sp.IndexedBase):  # a whole tensor, as an abstract function's argument
+        return set()
     if isinstance(e, sp.Symbol) and not isinstance(e, sp.Idx):
         return {e}
     return set().union(*(_bare_symbols(a) for a in e.args)) if e.args else set()
@@ -1026,8 +1154,12 @@ def _subscript(name: str, ix: tuple[int, ...]) -> str:
 
 def _counterexample(s: _Sample, search: _Search, member: sp.Expr) -> dict[str, Any]:
     free = sorted(search.free)
+    exprs = [member, search.truth_expr, *(d.rhs for d, _ in search.space.definitions)]
+    shown = set().union(*(_outside_abstract(e) for e in exprs))
     values: dict[str, str] = {}
     for name, v in s.point.inputs.items():
+        if name not in shown:
+            continue
         if isinstance(v, dict):
             for ix, x in sorted(v.items()):
                 values[_subscript(name, ix)] = _show(x)
@@ -1044,11 +1176,20 @@ def _counterexample(s: _Sample, search: _Search, member: sp.Expr) -> dict[str, A
                     names[_subscript(n, ix)] = _show(x)
             else:
                 names[n] = _show(table)
+    oracle = s.point.vals[_ABSTRACT]
+    oracle.seen = {}
+    try:  # again, recording the abstract values this sample used
+        _compile(member)(dict(s.env), s.point.vals)
+        search.truth(dict(s.env), s.point.vals)
+        functions = {label: _show(v) for label, v in oracle.seen.items()}
+    finally:
+        oracle.seen = None
     return {
         "sizes": dict(s.point.sizes),
         "indices": {n: s.env[n] for n in free},
         "values": values,
         "names": names,
+        "functions": functions,
         "claim": _show(s.claim),
         "derivative": _show(s.truth),
     }
