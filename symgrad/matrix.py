@@ -111,7 +111,8 @@ class _Matrix:
             return None
         top = " \\odot ".join(f"\\left({p}\\right)" if " " in p and len(num) > 1 else p for p in num) or "1"
         if not den:
-            return _scale(coeff) + top
+            loose = len(num) == 1 and (" + " in top or " - " in top) and _scale(coeff)
+            return _scale(coeff) + (f"\\left({top}\\right)" if loose else top)
         bottom = " \\odot ".join(f"\\left({p}\\right)" if " " in p and len(den) > 1 else p for p in den)
         return f"{_scale(coeff)}\\frac{{{top}}}{{{bottom}}}"
 

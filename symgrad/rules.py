@@ -221,21 +221,22 @@ def _fold_one(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
     present = {_canonical(t): t for t in expr.atoms(sp.Sum)}
     guards = [_canonical(t).xreplace(to_wild) for t in defn.rhs.atoms(sp.Sum)]
     for kernel, inverse in _inverses(defn) if expr.has(sp.exp) else ():
-        patterns = ((1, kernel.xreplace(to_wild)), (-1, sp.exp(-kernel.xreplace(to_wild).args[0])))
+        # e^{c u} for an integer c is the kernel e^{u} to the power c (e^{-z}, e^{2z})
+        power = sp.Wild("power", properties=[lambda c: c.is_Integer and c != 0])
+        pattern = power * kernel.xreplace(to_wild).args[0]
         hits = 0
 
-        def walk(e: sp.Expr, patterns=patterns, inverse=inverse) -> sp.Expr:
+        def walk(e: sp.Expr, pattern=pattern, inverse=inverse, power=power) -> sp.Expr:
             nonlocal hits
             if isinstance(e, sp.Sum) and any(_canonical(e).match(g) is not None for g in guards):
                 return e
             if isinstance(e, sp.exp):
-                for power, pattern in patterns:
-                    m = e.match(pattern)
-                    if m is not None and all(w in m for w in wilds):
-                        hits += 1
-                        inst = inverse.xreplace({w0: m[w] for w0, w in zip(own, wilds)})
-                        inst = inst.xreplace({t: present.get(_canonical(t), t) for t in inst.atoms(sp.Sum)})
-                        return inst**power
+                m = e.args[0].match(pattern)
+                if m is not None and all(w in m for w in wilds):
+                    hits += 1
+                    inst = inverse.xreplace({w0: m[w] for w0, w in zip(own, wilds)})
+                    inst = inst.xreplace({t: present.get(_canonical(t), t) for t in inst.atoms(sp.Sum)})
+                    return inst ** m[power]
             if not e.args or isinstance(e, (sp.Indexed, sp.Idx)):
                 return e
             return e.func(*[walk(a) for a in e.args])
