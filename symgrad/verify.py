@@ -1154,8 +1154,9 @@ def _subscript(name: str, ix: tuple[int, ...]) -> str:
 
 def _counterexample(s: _Sample, search: _Search, member: sp.Expr) -> dict[str, Any]:
     free = sorted(search.free)
-    exprs = [member, search.truth_expr, *(d.rhs for d, _ in search.space.definitions)]
-    shown = set().union(*(_outside_abstract(e) for e in exprs))
+    exprs = [member, *search.members, search.truth_expr, *(d.rhs for d, _ in search.space.definitions),
+             *(c.lhs for c in search.problem.constraints)]
+    shown = set().union(*(_outside_abstract(e) for e in exprs))  # the rest only feed abstract functions
     values: dict[str, str] = {}
     for name, v in s.point.inputs.items():
         if name not in shown:
