@@ -64,6 +64,7 @@ and each command shape is asked once per process (10-250 ms).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -481,7 +482,8 @@ class _Parser:
         return self.pending[name]
 
     def fresh(self, extent: sp.Expr, preferred: str | None = None) -> sp.Idx:
-        names = [preferred] * bool(preferred) + list(_INDEX_POOL) + [f"i{n}" for n in range(1, 100)]
+        # the numbered names never run out: a 10,000-character input can need hundreds
+        names = itertools.chain([preferred] * bool(preferred), _INDEX_POOL, (f"i{n}" for n in itertools.count(1)))
         name = next(n for n in names if n not in self.used)
         self.used.add(name)
         return sp.Idx(sp.Symbol(name, integer=True), (1, extent))
