@@ -14,7 +14,11 @@ target (what a person would hand to SymPy), then times ``diff`` with respect to 
 from __future__ import annotations
 
 import argparse
+import datetime
+import importlib.metadata
 import json
+import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -121,7 +125,9 @@ def markdown(times: dict[str, float], sympy: dict[str, dict | str], timeout: flo
             continue
         for wrt, r in result.items():
             if "error" in r:
-                lines.append(f"| {name} | {wrt} | {ours * 1e3:.0f} ms | {r['error']} | | | | | | {r['symgrad_ops']} |")
+                done = " ".join(f"{k} {r[k] * 1e3:.0f} ms," for k in ("diff", "doit") if k in r)
+                lines.append(f"| {name} | {wrt} | {ours * 1e3:.0f} ms | {done} {r['error']} | | | | | | "
+                             f"{r['symgrad_ops']} |")
                 continue
             total = r["diff"] + r["doit"] + r["simplify"]
             lines.append(f"| {name} | {wrt} | {ours * 1e3:.0f} ms | {r['diff'] * 1e3:.0f} ms | {r['doit'] * 1e3:.0f} ms "
@@ -136,13 +142,16 @@ def main() -> None:
     p.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per SymPy baseline entry")
     p.add_argument("--write", action="store_true", help="write the tables into benchmarks/README.md")
     args = p.parse_args()
+    start_load = os.getloadavg()[0]
     times = symgrad_times(args.repeat)
     names = [n for n in times if n not in TARGETS]
     sympy = {}
     for name in names:
         sympy[name] = run(SYMPY_PROBE.format(name=name), args.timeout)
         print(f"sympy baseline {name}: {'done' if isinstance(sympy[name], dict) else sympy[name]}", file=sys.stderr)
-    table = markdown(times, sympy, args.timeout)
+    table = (f"Measured {datetime.date.today().isoformat()}, {platform.python_version()}, SymPy "
+             f"{importlib.metadata.version('sympy')}, {os.cpu_count()} cores; load average (1 min) {start_load:.2f} "
+             f"at the start, {os.getloadavg()[0]:.2f} at the end.\n\n" + markdown(times, sympy, args.timeout))
     print(table)
     if args.write:
         from bench_compiled import replace_section
