@@ -11,7 +11,9 @@ references that share no code with the symbolic derivative:
 Inputs are drawn by one generic rule, in this order:
 
 1. an input summed to 1 by a declared constraint (``Sum(y[n, k], (k, 1, C)) = 1``) is one-hot
-   along the summed axis, with a random class per row;
+   along the summed axis, with a random class per row; so is an input taken along that axis by a
+   defined name the constraint sums (``t[i] = (1 - eps) y[i] + eps/N`` with ``Sum(t[k]) = 1``).
+   A declared constraint that still fails at the drawn inputs is named in the report's notes;
 2. an input that appears inside the argument of a ``log`` (other than inside an ``exp`` or ``cosh`` there)
    is a probability, uniform in (0.05, 0.95) (away from 0 and 1 so that finite differences stay well
    conditioned);
