@@ -493,8 +493,25 @@ Env = dict[str, int]
 Values = dict[str, Any]
 Fn = Callable[[Env, Values], Any]
 
+# past this magnitude (log2) of an exponent mpmath works on integers of billions of bits and never returns
+# (e^{e^{e^{e^x}}}, a power tower of sums): the point is skipped, as for an overflow
+_MAX_EXPONENT_MAG = 32
+
+
+def _exp(x: Any) -> Any:
+    if mpmath.mag(x) > _MAX_EXPONENT_MAG:
+        raise OverflowError("exponent too large to evaluate")
+    return mpmath.exp(x)
+
+
+def _power(base: Any, exponent: Any) -> Any:
+    if mpmath.mag(exponent) > _MAX_EXPONENT_MAG and base != 0 and abs(base) != 1:
+        raise OverflowError("exponent too large to evaluate")
+    return mpmath.power(base, exponent)
+
+
 _FUNCS: dict[type, Callable[..., Any]] = {
-    sp.exp: mpmath.exp, sp.log: mpmath.log, sp.Abs: abs, sp.sign: mpmath.sign, sp.tanh: mpmath.tanh,
+    sp.exp: _exp, sp.log: mpmath.log, sp.Abs: abs, sp.sign: mpmath.sign, sp.tanh: mpmath.tanh,
     sp.sinh: mpmath.sinh, sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.atan: mpmath.atan,
     sp.erf: mpmath.erf,
 }
@@ -555,7 +572,7 @@ def _compile(e: sp.Basic) -> Fn:
             # sizes and indices are Python ints: 3 ** -1 would be a float
             return lambda env, vals: mpmath.mpf(base(env, vals)) ** n
         ex = _compile(e.exp)
-        return lambda env, vals: mpmath.power(base(env, vals), ex(env, vals))
+        return lambda env, vals: _power(base(env, vals), ex(env, vals))
     if isinstance(e, sp.KroneckerDelta):
         x, y = (_compile(a) for a in e.args[:2])
         one, zero = mpmath.mpf(1), mpmath.mpf(0)
