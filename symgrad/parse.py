@@ -189,6 +189,7 @@ _DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline"
                 r"\widetilde": "tilde", r"\dot": "dot"}
 _FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathit", r"\mathnormal", r"\pmb", r"\mathcal",
           r"\mathscr", r"\boxed", r"\bbox", r"\mathsf", r"\mathbfit"}
+_ONES = _FONTS | {r"\mathbb", r"\mathds", r"\mathbbm"}  # \mathbf{1}, \mathbb{1}: the ones vector
 _NAMED = {r"\text", r"\mathrm", r"\operatorname", r"\textrm", r"\textit", r"\textbf", r"\mbox"}
 _FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt", "cosh", "sinh", "arctan"}
 _OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "odot", "/": "/", r"\div": "/"}
@@ -1096,6 +1097,8 @@ class _Parser:
         if t.text in (r"\pi", r"\infty"):
             self.next()
             return _Val(sp.pi if t.text == r"\pi" else sp.oo)
+        if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
+            return self.ones(t)
         if t.text in _FONTS and self.peek(1).text in ("{", "[") or t.text == r"\boxed":
             named = self.read_name()
             if named is not None:
@@ -1104,10 +1107,35 @@ class _Parser:
             return self.argument()
         named = self.read_name()
         if named is not None:
+            name = named[0]
+            if t.text in _NAMED and len(name) > 1 and self.at("(") and name not in _FUNCS and not self.ctx.known(name):
+                # \mathrm{tr}(X) read as the product tr * X would be silently wrong
+                raise self.error(f"{t.text}{{{name}}} is not a function symgrad knows (it knows "
+                                 f"{', '.join(sorted(_FUNCS))})", t)
             return self.name_value(*named)
         if t.kind == "cmd":
             return self.foreign(t)
         raise self.error(f"unexpected {t.text}", t)
+
+    def ones(self, t: _Tok) -> _Val:
+        r"""``\mathbf{1}^T v`` is the sum of the vector ``v`` (log-sum-exp and the logistic loss in matrix form).
+
+        Anywhere else the ones vector has no shape to take from its neighbours: refused, never read as the number 1.
+        """
+        self.pos += 2 if self.peek(1).text == "1" else 4
+        usage = f"the ones vector {t.text}{{1}} is supported only as {t.text}{{1}}^T v (the sum of v)"
+        if not self.at("^"):
+            raise self.error(usage, t)
+        self.next()
+        mark = self.superscript_is_transpose()
+        if not mark:
+            raise self.error(usage, t)
+        self.pos += mark
+        v = self.factor()
+        if len(v.axes) != 2 or v.axes[0] is None or v.axes[1] is not None:
+            raise self.error(f"{t.text}{{1}}^T needs a column vector after it, got shape {self.shape(v)}", t)
+        i = v.axes[0]
+        return _Val(sp.Sum(v.expr, (i, i.lower, i.upper)))
 
     def number(self) -> _Val:
         text = self.next().text
