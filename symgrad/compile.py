@@ -31,9 +31,9 @@ from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pycode import PythonCodePrinter
 
-from .derivation import Derivation
+from .derivation import Derivation, Graph, Result
 from .errors import ShapeError, SymgradError
-from .tensors import extent, name_of, shape_of
+from .tensors import Constraint, Definition, extent, name_of, shape_of
 
 # The array-namespace operations a forward pass from ``Compiled.loss_fn(xp)`` may call, as
 # ``xp.<op>``: exp, log, log1p, sqrt, abs (elementwise); logaddexp(a, b), maximum(a, b);
@@ -1094,6 +1094,37 @@ def _check_name(name: str, what: str) -> None:
         raise CompileError(f"{what} {name!r} cannot be a Python variable name in compiled code")
 
 
+def python_names(d: Derivation) -> Derivation:
+    """``d`` with every tensor, scalar and size named as in Python (``lambda`` is ``lambda_``, ``\\mu`` is ``mu``).
+
+    The compiled functions' keyword arguments and gradient keys are these names (``symgrad.loss.python_name``);
+    ``d`` is returned as it is when every name already is one.
+    """
+    from .loss import python_name
+
+    g = d.graph
+    exprs = [*g.inputs, *(e for x in g.definitions for e in (x.lhs, x.rhs)),
+             *(e for c in g.constraints for e in (c.lhs, c.rhs)), *(e for r in d.results for e in (r.of, r.var, r.expr))]
+    symbols = {s for e in exprs for s in sp.sympify(e).atoms(sp.Symbol) if not isinstance(s, sp.Dummy)}
+    mapping = {s: sp.Symbol(python_name(s.name), **s.assumptions0) for s in symbols if python_name(s.name) != s.name}
+    if not mapping:
+        return d
+    taken = {s.name for s in symbols}
+    for old, new in mapping.items():
+        if new.name in taken:
+            raise CompileError(f"{old} and {new} would both be the Python name {new}; rename one of them")
+
+    def rename(e: sp.Basic) -> sp.Basic:
+        return e.xreplace(mapping)
+
+    graph = Graph(tuple(Definition(rename(x.lhs), rename(x.rhs)) for x in g.definitions),
+                  tuple(rename(t) for t in g.inputs), python_name(g.target),
+                  tuple(Constraint(rename(c.lhs), rename(c.rhs), c.reason) for c in g.constraints))
+    results = [Result(python_name(r.wrt), rename(r.of), rename(r.var), rename(r.expr),
+                      tuple((k, rename(v)) for k, v in r.cases), r.matrix) for r in d.results]
+    return Derivation(d.name, d.title, graph, d.steps, results, d.notes)
+
+
 def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
     """Stabilise and lower ``d``: the program to print, and the names of the rewrites that fired."""
     g = d.graph
@@ -1195,7 +1226,8 @@ class Compiled:
     ``loss(**arrays)`` gives the target (for a vector target such as softmax, its value);
     ``grad(**arrays)`` a dict of gradients keyed by ``Result.wrt`` (for a vector target, the
     Jacobian with axes (target indices, variable indices)); ``value_and_grad`` both, sharing work.
-    Arguments are keywords named as the graph's inputs; sizes come from the arrays' shapes;
+    Arguments are keywords named as the graph's inputs in Python spelling (``python_names``: ``\\lambda``
+    is ``lambda_``), and so are the gradient keys; sizes come from the arrays' shapes;
     float32 stays float32, float64 float64, integers become float64; a one-hot input also takes
     integer class labels. Wrong names, ranks or shapes raise ``ShapeError``. ``source`` is the
     NumPy code they run; ``loss_fn(xp)`` the forward pass for real autodiff; ``rewrites`` the
@@ -1205,7 +1237,8 @@ class Compiled:
     def __init__(self, derivation: Derivation):
         self.derivation = derivation
         self.name = derivation.name
-        self._program, fired = lower_derivation(derivation)
+        self._named = python_names(derivation)  # the names of the arguments and gradient keys
+        self._program, fired = lower_derivation(self._named)
         self.rewrites: tuple[str, ...] = tuple(dict.fromkeys(fired))  # the stability rewrites that fired
         self.inputs: tuple[str, ...] = self._program.inputs
         self.wrt: tuple[str, ...] = tuple(w for w, _, _ in self._program.grads)
@@ -1229,9 +1262,9 @@ class Compiled:
                                                  if n in self.spec["labels"] else "")
                          for n, dims in self.spec["inputs"])
         target = self._program.target
-        value = f"{target} {shape(self.derivation.graph.definition(str(target)).indices)}"
+        value = f"{target} {shape(self._named.graph.definition(str(target)).indices)}"
         grads = "{" + ", ".join(f"{r.wrt!r}: d{target}/d{r.wrt} {shape(r.free_indices)}"
-                                for r in self.derivation.results) + "}"
+                                for r in self._named.results) + "}"
         returns = {"loss": value, "grad": grads, "value_and_grad": f"({value}, {grads})"}[kind]
         return (f"{self.derivation.title} ({self.name}).\n\n    Keyword arrays: {args}.\n"
                 f"    Returns {returns}.\n    ")
