@@ -94,19 +94,40 @@ def write_module(source: str, path: str, force: bool = False) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    command = shlex.join(["symgrad", "export", *args.names, "-o", args.output])
-    write_module(export_module(args.names, command), args.output, force=args.force)
-    print(f"wrote {args.output}: {', '.join(function_name(n) for n in args.names)}")
+    from .cli import UsageError
+
+    entries: list[str | Derivation] = list(args.names)
+    words = [*args.names]
+    if args.loss is not None:
+        from .loss import derive_loss
+
+        entries.append(derive_loss(args.loss, args.define, args.given, args.wrt, name=args.name))
+        words += ["--loss", args.loss, *[w for d in args.define for w in ("--define", d)],
+                  *[w for g in args.given for w in ("--given", g)], *[w for x in args.wrt for w in ("--wrt", x)]]
+        if args.name != "loss":
+            words += ["--name", args.name]
+    elif args.define or args.given or args.wrt or args.name != "loss":
+        raise UsageError("symgrad export: --define, --given, --wrt and --name go with --loss")
+    if not entries:
+        raise UsageError("symgrad export: name catalog entries or give --loss LATEX")
+    command = shlex.join(["symgrad", "export", *words, "-o", args.output])
+    write_module(export_module(entries, command), args.output, force=args.force)
+    print(f"wrote {args.output}: {', '.join(function_name(e if isinstance(e, str) else e.name) for e in entries)}")
     return 0
 
 
 def add_cli(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``symgrad export NAME... -o FILE [--force]``."""
+    """Register ``symgrad export [NAME...] [--loss LATEX [--define]... [--given]... --wrt NAME... [--name]] -o FILE``."""
     p = subparsers.add_parser(
         "export", help="write compiled loss and gradient functions as a standalone NumPy module",
         description="Write a Python module that imports only NumPy, with one function per catalog entry "
-                    "(dashes become underscores) returning (loss, {name: gradient}).")
-    p.add_argument("names", nargs="+", metavar="NAME", help="catalog entries (see `symgrad list`)")
+                    "(dashes become underscores), and one for your --loss, returning (loss, {name: gradient}).")
+    p.add_argument("names", nargs="*", metavar="NAME", help="catalog entries (see `symgrad list`)")
+    p.add_argument("--loss", metavar="LATEX", help=r"your loss, e.g. 'L = \|Xw - y\|^2 + \lambda \|w\|^2'")
+    p.add_argument("--define", metavar="LATEX", action="append", default=[], help="a named intermediate")
+    p.add_argument("--given", metavar="LATEX", action="append", default=[], help="a shape, range or constraint")
+    p.add_argument("--wrt", metavar="NAME", action="append", default=[], help="differentiate by NAME (w, \\mu or mu)")
+    p.add_argument("--name", default="loss", help="the function name of --loss in the module (default: loss)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .py file to write")
     p.add_argument("--force", action="store_true", help="replace FILE even if symgrad did not generate it")
     p.set_defaults(func=_run)
