@@ -96,6 +96,10 @@ def _undefined(e: sp.Function, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
     arguments, with ``df/d(argument)`` left as an unevaluated derivative. Symbolic, not a guess."""
     terms = []
     for k, a in enumerate(e.args):
+        if isinstance(a, sp.IndexedBase):  # a whole parameter vector f(x, w): df/dw_j stays symbolic
+            if isinstance(var, sp.Indexed) and var.base == a:
+                terms.append(sp.Derivative(e, var))
+            continue
         da = d(a, var, kinks)
         if da == 0:
             continue
