@@ -62,8 +62,9 @@ def _sympy_graph(loss: sp.Expr | sp.Eq | Definition, define: Sequence, constrain
     sizes = {s for b in shaped.values() for s in b.shape} | {
         s for e in exprs for i in e.atoms(sp.Idx) for s in (i.lower, i.upper) if isinstance(s, sp.Symbol)}
     inputs = [b for b in shaped.values() if str(b.label) not in defined]
+    labels = {b.label for b in bases}  # x in x[n] is among the free symbols too: not a scalar input
     inputs += sorted((s for e in exprs for s in e.free_symbols
-                      if isinstance(s, sp.Symbol) and not isinstance(s, sp.Idx) and s not in sizes
+                      if isinstance(s, sp.Symbol) and not isinstance(s, sp.Idx) and s not in sizes | labels
                       and str(s) not in defined and not s.is_integer), key=str)
     return Graph(tuple(defs), tuple(dict.fromkeys(inputs)), defs[-1].name, tuple(constraints))
 
