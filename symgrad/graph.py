@@ -75,8 +75,9 @@ def _instantiate(defn: Definition, idx: Sequence[sp.Idx], avoid: set[str], names
 class _Walk:
     """One derivation in progress: the graph, its fresh-name supply and the steps so far."""
 
-    def __init__(self, graph: Graph, index_names: dict[str, tuple[str, ...]]):
+    def __init__(self, graph: Graph, index_names: dict[str, tuple[str, ...]], deadline: rules.Deadline | None = None):
         self.graph = graph
+        self.deadline = deadline
         self.index_names = index_names
         self.steps: list[Step] = []
         self.notes: list[str] = []
@@ -116,7 +117,7 @@ class _Walk:
             raise DeriveError(f"in the definition of {consumer}: {e}") from None
         self._name_kinks(consumer, kinks)
         self.steps.append(Step(lhs, raw, "differentiate", section))
-        return rules.simplify(raw, self.graph, lhs, section, self.steps)
+        return rules.simplify(raw, self.graph, lhs, section, self.steps, deadline=self.deadline)
 
     def _name_kinks(self, consumer: str, kinks: list[derivatives.Kink]) -> None:
         """Non-differentiable points are stated in the derivation, never hidden."""
@@ -170,7 +171,7 @@ class _Walk:
         if len(consumers) > 1 or consumers[0] != target:
             self.steps.append(Step(lhs, chain_shown, "chain rule", section))
             self.steps.append(Step(lhs, total, "insert the local derivatives", section))
-            total = rules.simplify(total, self.graph, lhs, section, self.steps)
+            total = rules.simplify(total, self.graph, lhs, section, self.steps, deadline=self.deadline)
         return total
 
 
@@ -211,10 +212,15 @@ def _cases(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> tuple[tuple[s
 
 
 def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = "",
-                 index_names: dict[str, tuple[str, ...]] | None = None) -> Derivation:
-    """Differentiate ``graph.target`` with respect to each name in ``wrt``, step by step."""
+                 index_names: dict[str, tuple[str, ...]] | None = None, timeout: float | None = None) -> Derivation:
+    """Differentiate ``graph.target`` with respect to each name in ``wrt``, step by step.
+
+    With ``timeout`` (seconds) a derivation that runs longer stops with ``DeriveError`` (checked
+    between rules and steps, so it can overrun by one rule's time).
+    """
     index_names = dict(index_names or {})
-    walk = _Walk(graph, index_names)
+    deadline = None if timeout is None else rules.Deadline(timeout, f"deriving {name or graph.target}")
+    walk = _Walk(graph, index_names, deadline)
     target_name = graph.target
     target_def = walk.nodes[target_name]
     reserved = [n for names in index_names.values() for n in names]
@@ -234,6 +240,8 @@ def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = 
             if d.name == target_name or d.name in adjoints or not walk.depends(d.name, w) \
                     or not walk.depends(target_name, d.name):
                 continue
+            if deadline is not None:
+                deadline.check()
             q_idx = tuple(names.fresh(i.upper, preferred=str(i), avoid={str(t) for t in indices_of(target_elem)})
                           for i in d.indices)
             adj = walk.adjoint(target_elem, d.name, q_idx, adjoints, names)
@@ -245,7 +253,11 @@ def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = 
                       for k, ext in enumerate(shape))
         expr = walk.adjoint(target_elem, w, w_idx, adjoints, names)
         var = _element(base, w_idx)
+        if deadline is not None:
+            deadline.check()
         final = rules.tidy(expr, graph)
+        if deadline is not None:
+            deadline.check()
         lhs = sp.Derivative(target_elem, var)
         if final != expr:
             walk.steps.append(Step(lhs, final, "collect terms", f"with respect to {w}"))
@@ -324,11 +336,11 @@ def _next_names(taken: Sequence[str], count: int) -> list[str]:
     return out
 
 
-def derive_entry(name: str) -> Derivation:
-    """The derivation of the catalog entry ``name``."""
+def derive_entry(name: str, timeout: float | None = None) -> Derivation:
+    """The derivation of the catalog entry ``name`` (``timeout``: see ``derive_graph``)."""
     from . import catalog
 
     entry = catalog.get(name)
-    d = derive_graph(entry.graph, entry.wrt, entry.name, entry.title, entry.index_names)
+    d = derive_graph(entry.graph, entry.wrt, entry.name, entry.title, entry.index_names, timeout)
     d.notes.extend(entry.notes)
     return d

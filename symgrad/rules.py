@@ -9,6 +9,8 @@ SymPy's generic ``simplify`` is never used: it is slow and crashes on some
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +18,7 @@ from functools import lru_cache
 import sympy as sp
 
 from .derivation import Graph, Step
+from .errors import DeriveError
 from .tensors import Constraint, Definition
 
 Rewrite = tuple[sp.Expr, str, sp.Expr | None] | None
@@ -367,11 +370,32 @@ SIMPLIFY: tuple[Rule, ...] = (
 )
 
 
+class Deadline:
+    """A cooperative time budget for symbolic work: ``check()`` raises ``DeriveError`` once it has run out.
+
+    Checked between rules and between steps of the walk, so no threads or signals are needed; one
+    rule that blows up on its own still runs to its end before the check sees the time.
+    """
+
+    def __init__(self, seconds: float, what: str = "the derivation"):
+        self.seconds = seconds
+        self.what = what
+        self.end = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise DeriveError(f"{self.what} did not finish within {self.seconds:g} s; "
+                              "simplify the loss or raise --timeout")
+
+
 def simplify(expr: sp.Expr, graph: Graph, lhs: sp.Expr | None = None, section: str = "",
-             steps: list[Step] | None = None, rules: tuple[Rule, ...] = SIMPLIFY, limit: int = 40) -> sp.Expr:
+             steps: list[Step] | None = None, rules: tuple[Rule, ...] = SIMPLIFY, limit: int = 40,
+             deadline: Deadline | None = None) -> sp.Expr:
     """Run the rule table to a fixed point, appending a ``Step`` for every rule that changed something."""
     for _ in range(limit):
         for rule in rules:
+            if deadline is not None:
+                deadline.check()
             out = rule.apply(expr, graph)
             if out is not None and out[0] != expr:
                 expr = out[0]
@@ -489,8 +513,35 @@ def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
     return e
 
 
+# multiplying out or factoring an expression with more terms than this can take SymPy hours
+# (a product of many powers of sums); such an expression is left as the walk made it
+_MAX_TERMS = 2000
+
+
+def _terms_bound(e: sp.Basic) -> int:
+    """An upper bound of the number of terms of ``e`` multiplied out, read off the tree (capped past ``_MAX_TERMS``)."""
+    if isinstance(e, sp.Add):
+        return min(sum(_terms_bound(a) for a in e.args), _MAX_TERMS + 1)
+    if isinstance(e, sp.Mul):
+        total = 1
+        for a in e.args:
+            total = min(total * _terms_bound(a), _MAX_TERMS + 1)
+        return total
+    if isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp > 0:
+        t = _terms_bound(e.base)
+        return 1 if t == 1 else min(math.comb(t + min(int(e.exp), _MAX_TERMS) - 1, t - 1), _MAX_TERMS + 1)
+    if isinstance(e, sp.Sum):
+        return _terms_bound(e.function)
+    return 1
+
+
 def tidy(expr: sp.Expr, graph: Graph | None = None) -> sp.Expr:
-    """The readable final form: sums merged, factors pulled out, differences oriented as defined."""
+    """The readable final form: sums merged, factors pulled out, differences oriented as defined.
+
+    An expression that would multiply out to more than ``_MAX_TERMS`` terms is left as it is.
+    """
+    if _terms_bound(expr) > _MAX_TERMS:
+        return expr
     if expr.atoms(sp.Sum):
         merged = merge_sums(expr)
         factored = _factor_summand(merged)
