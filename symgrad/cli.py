@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from .errors import SymgradError
 
 FORMATS = ("text", "tex", "md")
+DERIVE_TIMEOUT = 5.0  # seconds; every catalog entry derives in well under one
 # modules that contribute subcommands through add_cli(subparsers)
 SUBCOMMAND_MODULES = ("symgrad.build", "symgrad.export", "symgrad.check", "symgrad.verify")
 
@@ -46,9 +47,10 @@ def _derive(args: argparse.Namespace) -> int:
     if args.name is not None and (args.define or args.given or args.wrt):
         raise UsageError("symgrad derive: --define, --given and --wrt go with --loss")
     if args.name is not None:
-        d = graph.derive_entry(args.name)
+        d = graph.derive_entry(args.name, timeout=args.timeout)
     else:
-        d = loss.derive_loss(args.loss, args.define, args.given, args.wrt)
+        g = loss.graph_of(args.loss, args.define, args.given)  # loss.derive_loss, with the time budget
+        d = graph.derive_graph(g, loss.resolve_wrt(g, args.wrt), "loss", f"Derivative of {g.target}", timeout=args.timeout)
     parts = [d]
     if args.hessian:
         parts += [graph.hessian(d, r.wrt) for r in d.results]
@@ -72,6 +74,8 @@ def parser() -> argparse.ArgumentParser:
     dv.add_argument("--given", metavar="LATEX", action="append", default=[], help="a shape, range or constraint")
     dv.add_argument("--wrt", metavar="NAME", action="append", default=[], help="differentiate by NAME (w, \\mu or mu)")
     dv.add_argument("--hessian", action="store_true", help="also derive the second derivatives")
+    dv.add_argument("--timeout", type=float, default=DERIVE_TIMEOUT, metavar="SECONDS",
+                    help=f"stop a derivation that runs longer (default {DERIVE_TIMEOUT:g})")
     dv.add_argument("--format", choices=FORMATS, default="text", help="text (terminal), tex (standalone document), md")
     dv.set_defaults(func=_derive)
     for module in SUBCOMMAND_MODULES:
