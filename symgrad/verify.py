@@ -288,14 +288,14 @@ def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:
     return walk(e)
 
 
-def _engine_truth(problem: _Problem) -> sp.Expr:
-    """The engine's result for d of / d var, written in the claim's index names."""
+def _engine_truth(problem: _Problem, timeout: float | None = None) -> sp.Expr:
+    """The engine's result for d of / d var, written in the claim's index names (``DeriveError`` past ``timeout``)."""
     from .graph import derive_graph
 
     graph = problem.graph()
     w = name_of(problem.var)
     var_idx = tuple(problem.var.indices) if isinstance(problem.var, sp.Indexed) else ()
-    derivation = derive_graph(graph, [w], index_names={w: tuple(str(i) for i in var_idx)})
+    derivation = derive_graph(graph, [w], index_names={w: tuple(str(i) for i in var_idx)}, timeout=timeout)
     result = derivation.results[0]
     return _align(result.expr, result.of, result.var, problem)
 
@@ -356,14 +356,15 @@ def _model_derivatives(e: sp.Expr, var: Node) -> sp.Expr:
     return e.xreplace(hits)
 
 
-def _truth(problem: _Problem) -> tuple[sp.Expr, str]:
-    """The derivative, from the engine; from ``sympy.diff`` on the inlined definitions when the engine fails."""
+def _truth(problem: _Problem, timeout: float | None = None) -> tuple[sp.Expr, str]:
+    """The derivative, from the engine; from ``sympy.diff`` on the inlined definitions when the engine fails
+    or does not finish within ``timeout``."""
     defs = {d.name: d for d in problem.definitions}
     target = defs.get(name_of(problem.of))
     if target is None:
         raise VerifyError(f"{name_of(problem.of)} is not defined: give its definition with --define")
     try:
-        return _engine_truth(problem), ""
+        return _engine_truth(problem, timeout), ""
     except Exception as exc:  # noqa: BLE001 - whatever stops the engine, sympy.diff still gives the truth
         note = f"the engine could not derive it ({type(exc).__name__}: {exc}); the derivative was taken with sympy.diff"
 
@@ -1246,7 +1247,7 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
 
 def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float) -> Verdict:
     of, var = problem.of, problem.var
-    truth, note = _truth(problem)
+    truth, note = _truth(problem, timeout if timeout > 0 else None)  # a zero budget skips only the proof
     notes = [note] if note else []
     free = _derivative_indices(of, var)
     checked: list[tuple[str, list[tuple[sp.Expr, bool]]]] = []
