@@ -149,7 +149,7 @@ def main() -> None:
     for name in names:
         sympy[name] = run(SYMPY_PROBE.format(name=name), args.timeout)
         print(f"sympy baseline {name}: {'done' if isinstance(sympy[name], dict) else sympy[name]}", file=sys.stderr)
-    table = (f"Measured {datetime.date.today().isoformat()}, {platform.python_version()}, SymPy "
+    table = (f"Measured {datetime.date.today().isoformat()}, Python {platform.python_version()}, SymPy "
              f"{importlib.metadata.version('sympy')}, {os.cpu_count()} cores; load average (1 min) {start_load:.2f} "
              f"at the start, {os.getloadavg()[0]:.2f} at the end.\n\n" + markdown(times, sympy, args.timeout))
     print(table)
