@@ -54,6 +54,8 @@ def _derive(args: argparse.Namespace) -> int:
     parts = [d]
     if args.hessian:
         parts += [graph.hessian(d, r.wrt) for r in d.results]
+    if args.hvp:
+        parts += [graph.hvp(d, r.wrt) for r in d.results]
     for part in parts:
         out = {"text": part.text, "tex": part.document, "md": part.markdown}[args.format]()
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
@@ -74,6 +76,8 @@ def parser() -> argparse.ArgumentParser:
     dv.add_argument("--given", metavar="LATEX", action="append", default=[], help="a shape, range or constraint")
     dv.add_argument("--wrt", metavar="NAME", action="append", default=[], help="differentiate by NAME (w, \\mu or mu)")
     dv.add_argument("--hessian", action="store_true", help="also derive the second derivatives")
+    dv.add_argument("--hvp", action="store_true",
+                    help="also derive the Hessian-vector product H v (compiled, it never builds H)")
     dv.add_argument("--timeout", type=float, default=DERIVE_TIMEOUT, metavar="SECONDS",
                     help=f"stop a derivation that runs longer (default {DERIVE_TIMEOUT:g})")
     dv.add_argument("--format", choices=FORMATS, default="text", help="text (terminal), tex (standalone document), md")

@@ -158,7 +158,7 @@ class _Walk:
             # sum over the consumer's own index names when they are free here, else fresh ones
             dummies = [i if str(i) not in avoid else names.fresh(i.upper, avoid=avoid) for i in r_idx]
             avoid |= {str(i) for i in dummies}
-            adj_here = adj_r.xreplace(dict(zip(r_idx, dummies)))
+            adj_here = _bound_apart(adj_r.xreplace(dict(zip(r_idx, dummies))), avoid, names)
             local = self.local(r, dummies, var, section, avoid, names)
             term = adj_here * local
             shown = sp.Derivative(target_elem, _element(self.tensor(r), dummies)) * sp.Derivative(
@@ -173,6 +173,15 @@ class _Walk:
             self.steps.append(Step(lhs, total, "insert the local derivatives", section))
             total = rules.simplify(total, self.graph, lhs, section, self.steps, deadline=self.deadline)
         return total
+
+
+def _bound_apart(e: sp.Expr, avoid: set[str], names: _Names) -> sp.Expr:
+    """``e`` with summation indices named in ``avoid`` renamed: the adjoint of a scalar node (``Sum_j v_j x_j``)
+    multiplied by a local derivative with a free ``x_j`` must not let collecting terms capture that ``x_j``."""
+    clash = sorted({lim[0] for s in e.atoms(sp.Sum) for lim in s.limits if str(lim[0]) in avoid}, key=str)
+    for var in clash:
+        e = e.xreplace({var: names.fresh(var.upper, avoid=avoid | {str(i) for i in _all_indices(e)})})
+    return e
 
 
 def _has(e: sp.Expr, var: sp.Expr) -> bool:
@@ -286,8 +295,11 @@ def hessian(d: Derivation, wrt: str) -> Derivation:
     node = Definition(g[free] if free else g, first.expr)
     graph = Graph(d.graph.definitions + (node,), d.graph.inputs, label, d.graph.constraints)
     taken = tuple(str(i) for i in free)
-    second = derive_graph(graph, [wrt], f"{d.name}-hessian-{wrt}", f"{d.title}: second derivatives by {wrt}",
-                          {wrt: tuple(_next_names(taken, len(free)))} if free else None)
+    name, title = f"{d.name}-hessian-{wrt}", f"{d.title}: second derivatives by {wrt}"
+    if not _Walk(graph, {}).depends(label, wrt):
+        return _zero(graph, wrt, name, title, _next_names(taken, len(shape_of(graph.input(wrt)))),
+                     f"{label} = ∂{d.graph.target}/∂{wrt} does not depend on {wrt}: the second derivatives are 0.")
+    second = derive_graph(graph, [wrt], name, title, {wrt: tuple(_next_names(taken, len(free)))} if free else None)
     second.notes.insert(0, f"{label} denotes the gradient ∂{d.graph.target}/∂{wrt} derived above.")
     for step in second.steps:  # a Hessian equal to a local Jacobian of the walk: say so
         r = second.results[0]
@@ -315,16 +327,32 @@ def hvp(d: Derivation, wrt: str) -> Derivation:
     shape = tuple(i.upper for i in free)
     g = sp.IndexedBase(g_name, shape=shape) if free else sp.Symbol(g_name)
     v = sp.IndexedBase(v_name, shape=shape) if free else sp.Symbol(v_name)
-    dot = g[free] * v[free] if free else g * v
-    for i in free:
+    # the dot product sums over index names of its own, apart from the result's
+    names = _Names(d.graph, [str(i) for i in free] + [str(i) for i in _all_indices(first.expr)])
+    bound = tuple(names.fresh(i.upper) for i in free)
+    dot = g[bound] * v[bound] if free else g * v
+    for i in bound:
         dot = sp.Sum(dot, (i, 1, i.upper))
     nodes = (Definition(g[free] if free else g, first.expr), Definition(sp.Symbol(s_name), dot))
     graph = Graph(d.graph.definitions + nodes, d.graph.inputs + (v,), s_name, d.graph.constraints)
-    out = derive_graph(graph, [wrt], f"{d.name}-hvp-{wrt}", f"{d.title}: Hessian-vector product by {wrt}",
-                       {wrt: tuple(str(i) for i in free)} if free else None)
+    name, title = f"{d.name}-hvp-{wrt}", f"{d.title}: Hessian-vector product by {wrt}"
+    if not _Walk(graph, {}).depends(g_name, wrt):
+        return _zero(graph, wrt, name, title, [str(i) for i in free],
+                     f"{g_name} = ∂{d.graph.target}/∂{wrt} does not depend on {wrt}: H = 0 and H {v_name} = 0.")
+    out = derive_graph(graph, [wrt], name, title, {wrt: tuple(str(i) for i in free)} if free else None)
     out.notes.insert(0, f"{g_name} denotes the gradient ∂{d.graph.target}/∂{wrt}; ∂{s_name}/∂{wrt} = H {v_name} "
                         "because the Hessian is symmetric.")
     return out
+
+
+def _zero(graph: Graph, wrt: str, name: str, title: str, var_names: Sequence[str], note: str) -> Derivation:
+    """A second derivative that is exactly 0 because the gradient does not depend on ``wrt``: derived, and said."""
+    base = graph.input(wrt)
+    shape = shape_of(base)
+    var = _element(base, [index(n, e) for n, e in zip(var_names, shape)])
+    of = graph.definition(graph.target).lhs
+    step = Step(sp.Derivative(of, var), sp.Integer(0), f"{graph.target} does not depend on {wrt}", f"with respect to {wrt}")
+    return Derivation(name, title, graph, [step], [Result(wrt, of, var, sp.Integer(0))], [note])
 
 
 def _next_names(taken: Sequence[str], count: int) -> list[str]:
