@@ -221,7 +221,7 @@ def _fold_one(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
     to_wild = dict(zip(own, wilds))
     # sums are compared up to the names of their summation variables: a derivation may
     # have renamed k to l to keep k free
-    present = {_canonical(t): t for t in expr.atoms(sp.Sum)}
+    present = {_canonical(t): t for t in expr.atoms(sp.Sum)} if expr.has(sp.exp) else {}
     guards = [_canonical(t).xreplace(to_wild) for t in defn.rhs.atoms(sp.Sum)]
     for kernel, inverse in _inverses(defn) if expr.has(sp.exp) else ():
         # e^{c u} for an integer c is the kernel e^{u} to the power c (e^{-z}, e^{2z})
@@ -261,6 +261,7 @@ def _fold_one(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _canonical(s: sp.Sum) -> sp.Expr:
     """A sum with its summation variables renamed by position, to compare sums up to renaming."""
     out = s
