@@ -159,10 +159,11 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
     from . import derive
 
     d = derive(name_or_derivation) if isinstance(name_or_derivation, str) else name_or_derivation
-    if compiled is None:
-        from .compile import compile_derivation
+    from .compile import compile_derivation, python_names
 
+    if compiled is None:
         compiled = compile_derivation(d)
+    d = python_names(d)  # inputs and gradients by the compiled functions' names (\lambda is lambda_)
     graph = d.graph
     chosen = resolve_sizes(graph, sizes)
     domains = input_domains(graph)
