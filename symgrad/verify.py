@@ -716,7 +716,21 @@ def _outside_abstract(e: sp.Basic) -> set[str]:
     return set().union(*(_outside_abstract(a) for a in e.args)) if e.args else set()
 
 
+# summation variables nested deeper than this are not evaluated: each level multiplies the work by the size
+# (up to 4), and no derivation a person writes nests more than a handful
+_MAX_NESTED_SUMS = 5
+
+
+def _nested_sums(e: sp.Basic) -> int:
+    """How many summation variables are nested at the deepest point of ``e``."""
+    inner = max((_nested_sums(a) for a in e.args), default=0)
+    return inner + len(e.limits) if isinstance(e, (sp.Sum, sp.Product)) else inner
+
+
 def _compile_reduction(e: sp.Sum | sp.Product) -> Fn:
+    depth = _nested_sums(e)
+    if depth > _MAX_NESTED_SUMS:
+        raise VerifyError(f"{depth} nested sums are more than the numeric search evaluates ({_MAX_NESTED_SUMS})")
     body = _compile(e.function)
     limits = [(str(var), _compile(lo), _compile(hi)) for var, lo, hi in e.limits]
     is_sum = isinstance(e, sp.Sum)
