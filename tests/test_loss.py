@@ -10,6 +10,8 @@ The traps where SymPy's matrix calculus is silently wrong are each either right 
 from __future__ import annotations
 
 import functools
+import shutil
+import subprocess
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -283,6 +285,16 @@ def test_user_loss_is_finite_and_right_at_extreme_inputs(case_id, scale):
     assert_close(value, case.reference(**arrays), floor=1e-12)
     for w, want in reference_gradients(case, arrays, list(grads)).items():
         assert_close(grads[w], want, floor=1e-12)
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
+@pytest.mark.parametrize("case_id", IDS)
+def test_user_loss_derivation_is_a_document_that_pdflatex_compiles(case_id, tmp_path):
+    d = derived(case_id)[0]
+    (tmp_path / "d.tex").write_text(d.document())
+    run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "d.tex"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 0, run.stdout[-2000:]
 
 
 def test_ridge_compiles_lambda_as_the_python_name_lambda_():
