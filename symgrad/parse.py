@@ -349,12 +349,38 @@ def _sigmoid(x: sp.Expr) -> sp.Expr:
     return 1 / (1 + sp.exp(-x))
 
 
+def _relu(x: sp.Expr) -> sp.Expr:
+    return sp.Max(0, x)
+
+
+def _softplus(x: sp.Expr) -> sp.Expr:
+    return sp.log(1 + sp.exp(x))
+
+
+def _logit(x: sp.Expr) -> sp.Expr:
+    return sp.log(x / (1 - x))
+
+
 _ELEMENTWISE = {
     r"\exp": sp.exp, "exp": sp.exp, r"\log": sp.log, "log": sp.log, r"\ln": sp.log, "ln": sp.log,
     r"\tanh": sp.tanh, "tanh": sp.tanh, r"\sin": sp.sin, r"\cos": sp.cos, "sigmoid": _sigmoid,
     "sqrt": sp.sqrt, r"\cosh": sp.cosh, "cosh": sp.cosh, r"\sinh": sp.sinh, "sinh": sp.sinh,
     r"\tan": sp.tan, r"\arctan": sp.atan, "arctan": sp.atan,
+    # known only by name: \operatorname{erf}(x), \mathrm{ReLU}(z) (any case), or plain letters right before (
+    "erf": sp.erf, "erfc": sp.erfc, "sign": sp.sign, "sgn": sp.sign, "relu": _relu, "softplus": _softplus,
+    "logit": _logit, "abs": sp.Abs, "floor": sp.floor, "ceil": sp.ceiling, "ceiling": sp.ceiling,
+    "heaviside": sp.Heaviside, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec,
+    "csc": sp.csc, "arcsin": sp.asin, "asin": sp.asin, "arccos": sp.acos, "acos": sp.acos, "atan": sp.atan,
+    "arccot": sp.acot, "acot": sp.acot, "arsinh": sp.asinh, "arcsinh": sp.asinh, "asinh": sp.asinh,
+    "arcosh": sp.acosh, "arccosh": sp.acosh, "acosh": sp.acosh, "artanh": sp.atanh, "arctanh": sp.atanh,
+    "atanh": sp.atanh,
 }
+_NAMED_FUNCS = frozenset(k for k in _ELEMENTWISE if not k.startswith("\\")) - _FUNCS
+# operators people write upright that symgrad does not support: an error even without parentheses (\mathrm{tr} X)
+_OPERATORS = frozenset({"argmax", "argmin", "tr", "trace", "det", "rank", "logsumexp", "lse", "kl", "vec"})
+# f^{-1} of these is the inverse function (the convention for trigonometric and hyperbolic functions)
+_INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "cot": sp.acot, "sec": sp.asec, "csc": sp.acsc,
+             "sinh": sp.asinh, "cosh": sp.acosh, "tanh": sp.atanh}
 _REL_CLASSES = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 _SAMPLE_NAMES = ("x", "y", "yhat")
 _MODELS = ("f", "g", "h")  # names that, subscripted by a parameter, are models f_theta(x)
@@ -562,7 +588,7 @@ class _Parser:
                 words = _FUNCS | {n for n in self.ctx.definitions if len(n) > 1} | \
                     {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
                 for n in range(run, 1, -1):
-                    if letters[:n] in words:
+                    if letters[:n] in words or (letters[:n] in _NAMED_FUNCS and self.peek(n).text == "("):
                         self.pos += n
                         return letters[:n], t
             self.pos += 1
@@ -747,7 +773,7 @@ class _Parser:
             return not indexed
         if indexed or self.lookup_base(name) is not None or name in self.params:
             return False
-        return name in ("f", "g", "h") or "_" in name or name in self.opaque
+        return name in ("f", "g", "h") or "_" in name or name in self.opaque or name in _NAMED_FUNCS
 
     def arguments(self) -> list[_Val]:
         braced = self.at("{")
@@ -1081,7 +1107,7 @@ class _Parser:
         if t.text in (r"\nabla", r"\partial") and self.peek(1).text == "_":
             self.pos += 2
             var = self.variable(single=True)
-            return self.derivative(self.factor(), var, t)
+            return self.derivative(self.term(), var, t)  # \nabla_w \frac{1}{2}\|Xw - y\|^2: the whole product
         if t.text == r"\nabla" and self.peek(1).kind == "letter" and self.peek(1).text in self.ctx.functions:
             fn = self.ctx.functions[self.peek(1).text]
             if len(fn.params) == 1:
@@ -1108,14 +1134,40 @@ class _Parser:
         named = self.read_name()
         if named is not None:
             name = named[0]
-            if t.text in _NAMED and len(name) > 1 and self.at("(") and name not in _FUNCS and not self.ctx.known(name):
-                # \mathrm{tr}(X) read as the product tr * X would be silently wrong
-                raise self.error(f"{t.text}{{{name}}} is not a function symgrad knows (it knows "
-                                 f"{', '.join(sorted(_FUNCS))})", t)
+            if t.text in _NAMED and len(name) > 1 and not self.ctx.known(name):
+                return self.upright(name, t, f"{t.text}{{{name}}}")
+            if t.kind == "letter" and name in _FUNCS and not self.ctx.known(name) and self.lookup_base(name) is None:
+                return self.upright(name, t, name)  # exp x, as \exp x
             return self.name_value(*named)
         if t.kind == "cmd":
             return self.foreign(t)
         raise self.error(f"unexpected {t.text}", t)
+
+    def upright(self, name: str, t: _Tok, label: str) -> _Val:
+        r"""``\operatorname{erf}(x)``, ``\mathrm{ReLU} z``, ``\text{sgn}^2(x)``: a function known by its upright name (any
+        case), applied like ``\log``. An unknown upright name applied to something is an error (``\mathrm{tr}(X)`` read
+        as the product tr*X would be silently wrong); standing alone it is a name (``\text{MSE}``)."""
+        key = name.lower()
+        if key not in _FUNCS and key not in _NAMED_FUNCS:
+            applied = self.at("(") or (t.text == r"\operatorname" or key in _OPERATORS) and (
+                self.at("_") or self.at("^") or self.starts_factor())
+            if applied:
+                known = ", ".join(sorted(_FUNCS | _NAMED_FUNCS))
+                raise self.error(f"{label} is not a function symgrad knows (it knows {known})", t)
+            return self.name_value(name, t)
+        if self.at("(") or (self.at("{") and self.peek(1).text == "("):
+            return self.name_value(key, t)
+        power = None
+        if self.at("^"):
+            self.next()
+            power = self.argument().expr
+        if not (self.at("(") or self.at("-") or self.starts_factor()):
+            raise self.error(f"{label} needs an argument", t)
+        arg = self.group(")") if self.at("(") else self.factor()
+        if power == -1 and key in _INVERSES:
+            return _Val(_INVERSES[key](arg.expr), arg.axes)
+        v = self.builtin(key, arg, t)
+        return _Val(v.expr ** power, v.axes) if power is not None else v
 
     def ones(self, t: _Tok) -> _Val:
         r"""``\mathbf{1}^T v`` is the sum of the vector ``v`` (log-sum-exp and the logistic loss in matrix form).
@@ -1157,16 +1209,27 @@ class _Parser:
             self.next()
             power = self.argument().expr
         arg = self.group(")") if self.at("(") else self.factor()
+        if power == -1 and t.text[1:] in _INVERSES:  # \sin^{-1} x is arcsin x, not 1/sin x
+            return _Val(_INVERSES[t.text[1:]](arg.expr), arg.axes)
         v = _Val(sp.log(arg.expr, base) if base is not None else _ELEMENTWISE[t.text](arg.expr), arg.axes)
         return _Val(v.expr ** power, v.axes) if power is not None else v
 
     def extremum(self, t: _Tok) -> _Val:
-        r"""``\max(a, b)`` / ``\min(a, b)``, elementwise when an argument is an array (the hinge's max(0, 1 - yz))."""
-        opened = self.expect("(", t)
+        r"""``\max(a, b)`` / ``\min\{a, b\}``, elementwise when an argument is an array (the hinge's max(0, 1 - yz)).
+
+        A max over an index (``\max_k a_k``) is refused: read as ``max`` of one thing it would be silently wrong."""
+        if self.at("_"):
+            raise self.error(f"a {t.text[1:]} over an index ({t.text}_k a_k) is not supported: write "
+                             f"{t.text}(a, b) of two values", t)
+        if not (self.at("(") or self.at(r"\{")):
+            found = "the end" if self.peek().kind == "end" else self.peek().text
+            raise self.error(f"expected ( or \\{{ after {t.text}, found {found}", self.peek())
+        opened = self.next()
+        close = ")" if opened.text == "(" else r"\}"
         a = self.expr()
         self.expect(",", opened)
         b = self.expr()
-        self.expect(")", opened)
+        self.expect(close, opened)
         f = sp.Max if t.text == r"\max" else sp.Min
         if a.axes and b.axes:
             return _Val(f(a.expr, self.align(a, b, t, "compare")), a.axes)
@@ -1323,8 +1386,8 @@ class _Parser:
         var = self.variable(single=False)
         for _ in range(skip_den):
             self.expect("}", t)
-        if of is None:
-            of = self.factor()
+        if of is None:  # the operator form d/dz applies to the whole product after it, up to the next + or -
+            of = self.term()
         return self.derivative(of, var, t)
 
     def variable(self, single: bool) -> _Val:

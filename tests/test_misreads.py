@@ -1,0 +1,204 @@
+"""Silent misreads: LaTeX that used to parse into a wrong expression without an error, and the verify
+evaluation gaps that made right claims unreadable. Each test states the reading a person means (or the
+ParseError with its column) and, for verify, the verdict."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad.errors import ParseError
+from symgrad.parse import Context, parse_definition, parse_expression, parse_given
+
+x, y, z, w, a, b = sp.symbols("x y z w a b")
+
+
+def read(latex: str) -> sp.Expr:
+    return parse_expression(latex, Context())
+
+
+def refused(latex: str) -> ParseError:
+    with pytest.raises(ParseError) as info:
+        read(latex)
+    return info.value
+
+
+# ---------------------------------------------------------------- 1. upright function names
+
+
+@pytest.mark.parametrize("latex, want", [
+    (r"\operatorname{erf}(x)", sp.erf(x)),
+    (r"\operatorname{erfc}(x)", sp.erfc(x)),
+    (r"\operatorname{sgn}(x)", sp.sign(x)),
+    (r"\operatorname{sign}(x)", sp.sign(x)),
+    (r"\operatorname{ReLU}(x)", sp.Max(0, x)),
+    (r"\mathrm{relu}(1 - y z)", sp.Max(0, 1 - y * z)),
+    (r"\text{ReLU}(x)", sp.Max(0, x)),
+    (r"\operatorname{softplus}(x)", sp.log(1 + sp.exp(x))),
+    (r"\operatorname{arsinh}(x)", sp.asinh(x)),
+    (r"\operatorname{arcsinh}(x)", sp.asinh(x)),
+    (r"\operatorname{artanh}(x)", sp.atanh(x)),
+    (r"\operatorname{arcosh}(x)", sp.acosh(x)),
+    (r"\mathrm{sigmoid}(x)", 1 / (1 + sp.exp(-x))),
+    (r"\mathrm{Tanh}(x)", sp.tanh(x)),
+    (r"\mathrm{exp}(x)", sp.exp(x)),
+    (r"\mathrm{log}(x)", sp.log(x)),
+    (r"\operatorname{abs}(x)", sp.Abs(x)),
+    (r"\operatorname{floor}(x)", sp.floor(x)),
+    (r"\operatorname{ceil}(x)", sp.ceiling(x)),
+    (r"\operatorname{tan}(x)", sp.tan(x)),
+])
+def test_known_upright_function_name_is_that_function(latex, want):
+    assert read(latex) == want
+
+
+@pytest.mark.parametrize("latex, want", [
+    (r"\operatorname{erf} x", sp.erf(x)),
+    (r"\operatorname{sign} z", sp.sign(z)),
+    (r"\mathrm{exp} x", sp.exp(x)),
+    (r"\operatorname{erf}^2(x)", sp.erf(x) ** 2),
+    (r"\operatorname{erf}^2 x", sp.erf(x) ** 2),
+    (r"\operatorname{sin}^{-1} x", sp.asin(x)),
+    (r"exp x", sp.exp(x)),
+    (r"ln 2", sp.log(2)),
+])
+def test_upright_function_without_parentheses_applies_to_the_next_factor_like_log(latex, want):
+    assert read(latex) == want
+
+
+@pytest.mark.parametrize("latex, want", [
+    ("erf(x)", sp.erf(x)),  # was e*r*f(x), f an abstract function
+    ("relu(x)", sp.Max(0, x)),
+    ("sin(x)", sp.sin(x)),
+    ("sgn(x)", sp.sign(x)),
+])
+def test_plain_letters_spelling_a_function_right_before_a_parenthesis_are_that_function(latex, want):
+    assert read(latex) == want
+
+
+def test_plain_letters_spelling_a_function_inside_a_longer_word_stay_letters():
+    c, o, s, t = sp.symbols("c o s t")
+    assert read("cost x") == c * o * s * t * x
+
+
+def test_upright_function_on_a_declared_vector_is_elementwise():
+    ctx = Context()
+    parse_given(r"z \in \mathbb{R}^{n}", ctx)
+    defn = parse_definition(r"r = \operatorname{ReLU}(z)", ctx)
+    assert defn.rhs == sp.Max(0, defn.rhs.args[1]) and isinstance(defn.rhs.args[1], sp.Indexed)
+    assert defn.rhs.args[1].base.label == sp.Symbol("z") and defn.lhs.indices == defn.rhs.args[1].indices
+
+
+@pytest.mark.parametrize("latex, column, name", [
+    (r"\mathrm{tr}(X)", 1, r"\mathrm{tr}"),
+    (r"2 + \operatorname{foo}(x)", 5, r"\operatorname{foo}"),
+    (r"\operatorname{foo} x", 1, r"\operatorname{foo}"),
+    (r"\mathrm{tr} X", 1, r"\mathrm{tr}"),
+    (r"a \operatorname*{arg\,max}_k a_k", 3, r"\operatorname{argmax}"),
+    (r"\text{Softmin}(z)", 1, r"\text{Softmin}"),
+])
+def test_unknown_upright_function_is_an_error_naming_it_with_its_column(latex, column, name):
+    e = refused(latex)
+    assert e.column == column and f"{name} is not a function symgrad knows" in str(e)
+
+
+def test_upright_function_without_an_argument_is_an_error():
+    e = refused(r"1 + \operatorname{erf}")
+    assert e.column == 5 and "needs an argument" in str(e)
+
+
+def test_upright_name_standing_alone_is_still_a_name():
+    assert read(r"\text{MSE} + 1") == sp.Symbol("MSE") + 1
+    assert read(r"\operatorname{MSE} - x") == sp.Symbol("MSE") - x
+
+
+def test_a_defined_upright_name_is_the_definition_not_an_error():
+    ctx = Context()
+    parse_definition(r"\mathrm{tr}(x) = x^2", ctx)
+    assert parse_expression(r"\mathrm{tr}(y)", ctx, strict=False) == y**2
+
+
+# ---------------------------------------------------------------- 2. f^{-1} is the inverse function
+
+
+@pytest.mark.parametrize("latex, want", [
+    (r"\sin^{-1} x", sp.asin(x)),
+    (r"\sin^{-1}(x)", sp.asin(x)),
+    (r"\cos^{-1} x", sp.acos(x)),
+    (r"\tan^{-1}(x)", sp.atan(x)),
+    (r"\sinh^{-1} x", sp.asinh(x)),
+    (r"\cosh^{-1} x", sp.acosh(x)),
+    (r"\tanh^{-1}{x}", sp.atanh(x)),
+    (r"\sin^{-1} x + \cos x", sp.asin(x) + sp.cos(x)),
+])
+def test_trig_and_hyperbolic_to_the_minus_one_is_the_inverse_function(latex, want):
+    assert read(latex) == want
+
+
+def test_other_powers_of_trig_functions_stay_powers():
+    assert read(r"\sin^2 x") == sp.sin(x) ** 2
+    assert read(r"\cosh^{3}(x)") == sp.cosh(x) ** 3
+
+
+# ---------------------------------------------------------------- 3. the operator d/dz takes the whole product
+
+
+@pytest.mark.parametrize("latex, of, var", [
+    (r"\frac{d}{dz} z\lvert z\rvert", z * sp.Abs(z), z),
+    (r"\frac{\partial}{\partial w} \frac{1}{2}(w - y)^2", (w - y) ** 2 / 2, w),
+    (r"\frac{d}{dz} z e^z", z * sp.exp(z), z),
+    (r"\nabla_w \frac{1}{2} w^2", w**2 / 2, w),
+    (r"\partial_z z \sin z", z * sp.sin(z), z),
+    (r"\frac{\mathrm{d}}{\mathrm{d}z} 3 z \cdot z / 2", 3 * z * z / 2, z),
+])
+def test_derivative_operator_applies_to_the_whole_product_after_it(latex, of, var):
+    got = read(latex)
+    assert isinstance(got, sp.Derivative) and got.expr == of and got.variables == (var,)
+
+
+def test_derivative_operator_stops_at_the_next_plus_or_minus():
+    assert read(r"\frac{d}{dz} z^2 + z") == sp.Derivative(z**2, z) + z
+    assert read(r"\nabla_w \frac{1}{2} w^2 - w") == sp.Derivative(w**2 / 2, w) - w
+    assert read(r"3 \frac{d}{dz} z^2 z") == 3 * sp.Derivative(z**3, z)
+
+
+def test_derivative_operator_of_a_squared_norm_in_matrix_notation():
+    ctx = Context()
+    parse_given(r"X \in \mathbb{R}^{n \times d}", ctx)
+    parse_given(r"w \in \mathbb{R}^{d}", ctx)
+    parse_given(r"y \in \mathbb{R}^{n}", ctx)
+    got = parse_expression(r"\frac{\partial}{\partial w_j} \frac{1}{2}\|Xw - y\|^2", ctx)
+    X, W, Y = (ctx.tensors[name] for name in "Xwy")
+    n, d = X.shape
+    (row, col), j = sorted(got.expr.atoms(sp.Idx) - {got.variables[0].indices[0]}, key=str), got.variables[0].indices[0]
+    want = sp.Sum((sp.Sum(X[row, col] * W[col], (col, 1, d)) - Y[row]) ** 2, (row, 1, n)) / 2
+    assert got.variables == (W[j],) and got.expr == want
+
+
+# ---------------------------------------------------------------- 4. min and max
+
+
+@pytest.mark.parametrize("latex, want", [
+    (r"\min\{a, b\}", sp.Min(a, b)),
+    (r"\max\{0, 1 - y z\}", sp.Max(0, 1 - y * z)),
+    (r"\max\left\{a, b\right\}", sp.Max(a, b)),
+    (r"\min(a, b)", sp.Min(a, b)),
+])
+def test_min_and_max_of_two_values_in_braces_or_parentheses(latex, want):
+    assert read(latex) == want
+
+
+@pytest.mark.parametrize("latex, column", [
+    (r"\max_k a_k", 1),
+    (r"1 + \min_{k} a_k", 5),
+    (r"\max_{1 \le k \le K} a_k", 1),
+    (r"\arg\max_k a_k", 5),
+])
+def test_max_over_an_index_is_an_error_with_its_column(latex, column):
+    e = refused(latex)
+    assert e.column == column and "over an index" in str(e) and "not supported" in str(e)
+
+
+def test_max_without_its_arguments_is_an_error_at_what_follows():
+    e = refused(r"\max a")
+    assert e.column == 6 and r"expected ( or \{ after \max" in str(e)
