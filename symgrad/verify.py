@@ -46,6 +46,7 @@ import json
 import math
 import random
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -335,12 +336,36 @@ def _inline(e: sp.Expr, definitions: Sequence[Definition], keep: str = "") -> sp
 
 def _differentiate(expr: sp.Expr, var: Node, problem: _Problem) -> sp.Expr:
     """d expr / d var with every definition inlined: the check on the engine, and the value of inline
-    derivative members such as ``\\frac{\\partial}{\\partial a_j} \\frac{e^{a_i}}{\\sum_k e^{a_k}}``."""
+    derivative members such as ``\\frac{\\partial}{\\partial a_j} \\frac{e^{a_i}}{\\sum_k e^{a_k}}``.
+
+    Taken with the engine's rules for real variables (``symgrad.derivatives.d``: d|z|/dz = sign(z)); ``sympy.diff``
+    only for what they refuse, since it treats a plain Symbol as complex (d|z|/dz is left as Derivative(im(z), z))."""
     from . import rules
+    from .derivatives import d
+    from .errors import DeriveError
 
     graph = problem.graph()
-    raw = _model_derivatives(sp.diff(_inline(expr, problem.definitions, keep=name_of(var)), var), var)
+    inlined = _inline(expr, problem.definitions, keep=name_of(var))
+    try:
+        raw = d(inlined, var)
+    except DeriveError:
+        raw = _model_derivatives(sp.diff(inlined, var), var)
     return rules.simplify(raw, graph, rules=tuple(r for r in rules.SIMPLIFY if r.name in ("expand", "contract")))
+
+
+def _evaluate_derivatives(e: sp.Expr, problem: _Problem) -> sp.Expr:
+    """``e`` with each derivative written inside it (``2 \\frac{d}{dz} \\frac{z^2}{2}``) replaced by its value; those of
+    abstract functions stay, evaluated as uninterpreted values."""
+    hits: dict[sp.Basic, sp.Expr] = {}
+    for node in e.atoms(sp.Derivative):
+        if _is_abstract(node):
+            continue
+        value = node.expr
+        for v, count in node.variable_count:
+            for _ in range(int(count)):
+                value = _differentiate(value, v, problem)
+        hits[node] = value
+    return e.xreplace(hits) if hits else e
 
 
 def _model_derivatives(e: sp.Expr, var: Node) -> sp.Expr:
@@ -511,10 +536,20 @@ def _power(base: Any, exponent: Any) -> Any:
     return mpmath.power(base, exponent)
 
 
+def _heaviside(x: Any, at_zero: Any = mpmath.mpf(1) / 2) -> Any:
+    """H(x) with SymPy's convention H(0) = 1/2 (its second argument when given)."""
+    return at_zero if x == 0 else mpmath.mpf(x > 0)
+
+
 _FUNCS: dict[type, Callable[..., Any]] = {
     sp.exp: _exp, sp.log: mpmath.log, sp.Abs: abs, sp.sign: mpmath.sign, sp.tanh: mpmath.tanh,
     sp.sinh: mpmath.sinh, sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.atan: mpmath.atan,
-    sp.erf: mpmath.erf,
+    sp.erf: mpmath.erf, sp.erfc: mpmath.erfc, sp.tan: mpmath.tan, sp.cot: mpmath.cot, sp.sec: mpmath.sec,
+    sp.csc: mpmath.csc, sp.asin: mpmath.asin, sp.acos: mpmath.acos, sp.acot: mpmath.acot, sp.asec: mpmath.asec,
+    sp.acsc: mpmath.acsc, sp.asinh: mpmath.asinh, sp.acosh: mpmath.acosh, sp.atanh: mpmath.atanh,
+    sp.coth: mpmath.coth, sp.sech: mpmath.sech, sp.csch: mpmath.csch, sp.acoth: mpmath.acoth,
+    sp.floor: mpmath.floor, sp.ceiling: mpmath.ceil, sp.Heaviside: _heaviside, sp.factorial: mpmath.factorial,
+    sp.binomial: mpmath.binomial, sp.gamma: mpmath.gamma,
 }
 _RELATIONS: dict[type, Callable[[Any, Any], bool]] = {
     sp.Eq: lambda a, b: a == b, sp.Ne: lambda a, b: a != b, sp.Lt: lambda a, b: a < b,
@@ -1270,6 +1305,7 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
             if expr.expr == of and tuple(expr.variables) == (var,):
                 continue
             expr = _differentiate(expr.expr, expr.variables[0], problem)
+        expr = _evaluate_derivatives(expr, problem)
         checked.append((latex, _orientations(expr, tuple(array[0]) if array else (), free)))
     if not checked:
         raise VerifyError("the claim has nothing to check: write the derivative's value after '='")
@@ -1458,6 +1494,6 @@ def handler(args: argparse.Namespace) -> int:
                      timeout=args.timeout)
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
-    else:
-        print(verdict)
+    else:  # unreadable input is an error: its one line goes to stderr, like every other CLI error
+        print(verdict, file=sys.stderr if verdict.verdict == "unreadable" else sys.stdout)
     return verdict.exit_code
