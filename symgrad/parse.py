@@ -946,6 +946,8 @@ class _Parser:
                 self.next()
                 w = self.factor()
                 op = _OPS[t.text]
+                while op == "odot" and self.starts_factor():  # y \odot Xw is y ⊙ (Xw), as it reads in print
+                    w = self.mul(w, self.factor(), "implicit", self.peek())
                 if op == "/":
                     v = self.div(v, w, t)
                 else:
