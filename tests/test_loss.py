@@ -147,6 +147,8 @@ CASES = [
          given=(shape("z", "K"), shape("q", "K")), extreme=("z",)),
     Case("logistic-ones-vector", r"L = \mathbf{1}^T \log(1 + \exp(-y \odot (Xw)))", ("w",),
          lambda X, w, y: anp.sum(softplus(-y * (X @ w))), given=LINEAR, extreme=("w",)),
+    Case("logistic-ones-vector-odot-product", r"L = \mathbf{1}^T \log(1 + \exp(-y \odot Xw))", ("w",),
+         lambda X, w, y: anp.sum(softplus(-y * (X @ w))), given=LINEAR),
     Case("log-sum-exp-ones-vector", r"L = \log \mathbf{1}^T \exp(z)", ("z",), lambda z: logsumexp(z),
          given=(shape("z", "K"),), extreme=("z",)),
     Case("softmax-matrix-form", r"p = \exp(z) / (\mathbf{1}^T \exp(z))", ("z",), softmax,
@@ -400,7 +402,6 @@ TRAP_ERRORS = {
     "trace": (r"L = \mathrm{tr}(X) + c", SQUARE, "X", r"\mathrm{tr}"),
     "operatorname-trace": (r"L = \operatorname{Tr}(X)", SQUARE, "X", r"\operatorname{Tr}"),
     "ones-vector-alone": (r"L = \mathbf{1} + \sum_k z_k", (shape("z", "K"),), "z", r"\mathbf{1}"),
-    "logistic-odot-before-product": (r"L = \mathbf{1}^T \log(1 + \exp(-y \odot Xw))", LINEAR, "w", "elementwise"),
 }
 
 
