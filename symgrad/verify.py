@@ -536,9 +536,11 @@ def _power(base: Any, exponent: Any) -> Any:
     return mpmath.power(base, exponent)
 
 
-def _heaviside(x: Any, at_zero: Any = mpmath.mpf(1) / 2) -> Any:
+def _heaviside(x: Any, at_zero: Any = None) -> Any:
     """H(x) with SymPy's convention H(0) = 1/2 (its second argument when given)."""
-    return at_zero if x == 0 else mpmath.mpf(x > 0)
+    if x == 0:
+        return mpmath.mpf(1) / 2 if at_zero is None else at_zero
+    return mpmath.mpf(x > 0)
 
 
 _FUNCS: dict[type, Callable[..., Any]] = {
@@ -904,6 +906,9 @@ class _Space:
                     vals[d.name] = table
                 else:
                     vals[d.name] = fn(dict(env), vals)
+                values = vals[d.name].values() if d.indices else (vals[d.name],)
+                if not all(map(_finite_real, values)):  # off the real domain: arccosh z for z < 1 is complex
+                    return None
         except (ZeroDivisionError, ValueError, OverflowError):
             return None
         return _Point(sizes, inputs, vals, style)

@@ -9,6 +9,7 @@ import sympy as sp
 
 from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_definition, parse_expression, parse_given
+from symgrad.verify import verify
 
 x, y, z, w, a, b = sp.symbols("x y z w a b")
 
@@ -202,3 +203,93 @@ def test_max_over_an_index_is_an_error_with_its_column(latex, column):
 def test_max_without_its_arguments_is_an_error_at_what_follows():
     e = refused(r"\max a")
     assert e.column == 6 and r"expected ( or \{ after \max" in str(e)
+
+
+# ---------------------------------------------------------------- 5. verify evaluates every function the rules know
+
+
+@pytest.mark.parametrize("claim", [
+    r"\frac{d}{dz}\arcsin(z) = \frac{1}{\sqrt{1-z^2}}",
+    r"\frac{d}{dz}\arccos(z) = -\frac{1}{\sqrt{1-z^2}}",
+    r"\frac{d}{dz}\sin^{-1} z = \frac{1}{\sqrt{1-z^2}}",
+    r"\frac{d}{dz}\arctan(z) = \frac{1}{1+z^2}",
+    r"\frac{d}{dz}\operatorname{arccot}(z) = -\frac{1}{1+z^2}",
+    r"\frac{d}{dz}\operatorname{arsinh}(z) = \frac{1}{\sqrt{z^2+1}}",
+    r"\frac{d}{dz}\cosh^{-1} z = \frac{1}{\sqrt{z^2-1}}",
+    r"\frac{d}{dz}\operatorname{artanh}(z) = \frac{1}{1-z^2}",
+    r"\frac{d}{dz}\tan z = \sec^2 z",
+    r"\frac{d}{dz}\cot z = -\csc^2 z",
+    r"\frac{d}{dz}\sec z = \sec z \tan z",
+    r"\frac{d}{dz}\operatorname{erf}(z) = \frac{2}{\sqrt{\pi}} e^{-z^2}",
+    r"\frac{d}{dz}\operatorname{erfc}(z) = -\frac{2}{\sqrt{\pi}} e^{-z^2}",
+    r"\frac{d}{dz}\lfloor z \rfloor = 0",
+    r"\frac{d}{dz}\operatorname{sign}(z) = 0",
+    r"\frac{d}{dz}\operatorname{ReLU}(z) = \operatorname{Heaviside}(z)",
+    r"\frac{d}{dz}\operatorname{softplus}(z) = \sigma(z)",
+])
+def test_derivative_of_each_elementary_function_is_proved_or_agrees(claim):
+    v = verify(claim)
+    assert v.verdict in ("proved", "agrees"), v.message
+
+
+@pytest.mark.parametrize("claim, diagnosis", [
+    (r"\frac{d}{dz}\arccos(z) = \frac{1}{\sqrt{1-z^2}}", "sign"),
+    (r"\frac{d}{dz}\tan z = 2 \sec^2 z", "factor"),
+    (r"\frac{d}{dz}\cosh^{-1} z = \frac{1}{\sqrt{z^2+1}}", "other"),
+    (r"\frac{d}{dz}\operatorname{erfc}(z) = \frac{2}{\sqrt{\pi}} e^{-z^2}", "sign"),
+])
+def test_a_wrong_derivative_of_an_elementary_function_is_wrong_with_its_slip(claim, diagnosis):
+    v = verify(claim)
+    assert (v.verdict, v.diagnosis) == ("wrong", diagnosis), v.message
+
+
+def test_heaviside_at_zero_is_one_half_in_the_numeric_search():
+    # the two sides differ only at z = 0, where H(0) = 1/2 and the claim says 1
+    v = verify(r"\frac{d}{dz}\operatorname{ReLU}(z) = \begin{cases} 1 & z \ge 0 \\ 0 & z < 0 \end{cases}")
+    assert v.verdict == "wrong" and v.counterexample["values"] == {"z": "0"}
+    assert (v.counterexample["claim"], v.counterexample["derivative"]) == ("1", "1/2")
+
+
+def test_arccosh_is_judged_only_where_it_is_real():
+    v = verify(r"\frac{d}{dz}\cosh^{-1} z = \frac{1}{\sqrt{z^2-1}}")
+    assert v.verdict == "agrees" and v.links[-1].points > 0
+
+
+# ---------------------------------------------------------------- 6. inline derivatives with the real-variable rules
+
+
+@pytest.mark.parametrize("claim, verdicts", [
+    (r"\frac{d}{dz} |z|^2 = 2z", ("proved", "agrees")),
+    (r"\frac{d}{dz} |z| = \operatorname{sgn}(z)", ("proved",)),
+    (r"\frac{d}{dz} z\lvert z\rvert = 2|z|", ("proved", "agrees")),
+    (r"\frac{d}{dz} z^3 = 3 \frac{d}{dz} \frac{z^3}{3}", ("proved",)),
+    (r"\frac{\partial}{\partial w} \frac{1}{2}(w x - y)^2 = (w x - y) x", ("proved",)),
+])
+def test_inline_derivative_of_a_real_variable_is_evaluated_with_the_engine_rules(claim, verdicts):
+    v = verify(claim)
+    assert v.verdict in verdicts, v.message
+
+
+def test_a_derivative_inside_a_member_is_evaluated_and_a_wrong_factor_found():
+    v = verify(r"\frac{d}{dz} z^3 = 2 \frac{d}{dz} \frac{z^3}{3}")
+    assert (v.verdict, v.diagnosis) == ("wrong", "factor") and "2/3" in v.message
+
+
+def test_abs_derivative_wrong_sign_is_wrong_not_unreadable():
+    v = verify(r"\frac{d}{dz} |z|^2 = -2z")
+    assert (v.verdict, v.diagnosis) == ("wrong", "sign")
+
+
+def test_a_function_the_rules_refuse_falls_back_to_sympy_diff():
+    # erfc has no rule in symgrad.derivatives: the inline derivative inside the member is taken by sympy.diff
+    v = verify(r"\frac{d}{dz}\operatorname{erf}(z) = -\frac{d}{dz}\operatorname{erfc}(z)")
+    assert v.verdict == "proved", v.message
+
+
+def test_matrix_least_squares_gradient_with_the_operator_form():
+    v = verify(r"\nabla_w \frac{1}{2}\|Xw - y\|^2 = X^T(Xw - y)",
+               given=[r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"])
+    assert v.verdict in ("proved", "agrees"), v.message
+    wrong = verify(r"\nabla_w \frac{1}{2}\|Xw - y\|^2 = 2 X^T(Xw - y)",
+                   given=[r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"])
+    assert (wrong.verdict, wrong.diagnosis) == ("wrong", "factor")
