@@ -40,6 +40,13 @@ Representation choices:
   names followed by ``(`` multiply; a model ``f_\\theta(x)`` (``f_{w}(x)``, ``h_\\theta(x^{(i)})``) is the abstract
   function ``f(x, theta)``: it depends on its parameter (a scalar ``Symbol``, or a declared tensor such as ``w``),
   so that ``\\frac{\\nabla f_\\theta(x)}{\\nabla\\theta}`` is ``Derivative(f(x, theta), theta)``; ``\\begin{cases}`` becomes a ``Piecewise``.
+- Upright names (``\\operatorname``, ``\\mathrm``, ``\\text``) of known functions are those functions in any case, with or
+  without parentheses (``\\operatorname{erf} x``, ``\\mathrm{ReLU}(z)`` is ``Max(0, z)``, ``softplus``, ``sgn``, ``arsinh``, ...);
+  plain letters spelling one directly before ``(`` too (``erf(x)``); an unknown upright name applied to something
+  (``\\mathrm{tr}(X)``, ``\\operatorname*{arg\\,max}_k``) is an error, never a product. ``\\sin^{-1} x`` is ``asin(x)`` (so for the
+  trigonometric and hyperbolic functions), ``\\sin^2 x`` a power. The operators ``\\frac{d}{dz}``, ``\\frac{\\partial}{\\partial w}``,
+  ``\\nabla_w`` apply to the whole product after them, up to the next top-level + or -. ``\\max(a, b)`` and ``\\min\\{a, b\\}`` of
+  two values are read; a max over an index (``\\max_k a_k``) is an error.
 
 Why not latex2sympy2 alone: it reads ``X^T`` as ``X``, ``y^{(i)}`` as a power, ``\\log`` as base 10,
 ``W_{ij}`` as one opaque symbol, rejects ``\\sum_i``, ``\\sum[...]``, ``\\odot`` and derivative fractions,
