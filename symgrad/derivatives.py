@@ -48,6 +48,7 @@ DERIVATIVES: dict[type, Rule] = {
     sp.acosh: Rule(lambda x: 1 / (sp.sqrt(x - 1) * sp.sqrt(x + 1)), lambda x: sp.Eq(x, 1), "no derivative at 1"),
     sp.atanh: Rule(lambda x: 1 / (1 - x**2)),
     sp.erf: Rule(lambda x: 2 * sp.exp(-(x**2)) / sp.sqrt(sp.pi)),
+    sp.erfc: Rule(lambda x: -2 * sp.exp(-(x**2)) / sp.sqrt(sp.pi)),
     sp.floor: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, sp.floor(x)), "0 away from the jumps"),
     sp.ceiling: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, sp.ceiling(x)), "0 away from the jumps"),
     sp.Abs: Rule(sp.sign, lambda x: sp.Eq(x, 0), "sign(0) = 0, a subgradient"),

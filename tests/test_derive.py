@@ -326,7 +326,7 @@ def test_abstract_model_keeps_its_derivative_symbolic_with_the_minus_sign():
 
 
 @pytest.mark.parametrize("f", [sp.asin, sp.acos, sp.tan, sp.cot, sp.sec, sp.csc, sp.acot, sp.asinh, sp.acosh,
-                               sp.atanh, sp.erf, sp.atan, sp.tanh, sp.cosh, sp.sinh, sp.log, sp.exp])
+                               sp.atanh, sp.erf, sp.erfc, sp.atan, sp.tanh, sp.cosh, sp.sinh, sp.log, sp.exp])
 def test_derivative_table_agrees_with_sympy(f):
     from symgrad.derivatives import d
 
