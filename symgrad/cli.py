@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from . import loss
 from .errors import SymgradError
 
 FORMATS = ("text", "tex", "md")
@@ -40,7 +41,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _derive(args: argparse.Namespace) -> int:
-    from . import graph, loss
+    from . import graph
 
     if (args.name is None) == (args.loss is None):
         raise UsageError("symgrad derive: give a catalog NAME or --loss LATEX (not both)")
@@ -71,10 +72,7 @@ def parser() -> argparse.ArgumentParser:
     ls.set_defaults(func=_list)
     dv = sub.add_parser("derive", help="print the step-by-step derivation of a catalog entry or of your own loss")
     dv.add_argument("name", metavar="NAME", nargs="?", help="catalog entry (see `symgrad list`)")
-    dv.add_argument("--loss", metavar="LATEX", help=r"your loss, e.g. 'L = \frac{1}{N}\sum_{n=1}^{N} (y_n - x_n w)^2'")
-    dv.add_argument("--define", metavar="LATEX", action="append", default=[], help="a named intermediate")
-    dv.add_argument("--given", metavar="LATEX", action="append", default=[], help="a shape, range or constraint")
-    dv.add_argument("--wrt", metavar="NAME", action="append", default=[], help="differentiate by NAME (w, \\mu or mu)")
+    loss.add_loss_arguments(dv, r"L = \frac{1}{N}\sum_{n=1}^{N} (y_n - x_n w)^2")
     dv.add_argument("--hessian", action="store_true", help="also derive the second derivatives")
     dv.add_argument("--hvp", action="store_true",
                     help="also derive the Hessian-vector product H v (compiled, it never builds H)")

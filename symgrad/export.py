@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .errors import SymgradError
+from .loss import add_loss_arguments
 
 if TYPE_CHECKING:
     from .derivation import Derivation
@@ -123,10 +124,7 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
         description="Write a Python module that imports only NumPy, with one function per catalog entry "
                     "(dashes become underscores), and one for your --loss, returning (loss, {name: gradient}).")
     p.add_argument("names", nargs="*", metavar="NAME", help="catalog entries (see `symgrad list`)")
-    p.add_argument("--loss", metavar="LATEX", help=r"your loss, e.g. 'L = \|Xw - y\|^2 + \lambda \|w\|^2'")
-    p.add_argument("--define", metavar="LATEX", action="append", default=[], help="a named intermediate")
-    p.add_argument("--given", metavar="LATEX", action="append", default=[], help="a shape, range or constraint")
-    p.add_argument("--wrt", metavar="NAME", action="append", default=[], help="differentiate by NAME (w, \\mu or mu)")
+    add_loss_arguments(p, r"L = \|Xw - y\|^2 + \lambda \|w\|^2")
     p.add_argument("--name", default="loss", help="the function name of --loss in the module (default: loss)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .py file to write")
     p.add_argument("--force", action="store_true", help="replace FILE even if symgrad did not generate it")

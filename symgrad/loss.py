@@ -10,6 +10,7 @@ catalog produces, so printing, compiling, exporting and checking work unchanged.
 
 from __future__ import annotations
 
+import argparse
 import keyword
 from collections.abc import Sequence
 
@@ -21,6 +22,14 @@ from .errors import SymgradError, UnknownNameError
 from .tensors import Constraint, Definition, name_of
 
 LossInput = str | sp.Expr | sp.Eq | Definition
+
+
+def add_loss_arguments(parser: argparse.ArgumentParser, example: str) -> None:
+    """The options that describe a user loss, shared by ``symgrad derive`` and ``symgrad export``."""
+    parser.add_argument("--loss", metavar="LATEX", help=f"your loss, e.g. '{example}'")
+    parser.add_argument("--define", metavar="LATEX", action="append", default=[], help="a named intermediate")
+    parser.add_argument("--given", metavar="LATEX", action="append", default=[], help="a shape, range or constraint")
+    parser.add_argument("--wrt", metavar="NAME", action="append", default=[], help="differentiate by NAME (w, \\mu or mu)")
 
 
 def python_name(name: str) -> str:
