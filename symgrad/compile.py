@@ -266,6 +266,14 @@ def _over_exp_sum(e: sp.Expr, names: dict) -> sp.Expr | None:
     return None
 
 
+def _softplus(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2:
+        one, other = sorted(e.args[0].args, key=lambda t: t != 1)
+        if one == 1 and isinstance(other, sp.exp):  # log(1 + exp(u)), log(exp(u) + 1), log(1 + exp(-u))
+            return Softplus(other.args[0])
+    return None
+
+
 def _log_cosh(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
         u = sp.Abs(e.args[0].args[0])
@@ -348,6 +356,8 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("one-minus-sigmoid", "1 - sigma(u) = sigma(-u): no cancellation where sigma(u) ~ 1, "
             "so log(1 - sigma(u)) becomes -logaddexp(0, u) by log-sigmoid", _one_minus_sigmoid),
     Rewrite("log-sigmoid", "log sigma(u) = -logaddexp(0, -u): finite where sigma(u) underflows", _log_sigmoid),
+    Rewrite("softplus", "log(1 + exp(u)) overflows exp(u) for u >> 0 (inf where the loss is u): logaddexp(0, u)",
+            _softplus),
     Rewrite("bce-logits", "y sp(-u) + (1 - y) sp(u) = max(u, 0) - u y + log1p(exp(-|u|)): the standard "
             "binary cross-entropy on logits, one softplus, nothing overflows", _softplus_pair),
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),

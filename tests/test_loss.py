@@ -255,15 +255,10 @@ def test_user_loss_passes_symgrad_check_against_autograd_at_three_points(case_id
         assert report.ok, str(report)
 
 
-_SOFTPLUS = ("compile has no stability rewrite of log(1 + exp(u)) into logaddexp(0, u): exp(u) overflows and the "
-             "loss is inf")
 _NOT_SIGMA = ("the engine's gradient is written in exp(u) (not in sigma(u)) and compile's sigmoid rewrite does not "
               "see through it: inf/inf is nan once exp(u) overflows")
 # (case, scale) -> why the compiled function is not finite there although the mathematics is
 EXTREME_XFAIL = {
-    **{("softplus", s): _SOFTPLUS for s in (1e3, 1e4)},
-    **{("softplus-sum", s): _SOFTPLUS for s in (1e3, -1e3, 1e4, -1e4)},
-    ("logistic-ones-vector", 1e4): _SOFTPLUS,
     **{("logistic-regression-per-sample", s): _NOT_SIGMA + " (exp(b) exp(w x_n) / (exp(b) exp(w x_n) + 1))"
        for s in (1e3, 1e4)},
     **{("sigmoid-squared-error", s): _NOT_SIGMA + " ((exp(u) y - exp(u) + y) exp(u) x / (exp(u) + 1)^3)"
