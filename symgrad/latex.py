@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.pretty.pretty_symbology import greek_unicode, pretty_symbol
+from sympy.printing.printer import Printer
 from sympy.printing.str import StrPrinter
 
 from .tensors import name_of, shape_of
@@ -67,6 +68,19 @@ def readable_terms(expr: sp.Expr) -> list[sp.Expr]:
     """The terms of a sum with the positive ones first: ``delta_ij - p_j``, not ``-p_j + delta_ij``."""
     terms = list(expr.as_ordered_terms()) if isinstance(expr, sp.Add) else [expr]
     return [t for t in terms if not t.could_extract_minus_sign()] + [t for t in terms if t.could_extract_minus_sign()]
+
+
+def _join_terms(printer: Printer, expr: sp.Add, minus: str) -> str:
+    """The terms of a sum, positive ones first, joined with `` + `` and ``minus``."""
+    text = ""
+    for n, term in enumerate(readable_terms(expr)):
+        if n == 0:
+            text = printer._print(term)
+        elif term.could_extract_minus_sign():
+            text += minus + printer._print(-term)
+        else:
+            text += " + " + printer._print(term)
+    return text
 
 
 def _split_sums(numer: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
@@ -196,15 +210,7 @@ class SymgradLatexPrinter(LatexPrinter):
         return rf"\frac{{{self._print_factors(numer)}}}{{{self._print_factors(denom)}}}"
 
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
-        tex = ""
-        for n, term in enumerate(readable_terms(expr)):
-            if n == 0:
-                tex = self._print(term)
-            elif term.could_extract_minus_sign():
-                tex += " - " + self._print(-term)
-            else:
-                tex += " + " + self._print(term)
-        return tex
+        return _join_terms(self, expr, " - ")
 
     def _enclose(self, pieces: list[str]) -> list[str]:
         """Parentheses around pieces; across lines they are ``\\Bigl( ... \\Bigr)``, which need no pairing."""
@@ -465,15 +471,7 @@ class SymgradTextPrinter(StrPrinter):
         return f"{numer_text}/{denom_text}"
 
     def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
-        text = ""
-        for n, term in enumerate(readable_terms(expr)):
-            if n == 0:
-                text = self._print(term)
-            elif term.could_extract_minus_sign():
-                text += " − " + self._print(-term)
-            else:
-                text += " + " + self._print(term)
-        return text
+        return _join_terms(self, expr, " − ")
 
 
 @cache
