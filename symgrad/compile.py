@@ -314,6 +314,90 @@ def _sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
     return None
 
 
+def _exp_product(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Mul):
+        exps = [f for f in e.args if isinstance(f, sp.exp)]
+        if len(exps) > 1:
+            return sp.Mul(*[f for f in e.args if not isinstance(f, sp.exp)], sp.exp(sp.Add(*[f.args[0] for f in exps])))
+    return None
+
+
+def _exp_into_sum(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Mul):
+        sums = [f for f in e.args if isinstance(f, sp.Sum)]
+        if len(sums) == 1 and sums[0].function.has(sp.exp):
+            bound = {lim[0] for lim in sums[0].limits}
+            exps = [f for f in e.args if isinstance(f, sp.exp) and not _free(f) & bound]
+            if exps:
+                rest = [f for f in e.args if f not in exps and f is not sums[0]]
+                return sp.Mul(*rest, sp.Sum(sp.Mul(*exps, sums[0].function), *sums[0].limits))
+    return None
+
+
+def _multiple(a: sp.Expr, v: sp.Expr) -> int | None:
+    """The nonzero integer ``c`` with ``a = c v``, else None."""
+    av, vv = sp.expand(a), sp.expand(v)
+    cv, lead = sp.Add.make_args(vv)[0].as_coeff_Mul()
+    for term in sp.Add.make_args(av):
+        ca, rest = term.as_coeff_Mul()
+        if rest == lead:
+            c = ca / cv
+            return int(c) if c.is_Integer and c != 0 and sp.expand(av - c * vv) == 0 else None
+    return None
+
+
+def _logistic_fraction(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Mul):
+        return None
+    v = None  # the sigmoid's argument: from a factor sigma(v) or 1/(1 + exp(v))^n
+    for f in e.args:
+        base, n = f.as_base_exp()
+        if isinstance(base, Sigmoid):
+            v = base.args[0]
+        elif n.is_Integer and n < 0 and isinstance(base, sp.Add) and len(base.args) == 2 and sp.S.One in base.args:
+            other = base.args[0] if base.args[1] == 1 else base.args[1]
+            v = other.args[0] if isinstance(other, sp.exp) else None
+        if v is not None:
+            break
+    if v is None or v.is_number:
+        return None
+    t = sp.Dummy("t", positive=True)  # t = exp(v)
+    raw = []  # the exps of multiples of v that become powers of t
+
+    def in_t(x: sp.Expr) -> sp.Expr:
+        if isinstance(x, sp.exp) and (c := _multiple(x.args[0], v)) is not None:
+            raw.append(x)
+            return t**c
+        if isinstance(x, Sigmoid) and (c := _multiple(x.args[0], v)) in (1, -1):
+            return t / (1 + t) if c == 1 else 1 / (1 + t)
+        if isinstance(x, (sp.Add, sp.Mul, sp.Pow)):
+            return x.func(*[in_t(a) for a in x.args])
+        return x
+
+    mapped = [in_t(f) for f in e.args]
+    if not raw:
+        return None
+    rest = [f for f in mapped if not f.has(t)]
+    num, den = sp.fraction(sp.cancel(sp.Mul(*[f for f in mapped if f.has(t)])))
+    if den.free_symbols - {t}:
+        return None
+    den = sp.Poly(den, t)
+    n = m = 0
+    for d, count in ((sp.Poly(t + 1, t), "n"), (sp.Poly(t, t), "m")):
+        while den.degree() > 0 and (qr := den.div(d))[1].is_zero:
+            den = qr[0]
+            n, m = (n + 1, m) if count == "n" else (n, m + 1)
+    if den.degree() != 0:
+        return None
+    terms = sp.Poly(num, t).terms()
+    if any(not 0 <= k - m <= n for (k,), _ in terms):  # grows like exp(|v|): no bounded form
+        return None
+    # t^k / (1 + t)^n = sigma(v)^k sigma(-v)^(n - k), each factor in [0, 1]
+    s, r = Sigmoid(v), Sigmoid(-v)
+    body = sp.Add(*[c * s ** (k - m) * r ** (n - k + m) for (k,), c in terms])
+    return sp.Mul(*rest, body / den.as_expr())
+
+
 def _one_minus_sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.Add) and sp.S.One in e.args:
         for t in e.args:
@@ -346,6 +430,10 @@ def _softplus_pair(e: sp.Expr, names: dict) -> sp.Expr | None:
 
 
 REWRITES: tuple[Rewrite, ...] = (
+    Rewrite("exp-product", "exp(a) exp(b) is inf * 0 = nan where exp(a + b) is finite; one exp(a + b) also lets "
+            "the sigmoid and softmax rules see exp(u) whatever the spelling", _exp_product),
+    Rewrite("exp-into-sum", "exp(a) sum_n f_n exp(u_n) overflows in parts: move exp(a) into the sum, where "
+            "exp-product makes it exp(a + u_n)", _exp_into_sum),
     Rewrite("softmax", "exp overflows for large logits: subtract the max over the summed index first "
             "(exp(u_i)/sum_k exp(u_k), or 1/sum_k exp(u_k - u_i))", _softmax),
     Rewrite("over-sum-exp", "(a + b)/sum_k exp(u_k) overflows as a whole: split it so that each "
@@ -353,6 +441,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("log-softmax", "log of a softmax is u_i - logsumexp(u): no log(0) where p underflows", _log_softmax),
     Rewrite("logsumexp", "log sum_k exp(u_k) overflows: m + log sum_k exp(u_k - m) with m = max_k u_k", _logsumexp),
     Rewrite("sigmoid", "1/(1 + exp(-u)) overflows exp(-u) for u << 0: exp(-logaddexp(0, -u))", _sigmoid),
+    Rewrite("logistic-fraction", "P(t)/(t^m (1 + t)^n) with t = exp(u) is inf/inf once exp(u) overflows: each "
+            "t^k/(1 + t)^n is sigma(u)^k sigma(-u)^(n-k) (exp(u)/(1 + exp(u))^2 = sigma(u) sigma(-u))",
+            _logistic_fraction),
     Rewrite("one-minus-sigmoid", "1 - sigma(u) = sigma(-u): no cancellation where sigma(u) ~ 1, "
             "so log(1 - sigma(u)) becomes -logaddexp(0, u) by log-sigmoid", _one_minus_sigmoid),
     Rewrite("log-sigmoid", "log sigma(u) = -logaddexp(0, -u): finite where sigma(u) underflows", _log_sigmoid),

@@ -255,14 +255,8 @@ def test_user_loss_passes_symgrad_check_against_autograd_at_three_points(case_id
         assert report.ok, str(report)
 
 
-_NOT_SIGMA = ("the engine's gradient is written in exp(u) (not in sigma(u)) and compile's sigmoid rewrite does not "
-              "see through it: inf/inf is nan once exp(u) overflows")
 # (case, scale) -> why the compiled function is not finite there although the mathematics is
 EXTREME_XFAIL = {
-    **{("logistic-regression-per-sample", s): _NOT_SIGMA + " (exp(b) exp(w x_n) / (exp(b) exp(w x_n) + 1))"
-       for s in (1e3, 1e4)},
-    **{("sigmoid-squared-error", s): _NOT_SIGMA + " ((exp(u) y - exp(u) + y) exp(u) x / (exp(u) + 1)^3)"
-       for s in (1e3, 1e4)},
     **{("temperature-cross-entropy", s): "dL/dtau has Sum(exp(z_j/tau) z_j)/Sum(exp(z_j/tau)): a softmax that the "
        "softmax rewrite does not recognise (a weighted sum over exp), so exp overflows" for s in (1e4, -1e4)},
     **{("kl-to-softmax", s): "log(q_k/p_k) is not split into log q_k - log p_k, so the log-softmax rewrite does not "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import autograd
@@ -36,13 +37,14 @@ def quiet(fn: Callable[..., Any], **arrays: Any) -> Any:
         return fn(**arrays)
 
 
-def assert_close(got: Any, want: Any, rtol: float) -> None:
-    """Within ``rtol`` relative to the size of the whole array (zero entries are judged at that scale)."""
+def assert_close(got: Any, want: Any, rtol: float, floor: float = 0.0) -> None:
+    """Within ``rtol`` relative to the size of the whole array (zero entries are judged at that scale);
+    differences below ``floor`` are underflow (float32 cannot hold 1e-218)."""
     want = np.asarray(want, dtype=np.float64)
     got = np.asarray(got, dtype=np.float64)
     assert got.shape == want.shape
     scale = float(np.max(np.abs(want))) if want.size else 0.0
-    np.testing.assert_allclose(got, want, rtol=rtol, atol=rtol * scale)
+    np.testing.assert_allclose(got, want, rtol=rtol, atol=max(rtol * scale, floor))
 
 
 def assert_stable(f: Compiled, arrays: dict[str, np.ndarray], reference: Callable[..., tuple[Any, dict]],
@@ -55,7 +57,7 @@ def assert_stable(f: Compiled, arrays: dict[str, np.ndarray], reference: Callabl
     rtol = 1e-5 if dtype == np.float32 else 1e-12
     for got, want in [(value, want_value)] + [(grads[k], want_grads[k]) for k in want_grads]:
         assert np.asarray(got).dtype == dtype and np.all(np.isfinite(got))
-        assert_close(got, want, rtol)
+        assert_close(got, want, rtol, floor=np.finfo(dtype).tiny * 1e8)
 
 
 def assert_autograd(f: Compiled, arrays: dict[str, np.ndarray], reference: Callable[..., Any]) -> None:
@@ -105,3 +107,81 @@ def test_softplus_spellings_agree_with_autograd(loss):
     s = SOFTPLUS[loss]
     z = np.random.default_rng(0).standard_normal(6) * 3
     assert_autograd(compiled(loss, ("z",), Z_K), {"z": z}, lambda z: anp.sum(anp.log1p(anp.exp(s * z))))
+
+
+# --- losses whose gradients the engine writes in exp(u), not in sigma(u) ---
+
+
+def x_and_y(n: int = 6) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(3)
+    return {"x": rng.standard_normal(n), "y": rng.integers(0, 2, n).astype(np.float64)}
+
+
+@dataclass(frozen=True)
+class Case:
+    """A LaTeX loss; ``arrays(scale)`` its inputs with the variables about +-scale (1: ordinary); ``stable`` a
+    hand-written stable NumPy (value, gradients); ``reference`` an autograd.numpy value for the ordinary check."""
+
+    loss: str
+    wrt: tuple[str, ...]
+    arrays: Callable[[float], dict[str, np.ndarray]]
+    stable: Callable[..., tuple[Any, dict[str, Any]]]
+    reference: Callable[..., Any]
+    rewrites: tuple[str, ...]
+    given: tuple[str, ...] = ()
+    define: tuple[str, ...] = ()
+
+    def compiled(self) -> Compiled:
+        return compiled(self.loss, self.wrt, self.given, self.define)
+
+
+def _logistic(x, y, w, b):
+    u = x * w + b
+    return np.mean(np_softplus(u) - y * u), {"w": np.mean((np_sigmoid(u) - y) * x), "b": np.mean(np_sigmoid(u) - y)}
+
+
+def _sigmoid_squared(x, y, w):
+    s, r = np_sigmoid(x * w), np_sigmoid(-x * w)  # y - s = y r - (1 - y) s: no cancellation where s ~ 1
+    return np.sum((y - s) ** 2), {"w": -2 * np.sum((y * r - (1 - y) * s) * s * r * x)}
+
+
+def _split_softplus(x, w, b):
+    u = x * w + b
+    return np.sum(np_softplus(u)), {"w": np.sum(np_sigmoid(u) * x), "b": np.sum(np_sigmoid(u))}
+
+
+SIGMA = {
+    "logistic-per-sample": Case(
+        r"L = -\frac{1}{N}\sum_n \left(y_n \log \sigma(x_n w + b) + (1 - y_n)\log(1 - \sigma(x_n w + b))\right)",
+        ("w", "b"), lambda s: {**x_and_y(), "w": np.float64(s), "b": np.float64(0.3)}, _logistic,
+        lambda x, y, w, b: anp.mean(anp.logaddexp(0.0, x * w + b) - y * (x * w + b)),
+        ("exp-product", "logistic-fraction")),
+    "sigmoid-squared-error": Case(
+        r"L = \sum_n (y_n - \sigma(x_n w))^2", ("w",), lambda s: {**x_and_y(), "w": np.float64(s)}, _sigmoid_squared,
+        lambda x, y, w: anp.sum((y - 1 / (1 + anp.exp(-x * w))) ** 2), ("logistic-fraction",)),
+    "sigmoid-derivative-spelled-out": Case(
+        r"L = \sum_k \frac{1}{1 + e^{-z_k}}", ("z",), lambda s: {"z": spread(s, 6) if s != 1 else x_and_y()["x"]},
+        lambda z: (np.sum(np_sigmoid(z)), {"z": np_sigmoid(z) * np_sigmoid(-z)}),
+        lambda z: anp.sum(1 / (1 + anp.exp(-z))), ("logistic-fraction",), Z_K),
+    "softplus-of-split-exponentials": Case(
+        r"L = \sum_n \log(1 + e^{b} e^{x_n w})", ("w", "b"),
+        lambda s: {"x": x_and_y()["x"], "w": np.float64(s), "b": np.float64(-0.7)}, _split_softplus,
+        lambda x, w, b: anp.sum(anp.log1p(anp.exp(b) * anp.exp(x * w))), ("exp-product", "exp-into-sum", "softplus")),
+}
+CASES = {**SIGMA}
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_spelling_is_finite_and_equal_to_a_stable_reference_at_extremes(case_id, scale, dtype):
+    case = CASES[case_id]
+    f = case.compiled()
+    assert set(case.rewrites) <= set(f.rewrites)
+    assert_stable(f, case.arrays(scale), case.stable, dtype)
+
+
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_spelling_agrees_with_autograd_at_ordinary_inputs(case_id):
+    case = CASES[case_id]
+    assert_autograd(case.compiled(), case.arrays(1.0), case.reference)
