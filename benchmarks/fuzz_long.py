@@ -57,7 +57,7 @@ def main() -> int:
         took = time.monotonic() - began
         if took > args.slow:
             slow.append((took, problem.name, role, text[:120]))
-        total = sum(outcomes.values())
+        total = sum(outcomes[v] for v in (*test_fuzz.VERDICTS, "SymgradError", "crash"))
         if total % 1000 == 0:
             print(f"{total} inputs, {time.monotonic() - start:.0f} s, {dict(outcomes)}", flush=True)
 
