@@ -240,20 +240,25 @@ def _softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
         for i in _free(rest):
             if _idx_range(i) == _idx_range(k) and k not in _free(rest) and sp.expand(rest + with_k.xreplace({k: i})) == 0:
                 return Softmax(with_k.xreplace({k: i}), i)
-    if isinstance(e, sp.Mul):  # exp(u_i) / sum_k exp(u_k)
+    if isinstance(e, sp.Mul):  # exp(u_i + c) / (sum_k exp(u_k))^n = softmax_i(u) exp(c) / (sum_k exp(u_k))^(n-1)
         factors = list(e.args)
         for a, den in enumerate(factors):
-            if not (isinstance(den, sp.Pow) and den.exp == -1 and (m := _exp_sum(den.base))):
+            base, n = den.as_base_exp()
+            if not (n.is_Integer and n < 0 and (m := _exp_sum(base))):
                 continue
             v, k = m
             for b, num in enumerate(factors):
                 if b == a or not isinstance(num, sp.exp):
                     continue
-                u = num.args[0]
-                for i in _free(u):
-                    if _idx_range(i) == _idx_range(k) and k not in _free(u) and u.xreplace({i: k}) == v:
-                        rest = [f for c, f in enumerate(factors) if c not in (a, b)]
-                        return sp.Mul(*rest, Softmax(u, i))
+                arg = num.args[0]
+                for i in _free(arg):
+                    # the summed index may be spelled as i itself: exp(z_i) / sum_i exp(z_i) is bound there
+                    if _idx_range(i) != _idx_range(k) or (k != i and k in _free(arg)):
+                        continue
+                    for u in dict.fromkeys((arg, sp.Add(*[t for t in sp.Add.make_args(arg) if i in _free(t)]))):
+                        if u.xreplace({i: k}) == v:
+                            rest = [f for c, f in enumerate(factors) if c not in (a, b)]
+                            return sp.Mul(*rest, sp.exp(arg - u), base ** (n + 1), Softmax(u, i))
     return None
 
 
@@ -327,10 +332,15 @@ def _exp_into_sum(e: sp.Expr, names: dict) -> sp.Expr | None:
         sums = [f for f in e.args if isinstance(f, sp.Sum)]
         if len(sums) == 1 and sums[0].function.has(sp.exp):
             bound = {lim[0] for lim in sums[0].limits}
-            exps = [f for f in e.args if isinstance(f, sp.exp) and not _free(f) & bound]
-            if exps:
-                rest = [f for f in e.args if f not in exps and f is not sums[0]]
-                return sp.Mul(*rest, sp.Sum(sp.Mul(*exps, sums[0].function), *sums[0].limits))
+
+            def moves(f: sp.Expr) -> bool:  # exp(a), or 1/(sum_k exp(u_k))^n, free of the summed indices
+                base, n = f.as_base_exp()
+                return (isinstance(f, sp.exp) or (n.is_negative and _exp_sum(base) is not None)) and not _free(f) & bound
+
+            inner = [f for f in e.args if moves(f)]
+            if inner:
+                rest = [f for f in e.args if f not in inner and f is not sums[0]]
+                return sp.Mul(*rest, sp.Sum(sp.Mul(*inner, sums[0].function), *sums[0].limits))
     return None
 
 
@@ -432,10 +442,12 @@ def _softplus_pair(e: sp.Expr, names: dict) -> sp.Expr | None:
 REWRITES: tuple[Rewrite, ...] = (
     Rewrite("exp-product", "exp(a) exp(b) is inf * 0 = nan where exp(a + b) is finite; one exp(a + b) also lets "
             "the sigmoid and softmax rules see exp(u) whatever the spelling", _exp_product),
-    Rewrite("exp-into-sum", "exp(a) sum_n f_n exp(u_n) overflows in parts: move exp(a) into the sum, where "
-            "exp-product makes it exp(a + u_n)", _exp_into_sum),
+    Rewrite("exp-into-sum", "exp(a) sum_n f_n exp(u_n) overflows in parts: move exp(a), and 1/sum_k exp(u_k), "
+            "into the sum, where exp-product makes exp(a + u_n) and sum_n w_n exp(u_n)/sum_k exp(u_k) becomes "
+            "sum_n w_n softmax_n(u), max subtracted", _exp_into_sum),
     Rewrite("softmax", "exp overflows for large logits: subtract the max over the summed index first "
-            "(exp(u_i)/sum_k exp(u_k), or 1/sum_k exp(u_k - u_i))", _softmax),
+            "(exp(u_i)/sum_k exp(u_k), exp(u_i)/sum_i exp(u_i) with the sum's own i, or 1/sum_k exp(u_k - u_i))",
+            _softmax),
     Rewrite("over-sum-exp", "(a + b)/sum_k exp(u_k) overflows as a whole: split it so that each "
             "exp(u_j)/sum_k exp(u_k) becomes a softmax", _over_exp_sum),
     Rewrite("log-softmax", "log of a softmax is u_i - logsumexp(u): no log(0) where p underflows", _log_softmax),

@@ -168,7 +168,60 @@ SIGMA = {
         lambda s: {"x": x_and_y()["x"], "w": np.float64(s), "b": np.float64(-0.7)}, _split_softplus,
         lambda x, w, b: anp.sum(anp.log1p(anp.exp(b) * anp.exp(x * w))), ("exp-product", "exp-into-sum", "softplus")),
 }
-CASES = {**SIGMA}
+
+
+# --- ratios of sums of exp over one index: softmax-weighted sums, with the max subtracted ---
+
+
+def np_softmax(u: np.ndarray) -> np.ndarray:
+    e = np.exp(u - u.max())
+    return e / e.sum()
+
+
+def np_logsumexp(u: np.ndarray) -> np.ndarray:
+    return u.max() + np.log(np.exp(u - u.max()).sum())
+
+
+def _temperature(z, y, tau):
+    p = np_softmax(z / tau)
+    return (-np.sum(y * (z / tau - np_logsumexp(z / tau))),
+            {"z": (p - y) / tau, "tau": (np.sum(y * z) - np.sum(p * z)) / tau**2})
+
+
+def _expected_logit(z):
+    p = np_softmax(z)
+    return p @ z, {"z": p * (1 + z - p @ z)}
+
+
+def _weighted(z, c, tau):
+    p = np_softmax(z / tau)
+    return p @ c, {"z": p * (c - p @ c) / tau, "tau": -(p @ (c * z) - (p @ c) * (p @ z)) / tau**2}
+
+
+def one_hot_off_the_max(n: int = 5) -> np.ndarray:
+    return np.eye(n)[2]  # spread() puts the max at 0 or 1: the loss and dL/dtau stay far from 0
+
+
+def anp_logsumexp(u: Any) -> Any:
+    return anp.max(u) + anp.log(anp.sum(anp.exp(u - anp.max(u))))
+
+
+SOFTMAX = {
+    "temperature-cross-entropy": Case(
+        r"L = -\sum_k y_k \log \mathrm{softmax}(z / \tau)_k", ("z", r"\tau"),
+        lambda s: {"z": spread(s, 5), "y": one_hot_off_the_max(), "tau": np.float64(0.7)}, _temperature,
+        lambda z, y, tau: -anp.sum(y * (z / tau - anp_logsumexp(z / tau))), ("softmax", "log-softmax"),
+        (r"z \in \mathbb{R}^{K}", r"y \in \mathbb{R}^{K}", r"\sum_k y_k = 1")),
+    "expected-logit": Case(
+        r"L = \frac{\sum_k z_k e^{z_k}}{\sum_k e^{z_k}}", ("z",), lambda s: {"z": spread(s, 5)}, _expected_logit,
+        lambda z: anp.sum(z * anp.exp(z)) / anp.sum(anp.exp(z)), ("exp-into-sum", "softmax"), Z_K),
+    "weighted-tempered-softmax": Case(
+        r"L = \frac{\sum_k c_k e^{z_k / \tau}}{\sum_j e^{z_j / \tau}}", ("z", r"\tau"),
+        lambda s: {"z": spread(s, 5), "c": np.array([0.5, -1.0, 2.0, 0.25, 3.0]), "tau": np.float64(1.3)}, _weighted,
+        lambda z, c, tau: anp.sum(c * anp.exp(z / tau)) / anp.sum(anp.exp(z / tau)), ("exp-into-sum", "softmax"),
+        (r"z \in \mathbb{R}^{K}", r"c \in \mathbb{R}^{K}")),
+}
+CASES = {**SIGMA, **SOFTMAX}
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
