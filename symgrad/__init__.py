@@ -43,20 +43,21 @@ def names() -> list[str]:
 
 
 def derive(name: str | None = None, *, loss: Any = None, define: Sequence = (), given: Sequence = (),
-           wrt: Sequence[str] = ()) -> Derivation:
+           wrt: Sequence[str] = (), timeout: float | None = None) -> Derivation:
     """The step-by-step derivation of catalog entry ``name``, or of your own ``loss``.
 
     ``loss``, ``define`` and ``given`` are LaTeX strings (read as by ``symgrad verify``) or
     SymPy (``Eq``/expressions over ``IndexedBase``/``Idx``; ``given`` then holds
     ``symgrad.tensors.Constraint`` objects); ``wrt`` names the inputs to differentiate by.
+    Past ``timeout`` seconds a ``DeriveError`` says so (no limit by default).
     """
     if (name is None) == (loss is None):
         raise SymgradError("give a catalog name or loss=..., not both")
     if name is not None:
-        return graph.derive_entry(name)
+        return graph.derive_entry(name, timeout=timeout)
     from . import loss as user
 
-    return user.derive_loss(loss, define, given, wrt)
+    return user.derive_loss(loss, define, given, wrt, timeout=timeout)
 
 
 def compile(name: str | Derivation) -> Compiled:

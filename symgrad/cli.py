@@ -50,8 +50,7 @@ def _derive(args: argparse.Namespace) -> int:
     if args.name is not None:
         d = graph.derive_entry(args.name, timeout=args.timeout)
     else:
-        g = loss.graph_of(args.loss, args.define, args.given)  # loss.derive_loss, with the time budget
-        d = graph.derive_graph(g, loss.resolve_wrt(g, args.wrt), "loss", f"Derivative of {g.target}", timeout=args.timeout)
+        d = loss.derive_loss(args.loss, args.define, args.given, args.wrt, timeout=args.timeout)
     parts = [d]
     if args.hessian:
         parts += [graph.hessian(d, r.wrt) for r in d.results]
@@ -99,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - a bug in symgrad: still one line, and a distinct exit code
         print(f"symgrad: internal error: {type(e).__name__}: {e} (please report this)", file=sys.stderr)
         return 3
+    except SystemExit as e:  # --help and --version exit through argparse: return their code instead
+        return int(e.code or 0)
     except KeyboardInterrupt:
         print("symgrad: interrupted", file=sys.stderr)
         return 130

@@ -124,7 +124,7 @@ def resolve_wrt(graph: Graph, wrt: Sequence[str]) -> list[str]:
 
 
 def derive_loss(loss: LossInput, define: Sequence = (), given: Sequence = (), wrt: Sequence[str] = (),
-                name: str = "loss", title: str = "") -> Derivation:
-    """The step-by-step derivation of a user loss with respect to each name in ``wrt``."""
+                name: str = "loss", title: str = "", timeout: float | None = None) -> Derivation:
+    """The step-by-step derivation of a user loss with respect to each name in ``wrt``, within ``timeout`` s."""
     g = graph_of(loss, define, given)
-    return engine.derive_graph(g, resolve_wrt(g, wrt), name, title or f"Derivative of {g.target}")
+    return engine.derive_graph(g, resolve_wrt(g, wrt), name, title or f"Derivative of {g.target}", timeout=timeout)
