@@ -295,6 +295,40 @@ def _max_min(e: sp.Expr, names: dict) -> sp.Expr | None:
     return None
 
 
+def _positive(e: sp.Expr, names: dict) -> bool:
+    """Whether ``e > 0`` by construction: exp, softmax, sigmoid, positive numbers and sizes, and their sums,
+    products and real powers (a name counts as what it is defined to be)."""
+    e = _seen(e, names)
+    if isinstance(e, (sp.exp, Softmax, Sigmoid)):
+        return True
+    if e.is_number or isinstance(e, sp.Symbol):
+        return bool(e.is_positive)
+    if isinstance(e, sp.Pow):
+        return bool(e.exp.is_real) and _positive(e.base, names)
+    if isinstance(e, (sp.Add, sp.Mul)):
+        return all(_positive(a, names) for a in e.args)
+    if isinstance(e, sp.Sum):  # over whole index ranges, never empty
+        return _positive(e.function, names)
+    return False
+
+
+def _log_split(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Mul)):
+        return None
+    positive = [f for f in e.args[0].args if _positive(f, names)]
+    others = [f for f in e.args[0].args if f not in positive]
+
+    def stable_log(f: sp.Expr) -> bool:  # a factor whose log another rewrite turns stable
+        base = _seen(f.base if isinstance(f, sp.Pow) else f, names)
+        return isinstance(base, (sp.exp, Softmax, Sigmoid)) or _exp_sum(base) is not None
+
+    if not any(stable_log(f) for f in positive):
+        return None
+    logs = [f.exp * sp.log(f.base) if isinstance(f, sp.Pow) else f.args[0] if isinstance(f, sp.exp) else sp.log(f)
+            for f in positive]
+    return sp.Add(*logs, *([sp.log(sp.Mul(*others))] if others else []))
+
+
 def _log_softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.log) and isinstance(s := _seen(e.args[0], names), Softmax):
         return LogSoftmax(*s.args)
@@ -450,6 +484,9 @@ REWRITES: tuple[Rewrite, ...] = (
             _softmax),
     Rewrite("over-sum-exp", "(a + b)/sum_k exp(u_k) overflows as a whole: split it so that each "
             "exp(u_j)/sum_k exp(u_k) becomes a softmax", _over_exp_sum),
+    Rewrite("log-split", "log(a b) = log a + log b for every a when b > 0: split off factors positive by "
+            "construction (exp, softmax, sigmoid, sum of exp, positive constants, names defined so), so that "
+            "log(q_k/p_k) with p a softmax becomes log q_k - log-softmax; other factors stay one log", _log_split),
     Rewrite("log-softmax", "log of a softmax is u_i - logsumexp(u): no log(0) where p underflows", _log_softmax),
     Rewrite("logsumexp", "log sum_k exp(u_k) overflows: m + log sum_k exp(u_k - m) with m = max_k u_k", _logsumexp),
     Rewrite("sigmoid", "1/(1 + exp(-u)) overflows exp(-u) for u << 0: exp(-logaddexp(0, -u))", _sigmoid),

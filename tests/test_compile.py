@@ -314,6 +314,8 @@ REWRITE_CASES = [
     ("softmax", sp.exp(a_[i] + a_[j]) / sp.Sum(sp.exp(a_[k]), (k, 1, N)) ** 2, {}, Softmax(a_[i], i) * Softmax(a_[j], j)),
     ("exp-into-sum", sp.Sum(a_[k] * sp.exp(a_[k]), (k, 1, N)) / sp.Sum(sp.exp(a_[k]), (k, 1, N)), {},
      sp.Sum(a_[k] * Softmax(a_[k], k), (k, 1, N))),
+    ("log-split", sp.log(y / p_[j]), {"p": (p_[i], Softmax(a_[i], i))}, sp.log(y) - LogSoftmax(a_[j], j)),
+    ("log-split", sp.log(2 * y * sp.exp(z)), {}, z + sp.log(2) + sp.log(y)),
     ("log-softmax", sp.log(sp.exp(a_[i]) / sp.Sum(sp.exp(a_[k]), (k, 1, N))), {}, LogSoftmax(a_[i], i)),
     ("log-softmax", sp.log(p_[j]), {"p": (p_[i], Softmax(a_[i], i))}, LogSoftmax(a_[j], j)),
     ("logsumexp", sp.log(sp.Sum(sp.exp(a_[k]), (k, 1, N))), {}, LogSumExp(a_[k], k)),

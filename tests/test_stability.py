@@ -221,7 +221,32 @@ SOFTMAX = {
         lambda z, c, tau: anp.sum(c * anp.exp(z / tau)) / anp.sum(anp.exp(z / tau)), ("exp-into-sum", "softmax"),
         (r"z \in \mathbb{R}^{K}", r"c \in \mathbb{R}^{K}")),
 }
-CASES = {**SIGMA, **SOFTMAX}
+
+
+# --- logs of products and quotients with a factor positive by construction ---
+
+Q = np.array([0.1, 0.2, 0.3, 0.15, 0.25])
+C = np.array([0.5, 1.5, 2.0, 0.75, 1.25, 3.0])
+
+
+def _kl(z, q):
+    return np.sum(q * (np.log(q) - z + np_logsumexp(z))), {"z": np_softmax(z) * q.sum() - q}
+
+
+def _log_sigmoid_ratio(x, c, w):
+    return np.sum(-np_softplus(-x * w) - np.log(c)), {"w": np.sum(x * np_sigmoid(-x * w))}
+
+
+LOGS = {
+    "kl-to-softmax": Case(
+        r"L = \sum_k q_k \log \frac{q_k}{p_k}", ("z",), lambda s: {"z": spread(s, 5), "q": Q}, _kl,
+        lambda z, q: anp.sum(q * anp.log(q / (anp.exp(z) / anp.sum(anp.exp(z))))), ("log-split", "log-softmax"),
+        (r"z \in \mathbb{R}^{K}", r"q \in \mathbb{R}^{K}"), (r"p = \mathrm{softmax}(z)",)),
+    "log-sigmoid-ratio": Case(
+        r"L = \sum_n \log \frac{\sigma(x_n w)}{c_n}", ("w",), lambda s: {"x": x_and_y()["x"], "c": C, "w": np.float64(s)},
+        _log_sigmoid_ratio, lambda x, c, w: anp.sum(anp.log(1 / (1 + anp.exp(-x * w)) / c)), ("log-split", "log-sigmoid")),
+}
+CASES = {**SIGMA, **SOFTMAX, **LOGS}
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
