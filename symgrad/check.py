@@ -569,6 +569,18 @@ class TorchNamespace(_Namespace):
     def abs(self, a: Any) -> Any:
         return self.torch.abs(self._tensor(a, a))
 
+    def tanh(self, a: Any) -> Any:
+        return self.torch.tanh(self._tensor(a, a))
+
+    def sinh(self, a: Any) -> Any:
+        return self.torch.sinh(self._tensor(a, a))
+
+    def cosh(self, a: Any) -> Any:
+        return self.torch.cosh(self._tensor(a, a))
+
+    def arctan(self, a: Any) -> Any:
+        return self.torch.arctan(self._tensor(a, a))
+
     def logaddexp(self, a: Any, b: Any) -> Any:
         return self.torch.logaddexp(self._tensor(a, b), self._tensor(b, a))
 
@@ -629,6 +641,18 @@ class TensorFlowNamespace(_Namespace):
     def abs(self, a: Any) -> Any:
         return self.tnp.abs(a)
 
+    def tanh(self, a: Any) -> Any:
+        return self.tnp.tanh(a)
+
+    def sinh(self, a: Any) -> Any:
+        return self.tnp.sinh(a)
+
+    def cosh(self, a: Any) -> Any:
+        return self.tnp.cosh(a)
+
+    def arctan(self, a: Any) -> Any:
+        return self.tnp.arctan(a)
+
     def logaddexp(self, a: Any, b: Any) -> Any:
         return self.tnp.logaddexp(*self._pair(a, b))
 
@@ -657,6 +681,7 @@ class ComplexStepNamespace(_Namespace):
     backend = "complex-step"
 
     exp, log, log1p, sqrt = staticmethod(np.exp), staticmethod(np.log), staticmethod(np.log1p), staticmethod(np.sqrt)
+    tanh, sinh, cosh, arctan = staticmethod(np.tanh), staticmethod(np.sinh), staticmethod(np.cosh), staticmethod(np.arctan)
     sum, einsum, eye = staticmethod(np.sum), staticmethod(np.einsum), staticmethod(np.eye)
     where = staticmethod(np.where)
 

@@ -36,13 +36,13 @@ from .errors import ShapeError, SymgradError
 from .tensors import Constraint, Definition, extent, name_of, shape_of
 
 # The array-namespace operations a forward pass from ``Compiled.loss_fn(xp)`` may call, as
-# ``xp.<op>``: exp, log, log1p, sqrt, abs (elementwise); logaddexp(a, b), maximum(a, b);
+# ``xp.<op>``: exp, log, log1p, sqrt, abs, tanh, sinh, cosh, arctan (elementwise); logaddexp(a, b), maximum(a, b);
 # sum(a, axis=, keepdims=), max(a, axis=, keepdims=); einsum(subscripts, *operands) (also
-# used for transposes); where(condition, a, b) (piecewise, sign, Heaviside); eye(n, dtype=like.dtype).
-# Besides these it uses only arithmetic and comparison operators, ``&``, ``|``, ``~``, ``@`` on
-# matrices, ``.shape``, ``.dtype`` and indexing with ``...``, ``None``, ``:`` and integers.
-XP_OPS: tuple[str, ...] = ("exp", "log", "log1p", "sqrt", "abs", "logaddexp", "maximum", "sum", "max", "einsum",
-                           "where", "eye")
+# used for transposes and matrix products); where(condition, a, b) (piecewise, sign, Heaviside); eye(n, dtype=like.dtype).
+# Besides these it uses only arithmetic and comparison operators, ``&``, ``|``, ``~``,
+# ``.shape``, ``.dtype`` and indexing with ``...``, ``None``, ``:`` and integers.
+XP_OPS: tuple[str, ...] = ("exp", "log", "log1p", "sqrt", "abs", "tanh", "sinh", "cosh", "arctan", "logaddexp",
+                           "maximum", "sum", "max", "einsum", "where", "eye")
 
 _RESERVED = frozenset({"np", "xp"})
 
@@ -102,7 +102,8 @@ class Einsum(sp.Function):
 
 
 class MatProd(sp.Function):
-    """``a @ b``."""
+    """``a @ b``; args ``(a, b, Str(subscripts))``: the same product as an einsum, for ``xp`` (whose ``@``,
+    TensorFlow's, takes no vectors)."""
 
 
 class Transposed(sp.Function):
@@ -793,7 +794,11 @@ class _Lowering:
             if best is None or cost < best[0]:
                 left = p.expr if p.axes[-1] == k else Transposed(p.expr)
                 right = q.expr if q.axes[0] == k else Transposed(q.expr)
-                best = (cost, MatProd(left, right), out)
+                letters = self._letters([p.axes, q.axes])
+                subscripts = "".join(letters[i] for i in (p.axes if p.axes[-1] == k else p.axes[::-1])) + "," + "".join(
+                    letters[i] for i in (q.axes if q.axes[0] == k else q.axes[::-1])) + "->" + "".join(
+                    letters[i] for i in out)
+                best = (cost, MatProd(left, right, Str(subscripts)), out)
         return best[1], best[2]
 
     def _einsum(self, ops: list[_Arr], out: tuple[sp.Idx, ...]) -> sp.Expr:
@@ -918,7 +923,15 @@ class _ArrayPrinter(NumPyPrinter):
         return self._call("einsum", repr(str(spec)), *ops, *optimize)
 
     def _print_MatProd(self, e: sp.Expr) -> str:
-        return f"({self._atom(e.args[0])} @ {self._atom(e.args[1])})"  # @ binds like *: always bracketed
+        left, right, subscripts = e.args
+        if self.fast:
+            return f"({self._atom(left)} @ {self._atom(right)})"  # @ binds like *: always bracketed
+        (a, b), out = str(subscripts).split("->")[0].split(","), str(subscripts).split("->")[1]
+        if isinstance(left, Transposed):
+            left, a = left.args[0], a[::-1]
+        if isinstance(right, Transposed):
+            right, b = right.args[0], b[::-1]
+        return self._call("einsum", repr(f"{a},{b}->{out}"), left, right)
 
     def _print_Transposed(self, e: sp.Expr) -> str:
         if self.fast:
@@ -972,7 +985,7 @@ class _ArrayPrinter(NumPyPrinter):
 
     def _print_Function(self, e: sp.Expr) -> str:
         name = type(e).__name__
-        if self.fast and name in _NUMPY_FUNCTIONS:
+        if name in _NUMPY_FUNCTIONS and (self.fast or _NUMPY_FUNCTIONS[name] in XP_OPS):
             return self._call(_NUMPY_FUNCTIONS[name], *e.args)
         where = "NumPy" if self.fast else f"the forward pass (xp offers only {', '.join(XP_OPS)})"
         raise CompileError(f"no array code for {name} in {e} for {where}")
@@ -1152,7 +1165,7 @@ class _Program:
                 done.add(s)
                 lines.append(f"{s} = {printer.doprint(rep[s].xreplace(alias))}")
             text = printer.doprint(expr.xreplace(alias))
-            lines.append(f"{sym} = {text[1:-1] if isinstance(expr, MatProd) else text}")
+            lines.append(f"{sym} = {text[1:-1] if isinstance(expr, MatProd) and printer.fast else text}")
 
         for (sym, _), expr in zip(outputs, reduced):
             if expr in rep and expr not in done:  # the whole output is shared: compute it under its own name

@@ -8,6 +8,7 @@ to 1e-10 (float64).
 from __future__ import annotations
 
 import functools
+import importlib.util
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -263,3 +264,43 @@ def test_spelling_is_finite_and_equal_to_a_stable_reference_at_extremes(case_id,
 def test_spelling_agrees_with_autograd_at_ordinary_inputs(case_id):
     case = CASES[case_id]
     assert_autograd(case.compiled(), case.arrays(1.0), case.reference)
+
+
+# --- tanh, sinh, cosh, arctan in the forward pass that symgrad.check differentiates ---
+
+ELEMENTARY = {
+    "two-layer-tanh": (r"L = \sum_n (y_n - \sum_h v_h \tanh(\sum_d W_{hd} x_{nd}))^2", ("W", "v"),
+                       (r"x \in \mathbb{R}^{N \times D}", r"W \in \mathbb{R}^{H \times D}", r"v \in \mathbb{R}^{H}",
+                        r"y \in \mathbb{R}^{N}")),
+    "arctan-regression": (r"L = \sum_n (y_n - \arctan(x_n w))^2", ("w",), ()),
+    "cosh-minus-sinh": (r"L = \sum_n (\cosh(x_n w) - \sinh(x_n w))", ("w",), ()),
+}
+
+
+def installed(backend: str) -> Any:
+    package = {"torch": "torch", "jax": "jax", "tensorflow": "tensorflow"}.get(backend)
+    return pytest.mark.skipif(package is not None and importlib.util.find_spec(package) is None,
+                              reason=f"{package} is not installed")
+
+
+@pytest.mark.parametrize("backend", [pytest.param(b, marks=installed(b))
+                                     for b in ("autograd", "torch", "jax", "tensorflow", "fd")])
+@pytest.mark.parametrize("case_id", sorted(ELEMENTARY))
+def test_forward_pass_with_hyperbolic_and_arctan_passes_check_on_every_backend(case_id, backend):
+    loss, wrt, given = ELEMENTARY[case_id]
+    d = symgrad.derive(loss=loss, wrt=list(wrt), given=list(given))
+    report = symgrad.check(d, backend=backend, seed=0, compiled=compiled(loss, wrt, given))
+    assert report.ok, str(report)
+
+
+def test_tanh_network_forward_pass_equals_a_hand_written_one_in_autograd():
+    loss, wrt, given = ELEMENTARY["two-layer-tanh"]
+    rng = np.random.default_rng(4)
+    x, W, v, y = rng.standard_normal((5, 3)), rng.standard_normal((4, 3)), rng.standard_normal(4), rng.standard_normal(5)
+    f = compiled(loss, wrt, given)
+    assert "xp.tanh(" in f.forward_source and "@" not in f.forward_source  # TensorFlow's @ takes no vectors
+    forward = f.loss_fn(anp)
+    want = np.sum((y - np.tanh(x @ W.T) @ v) ** 2)
+    assert_close(forward(x=x, W=W, v=v, y=y), want, 1e-13)
+    grad = autograd.grad(lambda W: forward(x=x, W=W, v=v, y=y))(W)
+    assert_close(grad, -2 * (((y - np.tanh(x @ W.T) @ v)[:, None] * (1 - np.tanh(x @ W.T) ** 2) * v).T @ x), 1e-12)
