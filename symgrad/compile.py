@@ -415,9 +415,9 @@ def _logistic_fraction(e: sp.Expr, names: dict) -> sp.Expr | None:
             return t**c
         if isinstance(x, Sigmoid) and (c := _multiple(x.args[0], v)) in (1, -1):
             return t / (1 + t) if c == 1 else 1 / (1 + t)
-        if isinstance(x, (sp.Add, sp.Mul, sp.Pow)):
+        if isinstance(x, (sp.Add, sp.Mul)) or (isinstance(x, sp.Pow) and x.exp.is_Integer):
             return x.func(*[in_t(a) for a in x.args])
-        return x
+        return x  # anything else is a coefficient, even if it holds exp(v) (sqrt(1 + exp(v)), a sum)
 
     mapped = [in_t(f) for f in e.args]
     if not raw:

@@ -18,9 +18,10 @@ import autograd
 import autograd.numpy as anp
 import numpy as np
 import pytest
+import sympy as sp
 
 import symgrad
-from symgrad.compile import Compiled
+from symgrad.compile import Compiled, Sigmoid, stabilise
 
 SCALES = (1e3, -1e3, 1e4, -1e4)
 DTYPES = (np.float32, np.float64)
@@ -304,3 +305,39 @@ def test_tanh_network_forward_pass_equals_a_hand_written_one_in_autograd():
     assert_close(forward(x=x, W=W, v=v, y=y), want, 1e-13)
     grad = autograd.grad(lambda W: forward(x=x, W=W, v=v, y=y))(W)
     assert_close(grad, -2 * (((y - np.tanh(x @ W.T) @ v)[:, None] * (1 - np.tanh(x @ W.T) ** 2) * v).T @ x), 1e-12)
+
+
+# --- the rules themselves: what logistic-fraction and log-split rewrite, and what they leave alone ---
+
+u, c = sp.symbols("u c", real=True)
+E = sp.exp(u)
+
+
+@pytest.mark.parametrize("expr", [E / (1 + E) ** 2, (c * E**2 - E + 3) / (1 + E) ** 2, E**3 / (1 + E) ** 3,
+                                  sp.exp(u + 1) / (sp.exp(1) * (1 + E) ** 2)])
+def test_bounded_fractions_of_exp_u_become_products_of_sigmoids(expr):
+    fired: list[str] = []
+    got = stabilise(expr, {}, fired)
+    assert "logistic-fraction" in fired and not got.has(sp.exp(u))
+    for x in (-30.0, -1.0, 0.0, 0.5, 30.0):
+        at = {u: x, c: 0.25}
+        assert float(lower_stable(got).subs(at)) == pytest.approx(float(expr.subs(at)), rel=1e-12)
+
+
+@pytest.mark.parametrize("expr", [E**2 / (1 + E), sp.exp(-u) / (1 + E) ** 2, E / sp.sqrt(1 + E), E / (1 + E) ** c])
+def test_fractions_of_exp_u_that_grow_without_bound_are_left_to_the_other_rules(expr):
+    fired: list[str] = []
+    stabilise(expr, {}, fired)
+    assert "logistic-fraction" not in fired
+
+
+def test_log_split_leaves_a_log_of_two_factors_of_unknown_sign_whole():
+    fired: list[str] = []
+    assert stabilise(sp.log(u * c), {}, fired) == sp.log(u * c) and "log-split" not in fired
+    got = stabilise(sp.log(-u * c * sp.exp(u)), {}, fired)
+    assert "log-split" in fired and sp.expand(got - (u + sp.log(-u * c))) == 0
+
+
+def lower_stable(e: sp.Expr) -> sp.Expr:
+    """``e`` with the stable nodes written back as SymPy (to evaluate the rewritten form)."""
+    return e.replace(Sigmoid, lambda v: 1 / (1 + sp.exp(-v)))
