@@ -64,7 +64,7 @@ def _shape_from_use(base: sp.IndexedBase, exprs: Sequence[sp.Expr]) -> sp.Indexe
 def _sympy_graph(loss: sp.Expr | sp.Eq | Definition, define: Sequence, constraints: Sequence[Constraint]) -> Graph:
     defs = [_sympy_definition(d, f"q{k}") for k, d in enumerate(define)] + [_sympy_definition(loss, "L")]
     exprs = [d.rhs for d in defs] + [d.lhs for d in defs]
-    bases = {b for e in exprs for b in e.atoms(sp.IndexedBase)}
+    bases = sorted({b for e in exprs for b in e.atoms(sp.IndexedBase)}, key=str)  # a stable input order
     shaped = {b: _shape_from_use(b, exprs) for b in bases}
     defs = [Definition(d.lhs.xreplace(shaped), d.rhs.xreplace(shaped)) for d in defs]
     defined = {d.name for d in defs}
