@@ -1162,6 +1162,8 @@ def _factor(samples: Sequence[_Sample]) -> sp.Expr | None:
 def _rational(v: Any, max_den: int = 1000) -> Fraction | None:
     if isinstance(v, mpmath.mpc):
         v = v.real
+    if not mpmath.isfinite(v) or abs(v) > mpmath.mpf(10) ** 30:
+        return None  # printed in fixed point it would have millions of digits (e^{e^{e^{a}}} in a fuzzed claim)
     f = Fraction(str(mpmath.nstr(v, _DPS - 5, strip_zeros=False, min_fixed=-math.inf, max_fixed=math.inf)))
     f = f.limit_denominator(max_den)
     return f if _equal(_mp(f), v) else None

@@ -270,3 +270,11 @@ def test_hostile_claim_is_judged_or_unreadable_within_the_budget(text):
     outcome = judge_case(softmax, "claim", 0, text)
     assert isinstance(outcome, Verdict)
     read_case(softmax, text)
+
+
+def test_a_claim_with_an_astronomical_value_gets_a_counterexample_not_a_crash():
+    # found by the long fuzz run: e^{e^{e^{e^{e^{0}}}}} has 1.6 million digits; printing it as a fraction raised ValueError
+    v = symgrad.verify(r"e^{e^{e^{e^{e^{a_i}}}}}", of=r"\frac{\partial p_i}{\partial a_j}",
+                       define=[r"p_i = \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}}"])
+    assert v.verdict == "wrong"
+    assert "e+1656520" in v.counterexample["claim"]
