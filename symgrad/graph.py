@@ -47,7 +47,7 @@ class _Names:
 
 
 def _all_indices(e: sp.Expr) -> set[sp.Idx]:
-    return {a for a in e.atoms(sp.Idx)}
+    return set(e.atoms(sp.Idx))
 
 
 def _bases(e: sp.Expr) -> set[str]:
@@ -82,9 +82,8 @@ class _Walk:
         self.steps: list[Step] = []
         self.notes: list[str] = []
         self.nodes = {d.name: d for d in graph.definitions}
-        for name in (graph.target,):
-            if name not in self.nodes:
-                raise UnknownNameError(f"target {name!r} is not defined; defined names: {', '.join(self.nodes)}")
+        if graph.target not in self.nodes:
+            raise UnknownNameError(f"target {graph.target!r} is not defined; defined names: {', '.join(self.nodes)}")
 
     def tensor(self, name: str) -> sp.Basic:
         if name in self.nodes:
