@@ -15,6 +15,8 @@ import sympy as sp
 from . import derivatives, rules
 from .derivation import Derivation, Graph, Result, Step
 from .errors import DeriveError, UnknownNameError
+from .latex import to_text
+from .matrix import matrix_form
 from .tensors import Definition, index, indices_of, name_of, shape_of
 
 # names tried, in order, for fresh indices; a name in use anywhere in the graph is skipped
@@ -120,8 +122,6 @@ class _Walk:
 
     def _name_kinks(self, consumer: str, kinks: list[derivatives.Kink]) -> None:
         """Non-differentiable points are stated in the derivation, never hidden."""
-        from .latex import to_text
-
         for where, used in kinks:
             if isinstance(where, sp.Eq):
                 lhs, rhs = (where.rhs, where.lhs) if where.lhs.is_number else (where.lhs, where.rhs)
@@ -204,8 +204,6 @@ def _rule_form(rhs: sp.Expr, var: sp.Expr) -> tuple[sp.Expr, str] | None:
 
 
 def _matrix_form(result: Result, graph: Graph) -> str | None:
-    from .matrix import matrix_form
-
     return matrix_form(result.expr, result.free_indices, graph)
 
 

@@ -13,11 +13,10 @@ from collections.abc import Sequence
 import sympy as sp
 
 from .derivation import Graph
+from .latex import readable_terms, to_latex
 
 
 def _tex(e: sp.Expr) -> str:
-    from .latex import to_latex
-
     return to_latex(e)
 
 
@@ -76,8 +75,6 @@ class _Matrix:
         return None
 
     def add(self, e: sp.Add, axes: tuple[sp.Idx, ...]) -> str | None:
-        from .latex import readable_terms
-
         parts = []
         for t in readable_terms(e):
             if not (t.free_symbols & set(axes)):

@@ -206,7 +206,12 @@ def _inverses(defn: Definition) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
     out = []
     for kernel in _kernels(defn):
         u = sp.Dummy("u")
-        num = sp.expand(sp.fraction(sp.together(defn.lhs - defn.rhs.xreplace({kernel: u})))[0])
+        rhs = defn.rhs.xreplace({kernel: u})
+        factor = rhs / u
+        if not factor.has(u):  # q = u c, the common case (softmax): u = q / c without clearing denominators
+            out.append((kernel, defn.lhs / factor))
+            continue
+        num = sp.expand(sp.fraction(sp.together(defn.lhs - rhs))[0])
         a, b = num.coeff(u, 1), num.coeff(u, 0)
         if a == 0 or a.has(u) or b.has(u) or sp.expand(num - a * u - b) != 0:
             continue
@@ -548,7 +553,8 @@ def tidy(expr: sp.Expr, graph: Graph | None = None) -> sp.Expr:
         factored = _factor_summand(merged)
     else:
         merged = _distribute(expr)
-        factored = _positive_first(sp.factor(sp.powsimp(expr)))
+        merged_powers = sp.powsimp(expr) if any(not p.exp.is_Number for p in expr.atoms(sp.Pow)) else expr
+        factored = _positive_first(sp.factor(merged_powers))
     # factoring can fold a short sum into one long fraction: keep the shorter form
     out = factored if sp.count_ops(factored) <= sp.count_ops(merged) else merged
     if graph is None:
