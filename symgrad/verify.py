@@ -1050,9 +1050,21 @@ class _Search:
                     yield _Sample(point, env, c, t)
 
 
-def _first_difference(samples: Sequence[_Sample]) -> _Sample | None:
+def _first_difference(samples: Sequence[_Sample], claim: Fn, truth: Fn) -> _Sample | None:
+    """The first sample where claim and derivative differ, confirmed at three times the precision.
+
+    A claim that cancels huge terms (sum of e^{5a} minus (sum e^a)^5) loses digits at the working
+    precision; a true difference survives more digits, a rounding artefact does not.
+    """
     for s in samples:
-        if not _equal(s.claim, s.truth):
+        if _equal(s.claim, s.truth):
+            continue
+        with mpmath.workdps(3 * _DPS):
+            try:
+                c, t = claim(dict(s.env), s.point.vals), truth(dict(s.env), s.point.vals)
+            except (ZeroDivisionError, ValueError, OverflowError, KeyError):
+                return s
+        if not _equal(c, t):
             return s
     return None
 
@@ -1320,19 +1332,26 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
     if not search.points:
         raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
     deadline = time.monotonic() + timeout
+    # the numeric search gets its own budget: past it, the points evaluated so far decide (at least 3)
+    search_deadline = time.monotonic() + 2 * timeout + 2
     links: list[Link] = []
     wrong: tuple[Link, str, str] | None = None
     transposed = False
     for latex, orients in checked:
         expr, flipped = orients[0]
         fn = _compile(expr)
-        samples = list(search.samples(fn))
+        samples = _within(search.samples(fn), search_deadline)
+        if len(samples) < sum(len(a) for _, a in search.points) and time.monotonic() > search_deadline:
+            note = f"the numeric search stopped at its time budget ({2 * timeout + 2:g} s) after {len(samples)} points"
+            if note not in notes:
+                notes.append(note)
         if not samples:
             raise VerifyError(f"the claim {latex} could not be evaluated at any point")
-        bad = _first_difference(samples)
+        bad = _first_difference(samples, fn, search.truth)
         for other, other_flipped in orients[1:] if bad is not None else ():
-            other_samples = list(search.samples(_compile(other)))
-            if other_samples and _first_difference(other_samples) is None:
+            other_fn = _compile(other)
+            other_samples = list(search.samples(other_fn))
+            if other_samples and _first_difference(other_samples, other_fn, search.truth) is None:
                 expr, flipped, samples, bad = other, other_flipped, other_samples, None
                 break
         if bad is not None:
@@ -1357,6 +1376,16 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
     if transposed and wrong is None:
         notes.append("the claim is the transpose of the derivative: the other layout convention, not a mistake")
     return _summarise(problem, truth, links, wrong, notes, search, transposed)
+
+
+def _within(samples: Iterator[_Sample], deadline: float, least: int = 3) -> list[_Sample]:
+    """The samples drawn before ``deadline`` (but at least ``least``, when there are that many)."""
+    out = []
+    for s in samples:
+        out.append(s)
+        if len(out) >= least and time.monotonic() > deadline:
+            break
+    return out
 
 
 def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tuple[Link, str, str] | None,

@@ -429,3 +429,23 @@ def test_cli_unreadable_exit_2_without_traceback(capsys):
     captured = capsys.readouterr()
     assert code == 2 and "Traceback" not in captured.err
     assert json.loads(captured.out)["verdict"] == "unreadable"
+
+
+SOFTMAX_DEF = [r"p_i = \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}}"]
+CANCELLING = (r"p_i(\delta_{ij} - p_j) + \sum_{k=1}^{N}\sum_{l=1}^{N}\sum_{m=1}^{N}\sum_{q=1}^{N}\sum_{r=1}^{N}"
+              r" e^{a_k + a_l + a_m + a_q + a_r} - \left(\sum_{k=1}^{N} e^{a_k}\right)^5")
+
+
+def test_a_right_claim_that_cancels_huge_terms_is_not_called_wrong():
+    # sum^5 e^{a_k+...} = (sum e^a)^5: at 50 digits the cancellation loses digits; a difference must survive 150
+    v = verify(CANCELLING, of=r"\frac{\partial p_i}{\partial a_j}", define=SOFTMAX_DEF, timeout=0.1)
+    assert v.verdict == "agrees"
+
+
+def test_the_numeric_search_stops_at_its_budget_and_says_so():
+    import time as _time
+
+    start = _time.monotonic()
+    v = verify(CANCELLING, of=r"\frac{\partial p_i}{\partial a_j}", define=SOFTMAX_DEF, timeout=0.1)
+    assert _time.monotonic() - start < 2 * 0.1 + 2 + 4  # the search budget plus set-up, with a margin for a busy CI
+    assert "numeric search stopped at its time budget" in v.message
