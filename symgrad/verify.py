@@ -58,6 +58,8 @@ from typing import Any
 import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.functions.elementary.hyperbolic import HyperbolicFunction
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .derivation import Graph
 from .errors import ParseError, SymgradError
@@ -510,6 +512,11 @@ def _prove(claim: sp.Expr, truth: sp.Expr, problem: _Problem, seconds: float) ->
         reduced = _apply_assumptions(rules.simplify(inlined, graph, rules=plain), asm)
         if _is_zero(reduced):
             return "with the definitions substituted"
+        # trigonometric and hyperbolic identities (tan' = 1 + tan^2 = sec^2); only on sum-free
+        # expressions, where SymPy's trigsimp is safe, and still under the time limit
+        if not reduced.atoms(sp.Sum) and reduced.atoms(TrigonometricFunction, HyperbolicFunction) \
+                and _is_zero(sp.trigsimp(sp.expand_trig(reduced))):
+            return "with trigonometric identities"
     return None
 
 

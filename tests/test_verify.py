@@ -449,3 +449,13 @@ def test_the_numeric_search_stops_at_its_budget_and_says_so():
     v = verify(CANCELLING, of=r"\frac{\partial p_i}{\partial a_j}", define=SOFTMAX_DEF, timeout=0.1)
     assert _time.monotonic() - start < 2 * 0.1 + 2 + 4  # the search budget plus set-up, with a margin for a busy CI
     assert "numeric search stopped at its time budget" in v.message
+
+
+@pytest.mark.parametrize("claim", [r"\frac{d}{dz}\tan(z) = \sec^2(z)", r"\frac{d}{dz}\tan(z) = 1 + \tan^2 z",
+                                   r"\frac{d}{dz}\cot(z) = -\csc^2(z)", r"\frac{d}{dz}\tanh(z) = \frac{1}{\cosh^2 z}"])
+def test_trigonometric_identities_prove_derivative_claims(claim):
+    assert verify(claim).verdict == "proved"
+
+
+def test_a_wrong_trigonometric_claim_is_still_wrong():
+    assert verify(r"\frac{d}{dz}\tan(z) = \cos^2 z").verdict == "wrong"
