@@ -459,3 +459,13 @@ def test_trigonometric_identities_prove_derivative_claims(claim):
 
 def test_a_wrong_trigonometric_claim_is_still_wrong():
     assert verify(r"\frac{d}{dz}\tan(z) = \cos^2 z").verdict == "wrong"
+
+
+@pytest.mark.parametrize("claim", [r"\frac{d}{dz}|z|^2 = 2z", r"\frac{d}{dz} z|z| = 2|z|",
+                                   r"\frac{d}{dz}|z| = \operatorname{sgn}(z)"])
+def test_claims_about_absolute_values_are_proved_for_real_variables(claim):
+    assert verify(claim).verdict == "proved"
+
+
+def test_a_wrong_absolute_value_claim_is_still_wrong():
+    assert verify(r"\frac{d}{dz} z|z| = 2z").verdict == "wrong"
