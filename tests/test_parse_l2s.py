@@ -194,7 +194,7 @@ def test_argument_syntax_errors_keep_their_own_message_and_column():
 
 def test_verify_a_derivative_of_a_definition_only_the_fallback_reads():
     v = symgrad.verify(r"3 z \lvert z \rvert", of=r"\frac{dL}{dz}", define=[r"L = \lvert z \rvert^3"])
-    assert v.verdict == "agrees"  # equal at every point; |z| z = |z|^2 sign(z) needs z real to be proved
+    assert v.verdict == "proved"  # |z| z = |z|^2 sign(z) holds for real z, which the proof assumes
     v = symgrad.verify(r"3 z^2", of=r"\frac{dL}{dz}", define=[r"L = \lvert z \rvert^3"])
     assert v.verdict == "wrong" and v.counterexample["values"]["z"].startswith("-")
 
@@ -202,7 +202,7 @@ def test_verify_a_derivative_of_a_definition_only_the_fallback_reads():
 def test_verify_a_claim_chain_whose_definition_uses_a_fallback_command():
     v = symgrad.verify(r"\frac{\partial L}{\partial w} = \lvert w \rvert \cdot 2w",
                        define=[r"L = \lvert w \rvert^3 - \frac{1}{3}\lvert w \rvert^3"])
-    assert v.verdict == "agrees" and [link.verdict for link in v.links][-1] == "agrees"
+    assert v.verdict == "proved" and [link.verdict for link in v.links][-1] == "proved"
     v = symgrad.verify(r"\frac{\partial L}{\partial w} = -2w \lvert w \rvert",
                        define=[r"L = \lvert w \rvert^3 - \frac{1}{3}\lvert w \rvert^3"])
     assert (v.verdict, v.diagnosis) == ("wrong", "sign")
