@@ -171,6 +171,11 @@ class _Walk:
             self.steps.append(Step(lhs, chain_shown, "chain rule", section))
             self.steps.append(Step(lhs, total, "insert the local derivatives", section))
             total = rules.simplify(total, self.graph, lhs, section, self.steps, deadline=self.deadline)
+            tidied = rules.tidy(total, self.graph)
+            if tidied != total and sp.count_ops(tidied) < sp.count_ops(total):
+                # collected before it is used further down the chain: shorter lines there
+                self.steps.append(Step(lhs, tidied, "collect terms", section))
+                total = tidied
         return total
 
 

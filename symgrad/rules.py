@@ -75,7 +75,9 @@ def _split_sum(s: sp.Sum) -> sp.Expr:
 def _worth_splitting(s: sp.Sum) -> bool:
     """Splitting helps only if it exposes a delta to contract, a nested sum, or a tensor to pull out."""
     bound = {lim[0] for lim in s.limits}
-    if any(bound & set(k.args) for k in s.function.atoms(sp.KroneckerDelta)) or s.function.atoms(sp.Sum):
+    if any(bound & set(k.args) for k in s.function.atoms(sp.KroneckerDelta)):
+        return True
+    if any(_worth_splitting(inner) for inner in s.function.atoms(sp.Sum)):
         return True
     for term in sp.Add.make_args(_multiply_out(s.function)):
         for factor in sp.Mul.make_args(term):
@@ -84,10 +86,8 @@ def _worth_splitting(s: sp.Sum) -> bool:
     return False
 
 
-def expand_sums(expr: sp.Expr, graph: Graph) -> Rewrite:
-    """Multiply out and split every sum into sums of single terms, constants pulled out."""
-    if not any(_worth_splitting(s) for s in expr.atoms(sp.Sum)):
-        return None  # nothing to gain; sum-free algebra is the job of cancel_fractions
+def split_sums(expr: sp.Expr) -> sp.Expr:
+    """Every sum multiplied out and split into sums of single terms, constants pulled out."""
 
     def walk(e: sp.Expr) -> sp.Expr:
         if isinstance(e, sp.Sum):
@@ -96,9 +96,15 @@ def expand_sums(expr: sp.Expr, graph: Graph) -> Rewrite:
             return e.func(*[walk(a) for a in e.args])
         return e
 
-    new = _multiply_out(walk(expr))
     # a second pass catches sums that multiplying out exposed inside products
-    new = _multiply_out(walk(new))
+    return _multiply_out(walk(_multiply_out(walk(expr))))
+
+
+def expand_sums(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """Multiply out and split the sums, when that exposes something for the other rules."""
+    if not any(_worth_splitting(s) for s in expr.atoms(sp.Sum)):
+        return None  # nothing to gain; sum-free algebra is the job of cancel_fractions
+    new = split_sums(expr)
     return (new, "multiply out, split the sums, pull constants out", None) if new != expr else None
 
 

@@ -19,8 +19,6 @@ from symgrad.errors import DeriveError, UnknownNameError
 from symgrad.graph import derive_graph
 from symgrad.tensors import Definition, index, size, tensor
 
-EMPTY = Graph((), (), "L")
-
 
 def _canon(e: sp.Expr) -> sp.Expr:
     """Sums with positional summation variables; tensors compared by name, not declared shape."""
@@ -30,9 +28,7 @@ def _canon(e: sp.Expr) -> sp.Expr:
 
 def same(a: sp.Expr, b: sp.Expr) -> bool:
     """Symbolic equality of index expressions, up to the names of summation variables."""
-    diff = sp.expand(_canon(a) - _canon(b))
-    out = rules.expand_sums(diff, EMPTY)
-    diff = out[0] if out else diff
+    diff = rules.split_sums(sp.expand(_canon(a) - _canon(b)))
     return sp.expand(_canon(diff)) == 0
 
 
