@@ -217,8 +217,8 @@ def _cases(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> tuple[tuple[s
     if len(deltas) != 1:
         return ()
     i, j = deltas[0].args
-    same = rules.tidy(expr.xreplace({j: i}), graph)
-    apart = rules.tidy(expr.xreplace({deltas[0]: 0}), graph)
+    same = rules.tidy(sp.sympify(expr.xreplace({j: i})), graph)
+    apart = rules.tidy(sp.sympify(expr.xreplace({deltas[0]: sp.Integer(0)})), graph)
     return ((f"{i} = {j}", same), (f"{i} \\neq {j}", apart))
 
 
@@ -230,6 +230,12 @@ def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = 
     between rules and steps, so it can overrun by one rule's time).
     """
     index_names = dict(index_names or {})
+    for k, d in enumerate(graph.definitions):
+        later = {e.name for e in graph.definitions[k:]} & _bases(d.rhs)
+        if later:
+            used = min(later)
+            what = "itself" if used == d.name else f"{used}, which is defined after it"
+            raise DeriveError(f"{d.name} is defined in terms of {what}: order the definitions so each uses earlier ones")
     deadline = None if timeout is None else rules.Deadline(timeout, f"deriving {name or graph.target}")
     walk = _Walk(graph, index_names, deadline)
     target_name = graph.target

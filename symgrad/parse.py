@@ -1773,6 +1773,10 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     if stray:
         raise ParseError(f"index {min(map(str, stray))} is free on the right of = but not on the left",
                          column=eq.col, source=latex)
+    if params is None and name in {str(b.label) for b in value.atoms(sp.IndexedBase)} | {
+            str(s) for s in value.free_symbols}:
+        raise ParseError(f"{name} is defined in terms of itself: an implicit equation is not a definition",
+                         column=eq.col, source=latex)
     p.commit(mapping)
     ctx.tensors.pop(name, None)
     defn = Definition(lhs, value)

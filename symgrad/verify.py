@@ -631,7 +631,7 @@ def _compile(e: sp.Basic) -> Fn:
         if isinstance(e.exp, sp.Integer):
             n = int(e.exp)
             # sizes and indices are Python ints: 3 ** -1 would be a float
-            return lambda env, vals: mpmath.mpf(base(env, vals)) ** n
+            return lambda env, vals: mpmath.mpmathify(base(env, vals)) ** n
         ex = _compile(e.exp)
         return lambda env, vals: _power(base(env, vals), ex(env, vals))
     if isinstance(e, sp.KroneckerDelta):
@@ -932,7 +932,7 @@ class _Space:
                 values = vals[d.name].values() if d.indices else (vals[d.name],)
                 if not all(map(_finite_real, values)):  # off the real domain: arccosh z for z < 1 is complex
                     return None
-        except (ZeroDivisionError, ValueError, OverflowError):
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
             return None
         return _Point(sizes, inputs, vals, style)
 
@@ -1067,7 +1067,7 @@ class _Search:
                     else:
                         t = truth(dict(env), point.vals)
                     c = claim(dict(env), point.vals)
-                except (ZeroDivisionError, ValueError, OverflowError, KeyError):
+                except (ZeroDivisionError, ValueError, OverflowError, KeyError, TypeError):
                     continue
                 if _finite_real(t) and _finite_real(c):
                     yield _Sample(point, env, c, t)
@@ -1085,7 +1085,7 @@ def _first_difference(samples: Sequence[_Sample], claim: Fn, truth: Fn) -> _Samp
         with mpmath.workdps(3 * _DPS):
             try:
                 c, t = claim(dict(s.env), s.point.vals), truth(dict(s.env), s.point.vals)
-            except (ZeroDivisionError, ValueError, OverflowError, KeyError):
+            except (ZeroDivisionError, ValueError, OverflowError, KeyError, TypeError):
                 return s
         if not _equal(c, t):
             return s

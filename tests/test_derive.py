@@ -328,3 +328,15 @@ def test_derivative_table_agrees_with_sympy(f):
 
     x = sp.Symbol("x")
     assert sp.simplify(d(f(x**2 + 1 / 3), x) - sp.diff(f(x**2 + 1 / 3), x)) == 0
+
+
+def test_a_definition_in_terms_of_itself_is_an_error():
+    z, L = tensor("z"), tensor("L")
+    with pytest.raises(DeriveError, match="L is defined in terms of itself"):
+        derive_graph(Graph((Definition(L, z * L),), (z,), "L"), ["z"])
+
+
+def test_a_jacobian_that_is_a_bare_delta_has_its_cases():
+    # found by the long fuzz run: L_i = w_i - 2 gave dL_i/dw_j = delta_ij and the i != j case crashed
+    d = symgrad.derive(loss=r"L = w - 2", given=[r"w \in \mathbb{R}^{d}"], wrt=["w"])
+    assert dict(d.results[0].cases) == {"i = j": 1, "i \\neq j": 0}

@@ -278,3 +278,11 @@ def test_a_claim_with_an_astronomical_value_gets_a_counterexample_not_a_crash():
                        define=[r"p_i = \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}}"])
     assert v.verdict == "wrong"
     assert "e+1656520" in v.counterexample["claim"]
+
+
+def test_a_definition_with_complex_values_skips_those_points():
+    # found by the long fuzz run: a power of a complex intermediate raised TypeError (mpf from mpc)
+    v = symgrad.verify(r"p_j - y_j", of=r"\frac{\partial L}{\partial z_j}",
+                       define=[r"p_j = \frac{e^{z_j}}{\sum_{k=1}^{N}mathbb{R}^{B \times C} e^{z_k}}",
+                               r"L = -\sum_{k=1}^{N} y_k \log p_k"], given=[r"\sum_{k=1}^{N} y_k = 1"])
+    assert v.verdict in ("wrong", "agrees", "proved", "unreadable")

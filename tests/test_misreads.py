@@ -293,3 +293,10 @@ def test_matrix_least_squares_gradient_with_the_operator_form():
     wrong = verify(r"\nabla_w \frac{1}{2}\|Xw - y\|^2 = 2 X^T(Xw - y)",
                    given=[r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"])
     assert (wrong.verdict, wrong.diagnosis) == ("wrong", "factor")
+
+
+def test_an_implicit_definition_is_refused_with_its_column():
+    from symgrad.parse import Context, parse_definition
+
+    with pytest.raises(ParseError, match=r"L is defined in terms of itself.*column 3"):
+        parse_definition(r"L = \frac12\|XLw-y\|^2", Context())
