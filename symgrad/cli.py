@@ -56,8 +56,13 @@ def _derive(args: argparse.Namespace) -> int:
         parts += [graph.hessian(d, r.wrt) for r in d.results]
     if args.hvp:
         parts += [graph.hvp(d, r.wrt) for r in d.results]
+    if args.format == "tex":  # one document, however many derivations
+        from .latex import derivation_document
+
+        sys.stdout.write(derivation_document(*parts))
+        return 0
     for part in parts:
-        out = {"text": part.text, "tex": part.document, "md": part.markdown}[args.format]()
+        out = part.text() if args.format == "text" else part.markdown()
         sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
 

@@ -774,10 +774,14 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 """
 
 
-def derivation_document(d: Derivation) -> str:
-    """A standalone LaTeX document (article, amsmath, amssymb) that compiles with pdflatex."""
+def derivation_document(d: Derivation, *more: Derivation) -> str:
+    """A standalone LaTeX document (article, amsmath, amssymb) that compiles with pdflatex.
+
+    ``more`` derivations (the Hessian after the gradient) follow in the same document.
+    """
     header = "".join("% " + line + "\n" for line in header_lines(d))
-    return header + _PREAMBLE + "\n" + "\n\n".join(_body(d, _DOCUMENT)) + "\n\n\\end{document}\n"
+    bodies = ["\n\n".join(_body(x, _DOCUMENT)) for x in (d, *more)]
+    return header + _PREAMBLE + "\n" + "\n\n".join(bodies) + "\n\n\\end{document}\n"
 
 
 def derivation_markdown(d: Derivation) -> str:

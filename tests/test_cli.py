@@ -235,3 +235,10 @@ def test_export_into_a_missing_folder_is_a_one_line_error(capsys, tmp_path):
     assert code == 2
     assert_one_error_line(err)
     assert not (tmp_path / "no").exists()
+
+
+def test_derive_hessian_as_tex_is_one_document_with_both_derivations(capsys):
+    assert main(["derive", "cce-logits", "--hessian", "--format", "tex"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(r"\documentclass") == 1 and out.count(r"\end{document}") == 1
+    assert "second derivatives" in out and r"\operatorname{diag}(p) - p p^{\top}" in out
