@@ -139,7 +139,7 @@ class _Walk:
         """``d target / d q[q_idx]`` from the adjoints of q's consumers (the chain rule)."""
         var = _element(self.tensor(q), q_idx)
         lhs = sp.Derivative(target_elem, var)
-        section = f"with respect to {q}"
+        section = _section(q)
         avoid = {str(i) for i in q_idx} | {str(i) for i in indices_of(target_elem)}
         target = self.graph.target
         total = sp.Integer(0)
@@ -186,6 +186,11 @@ def _bound_apart(e: sp.Expr, avoid: set[str], names: _Names) -> sp.Expr:
     for var in clash:
         e = e.xreplace({var: names.fresh(var.upper, avoid=avoid | {str(i) for i in _all_indices(e)})})
     return e
+
+
+def _section(name: str) -> str:
+    """The heading of the steps that differentiate by ``name``, spelled as printed (σ, ŷ, μ)."""
+    return f"with respect to {to_text(sp.Symbol(name))}"
 
 
 def _has(e: sp.Expr, var: sp.Expr) -> bool:
@@ -277,7 +282,7 @@ def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = 
             deadline.check()
         lhs = sp.Derivative(target_elem, var)
         if final != expr:
-            walk.steps.append(Step(lhs, final, "collect terms", f"with respect to {w}"))
+            walk.steps.append(Step(lhs, final, "collect terms", _section(w)))
         result = Result(w, target_elem, var, final)
         free = result.free_indices
         result = Result(w, target_elem, var, final, _cases(final, free, graph), _matrix_form(result, graph))
@@ -359,7 +364,7 @@ def _zero(graph: Graph, wrt: str, name: str, title: str, var_names: Sequence[str
     shape = shape_of(base)
     var = _element(base, [index(n, e) for n, e in zip(var_names, shape)])
     of = graph.definition(graph.target).lhs
-    step = Step(sp.Derivative(of, var), sp.Integer(0), f"{graph.target} does not depend on {wrt}", f"with respect to {wrt}")
+    step = Step(sp.Derivative(of, var), sp.Integer(0), f"{graph.target} does not depend on {wrt}", _section(wrt))
     return Derivation(name, title, graph, [step], [Result(wrt, of, var, sp.Integer(0))], [note])
 
 
