@@ -39,6 +39,11 @@ class Rule:
 # ---------------------------------------------------------------- sums and deltas
 
 
+def _expand(e: sp.Expr) -> sp.Expr:
+    """``sympy.expand`` without splitting exponentials: it would turn ``e^{sum_k u_k}`` into a product."""
+    return sp.expand(e, power_exp=False)
+
+
 def _multiply_out(e: sp.Expr) -> sp.Expr:
     """Distribute products over sums, leaving powers and function arguments alone."""
     return sp.expand(e, deep=False, power_exp=False, power_base=False, multinomial=False, log=False)
@@ -291,7 +296,7 @@ def _tidy_rational(e: sp.Expr) -> sp.Expr:
     if e.atoms(sp.Sum) or not any(p.exp.is_negative for p in e.atoms(sp.Pow)):
         return e
     out = sp.cancel(e)
-    return sp.expand(out) if out.is_polynomial() else out
+    return _expand(out) if out.is_polynomial() else out
 
 
 def fold_definitions(expr: sp.Expr, graph: Graph) -> Rewrite:
@@ -299,7 +304,7 @@ def fold_definitions(expr: sp.Expr, graph: Graph) -> Rewrite:
     for defn in graph.definitions:
         new = _fold_one(expr, defn)
         if new is not None and new != expr:
-            return sp.expand(new), "substitute the definition", sp.Eq(defn.lhs, defn.rhs, evaluate=False)
+            return _expand(new), "substitute the definition", sp.Eq(defn.lhs, defn.rhs, evaluate=False)
     return None
 
 
@@ -450,7 +455,7 @@ def _factor_summand(e: sp.Expr) -> sp.Expr:
 
 def merge_sums(expr: sp.Expr) -> sp.Expr:
     """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range."""
-    terms = sp.Add.make_args(sp.expand(expr))
+    terms = sp.Add.make_args(_expand(expr))
     groups: dict[tuple, list[sp.Expr]] = {}
     rest = []
     for t in terms:
@@ -500,7 +505,7 @@ def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
     if isinstance(e, sp.Sum):
         inner = _orient(e.function, source)
         if isinstance(inner, sp.Add) and _shape_key(-inner) in source and _shape_key(inner) not in source:
-            return -sp.Sum(sp.expand(-inner), *e.limits)
+            return -sp.Sum(_expand(-inner), *e.limits)
         coeff, rest = inner.as_coeff_Mul()
         return coeff * sp.Sum(rest, *e.limits) if coeff.is_negative else sp.Sum(inner, *e.limits)
     if isinstance(e, sp.Mul):
@@ -509,15 +514,15 @@ def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
         for f in factors:
             f = _orient(f, source)
             if isinstance(f, sp.Add) and _shape_key(-f) in source and _shape_key(f) not in source:
-                f, coeff = sp.expand(-f), -coeff
+                f, coeff = _expand(-f), -coeff
             elif isinstance(f, sp.Pow) and isinstance(f.base, sp.Add) and f.exp.is_odd \
                     and _shape_key(-f.base) in source and _shape_key(f.base) not in source:
-                f, coeff = sp.expand(-f.base) ** f.exp, -coeff
+                f, coeff = _expand(-f.base) ** f.exp, -coeff
             out.append(f)
         if coeff.is_negative:  # absorb the minus sign into a difference the definitions do not fix
             for k, f in enumerate(out):
                 if isinstance(f, sp.Add) and len(f.args) == 2 and _shape_key(f) not in source:
-                    out[k], coeff = sp.expand(-f), -coeff
+                    out[k], coeff = _expand(-f), -coeff
                     break
         return sp.Mul(coeff, *out)
     if isinstance(e, sp.Add):

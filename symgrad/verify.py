@@ -477,6 +477,21 @@ def _delta_diagonal(e: sp.Expr) -> sp.Expr:
     return sp.Add(*out)
 
 
+def _exponentials_as_unknowns(e: sp.Expr) -> sp.Expr:
+    """``e`` with sums merged and each ``e^{c u}`` written ``t_u^c`` (``t_u > 0`` a new unknown), summands cancelled."""
+    from . import rules
+
+    bases: dict[sp.Expr, sp.Dummy] = {}
+
+    def power(x: sp.exp) -> sp.Expr:
+        c, base = x.args[0].as_coeff_Mul()
+        return bases.setdefault(base, sp.Dummy("t", positive=True)) ** c
+
+    merged = rules.merge_sums(_canonical_dummies(e)).replace(lambda x: isinstance(x, sp.exp), power)
+    return merged.replace(lambda x: isinstance(x, sp.Sum), lambda s: sp.Sum(sp.cancel(sp.together(s.function)),
+                                                                            *s.limits))
+
+
 def _as_real(e: sp.Expr) -> sp.Expr:
     """``e`` with its scalars and tensors declared real, so that SymPy simplifies ``|z|^2`` to ``z^2``."""
     subs = {s: sp.Symbol(s.name, real=True) for s in e.free_symbols
@@ -525,6 +540,10 @@ def _prove(claim: sp.Expr, truth: sp.Expr, problem: _Problem, seconds: float) ->
         if not reduced.atoms(sp.Sum) and reduced.atoms(TrigonometricFunction, HyperbolicFunction) \
                 and _is_zero(sp.trigsimp(sp.expand_trig(reduced))):
             return "with trigonometric identities"
+        # e^{c u} = t^c with t = e^u > 0 an unknown: an identity in t (after merging sums written with
+        # other letters) is an identity; this proves sigmoids written out inline (logistic regression)
+        if reduced.atoms(sp.exp) and _is_zero(_exponentials_as_unknowns(rules.split_sums(reduced))):
+            return "with the exponentials as unknowns"
         # every quantity is real (|z|^2 = z^2): say so to SymPy and try again; then sign(u) = u/|u|,
         # which holds except where u = 0 (the kink, also sampled by the numeric search)
         if reduced.atoms(sp.Abs, sp.sign):

@@ -469,3 +469,17 @@ def test_claims_about_absolute_values_are_proved_for_real_variables(claim):
 
 def test_a_wrong_absolute_value_claim_is_still_wrong():
     assert verify(r"\frac{d}{dz} z|z| = 2z").verdict == "wrong"
+
+
+LOGISTIC = [r"J = -\frac{1}{m}\sum_{i=1}^{m} [y_i\log \sigma(\sum_{k=1}^{n}\theta_k x_{ik})"
+            r" + (1-y_i)\log(1-\sigma(\sum_{k=1}^{n}\theta_k x_{ik}))]"]
+
+
+def test_the_logistic_regression_gradient_is_proved_not_only_agreed():
+    # the classic Q&A derivation: the sigmoid is written out, so the proof treats e^{u} as an unknown t > 0
+    v = verify(r"\frac{\partial J}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^{m} (\sigma(\sum_{k=1}^{n}\theta_k x_{ik})"
+               r" - y_i) x_{ij}", define=LOGISTIC)
+    assert v.verdict == "proved"
+    v = verify(r"\frac{\partial J}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^{m} (y_i - \sigma(\sum_{k=1}^{n}"
+               r"\theta_k x_{ik})) x_{ij}", define=LOGISTIC)
+    assert (v.verdict, v.diagnosis) == ("wrong", "sign")
