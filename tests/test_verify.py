@@ -471,8 +471,8 @@ def test_a_wrong_absolute_value_claim_is_still_wrong():
     assert verify(r"\frac{d}{dz} z|z| = 2z").verdict == "wrong"
 
 
-LOGISTIC = [r"J = -\frac{1}{m}\sum_{i=1}^{m} [y_i\log \sigma(\sum_{k=1}^{n}\theta_k x_{ik})"
-            r" + (1-y_i)\log(1-\sigma(\sum_{k=1}^{n}\theta_k x_{ik}))]"]
+LOGISTIC = [(r"J = -\frac{1}{m}\sum_{i=1}^{m} [y_i\log \sigma(\sum_{k=1}^{n}\theta_k x_{ik})"
+             r" + (1-y_i)\log(1-\sigma(\sum_{k=1}^{n}\theta_k x_{ik}))]")]
 
 
 def test_the_logistic_regression_gradient_is_proved_not_only_agreed():
