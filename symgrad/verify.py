@@ -953,6 +953,9 @@ class _Space:
                     return None
         except (ZeroDivisionError, ValueError, OverflowError, TypeError):
             return None
+        except KeyError as e:  # e.g. a letter n used as a number beside a sum over n (found by fuzzing)
+            raise VerifyError(f"{e.args[0]} has no value: it is used as a number but is neither given nor defined") \
+                from None
         return _Point(sizes, inputs, vals, style)
 
 

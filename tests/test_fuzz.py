@@ -286,3 +286,10 @@ def test_a_definition_with_complex_values_skips_those_points():
                        define=[r"p_j = \frac{e^{z_j}}{\sum_{k=1}^{N}mathbb{R}^{B \times C} e^{z_k}}",
                                r"L = -\sum_{k=1}^{N} y_k \log p_k"], given=[r"\sum_{k=1}^{N} y_k = 1"])
     assert v.verdict in ("wrong", "agrees", "proved", "unreadable")
+
+
+def test_a_letter_used_as_a_number_beside_its_sum_is_unreadable_not_a_crash():
+    # found by the long fuzz run: "\\nablfrac" read as letters put a scalar n beside the sum over n (KeyError)
+    v = symgrad.verify(r"-\frac{2}{N}\sum_{n=1}^{N} (y_n - (w x_n + b)) x_n", of=r"\frac{\partial L}{\partial w}",
+                       define=[r"L = \\nablfrac{1}{N}\sum_{n=1}^{N} \left(y_n - (w x_n + b)\right)^2"])
+    assert v.verdict == "unreadable" and "n has no value" in v.message
