@@ -171,7 +171,7 @@ class _Walk:
             self.steps.append(Step(lhs, chain_shown, "chain rule", section))
             self.steps.append(Step(lhs, total, "insert the local derivatives", section))
             total = rules.simplify(total, self.graph, lhs, section, self.steps, deadline=self.deadline)
-            tidied = rules.tidy(total, self.graph)
+            tidied = rules.tidy(total, self.graph, self.deadline)
             if tidied != total and sp.count_ops(tidied) < sp.count_ops(total):
                 # collected before it is used further down the chain: shorter lines there
                 self.steps.append(Step(lhs, tidied, "collect terms", section))
@@ -277,7 +277,7 @@ def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = 
         var = _element(base, w_idx)
         if deadline is not None:
             deadline.check()
-        final = rules.tidy(expr, graph)
+        final = rules.tidy(expr, graph, deadline)
         if deadline is not None:
             deadline.check()
         lhs = sp.Derivative(target_elem, var)

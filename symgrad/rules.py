@@ -439,17 +439,19 @@ def _positive_first(e: sp.Expr) -> sp.Expr:
     return e
 
 
-def _factor_summand(e: sp.Expr) -> sp.Expr:
+def _factor_summand(e: sp.Expr, deadline: Deadline | None = None) -> sp.Expr:
     """Factor every summand, inner sums first; an inner sum counts as one symbol."""
+    if deadline is not None:
+        deadline.check()
     if isinstance(e, sp.Sum):
-        return sp.Sum(_factor_summand(e.function), *e.limits)
+        return sp.Sum(_factor_summand(e.function, deadline), *e.limits)
     inner = {s: sp.Dummy() for s in e.atoms(sp.Sum) if not any(s in o.args for o in e.atoms(sp.Sum) if o is not s)}
     if not inner:
         return _positive_first(sp.factor(e))
     flat = e.xreplace(inner)
     if flat.atoms(sp.Sum):  # a sum nested in a function argument: leave the shape alone
         return e
-    back = {dummy: _factor_summand(s) for s, dummy in inner.items()}
+    back = {dummy: _factor_summand(s, deadline) for s, dummy in inner.items()}
     return _positive_first(sp.factor(flat)).xreplace(back)
 
 
@@ -552,16 +554,19 @@ def _terms_bound(e: sp.Basic) -> int:
     return 1
 
 
-def tidy(expr: sp.Expr, graph: Graph | None = None) -> sp.Expr:
+def tidy(expr: sp.Expr, graph: Graph | None = None, deadline: Deadline | None = None) -> sp.Expr:
     """The readable final form: sums merged, factors pulled out, differences oriented as defined.
 
-    An expression that would multiply out to more than ``_MAX_TERMS`` terms is left as it is.
+    An expression that would multiply out to more than ``_MAX_TERMS`` terms is left as it is;
+    ``deadline`` is checked before each summand is factored (factoring can take minutes).
     """
     if _terms_bound(expr) > _MAX_TERMS:
         return expr
+    if deadline is not None:
+        deadline.check()
     if expr.atoms(sp.Sum):
         merged = merge_sums(expr)
-        factored = _factor_summand(merged)
+        factored = _factor_summand(merged, deadline)
     else:
         merged = _distribute(expr)
         merged_powers = sp.powsimp(expr) if any(not p.exp.is_Number for p in expr.atoms(sp.Pow)) else expr
