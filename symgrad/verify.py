@@ -1494,6 +1494,9 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         if derivative is None:
             derivative = _derivative_in(members, ctx)
         of_node, var = derivative
+        if isinstance(of_node, sp.Basic) and of_node.atoms(sp.Derivative):
+            raise VerifyError("a derivative of an expression that holds a derivative (a higher derivative) is not "
+                              "supported: claim one first derivative at a time")
         definitions = list(ctx.definitions.values())
         if not isinstance(of_node, (sp.Indexed, sp.Symbol)) or name_of(of_node) not in ctx.definitions:
             of_node, extra = _named(of_node, definitions)

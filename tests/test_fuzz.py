@@ -293,3 +293,13 @@ def test_a_letter_used_as_a_number_beside_its_sum_is_unreadable_not_a_crash():
     v = symgrad.verify(r"-\frac{2}{N}\sum_{n=1}^{N} (y_n - (w x_n + b)) x_n", of=r"\frac{\partial L}{\partial w}",
                        define=[r"L = \\nablfrac{1}{N}\sum_{n=1}^{N} \left(y_n - (w x_n + b)\right)^2"])
     assert v.verdict == "unreadable" and "n has no value" in v.message
+
+
+def test_a_nested_derivative_as_of_is_refused_quickly():
+    # found by the long fuzz run: \nabla_w L repeated six times took 13 s before ending unreadable
+    start = time.monotonic()
+    v = symgrad.verify(r"X^T(Xw-y)", of=r"\nabla_w L\nabla_w L\nabla_w L\nabla_w L",
+                       define=[r"L = \frac12\|Xw-y\|^2"],
+                       given=[r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"])
+    assert v.verdict == "unreadable" and "higher derivative" in v.message
+    assert time.monotonic() - start < 5
