@@ -70,6 +70,12 @@ def readable_terms(expr: sp.Expr) -> list[sp.Expr]:
     return [t for t in terms if not t.could_extract_minus_sign()] + [t for t in terms if t.could_extract_minus_sign()]
 
 
+def _needs_parens(factor: sp.Expr, n: int, count: int) -> bool:
+    """Whether the ``n``-th of ``count`` factors of a product is printed in parentheses."""
+    return (isinstance(factor, sp.Add) or (n > 0 and factor.could_extract_minus_sign())
+            or (n < count - 1 and _open_ended(factor)))
+
+
 def _join_terms(printer: Printer, expr: sp.Add, minus: str) -> str:
     """The terms of a sum, positive ones first, joined with `` + `` and ``minus``."""
     text = ""
@@ -185,14 +191,7 @@ class SymgradLatexPrinter(LatexPrinter):
         out = []
         for n, factor in enumerate(factors):
             tex = self._print(factor)
-            last = n == len(factors) - 1
-            if (
-                isinstance(factor, sp.Add)
-                or (n > 0 and factor.could_extract_minus_sign())
-                or (not last and _open_ended(factor))
-            ):
-                tex = self._add_parens(tex)
-            out.append(tex)
+            out.append(self._add_parens(tex) if _needs_parens(factor, n, len(factors)) else tex)
         return " ".join(out)
 
     def _print_Mul(self, expr: sp.Expr) -> str:
@@ -439,17 +438,7 @@ class SymgradTextPrinter(StrPrinter):
         factors = readable_factors(expr)
         if len(factors) == 1:
             return self._print(factors[0])
-        out = []
-        for n, factor in enumerate(factors):
-            last = n == len(factors) - 1
-            if (
-                isinstance(factor, sp.Add)
-                or (n > 0 and factor.could_extract_minus_sign())
-                or (not last and _open_ended(factor))
-            ):
-                out.append(self._paren(factor))
-            else:
-                out.append(self._print(factor))
+        out = [self._paren(f) if _needs_parens(f, n, len(factors)) else self._print(f) for n, f in enumerate(factors)]
         return "·".join(out)
 
     def _print_Mul(self, expr: sp.Expr) -> str:

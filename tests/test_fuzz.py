@@ -285,7 +285,8 @@ def test_a_definition_with_complex_values_skips_those_points():
     v = symgrad.verify(r"p_j - y_j", of=r"\frac{\partial L}{\partial z_j}",
                        define=[r"p_j = \frac{e^{z_j}}{\sum_{k=1}^{N}mathbb{R}^{B \times C} e^{z_k}}",
                                r"L = -\sum_{k=1}^{N} y_k \log p_k"], given=[r"\sum_{k=1}^{N} y_k = 1"])
-    assert v.verdict in ("wrong", "agrees", "proved", "unreadable")
+    # "mathbb" without a backslash reads as letters multiplying the sum: a different p, so the claim is wrong
+    assert v.verdict == "wrong" and v.counterexample is not None
 
 
 def test_a_letter_used_as_a_number_beside_its_sum_is_unreadable_not_a_crash():
