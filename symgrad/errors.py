@@ -30,3 +30,11 @@ class ParseError(SymgradError):
 
 class ShapeError(SymgradError, ValueError):
     """An array given to a compiled function has the wrong name, rank or shape."""
+
+
+class WriteError(SymgradError):
+    """A generated file cannot be written: a person's file or a folder is in the way, or the disk refused."""
+
+
+class CompileError(SymgradError):
+    """A derivation uses a construct the compiler cannot turn into array code."""
