@@ -38,3 +38,7 @@ class WriteError(SymgradError):
 
 class CompileError(SymgradError):
     """A derivation uses a construct the compiler cannot turn into array code."""
+
+
+class BuildError(WriteError):
+    """The derivations folder cannot be written as asked (a hand-written file is in the way)."""
