@@ -1,0 +1,95 @@
+"""The compiler's own SymPy nodes: stable nodes (what the rewrites produce and the lowering
+understands) and array nodes (what the lowering produces and the printer prints)."""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.printing.precedence import PRECEDENCE
+
+# The array-namespace operations a forward pass from ``Compiled.loss_fn(xp)`` may call, as
+# ``xp.<op>``: exp, log, log1p, sqrt, abs, tanh, sinh, cosh, arctan (elementwise); logaddexp(a, b), maximum(a, b);
+# sum(a, axis=, keepdims=), max(a, axis=, keepdims=); einsum(subscripts, *operands) (also
+# used for transposes and matrix products); where(condition, a, b) (piecewise, sign, Heaviside); eye(n, dtype=like.dtype).
+# Besides these it uses only arithmetic and comparison operators, ``&``, ``|``, ``~``,
+# ``.shape``, ``.dtype`` and indexing with ``...``, ``None``, ``:`` and integers.
+XP_OPS: tuple[str, ...] = ("exp", "log", "log1p", "sqrt", "abs", "tanh", "sinh", "cosh", "arctan", "logaddexp",
+                           "maximum", "sum", "max", "einsum", "where", "eye")
+
+
+class Softmax(sp.Function):
+    """``exp(u_i) / sum_k exp(u_k)`` over the index ``i`` (second argument), computed with the max subtracted."""
+
+
+class LogSoftmax(sp.Function):
+    """``log softmax_i(u) = u_i - logsumexp_k(u_k)``: finite even where the softmax underflows to 0."""
+
+
+class LogSumExp(sp.Function):
+    """``log sum_k exp(u_k)`` over the index ``k`` (second argument), computed with the max subtracted."""
+
+
+class Sigmoid(sp.Function):
+    """``1 / (1 + exp(-u))``, computed as ``exp(-logaddexp(0, -u))`` so that nothing overflows."""
+
+
+class Softplus(sp.Function):
+    """``log(1 + exp(u)) = logaddexp(0, u)``."""
+
+
+class Maximum(sp.Function):
+    """Elementwise maximum of two arrays (SymPy's ``Max`` prints as a reduction, not ``np.maximum``)."""
+
+
+_STABLE_NODES = (Softmax, LogSoftmax, LogSumExp, Sigmoid, Softplus)
+
+# --- array nodes (after lowering): what the printer prints ---
+
+
+class ArraySum(sp.Function):
+    """``e.sum(axis=axes, keepdims=keep)``; args ``(e, keep, *axes)`` with negative axes."""
+
+
+class ArrayMax(sp.Function):
+    """``e.max(axis=axes, keepdims=keep)``; args ``(e, keep, *axes)`` with negative axes."""
+
+
+class Centered(sp.Function):
+    """``u - m`` with ``m = u.max(axis, keepdims=True)``: the shifted logits softmax and log-softmax share; args ``(u, m)``."""
+
+    precedence = PRECEDENCE["Add"]
+
+
+class Einsum(sp.Function):
+    """``einsum(subscripts, *operands)``; args ``(Str(subscripts), *operands)``."""
+
+
+class MatProd(sp.Function):
+    """``a @ b``; args ``(a, b, Str(subscripts))``: the same product as an einsum, for ``xp`` (whose ``@``,
+    TensorFlow's, takes no vectors)."""
+
+
+class Transposed(sp.Function):
+    """The transpose of a matrix (only for 2-d arrays without batch axes)."""
+
+
+class Expanded(sp.Function):
+    """``e[index]`` with ``None`` inserting broadcast axes; args ``(e, Str(index))``."""
+
+
+class Eye(sp.Function):
+    """``eye(n)`` in the dtype of the input array ``like``; args ``(n, like)``."""
+
+
+class LogAddExp(sp.Function):
+    """``logaddexp(a, b) = log(exp(a) + exp(b))`` without overflow."""
+
+
+class BroadcastTo(sp.Function):
+    """A result that does not depend on every output index, given its full shape; args ``(e, Str(shape), like)``."""
+
+
+class Where(sp.Function):
+    """``where(condition, a, b)``: a piecewise expression, elementwise."""
+
+
+_ARRAY_NODES = (Centered, ArraySum, ArrayMax, Einsum, MatProd, Transposed, Expanded, Eye, BroadcastTo)

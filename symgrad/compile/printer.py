@@ -1,0 +1,166 @@
+"""The array printer: lowered array expressions as NumPy fast-path code or as ``xp`` code using only ``XP_OPS``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+from sympy.core.symbol import Str
+from sympy.printing.numpy import NumPyPrinter
+from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.pycode import PythonCodePrinter
+
+from ..errors import CompileError
+from .nodes import XP_OPS, Centered, MatProd, Transposed, Where
+
+# elementwise SymPy functions the NumPy fast path can print: name -> numpy function
+_NUMPY_FUNCTIONS = {"sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
+                    "asin": "arcsin", "acos": "arccos", "atan": "arctan", "asinh": "arcsinh", "acosh": "arccosh",
+                    "atanh": "arctanh"}
+
+
+class _ArrayPrinter(NumPyPrinter):
+    """Prints lowered array expressions: NumPy fast-path code (``np``), or ``xp`` code using only ``XP_OPS``."""
+
+    def __init__(self, module: str = "np"):
+        super().__init__({"fully_qualified_modules": True, "allow_unknown_functions": False})
+        self.mod = module
+        self.fast = module == "np"  # methods, .T and vdot only on the NumPy fast path
+
+    def _call(self, op: str, *args: Any) -> str:
+        return f"{self.mod}.{op}({', '.join(a if isinstance(a, str) else self._print(a) for a in args)})"
+
+    def _atom(self, e: sp.Expr) -> str:
+        """``e`` printed to take a postfix (``.T``, ``[...]``, ``.sum()``): in parentheses unless a name or a call."""
+        text = self._print(e)
+        bare = isinstance(e, sp.Symbol) or (e.is_Integer and e >= 0) or (
+            isinstance(e, sp.Function) and not isinstance(e, (MatProd, Centered)))
+        return text if bare else f"({text})"
+
+    def _print_exp(self, e: sp.Expr) -> str:
+        return self._call("exp", e.args[0])
+
+    def _print_log(self, e: sp.Expr) -> str:
+        return self._call("log", e.args[0])
+
+    def _print_log1p(self, e: sp.Expr) -> str:
+        return self._call("log1p", e.args[0])
+
+    def _print_Abs(self, e: sp.Expr) -> str:
+        return self._call("abs", e.args[0])
+
+    def _print_Maximum(self, e: sp.Expr) -> str:
+        return self._call("maximum", *e.args)
+
+    def _print_LogAddExp(self, e: sp.Expr) -> str:
+        return self._call("logaddexp", *e.args)
+
+    def _print_Pow(self, e: sp.Pow, rational: bool = False) -> str:
+        base, ex = e.args
+        if ex == sp.S.Half:
+            return self._call("sqrt", base)
+        if ex == -sp.S.Half:
+            return f"1/{self._call('sqrt', base)}"
+        if ex.is_Integer and ex < 0:
+            inner = self._atom(base) if ex == -1 else f"{self._atom(base)}**{-ex}"
+            return f"1/{inner}"
+        return f"{self.parenthesize(base, PRECEDENCE['Pow'], strict=True)}**{self._atom(ex)}"
+
+    def _reduction(self, op: str, e: sp.Expr) -> str:
+        arr, keep, *axes = e.args
+        axis = self._print(axes[0]) if len(axes) == 1 else "(" + ", ".join(map(self._print, axes)) + ")"
+        keepdims = ", keepdims=True" if keep else ""
+        if self.fast:
+            return f"{self._atom(arr)}.{op}(axis={axis}{keepdims})"
+        return self._call(op, arr, f"axis={axis}{keepdims}")
+
+    def _print_ArraySum(self, e: sp.Expr) -> str:
+        return self._reduction("sum", e)
+
+    def _print_ArrayMax(self, e: sp.Expr) -> str:
+        return self._reduction("max", e)
+
+    def _print_Centered(self, e: sp.Expr) -> str:
+        return f"{self._print(e.args[0])} - {self._print(e.args[1])}"
+
+    def _print_Einsum(self, e: sp.Expr) -> str:
+        spec, *ops = e.args
+        ins, out = str(spec).split("->")
+        if self.fast and not out and "." not in ins and len(ops) == 2 and len(set(ins.split(","))) == 1:
+            return self._call("vdot", *ops)  # a full contraction of two same-shaped arrays is a BLAS dot
+        optimize = ["optimize=True"] if len(ops) > 2 else []
+        return self._call("einsum", repr(str(spec)), *ops, *optimize)
+
+    def _print_MatProd(self, e: sp.Expr) -> str:
+        left, right, subscripts = e.args
+        if self.fast:
+            return f"({self._atom(left)} @ {self._atom(right)})"  # @ binds like *: always bracketed
+        (a, b), out = str(subscripts).split("->")[0].split(","), str(subscripts).split("->")[1]
+        if isinstance(left, Transposed):
+            left, a = left.args[0], a[::-1]
+        if isinstance(right, Transposed):
+            right, b = right.args[0], b[::-1]
+        return self._call("einsum", repr(f"{a},{b}->{out}"), left, right)
+
+    def _print_Transposed(self, e: sp.Expr) -> str:
+        if self.fast:
+            return f"{self._atom(e.args[0])}.T"
+        return self._call("einsum", "'ij->ji'", e.args[0])
+
+    def _print_Expanded(self, e: sp.Expr) -> str:
+        return f"{self._atom(e.args[0])}{e.args[1]}"
+
+    def _print_Eye(self, e: sp.Expr) -> str:
+        return self._call("eye", e.args[0], f"dtype={self._print(e.args[1])}.dtype")
+
+    def _print_BroadcastTo(self, e: sp.Expr) -> str:
+        if not self.fast:
+            raise CompileError("a definition that does not depend on all of its indices cannot be compiled for xp")
+        arr, shape, like = e.args
+        return f"np.broadcast_to({self._print(arr)}, {shape}).astype({self._print(like)}.dtype)"
+
+    def _print_Str(self, e: Str) -> str:
+        return str(e)
+
+    def _print_Float(self, e: sp.Float) -> str:
+        return repr(float(e))
+
+    def _print_Relational(self, e: sp.Expr) -> str:
+        return f"({self._print(e.lhs)} {e.rel_op} {self._print(e.rhs)})"
+
+    def _print_And(self, e: sp.Expr) -> str:
+        return "(" + " & ".join(self._print(a) for a in e.args) + ")"
+
+    def _print_Or(self, e: sp.Expr) -> str:
+        return "(" + " | ".join(self._print(a) for a in e.args) + ")"
+
+    def _print_Not(self, e: sp.Expr) -> str:
+        return f"(~{self._print(e.args[0])})"
+
+    def _print_Where(self, e: sp.Expr) -> str:
+        return self._call("where", *e.args)
+
+    def _print_sign(self, e: sp.Expr) -> str:
+        if self.fast:
+            return self._call("sign", e.args[0])
+        u = e.args[0]
+        return self._print(Where(sp.Gt(u, 0), 1, Where(sp.Lt(u, 0), -1, 0)))
+
+    def _print_Heaviside(self, e: sp.Expr) -> str:
+        u, h0 = e.args[0], e.args[1] if len(e.args) > 1 else sp.S.Half
+        if self.fast:
+            return self._call("heaviside", u, h0)
+        return self._print(Where(sp.Gt(u, 0), 1, Where(sp.Lt(u, 0), 0, h0)))
+
+    def _print_Function(self, e: sp.Expr) -> str:
+        name = type(e).__name__
+        if name in _NUMPY_FUNCTIONS and (self.fast or _NUMPY_FUNCTIONS[name] in XP_OPS):
+            return self._call(_NUMPY_FUNCTIONS[name], *e.args)
+        where = "NumPy" if self.fast else f"the forward pass (xp offers only {', '.join(XP_OPS)})"
+        raise CompileError(f"no array code for {name} in {e} for {where}")
+
+
+# NumPyPrinter prints every function it knows as ``numpy.<name>``: route them all through the whitelist
+for _name in [*PythonCodePrinter._kf, *NumPyPrinter._kf]:
+    if f"_print_{_name}" not in vars(_ArrayPrinter):
+        setattr(_ArrayPrinter, f"_print_{_name}", _ArrayPrinter._print_Function)

@@ -1,0 +1,367 @@
+"""The program: a derivation stabilised and lowered into named assignments, printed as NumPy functions
+(``Compiled``)."""
+
+from __future__ import annotations
+
+import functools
+import keyword
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+from sympy.core.symbol import Str
+
+from ..derivation import Derivation, Graph, Result
+from ..errors import CompileError, ShapeError
+from ..tensors import Constraint, Definition, extent, name_of, shape_of
+from .lowering import _Arr, _Lowering
+from .nodes import BroadcastTo, MatProd
+from .printer import _ArrayPrinter
+from .rewrites import _may_warn, stabilise
+from .runtime import _MISSING, _names_check, _prepare, _shape_text
+
+_RESERVED = frozenset({"np", "xp"})
+
+
+@dataclass
+class _Program:
+    """The lowered graph: named assignments (definitions, then gradients) ready for CSE and printing."""
+
+    entry: str
+    inputs: tuple[str, ...]
+    dims: dict[str, tuple[str, ...]]
+    batched: bool
+    defs: list[tuple[sp.Symbol, sp.Expr]]  # lowered definitions, in dependency order
+    grads: list[tuple[str, sp.Symbol, sp.Expr]]  # (wrt, variable, lowered expression)
+    target: sp.Symbol
+    warns: dict[str, bool]  # per assigned name: may it warn at a domain edge
+    spec: dict
+
+    def _needed(self, roots: list[sp.Expr]) -> list[tuple[sp.Symbol, sp.Expr]]:
+        names = {s for r in roots for s in r.free_symbols}
+        for sym, expr in reversed(self.defs):
+            if sym in names:
+                names |= expr.free_symbols
+        return [(s, e) for s, e in self.defs if s in names]
+
+    def statements(self, kind: str, printer: _ArrayPrinter) -> tuple[list[str], bool]:
+        """The body lines computing ``kind`` ("loss", "grad" or "value_and_grad") after CSE; may they warn."""
+        grads = [] if kind == "loss" else [(v, e) for _, v, e in self.grads]
+        roots = ([self.target] if kind != "grad" else []) + [e for _, e in grads]
+        outputs = self._needed(roots) + grads
+        reps, reduced = sp.cse([e for _, e in outputs], symbols=sp.numbered_symbols("_t"), order="none")
+        rep = dict(reps)
+        order = {s: n for n, (s, _) in enumerate(reps)}
+        alias: dict[sp.Symbol, sp.Symbol] = {}
+        done: set[sp.Symbol] = set()
+        lines = []
+
+        def emit(sym: sp.Symbol, expr: sp.Expr) -> None:
+            todo = set()
+            stack = [expr]
+            while stack:
+                for s in stack.pop().free_symbols:
+                    if s in rep and s not in done and s not in todo:
+                        todo.add(s)
+                        stack.append(rep[s])
+            for s in sorted(todo, key=order.get):
+                done.add(s)
+                lines.append(f"{s} = {printer.doprint(rep[s].xreplace(alias))}")
+            text = printer.doprint(expr.xreplace(alias))
+            lines.append(f"{sym} = {text[1:-1] if isinstance(expr, MatProd) and printer.fast else text}")
+
+        for (sym, _), expr in zip(outputs, reduced):
+            if expr in rep and expr not in done:  # the whole output is shared: compute it under its own name
+                done.add(expr)
+                alias[expr] = sym
+                expr = rep[expr]
+            emit(sym, expr)
+        return lines, any(self.warns[str(sym)] for sym, _ in outputs)
+
+    def function(self, fname: str, kind: str, spec_name: str, doc: str) -> str:
+        """Source of one NumPy function: inline fast checks, the slow-path ``_prepare``, the body."""
+        printer = _ArrayPrinter("np")
+        params = ", ".join(f"{n}=_MISSING" for n in self.inputs)
+        sizes = self.spec["sizes"] + (("_batch",) if self.batched else ())
+        lines = [f"def {fname}(*, {params}, **_extra):", f'    """{doc}"""', "    try:"]
+        lines += [f"        {s}" for s in self._fast_checks()]
+        lines += ["    except (AttributeError, IndexError, TypeError, ValueError):", "        _ok = False",
+                  "    if not _ok:",
+                  f"        {', '.join(self.inputs + sizes)} = _prepare({spec_name}, {_tuple_text(self.inputs)}, _extra)"]
+        body, warns = self.statements(kind, printer)
+        if warns:
+            lines.append('    with np.errstate(all="ignore"):  # log/division of data: inf or nan at domain edges')
+            indent = "        "
+        else:
+            indent = "    "
+        lines += [indent + s for s in body]
+        grads = "{" + ", ".join(f"{w!r}: {v}" for w, v, _ in self.grads) + "}"
+        result = {"loss": f"{self.target}", "grad": grads, "value_and_grad": f"{self.target}, {grads}"}[kind]
+        lines.append(f"{indent}return {result}")
+        return "\n".join(lines)
+
+    def _fast_checks(self) -> list[str]:
+        """Straight-line checks that accept well-formed float arrays of one dtype (else the slow path)."""
+        known: set[str] = set()
+        out, conds = [], []
+        first = self.inputs[0]
+        if self.batched:
+            dims0 = self.dims[first]
+            out.append(f"_batch = {first}.shape" + ("[:-1]" if dims0 else ""))
+        for name in self.inputs:
+            dims = self.dims[name]
+            if self.batched:
+                for pos, d in enumerate(dims):
+                    if d not in known:
+                        out.append(f"{d} = {name}.shape[{pos - len(dims)}]")
+                        known.add(d)
+                if name != first:
+                    conds.append(f"{name}.shape == _batch + {_tuple_text(dims)}")
+            elif dims and len(set(dims)) == len(dims) and not set(dims) & known:
+                out.append(f"{', '.join(dims)}{',' if len(dims) == 1 else ''} = {name}.shape")
+                known |= set(dims)
+            else:
+                for pos, d in enumerate(dims):
+                    if d not in known:
+                        out.append(f"{d} = {name}.shape[{pos}]")
+                        known.add(d)
+                conds.append(f"{name}.shape == {_tuple_text(dims)}")
+        dtypes = " == ".join(f"{n}.dtype" for n in self.inputs)
+        conds.append(f"{first}.dtype.kind == 'f'")
+        if len(self.inputs) > 1:
+            conds.append(dtypes)
+        conds.append("not _extra")
+        return out + [f"_ok = {' and '.join(conds)}"]
+
+    def forward(self, fname: str, spec_name: str) -> str:
+        """Source of the target's forward pass over an array namespace ``xp`` (for autodiff)."""
+        printer = _ArrayPrinter("xp")
+        params = ", ".join(f"{n}=_MISSING" for n in self.inputs)
+        body, _ = self.statements("loss", printer)
+        used = {str(s) for _, e in self._needed([self.target]) for s in e.free_symbols}
+        lines = [f"def {fname}(*, {params}, **_extra):",
+                 f"    if _extra or {' or '.join(f'{n} is _MISSING' for n in self.inputs)}:",
+                 f"        _names_check({spec_name}, {_tuple_text(self.inputs)}, _extra)"]
+        for d in self.spec["sizes"]:
+            if d in used:
+                name = next(n for n in self.inputs if d in self.dims[n])
+                dims = self.dims[name]
+                lines.append(f"    {d} = {name}.shape[{dims.index(d) - len(dims)}]")
+        lines += ["    " + s for s in body] + [f"    return {self.target}"]
+        return "\n".join(lines)
+
+
+def _tuple_text(dims: tuple[str, ...]) -> str:
+    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def _check_name(name: str, what: str) -> None:
+    if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("_") or name in _RESERVED:
+        raise CompileError(f"{what} {name!r} cannot be a Python variable name in compiled code")
+
+
+def python_names(d: Derivation) -> Derivation:
+    """``d`` with every tensor, scalar and size named as in Python (``lambda`` is ``lambda_``, ``\\mu`` is ``mu``).
+
+    The compiled functions' keyword arguments and gradient keys are these names (``symgrad.loss.python_name``);
+    ``d`` is returned as it is when every name already is one.
+    """
+    from ..loss import python_name
+
+    g = d.graph
+    exprs = [*g.inputs, *(e for x in g.definitions for e in (x.lhs, x.rhs)),
+             *(e for c in g.constraints for e in (c.lhs, c.rhs)), *(e for r in d.results for e in (r.of, r.var, r.expr))]
+    symbols = {s for e in exprs for s in sp.sympify(e).atoms(sp.Symbol) if not isinstance(s, sp.Dummy)}
+    mapping = {s: sp.Symbol(python_name(s.name), **s.assumptions0) for s in symbols if python_name(s.name) != s.name}
+    if not mapping:
+        return d
+    taken = {s.name for s in symbols}
+    for old, new in mapping.items():
+        if new.name in taken:
+            raise CompileError(f"{old} and {new} would both be the Python name {new}; rename one of them")
+
+    def rename(e: sp.Basic) -> sp.Basic:
+        return e.xreplace(mapping)
+
+    graph = Graph(tuple(Definition(rename(x.lhs), rename(x.rhs)) for x in g.definitions),
+                  tuple(rename(t) for t in g.inputs), python_name(g.target),
+                  tuple(Constraint(rename(c.lhs), rename(c.rhs), c.reason) for c in g.constraints))
+    results = [Result(python_name(r.wrt), rename(r.of), rename(r.var), rename(r.expr),
+                      tuple((k, rename(v)) for k, v in r.cases), r.matrix) for r in d.results]
+    return Derivation(d.name, d.title, graph, d.steps, results, d.notes)
+
+
+def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
+    """Stabilise and lower ``d``: the program to print, and the names of the rewrites that fired."""
+    g = d.graph
+    inputs = tuple(name_of(t) for t in g.inputs)
+    dims = {name_of(t): tuple(str(s) for s in shape_of(t)) for t in g.inputs}
+    size_syms = {s for t in g.inputs for s in shape_of(t) if isinstance(s, sp.Symbol)}
+    for t in g.inputs:
+        if any(not isinstance(s, sp.Symbol) for s in shape_of(t)):
+            raise CompileError(f"input {name_of(t)} has shape {shape_of(t)}; every axis must be one size symbol")
+    for n in inputs + g.names:
+        _check_name(n, "tensor")
+    for s in size_syms:
+        _check_name(s.name, "size")
+        if s.name in inputs or s.name in g.names:
+            raise CompileError(f"size {s} has the same name as a tensor")
+    if not inputs:
+        raise CompileError(f"{d.name}: the graph has no inputs")
+    batched = all(len(v) <= 1 for v in dims.values())
+    ranks = {n: len(v) for n, v in dims.items()} | {x.name: len(x.indices) for x in g.definitions}
+    lower = _Lowering(ranks, size_syms, batched, sp.Symbol(inputs[0]))
+    fired: list[str] = []
+    names: dict[str, tuple[sp.Expr, sp.Expr]] = {}
+    data = frozenset(inputs + g.names)
+    defs, warns, used_by = [], {}, {}
+    for x in g.definitions:
+        rhs = stabilise(x.rhs, names, fired)
+        names[x.name] = (x.lhs, rhs)
+        lower.prefer = tuple(x.indices)
+        arr = lower(rhs)
+        expr = _shape_to(lower, arr, tuple(x.indices), batched, sp.Symbol(inputs[0]), f"definition {x.lhs}", False)
+        defs.append((sp.Symbol(x.name), expr))
+        warns[x.name] = _may_warn(rhs, data)
+        text = f"{x.name} = {_ArrayPrinter('np').doprint(expr)}"
+        for t in inputs:
+            if t not in used_by and sp.Symbol(t) in expr.free_symbols:
+                used_by[t] = text if len(text) <= 40 else x.name
+    if g.definition(g.target) is None:
+        raise CompileError(f"{d.name}: the target {g.target} is not a definition of the graph")
+    grads = []
+    for r in d.results:
+        _check_name(r.wrt, "gradient")
+        if f"grad_{r.wrt}" in data:
+            raise CompileError(f"a tensor is named grad_{r.wrt}, the variable of the gradient by {r.wrt}")
+        expr = stabilise(r.expr, names, fired)
+        want = r.free_indices
+        if len(set(want)) != len(want):
+            raise CompileError(f"d{r.of}/d{r.var}: the result repeats an index; rename the variable's indices")
+        lower.prefer = want
+        arr = lower(expr)
+        out = _shape_to(lower, arr, want, batched, sp.Symbol(inputs[0]), f"d{r.of}/d{r.var}", True)
+        var = sp.Symbol(f"grad_{r.wrt}")
+        grads.append((r.wrt, var, out))
+        warns[str(var)] = _may_warn(expr, data)
+    spec = {
+        "entry": d.name,
+        "inputs": tuple((n, dims[n]) for n in inputs),
+        "labels": tuple(sorted(_label_inputs(g))),
+        "batched": batched,
+        "sizes": tuple(dict.fromkeys(s for n in inputs for s in dims[n])),
+        "used_by": used_by,
+    }
+    program = _Program(d.name, inputs, dims, batched, defs, grads, sp.Symbol(g.target), warns, spec)
+    return program, fired
+
+
+def _shape_to(lower: _Lowering, arr: _Arr, want: tuple[sp.Idx, ...], batched: bool, like: sp.Symbol,
+              what: str, broadcast: bool) -> sp.Expr:
+    """``arr`` with axes exactly ``want`` (permuted; broadcast when it lacks some)."""
+    extra = [i for i in arr.axes if i not in want]
+    if extra:
+        raise CompileError(f"{what}: free index {extra[0]} does not appear on the left-hand side")
+    order = tuple(i for i in want if i in arr.axes)
+    if order != arr.axes:
+        arr = _Arr(lower._permute(arr, order), order, arr.data)
+    if order == want and arr.data:
+        return arr.expr
+    if not broadcast:
+        raise CompileError(f"{what} does not depend on every one of its indices {want}")
+    shape = "(" + ", ".join(str(lower._size(extent(i), arr.expr)) for i in want) + ("," if len(want) == 1 else "") + ")"
+    if batched:
+        shape = f"_batch + {shape}" if want else "_batch"
+    return BroadcastTo(lower._align(arr, want), Str(shape), like)
+
+
+def _label_inputs(g: Any) -> set[str]:
+    """Inputs declared one-hot by a constraint ``Sum(y[..., k], k) = 1`` over their last index."""
+    out = set()
+    for c in g.constraints:
+        if c.rhs == 1 and isinstance(c.lhs, sp.Sum) and isinstance(c.lhs.function, sp.Indexed):
+            y = c.lhs.function
+            if len(c.lhs.limits) == 1 and y.indices[-1] == c.lhs.limits[0][0] and g.input(name_of(y)) is not None:
+                out.add(name_of(y))
+    return out
+
+
+class Compiled:
+    """NumPy functions of a derivation's target and gradients, generated once and run as plain code.
+
+    ``loss(**arrays)`` gives the target (for a vector target such as softmax, its value);
+    ``grad(**arrays)`` a dict of gradients keyed by ``Result.wrt`` (for a vector target, the
+    Jacobian with axes (target indices, variable indices)); ``value_and_grad`` both, sharing work.
+    Arguments are keywords named as the graph's inputs in Python spelling (``python_names``: ``\\lambda``
+    is ``lambda_``), and so are the gradient keys; sizes come from the arrays' shapes;
+    float32 stays float32, float64 float64, integers become float64; a one-hot input also takes
+    integer class labels. Wrong names, ranks or shapes raise ``ShapeError``. ``source`` is the
+    NumPy code they run; ``loss_fn(xp)`` the forward pass for real autodiff; ``rewrites`` the
+    stability rewrites that fired.
+    """
+
+    def __init__(self, derivation: Derivation):
+        self.derivation = derivation
+        self.name = derivation.name
+        self._named = python_names(derivation)  # the names of the arguments and gradient keys
+        self._program, fired = lower_derivation(self._named)
+        self.rewrites: tuple[str, ...] = tuple(dict.fromkeys(fired))  # the stability rewrites that fired
+        self.inputs: tuple[str, ...] = self._program.inputs
+        self.wrt: tuple[str, ...] = tuple(w for w, _, _ in self._program.grads)
+        self.spec = self._program.spec  # what the argument checks need: names, dims, labels, sizes
+        self.source = "\n\n\n".join([f"_SPEC = {self.spec!r}"] + [
+            self._program.function(kind, kind, "_SPEC", self._doc(kind)) for kind in ("loss", "grad", "value_and_grad")])
+        namespace = {"np": np, "_MISSING": _MISSING, "_prepare": _prepare, "ShapeError": ShapeError}
+        exec(compile(self.source, f"<symgrad {self.name}>", "exec"), namespace)  # noqa: S102 - our own printed code
+        self.loss: Callable[..., Any] = namespace["loss"]
+        self.grad: Callable[..., dict[str, Any]] = namespace["grad"]
+        self.value_and_grad: Callable[..., tuple[Any, dict[str, Any]]] = namespace["value_and_grad"]
+
+    def _doc(self, kind: str) -> str:
+        """Docstring of a generated function: the arrays it takes and what it returns, with shapes."""
+        batch = ["..."] if self.spec["batched"] else []
+
+        def shape(idx: Sequence[Any]) -> str:
+            return "[" + ", ".join(batch + [str(extent(i)) if isinstance(i, sp.Idx) else i for i in idx]) + "]"
+
+        args = ", ".join(f"{n} {shape(dims)}" + (f" (or integer class labels {shape(dims[:-1])})"
+                                                 if n in self.spec["labels"] else "")
+                         for n, dims in self.spec["inputs"])
+        target = self._program.target
+        value = f"{target} {shape(self._named.graph.definition(str(target)).indices)}"
+        grads = "{" + ", ".join(f"{r.wrt!r}: d{target}/d{r.wrt} {shape(r.free_indices)}"
+                                for r in self._named.results) + "}"
+        returns = {"loss": value, "grad": grads, "value_and_grad": f"({value}, {grads})"}[kind]
+        return (f"{self.derivation.title} ({self.name}).\n\n    Keyword arrays: {args}.\n"
+                f"    Returns {returns}.\n    ")
+
+    def function_source(self, fname: str, spec_name: str, kind: str = "value_and_grad") -> str:
+        """The source of one compiled function under another name (used by ``symgrad.export``)."""
+        return self._program.function(fname, kind, spec_name, self._doc(kind))
+
+    @functools.cached_property
+    def forward_source(self) -> str:
+        """Source of the forward pass over ``xp`` (made on first use: only ``loss_fn`` needs it)."""
+        return self._program.forward("loss", "_SPEC")
+
+    def loss_fn(self, xp: Any) -> Callable[..., Any]:
+        """The target's forward pass over the array namespace ``xp`` (``autograd.numpy``, ``jax.numpy``, ...).
+
+        It calls only the ``XP_OPS`` on ``xp``, so real autodiff can differentiate it; it takes the
+        same keyword arguments (one-hot labels, no conversions). ``CompileError`` if the forward
+        pass needs an op outside ``XP_OPS``.
+        """
+        namespace = {"xp": xp, "_MISSING": _MISSING, "_names_check": _names_check, "_shape_text": _shape_text,
+                     "ShapeError": ShapeError, "_SPEC": self.spec}
+        exec(compile(self.forward_source, f"<symgrad {self.name} forward>", "exec"), namespace)  # noqa: S102
+        return namespace["loss"]
+
+    def __repr__(self) -> str:
+        return f"<Compiled {self.name}: d{self._program.target}/d{{{', '.join(self.wrt)}}}>"
+
+
+def compile_derivation(d: Derivation) -> Compiled:
+    """Compile ``d`` to NumPy (see ``Compiled``); all SymPy work happens here, once."""
+    return Compiled(d)

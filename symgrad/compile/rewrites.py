@@ -1,0 +1,364 @@
+"""Stability rewrites: one table (``REWRITES``) of small named entries, each with its reason, applied
+bottom-up until none fires; and which stabilised expressions may warn at the edge of their domain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.codegen.cfunctions import log1p
+
+from ..tensors import extent, name_of
+from .indices import _free, _idx_range, _rename
+from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, Softplus
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A stability rewrite: ``apply(expr, names)`` returns the stable form of ``expr`` or None."""
+
+    name: str
+    reason: str
+    apply: Callable[[sp.Expr, dict[str, tuple[sp.Expr, sp.Expr]]], sp.Expr | None]
+
+
+def _seen(e: sp.Expr, names: dict[str, tuple[sp.Expr, sp.Expr]]) -> sp.Expr:
+    """What a reference to a defined name stands for (its stabilised right-hand side); else ``e``."""
+    if isinstance(e, sp.Indexed) and name_of(e) in names:
+        lhs, rhs = names[name_of(e)]
+        if isinstance(lhs, sp.Indexed) and len(lhs.indices) == len(e.indices):
+            return _rename(rhs, tuple(lhs.indices), tuple(e.indices))
+    if isinstance(e, sp.Symbol) and e.name in names and not isinstance(names[e.name][0], sp.Indexed):
+        return names[e.name][1]
+    return e
+
+
+def _exp_sum(e: sp.Expr) -> tuple[sp.Expr, sp.Idx] | None:
+    """``(v, k)`` when ``e`` is ``Sum(exp(v), (k, 1, K))`` over a whole index range."""
+    if isinstance(e, sp.Sum) and len(e.limits) == 1:
+        body = e.function
+        if isinstance(body, sp.Mul) and all(isinstance(f, sp.exp) for f in body.args):
+            body = sp.exp(sp.Add(*[f.args[0] for f in body.args]))  # exp(-a_i) exp(a_k) = exp(a_k - a_i)
+        k, lo, hi = e.limits[0]
+        if isinstance(body, sp.exp) and isinstance(k, sp.Idx) and lo == 1 and hi == extent(k):
+            return body.args[0], k
+    return None
+
+
+def _softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Pow) and e.exp == -1 and (m := _exp_sum(e.base)):
+        v, k = m  # 1 / sum_k exp(u_k - u_i)
+        with_k = sp.Add(*[t for t in sp.Add.make_args(v) if k in _free(t)])
+        rest = v - with_k
+        for i in _free(rest):
+            if _idx_range(i) == _idx_range(k) and k not in _free(rest) and sp.expand(rest + with_k.xreplace({k: i})) == 0:
+                return Softmax(with_k.xreplace({k: i}), i)
+    if isinstance(e, sp.Mul):  # exp(u_i + c) / (sum_k exp(u_k))^n = softmax_i(u) exp(c) / (sum_k exp(u_k))^(n-1)
+        factors = list(e.args)
+        for a, den in enumerate(factors):
+            base, n = den.as_base_exp()
+            if not (n.is_Integer and n < 0 and (m := _exp_sum(base))):
+                continue
+            v, k = m
+            for b, num in enumerate(factors):
+                if b == a or not isinstance(num, sp.exp):
+                    continue
+                arg = num.args[0]
+                for i in _free(arg):
+                    # the summed index may be spelled as i itself: exp(z_i) / sum_i exp(z_i) is bound there
+                    if _idx_range(i) != _idx_range(k) or (k != i and k in _free(arg)):
+                        continue
+                    for u in dict.fromkeys((arg, sp.Add(*[t for t in sp.Add.make_args(arg) if i in _free(t)]))):
+                        if u.xreplace({i: k}) == v:
+                            rest = [f for c, f in enumerate(factors) if c not in (a, b)]
+                            return sp.Mul(*rest, sp.exp(arg - u), base ** (n + 1), Softmax(u, i))
+    return None
+
+
+def _over_exp_sum(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Mul) and any(isinstance(f, sp.Pow) and f.exp == -1 and _exp_sum(f.base) for f in e.args):
+        for f in e.args:
+            if isinstance(f, sp.Add):
+                rest = [g for g in e.args if g is not f]
+                return sp.Add(*[sp.Mul(t, *rest) for t in f.args])
+    return None
+
+
+def _softplus(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2:
+        one, other = sorted(e.args[0].args, key=lambda t: t != 1)
+        if one == 1 and isinstance(other, sp.exp):  # log(1 + exp(u)), log(exp(u) + 1), log(1 + exp(-u))
+            return Softplus(other.args[0])
+    return None
+
+
+def _log_cosh(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
+        u = sp.Abs(e.args[0].args[0])
+        return u + log1p(sp.exp(-2 * u)) - sp.log(2)
+    return None
+
+
+def _max_min(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, (sp.Max, sp.Min)):
+        first, *rest = e.args
+        for a in rest:
+            first = Maximum(first, a) if isinstance(e, sp.Max) else -Maximum(-first, -a)
+        return first
+    return None
+
+
+def _positive(e: sp.Expr, names: dict) -> bool:
+    """Whether ``e > 0`` by construction: exp, softmax, sigmoid, positive numbers and sizes, and their sums,
+    products and real powers (a name counts as what it is defined to be)."""
+    e = _seen(e, names)
+    if isinstance(e, (sp.exp, Softmax, Sigmoid)):
+        return True
+    if e.is_number or isinstance(e, sp.Symbol):
+        return bool(e.is_positive)
+    if isinstance(e, sp.Pow):
+        return bool(e.exp.is_real) and _positive(e.base, names)
+    if isinstance(e, (sp.Add, sp.Mul)):
+        return all(_positive(a, names) for a in e.args)
+    if isinstance(e, sp.Sum):  # over whole index ranges, never empty
+        return _positive(e.function, names)
+    return False
+
+
+def _log_split(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not (isinstance(e, sp.log) and isinstance(e.args[0], sp.Mul)):
+        return None
+    positive = [f for f in e.args[0].args if _positive(f, names)]
+    others = [f for f in e.args[0].args if f not in positive]
+
+    def stable_log(f: sp.Expr) -> bool:  # a factor whose log another rewrite turns stable
+        base = _seen(f.base if isinstance(f, sp.Pow) else f, names)
+        return isinstance(base, (sp.exp, Softmax, Sigmoid)) or _exp_sum(base) is not None
+
+    if not any(stable_log(f) for f in positive):
+        return None
+    logs = [f.exp * sp.log(f.base) if isinstance(f, sp.Pow) else f.args[0] if isinstance(f, sp.exp) else sp.log(f)
+            for f in positive]
+    return sp.Add(*logs, *([sp.log(sp.Mul(*others))] if others else []))
+
+
+def _log_softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.log) and isinstance(s := _seen(e.args[0], names), Softmax):
+        return LogSoftmax(*s.args)
+    return None
+
+
+def _logsumexp(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.log) and (m := _exp_sum(e.args[0])):
+        return LogSumExp(*m)
+    return None
+
+
+def _sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Pow) and e.exp == -1 and isinstance(e.base, sp.Add) and len(e.base.args) == 2:
+        one, other = sorted(e.base.args, key=lambda t: t != 1)
+        if one == 1 and isinstance(other, sp.exp):  # 1 / (1 + exp(-u))
+            return Sigmoid(-other.args[0])
+    if isinstance(e, sp.Mul):  # exp(u) / (1 + exp(u)) = exp(u) sigma(-u)
+        for s in e.args:
+            if isinstance(s, Sigmoid) and (num := sp.exp(-s.args[0])) in e.args:
+                return sp.Mul(*[f for f in e.args if f not in (s, num)], Sigmoid(-s.args[0]))
+    return None
+
+
+def _exp_product(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Mul):
+        exps = [f for f in e.args if isinstance(f, sp.exp)]
+        if len(exps) > 1:
+            return sp.Mul(*[f for f in e.args if not isinstance(f, sp.exp)], sp.exp(sp.Add(*[f.args[0] for f in exps])))
+    return None
+
+
+def _exp_into_sum(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Mul):
+        sums = [f for f in e.args if isinstance(f, sp.Sum)]
+        if len(sums) == 1 and sums[0].function.has(sp.exp):
+            bound = {lim[0] for lim in sums[0].limits}
+
+            def moves(f: sp.Expr) -> bool:  # exp(a), or 1/(sum_k exp(u_k))^n, free of the summed indices
+                base, n = f.as_base_exp()
+                return (isinstance(f, sp.exp) or (n.is_negative and _exp_sum(base) is not None)) and not _free(f) & bound
+
+            inner = [f for f in e.args if moves(f)]
+            if inner:
+                rest = [f for f in e.args if f not in inner and f is not sums[0]]
+                return sp.Mul(*rest, sp.Sum(sp.Mul(*inner, sums[0].function), *sums[0].limits))
+    return None
+
+
+def _multiple(a: sp.Expr, v: sp.Expr) -> int | None:
+    """The nonzero integer ``c`` with ``a = c v``, else None."""
+    av, vv = sp.expand(a), sp.expand(v)
+    cv, lead = sp.Add.make_args(vv)[0].as_coeff_Mul()
+    for term in sp.Add.make_args(av):
+        ca, rest = term.as_coeff_Mul()
+        if rest == lead:
+            c = ca / cv
+            return int(c) if c.is_Integer and c != 0 and sp.expand(av - c * vv) == 0 else None
+    return None
+
+
+def _logistic_fraction(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Mul):
+        return None
+    v = None  # the sigmoid's argument: from a factor sigma(v) or 1/(1 + exp(v))^n
+    for f in e.args:
+        base, n = f.as_base_exp()
+        if isinstance(base, Sigmoid):
+            v = base.args[0]
+        elif n.is_Integer and n < 0 and isinstance(base, sp.Add) and len(base.args) == 2 and sp.S.One in base.args:
+            other = base.args[0] if base.args[1] == 1 else base.args[1]
+            v = other.args[0] if isinstance(other, sp.exp) else None
+        if v is not None:
+            break
+    if v is None or v.is_number:
+        return None
+    t = sp.Dummy("t", positive=True)  # t = exp(v)
+    raw = []  # the exps of multiples of v that become powers of t
+
+    def in_t(x: sp.Expr) -> sp.Expr:
+        if isinstance(x, sp.exp) and (c := _multiple(x.args[0], v)) is not None:
+            raw.append(x)
+            return t**c
+        if isinstance(x, Sigmoid) and (c := _multiple(x.args[0], v)) in (1, -1):
+            return t / (1 + t) if c == 1 else 1 / (1 + t)
+        if isinstance(x, (sp.Add, sp.Mul)) or (isinstance(x, sp.Pow) and x.exp.is_Integer):
+            return x.func(*[in_t(a) for a in x.args])
+        return x  # anything else is a coefficient, even if it holds exp(v) (sqrt(1 + exp(v)), a sum)
+
+    mapped = [in_t(f) for f in e.args]
+    if not raw:
+        return None
+    rest = [f for f in mapped if not f.has(t)]
+    num, den = sp.fraction(sp.cancel(sp.Mul(*[f for f in mapped if f.has(t)])))
+    if den.free_symbols - {t}:
+        return None
+    den = sp.Poly(den, t)
+    n = m = 0
+    for d, count in ((sp.Poly(t + 1, t), "n"), (sp.Poly(t, t), "m")):
+        while den.degree() > 0 and (qr := den.div(d))[1].is_zero:
+            den = qr[0]
+            n, m = (n + 1, m) if count == "n" else (n, m + 1)
+    if den.degree() != 0:
+        return None
+    terms = sp.Poly(num, t).terms()
+    if any(not 0 <= k - m <= n for (k,), _ in terms):  # grows like exp(|v|): no bounded form
+        return None
+    # t^k / (1 + t)^n = sigma(v)^k sigma(-v)^(n - k), each factor in [0, 1]
+    s, r = Sigmoid(v), Sigmoid(-v)
+    body = sp.Add(*[c * s ** (k - m) * r ** (n - k + m) for (k,), c in terms])
+    return sp.Mul(*rest, body / den.as_expr())
+
+
+def _one_minus_sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Add) and sp.S.One in e.args:
+        for t in e.args:
+            if t.could_extract_minus_sign() and isinstance(s := _seen(-t, names), Sigmoid):
+                return sp.Add(*[a for a in e.args if a not in (sp.S.One, t)], Sigmoid(-s.args[0]))
+    return None
+
+
+def _log_sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.log) and isinstance(s := _seen(e.args[0], names), Sigmoid):
+        return -Softplus(-s.args[0])
+    return None
+
+
+def _softplus_pair(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Add):
+        return None
+    terms = []
+    for t in e.args:
+        sps = [f for f in sp.Mul.make_args(t) if isinstance(f, Softplus)]
+        if len(sps) == 1:
+            terms.append((t, sps[0].args[0], t / sps[0]))
+    for t1, u1, c1 in terms:
+        for t2, u2, c2 in terms:
+            if t1 is not t2 and not u2.could_extract_minus_sign() and sp.expand(u1 + u2) == 0:
+                u, a = u2, c1  # a sp(-u) + c2 sp(u) = (a + c2) sp(u) - a u,  sp(u) = max(u, 0) + log1p(exp(-|u|))
+                stable = (a + c2) * (Maximum(u, 0) + log1p(sp.exp(-sp.Abs(u)))) - a * u
+                return sp.Add(*[t for t in e.args if t not in (t1, t2)], stable)
+    return None
+
+
+REWRITES: tuple[Rewrite, ...] = (
+    Rewrite("exp-product", "exp(a) exp(b) is inf * 0 = nan where exp(a + b) is finite; one exp(a + b) also lets "
+            "the sigmoid and softmax rules see exp(u) whatever the spelling", _exp_product),
+    Rewrite("exp-into-sum", "exp(a) sum_n f_n exp(u_n) overflows in parts: move exp(a), and 1/sum_k exp(u_k), "
+            "into the sum, where exp-product makes exp(a + u_n) and sum_n w_n exp(u_n)/sum_k exp(u_k) becomes "
+            "sum_n w_n softmax_n(u), max subtracted", _exp_into_sum),
+    Rewrite("softmax", "exp overflows for large logits: subtract the max over the summed index first "
+            "(exp(u_i)/sum_k exp(u_k), exp(u_i)/sum_i exp(u_i) with the sum's own i, or 1/sum_k exp(u_k - u_i))",
+            _softmax),
+    Rewrite("over-sum-exp", "(a + b)/sum_k exp(u_k) overflows as a whole: split it so that each "
+            "exp(u_j)/sum_k exp(u_k) becomes a softmax", _over_exp_sum),
+    Rewrite("log-split", "log(a b) = log a + log b for every a when b > 0: split off factors positive by "
+            "construction (exp, softmax, sigmoid, sum of exp, positive constants, names defined so), so that "
+            "log(q_k/p_k) with p a softmax becomes log q_k - log-softmax; other factors stay one log", _log_split),
+    Rewrite("log-softmax", "log of a softmax is u_i - logsumexp(u): no log(0) where p underflows", _log_softmax),
+    Rewrite("logsumexp", "log sum_k exp(u_k) overflows: m + log sum_k exp(u_k - m) with m = max_k u_k", _logsumexp),
+    Rewrite("sigmoid", "1/(1 + exp(-u)) overflows exp(-u) for u << 0: exp(-logaddexp(0, -u))", _sigmoid),
+    Rewrite("logistic-fraction", "P(t)/(t^m (1 + t)^n) with t = exp(u) is inf/inf once exp(u) overflows: each "
+            "t^k/(1 + t)^n is sigma(u)^k sigma(-u)^(n-k) (exp(u)/(1 + exp(u))^2 = sigma(u) sigma(-u))",
+            _logistic_fraction),
+    Rewrite("one-minus-sigmoid", "1 - sigma(u) = sigma(-u): no cancellation where sigma(u) ~ 1, "
+            "so log(1 - sigma(u)) becomes -logaddexp(0, u) by log-sigmoid", _one_minus_sigmoid),
+    Rewrite("log-sigmoid", "log sigma(u) = -logaddexp(0, -u): finite where sigma(u) underflows", _log_sigmoid),
+    Rewrite("softplus", "log(1 + exp(u)) overflows exp(u) for u >> 0 (inf where the loss is u): logaddexp(0, u)",
+            _softplus),
+    Rewrite("bce-logits", "y sp(-u) + (1 - y) sp(u) = max(u, 0) - u y + log1p(exp(-|u|)): the standard "
+            "binary cross-entropy on logits, one softplus, nothing overflows", _softplus_pair),
+    Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),
+    Rewrite("max-min", "SymPy's Max/Min as elementwise np.maximum (min(a, b) = -max(-a, -b))", _max_min),
+)
+
+
+def stabilise(e: sp.Expr, names: dict[str, tuple[sp.Expr, sp.Expr]], fired: list[str] | None = None) -> sp.Expr:
+    """``e`` with every ``REWRITES`` entry applied bottom-up until none fires.
+
+    ``names`` maps a defined name to its (lhs, stabilised rhs), so that ``log(p_i)`` with ``p`` a
+    softmax is recognised; ``fired`` collects the names of the rewrites that fired.
+    """
+    if e.is_Atom or isinstance(e, (sp.Indexed, sp.Idx)):
+        return e
+    args = [stabilise(a, names, fired) for a in e.args]
+    if args != list(e.args):
+        e = e.func(*args)
+    for rule in REWRITES:
+        new = rule.apply(e, names)
+        if new is not None:
+            if fired is not None:
+                fired.append(rule.name)
+            return stabilise(new, names, fired)
+    return e
+
+
+def _may_warn(e: sp.Basic, data: frozenset[str]) -> bool:
+    """Whether ``e`` has a log, division, root or exp of data that can warn at the edge of its domain."""
+    if e.is_Atom or isinstance(e, sp.Indexed):
+        return False
+
+    def on_data(x: sp.Basic) -> bool:
+        return any(name_of(s) in data for s in x.atoms(sp.Symbol, sp.Indexed))
+
+    if isinstance(e, (sp.log, log1p)):
+        safe = isinstance(e, log1p) and isinstance(e.args[0], sp.exp) and _is_minus_abs(e.args[0].args[0])
+        if not safe and on_data(e.args[0]):
+            return True
+    if isinstance(e, sp.exp) and on_data(e.args[0]) and not _is_minus_abs(e.args[0]):
+        return True
+    if isinstance(e, sp.Pow) and on_data(e.base) and not (e.exp.is_integer and e.exp.is_nonnegative):
+        return True
+    return any(_may_warn(a, data) for a in e.args)
+
+
+def _is_minus_abs(u: sp.Expr) -> bool:
+    """``u`` is ``-c |v|`` with ``c > 0``, so ``exp(u) <= 1``."""
+    coeff, rest = (-u).as_coeff_Mul()
+    return bool(coeff > 0) and isinstance(rest, sp.Abs)

@@ -1,0 +1,126 @@
+"""The runtime: argument checks and conversions of compiled functions; copied verbatim into exported modules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from ..errors import ShapeError
+
+_MISSING = object()
+
+
+def _shape_text(dims: tuple[str, ...], batched: bool) -> str:
+    return "[" + ", ".join((["..."] if batched else []) + list(dims)) + "]"
+
+
+def _names_check(spec: dict, given: tuple, extra: dict) -> None:
+    """Raise ShapeError for an unexpected or a missing argument of a compiled function."""
+    names = [name for name, _ in spec["inputs"]]
+    if extra:
+        raise ShapeError(f"{spec['entry']}: unexpected argument {min(extra)!r}; "
+                         f"the arguments are {', '.join(names)}")
+    for (name, dims), value in zip(spec["inputs"], given):
+        if value is _MISSING:
+            raise ShapeError(f"{spec['entry']}: missing argument {name!r}, an array of shape "
+                             f"{_shape_text(dims, spec['batched'])}")
+
+
+def _prepare(spec: dict, given: tuple, extra: dict) -> tuple:
+    """Check and convert the arguments (the slow path): arrays in one float dtype, then the sizes."""
+    _names_check(spec, given, extra)
+    entry, batched, labels = spec["entry"], spec["batched"], spec["labels"]
+    arrays = {}
+    for (name, dims), value in zip(spec["inputs"], given):
+        a = np.asarray(value)
+        if a.dtype.kind not in "biuf":
+            raise ShapeError(f"{entry}: {name} has dtype {a.dtype}; expected real numbers")
+        arrays[name] = a
+
+    def is_labels(name: str, dims: tuple, lead: int) -> bool:
+        a = arrays[name]
+        return name in labels and a.dtype.kind in "biu" and a.ndim == lead + len(dims) - 1
+
+    def rank_error(name: str, dims: tuple) -> ShapeError:
+        a = arrays[name]
+        want = f"rank {len(dims)}" + (" or more" if batched else "")
+        alt = f", or integer class labels {_shape_text(dims[:-1], batched)}" if name in labels else ""
+        return ShapeError(f"{entry}: {name} has shape {a.shape} (rank {a.ndim}) but expected "
+                          f"{_shape_text(dims, batched)} ({want}{alt})")
+
+    leads = {}
+    for name, dims in spec["inputs"]:
+        a = arrays[name]
+        if not (name in labels and a.dtype.kind in "biu"):
+            if a.ndim < len(dims) or (a.ndim != len(dims) and not batched):
+                raise rank_error(name, dims)
+            leads[name] = a.shape[:a.ndim - len(dims)]
+    lead_rank = max((len(s) for s in leads.values()), default=0)
+    label_dims = {}
+    for name, dims in spec["inputs"]:
+        a = arrays[name]
+        if name not in leads:
+            if is_labels(name, dims, lead_rank):
+                label_dims[name] = dims
+                leads[name] = a.shape[:lead_rank]
+            elif a.ndim == lead_rank + len(dims) or (batched and a.ndim >= len(dims) and not leads):
+                leads[name] = a.shape[:a.ndim - len(dims)]
+            else:
+                raise rank_error(name, dims)
+    try:
+        batch = np.broadcast_shapes(*leads.values())
+    except ValueError:
+        parts = ", ".join(f"{n} has {s}" for n, s in leads.items())
+        raise ShapeError(f"{entry}: the leading (batch) axes do not broadcast: {parts}") from None
+
+    votes: dict[str, list] = {}
+    for name, dims in spec["inputs"]:
+        own = dims[:-1] if name in label_dims else dims
+        for d, n in zip(own, arrays[name].shape[len(leads[name]):]):
+            votes.setdefault(d, []).append((n, name))
+    sizes = {}
+    for d, vs in votes.items():
+        counts: dict[int, int] = {}
+        for n, _ in vs:
+            counts[n] = counts.get(n, 0) + 1
+        best = max(counts.values())
+        sizes[d] = next((n, src) for n, src in vs if counts[n] == best)
+    for name, dims in spec["inputs"]:
+        own = dims[:-1] if name in label_dims else dims
+        got = arrays[name].shape[len(leads[name]):]
+        want = tuple(sizes[d][0] for d in own)
+        if got != want:
+            used = spec["used_by"].get(name)
+            full = leads[name] + want
+            need = f" but {used} needs {full}" if used else f" but expected {full}"
+            known = ", ".join(f"{d}={sizes[d][0]} from {sizes[d][1]}" for d in own if sizes[d][1] != name)
+            what = f"{name} (class labels)" if name in label_dims else name
+            raise ShapeError(f"{entry}: {what} has shape {arrays[name].shape}{need}: expected "
+                             f"{_shape_text(own, batched)}" + (f" with {known}" if known else ""))
+    for name, dims in label_dims.items():
+        n = sizes[dims[-1]][0] if dims[-1] in sizes else None
+        a = arrays[name]
+        if n is None:
+            raise ShapeError(f"{entry}: {name} holds class labels but no other argument gives the number of "
+                             f"classes {dims[-1]}; pass {name} one-hot {_shape_text(dims, batched)}")
+        if a.size and (a.min() < 0 or a.max() >= n):
+            raise ShapeError(f"{entry}: {name} holds class labels outside 0..{n - 1} "
+                             f"({dims[-1]}={n} from {sizes[dims[-1]][1]})")
+
+    floats = [a.dtype for a in arrays.values() if a.dtype.kind == "f"]
+    dtype = np.result_type(*floats) if floats else np.dtype(np.float64)
+    out = []
+    for name, dims in spec["inputs"]:
+        a = arrays[name]
+        if name in label_dims:
+            a = np.eye(sizes[dims[-1]][0], dtype=dtype)[a]
+        a = a.astype(dtype, copy=False)
+        if batched and a.shape[:a.ndim - len(dims)] != batch:
+            a = np.broadcast_to(a, batch + a.shape[a.ndim - len(dims):])
+        out.append(a)
+    out += [sizes[d][0] if d in sizes else 0 for d in spec["sizes"]]
+    return (*out, batch) if batched else tuple(out)
+
+
+RUNTIME: tuple[Callable, ...] = (_shape_text, _names_check, _prepare)

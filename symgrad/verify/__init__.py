@@ -1,0 +1,48 @@
+"""Judge a hand derivation: proved, agrees, wrong (with a counterexample, the correct form and the kind of
+slip) or unreadable (with the column and the reason).
+
+Proof first, search second (DESIGN.md). The truth is the engine's result (``symgrad.graph.derive_graph``)
+for the derivative asked for; every member of the claimed chain ``A = B = C`` that is not the derivative
+itself is compared with it:
+
+- **proved**: ``member - truth`` reduces to 0 symbolically for general sizes: with the engine's rules
+  (``symgrad.rules.simplify``), else with every definition substituted inline, the sums split, the
+  Kronecker deltas contracted, the constraints used and the fraction cancelled. Concrete sizes never count.
+- **agrees**: not proved, but equal at every one of many points: exact rational inputs, values computed
+  with mpmath at 50 digits and compared to 1e-30 relative, sizes 1..4, every value of the free indices
+  (so both ``i = j`` and ``i != j``). A float comparison never makes a claim right.
+- **wrong**: a point where the member and the derivative differ, shown with the sizes, index values,
+  inputs, and both values, smallest sizes and simplest values first so it can be checked by hand.
+
+Decisions (documented here because scripts depend on them):
+
+- ``--assume 'i = j'`` (or ``i \\neq j``) restricts both the proof and the search to that case.
+- A matrix claim that is right up to a transpose (numerator vs denominator layout, ``(Xw - y)^T X`` for
+  ``\\nabla_w``) is not wrong: the verdict is proved/agrees for the transposed entries and the diagnosis
+  is ``layout``. An index-notation claim with two indices swapped is wrong, diagnosis ``indices``.
+- A claim that holds only when a constraint holds that was not given (``p_j - y_j`` for the softmax
+  cross-entropy without ``\\sum_k y_k = 1``) is wrong with diagnosis ``case``; the message names the
+  missing constraint. With the constraint given it is proved.
+- ``p_j(\\delta_{ij} - p_i)`` for the softmax Jacobian is proved, not an index slip: the Jacobian is
+  symmetric (``delta_ij p_j = delta_ij p_i``). Swapped indices are diagnosed where they matter
+  (``A_{ji}`` for ``\\partial z_i / \\partial u_j`` of ``z = A u``).
+- An abstract model ``f(x, theta)`` (the seed's ``f_\\theta(x)``) is evaluated as an uninterpreted function:
+  at each point ``f`` at given argument values, and each of its derivatives (``Derivative(f(x, theta), theta)``,
+  ``Subs(...)``, ``d f(x, w) / d w_j``), is an independent pseudo-random value fixed by (point, function,
+  derivative, argument values), the same in the claim and in the derivative. That is sound: the values of a
+  smooth function and of its derivatives at finitely many points can be chosen freely. The counterexample lists
+  them (``functions``), e.g. ``f(x_1, θ)=0, ∂f/∂θ(x_1, θ)=1``; inputs seen only inside such arguments are left out.
+- Diagnoses: ``sign`` (claim = -truth), ``factor`` (claim = c * truth, c a constant or a power of a
+  size, c != +-1), ``indices`` (two free indices swapped), ``case`` (holds for one index case, or only
+  under a missing constraint), ``layout``, ``other``.
+"""
+
+from __future__ import annotations
+
+from .claim import verify
+from .cli import add_cli, handler
+from .judging import judge
+from .verdict import DIAGNOSES, VERDICTS, Link, Verdict, VerifyError, describe_counterexample
+
+__all__ = ["DIAGNOSES", "VERDICTS", "Link", "Verdict", "VerifyError", "add_cli", "describe_counterexample", "handler",
+           "judge", "verify"]

@@ -1,0 +1,168 @@
+"""Judging each member of a claimed chain against the derivative: numeric search first (a difference is a
+counterexample), then proof; the verdict summarised."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from ..tensors import Constraint, Definition, Node
+from .counterexample import _counterexample
+from .diagnosis import _diagnose
+from .evaluation import _DPS, _compile
+from .printing import _case_text, _derivative_text, _latex, _text
+from .problem import _Problem, _rename_bound
+from .proof import _apply_assumptions, _prove, _Timeout
+from .search import _first_difference, _Sample, _Search
+from .truth import _differentiate, _evaluate_derivatives, _truth
+from .verdict import Link, Verdict, VerifyError
+
+
+def _derivative_indices(of: Node, var: Node) -> tuple[sp.Idx, ...]:
+    """The derivative's array axes: those of ``of``, then those of ``var`` (as ``Result.free_indices``)."""
+    return tuple(of.indices if isinstance(of, sp.Indexed) else ()) + tuple(
+        var.indices if isinstance(var, sp.Indexed) else ())
+
+
+def _orientations(expr: sp.Expr, array: tuple[sp.Idx, ...], free: tuple[sp.Idx, ...]) -> list[tuple[sp.Expr, bool]]:
+    """A matrix-notation member with its axes laid onto the derivative's: in order first, then every
+    other order the extents allow; each with whether it is transposed. Index notation: as written."""
+    if len(array) == 2 and array[0] is None and len(free) == 1:  # a row vector (1 x n) for a column gradient
+        (column, _), *_ = _orientations(expr, (array[1],), free)
+        return [(column, True)]
+    array = tuple(a for a in array if a is not None)
+    if not array or len(array) != len(free):
+        return [(expr, False)]
+    out = []
+    for perm in itertools.permutations(range(len(free))):
+        target = [free[p] for p in perm]
+        if any(a.upper != t.upper for a, t in zip(array, target)):
+            continue
+        mapping = {a: t for a, t in zip(array, target) if a != t}
+        moved = _rename_bound(expr, {str(i) for i in (*array, *free)}).xreplace(mapping) if mapping else expr
+        out.append((moved, list(perm) != sorted(perm)))
+    return out or [(expr, False)]
+
+
+def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[sp.Idx]]], of: Node, var: Node, definitions: Sequence[Definition] = (),
+          constraints: Sequence[Constraint] = (), assumptions: Sequence[sp.Basic] = (),
+          timeout: float = 3.0) -> Verdict:
+    """Judge the members of a claimed chain against ``d of / d var`` (SymPy in, Verdict out).
+
+    ``members`` are ``(latex, expr)`` pairs in the order written, or ``(latex, expr, axes)`` for a
+    member written in matrix notation (its free indices in array order, ``(None, i)`` for a row
+    vector): a transpose of the derivative is then a layout difference, not a mistake. A member that is an unevaluated
+    ``sympy.Derivative`` is a derivative written out (``\\frac{\\partial p_i}{\\partial a_j}``): it is
+    the derivative itself when it differentiates ``of``, else its value is checked like any member.
+    """
+    problem = _Problem(tuple(definitions), of, var, tuple(constraints), tuple(assumptions))
+    with mpmath.workdps(_DPS):
+        return _judge(members, problem, timeout)
+
+
+def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float) -> Verdict:
+    of, var = problem.of, problem.var
+    truth, note = _truth(problem, timeout if timeout > 0 else None)  # a zero budget skips only the proof
+    notes = [note] if note else []
+    free = _derivative_indices(of, var)
+    checked: list[tuple[str, list[tuple[sp.Expr, bool]]]] = []
+    for latex, expr, *array in members:
+        if isinstance(expr, sp.Derivative):
+            if expr.expr == of and tuple(expr.variables) == (var,):
+                continue
+            expr = _differentiate(expr.expr, expr.variables[0], problem)
+        expr = _evaluate_derivatives(expr, problem)
+        checked.append((latex, _orientations(expr, tuple(array[0]) if array else (), free)))
+    if not checked:
+        raise VerifyError("the claim has nothing to check: write the derivative's value after '='")
+    search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients])
+    if not search.points:
+        raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
+    deadline = time.monotonic() + timeout
+    # the numeric search gets its own budget: past it, the points evaluated so far decide (at least 3)
+    search_deadline = time.monotonic() + 2 * timeout + 2
+    links: list[Link] = []
+    wrong: tuple[Link, str, str] | None = None
+    transposed = False
+    for latex, orients in checked:
+        expr, flipped = orients[0]
+        fn = _compile(expr)
+        samples = _within(search.samples(fn), search_deadline)
+        if len(samples) < sum(len(a) for _, a in search.points) and time.monotonic() > search_deadline:
+            note = f"the numeric search stopped at its time budget ({2 * timeout + 2:g} s) after {len(samples)} points"
+            if note not in notes:
+                notes.append(note)
+        if not samples:
+            raise VerifyError(f"the claim {latex} could not be evaluated at any point")
+        bad = _first_difference(samples, fn, search.truth)
+        for other, other_flipped in orients[1:] if bad is not None else ():
+            other_fn = _compile(other)
+            other_samples = list(search.samples(other_fn))
+            if other_samples and _first_difference(other_samples, other_fn, search.truth) is None:
+                expr, flipped, samples, bad = other, other_flipped, other_samples, None
+                break
+        if bad is not None:
+            link = Link(latex, "wrong", expr, _counterexample(bad, search, expr), len(samples))
+            if wrong is None:
+                diagnosis, why = _diagnose(fn, samples, search)
+                wrong = (link, diagnosis, why)
+            links.append(link)
+            continue
+        transposed |= flipped
+        how = None
+        try:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _Timeout()
+            how = _prove(expr, truth, problem, left)
+        except _Timeout:
+            note = f"the symbolic proof ran out of time ({timeout:g} s): the verdict rests on the numeric search"
+            if note not in notes:
+                notes.append(note)
+        links.append(Link(latex, "proved" if how else "agrees", expr, None, len(samples)))
+    if transposed and wrong is None:
+        notes.append("the claim is the transpose of the derivative: the other layout convention, not a mistake")
+    return _summarise(problem, truth, links, wrong, notes, search, transposed)
+
+
+def _within(samples: Iterator[_Sample], deadline: float, least: int = 3) -> list[_Sample]:
+    """The samples drawn before ``deadline`` (but at least ``least``, when there are that many)."""
+    out = []
+    for s in samples:
+        out.append(s)
+        if len(out) >= least and time.monotonic() > deadline:
+            break
+    return out
+
+
+def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tuple[Link, str, str] | None,
+               notes: list[str], search: _Search, layout: bool) -> Verdict:
+    general = _text(truth)
+    in_case = _apply_assumptions(truth, problem.assumptions)
+    correct = _latex(in_case)
+    head = _derivative_text(problem.of, problem.var)
+    case = _case_text(problem.assumptions)
+    when = f" when {case}" if case else ""
+    also = f"   ({general} in general)" if case and in_case != truth else ""
+    if search.space.unsupported:
+        notes.append("constraints not imposed in the numeric search: "
+                     + "; ".join(_text(sp.Eq(c.lhs, c.rhs, evaluate=False)) for c in search.space.unsupported))
+    tail = "".join(f" Note: {n}." for n in notes)
+    if wrong is not None:
+        link, diagnosis, why = wrong
+        where = f" Link {links.index(link) + 1} ({link.latex}) breaks." if len(links) > 1 else ""
+        return Verdict("wrong", links, diagnosis, correct, link.counterexample,
+                       f"{diagnosis}. {why}{where}{tail}", head)
+    shown = links[-1].expr
+    if all(link.verdict == "proved" for link in links):
+        return Verdict("proved", links, "layout" if layout else None, correct, None,
+                       f"{head} = {_text(shown)}{when}{also}{tail}", head)
+    points = min(link.points for link in links)
+    return Verdict("agrees", links, "layout" if layout else None, correct, None,
+                   f"{head} = {_text(shown)}{when} agrees with the derivative at {points} points "
+                   f"(not proved){also}{tail}", head)

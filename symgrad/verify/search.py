@@ -1,0 +1,277 @@
+"""The numeric search: points (sizes, exact inputs, every defined name's values) and free-index assignments
+where a claim and the derivative are both evaluated, smallest and simplest first."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from ..tensors import Constraint, name_of
+from .evaluation import (
+    _ABSTRACT,
+    _DPS,
+    _STYLES,
+    Env,
+    Fn,
+    Values,
+    _compile,
+    _draw,
+    _equal,
+    _finite_real,
+    _mp,
+    _Uninterpreted,
+)
+from .problem import _free_indices, _is_size, _Problem, _tensors_in
+from .verdict import VerifyError
+
+_SIZES = (1, 2, 3, 4)
+
+
+_MAX_ASSIGNMENTS = 16  # free-index assignments evaluated per point
+
+
+@dataclass
+class _Point:
+    """One concrete instance: sizes, input values (exact rationals) and every defined name's values."""
+
+    sizes: dict[str, int]
+    inputs: dict[str, Any]  # name -> Fraction or {index tuple: Fraction}
+    vals: Values  # also holds the point's abstract functions under _ABSTRACT
+    style: str
+
+
+@dataclass
+class _Sample:
+    point: _Point
+    env: Env
+    claim: Any
+    truth: Any
+
+
+class _Space:
+    """Where the search looks: the sizes, the inputs and their shapes, the definitions in order."""
+
+    def __init__(self, problem: _Problem, exprs: Sequence[sp.Expr]):
+        self.problem = problem
+        defs = [d for d in problem.definitions if d.name != name_of(problem.var)]
+        self.definitions = [(d, _compile(d.rhs)) for d in defs]
+        defined = {d.name for d in defs}
+        everything = [d.rhs for d in defs] + [d.lhs for d in defs] + list(exprs) + [problem.var, problem.of]
+        everything += [c.lhs for c in problem.constraints]
+        self.sizes = sorted({str(s) for e in everything for s in e.free_symbols
+                             if isinstance(s, sp.Symbol) and _is_size(s)}
+                            | {str(s) for e in everything for b in e.atoms(sp.IndexedBase) for dim in (b.shape or ())
+                               for s in dim.free_symbols})
+        self.inputs: dict[str, tuple[sp.Expr, ...]] = {}
+        arrays = {str(b.label) for e in everything for b in e.atoms(sp.IndexedBase)}
+        both = arrays & {str(s) for e in everything for s in _bare_symbols(e)}
+        if both:
+            name = min(both)
+            raise VerifyError(f"{name} is used both as a scalar and as an array: declare its shape with --given "
+                              f"(e.g. '{name} \\in \\mathbb{{R}}^{{n}}') before it is used")
+        for e in everything:
+            for t in _tensors_in(e):
+                name = name_of(t)
+                if name in defined or name in self.inputs:
+                    continue
+                self.inputs[name] = self._shape(t, everything)
+        self.constraint_axes = [c for c in (_constraint_axis(c) for c in problem.constraints) if c is not None]
+        self.unsupported = [c for c in problem.constraints if _constraint_axis(c) is None]
+        self.made = 0  # points made so far: each gets its own abstract functions
+
+    @staticmethod
+    def _shape(t: sp.Basic, exprs: Sequence[sp.Expr]) -> tuple[sp.Expr, ...]:
+        if not isinstance(t, sp.IndexedBase):
+            return ()
+        if t.shape:
+            return tuple(t.shape)
+        for e in exprs:
+            for ix in e.atoms(sp.Indexed):
+                if ix.base.label == t.label and all(isinstance(i, sp.Idx) and i.upper is not None for i in ix.indices):
+                    return tuple(i.upper for i in ix.indices)
+        raise VerifyError(f"the shape of {t} is not known: declare it, e.g. --given '{t} \\in \\mathbb{{R}}^{{n}}'")
+
+    def size_plans(self) -> list[dict[str, int]]:
+        if not self.sizes:
+            return [{}]
+        if len(self.sizes) == 1:
+            return [{self.sizes[0]: n} for n in _SIZES]
+        combos = [tuple(n for _ in self.sizes) for n in (1, 2, 3)]
+        rng = random.Random(len(self.sizes))
+        combos += [tuple(rng.choice((1, 2, 3, 4)) for _ in self.sizes) for _ in range(3)]
+        return [dict(zip(self.sizes, c)) for c in sorted(set(combos), key=lambda c: (sum(c), c))]
+
+    def point(self, sizes: dict[str, int], style: str, rng: random.Random) -> _Point | None:
+        env: Env = dict(sizes)
+        inputs: dict[str, Any] = {}
+        for name, shape in self.inputs.items():
+            dims = [_as_int(d, env) for d in shape]
+            if dims:
+                inputs[name] = {ix: _draw(style, rng) for ix in itertools.product(*(range(1, n + 1) for n in dims))}
+            else:
+                inputs[name] = _draw(style, rng)
+        for name, axis, target in self.constraint_axes:
+            if name in inputs:
+                _impose(inputs[name], axis, target)
+        vals: Values = {k: _mp(v) for k, v in inputs.items()}
+        self.made += 1
+        vals[_ABSTRACT] = _Uninterpreted(f"{sorted(sizes.items())} {style} {self.made}", style)
+        try:
+            for d, fn in self.definitions:
+                if d.indices:
+                    ranges = [range(_as_int(i.lower, env), _as_int(i.upper, env) + 1) for i in d.indices]
+                    table = {}
+                    names = [str(i.label) for i in d.indices]
+                    for ix in itertools.product(*ranges):
+                        table[ix] = fn({**env, **dict(zip(names, ix))}, vals)
+                    vals[d.name] = table
+                else:
+                    vals[d.name] = fn(dict(env), vals)
+                values = vals[d.name].values() if d.indices else (vals[d.name],)
+                if not all(map(_finite_real, values)):  # off the real domain: arccosh z for z < 1 is complex
+                    return None
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+            return None
+        except KeyError as e:  # e.g. a letter n used as a number beside a sum over n (found by fuzzing)
+            raise VerifyError(f"{e.args[0]} has no value: it is used as a number but is neither given nor defined") \
+                from None
+        return _Point(sizes, inputs, vals, style)
+
+
+def _bare_symbols(e: sp.Basic) -> set[sp.Symbol]:
+    """Symbols of ``e`` outside any Indexed (so not the labels of arrays)."""
+    if isinstance(e, sp.Indexed):
+        return set().union(*(_bare_symbols(i) for i in e.indices))
+    if isinstance(e, sp.IndexedBase):  # a whole tensor, as an abstract function's argument
+        return set()
+    if isinstance(e, sp.Symbol) and not isinstance(e, sp.Idx):
+        return {e}
+    return set().union(*(_bare_symbols(a) for a in e.args)) if e.args else set()
+
+
+def _as_int(e: sp.Expr, env: Env) -> int:
+    return int(sp.sympify(e).xreplace({s: env[str(s)] for s in sp.sympify(e).free_symbols}))
+
+
+def _constraint_axis(c: Constraint) -> tuple[str, int, Fraction] | None:
+    """``Sum(y[n, k], k) = 1`` as (tensor y, axis 1, total 1): a constraint the search can impose by scaling."""
+    if not (isinstance(c.lhs, sp.Sum) and len(c.lhs.limits) == 1 and isinstance(c.lhs.function, sp.Indexed)):
+        return None
+    if not c.rhs.is_Rational:
+        return None
+    var = str(c.lhs.limits[0][0])
+    positions = [n for n, i in enumerate(c.lhs.function.indices) if str(i) == var]
+    if len(positions) != 1:
+        return None
+    return str(c.lhs.function.base.label), positions[0], Fraction(int(c.rhs.p), int(c.rhs.q))
+
+
+def _impose(table: dict[tuple[int, ...], Fraction], axis: int, total: Fraction) -> None:
+    """Scale each slice along ``axis`` so it sums to ``total`` (uniform when it sums to 0)."""
+    groups: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+    for ix in table:
+        groups.setdefault(ix[:axis] + ix[axis + 1:], []).append(ix)
+    for members in groups.values():
+        s = sum(table[ix] for ix in members)
+        for ix in members:
+            table[ix] = table[ix] * total / s if s != 0 else total / len(members)
+
+
+class _Search:
+    """The points of one problem, made once and shared by every member of the chain."""
+
+    def __init__(self, problem: _Problem, truth: sp.Expr, members: Sequence[sp.Expr],
+                 constraints: Sequence[Constraint] | None = None):
+        if constraints is not None:
+            problem = _Problem(problem.definitions, problem.of, problem.var, tuple(constraints), problem.assumptions)
+        self.problem = problem
+        self.truth_expr, self.members = truth, list(members)
+        self.space = _Space(problem, [truth, *members])
+        self.truth = _compile(truth)
+        self.free = _free_indices(truth)
+        for m in members:
+            self.free.update({k: v for k, v in _free_indices(m).items() if k not in self.free})
+        for node in (problem.of, problem.var):
+            self.free.update({k: v for k, v in _free_indices(node).items() if k not in self.free})
+        self.conditions = [_compile(a) for a in problem.assumptions]
+        self.points: list[tuple[_Point, list[Env]]] = []
+        rng = random.Random(20240601)
+        plans = self.space.size_plans()
+        extra = max(0, 40 - len(plans) * len(_STYLES)) // len(plans)  # at least ~40 points in all
+        styles = _STYLES + tuple(_STYLES[2 + n % (len(_STYLES) - 2)] for n in range(extra))
+        for sizes in plans:
+            for style in styles:
+                point = self.space.point(sizes, style, rng)
+                if point is None:
+                    continue
+                assignments = self._assignments(point, rng)
+                if assignments:
+                    self.points.append((point, assignments))
+        self._truth_cache: dict[tuple[int, int], Any] = {}
+
+    def _assignments(self, point: _Point, rng: random.Random) -> list[Env]:
+        env: Env = dict(point.sizes)
+        names = sorted(self.free)
+        ranges = []
+        for name in names:
+            idx = self.free[name]
+            if not isinstance(idx, sp.Idx) or idx.upper is None:
+                raise VerifyError(f"the range of index {name} is not known: declare it, e.g. --given '{name} \\in \\{{1, \\dots, n\\}}'")
+            ranges.append(range(_as_int(idx.lower, env), _as_int(idx.upper, env) + 1))
+        out = []
+        for values in itertools.product(*ranges):
+            e = {**env, **dict(zip(names, values))}
+            if all(cond(e, point.vals) for cond in self.conditions):
+                out.append(e)
+        if len(out) > _MAX_ASSIGNMENTS:
+            diagonal = [e for e in out if len({e[n] for n in names}) < len(names)]
+            rest = [e for e in out if e not in diagonal]
+            half = _MAX_ASSIGNMENTS // 2
+            out = rng.sample(diagonal, min(half, len(diagonal))) if diagonal else []
+            out += rng.sample(rest, min(_MAX_ASSIGNMENTS - len(out), len(rest)))
+        return out
+
+    def samples(self, member: sp.Expr | Fn, truth: Fn | None = None) -> Iterator[_Sample]:
+        """Member and derivative at every valid point, smallest sizes and simplest values first."""
+        claim = member if callable(member) else _compile(member)
+        for p, (point, assignments) in enumerate(self.points):
+            for a, env in enumerate(assignments):
+                try:
+                    if truth is None:
+                        key = (p, a)
+                        if key not in self._truth_cache:
+                            self._truth_cache[key] = self.truth(dict(env), point.vals)
+                        t = self._truth_cache[key]
+                    else:
+                        t = truth(dict(env), point.vals)
+                    c = claim(dict(env), point.vals)
+                except (ZeroDivisionError, ValueError, OverflowError, KeyError, TypeError):
+                    continue
+                if _finite_real(t) and _finite_real(c):
+                    yield _Sample(point, env, c, t)
+
+
+def _first_difference(samples: Sequence[_Sample], claim: Fn, truth: Fn) -> _Sample | None:
+    """The first sample where claim and derivative differ, confirmed at three times the precision.
+
+    A claim that cancels huge terms (sum of e^{5a} minus (sum e^a)^5) loses digits at the working
+    precision; a true difference survives more digits, a rounding artefact does not.
+    """
+    for s in samples:
+        if _equal(s.claim, s.truth):
+            continue
+        with mpmath.workdps(3 * _DPS):
+            try:
+                c, t = claim(dict(s.env), s.point.vals), truth(dict(s.env), s.point.vals)
+            except (ZeroDivisionError, ValueError, OverflowError, KeyError, TypeError):
+                return s
+        if not _equal(c, t):
+            return s
+    return None

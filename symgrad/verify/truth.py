@@ -1,0 +1,98 @@
+"""The derivative a claim is compared with: the engine's result, or ``sympy.diff`` on the inlined definitions
+when the engine cannot give it; also the value of derivatives written inside a claim."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..tensors import Node, name_of
+from .problem import _inline, _is_abstract, _Problem, _rename_bound
+from .verdict import VerifyError
+
+
+def _engine_truth(problem: _Problem, timeout: float | None = None) -> sp.Expr:
+    """The engine's result for d of / d var, written in the claim's index names (``DeriveError`` past ``timeout``)."""
+    from ..graph import derive_graph
+
+    graph = problem.graph()
+    w = name_of(problem.var)
+    var_idx = tuple(problem.var.indices) if isinstance(problem.var, sp.Indexed) else ()
+    derivation = derive_graph(graph, [w], index_names={w: tuple(str(i) for i in var_idx)}, timeout=timeout)
+    result = derivation.results[0]
+    return _align(result.expr, result.of, result.var, problem)
+
+
+def _align(expr: sp.Expr, of: Node, var: Node, problem: _Problem) -> sp.Expr:
+    """Rename the free indices of a result for ``of``/``var`` to the problem's own index objects."""
+    src = (tuple(of.indices) if isinstance(of, sp.Indexed) else ()) + (
+        tuple(var.indices) if isinstance(var, sp.Indexed) else ())
+    dst = (tuple(problem.of.indices) if isinstance(problem.of, sp.Indexed) else ()) + (
+        tuple(problem.var.indices) if isinstance(problem.var, sp.Indexed) else ())
+    mapping = {s: d for s, d in zip(src, dst) if s != d}
+    if not mapping:
+        return expr
+    avoid = {str(d) for d in dst} | {str(s) for s in src}
+    return _rename_bound(expr, avoid).xreplace(mapping)
+
+
+def _differentiate(expr: sp.Expr, var: Node, problem: _Problem) -> sp.Expr:
+    """d expr / d var with every definition inlined: the check on the engine, and the value of inline
+    derivative members such as ``\\frac{\\partial}{\\partial a_j} \\frac{e^{a_i}}{\\sum_k e^{a_k}}``.
+
+    Taken with the engine's rules for real variables (``symgrad.derivatives.d``: d|z|/dz = sign(z)); ``sympy.diff``
+    only for what they refuse, since it treats a plain Symbol as complex (d|z|/dz is left as Derivative(im(z), z))."""
+    from .. import rules
+    from ..derivatives import d
+    from ..errors import DeriveError
+
+    graph = problem.graph()
+    inlined = _inline(expr, problem.definitions, keep=name_of(var))
+    try:
+        raw = d(inlined, var)
+    except DeriveError:
+        raw = _model_derivatives(sp.diff(inlined, var), var)
+    return rules.simplify(raw, graph, rules=tuple(r for r in rules.SIMPLIFY if r.name in ("expand", "contract")))
+
+
+def _evaluate_derivatives(e: sp.Expr, problem: _Problem) -> sp.Expr:
+    """``e`` with each derivative written inside it (``2 \\frac{d}{dz} \\frac{z^2}{2}``) replaced by its value; those of
+    abstract functions stay, evaluated as uninterpreted values."""
+    hits: dict[sp.Basic, sp.Expr] = {}
+    for node in e.atoms(sp.Derivative):
+        if _is_abstract(node):
+            continue
+        value = node.expr
+        for v, count in node.variable_count:
+            for _ in range(int(count)):
+                value = _differentiate(value, v, problem)
+        hits[node] = value
+    return e.xreplace(hits) if hits else e
+
+
+def _model_derivatives(e: sp.Expr, var: Node) -> sp.Expr:
+    """``sympy.diff`` writes d f(x, w)/d w_j for an abstract f of a whole tensor w as
+    ``Derivative(w, w_j) * Subs(Derivative(f(x, u), u), u, w)``; in index notation that is ``Derivative(f(x, w), w_j)``."""
+    if not isinstance(var, sp.Indexed):
+        return e
+    base = var.base
+    hits: dict[sp.Basic, sp.Expr] = {sp.Derivative(base, var): sp.Integer(1)}
+    for s in e.atoms(sp.Subs):
+        if s.point == (base,) and isinstance(s.expr, sp.Derivative) and s.expr.variables == s.variables:
+            hits[s] = sp.Derivative(s.expr.expr.xreplace({s.variables[0]: base}), var)
+    return e.xreplace(hits)
+
+
+def _truth(problem: _Problem, timeout: float | None = None) -> tuple[sp.Expr, str]:
+    """The derivative, from the engine; from ``sympy.diff`` on the inlined definitions when the engine fails
+    or does not finish within ``timeout``."""
+    defs = {d.name: d for d in problem.definitions}
+    target = defs.get(name_of(problem.of))
+    if target is None:
+        raise VerifyError(f"{name_of(problem.of)} is not defined: give its definition with --define")
+    try:
+        return _engine_truth(problem, timeout), ""
+    except Exception as exc:  # noqa: BLE001 - whatever stops the engine, sympy.diff still gives the truth
+        note = f"the engine could not derive it ({type(exc).__name__}: {exc}); the derivative was taken with sympy.diff"
+
+    of_expr = target.at(*problem.of.indices) if isinstance(problem.of, sp.Indexed) else target.rhs
+    return _differentiate(of_expr, problem.var, problem), note
