@@ -42,3 +42,7 @@ class CompileError(SymgradError):
 
 class BuildError(WriteError):
     """The derivations folder cannot be written as asked (a hand-written file is in the way)."""
+
+
+class UsageError(SymgradError):
+    """A bad command line (unknown subcommand or option, missing argument): exit code 2."""
