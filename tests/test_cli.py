@@ -8,15 +8,20 @@ overwrite a file symgrad did not generate unless ``--force``.
 
 from __future__ import annotations
 
+import importlib.metadata
+import io
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from symgrad import build as build_module
+from symgrad import cli
 from symgrad import export as export_module
-from symgrad.cli import main
+from symgrad.cli import main, terminal
 
 FEW = ["softmax", "sigmoid", "cce-logits"]
 DPA = r"\frac{\partial p_i}{\partial a_j}"
@@ -242,3 +247,142 @@ def test_derive_hessian_as_tex_is_one_document_with_both_derivations(capsys):
     out = capsys.readouterr().out
     assert out.count(r"\documentclass") == 1 and out.count(r"\end{document}") == 1
     assert "second derivatives" in out and r"\operatorname{diag}(p) - p p^{\top}" in out
+
+
+# ---------------------------------------------------------------- behaving like a command (issue 15)
+
+
+def subprocess_symgrad(*argv: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """``python -m symgrad ARGV`` in a fresh process (what a person's shell runs)."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "symgrad", *argv], capture_output=True, env=full_env,
+                          timeout=120, **kwargs)
+
+
+def test_version_prints_the_installed_package_version(capsys):
+    code, out, err = run(capsys, "--version")
+    assert (code, out, err) == (0, f"symgrad {importlib.metadata.version('symgrad')}\n", "")
+
+
+def test_python_dash_m_symgrad_runs_the_command_line():
+    done = subprocess_symgrad("list")
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout.decode().splitlines()[0].split()[0] == "softmax"
+
+
+# (argv, the spelling suggested) -- each a usage error (exit 2) naming the closest valid spelling
+MISSPELLED = [
+    (["derivee", "softmax"], "'derive'"),
+    (["derive", "softmx"], "'softmax'"),
+    (["check", "sigmiod"], "'sigmoid'"),
+    (["export", "cce-logit", "-o", "grads.py"], "'cce-logits'"),
+    (["verify", "--clam", "p_i"], "'--claim'"),
+    (["derive", "softmax", "--formt", "md"], "'--format'"),
+    (["check", "softmax", "--backend", "autgrad"], "'autograd'"),
+    (["derive", "softmax", "--format", "texx"], "'tex'"),
+    (["--verison"], "'--version'"),
+]
+
+
+@pytest.mark.parametrize("argv, suggestion", MISSPELLED, ids=[" ".join(a) for a, _ in MISSPELLED])
+def test_a_misspelling_is_answered_with_did_you_mean(capsys, tmp_path, monkeypatch, argv, suggestion):
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, *argv)
+    assert code == 2
+    assert_one_error_line(err)
+    assert f"did you mean {suggestion}" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_misspelled_entry_in_python_names_the_closest_entry():
+    import symgrad
+
+    with pytest.raises(symgrad.UnknownNameError, match=r"did you mean 'softmax'"):
+        symgrad.derive("softmx")
+
+
+def test_a_closed_pipe_exits_quietly_with_code_0():
+    # `symgrad list | head -1`: the reader is gone before symgrad writes (it still imports the catalog)
+    proc = subprocess.Popen([sys.executable, "-m", "symgrad", "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert err == b""
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_any_output_encoding_prints_the_derivation(encoding):
+    done = subprocess_symgrad("derive", "sigmoid", env={"PYTHONIOENCODING": encoding})
+    assert (done.returncode, done.stderr) == (0, b"")
+    text = done.stdout.decode(encoding)
+    assert "sigma" in text or "σ" in text
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_any_output_encoding_prints_a_verdict_without_its_check_mark(encoding):
+    done = subprocess_symgrad("verify", "--claim", r"p_i(\delta_{ij}-p_j)", "--of", DPA, "--define", SOFTMAX,
+                              env={"PYTHONIOENCODING": encoding})
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode(encoding).startswith("[ok] proved")
+
+
+@pytest.mark.parametrize("char, ascii_text", [
+    ("✓", "[ok]"), ("σ", "sigma"), ("Σ", "Sigma"), ("δ", "delta"), ("ŷ", "yhat"), ("x̄"[1], "bar"), ("²", "^2"),
+    ("ᵀ", "^T"), ("−", "-"), ("∂", "d"), ("≠", "!="), ("₁", "_1"), ("µ", "mu"),
+])
+def test_every_symbol_has_an_ascii_spelling(char, ascii_text):
+    assert terminal.ascii_spelling(char) == ascii_text
+
+
+def test_help_loads_neither_sympy_nor_numpy():
+    probe = ("import sys, contextlib, io\nfrom symgrad.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n    code = main(['--help'])\n"
+             "print(code, sorted(m for m in ('sympy', 'numpy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split(maxsplit=1) == ["0", "[]\n"], done.stderr
+
+
+@pytest.mark.parametrize("option, value", [("--claim", "-2x"), ("--define", "-L = x"), ("--of", r"-\frac{dL}{dx}")])
+def test_a_value_starting_with_a_dash_is_the_options_value(option, value):
+    verify_parser = cli.subcommands(cli.parser({"verify"}))["verify"]
+    assert cli.arguments.prepare(verify_parser, [option, value, "--json"]) == [f"{option}={value}", "--json"]
+
+
+def test_an_option_with_no_value_before_the_next_option_is_still_refused(capsys):
+    code, _out, err = run(capsys, "verify", "--claim", "--of", DPA)
+    assert code == 2 and "expected one argument" in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["verify", "--claim", "-2x", "--of", r"\frac{dL}{dx}", "--define", "L = -x^2"],
+    ["derive", "--loss", r"-\log\sigma(z)", "--wrt", "z"],
+], ids=["verify-claim", "derive-loss"])
+def test_a_leading_minus_reads_the_same_as_the_equals_form(capsys, argv):
+    at = argv.index("-2x" if "-2x" in argv else r"-\log\sigma(z)")
+    joined = [*argv[:at - 1], f"{argv[at - 1]}={argv[at]}", *argv[at + 1:]]
+    assert run(capsys, *argv) == run(capsys, *joined)
+    code, out, _err = run(capsys, *argv)
+    assert code == 0, out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_work_past_the_delay_shows_elapsed_seconds_on_a_terminal_and_erases_them():
+    screen = _Terminal()
+    with terminal.Progress("symgrad check", screen, after=0.05, every=0.05):
+        time.sleep(0.4)
+    shown = screen.getvalue()
+    assert "\rsymgrad check: working... 0 s" in shown
+    assert shown.endswith("\r\033[K")
+
+
+def test_no_progress_on_a_pipe_or_for_quick_work():
+    piped, screen = io.StringIO(), _Terminal()
+    with terminal.Progress("symgrad check", piped, after=0.01, every=0.01):
+        time.sleep(0.2)
+    with terminal.Progress("symgrad check", screen, after=5):
+        pass
+    assert piped.getvalue() == screen.getvalue() == ""

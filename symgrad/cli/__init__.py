@@ -17,7 +17,7 @@ from . import build, check, derive, export, listing, verify
 from .arguments import Parser, prepare
 from .terminal import Progress, any_encoding, quiet_closed_pipe
 
-__all__ = ["COMMANDS", "UsageError", "main", "parser"]
+__all__ = ["COMMANDS", "UsageError", "main", "parser", "subcommands"]
 
 # one module per subcommand, in the order `symgrad --help` lists them
 COMMANDS = (listing, derive, build, export, check, verify)
@@ -39,6 +39,11 @@ def parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
     return p
 
 
+def subcommands(p: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The parser of each subcommand of ``p``, by name."""
+    return next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices
+
+
 def _command(argv: Sequence[str]) -> str | None:
     """The subcommand in ``argv`` (the first word that is not an option), if any."""
     return next((a for a in argv if not a.startswith("-")), None)
@@ -48,11 +53,10 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     """Parse with only the named subcommand loaded; each part of ``argv`` prepared by its own parser."""
     name = _command(argv)
     p = parser({name} if name else ())
-    subparsers = next(a for a in p._actions if isinstance(a, argparse._SubParsersAction))
-    if name not in subparsers.choices:
+    if name not in subcommands(p):
         return p.parse_args(prepare(p, argv))
     at = list(argv).index(name)
-    return p.parse_args([*prepare(p, argv[:at]), name, *prepare(subparsers.choices[name], argv[at + 1:])])
+    return p.parse_args([*prepare(p, argv[:at]), name, *prepare(subcommands(p)[name], argv[at + 1:])])
 
 
 def _run(args: argparse.Namespace) -> int:
