@@ -255,8 +255,8 @@ def test_derive_hessian_as_tex_is_one_document_with_both_derivations(capsys):
 def subprocess_symgrad(*argv: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
     """``python -m symgrad ARGV`` in a fresh process (what a person's shell runs)."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "symgrad", *argv], capture_output=True, env=full_env,
-                          timeout=120, **kwargs)
+    return subprocess.run([sys.executable, "-m", "symgrad", *argv], check=False, capture_output=True,
+                          env=full_env, timeout=120, **kwargs)
 
 
 def test_version_prints_the_installed_package_version(capsys):
@@ -338,7 +338,7 @@ def test_help_loads_neither_sympy_nor_numpy():
     probe = ("import sys, contextlib, io\nfrom symgrad.cli import main\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n    code = main(['--help'])\n"
              "print(code, sorted(m for m in ('sympy', 'numpy') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", probe], check=False, capture_output=True, text=True, timeout=120)
     assert done.stdout.split(maxsplit=1) == ["0", "[]\n"], done.stderr
 
 
