@@ -177,6 +177,11 @@ class SymgradLatexPrinter(LatexPrinter):
             body = self._add_parens(body)
         return f"{self._sum_heads(expr)} {body}"
 
+    def _print_Heaviside(self, expr: sp.Heaviside, exp: str | None = None) -> str:
+        # SymPy's \theta(x) reads back as the product theta x; the reader knows heaviside
+        tex = r"\operatorname{heaviside}" + self._add_parens(self._print(expr.args[0]))
+        return tex if exp is None else f"{tex}^{{{exp}}}"
+
     def _print_log(self, expr: sp.log, exp: str | None = None) -> str:
         name = r"\log" if exp is None else rf"\log^{{{exp}}}"
         arg = expr.args[0]
@@ -184,15 +189,19 @@ class SymgradLatexPrinter(LatexPrinter):
             return f"{name} {self._print(arg)}"
         return name + self._add_parens(self._print(arg))
 
+    def _factor_texts(self, factors: Sequence[sp.Expr], count: int) -> list[str]:
+        """The first factors of a product of ``count``, each in parentheses where the product needs them."""
+        out = []
+        for n, factor in enumerate(factors):
+            tex = self._print(factor)
+            out.append(self._add_parens(tex) if _needs_parens(factor, n, count) else tex)
+        return out
+
     def _print_factors(self, expr: sp.Expr) -> str:
         factors = readable_factors(expr)
         if len(factors) == 1:
             return self._print(factors[0])
-        out = []
-        for n, factor in enumerate(factors):
-            tex = self._print(factor)
-            out.append(self._add_parens(tex) if _needs_parens(factor, n, len(factors)) else tex)
-        return " ".join(out)
+        return " ".join(self._factor_texts(factors, len(factors)))
 
     def _print_Mul(self, expr: sp.Expr) -> str:
         # LatexPrinter._print_Pow also sends x**-n here, so expr may be a Pow.
@@ -256,7 +265,8 @@ class SymgradLatexPrinter(LatexPrinter):
                 last, rest = sums, []
             else:
                 *rest, last = readable_factors(expr)
-                prefix = self._print_factors(sp.Mul(*rest)) if rest else ""
+                # the leading factors keep the parentheses they have in the whole product: (σ − σ²) (...)
+                prefix = " ".join(self._factor_texts(rest, len(rest) + 1))
             if not isinstance(last, (sp.Add, sp.Sum)):
                 return [whole]
             sub = self.pieces(last, width - visual_width(prefix))
@@ -406,6 +416,9 @@ class SymgradTextPrinter(StrPrinter):
         body = expr.function
         tex = self._paren(body) if isinstance(body, sp.Add) or body.could_extract_minus_sign() else self._print(body)
         return " ".join([*heads, tex])
+
+    def _print_Heaviside(self, expr: sp.Heaviside) -> str:
+        return f"heaviside{self._paren(expr.args[0])}"
 
     def _print_exp(self, expr: sp.exp) -> str:
         return f"e^{{{self._print(expr.args[0])}}}"
