@@ -1,0 +1,114 @@
+"""symgrad's verdicts on the corpus of real hand derivations (tests/corpus/): rates per tier, misses by stage, CLI time.
+
+Run by hand (not part of pytest):
+
+    python benchmarks/bench_corpus.py                        # print the table, write benchmarks/corpus.md
+    python benchmarks/bench_corpus.py --update-known-misses  # also rewrite tests/corpus/known_misses.txt
+    python benchmarks/bench_corpus.py --no-cli               # skip the command-line timing
+
+Verdicts come from ``symgrad.verify`` in process (one fork per case, 10 s limit), scored against the
+verdicts that tests/corpus/establish.py established with autograd. The command-line time is the median
+wall time of ``python -m symgrad verify ...`` in a fresh process over a fixed sample of 30 cases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+from corpus.cases import KNOWN_MISSES, STAGES, TIERS, Case, Outcome, judge, load
+
+REPORT = HERE / "corpus.md"
+CLI_SAMPLE = 30
+
+
+def cli_seconds(cases: Sequence[Case], sample: int = CLI_SAMPLE) -> list[float]:
+    """Wall time of ``python -m symgrad verify`` in a fresh process for a fixed random sample of the cases."""
+    chosen = sorted(random.Random(0).sample(list(cases), min(sample, len(cases))), key=lambda c: c.id)
+    times = []
+    for case in chosen:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "symgrad", "verify", *case.cli_arguments()], capture_output=True,
+                       timeout=60, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _rate(outcomes: Sequence[Outcome]) -> str:
+    right = sum(o.right for o in outcomes)
+    return f"{right}/{len(outcomes)} ({100 * right / len(outcomes):.0f}%)" if outcomes else "-"
+
+
+def table(outcomes: Sequence[Outcome]) -> list[str]:
+    """The Markdown lines: right-verdict rates overall and per tier, false-correct, misses by kind and stage."""
+    rows = [("all", list(outcomes))] + [(tier, [o for o in outcomes if o.case.tier == tier]) for tier in TIERS]
+    lines = ["| tier | cases | right claims | wrong claims | right verdicts | false-correct | unreadable |",
+             "|---|---|---|---|---|---|---|"]
+    for name, group in rows:
+        lines.append(f"| {name} | {len(group)} | {sum(o.case.expected == 'right' for o in group)} "
+                     f"| {sum(o.case.expected == 'wrong' for o in group)} | {_rate(group)} "
+                     f"| {sum(o.false_correct for o in group)} | {sum(o.verdict == 'unreadable' for o in group)} |")
+    stages = collections.Counter(o.stage for o in outcomes if o.stage)
+    kinds = collections.Counter(o.verdict for o in outcomes if not o.right)
+    lines += ["", "Unreadable, by the input it could not read: "
+              + ", ".join(f"{s} {stages.get(s, 0)}" for s in (*STAGES, "judge")) + ".",
+              "Misses by symgrad's verdict: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + "."]
+    return lines
+
+
+def report(outcomes: Sequence[Outcome], cli: list[float]) -> str:
+    """benchmarks/corpus.md: how it was made, the table, the CLI time, the per-case seconds."""
+    per_case = sorted(o.seconds for o in outcomes)
+    lines = ["# symgrad verify on the corpus of real hand derivations", "",
+             (f"Made by `python benchmarks/bench_corpus.py` on {datetime.date.today()}, Python "
+             f"{platform.python_version()}, {platform.machine()}; cases in `tests/corpus/` "
+             "(format and how each verdict was established: `tests/corpus/README.md`)."), "",
+             *table(outcomes), ""]
+    if cli:
+        lines.append(f"`symgrad verify` from the command line, fresh process: median {statistics.median(cli):.2f} s "
+                     f"over {len(cli)} cases (min {min(cli):.2f} s, max {max(cli):.2f} s).")
+    lines.append(f"In process (one fork each): median {statistics.median(per_case):.2f} s per case, "
+                 f"max {per_case[-1]:.2f} s, total {sum(per_case):.1f} s.")
+    return "\n".join(lines) + "\n"
+
+
+def write_known_misses(outcomes: Sequence[Outcome]) -> int:
+    """Rewrite known_misses.txt with every case symgrad gets wrong (a comment says what it said)."""
+    missed = [o for o in outcomes if not o.right]
+    lines = [("# Cases symgrad does not yet get right; written by python benchmarks/bench_corpus.py "
+             "--update-known-misses"), "# (a false-correct is never excused by this list: test_corpus.py fails on it)"]
+    lines += [f"{o.case.id}  # {o.verdict}{f' ({o.stage})' if o.stage else ''}: {o.message.splitlines()[0][:100]}"
+              for o in missed]
+    KNOWN_MISSES.write_text("\n".join(lines) + "\n")
+    return len(missed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--update-known-misses", action="store_true", help="rewrite tests/corpus/known_misses.txt")
+    parser.add_argument("--no-cli", action="store_true", help="skip the command-line timing")
+    args = parser.parse_args(argv)
+    cases = load()
+    outcomes = [judge(case) for case in cases]
+    cli = [] if args.no_cli else cli_seconds(cases)
+    text = report(outcomes, cli)
+    REPORT.write_text(text)
+    print(text)
+    if args.update_known_misses:
+        print(f"{write_known_misses(outcomes)} known misses written to {KNOWN_MISSES}")
+    return 1 if any(o.false_correct for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

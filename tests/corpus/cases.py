@@ -1,0 +1,171 @@
+"""The corpus of real hand derivations: load the cases, run ``symgrad.verify`` on one, score the answer.
+
+Shared by ``tests/test_corpus.py`` and ``benchmarks/bench_corpus.py``; the format is in ``README.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import re
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+CASE_DIR = HERE / "cases"
+KNOWN_MISSES = HERE / "known_misses.txt"
+EVIDENCE = HERE / "evidence.json"
+TIERS = ("index", "matrix", "messy")
+EXPECTED = ("right", "wrong")
+STAGES = ("given", "define", "assume", "of", "claim")
+CASE_SECONDS = 10.0  # wall-clock limit of one verify call; past it the case counts as a miss ("timeout")
+PROOF_SECONDS = 2.0  # verify's own budget for the symbolic proof
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hand derivation as its page states it, with the verdict established by ``establish.py``."""
+
+    id: str
+    url: str
+    topic: str
+    tier: str
+    claim: str
+    expected: str
+    of: str | None = None
+    define: tuple[str, ...] = ()
+    given: tuple[str, ...] = ()
+    assume: tuple[str, ...] = ()
+    origin: str = "page"
+    note: str = ""
+    reference: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def verify_arguments(self) -> dict[str, Any]:
+        """The keyword arguments of ``symgrad.verify`` for this case."""
+        return {"claim": self.claim, "of": self.of, "define": list(self.define), "given": list(self.given),
+                "assume": list(self.assume)}
+
+    def cli_arguments(self) -> list[str]:
+        """The same as ``symgrad verify`` options (the ``--x=VALUE`` form, so a value may start with ``-``)."""
+        args = [f"--claim={self.claim}"] + ([f"--of={self.of}"] if self.of else [])
+        for flag, values in (("define", self.define), ("given", self.given), ("assume", self.assume)):
+            args += [f"--{flag}={v}" for v in values]
+        return args
+
+
+class CorpusError(Exception):
+    """A malformed case file: names the file, the case and the field."""
+
+
+_FIELDS = {"id", "url", "topic", "tier", "claim", "expected", "of", "define", "given", "assume", "origin", "note",
+           "reference"}
+
+
+def _case(raw: dict[str, Any], source: Path) -> Case:
+    where = f"{source.name}: case {raw.get('id', '?')}"
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise CorpusError(f"{where}: unknown field(s) {sorted(unknown)}")
+    for name in ("id", "url", "topic", "tier", "claim", "expected", "reference"):
+        if name not in raw:
+            raise CorpusError(f"{where}: missing field {name!r}")
+    if raw["tier"] not in TIERS or raw["expected"] not in EXPECTED:
+        raise CorpusError(f"{where}: tier must be one of {TIERS} and expected one of {EXPECTED}")
+    lists = {k: tuple(raw.get(k, ())) for k in ("define", "given", "assume")}
+    return Case(**{**raw, **lists})
+
+
+def load() -> list[Case]:
+    """Every case of ``cases/*.toml``, in file order; ids are unique."""
+    found: list[Case] = []
+    for path in sorted(CASE_DIR.glob("*.toml")):
+        with path.open("rb") as f:
+            found += [_case(raw, path) for raw in tomllib.load(f).get("case", [])]
+    ids = [c.id for c in found]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise CorpusError(f"duplicate case ids: {duplicated}")
+    return found
+
+
+def known_misses() -> set[str]:
+    """The ids listed in ``known_misses.txt`` (one per line, ``#`` starts a comment)."""
+    if not KNOWN_MISSES.exists():
+        return set()
+    lines = (line.split("#", 1)[0].strip() for line in KNOWN_MISSES.read_text().splitlines())
+    return {line for line in lines if line}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What symgrad said about one case: its verdict, the stage it could not read, and the time taken."""
+
+    case: Case
+    verdict: str  # proved, agrees, wrong, unreadable, timeout or crash
+    message: str
+    seconds: float
+
+    @property
+    def stage(self) -> str | None:
+        """For an unreadable verdict, the input it could not read (given/define/assume/of/claim), else None."""
+        if self.verdict != "unreadable":
+            return None
+        found = re.search(r"\(in --(\w+)\)\s*$", self.message)
+        return found.group(1) if found else "judge"
+
+    @property
+    def right(self) -> bool:
+        """The verdict the case expects: proved/agrees for a right claim, wrong for a wrong one."""
+        if self.case.expected == "right":
+            return self.verdict in ("proved", "agrees")
+        return self.verdict == "wrong"
+
+    @property
+    def false_correct(self) -> bool:
+        """A wrong claim called proved or agrees: the one failure the corpus never tolerates."""
+        return self.case.expected == "wrong" and self.verdict in ("proved", "agrees")
+
+
+def _verify_into(conn: Any, arguments: dict[str, Any]) -> None:
+    import symgrad
+
+    try:
+        v = symgrad.verify(**arguments, timeout=PROOF_SECONDS)
+        conn.send((v.verdict, v.message))
+    except BaseException as e:  # noqa: BLE001 - a crash is reported as an outcome, never hidden
+        conn.send(("crash", f"{type(e).__name__}: {e}"))
+    finally:
+        conn.close()
+
+
+@functools.cache
+def _warm() -> None:
+    """One small verify in this process, so that every fork starts with symgrad's lazy imports done."""
+    import symgrad
+
+    symgrad.verify("2x", of=r"\frac{d}{dx} x^2")
+
+
+def judge(case: Case, seconds: float = CASE_SECONDS) -> Outcome:
+    """Run ``symgrad.verify`` on a case in a forked process, killed after ``seconds`` (then verdict ``timeout``)."""
+    _warm()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    start = time.perf_counter()
+    worker = context.Process(target=_verify_into, args=(send, case.verify_arguments()), daemon=True)
+    worker.start()
+    send.close()
+    verdict, message = "timeout", f"no verdict within {seconds:g} s"
+    if receive.poll(seconds):
+        try:
+            verdict, message = receive.recv()
+        except EOFError:
+            verdict, message = "crash", f"the verify process died (exit code {worker.exitcode})"
+    elapsed = time.perf_counter() - start
+    if worker.is_alive():
+        worker.kill()
+    worker.join()
+    return Outcome(case, verdict, message, elapsed)
