@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import sympy as sp
 
+from .errors import UnknownNameError
+from .suggest import did_you_mean
 from .tensors import Constraint, Definition, Node, name_of
 
 if TYPE_CHECKING:
@@ -57,6 +59,11 @@ class Step:
     section: str = ""
     detail: sp.Expr | None = None
 
+    def _repr_latex_(self) -> str:
+        from .display import latex_of
+
+        return f"$${latex_of(self)}$$"
+
 
 @dataclass(frozen=True)
 class Result:
@@ -73,6 +80,11 @@ class Result:
     expr: sp.Expr
     cases: tuple[tuple[str, sp.Expr], ...] = ()
     matrix: str | None = None
+
+    def _repr_latex_(self) -> str:
+        from .display import result_latex
+
+        return result_latex(self)
 
     @property
     def free_indices(self) -> tuple[sp.Idx, ...]:
@@ -94,10 +106,13 @@ class Derivation:
     notes: list[str] = field(default_factory=list)
 
     def result(self, wrt: str) -> Result:
+        """The derivative with respect to the input ``wrt``; an UnknownNameError naming the others."""
         for r in self.results:
             if r.wrt == wrt:
                 return r
-        raise KeyError(wrt)
+        known = [r.wrt for r in self.results]
+        raise UnknownNameError(f"{self.name} has no derivative with respect to {wrt!r}"
+                               f"{did_you_mean(wrt, known)}; it has: {', '.join(known) or 'none'}")
 
     def latex(self) -> str:
         """A LaTeX fragment (``align*`` blocks) for pasting into a document."""
@@ -125,6 +140,16 @@ class Derivation:
 
     def _repr_latex_(self) -> str:
         return self.latex()
+
+    def _repr_markdown_(self) -> str:
+        from .display import derivation_markdown
+
+        return derivation_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .display import derivation_html
+
+        return derivation_html(self)
 
     def compile(self) -> Compiled:
         """NumPy functions for the target and its derivatives (see ``symgrad.compile``)."""
