@@ -1,0 +1,71 @@
+"""Vector and matrix arithmetic on values with array axes, written as index expressions."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .tokens import _Tok
+from .vocabulary import _extent, _Val
+
+
+class _Arrays:
+    """Shapes, sums, products and selections of array values (a part of the parser)."""
+
+    def shape(self, v: _Val) -> str:
+        return "(" + ", ".join("1" if a is None else str(self.find(_extent(a))) for a in v.axes) + ")"
+
+    def align(self, a: _Val, b: _Val, tok: _Tok, what: str) -> sp.Expr:
+        """``b.expr`` with its axes renamed to ``a``'s; the two must have the same shape."""
+        if len(a.axes) != len(b.axes) or any((x is None) != (y is None) for x, y in zip(a.axes, b.axes)):
+            raise self.error(f"cannot {what} shapes {self.shape(a)} and {self.shape(b)}", tok)
+        for x, y in zip(a.free, b.free):
+            self.unify(_extent(x), _extent(y), tok, what)
+        return b.expr.xreplace(dict(zip(b.free, a.free)))
+
+    def add(self, a: _Val, b: _Val, tok: _Tok) -> _Val:
+        if not a.axes or not b.axes:
+            return _Val(a.expr + b.expr, a.axes or b.axes)
+        return _Val(a.expr + self.align(a, b, tok, "add"), a.axes)
+
+    def mul(self, a: _Val, b: _Val, op: str, tok: _Tok) -> _Val:
+        if not a.axes or not b.axes:
+            return _Val(a.expr * b.expr, a.axes or b.axes)
+        same_vectors = len(a.free) == len(b.free) == 1 and len(a.axes) == len(b.axes) == 2 and \
+            (a.axes[0] is None) == (b.axes[0] is None)
+        if op == "odot" or (same_vectors and op != "dot"):
+            return _Val(a.expr * self.align(a, b, tok, "multiply elementwise"), a.axes)
+        if len(a.axes) != 2 or len(b.axes) != 2:
+            raise self.error(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok)
+        if same_vectors:
+            k = a.free[0]
+            return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the dot product of"), (k, k.lower, k.upper)))
+        (a0, a1), (b0, b1) = a.axes, b.axes
+        if (a1 is None) != (b0 is None):
+            raise self.error(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok)
+        expr = a.expr * b.expr
+        if a1 is not None:
+            self.unify(_extent(a1), _extent(b0), tok, "matrix product")
+            expr = sp.Sum(a.expr * b.expr.xreplace({b0: a1}), (a1, a1.lower, a1.upper))
+        axes = (a0, b1)
+        return _Val(expr, () if axes == (None, None) else axes)
+
+    def div(self, a: _Val, b: _Val, tok: _Tok) -> _Val:
+        if not b.axes:
+            return _Val(a.expr / b.expr, a.axes)
+        if not a.axes:
+            raise self.error(f"cannot divide by an array of shape {self.shape(b)}", tok)
+        return _Val(a.expr / self.align(a, b, tok, "divide"), a.axes)
+
+    def transpose(self, v: _Val, tok: _Tok) -> _Val:
+        if len(v.axes) not in (0, 2):
+            raise self.error(f"cannot transpose shape {self.shape(v)}", tok)
+        return _Val(v.expr, tuple(reversed(v.axes)))
+
+    def select(self, v: _Val, idxs: list[sp.Expr], tok: _Tok) -> _Val:
+        """``(Xw)_i``, ``softmax(z)_j``: the element of an array value at the given indices."""
+        if len(idxs) != len(v.free):
+            raise self.error(f"an array of shape {self.shape(v)} takes {len(v.free)} indices, got {len(idxs)}", tok)
+        for i, a in zip(idxs, v.free):
+            self.unify(_extent(i), _extent(a), tok, f"index {i}")
+        return _Val(v.expr.xreplace(dict(zip(v.free, idxs))))
+

@@ -1,0 +1,194 @@
+"""Expressions, derivatives, claim chains and definitions: the public readers of the right-hand side."""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+
+from ..errors import ParseError, SymgradError
+from ..tensors import Definition, indices_of, name_of
+from .context import Context, DerivativeOf, Function, Member
+from .parser import _Parser
+from .tokens import _INDEX_POOL, _source_text, _split, _Tok, _tokens
+from .vocabulary import _extent, _free_indices, _Val
+
+
+def _reading(fn):
+    """Safety net for the public readers: a SymPy failure on odd input is still a ``ParseError``, never a traceback."""
+    @functools.wraps(fn)
+    def read(latex, *args, **kwargs):
+        try:
+            return fn(latex, *args, **kwargs)
+        except (TypeError, ValueError, AttributeError, IndexError, sp.SympifyError) as e:
+            if isinstance(e, SymgradError):
+                raise
+            raise ParseError(f"could not read this LaTeX ({type(e).__name__}: {e})", source=latex) from e
+
+    return read
+
+
+
+def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
+                 protected: tuple[sp.Idx, ...] = ()) -> tuple[_Val, dict]:
+    p = _Parser(latex, toks, ctx, strict=strict, protected=protected)
+    v = p.expr()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    return _Val(v.expr.xreplace(mapping), tuple(a if a is None else a.xreplace(mapping) for a in v.axes)), mapping
+
+
+@_reading
+def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | None = None) -> sp.Expr:
+    """A LaTeX expression in symgrad's vocabulary; ``strict`` (default: once something is defined)
+    rejects names that were never defined or declared."""
+    ctx = ctx if ctx is not None else Context()
+    strict = bool(ctx.definitions) if strict is None else strict
+    return _parse_value(latex, _tokens(latex), ctx, strict)[0].expr
+
+
+@_reading
+def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
+    """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
+    v = _parse_value(latex, _tokens(latex), ctx, strict=False)[0]
+    if not isinstance(v.expr, sp.Derivative):
+        raise ParseError(r"not a derivative (write \frac{\partial L}{\partial w} or \nabla_w L)", column=1,
+                         source=latex)
+    return v.expr.expr, v.expr.variables[0]
+
+
+@_reading
+def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]:
+    """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a
+    ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's)."""
+    toks = _tokens(latex)
+    strict = bool(ctx.definitions)
+    parts = _split(toks, {"="})
+    members: list[Member] = []
+    for k, part in enumerate(parts):
+        body = part[1:] if k else part
+        if not body:
+            t = part[0] if part else toks[-1]
+            raise ParseError("an empty side of =", column=t.col, source=latex)
+        text = latex[body[0].col - 1:body[-1].col - 1 + len(_source_text(body[-1], latex))]
+        v, _ = _parse_value(latex, body + [toks[-1]], ctx, strict)
+        value: sp.Expr | DerivativeOf = v.expr
+        if isinstance(v.expr, sp.Derivative):
+            value = DerivativeOf(v.expr.expr, v.expr.variables[0])
+        members.append(Member(text, value, body[0].col, v.free, v.axes))
+    target = parse_derivative(of, ctx) if of else next(
+        ((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
+    if target is None:
+        return members
+    want = indices_of(target[0]) + indices_of(target[1])
+    out = []
+    for m in members:
+        if m.indices and len(m.indices) != len(want):
+            raise ParseError(f"{m.text} has {len(m.indices)} free axes but the derivative has {len(want)}",
+                             column=m.column, source=latex)
+        if m.indices and not isinstance(m.value, DerivativeOf):
+            value = _rename_bound(m.value, {str(i) for i in want})
+            renamed = dict(zip(m.indices, want))
+            axes = tuple(None if a is None else renamed.get(a, a) for a in m.axes)
+            m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
+        out.append(m)
+    return out
+
+
+def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:
+    """``e`` with summation indices named in ``avoid`` renamed, so that renaming free indices captures none."""
+    used = {str(i) for i in e.atoms(sp.Idx)} | avoid
+    if isinstance(e, (sp.Sum, sp.Product)):
+        e = e.func(_rename_bound(e.function, avoid), *e.limits)
+        for var, *_ in e.limits:
+            if str(var) in avoid:
+                name = next(n for n in list(_INDEX_POOL) + [f"i{k}" for k in range(1, 100)] if n not in used)
+                used.add(name)
+                e = e.xreplace({var: sp.Idx(sp.Symbol(name, integer=True), (var.lower, var.upper))})
+        return e
+    if e.args and not isinstance(e, (sp.Indexed, sp.Idx)):
+        return e.func(*[_rename_bound(a, avoid) for a in e.args])
+    return e
+
+
+def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
+    """Name, its indices and (for ``f(x) = ...``) its parameter names, read from a definition's left side."""
+    named = p.read_name(word=True)
+    if named is None:
+        raise p.error("a definition starts with the name it defines")
+    name, tok = named
+    name, idxs, _ = p.indexing(name)
+    params = None
+    if p.at("(") or (p.at("{") and p.peek(1).text == "("):
+        braced = p.at("{")
+        p.pos += 1 + braced
+        params = []
+        while True:
+            named = p.read_name()
+            if named is None:
+                raise p.error("expected a parameter name")
+            params.append(named[0])
+            if not p.at(","):
+                break
+            p.next()
+        p.expect(")")
+        if braced:
+            p.expect("}")
+    return name, tok, idxs, params
+
+
+@_reading
+def parse_definition(latex: str, ctx: Context) -> Definition:
+    """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``."""
+    toks = _tokens(latex)
+    parts = _split(toks, {"="})
+    if len(parts) != 2:
+        col = parts[2][0].col if len(parts) > 2 else 1
+        raise ParseError("a definition needs exactly one =", column=col, source=latex)
+    p = _Parser(latex, toks, ctx)
+    name, tok, idxs, params = _lhs_name(p)
+    if name in ctx.definitions:
+        raise p.error(f"{name} is defined twice", tok)
+    eq = p.expect("=")
+    if params is not None:
+        if idxs:
+            raise p.error("a function definition takes no indices", tok)
+        for q in params:
+            base = ctx.tensors.get(q)
+            p.params[q] = base if isinstance(base, sp.IndexedBase) else sp.Symbol(q)
+        p.params = {q: s for q, s in p.params.items() if isinstance(s, sp.Symbol)}
+    p.protected = {i for i in idxs if isinstance(i, sp.Idx)}
+    lhs = p.element(name, idxs, tok) if idxs else None
+    rhs = p.expr()
+    p.done()
+    if lhs is None:
+        if len(rhs.free) > 2 or (rhs.axes and len(rhs.free) != 1 and len(rhs.axes) != 2):
+            raise p.error(f"{name} would have shape {p.shape(rhs)}", tok)
+        if rhs.free:
+            base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
+            lhs = base[rhs.free]
+        else:
+            lhs = sp.Symbol(name)
+    mapping = p.resolve()
+    lhs, value = lhs.xreplace(mapping), rhs.expr.xreplace(mapping)
+    stray = _free_indices(value) - set(indices_of(lhs))
+    if stray:
+        raise ParseError(f"index {min(map(str, stray))} is free on the right of = but not on the left",
+                         column=eq.col, source=latex)
+    if params is None and name in {str(b.label) for b in value.atoms(sp.IndexedBase)} | {
+            str(s) for s in value.free_symbols}:
+        raise ParseError(f"{name} is defined in terms of itself: an implicit equation is not a definition",
+                         column=eq.col, source=latex)
+    p.commit(mapping)
+    ctx.tensors.pop(name, None)
+    defn = Definition(lhs, value)
+    ctx.definitions[name] = defn
+    if params is not None:
+        fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) else sp.Symbol(q)
+                        for q in params)
+        for q in fparams:
+            ctx.tensors.setdefault(name_of(q), q)
+        ctx.functions[name] = Function(name, fparams, value)
+    return defn
+

@@ -1,0 +1,461 @@
+"""The recursive descent proper: sums, products, powers, primaries, fractions, norms, sums."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .fallback import _FOREIGN_CLOSERS
+from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
+from .vocabulary import (
+    _ELEMENTWISE,
+    _INVERSES,
+    _NAMED_FUNCS,
+    _OPERATORS,
+    _SAMPLE_NAMES,
+    _extent,
+    _free_indices,
+    _Val,
+)
+
+
+class _Expressions:
+    """The expression grammar (a part of the parser)."""
+
+    def expr(self) -> _Val:
+        sign = None
+        if self.at("-") or self.at("+"):
+            sign = self.next()
+        v = self.term()
+        if sign is not None and sign.text == "-":
+            v = _Val(-v.expr, v.axes)
+        while self.at("+") or self.at("-") or self.at(r"\pm"):
+            op = self.next()
+            if op.text == r"\pm":
+                raise self.error(r"\pm is not supported", op)
+            w = self.term()
+            v = self.add(v, w if op.text == "+" else _Val(-w.expr, w.axes), op)
+        return v
+
+    def starts_factor(self) -> bool:
+        t = self.peek()
+        if t.kind in ("letter", "digit"):
+            return True
+        if t.kind == "sym":
+            return t.text in "([{" or (t.text == "|" and not self.bars)
+        if t.kind == "cmd":
+            stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm",
+                                               r"\mid", r"\not", "\\\\"} | set(_FOREIGN_CLOSERS.values())
+            return t.text not in stop and not (t.text == r"\|" and self.bars)
+        return False
+
+    def term(self) -> _Val:
+        v = self.factor()
+        while True:
+            t = self.peek()
+            if t.text in _OPS and t.kind != "end":
+                self.next()
+                w = self.factor()
+                op = _OPS[t.text]
+                while op == "odot" and self.starts_factor():  # y \odot Xw is y ⊙ (Xw), as it reads in print
+                    w = self.mul(w, self.factor(), "implicit", self.peek())
+                if op == "/":
+                    v = self.div(v, w, t)
+                else:
+                    v = self.mul(v, w, {r"\cdot": "dot", "*": "star", r"\times": "star"}.get(t.text, op), t)
+            elif self.starts_factor():
+                v = self.mul(v, self.factor(), "implicit", t)
+            else:
+                return v
+
+    def superscript_is_transpose(self) -> int:
+        """Tokens making up a transpose mark after ``^`` (``T``, ``\\top``, ``{T}``, ``\\mathsf{T}``), or 0."""
+        texts = []
+        k = 0
+        while k < 6 and self.peek(k).kind != "end":
+            texts.append(self.peek(k).text)
+            k += 1
+        for pattern in (["T"], [r"\top"], [r"\intercal"], ["{", "T", "}"], ["{", r"\top", "}"],
+                        ["{", r"\intercal", "}"], [r"\mathsf", "{", "T", "}"], [r"\mathrm", "{", "T", "}"],
+                        ["{", r"\mathsf", "{", "T", "}", "}"], ["{", r"\mathrm", "{", "T", "}", "}"]):
+            if texts[:len(pattern)] == pattern:
+                return len(pattern)
+        return 0
+
+    def factor(self) -> _Val:
+        self.depth += 1
+        try:
+            if self.depth > _MAX_DEPTH:
+                raise self.error(f"nested more than {_MAX_DEPTH} levels deep")
+            return self._factor()
+        finally:
+            self.depth -= 1
+
+    def _factor(self) -> _Val:
+        if self.at("-"):
+            self.next()
+            v = self.factor()
+            return _Val(-v.expr, v.axes)
+        if self.at("+"):
+            self.next()
+        v = self.primary()
+        while True:
+            t = self.peek()
+            if t.text == "^":
+                self.next()
+                n = self.superscript_is_transpose()
+                if n:
+                    self.pos += n
+                    v = self.transpose(v, t)
+                    continue
+                e = self.argument()
+                if e.axes:
+                    raise self.error("an exponent must be a scalar", t)
+                if len(v.free) == 2 and e.expr != 1:
+                    raise self.error("matrix powers and inverses are not supported", t)
+                v = _Val(self.power(v.expr, e.expr, t), v.axes)
+            elif t.text == "'":
+                self.next()
+                if not v.axes:
+                    raise self.error("a prime on a scalar (a derivative?) is not supported", t)
+                v = self.transpose(v, t)
+            elif t.text == "_":
+                self.next()
+                kind, got = self.subscript()
+                if kind == "suffix":
+                    raise self.error("expected an index", t)
+                if isinstance(v.expr, sp.Symbol) and not v.axes:
+                    v = _Val(self.element(str(v.expr), got, t))
+                else:
+                    v = self.select(v, got, t)
+            elif t.text == "!":
+                self.next()
+                if v.expr.is_Integer and v.expr > _MAX_BITS // 16:
+                    raise self.error(f"{v.expr}! is too large to compute exactly", t)
+                v = _Val(sp.factorial(v.expr), v.axes)
+            else:
+                return v
+
+    def power(self, base: sp.Expr, exp: sp.Expr, tok: _Tok) -> sp.Expr:
+        """``base ** exp``, refusing exact numbers too large to compute (SymPy would hang on ``10^{10^{10}}``)."""
+        if base.is_Rational and exp.is_Rational and base not in (0, 1, -1):
+            bits = max(abs(base.p).bit_length(), base.q.bit_length()) * abs(exp)
+            if bits > _MAX_BITS:
+                raise self.error(f"{base}^({exp}) is too large to compute exactly", tok)
+        return base ** exp
+
+    def argument(self) -> _Val:
+        """One TeX argument: a brace group, or a single token (``\\frac12``, ``e^x``, ``x^2``)."""
+        t = self.peek()
+        if t.text == "{":
+            self.next()
+            v = self.expr()
+            self.expect("}", t)
+            return v
+        if t.kind == "digit":
+            self.next()
+            return _Val(sp.Integer(int(t.text)))
+        if t.kind == "letter":
+            self.next()
+            return self.bare(t.text, t)
+        return self.primary()
+
+    def group(self, close: str) -> _Val:
+        opened = self.next()
+        saved, self.bars = self.bars, 0
+        v = self.expr()
+        self.bars = saved
+        self.expect(close, opened)
+        return v
+
+    def primary(self) -> _Val:
+        t = self.peek()
+        if t.kind == "end":
+            raise self.error("expected an expression, found the end", t)
+        if t.kind == "digit":
+            return self.number()
+        if t.text == "(":
+            return self.group(")")
+        if t.text == "[":
+            return self.group("]")
+        if t.text == r"\{":
+            return self.group(r"\}")
+        if t.text == "{":
+            return self.group("}")
+        if t.text == r"\|" or (t.text == "|" and self.peek(1).text == "|" and self.contiguous()):
+            return self.bars_value(t, norm=True)
+        if t.text == "|":
+            return self.bars_value(t, norm=False)
+        if t.kind == "sym":
+            raise self.error(f"unexpected {t.text}", t)
+        if t.text in (r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"):
+            self.next()
+            return self.frac(t)
+        if t.text in (r"\sum", r"\prod"):
+            self.next()
+            return self.sum(t)
+        if t.text == r"\sqrt":
+            self.next()
+            if self.at("["):
+                self.next()
+                n = self.expr()
+                self.expect("]", t)
+                return _Val(sp.root(self.argument().expr, n.expr))
+            v = self.argument()
+            return _Val(sp.sqrt(v.expr), v.axes)
+        if t.text in (r"\max", r"\min"):
+            self.next()
+            return self.extremum(t)
+        if t.text in (r"\log", r"\ln", r"\exp", r"\tanh", r"\sin", r"\cos", r"\cosh", r"\sinh", r"\tan",
+                      r"\arctan"):
+            self.next()
+            return self.function(t)
+        if t.text == r"\delta" and self.peek(1).text == "_":
+            self.pos += 2
+            kind, got = self.subscript()
+            if kind != "indices" or len(got) != 2:
+                raise self.error(r"\delta_{ij} needs two indices", t)
+            self.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
+            return _Val(sp.KroneckerDelta(*got))
+        if t.text in (r"\nabla", r"\partial") and self.peek(1).text == "_":
+            self.pos += 2
+            var = self.variable(single=True)
+            return self.derivative(self.term(), var, t)  # \nabla_w \frac{1}{2}\|Xw - y\|^2: the whole product
+        if t.text == r"\nabla" and self.peek(1).kind == "letter" and self.peek(1).text in self.ctx.functions:
+            fn = self.ctx.functions[self.peek(1).text]
+            if len(fn.params) == 1:
+                self.next()
+                p = fn.params[0]
+                var = self.array(p, t) if isinstance(p, sp.IndexedBase) else _Val(p)
+                return self.derivative(self.factor(), var, t)
+        if t.text in (r"\nabla", r"\partial"):
+            raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
+        if t.text == r"\begin{cases}":
+            self.next()
+            return self.cases(t)
+        if t.text in (r"\pi", r"\infty"):
+            self.next()
+            return _Val(sp.pi if t.text == r"\pi" else sp.oo)
+        if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
+            return self.ones(t)
+        if t.text in _FONTS and self.peek(1).text in ("{", "[") or t.text == r"\boxed":
+            named = self.read_name()
+            if named is not None:
+                return self.name_value(*named)
+            self.next()
+            return self.argument()
+        named = self.read_name()
+        if named is not None:
+            name = named[0]
+            if t.text in _NAMED and len(name) > 1 and not self.ctx.known(name):
+                return self.upright(name, t, f"{t.text}{{{name}}}")
+            if t.kind == "letter" and name in _FUNCS and not self.ctx.known(name) and self.lookup_base(name) is None:
+                return self.upright(name, t, name)  # exp x, as \exp x
+            return self.name_value(*named)
+        if t.kind == "cmd":
+            return self.foreign(t)
+        raise self.error(f"unexpected {t.text}", t)
+
+    def upright(self, name: str, t: _Tok, label: str) -> _Val:
+        r"""``\operatorname{erf}(x)``, ``\mathrm{ReLU} z``, ``\text{sgn}^2(x)``: a function known by its upright name (any
+        case), applied like ``\log``. An unknown upright name applied to something is an error (``\mathrm{tr}(X)`` read
+        as the product tr*X would be silently wrong); standing alone it is a name (``\text{MSE}``)."""
+        key = name.lower()
+        if key not in _FUNCS and key not in _NAMED_FUNCS:
+            applied = self.at("(") or (t.text == r"\operatorname" or key in _OPERATORS) and (
+                self.at("_") or self.at("^") or self.starts_factor())
+            if applied:
+                known = ", ".join(sorted(_FUNCS | _NAMED_FUNCS))
+                raise self.error(f"{label} is not a function symgrad knows (it knows {known})", t)
+            return self.name_value(name, t)
+        if self.at("(") or (self.at("{") and self.peek(1).text == "("):
+            return self.name_value(key, t)
+        power = None
+        if self.at("^"):
+            self.next()
+            power = self.argument().expr
+        if not (self.at("(") or self.at("-") or self.starts_factor()):
+            raise self.error(f"{label} needs an argument", t)
+        arg = self.group(")") if self.at("(") else self.factor()
+        if power == -1 and key in _INVERSES:
+            return _Val(_INVERSES[key](arg.expr), arg.axes)
+        v = self.builtin(key, arg, t)
+        return _Val(v.expr ** power, v.axes) if power is not None else v
+
+    def ones(self, t: _Tok) -> _Val:
+        r"""``\mathbf{1}^T v`` is the sum of the vector ``v`` (log-sum-exp and the logistic loss in matrix form).
+
+        Anywhere else the ones vector has no shape to take from its neighbours: refused, never read as the number 1.
+        """
+        self.pos += 2 if self.peek(1).text == "1" else 4
+        usage = f"the ones vector {t.text}{{1}} is supported only as {t.text}{{1}}^T v (the sum of v)"
+        if not self.at("^"):
+            raise self.error(usage, t)
+        self.next()
+        mark = self.superscript_is_transpose()
+        if not mark:
+            raise self.error(usage, t)
+        self.pos += mark
+        v = self.factor()
+        if len(v.axes) != 2 or v.axes[0] is None or v.axes[1] is not None:
+            raise self.error(f"{t.text}{{1}}^T needs a column vector after it, got shape {self.shape(v)}", t)
+        i = v.axes[0]
+        return _Val(sp.Sum(v.expr, (i, i.lower, i.upper)))
+
+    def number(self) -> _Val:
+        text = self.next().text
+        while self.peek().kind == "digit" and self.contiguous(-1):
+            text += self.next().text
+        if self.at(".") and self.peek(1).kind == "digit" and self.contiguous(-1):
+            text += self.next().text
+            while self.peek().kind == "digit" and self.contiguous(-1):
+                text += self.next().text
+        return _Val(sp.Rational(text))
+
+    def function(self, t: _Tok) -> _Val:
+        base = None
+        if t.text == r"\log" and self.at("_"):
+            self.next()
+            base = self.argument().expr
+        power = None
+        if self.at("^"):
+            self.next()
+            power = self.argument().expr
+        arg = self.group(")") if self.at("(") else self.factor()
+        if power == -1 and t.text[1:] in _INVERSES:  # \sin^{-1} x is arcsin x, not 1/sin x
+            return _Val(_INVERSES[t.text[1:]](arg.expr), arg.axes)
+        v = _Val(sp.log(arg.expr, base) if base is not None else _ELEMENTWISE[t.text](arg.expr), arg.axes)
+        return _Val(v.expr ** power, v.axes) if power is not None else v
+
+    def extremum(self, t: _Tok) -> _Val:
+        r"""``\max(a, b)`` / ``\min\{a, b\}``, elementwise when an argument is an array (the hinge's max(0, 1 - yz)).
+
+        A max over an index (``\max_k a_k``) is refused: read as ``max`` of one thing it would be silently wrong."""
+        if self.at("_"):
+            raise self.error(f"a {t.text[1:]} over an index ({t.text}_k a_k) is not supported: write "
+                             f"{t.text}(a, b) of two values", t)
+        if not (self.at("(") or self.at(r"\{")):
+            found = "the end" if self.peek().kind == "end" else self.peek().text
+            raise self.error(f"expected ( or \\{{ after {t.text}, found {found}", self.peek())
+        opened = self.next()
+        close = ")" if opened.text == "(" else r"\}"
+        a = self.expr()
+        self.expect(",", opened)
+        b = self.expr()
+        self.expect(close, opened)
+        f = sp.Max if t.text == r"\max" else sp.Min
+        if a.axes and b.axes:
+            return _Val(f(a.expr, self.align(a, b, t, "compare")), a.axes)
+        return _Val(f(a.expr, b.expr), a.axes or b.axes)
+
+    def bars_value(self, t: _Tok, norm: bool) -> _Val:
+        self.pos += 2 if t.text == "|" and norm else 1
+        start = self.pos
+        v = self.reparse_bars()
+        if norm and self.at("|") and self.peek(1).text == "|":
+            self.pos += 2
+        else:
+            self.expect(r"\|" if norm else "|", t)
+        if not norm:
+            return _Val(sp.Abs(v.expr), v.axes)
+        kind = "2"
+        if self.at("_"):
+            self.next()
+            k = self.next() if not self.at("{") else None
+            if k is None:
+                self.next()
+                k = self.next()
+                self.expect("}", t)
+            kind = k.text
+        if not v.axes and not _free_indices(v.expr) - self.protected:
+            v = self.with_samples(v, start, self.reparse_bars)
+        return self.norm(v, kind, t)
+
+    def reparse_bars(self) -> _Val:
+        self.bars += 1
+        v = self.expr()
+        self.bars -= 1
+        return v
+
+    def with_samples(self, v: _Val, start: int, body) -> _Val:
+        """Re-read a body from ``start`` with undeclared x, y, yhat as per-sample vectors (the seed's Σ[y-(xw+b)]²)."""
+        names = tuple(n for n in _SAMPLE_NAMES if n not in self.ctx.tensors and n not in self.ctx.definitions
+                      and n not in self.new_tensors)
+        if not names or self.samples:
+            return v
+        end = self.pos
+        snapshot = (dict(self.new_tensors), dict(self.new_scalars), dict(self.pending), dict(self.parent))
+        for n in names:
+            self.new_scalars.pop(n, None)
+        self.pos, self.samples = start, names
+        w = body()
+        self.samples = ()
+        if not w.axes:
+            self.new_tensors, self.new_scalars, self.pending, self.parent = snapshot
+            w = v
+        self.pos = end
+        return w
+
+    def sum(self, t: _Tok) -> _Val:
+        binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
+        if self.at("_"):
+            self.next()
+            braced = self.at("{")
+            if braced:
+                self.next()
+            names = [self.next()]
+            while braced and self.at(","):
+                self.next()
+                names.append(self.next())
+            if any(n.kind != "letter" for n in names):
+                raise self.error(r"expected a summation index after \sum_", names[0])
+            lower = upper = None
+            if braced and self.at("="):
+                self.next()
+                lower = self.expr().expr
+            if braced:
+                self.expect("}", t)
+            if self.at("^"):
+                self.next()
+                upper_tok = self.peek()
+                upper = self.bound()
+                if lower is None:
+                    raise self.error(r"an upper bound needs a lower one: \sum_{k=1}^{N}", upper_tok)
+            for n in names:
+                if upper is not None:
+                    idx = sp.Idx(sp.Symbol(n.text, integer=True), (lower, upper))
+                    self.bounded.append(idx)
+                else:
+                    idx = self.index(n.text, n)
+                binders.append((idx, idx.lower, idx.upper))
+        self.binders.append({str(b[0]): b[0] for b in binders})
+        start = self.pos
+        body = self.term()
+        self.binders.pop()
+        if not binders:
+            free = sorted(_free_indices(body.expr) - self.protected, key=str)
+            if body.axes:
+                binders = [(i, i.lower, i.upper) for i in body.free]
+                body = _Val(body.expr)
+            elif len(free) == 1:
+                binders = [(free[0], free[0].lower, free[0].upper)]
+            elif free:
+                raise self.error(rf"a bare \sum over {', '.join(map(str, free))}: write \sum_{{{free[0]}}}", t)
+            else:
+                body = self.with_samples(body, start, self.term)
+                if not body.axes:
+                    raise self.error(r"cannot tell what this \sum runs over: write \sum_{n=1}^{N} and indices", t)
+                binders = [(i, i.lower, i.upper) for i in body.free]
+                body = _Val(body.expr)
+        cls = sp.Sum if t.text == r"\sum" else sp.Product
+        return _Val(cls(body.expr, *binders), body.axes)
+
+    def bound(self) -> sp.Expr:
+        """An upper summation bound; its letters are sizes (positive integers)."""
+        t = self.peek()
+        if t.kind == "letter":
+            self.next()
+            return self.size(t.text)
+        v = self.argument().expr
+        return v.xreplace({s: self.size(str(s)) for s in v.free_symbols if isinstance(s, sp.Symbol)
+                           and not isinstance(s, sp.Idx)})
+

@@ -1,0 +1,278 @@
+"""Facts (``--given``) and case assumptions: shapes, ranges, domains, constraints, several to a string."""
+
+from __future__ import annotations
+
+import itertools
+
+import sympy as sp
+
+from ..errors import ParseError
+from ..tensors import Constraint
+from .claims import _reading
+from .context import Context
+from .parser import _Parser
+from .sets import _field, membership
+from .tokens import _DOTS, _NAMED, _arg_text, _clean, _split, _Tok, _tokenize, _tokens
+
+# what separates facts in one string: x \in R^n, \quad y \in R; \; i = 1, \dots, N \text{ and } ...
+_BREAKS = {",", ";", r"\quad", r"\qquad", r"\;"}
+_WORDS = {"and", "for", "forall", "where", "with", "st", "s.t.", "suchthat", "given", "when", "if", "let", "foreach",
+          "forevery", "foreachsample", "forsome"}
+_RELATIONS = {"=", r"\in", "<", ">", r"\lt", r"\gt", r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant",
+              r"\succ", r"\succeq", r"\colon", ":", r"\neq", r"\ne", r"\sim"}
+_OPENERS, _CLOSERS = {"{", "(", "[", r"\{"}, {"}", ")", "]", r"\}"}
+# (whether it reads "less than", whether it is strict)
+_INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"\gt": (False, True),
+                 r"\le": (True, False), r"\leq": (True, False), r"\leqslant": (True, False),
+                 r"\ge": (False, False), r"\geq": (False, False), r"\geqslant": (False, False)}
+_DEFINITE = {r"\succ": "positive definite", r"\succeq": "positive semidefinite"}
+
+
+def _word(toks: list[_Tok], k: int) -> int:
+    """Tokens of a separating word at ``k`` (``\\text{ and }``, ``\\text{for}``, ``\\forall``), or 0."""
+    if toks[k].text == r"\forall":
+        return 1
+    if toks[k].text in _NAMED and toks[k + 1].text == "{":
+        text, end = _arg_text(toks, k + 1)
+        return end - k if text.lower() in _WORDS else 0
+    return 0
+
+
+def _chunks(toks: list[_Tok]) -> list[tuple[list[_Tok], list[_Tok]]]:
+    """The source cut at top-level breaks: (separator tokens, body tokens) pairs."""
+    out: list[tuple[list[_Tok], list[_Tok]]] = [([], [])]
+    depth, k = 0, 0
+    while k < len(toks) - 1:
+        t = toks[k]
+        depth += (t.text in _OPENERS) - (t.text in _CLOSERS)
+        n = _word(toks, k) if depth == 0 else 0
+        if depth == 0 and (t.text in _BREAKS or n):
+            out.append((toks[k:k + max(n, 1)], []))
+            k += max(n, 1)
+            continue
+        out[-1][1].append(t)
+        k += 1
+    return [c for c in out if c[1]]
+
+
+def _has(toks: list[_Tok], texts: set[str]) -> bool:
+    return any(t.text in texts for t in toks)
+
+
+def _facts(toks: list[_Tok], latex: str) -> list[list[_Tok]]:
+    """Group the chunks into facts: a list of names joins the fact after it (``x, w \\in ...``), the pieces of a
+    range stay together (``i = 1, \\dots, N``, ``k = 0, 1, \\dots, m-1``)."""
+    facts: list[list[_Tok]] = []
+    pending: list[_Tok] = []
+    for sep, body in _chunks(toks):
+        comma = [t.text for t in sep] == [","]
+        if _has(body, _RELATIONS):
+            facts.append(pending + (sep if pending else []) + body)
+            pending = []
+        elif facts and comma and not pending and (_has(body, _DOTS) or _has(facts[-1], _DOTS) or (
+                _has(facts[-1], {"="}) and all(t.kind == "digit" for t in body))):
+            facts[-1] += sep + body
+        else:
+            pending += (sep if pending else []) + body
+    if pending:
+        raise ParseError("expected a fact such as x \\in \\mathbb{R}^{n}, i = 1, \\dots, N or p_i > 0",
+                         column=pending[0].col, source=latex)
+    return facts
+
+
+def _is_range(fact: list[_Tok]) -> bool:
+    """Ranges are read first: a shape such as ``x_i \\in \\mathbb{R}^d`` may need the range of ``i``."""
+    return _has(fact, _DOTS) or any(a.text == r"\in" and b.text == "[" for a, b in itertools.pairwise(fact))
+
+
+@_reading
+def parse_given(latex: str, ctx: Context) -> None:
+    """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
+    several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``)."""
+    _tokens(latex)  # the empty-input and brace checks, with their columns
+    raw = _tokenize(latex)
+    facts = _facts(raw, latex)
+    for fact in sorted(facts, key=lambda f: not _is_range(f)):
+        _given(latex, _clean(fact + raw[-1:], latex), ctx)
+
+
+def _top(toks: list[_Tok]) -> dict[str, int]:
+    """The first position of each token text outside brackets."""
+    out: dict[str, int] = {}
+    depth = 0
+    for k, t in enumerate(toks):
+        depth += (t.text in _OPENERS) - (t.text in _CLOSERS)
+        if depth == 0:
+            out.setdefault(t.text, k)
+    return out
+
+
+def _given(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    """One fact."""
+    top = _top(toks)
+    if r"\sim" in top:
+        raise ParseError(r"a distribution (\sim) is not a fact symgrad uses: declare the shape instead "
+                         r"(y \in \mathbb{R}^{n})", column=toks[top[r"\sim"]].col, source=latex)
+    if r"\colon" in top or ":" in top:
+        return _signature(_Parser(latex, toks, ctx))
+    if r"\in" in top:
+        eq, member = top.get("=", len(toks)), top[r"\in"]
+        if eq < member and toks[eq + 1].text == "(":  # x = (x_1, \dots, x_n) \in R^{1 x n}: the tuple says no more
+            toks = toks[:eq] + toks[member:]
+        return membership(_Parser(latex, toks, ctx))
+    if "=" in top and _has(toks, _DOTS):
+        if toks[top["="] + 1].text == "(":
+            return _tuple(_Parser(latex, toks, ctx))
+        return _range(_Parser(latex, toks, ctx))
+    if _has(toks, set(_INEQUALITIES) | set(_DEFINITE)):
+        return _bounds(latex, toks, ctx)
+    p = _Parser(latex, toks, ctx)
+    rel = p.relation()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    rel = rel.xreplace(mapping)
+    if not isinstance(rel, sp.Eq):
+        raise ParseError("expected a shape, a range or an equation", column=toks[0].col, source=latex)
+    ctx.constraints.append(Constraint(rel.lhs, rel.rhs, _source(latex, toks[:-1])))
+    return None
+
+
+def _range(p: _Parser) -> None:
+    """``i = 1, \\dots, N``, ``k = 0, 1, \\dots, m-1``: the range of an index."""
+    t = p.next()
+    if t.kind != "letter":
+        raise p.error("a range names one index letter: i = 1, \\dots, N", t)
+    p.expect("=")
+    lower = p.expr().expr
+    while p.at(","):
+        p.next()
+        if p.peek().text in _DOTS:
+            p.next()
+        else:
+            upper_tok = p.peek()
+            upper = p.expr().expr
+    if "upper" not in locals():
+        raise p.error("a range needs its last value: i = 1, \\dots, N", p.peek())
+    p.done()
+    upper = upper.xreplace({s: p.size(str(s)) for s in upper.free_symbols if not isinstance(s, sp.Idx)})
+    if upper.is_number and lower.is_number and upper < lower:
+        raise p.error(f"the range of {t.text} is empty", upper_tok)
+    p.ctx.sizes.update(p.sizes)
+    p.ctx.ranges[t.text] = sp.Idx(sp.Symbol(t.text, integer=True), (lower, upper))
+
+
+def _tuple(p: _Parser) -> None:
+    """``p = (p_1, \\ldots, p_K)``: a vector of K entries."""
+    name = (p.read_name(word=True) or (None,))[0]
+    opened = p.toks[p.pos + 1]
+    last = p.toks[len(p.toks) - 3]
+    if name is None or last.kind not in ("letter", "digit") or p.toks[len(p.toks) - 4].text != "_":
+        raise p.error("a tuple fact is written x = (x_1, \\dots, x_n)", opened)
+    n = p.size(last.text) if last.kind == "letter" else sp.Integer(int(last.text))
+    p.ctx.sizes.update(p.sizes)
+    if name not in p.ctx.definitions:
+        p.ctx.tensors[name] = sp.IndexedBase(name, shape=(n,))
+
+
+def _signature(p: _Parser) -> None:
+    """``\\ell \\colon \\mathbb{R}^N \\to \\mathbb{R}``: the sizes it names are recorded, the map itself is read from
+    its definition."""
+    if p.read_name(word=True) is None:
+        raise p.error("a signature starts with the function's name: f \\colon \\mathbb{R}^n \\to \\mathbb{R}")
+    p.next()
+    for k in range(2):
+        if not (p.at(r"\mathbb") or p.at(r"\R")):
+            raise p.error(r"a signature maps spaces: f \colon \mathbb{R}^n \to \mathbb{R}")
+        _field(p)
+        if k == 0:
+            p.expect(r"\to")
+    p.done()
+    p.ctx.sizes.update(p.sizes)
+
+
+def _bounds(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    """``1 \\le i \\le n`` (an index range), ``0 < \\hat{y}_i < 1``, ``p_j > 0``, ``\\sigma > 0`` (domains),
+    ``\\Sigma \\succ 0`` (noted: matrix definiteness is not used by symgrad)."""
+    ops = [t for t in toks if t.text in _INEQUALITIES or t.text in _DEFINITE]
+    parts = [part[1:] if k else part for k, part in enumerate(_split(toks, {t.text for t in ops}))]
+    if ops[0].text in _DEFINITE:
+        if len(parts) != 2 or [t.text for t in parts[1]] != ["0"]:
+            raise ParseError(f"write {ops[0].text} 0 after a matrix name", column=ops[0].col, source=latex)
+        ctx.notes.append(f"{_source(latex, parts[0])} is {_DEFINITE[ops[0].text]}: recorded, not used")
+        return
+    if len(parts) == 3 and len(parts[1]) == 1 and parts[1][0].kind == "letter" and any(
+            t.kind == "letter" for t in parts[2]):
+        return _index_range(latex, toks, parts, ops, ctx)
+    values = [_number(latex, part, ctx) for part in parts]
+    subjects = [k for k, v in enumerate(values) if v is None]
+    if len(subjects) != 1:
+        raise ParseError("an inequality fact bounds one name by numbers: p_j > 0, 0 < \\hat{y}_i < 1",
+                         column=toks[0].col, source=latex)
+    s = subjects[0]
+    name = _subject(latex, parts[s], ctx)
+    domain = sp.Interval(-sp.oo, sp.oo)
+    for k, op in enumerate(ops):
+        if s not in (k, k + 1):
+            continue
+        less, strict = _INEQUALITIES[op.text]
+        bound = values[k] if s == k + 1 else values[k + 1]
+        if less == (s == k + 1):  # a < name, or name > b: a lower bound
+            domain &= sp.Interval(bound, sp.oo, strict, True)
+        else:
+            domain &= sp.Interval(-sp.oo, bound, True, strict)
+    ctx.domains[name] = ctx.domains[name] & domain if name in ctx.domains else domain
+
+
+def _index_range(latex: str, toks: list[_Tok], parts: list[list[_Tok]], ops: list[_Tok], ctx: Context) -> None:
+    lo = _Parser(latex, parts[0] + toks[-1:], ctx).expr().expr + int(_INEQUALITIES[ops[0].text][1])
+    q = _Parser(latex, parts[2] + toks[-1:], ctx)
+    hi = q.bound() - int(_INEQUALITIES[ops[1].text][1])
+    q.done()
+    ctx.sizes.update(q.sizes)
+    name = parts[1][0].text
+    ctx.ranges[name] = sp.Idx(sp.Symbol(name, integer=True), (lo, hi))
+
+
+def _number(latex: str, part: list[_Tok], ctx: Context) -> sp.Expr | None:
+    """The number a side of an inequality is (``0``, ``\\frac{1}{2}``, ``-\\infty``), or None for a name."""
+    if any(t.kind == "letter" for t in part) or not part:
+        return None
+    p = _Parser(latex, part + [_Tok("end", "", part[-1].col + 1)], ctx)
+    v = p.expr().expr
+    p.done()
+    return v if v.is_number else None
+
+
+def _subject(latex: str, part: list[_Tok], ctx: Context) -> str:
+    """The name an inequality is about (``p_j``, ``\\hat{y}_i``, ``\\sigma``): subscripts say "each entry"."""
+    p = _Parser(latex, part + [_Tok("end", "", part[-1].col + 1)], ctx)
+    named = p.read_name(word=True)
+    if named is None:
+        raise p.error("an inequality fact bounds a name: p_j > 0")
+    while p.at("_"):
+        p.next()
+        p.subscript()
+    p.done()
+    return named[0]
+
+
+def _source(latex: str, part: list[_Tok]) -> str:
+    return latex[part[0].col - 1:part[-1].col - 1 + len(part[-1].text)].strip()
+
+
+@_reading
+def parse_assumption(latex: str, ctx: Context) -> sp.Rel:
+    """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``."""
+    toks = _tokens(latex)
+    p = _Parser(latex, toks, ctx)
+    p.index_mode = True
+    rel = p.relation()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    rel = rel.xreplace(mapping)
+    if not isinstance(rel, (sp.Eq, sp.Ne)) or not all(isinstance(a, sp.Idx) for a in rel.args):
+        raise ParseError("an assumption relates two indices: i = j or i \\neq j", column=1, source=latex)
+    ctx.assumptions.append(rel)
+    return rel

@@ -1,0 +1,365 @@
+"""Names: letters, words, decorations, subscripts, sample indices, functions and models."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
+from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _extent, _free_indices, _sigmoid, _Val
+
+
+class _Names:
+    """Reading names and applying functions (a part of the parser)."""
+
+    def lookup_base(self, name: str) -> sp.IndexedBase | sp.Symbol | None:
+        if name in self.ctx.definitions:
+            lhs = self.ctx.definitions[name].lhs
+            return lhs.base if isinstance(lhs, sp.Indexed) else lhs
+        return self.ctx.tensors.get(name) or self.new_tensors.get(name) or self.new_scalars.get(name)
+
+    def element(self, name: str, idxs: list[sp.Expr], tok: _Tok) -> sp.Expr:
+        base = self.lookup_base(name)
+        if isinstance(base, sp.Symbol):
+            raise self.error(f"{name} is a scalar: it takes no index", tok)
+        if base is None:
+            if self.strict and not self.lenient:
+                raise self.error(f"name {name} is not defined", tok)
+            shape = tuple(_extent(i) or sp.Dummy(f"size_{name}", integer=True, positive=True) for i in idxs)
+            base = self.new_tensors[name] = sp.IndexedBase(name, shape=shape)
+        shape = tuple(base.shape or ())
+        if len(shape) != len(idxs):
+            raise self.error(f"{name} takes {len(shape)} indices, got {len(idxs)}", tok)
+        for i, extent in zip(idxs, shape):
+            self.unify(_extent(i), extent, tok, f"index {i} of {name}")
+        return base[tuple(idxs)]
+
+    def array(self, base: sp.IndexedBase, tok: _Tok) -> _Val:
+        shape = tuple(base.shape or ())
+        if len(shape) > 2:
+            raise self.error(f"{base} has {len(shape)} axes: write it with indices", tok)
+        axes = tuple(self.fresh(e, "n" if self.samples else None) for e in shape)
+        return _Val(base[axes], (axes[0], None) if len(axes) == 1 else axes)
+
+    def bare(self, name: str, tok: _Tok) -> _Val:
+        if name in self.params:
+            return _Val(self.params[name])
+        for scope in reversed(self.binders):
+            if name in scope:
+                return _Val(scope[name])
+        if name in self.samples and self.lookup_base(name) is None:
+            self.new_tensors[name] = sp.IndexedBase(name, shape=(self.size("N"),))
+        base = self.lookup_base(name)
+        if isinstance(base, sp.IndexedBase):
+            return self.array(base, tok)
+        if base is not None:
+            return _Val(base)
+        if name in self.ctx.sizes or name in self.sizes:
+            return _Val(self.size(name))
+        if name in self.ctx.ranges:
+            return _Val(self.ctx.ranges[name])
+        if name in ("e", "pi"):
+            return _Val(sp.E if name == "e" else sp.pi)
+        if self.index_mode and len(name) == 1:
+            return _Val(self.index(name, tok))
+        if self.strict and not self.lenient:
+            raise self.error(f"name {name} is not defined", tok)
+        sym = self.new_scalars[name] = sp.Symbol(name)
+        return _Val(sym)
+
+    def read_name(self, *, word: bool = False) -> tuple[str, _Tok] | None:
+        """The name starting here (letter, known word, Greek, decorated, \\text{...}), or None."""
+        t = self.peek()
+        if t.kind == "letter":
+            run = 1
+            while self.peek(run).kind == "letter" and self.contiguous(run - 1):
+                run += 1
+            start_of_run = self.pos == 0 or self.toks[self.pos - 1].kind != "letter" or \
+                self.toks[self.pos - 1].col + 1 != t.col
+            letters = "".join(self.peek(k).text for k in range(run))
+            if word and run > 1:
+                self.pos += run
+                return letters, t
+            if start_of_run and run > 1:
+                words = _FUNCS | {n for n in self.ctx.definitions if len(n) > 1} | \
+                    {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
+                for n in range(run, 1, -1):
+                    if letters[:n] in words or (letters[:n] in _NAMED_FUNCS and self.peek(n).text == "("):
+                        self.pos += n
+                        return letters[:n], t
+            self.pos += 1
+            return t.text, t
+        if t.kind == "cmd" and t.text[1:] in _GREEK:
+            self.pos += 1
+            return t.text[1:], t
+        if t.text in _DECORATIONS:
+            self.pos += 1
+            braced = self.at("{")
+            if braced:
+                self.next()
+            inner = self.read_name()
+            if inner is None:
+                raise self.error(f"{t.text} needs a name", t)
+            if braced:
+                self.expect("}", t)
+            return inner[0] + _DECORATIONS[t.text], t
+        if t.text in _NAMED and self.peek(1).text == "{":
+            text, end = _arg_text(self.toks, self.pos + 1)
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", text):
+                return None
+            self.pos = end
+            return text, t
+        if t.text in _FONTS and t.text != r"\boxed":
+            if self.peek(1).text == "{" and _group_end(self.toks, self.pos + 1) - self.pos in (3, 4):
+                save = self.pos
+                self.pos += 2
+                inner = self.read_name()
+                if inner is not None and self.at("}"):
+                    self.next()
+                    return inner[0], t
+                self.pos = save
+            elif self.peek(1).kind == "letter" or self.peek(1).text[1:] in _GREEK:
+                self.pos += 1
+                return self.read_name()
+        return None
+
+    def subscript(self) -> tuple[str, list]:
+        """After ``_``: ``("indices", [...])`` or ``("suffix", text)`` (``f_\\theta``, ``L_{2-norm}``)."""
+        t = self.peek()
+        if t.kind == "letter":
+            self.next()
+            return "indices", [self.index(t.text, t)]
+        if t.kind == "digit":
+            self.next()
+            return "digits", [sp.Integer(int(t.text))]
+        if t.text != "{":
+            name = self.read_name()
+            if name is None:
+                raise self.error("expected a subscript", t)
+            return "suffix", name[0]
+        end = _group_end(self.toks, self.pos)
+        body = self.toks[self.pos + 1:end - 1]
+        kinds = {b.text if b.kind == "sym" else b.kind for b in body}
+        if body and kinds <= {"letter", "digit", ","}:
+            items: list[list[_Tok]] = [[]]
+            for b in body:
+                if b.text == ",":
+                    items.append([])
+                else:
+                    items[-1].append(b)
+            if len(items) == 1:
+                run = items[0]
+                known = all(b.text in self.ctx.ranges or any(b.text in s for s in self.binders) for b in run)
+                if all(b.kind == "letter" for b in run) and (len(run) <= 2 or known):
+                    items = [[b] for b in run]
+                elif all(b.kind == "digit" for b in run):
+                    self.pos = end
+                    return "digits", [sp.Integer(int("".join(b.text for b in run)))]
+                else:
+                    self.pos = end
+                    return "suffix", "".join(b.text for b in run)
+            idxs: list[sp.Expr] = []
+            for item in items:
+                if len(item) == 1 and item[0].kind == "letter":
+                    idxs.append(self.index(item[0].text, item[0]))
+                elif item and all(b.kind == "digit" for b in item):
+                    idxs.append(sp.Integer(int("".join(b.text for b in item))))
+                else:
+                    raise self.error("each index must be one letter or a number", item[0] if item else t)
+            self.pos = end
+            return "indices", idxs
+        if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"}:
+            raise self.error("index arithmetic (a_{k+1}) is not supported", body[0])
+        self.pos = end
+        return "suffix", "".join(b.text.lstrip("\\") for b in body)
+
+    def indexing(self, name: str) -> tuple[str, list[sp.Expr], bool]:
+        """The subscripts and sample superscript after a name (``w_k``, ``x^{(i)}``, ``E_{total}``): the name with
+        any word suffix, its indices (sample first) and whether an index was written as digits."""
+        idxs: list[sp.Expr] = []
+        digits = False
+        while True:
+            if self.at("_"):
+                self.next()
+                kind, got = self.subscript()
+                if kind == "suffix":
+                    name = f"{name}_{got}"
+                else:
+                    idxs.extend(got)
+                    digits = digits or kind == "digits"
+            elif self.at("^") and self.peek(1).text == "{" and self.peek(2).text == "(":
+                self.pos += 3
+                sample = []
+                while not self.at(")"):
+                    t = self.next()
+                    if t.kind == "letter":
+                        sample.append(self.index(t.text, t))
+                    elif t.text != ",":
+                        raise self.error("a sample index y^{(i)} must be letters", t)
+                self.expect(")")
+                self.expect("}")
+                idxs = sample + idxs
+            else:
+                return name, idxs, digits
+
+    def name_value(self, name: str, tok: _Tok) -> _Val:
+        """A name with its subscripts, sample index, and application to arguments if it is a function."""
+        model = self.model(name, tok)
+        if model is not None:
+            return model
+        name, idxs, digits = self.indexing(name)
+        if digits and not idxs[1:] and isinstance(self.lookup_base(name), (sp.Symbol, type(None))):
+            name, idxs = f"{name}_{idxs[0]}", []  # w_1 is a scalar unless w is a declared tensor
+        if self.applies(name, bool(idxs)):
+            return self.apply(name, tok)
+        if idxs:
+            return self.row(name, idxs, tok)
+        if name in self.ctx.definitions and self.at("(") and isinstance(self.ctx.definitions[name].lhs, sp.Symbol):
+            save = self.pos
+            args = self.arguments()
+            if all(isinstance(a.expr, (sp.Symbol, sp.Indexed)) for a in args):
+                return self.bare(name, tok)  # L(w, b): the node L, its inputs named
+            self.pos = save
+        return self.bare(name, tok)
+
+    def row(self, name: str, idxs: list[sp.Expr], tok: _Tok) -> _Val:
+        """``x_i`` or ``x^{(i)}`` of a declared matrix ``x`` (``x_i \\in \\mathbb{R}^d`` for each i): its row i, a
+        column vector; with as many indices as axes, the element."""
+        base = self.lookup_base(name)
+        shape = tuple(base.shape or ()) if isinstance(base, sp.IndexedBase) else ()
+        if len(shape) != len(idxs) + 1 or not idxs:
+            return _Val(self.element(name, idxs, tok))
+        k = self.fresh(shape[-1])
+        return _Val(self.element(name, [*idxs, k], tok), (k, None))
+
+    def model(self, name: str, tok: _Tok) -> _Val | None:
+        """``f_\\theta(x)``, ``f_{w}(x)``, ``h_\\theta(x^{(i)})``: the abstract model ``f(x, theta)``, elementwise over
+        the data like ``f(x)``, with the parameter as its last argument so that d/dtheta reaches it. None (nothing
+        read) unless ``name`` is a model name subscripted by a name that is not an index, then applied to ``(...)``."""
+        if name not in _MODELS or not self.at("_") or self.lookup_base(name) is not None or name in self.ctx.functions:
+            return None
+        save = self.pos
+        self.next()
+        braced = self.at("{")
+        if braced:
+            self.next()
+        named = self.read_name()
+        if named is not None and braced and not self.at("}"):
+            named = None
+        if braced and named is not None:
+            self.next()
+        if named is None or f"{name}_{named[0]}" in self.ctx.functions or self.is_index(named[0]) or not (
+                self.at("(") or (self.at("{") and self.peek(1).text == "(")):
+            self.pos = save
+            return None
+        theta = self.parameter(*named)
+        return self.abstract(name, [*self.arguments(), _Val(theta)], tok)
+
+    def abstract(self, name: str, args: list[_Val], tok: _Tok) -> _Val:
+        """The undefined function ``name`` of several arguments, elementwise over the arrays among them."""
+        data = [a for a in args if a.axes]
+        exprs = [self.align(data[0], a, tok, f"apply {name} to") if a.axes else a.expr for a in args]
+        return _Val(sp.Function(name)(*exprs), data[0].axes if data else ())
+
+    def is_index(self, name: str) -> bool:
+        return name in self.ctx.ranges or name in self.pending or any(name in scope for scope in self.binders)
+
+    def parameter(self, name: str, tok: _Tok) -> sp.Symbol | sp.IndexedBase:
+        """The parameter of a model: a known tensor (whole, not an element), else a scalar ``Symbol``."""
+        if name in self.params:
+            return self.params[name]
+        base = self.lookup_base(name)
+        if base is not None:
+            return base
+        if self.strict and not self.lenient:
+            raise self.error(f"name {name} is not defined", tok)
+        sym = self.new_scalars[name] = sp.Symbol(name)
+        return sym
+
+    def applies(self, name: str, indexed: bool) -> bool:
+        """Whether ``name`` followed by ``(`` is a function application rather than a product."""
+        if not (self.at("(") or (self.at("{") and self.peek(1).text == "(")):
+            return False
+        if name in self.ctx.functions or name in _FUNCS or name == "sigma":
+            return not indexed
+        if indexed or self.lookup_base(name) is not None or name in self.params:
+            return False
+        return name in ("f", "g", "h") or "_" in name or name in self.opaque or name in _NAMED_FUNCS
+
+    def arguments(self) -> list[_Val]:
+        braced = self.at("{")
+        if braced:
+            self.next()
+        opened = self.expect("(")
+        args = [self.expr()]
+        while self.at(","):
+            self.next()
+            args.append(self.expr())
+        self.expect(")", opened)
+        if braced:
+            self.expect("}")
+        return args
+
+    def apply(self, name: str, tok: _Tok) -> _Val:
+        start = self.pos
+        args = self.arguments()
+        if name == "norm" and len(args) == 1 and not args[0].axes and not _free_indices(args[0].expr):
+            args = [self.with_samples(args[0], start, lambda: self.arguments()[0])]
+        if name in self.ctx.functions:
+            fn = self.ctx.functions[name]
+            if len(args) != len(fn.params):
+                raise self.error(f"{name} takes {len(fn.params)} arguments, got {len(args)}", tok)
+            node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
+            if node is not None and all(a.expr == p or (isinstance(a.expr, sp.Indexed) and a.expr.base == p)
+                                        for a, p in zip(args, fn.params)):
+                return _Val(node)
+            if node is not None and len(args) == 1 and args[0].expr.has(node):
+                return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
+            body, axes = fn.body, ()
+            for a, p in zip(args, fn.params):
+                if isinstance(p, sp.IndexedBase):
+                    if not (isinstance(a.expr, sp.Indexed) and len(a.free) == len(p.shape or ())):
+                        raise self.error(f"{name} expects an array for {p}", tok)
+                    body = body.xreplace({p: a.expr.base})
+                else:
+                    body, axes = body.xreplace({p: a.expr}), axes or a.axes
+            return _Val(body, axes)
+        if len(args) != 1 and name in _MODELS:
+            return self.abstract(name, args, tok)  # f(x_n, \\theta): how the verdicts print a model
+        if len(args) != 1:
+            raise self.error(f"{name} takes one argument, got {len(args)}", tok)
+        return self.builtin(name, args[0], tok)
+
+    def builtin(self, name: str, a: _Val, tok: _Tok) -> _Val:
+        if name == "sigma":
+            return _Val(_sigmoid(a.expr), a.axes)
+        if name in _ELEMENTWISE:
+            return _Val(_ELEMENTWISE[name](a.expr), a.axes)
+        if name == "softmax":
+            if len(a.free) != 1:
+                raise self.error("softmax needs a vector argument", tok)
+            i = a.free[0]
+            k = self.fresh(_extent(i))
+            return _Val(sp.exp(a.expr) / sp.Sum(sp.exp(a.expr.xreplace({i: k})), (k, k.lower, k.upper)), a.axes)
+        if name == "diag":
+            if len(a.free) != 1:
+                raise self.error("diag needs a vector argument", tok)
+            i = a.free[0]
+            j = self.fresh(_extent(i))
+            return _Val(a.expr * sp.KroneckerDelta(i, j), (i, j))
+        if name == "norm":
+            return self.norm(a, "2", tok)
+        self.opaque.add(name)
+        return _Val(sp.Function(name)(a.expr), a.axes)
+
+    def norm(self, a: _Val, kind: str, tok: _Tok) -> _Val:
+        if not a.free:
+            return _Val(sp.Abs(a.expr))
+        limits = [(i, i.lower, i.upper) for i in a.free]
+        if kind == "1":
+            return _Val(sp.Sum(sp.Abs(a.expr), *limits))
+        if kind not in ("2", "F"):
+            raise self.error(f"the {kind}-norm is not supported", tok)
+        return _Val(sp.sqrt(sp.Sum(a.expr ** 2, *limits)))
+

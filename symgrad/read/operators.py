@@ -1,0 +1,228 @@
+"""Derivatives, cases, relations, finishing a reading, and commands only latex2sympy2 knows."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..errors import ParseError
+from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
+from .tokens import _DIFFERENTIALS, _NAMED, _RELS, _arg_text, _group_end, _Tok
+from .vocabulary import _REL_CLASSES, _extent, _Val
+
+
+class _Operators:
+    """Derivative operators, cases, relations and the end of a reading (a part of the parser)."""
+
+    def differential(self, k: int) -> int:
+        """Number of tokens of a differential (∂, ∇, δ, d, \\mathrm{d}) at offset k, or 0."""
+        t = self.peek(k)
+        if t.text in _DIFFERENTIALS and self.peek(k + 1).text != "_":
+            return 1
+        if t.text == "d" and t.kind == "letter":
+            return 1
+        if t.text in (r"\mathrm", r"\text", r"\operatorname") and [self.peek(k + m).text for m in (1, 2, 3)] == \
+                ["{", "d", "}"]:
+            return 4
+        return 0
+
+    def frac(self, t: _Tok) -> _Val:
+        num_start = self.pos
+        den_start = _group_end(self.toks, num_start) if self.at("{") else num_start + 1
+        skip_num = 0
+        while self.peek(skip_num).text == "{":
+            skip_num += 1
+        skip_den = 0
+        while self.toks[min(den_start + skip_den, len(self.toks) - 1)].text == "{":
+            skip_den += 1
+        d_num = self.differential(skip_num)
+        d_den = self.differential(den_start - self.pos + skip_den)
+        is_d = self.peek(skip_num).text == "d"
+        if not (d_num and d_den and (not is_d or self.toks[den_start + skip_den].text == "d")):
+            num = self.argument()
+            den = self.argument()
+            return self.div(num, den, t)
+        self.pos += skip_num + d_num
+        if self.at("^"):
+            raise self.error("higher derivatives are not supported", self.peek())
+        of = None if self.at("}") or skip_num == 0 else self.expr()
+        for _ in range(skip_num):
+            self.expect("}", t)
+        self.pos += skip_den + d_den
+        var = self.variable(single=False)
+        for _ in range(skip_den):
+            self.expect("}", t)
+        if of is None:  # the operator form d/dz applies to the whole product after it, up to the next + or -
+            of = self.term()
+        return self.derivative(of, var, t)
+
+    def variable(self, single: bool) -> _Val:
+        """The variable of a derivative: an element, a scalar, or a whole tensor; new names allowed."""
+        self.lenient += 1
+        try:
+            t = self.peek()
+            v = self.argument() if single else self.factor()
+        finally:
+            self.lenient -= 1
+        if not isinstance(v.expr, (sp.Symbol, sp.Indexed)) or isinstance(v.expr, sp.Idx):
+            raise self.error("cannot differentiate with respect to an expression: write a name", t)
+        return v
+
+    def derivative(self, of: _Val, var: _Val, t: _Tok) -> _Val:
+        axes = of.free + var.free
+        if len(axes) == 1:
+            axes = (axes[0], None)
+        return _Val(sp.Derivative(of.expr, var.expr, evaluate=False), axes)
+
+    # ------------------------------------------------------------------ cases and relations
+    def cases(self, t: _Tok) -> _Val:
+        pieces = []
+        while True:
+            v = self.expr()
+            if v.axes:
+                raise self.error("cases of arrays are not supported", t)
+            self.expect("&")
+            cond: sp.Basic = sp.true
+            while self.at(",") or (self.peek().text in _NAMED and
+                                   _arg_text(self.toks, self.pos + 1)[0] in ("if", "for", "when")):
+                self.pos = self.pos + 1 if self.at(",") else _arg_text(self.toks, self.pos + 1)[1]
+            if self.peek().text in _NAMED:
+                word, end = _arg_text(self.toks, self.pos + 1)
+                if word.strip() not in ("otherwise", "else", "elsewhere"):
+                    raise self.error(f"unreadable condition {word}", self.peek())
+                self.pos = end
+            else:
+                self.index_mode = True
+                cond = self.relation()
+                self.index_mode = False
+            pieces.append((v.expr, cond))
+            if self.at(r"\\"):
+                self.next()
+                if self.at(r"\end{cases}"):
+                    break
+                continue
+            break
+        self.expect(r"\end{cases}", t)
+        return _Val(sp.Piecewise(*pieces))
+
+    def relation(self) -> sp.Basic:
+        """``a op b [op c]`` with op in =, ≠, <, ≤, >, ≥: a relational (chained ones joined with And)."""
+        left = self.expr().expr
+        parts = []
+        while self.peek().text in _RELS and self.peek().text != r"\in":
+            op = _RELS[self.next().text]
+            right = self.expr().expr
+            parts.append(_REL_CLASSES[op](left, right))
+            left = right
+        if not parts:
+            raise self.error("expected a relation such as i = j", self.peek())
+        return sp.And(*parts) if len(parts) > 1 else parts[0]
+
+    # ------------------------------------------------------------------ finishing
+    def done(self) -> None:
+        if self.peek().kind != "end":
+            t = self.peek()
+            raise self.error(f"unexpected {t.text}", t)
+
+    def resolve(self) -> dict[sp.Expr, sp.Expr]:
+        """Give each index of unknown range its size: from shapes, else the only size in play, else N."""
+        mapping: dict[sp.Expr, sp.Expr] = {}
+        known = {_extent(i) for i in self.ctx.ranges.values()}
+        no_sizes = not known and not self.sizes and not self.ctx.sizes
+        for dummy, col in self.pending_col.items():
+            root = self.find(dummy)
+            if not isinstance(root, sp.Dummy):
+                mapping[dummy] = root
+            elif len(known) == 1:
+                mapping[dummy] = next(iter(known))
+            elif no_sizes:
+                mapping[dummy] = self.size("N")
+            else:
+                name = next(n for n, i in self.pending.items() if i.upper == dummy)
+                raise ParseError(rf"cannot tell the range of index {name}: declare it ({name} \in \{{1, \dots, n\}})",
+                                 column=col, source=self.src)
+        for t in self.new_tensors.values():
+            for e in t.shape:
+                root = self.find(e)
+                if isinstance(root, sp.Dummy) and root not in mapping:
+                    raise ParseError(f"cannot tell the size of {t}: declare it ({t} \\in \\mathbb{{R}}^{{n}})",
+                                     column=1, source=self.src)
+                mapping[e] = mapping.get(root, root)
+        for name, s in self.new_scalars.items():  # the m of 1/(2m) before \\sum_{i=1}^{m} is that size
+            if name in self.sizes:
+                mapping[s] = self.sizes[name]
+        return {k: v for k, v in mapping.items() if k != v}
+
+    def commit(self, mapping: dict[sp.Expr, sp.Expr]) -> None:
+        """Record what this parse introduced (tensors, scalars, sizes, index ranges) in the context."""
+        ctx = self.ctx
+        ctx.sizes.update(self.sizes)
+        for name, t in self.new_tensors.items():
+            ctx.tensors.setdefault(name, t.xreplace(mapping))
+        for name, s in self.new_scalars.items():
+            if name not in ctx.definitions and name not in ctx.functions and name not in self.sizes:
+                ctx.tensors.setdefault(name, s)
+        for name, i in self.pending.items():
+            ctx.ranges.setdefault(name, i.xreplace(mapping))
+        for i in self.bounded:
+            ctx.ranges.setdefault(str(i), i.xreplace(mapping))
+
+    # ------------------------------------------------------------------ commands only latex2sympy2 knows
+    def foreign(self, t: _Tok) -> _Val:
+        """``\\arctan(x)``, ``\\sinh^2 x``, ``\\binom{n}{k}``, ``\\max(0, z)``, ``\\lfloor x \\rfloor``: a command the
+        grammar does not know; its arguments are read here, its meaning is asked of latex2sympy2 (``_meaning``)."""
+        unknown = self.error(f"unknown command {t.text}", t)
+        if t.text in _FOREIGN_CLOSERS:
+            close = _FOREIGN_CLOSERS[t.text]
+            meaning = _meaning(f"{t.text} u {close}", 1)
+            if meaning is None:
+                raise unknown
+            return self.applied(meaning, [self.group(close)], t)
+        self.next()
+        power = self.literal_power()
+        if power is None:
+            raise unknown
+        head = t.text + power
+        if self.at("(") or (self.at("{") and self.peek(1).text == "("):
+            args = self.arguments()
+            names = ", ".join(map(str, _PLACEHOLDERS[:len(args)]))
+            meaning = _meaning(f"{head}({names})", len(args)) if len(args) <= len(_PLACEHOLDERS) else None
+        elif self.at("{"):
+            groups = 1 + (self.toks[_group_end(self.toks, self.pos)].text == "{")
+            # the fewest brace groups it takes: \arctan{x}{y} is arctan(x) y, as \log{x}{y} is log(x) y
+            probes = [(head + "".join(f"{{{u}}}" for u in _PLACEHOLDERS[:n]), n) for n in range(1, groups + 1)]
+            meaning, arity = next(((m, n) for probe, n in probes if (m := _meaning(probe, n)) is not None), (None, 0))
+            args = [self.argument() for _ in range(arity)]
+        elif self.at("-") or self.starts_factor():
+            args = [self.factor()]  # as \log x: the argument is one factor
+            meaning = _meaning(f"{head} u", 1)
+        else:
+            raise unknown
+        if meaning is None:
+            raise unknown
+        return self.applied(meaning, args, t)
+
+    def literal_power(self) -> str | None:
+        """A superscript right after a command (``\\sinh^2``, ``\\cosh^{-1}``) as probe text: '' when there is none,
+        None unless it is an integer (latex2sympy2 would read anything else itself)."""
+        if not self.at("^"):
+            return ""
+        self.next()
+        if self.peek().kind == "digit":
+            return "^" + self.next().text
+        if not self.at("{"):
+            return None
+        end = _group_end(self.toks, self.pos)
+        text = "".join(t.text for t in self.toks[self.pos + 1:end - 1])
+        if not re.fullmatch(r"-?[0-9]+", text):
+            return None
+        self.pos = end
+        return f"^{{{text}}}"
+
+    def applied(self, meaning: sp.Expr, args: list[_Val], t: _Tok) -> _Val:
+        """``meaning`` with the arguments in place of its placeholders, elementwise over arrays of one shape."""
+        arrays = [a for a in args if a.axes]
+        exprs = [self.align(arrays[0], a, t, f"apply {t.text} to") if a.axes else a.expr for a in args]
+        return _Val(meaning.xreplace(dict(zip(_PLACEHOLDERS, exprs))), arrays[0].axes if arrays else ())
+

@@ -1,0 +1,13 @@
+"""The reader of one LaTeX source: the parts of the recursive descent joined into one class."""
+
+from __future__ import annotations
+
+from .arrays import _Arrays
+from .expressions import _Expressions
+from .names import _Names
+from .operators import _Operators
+from .scope import _Scope
+
+
+class _Parser(_Operators, _Expressions, _Names, _Arrays, _Scope):
+    """Recursive descent over cleaned tokens; values know their indices and array axes."""

@@ -1,0 +1,182 @@
+"""Membership facts ``names \\in SET``: shapes, index ranges, sizes and domains, as pages write them."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..tensors import size
+from .context import Context
+from .parser import _Parser
+from .tokens import _DOTS, _arg_text, _Tok
+from .vocabulary import _extent
+
+_POSITIVE = sp.Interval.open(0, sp.oo)
+_NONNEGATIVE = sp.Interval(0, sp.oo)
+# what follows \mathbb{R} to say "positive": R_+, R^+, R_{>0}, R_{\ge 0}, R_{++}
+_SIGNS = {("+",): _NONNEGATIVE, ("+", "+"): _POSITIVE, (">", "0"): _POSITIVE, (r"\geq", "0"): _NONNEGATIVE,
+          (r"\ge", "0"): _NONNEGATIVE, (r"\geqslant", "0"): _NONNEGATIVE}
+
+
+def _member(p: _Parser) -> tuple[str, _Tok, list[str]]:
+    """One name before ``\\in`` with the letters of its subscripts and sample superscript (``x^{(i)}``, ``w_k``)."""
+    named = p.read_name(word=True)
+    if named is None:
+        raise p.error("expected a name")
+    name, tok = named
+    name, idxs, _ = p.indexing(name)
+    return name, tok, [str(i) for i in idxs]
+
+
+def _members(p: _Parser) -> list[tuple[str, _Tok, list[str]]]:
+    """Comma-separated names up to ``\\in`` (``\\hat{y}, y \\in \\mathbb{R}^{n}``)."""
+    names = [_member(p)]
+    while p.at(","):
+        p.next()
+        names.append(_member(p))
+    p.expect(r"\in")
+    return names
+
+
+def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
+    """``^{n \\times d}``, ``^{n, d}``, ``^n``: the sizes of a space, unit axes dropped."""
+    if not p.at("^"):
+        return ()
+    p.next()
+    if not p.at("{"):
+        return (p.bound(),)
+    opened = p.next()
+    dims = [p.bound()]
+    while p.at(r"\times") or p.at(","):
+        p.next()
+        dims.append(p.bound())
+    p.expect("}", opened)
+    kept = tuple(d for d in dims if d != 1)
+    return kept if kept or not dims else (sp.Integer(1),)
+
+
+def _sign(p: _Parser) -> sp.Set | None:
+    """A positivity mark after a number field (``_+``, ``^+``, ``_{>0}``, ``_{\\ge 0}``), read; else None."""
+    if not (p.at("_") or (p.at("^") and p.peek(1).text in ("+", "{"))):
+        return None
+    start = p.pos
+    p.next()
+    if p.at("{"):
+        end = _arg_text(p.toks, p.pos)[1]
+        group = tuple(t.text for t in p.toks[p.pos + 1:end - 1])
+    else:
+        group, end = (p.peek().text,), p.pos + 1
+    if group not in _SIGNS:
+        p.pos = start
+        return None
+    p.pos = end
+    return _SIGNS[group]
+
+
+def _field(p: _Parser) -> tuple[str, sp.Set | None, tuple[sp.Expr, ...]]:
+    """``\\mathbb{R}^{n \\times d}``, ``\\mathbb{R}_{>0}``, ``\\mathbb{N}``: the letter, a sign domain and the dims."""
+    t = p.next()
+    letter = "R"
+    if t.text != r"\R":
+        letter, p.pos = _arg_text(p.toks, p.pos)
+    if letter not in ("R", "N", "Z"):
+        raise p.error(rf"unknown set \mathbb{{{letter}}} (symgrad reads \mathbb{{R}}, \mathbb{{N}}, \mathbb{{Z}})", t)
+    sign = _sign(p)
+    dims = _dims(p)
+    if p.at(r"\setminus"):  # R^n \ {0}: a point removed changes no shape and no sampling
+        p.next()
+        p.factor()
+    return letter, sign, dims
+
+
+def _finite(p: _Parser, t: _Tok) -> tuple[str, object]:
+    """``\\{0, 1\\}`` (a domain) or ``\\{1, \\dots, n\\}`` (a range), after its opening brace."""
+    p.next()
+    items, dots = [p.expr().expr], False
+    while p.at(","):
+        p.next()
+        if p.peek().text in _DOTS:
+            p.next()
+            dots = True
+        else:
+            items.append(p.expr().expr)
+    p.expect(r"\}", t)
+    if not dots:
+        return "domain", sp.FiniteSet(*items)
+    last = items[-1]
+    return "range", (items[0], last.xreplace({s: p.size(str(s)) for s in last.free_symbols}))
+
+
+def _set(p: _Parser) -> tuple[str, object]:
+    """After ``\\in``: ``("range", (lo, hi))`` for ``\\{1, \\dots, n\\}`` or ``[n]``, else ``("domain", Set)``."""
+    t = p.peek()
+    if t.text == "[" and p.peek(2).text == "]":
+        p.next()
+        upper = p.bound()
+        p.next()
+        return "range", (sp.Integer(1), upper)
+    if t.text in ("(", "["):
+        p.next()
+        lo = p.expr().expr
+        p.expect(",")
+        hi = p.expr().expr
+        right = p.next()
+        if right.text not in (")", "]"):
+            raise p.error("expected ) or ] to close the interval", right)
+        return "domain", sp.Interval(lo, hi, t.text == "(", right.text == ")")
+    if t.text != r"\{":
+        raise p.error(r"expected a set: \mathbb{R}^{n}, \{1, \dots, n\}, \{0, 1\} or (0, 1)", t)
+    return _finite(p, t)
+
+
+def _element_shape(p: _Parser, name: str, tok: _Tok, idxs: list[str], dims: tuple) -> tuple:
+    """The whole shape of ``name`` when each ``name_i`` lies in a space of ``dims``: the index ranges first."""
+    extents = []
+    for i in idxs:
+        if i.isdigit():
+            raise p.error(f"{name}_{i} \\in ...: declare the whole {name} (a {name} \\in \\mathbb{{R}}^{{n}})", tok)
+        if i not in p.ctx.ranges:
+            raise p.error(rf"cannot tell how many {name}_{i} there are: declare the range of {i} "
+                          rf"({i} = 1, \dots, N)", tok)
+        extents.append(_extent(p.ctx.ranges[i]))
+    return (*extents, *dims)
+
+
+def _declare(p: _Parser, name: str, tok: _Tok, dims: tuple) -> None:
+    """Record ``name`` as a tensor of shape ``dims`` (a scalar when empty), agreeing with its definition."""
+    ctx = p.ctx
+    old = ctx.definitions.get(name)
+    if old is not None and tuple(getattr(old.lhs, "base", old.lhs).shape or ()) != dims:
+        raise p.error(f"{name} is defined with another shape", tok)
+    if old is None:
+        ctx.tensors[name] = sp.IndexedBase(name, shape=dims) if dims else sp.Symbol(name)
+
+
+def membership(p: _Parser) -> None:
+    """``x, w \\in \\mathbb{R}^n``, ``x^{(i)} \\in \\mathbb{R}^{d}``, ``y \\in \\{0, 1\\}^{K}``, ``i \\in [n]``,
+    ``\\epsilon \\in (0, 1)``, ``N \\in \\mathbb{N}``: shapes, domains, ranges and sizes into the context."""
+    ctx: Context = p.ctx
+    names = _members(p)
+    if p.at(r"\mathbb") or p.at(r"\R"):
+        letter, sign, dims = _field(p)
+        p.done()
+        ctx.sizes.update(p.sizes)
+        for name, tok, idxs in names:
+            if letter != "R":
+                ctx.sizes[name] = size(name)
+                continue
+            if sign is not None:
+                ctx.domains[name] = sign
+            if dims or not idxs:  # z_i \in R says only that each z_i is real: z keeps its shape
+                _declare(p, name, tok, _element_shape(p, name, tok, idxs, dims) if idxs else dims)
+        return
+    kind, what = _set(p)
+    dims = _dims(p)
+    p.done()
+    ctx.sizes.update(p.sizes)
+    for name, tok, idxs in names:
+        if kind == "range":
+            ctx.ranges[name] = sp.Idx(sp.Symbol(name, integer=True), what)
+            continue
+        ctx.domains[name] = what
+        if dims:
+            _declare(p, name, tok, _element_shape(p, name, tok, idxs, dims))

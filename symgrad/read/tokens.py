@@ -1,0 +1,199 @@
+"""Tokens of the LaTeX source with their columns; what only typesets is dropped before reading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ParseError
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # cmd, letter, digit, sym, end
+    text: str
+    col: int  # 1-based column in the original source
+
+
+_UNICODE = {
+    "−": "-", "–": "-", "∂": r"\partial", "Σ": r"\sum", "∑": r"\sum", "ᵀ": "^T", "δ": r"\delta", "σ": r"\sigma",
+    "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "⊙": r"\odot", "∇": r"\nabla", "≠": r"\neq", "∈": r"\in",
+    "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "²": "^2", "θ": r"\theta",
+    "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
+    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty",
+}
+_SKIP = {
+    r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
+    r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad",
+    r"\displaystyle", r"\textstyle", r"\scriptstyle", r"\limits", r"\nolimits", r"\nonumber", r"\notag", "$",
+    r"\(", r"\)", r"\[", r"\]", r"\mathstrut",
+}
+_SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
+           r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}
+_DROP_ARG = {r"\tag": 1, r"\label": 1, r"\color": 1, r"\textcolor": 1, r"\colorbox": 1, r"\hspace": 1,
+             r"\vspace": 1, r"\phantom": 1}
+_TRANSPARENT_ENVS = {"aligned", "align", "align*", "split", "gathered", "gather", "gather*", "equation",
+                     "equation*", "eqnarray", "eqnarray*", "multline", "multline*", "alignedat"}
+_GREEK = {
+    "alpha", "beta", "gamma", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
+    "lambda", "mu", "nu", "xi", "rho", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma",
+    "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega", "sigma", "delta", "Sigma", "ell",
+}
+_DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
+                r"\widetilde": "tilde", r"\dot": "dot"}
+_FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathit", r"\mathnormal", r"\pmb", r"\mathcal",
+          r"\mathscr", r"\boxed", r"\bbox", r"\mathsf", r"\mathbfit"}
+_ONES = _FONTS | {r"\mathbb", r"\mathds", r"\mathbbm"}  # \mathbf{1}, \mathbb{1}: the ones vector
+_NAMED = {r"\text", r"\mathrm", r"\operatorname", r"\textrm", r"\textit", r"\textbf", r"\mbox"}
+_FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt", "cosh", "sinh", "arctan"}
+_OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "odot", "/": "/", r"\div": "/"}
+_RELS = {"=": "=", r"\neq": "!=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=",
+         r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\in": "in"}
+_DIFFERENTIALS = {r"\partial", r"\nabla", r"\delta"}
+_DOTS = {r"\dots", r"\ldots", r"\cdots"}
+_INDEX_POOL = "ijklmqrstuvgh"
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+# deeper nesting than any real formula; the recursive descent (and SymPy after it) would hit Python's recursion limit
+_MAX_DEPTH = 50
+# exact numbers past this many bits (10^{10^{10}}, 100000!) would take SymPy minutes or forever to compute
+_MAX_BITS = 100_000
+
+
+def _tokenize(src: str) -> list[_Tok]:
+    """Tokens of ``src`` (Unicode mapped to LaTeX commands) with their 1-based columns, braces checked."""
+    out: list[_Tok] = []
+    pos = 0
+    while pos < len(src):
+        ch = src[pos]
+        col = pos + 1
+        if ch in _UNICODE:
+            out.extend(_Tok(t.kind, t.text, col) for t in _tokenize(_UNICODE[ch]) if t.kind != "end")
+            pos += 1
+        elif ch.isspace():
+            pos += 1
+        elif ch == "\\":
+            m = _COMMAND.match(src, pos)
+            if not m:
+                raise ParseError("a lone backslash", column=col, source=src)
+            out.append(_Tok("cmd", m.group(0), col))
+            pos = m.end()
+            if m.group(1).isalpha() and src.startswith("*", pos):  # \tag*, \operatorname*
+                pos += 1
+        elif ch.isascii() and ch.isalpha():
+            out.append(_Tok("letter", ch, col))
+            pos += 1
+        elif ch.isdigit():
+            out.append(_Tok("digit", ch, col))
+            pos += 1
+        elif ch.isascii() and ch.isprintable():
+            out.append(_Tok("sym", ch, col))
+            pos += 1
+        else:
+            raise ParseError(f"unexpected character {ch!r}", column=col, source=src)
+    _check_braces(out, src)
+    out.append(_Tok("end", "", len(src) + 1))
+    return out
+
+
+def _check_braces(toks: list[_Tok], src: str) -> None:
+    stack: list[_Tok] = []
+    for t in toks:
+        if t.text == "{":
+            stack.append(t)
+        elif t.text == "}":
+            if not stack:
+                raise ParseError("unbalanced braces: } without a matching {", column=t.col, source=src)
+            stack.pop()
+    if stack:
+        raise ParseError("unbalanced braces: { is never closed", column=stack[-1].col, source=src)
+
+
+def _group_end(toks: list[_Tok], start: int) -> int:
+    """Index just past the brace group opening at ``start``."""
+    depth = 0
+    for k in range(start, len(toks)):
+        if toks[k].text == "{":
+            depth += 1
+        elif toks[k].text == "}":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return len(toks) - 1
+
+
+def _arg_text(toks: list[_Tok], start: int) -> tuple[str, int]:
+    """The raw text of the brace group at ``start`` and the index past it."""
+    end = _group_end(toks, start)
+    return "".join(t.text for t in toks[start + 1:end - 1]), end
+
+
+def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
+    """Drop what only typesets (sizers, spacing, colours, tags, align markers) and check environments."""
+    out: list[_Tok] = []
+    k = 0
+    in_cases = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text in _SKIP:
+            k += 1
+            if t.text in _SIZERS and toks[k].text == ".":
+                k += 1
+            continue
+        if t.text in _DROP_ARG and toks[k + 1].text == "{":
+            k = _group_end(toks, k + 1)
+            continue
+        if t.text == r"\bbox" and toks[k + 1].text == "[":
+            out.append(t)
+            k += 2
+            while toks[k].text != "]" and toks[k].kind != "end":
+                k += 1
+            k += 1
+            continue
+        if t.text in (r"\begin", r"\end") and toks[k + 1].text == "{":
+            env, end = _arg_text(toks, k + 1)
+            if env in _TRANSPARENT_ENVS:
+                k = end
+                if t.text == r"\begin" and env == "alignedat" and toks[k].text == "{":
+                    k = _group_end(toks, k)
+                continue
+            if env != "cases":
+                raise ParseError(f"environment {env} is not supported (write index notation)", column=t.col,
+                                 source=src)
+            in_cases += 1 if t.text == r"\begin" else -1
+            out.append(_Tok("cmd", t.text + "{cases}", t.col))
+            k = end
+            continue
+        if t.text in ("&", r"\\") and not in_cases:
+            k += 1
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+
+def _tokens(latex: str) -> list[_Tok]:
+    if not isinstance(latex, str) or not latex.strip():
+        raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
+    return _clean(_tokenize(latex), latex)
+
+
+def _source_text(t: _Tok, latex: str) -> str:
+    """The original text of a token (a Unicode character stands for a longer command)."""
+    return t.text if latex[t.col - 1:t.col - 1 + len(t.text)] == t.text else latex[t.col - 1]
+
+
+def _split(toks: list[_Tok], at: set[str]) -> list[list[_Tok]]:
+    """Split at top-level tokens in ``at`` (outside braces, brackets, parentheses and cases)."""
+    parts: list[list[_Tok]] = [[]]
+    depth = 0
+    for t in toks[:-1]:
+        if t.text in ("{", "(", "[", r"\{", r"\begin{cases}"):
+            depth += 1
+        elif t.text in ("}", ")", "]", r"\}", r"\end{cases}"):
+            depth -= 1
+        if depth == 0 and t.text in at and t.kind != "end":
+            parts.append([t])
+        else:
+            parts[-1].append(t)
+    return parts

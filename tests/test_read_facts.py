@@ -1,0 +1,144 @@
+"""symgrad.read facts (``--given``) in the forms real pages write them (issue 9, item 2)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad.errors import ParseError
+from symgrad.read import Context, parse_claim, parse_definition, parse_given
+
+
+def given(*facts: str) -> Context:
+    ctx = Context()
+    for fact in facts:
+        parse_given(fact, ctx)
+    return ctx
+
+
+def shape(ctx: Context, name: str) -> tuple:
+    t = ctx.tensors[name]
+    return tuple(map(str, t.shape)) if isinstance(t, sp.IndexedBase) else ()
+
+
+def span(ctx: Context, index: str) -> tuple:
+    i = ctx.ranges[index]
+    return str(i.lower), str(i.upper)
+
+
+@pytest.mark.parametrize("text", [
+    r"x, w \in \mathbb{R}^n, \quad b \in \mathbb{R}",
+    r"x, w \in \mathbb{R}^n; \; b \in \mathbb{R}",
+    r"x, w \in \mathbb{R}^n \text{ and } b \in \mathbb{R}",
+    r"\text{where } x, w \in \mathbb{R}^{n}, b \in \mathbb{R}",
+])
+def test_several_facts_in_one_string_each_declare_their_names(text):
+    ctx = given(text)
+    assert shape(ctx, "x") == shape(ctx, "w") == ("n",)
+    assert ctx.tensors["b"] == sp.Symbol("b")
+
+
+@pytest.mark.parametrize(("text", "index", "bounds"), [
+    (r"i = 1, \dots, N", "i", ("1", "N")),
+    (r"k = 0, \dots, m-1", "k", ("0", "m - 1")),
+    (r"k = 1, 2, \ldots, K", "k", ("1", "K")),
+    (r"1 \le i \le n", "i", ("1", "n")),
+    (r"0 \le k < m", "k", ("0", "m - 1")),
+    (r"i \in [n]", "i", ("1", "n")),
+    (r"i \in \{1, \dots, n\}", "i", ("1", "n")),
+])
+def test_index_ranges_in_every_spelling(text, index, bounds):
+    assert span(given(text), index) == bounds
+
+
+def test_set_powers_give_a_shape_and_a_binary_domain():
+    ctx = given(r"y \in \{0, 1\}^{n}", r"Y \in \{0,1\}^{N \times C}")
+    assert shape(ctx, "y") == ("n",) and shape(ctx, "Y") == ("N", "C")
+    assert ctx.domains["y"] == ctx.domains["Y"] == sp.FiniteSet(0, 1)
+
+
+@pytest.mark.parametrize(("text", "name", "domain"), [
+    (r"p_j > 0", "p", sp.Interval.open(0, sp.oo)),
+    (r"0 < \hat{y}_i < 1", "yhat", sp.Interval.open(0, 1)),
+    (r"\sigma > 0", "sigma", sp.Interval.open(0, sp.oo)),
+    (r"n \geq 3", "n", sp.Interval(3, sp.oo)),
+    (r"0 \le p_i \le 1", "p", sp.Interval(0, 1)),
+    (r"1 > q", "q", sp.Interval.open(-sp.oo, 1)),
+    (r"\lambda \in \mathbb{R}_{>0}", "lambda", sp.Interval.open(0, sp.oo)),
+    (r"\epsilon \in (0, 1)", "epsilon", sp.Interval.open(0, 1)),
+])
+def test_inequalities_and_intervals_are_domains(text, name, domain):
+    assert given(text).domains[name] == domain
+
+
+def test_positive_definiteness_is_noted_not_dropped_silently():
+    ctx = given(r"\Sigma \succ 0")
+    assert ctx.notes == [r"\Sigma is positive definite: recorded, not used"]
+
+
+def test_a_point_removed_from_a_space_keeps_its_shape():
+    assert shape(given(r"x \in \mathbb{R}^n \setminus \{0\}"), "x") == ("n",)
+
+
+def test_a_tuple_declares_a_vector_of_its_last_subscript():
+    assert shape(given(r"\mathbf{x} = (x_1, \dots, x_n) \in \mathbb{R}^{1 \times n}"), "x") == ("n",)
+    assert shape(given(r"p = (p_1, \ldots, p_K)"), "p") == ("K",)
+
+
+@pytest.mark.parametrize("text", [
+    r"w_k \in \mathbb{R}^{D} \text{ for } k = 1, \dots, K",
+    r"k = 1, \dots, K, \quad w_k \in \mathbb{R}^{D}",
+])
+def test_per_class_vectors_are_the_rows_of_a_matrix(text):
+    ctx = given(text)
+    assert shape(ctx, "w") == ("K", "D") and span(ctx, "k") == ("1", "K")
+
+
+def test_a_per_sample_vector_used_in_a_definition_is_a_row():
+    ctx = given(r"x^{(i)} \in \mathbb{R}^{d}, \; i = 1, \dots, m", r"w \in \mathbb{R}^d")
+    assert shape(ctx, "x") == ("m", "d")
+    d = parse_definition(r"z_i = w^T x^{(i)}", ctx)
+    x, w, (i,) = ctx.tensors["x"], ctx.tensors["w"], d.lhs.indices
+    (k, lo, hi), = d.rhs.limits
+    assert d.rhs.function == w[k] * x[i, k] and (lo, hi) == (1, sp.Symbol("d", integer=True, positive=True))
+
+
+def test_a_per_sample_vector_without_a_range_is_refused_with_the_fix():
+    with pytest.raises(ParseError, match=r"range of i \(i = 1, \\dots, N\)"):
+        given(r"x^{(i)} \in \mathbb{R}^{d}")
+
+
+def test_a_signature_records_its_sizes():
+    ctx = given(r"\ell \colon \mathbb{R}^N \to \mathbb{R}")
+    assert "N" in ctx.sizes and "ell" not in ctx.tensors
+
+
+def test_an_entry_declared_real_leaves_the_vector_shape_alone():
+    ctx = given(r"z \in \mathbb{R}^K", r"z_i \in \mathbb{R}")
+    assert shape(ctx, "z") == ("K",)
+
+
+def test_a_constraint_after_a_shape_is_kept_with_its_own_text():
+    ctx = given(r"\mathbf{y} \in \{0, 1\}^K, \sum_k y_k = 1")
+    (c,) = ctx.constraints
+    assert c.reason == r"\sum_k y_k = 1" and c.rhs == 1
+
+
+def test_facts_read_in_one_string_let_a_claim_be_read():
+    ctx = given(r"z \in \mathbb{R}^K, \quad y \in \{0,1\}^K \text{ with } \sum_k y_k = 1")
+    parse_definition(r"p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}", ctx)
+    parse_definition(r"L = -\sum_k y_k \log p_k", ctx)
+    (m,) = parse_claim(r"p_j - y_j", ctx)
+    j = ctx.ranges["j"]
+    assert m.value == ctx.definitions["p"].lhs.base[j] - ctx.tensors["y"][j] and j.upper == sp.Symbol("K", integer=True, positive=True)
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    (r"x, w", 1),
+    (r"y \sim \mathcal{N}(0, 1)", 3),
+    (r"x \in \mathbb{C}^n", 7),
+])
+def test_unreadable_facts_name_the_column(text, where):
+    with pytest.raises(ParseError) as e:
+        given(text)
+    assert e.value.column == where
