@@ -9,8 +9,12 @@ itself is compared with it:
   (``symgrad.rules.simplify``), else with every definition substituted inline, the sums split, the
   Kronecker deltas contracted, the constraints used and the fraction cancelled. Concrete sizes never count.
 - **agrees**: not proved, but equal at every one of many points: exact rational inputs, values computed
-  with mpmath at 50 digits and compared to 1e-30 relative, sizes 1..4, every value of the free indices
+  with mpmath at 50 digits and compared to 1e-30 relative, every value of the free indices
   (so both ``i = j`` and ``i != j``). A float comparison never makes a claim right.
+  Sizes 1..4 and 7. Undefined is not agreement: a point where the member is undefined (it raises, no
+  case applies, its value is not a finite real number) but the derivative is defined makes it wrong
+  (diagnosis ``domain``); points where the derivative is undefined are skipped and counted in a note;
+  agreement needs at least 8 points where both are defined, else the member cannot be judged (unreadable).
 - **wrong**: a point where the member and the derivative differ, shown with the sizes, index values,
   inputs, and both values, smallest sizes and simplest values first so it can be checked by hand.
 
@@ -34,7 +38,7 @@ Decisions (documented here because scripts depend on them):
   them (``functions``), e.g. ``f(x_1, θ)=0, ∂f/∂θ(x_1, θ)=1``; inputs seen only inside such arguments are left out.
 - Diagnoses: ``sign`` (claim = -truth), ``factor`` (claim = c * truth, c a constant or a power of a
   size, c != +-1), ``indices`` (two free indices swapped), ``case`` (holds for one index case, or only
-  under a missing constraint), ``layout``, ``other``.
+  under a missing constraint), ``domain`` (undefined where the derivative is defined), ``layout``, ``other``.
 """
 
 from __future__ import annotations

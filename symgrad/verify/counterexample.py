@@ -12,7 +12,7 @@ import sympy as sp
 from ..tensors import name_of
 from .evaluation import _ABSTRACT, _compile, _outside_abstract, _rational
 from .problem import _tensors_in
-from .search import _Sample, _Search
+from .search import _Sample, _Search, _value
 
 
 def _show(v: Any) -> str:
@@ -58,9 +58,9 @@ def _counterexample(s: _Sample, search: _Search, member: sp.Expr) -> dict[str, A
                 names[n] = _show(table)
     oracle = s.point.vals[_ABSTRACT]
     oracle.seen = {}
-    try:  # again, recording the abstract values this sample used
-        _compile(member)(dict(s.env), s.point.vals)
+    try:  # again, recording the abstract values this sample used (the member raises where it is undefined)
         search.truth(dict(s.env), s.point.vals)
+        _value(_compile(member), s.env, s.point.vals)
         functions = {label: _show(v) for label, v in oracle.seen.items()}
     finally:
         oracle.seen = None
@@ -70,6 +70,6 @@ def _counterexample(s: _Sample, search: _Search, member: sp.Expr) -> dict[str, A
         "values": values,
         "names": names,
         "functions": functions,
-        "claim": _show(s.claim),
+        "claim": "undefined" if s.claim is None else _show(s.claim),
         "derivative": _show(s.truth),
     }

@@ -104,7 +104,7 @@ def _missing_constraint(member: Fn, search: _Search) -> str | None:
         c = Constraint(sp.Sum(base[(*others, k)], (k, 1, shape[axis])), sp.Integer(1))
         trial = _Search(search.problem, search.truth_expr, search.members, [*search.problem.constraints, c])
         samples = list(trial.samples(member))
-        if samples and all(_equal(s.claim, s.truth) for s in samples):
+        if samples and all(s.claim is not None and _equal(s.claim, s.truth) for s in samples):
             k_name = "k"
             sub = ",".join([*(str(o) for o in others), k_name])
             return f"\\sum_{{{k_name}}} {name}_{{{sub}}} = 1"

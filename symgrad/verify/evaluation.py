@@ -19,17 +19,10 @@ from .problem import _is_abstract, _names_in
 from .verdict import VerifyError
 
 _DPS = 50  # working precision of the numeric search, in decimal digits
-
-
 _RTOL_DIGITS = 30  # two values are equal when they agree to this many digits
 
-
 Env = dict[str, int]
-
-
 Values = dict[str, Any]
-
-
 Fn = Callable[[Env, Values], Any]
 
 
@@ -57,6 +50,29 @@ def _heaviside(x: Any, at_zero: Any = None) -> Any:
     return mpmath.mpf(x > 0)
 
 
+class _SignOffKinks(sp.Function):
+    """sign(u) in the derivative, where u = 0 is a kink of the loss: the derivative is undefined there (the
+    engine's sign(0) = 0 is a convention, not a value a claim must match)."""
+
+
+class _HeavisideOffKinks(sp.Function):
+    """Heaviside(u) in the derivative, undefined at u = 0 for the same reason."""
+
+
+def _off_kink(f: Callable[..., Any]) -> Callable[..., Any]:
+    def at(x: Any, *rest: Any) -> Any:
+        if x == 0:
+            raise ValueError("a kink: the derivative is undefined here")
+        return f(x, *rest)
+
+    return at
+
+
+def _kinks_undefined(e: sp.Expr) -> sp.Expr:
+    """``e`` (a derivative) undefined where the argument of a sign or a step is 0."""
+    return e.replace(sp.sign, _SignOffKinks).replace(sp.Heaviside, _HeavisideOffKinks)
+
+
 _FUNCS: dict[type, Callable[..., Any]] = {
     sp.exp: _exp, sp.log: mpmath.log, sp.Abs: abs, sp.sign: mpmath.sign, sp.tanh: mpmath.tanh,
     sp.sinh: mpmath.sinh, sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.atan: mpmath.atan,
@@ -66,6 +82,7 @@ _FUNCS: dict[type, Callable[..., Any]] = {
     sp.coth: mpmath.coth, sp.sech: mpmath.sech, sp.csch: mpmath.csch, sp.acoth: mpmath.acoth,
     sp.floor: mpmath.floor, sp.ceiling: mpmath.ceil, sp.Heaviside: _heaviside, sp.factorial: mpmath.factorial,
     sp.binomial: mpmath.binomial, sp.gamma: mpmath.gamma,
+    _SignOffKinks: _off_kink(mpmath.sign), _HeavisideOffKinks: _off_kink(_heaviside),
 }
 
 
@@ -75,104 +92,130 @@ _RELATIONS: dict[type, Callable[[Any, Any], bool]] = {
 }
 
 
+def _constant(value: Any) -> Fn:
+    return lambda env, vals: value
+
+
+def _compile_symbol(e: sp.Symbol) -> Fn:
+    name = str(e)
+    return lambda env, vals: env[name] if name in env else vals[name]
+
+
+def _compile_index(e: sp.Idx) -> Fn:
+    name = str(e.label)
+    return lambda env, vals: env[name]
+
+
+def _compile_indexed(e: sp.Indexed) -> Fn:
+    name, subs = str(e.base.label), [_compile(i) for i in e.indices]
+    return lambda env, vals: vals[name][tuple(int(f(env, vals)) for f in subs)]
+
+
+def _compile_fold(e: sp.Add | sp.Mul) -> Fn:
+    """A sum or product of the arguments, accumulated in place (mpmath values are immutable, so this is safe)."""
+    first, *rest = (_compile(a) for a in e.args)
+    is_add = isinstance(e, sp.Add)
+
+    def fold(env: Env, vals: Values) -> Any:
+        total = first(env, vals)
+        for f in rest:
+            if is_add:
+                total += f(env, vals)
+            else:
+                total *= f(env, vals)
+        return total
+
+    return fold
+
+
+def _compile_pow(e: sp.Pow) -> Fn:
+    base = _compile(e.base)
+    if isinstance(e.exp, sp.Integer):
+        n = int(e.exp)
+        # sizes and indices are Python ints: 3 ** -1 would be a float
+        return lambda env, vals: mpmath.mpmathify(base(env, vals)) ** n
+    ex = _compile(e.exp)
+    return lambda env, vals: _power(base(env, vals), ex(env, vals))
+
+
+def _compile_delta(e: sp.KroneckerDelta) -> Fn:
+    x, y = (_compile(a) for a in e.args[:2])
+    one, zero = mpmath.mpf(1), mpmath.mpf(0)
+    return lambda env, vals: one if int(x(env, vals)) == int(y(env, vals)) else zero
+
+
+def _compile_piecewise(e: sp.Piecewise) -> Fn:
+    """The first piece whose condition holds; none holding is a point where the expression is undefined."""
+    pieces = [(_compile(v), _compile(c)) for v, c in e.args]
+
+    def piecewise(env: Env, vals: Values) -> Any:
+        for value, cond in pieces:
+            if cond(env, vals):
+                return value(env, vals)
+        raise ValueError("no piece applies")
+
+    return piecewise
+
+
+def _compile_relation(e: sp.Rel) -> Fn:
+    rel, x, y = _RELATIONS[type(e)], _compile(e.lhs), _compile(e.rhs)
+    return lambda env, vals: rel(x(env, vals), y(env, vals))
+
+
+def _compile_logic(e: sp.And | sp.Or | sp.Not) -> Fn:
+    fs = [_compile(a) for a in e.args]
+    combine = {sp.And: all, sp.Or: any}.get(type(e))
+    if combine is None:
+        return lambda env, vals: not fs[0](env, vals)
+    return lambda env, vals: combine(f(env, vals) for f in fs)
+
+
+def _compile_extremum(e: sp.Max | sp.Min) -> Fn:
+    fs, pick = [_compile(a) for a in e.args], max if isinstance(e, sp.Max) else min
+    return lambda env, vals: pick(f(env, vals) for f in fs)
+
+
+def _compile_function(e: sp.Function) -> Fn:
+    fs = [_compile(a) for a in e.args]
+    func = mpmath.log if isinstance(e, sp.log) else _FUNCS[type(e)]  # log(x, b): the base as mpmath's 2nd argument
+    return lambda env, vals: func(*(f(env, vals) for f in fs))
+
+
+# what each kind of expression compiles to, tried in order (Integer before Rational: it is one)
+_COMPILERS: tuple[tuple[type | tuple[type, ...], Callable[[Any], Fn]], ...] = (
+    (sp.Integer, lambda e: _constant(mpmath.mpf(int(e)))),
+    (sp.Rational, lambda e: _constant(mpmath.mpf(e.p) / e.q)),
+    (sp.Float, lambda e: _constant(mpmath.mpf(e._mpf_))),
+    (type(sp.pi), lambda e: lambda env, vals: +mpmath.pi),
+    (type(sp.E), lambda e: lambda env, vals: +mpmath.e),
+    (type(sp.EulerGamma), lambda e: lambda env, vals: +mpmath.euler),
+    (sp.Idx, _compile_index),
+    (sp.Symbol, _compile_symbol),
+    (sp.Indexed, _compile_indexed),
+    ((sp.Add, sp.Mul), _compile_fold),
+    (sp.Pow, _compile_pow),
+    (sp.KroneckerDelta, _compile_delta),
+    ((sp.Sum, sp.Product), lambda e: _compile_reduction(e)),
+    (sp.Piecewise, _compile_piecewise),
+    (tuple(_RELATIONS), _compile_relation),
+    ((sp.And, sp.Or, sp.Not), _compile_logic),
+    ((type(sp.true), type(sp.false)), lambda e: _constant(bool(e))),
+    ((sp.Max, sp.Min), _compile_extremum),
+    (tuple(_FUNCS), _compile_function),
+)
+
+
 def _compile(e: sp.Basic) -> Fn:
     """A closure computing ``e`` at 50 digits from index values ``env`` and tensor tables ``vals``."""
-    if isinstance(e, sp.Integer):
-        c = mpmath.mpf(int(e))
-        return lambda env, vals: c
-    if isinstance(e, sp.Rational):
-        c = mpmath.mpf(e.p) / e.q
-        return lambda env, vals: c
-    if isinstance(e, sp.Float):
-        c = mpmath.mpf(e._mpf_)
-        return lambda env, vals: c
-    if e in (sp.pi, sp.E, sp.EulerGamma):
-        c = {sp.pi: mpmath.pi, sp.E: mpmath.e, sp.EulerGamma: mpmath.euler}[e]
-        return lambda env, vals: +c
-    if isinstance(e, sp.Idx):
-        name = str(e.label)
-        return lambda env, vals: env[name]
-    if isinstance(e, sp.Symbol):
-        name = str(e)
-        return lambda env, vals: env[name] if name in env else vals[name]
-    if isinstance(e, sp.Indexed):
-        name = str(e.base.label)
-        subs = [_compile(i) for i in e.indices]
-        return lambda env, vals: vals[name][tuple(int(f(env, vals)) for f in subs)]
-    if isinstance(e, sp.Add):
-        fs = [_compile(a) for a in e.args]
-
-        def add(env: Env, vals: Values) -> Any:
-            total = fs[0](env, vals)
-            for f in fs[1:]:
-                total += f(env, vals)
-            return total
-
-        return add
-    if isinstance(e, sp.Mul):
-        fs = [_compile(a) for a in e.args]
-
-        def mul(env: Env, vals: Values) -> Any:
-            total = fs[0](env, vals)
-            for f in fs[1:]:
-                total *= f(env, vals)
-            return total
-
-        return mul
-    if isinstance(e, sp.Pow):
-        base = _compile(e.base)
-        if isinstance(e.exp, sp.Integer):
-            n = int(e.exp)
-            # sizes and indices are Python ints: 3 ** -1 would be a float
-            return lambda env, vals: mpmath.mpmathify(base(env, vals)) ** n
-        ex = _compile(e.exp)
-        return lambda env, vals: _power(base(env, vals), ex(env, vals))
-    if isinstance(e, sp.KroneckerDelta):
-        x, y = (_compile(a) for a in e.args[:2])
-        one, zero = mpmath.mpf(1), mpmath.mpf(0)
-        return lambda env, vals: one if int(x(env, vals)) == int(y(env, vals)) else zero
-    if isinstance(e, (sp.Sum, sp.Product)):
-        return _compile_reduction(e)
-    if isinstance(e, sp.Piecewise):
-        pieces = [(_compile(v), _compile(c)) for v, c in e.args]
-
-        def piecewise(env: Env, vals: Values) -> Any:
-            for value, cond in pieces:
-                if cond(env, vals):
-                    return value(env, vals)
-            raise ValueError("no piece applies")
-
-        return piecewise
-    if type(e) in _RELATIONS:
-        rel, x, y = _RELATIONS[type(e)], _compile(e.lhs), _compile(e.rhs)
-        return lambda env, vals: rel(x(env, vals), y(env, vals))
-    if isinstance(e, (sp.And, sp.Or, sp.Not)):
-        fs = [_compile(a) for a in e.args]
-        combine = {sp.And: all, sp.Or: any}.get(type(e))
-        if combine is None:
-            return lambda env, vals: not fs[0](env, vals)
-        return lambda env, vals: combine(f(env, vals) for f in fs)
-    if e in (sp.true, sp.false):
-        truth = bool(e)
-        return lambda env, vals: truth
-    if isinstance(e, (sp.Max, sp.Min)):
-        fs = [_compile(a) for a in e.args]
-        pick = max if isinstance(e, sp.Max) else min
-        return lambda env, vals: pick(f(env, vals) for f in fs)
-    if isinstance(e, sp.log) and len(e.args) == 2:
-        x, b = (_compile(a) for a in e.args)
-        return lambda env, vals: mpmath.log(x(env, vals), b(env, vals))
-    if type(e) in _FUNCS:
-        func, fs = _FUNCS[type(e)], [_compile(a) for a in e.args]
-        return lambda env, vals: func(*(f(env, vals) for f in fs))
+    for kind, build in _COMPILERS:
+        if isinstance(e, kind):
+            return build(e)
     if _is_abstract(e):
         return _compile_abstract(e)
     raise VerifyError(f"cannot evaluate {e} numerically")
 
 
 _ABSTRACT = "<abstract functions>"  # where a point keeps its _Uninterpreted table among the values
-
-
 Wrt = tuple[tuple[int, tuple[sp.Expr, ...]], ...]  # per differentiation: argument position, component indices
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import mpmath
@@ -14,13 +15,13 @@ import sympy as sp
 from ..tensors import Constraint, Definition, Node
 from .counterexample import _counterexample
 from .diagnosis import _diagnose
-from .evaluation import _DPS, _compile
+from .evaluation import _DPS, Fn, _compile, _equal
 from .printing import _case_text, _derivative_text, _latex, _text
 from .problem import _Problem, _rename_bound
 from .proof import _apply_assumptions, _prove, _Timeout
-from .search import _first_difference, _Sample, _Search
+from .search import _first_difference, _Sample, _Search, _Tally
 from .truth import _differentiate, _evaluate_derivatives, _truth
-from .verdict import Link, Verdict, VerifyError
+from .verdict import Link, Verdict, VerifyError, describe_point
 
 
 def _derivative_indices(of: Node, var: Node) -> tuple[sp.Idx, ...]:
@@ -65,69 +66,118 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
         return _judge(members, problem, timeout)
 
 
+# "agrees" needs at least this many points where the claim and the derivative are both defined
+_MIN_COMPARED = 8
+
+
 def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float) -> Verdict:
-    of, var = problem.of, problem.var
     truth, note = _truth(problem, timeout if timeout > 0 else None)  # a zero budget skips only the proof
     notes = [note] if note else []
-    free = _derivative_indices(of, var)
+    checked = _prepared(members, problem)
+    search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients])
+    if not search.points:
+        raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
+    # the proof and the numeric search each get a budget: past the search's, the points evaluated so far decide
+    budget = _Budget(time.monotonic() + timeout, time.monotonic() + 2 * timeout + 2, timeout)
+    links: list[Link] = []
+    wrong: tuple[Link, str, str] | None = None
+    transposed = False
+    for latex, orients in checked:
+        link, flipped, diagnosis = _judge_member(latex, orients, search, truth, budget, notes)
+        links.append(link)
+        if diagnosis is not None and wrong is None:
+            wrong = (link, *diagnosis)
+        transposed |= flipped and diagnosis is None
+    if transposed and wrong is None:
+        notes.append("the claim is the transpose of the derivative: the other layout convention, not a mistake")
+    return _summarise(problem, truth, links, wrong, notes, search, transposed)
+
+
+@dataclass(frozen=True)
+class _Budget:
+    """When the proof and the numeric search must stop."""
+
+    proof: float
+    search: float
+    timeout: float
+
+
+def _prepared(members: Sequence[tuple[Any, ...]], problem: _Problem) -> list[tuple[str, list[tuple[sp.Expr, bool]]]]:
+    """Each member to check, in the layouts it may be read in; a written-out derivative of ``of`` is skipped
+    (it is the derivative itself), any other is replaced by its value."""
+    free = _derivative_indices(problem.of, problem.var)
     checked: list[tuple[str, list[tuple[sp.Expr, bool]]]] = []
     for latex, expr, *array in members:
         if isinstance(expr, sp.Derivative):
-            if expr.expr == of and tuple(expr.variables) == (var,):
+            if expr.expr == problem.of and tuple(expr.variables) == (problem.var,):
                 continue
             expr = _differentiate(expr.expr, expr.variables[0], problem)
         expr = _evaluate_derivatives(expr, problem)
         checked.append((latex, _orientations(expr, tuple(array[0]) if array else (), free)))
     if not checked:
         raise VerifyError("the claim has nothing to check: write the derivative's value after '='")
-    search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients])
-    if not search.points:
-        raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
-    deadline = time.monotonic() + timeout
-    # the numeric search gets its own budget: past it, the points evaluated so far decide (at least 3)
-    search_deadline = time.monotonic() + 2 * timeout + 2
-    links: list[Link] = []
-    wrong: tuple[Link, str, str] | None = None
-    transposed = False
-    for latex, orients in checked:
-        expr, flipped = orients[0]
-        fn = _compile(expr)
-        samples = _within(search.samples(fn), search_deadline)
-        if len(samples) < sum(len(a) for _, a in search.points) and time.monotonic() > search_deadline:
-            note = f"the numeric search stopped at its time budget ({2 * timeout + 2:g} s) after {len(samples)} points"
-            if note not in notes:
-                notes.append(note)
-        if not samples:
-            raise VerifyError(f"the claim {latex} could not be evaluated at any point")
-        bad = _first_difference(samples, fn, search.truth)
-        for other, other_flipped in orients[1:] if bad is not None else ():
-            other_fn = _compile(other)
-            other_samples = list(search.samples(other_fn))
-            if other_samples and _first_difference(other_samples, other_fn, search.truth) is None:
-                expr, flipped, samples, bad = other, other_flipped, other_samples, None
-                break
-        if bad is not None:
-            link = Link(latex, "wrong", expr, _counterexample(bad, search, expr), len(samples))
-            if wrong is None:
-                diagnosis, why = _diagnose(fn, samples, search)
-                wrong = (link, diagnosis, why)
-            links.append(link)
-            continue
-        transposed |= flipped
-        how = None
-        try:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise _Timeout()
-            how = _prove(expr, truth, problem, left)
-        except _Timeout:
-            note = f"the symbolic proof ran out of time ({timeout:g} s): the verdict rests on the numeric search"
-            if note not in notes:
-                notes.append(note)
-        links.append(Link(latex, "proved" if how else "agrees", expr, None, len(samples)))
-    if transposed and wrong is None:
-        notes.append("the claim is the transpose of the derivative: the other layout convention, not a mistake")
-    return _summarise(problem, truth, links, wrong, notes, search, transposed)
+    return checked
+
+
+def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Search, truth: sp.Expr, budget: _Budget,
+                  notes: list[str]) -> tuple[Link, bool, tuple[str, str] | None]:
+    """One member's link, whether it is read transposed, and its diagnosis (kind, sentence) when it is wrong."""
+    expr, flipped = orients[0]
+    fn = _compile(expr)
+    tally = _Tally()
+    samples = _within(search.samples(fn, tally=tally), budget.search)
+    if len(samples) < sum(len(a) for _, a in search.points) and time.monotonic() > budget.search:
+        _note(notes, f"the numeric search stopped at its time budget ({2 * budget.timeout + 2:g} s) "
+                     f"after {len(samples)} points")
+    if not samples:
+        raise VerifyError(f"the claim {latex} could not be evaluated at any point")
+    bad = _first_difference(samples, fn, search.truth)
+    for other, other_flipped in orients[1:] if bad is not None else ():
+        other_fn, other_tally = _compile(other), _Tally()
+        other_samples = list(search.samples(other_fn, tally=other_tally))
+        if other_samples and _first_difference(other_samples, other_fn, search.truth) is None:
+            expr, flipped, samples, bad, tally = other, other_flipped, other_samples, None, other_tally
+            break
+    if bad is not None:
+        link = Link(latex, "wrong", expr, _counterexample(bad, search, expr), tally.compared)
+        return link, flipped, _diagnose_member(fn, samples, search, link)
+    _too_few(tally, search, latex)
+    if tally.skipped + search.rejected:
+        _note(notes, f"{tally.skipped + search.rejected} points skipped where the derivative is undefined")
+    how = None
+    try:
+        left = budget.proof - time.monotonic()
+        if left <= 0:
+            raise _Timeout()
+        how = _prove(expr, truth, search.problem, left)
+    except _Timeout:
+        _note(notes, f"the symbolic proof ran out of time ({budget.timeout:g} s): the verdict rests on the numeric "
+                     "search")
+    return Link(latex, "proved" if how else "agrees", expr, None, tally.compared), flipped, None
+
+
+def _diagnose_member(fn: Fn, samples: list[_Sample], search: _Search, link: Link) -> tuple[str, str]:
+    """The kind of slip: from the points where the member is defined when it differs at one of them, else
+    ``domain`` (it is undefined where the derivative is defined)."""
+    defined = [s for s in samples if s.claim is not None]
+    if any(not _equal(s.claim, s.truth) for s in defined):
+        return _diagnose(fn, defined, search)
+    cx = link.counterexample or {}
+    return "domain", f"The claim is undefined at {describe_point(cx)}, where the derivative is {cx.get('derivative')}."
+
+
+def _too_few(tally: _Tally, search: _Search, latex: str) -> None:
+    """Refuse to judge a member that agrees at fewer than ``_MIN_COMPARED`` points where both are defined, unless
+    that is every point there is (a problem with no input has one)."""
+    possible = sum(len(a) for _, a in search.points)
+    if tally.compared < min(_MIN_COMPARED, possible):
+        raise VerifyError(f"the claim {latex} and the derivative are both defined at only {tally.compared} of the "
+                          f"points tried: too few to judge")
+
+
+def _note(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)
 
 
 def _within(samples: Iterator[_Sample], deadline: float, least: int = 3) -> list[_Sample]:

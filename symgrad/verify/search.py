@@ -25,6 +25,7 @@ from .evaluation import (
     _draw,
     _equal,
     _finite_real,
+    _kinks_undefined,
     _mp,
     _Uninterpreted,
 )
@@ -32,8 +33,9 @@ from .problem import _free_indices, _is_size, _Problem, _tensors_in
 from .verdict import VerifyError
 
 _SIZES = (1, 2, 3, 4)
-
-
+# one size past the small ones, where a claim off by a polynomial vanishing at 1..4 shows ((N-1)...(N-4) x_j)
+_LARGE_SIZE = 7
+_LARGE_STYLES = ("simple", "random", "unit")  # fewer points there: each costs up to 7^depth terms
 _MAX_ASSIGNMENTS = 16  # free-index assignments evaluated per point
 
 
@@ -49,10 +51,30 @@ class _Point:
 
 @dataclass
 class _Sample:
+    """The member and the derivative at one point and index assignment; ``claim`` is None where the member is
+    undefined (it raises, no case applies, or its value is not a finite real number) and the derivative is not."""
+
     point: _Point
     env: Env
     claim: Any
     truth: Any
+
+
+@dataclass
+class _Tally:
+    """How the evaluations of one member went: where both are defined, where only the derivative is, and the
+    assignments skipped because the derivative is undefined there too."""
+
+    compared: int = 0
+    undefined: int = 0
+    skipped: int = 0
+
+
+# a value off the domain: 1/0, no case of a \begin{cases} applies, an order comparison of a complex value
+_UNDEFINED = (ZeroDivisionError, ValueError, TypeError)
+# what cannot be evaluated at all at a point (an exponent of billions of bits, a name without a value): skipped
+_UNEVALUATED = (OverflowError, KeyError)
+_SKIP = object()  # the value of what could not be evaluated
 
 
 class _Space:
@@ -62,29 +84,29 @@ class _Space:
         self.problem = problem
         defs = [d for d in problem.definitions if d.name != name_of(problem.var)]
         self.definitions = [(d, _compile(d.rhs)) for d in defs]
-        defined = {d.name for d in defs}
         everything = [d.rhs for d in defs] + [d.lhs for d in defs] + list(exprs) + [problem.var, problem.of]
         everything += [c.lhs for c in problem.constraints]
-        self.sizes = sorted({str(s) for e in everything for s in e.free_symbols
-                             if isinstance(s, sp.Symbol) and _is_size(s)}
-                            | {str(s) for e in everything for b in e.atoms(sp.IndexedBase) for dim in (b.shape or ())
-                               for s in dim.free_symbols})
-        self.inputs: dict[str, tuple[sp.Expr, ...]] = {}
+        self.sizes = _size_names(everything)
+        self.inputs = self._inputs(everything, {d.name for d in defs})
+        self.constraint_axes = [c for c in (_constraint_axis(c) for c in problem.constraints) if c is not None]
+        self.unsupported = [c for c in problem.constraints if _constraint_axis(c) is None]
+        self.made = 0  # points made so far: each gets its own abstract functions
+
+    def _inputs(self, everything: Sequence[sp.Expr], defined: set[str]) -> dict[str, tuple[sp.Expr, ...]]:
+        """Every name that is not defined, with its shape (``()`` for a scalar)."""
         arrays = {str(b.label) for e in everything for b in e.atoms(sp.IndexedBase)}
         both = arrays & {str(s) for e in everything for s in _bare_symbols(e)}
         if both:
             name = min(both)
             raise VerifyError(f"{name} is used both as a scalar and as an array: declare its shape with --given "
                               f"(e.g. '{name} \\in \\mathbb{{R}}^{{n}}') before it is used")
+        inputs: dict[str, tuple[sp.Expr, ...]] = {}
         for e in everything:
             for t in _tensors_in(e):
                 name = name_of(t)
-                if name in defined or name in self.inputs:
-                    continue
-                self.inputs[name] = self._shape(t, everything)
-        self.constraint_axes = [c for c in (_constraint_axis(c) for c in problem.constraints) if c is not None]
-        self.unsupported = [c for c in problem.constraints if _constraint_axis(c) is None]
-        self.made = 0  # points made so far: each gets its own abstract functions
+                if name not in defined and name not in inputs:
+                    inputs[name] = self._shape(t, everything)
+        return inputs
 
     @staticmethod
     def _shape(t: sp.Basic, exprs: Sequence[sp.Expr]) -> tuple[sp.Expr, ...]:
@@ -99,14 +121,17 @@ class _Space:
         raise VerifyError(f"the shape of {t} is not known: declare it, e.g. --given '{t} \\in \\mathbb{{R}}^{{n}}'")
 
     def size_plans(self) -> list[dict[str, int]]:
+        """Small sizes (every one of 1..4 for a single size), smallest first, then every size at 7."""
         if not self.sizes:
             return [{}]
         if len(self.sizes) == 1:
-            return [{self.sizes[0]: n} for n in _SIZES]
-        combos = [tuple(n for _ in self.sizes) for n in (1, 2, 3)]
-        rng = random.Random(len(self.sizes))
-        combos += [tuple(rng.choice((1, 2, 3, 4)) for _ in self.sizes) for _ in range(3)]
-        return [dict(zip(self.sizes, c)) for c in sorted(set(combos), key=lambda c: (sum(c), c))]
+            combos = [(n,) for n in _SIZES]
+        else:
+            combos = [tuple(n for _ in self.sizes) for n in (1, 2, 3)]
+            rng = random.Random(len(self.sizes))
+            combos += [tuple(rng.choice((1, 2, 3, 4)) for _ in self.sizes) for _ in range(3)]
+        combos = sorted(set(combos), key=lambda c: (sum(c), c)) + [tuple(_LARGE_SIZE for _ in self.sizes)]
+        return [dict(zip(self.sizes, c)) for c in combos]
 
     def point(self, sizes: dict[str, int], style: str, rng: random.Random) -> _Point | None:
         env: Env = dict(sizes)
@@ -120,9 +145,15 @@ class _Space:
         for name, axis, target in self.constraint_axes:
             if name in inputs:
                 _impose(inputs[name], axis, target)
-        vals: Values = {k: _mp(v) for k, v in inputs.items()}
         self.made += 1
-        vals[_ABSTRACT] = _Uninterpreted(f"{sorted(sizes.items())} {style} {self.made}", style)
+        vals = self.values(sizes, {k: _mp(v) for k, v in inputs.items()},
+                           _Uninterpreted(f"{sorted(sizes.items())} {style} {self.made}", style))
+        return None if vals is None else _Point(sizes, inputs, vals, style)
+
+    def values(self, sizes: dict[str, int], inputs: Values, functions: _Uninterpreted) -> Values | None:
+        """The inputs with every defined name's values added; None where a definition is undefined."""
+        env: Env = dict(sizes)
+        vals: Values = {**inputs, _ABSTRACT: functions}
         try:
             for d, fn in self.definitions:
                 if d.indices:
@@ -142,7 +173,14 @@ class _Space:
         except KeyError as e:  # e.g. a letter n used as a number beside a sum over n (found by fuzzing)
             raise VerifyError(f"{e.args[0]} has no value: it is used as a number but is neither given nor defined") \
                 from None
-        return _Point(sizes, inputs, vals, style)
+        return vals
+
+
+def _size_names(exprs: Sequence[sp.Expr]) -> list[str]:
+    """The sizes the expressions depend on: positive integer symbols, and those in declared shapes."""
+    return sorted({str(s) for e in exprs for s in e.free_symbols if isinstance(s, sp.Symbol) and _is_size(s)}
+                  | {str(s) for e in exprs for b in e.atoms(sp.IndexedBase) for dim in (b.shape or ())
+                     for s in dim.free_symbols})
 
 
 def _bare_symbols(e: sp.Basic) -> set[sp.Symbol]:
@@ -195,6 +233,8 @@ class _Search:
         self.truth_expr, self.members = truth, list(members)
         self.space = _Space(problem, [truth, *members])
         self.truth = _compile(truth)
+        # undefined at a kink: a claim may be undefined where the engine's value is a convention (sign(0) = 0)
+        self.smooth_truth = _compile(_kinks_undefined(truth))
         self.free = _free_indices(truth)
         for m in members:
             self.free.update({k: v for k, v in _free_indices(m).items() if k not in self.free})
@@ -204,12 +244,15 @@ class _Search:
         self.points: list[tuple[_Point, list[Env]]] = []
         rng = random.Random(20240601)
         plans = self.space.size_plans()
-        extra = max(0, 40 - len(plans) * len(_STYLES)) // len(plans)  # at least ~40 points in all
+        small = plans[:-1] if len(plans) > 1 else plans
+        extra = max(0, 40 - len(small) * len(_STYLES)) // len(small)  # at least ~40 points in all
         styles = _STYLES + tuple(_STYLES[2 + n % (len(_STYLES) - 2)] for n in range(extra))
+        self.rejected = 0  # points where a definition is undefined: the loss itself has no value there
         for sizes in plans:
-            for style in styles:
+            for style in styles if sizes in small else _LARGE_STYLES:
                 point = self.space.point(sizes, style, rng)
                 if point is None:
+                    self.rejected += 1
                     continue
                 assignments = self._assignments(point, rng)
                 if assignments:
@@ -238,34 +281,52 @@ class _Search:
             out += rng.sample(rest, min(_MAX_ASSIGNMENTS - len(out), len(rest)))
         return out
 
-    def samples(self, member: sp.Expr | Fn, truth: Fn | None = None) -> Iterator[_Sample]:
-        """Member and derivative at every valid point, smallest sizes and simplest values first."""
+    def samples(self, member: sp.Expr | Fn, truth: Fn | None = None, tally: _Tally | None = None) -> Iterator[_Sample]:
+        """Member and derivative at every point where the derivative is defined, smallest sizes and simplest
+        values first; the member's value is None where it is undefined. ``tally`` counts what happened."""
         claim = member if callable(member) else _compile(member)
+        tally = tally if tally is not None else _Tally()
         for p, (point, assignments) in enumerate(self.points):
             for a, env in enumerate(assignments):
-                try:
-                    if truth is None:
-                        key = (p, a)
-                        if key not in self._truth_cache:
-                            self._truth_cache[key] = self.truth(dict(env), point.vals)
-                        t = self._truth_cache[key]
-                    else:
-                        t = truth(dict(env), point.vals)
-                    c = claim(dict(env), point.vals)
-                except (ZeroDivisionError, ValueError, OverflowError, KeyError, TypeError):
+                t = self._truth_at(p, a) if truth is None else _value(truth, env, point.vals)
+                c = _value(claim, env, point.vals) if t not in (None, _SKIP) else None
+                if t in (None, _SKIP) or c is _SKIP or (c is None and _value(self.smooth_truth, env, point.vals) is None):
+                    tally.skipped += 1
                     continue
-                if _finite_real(t) and _finite_real(c):
-                    yield _Sample(point, env, c, t)
+                tally.compared += c is not None
+                tally.undefined += c is None
+                yield _Sample(point, env, c, t)
+
+    def _truth_at(self, p: int, a: int) -> Any:
+        """The derivative at point ``p``, assignment ``a`` (None where undefined), computed once."""
+        if (p, a) not in self._truth_cache:
+            point, assignments = self.points[p]
+            value = _value(self.truth, assignments[a], point.vals)
+            self._truth_cache[(p, a)] = None if value is _SKIP else value
+        return self._truth_cache[(p, a)]
+
+
+def _value(fn: Fn, env: Env, vals: Values) -> Any:
+    """``fn`` at a point: its finite real value, None where it is undefined, ``_SKIP`` where it cannot be
+    evaluated at all."""
+    try:
+        v = fn(dict(env), vals)
+    except _UNDEFINED:
+        return None
+    except _UNEVALUATED:
+        return _SKIP
+    return v if _finite_real(v) else None
 
 
 def _first_difference(samples: Sequence[_Sample], claim: Fn, truth: Fn) -> _Sample | None:
-    """The first sample where claim and derivative differ, confirmed at three times the precision.
+    """The first sample where claim and derivative differ, confirmed at three times the precision; else the first
+    where the claim is undefined.
 
     A claim that cancels huge terms (sum of e^{5a} minus (sum e^a)^5) loses digits at the working
     precision; a true difference survives more digits, a rounding artefact does not.
     """
     for s in samples:
-        if _equal(s.claim, s.truth):
+        if s.claim is None or _equal(s.claim, s.truth):
             continue
         with mpmath.workdps(3 * _DPS):
             try:
@@ -274,4 +335,4 @@ def _first_difference(samples: Sequence[_Sample], claim: Fn, truth: Fn) -> _Samp
                 return s
         if not _equal(c, t):
             return s
-    return None
+    return next((s for s in samples if s.claim is None), None)  # else a point where only the derivative is defined

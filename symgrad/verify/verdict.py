@@ -10,9 +10,7 @@ import sympy as sp
 from ..errors import SymgradError
 
 VERDICTS = ("proved", "agrees", "wrong", "unreadable")
-
-
-DIAGNOSES = ("sign", "factor", "indices", "case", "layout", "other")
+DIAGNOSES = ("sign", "factor", "indices", "case", "domain", "layout", "other")
 
 
 class VerifyError(SymgradError):
@@ -77,6 +75,11 @@ class Verdict:
 
 def describe_counterexample(cx: dict[str, Any]) -> str:
     """``N=1, x_1=1, y_1=0, w=1, b=0: claim 2, derivative -2``: a point a person can check by hand."""
+    return f"{describe_point(cx)}: claim {cx['claim']}, derivative {cx['derivative']}"
+
+
+def describe_point(cx: dict[str, Any]) -> str:
+    """``N=1, x_1=1, y_1=0, w=1, b=0``: where a counterexample is, without the values there."""
     parts = [f"{k}={v}" for k, v in cx.get("sizes", {}).items()]
     parts += [f"{k}={v}" for k, v in cx.get("indices", {}).items()]
     parts += [f"{k}={v}" for k, v in cx.get("values", {}).items()]
@@ -85,4 +88,4 @@ def describe_counterexample(cx: dict[str, Any]) -> str:
     where = ", ".join(parts)
     if names:
         where += " (so " + ", ".join(f"{k}={v}" for k, v in names.items()) + ")"
-    return f"{where}: claim {cx['claim']}, derivative {cx['derivative']}"
+    return where

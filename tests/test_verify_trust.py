@@ -1,0 +1,72 @@
+"""verify never calls a claim right on too little evidence: a claim undefined where the derivative is defined
+is wrong (diagnosis ``domain``), and a claim off by a polynomial in a size that vanishes at the small sizes is
+wrong at a larger one. Each reference derivative here is written by hand (d x^2/dx = 2x)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from symgrad.verify import DIAGNOSES, verify
+
+SQUARE = ["L = x^2"]
+DLDX = r"\frac{dL}{dx}"
+SUM_OF_SQUARES = [r"L = \sum_{k=1}^N x_k^2"]
+DLDXJ = r"\frac{\partial L}{\partial x_j}"
+
+
+def _x(cx: dict) -> Fraction:
+    return Fraction(cx["values"]["x"])
+
+
+@pytest.mark.parametrize("claim", [
+    r"\begin{cases} 2x & x > 0 \end{cases}",  # no case applies for x <= 0
+    r"2x + \log(x) - \log(|x|)",  # log x is undefined for x <= 0
+    r"2x + \sqrt{x} - \sqrt{|x|}",  # sqrt x is not real for x < 0
+], ids=["cases-without-a-branch", "log-of-x", "sqrt-of-x"])
+def test_claim_of_d_x_squared_that_is_undefined_where_2x_is_defined_is_wrong_with_that_point(claim):
+    v = verify(claim, of=DLDX, define=SQUARE)
+    assert (v.verdict, v.diagnosis, v.exit_code) == ("wrong", "domain", 1), str(v)
+    cx = v.counterexample
+    assert cx["claim"] == "undefined"
+    assert _x(cx) <= 0 and Fraction(cx["derivative"]) == 2 * _x(cx)
+    assert f"undefined at x={cx['values']['x']}, where the derivative is {cx['derivative']}" in v.message
+    assert "domain" in DIAGNOSES
+
+
+def test_claim_undefined_where_the_derivative_is_undefined_too_is_proved_with_the_skipped_points_counted():
+    # L = log x is undefined for x <= 0, and so is 1/x at 0: those points are skipped, and the verdict says how many
+    v = verify(r"\frac{1}{x}", of=DLDX, define=[r"L = \log x"])
+    assert v.verdict == "proved", str(v)
+    assert "points skipped where the derivative is undefined" in v.message
+
+
+def test_a_sign_slip_that_is_also_undefined_somewhere_is_diagnosed_as_the_sign_slip_at_a_defined_point():
+    v = verify(r"-2x + \log(x) - \log(|x|)", of=DLDX, define=SQUARE)
+    assert (v.verdict, v.diagnosis) == ("wrong", "sign")
+    cx = v.counterexample
+    assert cx["claim"] != "undefined" and _x(cx) > 0
+
+
+def test_x_over_abs_x_for_the_derivative_of_abs_x_is_not_wrong_at_the_kink():
+    # at x = 0 |x| has no derivative (the engine's sign(0) = 0 is a convention): the claim may be undefined there
+    v = verify(r"\frac{x}{|x|}", of=DLDX, define=["L = |x|"])
+    assert v.verdict in ("proved", "agrees"), str(v)
+
+
+def test_sum_of_squares_claim_off_by_a_polynomial_vanishing_at_sizes_1_to_4_is_wrong_at_a_larger_size():
+    v = verify(r"2x_j + (N-1)(N-2)(N-3)(N-4)x_j", of=DLDXJ, define=SUM_OF_SQUARES)
+    assert (v.verdict, v.exit_code) == ("wrong", 1), str(v)
+    cx = v.counterexample
+    n = cx["sizes"]["N"]
+    assert n >= 5
+    # the claim minus 2 x_j is (N-1)(N-2)(N-3)(N-4) x_j at the counterexample's own values
+    j = cx["indices"]["j"]
+    xj = Fraction(cx["values"][f"x_{j}"])
+    assert Fraction(cx["derivative"]) == 2 * xj
+    assert Fraction(cx["claim"]) == 2 * xj + (n - 1) * (n - 2) * (n - 3) * (n - 4) * xj
+
+
+def test_sum_of_squares_gradient_2x_j_is_still_proved():
+    assert verify("2x_j", of=DLDXJ, define=SUM_OF_SQUARES).verdict == "proved"
