@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import sympy as sp
 
 from .derivation import Derivation, Result, Step
+from .errors import SymgradError
 from .latex import to_latex
 from .tensors import extent
 
@@ -34,7 +35,7 @@ def latex_of(obj: Any) -> str:
         return f"{to_latex(obj.lhs)} = {to_latex(obj.rhs)}"
     if isinstance(obj, sp.Basic):
         return to_latex(obj)
-    raise TypeError(f"symgrad.latex prints SymPy expressions and symgrad derivations, not {type(obj).__name__}")
+    raise SymgradError(f"symgrad.latex prints SymPy expressions and symgrad derivations, not {type(obj).__name__}")
 
 
 # --- notes: words with the mathematics in them set as math ----------------------------------------

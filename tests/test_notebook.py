@@ -120,14 +120,14 @@ def test_verdicts_reports_and_compiled_functions_are_tables(outputs, name, says)
         assert text in html, text
 
 
-_MATH = re.compile(r"\$\$(.+?)\$\$|\\begin\{align\*\}(.+?)\\end\{align\*\}|(?<![\\$])\$([^$]+?)\$", re.S)
+_MATH = re.compile(r"\$\$(.+?)\$\$|\\begin\{align\*\}(.+?)\\end\{align\*\}|(?<![\\$])\$([^$]+?)\$", re.DOTALL)
 
 
 def _formulas(text: str) -> list[dict[str, object]]:
     """Every formula in a mime bundle's text, as KaTeX should typeset it (HTML entities undone)."""
     import html
 
-    text = html.unescape(re.sub(r"<pre>.*?</pre>", "", text, flags=re.S))
+    text = html.unescape(re.sub(r"<pre>.*?</pre>", "", text, flags=re.DOTALL))
     out = []
     for m in _MATH.finditer(text):
         if m.group(2) is not None:
