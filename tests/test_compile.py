@@ -304,6 +304,7 @@ def test_sigmoid_and_bce_spelled_with_exp_over_one_plus_exp_are_stable():
 # --- the rewrite table: each entry fires on its spellings ---
 
 z, y = tensor("z"), tensor("y")
+y_, q_, c_, m_, L_ = tensor("y", N), tensor("q", N), tensor("c", N), tensor("m"), tensor("L")
 sig = 1 / (1 + sp.exp(-z))
 REWRITE_CASES = [
     ("softmax", sp.exp(a_[i]) / sp.Sum(sp.exp(a_[k]), (k, 1, N)), {}, Softmax(a_[i], i)),
@@ -340,6 +341,13 @@ REWRITE_CASES = [
     ("log-cosh", sp.log(sp.cosh(z)), {}, sp.Abs(z) + log1p(sp.exp(-2 * sp.Abs(z))) - sp.log(2)),
     ("max-min", sp.Max(0, 1 - y * z), {}, Maximum(0, 1 - y * z)),
     ("max-min", sp.Min(y, z), {}, -Maximum(-y, -z)),
+    ("centre", z**2 + y_[i] ** 2 - 2 * y_[i] * q_[i] + q_[i] ** 2, {"L": (L_, sp.Sum(sp.sqrt(z**2 + (q_[k] - y_[k]) ** 2),
+                                                                             (k, 1, N)))},
+     z**2 + (q_[i] - y_[i]) ** 2),
+    ("centre", y * sp.Sum(a_[k] ** 2, (k, 1, N)) - 2 * y * m_ * sp.Sum(a_[k], (k, 1, N)) + N * y * m_**2,
+     {"c": (c_[i], a_[i] - m_)}, y * sp.Sum((a_[k] - m_) ** 2, (k, 1, N))),
+    ("cancel-named-factor", y * p_[j] / a_[j], {"p": (p_[i], a_[i] * Sigmoid(a_[i]))}, y * Sigmoid(a_[j])),
+    ("cancel-named-factor", p_[j] ** 2 / a_[j] ** 2, {"p": (p_[i], a_[i] * sp.exp(a_[i]))}, sp.exp(2 * a_[j])),
 ]
 
 

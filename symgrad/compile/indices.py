@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..tensors import name_of
 from .nodes import LogSoftmax, LogSumExp, Softmax
 
 
@@ -61,3 +62,14 @@ def _rename(rhs: sp.Expr, own: tuple[sp.Idx, ...], idx: tuple[sp.Basic, ...]) ->
     clash = {b for b in _bound(rhs) if b in idx}
     fresh = {b: sp.Idx(sp.Symbol(f"{b.label}_", integer=True), (b.lower, b.upper)) for b in clash}
     return rhs.xreplace(fresh).xreplace(dict(zip(own, idx)))
+
+
+def _seen(e: sp.Expr, names: dict[str, tuple[sp.Expr, sp.Expr]]) -> sp.Expr:
+    """What a reference to a defined name stands for (its stabilised right-hand side); else ``e``."""
+    if isinstance(e, sp.Indexed) and name_of(e) in names:
+        lhs, rhs = names[name_of(e)]
+        if isinstance(lhs, sp.Indexed) and len(lhs.indices) == len(e.indices):
+            return _rename(rhs, tuple(lhs.indices), tuple(e.indices))
+    if isinstance(e, sp.Symbol) and e.name in names and not isinstance(names[e.name][0], sp.Indexed):
+        return names[e.name][1]
+    return e

@@ -10,8 +10,9 @@ import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
 from ..tensors import extent, name_of
-from .indices import _free, _idx_range, _rename
+from .indices import _free, _idx_range, _seen
 from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, Softplus
+from .structure import cancel_named, centre
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,6 @@ class Rewrite:
     name: str
     reason: str
     apply: Callable[[sp.Expr, dict[str, tuple[sp.Expr, sp.Expr]]], sp.Expr | None]
-
-
-def _seen(e: sp.Expr, names: dict[str, tuple[sp.Expr, sp.Expr]]) -> sp.Expr:
-    """What a reference to a defined name stands for (its stabilised right-hand side); else ``e``."""
-    if isinstance(e, sp.Indexed) and name_of(e) in names:
-        lhs, rhs = names[name_of(e)]
-        if isinstance(lhs, sp.Indexed) and len(lhs.indices) == len(e.indices):
-            return _rename(rhs, tuple(lhs.indices), tuple(e.indices))
-    if isinstance(e, sp.Symbol) and e.name in names and not isinstance(names[e.name][0], sp.Indexed):
-        return names[e.name][1]
-    return e
 
 
 def _exp_sum(e: sp.Expr) -> tuple[sp.Expr, sp.Idx] | None:
@@ -288,6 +278,11 @@ def _softplus_pair(e: sp.Expr, names: dict) -> sp.Expr | None:
 
 
 REWRITES: tuple[Rewrite, ...] = (
+    Rewrite("centre", "a polynomial the engine multiplied out loses every digit to cancellation where the values "
+            "are large and close (yhat^2 - 2 y yhat + y^2 at y ~ 1e6): write it in the differences the "
+            "definitions compute (the residual yhat - y, the centred x - mu), as they keep it", centre),
+    Rewrite("cancel-named-factor", "s/u with s defined as u times f is 0/0 = nan at u = 0 where the value is "
+            "f: cancel u symbolically (swish's gradient at x = 0)", cancel_named),
     Rewrite("exp-product", "exp(a) exp(b) is inf * 0 = nan where exp(a + b) is finite; one exp(a + b) also lets "
             "the sigmoid and softmax rules see exp(u) whatever the spelling", _exp_product),
     Rewrite("exp-into-sum", "exp(a) sum_n f_n exp(u_n) overflows in parts: move exp(a), and 1/sum_k exp(u_k), "

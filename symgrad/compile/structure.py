@@ -1,0 +1,123 @@
+"""Keep the structure of the definitions in compiled code: a polynomial the engine multiplied out is put back
+in terms of the differences the definitions compute (a residual, x - mu), and a named factor cancels a
+division by what it is a multiple of. Both are rewrites of ``REWRITES``; this module holds their algebra."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..tensors import name_of
+from .indices import _free, _seen
+
+Names = dict[str, tuple[sp.Expr, sp.Expr]]
+
+
+def _is_value(e: sp.Expr) -> bool:
+    """A tensor element or a scalar name: what a difference of the definitions subtracts."""
+    return isinstance(e, sp.Indexed) or (isinstance(e, sp.Symbol) and not e.is_number)
+
+
+def differences(names: Names) -> list[tuple[sp.Expr, sp.Expr]]:
+    """The ``(a, b)`` of every difference ``a - b`` of two values in the definitions (the residual
+    ``yhat_n - y_n``, the centred ``x_b - mu``), where every index of ``b`` is an index of ``a``."""
+    out: dict[tuple[sp.Expr, sp.Expr], None] = {}
+    for _, rhs in names.values():
+        for add in rhs.atoms(sp.Add):
+            terms = add.args
+            if len(terms) != 2:
+                continue
+            plus = [t for t in terms if _is_value(t)]
+            minus = [-t for t in terms if _is_value(-t)]
+            if len(plus) == 1 and len(minus) == 1:
+                a, b = plus[0], minus[0]
+                for first, second in ((a, b), (b, a)):
+                    if isinstance(first, sp.Indexed) and _free(second) <= _free(first):
+                        out[(first, second)] = None
+    return list(out)
+
+
+def _linear_sums(e: sp.Expr) -> sp.Expr:
+    """``e`` multiplied out with every sum split over its terms and its constant factors pulled out
+    (``sum_b (mu g_b + 2 mu) = mu sum_b g_b + 2 B mu``), so that equal terms cancel."""
+    e = sp.expand(e)
+    if e.is_Atom or isinstance(e, sp.Indexed):
+        return e
+    if isinstance(e, sp.Sum) and len(e.limits) == 1:
+        (k, lo, hi), body = e.limits[0], _linear_sums(e.function)
+        parts = []
+        for term in sp.Add.make_args(body):
+            inner = [f for f in sp.Mul.make_args(term) if k in _free(f)]
+            outer = [f for f in sp.Mul.make_args(term) if k not in _free(f)]
+            parts.append(sp.Mul(*outer) * (sp.Sum(sp.Mul(*inner), (k, lo, hi)) if inner else hi - lo + 1))
+        return sp.expand(sp.Add(*parts))
+    args = [_linear_sums(a) for a in e.args]
+    return sp.expand(e.func(*args)) if args != list(e.args) else e
+
+
+def _shift(e: sp.Expr, a: sp.Indexed, b: sp.Expr, mark: sp.IndexedBase) -> sp.Expr:
+    """``e`` with every element ``a[I]`` written ``mark[I] + b[I']`` (``b``'s indices follow ``a``'s)."""
+    return e.replace(lambda x: isinstance(x, sp.Indexed) and x.base == a.base,
+                     lambda x: mark[x.indices] + _partner(x.indices, a, b))
+
+
+def _unmark(e: sp.Expr, mark: sp.IndexedBase, a: sp.Indexed, b: sp.Expr) -> sp.Expr:
+    """``e`` with every ``mark[I]`` written as the difference ``a[I] - b[I']`` it stands for."""
+    return e.replace(lambda x: isinstance(x, sp.Indexed) and x.base == mark,
+                     lambda x: a.base[x.indices] - _partner(x.indices, a, b))
+
+
+def _partner(at: tuple[sp.Expr, ...], a: sp.Indexed, b: sp.Expr) -> sp.Expr:
+    """``b`` at the element of ``a`` with indices ``at`` (``mu_d`` for ``x_bd``)."""
+    if not isinstance(b, sp.Indexed):
+        return b
+    return b.base[tuple(at[a.indices.index(i)] for i in b.indices)]
+
+
+def _degree(e: sp.Expr, a: sp.Indexed, b: sp.Expr) -> int:
+    """The highest degree in ``a`` (any indices) and ``b`` of a term of the multiplied-out ``e``."""
+    def of(f: sp.Expr) -> int:
+        base, n = f.as_base_exp()
+        hit = base == b or (isinstance(base, sp.Indexed) and base.base in (a.base, getattr(b, "base", None))) or (
+            isinstance(base, sp.Sum) and base.has(a.base))
+        return int(n) if hit and n.is_Integer and n > 0 else 0
+
+    return max((sum(of(f) for f in sp.Mul.make_args(t)) for t in sp.Add.make_args(e)), default=0)
+
+
+def centre(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``e``, a multiplied-out polynomial in ``a`` and ``b``, in terms of a difference ``a - b`` of the
+    definitions when that has fewer terms: ``eps^2 + y^2 - 2 y yhat + yhat^2`` is ``eps^2 + (yhat - y)^2``,
+    exact where the expanded form loses every digit (``yhat ~ y ~ 1e6``); else None."""
+    if not isinstance(e, sp.Add) or len(e.args) < 3:
+        return None
+    for a, b in differences(names):
+        if not (e.has(a.base) and e.has(b.base if isinstance(b, sp.Indexed) else b)):
+            continue
+        before = _linear_sums(e)
+        if _degree(before, a, b) < 2:
+            continue
+        mark = sp.IndexedBase(sp.Dummy(f"{name_of(a)}_centred"))
+        after = _linear_sums(_shift(e, a, b, mark))
+        if len(sp.Add.make_args(after)) < len(sp.Add.make_args(before)):
+            out = _unmark(after, mark, a, b)
+            return out if out != e else None
+    return None
+
+
+def cancel_named(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``s / u`` with ``s`` a name defined as ``u`` times something: that something, so ``0/0`` never happens
+    (swish's gradient ``g s (1 + beta x - beta s) / x`` with ``s = x sigma(beta x)`` at ``x = 0``); else None."""
+    if not isinstance(e, sp.Mul):
+        return None
+    for f in e.args:
+        u, k = f.as_base_exp()
+        if not (_is_value(u) and k.is_Integer and k < 0):
+            continue
+        for s in e.args:
+            name, m = s.as_base_exp()
+            rhs = _seen(name, names)
+            if rhs is name or not (m.is_Integer and m > 0) or u not in sp.Mul.make_args(rhs):
+                continue
+            rest = [g for g in e.args if g is not f and g is not s]
+            return sp.Mul(*rest, name ** (m - 1), rhs / u, u ** (k + 1))
+    return None
