@@ -107,12 +107,18 @@ def _evaluate(case: Case, point: int) -> tuple[dict[str, Any], Any, list[Any]]:
         scope[name] = eval(expr, scope)
     claims = ref["claim"] if isinstance(ref["claim"], list) else [ref["claim"]]
     truth = np.asarray(eval(ref["truth"], scope), dtype=float)
-    members = [np.broadcast_to(np.asarray(eval(c, scope), dtype=float), truth.shape) for c in claims]
-    return inputs, truth, members
+    return inputs, truth, [np.asarray(eval(c, scope), dtype=float) for c in claims]
+
+
+SHAPE_ERROR = 1e9  # the error recorded for a member whose shape cannot be the derivative's (diag(s) for a gradient)
 
 
 def _error(claim: Any, truth: Any) -> float:
-    """The largest difference relative to 1 + |truth|, elementwise."""
+    """The largest difference relative to 1 + |truth|, elementwise; SHAPE_ERROR when the shapes cannot match."""
+    try:
+        claim = np.broadcast_to(claim, truth.shape)
+    except ValueError:
+        return SHAPE_ERROR
     return float(np.max(np.abs(claim - truth) / (1 + np.abs(truth)))) if truth.size else 0.0
 
 
@@ -135,7 +141,8 @@ def establish(case: Case) -> dict[str, Any]:
             if err > WRONG_TOL and counterexample is None:
                 counterexample = {"member": m + 1, "point": point,
                                   "inputs": {k: np.round(np.asarray(v, float), 4).tolist() for k, v in inputs.items()},
-                                  "truth": np.round(truth, 6).tolist(), "claim": np.round(member, 6).tolist()}
+                                  "truth": np.round(truth, 6).tolist(), "claim": np.round(member, 6).tolist(),
+                                  "shapes": [list(truth.shape), list(member.shape)]}
             errors[m] = max(errors[m], err)
     if any(RIGHT_TOL < e <= WRONG_TOL for e in errors):
         raise ReferenceError(f"{case.id}: inconclusive, member errors {errors}")
