@@ -46,3 +46,7 @@ class BuildError(WriteError):
 
 class UsageError(SymgradError):
     """A bad command line (unknown subcommand or option, missing argument): exit code 2."""
+
+
+class SelfCheckError(SymgradError):
+    """Internal: the engine's derivative disagrees with the definitions themselves (a bug in symgrad's rules)."""
