@@ -4,11 +4,14 @@ wrong at a larger one. Each reference derivative here is written by hand (d x^2/
 
 from __future__ import annotations
 
+import inspect
 from fractions import Fraction
 
 import pytest
 
-from symgrad.verify import DIAGNOSES, verify
+from symgrad import derive, rules
+from symgrad.errors import SelfCheckError
+from symgrad.verify import DIAGNOSES, self_check, verify
 
 SQUARE = ["L = x^2"]
 DLDX = r"\frac{dL}{dx}"
@@ -70,3 +73,43 @@ def test_sum_of_squares_claim_off_by_a_polynomial_vanishing_at_sizes_1_to_4_is_w
 
 def test_sum_of_squares_gradient_2x_j_is_still_proved():
     assert verify("2x_j", of=DLDXJ, define=SUM_OF_SQUARES).verdict == "proved"
+
+
+# ---------------------------------------------------------------- an independent truth
+
+DOUBLE_SUM = [r"L = \sum_{k=1}^N \sum_{n=1}^N w_n^2"]  # = N sum_n w_n^2, so dL/dw_j = 2N w_j
+DLDWJ = r"\frac{\partial L}{\partial w_j}"
+
+
+@pytest.fixture
+def term_count_off_by_one(monkeypatch):
+    """The planted bug: a sum of a term free of its index counts hi - lo terms instead of hi - lo + 1."""
+    source = inspect.getsource(rules._split_sum)
+    assert "lim[2] - lim[1] + 1" in source
+    namespace = dict(vars(rules))
+    exec(source.replace("lim[2] - lim[1] + 1", "lim[2] - lim[1]"), namespace)  # noqa: S102 - the rule, one char off
+    monkeypatch.setattr(rules, "_split_sum", namespace["_split_sum"])
+
+
+def test_double_sum_gradient_2n_w_j_is_proved_and_the_engine_agrees_with_central_differences():
+    assert verify("2N w_j", of=DLDWJ, define=DOUBLE_SUM).verdict == "proved"
+    self_check(derive(loss=DOUBLE_SUM[0], wrt=["w"]))  # no disagreement: returns
+
+
+@pytest.mark.parametrize("claim", ["2(N-1) w_j", "2N w_j"], ids=["the-bugs-answer", "the-right-answer"])
+def test_an_engine_with_a_planted_term_count_bug_is_an_internal_error_not_a_verdict(term_count_off_by_one, claim):
+    with pytest.raises(SelfCheckError, match="central differences"):
+        verify(claim, of=DLDWJ, define=DOUBLE_SUM)
+
+
+def test_self_check_of_a_derivation_from_an_engine_with_the_planted_bug_raises(term_count_off_by_one):
+    with pytest.raises(SelfCheckError, match="internal error"):
+        self_check(derive(loss=DOUBLE_SUM[0], wrt=["w"]))
+
+
+def test_claim_that_differs_from_the_derivative_in_the_sixth_digit_is_wrong():
+    # 2.00001 x against 2x: equal to 5 digits, so a loose equality (4 digits) would call it right
+    v = verify(r"\frac{200001}{100000} x", of=DLDX, define=SQUARE)
+    assert v.verdict == "wrong", str(v)
+    x = Fraction(v.counterexample["values"]["x"])
+    assert (v.counterexample["claim"], v.counterexample["derivative"]) == (str(Fraction(200001, 100000) * x), str(2 * x))

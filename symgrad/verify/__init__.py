@@ -46,7 +46,8 @@ from __future__ import annotations
 from .claim import verify
 from .cli import add_cli, handler
 from .judging import judge
+from .selfcheck import self_check
 from .verdict import DIAGNOSES, VERDICTS, Link, Verdict, VerifyError, describe_counterexample
 
 __all__ = ["DIAGNOSES", "VERDICTS", "Link", "Verdict", "VerifyError", "add_cli", "describe_counterexample", "handler",
-           "judge", "verify"]
+           "judge", "self_check", "verify"]

@@ -8,7 +8,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..errors import ParseError, SymgradError
+from ..errors import ParseError, SelfCheckError, SymgradError
 from ..tensors import Definition, Node, name_of
 from .judging import judge
 from .problem import _free_indices
@@ -61,6 +61,8 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     except ParseError as e:
         where = f" (in {source})" if source else ""
         return Verdict("unreadable", message=f"{e}{where}", column=e.column)
+    except SelfCheckError:  # the engine disagrees with the definitions: a bug in symgrad, never a verdict
+        raise
     except SymgradError as e:
         return Verdict("unreadable", message=str(e))
 

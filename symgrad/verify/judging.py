@@ -20,6 +20,7 @@ from .printing import _case_text, _derivative_text, _latex, _text
 from .problem import _Problem, _rename_bound
 from .proof import _apply_assumptions, _prove, _Timeout
 from .search import _first_difference, _Sample, _Search, _Tally
+from .selfcheck import check_truth
 from .truth import _differentiate, _evaluate_derivatives, _truth
 from .verdict import Link, Verdict, VerifyError, describe_point
 
@@ -77,6 +78,7 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
     search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients])
     if not search.points:
         raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
+    check_truth(search)  # the derivative itself against the definitions, before it judges anything
     # the proof and the numeric search each get a budget: past the search's, the points evaluated so far decide
     budget = _Budget(time.monotonic() + timeout, time.monotonic() + 2 * timeout + 2, timeout)
     links: list[Link] = []

@@ -1,0 +1,93 @@
+"""An independent truth: the engine's derivative checked against central differences of the definitions
+themselves, at high precision, by verify's one evaluator. It shares no code with the engine's rules, so a bug
+in them (a sum's term count off by one) shows as a disagreement, an internal error, never as a verdict."""
+
+from __future__ import annotations
+
+import mpmath
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..derivation import Derivation
+from ..errors import SelfCheckError
+from ..tensors import name_of
+from .evaluation import _ABSTRACT, _DPS, Values, _compile, _mp
+from .printing import _derivative_text, _text
+from .problem import _Problem
+from .search import _Point, _Search, _value
+
+_STEP_DIGITS = 20  # central step 10^-20 at 50 digits: truncation error ~1e-40, rounding ~1e-30
+_AGREE_DIGITS = 12  # the derivative and the difference quotient agree to this many digits
+_CHECKS = 6  # (point, assignment) pairs checked: generic points (random values) first
+
+
+def self_check(derivation: Derivation) -> None:
+    """Check every result of ``derivation`` against central differences of its definitions at sample points;
+    raise ``SelfCheckError`` naming the point where they disagree. Returns None when all agree."""
+    graph = derivation.graph
+    with mpmath.workdps(_DPS):
+        for r in derivation.results:
+            problem = _Problem(graph.definitions, r.of, r.var, graph.constraints)
+            check_truth(_Search(problem, r.expr, []))
+
+
+def check_truth(search: _Search) -> None:
+    """Raise ``SelfCheckError`` where the search's derivative disagrees with the definitions."""
+    problem = search.problem
+    if not _checkable(search):
+        return
+    of = _compile(problem.of)
+    checked = 0
+    for p, (point, assignments) in sorted(enumerate(search.points), key=lambda pp: pp[1][0].style != "random"):
+        for a, env in enumerate(assignments):
+            truth = search._truth_at(p, a)
+            slope = _difference_quotient(search, point, env, of)
+            if truth is None or slope is None:
+                continue
+            scale = max(mpmath.mpf(1), abs(truth), abs(slope))
+            if abs(truth - slope) > scale * mpmath.mpf(10) ** -_AGREE_DIGITS:
+                where = ", ".join(f"{k}={v}" for k, v in sorted(env.items()))
+                raise SelfCheckError(
+                    f"internal error: the engine's derivative {_derivative_text(problem.of, problem.var)} = "
+                    f"{_text(search.truth_expr)} is {mpmath.nstr(truth, 12)} at {where or 'a point'} ({point.style} "
+                    f"inputs), but central differences of the definitions give {mpmath.nstr(slope, 12)}: "
+                    "a bug in symgrad's rules, please report it")
+            checked += 1
+            if checked >= _CHECKS:
+                return
+
+
+def _checkable(search: _Search) -> bool:
+    """Central differences need the definitions to be functions of the inputs alone: not abstract functions
+    (their values are fresh draws at every argument), not a variable held to a constraint."""
+    problem = search.problem
+    exprs = [search.truth_expr, *(d.rhs for d in problem.definitions)]
+    if any(e.atoms(AppliedUndef, sp.Derivative, sp.Subs) for e in exprs):
+        return False
+    return not any(name_of(problem.var) in {str(b.label) for b in c.lhs.atoms(sp.IndexedBase)} | {str(c.lhs)}
+                   for c in problem.constraints)
+
+
+def _difference_quotient(search: _Search, point: _Point, env: dict[str, int], of: object) -> object:
+    """(f(x + h) - f(x - h)) / 2h for the target f and the variable x at this point; None where undefined."""
+    var = search.problem.var
+    name = name_of(var)
+    if name not in point.inputs:
+        return None
+    at = tuple(env[str(i)] for i in var.indices) if isinstance(var, sp.Indexed) else None
+    base = point.inputs[name][at] if at is not None else point.inputs[name]
+    h = max(mpmath.mpf(1), abs(_mp(base))) * mpmath.mpf(10) ** -_STEP_DIGITS
+    ends = []
+    for sign in (1, -1):
+        inputs: Values = {k: _mp(v) for k, v in point.inputs.items()}
+        if at is not None:
+            inputs[name][at] += sign * h
+        else:
+            inputs[name] += sign * h
+        vals = search.space.values(point.sizes, inputs, point.vals[_ABSTRACT])
+        value = None if vals is None else _value(of, env, vals)
+        if value is None or not isinstance(value, (mpmath.mpf, mpmath.mpc)):
+            return None
+        ends.append(value)
+    return (ends[0] - ends[1]) / (2 * h)
+
