@@ -61,15 +61,16 @@ def note_markdown(note: str) -> str:
     """A note in Markdown: names such as ``r_i``, ``δ`` and relations ``r_i = 0`` as ``$...$`` math."""
     out, at = [], 0
     for match in _MATH_RUN.finditer(note):
-        out.append(_escape_markdown(note[at:match.start()]))
+        out.append(escape_markdown(note[at:match.start()]))
         tokens = re.findall(rf"{_RELATION}|[\u0370-\u03ff]|_\{{?[A-Za-z0-9]+\}}?|[^\s\u0370-\u03ff_]+", match.group())
         tex = " ".join(_math_token(t) if not t.startswith("_") else "_{" + t.strip("_{}") + "}" for t in tokens)
         out.append(f"${tex.replace(' _{', '_{')}$")
         at = match.end()
-    return "".join(out) + _escape_markdown(note[at:])
+    return "".join(out) + escape_markdown(note[at:])
 
 
-def _escape_markdown(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    """``text`` with the characters Markdown would read as markup escaped."""
     return re.sub(r"([\\`*_\[\]<>|#$])", r"\\\1", text)
 
 

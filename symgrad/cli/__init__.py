@@ -1,4 +1,4 @@
-"""The ``symgrad`` command: list, derive, build, export, check, verify.
+"""The ``symgrad`` command: list, derive, build, export, check, verify, docs.
 
 Every error becomes one line on stderr and a non-zero exit code (2 for usage errors and
 unreadable input, 3 for a bug in symgrad), never a traceback. Only the subcommand being run
@@ -13,14 +13,14 @@ from collections.abc import Collection, Sequence
 
 from .._version import __version__
 from ..errors import SymgradError, UsageError
-from . import build, check, derive, export, listing, verify
+from . import build, check, derive, docs, export, listing, verify
 from .arguments import Parser, prepare
 from .terminal import Progress, any_encoding, quiet_closed_pipe
 
 __all__ = ["COMMANDS", "UsageError", "main", "parser", "subcommands"]
 
 # one module per subcommand, in the order `symgrad --help` lists them
-COMMANDS = (listing, derive, build, export, check, verify)
+COMMANDS = (listing, derive, build, export, check, verify, docs)
 PROGRESS_AFTER = 2.0  # seconds of silence before a terminal shows that work goes on
 
 
