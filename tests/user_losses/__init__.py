@@ -3,7 +3,8 @@ autograd.numpy reference and its input domain. ``CASES`` is every case, in famil
 
 from __future__ import annotations
 
-from . import classification, regression, spellings
+from . import classification, layers, matrix, metric, probabilistic, regression, spellings
 from .case import UserLoss
 
-CASES: list[UserLoss] = [*regression.CASES, *classification.CASES, *spellings.CASES]
+CASES: list[UserLoss] = [*regression.CASES, *classification.CASES, *metric.CASES, *probabilistic.CASES, *layers.CASES,
+                         *matrix.CASES, *spellings.CASES]

@@ -14,6 +14,7 @@ from typing import Any
 
 import autograd.numpy as anp
 import numpy as np
+from autograd.extend import defvjp, primitive
 
 Draw = Callable[[np.random.Generator, tuple[int, ...]], np.ndarray]
 
@@ -111,3 +112,12 @@ def logcosh(u: Any) -> Any:
 
 def relu(u: Any) -> Any:
     return anp.maximum(0.0, u)
+
+
+@primitive
+def erf(u: Any) -> Any:
+    """The error function elementwise (math.erf, double precision: SciPy is not a dependency)."""
+    return np.vectorize(math.erf, otypes=[np.asarray(u).dtype])(u)
+
+
+defvjp(erf, lambda ans, u: lambda g: g * 2.0 / math.sqrt(math.pi) * anp.exp(-u * u))
