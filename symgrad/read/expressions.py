@@ -232,9 +232,9 @@ class _Expressions:
         if t.text == r"\begin{cases}":
             self.next()
             return self.cases(t)
-        if t.text in (r"\pi", r"\infty"):
+        if t.text == r"\infty":
             self.next()
-            return _Val(sp.pi if t.text == r"\pi" else sp.oo)
+            return _Val(sp.oo)
         if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
             return self.ones(t)
         if t.text in _FONTS and self.peek(1).text in ("{", "[") or t.text == r"\boxed":
@@ -455,7 +455,11 @@ class _Expressions:
         if t.kind == "letter":
             self.next()
             return self.size(t.text)
-        v = self.argument().expr
+        self.bounding += 1
+        try:
+            v = self.argument().expr
+        finally:
+            self.bounding -= 1
         return v.xreplace({s: self.size(str(s)) for s in v.free_symbols if isinstance(s, sp.Symbol)
                            and not isinstance(s, sp.Idx)})
 

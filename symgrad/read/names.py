@@ -48,6 +48,9 @@ class _Names:
         for scope in reversed(self.binders):
             if name in scope:
                 return _Val(scope[name])
+        letter = self.letter(name, tok)
+        if letter is not None:
+            return letter
         if name in self.samples and self.lookup_base(name) is None:
             self.new_tensors[name] = sp.IndexedBase(name, shape=(self.size("N"),))
         base = self.lookup_base(name)
@@ -59,8 +62,6 @@ class _Names:
             return _Val(self.size(name))
         if name in self.ctx.ranges:
             return _Val(self.ctx.ranges[name])
-        if name in ("e", "pi"):
-            return _Val(sp.E if name == "e" else sp.pi)
         if self.index_mode and len(name) == 1:
             return _Val(self.index(name, tok))
         if self.strict and not self.lenient:
@@ -211,6 +212,8 @@ class _Names:
         name, idxs, digits = self.indexing(name)
         if digits and not idxs[1:] and isinstance(self.lookup_base(name), (sp.Symbol, type(None))):
             name, idxs = f"{name}_{idxs[0]}", []  # w_1 is a scalar unless w is a declared tensor
+        if not idxs and self.at("'") and self.peek(1).text == "(" and self.applies_after_prime(name):
+            return self.prime(name, tok)
         if self.applies(name, bool(idxs)):
             return self.apply(name, tok)
         if idxs:
@@ -281,11 +284,44 @@ class _Names:
         """Whether ``name`` followed by ``(`` is a function application rather than a product."""
         if not (self.at("(") or (self.at("{") and self.peek(1).text == "(")):
             return False
-        if name in self.ctx.functions or name in _FUNCS or name == "sigma":
+        special = self.letter_applies(name)
+        if special is not None:
+            return special and not indexed
+        if name in self.ctx.functions or name in _FUNCS:
             return not indexed
         if indexed or self.lookup_base(name) is not None or name in self.params:
             return False
         return name in ("f", "g", "h") or "_" in name or name in self.opaque or name in _NAMED_FUNCS
+
+    def applies_after_prime(self, name: str) -> bool:
+        self.pos += 1
+        try:
+            return self.applies(name, False)
+        finally:
+            self.pos -= 1
+
+    def prime(self, name: str, tok: _Tok) -> _Val:
+        """``\\sigma'(z)``, ``f'(x)``: the derivative of a function of one argument. At its own parameter (or at a
+        variable) it is the derivative itself, as a claim writes it; elsewhere (``\\sigma'(2x)``) its value there."""
+        self.next()
+        args = self.arguments()
+        if len(args) != 1:
+            raise self.error(f"{name}' takes one argument, got {len(args)}", tok)
+        (a,) = args
+        t = sp.Dummy("t")
+        fn = self.ctx.functions.get(name)
+        if fn is not None:
+            if len(fn.params) != 1 or not isinstance(fn.params[0], sp.Symbol):
+                raise self.error(f"{name}' needs {name} to be a function of one scalar", tok)
+            node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
+            if node is not None and a.expr == fn.params[0]:
+                return _Val(sp.Derivative(node, a.expr, evaluate=False))
+            f = fn.body.xreplace({fn.params[0]: t})
+        else:
+            f = self.builtin(name, _Val(t), tok).expr
+        if isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
+            return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
+        return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
 
     def arguments(self) -> list[_Val]:
         braced = self.at("{")
@@ -332,7 +368,11 @@ class _Names:
         return self.builtin(name, args[0], tok)
 
     def builtin(self, name: str, a: _Val, tok: _Tok) -> _Val:
+        special = self.letter_function(name, a)
+        if special is not None:
+            return special
         if name == "sigma":
+            self.note(r"\sigma(...) read as the logistic sigmoid (define \sigma to mean another function)")
             return _Val(_sigmoid(a.expr), a.axes)
         if name in _ELEMENTWISE:
             return _Val(_ELEMENTWISE[name](a.expr), a.axes)

@@ -124,6 +124,7 @@ class _Operators:
         if self.peek().kind != "end":
             t = self.peek()
             raise self.error(f"unexpected {t.text}", t)
+        self.check_letters()
 
     def resolve(self) -> dict[sp.Expr, sp.Expr]:
         """Give each index of unknown range its size: from shapes, else the only size in play, else N."""
@@ -157,6 +158,7 @@ class _Operators:
     def commit(self, mapping: dict[sp.Expr, sp.Expr]) -> None:
         """Record what this parse introduced (tensors, scalars, sizes, index ranges) in the context."""
         ctx = self.ctx
+        ctx.notes.extend(n for n in self.notes if n not in ctx.notes)
         ctx.sizes.update(self.sizes)
         for name, t in self.new_tensors.items():
             ctx.tensors.setdefault(name, t.xreplace(mapping))

@@ -35,6 +35,9 @@ class _Scope:
         self.bounded: list[sp.Idx] = []  # summation indices with explicit bounds, remembered for \sum_k later
         self.bars = 0  # depth inside |...| or \|...\|, where a bar closes instead of opening
         self.depth = 0  # nesting of factors being read, bounded by _MAX_DEPTH
+        self.notes: list[str] = []  # readings decided by context (one meaning per letter), for Context.notes
+        self.euler: _Tok | None = None  # where e was read as Euler's number
+        self.bounding = 0  # inside a summation bound or a dimension, where letters are sizes
         self.used = {t.text for t in toks if t.kind == "letter"} | set(ctx.ranges) | set(ctx.tensors)
         self.used |= set(ctx.definitions) | set(ctx.sizes)
 

@@ -20,7 +20,7 @@ _UNICODE = {
     "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "⊙": r"\odot", "∇": r"\nabla", "≠": r"\neq", "∈": r"\in",
     "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "²": "^2", "θ": r"\theta",
     "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
-    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty",
+    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'",
 }
 _SKIP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
@@ -37,7 +37,7 @@ _TRANSPARENT_ENVS = {"aligned", "align", "align*", "split", "gathered", "gather"
 _GREEK = {
     "alpha", "beta", "gamma", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota", "kappa",
     "lambda", "mu", "nu", "xi", "rho", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma",
-    "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega", "sigma", "delta", "Sigma", "ell",
+    "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega", "sigma", "delta", "Sigma", "ell", "pi",
 }
 _DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
                 r"\widetilde": "tilde", r"\dot": "dot"}

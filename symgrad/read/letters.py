@@ -1,0 +1,102 @@
+"""One meaning per letter: ``e``, ``\\pi``, ``\\Gamma``, ``\\psi``, ``\\sigma`` and ``i`` are constants or functions
+only while no name of that spelling is declared; otherwise the declared name wins where it can only be the name,
+and a use with two readings is refused naming both. Every reading that context decided is noted
+(``Context.notes``), so that a verdict or derivation can show it."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .tokens import _Tok
+from .vocabulary import _Val
+
+# letters that, applied to (...) while undeclared, are a special function: (function, its name in a note)
+_LETTER_FUNCTIONS = {
+    "Gamma": (sp.gamma, "the gamma function"),
+    "psi": (lambda x: sp.polygamma(0, x), "the digamma function"),
+}
+_SPELLING = {"e": "e", "pi": r"\pi", "Gamma": r"\Gamma", "psi": r"\psi", "sigma": r"\sigma", "i": "i"}
+
+
+class _Letters:
+    """Readings of the letters with two meanings (a part of the parser)."""
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def declared(self, name: str) -> bool:
+        """Whether ``name`` is a name here: defined, declared, a size, an index, or met earlier in this source."""
+        ctx = self.ctx
+        return any(name in d for d in (ctx.definitions, ctx.tensors, ctx.sizes, ctx.ranges, ctx.domains, self.sizes,
+                                       self.new_tensors, self.new_scalars, self.pending, self.params)) or any(
+            name in scope for scope in self.binders)
+
+    def two_readings(self, name: str, tok: _Tok, constant: str, fix: str) -> Exception:
+        spelled = _SPELLING.get(name, name)
+        return self.error(f"{spelled} has two readings here: {constant}, or the name {spelled} declared in this "
+                          f"problem; {fix}", tok)
+
+    def letter(self, name: str, tok: _Tok) -> _Val | None:
+        """``e`` and ``\\pi`` standing alone: the constant, the declared name, or a refusal; None for other names."""
+        if name == "i":
+            return self.imaginary(tok)
+        if self.bounding:
+            return None
+        if name == "e":
+            if not self.declared("e"):
+                self.euler = self.euler or tok
+                return _Val(sp.E)
+            if self.at("^"):
+                raise self.two_readings("e", tok, "Euler's number", r"write \exp(...) or rename the name e")
+            return None
+        if name != "pi":
+            return None
+        base = self.lookup_base("pi")
+        if isinstance(base, sp.IndexedBase) and not self.at("^"):
+            self.note(r"\pi without an index read as the number 3.14159... (the declared \pi takes an index)")
+            return _Val(sp.pi)
+        if self.declared("pi"):
+            if base is None and "pi" not in self.ctx.sizes and "pi" not in self.sizes:
+                return None  # an index or a parameter named pi
+            raise self.two_readings("pi", tok, "the number 3.14159...", r"write 3.14159 or rename the name \pi")
+        return _Val(sp.pi)
+
+    def imaginary(self, tok: _Tok) -> _Val | None:
+        """A bare ``i``: the index of that name, else refused (symgrad has no imaginary unit)."""
+        if "i" in self.pending and not self.declared_value("i"):
+            return _Val(self.pending["i"])
+        if self.index_mode or self.declared("i"):
+            return None
+        raise self.error("i is not an index here (no sum or range binds it) and symgrad has no imaginary unit: "
+                         r"declare its range (i = 1, \dots, N) or its shape (i \in \mathbb{R})", tok)
+
+    def declared_value(self, name: str) -> bool:
+        return name in self.ctx.tensors or name in self.ctx.definitions or name in self.new_scalars
+
+    def letter_applies(self, name: str) -> bool | None:
+        """Whether ``\\sigma(...)``, ``\\Gamma(...)``, ``\\psi(...)`` apply a function; None for other names."""
+        if name not in _LETTER_FUNCTIONS and name != "sigma":
+            return None
+        if name in self.ctx.functions:
+            return True
+        if self.declared(name):
+            if name == "sigma":
+                self.note(r"\sigma is a value here, so \sigma(...) is a product, not the sigmoid")
+                return False
+            raise self.two_readings(name, self.peek(), _LETTER_FUNCTIONS[name][1] + " applied to (...)",
+                                    r"write \cdot for a product or rename the name")
+        return True
+
+    def letter_function(self, name: str, a: _Val) -> _Val | None:
+        """The function an undeclared letter applied to (...) is, noted; None for other names."""
+        if name not in _LETTER_FUNCTIONS:
+            return None
+        f, what = _LETTER_FUNCTIONS[name]
+        self.note(f"{_SPELLING[name]}(...) read as {what}")
+        return _Val(f(a.expr), a.axes)
+
+    def check_letters(self) -> None:
+        """``e`` read as Euler's number and also declared later in the same source (``\\sum_{i=1}^{e}``): refused."""
+        if self.euler is not None and ("e" in self.sizes or "e" in self.new_tensors or "e" in self.pending):
+            raise self.two_readings("e", self.euler, "Euler's number", r"write \exp(...) or rename the name e")
