@@ -20,9 +20,9 @@ from .lowering import _Arr, _Lowering
 from .nodes import BroadcastTo, MatProd
 from .printer import _ArrayPrinter
 from .rewrites import _may_warn, stabilise
-from .runtime import _MISSING, _names_check, _prepare, _shape_text
+from .runtime import _MISSING, _check_constraint, _names_check, _prepare, _shape_text
 
-_RESERVED = frozenset({"np", "xp"})
+_RESERVED = frozenset({"np", "xp", "check_constraints"})
 
 
 @dataclass
@@ -38,6 +38,7 @@ class _Program:
     target: sp.Symbol
     warns: dict[str, bool]  # per assigned name: may it warn at a domain edge
     spec: dict
+    checks: list[sp.Expr]  # lowered left sides of the constraints checked at call time (spec["constraints"])
 
     def _needed(self, roots: list[sp.Expr]) -> list[tuple[sp.Symbol, sp.Expr]]:
         names = {s for r in roots for s in r.free_symbols}
@@ -83,13 +84,17 @@ class _Program:
     def function(self, fname: str, kind: str, spec_name: str, doc: str) -> str:
         """Source of one NumPy function: inline fast checks, the slow-path ``_prepare``, the body."""
         printer = _ArrayPrinter("np")
-        params = ", ".join(f"{n}=_MISSING" for n in self.inputs)
+        checks = self.checks if kind != "loss" else []  # the value never used a constraint; gradients may have
+        params = ", ".join([f"{n}=_MISSING" for n in self.inputs] + (["check_constraints=True"] if checks else []))
         sizes = self.spec["sizes"] + (("_batch",) if self.batched else ())
         lines = [f"def {fname}(*, {params}, **_extra):", f'    """{doc}"""', "    try:"]
         lines += [f"        {s}" for s in self._fast_checks()]
         lines += ["    except (AttributeError, IndexError, TypeError, ValueError):", "        _ok = False",
                   "    if not _ok:",
                   f"        {', '.join(self.inputs + sizes)} = _prepare({spec_name}, {_tuple_text(self.inputs)}, _extra)"]
+        if checks:
+            lines.append("    if check_constraints:")
+            lines += [f"        _check_constraint({spec_name}, {n}, {printer.doprint(lhs)})" for n, lhs in enumerate(checks)]
         body, warns = self.statements(kind, printer)
         if warns:
             lines.append('    with np.errstate(all="ignore"):  # log/division of data: inf or nan at domain edges')
@@ -193,8 +198,8 @@ def python_names(d: Derivation) -> Derivation:
     return Derivation(d.name, d.title, graph, d.steps, results, d.notes)
 
 
-def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
-    """Stabilise and lower ``d``: the program to print, and the names of the rewrites that fired."""
+def _check_graph(d: Derivation) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], set[sp.Symbol]]:
+    """The inputs, their dims and the size symbols of ``d``; ``CompileError`` for names code cannot use."""
     g = d.graph
     inputs = tuple(name_of(t) for t in g.inputs)
     dims = {name_of(t): tuple(str(s) for s in shape_of(t)) for t in g.inputs}
@@ -210,9 +215,43 @@ def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
             raise CompileError(f"size {s} has the same name as a tensor")
     if not inputs:
         raise CompileError(f"{d.name}: the graph has no inputs")
+    if g.definition(g.target) is None:
+        raise CompileError(f"{d.name}: the target {g.target} is not a definition of the graph")
+    return inputs, dims, size_syms
+
+
+def _constraint_text(c: Constraint) -> str:
+    """``sum_k y_nk = 1 (each row of y is one-hot)``: a constraint as one line of plain text."""
+    lhs = c.lhs
+    if isinstance(lhs, sp.Sum) and isinstance(lhs.function, sp.Indexed):
+        y = lhs.function
+        lhs = f"sum_{lhs.limits[0][0]} {name_of(y)}_{''.join(str(i) for i in y.indices)}"
+    return f"{lhs} = {c.rhs}" + (f" ({c.reason})" if c.reason else "")
+
+
+def _constraint_checks(d: Derivation, lower: _Lowering, inputs: tuple[str, ...]
+                       ) -> list[tuple[str, str, float, sp.Expr]]:
+    """``(input, text, right side, lowered left side)`` of every constraint on inputs alone, when the
+    derivation used a constraint (a constraint on a definition follows from those on its inputs)."""
+    if not any(s.rule.startswith("use the constraint") for s in d.steps):
+        return []
+    out = []
+    for c in d.graph.constraints:
+        names = {name_of(x) for x in c.lhs.atoms(sp.Indexed)} | {s.name for s in c.lhs.free_symbols
+                                                                  if s.name in inputs}
+        if c.rhs.is_number and names and names <= set(inputs):
+            out.append((min(names), _constraint_text(c), float(c.rhs), lower(c.lhs).expr))
+    return out
+
+
+def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
+    """Stabilise and lower ``d``: the program to print, and the names of the rewrites that fired."""
+    g = d.graph
+    inputs, dims, size_syms = _check_graph(d)
     batched = all(len(v) <= 1 for v in dims.values())
     ranks = {n: len(v) for n, v in dims.items()} | {x.name: len(x.indices) for x in g.definitions}
-    lower = _Lowering(ranks, size_syms, batched, sp.Symbol(inputs[0]))
+    like = sp.Symbol(inputs[0])
+    lower = _Lowering(ranks, size_syms, batched, like)
     fired: list[str] = []
     names: dict[str, tuple[sp.Expr, sp.Expr]] = {}
     data = frozenset(inputs + g.names)
@@ -221,16 +260,13 @@ def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
         rhs = stabilise(x.rhs, names, fired)
         names[x.name] = (x.lhs, rhs)
         lower.prefer = tuple(x.indices)
-        arr = lower(rhs)
-        expr = _shape_to(lower, arr, tuple(x.indices), batched, sp.Symbol(inputs[0]), f"definition {x.lhs}", False)
+        expr = _shape_to(lower, lower(rhs), tuple(x.indices), batched, like, f"definition {x.lhs}", False)
         defs.append((sp.Symbol(x.name), expr))
         warns[x.name] = _may_warn(rhs, data)
         text = f"{x.name} = {_ArrayPrinter('np').doprint(expr)}"
         for t in inputs:
             if t not in used_by and sp.Symbol(t) in expr.free_symbols:
                 used_by[t] = text if len(text) <= 40 else x.name
-    if g.definition(g.target) is None:
-        raise CompileError(f"{d.name}: the target {g.target} is not a definition of the graph")
     grads = []
     for r in d.results:
         _check_name(r.wrt, "gradient")
@@ -241,11 +277,10 @@ def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
         if len(set(want)) != len(want):
             raise CompileError(f"d{r.of}/d{r.var}: the result repeats an index; rename the variable's indices")
         lower.prefer = want
-        arr = lower(expr)
-        out = _shape_to(lower, arr, want, batched, sp.Symbol(inputs[0]), f"d{r.of}/d{r.var}", True)
-        var = sp.Symbol(f"grad_{r.wrt}")
-        grads.append((r.wrt, var, out))
-        warns[str(var)] = _may_warn(expr, data)
+        out = _shape_to(lower, lower(expr), want, batched, like, f"d{r.of}/d{r.var}", True)
+        grads.append((r.wrt, sp.Symbol(f"grad_{r.wrt}"), out))
+        warns[f"grad_{r.wrt}"] = _may_warn(expr, data)
+    checks = _constraint_checks(d, lower, inputs)
     spec = {
         "entry": d.name,
         "inputs": tuple((n, dims[n]) for n in inputs),
@@ -253,8 +288,10 @@ def lower_derivation(d: Derivation) -> tuple[_Program, list[str]]:
         "batched": batched,
         "sizes": tuple(dict.fromkeys(s for n in inputs for s in dims[n])),
         "used_by": used_by,
+        "constraints": tuple((name, text, rhs) for name, text, rhs, _ in checks),
     }
-    program = _Program(d.name, inputs, dims, batched, defs, grads, sp.Symbol(g.target), warns, spec)
+    program = _Program(d.name, inputs, dims, batched, defs, grads, sp.Symbol(g.target), warns, spec,
+                       [lhs for *_, lhs in checks])
     return program, fired
 
 
@@ -297,7 +334,11 @@ class Compiled:
     Arguments are keywords named as the graph's inputs in Python spelling (``python_names``: ``\\lambda``
     is ``lambda_``), and so are the gradient keys; sizes come from the arrays' shapes;
     float32 stays float32, float64 float64, integers become float64; a one-hot input also takes
-    integer class labels. Wrong names, ranks or shapes raise ``ShapeError``. ``source`` is the
+    integer class labels. Wrong names, ranks or shapes raise ``ShapeError``; so does an input that breaks a
+    constraint the derivation used (``sum_k y_k = 1`` for cross-entropy on logits: its gradient ``p - y``
+    holds only then), checked per row by ``grad`` and ``value_and_grad`` unless ``check_constraints=False``
+    (the check is one sum over the labels: the general form ``p sum_k y_k - y`` would cost the same, but the
+    engine's derivation is what is compiled, never re-derived). ``source`` is the
     NumPy code they run; ``loss_fn(xp)`` the forward pass for real autodiff; ``rewrites`` the
     stability rewrites that fired.
     """
@@ -313,7 +354,8 @@ class Compiled:
         self.spec = self._program.spec  # what the argument checks need: names, dims, labels, sizes
         self.source = "\n\n\n".join([f"_SPEC = {self.spec!r}"] + [
             self._program.function(kind, kind, "_SPEC", self._doc(kind)) for kind in ("loss", "grad", "value_and_grad")])
-        namespace = {"np": np, "_MISSING": _MISSING, "_prepare": _prepare, "ShapeError": ShapeError}
+        namespace = {"np": np, "_MISSING": _MISSING, "_prepare": _prepare, "_check_constraint": _check_constraint,
+                     "ShapeError": ShapeError}
         exec(compile(self.source, f"<symgrad {self.name}>", "exec"), namespace)  # noqa: S102 - our own printed code
         self.loss: Callable[..., Any] = namespace["loss"]
         self.grad: Callable[..., dict[str, Any]] = namespace["grad"]
@@ -334,8 +376,11 @@ class Compiled:
         grads = "{" + ", ".join(f"{r.wrt!r}: d{target}/d{r.wrt} {shape(r.free_indices)}"
                                 for r in self._named.results) + "}"
         returns = {"loss": value, "grad": grads, "value_and_grad": f"({value}, {grads})"}[kind]
+        checks = "".join(f"    The gradients use {text}: checked per row (to sqrt(eps) of the dtype), a ShapeError\n"
+                         "    names the first row that breaks it; check_constraints=False skips the check.\n"
+                         for _, text, _ in self.spec["constraints"] if kind != "loss")
         return (f"{self.derivation.title} ({self.name}).\n\n    Keyword arrays: {args}.\n"
-                f"    Returns {returns}.\n    ")
+                f"    Returns {returns}.\n{checks}    ")
 
     def function_source(self, fname: str, spec_name: str, kind: str = "value_and_grad") -> str:
         """The source of one compiled function under another name (used by ``symgrad.export``)."""

@@ -123,4 +123,24 @@ def _prepare(spec: dict, given: tuple, extra: dict) -> tuple:
     return (*out, batch) if batched else tuple(out)
 
 
-RUNTIME: tuple[Callable, ...] = (_shape_text, _names_check, _prepare)
+
+
+def _check_constraint(spec: dict, which: int, value: np.ndarray) -> None:
+    """Raise ShapeError where an input breaks a constraint its derivation used, naming the first row that does.
+
+    ``value`` is the constraint's left side per row; it holds within the square root of the dtype's
+    epsilon (relative to the right side). NaN passes through, as NaN does everywhere else.
+    """
+    name, text, want = spec["constraints"][which]
+    value = np.asarray(value)
+    tol = float(np.finfo(value.dtype).eps) ** 0.5 * max(1.0, abs(want))
+    bad = np.abs(value - want) > tol
+    if bad.any():
+        at = np.unravel_index(np.argmax(bad), bad.shape)
+        row = f" at row {tuple(int(i) for i in at)}" if bad.ndim else ""
+        raise ShapeError(f"{spec['entry']}: {name} breaks the constraint {text}{row}, where it is "
+                         f"{float(value[at]):.6g}; the gradient was derived with it. Pass {name} that meets it "
+                         "(or check_constraints=False to skip this check when it does)")
+
+
+RUNTIME: tuple[Callable, ...] = (_shape_text, _names_check, _prepare, _check_constraint)
