@@ -22,9 +22,9 @@ FOLDER = "gallery"  # inside the docs folder
 REMAKE = "symgrad docs docs"
 
 
-def header(remake: str = REMAKE) -> str:
+def header() -> str:
     """The first line of every generated page: made by symgrad, which version, how to remake it."""
-    return f"<!-- {GENERATED_MARK} {__version__}; do not edit by hand. Remake with: {remake} -->\n"
+    return f"<!-- {GENERATED_MARK} {__version__}; do not edit by hand. Remake with: {REMAKE} -->\n"
 
 
 def _demote(markdown: str) -> str:

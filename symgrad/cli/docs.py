@@ -21,12 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def pages(remake: str) -> dict[str, str]:
+def pages() -> dict[str, str]:
     """Every generated page by its path inside the documentation folder."""
     from .. import gallery
     from .reference import cli_markdown
 
-    return {**gallery.pages(), "cli.md": cli_markdown(gallery.header(remake))}
+    return {**gallery.pages(), "cli.md": cli_markdown(gallery.header())}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     root = Path(args.directory)
     remake = f"symgrad docs {shlex.quote(str(args.directory))}"
-    wanted = {root / path: text for path, text in pages(remake).items()}
+    wanted = {root / path: text for path, text in pages().items()}
     if args.check:
         drift = [p for p, text in wanted.items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
         for path in drift:
