@@ -71,7 +71,7 @@ def test_the_cli_reference_names_every_argument_of_every_subcommand():
         section = page.split(f"## symgrad {name}\n", 1)[1].split("\n## ", 1)[0]
         for action in sub._actions:
             if action.dest != "help":
-                spelled = action.option_strings[-1] if action.option_strings else action.metavar or action.dest
+                spelled = action.option_strings[0] if action.option_strings else action.metavar or action.dest
                 assert f"| `{spelled}" in section, (name, spelled)
 
 
@@ -126,6 +126,12 @@ return {
 """
 
 
+def _all_formulas_typeset(driver) -> dict | None:
+    """The page's math state once KaTeX has typeset (or refused) every formula; None before."""
+    state = driver.execute_script(_MATH_STATE)
+    return state if state["rendered"] == state["formulas"] else None
+
+
 @pytest.mark.parametrize("name", symgrad.names())
 def test_every_gallery_page_renders_every_formula_in_chromium(site, browser, name):
     from selenium.webdriver.support.ui import WebDriverWait
@@ -133,8 +139,7 @@ def test_every_gallery_page_renders_every_formula_in_chromium(site, browser, nam
     browser.get((site / "gallery" / f"{name}.html").as_uri())
     WebDriverWait(browser, 30).until(lambda b: b.execute_script(
         "return document.readyState === 'complete' && !!window.renderMathInElement"))
-    state = WebDriverWait(browser, 30).until(lambda b: (lambda s: s if s["rendered"] == s["formulas"] else None)(
-        b.execute_script(_MATH_STATE)))
+    state = WebDriverWait(browser, 30).until(_all_formulas_typeset)
     assert state["formulas"] >= 4  # definitions, steps, result, inputs at least
     assert state["errors"] == []
     assert state["remote"] == []  # KaTeX and the theme come from the site itself
