@@ -121,3 +121,8 @@ def erf(u: Any) -> Any:
 
 
 defvjp(erf, lambda ans, u: lambda g: g * 2.0 / math.sqrt(math.pi) * anp.exp(-u * u))
+
+
+def log_factorial(n: Any) -> Any:
+    """log(n!) = log Gamma(n + 1) of counts (not differentiated: counts are data)."""
+    return np.vectorize(lambda k: math.lgamma(k + 1.0), otypes=[np.asarray(n).dtype])(n)

@@ -7,7 +7,7 @@ import math
 
 import autograd.numpy as anp
 
-from .case import UserLoss, log_sigmoid, log_softmax, shape, softmax, softplus
+from .case import UserLoss, log_factorial, log_sigmoid, log_softmax, logsumexp, shape, softmax, softplus
 
 LATENT = (shape(r"\mu", "J"), shape(r"\sigma", "J"))
 
@@ -88,4 +88,13 @@ CASES = [
              r"-\log p(y \mid \lambda) = \sum_{i=1}^{N} \left(\lambda_i - y_i \log \lambda_i\right)", (r"\lambda",),
              lambda y, lambda_: anp.sum(lambda_ - y * anp.log(lambda_)),
              domain={"y": "count", "lambda_": "positive"}, scale=("lambda_",)),
+    UserLoss("poisson-full-log-gamma", "probabilistic",
+             r"L = \sum_{n=1}^{N}\left(\lambda_n - y_n\log\lambda_n + \log\Gamma(y_n + 1)\right)", (r"\lambda",),
+             lambda y, lambda_: anp.sum(lambda_ - y * anp.log(lambda_) + log_factorial(y)),
+             domain={"y": "count", "lambda_": "positive"}, scale=("lambda_",)),
+    UserLoss("mixture-weights-pi", "probabilistic",
+             r"L = -\log\sum_{k=1}^{K}\pi_k e^{-\frac{(x - \mu_k)^2}{2}}", (r"\mu",),
+             lambda pi, mu, x: -logsumexp(anp.log(pi) - 0.5 * (x - mu) ** 2),
+             given=(shape(r"\pi", "K"), shape(r"\mu", "K")), domain={"pi": "simplex"},
+             scale=("mu",), zero=("mu", "x"), offset=("mu", "x")),
 ]

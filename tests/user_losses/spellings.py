@@ -7,7 +7,7 @@ import math
 
 import autograd.numpy as anp
 
-from .case import UserLoss, log_sigmoid, relu, softplus
+from .case import UserLoss, log_sigmoid, log_softmax, relu, shape, softmax, softplus
 
 LOGITS = ("z",)
 
@@ -67,4 +67,29 @@ CASES = [
              r"L = \sum_{n=1}^{N} \left(\frac{1}{2}\log(2\pi s^2) + \frac{(y_n - m)^2}{2 s^2}\right)", ("m", "s"),
              lambda y, m, s: anp.sum(0.5 * anp.log(2 * math.pi * s**2) + (y - m) ** 2 / (2 * s**2)),
              domain={"s": "positive"}, offset=("y", "m")),
+    UserLoss("attention-size-named-e", "spellings", r"L = \sum_{t=1}^{T}\sum_{k=1}^{e} C_{tk} O_{tk}", ("Q",),
+             lambda Q, K, V, C: anp.sum(C * (softmax(Q @ K.T / math.sqrt(Q.shape[-1])) @ V)),
+             define=(r"S_{ts} = \frac{1}{\sqrt{D}}\sum_{d=1}^{D} Q_{td} K_{sd}",
+                     r"A_{ts} = \frac{e^{S_{ts}}}{\sum_{r=1}^{T} e^{S_{tr}}}", r"O_{tk} = \sum_{s=1}^{T} A_{ts} V_{sk}"),
+             given=(shape("Q", "T", "D"), shape("K", "T", "D"), shape("V", "T", "e"), shape("C", "T", "e")),
+             scale=("Q",)),
+    UserLoss("policy-named-pi", "spellings", r"L = -A\sum_{k=1}^{K} y_k \log\pi_k", LOGITS,
+             lambda z, y, A: -A * anp.sum(y * log_softmax(z)),
+             define=(r"\pi_k = \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}",), given=(shape("z", "K"), shape("y", "K")),
+             domain={"y": "onehot"}, scale=LOGITS, zero=LOGITS, offset=LOGITS),
+    UserLoss("softmax-written-sigma", "spellings", r"L = -\sum_{k=1}^{K} y_k \log\sigma(z)_k", LOGITS,
+             lambda z, y: -anp.sum(y * log_softmax(z)), given=(shape("z", "K"), shape("y", "K")),
+             domain={"y": "onehot"}, scale=LOGITS, zero=LOGITS, offset=LOGITS),
+    UserLoss("logistic-w-transpose-x", "spellings", r"L = -y\log\hat{y} - (1 - y)\log(1 - \hat{y})", ("w", "b"),
+             lambda w, x, b, y: softplus(w @ x + b) - y * (w @ x + b), define=(r"\hat{y} = \sigma(w^T x + b)",),
+             given=(shape("w", "D"), shape("x", "D")), domain={"y": "binary"}, scale=("w", "b"), zero=("w", "b")),
+    UserLoss("ng-sample-superscripts", "spellings",
+             r"J = \frac{1}{2m}\sum_{i=1}^{m}\left(\theta_0 + \theta_1 x^{(i)} - y^{(i)}\right)^2",
+             (r"\theta_0", r"\theta_1"),
+             lambda x, y, theta_0, theta_1: anp.sum((theta_0 + theta_1 * x - y) ** 2) / (2 * x.shape[-1]),
+             scale=("theta_0", "theta_1"), zero=("theta_0", "theta_1"), offset=("theta_0", "y")),
+    UserLoss("ng-hypothesis-function", "spellings",
+             r"J(\theta) = -\frac{1}{m}\sum_{i=1}^{m}\left[y^{(i)}\log h_\theta(x^{(i)}) + (1 - y^{(i)})"
+             r"\log(1 - h_\theta(x^{(i)}))\right]", (r"\theta",),
+             lambda x, y, theta: anp.mean(softplus(x @ theta) - y * (x @ theta)), domain={"y": "binary"}),
 ]
