@@ -117,7 +117,7 @@ _MATH_STATE = """
 const math = [...document.querySelectorAll('.arithmatex')];
 return {
   formulas: math.length,
-  rendered: math.filter(m => m.querySelector('.katex')).length,
+  rendered: math.filter(m => m.querySelector('.katex, .katex-error')).length,
   errors: [...document.querySelectorAll('.katex-error')].map(e => e.getAttribute('title') || e.textContent),
   remote: [...document.querySelectorAll('script[src], link[href], img[src]')]
     .map(e => e.getAttribute('src') || e.getAttribute('href')).filter(u => /^(https?:)?\\/\\//.test(u)),
