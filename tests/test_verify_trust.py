@@ -113,3 +113,31 @@ def test_claim_that_differs_from_the_derivative_in_the_sixth_digit_is_wrong():
     assert v.verdict == "wrong", str(v)
     x = Fraction(v.counterexample["values"]["x"])
     assert (v.counterexample["claim"], v.counterexample["derivative"]) == (str(Fraction(200001, 100000) * x), str(2 * x))
+
+
+# ---------------------------------------------------------------- bad input is a verdict, never an exception
+
+SOFTMAX = [r"p_i = \frac{e^{a_i}}{\sum_{k=1}^N e^{a_k}}"]
+DPA = r"\frac{\partial p_i}{\partial a_j}"
+
+
+@pytest.mark.parametrize("assume, name", [("i = m", "m"), ("x = y", "x")])
+def test_assuming_a_case_on_a_name_that_is_not_a_free_index_is_unreadable_naming_it(assume, name):
+    v = verify(r"p_i(\delta_{ij} - p_j)", of=DPA, define=SOFTMAX, assume=[assume])
+    assert (v.verdict, v.exit_code) == ("unreadable", 2)
+    assert f"names {name}, which is not a free index of the derivative (its free indices: i, j)" in v.message
+    assert "\n" not in v.message
+
+
+def test_symgrad_verify_assume_on_a_name_that_is_not_a_free_index_exits_2_with_one_line(capsys):
+    from symgrad.cli import main
+
+    code = main(["verify", "--claim", r"p_i(\delta_{ij} - p_j)", "--of", DPA, "--define", SOFTMAX[0],
+                 "--assume", "i = m"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "not a free index" in err
+
+
+def test_assuming_i_equals_j_on_the_softmax_jacobian_still_proves_p_i_one_minus_p_i():
+    assert verify(r"p_i(1 - p_i)", of=DPA, define=SOFTMAX, assume=["i = j"]).verdict == "proved"

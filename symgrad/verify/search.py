@@ -29,6 +29,7 @@ from .evaluation import (
     _mp,
     _Uninterpreted,
 )
+from .printing import _case_text
 from .problem import _free_indices, _is_size, _Problem, _tensors_in
 from .verdict import VerifyError
 
@@ -240,6 +241,7 @@ class _Search:
             self.free.update({k: v for k, v in _free_indices(m).items() if k not in self.free})
         for node in (problem.of, problem.var):
             self.free.update({k: v for k, v in _free_indices(node).items() if k not in self.free})
+        _check_assumptions(problem.assumptions, self.free)
         self.conditions = [_compile(a) for a in problem.assumptions]
         self.points: list[tuple[_Point, list[Env]]] = []
         rng = random.Random(20240601)
@@ -304,6 +306,17 @@ class _Search:
             value = _value(self.truth, assignments[a], point.vals)
             self._truth_cache[(p, a)] = None if value is _SKIP else value
         return self._truth_cache[(p, a)]
+
+
+def _check_assumptions(assumptions: Sequence[sp.Basic], free: dict[str, sp.Basic]) -> None:
+    """Each assumed case (``i = j``) relates free indices of the derivative; any other name is an error saying so."""
+    for a in assumptions:
+        names = {str(s.label) if isinstance(s, sp.Idx) else str(s) for s in a.atoms(sp.Idx, sp.Symbol)}
+        names -= {str(s) for s in a.atoms(sp.Symbol) if _is_size(s)}
+        for name in sorted(names - set(free)):
+            known = ", ".join(sorted(free)) or "none"
+            raise VerifyError(f"the assumption {_case_text([a])} names {name}, which is not a free index of the derivative "
+                              f"(its free indices: {known})")
 
 
 def _value(fn: Fn, env: Env, vals: Values) -> Any:

@@ -4,6 +4,8 @@ in them (a sum's term count off by one) shows as a disagreement, an internal err
 
 from __future__ import annotations
 
+from typing import Any
+
 import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -11,7 +13,7 @@ from sympy.core.function import AppliedUndef
 from ..derivation import Derivation
 from ..errors import SelfCheckError
 from ..tensors import name_of
-from .evaluation import _ABSTRACT, _DPS, Values, _compile, _mp
+from .evaluation import _ABSTRACT, _DPS, Fn, Values, _compile, _mp
 from .printing import _derivative_text, _text
 from .problem import _Problem
 from .search import _Point, _Search, _value
@@ -44,8 +46,7 @@ def check_truth(search: _Search) -> None:
             slope = _difference_quotient(search, point, env, of)
             if truth is None or slope is None:
                 continue
-            scale = max(mpmath.mpf(1), abs(truth), abs(slope))
-            if abs(truth - slope) > scale * mpmath.mpf(10) ** -_AGREE_DIGITS:
+            if not _close(truth, slope):
                 where = ", ".join(f"{k}={v}" for k, v in sorted(env.items()))
                 raise SelfCheckError(
                     f"internal error: the engine's derivative {_derivative_text(problem.of, problem.var)} = "
@@ -68,8 +69,9 @@ def _checkable(search: _Search) -> bool:
                    for c in problem.constraints)
 
 
-def _difference_quotient(search: _Search, point: _Point, env: dict[str, int], of: object) -> object:
-    """(f(x + h) - f(x - h)) / 2h for the target f and the variable x at this point; None where undefined."""
+def _difference_quotient(search: _Search, point: _Point, env: dict[str, int], of: Fn) -> Any:
+    """(f(x + h) - f(x - h)) / 2h for the target f and the variable x at this point; None where f is undefined
+    or not smooth (the one-sided quotients differ: a kink or a jump, such as floor z at an integer)."""
     var = search.problem.var
     name = name_of(var)
     if name not in point.inputs:
@@ -77,7 +79,7 @@ def _difference_quotient(search: _Search, point: _Point, env: dict[str, int], of
     at = tuple(env[str(i)] for i in var.indices) if isinstance(var, sp.Indexed) else None
     base = point.inputs[name][at] if at is not None else point.inputs[name]
     h = max(mpmath.mpf(1), abs(_mp(base))) * mpmath.mpf(10) ** -_STEP_DIGITS
-    ends = []
+    ends = [_value(of, env, point.vals)]
     for sign in (1, -1):
         inputs: Values = {k: _mp(v) for k, v in point.inputs.items()}
         if at is not None:
@@ -85,9 +87,15 @@ def _difference_quotient(search: _Search, point: _Point, env: dict[str, int], of
         else:
             inputs[name] += sign * h
         vals = search.space.values(point.sizes, inputs, point.vals[_ABSTRACT])
-        value = None if vals is None else _value(of, env, vals)
-        if value is None or not isinstance(value, (mpmath.mpf, mpmath.mpc)):
-            return None
-        ends.append(value)
-    return (ends[0] - ends[1]) / (2 * h)
+        ends.append(None if vals is None else _value(of, env, vals))
+    if not all(isinstance(v, (mpmath.mpf, mpmath.mpc)) for v in ends):
+        return None
+    middle, right, left = ends
+    forward, backward = (right - middle) / h, (middle - left) / h
+    if not _close(forward, backward):
+        return None
+    return (right - left) / (2 * h)
 
+
+def _close(a: Any, b: Any) -> bool:
+    return abs(a - b) <= max(mpmath.mpf(1), abs(a), abs(b)) * mpmath.mpf(10) ** -_AGREE_DIGITS
