@@ -68,10 +68,12 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     members: list[Member] = []
     for k, part in enumerate(parts):
         body = part[1:] if k else part
+        if not body and k == 0 and len(parts) > 1:
+            continue  # "= 2 \\sum_i ...": a line continuing a chain written elsewhere
         if not body:
             t = part[0] if part else toks[-1]
             raise ParseError("an empty side of =", column=t.col, source=latex)
-        text = latex[body[0].col - 1:body[-1].col - 1 + len(_source_text(body[-1], latex))]
+        text = _source_text_of(latex, body)
         v, _ = _parse_value(latex, body + [toks[-1]], ctx, strict)
         value: sp.Expr | DerivativeOf = v.expr
         if isinstance(v.expr, sp.Derivative):
@@ -122,12 +124,15 @@ def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
     params = None
     if p.at("(") or (p.at("{") and p.peek(1).text == "("):
         braced = p.at("{")
+        opened = p.pos + braced
         p.pos += 1 + braced
         params = []
         while True:
             named = p.read_name()
-            if named is None:
-                raise p.error("expected a parameter name")
+            if named is None or not (p.at(",") or p.at(")")):
+                p.pos = _close(p.toks, opened)  # L(\mathbf{p(a)}, \mathbf{y}): its inputs named, not a function
+                params = None
+                break
             params.append(named[0])
             if not p.at(","):
                 break
@@ -138,22 +143,52 @@ def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
     return name, tok, idxs, params
 
 
+def _close(toks: list[_Tok], opened: int) -> int:
+    """The position of the ``)`` matching the ``(`` at ``opened``."""
+    depth = 0
+    for k in range(opened, len(toks)):
+        depth += (toks[k].text == "(") - (toks[k].text == ")")
+        if depth == 0:
+            return k
+    return len(toks) - 1
+
+
 @_reading
 def parse_definition(latex: str, ctx: Context) -> Definition:
-    """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``."""
+    """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
+    ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
     toks = _tokens(latex)
     parts = _split(toks, {"="})
-    if len(parts) != 2:
-        col = parts[2][0].col if len(parts) > 2 else 1
-        raise ParseError("a definition needs exactly one =", column=col, source=latex)
+    if len(parts) < 2:
+        raise ParseError("a definition needs an =: name = expression", column=1, source=latex)
+    if len(parts) == 2:
+        return _define(latex, toks, ctx)
+    first = None
+    for k, side in enumerate(parts[1:], start=1):
+        try:
+            d = _define(latex, parts[0] + side + toks[-1:], ctx)
+        except ParseError as e:
+            first = first or e
+            continue
+        text = _source_text_of(latex, side[1:])
+        ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
+        return d
+    raise first
+
+
+def _source_text_of(latex: str, toks: list[_Tok]) -> str:
+    return latex[toks[0].col - 1:toks[-1].col - 1 + len(_source_text(toks[-1], latex))]
+
+
+def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     p = _Parser(latex, toks, ctx)
     name, tok, idxs, params = _lhs_name(p)
     if name in ctx.definitions:
         raise p.error(f"{name} is defined twice", tok)
     eq = p.expect("=")
+    if params is not None and idxs:
+        params = None  # p_i(\mathbf{a}) = ...: the element p_i, its inputs named
     if params is not None:
-        if idxs:
-            raise p.error("a function definition takes no indices", tok)
         for q in params:
             base = ctx.tensors.get(q)
             p.params[q] = base if isinstance(base, sp.IndexedBase) else sp.Symbol(q)

@@ -395,42 +395,73 @@ class _Expressions:
         self.pos = end
         return w
 
-    def sum(self, t: _Tok) -> _Val:
-        binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
-        if self.at("_"):
+    def limits(self, t: _Tok) -> tuple[list[_Tok], sp.Expr | None, sp.Expr | None, list[tuple[_Tok, _Tok]]]:
+        """``_{k=1}^{N}``, ``^N_{k=1}``, ``_k^C`` (from 1), ``_{i,j}``, ``_{k \\neq i}``, ``_{k=1, k \\neq i}``: the
+        summation letters, bounds and the (index, excluded index) pairs."""
+        upper = None
+        if self.at("^"):
             self.next()
-            braced = self.at("{")
-            if braced:
-                self.next()
-            names = [self.next()]
-            while braced and self.at(","):
-                self.next()
-                names.append(self.next())
-            if any(n.kind != "letter" for n in names):
-                raise self.error(r"expected a summation index after \sum_", names[0])
-            lower = upper = None
-            if braced and self.at("="):
+            upper = self.bound()
+        if not self.at("_"):
+            if upper is not None:
+                raise self.error(r"a bound needs its index: write \sum_{k=1}^{N}", t)
+            return [], None, None, []
+        self.next()
+        braced = self.at("{")
+        if braced:
+            self.next()
+        names, lower, excluded = [self.next()], None, []
+        while braced and not self.at("}"):
+            if self.at("=") and lower is None:
                 self.next()
                 lower = self.expr().expr
-            if braced:
-                self.expect("}", t)
-            if self.at("^"):
+            elif self.peek().text in (r"\ne", r"\neq"):
+                op = self.next()
+                other = self.next()
+                if other.kind != "letter" or self.at("_"):
+                    raise self.error(rf"\sum_{{k {op.text} i}} excludes one index letter", other)
+                excluded.append((names[-1], other))
+            elif self.at(",") and self.peek(1).kind == "letter":
                 self.next()
-                upper_tok = self.peek()
-                upper = self.bound()
-                if lower is None:
-                    raise self.error(r"an upper bound needs a lower one: \sum_{k=1}^{N}", upper_tok)
-            for n in names:
-                if upper is not None:
-                    idx = sp.Idx(sp.Symbol(n.text, integer=True), (lower, upper))
-                    self.bounded.append(idx)
-                else:
-                    idx = self.index(n.text, n)
-                binders.append((idx, idx.lower, idx.upper))
-        self.binders.append({str(b[0]): b[0] for b in binders})
+                if self.peek().text == names[-1].text and self.peek(1).text in (r"\ne", r"\neq"):
+                    self.next()  # k=1, k \neq i: the same k, now with its exclusion
+                    continue
+                names.append(self.next())
+            else:
+                raise self.error(r"expected a summation range such as \sum_{k=1}^{N} or \sum_{k \neq i}", self.peek())
+        if any(n.kind != "letter" for n in names):
+            raise self.error(r"expected a summation index after \sum_", names[0])
+        if braced:
+            self.expect("}", t)
+        if self.at("^"):
+            self.next()
+            upper = self.bound()
+        if upper is not None and lower is None:
+            lower = sp.Integer(1)  # \sum_j^C runs from 1
+        return names, lower, upper, excluded
+
+    def sum(self, t: _Tok) -> _Val:
+        binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
+        names, lower, upper, excluded = self.limits(t)
+        for n in names:
+            if upper is not None:
+                idx = sp.Idx(sp.Symbol(n.text, integer=True), (lower, upper))
+                self.bounded.append(idx)
+            else:
+                idx = self.index(n.text, n)
+            binders.append((idx, idx.lower, idx.upper))
+        scope = {str(b[0]): b[0] for b in binders}
+        guards = []
+        for n, other in excluded:
+            j = self.index(other.text, other)
+            self.unify(_extent(scope[n.text]), _extent(j), other, "an excluded index")
+            guards.append(1 - sp.KroneckerDelta(scope[n.text], j))
+        self.binders.append(scope)
         start = self.pos
         body = self.term()
         self.binders.pop()
+        if guards:
+            body = _Val(sp.Mul(body.expr, *guards), body.axes)
         if not binders:
             free = sorted(_free_indices(body.expr) - self.protected, key=str)
             if body.axes:

@@ -6,6 +6,7 @@ import re
 
 import sympy as sp
 
+from ..errors import ParseError
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _extent, _free_indices, _sigmoid, _Val
 
@@ -216,15 +217,22 @@ class _Names:
             return self.prime(name, tok)
         if self.applies(name, bool(idxs)):
             return self.apply(name, tok)
+        if name in self.ctx.definitions and self.at("("):
+            self.inputs_named()
         if idxs:
             return self.row(name, idxs, tok)
-        if name in self.ctx.definitions and self.at("(") and isinstance(self.ctx.definitions[name].lhs, sp.Symbol):
-            save = self.pos
-            args = self.arguments()
-            if all(isinstance(a.expr, (sp.Symbol, sp.Indexed)) for a in args):
-                return self.bare(name, tok)  # L(w, b): the node L, its inputs named
-            self.pos = save
         return self.bare(name, tok)
+
+    def inputs_named(self) -> None:
+        """After a defined name, ``(w, b)`` or ``(\\mathbf{a})`` naming its inputs (``L(w, b)``, ``p_i(\\mathbf{a})``) is
+        skipped; anything else after it (``L(1 - L)``) is left to be read as a product."""
+        save = self.pos
+        try:
+            args = self.arguments()
+        except ParseError:
+            args = None
+        if args is None or not all(isinstance(a.expr, (sp.Symbol, sp.Indexed)) for a in args):
+            self.pos = save
 
     def row(self, name: str, idxs: list[sp.Expr], tok: _Tok) -> _Val:
         """``x_i`` or ``x^{(i)}`` of a declared matrix ``x`` (``x_i \\in \\mathbb{R}^d`` for each i): its row i, a

@@ -50,6 +50,7 @@ _OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "od
 _RELS = {"=": "=", r"\neq": "!=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=",
          r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\in": "in"}
 _DIFFERENTIALS = {r"\partial", r"\nabla", r"\delta"}
+_DEFINES = {r"\coloneqq", r"\coloneq", r"\triangleq", r"\eqqcolon", r"\doteq"}
 _DOTS = {r"\dots", r"\ldots", r"\cdots"}
 _INDEX_POOL = "ijklmqrstuvgh"
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
@@ -166,6 +167,10 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
         if t.text in ("&", r"\\") and not in_cases:
             k += 1
             continue
+        if t.text in _DEFINES or (t.text == ":" and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1):
+            out.append(_Tok("sym", "=", t.col))  # :=, \coloneqq, \triangleq: a definition's =
+            k += 1 + (t.text == ":")
+            continue
         out.append(t)
         k += 1
     return out
@@ -173,9 +178,13 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
 
 
 def _tokens(latex: str) -> list[_Tok]:
+    """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
-    return _clean(_tokenize(latex), latex)
+    toks = _clean(_tokenize(latex), latex)
+    while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
+        del toks[-2]
+    return toks
 
 
 def _source_text(t: _Tok, latex: str) -> str:

@@ -1,0 +1,99 @@
+"""symgrad.read definitions and claims as real pages write them (issue 9, items 3 and 4)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad import verify
+from symgrad.errors import ParseError
+from symgrad.read import Context, parse_claim, parse_definition, parse_given
+
+SOFTMAX = r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"
+CE = r"L = -\sum_j y_j \log p_j"
+
+
+@pytest.fixture
+def ce() -> Context:
+    ctx = Context()
+    parse_definition(SOFTMAX, ctx)
+    parse_definition(CE, ctx)
+    return ctx
+
+
+def value(ctx: Context, claim: str) -> sp.Expr:
+    (m,) = parse_claim(claim, ctx)
+    return m.value
+
+
+@pytest.mark.parametrize("claim", [r"\sum_{k\ne i} y_k p_i", r"\sum_{k \neq i} y_k p_i",
+                                   r"\sum_{k=1, k \neq i}^{N} y_k p_i"])
+def test_a_sum_excluding_an_index_is_the_sum_times_one_minus_delta(ce, claim):
+    got = value(ce, claim)
+    i, k = ce.ranges["i"], ce.ranges["k"]
+    y, p = ce.tensors["y"], ce.definitions["p"].lhs.base
+    assert got.dummy_eq(sp.Sum((1 - sp.KroneckerDelta(i, k)) * y[k] * p[i], (k, 1, k.upper)))
+
+
+def test_a_sum_with_only_an_upper_bound_runs_from_one(ce):
+    p = ce.definitions["p"].lhs.base
+    j = ce.ranges["j"]
+    n = sp.Symbol("N", integer=True, positive=True)
+    assert value(ce, r"\sum_j^N p_j") == sp.Sum(p[j], (j, 1, n))
+    assert value(ce, r"\sum^N_{j=1} p_j") == sp.Sum(p[j], (j, 1, n))
+
+
+def test_the_excluded_sum_claim_of_a_real_answer_is_proved():
+    v = verify(r"-y_i(1-p_i) - \sum_{k\ne i} y_k \frac{1}{p_k} (-p_kp_i) \\ & = -y_i + y_i p_i + \sum_{k\ne i} y_k p_i",
+               of=r"\frac{\partial{L}}{\partial{o_i}}",
+               define=[r"p_j = \frac{\exp{o_j}}{\sum_{k}\exp{o_k}}", r"L = - \sum_{j} y_j \log p_j"])
+    assert v.verdict == "proved"
+
+
+def test_a_wrong_excluded_sum_is_wrong():
+    v = verify(r"-y_i(1-p_i) - \sum_{k\ne i} y_k p_i", of=r"\frac{\partial{L}}{\partial{o_i}}",
+               define=[SOFTMAX, CE])
+    assert v.verdict == "wrong"
+
+
+def test_a_full_stop_or_comma_ending_the_sentence_is_not_read():
+    ctx = Context()
+    d = parse_definition(r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}.", ctx)
+    assert parse_definition(r"L = -\sum_j y_j \log p_j,", ctx).rhs.has(d.lhs.base)
+
+
+@pytest.mark.parametrize("text", [r"L := x^2", r"L \coloneqq x^2", r"L \triangleq x^2"])
+def test_definition_symbols_read_as_equals(text):
+    assert parse_definition(text, Context()).rhs == sp.Symbol("x") ** 2
+
+
+def test_a_definition_restated_in_a_chain_uses_its_first_side_and_says_so():
+    ctx = Context()
+    parse_given(r"z \in \mathbb{R}", ctx)
+    d = parse_definition(r"s = \frac{1}{1+e^{-z}} = \frac{e^z}{1+e^z}", ctx)
+    assert d.rhs == 1 / (1 + sp.exp(-sp.Symbol("z")))
+    assert ctx.notes == [r"s defined by its side 1, \frac{1}{1+e^{-z}}; the other sides of its = chain are not checked"]
+
+
+def test_a_chain_continued_from_an_earlier_line_starts_with_equals(ce):
+    members = parse_claim(r"= p_i - y_i", ce)
+    assert len(members) == 1 and members[0].text == "p_i - y_i"
+
+
+def test_an_element_defined_with_its_inputs_named_is_that_element():
+    ctx = Context()
+    d = parse_definition(r"p_i(\mathbf{a}) = \frac{e^{a_i}}{\sum_k{e^{a_k}}}", ctx)
+    i = d.lhs.indices[0]
+    l_ = parse_definition(r"L(\mathbf{p(a)},\mathbf{y}) = \sum_i(p_i(\mathbf{a}) - y_i)^2", ctx)
+    assert l_.rhs == sp.Sum((d.lhs.base[i] - ctx.tensors["y"][i]) ** 2, (i, 1, i.upper))
+
+
+def test_a_defined_name_before_a_bracket_that_is_not_its_inputs_multiplies(ce):
+    p = ce.definitions["p"].lhs.base
+    i = ce.ranges.get("i") or sp.Idx(sp.Symbol("i", integer=True), (1, sp.Symbol("N", integer=True, positive=True)))
+    assert value(ce, r"p_i(1 - p_i)") == p[i] * (1 - p[i])
+
+
+def test_an_empty_side_in_the_middle_is_still_an_error(ce):
+    with pytest.raises(ParseError, match="an empty side of ="):
+        parse_claim(r"p_i = = y_i", ce)
