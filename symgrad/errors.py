@@ -48,5 +48,9 @@ class UsageError(SymgradError):
     """A bad command line (unknown subcommand or option, missing argument): exit code 2."""
 
 
+class MissingOpError(SymgradError, AttributeError):
+    """A compiled forward pass asked a check namespace for an op outside ``symgrad.compile.XP_OPS``."""
+
+
 class SelfCheckError(SymgradError):
     """Internal: the engine's derivative disagrees with the definitions themselves (a bug in symgrad's rules)."""

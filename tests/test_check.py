@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+import sympy as sp
 
 import symgrad
 from symgrad.check import (
@@ -269,3 +270,101 @@ def test_cli_check_errors_are_one_line_and_exit_2(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "torch", None)
     code, _, err = run_cli(["check", "softmax", "--backend", "torch"])
     assert code == 2 and "pip install symgrad[torch]" in err and len(err.strip().splitlines()) == 1
+
+
+# --- domains, constants and undefined values (issue 10 item 5) -----------------------------------
+
+BATCHNORM = {
+    "loss": r"L = \sum_{n=1}^{B} (\frac{x_n - \mu}{\sqrt{v + \epsilon}} - y_n)^2",
+    "define": [r"\mu = \frac{1}{B}\sum_{n=1}^{B} x_n", r"v = \frac{1}{B}\sum_{n=1}^{B} (x_n - \mu)^2"],
+    "given": [r"x \in \mathbb{R}^{B}", r"y \in \mathbb{R}^{B}", r"\epsilon \in (0, 1)"], "wrt": ["x"]}
+RMSNORM = {
+    "loss": r"L = \sum_{n=1}^{D} (\frac{x_n}{\sqrt{\frac{1}{D}\sum_{k=1}^{D} x_k^2 + \epsilon}} - y_n)^2",
+    "given": [r"x \in \mathbb{R}^{D}", r"y \in \mathbb{R}^{D}", r"\epsilon \in (0, 1)"], "wrt": ["x"]}
+
+
+@pytest.mark.parametrize("loss", [BATCHNORM, RMSNORM], ids=["batchnorm", "rmsnorm"])
+def test_epsilon_under_a_square_root_is_drawn_positive_so_normalisation_layers_agree(loss) -> None:
+    """Was MISMATCH "compiled nan, autograd nan" at half the seeds: epsilon was standard normal."""
+    d = symgrad.derive(**loss)
+    assert input_domains(d.graph)["epsilon"][0] == "uniform in (0.05, 0.95) (appears under a root)"
+    assert input_domains(d.graph)["x"][0] == "standard normal"  # x only squared under the root: any sign
+    for seed in range(4):
+        assert 0.05 <= float(draw_inputs(d.graph, resolve_sizes(d.graph), seed)["epsilon"]) <= 0.95
+        report = check(d, seed=seed)
+        assert report.ok, str(report)
+
+
+@pytest.mark.parametrize(("domain", "inside"), [
+    (sp.Interval.open(0, 1), lambda v: (0 < v) & (v < 1)),
+    (sp.Interval(-3, -2), lambda v: (-3 <= v) & (v <= -2)),
+    (sp.Interval.open(0, sp.oo), lambda v: v > 0),
+    (sp.Interval.Lopen(-sp.oo, 5), lambda v: v <= 5),
+    (sp.FiniteSet(-1, 1), lambda v: np.isin(v, [-1.0, 1.0])),
+])
+def test_a_declared_domain_is_never_left(domain, inside) -> None:
+    d = symgrad.derive(**BATCHNORM)
+    for seed in range(20):
+        eps = draw_inputs(d.graph, {"B": 50}, seed, {"epsilon": domain})["epsilon"]
+        assert inside(eps).all(), (seed, eps)
+    assert input_domains(d.graph, {"epsilon": sp.Interval.open(0, 1)})["epsilon"][0] == "in (0, 1) (declared)"
+    assert check(d, domains={r"\epsilon": sp.Interval.open(0, 1)}).domains["epsilon"] == "in (0, 1) (declared)"
+
+
+def test_a_domain_that_cannot_be_drawn_from_or_names_no_input_is_a_one_line_error() -> None:
+    d = symgrad.derive(**BATCHNORM)
+    two = sp.Union(sp.Interval(0, 1), sp.Interval(2, 3))
+    with pytest.raises(SymgradError, match=r"cannot draw epsilon from .*; declare an interval such as \(0, 1\)"):
+        draw_inputs(d.graph, {"B": 3}, 0, {"epsilon": two})
+    with pytest.raises(UnknownNameError, match="a domain is given for eta, which is not an input"):
+        input_domains(d.graph, {"eta": sp.Interval(0, 1)})
+
+
+def test_pi_and_decimal_constants_are_evaluated_in_the_definitions() -> None:
+    """Was "check: cannot evaluate Pi": Gaussian NLL and GELU, against a hand-written autograd loss."""
+    import autograd.numpy as anp
+
+    nll = symgrad.derive(loss=r"L = \sum_{n=1}^{N} (\frac{1}{2}\log(2\pi s) + \frac{(y_n - m_n)^2}{2 s})",
+                         given=[r"y \in \mathbb{R}^{N}", r"m \in \mathbb{R}^{N}"], wrt=["m", "s"])
+    gelu = symgrad.derive(loss=r"L = \sum_{n=1}^{N} \frac{x_n}{2} (1 + \tanh(\sqrt{2/\pi} (x_n + 0.044715 x_n^3)))",
+                          given=[r"x \in \mathbb{R}^{N}"], wrt=["x"])
+    hand = {
+        "nll": lambda y, m, s: anp.sum(0.5 * anp.log(2 * anp.pi * s) + (y - m) ** 2 / (2 * s)),
+        "gelu": lambda x: anp.sum(x / 2 * (1 + anp.tanh(anp.sqrt(2 / anp.pi) * (x + 0.044715 * x**3)))),
+    }
+    for key, d in (("nll", nll), ("gelu", gelu)):
+        report = check(d, seed=5)
+        assert report.ok, str(report)
+        arrays = draw_inputs(d.graph, report.sizes, 5)
+        want = hand[key](**{k: arrays[k] for k in ("y", "m", "s")}) if key == "nll" else hand[key](arrays["x"])
+        assert report.rows[0].reference_value == pytest.approx(float(want), rel=1e-13)
+
+
+def test_nan_on_both_sides_is_neither_a_pass_nor_a_mismatch_and_says_so() -> None:
+    d = symgrad.derive(loss=r"L = \sum_{n=1}^{N} \sqrt{x_n}", given=[r"x \in \mathbb{R}^{N}"], wrt=["x"])
+    with np.errstate(all="ignore"):
+        report = check(d, domains={"x": sp.Interval.open(-2, -1)})
+    assert not report.ok and report.mismatches == []
+    assert [r.status for r in report.rows] == ["UNDEFINED"] * len(report.rows)
+    text = str(report)
+    assert "MISMATCH" not in text and "UNDEFINED dL/dx vs autograd: 3 of 3 elements are NaN on both sides" in text
+    assert "result: NOT CHECKED: both sides are NaN in 3 of 3 comparisons, which is neither a pass nor a mismatch" in text
+    assert report.to_json()["verdict"].startswith("NOT CHECKED")
+
+
+def test_nan_on_one_side_only_is_a_mismatch(derived) -> None:
+    d, compiled = derived["cce-logits"]
+    report = check(d, compiled=Wrapped(compiled, lambda k, v: np.where(np.arange(v.size).reshape(v.shape) == 0,
+                                                                        np.nan, v)))
+    row = next(r for r in report.rows if r.quantity == "dL/dz")
+    assert row.status == "MISMATCH" and row.worst_index == (0,) and row.max_abs_error == float("inf")
+    assert report.verdict() == "MISMATCH in 1 of 3 comparisons"
+    # value_and_grad against grad: the same NaN on both sides, undefined, and still not ok
+    assert [r.status for r in report.rows if r.quantity == "value_and_grad"] == ["UNDEFINED"] and not report.ok
+
+
+def test_the_report_as_json_is_a_dict_that_json_can_dump(derived) -> None:
+    d, compiled = derived["softmax"]
+    out = check(d, compiled=compiled).to_json()
+    assert isinstance(out, dict) and json.loads(json.dumps(out)) == out
+    assert out["ok"] is True and out["verdict"] == "ok" and {r["status"] for r in out["rows"]} == {"ok"}
