@@ -18,11 +18,12 @@ from typing import Any
 
 import autograd
 import numpy as np
+import sympy as sp
 
 import symgrad
-from symgrad.check import draw_inputs, resolve_sizes
 from symgrad.errors import SymgradError
 from symgrad.loss import python_name
+from symgrad.tensors import name_of, shape_of
 
 from .case import DOMAINS, UserLoss
 
@@ -69,12 +70,21 @@ def _compile(case: UserLoss) -> Any:
         return e
 
 
+def shapes(graph: Any) -> dict[str, tuple[int, ...]]:
+    """Each input's shape as symgrad read it, sizes 3, 4, 5, ... in the order of their names (N + 1 is 4 when N
+    is 3), keyed by Python name."""
+    extents = {python_name(name_of(t)): [sp.sympify(e) for e in shape_of(t)] for t in graph.inputs}
+    symbols = sorted({s for dims in extents.values() for e in dims for s in e.free_symbols}, key=str)
+    value = {s: 3 + k for k, s in enumerate(symbols)}
+    return {name: tuple(int(e.xreplace(value)) for e in dims) for name, dims in extents.items()}
+
+
 def inputs_for(case: UserLoss, derivation: Any, kind: str) -> dict[str, np.ndarray]:
     """Float64 inputs in the case's domains, shaped as symgrad read them, moved as ``kind`` says."""
     rng = np.random.default_rng(SEED)
-    shaped = draw_inputs(derivation.graph, resolve_sizes(derivation.graph), 0)
-    arrays = {python_name(k): np.asarray(DOMAINS[case.domain.get(python_name(k), "real")][1](rng, np.shape(v)),
-                                         dtype=np.float64) for k, v in shaped.items()}
+    arrays = {}
+    for name, dims in shapes(derivation.graph).items():
+        arrays[name] = np.asarray(DOMAINS[case.domain.get(name, "real")][1](rng, dims), dtype=np.float64)
     for name in {"x1e3": case.scale, "zeros": case.zero}.get(kind, case.offset if kind != "random" else ()):
         a = arrays[name]
         arrays[name] = {"x1e3": a * 1e3, "zeros": np.zeros_like(a), "offset1e4": a + 1e4, "offset1e6": a + 1e6}[kind]
