@@ -141,3 +141,22 @@ def test_symgrad_verify_assume_on_a_name_that_is_not_a_free_index_exits_2_with_o
 
 def test_assuming_i_equals_j_on_the_softmax_jacobian_still_proves_p_i_one_minus_p_i():
     assert verify(r"p_i(1 - p_i)", of=DPA, define=SOFTMAX, assume=["i = j"]).verdict == "proved"
+
+
+def test_agreement_past_the_search_budget_still_rests_on_8_points_with_negative_zero_and_positive_inputs():
+    import sympy as sp
+
+    from symgrad.tensors import Definition
+    from symgrad.verify.judging import _within
+    from symgrad.verify.problem import _Problem
+    from symgrad.verify.search import _Search
+
+    x, loss = sp.Symbol("x"), sp.Symbol("L")
+    problem = _Problem((Definition(loss, x**2),), loss, x)
+    search = _Search(problem, 2 * x, [2 * x])
+    samples = _within(search.samples(2 * x), deadline=0.0, needed=search.signs)  # the budget is already spent
+    assert search.signs == {-1, 0, 1}
+    assert len(samples) >= 8 and set().union(*(s.point.signs for s in samples)) == {-1, 0, 1}
+    for s in samples:  # 2x at 50 digits from the exact input
+        x_value = 2 * s.point.inputs["x"]
+        assert s.claim == s.truth and abs(s.truth * x_value.denominator - x_value.numerator) < 1e-40

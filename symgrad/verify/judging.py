@@ -63,6 +63,7 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
     the derivative itself when it differentiates ``of``, else its value is checked like any member.
     """
     problem = _Problem(tuple(definitions), of, var, tuple(constraints), tuple(assumptions))
+    timeout = max(timeout, 0.0)  # a negative budget is no budget
     with mpmath.workdps(_DPS):
         return _judge(members, problem, timeout)
 
@@ -127,7 +128,7 @@ def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Sear
     expr, flipped = orients[0]
     fn = _compile(expr)
     tally = _Tally()
-    samples = _within(search.samples(fn, tally=tally), budget.search)
+    samples = _within(search.samples(fn, tally=tally), budget.search, search.signs)
     if len(samples) < sum(len(a) for _, a in search.points) and time.monotonic() > budget.search:
         _note(notes, f"the numeric search stopped at its time budget ({2 * budget.timeout + 2:g} s) "
                      f"after {len(samples)} points")
@@ -182,12 +183,17 @@ def _note(notes: list[str], note: str) -> None:
         notes.append(note)
 
 
-def _within(samples: Iterator[_Sample], deadline: float, least: int = 3) -> list[_Sample]:
-    """The samples drawn before ``deadline`` (but at least ``least``, when there are that many)."""
-    out = []
+def _within(samples: Iterator[_Sample], deadline: float, needed: set[int]) -> list[_Sample]:
+    """The samples drawn before ``deadline``, but at least ``_MIN_COMPARED`` where the member is defined and,
+    among those, inputs of every sign in ``needed`` (negative, zero, positive), when there are such samples."""
+    out: list[_Sample] = []
+    defined, seen = 0, set()
     for s in samples:
         out.append(s)
-        if len(out) >= least and time.monotonic() > deadline:
+        if s.claim is not None:
+            defined += 1
+            seen |= s.point.signs
+        if defined >= _MIN_COMPARED and seen >= needed and time.monotonic() > deadline:
             break
     return out
 

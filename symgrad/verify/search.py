@@ -8,6 +8,7 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 import mpmath
@@ -48,6 +49,12 @@ class _Point:
     inputs: dict[str, Any]  # name -> Fraction or {index tuple: Fraction}
     vals: Values  # also holds the point's abstract functions under _ABSTRACT
     style: str
+
+    @cached_property
+    def signs(self) -> set[int]:
+        """The signs (-1, 0, 1) of the input values at this point: the search covers each one the domain allows."""
+        values = [x for v in self.inputs.values() for x in (v.values() if isinstance(v, dict) else (v,))]
+        return {(x > 0) - (x < 0) for x in values}
 
 
 @dataclass
@@ -260,6 +267,7 @@ class _Search:
                 if assignments:
                     self.points.append((point, assignments))
         self._truth_cache: dict[tuple[int, int], Any] = {}
+        self.signs = set().union(*(point.signs for point, _ in self.points))  # every sign the points have
 
     def _assignments(self, point: _Point, rng: random.Random) -> list[Env]:
         env: Env = dict(point.sizes)
