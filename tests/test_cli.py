@@ -21,6 +21,7 @@ import pytest
 from symgrad import build as build_module
 from symgrad import cli
 from symgrad import export as export_module
+from symgrad import files as files_module
 from symgrad.cli import main, terminal
 
 FEW = ["softmax", "sigmoid", "cce-logits"]
@@ -180,7 +181,7 @@ def test_an_interrupted_build_leaves_the_old_files_byte_identical(capsys, tmp_pa
 
         monkeypatch.setattr(build_module, "derive", derive)
     else:
-        real_stage = build_module._stage
+        real_stage = files_module._stage  # the one atomic writer stages every file (symgrad.files)
 
         def stage(path, text):
             calls["n"] += 1
@@ -188,7 +189,7 @@ def test_an_interrupted_build_leaves_the_old_files_byte_identical(capsys, tmp_pa
                 raise OSError(28, "No space left on device", str(path))
             return real_stage(path, text)
 
-        monkeypatch.setattr(build_module, "_stage", stage)
+        monkeypatch.setattr(files_module, "_stage", stage)
     code, _out, err = run(capsys, "build", str(tmp_path))
     assert code == (130 if where == "rendering" else 2)
     assert_one_error_line(err)
