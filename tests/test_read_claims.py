@@ -97,3 +97,27 @@ def test_a_defined_name_before_a_bracket_that_is_not_its_inputs_multiplies(ce):
 def test_an_empty_side_in_the_middle_is_still_an_error(ce):
     with pytest.raises(ParseError, match="an empty side of ="):
         parse_claim(r"p_i = = y_i", ce)
+
+
+def test_plain_tex_over_is_a_fraction():
+    assert parse_definition(r"z = {1 \over 1 + e^{-h}}", Context()).rhs == 1 / (1 + sp.exp(-sp.Symbol("h")))
+
+
+def test_prime_written_as_superscript_prime_is_the_derivative():
+    members = parse_claim(r"f^\prime(x) = f^{\prime}(x) = f'(x)", Context())
+    x = sp.Symbol("x")
+    assert all(m.value.of == sp.Function("f")(x) and m.value.var == x for m in members)
+
+
+def test_e_to_a_vector_is_elementwise_and_a_bare_sum_sums_it():
+    d = parse_definition(r"o_b=\frac{e^{z_b}}{\sum e^{z}}", Context())
+    (total,) = d.rhs.atoms(sp.Sum)
+    (k, lo, hi), = total.limits
+    (z,) = d.rhs.atoms(sp.IndexedBase)
+    assert lo == 1 and d.rhs == sp.exp(z[d.lhs.indices[0]]) / sp.Sum(sp.exp(z[k]), (k, lo, hi))
+
+
+def test_a_braced_name_and_a_label_before_a_definition_are_read_past():
+    ctx = Context()
+    assert parse_definition(r"{Co}= (a - y)^2", ctx).lhs == sp.Symbol("Co")
+    assert parse_definition(r"\mbox{Logistic regression: } s = \sigma(h)", ctx).lhs == sp.Symbol("s")

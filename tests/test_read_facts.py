@@ -142,3 +142,21 @@ def test_unreadable_facts_name_the_column(text, where):
     with pytest.raises(ParseError) as e:
         given(text)
     assert e.value.column == where
+
+
+@pytest.mark.parametrize(("sentence", "name", "dims"), [
+    (r"$X$ is a real $m \times n$ matrix", "X", ("m", "n")),
+    (r"$y$ is an $m \times 1$ column vector", "y", ("m",)),
+    (r"$X$ is $\mathbb{R}^{n \times (p+1)}$", "X", ("n", "p + 1")),
+    (r"where $X$ is a matrix in $\mathbb{R}^{n\times n}$", "X", ("n", "n")),
+    ("Given a vector x∈Rn", "x", ("n",)),
+    (r"Given a scalar $k$", "k", ()),
+    (r"Taking the derivative with respect to $w_1$ and treating $\lambda$ as a constant number", "lambda", ()),
+])
+def test_facts_written_as_sentences_declare_their_shapes(sentence, name, dims):
+    assert shape(given(sentence), name) == dims
+
+
+def test_a_sentence_symgrad_does_not_know_is_refused_not_guessed():
+    with pytest.raises(ParseError):
+        given("y is the one-hot target")

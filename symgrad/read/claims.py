@@ -116,11 +116,16 @@ def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:
 
 def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
     """Name, its indices and (for ``f(x) = ...``) its parameter names, read from a definition's left side."""
+    braced = p.at("{")  # {Co} = ..., {z_L} = ...
+    if braced:
+        p.next()
     named = p.read_name(word=True)
     if named is None:
         raise p.error("a definition starts with the name it defines")
     name, tok = named
     name, idxs, _ = p.indexing(name)
+    if braced:
+        p.expect("}")
     params = None
     if p.at("(") or (p.at("{") and p.peek(1).text == "("):
         braced = p.at("{")

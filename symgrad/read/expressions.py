@@ -44,7 +44,7 @@ class _Expressions:
             return t.text in "([{" or (t.text == "|" and not self.bars)
         if t.kind == "cmd":
             stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm",
-                                               r"\mid", r"\not", "\\\\"} | set(_FOREIGN_CLOSERS.values())
+                                               r"\mid", r"\not", "\\\\", r"\over"} | set(_FOREIGN_CLOSERS.values())
             return t.text not in stop and not (t.text == r"\|" and self.bars)
         return False
 
@@ -108,6 +108,9 @@ class _Expressions:
                     v = self.transpose(v, t)
                     continue
                 e = self.argument()
+                if e.axes and v.expr == sp.E and not v.axes:
+                    v = _Val(sp.exp(e.expr), e.axes)  # e^{z} of a vector z: elementwise, as \exp(z)
+                    continue
                 if e.axes:
                     raise self.error("an exponent must be a scalar", t)
                 if len(v.free) == 2 and e.expr != 1:
@@ -163,6 +166,9 @@ class _Expressions:
         opened = self.next()
         saved, self.bars = self.bars, 0
         v = self.expr()
+        if close == "}" and self.at(r"\over"):  # plain TeX {a \over b}
+            over = self.next()
+            v = self.div(v, self.expr(), over)
         self.bars = saved
         self.expect(close, opened)
         return v

@@ -11,6 +11,7 @@ from ..tensors import Constraint
 from .claims import _reading
 from .context import Context
 from .parser import _Parser
+from .prose import from_prose
 from .sets import _field, membership
 from .tokens import _DOTS, _NAMED, _arg_text, _clean, _split, _Tok, _tokenize, _tokens
 
@@ -89,6 +90,7 @@ def _is_range(fact: list[_Tok]) -> bool:
 def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``)."""
+    latex = from_prose(latex) if isinstance(latex, str) else latex
     _tokens(latex)  # the empty-input and brace checks, with their columns
     raw = _tokenize(latex)
     facts = _facts(raw, latex)

@@ -20,13 +20,13 @@ _UNICODE = {
     "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "⊙": r"\odot", "∇": r"\nabla", "≠": r"\neq", "∈": r"\in",
     "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "²": "^2", "θ": r"\theta",
     "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
-    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'",
+    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*",
 }
 _SKIP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
     r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad",
     r"\displaystyle", r"\textstyle", r"\scriptstyle", r"\limits", r"\nolimits", r"\nonumber", r"\notag", "$",
-    r"\(", r"\)", r"\[", r"\]", r"\mathstrut",
+    r"\(", r"\)", r"\[", r"\]", r"\mathstrut", r"\rm", r"\it", r"\bf", r"\cal",
 }
 _SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
            r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}
@@ -135,6 +135,11 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     in_cases = 0
     while k < len(toks):
         t = toks[k]
+        prime = [x.text for x in toks[k:k + 4]]
+        if prime[:2] == ["^", r"\prime"] or prime == ["^", "{", r"\prime", "}"]:
+            out.append(_Tok("sym", "'", t.col))  # f^\prime, f^{\prime}
+            k += 2 if prime[1] == r"\prime" else 4
+            continue
         if t.text in _SKIP:
             k += 1
             if t.text in _SIZERS and toks[k].text == ".":
@@ -184,6 +189,10 @@ def _tokens(latex: str) -> list[_Tok]:
     toks = _clean(_tokenize(latex), latex)
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
+    if toks[0].text in _NAMED and toks[1].text == "{":
+        label, end = _arg_text(toks, 1)
+        if label.endswith(":") and end < len(toks) - 1:
+            del toks[:end]  # \mbox{Cross-entropy loss: } J(w) = ...: a label before the formula
     return toks
 
 
