@@ -160,3 +160,13 @@ def test_agreement_past_the_search_budget_still_rests_on_8_points_with_negative_
     for s in samples:  # 2x at 50 digits from the exact input
         x_value = 2 * s.point.inputs["x"]
         assert s.claim == s.truth and abs(s.truth * x_value.denominator - x_value.numerator) < 1e-40
+
+
+def test_claim_off_by_a_polynomial_vanishing_at_every_searched_size_is_wrong_at_a_root_free_size_found_symbolically():
+    # (N-1)(N-2)(N-3)(N-4)(N-7) is 0 at N = 1..4 and 7; read as a polynomial in N it is -24 at N = 5
+    v = verify(r"2x_j + (N-1)(N-2)(N-3)(N-4)(N-7)x_j", of=DLDXJ, define=SUM_OF_SQUARES)
+    assert (v.verdict, v.diagnosis) == ("wrong", "other"), str(v)
+    assert "not at N = 5" in v.message
+    cx = v.counterexample
+    xj = Fraction(cx["values"][f"x_{cx['indices']['j']}"])
+    assert cx["sizes"]["N"] == 5 and Fraction(cx["claim"]) == 2 * xj - 24 * 2 * xj and Fraction(cx["derivative"]) == 2 * xj

@@ -18,7 +18,7 @@ from .diagnosis import _diagnose
 from .evaluation import _DPS, Fn, _compile, _equal
 from .printing import _case_text, _derivative_text, _latex, _text
 from .problem import _Problem, _rename_bound
-from .proof import _apply_assumptions, _prove, _Timeout
+from .proof import _apply_assumptions, _prove, _size_where_it_differs, _Timeout
 from .search import _first_difference, _Sample, _Search, _Tally
 from .selfcheck import check_truth
 from .truth import _differentiate, _evaluate_derivatives, _truth
@@ -153,10 +153,35 @@ def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Sear
         if left <= 0:
             raise _Timeout()
         how = _prove(expr, truth, search.problem, left)
+        if how is None:
+            wrong = _wrong_at_another_size(latex, expr, fn, truth, search, budget.proof - time.monotonic())
+            if wrong is not None:
+                return wrong[0], flipped, wrong[1]
     except _Timeout:
         _note(notes, f"the symbolic proof ran out of time ({budget.timeout:g} s): the verdict rests on the numeric "
                      "search")
     return Link(latex, "proved" if how else "agrees", expr, None, tally.compared), flipped, None
+
+
+def _wrong_at_another_size(latex: str, expr: sp.Expr, fn: Fn, truth: sp.Expr, search: _Search,
+                           seconds: float) -> tuple[Link, tuple[str, str]] | None:
+    """A member that agrees at the searched sizes but differs symbolically at another (a polynomial in N that
+    vanishes at N = 1..4 and 7): its link and diagnosis, from a search at that size; None when there is none."""
+    if seconds <= 0:
+        raise _Timeout()
+    at = _size_where_it_differs(expr, truth, search.problem, seconds)
+    if at is None:
+        return None
+    wider = _Search(search.problem, truth, [expr], sizes=[{**{s: 3 for s in search.space.sizes}, **at}])
+    samples = list(wider.samples(fn))
+    bad = _first_difference(samples, fn, wider.truth)
+    if bad is None:
+        return None
+    link = Link(latex, "wrong", expr, _counterexample(bad, wider, expr), len(samples))
+    size = ", ".join(f"{k} = {v}" for k, v in at.items())
+    why = (f"The claim agrees with the derivative at the sizes searched but not at {size}: their difference, "
+           "read as a polynomial in the size, is not 0 there.")
+    return link, ("other", why)
 
 
 def _diagnose_member(fn: Fn, samples: list[_Sample], search: _Search, link: Link) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from ..tensors import name_of
-from .problem import _inline, _Problem
+from .problem import _inline, _is_size, _Problem
 
 
 class _Timeout(Exception):
@@ -172,4 +172,25 @@ def _prove(claim: sp.Expr, truth: sp.Expr, problem: _Problem, seconds: float) ->
                 return "for real values"
             if _is_zero(real.replace(sp.sign, lambda u: u / sp.Abs(u))):
                 return "for real values away from the kinks where sign jumps"
+    return None
+
+
+def _size_where_it_differs(claim: sp.Expr, truth: sp.Expr, problem: _Problem, seconds: float) -> dict[str, int] | None:
+    """A size at which ``claim - truth`` is not 0, read symbolically: with the definitions inlined, the difference
+    as a polynomial in a size (its sums, tensors and deltas held fixed), nonzero at the first size that is not one
+    of its roots. None where that reading does not apply (a sum runs up to the size) or the polynomial is 0."""
+    with _time_limit(seconds):
+        diff = _apply_assumptions(_inline(claim - truth, problem.definitions, keep=name_of(problem.var)),
+                                  problem.assumptions)
+        sizes = sorted({s for s in diff.free_symbols if isinstance(s, sp.Symbol) and _is_size(s)}, key=str)
+        for s in sizes:
+            if any(s in b.free_symbols for r in diff.atoms(sp.Sum, sp.Product) for lim in r.limits for b in lim[1:]):
+                continue
+            plain = diff.xreplace({a: sp.Dummy() for a in diff.atoms(sp.Indexed, sp.KroneckerDelta, sp.Sum, sp.Product)})
+            if s not in plain.free_symbols or not plain.is_polynomial(s):
+                continue
+            poly = sp.Poly(sp.expand(plain), s)
+            for n in range(1, poly.degree() + 2):  # a nonzero polynomial of degree d has at most d roots
+                if sp.expand(poly.eval(n)) != 0:
+                    return {str(s): n}
     return None

@@ -231,10 +231,11 @@ def _impose(table: dict[tuple[int, ...], Fraction], axis: int, total: Fraction) 
 
 
 class _Search:
-    """The points of one problem, made once and shared by every member of the chain."""
+    """The points of one problem, made once and shared by every member of the chain (at ``sizes`` when given,
+    else at the space's size plans)."""
 
     def __init__(self, problem: _Problem, truth: sp.Expr, members: Sequence[sp.Expr],
-                 constraints: Sequence[Constraint] | None = None):
+                 constraints: Sequence[Constraint] | None = None, sizes: Sequence[dict[str, int]] = ()):
         if constraints is not None:
             problem = _Problem(problem.definitions, problem.of, problem.var, tuple(constraints), problem.assumptions)
         self.problem = problem
@@ -251,12 +252,17 @@ class _Search:
         _check_assumptions(problem.assumptions, self.free)
         self.conditions = [_compile(a) for a in problem.assumptions]
         self.points: list[tuple[_Point, list[Env]]] = []
+        self.rejected = 0  # points where a definition is undefined: the loss itself has no value there
+        self._make_points(list(sizes) or self.space.size_plans(), bool(sizes))
+        self._truth_cache: dict[tuple[int, int], Any] = {}
+        self.signs = set().union(*(point.signs for point, _ in self.points))  # every sign the points have
+
+    def _make_points(self, plans: list[dict[str, int]], as_given: bool) -> None:
+        """The points of every size plan, in order; the last (large) plan gets fewer styles unless ``as_given``."""
         rng = random.Random(20240601)
-        plans = self.space.size_plans()
-        small = plans[:-1] if len(plans) > 1 else plans
+        small = plans if as_given or len(plans) == 1 else plans[:-1]
         extra = max(0, 40 - len(small) * len(_STYLES)) // len(small)  # at least ~40 points in all
         styles = _STYLES + tuple(_STYLES[2 + n % (len(_STYLES) - 2)] for n in range(extra))
-        self.rejected = 0  # points where a definition is undefined: the loss itself has no value there
         for sizes in plans:
             for style in styles if sizes in small else _LARGE_STYLES:
                 point = self.space.point(sizes, style, rng)
@@ -266,8 +272,6 @@ class _Search:
                 assignments = self._assignments(point, rng)
                 if assignments:
                     self.points.append((point, assignments))
-        self._truth_cache: dict[tuple[int, int], Any] = {}
-        self.signs = set().union(*(point.signs for point, _ in self.points))  # every sign the points have
 
     def _assignments(self, point: _Point, rng: random.Random) -> list[Env]:
         env: Env = dict(point.sizes)
