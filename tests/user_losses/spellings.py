@@ -92,4 +92,25 @@ CASES = [
              r"J(\theta) = -\frac{1}{m}\sum_{i=1}^{m}\left[y^{(i)}\log h_\theta(x^{(i)}) + (1 - y^{(i)})"
              r"\log(1 - h_\theta(x^{(i)}))\right]", (r"\theta",),
              lambda x, y, theta: anp.mean(softplus(x @ theta) - y * (x @ theta)), domain={"y": "binary"}),
+    UserLoss("kl-div-pytorch-doc", "spellings", r"L = \sum_{n=1}^{N} y_n \cdot (\log y_n - x_n)", ("x",),
+             lambda y, x: anp.sum(y * (anp.log(y) - x)), domain={"y": "simplex"}, scale=("x",), zero=("x",)),
+    UserLoss("huber-pytorch-doc", "spellings",
+             r"L = \frac{1}{N}\sum_{n=1}^{N}\begin{cases} 0.5 (x_n - y_n)^2, & \text{if } |x_n - y_n| < delta \\ "
+             r"delta * (|x_n - y_n| - 0.5 * delta), & \text{otherwise} \end{cases}", ("x",),
+             lambda x, y, delta: anp.mean(anp.where(anp.abs(x - y) < delta, 0.5 * (x - y) ** 2,
+                                                    delta * (anp.abs(x - y) - 0.5 * delta))),
+             domain={"delta": "positive"}, scale=("x",), zero=("x", "y"), offset=("x", "y")),
+    UserLoss("multilabel-soft-margin-brackets", "spellings",
+             r"L = -\frac{1}{C}\sum_{i=1}^{C}\left(y[i]\log((1 + \exp(-x[i]))^{-1}) + (1 - y[i])"
+             r"\log\left(\frac{\exp(-x[i])}{1 + \exp(-x[i])}\right)\right)", ("x",),
+             lambda y, x: anp.mean(softplus(-x) + (1 - y) * x), domain={"y": "binary"}, scale=("x",), zero=("x",)),
+    UserLoss("poisson-text-names", "spellings",
+             r"L = \sum_{n=1}^{N} \left(\text{input}_n - \text{target}_n * \log(\text{input}_n + \text{eps})\right)",
+             ("input",), lambda input, target, eps: anp.sum(input - target * anp.log(input + eps)),
+             domain={"input": "positive", "target": "count", "eps": "small"}, scale=("input",), zero=("input",)),
+    UserLoss("relu-operator-regression", "spellings", r"L = \frac{1}{N}\sum_{n=1}^{N} (y_n - \hat{y}_n)^2", ("w", "b"),
+             lambda x, w, b, y: anp.mean((y - relu(w * x + b)) ** 2), define=(r"\hat{y}_n = \mathrm{ReLU}(w x_n + b)",),
+             scale=("w", "b")),
+    UserLoss("softplus-operatorname", "spellings", r"L = \sum_{n=1}^{N} \operatorname{softplus}(-y_n f_n)", ("f",),
+             lambda y, f: anp.sum(softplus(-y * f)), domain={"y": "sign"}, scale=("f",), zero=("f",)),
 ]
