@@ -87,6 +87,8 @@ def test_pairwise_squared_differences_have_gradient_4N_w_j_minus_4_times_the_tot
 RNG = np.random.default_rng(16)
 
 # (loss in LaTeX, variable, sizes, inputs, the same loss in autograd.numpy)
+AGAINST_AUTOGRAD_IDS = ["N-copies-of-a-norm", "N-copies-of-a-squared-total", "centroid-mean", "N-copies-of-softplus",
+                        "pairwise-differences", "mse-mean-by-b", "mean-of-norms-plus-N-constants"]
 AGAINST_AUTOGRAD = [
     (r"L = \sum_{n=1}^{N} \sum_{k=1}^{K} w_k^2", "w", {"N": 7, "K": 3},
      {"w": RNG.normal(size=3)}, lambda w: 7 * anp.sum(w**2)),
@@ -107,6 +109,6 @@ AGAINST_AUTOGRAD = [
 
 
 @pytest.mark.parametrize("loss, wrt, sizes, inputs, reference", AGAINST_AUTOGRAD,
-                         ids=[f"{case[0]} by {case[1]}" for case in AGAINST_AUTOGRAD])
+                         ids=AGAINST_AUTOGRAD_IDS)
 def test_gradients_with_counted_sums_agree_with_autograd(loss, wrt, sizes, inputs, reference):
     assert_gradient(loss, wrt, sizes, inputs, reference)

@@ -1,0 +1,161 @@
+"""``derivatives.d`` on the constructs the catalog rarely reaches: abstract functions, max/min, cases, powers.
+
+Each derivative is compared with SymPy's own ``diff`` once the abstract function is made concrete, or with
+the derivative written by hand; where a function has no derivative, the kink it records is asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad.derivatives import d
+from symgrad.errors import DeriveError
+from symgrad.tensors import index, size
+
+x, y, s, t = sp.symbols("x y s t")
+f = sp.Function("f")
+N = size("N")
+j, k = index("j", N), index("k", N)
+v, w = sp.IndexedBase("v"), sp.IndexedBase("w")
+
+
+def concrete(e: sp.Expr) -> sp.Expr:
+    """``e`` with the abstract ``f(s, t)`` made ``sin(s) e^{3t}`` (one argument: ``sin(s)``), evaluated."""
+    e = e.replace(lambda a: isinstance(a, sp.core.function.AppliedUndef) and len(a.args) == 2,
+                  lambda a: sp.sin(a.args[0]) * sp.exp(3 * a.args[1]))
+    e = e.replace(lambda a: isinstance(a, sp.core.function.AppliedUndef) and len(a.args) == 1,
+                  lambda a: sp.sin(a.args[0]))
+    return e.doit()
+
+
+def test_abstract_function_of_an_expression_follows_the_chain_rule():
+    ours = d(f(x**2), x)
+    assert sp.simplify(concrete(ours) - sp.diff(sp.sin(x**2), x)) == 0
+
+
+@pytest.mark.parametrize("by", [x, y])
+def test_abstract_function_of_two_expressions_sums_both_partial_derivatives(by):
+    ours = d(f(x**2 * y, x + y**3), by)
+    assert sp.simplify(concrete(ours) - sp.diff(sp.sin(x**2 * y) * sp.exp(3 * (x + y**3)), by)) == 0
+
+
+def test_abstract_function_of_two_expressions_keeps_each_argument_in_place():
+    ours = d(f(x**2, y), x)
+    assert sp.simplify(concrete(ours) - 2 * x * sp.cos(x**2) * sp.exp(3 * y)) == 0
+
+
+def test_abstract_function_passes_the_kinks_of_its_argument_on():
+    kinks: list = []
+    d(f(sp.Abs(x - 1)), x, kinks)
+    assert [where for where, _ in kinks] == [sp.Eq(x - 1, 0)]
+
+
+def test_abstract_function_of_a_whole_parameter_vector_keeps_df_dw_j_symbolic():
+    assert d(f(x, w), w[j]) == sp.Derivative(f(x, w), w[j])
+
+
+def test_abstract_function_of_two_vectors_differentiates_only_by_the_one_asked():
+    assert d(f(v, w), w[j]) == sp.Derivative(f(v, w), w[j])
+    assert d(f(v, w), v[j]) == sp.Derivative(f(v, w), v[j])
+
+
+def test_abstract_function_of_a_vector_by_an_unrelated_scalar_is_zero():
+    assert d(f(w, x**2), x) != 0
+    assert d(f(w), x) == 0
+
+
+@pytest.mark.parametrize("a, b", [(-1.5, 0.5), (2.0, 0.5), (0.3, -0.7)])
+def test_max_of_two_moving_arguments_follows_the_larger(a, b):
+    e = sp.Max(x**2, 3 * x + y)
+    ours = d(e, x).subs({x: a, y: b})
+    want = 2 * a if a**2 > 3 * a + b else 3
+    assert ours == pytest.approx(want, rel=1e-12)
+
+
+@pytest.mark.parametrize("a, b", [(-1.5, 0.5), (2.0, 0.5), (0.3, -0.7)])
+def test_min_of_two_moving_arguments_follows_the_smaller(a, b):
+    e = sp.Min(x**2, 3 * x + y)
+    ours = d(e, x).subs({x: a, y: b})
+    want = 2 * a if a**2 < 3 * a + b else 3
+    assert ours == pytest.approx(want, rel=1e-12)
+
+
+def test_max_at_a_tie_averages_the_two_one_sided_derivatives_and_says_so():
+    kinks: list = []
+    ours = d(sp.Max(x, 2 * y), x, kinks)
+    assert ours.subs({x: 1, y: sp.Rational(1, 2)}) == sp.Rational(1, 2)
+    assert ours.subs({x: 2, y: 0}) == 1 and ours.subs({x: -2, y: 0}) == 0
+    (where, used), = kinks
+    assert where == sp.Eq(x, 2 * y) or where == sp.Eq(2 * y, x)
+    assert used == "the average of the two one-sided derivatives, a subgradient"
+
+
+def test_min_inside_max_records_both_kinks():
+    kinks: list = []
+    d(sp.Max(sp.Min(x, y), 1 - x), x, kinks)
+    assert sorted(str(where) for where, _ in kinks) == sorted([str(sp.Eq(sp.Min(x, y), 1 - x)), str(sp.Eq(x, y))])
+
+
+def test_max_of_three_arguments_is_refused_asking_for_nested_pairs():
+    with pytest.raises(DeriveError, match="^Max of 3 arguments: write it as nested pairs$"):
+        d(sp.Max(x, y, s), x)
+
+
+def test_cases_are_differentiated_branch_by_branch_and_the_boundary_is_named():
+    kinks: list = []
+    e = sp.Piecewise((x**2, x > 1), (2 * x - 1, True))
+    ours = d(e, x, kinks)
+    assert ours == sp.Piecewise((2 * x, x > 1), (2, True))
+    assert kinks == [(x > 1, "the derivative of the branch whose condition holds")]
+
+
+def test_cases_whose_condition_does_not_move_with_the_variable_have_no_kink():
+    kinks: list = []
+    ours = d(sp.Piecewise((x**2, y > 0), (x, True)), x, kinks)
+    assert ours == sp.Piecewise((2 * x, y > 0), (1, True)) and kinks == []
+
+
+def test_abs_records_its_kink_at_zero_with_the_subgradient_used():
+    kinks: list = []
+    assert d(sp.Abs(x - 2), x, kinks) == sp.sign(x - 2)
+    assert kinks == [(sp.Eq(x - 2, 0), "sign(0) = 0, a subgradient")]
+
+
+def test_a_function_of_a_constant_argument_records_no_kink():
+    kinks: list = []
+    assert d(sp.Abs(y) * x, x, kinks) == sp.Abs(y) and kinks == []
+
+
+@pytest.mark.parametrize("e", [x**y, x**x, (x + 1) ** sp.sin(x), 2**x])
+def test_a_power_with_a_moving_exponent_matches_sympy(e):
+    assert sp.simplify(d(e, x) - sp.diff(e, x)) == 0
+
+
+def test_a_power_with_a_constant_exponent_is_n_x_to_the_n_minus_1():
+    assert d(x**5, x) == 5 * x**4 and d(y**5, x) == 0
+
+
+def test_a_product_of_three_factors_has_three_terms():
+    assert sp.expand(d(x * sp.sin(x) * sp.exp(x), x) - sp.diff(x * sp.sin(x) * sp.exp(x), x)) == 0
+
+
+def test_an_element_by_another_element_of_the_same_tensor_is_a_delta():
+    assert d(w[j] ** 2, w[k]) == 2 * w[j] * sp.KroneckerDelta(j, k)
+    assert d(v[j], w[k]) == 0
+
+
+def test_an_element_by_an_element_with_another_number_of_indices_is_refused():
+    m = index("m", N)
+    with pytest.raises(DeriveError, match="different numbers of indices"):
+        d(w[j, m], w[k])
+
+
+def test_a_summation_index_that_clashes_with_the_variable_is_refused():
+    with pytest.raises(DeriveError, match="summation index j .* clashes with the variable w\\[j\\]; rename it"):
+        d(sp.Sum(w[j] ** 2, (j, 1, N)), w[j])
+
+
+def test_a_sum_is_differentiated_under_the_sum_sign():
+    assert d(sp.Sum(w[k] ** 2, (k, 1, N)), w[j]) == sp.Sum(2 * w[k] * sp.KroneckerDelta(k, j), (k, 1, N))
+    assert d(sp.Sum(v[k] ** 2, (k, 1, N)), w[j]) == 0
