@@ -133,10 +133,10 @@ def result_latex(result: Result) -> str:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """An HTML table; cells are HTML already (escape text before)."""
-    head = "".join(f"<th>{h}</th>" for h in header)
+    """An HTML table (no header row when ``header`` is empty); cells are HTML already (escape text before)."""
+    head = "<thead><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr></thead>" if header else ""
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table>{head}<tbody>{body}</tbody></table>"
 
 
 def _text(value: Any) -> str:
@@ -163,14 +163,14 @@ def verdict_html(v: Verdict) -> str:
         rows += [(f"link {n}", f"{_math(link.latex)} ({_text(link.verdict)})") for n, link in enumerate(v.links, 1)]
     if v.diagnosis:
         rows.append(("kind of slip", _text(v.diagnosis)))
-    if v.correct:
+    if v.correct and v.verdict == "wrong":
         rows.append(("correct", _math(v.correct)))
     if v.counterexample:
         rows.append(("counterexample", _text(describe_counterexample(v.counterexample))))
     if v.column is not None:
         rows.append(("column", _text(v.column)))
     if rows:
-        parts.append(_table(("", ""), rows))
+        parts.append(_table((), rows))
     return '<div class="symgrad-verdict">' + "".join(parts) + "</div>"
 
 

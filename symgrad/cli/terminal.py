@@ -65,7 +65,7 @@ codecs.register_error(ERRORS, _fallback)
 def any_encoding(*streams: TextIO) -> None:
     """Let ``streams`` print every symbol symgrad writes, whatever their encoding (PYTHONIOENCODING=ascii)."""
     for stream in streams:
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "backslashreplace"):
             stream.reconfigure(errors=ERRORS)
 
 
