@@ -387,3 +387,27 @@ def test_no_progress_on_a_pipe_or_for_quick_work():
     with terminal.Progress("symgrad check", screen, after=5):
         pass
     assert piped.getvalue() == screen.getvalue() == ""
+
+
+def test_a_check_on_a_terminal_shows_its_progress_and_leaves_the_report_clean():
+    import pty
+
+    probe = ("import sys\nfrom symgrad import cli\ncli.PROGRESS_AFTER = 0.01\n"
+             "sys.exit(cli.main(['check', 'softmax', '--backend', 'fd']))")
+    controller, terminal_end = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, stderr=terminal_end)
+    os.close(terminal_end)
+    out, _ = proc.communicate(timeout=300)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the other end is closed: everything written has been read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert proc.returncode == 0
+    assert b"symgrad check: working... " in shown and shown.endswith(b"\r\x1b[K")
+    assert b"working" not in out and out.decode().startswith("symgrad check softmax")
