@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime
+import os
 import platform
 import random
 import statistics
@@ -77,7 +78,8 @@ def report(outcomes: Sequence[Outcome], cli: list[float]) -> str:
              *table(outcomes), ""]
     if cli:
         lines.append(f"`symgrad verify` from the command line, fresh process: median {statistics.median(cli):.2f} s "
-                     f"over {len(cli)} cases (min {min(cli):.2f} s, max {max(cli):.2f} s).")
+                     f"over {len(cli)} cases (min {min(cli):.2f} s, max {max(cli):.2f} s; load average "
+                     f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs when it finished).")
     lines.append(f"In process (one fork each): median {statistics.median(per_case):.2f} s per case, "
                  f"max {per_case[-1]:.2f} s, total {sum(per_case):.1f} s.")
     return "\n".join(lines) + "\n"
