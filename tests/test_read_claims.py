@@ -121,3 +121,38 @@ def test_a_braced_name_and_a_label_before_a_definition_are_read_past():
     ctx = Context()
     assert parse_definition(r"{Co}= (a - y)^2", ctx).lhs == sp.Symbol("Co")
     assert parse_definition(r"\mbox{Logistic regression: } s = \sigma(h)", ctx).lhs == sp.Symbol("s")
+
+
+def test_definitions_given_before_what_they_use_are_kept_in_computing_order():
+    v = verify(r"\frac{\partial C}{\partial w} = (y-a)\sigma'(z)x",
+               define=[r"C = \frac{1}{2}(y - a)^2", r"a = \sigma(z)", r"z = wx + b"])
+    assert v.verdict == "wrong"  # the real slip: the sign of (y - a) is lost
+    v = verify(r"\frac{\partial C}{\partial w} = (a-y)\sigma'(z)x",
+               define=[r"C = \frac{1}{2}(y - a)^2", r"a = \sigma(z)", r"z = wx + b"])
+    assert v.verdict == "proved"
+
+
+def test_a_period_between_factors_is_a_product():
+    x = sp.Symbol("x")
+    assert parse_definition(r"y = x . \sigma(x)", Context()).rhs == x / (1 + sp.exp(-x))
+
+
+def test_a_colon_between_arrays_is_the_frobenius_product():
+    ctx = Context()
+    parse_given(r"y, h \in \mathbb{R}^n", ctx)
+    d = parse_definition(r"L = y:\log(h)", ctx)
+    (total,) = d.rhs.atoms(sp.Sum)
+    (i, _, n), = total.limits
+    assert d.rhs == sp.Sum(ctx.tensors["y"][i] * sp.log(ctx.tensors["h"][i]), (i, 1, n))
+
+
+def test_a_macro_given_as_a_fact_is_expanded_in_what_follows():
+    ctx = Context()
+    parse_given(r"$\newcommand{\sigmoid}{\operatorname{sigmoid}}$", ctx)
+    z = sp.Symbol("z")
+    assert parse_definition(r"a = \sigmoid(z)", ctx).rhs == 1 / (1 + sp.exp(-z))
+
+
+def test_a_macro_with_arguments_is_refused():
+    with pytest.raises(ParseError, match="takes arguments"):
+        parse_given(r"\newcommand{\norm}[1]{\|#1\|}", Context())

@@ -160,3 +160,13 @@ def test_facts_written_as_sentences_declare_their_shapes(sentence, name, dims):
 def test_a_sentence_symgrad_does_not_know_is_refused_not_guessed():
     with pytest.raises(ParseError):
         given("y is the one-hot target")
+
+
+@pytest.mark.parametrize(("sentence", "name", "dims"), [
+    (r"the matrix \boldsymbol{A} is a square matrix with dimension n\times n", "A", ("n", "n")),
+    (r"\boldsymbol{x} a vector of length n", "x", ("n",)),
+    (r"x a $N \times 1$ vector , with elements $x_i$", "x", ("N",)),
+    (r"A a $M \times N$ matrix , with elements $a_{ij}$ ( Symmetric matrix - Block Circulant )", "A", ("M", "N")),
+])
+def test_more_sentences_of_real_pages(sentence, name, dims):
+    assert shape(given(sentence), name) == dims

@@ -30,6 +30,9 @@ class _Arrays:
     def mul(self, a: _Val, b: _Val, op: str, tok: _Tok) -> _Val:
         if not a.axes or not b.axes:
             return _Val(a.expr * b.expr, a.axes or b.axes)
+        if op == "frobenius":  # A : B, the sum of the elementwise products
+            return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the Frobenius product of"),
+                               *[(i, i.lower, i.upper) for i in a.free]))
         same_vectors = len(a.free) == len(b.free) == 1 and len(a.axes) == len(b.axes) == 2 and \
             (a.axes[0] is None) == (b.axes[0] is None)
         if op == "odot" or (same_vectors and op != "dot"):

@@ -9,6 +9,7 @@ import sympy as sp
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
+from .macros import expand
 from .parser import _Parser
 from .tokens import _INDEX_POOL, _source_text, _split, _Tok, _tokens
 from .vocabulary import _extent, _free_indices, _Val
@@ -18,6 +19,9 @@ def _reading(fn):
     """Safety net for the public readers: a SymPy failure on odd input is still a ``ParseError``, never a traceback."""
     @functools.wraps(fn)
     def read(latex, *args, **kwargs):
+        ctx = kwargs.get("ctx", args[0] if args else None)
+        if isinstance(ctx, Context) and ctx.macros and isinstance(latex, str):
+            latex = expand(latex, ctx.macros)
         try:
             return fn(latex, *args, **kwargs)
         except (TypeError, ValueError, AttributeError, IndexError, sp.SympifyError) as e:
@@ -148,6 +152,17 @@ def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
     return name, tok, idxs, params
 
 
+def _insert(ctx: Context, defn: Definition) -> None:
+    """Add ``defn`` before the first definition that uses it (``C = (y - a)^2`` given before ``a = \\sigma(z)``), so
+    that the definitions stay in the order they are computed."""
+    items = list(ctx.definitions.items())
+    uses = [k for k, (_, d) in enumerate(items) if defn.name in {name_of(s) for s in d.rhs.free_symbols} | {
+        str(b.label) for b in d.rhs.atoms(sp.IndexedBase)}]
+    at = uses[0] if uses else len(items)
+    ctx.definitions.clear()
+    ctx.definitions.update([*items[:at], (defn.name, defn), *items[at:]])
+
+
 def _close(toks: list[_Tok], opened: int) -> int:
     """The position of the ``)`` matching the ``(`` at ``opened``."""
     depth = 0
@@ -223,7 +238,7 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     p.commit(mapping)
     ctx.tensors.pop(name, None)
     defn = Definition(lhs, value)
-    ctx.definitions[name] = defn
+    _insert(ctx, defn)
     if params is not None:
         fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) else sp.Symbol(q)
                         for q in params)

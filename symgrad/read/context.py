@@ -32,7 +32,8 @@ class Context:
     constraints: list[Constraint] = field(default_factory=list)
     domains: dict[str, sp.Set] = field(default_factory=dict)
     assumptions: list[sp.Rel] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # readings decided by context, facts recorded but not used
+    notes: list[str] = field(default_factory=list)
+    macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts  # readings decided by context, facts recorded but not used
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

@@ -10,6 +10,7 @@ from ..errors import ParseError
 from ..tensors import Constraint
 from .claims import _reading
 from .context import Context
+from .macros import define
 from .parser import _Parser
 from .prose import from_prose
 from .sets import _field, membership
@@ -91,6 +92,8 @@ def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``)."""
     latex = from_prose(latex) if isinstance(latex, str) else latex
+    if isinstance(latex, str) and define(latex, ctx.macros):
+        return
     _tokens(latex)  # the empty-input and brace checks, with their columns
     raw = _tokenize(latex)
     facts = _facts(raw, latex)

@@ -310,9 +310,12 @@ class _Names:
 
     def prime(self, name: str, tok: _Tok) -> _Val:
         """``\\sigma'(z)``, ``f'(x)``: the derivative of a function of one argument. At its own parameter (or at a
-        variable) it is the derivative itself, as a claim writes it; elsewhere (``\\sigma'(2x)``) its value there."""
+        variable) and standing alone it is the derivative itself, as a claim writes it; elsewhere (``\\sigma'(2x)``,
+        ``(y - a)\\sigma'(z)``) its value there."""
+        alone = self.toks[self.pos - 1] is tok and self.pos == 1
         self.next()
         args = self.arguments()
+        alone = alone and self.peek().kind == "end"
         if len(args) != 1:
             raise self.error(f"{name}' takes one argument, got {len(args)}", tok)
         (a,) = args
@@ -322,12 +325,12 @@ class _Names:
             if len(fn.params) != 1 or not isinstance(fn.params[0], sp.Symbol):
                 raise self.error(f"{name}' needs {name} to be a function of one scalar", tok)
             node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
-            if node is not None and a.expr == fn.params[0]:
+            if node is not None and a.expr == fn.params[0] and alone:
                 return _Val(sp.Derivative(node, a.expr, evaluate=False))
             f = fn.body.xreplace({fn.params[0]: t})
         else:
             f = self.builtin(name, _Val(t), tok).expr
-        if isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
+        if alone and isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
             return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
         return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
 

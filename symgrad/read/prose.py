@@ -9,14 +9,22 @@ import re
 _NAME = r"(\\?[A-Za-z]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"
 _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
 _A = r"(?:(?:a|an|the)\s+)?(?:real(?:-valued)?\s+)?"
+_ELEMENTS = r"(?:\s*,?\s*with\s+elements\s+.*?)?(?:\s*\(.*\))?"
+_SQUARE = rf"{_DIM}\s*(?:\\times|x|×)\s*{_DIM}"
 _SCALAR = r"(?:scalar|number|constant|real number|real)"
 # (sentence, the fact it states); names and sizes are kept as written
 _SENTENCES = [
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
     (rf"{_NAME}\s+is\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
     (rf"(?:.*\s)?treating\s+{_NAME}\s+as\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
-    (rf"{_NAME}\s+is\s+{_A}{_DIM}\s*(?:\\times|x|×)\s*1\s+(?:column\s+)?vector", r"\1 \\in \\mathbb{R}^{\2}"),
-    (rf"{_NAME}\s+is\s+{_A}{_DIM}\s*(?:\\times|x|×)\s*{_DIM}\s+(?:real\s+)?matrix", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
+    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}\s*(?:\\times|x|×)\s*1\s+(?:column\s+)?vector{_ELEMENTS}",
+     r"\1 \\in \\mathbb{R}^{\2}"),
+    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}\s*(?:\\times|x|×)\s*{_DIM}\s+(?:real\s+)?matrix{_ELEMENTS}",
+     r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
+    (rf"(?:the\s+matrix\s+)?{_NAME}\s+is\s+{_A}square\s+matrix\s+(?:with|of)\s+(?:dimension|size|shape)s?\s+{_SQUARE}",
+     r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
+    (rf"(?:the\s+vector\s+)?{_NAME}\s+(?:is\s+)?{_A}vector\s+of\s+(?:length|size|dimension)\s+{_DIM}",
+     r"\1 \\in \\mathbb{R}^{\2}"),
     (rf"{_NAME}\s+is\s+{_A}(?:(?:column\s+)?vector|matrix)?\s*(?:in\s+)?(\\mathbb\{{R\}}.*)", r"\1 \\in \2"),
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s+is\s+{_A}(?:symmetric\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),

@@ -46,7 +46,9 @@ _FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathit", r"\mathnormal
 _ONES = _FONTS | {r"\mathbb", r"\mathds", r"\mathbbm"}  # \mathbf{1}, \mathbb{1}: the ones vector
 _NAMED = {r"\text", r"\mathrm", r"\operatorname", r"\textrm", r"\textit", r"\textbf", r"\mbox"}
 _FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt", "cosh", "sinh", "arctan"}
-_OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "odot", "/": "/", r"\div": "/"}
+# "." between factors is a product in plain-text pages (x . σ(x)); ":" the Frobenius product of matrix calculus
+_OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "odot", "/": "/", r"\div": "/",
+        ".": "*", ":": "frobenius"}
 _RELS = {"=": "=", r"\neq": "!=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=",
          r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\in": "in"}
 _DIFFERENTIALS = {r"\partial", r"\nabla", r"\delta"}
