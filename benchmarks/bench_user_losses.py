@@ -18,28 +18,42 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from user_losses import CASES
-from user_losses.evaluate import DTYPES, KINDS, OUTCOMES, RTOL, Outcome, evaluate
+from user_losses.evaluate import DTYPES, KINDS, RTOL, Outcome, evaluate
+from user_losses.refusals import REFUSED
 
 OUT = ROOT / "benchmarks" / "user-losses.md"
-FAILURES = ("silently wrong", "non-finite", "crashed")
+FAILURES = ("silently wrong", "non-finite", "crashed", "refused, not named")
+COLUMNS = ("right", "refused, named", *FAILURES, "n/a")
+
+
+def label(case_id: str, outcome: Outcome) -> str:
+    """The outcome's column: a refusal counts as named only when its message has the words ``REFUSED`` expects."""
+    if outcome.kind != "refused":
+        return outcome.kind
+    return "refused, named" if REFUSED.get(case_id, "\n") in outcome.detail else "refused, not named"
 
 
 def run() -> tuple[dict[tuple[str, str, str], Outcome], float]:
     """Every case at every input kind and dtype, and the seconds it took."""
     start = time.perf_counter()
-    results = {(c.id, k, d): evaluate(c, k, d) for c in CASES for k in KINDS for d in DTYPES}
+    results = {}
+    for c in CASES:
+        for k in KINDS:
+            for d in DTYPES:
+                o = evaluate(c, k, d)
+                results[c.id, k, d] = Outcome(label(c.id, o), o.detail)
     return results, time.perf_counter() - start
 
 
 def table(results: dict[tuple[str, str, str], Outcome]) -> list[str]:
     """Counts of each outcome per (input kind, dtype), as Markdown rows."""
-    rows = ["| input kind | dtype | " + " | ".join(OUTCOMES) + " |", "|---|---|" + "---:|" * len(OUTCOMES)]
+    rows = ["| input kind | dtype | " + " | ".join(COLUMNS) + " |", "|---|---|" + "---:|" * len(COLUMNS)]
     for kind in KINDS:
         for dtype in DTYPES:
             count = collections.Counter(o.kind for (_, k, d), o in results.items() if (k, d) == (kind, dtype))
-            rows.append(f"| {kind} | {dtype} | " + " | ".join(str(count[x]) for x in OUTCOMES) + " |")
+            rows.append(f"| {kind} | {dtype} | " + " | ".join(str(count[x]) for x in COLUMNS) + " |")
     total = collections.Counter(o.kind for o in results.values())
-    rows.append("| **all** | | " + " | ".join(f"**{total[x]}**" for x in OUTCOMES) + " |")
+    rows.append("| **all** | | " + " | ".join(f"**{total[x]}**" for x in COLUMNS) + " |")
     return rows
 
 
@@ -47,7 +61,7 @@ def by_case(results: dict[tuple[str, str, str], Outcome]) -> tuple[list[str], li
     """The failing points (case, kind, dtype, why) and the refused cases with their messages, as Markdown."""
     failing = [f"| {cid} | {k} | {d} | {o.kind} | {o.detail} |" for (cid, k, d), o in results.items()
                if o.kind in FAILURES]
-    refused = {cid: o.detail for (cid, k, d), o in results.items() if o.kind == "refused"}
+    refused = {cid: o.detail for (cid, k, d), o in results.items() if o.kind == "refused, named"}
     return failing, [f"| {cid} | {msg.replace('|', '&#124;')} |" for cid, msg in refused.items()]
 
 
@@ -77,13 +91,13 @@ def document(results: dict[tuple[str, str, str], Outcome], seconds: float) -> st
         "",
         *table(results),
         "",
-        "## Failing points (silently wrong, non-finite, crashed)",
+        "## Failing points (silently wrong, non-finite, crashed, refused without naming the construct)",
         "",
         "| case | input kind | dtype | outcome | why |",
         "|---|---|---|---|---|",
         *(failing or ["| none | | | | |"]),
         "",
-        "## Refused cases and their messages",
+        "## Cases refused with a message that names the construct",
         "",
         "| case | message |",
         "|---|---|",

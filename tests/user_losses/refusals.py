@@ -1,0 +1,34 @@
+"""The refusals the suite accepts: each refused case and the words its one-line message must contain (the construct
+symgrad does not take, or the spelling that works). A refusal whose message lacks them is a defect, not a refusal."""
+
+from __future__ import annotations
+
+REFUSED: dict[str, str] = {
+    "pinball-two-maxes": "index i is free on the right",  # \sum binds the first term only: the rest has a free i
+    "bce-tensorflow-stable": "index n is free on the right",
+    "sigmoid-one-over-defined": "index n is free on the right",
+    "pinball-indicator": r"the ones vector \mathbb{1}",
+    "log-cosh": "size n does not match size N",  # \sum_{i=1}^{n} against the N the definition gave i
+    "poisson-glm-dot": "x takes 2 indices, got 1",  # w^T x_i: a row of a matrix by one index
+    "ce-softmax-operator": "z takes 2 indices, got 1",
+    "ce-cs231n-label-index": "cannot tell the range of index i",  # f_{y_i}: a label used as an index
+    "multiclass-hinge-cs231n": r"\neq",  # \sum_{j \neq y_i}
+    "dice-vnet-squares": r"\sum_{k=1}^{N}",  # \sum_i^N: names the spelling that works
+    "cosine-similarity-sums": "a definition starts with the name it defines",  # \cos\theta = ...
+    "bernoulli-log-likelihood-logits": "a definition starts with the name it defines",  # \log p(x | t) = ...
+    "poisson-nll-counts": "a definition starts with the name it defines",
+    "infonce-batch": "only distinct plain indices",  # the diagonal S_{ii}
+    "infonce-query-keys": "size K + 1 does not match size K",  # \sum_{j=0}^{K} over K keys: the user's slip
+    "infonce-positive-in-sum": "index p is free on the right",  # s_p read as s indexed by p
+    "heteroscedastic-log-variance": "index i is free on the right",
+    "gelu-erf": "no array code for erf",
+    "ls-lvert": r"unknown command \lVert",
+    "logistic-ones-vector": r"the ones vector \mathbf{1}",
+    "linear-bias-ones": r"the ones vector \mathbf{1}",
+    "trace-form": r"\mathrm{tr} is not a function symgrad knows",
+    "mahalanobis-inverse": "matrix powers and inverses are not supported",
+    "softmax-regression-matrix": "softmax needs a vector argument",
+    "attention-size-named-e": "e has two readings here",  # V \in R^{T x e} and e^{S_{ts}}
+    "poisson-full-log-gamma": "no array code for gamma",
+    "huber-pytorch-doc": "expected &, found ,",  # the PyTorch docs' "0.5 (x_n - y_n)^2, & \text{if} ..."
+}
