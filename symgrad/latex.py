@@ -14,8 +14,8 @@ import textwrap
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
+from functools import cache, partial
+from typing import TYPE_CHECKING, ClassVar
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
@@ -107,6 +107,19 @@ def _open_ended(expr: sp.Basic) -> bool:
 def _is_atomic(expr: sp.Basic) -> bool:
     """Prints as one token, so it needs no parentheses as a function argument."""
     return isinstance(expr, (sp.Symbol, sp.Indexed, sp.Idx)) or (expr.is_Integer and expr >= 0)
+
+
+def decimal_text(r: sp.Rational) -> str | None:
+    """``0.044715`` for 8943/200000: a fraction whose denominator (100 or more) a decimal ends, written as one."""
+    q, places = int(r.q), 0
+    if q < 100 or q % 5:  # 1/2, 3/4, 1/1024 stay fractions
+        return None
+    while (10**places) % q:
+        places += 1
+        if places > 12:
+            return None
+    digits = str(abs(int(r.p)) * (10**places // q)).rjust(places + 1, "0")
+    return ("-" if r.p < 0 else "") + digits[:-places] + "." + digits[-places:]
 
 
 def _tall(tex: str) -> bool:
@@ -203,12 +216,19 @@ class SymgradLatexPrinter(LatexPrinter):
             return self._print(factors[0])
         return " ".join(self._factor_texts(factors, len(factors)))
 
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        return decimal_text(expr) or super()._print_Rational(expr)
+
     def _print_Mul(self, expr: sp.Expr) -> str:
         # LatexPrinter._print_Pow also sends x**-n here, so expr may be a Pow.
         if expr.could_extract_minus_sign():
             inner = -expr
             tex = self._print(inner)
             return "- " + (self._add_parens(tex) if isinstance(inner, sp.Add) else tex)
+        coeff, rest = expr.as_coeff_Mul()
+        if isinstance(expr, sp.Mul) and coeff.is_Rational and decimal_text(coeff):
+            tex = self._print(rest)
+            return f"{decimal_text(coeff)} " + (self._add_parens(tex) if isinstance(rest, sp.Add) else tex)
         numer, denom = sp.fraction(expr, exact=True)
         if denom == 1:
             return self._print_factors(expr)
@@ -365,8 +385,23 @@ def latex_lines(expr: sp.Basic, width: float = LINE_WIDTH) -> list[str]:
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
+_RELATIONS = {"==": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+_CONSTANTS = {"Pi": "π", "Exp1": "e", "EulerGamma": "γ", "GoldenRatio": "φ", "Catalan": "G"}
+
+
+def _ordered_args(expr: sp.Basic) -> list[sp.Basic]:
+    """Numbers first: ``max(0, 1 − y·z)`` as people write it."""
+    return sorted(expr.args, key=lambda a: (not a.is_Number, sp.default_sort_key(a)))
+
+
 class SymgradTextPrinter(StrPrinter):
-    """Unicode for a terminal: ``∂p_i/∂a_j = p_i·(δ_ij − p_j)``, ``Σ_{k=1}^{N} e^{a_k}``."""
+    """Unicode for a terminal: ``∂p_i/∂a_j = p_i·(δ_ij − p_j)``, ``Σ_{k=1}^{N} e^{a_k}``.
+
+    With ``iverson=True`` the Kronecker delta prints as ``[i = j]``, for derivations where
+    a name δ (huber's threshold) would sit next to it.
+    """
+
+    _default_settings: ClassVar[dict[str, object]] = {**StrPrinter._default_settings, "iverson": False}
 
     # Indexed has its own _sympystr, which would win over _print_Indexed under the default name
     printmethod = "_symgrad_text"
@@ -381,7 +416,18 @@ class SymgradTextPrinter(StrPrinter):
         return f"({self._print(expr)})"
 
     def _print_Symbol(self, expr: sp.Symbol) -> str:
-        return pretty_symbol(expr.name)
+        # a name read from LaTeX may keep its markup: D_mathrm{KL} is D_KL
+        name = re.sub(r"\\?(?:mathrm|operatorname|text|mathbf|boldsymbol)\{([^{}]*)\}", r"\1", expr.name)
+        base, sep, sub = name.partition("_")
+        sub = sub.strip("{}")
+        if sep and not re.fullmatch(r"\w+", sub):
+            return f"{pretty_symbol(base)}_{{{latex_to_text(sub)}}}"
+        return pretty_symbol(name) if not sep or len(sub) <= 2 else f"{pretty_symbol(base)}_{sub}"
+
+    def _print_KroneckerDelta(self, expr: sp.KroneckerDelta) -> str:
+        if self._settings.get("iverson"):
+            return f"[{self._print(expr.args[0])} = {self._print(expr.args[1])}]"
+        return f"δ_{self._subscript(expr.args)}"
 
     def _print_Idx(self, expr: sp.Idx) -> str:
         return self._print(expr.label)
@@ -391,9 +437,6 @@ class SymgradTextPrinter(StrPrinter):
 
     def _print_Indexed(self, expr: sp.Indexed) -> str:
         return f"{self._print(expr.base.label)}_{self._subscript(expr.indices)}"
-
-    def _print_KroneckerDelta(self, expr: sp.KroneckerDelta) -> str:
-        return f"δ_{self._subscript(expr.args)}"
 
     def _print_Derivative(self, expr: sp.Derivative) -> str:
         order = sum(count for _, count in expr.variable_count)
@@ -431,7 +474,8 @@ class SymgradTextPrinter(StrPrinter):
         base, exponent = expr.base, expr.exp
         if exponent.is_negative and exponent.is_Rational:
             return self._print_Mul(expr)
-        base_text = self._print(base) if _is_atomic(base) or isinstance(base, sp.Function) else self._paren(base)
+        atomic = _is_atomic(base) or isinstance(base, (sp.Function, sp.NumberSymbol))
+        base_text = self._print(base) if atomic else self._paren(base)
         if exponent == sp.S.Half:
             return f"√{base_text}"
         if exponent.is_Integer:
@@ -442,7 +486,36 @@ class SymgradTextPrinter(StrPrinter):
         return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
 
     def _print_Rational(self, expr: sp.Rational) -> str:
-        return f"{self._print(sp.Integer(expr.p))}/{expr.q}"
+        decimal = decimal_text(expr)
+        return decimal.replace("-", "−") if decimal else f"{self._print(sp.Integer(expr.p))}/{expr.q}"
+
+    def _print_Abs(self, expr: sp.Abs) -> str:
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_Max(self, expr: sp.Max) -> str:
+        return "max(" + ", ".join(self._print(a) for a in _ordered_args(expr)) + ")"
+
+    def _print_Min(self, expr: sp.Min) -> str:
+        return "min(" + ", ".join(self._print(a) for a in _ordered_args(expr)) + ")"
+
+    def _print_Piecewise(self, expr: sp.Piecewise) -> str:
+        cases = [f"{self._print(e)} if {self._print(c)}" if c != sp.true else f"{self._print(e)} otherwise"
+                 for e, c in expr.args]
+        return "{" + "; ".join(cases) + "}"
+
+    def _print_Relational(self, expr: sp.Rel) -> str:
+        return f"{self._print(expr.lhs)} {_RELATIONS[expr.rel_op]} {self._print(expr.rhs)}"
+
+    def _print_NumberSymbol(self, expr: sp.NumberSymbol) -> str:
+        return _CONSTANTS.get(type(expr).__name__, str(expr))
+
+    _print_Pi = _print_Exp1 = _print_EulerGamma = _print_NumberSymbol
+
+    def _print_Infinity(self, expr: sp.Basic) -> str:
+        return "∞"
+
+    def _print_NegativeInfinity(self, expr: sp.Basic) -> str:
+        return "−∞"
 
     def _print_Integer(self, expr: sp.Integer) -> str:
         return str(expr).replace("-", "−")
@@ -458,6 +531,9 @@ class SymgradTextPrinter(StrPrinter):
         if expr.could_extract_minus_sign():
             inner = -expr
             return "−" + (self._paren(inner) if isinstance(inner, sp.Add) else self._print(inner))
+        coeff, rest = expr.as_coeff_Mul()
+        if isinstance(expr, sp.Mul) and coeff.is_Rational and decimal_text(coeff):
+            return f"{decimal_text(coeff)}·" + (self._paren(rest) if isinstance(rest, sp.Add) else self._print(rest))
         numer, denom = sp.fraction(expr, exact=True)
         if denom == 1:
             return self._print_factors(expr)
@@ -477,37 +553,78 @@ class SymgradTextPrinter(StrPrinter):
 
 
 @cache
-def _text_printer() -> SymgradTextPrinter:
-    return SymgradTextPrinter()
+def _text_printer(iverson: bool = False) -> SymgradTextPrinter:
+    return SymgradTextPrinter({"iverson": iverson})
 
 
-def to_text(expr: sp.Basic) -> str:
-    """``expr`` as one line of Unicode for a terminal (``p_i·(δ_ij − p_j)``)."""
-    return _text_printer().doprint(expr)
+def to_text(expr: sp.Basic, iverson: bool = False) -> str:
+    """``expr`` as one line of Unicode for a terminal (``p_i·(δ_ij − p_j)``; ``[i = j]`` for δ_ij with ``iverson``)."""
+    return _text_printer(iverson).doprint(expr)
+
+
+_to_text = to_text
 
 
 _LATEX_TO_UNICODE = {
     r"\neq": "≠", r"\ne": "≠", r"\le": "≤", r"\leq": "≤", r"\ge": "≥", r"\geq": "≥", r"\cdot": "·",
     r"\odot": "⊙", r"\times": "×", r"\top": "ᵀ", r"\partial": "∂", r"\sum": "Σ", r"\in": "∈", r"\to": "→",
-    r"\dots": "…", r"\ldots": "…", r"\quad": "  ", r"\qquad": "    ", r"\,": " ", r"\;": " ", r"\left": "", r"\right": "",
+    r"\dots": "…", r"\ldots": "…", r"\quad": "  ", r"\qquad": "    ", r"\,": " ", r"\;": " ", r"\ ": " ",
+    r"\circ": "∘", r"\infty": "∞", r"\pm": "±", r"\ell": "ℓ",
 }
+_INVISIBLE = {r"\left", r"\right", r"\Bigl", r"\Bigr", r"\bigl", r"\bigr", r"\displaystyle"}
+# a command taking one argument that only changes the font: the argument is the text
+_FONTS = {r"\operatorname", r"\mathrm", r"\text", r"\mathbf", r"\boldsymbol", r"\mathit", r"\mathcal"}
+_ACCENTS = {r"\hat": "\u0302", r"\bar": "\u0304", r"\tilde": "\u0303", r"\dot": "\u0307", r"\vec": "\u20d7"}
+_SUPERSCRIPTS = str.maketrans("0123456789-+()n∘", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁿ∘")
+
+
+def _word(text: str) -> bool:
+    """Needs no parentheses as a numerator, denominator or exponent."""
+    return re.fullmatch(r"[\w\u0300-\u036f\u20d7ᵀ∘⁻]+", text) is not None
+
+
+def _script(mark: str, text: str) -> str:
+    """``x^{2}`` as ``x²``, ``p^{\\top}`` as ``pᵀ``; what has no superscript form stays ``^{...}``."""
+    if mark == "^" and text and all(c in "0123456789-+()n∘ " for c in text) and text.strip():
+        return text.replace(" ", "").translate(_SUPERSCRIPTS)
+    if mark == "^" and text == "ᵀ":
+        return text
+    return f"{mark}{text}" if len(text) <= 2 and _word(text) else f"{mark}{{{text}}}"
 
 
 def latex_to_text(tex: str) -> str:
-    """A best-effort Unicode reading of a short LaTeX string (a case condition, a matrix form)."""
-    tex = re.sub(r"\\(?:operatorname|mathrm|text|mathbf|boldsymbol)\{([^{}]*)\}", r"\1", tex)
-    tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: "/".join(
-        part if re.fullmatch(r"\w+", part) else f"({part})" for part in m.groups()), tex)
-    tex = re.sub(r"\^\{\\top\}", "ᵀ", tex)
-
-    def command(m: re.Match[str]) -> str:
-        name = m.group(0)
-        return _LATEX_TO_UNICODE.get(name, greek_unicode.get(name[1:], name))
-
-    tex = re.sub(r"\\[a-zA-Z]+|\\[,;]", command, tex)
-    tex = re.sub(r"([_^])\{([^{}]+)\}", lambda m: m.group(1) + m.group(2) if len(m.group(2)) <= 2 else m.group(0), tex)
-    tex = re.sub(r" +", " ", tex).strip().replace(" - ", " − ")
-    return re.sub(r"(^|\()- ?", r"\1−", tex)  # a leading minus is unary: no space after it
+    """A Unicode reading of a short LaTeX string (a case condition, a matrix form): no command is left."""
+    out, at = [], 0
+    while at < len(tex):
+        char = tex[at]
+        if char == "\\":
+            command = re.match(r"\\([a-zA-Z]+|.)", tex[at:]).group(0)
+            at += len(command)
+            if command == r"\frac":
+                top, at = _group(tex, at)
+                bottom, at = _group(tex, at)
+                parts = [latex_to_text(top), latex_to_text(bottom)]
+                out.append("/".join(p if _word(p) else f"({p})" for p in parts))
+            elif command == r"\sqrt":
+                inner, at = _group(tex, at)
+                inner = latex_to_text(inner)
+                out.append(f"√{inner}" if _word(inner) else f"√({inner})")
+            elif command in _FONTS or command in _ACCENTS:
+                inner, at = _group(tex, at)
+                inner = latex_to_text(inner)
+                out.append(inner + _ACCENTS[command] if command in _ACCENTS else inner)
+            elif command not in _INVISIBLE:
+                out.append(_LATEX_TO_UNICODE.get(command, greek_unicode.get(command[1:], command[1:])))
+        elif char in "_^":
+            inner, at = _group(tex, at + 1)
+            out.append(_script(char, latex_to_text(inner)))
+        elif char in "{}":
+            at += 1
+        else:
+            out.append(char)
+            at += 1
+    text = re.sub(r" +", " ", "".join(out)).strip().replace(" - ", " − ")
+    return re.sub(r"(^|\()- ?", r"\1−", text)  # a leading minus is unary: no space after it
 
 
 # --- plain text inside LaTeX ---------------------------------------------------------------
@@ -808,6 +925,9 @@ def _text_rows(rows: list[tuple[str, str, str]]) -> list[str]:
 def derivation_text(d: Derivation) -> str:
     """The derivation as plain Unicode text for a terminal."""
     graph = d.graph
+    # huber's threshold δ beside a Kronecker δ_in reads as δδ_in: the delta becomes an Iverson bracket [i = n]
+    names = {name_of(t) for t in (*graph.inputs, *(x.lhs for x in graph.definitions))}
+    to_text = partial(_to_text, iverson=bool(names & {"delta", "δ"}))
     out = [d.title, "=" * len(d.title), "", "Definitions"]
     out += _text_rows([
         (to_text(x.lhs), to_text(x.rhs), ", ".join(f"{to_text(i)} = 1..{to_text(i.upper)}" for i in x.indices))
@@ -815,7 +935,7 @@ def derivation_text(d: Derivation) -> str:
     ])
     if graph.inputs:
         shapes = [
-            name_of(t) + " ∈ ℝ" + ("^{" + "×".join(to_text(s) for s in shape_of(t)) + "}" if shape_of(t) else "")
+            to_text(sp.Symbol(name_of(t))) + " ∈ ℝ" + ("^{" + "×".join(to_text(s) for s in shape_of(t)) + "}" if shape_of(t) else "")
             for t in graph.inputs
         ]
         out.append("  inputs: " + ", ".join(shapes))

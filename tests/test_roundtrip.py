@@ -130,9 +130,7 @@ def _read(tex: str, d: Derivation, expr: sp.Basic) -> sp.Basic:
 
 
 # reader-side failures, each with its reason; strict, so a fixed reader shows up at once
-_SIGMA_NAME = (r"the reader takes \sigma (1 - \sigma) as the sigmoid of 1 - sigma even where sigma is a defined "
-               r"name (issue 10 item 3, one meaning per letter: the reader's side)")
-READER_GAPS: dict[str, str] = {"sigmoid": _SIGMA_NAME}
+READER_GAPS: dict[str, str] = {}
 
 
 def _cases() -> list[pytest.param]:
