@@ -8,6 +8,7 @@ chromium or Selenium into a failure instead of a skip.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -147,3 +148,43 @@ def test_every_gallery_page_renders_every_formula_in_chromium(site, browser, nam
     if name == "softmax":
         browser.save_screenshot(str(site / "softmax.png"))
         assert (site / "softmax.png").stat().st_size > 10_000
+
+
+PAGES = ["index.md", "jobs.md", "examples.md"]
+
+
+def _blocks(page: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", (DOCS / page).read_text(), flags=re.DOTALL)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_python_example_in_the_docs_runs(page, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    for block in _blocks(page, "python"):
+        exec(compile(block, f"{page} example", "exec"), namespace)  # noqa: S102 - the docs' own examples
+
+
+def _console_examples() -> list[tuple[str, str, list[str]]]:
+    """(page, command, the output lines the page shows) for each console command shown with its output."""
+    out = []
+    for page in PAGES:
+        for block in _blocks(page, "console"):
+            command, shown = None, []
+            for line in [*block.replace("\\\n", " ").splitlines(), "$ "]:
+                if line.startswith("$ "):
+                    if command and shown:
+                        out.append((page, command, shown))
+                    command, shown = line[2:], []
+                elif line.strip():
+                    shown.append(line.strip())
+    return out
+
+
+@pytest.mark.parametrize("page, command, shown", _console_examples(), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_console_example_prints_what_the_docs_show(page, command, shown, tmp_path):
+    done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          check=False, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    printed = [line.strip() for line in done.stdout.splitlines()]
+    for line in shown:
+        assert line in printed, (line, done.stdout, done.stderr)
