@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import inspect
 
+import numpy as np
 import pytest
 from user_losses import CASES, case, classification, layers, matrix, metric, probabilistic, regression, spellings
-from user_losses.evaluate import DTYPES, KINDS, applies, evaluate
+from user_losses.evaluate import DTYPES, KINDS, applies, evaluate, judge
 from user_losses.refusals import REFUSED
 
 FAMILIES = (regression, classification, metric, probabilistic, layers, matrix, spellings)
@@ -125,6 +126,25 @@ def test_xfail_and_refused_tables_name_existing_cases_and_points():
     assert set(REFUSED) | set(XFAIL) <= set(BY_ID)
     for cid, (defect, where) in XFAIL.items():
         assert defect and "\n" not in defect and set(where) <= set(ALL), cid
+
+
+def test_the_judge_calls_a_slightly_wrong_gradient_silently_wrong_and_nan_non_finite():
+    truth = [np.longdouble(2.0), np.array([1.0, -3.0], dtype=np.longdouble)]
+    names = ["L", "dL/dw"]
+    assert judge(names, [2.0, np.array([1.0, -3.0])], truth, truth, "float64").kind == "right"
+    assert judge(names, [2.0, np.array([1.0, -3.0 + 1e-6])], truth, truth, "float64").kind == "silently wrong"
+    assert judge(names, [2.0, np.array([1.0, -3.0 + 1e-6])], truth, truth, "float32").kind == "right"
+    assert judge(names, [2.0, np.array([np.nan, -3.0])], truth, truth, "float64").kind == "non-finite"
+    assert judge(names, [2.0, np.array([1.0])], truth, truth, "float64").kind == "silently wrong"  # a shape slip
+    infinite = [np.longdouble(np.inf), truth[1]]
+    assert judge(names, [np.inf, np.array([1.0, -3.0])], infinite, infinite, "float64").kind == "n/a"
+
+
+def test_the_judge_allows_ten_times_autograds_own_error_and_no_more():
+    truth = [np.longdouble(1.0)]
+    own = [np.longdouble(1.0 + 1e-5)]  # autograd itself is off by 1e-5 here (a cancelling formula)
+    assert judge(["L"], [1.0 + 9e-5], truth, own, "float64").kind == "right"
+    assert judge(["L"], [1.0 + 2e-4], truth, own, "float64").kind == "silently wrong"
 
 
 @pytest.mark.parametrize(("case_id", "kind", "dtype"), _params())

@@ -111,7 +111,7 @@ def _misread(case: UserLoss, f: Any) -> str:
     return ""
 
 
-def _judge(names: list[str], got: list[Any], truth: list[np.ndarray], own: list[np.ndarray], dtype: str) -> Outcome:
+def judge(names: list[str], got: list[Any], truth: list[np.ndarray], own: list[np.ndarray], dtype: str) -> Outcome:
     """Compare each compiled quantity with the truth (see the module docstring)."""
     biggest = float(np.finfo(dtype).max)
     if not all(np.all(np.isfinite(t)) and np.max(np.abs(t), initial=0) <= biggest for t in truth):
@@ -158,4 +158,4 @@ def evaluate(case: UserLoss, kind: str, dtype: str) -> Outcome:
             value, grads = f.value_and_grad(**arrays)
     except Exception as e:  # noqa: BLE001 - recorded as a crash with its message
         return Outcome("crashed", f"{type(e).__name__}: {e}")
-    return _judge(["L", *(f"dL/d{w}" for w in f.wrt)], [value, *(grads[w] for w in f.wrt)], truth, own, dtype)
+    return judge(["L", *(f"dL/d{w}" for w in f.wrt)], [value, *(grads[w] for w in f.wrt)], truth, own, dtype)
