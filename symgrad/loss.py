@@ -2,7 +2,8 @@
 
 The same vocabulary as ``symgrad verify``: ``define`` equations name intermediates
 (``\\hat y_n = x_n w + b``), ``given`` facts declare shapes, ranges and constraints
-(``X \\in \\mathbb{R}^{n \\times d}``, ``\\sum_k y_k = 1``), read by ``symgrad.parse``.
+(``X \\in \\mathbb{R}^{n \\times d}``, ``\\sum_k y_k = 1``), read by ``symgrad.read``. A loss written without
+``L =`` (``-\\sum_{k=1}^{K} p_k \\log p_k``) is the loss ``L``, whatever ``=`` its sums hold.
 SymPy input (``Eq``/``Definition`` objects and expressions over ``IndexedBase``/``Idx``)
 goes straight into the graph. Either way the result is the kind of ``Derivation`` the
 catalog produces, so printing, compiling, exporting and checking work unchanged.
@@ -79,7 +80,7 @@ def _sympy_graph(loss: sp.Expr | sp.Eq | Definition, define: Sequence, constrain
 
 
 def _latex_graph(loss: str, define: Sequence[str], given: Sequence[str]) -> Graph:
-    from . import parse
+    from . import read as parse
 
     ctx = parse.Context()
     for source, items in (("--given", given), ("--define", define)):
@@ -88,7 +89,7 @@ def _latex_graph(loss: str, define: Sequence[str], given: Sequence[str]) -> Grap
                 (parse.parse_given if source == "--given" else parse.parse_definition)(text, ctx)
             except SymgradError as e:
                 raise type(e)(f"{e} (in {source} {text!r})") from None
-    text = loss if "=" in loss else f"L = {loss}"
+    text = loss if parse.names_itself(loss) else f"L = {loss}"
     try:
         target = parse.parse_definition(text, ctx)
     except SymgradError as e:

@@ -69,7 +69,7 @@ and each command shape is asked once per process (10-250 ms).
 """
 
 
-from .claims import parse_claim, parse_definition, parse_derivative, parse_expression
+from .claims import names_itself, parse_claim, parse_definition, parse_derivative, parse_expression
 from .context import Context, DerivativeOf, Function, Member
 from .facts import parse_assumption, parse_given
 
@@ -78,6 +78,7 @@ __all__ = [
     "DerivativeOf",
     "Function",
     "Member",
+    "names_itself",
     "parse_assumption",
     "parse_claim",
     "parse_definition",

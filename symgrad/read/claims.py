@@ -173,6 +173,15 @@ def _close(toks: list[_Tok], opened: int) -> int:
     return len(toks) - 1
 
 
+def names_itself(latex: str) -> bool:
+    """Whether ``latex`` is a definition ``name = ...``: it has an = outside braces (the = of ``\\sum_{k=1}`` is
+    not one), so that a loss written without ``L =`` is read as the loss."""
+    try:
+        return len(_split(_tokens(latex), {"="})) > 1
+    except ParseError:
+        return "=" in latex
+
+
 @_reading
 def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
