@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from test_verify import CASES  # noqa: E402
+from test_verify import CASES
 
-from symgrad.verify import verify  # noqa: E402
+from symgrad.verify import verify
 
 
 def _cli_args(case: tuple) -> list[str]:
@@ -39,13 +39,16 @@ def main() -> None:
     print(f"in process: {len(times)} cases, median {statistics.median(times):.3f} s, "
           f"max {max(times):.3f} s, mismatched verdicts {wrong}")
     step = max(1, len(CASES) // max(args.cli, 1))
-    cli = []
+    cli, codes = [], []
     for case in CASES[::step][: args.cli]:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "symgrad.cli", *_cli_args(case)], capture_output=True, check=False)
+        run = subprocess.run([sys.executable, "-m", "symgrad", *_cli_args(case)], capture_output=True, check=False)
         cli.append(time.perf_counter() - start)
+        if run.returncode != {"proved": 0, "agrees": 0, "wrong": 1}[case[6]]:
+            codes.append((case[0], run.returncode, run.stderr.decode()[-200:]))
     if cli:
-        print(f"fresh process (CLI): {len(cli)} cases, median {statistics.median(cli):.3f} s, max {max(cli):.3f} s")
+        print(f"fresh process (CLI): {len(cli)} cases, median {statistics.median(cli):.3f} s, max {max(cli):.3f} s, "
+              f"unexpected exit codes {codes}")
 
 
 if __name__ == "__main__":
