@@ -343,10 +343,15 @@ def test_help_loads_neither_sympy_nor_numpy():
     assert done.stdout.split(maxsplit=1) == ["0", "[]\n"], done.stderr
 
 
-@pytest.mark.parametrize("option, value", [("--claim", "-2x"), ("--define", "-L = x"), ("--of", r"-\frac{dL}{dx}")])
-def test_a_value_starting_with_a_dash_is_the_options_value(option, value):
-    verify_parser = cli.subcommands(cli.parser({"verify"}))["verify"]
-    assert cli.arguments.prepare(verify_parser, [option, value, "--json"]) == [f"{option}={value}", "--json"]
+@pytest.mark.parametrize("command, option, value", [
+    ("verify", "--claim", "-2x"), ("verify", "--define", "-L = x"), ("verify", "--of", r"-\frac{dL}{dx}"),
+    ("verify", "--given", r"-x \le 0"), ("verify", "--assume", "-i = -j"), ("derive", "--loss", r"-\log\sigma(z)"),
+    ("derive", "--define", r"-p = -\sigma(z)"), ("export", "--given", r"-1 \le w"),
+])
+def test_a_value_starting_with_a_dash_is_the_options_value(command, option, value):
+    sub = cli.subcommands(cli.parser({command}))[command]
+    flag = {"verify": "--json", "derive": "--hessian", "export": "--force"}[command]
+    assert cli.arguments.prepare(sub, [option, value, flag]) == [f"{option}={value}", flag]
 
 
 def test_an_option_with_no_value_before_the_next_option_is_still_refused(capsys):
