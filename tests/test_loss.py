@@ -443,3 +443,55 @@ def test_every_spelling_of_the_ones_vector_sums(spelling):
     value, grads = d.compile().value_and_grad(z=z)
     assert_close(value, np.exp(z).sum(), 1e-14)
     assert_close(grads["z"], np.exp(z), 1e-14)
+
+
+# --- what a user loss can and cannot get (the README's list): each limit is a one-line error naming it ---
+
+ELEMENTWISE = (r"z \in \mathbb{R}^{N}",)
+DERIVES_BUT_DOES_NOT_COMPILE = {
+    "erf": (r"L = \sum_{k=1}^{N} \operatorname{erf}(z_k)", "erf"),
+    "sec": (r"L = \sum_{k=1}^{N} \sec(z_k)", "sec"),
+    "floor": (r"L = \sum_{k=1}^{N} \lfloor z_k \rfloor", "floor"),
+    "abstract-function": (r"L = \sum_{k=1}^{N} f(z_k)", "f"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DERIVES_BUT_DOES_NOT_COMPILE))
+def test_a_function_without_array_code_derives_but_compiling_is_a_one_line_error_naming_it(case):
+    loss, named = DERIVES_BUT_DOES_NOT_COMPILE[case]
+    d = symgrad.derive(loss=loss, given=list(ELEMENTWISE), wrt=["z"])
+    assert (d.results[0].expr == 0) == (case == "floor")  # floor' = 0 away from its jumps
+    with pytest.raises(SymgradError) as info:
+        d.compile()
+    assert f"no array code for {named}" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_product_over_an_index_is_refused_in_one_line_naming_it():
+    with pytest.raises(SymgradError, match=r"^in the definition of L: cannot differentiate Product in Product\("):
+        symgrad.derive(loss=r"L = \prod_{k=1}^{N} z_k", given=list(ELEMENTWISE), wrt=["z"])
+
+
+# each function as a LaTeX command and in autograd.numpy, written by hand
+ELEMENTARY = {r"\cos": anp.cos, r"\sin": anp.sin, r"\tan": anp.tan, r"\tanh": anp.tanh, r"\cosh": anp.cosh,
+              r"\arctan": anp.arctan, r"\arcsin": anp.arcsin, r"\sigma": lambda u: 1 / (1 + anp.exp(-u))}
+
+
+@pytest.mark.parametrize("function", sorted(ELEMENTARY))
+def test_an_elementary_function_compiles_to_numpy_with_the_gradient_autograd_gives(function):
+    d = symgrad.derive(loss=rf"L = \sum_{{k=1}}^{{N}} {function}(z_k / 2)", given=list(ELEMENTWISE), wrt=["z"])
+    z = np.random.default_rng(3).uniform(-1.5, 1.5, size=5)
+    value, grads = quiet(d.compile().value_and_grad, z=z)
+    reference = lambda z: anp.sum(ELEMENTARY[function](z / 2))
+    assert_close(value, reference(z))
+    assert_close(grads["z"], autograd.grad(reference)(z))
+
+
+@pytest.mark.parametrize("function", sorted(ELEMENTARY))
+def test_symgrad_check_of_an_elementary_function_agrees_or_is_a_one_line_error_naming_it(function):
+    d = symgrad.derive(loss=rf"L = \sum_{{k=1}}^{{N}} {function}(z_k / 2)", given=list(ELEMENTWISE), wrt=["z"])
+    try:
+        report = symgrad.check(d, backend="autograd", seed=0)
+    except SymgradError as e:  # the autodiff forward pass has no code for cos, sin, tan, arcsin (yet)
+        assert "no array code for" in str(e) and "\n" not in str(e)
+    else:
+        assert report.ok, str(report)
