@@ -156,3 +156,39 @@ def test_a_macro_given_as_a_fact_is_expanded_in_what_follows():
 def test_a_macro_with_arguments_is_refused():
     with pytest.raises(ParseError, match="takes arguments"):
         parse_given(r"\newcommand{\norm}[1]{\|#1\|}", Context())
+
+
+def test_a_prime_on_a_name_of_one_variable_is_its_derivative():
+    v = verify(r"y’ = y + σ(x) . (1 – y)", define=[r"y = x . σ(x)", r"σ(x) = 1/(1+e^{-x})"])
+    assert v.verdict == "proved"
+    v = verify(r"y’ = y + σ(x) . (1 – σ(x))", define=[r"y = x . σ(x)", r"σ(x) = 1/(1+e^{-x})"])
+    assert v.verdict == "wrong"
+
+
+def test_a_prime_on_a_bracket_is_its_derivative_and_inside_a_chain_its_value():
+    v = verify(r"\left(\frac{1}{1+e^{-x}}\right)'=\frac{-(1+e^{-x})'}{(1+e^{-x})^2}=\frac{e^{-x}}{(1+e^{-x})^2}")
+    assert v.verdict == "proved"
+
+
+def test_a_prime_on_something_of_several_variables_is_refused():
+    with pytest.raises(ParseError, match="a prime needs one variable"):
+        parse_claim(r"(\lambda(w_1^2 + w_2^2))' = 2\lambda w_1", Context())
+
+
+def test_greek_letters_spelled_in_plain_text_are_those_letters():
+    d = parse_definition(r"swish(x) = x * sigmoid(beta * x)", Context())
+    x, beta = sp.Symbol("x"), sp.Symbol("beta")
+    assert d.rhs == x / (1 + sp.exp(-beta * x))
+
+
+@pytest.mark.parametrize(("claim", "case"), [
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1-p_i), \quad i = j", sp.Eq),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = - p_i p_j \text{ for } i \ne j", sp.Ne),
+])
+def test_a_case_written_after_the_claim_is_an_assumption(claim, case):
+    ctx = Context()
+    d = parse_definition(r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}", ctx)
+    members = parse_claim(claim, ctx)
+    (rel,) = ctx.assumptions
+    assert len(members) == 2 and isinstance(rel, case) and {str(a) for a in rel.args} == {"i", "j"}
+    assert members[1].value.has(d.lhs.base)

@@ -11,7 +11,8 @@ from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
 from .macros import expand
 from .parser import _Parser
-from .tokens import _INDEX_POOL, _source_text, _split, _Tok, _tokens
+from .tokens import _INDEX_POOL, _arg_text, _source_text, _split, _Tok, _tokens
+from .tokens import _NAMED as _NAMED_WORD_CMDS
 from .vocabulary import _extent, _free_indices, _Val
 
 
@@ -65,8 +66,10 @@ def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
 @_reading
 def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]:
     """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a
-    ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's)."""
-    toks = _tokens(latex)
+    ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's). A case
+    written after the chain (``p_i(1 - p_i), \\quad i = j``, ``\\text{for } i \\neq j``) is added to
+    ``ctx.assumptions`` as ``--assume`` would add it."""
+    toks = _case_after(latex, _tokens(latex), ctx)
     strict = bool(ctx.definitions)
     parts = _split(toks, {"="})
     members: list[Member] = []
@@ -100,6 +103,36 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
             m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
     return out
+
+
+_CASE_WORDS = {"if", "for", "when", "where", "with"}
+
+
+def _case_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``toks`` without a trailing case ``, i = j`` / ``\\text{if } i \\neq j``, which goes to ``ctx.assumptions``."""
+    tail = toks[-5:-1]
+    if len(toks) < 6 or [t.kind for t in (tail[1], tail[3])] != ["letter", "letter"] or tail[2].text not in (
+            "=", r"\ne", r"\neq"):
+        return toks
+    cut = len(toks) - 4
+    if tail[0].text != ",":
+        word = next((k for k in range(max(0, cut - 12), cut) if toks[k].text in _NAMED_WORD_CMDS and toks[k + 1].text == "{"),
+                    None)
+        if word is None or _arg_text(toks, word + 1)[1] != cut or _arg_text(toks, word + 1)[0] not in _CASE_WORDS:
+            return toks
+        cut = word
+    elif toks[cut - 1].text in _NAMED_WORD_CMDS:
+        return toks
+    if toks[cut - 1].text == "," and cut > 1:
+        cut -= 1
+    p = _Parser(latex, toks[-4:], ctx)
+    p.index_mode = True
+    rel = p.relation()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    ctx.assumptions.append(rel.xreplace(mapping))
+    return toks[:cut] + toks[-1:]
 
 
 def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:

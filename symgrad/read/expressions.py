@@ -97,6 +97,7 @@ class _Expressions:
             return _Val(-v.expr, v.axes)
         if self.at("+"):
             self.next()
+        start = self.pos
         v = self.primary()
         while True:
             t = self.peek()
@@ -118,9 +119,7 @@ class _Expressions:
                 v = _Val(self.power(v.expr, e.expr, t), v.axes)
             elif t.text == "'":
                 self.next()
-                if not v.axes:
-                    raise self.error("a prime on a scalar (a derivative?) is not supported", t)
-                v = self.transpose(v, t)
+                v = self.transpose(v, t) if v.axes else self.primed(v, t, alone=start == 0 and self.peek().kind == "end")
             elif t.text == "_":
                 self.next()
                 kind, got = self.subscript()

@@ -10,6 +10,10 @@ from ..errors import ParseError
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _extent, _free_indices, _sigmoid, _Val
 
+# Greek letters spelled out in plain text (beta*x, sigma^2); the two-letter ones (pi, mu) stay letters: p_i is
+# often written pi
+_GREEK_WORDS = frozenset(g for g in _GREEK if len(g) > 2 and g != "ell")
+
 
 class _Names:
     """Reading names and applying functions (a part of the parser)."""
@@ -84,7 +88,7 @@ class _Names:
                 self.pos += run
                 return letters, t
             if start_of_run and run > 1:
-                words = _FUNCS | {n for n in self.ctx.definitions if len(n) > 1} | \
+                words = _FUNCS | _GREEK_WORDS | {n for n in self.ctx.definitions if len(n) > 1} | \
                     {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
                 for n in range(run, 1, -1):
                     if letters[:n] in words or (letters[:n] in _NAMED_FUNCS and self.peek(n).text == "("):
@@ -312,7 +316,7 @@ class _Names:
         """``\\sigma'(z)``, ``f'(x)``: the derivative of a function of one argument. At its own parameter (or at a
         variable) and standing alone it is the derivative itself, as a claim writes it; elsewhere (``\\sigma'(2x)``,
         ``(y - a)\\sigma'(z)``) its value there."""
-        alone = self.toks[self.pos - 1] is tok and self.pos == 1
+        alone = self.toks[0] is tok
         self.next()
         args = self.arguments()
         alone = alone and self.peek().kind == "end"

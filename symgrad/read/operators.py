@@ -69,6 +69,32 @@ class _Operators:
             raise self.error("cannot differentiate with respect to an expression: write a name", t)
         return v
 
+    def primed(self, v: _Val, t: _Tok, alone: bool) -> _Val:
+        """``y'`` of a defined ``y = x \\sigma(x)``, ``(\\frac{1}{1+e^{-x}})'``: the derivative by the one variable it
+        depends on; standing alone, the derivative itself (a claim's left side), else its value."""
+        inputs = {s for s in self.inputs_of(v.expr) if not isinstance(s, sp.Idx)}
+        if len(inputs) != 1:
+            names = ", ".join(sorted(map(str, inputs))) or "no variable"
+            raise self.error(f"a prime needs one variable to differentiate by, and this depends on {names}: write "
+                             r"\frac{d}{dx} instead", t)
+        (x,) = inputs
+        d = sp.Derivative(v.expr, x, evaluate=False)
+        return _Val(d if alone else self.expanded(v.expr).diff(x))
+
+    def inputs_of(self, e: sp.Expr) -> set[sp.Symbol]:
+        """The scalar inputs ``e`` depends on, through the definitions it names."""
+        return self.expanded(e).free_symbols
+
+    def expanded(self, e: sp.Expr) -> sp.Expr:
+        """``e`` with every defined scalar name replaced by its definition, recursively."""
+        defs = {d.lhs: d.rhs for d in self.ctx.definitions.values() if isinstance(d.lhs, sp.Symbol)}
+        for _ in range(len(defs) + 1):
+            e2 = e.xreplace(defs)
+            if e2 == e:
+                return e
+            e = e2
+        return e
+
     def derivative(self, of: _Val, var: _Val, t: _Tok) -> _Val:
         axes = of.free + var.free
         if len(axes) == 1:
