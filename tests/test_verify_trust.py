@@ -4,12 +4,13 @@ wrong at a larger one. Each reference derivative here is written by hand (d x^2/
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from fractions import Fraction
 
 import pytest
 
-from symgrad import derive, rules
+from symgrad import catalog, derive, rules
 from symgrad.errors import SelfCheckError
 from symgrad.verify import DIAGNOSES, self_check, verify
 
@@ -170,3 +171,13 @@ def test_claim_off_by_a_polynomial_vanishing_at_every_searched_size_is_wrong_at_
     cx = v.counterexample
     xj = Fraction(cx["values"][f"x_{cx['indices']['j']}"])
     assert cx["sizes"]["N"] == 5 and Fraction(cx["claim"]) == 2 * xj - 24 * 2 * xj and Fraction(cx["derivative"]) == 2 * xj
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_every_catalog_derivation_agrees_with_central_differences_of_its_definitions_and_a_doubled_one_does_not(name):
+    d = derive(name)
+    self_check(d)  # the engine's derivatives match the definitions: returns
+    r = d.results[0]
+    doubled = dataclasses.replace(d, results=[dataclasses.replace(r, expr=2 * r.expr)])
+    with pytest.raises(SelfCheckError, match="central differences"):
+        self_check(doubled)

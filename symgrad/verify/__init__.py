@@ -15,6 +15,9 @@ itself is compared with it:
   case applies, its value is not a finite real number) but the derivative is defined makes it wrong
   (diagnosis ``domain``); points where the derivative is undefined are skipped and counted in a note;
   agreement needs at least 8 points where both are defined, else the member cannot be judged (unreadable).
+- **the truth is checked first**: before judging, the derivative is compared at sample points with central
+  differences of the definitions themselves (``self_check``, sharing no code with the engine's rules); a
+  disagreement raises ``SelfCheckError`` (a bug in symgrad), never a verdict.
 - **wrong**: a point where the member and the derivative differ, shown with the sizes, index values,
   inputs, and both values, smallest sizes and simplest values first so it can be checked by hand.
 
