@@ -188,3 +188,10 @@ def test_every_console_example_prints_what_the_docs_show(page, command, shown, t
     printed = [line.strip() for line in done.stdout.splitlines()]
     for line in shown:
         assert line in printed, (line, done.stdout, done.stderr)
+
+
+def test_the_api_reference_documents_every_public_function_and_class(site):
+    page = (site / "api.html").read_text()
+    for name in ("api.derive", "api.compile", "api.check", "api.verify", "api.latex", "api.names",
+                 "derivation.Derivation", "derivation.Result", "errors.SymgradError"):
+        assert f'id="symgrad.{name}"' in page, name
