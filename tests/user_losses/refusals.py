@@ -8,7 +8,6 @@ REFUSED: dict[str, str] = {
     "bce-tensorflow-stable": "index n is free on the right",
     "sigmoid-one-over-defined": "index n is free on the right",
     "pinball-indicator": r"the ones vector \mathbb{1}",
-    "log-cosh": "size n does not match size N",  # \sum_{i=1}^{n} against the N the definition gave i
     "poisson-glm-dot": "x takes 2 indices, got 1",  # w^T x_i: a row of a matrix by one index
     "ce-softmax-operator": "z takes 2 indices, got 1",
     "ce-cs231n-label-index": "cannot tell the range of index i",  # f_{y_i}: a label used as an index
