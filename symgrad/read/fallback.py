@@ -23,15 +23,26 @@ def _rebuilt(e: sp.Basic) -> sp.Basic:
     return e.func(*map(_rebuilt, e.args)) if e.args else e
 
 
+@functools.cache
+def _second_reader():
+    """latex2sympy2's reader where it imports; on Python 3.13 its ANTLR runtime does not (it imports ``typing.io``),
+    and SymPy's own Lark-based LaTeX reader takes its place (it reads ``\\arcsin``, ``\\binom``, ``\\lfloor``)."""
+    try:
+        import latex2sympy2  # 0.7 s to import (antlr): only once a command needs it
+    except Exception:  # noqa: BLE001 - the ANTLR runtime fails with ImportError, AttributeError, ... by version
+        from sympy.parsing.latex import parse_latex_lark
+
+        return parse_latex_lark
+    return lambda probe: latex2sympy2.latex2sympy(probe)  # looked up at each call: tests record the probes
+
+
 @functools.lru_cache(maxsize=256)
 def _meaning(probe: str, arity: int) -> sp.Expr | None:
-    """What latex2sympy2 reads ``probe`` (a command applied to the first ``arity`` placeholders) as; None when it
-    cannot read it or reads anything but a function of exactly those placeholders."""
+    """What the second reader reads ``probe`` (a command applied to the first ``arity`` placeholders) as; None when
+    it cannot read it or reads anything but a function of exactly those placeholders."""
     try:
-        from latex2sympy2 import latex2sympy  # 0.7 s to import (antlr): only once a command needs it
-
-        e = latex2sympy(probe)
-    except Exception:  # noqa: BLE001 - antlr and latex2sympy2 raise bare Exception, AttributeError, TypeError, ...
+        e = _second_reader()(probe)
+    except Exception:  # noqa: BLE001 - antlr, lark and latex2sympy2 raise bare Exception, AttributeError, TypeError, ...
         return None
     if not isinstance(e, sp.Expr) or e in _PLACEHOLDERS:
         return None
