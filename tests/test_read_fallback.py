@@ -10,8 +10,7 @@ import sys
 import pytest
 import sympy as sp
 
-from symgrad.read import Context, parse_expression
-from symgrad.read import fallback
+from symgrad.read import Context, fallback, parse_expression
 
 x, n, k = sp.symbols("x n k")
 
