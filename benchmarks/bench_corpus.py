@@ -28,7 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
-from corpus.cases import KNOWN_MISSES, STAGES, TIERS, Case, Outcome, judge, load
+from corpus.cases import KNOWN_MISSES, STAGES, TIERS, WORKERS, Case, Outcome, judge_all, load
 
 REPORT = HERE / "corpus.md"
 CLI_SAMPLE = 30
@@ -80,7 +80,7 @@ def report(outcomes: Sequence[Outcome], cli: list[float]) -> str:
         lines.append(f"`symgrad verify` from the command line, fresh process: median {statistics.median(cli):.2f} s "
                      f"over {len(cli)} cases (min {min(cli):.2f} s, max {max(cli):.2f} s; load average "
                      f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs when it finished).")
-    lines.append(f"In process (one fork each): median {statistics.median(per_case):.2f} s per case, "
+    lines.append(f"In process (one fork each, {WORKERS} at a time): median {statistics.median(per_case):.2f} s per case, "
                  f"max {per_case[-1]:.2f} s, total {sum(per_case):.1f} s.")
     return "\n".join(lines) + "\n"
 
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cli", action="store_true", help="skip the command-line timing")
     args = parser.parse_args(argv)
     cases = load()
-    outcomes = [judge(case) for case in cases]
+    outcomes = judge_all(cases)
     cli = [] if args.no_cli else cli_seconds(cases)
     text = report(outcomes, cli)
     REPORT.write_text(text)

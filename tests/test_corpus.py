@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 from corpus import establish
-from corpus.cases import EVIDENCE, TIERS, judge, known_misses, load
+from corpus.cases import EVIDENCE, TIERS, judge_all, known_misses, load
 
 CASES = load()
 MISSES = known_misses()
@@ -20,7 +20,7 @@ MISSES = known_misses()
 
 @pytest.fixture(scope="module")
 def outcomes():
-    return {case.id: judge(case) for case in CASES}
+    return {o.case.id: o for o in judge_all(CASES)}
 
 
 def test_corpus_has_at_least_150_cases_a_fifth_or_more_wrong_in_every_tier():

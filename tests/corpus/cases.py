@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import multiprocessing.connection
+import os
 import re
 import time
 import tomllib
@@ -23,6 +25,7 @@ EXPECTED = ("right", "wrong")
 STAGES = ("given", "define", "assume", "of", "claim")
 CASE_SECONDS = 10.0  # wall-clock limit of one verify call; past it the case counts as a miss ("timeout")
 PROOF_SECONDS = 2.0  # verify's own budget for the symbolic proof
+WORKERS = int(os.environ.get("SYMGRAD_CORPUS_WORKERS", "2"))  # verify processes at a time (the test and the benchmark)
 
 
 @dataclass(frozen=True)
@@ -151,21 +154,49 @@ def _warm() -> None:
 
 def judge(case: Case, seconds: float = CASE_SECONDS) -> Outcome:
     """Run ``symgrad.verify`` on a case in a forked process, killed after ``seconds`` (then verdict ``timeout``)."""
-    _warm()
-    context = multiprocessing.get_context("fork")
+    return judge_all([case], workers=1, seconds=seconds)[0]
+
+
+def _start(context: Any, case: Case) -> tuple[Any, Any, float]:
     receive, send = context.Pipe(duplex=False)
-    start = time.perf_counter()
     worker = context.Process(target=_verify_into, args=(send, case.verify_arguments()), daemon=True)
     worker.start()
     send.close()
+    return receive, worker, time.perf_counter()
+
+
+def _finish(case: Case, receive: Any, worker: Any, start: float, timed_out: bool, seconds: float) -> Outcome:
     verdict, message = "timeout", f"no verdict within {seconds:g} s"
-    if receive.poll(seconds):
+    if not timed_out:
         try:
             verdict, message = receive.recv()
         except EOFError:
+            worker.join()
             verdict, message = "crash", f"the verify process died (exit code {worker.exitcode})"
     elapsed = time.perf_counter() - start
     if worker.is_alive():
         worker.kill()
     worker.join()
+    receive.close()
     return Outcome(case, verdict, message, elapsed)
+
+
+def judge_all(cases: list[Case], workers: int = WORKERS, seconds: float = CASE_SECONDS) -> list[Outcome]:
+    """``judge`` for many cases, ``workers`` forks at a time (no threads: forking is safe), in the cases' order."""
+    _warm()
+    context = multiprocessing.get_context("fork")
+    pending = list(enumerate(cases))[::-1]
+    running: dict[Any, tuple[int, Any, float]] = {}
+    outcomes: list[Outcome | None] = [None] * len(cases)
+    while pending or running:
+        while pending and len(running) < max(1, workers):
+            index, case = pending.pop()
+            receive, worker, start = _start(context, case)
+            running[receive] = (index, worker, start)
+        ready = set(multiprocessing.connection.wait(list(running), timeout=0.05))
+        for receive, (index, worker, start) in list(running.items()):
+            timed_out = receive not in ready and time.perf_counter() - start > seconds
+            if receive in ready or timed_out:
+                del running[receive]
+                outcomes[index] = _finish(cases[index], receive, worker, start, timed_out, seconds)
+    return [o for o in outcomes if o is not None]
