@@ -368,3 +368,48 @@ def test_the_report_as_json_is_a_dict_that_json_can_dump(derived) -> None:
     out = check(d, compiled=compiled).to_json()
     assert isinstance(out, dict) and json.loads(json.dumps(out)) == out
     assert out["ok"] is True and out["verdict"] == "ok" and {r["status"] for r in out["rows"]} == {"ok"}
+
+
+# --- constraints at call time (issue 16 item 4) --------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["cce-logits", "seed-ce-logits", "label-smoothing-ce"])
+def test_soft_labels_agree_with_autograd_and_labels_off_the_constraint_are_refused(derived, name) -> None:
+    d, compiled = derived[name]
+    report = check(d, compiled=compiled, constraints=True)
+    assert report.ok, str(report)
+    soft = [r for r in report.rows if r.quantity.endswith("at soft y")]
+    assert len(soft) == len(d.results) and all(r.reference == "autograd" for r in soft)
+    refused = [r for r in report.rows if r.quantity == "grad at y off its constraint"]
+    assert [(r.reference, r.ok) for r in refused] == [("ShapeError expected", True)]
+
+
+def test_a_gradient_that_ignores_its_constraint_is_caught_by_the_broken_labels(derived) -> None:
+    d, compiled = derived["cce-logits"]
+
+    class Unchecked(Wrapped):
+        """The constraint check switched off, as check_constraints=False would."""
+
+        spec = compiled.spec
+
+        def grad(self, **arrays: Any) -> dict:
+            return self.inner.grad(**arrays, check_constraints=False)
+
+    report = check(d, compiled=Unchecked(compiled, lambda k, v: v), constraints=True)
+    row = next(r for r in report.rows if r.quantity == "grad at y off its constraint")
+    assert not row.ok and "accepted y that breaks the constraint its derivation used" in row.note
+    assert report.mismatches == [row]
+
+
+def test_an_entry_whose_derivation_did_not_use_its_constraint_agrees_off_it_too(derived) -> None:
+    d, compiled = derived["seed-mse-softmax"]
+    report = check(d, compiled=compiled, constraints=True)
+    assert report.ok, str(report)
+    assert {r.quantity for r in report.rows} >= {"dL/dw at y off its constraint", "dL/db at y off its constraint"}
+
+
+def test_cli_check_constraints_flag_adds_the_rows(derived) -> None:
+    code, out, _ = run_cli(["check", "cce-logits", "--constraints", "--json"])
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True
+    assert [r["quantity"] for r in report["rows"]][-2:] == ["dL/dz at soft y", "grad at y off its constraint"]

@@ -32,6 +32,7 @@ from .backends import (
     reference,
     tensorflow_module,
 )
+from .constraints import constraint_rows
 from .evaluate import evaluate_definitions
 from .inputs import Domain, declared_domains, domains_of, draw_inputs, input_domains, resolve_sizes, unmet_constraints
 from .report import TOLERANCES, CheckReport, Row, compare
@@ -51,11 +52,14 @@ DTYPES: tuple[str, ...] = ("float32", "float64")
 
 def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype: str = "float64", seed: int = 0,
           sizes: Mapping[str, int] | None = None, compiled: Compiled | None = None,
-          domains: Mapping[str, sp.Set] | None = None) -> CheckReport:
+          domains: Mapping[str, sp.Set] | None = None, constraints: bool = False) -> CheckReport:
     """Compare the compiled loss and gradients of a catalog entry (or Derivation) with ``backend``.
 
     ``compiled`` checks a given Compiled instead of compiling the derivation (e.g. a wrapped one);
-    ``domains`` declares where inputs live (``{"epsilon": sympy.Interval.open(0, 1)}``).
+    ``domains`` declares where inputs live (``{"epsilon": sympy.Interval.open(0, 1)}``). With
+    ``constraints``, an input drawn one-hot by a constraint is also drawn as soft labels (the
+    gradient must agree) and as labels that break it (the gradient must refuse them with a
+    ShapeError when its derivation used the constraint, and agree when it did not).
     """
     if backend not in BACKENDS:
         raise UnknownNameError(f"unknown backend {backend!r}; choose one of: {', '.join(BACKENDS)}")
@@ -97,6 +101,9 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
         for wrt in wrts:
             report.rows.append(compare(f"d{target}/d{wrt}", label, grads.get(wrt), refs[wrt],
                                        TOLERANCES[(kind, dtype)], dtype))
+    if constraints:
+        quantities = {w: f"d{target}/d{w}" for w in wrts}
+        report.rows += constraint_rows(compiled, drawn, arrays, dtype, seed, references, quantities)
     return report
 
 
@@ -118,6 +125,8 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--dtype", choices=DTYPES, default="float64", help="dtype of the compiled arrays")
     p.add_argument("--seed", type=int, default=0, help="random seed for the inputs (default: 0)")
     p.add_argument("--size", action="append", default=[], metavar="NAME=VALUE", help="set a size, e.g. --size B=8")
+    p.add_argument("--constraints", action="store_true",
+                   help="also draw soft labels (must agree) and labels that break a constraint (must be refused)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=handler)
 
@@ -130,6 +139,7 @@ def handler(args: argparse.Namespace) -> int:
         if not sep or not value.strip().isdigit():
             raise SymgradError(f"--size expects NAME=POSITIVE_INTEGER such as B=8, got {item!r}")
         sizes[key.strip()] = int(value)
-    report = check(args.name, backend=args.backend, dtype=args.dtype, seed=args.seed, sizes=sizes)
+    report = check(args.name, backend=args.backend, dtype=args.dtype, seed=args.seed, sizes=sizes,
+                   constraints=args.constraints)
     print(json.dumps(report.to_json(), indent=2, allow_nan=False) if args.json else report)
     return 0 if report.ok else 1
