@@ -192,3 +192,30 @@ def test_a_case_written_after_the_claim_is_an_assumption(claim, case):
     (rel,) = ctx.assumptions
     assert len(members) == 2 and isinstance(rel, case) and {str(a) for a in rel.args} == {"i", "j"}
     assert members[1].value.has(d.lhs.base)
+
+
+@pytest.mark.parametrize("claim", [r"\partial y_i / \partial x_k = y_i(\delta_{ik} - y_k)",
+                                   r"∂y_i/∂x_k = y_i(\delta_{ik} - y_k)"])
+def test_an_inline_derivative_is_the_derivative(claim):
+    v = verify(claim, define=[r"y_i = \frac{e^{x_i}}{\sum_k e^{x_k}}"])
+    assert v.verdict == "proved"
+
+
+def test_an_inline_derivative_of_a_wrong_jacobian_is_wrong():
+    v = verify(r"\partial y_i / \partial x_k = y_i(1 - y_k)", define=[r"y_i = \frac{e^{x_i}}{\sum_k e^{x_k}}"])
+    assert v.verdict == "wrong"
+
+
+def test_a_power_before_the_index_is_the_power_of_the_element():
+    d = parse_definition(r"z_j = \frac{x_{j} - \mu_j}{\sqrt{\sigma^2_j + \epsilon}}", Context())
+    (j,) = d.lhs.indices
+    sigma = next(b for b in d.rhs.atoms(sp.IndexedBase) if str(b) == "sigma")
+    assert d.rhs.has(sigma[j] ** 2)
+
+
+def test_one_over_a_vector_is_elementwise():
+    ctx = Context()
+    parse_given(r"x \in \mathbb{R}^n", ctx)
+    d = parse_definition(r"q = \frac{1}{e^{-x}+1}", ctx)
+    (i,) = d.lhs.indices
+    assert d.rhs == 1 / (1 + sp.exp(-ctx.tensors["x"][i]))

@@ -56,7 +56,7 @@ class _Arrays:
         if not b.axes:
             return _Val(a.expr / b.expr, a.axes)
         if not a.axes:
-            raise self.error(f"cannot divide by an array of shape {self.shape(b)}", tok)
+            return _Val(a.expr / b.expr, b.axes)  # 1 / (1 + e^{-x}) of a vector x: elementwise
         return _Val(a.expr / self.align(a, b, tok, "divide"), a.axes)
 
     def transpose(self, v: _Val, tok: _Tok) -> _Val:

@@ -127,6 +127,11 @@ class _Expressions:
                     raise self.error("expected an index", t)
                 if isinstance(v.expr, sp.Symbol) and not v.axes:
                     v = _Val(self.element(str(v.expr), got, t))
+                elif isinstance(v.expr, sp.Pow) and isinstance(v.expr.base, sp.Symbol) and not v.axes and \
+                        not isinstance(v.expr.base, sp.Idx):  # \sigma^2_j is (\sigma_j)^2
+                    if self.new_scalars.get(str(v.expr.base)) == v.expr.base:
+                        del self.new_scalars[str(v.expr.base)]  # read a moment ago as a scalar: it is a vector
+                    v = _Val(self.element(str(v.expr.base), got, t) ** v.expr.exp)
                 else:
                     v = self.select(v, got, t)
             elif t.text == "!":
@@ -232,6 +237,8 @@ class _Expressions:
                 p = fn.params[0]
                 var = self.array(p, t) if isinstance(p, sp.IndexedBase) else _Val(p)
                 return self.derivative(self.factor(), var, t)
+        if t.text == r"\partial" and self.inline_derivative_ahead():
+            return self.inline_derivative(t)
         if t.text in (r"\nabla", r"\partial"):
             raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
         if t.text == r"\begin{cases}":

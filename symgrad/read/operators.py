@@ -69,6 +69,26 @@ class _Operators:
             raise self.error("cannot differentiate with respect to an expression: write a name", t)
         return v
 
+    def inline_derivative_ahead(self) -> bool:
+        """Whether ``\\partial y_i / \\partial x_k`` starts here: a top-level ``/ \\partial`` follows."""
+        depth = 0
+        for k in range(self.pos + 1, len(self.toks) - 1):
+            text = self.toks[k].text
+            depth += (text in ("{", "(", "[")) - (text in ("}", ")", "]"))
+            if depth < 0 or (depth == 0 and text in ("=", "+", "-")):
+                return False
+            if depth == 0 and text == "/" and self.toks[k + 1].text == r"\partial":
+                return True
+        return False
+
+    def inline_derivative(self, t: _Tok) -> _Val:
+        """``\\partial y_i / \\partial x_k``, ``∂s_i/∂z_i``, ``\\partial (\\gamma v + \\beta) / \\partial v_i``."""
+        self.next()
+        of = self.factor()
+        self.expect("/")
+        self.expect(r"\partial")
+        return self.derivative(of, self.variable(single=False), t)
+
     def primed(self, v: _Val, t: _Tok, alone: bool) -> _Val:
         """``y'`` of a defined ``y = x \\sigma(x)``, ``(\\frac{1}{1+e^{-x}})'``: the derivative by the one variable it
         depends on; standing alone, the derivative itself (a claim's left side), else its value."""
