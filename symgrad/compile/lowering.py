@@ -42,6 +42,28 @@ def _undoes(squeeze: str, keys: list[str]) -> bool:
     return all((i, o) in (("0", "None"), (":", ":")) for i, o in zip(inner, outer))
 
 
+def _distribute(body: sp.Expr) -> sp.Expr:
+    """``(delta_jk - p_nk) p_nj`` as two products when the bracket's terms differ in free indices: summed over
+    ``n`` that is two sums, not one ``[N, N, N]`` array."""
+    if isinstance(body, sp.Mul):
+        for f in body.args:
+            if isinstance(f, sp.Add) and _free(f) not in [_free(t) for t in f.args]:
+                rest = [g for g in body.args if g is not f]
+                return sp.Add(*[sp.Mul(t, *rest) for t in f.args])
+    return body
+
+
+def _sum_parts(body: sp.Add) -> list[list[sp.Expr]]:
+    """The terms of a summed body grouped into sums of their own: products are contractions (``@``,
+    ``einsum``), one sum each; otherwise one reduction per set of free indices."""
+    if any(sum(1 for f in sp.Mul.make_args(t) if _free(f)) > 1 for t in body.args):
+        return [[t] for t in body.args]
+    groups: dict[frozenset, list[sp.Expr]] = {}
+    for t in body.args:
+        groups.setdefault(frozenset(_free(t)), []).append(t)
+    return list(groups.values())
+
+
 @dataclass(frozen=True)
 class _Arr:
     """A lowered array: ``expr`` has trailing axes ``axes`` (full size each); ``data``: it carries batch axes."""
@@ -194,20 +216,9 @@ class _Lowering:
         limits = [lim for lim in e.limits if lim[0] in summed]
         if limits != list(e.limits):
             return self(sp.Sum(body, *limits))
-        if isinstance(body, sp.Mul):  # (delta_jk - p_nk) p_nj summed over n: two sums, no [N, N, N] array
-            for f in body.args:
-                if isinstance(f, sp.Add) and _free(f) not in [_free(t) for t in f.args]:
-                    rest = [g for g in body.args if g is not f]
-                    body = sp.Add(*[sp.Mul(t, *rest) for t in f.args])
-                    break
+        body = _distribute(body)
         if isinstance(body, sp.Add):
-            groups: dict[frozenset, list[sp.Expr]] = {}
-            for t in body.args:
-                groups.setdefault(frozenset(_free(t)), []).append(t)
-            if any(sum(1 for f in sp.Mul.make_args(t) if _free(f)) > 1 for t in body.args):
-                parts = [[t] for t in body.args]  # products are contractions (@, einsum): one sum each
-            else:
-                parts = list(groups.values())  # one reduction per set of indices
+            parts = _sum_parts(body)
             if len(parts) > 1:
                 return self._elementwise(sp.Add, [self._sum(sp.Sum(sp.Add(*ts), *e.limits)) for ts in parts])
         factors = [self(f) for f in sp.Mul.make_args(body)]
@@ -219,7 +230,23 @@ class _Lowering:
         summed = [k for k in summed if k in present]
         scalars = [f for f in factors if not f.axes]
         ops = self._merge([f for f in factors if f.axes])
-        for k in list(summed):  # an index only one operand has: sum it there first
+        self._sum_lone_indices(ops, summed, scalars)
+        constants = [f.expr for f in scalars if not f.data]
+        if ops and summed and (constants or scale != 1) and len(self._union(ops)) > len(summed):
+            # 1/B into the smaller (computed) operand: (p - y)/B is then shared by both seed gradients
+            o = min(ops, key=lambda a: (len(a.axes), isinstance(a.expr, sp.Symbol)))
+            ops[ops.index(o)] = _Arr(sp.Mul(scale, *constants, o.expr), o.axes, o.data)
+            scalars, scale = [f for f in scalars if f.data], sp.S.One
+        core, out = self._product(ops, summed) if ops else (None, ())
+        data = any(f.data for f in factors)
+        parts = [self._align(s, out) for s in scalars] + ([core] if core is not None else [])
+        return _Arr(sp.Mul(scale, *parts), out if core is not None else (), data)
+
+    @staticmethod
+    def _sum_lone_indices(ops: list[_Arr], summed: list[sp.Idx], scalars: list[_Arr]) -> None:
+        """Sum an index that only one operand has in that operand first (``ops``, ``summed`` and ``scalars``
+        are updated in place)."""
+        for k in list(summed):
             holders = [o for o in ops if k in o.axes]
             if len(ops) > 1 and len(holders) == 1:
                 o = holders[0]
@@ -228,27 +255,18 @@ class _Lowering:
                 ops.remove(o)
                 (ops if reduced.axes else scalars).append(reduced)
                 summed.remove(k)
-        constants = [f.expr for f in scalars if not f.data]
-        if ops and summed and (constants or scale != 1) and len(self._union(ops)) > len(summed):
-            # 1/B into the smaller (computed) operand: (p - y)/B is then shared by both seed gradients
-            o = min(ops, key=lambda a: (len(a.axes), isinstance(a.expr, sp.Symbol)))
-            ops[ops.index(o)] = _Arr(sp.Mul(scale, *constants, o.expr), o.axes, o.data)
-            scalars, scale = [f for f in scalars if f.data], sp.S.One
+
+    def _product(self, ops: list[_Arr], summed: list[sp.Idx]) -> tuple[sp.Expr, tuple[sp.Idx, ...]]:
+        """The contraction of ``ops`` over ``summed``: elementwise, a reduction, ``@`` or ``einsum``; its axes."""
         out = tuple(i for i in self._union(ops) if i not in summed)
-        if not ops:
-            core = None
-        elif not summed:
-            core = self._elementwise(sp.Mul, ops).expr
-        elif len(ops) == 1:
+        if not summed:
+            return self._elementwise(sp.Mul, ops).expr, out
+        if len(ops) == 1:
             op = ops[0]
-            core = ArraySum(op.expr, sp.S.Zero, *[sp.Integer(op.axes.index(k) - len(op.axes)) for k in summed])
-        elif mm := self._matmul(ops, summed):
-            core, out = mm
-        else:
-            core = self._einsum(ops, out)
-        data = any(f.data for f in factors)
-        parts = [self._align(s, out) for s in scalars] + ([core] if core is not None else [])
-        return _Arr(sp.Mul(scale, *parts), out if core is not None else (), data)
+            return ArraySum(op.expr, sp.S.Zero, *[sp.Integer(op.axes.index(k) - len(op.axes)) for k in summed]), out
+        if mm := self._matmul(ops, summed):
+            return mm
+        return self._einsum(ops, out), out
 
     def _merge(self, ops: list[_Arr]) -> list[_Arr]:
         """Multiply elementwise the factors whose axes another factor already has: fewer einsum operands.

@@ -1,0 +1,281 @@
+"""Precision of symgrad's compiled losses and gradients against a 50-digit reference, next to autograd's own.
+
+Run by hand (CI runs a small sample in tests/test_precision.py):
+
+    python benchmarks/bench_precision.py --write      # every catalog entry -> benchmarks/precision.md
+
+For every catalog entry, at small concrete sizes: the definitions are written out element by element as
+one SymPy expression of the input elements (sums expanded, names substituted), differentiated by SymPy's
+``diff`` and evaluated by mpmath at 50 digits: a reference that shares no code with symgrad's engine,
+rewrites or compiler. The compiled ``value_and_grad`` and autograd (on the compiled forward pass
+``loss_fn(autograd.numpy)``, autograd's own derivatives) are evaluated on the same inputs, each in float64
+and float32. The error of a quantity is max |got - reference| / max |reference| over its array; a cell takes
+the worst quantity (the value and every gradient). The contract: symgrad's error is within 10x of autograd's,
+or under 8 ulps of the dtype (``FLOOR``). Inputs: as ``symgrad check`` draws them, then the unconstrained
+(standard normal) inputs scaled by 1e-3 and 1e4, offset by 1e4 and 1e6, set to exact zeros, or made denormal
+(1e-310 in float64, 1e-40 in float32). A cell where the reference itself is not finite (outside the
+loss's domain) reads "n/a".
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import autograd
+import autograd.numpy as anp
+import mpmath
+import numpy as np
+import sympy as sp
+
+import symgrad
+from symgrad.check import resolve_sizes
+from symgrad.check.inputs import domains_of, draw_inputs
+from symgrad.compile import Compiled, compile_derivation, python_names
+from symgrad.derivation import Derivation
+from symgrad.tensors import name_of, shape_of
+
+HERE = Path(__file__).resolve().parent
+DIGITS = 50
+PRECISIONS = (DIGITS, 2 * DIGITS, 600, 5000)  # digits tried in turn until two in a row agree
+FACTOR = 10  # symgrad's error may be this many times autograd's
+FLOOR_ULPS = 8  # ... or this many units in the last place of the dtype, whichever is larger
+DTYPES = ("float64", "float32")
+
+
+def _tiny(dtype: str) -> float:
+    return 1e-310 if dtype == "float64" else 1e-40
+
+
+# input kind -> how the unconstrained inputs change (the others stay inside their declared domains)
+KINDS: dict[str, Callable[[np.ndarray, str], np.ndarray]] = {
+    "random": lambda a, dtype: a,
+    "x1e-3": lambda a, dtype: a * 1e-3,
+    "x1e4": lambda a, dtype: a * 1e4,
+    "+1e4": lambda a, dtype: a + 1e4,
+    "+1e6": lambda a, dtype: a + 1e6,
+    "zeros": lambda a, dtype: np.zeros_like(a),
+    "denormal": lambda a, dtype: a * _tiny(dtype),
+}
+
+
+@dataclass
+class Reference:
+    """An entry written out element by element at concrete sizes, evaluated by mpmath."""
+
+    symbols: list[sp.Symbol]  # one per input element, in the order of ``slots``
+    slots: list[tuple[str, tuple[int, ...]]]  # (input name, 0-based element index)
+    value: Callable[..., Any]
+    grads: dict[str, tuple[tuple[int, ...], Callable[..., Any]]]  # wrt -> (shape, function of all elements)
+
+    def __call__(self, arrays: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Value and gradients at ``arrays``: at ``DIGITS`` digits, more where two precisions disagree
+        (``1 - sigma(1e4)`` needs 4,400 digits before it is not 0); nan where none settles."""
+        last = None
+        for digits in PRECISIONS:
+            try:
+                now = self._at(arrays, digits)
+            except (ZeroDivisionError, ValueError):
+                now = None
+            if now is not None and last is not None and _agree(now, last):
+                return now
+            last = now
+        return np.array(np.nan), {w: np.full(shape, np.nan) for w, (shape, _) in self.grads.items()}
+
+    def _at(self, arrays: dict[str, np.ndarray], digits: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        with mpmath.workdps(digits):
+            args = [mpmath.mpf(float(arrays[n][i])) for n, i in self.slots]
+            value = _to_float(self.value(*args))
+            grads = {w: _to_float(fn(*args)).reshape(shape) for w, (shape, fn) in self.grads.items()}
+        return value, grads
+
+
+def _agree(a: tuple[np.ndarray, dict], b: tuple[np.ndarray, dict]) -> bool:
+    """Two evaluations equal in float64 (the reference is then right to the last bit that matters)."""
+    pairs = [(a[0], b[0])] + [(a[1][w], b[1][w]) for w in a[1]]
+    return all(np.all(np.isfinite(x)) and np.array_equal(x, y) for x, y in pairs)
+
+
+def _to_float(x: Any) -> np.ndarray:
+    """mpmath numbers (nested lists) as float64, non-finite or complex as nan."""
+    flat = np.asarray(x, dtype=object).ravel()
+    out = np.array([float(v) if isinstance(v, (mpmath.mpf, int, float)) else
+                    (float(v.real) if isinstance(v, mpmath.mpc) and v.imag == 0 else np.nan) for v in flat])
+    return out.reshape(np.shape(np.asarray(x, dtype=object)))
+
+
+def _elements(sizes: dict[str, int], dims: tuple[sp.Expr, ...]) -> list[tuple[int, ...]]:
+    return list(itertools.product(*[range(int(sp.sympify(d).xreplace(_size_map(sizes)))) for d in dims]))
+
+
+def _size_map(sizes: dict[str, int]) -> dict[sp.Symbol, sp.Integer]:
+    return {sp.Symbol(k, integer=True, positive=True): sp.Integer(v) for k, v in sizes.items()} | {
+        sp.Symbol(k): sp.Integer(v) for k, v in sizes.items()}
+
+
+def _concrete(expr: sp.Expr, idx: dict[str, int], sizes: dict[str, int],
+              known: dict[tuple[str, tuple[int, ...]], sp.Expr]) -> sp.Expr:
+    """``expr`` at concrete sizes and free-index values (1-based), sums expanded, known elements substituted."""
+    expr = expr.xreplace(_size_map(sizes))
+    expr = expr.replace(lambda e: isinstance(e, sp.Idx) and e.label.name in idx,
+                        lambda e: sp.Integer(idx[e.label.name]))
+    expr = expr.doit()
+    expr = expr.replace(lambda e: isinstance(e, sp.Indexed) and (name_of(e), tuple(map(int, e.indices))) in known,
+                        lambda e: known[(name_of(e), tuple(map(int, e.indices)))])
+    return expr.xreplace({s: known[(s.name, ())] for s in expr.free_symbols if (s.name, ()) in known})
+
+
+def build_reference(d: Derivation, sizes: dict[str, int]) -> Reference:
+    """The reference of ``d`` (Python names) at ``sizes``: target and results from the definitions alone."""
+    g = d.graph
+    known: dict[tuple[str, tuple[int, ...]], sp.Expr] = {}
+    symbols, slots = [], []
+    for t in g.inputs:
+        n = name_of(t)
+        for el in _elements(sizes, shape_of(t)):
+            s = sp.Symbol(f"{n}_{'_'.join(map(str, el))}", real=True)
+            symbols.append(s)
+            slots.append((n, el))
+            known[(n, tuple(i + 1 for i in el))] = s
+    for x in g.definitions:
+        labels = [i.label.name for i in x.indices]
+        for el in _elements(sizes, tuple(i.upper for i in x.indices)):
+            at = dict(zip(labels, (i + 1 for i in el)))
+            known[(x.name, tuple(i + 1 for i in el))] = _concrete(x.rhs, at, sizes, known)
+    target = g.definition(g.target)
+    tels = _elements(sizes, tuple(i.upper for i in target.indices))
+    tvals = [known[(target.name, tuple(i + 1 for i in el))] for el in tels]
+    value = sp.lambdify(symbols, tvals if target.indices else tvals[0], modules="mpmath")
+    grads = {}
+    for r in d.results:
+        t = g.input(r.wrt)
+        els = _elements(sizes, shape_of(t))
+        cols = [known[(r.wrt, tuple(i + 1 for i in el))] for el in els]
+        rows = [[sp.diff(f, c) for c in cols] for f in tvals]
+        shape = tuple(int(sp.sympify(i.upper).xreplace(_size_map(sizes))) for i in target.indices) + tuple(
+            int(sp.sympify(s).xreplace(_size_map(sizes))) for s in shape_of(t))
+        grads[r.wrt] = (shape, sp.lambdify(symbols, rows, modules="mpmath"))
+    return Reference(symbols, slots, value, grads)
+
+
+def autograd_result(f: Compiled, arrays: dict[str, np.ndarray]) -> tuple[Any, dict[str, Any]]:
+    """The value and autograd's derivatives of the compiled forward pass, in the arrays' dtype."""
+    forward = f.loss_fn(anp)
+
+    def by(name: str) -> Callable[[Any], Any]:
+        return lambda v: forward(**{**arrays, name: v})
+
+    value = forward(**arrays)
+    grads = {w: autograd.jacobian(by(w))(arrays[w]) for w in f.wrt}
+    return value, grads
+
+
+def error(got: Any, want: np.ndarray) -> float:
+    """max |got - want| / max |want| (absolute where want is all zeros); inf where got is not finite."""
+    got = np.asarray(got, dtype=np.float64)
+    if got.shape != want.shape or not np.all(np.isfinite(got)):
+        return float("inf")
+    scale = float(np.max(np.abs(want))) if want.size else 0.0
+    diff = float(np.max(np.abs(got - want))) if want.size else 0.0
+    return diff / scale if scale > 0 else diff
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One entry at one input kind and dtype: the worst error of symgrad and of autograd, and the verdict."""
+
+    entry: str
+    kind: str
+    dtype: str
+    ours: float
+    theirs: float
+    ok: bool | None  # None: the reference is not finite there
+
+    def text(self) -> str:
+        if self.ok is None:
+            return "n/a"
+        mark = "" if self.ok else " **FAIL**"
+        return f"{self.ours:.0e} / {self.theirs:.0e}{mark}".replace("inf", "∞")
+
+
+def measure(name: str, f: Compiled, reference: Reference, base: dict[str, np.ndarray], free: set[str],
+            kind: str, dtype: str) -> Cell:
+    """Compare symgrad and autograd with the reference at one input kind and dtype."""
+    arrays = {k: np.asarray(KINDS[kind](v, dtype) if k in free else v).astype(dtype) for k, v in base.items()}
+    want_value, want_grads = reference({k: v.astype(np.float64) for k, v in arrays.items()})
+    wants = [np.asarray(want_value)] + [want_grads[w] for w in f.wrt]
+    if not all(np.all(np.isfinite(w)) for w in wants):
+        return Cell(name, kind, dtype, float("nan"), float("nan"), None)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        value, grads = f.value_and_grad(**arrays)
+        try:
+            a_value, a_grads = autograd_result(f, arrays)
+            theirs = max(error(g, w) for g, w in zip([a_value] + [a_grads[k] for k in f.wrt], wants))
+        except (ValueError, TypeError, FloatingPointError):
+            theirs = float("inf")
+    ours = max(error(g, w) for g, w in zip([value] + [grads[k] for k in f.wrt], wants))
+    floor = FLOOR_ULPS * float(np.finfo(dtype).eps)
+    bound = max(FACTOR * theirs, floor) if np.isfinite(theirs) else max(floor, float(np.finfo(dtype).eps) ** 0.5)
+    return Cell(name, kind, dtype, ours, theirs, ours <= bound)
+
+
+def entry_cells(name: str, kinds: tuple[str, ...] = tuple(KINDS), dtypes: tuple[str, ...] = DTYPES,
+                seed: int = 0) -> list[Cell]:
+    """Every cell of one catalog entry (or a Derivation's name after ``derive``)."""
+    d = python_names(symgrad.derive(name))
+    f = compile_derivation(d)
+    sizes = resolve_sizes(d.graph)
+    reference = build_reference(d, sizes)
+    base = draw_inputs(d.graph, sizes, seed)
+    free = {n for n, dom in domains_of(d.graph).items() if dom.set is None and dom.axis is None}
+    return [measure(name, f, reference, base, free, k, t) for t in dtypes for k in kinds]
+
+
+def table(cells: list[Cell], dtype: str) -> str:
+    kinds = list(dict.fromkeys(c.kind for c in cells))
+    rows = [f"| entry | {' | '.join(kinds)} |", "|---" * (len(kinds) + 1) + "|"]
+    for entry in dict.fromkeys(c.entry for c in cells):
+        by = {c.kind: c for c in cells if c.entry == entry and c.dtype == dtype}
+        rows.append(f"| {entry} | " + " | ".join(by[k].text() if k in by else "" for k in kinds) + " |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="catalog entries (default: all)")
+    parser.add_argument("--write", action="store_true", help="write benchmarks/precision.md")
+    args = parser.parse_args(argv)
+    names = args.names or symgrad.names()
+    start = time.perf_counter()
+    cells: list[Cell] = []
+    for name in names:
+        cells += entry_cells(name)
+        bad = [c for c in cells if c.entry == name and c.ok is False]
+        print(f"{name}: {'ok' if not bad else ', '.join(f'{c.kind} {c.dtype}' for c in bad)}", file=sys.stderr)
+    judged = [c for c in cells if c.ok is not None]
+    failed = [c for c in judged if not c.ok]
+    summary = (f"{len(judged) - len(failed)} of {len(judged)} cells within {FACTOR}x of autograd's error (or "
+               f"{FLOOR_ULPS} ulps); {len(cells) - len(judged)} outside the losses' domains; "
+               f"{time.perf_counter() - start:.0f} s")
+    text = "\n\n".join([
+        "# Precision of compiled losses and gradients",
+        ("Generated by `python benchmarks/bench_precision.py --write`; see its docstring for the method. "
+        "Each cell: symgrad's error / autograd's error, relative to a 50-digit mpmath reference "
+        "written from the definitions (worst of the value and every gradient)."),
+        summary, "## float64", table(cells, "float64"), "## float32", table(cells, "float32")]) + "\n"
+    print(summary)
+    if args.write:
+        (HERE / "precision.md").write_text(text, encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
