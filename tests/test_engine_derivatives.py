@@ -202,3 +202,15 @@ def test_a_function_of_the_table_given_two_arguments_is_refused_naming_it():
                                        "refuses it as a two-argument call, so the hinge Hessian is an error, not 0")
 def test_the_step_has_derivative_zero_away_from_its_jump_so_the_hinge_hessian_is_zero():
     assert d(sp.Heaviside(x - 1), x) == 0
+
+
+@pytest.mark.parametrize("e", [sp.Abs(x - 1) ** 3, 2 ** sp.Abs(x - 1), sp.Abs(x - 1) ** x])
+def test_a_power_passes_the_kinks_of_its_base_and_exponent_on(e):
+    kinks: list = []
+    d(e, x, kinks)
+    assert (sp.Eq(x - 1, 0), "sign(0) = 0, a subgradient") in kinks
+
+
+@pytest.mark.parametrize("e", [sp.floor(x) ** 2, sp.sign(x) ** 3])
+def test_a_power_of_a_piecewise_constant_base_has_derivative_zero(e):
+    assert d(e, x) == 0
