@@ -13,7 +13,7 @@ from sympy.core.function import AppliedUndef
 # made of SymPy's own functions: it reads ``\coth u`` as cot(h*u), ``\coth(u)`` as cot(h(u)), ``\gcd(u, v)`` as 1
 # and ``\max(u)`` as u, and each of those is refused.
 _PLACEHOLDERS = sp.symbols("u v w r s t")
-_FOREIGN_CLOSERS = {r"\lfloor": r"\rfloor", r"\lceil": r"\rceil", r"\lvert": r"\rvert"}
+_FOREIGN_CLOSERS = {r"\lfloor": r"\rfloor", r"\lceil": r"\rceil"}
 _UNREADABLE = (sp.Derivative, sp.Integral, sp.Limit, sp.Sum, sp.Product, sp.Subs, sp.Order, sp.UnevaluatedExpr,
                sp.Indexed, sp.MatrixExpr)
 

@@ -52,6 +52,8 @@ _OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "od
 _RELS = {"=": "=", r"\neq": "!=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\leq": "<=",
          r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=", r"\geqslant": ">=", r"\in": "in"}
 _DIFFERENTIALS = {r"\partial", r"\nabla", r"\delta"}
+# \lvert x \rvert is |x|, \lVert x \rVert is \|x\|
+_BARS = {r"\lvert": "|", r"\rvert": "|", r"\vert": "|", r"\lVert": r"\|", r"\rVert": r"\|", r"\Vert": r"\|"}
 _DEFINES = {r"\coloneqq", r"\coloneq", r"\triangleq", r"\eqqcolon", r"\doteq"}
 _DOTS = {r"\dots", r"\ldots", r"\cdots"}
 _INDEX_POOL = "ijklmqrstuvgh"
@@ -141,6 +143,10 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
         if prime[:2] == ["^", r"\prime"] or prime == ["^", "{", r"\prime", "}"]:
             out.append(_Tok("sym", "'", t.col))  # f^\prime, f^{\prime}
             k += 2 if prime[1] == r"\prime" else 4
+            continue
+        if t.text in _BARS:
+            out.append(_Tok("sym" if _BARS[t.text] == "|" else "cmd", _BARS[t.text], t.col))
+            k += 1
             continue
         if t.text in _SKIP:
             k += 1
