@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
-
 import sympy as sp
 
 from ..errors import ParseError
 from ..tensors import Constraint
 from .claims import _reading
 from .context import Context
+from .forms import forms
 from .macros import define
 from .parser import _Parser
 from .prose import from_prose
 from .sets import _field, membership
-from .tokens import _DOTS, _NAMED, _arg_text, _clean, _split, _Tok, _tokenize, _tokens
+from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens
 
-# what separates facts in one string: x \in R^n, \quad y \in R; \; i = 1, \dots, N \text{ and } ...
-_BREAKS = {",", ";", r"\quad", r"\qquad", r"\;"}
-_WORDS = {"and", "for", "forall", "where", "with", "st", "s.t.", "suchthat", "given", "when", "if", "let", "foreach",
-          "forevery", "foreachsample", "forsome"}
-_RELATIONS = {"=", r"\in", "<", ">", r"\lt", r"\gt", r"\le", r"\leq", r"\leqslant", r"\ge", r"\geq", r"\geqslant",
-              r"\succ", r"\succeq", r"\colon", ":", r"\neq", r"\ne", r"\sim"}
-_OPENERS, _CLOSERS = {"{", "(", "[", r"\{"}, {"}", ")", "]", r"\}"}
 # (whether it reads "less than", whether it is strict)
 _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"\gt": (False, True),
                  r"\le": (True, False), r"\leq": (True, False), r"\leqslant": (True, False),
@@ -30,107 +22,44 @@ _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"
 _DEFINITE = {r"\succ": "positive definite", r"\succeq": "positive semidefinite"}
 
 
-def _word(toks: list[_Tok], k: int) -> int:
-    """Tokens of a separating word at ``k`` (``\\text{ and }``, ``\\text{for}``, ``\\forall``), or 0."""
-    if toks[k].text == r"\forall":
-        return 1
-    if toks[k].text in _NAMED and toks[k + 1].text == "{":
-        text, end = _arg_text(toks, k + 1)
-        return end - k if text.lower() in _WORDS else 0
-    return 0
-
-
-def _chunks(toks: list[_Tok]) -> list[tuple[list[_Tok], list[_Tok]]]:
-    """The source cut at top-level breaks: (separator tokens, body tokens) pairs."""
-    out: list[tuple[list[_Tok], list[_Tok]]] = [([], [])]
-    depth, k = 0, 0
-    while k < len(toks) - 1:
-        t = toks[k]
-        depth += (t.text in _OPENERS) - (t.text in _CLOSERS)
-        n = _word(toks, k) if depth == 0 else 0
-        if depth == 0 and (t.text in _BREAKS or n):
-            out.append((toks[k:k + max(n, 1)], []))
-            k += max(n, 1)
-            continue
-        out[-1][1].append(t)
-        k += 1
-    return [c for c in out if c[1]]
-
-
 def _has(toks: list[_Tok], texts: set[str]) -> bool:
     return any(t.text in texts for t in toks)
-
-
-def _facts(toks: list[_Tok], latex: str) -> list[list[_Tok]]:
-    """Group the chunks into facts: a list of names joins the fact after it (``x, w \\in ...``), the pieces of a
-    range stay together (``i = 1, \\dots, N``, ``k = 0, 1, \\dots, m-1``)."""
-    facts: list[list[_Tok]] = []
-    pending: list[_Tok] = []
-    for sep, body in _chunks(toks):
-        comma = [t.text for t in sep] == [","]
-        if _has(body, _RELATIONS):
-            facts.append(pending + (sep if pending else []) + body)
-            pending = []
-        elif facts and comma and not pending and (_has(body, _DOTS) or _has(facts[-1], _DOTS) or (
-                _has(facts[-1], {"="}) and all(t.kind == "digit" for t in body))):
-            facts[-1] += sep + body
-        else:
-            pending += (sep if pending else []) + body
-    if pending:
-        raise ParseError("expected a fact such as x \\in \\mathbb{R}^{n}, i = 1, \\dots, N or p_i > 0",
-                         column=pending[0].col, source=latex)
-    return facts
-
-
-def _is_range(fact: list[_Tok]) -> bool:
-    """Ranges are read first: a shape such as ``x_i \\in \\mathbb{R}^d`` may need the range of ``i``."""
-    return _has(fact, _DOTS) or any(a.text == r"\in" and b.text == "[" for a, b in itertools.pairwise(fact))
 
 
 @_reading
 def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
-    several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``)."""
+    several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
+    each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
     latex = from_prose(latex) if isinstance(latex, str) else latex
     if isinstance(latex, str) and define(latex, ctx.macros):
         return
     _tokens(latex)  # the empty-input and brace checks, with their columns
     raw = _tokenize(latex)
-    facts = _facts(raw, latex)
-    for fact in sorted(facts, key=lambda f: not _is_range(f)):
-        _given(latex, _clean(fact + raw[-1:], latex), ctx)
+    facts = forms(raw, latex)
+    for form, toks in sorted(facts, key=lambda f: f[0] != "range"):
+        _READERS[form](latex, _clean(toks + raw[-1:], latex), ctx)
 
 
-def _top(toks: list[_Tok]) -> dict[str, int]:
-    """The first position of each token text outside brackets."""
-    out: dict[str, int] = {}
-    depth = 0
-    for k, t in enumerate(toks):
-        depth += (t.text in _OPENERS) - (t.text in _CLOSERS)
-        if depth == 0:
-            out.setdefault(t.text, k)
-    return out
+def _membership(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    membership(_Parser(latex, toks, ctx))
 
 
-def _given(latex: str, toks: list[_Tok], ctx: Context) -> None:
-    """One fact."""
-    top = _top(toks)
-    if r"\sim" in top:
-        raise ParseError(r"a distribution (\sim) is not a fact symgrad uses: declare the shape instead "
-                         r"(y \in \mathbb{R}^{n})", column=toks[top[r"\sim"]].col, source=latex)
-    if r"\colon" in top or ":" in top:
-        return _signature(_Parser(latex, toks, ctx))
-    if r"\in" in top:
-        eq, member = top.get("=", len(toks)), top[r"\in"]
-        if eq < member and toks[eq + 1].text == "(":  # x = (x_1, \dots, x_n) \in R^{1 x n}: the tuple says no more
-            toks = toks[:eq] + toks[member:]
-        return membership(_Parser(latex, toks, ctx))
-    if "=" in top and _has(toks, _DOTS):
-        if toks[top["="] + 1].text == "(":
-            return _tuple(_Parser(latex, toks, ctx))
-        return _range(_Parser(latex, toks, ctx))
-    if _has(toks, set(_INEQUALITIES) | set(_DEFINITE)):
-        return _bounds(latex, toks, ctx)
+def _tuple_membership(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    """``\\mathbf{x} = (x_1, \\dots, x_n) \\in \\mathbb{R}^{1 \\times n}``: the space says it all."""
+    eq = next(k for k, t in enumerate(toks) if t.text == "=")
+    member = max(k for k, t in enumerate(toks) if t.text == r"\in")
+    membership(_Parser(latex, toks[:eq] + toks[member:], ctx))
+
+
+def _distribution(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    sim = next(t for t in toks if t.text == r"\sim")
+    raise ParseError(r"a distribution (\sim) is not a fact symgrad uses: declare the shape instead "
+                     r"(y \in \mathbb{R}^{n})", column=sim.col, source=latex)
+
+
+def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    """``\\sum_k y_k = 1``: a constraint the derivation may use."""
     p = _Parser(latex, toks, ctx)
     rel = p.relation()
     p.done()
@@ -140,11 +69,11 @@ def _given(latex: str, toks: list[_Tok], ctx: Context) -> None:
     if not isinstance(rel, sp.Eq):
         raise ParseError("expected a shape, a range or an equation", column=toks[0].col, source=latex)
     ctx.constraints.append(Constraint(rel.lhs, rel.rhs, _source(latex, toks[:-1])))
-    return None
 
 
-def _range(p: _Parser) -> None:
+def _range(latex: str, toks: list[_Tok], ctx: Context) -> None:
     """``i = 1, \\dots, N``, ``k = 0, 1, \\dots, m-1``: the range of an index."""
+    p = _Parser(latex, toks, ctx)
     t = p.next()
     if t.kind != "letter":
         raise p.error("a range names one index letter: i = 1, \\dots, N", t)
@@ -167,8 +96,11 @@ def _range(p: _Parser) -> None:
     p.ctx.ranges[t.text] = sp.Idx(sp.Symbol(t.text, integer=True), (lower, upper))
 
 
-def _tuple(p: _Parser) -> None:
-    """``p = (p_1, \\ldots, p_K)``: a vector of K entries."""
+def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    """``p = (p_1, \\ldots, p_K)``: a vector of K entries; without dots, an equation (``L = (a + b)``)."""
+    if not _has(toks, _DOTS):
+        return _equation(latex, toks, ctx)
+    p = _Parser(latex, toks, ctx)
     name = (p.read_name(word=True) or (None,))[0]
     opened = p.toks[p.pos + 1]
     last = p.toks[len(p.toks) - 3]
@@ -180,9 +112,10 @@ def _tuple(p: _Parser) -> None:
         p.ctx.tensors[name] = sp.IndexedBase(name, shape=(n,))
 
 
-def _signature(p: _Parser) -> None:
+def _signature(latex: str, toks: list[_Tok], ctx: Context) -> None:
     """``\\ell \\colon \\mathbb{R}^N \\to \\mathbb{R}``: the sizes it names are recorded, the map itself is read from
     its definition."""
+    p = _Parser(latex, toks, ctx)
     if p.read_name(word=True) is None:
         raise p.error("a signature starts with the function's name: f \\colon \\mathbb{R}^n \\to \\mathbb{R}")
     p.next()
@@ -264,6 +197,11 @@ def _subject(latex: str, part: list[_Tok], ctx: Context) -> str:
 
 def _source(latex: str, part: list[_Tok]) -> str:
     return latex[part[0].col - 1:part[-1].col - 1 + len(part[-1].text)].strip()
+
+
+_READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "range": _range, "tuple": _tuple,
+            "signature": _signature, "bounds": _bounds, "definite": _bounds, "distribution": _distribution,
+            "equation": _equation}
 
 
 @_reading
