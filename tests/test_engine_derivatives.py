@@ -214,3 +214,18 @@ def test_a_power_passes_the_kinks_of_its_base_and_exponent_on(e):
 @pytest.mark.parametrize("e", [sp.floor(x) ** 2, sp.sign(x) ** 3])
 def test_a_power_of_a_piecewise_constant_base_has_derivative_zero(e):
     assert d(e, x) == 0
+
+
+@pytest.mark.parametrize("e, by", [(x * sp.Abs(x - 1), x), (sp.Sum(sp.Abs(w[k] - 1), (k, 1, N)), w[j])])
+def test_products_and_sums_pass_the_kinks_of_their_terms_on(e, by):
+    kinks: list = []
+    d(e, by, kinks)
+    assert len(kinks) == 1 and kinks[0][1] == "sign(0) = 0, a subgradient"
+
+
+def test_a_sum_of_a_piecewise_constant_summand_has_derivative_exactly_zero():
+    assert d(sp.Sum(sp.floor(w[k]), (k, 1, N)), w[j]) == 0
+
+
+def test_a_sum_of_a_term_with_derivative_one_is_the_sum_of_ones():
+    assert d(sp.Sum(x, (k, 1, N)), x) == sp.Sum(1, (k, 1, N))
