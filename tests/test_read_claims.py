@@ -219,3 +219,13 @@ def test_one_over_a_vector_is_elementwise():
     d = parse_definition(r"q = \frac{1}{e^{-x}+1}", ctx)
     (i,) = d.lhs.indices
     assert d.rhs == 1 / (1 + sp.exp(-ctx.tensors["x"][i]))
+
+
+def test_a_variance_defined_by_its_square_defines_the_standard_deviation():
+    ctx = Context()
+    parse_given(r"x \in \mathbb{R}^D", ctx)
+    parse_definition(r"\mu = \frac{1}{D}\sum_{i=1}^{D} x_i", ctx)
+    d = parse_definition(r"\sigma^2 = \frac{1}{D}\sum_{i=1}^{D} (x_i - \mu)^2", ctx)
+    (total,) = d.rhs.atoms(sp.Sum)
+    assert d.lhs == sp.Symbol("sigma") and sp.simplify(d.rhs ** 2 - total / total.limits[0][2]) == 0
+    assert "sigma^2 = ... defines sigma as its nonnegative square root" in ctx.notes

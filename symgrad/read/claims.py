@@ -243,40 +243,28 @@ def _source_text_of(latex: str, toks: list[_Tok]) -> str:
 
 
 def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
+    """One definition ``name = ...``: an element, a scalar or array node, or a function of its parameters."""
     p = _Parser(latex, toks, ctx)
     name, tok, idxs, params = _lhs_name(p)
     if name in ctx.definitions:
         raise p.error(f"{name} is defined twice", tok)
+    squared = _squared(p)
     eq = p.expect("=")
     if params is not None and idxs:
         params = None  # p_i(\mathbf{a}) = ...: the element p_i, its inputs named
     if params is not None:
-        for q in params:
-            base = ctx.tensors.get(q)
-            p.params[q] = base if isinstance(base, sp.IndexedBase) else sp.Symbol(q)
-        p.params = {q: s for q, s in p.params.items() if isinstance(s, sp.Symbol)}
+        p.params = {q: sp.Symbol(q) for q in params if not isinstance(ctx.tensors.get(q), sp.IndexedBase)}
     p.protected = {i for i in idxs if isinstance(i, sp.Idx)}
     lhs = p.element(name, idxs, tok) if idxs else None
     rhs = p.expr()
     p.done()
-    if lhs is None:
-        if len(rhs.free) > 2 or (rhs.axes and len(rhs.free) != 1 and len(rhs.axes) != 2):
-            raise p.error(f"{name} would have shape {p.shape(rhs)}", tok)
-        if rhs.free:
-            base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
-            lhs = base[rhs.free]
-        else:
-            lhs = sp.Symbol(name)
+    lhs = lhs if lhs is not None else _node(p, name, tok, rhs)
     mapping = p.resolve()
     lhs, value = lhs.xreplace(mapping), rhs.expr.xreplace(mapping)
-    stray = _free_indices(value) - set(indices_of(lhs))
-    if stray:
-        raise ParseError(f"index {min(map(str, stray))} is free on the right of = but not on the left",
-                         column=eq.col, source=latex)
-    if params is None and name in {str(b.label) for b in value.atoms(sp.IndexedBase)} | {
-            str(s) for s in value.free_symbols}:
-        raise ParseError(f"{name} is defined in terms of itself: an implicit equation is not a definition",
-                         column=eq.col, source=latex)
+    _check_value(latex, name, lhs, value, eq, params is None)
+    if squared:
+        value = sp.sqrt(value)
+        p.note(f"{name}^2 = ... defines {name} as its nonnegative square root")
     p.commit(mapping)
     ctx.tensors.pop(name, None)
     defn = Definition(lhs, value)
@@ -288,4 +276,36 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
             ctx.tensors.setdefault(name_of(q), q)
         ctx.functions[name] = Function(name, fparams, value)
     return defn
+
+
+def _squared(p: _Parser) -> bool:
+    """``\\sigma^2 = ...`` (a variance defined by its square): the ``^2`` read."""
+    if p.at("^") and p.peek(1).text == "2":
+        p.pos += 2
+        return True
+    if p.at("^") and [p.peek(k).text for k in (1, 2, 3)] == ["{", "2", "}"]:
+        p.pos += 4
+        return True
+    return False
+
+
+def _node(p: _Parser, name: str, tok: _Tok, rhs: _Val) -> sp.Expr:
+    """The left side of ``name = rhs`` without indices: a scalar, or an array with the right side's axes."""
+    if len(rhs.free) > 2 or (rhs.axes and len(rhs.free) != 1 and len(rhs.axes) != 2):
+        raise p.error(f"{name} would have shape {p.shape(rhs)}", tok)
+    if not rhs.free:
+        return sp.Symbol(name)
+    base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
+    return base[rhs.free]
+
+
+def _check_value(latex: str, name: str, lhs: sp.Expr, value: sp.Expr, eq: _Tok, node: bool) -> None:
+    """No index free on the right only, and no node defined in terms of itself."""
+    stray = _free_indices(value) - set(indices_of(lhs))
+    if stray:
+        raise ParseError(f"index {min(map(str, stray))} is free on the right of = but not on the left",
+                         column=eq.col, source=latex)
+    if node and name in {str(b.label) for b in value.atoms(sp.IndexedBase)} | {str(s) for s in value.free_symbols}:
+        raise ParseError(f"{name} is defined in terms of itself: an implicit equation is not a definition",
+                         column=eq.col, source=latex)
 

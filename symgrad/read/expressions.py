@@ -17,6 +17,14 @@ from .vocabulary import (
     _Val,
 )
 
+_GROUPS = {"(": ")", "[": "]", r"\{": r"\}", "{": "}"}
+# the commands that open an operand, and the method that reads the rest (after the command)
+_PRIMARIES = {
+    r"\frac": "frac", r"\dfrac": "frac", r"\tfrac": "frac", r"\cfrac": "frac", r"\sum": "sum", r"\prod": "sum",
+    r"\sqrt": "root", r"\max": "extremum", r"\min": "extremum", r"\begin{cases}": "cases", r"\infty": "infinity",
+    **{rf"\{f}": "function" for f in ("log", "ln", "exp", "tanh", "sin", "cos", "cosh", "sinh", "tan", "arctan")},
+}
+
 
 class _Expressions:
     """The expression grammar (a part of the parser)."""
@@ -103,37 +111,13 @@ class _Expressions:
             t = self.peek()
             if t.text == "^":
                 self.next()
-                n = self.superscript_is_transpose()
-                if n:
-                    self.pos += n
-                    v = self.transpose(v, t)
-                    continue
-                e = self.argument()
-                if e.axes and v.expr == sp.E and not v.axes:
-                    v = _Val(sp.exp(e.expr), e.axes)  # e^{z} of a vector z: elementwise, as \exp(z)
-                    continue
-                if e.axes:
-                    raise self.error("an exponent must be a scalar", t)
-                if len(v.free) == 2 and e.expr != 1:
-                    raise self.error("matrix powers and inverses are not supported", t)
-                v = _Val(self.power(v.expr, e.expr, t), v.axes)
+                v = self.superscript(v, t)
             elif t.text == "'":
                 self.next()
                 v = self.transpose(v, t) if v.axes else self.primed(v, t, alone=start == 0 and self.peek().kind == "end")
             elif t.text == "_":
                 self.next()
-                kind, got = self.subscript()
-                if kind == "suffix":
-                    raise self.error("expected an index", t)
-                if isinstance(v.expr, sp.Symbol) and not v.axes:
-                    v = _Val(self.element(str(v.expr), got, t))
-                elif isinstance(v.expr, sp.Pow) and isinstance(v.expr.base, sp.Symbol) and not v.axes and \
-                        not isinstance(v.expr.base, sp.Idx):  # \sigma^2_j is (\sigma_j)^2
-                    if self.new_scalars.get(str(v.expr.base)) == v.expr.base:
-                        del self.new_scalars[str(v.expr.base)]  # read a moment ago as a scalar: it is a vector
-                    v = _Val(self.element(str(v.expr.base), got, t) ** v.expr.exp)
-                else:
-                    v = self.select(v, got, t)
+                v = self.subscripted(v, t)
             elif t.text == "!":
                 self.next()
                 if v.expr.is_Integer and v.expr > _MAX_BITS // 16:
@@ -141,6 +125,35 @@ class _Expressions:
                 v = _Val(sp.factorial(v.expr), v.axes)
             else:
                 return v
+
+    def superscript(self, v: _Val, t: _Tok) -> _Val:
+        """After ``^``: a transpose mark, or a scalar exponent (``e^{z}`` of a vector ``z`` is elementwise)."""
+        n = self.superscript_is_transpose()
+        if n:
+            self.pos += n
+            return self.transpose(v, t)
+        e = self.argument()
+        if e.axes and v.expr == sp.E and not v.axes:
+            return _Val(sp.exp(e.expr), e.axes)  # as \exp(z)
+        if e.axes:
+            raise self.error("an exponent must be a scalar", t)
+        if len(v.free) == 2 and e.expr != 1:
+            raise self.error("matrix powers and inverses are not supported", t)
+        return _Val(self.power(v.expr, e.expr, t), v.axes)
+
+    def subscripted(self, v: _Val, t: _Tok) -> _Val:
+        """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value."""
+        kind, got = self.subscript()
+        if kind == "suffix":
+            raise self.error("expected an index", t)
+        if isinstance(v.expr, sp.Symbol) and not v.axes:
+            return _Val(self.element(str(v.expr), got, t))
+        if isinstance(v.expr, sp.Pow) and isinstance(v.expr.base, sp.Symbol) and not v.axes and \
+                not isinstance(v.expr.base, sp.Idx):
+            if self.new_scalars.get(str(v.expr.base)) == v.expr.base:
+                del self.new_scalars[str(v.expr.base)]  # read a moment ago as a scalar: it is a vector
+            return _Val(self.element(str(v.expr.base), got, t) ** v.expr.exp)
+        return self.select(v, got, t)
 
     def power(self, base: sp.Expr, exp: sp.Expr, tok: _Tok) -> sp.Expr:
         """``base ** exp``, refusing exact numbers too large to compute (SymPy would hang on ``10^{10^{10}}``)."""
@@ -178,55 +191,58 @@ class _Expressions:
         return v
 
     def primary(self) -> _Val:
+        """One operand: a number, a bracket, bars, a command of the table ``_PRIMARIES``, a derivative operator, or
+        a name."""
         t = self.peek()
         if t.kind == "end":
             raise self.error("expected an expression, found the end", t)
         if t.kind == "digit":
             return self.number()
-        if t.text == "(":
-            return self.group(")")
-        if t.text == "[":
-            return self.group("]")
-        if t.text == r"\{":
-            return self.group(r"\}")
-        if t.text == "{":
-            return self.group("}")
+        if t.text in _GROUPS:
+            return self.group(_GROUPS[t.text])
         if t.text == r"\|" or (t.text == "|" and self.peek(1).text == "|" and self.contiguous()):
             return self.bars_value(t, norm=True)
         if t.text == "|":
             return self.bars_value(t, norm=False)
         if t.kind == "sym":
             raise self.error(f"unexpected {t.text}", t)
-        if t.text in (r"\frac", r"\dfrac", r"\tfrac", r"\cfrac"):
+        if t.text in _PRIMARIES:
             self.next()
-            return self.frac(t)
-        if t.text in (r"\sum", r"\prod"):
+            return getattr(self, _PRIMARIES[t.text])(t)
+        if t.text in (r"\delta", r"\nabla", r"\partial"):
+            operator = self.operator(t)
+            if operator is not None:
+                return operator
+        if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
+            return self.ones(t)
+        return self.named(t)
+
+    def root(self, t: _Tok) -> _Val:
+        """``\\sqrt{x}``, ``\\sqrt[n]{x}``."""
+        if self.at("["):
             self.next()
-            return self.sum(t)
-        if t.text == r"\sqrt":
-            self.next()
-            if self.at("["):
-                self.next()
-                n = self.expr()
-                self.expect("]", t)
-                return _Val(sp.root(self.argument().expr, n.expr))
-            v = self.argument()
-            return _Val(sp.sqrt(v.expr), v.axes)
-        if t.text in (r"\max", r"\min"):
-            self.next()
-            return self.extremum(t)
-        if t.text in (r"\log", r"\ln", r"\exp", r"\tanh", r"\sin", r"\cos", r"\cosh", r"\sinh", r"\tan",
-                      r"\arctan"):
-            self.next()
-            return self.function(t)
-        if t.text == r"\delta" and self.peek(1).text == "_":
+            n = self.expr()
+            self.expect("]", t)
+            return _Val(sp.root(self.argument().expr, n.expr))
+        v = self.argument()
+        return _Val(sp.sqrt(v.expr), v.axes)
+
+    def infinity(self, t: _Tok) -> _Val:
+        return _Val(sp.oo)
+
+    def operator(self, t: _Tok) -> _Val | None:
+        """``\\delta_{ij}``, ``\\nabla_w``, ``\\partial_w``, ``\\nabla f``, ``\\partial y / \\partial x``; None for a bare
+        ``\\delta`` (a name)."""
+        if t.text == r"\delta":
+            if self.peek(1).text != "_":
+                return None
             self.pos += 2
             kind, got = self.subscript()
             if kind != "indices" or len(got) != 2:
                 raise self.error(r"\delta_{ij} needs two indices", t)
             self.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
             return _Val(sp.KroneckerDelta(*got))
-        if t.text in (r"\nabla", r"\partial") and self.peek(1).text == "_":
+        if self.peek(1).text == "_":
             self.pos += 2
             var = self.variable(single=True)
             return self.derivative(self.term(), var, t)  # \nabla_w \frac{1}{2}\|Xw - y\|^2: the whole product
@@ -239,16 +255,10 @@ class _Expressions:
                 return self.derivative(self.factor(), var, t)
         if t.text == r"\partial" and self.inline_derivative_ahead():
             return self.inline_derivative(t)
-        if t.text in (r"\nabla", r"\partial"):
-            raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
-        if t.text == r"\begin{cases}":
-            self.next()
-            return self.cases(t)
-        if t.text == r"\infty":
-            self.next()
-            return _Val(sp.oo)
-        if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
-            return self.ones(t)
+        raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
+
+    def named(self, t: _Tok) -> _Val:
+        """A name (decorated, in a font, upright), a function known by its upright name, or a foreign command."""
         if t.text in _FONTS and self.peek(1).text in ("{", "[") or t.text == r"\boxed":
             named = self.read_name()
             if named is not None:

@@ -78,38 +78,12 @@ class _Names:
         """The name starting here (letter, known word, Greek, decorated, \\text{...}), or None."""
         t = self.peek()
         if t.kind == "letter":
-            run = 1
-            while self.peek(run).kind == "letter" and self.contiguous(run - 1):
-                run += 1
-            start_of_run = self.pos == 0 or self.toks[self.pos - 1].kind != "letter" or \
-                self.toks[self.pos - 1].col + 1 != t.col
-            letters = "".join(self.peek(k).text for k in range(run))
-            if word and run > 1:
-                self.pos += run
-                return letters, t
-            if start_of_run and run > 1:
-                words = _FUNCS | _GREEK_WORDS | {n for n in self.ctx.definitions if len(n) > 1} | \
-                    {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
-                for n in range(run, 1, -1):
-                    if letters[:n] in words or (letters[:n] in _NAMED_FUNCS and self.peek(n).text == "("):
-                        self.pos += n
-                        return letters[:n], t
-            self.pos += 1
-            return t.text, t
+            return self.letters(t, word)
         if t.kind == "cmd" and t.text[1:] in _GREEK:
             self.pos += 1
             return t.text[1:], t
         if t.text in _DECORATIONS:
-            self.pos += 1
-            braced = self.at("{")
-            if braced:
-                self.next()
-            inner = self.read_name()
-            if inner is None:
-                raise self.error(f"{t.text} needs a name", t)
-            if braced:
-                self.expect("}", t)
-            return inner[0] + _DECORATIONS[t.text], t
+            return self.decorated(t)
         if t.text in _NAMED and self.peek(1).text == "{":
             text, end = _arg_text(self.toks, self.pos + 1)
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", text):
@@ -117,17 +91,57 @@ class _Names:
             self.pos = end
             return text, t
         if t.text in _FONTS and t.text != r"\boxed":
-            if self.peek(1).text == "{" and _group_end(self.toks, self.pos + 1) - self.pos in (3, 4):
-                save = self.pos
-                self.pos += 2
-                inner = self.read_name()
-                if inner is not None and self.at("}"):
-                    self.next()
-                    return inner[0], t
-                self.pos = save
-            elif self.peek(1).kind == "letter" or self.peek(1).text[1:] in _GREEK:
-                self.pos += 1
-                return self.read_name()
+            return self.in_font(t)
+        return None
+
+    def letters(self, t: _Tok, word: bool) -> tuple[str, _Tok]:
+        """A run of letters: one letter, or a known word (a function, a Greek letter, a defined name) it starts
+        with; all of them when ``word`` (a definition's left side)."""
+        run = 1
+        while self.peek(run).kind == "letter" and self.contiguous(run - 1):
+            run += 1
+        start_of_run = self.pos == 0 or self.toks[self.pos - 1].kind != "letter" or \
+            self.toks[self.pos - 1].col + 1 != t.col
+        letters = "".join(self.peek(k).text for k in range(run))
+        if word and run > 1:
+            self.pos += run
+            return letters, t
+        if start_of_run and run > 1:
+            words = _FUNCS | _GREEK_WORDS | {n for n in self.ctx.definitions if len(n) > 1} | \
+                {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
+            for n in range(run, 1, -1):
+                if letters[:n] in words or (letters[:n] in _NAMED_FUNCS and self.peek(n).text == "("):
+                    self.pos += n
+                    return letters[:n], t
+        self.pos += 1
+        return t.text, t
+
+    def decorated(self, t: _Tok) -> tuple[str, _Tok]:
+        """``\\hat{y}``, ``\\bar x``: the name with its decoration (``yhat``)."""
+        self.pos += 1
+        braced = self.at("{")
+        if braced:
+            self.next()
+        inner = self.read_name()
+        if inner is None:
+            raise self.error(f"{t.text} needs a name", t)
+        if braced:
+            self.expect("}", t)
+        return inner[0] + _DECORATIONS[t.text], t
+
+    def in_font(self, t: _Tok) -> tuple[str, _Tok] | None:
+        """``\\mathbf{x}``, ``\\boldsymbol\\theta``: the font does not change the name."""
+        if self.peek(1).text == "{" and _group_end(self.toks, self.pos + 1) - self.pos in (3, 4):
+            save = self.pos
+            self.pos += 2
+            inner = self.read_name()
+            if inner is not None and self.at("}"):
+                self.next()
+                return inner[0], t
+            self.pos = save
+        elif self.peek(1).kind == "letter" or self.peek(1).text[1:] in _GREEK:
+            self.pos += 1
+            return self.read_name()
         return None
 
     def subscript(self) -> tuple[str, list]:
@@ -148,37 +162,39 @@ class _Names:
         body = self.toks[self.pos + 1:end - 1]
         kinds = {b.text if b.kind == "sym" else b.kind for b in body}
         if body and kinds <= {"letter", "digit", ","}:
-            items: list[list[_Tok]] = [[]]
-            for b in body:
-                if b.text == ",":
-                    items.append([])
-                else:
-                    items[-1].append(b)
-            if len(items) == 1:
-                run = items[0]
-                known = all(b.text in self.ctx.ranges or any(b.text in s for s in self.binders) for b in run)
-                if all(b.kind == "letter" for b in run) and (len(run) <= 2 or known):
-                    items = [[b] for b in run]
-                elif all(b.kind == "digit" for b in run):
-                    self.pos = end
-                    return "digits", [sp.Integer(int("".join(b.text for b in run)))]
-                else:
-                    self.pos = end
-                    return "suffix", "".join(b.text for b in run)
-            idxs: list[sp.Expr] = []
-            for item in items:
-                if len(item) == 1 and item[0].kind == "letter":
-                    idxs.append(self.index(item[0].text, item[0]))
-                elif item and all(b.kind == "digit" for b in item):
-                    idxs.append(sp.Integer(int("".join(b.text for b in item))))
-                else:
-                    raise self.error("each index must be one letter or a number", item[0] if item else t)
-            self.pos = end
-            return "indices", idxs
+            return self.index_list(body, end, t)
         if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"}:
             raise self.error("index arithmetic (a_{k+1}) is not supported", body[0])
         self.pos = end
         return "suffix", "".join(b.text.lstrip("\\") for b in body)
+
+    def index_list(self, body: list[_Tok], end: int, t: _Tok) -> tuple[str, list]:
+        """A braced subscript of letters, digits and commas: indices (``{ij}``, ``{i,j}``, ``{12}``) or a word
+        suffix (``{total}``, ``{o1}``)."""
+        items: list[list[_Tok]] = [[]]
+        for b in body:
+            if b.text == ",":
+                items.append([])
+            else:
+                items[-1].append(b)
+        self.pos = end
+        if len(items) == 1:
+            run = items[0]
+            known = all(b.text in self.ctx.ranges or any(b.text in s for s in self.binders) for b in run)
+            if all(b.kind == "digit" for b in run):
+                return "digits", [sp.Integer(int("".join(b.text for b in run)))]
+            if not (all(b.kind == "letter" for b in run) and (len(run) <= 2 or known)):
+                return "suffix", "".join(b.text for b in run)
+            items = [[b] for b in run]
+        idxs: list[sp.Expr] = []
+        for item in items:
+            if len(item) == 1 and item[0].kind == "letter":
+                idxs.append(self.index(item[0].text, item[0]))
+            elif item and all(b.kind == "digit" for b in item):
+                idxs.append(sp.Integer(int("".join(b.text for b in item))))
+            else:
+                raise self.error("each index must be one letter or a number", item[0] if item else t)
+        return "indices", idxs
 
     def indexing(self, name: str) -> tuple[str, list[sp.Expr], bool]:
         """The subscripts and sample superscript after a name (``w_k``, ``x^{(i)}``, ``E_{total}``): the name with

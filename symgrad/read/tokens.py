@@ -132,6 +132,29 @@ def _arg_text(toks: list[_Tok], start: int) -> tuple[str, int]:
     return "".join(t.text for t in toks[start + 1:end - 1]), end
 
 
+def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
+    """A token spelled another way (``f^\\prime``, ``\\lvert``, ``:=``) as the grammar's own, and the index past it."""
+    t = toks[k]
+    prime = [x.text for x in toks[k:k + 4]]
+    if prime[:2] == ["^", r"\prime"] or prime == ["^", "{", r"\prime", "}"]:
+        return _Tok("sym", "'", t.col), k + (2 if prime[1] == r"\prime" else 4)
+    if t.text in _BARS:
+        return _Tok("sym" if _BARS[t.text] == "|" else "cmd", _BARS[t.text], t.col), k + 1
+    if t.text in _DEFINES or (t.text == ":" and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1):
+        return _Tok("sym", "=", t.col), k + 1 + (t.text == ":")  # :=, \coloneqq, \triangleq: a definition's =
+    return None
+
+
+def _typesetting(toks: list[_Tok], k: int) -> int | None:
+    """The index past what only typesets at ``k`` (a sizer, spacing, a colour or tag with its argument)."""
+    t = toks[k]
+    if t.text in _SKIP:
+        return k + 1 + (t.text in _SIZERS and toks[k + 1].text == ".")
+    if t.text in _DROP_ARG and toks[k + 1].text == "{":
+        return _group_end(toks, k + 1)
+    return None
+
+
 def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     """Drop what only typesets (sizers, spacing, colours, tags, align markers) and check environments."""
     out: list[_Tok] = []
@@ -139,55 +162,39 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     in_cases = 0
     while k < len(toks):
         t = toks[k]
-        prime = [x.text for x in toks[k:k + 4]]
-        if prime[:2] == ["^", r"\prime"] or prime == ["^", "{", r"\prime", "}"]:
-            out.append(_Tok("sym", "'", t.col))  # f^\prime, f^{\prime}
-            k += 2 if prime[1] == r"\prime" else 4
-            continue
-        if t.text in _BARS:
-            out.append(_Tok("sym" if _BARS[t.text] == "|" else "cmd", _BARS[t.text], t.col))
-            k += 1
-            continue
-        if t.text in _SKIP:
-            k += 1
-            if t.text in _SIZERS and toks[k].text == ".":
-                k += 1
-            continue
-        if t.text in _DROP_ARG and toks[k + 1].text == "{":
-            k = _group_end(toks, k + 1)
-            continue
-        if t.text == r"\bbox" and toks[k + 1].text == "[":
+        respelled = _respelled(toks, k)
+        past = _typesetting(toks, k) if respelled is None else respelled[1]
+        if respelled is not None:
+            out.append(respelled[0])
+        if past is not None:
+            k = past
+        elif t.text == r"\bbox" and toks[k + 1].text == "[":
             out.append(t)
-            k += 2
-            while toks[k].text != "]" and toks[k].kind != "end":
-                k += 1
+            k = next(m for m in range(k + 2, len(toks)) if toks[m].text == "]" or toks[m].kind == "end") + 1
+        elif t.text in (r"\begin", r"\end") and toks[k + 1].text == "{":
+            k, cases = _environment(toks, k, src)
+            if cases:
+                in_cases += 1 if t.text == r"\begin" else -1
+                out.append(_Tok("cmd", t.text + "{cases}", t.col))
+        elif t.text in ("&", r"\\") and not in_cases:
             k += 1
-            continue
-        if t.text in (r"\begin", r"\end") and toks[k + 1].text == "{":
-            env, end = _arg_text(toks, k + 1)
-            if env in _TRANSPARENT_ENVS:
-                k = end
-                if t.text == r"\begin" and env == "alignedat" and toks[k].text == "{":
-                    k = _group_end(toks, k)
-                continue
-            if env != "cases":
-                raise ParseError(f"environment {env} is not supported (write index notation)", column=t.col,
-                                 source=src)
-            in_cases += 1 if t.text == r"\begin" else -1
-            out.append(_Tok("cmd", t.text + "{cases}", t.col))
-            k = end
-            continue
-        if t.text in ("&", r"\\") and not in_cases:
+        else:
+            out.append(t)
             k += 1
-            continue
-        if t.text in _DEFINES or (t.text == ":" and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1):
-            out.append(_Tok("sym", "=", t.col))  # :=, \coloneqq, \triangleq: a definition's =
-            k += 1 + (t.text == ":")
-            continue
-        out.append(t)
-        k += 1
     return out
 
+
+def _environment(toks: list[_Tok], k: int, src: str) -> tuple[int, bool]:
+    """The index past ``\\begin{env}``/``\\end{env}`` and whether it is ``cases``; layout environments vanish."""
+    t = toks[k]
+    env, end = _arg_text(toks, k + 1)
+    if env in _TRANSPARENT_ENVS:
+        if t.text == r"\begin" and env == "alignedat" and toks[end].text == "{":
+            end = _group_end(toks, end)
+        return end, False
+    if env != "cases":
+        raise ParseError(f"environment {env} is not supported (write index notation)", column=t.col, source=src)
+    return end, True
 
 
 def _tokens(latex: str) -> list[_Tok]:
