@@ -19,6 +19,7 @@ from .nodes import (
     ArrayMax,
     ArraySum,
     Centered,
+    Difference,
     Einsum,
     Expanded,
     Eye,
@@ -53,11 +54,18 @@ def _distribute(body: sp.Expr) -> sp.Expr:
     return body
 
 
+def _is_value(e: sp.Expr) -> bool:
+    return isinstance(e, (sp.Indexed, sp.Symbol, Difference))
+
+
 def _sum_parts(body: sp.Add) -> list[list[sp.Expr]]:
     """The terms of a summed body grouped into sums of their own: products are contractions (``@``,
-    ``einsum``), one sum each; otherwise one reduction per set of free indices."""
+    ``einsum``), one sum each; terms over different index sets one reduction each, unless the body is a plain
+    sum of values (``sum_n (y_n - m)`` stays one sum: ``sum_n y_n - N m`` cancels)."""
     if any(sum(1 for f in sp.Mul.make_args(t) if _free(f)) > 1 for t in body.args):
         return [[t] for t in body.args]
+    if all(_is_value(t) or _is_value(-t) for t in body.args):
+        return [list(body.args)]
     groups: dict[frozenset, list[sp.Expr]] = {}
     for t in body.args:
         groups.setdefault(frozenset(_free(t)), []).append(t)
@@ -117,6 +125,8 @@ class _Lowering:
             return self._sum(e)
         if isinstance(e, _STABLE_NODES):
             return self._stable(e)
+        if isinstance(e, Difference):
+            return self._elementwise(lambda a, b: a - b, [self(a) for a in e.args])
         if isinstance(e, sp.Function) and not isinstance(e, _ARRAY_NODES):  # elementwise; the printer says if known
             return self._elementwise(e.func, [self(a) for a in e.args])
         raise CompileError(f"cannot compile {type(e).__name__} in {e}")

@@ -40,6 +40,11 @@ class Maximum(sp.Function):
     """Elementwise maximum of two arrays (SymPy's ``Max`` prints as a reduction, not ``np.maximum``)."""
 
 
+class Difference(sp.Function):
+    """``a - b`` kept as one value (the residual ``yhat - y``, the centred ``x - mu`` a definition computes):
+    SymPy would flatten it into the sum around it, and rounding would then take what it keeps exact."""
+
+
 _STABLE_NODES = (Softmax, LogSoftmax, LogSumExp, Sigmoid, Softplus)
 
 # --- array nodes (after lowering): what the printer prints ---

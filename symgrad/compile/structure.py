@@ -8,6 +8,7 @@ import sympy as sp
 
 from ..tensors import name_of
 from .indices import _free, _seen
+from .nodes import Difference
 
 Names = dict[str, tuple[sp.Expr, sp.Expr]]
 
@@ -60,10 +61,14 @@ def _shift(e: sp.Expr, a: sp.Indexed, b: sp.Expr, mark: sp.IndexedBase) -> sp.Ex
                      lambda x: mark[x.indices] + _partner(x.indices, a, b))
 
 
-def _unmark(e: sp.Expr, mark: sp.IndexedBase, a: sp.Indexed, b: sp.Expr) -> sp.Expr:
-    """``e`` with every ``mark[I]`` written as the difference ``a[I] - b[I']`` it stands for."""
-    return e.replace(lambda x: isinstance(x, sp.Indexed) and x.base == mark,
-                     lambda x: a.base[x.indices] - _partner(x.indices, a, b))
+def _unmark(e: sp.Expr, mark: sp.IndexedBase, a: sp.Indexed, b: sp.Expr, as_: type) -> sp.Expr:
+    """``e`` with every ``mark[I]`` written as the difference ``a[I] - b[I']`` it stands for (``as_``: ``Add``
+    multiplies it out, ``Difference`` keeps it one value)."""
+    def difference(x: sp.Indexed) -> sp.Expr:
+        other = _partner(x.indices, a, b)
+        return a.base[x.indices] - other if as_ is sp.Add else Difference(a.base[x.indices], other)
+
+    return e.replace(lambda x: isinstance(x, sp.Indexed) and x.base == mark, difference)
 
 
 def _partner(at: tuple[sp.Expr, ...], a: sp.Indexed, b: sp.Expr) -> sp.Expr:
@@ -73,35 +78,33 @@ def _partner(at: tuple[sp.Expr, ...], a: sp.Indexed, b: sp.Expr) -> sp.Expr:
     return b.base[tuple(at[a.indices.index(i)] for i in b.indices)]
 
 
-def _degree(e: sp.Expr, a: sp.Indexed, b: sp.Expr) -> int:
-    """The highest degree in ``a`` (any indices) and ``b`` of a term of the multiplied-out ``e``."""
-    def of(f: sp.Expr) -> int:
-        base, n = f.as_base_exp()
-        hit = base == b or (isinstance(base, sp.Indexed) and base.base in (a.base, getattr(b, "base", None))) or (
-            isinstance(base, sp.Sum) and base.has(a.base))
-        return int(n) if hit and n.is_Integer and n > 0 else 0
-
-    return max((sum(of(f) for f in sp.Mul.make_args(t)) for t in sp.Add.make_args(e)), default=0)
-
-
 def centre(e: sp.Expr, names: Names) -> sp.Expr | None:
     """``e``, a multiplied-out polynomial in ``a`` and ``b``, in terms of a difference ``a - b`` of the
     definitions when that has fewer terms: ``eps^2 + y^2 - 2 y yhat + yhat^2`` is ``eps^2 + (yhat - y)^2``,
-    exact where the expanded form loses every digit (``yhat ~ y ~ 1e6``); else None."""
-    if not isinstance(e, sp.Add) or len(e.args) < 3:
+    ``sum_n y_n - N m`` is ``sum_n (y_n - m)``, exact where the expanded form loses every digit
+    (``yhat ~ y ~ 1e6``); the difference is one ``Difference`` node, which SymPy does not flatten; else None."""
+    if not isinstance(e, sp.Add):
         return None
     for a, b in differences(names):
         if not (e.has(a.base) and e.has(b.base if isinstance(b, sp.Indexed) else b)):
             continue
-        before = _linear_sums(e)
-        if _degree(before, a, b) < 2:
-            continue
         mark = sp.IndexedBase(sp.Dummy(f"{name_of(a)}_centred"))
-        after = _linear_sums(_shift(e, a, b, mark))
+        marked = _mark(e, a, b, mark)
+        before = _linear_sums(_unmark(marked, mark, a, b, sp.Add))
+        after = _linear_sums(_shift(marked, a, b, mark))
         if len(sp.Add.make_args(after)) < len(sp.Add.make_args(before)):
-            out = _unmark(after, mark, a, b)
+            out = _unmark(after, mark, a, b, Difference)
             return out if out != e else None
     return None
+
+
+def _mark(e: sp.Expr, a: sp.Indexed, b: sp.Expr, mark: sp.IndexedBase) -> sp.Expr:
+    """``e`` with every ``Difference(a[I], b[I'])`` already there written ``mark[I]``."""
+    def found(x: sp.Expr) -> bool:
+        return isinstance(x, Difference) and isinstance(x.args[0], sp.Indexed) and x.args[0].base == a.base and (
+            x.args[1] == _partner(x.args[0].indices, a, b))
+
+    return e.replace(found, lambda x: mark[x.args[0].indices])
 
 
 def cancel_named(e: sp.Expr, names: Names) -> sp.Expr | None:
