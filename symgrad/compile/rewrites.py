@@ -50,19 +50,23 @@ def _softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
             base, n = den.as_base_exp()
             if not (n.is_Integer and n < 0 and (m := _exp_sum(base))):
                 continue
-            v, k = m
             for b, num in enumerate(factors):
-                if b == a or not isinstance(num, sp.exp):
-                    continue
-                arg = num.args[0]
-                for i in _free(arg):
-                    # the summed index may be spelled as i itself: exp(z_i) / sum_i exp(z_i) is bound there
-                    if _idx_range(i) != _idx_range(k) or (k != i and k in _free(arg)):
-                        continue
-                    for u in dict.fromkeys((arg, sp.Add(*[t for t in sp.Add.make_args(arg) if i in _free(t)]))):
-                        if u.xreplace({i: k}) == v:
-                            rest = [f for c, f in enumerate(factors) if c not in (a, b)]
-                            return sp.Mul(*rest, sp.exp(arg - u), base ** (n + 1), Softmax(u, i))
+                if b != a and isinstance(num, sp.exp) and (found := _softmax_numerator(num.args[0], *m)):
+                    u, i = found
+                    rest = [f for c, f in enumerate(factors) if c not in (a, b)]
+                    return sp.Mul(*rest, sp.exp(num.args[0] - u), base ** (n + 1), Softmax(u, i))
+    return None
+
+
+def _softmax_numerator(arg: sp.Expr, v: sp.Expr, k: sp.Idx) -> tuple[sp.Expr, sp.Idx] | None:
+    """``(u, i)`` when ``exp(arg)`` is ``exp(u_i + c)`` with ``u_k = v`` the summand's exponent; else None."""
+    for i in _free(arg):
+        # the summed index may be spelled as i itself: exp(z_i) / sum_i exp(z_i) is bound there
+        if _idx_range(i) != _idx_range(k) or (k != i and k in _free(arg)):
+            continue
+        for u in dict.fromkeys((arg, sp.Add(*[t for t in sp.Add.make_args(arg) if i in _free(t)]))):
+            if u.xreplace({i: k}) == v:
+                return u, i
     return None
 
 
@@ -194,20 +198,31 @@ def _multiple(a: sp.Expr, v: sp.Expr) -> int | None:
     return None
 
 
-def _logistic_fraction(e: sp.Expr, names: dict) -> sp.Expr | None:
-    if not isinstance(e, sp.Mul):
-        return None
-    v = None  # the sigmoid's argument: from a factor sigma(v) or 1/(1 + exp(v))^n
+def _sigmoid_argument(e: sp.Mul) -> sp.Expr | None:
+    """The sigmoid's argument ``v`` of a factor ``sigma(v)`` or ``1/(1 + exp(v))^n`` of ``e``; else None."""
     for f in e.args:
         base, n = f.as_base_exp()
         if isinstance(base, Sigmoid):
-            v = base.args[0]
-        elif n.is_Integer and n < 0 and isinstance(base, sp.Add) and len(base.args) == 2 and sp.S.One in base.args:
+            return base.args[0]
+        if n.is_Integer and n < 0 and isinstance(base, sp.Add) and len(base.args) == 2 and sp.S.One in base.args:
             other = base.args[0] if base.args[1] == 1 else base.args[1]
-            v = other.args[0] if isinstance(other, sp.exp) else None
-        if v is not None:
-            break
-    if v is None or v.is_number:
+            if isinstance(other, sp.exp):
+                return other.args[0]
+    return None
+
+
+def _powers_of(den: sp.Poly, t: sp.Dummy) -> tuple[int, int, sp.Poly]:
+    """``(n, m, rest)`` with ``den = (1 + t)^n t^m rest``."""
+    n = m = 0
+    for d, count in ((sp.Poly(t + 1, t), "n"), (sp.Poly(t, t), "m")):
+        while den.degree() > 0 and (qr := den.div(d))[1].is_zero:
+            den = qr[0]
+            n, m = (n + 1, m) if count == "n" else (n, m + 1)
+    return n, m, den
+
+
+def _logistic_fraction(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Mul) or (v := _sigmoid_argument(e)) is None or v.is_number:
         return None
     t = sp.Dummy("t", positive=True)  # t = exp(v)
     raw = []  # the exps of multiples of v that become powers of t
@@ -229,16 +244,9 @@ def _logistic_fraction(e: sp.Expr, names: dict) -> sp.Expr | None:
     num, den = sp.fraction(sp.cancel(sp.Mul(*[f for f in mapped if f.has(t)])))
     if den.free_symbols - {t}:
         return None
-    den = sp.Poly(den, t)
-    n = m = 0
-    for d, count in ((sp.Poly(t + 1, t), "n"), (sp.Poly(t, t), "m")):
-        while den.degree() > 0 and (qr := den.div(d))[1].is_zero:
-            den = qr[0]
-            n, m = (n + 1, m) if count == "n" else (n, m + 1)
-    if den.degree() != 0:
-        return None
+    n, m, den = _powers_of(sp.Poly(den, t), t)
     terms = sp.Poly(num, t).terms()
-    if any(not 0 <= k - m <= n for (k,), _ in terms):  # grows like exp(|v|): no bounded form
+    if den.degree() != 0 or any(not 0 <= k - m <= n for (k,), _ in terms):  # exp(|v|) growth: no bounded form
         return None
     # t^k / (1 + t)^n = sigma(v)^k sigma(-v)^(n - k), each factor in [0, 1]
     s, r = Sigmoid(v), Sigmoid(-v)
