@@ -85,7 +85,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - a bug in symgrad: still one line, and a distinct exit code
         print(f"symgrad: internal error: {type(e).__name__}: {e} (please report this)", file=sys.stderr)
         return 3
-
-
-if __name__ == "__main__":
-    sys.exit(main())
