@@ -229,3 +229,28 @@ def test_a_variance_defined_by_its_square_defines_the_standard_deviation():
     (total,) = d.rhs.atoms(sp.Sum)
     assert d.lhs == sp.Symbol("sigma") and sp.simplify(d.rhs ** 2 - total / total.limits[0][2]) == 0
     assert "sigma^2 = ... defines sigma as its nonnegative square root" in ctx.notes
+
+
+def test_plain_text_leibniz_notation_is_the_derivative():
+    ctx = Context()
+    parse_definition(r"y = x^2", ctx)
+    (d, v) = parse_claim(r"dy/dx = 2*x", ctx)
+    assert (d.value.of, d.value.var) == (sp.Symbol("y"), sp.Symbol("x")) and v.value == 2 * sp.Symbol("x")
+
+
+def test_a_url_encoded_space_is_a_space():
+    ctx = Context()
+    parse_definition(r"y = x^2", ctx)
+    (d, _) = parse_claim(r"\frac{\partial%20y}{\partial%20x} = 2x", ctx)
+    assert d.value.of == sp.Symbol("y")
+
+
+def test_an_operator_with_nothing_after_it_differentiates_the_loss_noted():
+    v = verify(r"\frac{\partial}{\partial b} = \frac{2}{N} \sum_{i=1}^N - (y_i - (mx_i + b))",
+               define=[r"L = \frac{1}{N}\sum_{i=1}^N (y_i - (mx_i + b))^2"])
+    assert v.verdict == "proved"
+
+
+def test_a_decoration_over_a_subscripted_letter_decorates_the_name():
+    d = parse_definition(r"MSE = \frac{1}{n}\sum_{j=1}^{n}(\hat{y_j} - y_j)^2", Context())
+    assert {str(b) for b in d.rhs.atoms(sp.IndexedBase)} == {"yhat", "y"}

@@ -213,6 +213,8 @@ class _Expressions:
             operator = self.operator(t)
             if operator is not None:
                 return operator
+        if t.kind == "letter" and self.leibniz_ahead():
+            return self.inline_derivative(t)
         if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
             return self.ones(t)
         return self.named(t)

@@ -54,7 +54,7 @@ class _Operators:
         for _ in range(skip_den):
             self.expect("}", t)
         if of is None:  # the operator form d/dz applies to the whole product after it, up to the next + or -
-            of = self.term()
+            of = self.term() if self.starts_factor() or self.at("-") else self.implied_loss(t)
         return self.derivative(of, var, t)
 
     def variable(self, single: bool) -> _Val:
@@ -68,6 +68,21 @@ class _Operators:
         if not isinstance(v.expr, (sp.Symbol, sp.Indexed)) or isinstance(v.expr, sp.Idx):
             raise self.error("cannot differentiate with respect to an expression: write a name", t)
         return v
+
+    def implied_loss(self, t: _Tok) -> _Val:
+        """``\\frac{\\partial}{\\partial m} = ...`` with nothing after the operator: the derivative of the last
+        definition (the loss), noted."""
+        if not self.ctx.definitions:
+            raise self.error("a derivative operator with nothing after it: write what it differentiates", t)
+        node = list(self.ctx.definitions.values())[-1].lhs
+        self.note(f"a derivative operator with nothing after it read as the derivative of {node}")
+        return _Val(node)
+
+    def leibniz_ahead(self) -> bool:
+        """Whether ``dy/dx`` (plain text, ``d`` not a name) starts here."""
+        texts = [self.peek(k).text for k in range(5)]
+        return texts[0] == "d" and texts[2:4] == ["/", "d"] and self.peek(1).kind == self.peek(4).kind == "letter" \
+            and not self.declared("d")
 
     def inline_derivative_ahead(self) -> bool:
         """Whether ``\\partial y_i / \\partial x_k`` starts here: a top-level ``/ \\partial`` follows."""
@@ -86,7 +101,7 @@ class _Operators:
         self.next()
         of = self.factor()
         self.expect("/")
-        self.expect(r"\partial")
+        self.next()  # the second \partial (or d)
         return self.derivative(of, self.variable(single=False), t)
 
     def primed(self, v: _Val, t: _Tok, alone: bool) -> _Val:

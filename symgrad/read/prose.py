@@ -27,6 +27,7 @@ _SENTENCES = [
      r"\1 \\in \\mathbb{R}^{\2}"),
     (rf"{_NAME}\s+is\s+{_A}(?:(?:column\s+)?vector|matrix)?\s*(?:in\s+)?(\\mathbb\{{R\}}.*)", r"\1 \\in \2"),
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
+    (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_NAME}\s+is\s+{_A}(?:symmetric\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
 ]
 _OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assume|and|with|we\s+are\s+given)\b[\s,:]*", re.IGNORECASE)

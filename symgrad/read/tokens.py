@@ -20,7 +20,7 @@ _UNICODE = {
     "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "⊙": r"\odot", "∇": r"\nabla", "≠": r"\neq", "∈": r"\in",
     "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "²": "^2", "θ": r"\theta",
     "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
-    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*",
+    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*", "Ŷ": r"\hat{Y}", "ℓ": r"\ell",
 }
 _SKIP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
@@ -76,6 +76,8 @@ def _tokenize(src: str) -> list[_Tok]:
             pos += 1
         elif ch.isspace():
             pos += 1
+        elif src.startswith("%20", pos):  # a space, URL-encoded by a README's image link
+            pos += 3
         elif ch == "\\":
             m = _COMMAND.match(src, pos)
             if not m:
@@ -176,6 +178,11 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
             if cases:
                 in_cases += 1 if t.text == r"\begin" else -1
                 out.append(_Tok("cmd", t.text + "{cases}", t.col))
+        elif t.text in _DECORATIONS and [x.kind for x in toks[k + 1:k + 4]] == ["sym", "letter", "sym"] and \
+                toks[k + 1].text == "{" and toks[k + 3].text == "_":
+            end = _group_end(toks, k + 1)  # \hat{y_j} is \hat{y}_j
+            out.extend(toks[k:k + 3] + [_Tok("sym", "}", toks[k + 3].col)] + _clean(toks[k + 3:end - 1], src))
+            k = end
         elif t.text in ("&", r"\\") and not in_cases:
             k += 1
         else:
