@@ -99,7 +99,7 @@ def _missing_constraint(member: Fn, search: _Search) -> str | None:
         if (name, axis) in given:
             continue
         k = sp.Idx(sp.Symbol("k", integer=True), (1, shape[axis]))
-        others = [sp.Idx(sp.Symbol(f"i{n}", integer=True), (1, d)) for n, d in enumerate(shape[:-1])]
+        others = [sp.Idx(sp.Symbol(o, integer=True), (1, d)) for o, d in zip("nmlrst", shape[:-1])]  # not k
         base = sp.IndexedBase(name, shape=shape)
         c = Constraint(sp.Sum(base[(*others, k)], (k, 1, shape[axis])), sp.Integer(1))
         trial = _Search(search.problem, search.truth_expr, search.members, [*search.problem.constraints, c])
