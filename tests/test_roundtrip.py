@@ -17,6 +17,7 @@ from functools import cache
 
 import pytest
 import sympy as sp
+from user_losses import CASES as USER_CASES
 
 import symgrad
 from symgrad import catalog, parse
@@ -54,10 +55,10 @@ def _free_idx(expr: sp.Basic) -> list[sp.Idx]:
     return sorted((i for i in expr.atoms(sp.Idx) if i not in bound), key=lambda i: i.name)
 
 
-def _concrete(expr: sp.Basic, derivatives: dict[sp.Basic, sp.Symbol]) -> sp.Basic:
-    """Unevaluated derivatives as names, every size as SIZE."""
+def _concrete(expr: sp.Basic, derivatives: dict[sp.Basic, sp.Symbol], size: int) -> sp.Basic:
+    """Unevaluated derivatives as names, every size as ``size``."""
     expr = expr.xreplace(derivatives)
-    sizes = {s: SIZE for i in expr.atoms(sp.Idx) for b in (i.lower, i.upper) for s in getattr(b, "free_symbols", ())}
+    sizes = {s: size for i in expr.atoms(sp.Idx) for b in (i.lower, i.upper) for s in getattr(b, "free_symbols", ())}
     return expr.subs(sizes) if sizes else expr
 
 
@@ -72,19 +73,19 @@ def _sorted_limits(s: sp.Sum) -> sp.Sum:
     return sp.Sum(s.function, *sorted(s.limits, key=str))
 
 
-def equal(a: sp.Basic, b: sp.Basic) -> bool:
-    """``a == b`` at random exact points, for every assignment of their free indices."""
+def equal(a: sp.Basic, b: sp.Basic, size: int = SIZE) -> bool:
+    """``a == b`` at random exact points with every size ``size``, for every assignment of their free indices."""
     if a == b:
         return True
     # an unevaluated derivative is a name, the same name when it prints the same with its sums' limits
     # in one order (Σ_l Σ_m is Σ_m Σ_l: no bound depends on another summation index here)
     derivatives = {t: sp.Symbol("D " + to_latex(t.replace(lambda e: isinstance(e, sp.Sum), _sorted_limits)))
                    for t in a.atoms(sp.Derivative) | b.atoms(sp.Derivative)}
-    a, b = _concrete(a, derivatives), _concrete(b, derivatives)
+    a, b = _concrete(a, derivatives, size), _concrete(b, derivatives, size)
     free = sorted(set(_free_idx(a)) | set(_free_idx(b)), key=lambda i: i.name)
     rng = random.Random(0)
     point: dict[str, sp.Rational] = _Point(rng)
-    for values in itertools.product(range(1, SIZE + 1), repeat=len(free)):
+    for values in itertools.product(range(1, size + 1), repeat=len(free)):
         at = dict(zip(free, values))
         va, vb = _value(a.subs(at), point), _value(b.subs(at), point)
         if not (va.is_number and vb.is_number):
@@ -141,10 +142,10 @@ def _cases() -> list[pytest.param]:
     ]
 
 
-def _same(back: sp.Basic, expr: sp.Basic) -> bool:
+def _same(back: sp.Basic, expr: sp.Basic, size: int = SIZE) -> bool:
     if isinstance(expr, sp.Equality):
-        return isinstance(back, sp.Equality) and equal(back.lhs, expr.lhs) and equal(back.rhs, expr.rhs)
-    return equal(back, expr)
+        return isinstance(back, sp.Equality) and equal(back.lhs, expr.lhs, size) and equal(back.rhs, expr.rhs, size)
+    return equal(back, expr, size)
 
 
 @pytest.mark.parametrize("name", _cases())
@@ -245,4 +246,21 @@ def test_every_formula_printed_as_text_reads_back_as_its_expression(name: str) -
             continue
         if not equal(back, expr):
             wrong.append(f"{what}: {text} read as {back}")
+    assert not wrong, "\n".join(wrong)
+
+
+# --- the user-loss suite (tests/user_losses): losses typed the way people write them ---------------
+
+USER_SIZE = 2  # every size 2: i = j and i != j are both seen, and attention-sized sums stay quick
+
+
+@pytest.mark.parametrize("case", USER_CASES, ids=[c.id for c in USER_CASES])
+def test_every_formula_of_a_user_loss_reads_back_broken_into_lines(case) -> None:
+    """Each definition, step and result of the derivation, broken at 40 characters, read back and compared."""
+    try:
+        d = symgrad.derive(loss=case.loss, define=list(case.define), given=list(case.given), wrt=list(case.wrt))
+    except symgrad.SymgradError as e:  # refusals are tests/test_user_losses.py's to judge; nothing is printed
+        pytest.skip(f"{case.id} does not derive: {e}")
+    wrong = [f"{what}: {tex}" for what, expr in printed(d)
+             if not _same(_read(tex := " ".join(latex_lines(expr, 40)), d, expr), expr, USER_SIZE)]
     assert not wrong, "\n".join(wrong)
