@@ -254,13 +254,26 @@ def test_every_formula_printed_as_text_reads_back_as_its_expression(name: str) -
 USER_SIZE = 2  # every size 2: i = j and i != j are both seen, and attention-sized sums stay quick
 
 
+_USER = {c.id: c for c in USER_CASES}
+
+
+@cache
+def user_derivation(case_id: str) -> Derivation:
+    """The derivation of a user loss, once per test session (tests/test_text_output.py reads it too).
+
+    A loss that does not derive is skipped: refusals are tests/test_user_losses.py's to judge.
+    """
+    case = _USER[case_id]
+    try:
+        return symgrad.derive(loss=case.loss, define=list(case.define), given=list(case.given), wrt=list(case.wrt))
+    except symgrad.SymgradError as e:
+        pytest.skip(f"{case_id} does not derive: {e}")
+
+
 @pytest.mark.parametrize("case", USER_CASES, ids=[c.id for c in USER_CASES])
 def test_every_formula_of_a_user_loss_reads_back_broken_into_lines(case) -> None:
     """Each definition, step and result of the derivation, broken at 40 characters, read back and compared."""
-    try:
-        d = symgrad.derive(loss=case.loss, define=list(case.define), given=list(case.given), wrt=list(case.wrt))
-    except symgrad.SymgradError as e:  # refusals are tests/test_user_losses.py's to judge; nothing is printed
-        pytest.skip(f"{case.id} does not derive: {e}")
+    d = user_derivation(case.id)
     wrong = [f"{what}: {tex}" for what, expr in printed(d)
              if not _same(_read(tex := " ".join(latex_lines(expr, 40)), d, expr), expr, USER_SIZE)]
     assert not wrong, "\n".join(wrong)

@@ -10,6 +10,7 @@ import re
 
 import pytest
 import sympy as sp
+from test_roundtrip import USER_CASES, user_derivation
 
 import symgrad
 from symgrad import catalog
@@ -112,3 +113,10 @@ def test_matrix_forms_and_conditions_read_as_unicode(tex: str, text: str) -> Non
                                        "name (symgrad/loss.py, not this printer's file)")
 def test_the_kl_divergence_is_named_d_kl() -> None:
     assert leaks(symgrad.derive(**USER_LOSSES["kl-hat"]).text()) == []
+
+
+@pytest.mark.parametrize("case_id", [c.id for c in USER_CASES])
+def test_user_loss_suite_text_output_has_no_latex_or_sympy_in_it(case_id: str) -> None:
+    text = user_derivation(case_id).text()
+    body = text.split("\n", 2)[2]  # the title is the loss API's (see test_the_kl_divergence_is_named_d_kl)
+    assert leaks(body) == []
