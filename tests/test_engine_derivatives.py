@@ -229,3 +229,23 @@ def test_a_sum_of_a_piecewise_constant_summand_has_derivative_exactly_zero():
 
 def test_a_sum_of_a_term_with_derivative_one_is_the_sum_of_ones():
     assert d(sp.Sum(x, (k, 1, N)), x) == sp.Sum(1, (k, 1, N))
+
+
+@pytest.mark.parametrize("at, slope", [(2, 1), (-2, -1)])
+def test_max_of_x_and_minus_x_is_abs_with_slope_sign_x(at, slope):
+    assert d(sp.Max(x, -x), x).subs(x, at) == slope
+
+
+def test_a_sum_of_terms_passes_the_kinks_of_each_on():
+    kinks: list = []
+    d(x + sp.Abs(x - 1), x, kinks)
+    assert kinks == [(sp.Eq(x - 1, 0), "sign(0) = 0, a subgradient")]
+
+
+def test_a_scalar_named_like_a_tensor_is_not_its_element():
+    assert d(w[k], sp.Symbol("w")) == 0
+
+
+def test_a_construct_without_a_rule_is_refused_naming_its_kind():
+    with pytest.raises(DeriveError, match=r"^cannot differentiate Product in Product\(w\[k\], \(k, 1, N\)\)$"):
+        d(sp.Product(w[k], (k, 1, N)), w[j])
