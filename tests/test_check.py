@@ -413,3 +413,21 @@ def test_cli_check_constraints_flag_adds_the_rows(derived) -> None:
     report = json.loads(out)
     assert code == 0 and report["ok"] is True
     assert [r["quantity"] for r in report["rows"]][-2:] == ["dL/dz at soft y", "grad at y off its constraint"]
+
+
+def test_a_graph_that_carries_its_declared_domains_is_drawn_inside_them() -> None:
+    """The contract for the reader: a Graph with ``domains`` (name, set) pairs, as --given declares them."""
+    import dataclasses
+
+    from symgrad.derivation import Graph
+
+    @dataclasses.dataclass(frozen=True)
+    class DeclaringGraph(Graph):
+        domains: tuple = ()
+
+    d = symgrad.derive(**BATCHNORM)
+    fields = {f.name: getattr(d.graph, f.name) for f in dataclasses.fields(Graph)}
+    graph = DeclaringGraph(**fields, domains=(("epsilon", sp.Interval.open(0, sp.Rational(1, 100))),))
+    report = check(dataclasses.replace(d, graph=graph), seed=2)
+    assert report.ok and report.domains["epsilon"] == "in (0, 1/100) (declared)"
+    assert 0 < float(draw_inputs(graph, report.sizes, 2)["epsilon"]) < 0.01
