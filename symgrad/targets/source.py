@@ -45,25 +45,27 @@ def _check_names(compiled: Compiled, taken: Sequence[str]) -> None:
                            "in generated code; rename it")
 
 
-def body_source(compiled: Compiled, fname: str, printer: _ScalarAware, kind: str = "value_and_grad") -> str:
-    """``def fname(inputs): ... return L, (grad_w, ...)`` (or ``return L`` for ``kind="loss"``)."""
+def body_source(compiled: Compiled, fname: str, printer: _ScalarAware, kind: str = "value_and_grad",
+                lead: str = "") -> str:
+    """``def fname(lead, inputs): ... return L, (grad_w, ...)`` (or ``return L`` for ``kind="loss"``)."""
     program = compiled._program
     body, _ = program.statements(kind, printer)
     ret = str(program.target)
     if kind != "loss":
         ret += ", (" + "".join(f"{v}, " for _, v, _ in program.grads) + ")"
-    lines = [f"def {fname}({', '.join(compiled.inputs)}):", *(f"    {s}" for s in _size_lines(compiled, body) + body),
+    lines = [f"def {fname}({lead}{', '.join(compiled.inputs)}):", *(f"    {s}" for s in _size_lines(compiled, body) + body),
              f"    return {ret}"]
     return "\n".join(lines)
 
 
-def constraints_source(compiled: Compiled, fname: str, printer: _ScalarAware) -> str:
+def constraints_source(compiled: Compiled, fname: str, printer: _ScalarAware, lead: str = "") -> str:
     """``def fname(inputs): return [left side of each checked constraint, per row]``; "" when none are checked."""
     checks = compiled._program.checks
     if not checks:
         return ""
     sides = ", ".join(printer.doprint(lhs) for lhs in checks)
-    return "\n".join([f"def {fname}({', '.join(compiled.inputs)}):", *(f"    {s}" for s in _size_lines(compiled, [sides])),
+    return "\n".join([f"def {fname}({lead}{', '.join(compiled.inputs)}):",
+                      *(f"    {s}" for s in _size_lines(compiled, [sides])),
                       f"    return [{sides}]"])
 
 
