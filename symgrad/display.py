@@ -40,31 +40,35 @@ def latex_of(obj: Any) -> str:
 
 # --- notes: words with the mathematics in them set as math ----------------------------------------
 
-_RELATIONS = {">=": r"\geq", "<=": r"\leq", "!=": r"\neq", "≥": r"\geq", "≤": r"\leq", "≠": r"\neq", "=": "=",
-              "<": "<", ">": ">", "∈": r"\in"}
-_NAME = r"(?:[A-Za-z][A-Za-z0-9]*_\{?[A-Za-z0-9]+\}?|[\u0370-\u03ff](?:_\{?[A-Za-z0-9]+\}?)?|\b[B-HJ-Zb-z]\b)"
-_VALUE = rf"(?:{_NAME}|-?\d+(?:\.\d+)?)"
-_RELATION = "|".join(re.escape(r) for r in sorted(_RELATIONS, key=len, reverse=True))
-_MATH_RUN = re.compile(rf"{_NAME}(?:\s*(?:{_RELATION})\s*{_VALUE})*")
+_OPERATORS = {">=": r"\geq", "<=": r"\leq", "!=": r"\neq", "≥": r"\geq", "≤": r"\leq", "≠": r"\neq", "=": "=",
+              "<": "<", ">": ">", "∈": r"\in", "·": r"\cdot", "−": "-", "+": "+", "|": "|"}
+# a name that is surely mathematics: subscripted (r_i, x_{ij}) or Greek (δ, σ_k); plain words stay words
+_NAME = r"(?:[A-Za-z][A-Za-z0-9]*_\{?[A-Za-z0-9]+\}?|[\u0370-\u03ff](?:_\{?[A-Za-z0-9]+\}?)?)"
+_NUMBER = r"\d+(?:\.\d+)?"
+_OPERATOR = "|".join(re.escape(o) for o in sorted(set(_OPERATORS) - {"|"}, key=len, reverse=True))
+_TERM = rf"(?:{_NAME}|{_NUMBER}|\|{_NAME}\|)"
+_MATH_RUN = re.compile(rf"(?:{_NUMBER}\s*(?:{_OPERATOR})\s*)?(?:{_NAME}|\|{_NAME}\|)(?:\s*(?:{_OPERATOR})\s*{_TERM})*")
+_TOKEN = re.compile(rf"{_OPERATOR}|\||[\u0370-\u03ff]|_\{{?[A-Za-z0-9]+\}}?|[^\s\u0370-\u03ff_|]+")
 
 
 def _math_token(token: str) -> str:
-    if token in _RELATIONS:
-        return _RELATIONS[token]
-    if len(token) == 1 and unicodedata.name(token, "").startswith("GREEK"):
-        name = unicodedata.name(token).rsplit(" ", 1)[-1].lower()
-        return "\\" + (name.capitalize() if "CAPITAL" in unicodedata.name(token) else name)
+    if token in _OPERATORS:
+        return _OPERATORS[token]
+    if token.startswith("_"):
+        return "_{" + token.strip("_{}") + "}"
+    name = unicodedata.name(token, "") if len(token) == 1 else ""
+    if name.startswith("GREEK"):
+        letter = name.rsplit(" ", 1)[-1].lower()
+        return "\\" + (letter.capitalize() if "CAPITAL" in name else letter)
     return token
 
 
 def note_markdown(note: str) -> str:
-    """A note in Markdown: names such as ``r_i``, ``δ`` and relations ``r_i = 0`` as ``$...$`` math."""
+    """A note in Markdown: names such as ``r_i`` and ``δ``, and relations such as ``r_i = 0``, as ``$...$`` math."""
     out, at = [], 0
     for match in _MATH_RUN.finditer(note):
-        out.append(escape_markdown(note[at:match.start()]))
-        tokens = re.findall(rf"{_RELATION}|[\u0370-\u03ff]|_\{{?[A-Za-z0-9]+\}}?|[^\s\u0370-\u03ff_]+", match.group())
-        tex = " ".join(_math_token(t) if not t.startswith("_") else "_{" + t.strip("_{}") + "}" for t in tokens)
-        out.append(f"${tex.replace(' _{', '_{')}$")
+        tex = " ".join(_math_token(t) for t in _TOKEN.findall(match.group()))
+        out += [escape_markdown(note[at:match.start()]), "$" + re.sub(r" _\{", "_{", tex) + "$"]
         at = match.end()
     return "".join(out) + escape_markdown(note[at:])
 

@@ -43,8 +43,11 @@ def test_a_missing_derivative_names_the_ones_there_are():
 
 
 @pytest.mark.parametrize("note, markdown", [
-    ("L is not differentiable where r_i = 0; there", r"$L$ is not differentiable where $r_{i} = 0$; there"),
+    ("L is not differentiable where r_i = 0; there", r"L is not differentiable where $r_{i} = 0$; there"),
     ("uses δ ≥ 0 and x_{ij}", r"uses $\delta \geq 0$ and $x_{ij}$"),
+    ("cases (δ ≥ |r_i|); on", r"cases ($\delta \geq | r_{i} |$); on"),
+    ("where 1 − y_n·z_n = 0; there", r"where $1 - y_{n} \cdot z_{n} = 0$; there"),
+    ("d loss/d theta = 2 sum [y - f(x)]", r"d loss/d theta = 2 sum \[y - f(x)\]"),
     ("a *star* [link]", r"a \*star\* \[link\]"),
 ])
 def test_a_note_sets_its_names_and_relations_as_math(note, markdown):
