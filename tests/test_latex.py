@@ -235,3 +235,15 @@ def test_every_document_compiles_with_pdflatex_without_overfull_lines(tmp_path: 
     assert not failures, "\n".join(failures)
     assert not overfull, overfull
     assert len(documents) >= 13
+
+
+@pytest.mark.parametrize(("name", "tex"), [
+    ("D_mathrm{KL}", r"D_{\mathrm{KL}}"),  # was D_mathrm{KL}: a subscript m, then 'athrm' on the line
+    ("lambda_", r"\lambda"),  # Python's spelling of \lambda, as compiled derivations name it
+    ("yhat", r"\hat{y}"),
+    ("L_delta", r"L_{\delta}"),
+])
+def test_names_the_reader_keeps_print_as_they_were_written(name: str, tex: str) -> None:
+    assert to_latex(sp.Symbol(name)) == tex
+    if not name.endswith("_"):
+        assert symgrad.parse.parse_expression(tex, symgrad.parse.Context()) == sp.Symbol(name)

@@ -40,6 +40,16 @@ class SymgradLatexPrinter(LatexPrinter):
         parts = [self._print(i) for i in indices]
         return ("" if all(_single_token(p) for p in parts) else ",").join(parts)
 
+    def _print_Symbol(self, expr: sp.Symbol, style: str = "plain") -> str:
+        # names as the reader keeps them: D_mathrm{KL} is D_{\mathrm{KL}}, lambda_ (Python's spelling) is \lambda
+        upright = re.fullmatch(r"([^_]+)_\\?(mathrm|operatorname|text|mathbf)\{(\w+)\}", expr.name)
+        if upright:
+            base, font, sub = upright.groups()
+            return f"{super()._print_Symbol(sp.Symbol(base))}_{{\\{font}{{{sub}}}}}"
+        if expr.name.endswith("_") and len(expr.name) > 1:
+            return super()._print_Symbol(sp.Symbol(expr.name[:-1]), style)
+        return super()._print_Symbol(expr, style)
+
     def _print_Idx(self, expr: sp.Idx) -> str:
         return self._print(expr.label)
 
