@@ -254,3 +254,19 @@ def test_an_operator_with_nothing_after_it_differentiates_the_loss_noted():
 def test_a_decoration_over_a_subscripted_letter_decorates_the_name():
     d = parse_definition(r"MSE = \frac{1}{n}\sum_{j=1}^{n}(\hat{y_j} - y_j)^2", Context())
     assert {str(b) for b in d.rhs.atoms(sp.IndexedBase)} == {"yhat", "y"}
+
+
+@pytest.mark.parametrize("claim", [r"\frac{\delta}{\delta X} {\rm Tr}(XA) = A^T", r"\nabla_A trABA^TC = CAB +C^TAB^T",
+                                   r"\frac{\partial}{\partial X} \Tr(XA) = A^T"])
+def test_the_trace_is_refused_never_read_as_a_product_of_letters(claim):
+    with pytest.raises(ParseError, match="the trace is not supported yet"):
+        parse_claim(claim, Context())
+
+
+def test_a_diagonal_case_after_the_claim_is_judged_on_the_diagonal():
+    v = verify(r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1-p_i), \quad i = j",
+               define=[r"p_j = \frac{\exp{o_j}}{\sum_{k}\exp{o_k}}"])
+    assert v.verdict == "proved"
+    v = verify(r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1+p_i), \quad i = j",
+               define=[r"p_j = \frac{\exp{o_j}}{\sum_{k}\exp{o_k}}"])
+    assert v.verdict == "wrong"

@@ -68,8 +68,11 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a
     ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's). A case
     written after the chain (``p_i(1 - p_i), \\quad i = j``, ``\\text{for } i \\neq j``) is added to
-    ``ctx.assumptions`` as ``--assume`` would add it."""
+    ``ctx.assumptions`` as ``--assume`` would add it; a case ``i = j`` is also written into the members (``j``
+    becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about."""
+    n_cases = len(ctx.assumptions)
     toks = _case_after(latex, _tokens(latex), ctx)
+    same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
     parts = _split(toks, {"="})
     members: list[Member] = []
@@ -82,9 +85,9 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
             raise ParseError("an empty side of =", column=t.col, source=latex)
         text = _source_text_of(latex, body)
         v, _ = _parse_value(latex, body + [toks[-1]], ctx, strict)
-        value: sp.Expr | DerivativeOf = v.expr
+        value: sp.Expr | DerivativeOf = v.expr.xreplace(same)
         if isinstance(v.expr, sp.Derivative):
-            value = DerivativeOf(v.expr.expr, v.expr.variables[0])
+            value = DerivativeOf(v.expr.expr.xreplace(same), v.expr.variables[0].xreplace(same))
         members.append(Member(text, value, body[0].col, v.free, v.axes))
     target = parse_derivative(of, ctx) if of else next(
         ((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)

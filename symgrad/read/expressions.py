@@ -17,10 +17,12 @@ from .vocabulary import (
     _Val,
 )
 
+_MATRIX_OPERATORS = {"tr": "the trace", "trace": "the trace", "det": "the determinant", "rank": "the rank"}
 _GROUPS = {"(": ")", "[": "]", r"\{": r"\}", "{": "}"}
 # the commands that open an operand, and the method that reads the rest (after the command)
 _PRIMARIES = {
     r"\frac": "frac", r"\dfrac": "frac", r"\tfrac": "frac", r"\cfrac": "frac", r"\sum": "sum", r"\prod": "sum",
+    r"\Tr": "matrix_operator", r"\tr": "matrix_operator", r"\trace": "matrix_operator",
     r"\sqrt": "root", r"\max": "extremum", r"\min": "extremum", r"\begin{cases}": "cases", r"\infty": "infinity",
     **{rf"\{f}": "function" for f in ("log", "ln", "exp", "tanh", "sin", "cos", "cosh", "sinh", "tan", "arctan")},
 }
@@ -229,6 +231,11 @@ class _Expressions:
         v = self.argument()
         return _Val(sp.sqrt(v.expr), v.axes)
 
+    def matrix_operator(self, t: _Tok) -> _Val:
+        """``\\Tr``, ``\\tr``: refused with what to write until symgrad has matrix calculus."""
+        raise self.error(f"{t.text}: the trace is not supported yet (matrix calculus); write it in index notation, as "
+                         r"\sum_i A_{ii} for the trace", t)
+
     def infinity(self, t: _Tok) -> _Val:
         return _Val(sp.oo)
 
@@ -272,7 +279,8 @@ class _Expressions:
             name = named[0]
             if t.text in _NAMED and len(name) > 1 and not self.ctx.known(name):
                 return self.upright(name, t, f"{t.text}{{{name}}}")
-            if t.kind == "letter" and name in _FUNCS and not self.ctx.known(name) and self.lookup_base(name) is None:
+            if t.kind == "letter" and name in _FUNCS | _OPERATORS and not self.ctx.known(name) and \
+                    self.lookup_base(name) is None:
                 return self.upright(name, t, name)  # exp x, as \exp x
             return self.name_value(*named)
         if t.kind == "cmd":
@@ -287,6 +295,10 @@ class _Expressions:
         if key not in _FUNCS and key not in _NAMED_FUNCS:
             applied = self.at("(") or (t.text == r"\operatorname" or key in _OPERATORS) and (
                 self.at("_") or self.at("^") or self.starts_factor())
+            if applied and key in _MATRIX_OPERATORS:
+                raise self.error(f"{label} is not a function symgrad knows: {_MATRIX_OPERATORS[key]} is not supported yet "
+                                 "(matrix calculus); write it "
+                                 r"in index notation, as \sum_i A_{ii} for the trace", t)
             if applied:
                 known = ", ".join(sorted(_FUNCS | _NAMED_FUNCS))
                 raise self.error(f"{label} is not a function symgrad knows (it knows {known})", t)

@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..errors import ParseError
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
-from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _extent, _free_indices, _sigmoid, _Val
+from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _sigmoid, _Val
 
 # Greek letters spelled out in plain text (beta*x, sigma^2); the two-letter ones (pi, mu) stay letters: p_i is
 # often written pi
@@ -107,7 +107,7 @@ class _Names:
             self.pos += run
             return letters, t
         if start_of_run and run > 1:
-            words = _FUNCS | _GREEK_WORDS | {n for n in self.ctx.definitions if len(n) > 1} | \
+            words = _FUNCS | _GREEK_WORDS | _OPERATORS | {n for n in self.ctx.definitions if len(n) > 1} | \
                 {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
             for n in range(run, 1, -1):
                 if letters[:n] in words or (letters[:n] in _NAMED_FUNCS and self.peek(n).text == "("):

@@ -147,6 +147,17 @@ def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
     return None
 
 
+def _old_font(toks: list[_Tok], k: int) -> tuple[list[_Tok], int] | None:
+    """``{\\rm Tr}`` (plain TeX's font switch) as ``\\mathrm{Tr}``: an upright word, not a product of letters."""
+    if toks[k].text != "{" or toks[k + 1].text not in (r"\rm", r"\mathrm", r"\operatorname"):
+        return None
+    end = _group_end(toks, k)
+    inner = toks[k + 2:end - 1]
+    if not inner or any(t.kind != "letter" for t in inner):
+        return None
+    return [_Tok("cmd", r"\mathrm", toks[k + 1].col), toks[k], *inner, toks[end - 1]], end
+
+
 def _typesetting(toks: list[_Tok], k: int) -> int | None:
     """The index past what only typesets at ``k`` (a sizer, spacing, a colour or tag with its argument)."""
     t = toks[k]
@@ -164,6 +175,11 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     in_cases = 0
     while k < len(toks):
         t = toks[k]
+        font = _old_font(toks, k)
+        if font is not None:
+            out.extend(font[0])
+            k = font[1]
+            continue
         respelled = _respelled(toks, k)
         past = _typesetting(toks, k) if respelled is None else respelled[1]
         if respelled is not None:
