@@ -9,6 +9,7 @@ import inspect
 from fractions import Fraction
 
 import pytest
+import sympy as sp
 
 from symgrad import catalog, derive, rules
 from symgrad.errors import SelfCheckError
@@ -145,8 +146,6 @@ def test_assuming_i_equals_j_on_the_softmax_jacobian_still_proves_p_i_one_minus_
 
 
 def test_agreement_past_the_search_budget_still_rests_on_8_points_with_negative_zero_and_positive_inputs():
-    import sympy as sp
-
     from symgrad.tensors import Definition
     from symgrad.verify.judging import _within
     from symgrad.verify.problem import _Problem
@@ -165,9 +164,13 @@ def test_agreement_past_the_search_budget_still_rests_on_8_points_with_negative_
 
 def test_claim_off_by_a_polynomial_vanishing_at_every_searched_size_is_wrong_at_a_root_free_size_found_symbolically():
     # (N-1)(N-2)(N-3)(N-4)(N-7) is 0 at N = 1..4 and 7; read as a polynomial in N it is -24 at N = 5
-    v = verify(r"2x_j + (N-1)(N-2)(N-3)(N-4)(N-7)x_j", of=DLDXJ, define=SUM_OF_SQUARES)
+    claim = r"2x_j + (N-1)(N-2)(N-3)(N-4)(N-7)x_j"
+    v = verify(claim, of=DLDXJ, define=SUM_OF_SQUARES)
     assert (v.verdict, v.diagnosis) == ("wrong", "other"), str(v)
     assert "not at N = 5" in v.message
+    (link,) = v.links
+    assert (link.latex, link.verdict, link.counterexample) == (claim, "wrong", v.counterexample)
+    assert link.points >= 8 and link.expr.has(sp.Symbol("N", integer=True, positive=True))
     cx = v.counterexample
     xj = Fraction(cx["values"][f"x_{cx['indices']['j']}"])
     assert cx["sizes"]["N"] == 5 and Fraction(cx["claim"]) == 2 * xj - 24 * 2 * xj and Fraction(cx["derivative"]) == 2 * xj
