@@ -14,7 +14,7 @@ from ..errors import ShapeError
 
 def _broadcast_shapes(spec: dict, leads: dict) -> tuple:
     """The common batch shape of the inputs' leading axes (NumPy's broadcasting rules)."""
-    rank = max((len(s) for s in leads.values()), default=0)
+    rank = max([0] + [len(s) for s in leads.values()])
     out = [1] * rank
     for shape in leads.values():
         for pos, n in enumerate(shape, rank - len(shape)):
@@ -34,7 +34,7 @@ def _leads(spec: dict, shapes: dict, integer: dict) -> tuple[dict, set]:
             if len(shape) < len(dims) or (len(shape) != len(dims) and not batched):
                 raise _rank_error(spec, name, dims, _Shaped(shape))
             leads[name] = shape[:len(shape) - len(dims)]
-    lead_rank = max((len(s) for s in leads.values()), default=0)
+    lead_rank = max([0] + [len(s) for s in leads.values()])
     as_labels = set()
     for name, dims in spec["inputs"]:
         shape = shapes[name]
