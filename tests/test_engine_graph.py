@@ -168,3 +168,28 @@ def test_a_kink_is_stated_in_the_notes_and_a_case_boundary_too():
     cases = derive_graph(Graph((Definition(L, sp.Piecewise((z**2, z > 1), (2 * z - 1, True))),), (z,), "L"), ["z"])
     assert cases.notes == [("L is defined by cases (z > 1); on the boundary the derivation uses "
                             "the derivative of the branch whose condition holds.")]
+
+
+def test_hessian_takes_H_when_g_G_and_h_are_names_of_the_loss():
+    h = hessian(symgrad.derive(loss=r"L = g G h \sum_{k=1}^{N} w_k^2", wrt=["w"]), "w")
+    assert str(h.results[0].of).startswith("H[")
+
+
+def test_the_gradient_node_has_the_shape_of_the_gradient():
+    h = hessian(symgrad.derive(loss=QUARTIC, wrt=["w"]), "w")
+    assert h.graph.definition("g").lhs.base.shape == (size("N"),)
+
+
+def test_hvp_names_its_vector_V_when_the_loss_already_has_a_v():
+    out = hvp(symgrad.derive(loss=r"L = \sum_{k=1}^{N} v_k w_k^2", wrt=["w"]), "w")
+    assert [str(t) for t in out.graph.inputs] == ["v", "w", "V"]
+    w, v, V = RNG.normal(size=3), RNG.normal(size=3), RNG.normal(size=3)
+    ours = derivative(out.results[0], out.graph, {"N": 3}, {"w": w, "v": v, "V": V})
+    np.testing.assert_allclose(ours, autograd.hessian(lambda w: anp.sum(v * w**2))(w) @ V, rtol=1e-10)
+
+
+def test_new_hessian_indices_follow_the_gradient_indices_in_the_alphabet():
+    from symgrad.graph import _next_names
+
+    assert _next_names(("j",), 1) == ["k"] and _next_names(("i", "j"), 2) == ["k", "l"]
+    assert _next_names(("d",), 2) == ["i", "j"] and _next_names((), 1) == ["i"]

@@ -201,3 +201,8 @@ def test_tidy_writes_differences_the_way_the_definitions_do():
 
 def test_tidy_factors_a_sum_free_expression():
     assert rules.tidy(s - s**2) == s * (1 - s)
+
+
+def test_a_constraint_that_is_not_a_sum_is_not_used_as_one():
+    fixed = Graph((), (), "L", (Constraint(x, 1, "x is one"),))
+    assert rules.use_constraints(x + sp.Sum(y[k], (k, 1, N)), fixed) is None
