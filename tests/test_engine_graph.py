@@ -48,7 +48,7 @@ def test_hessian_names_the_gradient_node_g_and_the_new_index_after_the_first():
     r = h.results[0]
     assert str(r.of) == "g[i]" and str(r.var) == "w[j]"
     assert h.name == "loss-hessian-w" and h.title == "Derivative of L: second derivatives by w"
-    assert h.notes[0] == "g denotes the gradient ∂L/∂w derived above."
+    assert h.notes == ["g denotes the gradient ∂L/∂w derived above."]  # no local Jacobian equals this Hessian
 
 
 def test_hessian_avoids_a_name_the_loss_already_uses_for_the_gradient_node():
