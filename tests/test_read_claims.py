@@ -270,3 +270,22 @@ def test_a_diagonal_case_after_the_claim_is_judged_on_the_diagonal():
     v = verify(r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1+p_i), \quad i = j",
                define=[r"p_j = \frac{\exp{o_j}}{\sum_{k}\exp{o_k}}"])
     assert v.verdict == "wrong"
+
+
+def test_a_plain_text_word_subscript_is_part_of_the_name():
+    d = parse_definition(r"L = (y - y_hat)²", Context())
+    assert d.rhs == (sp.Symbol("y") - sp.Symbol("yhat")) ** 2
+    assert parse_definition(r"L = y_pred", Context()).rhs == sp.Symbol("y_pred")
+
+
+def test_the_gradient_of_a_defined_function_has_components():
+    v = verify(r"\nabla f(x)_i = \frac{e^{x_i}}{\sum_{j=1}^n e^{x_j}}", define=[r"f(x) = \log \sum_{i=1}^n e^{x_i}"])
+    assert v.verdict == "proved"
+    v = verify(r"\nabla f(x)_i = \frac{e^{x_i}}{\sum_{j=1}^n x_j}", define=[r"f(x) = \log \sum_{i=1}^n e^{x_i}"])
+    assert v.verdict == "wrong"
+
+
+def test_a_remark_in_text_after_the_formula_is_not_read():
+    d = parse_definition(r"\hat{x}_{i,j} &= \frac{x_{i,j} - \mu_j}{\sqrt{\sigma^2_j + \epsilon}} && \text{(normalization)}",
+                         Context())
+    assert str(d.lhs.base) == "xhat" and not d.rhs.has(sp.Symbol("normalization"))

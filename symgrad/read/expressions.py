@@ -261,7 +261,14 @@ class _Expressions:
                 self.next()
                 p = fn.params[0]
                 var = self.array(p, t) if isinstance(p, sp.IndexedBase) else _Val(p)
-                return self.derivative(self.factor(), var, t)
+                gradient = self.derivative(self.primary(), var, t)
+                if not self.at("_"):
+                    return gradient
+                self.next()  # \nabla f(x)_i: the component i of the gradient
+                kind, got = self.subscript()
+                if kind == "suffix":
+                    raise self.error("expected an index", t)
+                return self.select(gradient, got, t)
         if t.text == r"\partial" and self.inline_derivative_ahead():
             return self.inline_derivative(t)
         raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)

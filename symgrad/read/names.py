@@ -147,6 +147,9 @@ class _Names:
     def subscript(self) -> tuple[str, list]:
         """After ``_``: ``("indices", [...])`` or ``("suffix", text)`` (``f_\\theta``, ``L_{2-norm}``)."""
         t = self.peek()
+        if t.kind == "letter" and self.word_suffix():
+            word = "".join(self.next().text for _ in range(self.word_suffix()))
+            return "suffix", word  # y_hat, y_pred, E_total written in plain text
         if t.kind == "letter":
             self.next()
             return "indices", [self.index(t.text, t)]
@@ -167,6 +170,14 @@ class _Names:
             raise self.error("index arithmetic (a_{k+1}) is not supported", body[0])
         self.pos = end
         return "suffix", "".join(b.text.lstrip("\\") for b in body)
+
+    def word_suffix(self) -> int:
+        """The length of a plain-text word subscript here (``y_hat``: three or more letters run together), else 0;
+        two letters stay TeX's one-letter subscript and a factor (``x_ij`` is x_i j)."""
+        run = 1
+        while self.peek(run).kind == "letter" and self.contiguous(run - 1):
+            run += 1
+        return run if run >= 3 else 0
 
     def index_list(self, body: list[_Tok], end: int, t: _Tok) -> tuple[str, list]:
         """A braced subscript of letters, digits and commas: indices (``{ij}``, ``{i,j}``, ``{12}``) or a word
@@ -206,7 +217,7 @@ class _Names:
                 self.next()
                 kind, got = self.subscript()
                 if kind == "suffix":
-                    name = f"{name}_{got}"
+                    name = name + got if got in _DECORATIONS.values() else f"{name}_{got}"  # y_hat is yhat
                 else:
                     idxs.extend(got)
                     digits = digits or kind == "digits"

@@ -227,6 +227,10 @@ def _tokens(latex: str) -> list[_Tok]:
     toks = _clean(_tokenize(latex), latex)
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
+    note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
+                 and _group_end(toks, k + 1) == len(toks) - 1), None)
+    if note is not None and _arg_text(toks, note + 1)[0].startswith("(") and _arg_text(toks, note + 1)[0].endswith(")"):
+        del toks[note:-1]  # ... \text{(normalization)}: a remark after the formula
     if toks[0].text in _NAMED and toks[1].text == "{":
         label, end = _arg_text(toks, 1)
         if label.endswith(":") and end < len(toks) - 1:
