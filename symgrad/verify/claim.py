@@ -23,7 +23,8 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     ``claim`` may be a chain ``A = B = C``; ``of`` names the derivative (``\\frac{\\partial p_i}{\\partial a_j}``)
     when the claim does not start with it; ``define`` are equations naming things (``p_i = ...``),
     ``given`` shapes, ranges and constraints, ``assume`` a case (``i = j``). Never raises for bad input:
-    an unreadable input gives the verdict "unreadable" with the column and the reason.
+    an unreadable input gives the verdict "unreadable" with the column and the reason. Raises ``SelfCheckError``
+    only when the engine's derivative disagrees with the definitions (a bug in symgrad, never a verdict).
     """
     from .. import parse
 
