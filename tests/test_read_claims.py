@@ -289,3 +289,8 @@ def test_a_remark_in_text_after_the_formula_is_not_read():
     d = parse_definition(r"\hat{x}_{i,j} &= \frac{x_{i,j} - \mu_j}{\sqrt{\sigma^2_j + \epsilon}} && \text{(normalization)}",
                          Context())
     assert str(d.lhs.base) == "xhat" and not d.rhs.has(sp.Symbol("normalization"))
+
+
+def test_a_word_in_a_font_as_subscript_names_without_the_font():
+    d = parse_definition(r"l_{\text{hinge}} = \max(0,1-y\ \boldsymbol{x}\cdot\boldsymbol{w})", Context())
+    assert d.lhs == sp.Symbol("l_hinge")
