@@ -294,3 +294,22 @@ def test_a_remark_in_text_after_the_formula_is_not_read():
 def test_a_word_in_a_font_as_subscript_names_without_the_font():
     d = parse_definition(r"l_{\text{hinge}} = \max(0,1-y\ \boldsymbol{x}\cdot\boldsymbol{w})", Context())
     assert d.lhs == sp.Symbol("l_hinge")
+
+
+def test_a_boxed_problem_with_plain_dots_ranges_and_cases_with_commas_is_read():
+    v = verify(r"\bbox{ \frac{\partial p_i}{\partial z_j} = \begin{cases} p_i ( 1 - p_i ), & i = j \\ - p_i p_j, & "
+               r"i \ne j \\ \end{cases} }",
+               given=[r"\bbox{ z_i \in \mathbb{R} , \quad i = 1 .. n }", r"\bbox{ \sum_{k=1}^n p_k = 1 }"],
+               define=[r"\bbox{ p_i = \frac{e^{z_i}}{\sum_{k=1}^n e^{z_k}}, \quad i = 1 .. n }"])
+    assert v.verdict == "proved"
+
+
+def test_not_equals_written_with_not():
+    v = verify(r"\partial y_i / \partial x_k = - y_i y_k", define=[r"y_i(x) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}"],
+               assume=[r"i \not= k"])
+    assert v.verdict == "proved"
+
+
+def test_a_prime_on_a_constant_inside_a_chain_is_zero():
+    v = verify(r"\left(\frac{1}{1+e^{-x}}\right)'=\frac{-1'-(e^{-x})'}{(1+e^{-x})^2}=\frac{e^{-x}}{(1+e^{-x})^2}")
+    assert v.verdict == "proved"

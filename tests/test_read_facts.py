@@ -170,3 +170,7 @@ def test_a_sentence_symgrad_does_not_know_is_refused_not_guessed():
 ])
 def test_more_sentences_of_real_pages(sentence, name, dims):
     assert shape(given(sentence), name) == dims
+
+
+def test_a_braced_bold_name_is_declared():
+    assert shape(given(r"{\boldsymbol \beta }\in \mathbb {R}^2"), "beta") == ("2",)

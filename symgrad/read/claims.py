@@ -11,7 +11,8 @@ from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
 from .macros import expand
 from .parser import _Parser
-from .tokens import _INDEX_POOL, _arg_text, _source_text, _split, _Tok, _tokens
+from .sets import index_range
+from .tokens import _DOTS, _INDEX_POOL, _arg_text, _source_text, _split, _Tok, _tokens
 from .tokens import _NAMED as _NAMED_WORD_CMDS
 from .vocabulary import _extent, _free_indices, _Val
 
@@ -222,7 +223,7 @@ def names_itself(latex: str) -> bool:
 def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
-    toks = _tokens(latex)
+    toks = _range_after(latex, _tokens(latex), ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         raise ParseError("a definition needs an =: name = expression", column=1, source=latex)
@@ -239,6 +240,16 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
         ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
         return d
     raise first
+
+
+def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``toks`` without a trailing ``, i = 1, \\dots, n`` (``p_i = ..., \\quad i = 1 .. n``), read as the range of i."""
+    parts = _split(toks, {","})
+    tail = parts[-1][1:] if len(parts) > 1 else []
+    if len(tail) < 4 or tail[0].kind != "letter" or tail[1].text != "=" or not any(t.text in _DOTS for t in tail):
+        return toks
+    index_range(latex, tail + toks[-1:], ctx)
+    return [t for part in parts[:-1] for t in part] + toks[-1:]
 
 
 def _source_text_of(latex: str, toks: list[_Tok]) -> str:

@@ -12,8 +12,8 @@ from .forms import forms
 from .macros import define
 from .parser import _Parser
 from .prose import from_prose
-from .sets import _field, membership
-from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens
+from .sets import _field, index_range, membership
+from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 
 # (whether it reads "less than", whether it is strict)
 _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"\gt": (False, True),
@@ -35,7 +35,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     if isinstance(latex, str) and define(latex, ctx.macros):
         return
     _tokens(latex)  # the empty-input and brace checks, with their columns
-    raw = _tokenize(latex)
+    raw = _unboxed(_tokenize(latex))
     facts = forms(raw, latex)
     for form, toks in sorted(facts, key=lambda f: f[0] != "range"):
         _READERS[form](latex, _clean(toks + raw[-1:], latex), ctx)
@@ -69,31 +69,6 @@ def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
     if not isinstance(rel, sp.Eq):
         raise ParseError("expected a shape, a range or an equation", column=toks[0].col, source=latex)
     ctx.constraints.append(Constraint(rel.lhs, rel.rhs, _source(latex, toks[:-1])))
-
-
-def _range(latex: str, toks: list[_Tok], ctx: Context) -> None:
-    """``i = 1, \\dots, N``, ``k = 0, 1, \\dots, m-1``: the range of an index."""
-    p = _Parser(latex, toks, ctx)
-    t = p.next()
-    if t.kind != "letter":
-        raise p.error("a range names one index letter: i = 1, \\dots, N", t)
-    p.expect("=")
-    lower = p.expr().expr
-    while p.at(","):
-        p.next()
-        if p.peek().text in _DOTS:
-            p.next()
-        else:
-            upper_tok = p.peek()
-            upper = p.expr().expr
-    if "upper" not in locals():
-        raise p.error("a range needs its last value: i = 1, \\dots, N", p.peek())
-    p.done()
-    upper = upper.xreplace({s: p.size(str(s)) for s in upper.free_symbols if not isinstance(s, sp.Idx)})
-    if upper.is_number and lower.is_number and upper < lower:
-        raise p.error(f"the range of {t.text} is empty", upper_tok)
-    p.ctx.sizes.update(p.sizes)
-    p.ctx.ranges[t.text] = sp.Idx(sp.Symbol(t.text, integer=True), (lower, upper))
 
 
 def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:
@@ -199,7 +174,7 @@ def _source(latex: str, part: list[_Tok]) -> str:
     return latex[part[0].col - 1:part[-1].col - 1 + len(part[-1].text)].strip()
 
 
-_READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "range": _range, "tuple": _tuple,
+_READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "range": index_range, "tuple": _tuple,
             "signature": _signature, "bounds": _bounds, "definite": _bounds, "distribution": _distribution,
             "equation": _equation}
 

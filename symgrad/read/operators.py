@@ -108,6 +108,8 @@ class _Operators:
         """``y'`` of a defined ``y = x \\sigma(x)``, ``(\\frac{1}{1+e^{-x}})'``: the derivative by the one variable it
         depends on; standing alone, the derivative itself (a claim's left side), else its value."""
         inputs = {s for s in self.inputs_of(v.expr) if not isinstance(s, sp.Idx)}
+        if not inputs and not alone:
+            return _Val(sp.Integer(0))  # 1' in a chain: a constant's derivative
         if len(inputs) != 1:
             names = ", ".join(sorted(map(str, inputs))) or "no variable"
             raise self.error(f"a prime needs one variable to differentiate by, and this depends on {names}: write "
@@ -143,6 +145,8 @@ class _Operators:
             v = self.expr()
             if v.axes:
                 raise self.error("cases of arrays are not supported", t)
+            if self.at(","):
+                self.next()  # p_i(1 - p_i), & i = j
             self.expect("&")
             cond: sp.Basic = sp.true
             while self.at(",") or (self.peek().text in _NAMED and

@@ -19,10 +19,15 @@ _SIGNS = {("+",): _NONNEGATIVE, ("+", "+"): _POSITIVE, (">", "0"): _POSITIVE, (r
 
 def _member(p: _Parser) -> tuple[str, _Tok, list[str]]:
     """One name before ``\\in`` with the letters of its subscripts and sample superscript (``x^{(i)}``, ``w_k``)."""
+    braced = p.at("{")  # {\\boldsymbol \\beta} \\in ...
+    if braced:
+        p.next()
     named = p.read_name(word=True)
     if named is None:
         raise p.error("expected a name")
     name, tok = named
+    if braced:
+        p.expect("}")
     name, idxs, _ = p.indexing(name)
     return name, tok, [str(i) for i in idxs]
 
@@ -180,3 +185,29 @@ def membership(p: _Parser) -> None:
         ctx.domains[name] = what
         if dims:
             _declare(p, name, tok, _element_shape(p, name, tok, idxs, dims))
+
+
+def index_range(latex: str, toks: list[_Tok], ctx: Context) -> None:
+    """``i = 1, \\dots, N``, ``k = 0, 1, \\dots, m-1``, ``i = 1 .. n``: the range of an index."""
+    p = _Parser(latex, toks, ctx)
+    t = p.next()
+    if t.kind != "letter":
+        raise p.error("a range names one index letter: i = 1, \\dots, N", t)
+    p.expect("=")
+    lower, upper, upper_tok, dots = p.expr().expr, None, t, False
+    while p.peek().kind != "end":
+        if p.at(","):
+            p.next()
+        elif p.peek().text in _DOTS:
+            p.next()
+            dots = True
+        else:
+            upper_tok = p.peek()
+            upper = p.expr().expr
+    if upper is None or not dots:
+        raise p.error("a range needs its last value: i = 1, \\dots, N", p.peek())
+    upper = upper.xreplace({s: p.size(str(s)) for s in upper.free_symbols if not isinstance(s, sp.Idx)})
+    if upper.is_number and lower.is_number and upper < lower:
+        raise p.error(f"the range of {t.text} is empty", upper_tok)
+    ctx.sizes.update(p.sizes)
+    ctx.ranges[t.text] = sp.Idx(sp.Symbol(t.text, integer=True), (lower, upper))

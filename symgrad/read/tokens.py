@@ -76,6 +76,9 @@ def _tokenize(src: str) -> list[_Tok]:
             pos += 1
         elif ch.isspace():
             pos += 1
+        elif src.startswith("..", pos):  # 1 .. n, (0, ... 0, 1): plain-text dots
+            out.append(_Tok("cmd", r"\dots", col))
+            pos += 3 if src.startswith("...", pos) else 2
         elif src.startswith("%20", pos):  # a space, URL-encoded by a README's image link
             pos += 3
         elif ch == "\\":
@@ -142,6 +145,8 @@ def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
         return _Tok("sym", "'", t.col), k + (2 if prime[1] == r"\prime" else 4)
     if t.text in _BARS:
         return _Tok("sym" if _BARS[t.text] == "|" else "cmd", _BARS[t.text], t.col), k + 1
+    if t.text == r"\not" and toks[k + 1].text == "=":
+        return _Tok("cmd", r"\neq", t.col), k + 2
     if t.text in _DEFINES or (t.text == ":" and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1):
         return _Tok("sym", "=", t.col), k + 1 + (t.text == ":")  # :=, \coloneqq, \triangleq: a definition's =
     return None
@@ -220,11 +225,19 @@ def _environment(toks: list[_Tok], k: int, src: str) -> tuple[int, bool]:
     return end, True
 
 
+def _unboxed(toks: list[_Tok]) -> list[_Tok]:
+    """``\\bbox{...}`` or ``\\boxed{...}`` around a whole formula: the formula."""
+    while len(toks) > 3 and toks[0].text in (r"\bbox", r"\boxed") and toks[1].text == "{" and \
+            _group_end(toks, 1) == len(toks) - 1:
+        toks = toks[2:-2] + toks[-1:]
+    return toks
+
+
 def _tokens(latex: str) -> list[_Tok]:
     """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
-    toks = _clean(_tokenize(latex), latex)
+    toks = _clean(_unboxed(_tokenize(latex)), latex)
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
     note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
