@@ -361,6 +361,13 @@ def test_rewrite_turns_each_spelling_into_its_stable_form(rule, expr, names, wan
     assert got == want or sp.expand(got - want) == 0
 
 
+def test_a_difference_prints_its_subtrahend_in_brackets_when_it_is_a_sum():
+    from symgrad.compile.printer import _ArrayPrinter
+
+    assert _ArrayPrinter("np").doprint(Difference(z, y + sp.Symbol("c"))) == "z - (c + y)"
+    assert _ArrayPrinter("np").doprint(2 * Difference(z, y)) == "2*(z - y)"
+
+
 def test_every_rewrite_in_the_table_is_exercised_and_has_a_reason():
     assert {r.name for r in REWRITES} == {case[0] for case in REWRITE_CASES}
     assert all(r.reason and len(r.name.split()) == 1 for r in REWRITES)

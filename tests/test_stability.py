@@ -460,3 +460,18 @@ def test_batchnorm_over_a_batch_is_as_precise_as_autograd_at_inputs_offset_by_1e
         return anp.sum(G * (X - mu) / anp.sqrt(v + epsilon))
 
     assert_as_precise_as_autograd(relative_errors(f, reference, arrays, ("X",)))
+
+
+@pytest.mark.parametrize("offset", [0.0, 1e6])
+def test_triplet_loss_on_norms_keeps_both_differences_apart(offset):
+    f = compiled(r"L = \max\left(\|a - p\| - \|a - n\| + m, 0\right)", ("a", "p", "n"),
+                 given=(r"a \in \mathbb{R}^{D}", r"p \in \mathbb{R}^{D}", r"n \in \mathbb{R}^{D}"))
+    rng = np.random.default_rng(8)
+    arrays = {"a": rng.standard_normal(5) + offset, "p": rng.standard_normal(5) + offset,
+              "n": rng.standard_normal(5) * 3 + offset, "m": np.float64(4.0)}
+
+    def reference(a, p, n, m):
+        return anp.maximum(anp.sqrt(anp.sum((a - p) ** 2)) - anp.sqrt(anp.sum((a - n) ** 2)) + m, 0.0)
+
+    assert reference(**arrays) > 0  # the hinge is active: the gradient is not 0
+    assert_as_precise_as_autograd(relative_errors(f, reference, arrays, ("a", "p", "n")))

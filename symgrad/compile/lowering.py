@@ -126,7 +126,7 @@ class _Lowering:
         if isinstance(e, _STABLE_NODES):
             return self._stable(e)
         if isinstance(e, Difference):
-            return self._elementwise(lambda a, b: a - b, [self(a) for a in e.args])
+            return self._elementwise(Difference, [self(a) for a in e.args])
         if isinstance(e, sp.Function) and not isinstance(e, _ARRAY_NODES):  # elementwise; the printer says if known
             return self._elementwise(e.func, [self(a) for a in e.args])
         raise CompileError(f"cannot compile {type(e).__name__} in {e}")

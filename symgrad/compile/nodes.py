@@ -42,7 +42,10 @@ class Maximum(sp.Function):
 
 class Difference(sp.Function):
     """``a - b`` kept as one value (the residual ``yhat - y``, the centred ``x - mu`` a definition computes):
-    SymPy would flatten it into the sum around it, and rounding would then take what it keeps exact."""
+    SymPy would flatten it into the sum around it, and rounding would then take what it keeps exact.
+    Lowered, its arguments are arrays and it prints as ``a - b``."""
+
+    precedence = PRECEDENCE["Add"]
 
 
 _STABLE_NODES = (Softmax, LogSoftmax, LogSumExp, Sigmoid, Softplus)

@@ -11,7 +11,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pycode import PythonCodePrinter
 
 from ..errors import CompileError
-from .nodes import XP_OPS, Centered, MatProd, Transposed, Where
+from .nodes import XP_OPS, Centered, Difference, MatProd, Transposed, Where
 
 # elementwise SymPy functions the NumPy fast path can print: name -> numpy function
 _NUMPY_FUNCTIONS = {"sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
@@ -34,7 +34,7 @@ class _ArrayPrinter(NumPyPrinter):
         """``e`` printed to take a postfix (``.T``, ``[...]``, ``.sum()``): in parentheses unless a name or a call."""
         text = self._print(e)
         bare = isinstance(e, sp.Symbol) or (e.is_Integer and e >= 0) or (
-            isinstance(e, sp.Function) and not isinstance(e, (MatProd, Centered)))
+            isinstance(e, sp.Function) and not isinstance(e, (MatProd, Centered, Difference)))
         return text if bare else f"({text})"
 
     def _print_exp(self, e: sp.Expr) -> str:
@@ -82,6 +82,9 @@ class _ArrayPrinter(NumPyPrinter):
 
     def _print_Centered(self, e: sp.Expr) -> str:
         return f"{self._print(e.args[0])} - {self._print(e.args[1])}"
+
+    def _print_Difference(self, e: sp.Expr) -> str:
+        return f"{self._print(e.args[0])} - {self.parenthesize(e.args[1], PRECEDENCE['Add'])}"
 
     def _print_Einsum(self, e: sp.Expr) -> str:
         spec, *ops = e.args

@@ -90,12 +90,21 @@ def centre(e: sp.Expr, names: Names) -> sp.Expr | None:
             continue
         mark = sp.IndexedBase(sp.Dummy(f"{name_of(a)}_centred"))
         marked = _mark(e, a, b, mark)
+        others = {x: _placeholder(x) for x in marked.atoms(Difference)}  # other pairs' differences stay whole
+        marked = marked.xreplace(others)
         before = _linear_sums(_unmark(marked, mark, a, b, sp.Add))
         after = _linear_sums(_shift(marked, a, b, mark))
         if len(sp.Add.make_args(after)) < len(sp.Add.make_args(before)):
-            out = _unmark(after, mark, a, b, Difference)
-            return out if out != e else None
+            out = _unmark(after, mark, a, b, Difference).xreplace({v: k for k, v in others.items()})
+            if out != e:
+                return out
     return None
+
+
+def _placeholder(x: Difference) -> sp.Expr:
+    """A stand-in for ``x`` with its indices (a sum must not take it for a constant)."""
+    first = x.args[0]
+    return sp.IndexedBase(sp.Dummy("kept"))[first.indices] if isinstance(first, sp.Indexed) else sp.Dummy("kept")
 
 
 def _mark(e: sp.Expr, a: sp.Indexed, b: sp.Expr, mark: sp.IndexedBase) -> sp.Expr:
