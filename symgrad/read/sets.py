@@ -96,14 +96,8 @@ def _field(p: _Parser) -> tuple[str, sp.Set | None, tuple[sp.Expr, ...]]:
 def _finite(p: _Parser, t: _Tok) -> tuple[str, object]:
     """``\\{0, 1\\}`` (a domain) or ``\\{1, \\dots, n\\}`` (a range), after its opening brace."""
     p.next()
-    items, dots = [p.expr().expr], False
-    while p.at(","):
-        p.next()
-        if p.peek().text in _DOTS:
-            p.next()
-            dots = True
-        else:
-            items.append(p.expr().expr)
+    listed, dots = _enumeration(p, r"\}")
+    items = [v for _, v in listed]
     p.expect(r"\}", t)
     if not dots:
         return "domain", sp.FiniteSet(*items)
@@ -187,6 +181,23 @@ def membership(p: _Parser) -> None:
             _declare(p, name, tok, _element_shape(p, name, tok, idxs, dims))
 
 
+def _enumeration(p: _Parser, close: str | None) -> tuple[list[tuple[_Tok, sp.Expr]], bool]:
+    """The items of ``1, 2, \\dots, n`` or ``1 .. n`` up to ``close`` (or the end), and whether dots stood among them."""
+    items: list[tuple[_Tok, sp.Expr]] = []
+    dots = False
+    while not (p.at(close) if close else p.peek().kind == "end"):
+        if p.at(","):
+            p.next()
+        elif p.peek().text in _DOTS:
+            p.next()
+            dots = True
+        else:
+            items.append((p.peek(), p.expr().expr))
+    if not items:
+        raise p.error("expected a value", p.peek())
+    return items, dots
+
+
 def index_range(latex: str, toks: list[_Tok], ctx: Context) -> None:
     """``i = 1, \\dots, N``, ``k = 0, 1, \\dots, m-1``, ``i = 1 .. n``: the range of an index."""
     p = _Parser(latex, toks, ctx)
@@ -194,16 +205,8 @@ def index_range(latex: str, toks: list[_Tok], ctx: Context) -> None:
     if t.kind != "letter":
         raise p.error("a range names one index letter: i = 1, \\dots, N", t)
     p.expect("=")
-    lower, upper, upper_tok, dots = p.expr().expr, None, t, False
-    while p.peek().kind != "end":
-        if p.at(","):
-            p.next()
-        elif p.peek().text in _DOTS:
-            p.next()
-            dots = True
-        else:
-            upper_tok = p.peek()
-            upper = p.expr().expr
+    listed, dots = _enumeration(p, None)
+    lower, (upper_tok, upper) = listed[0][1], listed[-1] if len(listed) > 1 else (t, None)
     if upper is None or not dots:
         raise p.error("a range needs its last value: i = 1, \\dots, N", p.peek())
     upper = upper.xreplace({s: p.size(str(s)) for s in upper.free_symbols if not isinstance(s, sp.Idx)})
