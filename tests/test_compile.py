@@ -339,6 +339,8 @@ REWRITE_CASES = [
      Maximum(z, 0) + log1p(sp.exp(-sp.Abs(z))) - y * z),
     ("softplus", sp.log(1 + sp.exp(z)), {}, Softplus(z)),
     ("softplus", sp.log(1 + sp.exp(-z)), {}, Softplus(-z)),
+    ("tanh", (sp.exp(z) - sp.exp(-z)) / (sp.exp(z) + sp.exp(-z)), {}, sp.tanh(z)),
+    ("tanh", y * (sp.exp(-z) - sp.exp(z)) / (sp.exp(-z) + sp.exp(z)), {}, -y * sp.tanh(z)),
     ("log-cosh", sp.log(sp.cosh(z)), {}, sp.Abs(z) + log1p(sp.exp(-2 * sp.Abs(z))) - sp.log(2)),
     ("max-min", sp.Max(0, 1 - y * z), {}, Maximum(0, 1 - y * z)),
     ("max-min", sp.Min(y, z), {}, -Maximum(-y, -z)),

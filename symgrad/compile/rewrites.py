@@ -254,6 +254,32 @@ def _logistic_fraction(e: sp.Expr, names: dict) -> sp.Expr | None:
     return sp.Mul(*rest, body / den.as_expr())
 
 
+def _exp_pair(e: sp.Expr) -> tuple[sp.Expr, int] | None:
+    """``(u, s)`` when ``e`` is ``exp(u) + s exp(-u)`` with ``s`` = 1 or -1."""
+    if isinstance(e, sp.Add) and len(e.args) == 2:
+        for first, second in (e.args, e.args[::-1]):
+            if isinstance(first, sp.exp):
+                u = first.args[0]
+                if second == sp.exp(-u):
+                    return u, 1
+                if second == -sp.exp(-u):
+                    return u, -1
+    return None
+
+
+def _tanh(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Mul):
+        return None
+    for den in e.args:
+        base, n = den.as_base_exp()
+        if n == -1 and (d := _exp_pair(base)) and d[1] == 1:
+            for num in e.args:
+                if (m := _exp_pair(num)) and m[1] == -1 and m[0] in (d[0], -d[0]):
+                    rest = [f for f in e.args if f is not den and f is not num]
+                    return sp.Mul(*rest, sp.tanh(m[0]))
+    return None
+
+
 def _one_minus_sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.Add) and sp.S.One in e.args:
         for t in e.args:
@@ -317,6 +343,8 @@ REWRITES: tuple[Rewrite, ...] = (
             _softplus),
     Rewrite("bce-logits", "y sp(-u) + (1 - y) sp(u) = max(u, 0) - u y + log1p(exp(-|u|)): the standard "
             "binary cross-entropy on logits, one softplus, nothing overflows", _softplus_pair),
+    Rewrite("tanh", "(exp(u) - exp(-u))/(exp(u) + exp(-u)) is inf/inf once |u| > 710: it is tanh(u), in [-1, 1]",
+            _tanh),
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),
     Rewrite("max-min", "SymPy's Max/Min as elementwise np.maximum (min(a, b) = -max(-a, -b))", _max_min),
 )
