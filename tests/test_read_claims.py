@@ -313,3 +313,29 @@ def test_not_equals_written_with_not():
 def test_a_prime_on_a_constant_inside_a_chain_is_zero():
     v = verify(r"\left(\frac{1}{1+e^{-x}}\right)'=\frac{-1'-(e^{-x})'}{(1+e^{-x})^2}=\frac{e^{-x}}{(1+e^{-x})^2}")
     assert v.verdict == "proved"
+
+
+def test_lines_that_each_restate_the_derivative_are_one_chain():
+    define = [r"y = \frac{e^x - e^{-x}}{e^x + e^{-x}}"]
+    v = verify("\\frac{dy}{dx} = \\frac{4}{(e^x + e^{-x})^2}\n\\frac{dy}{dx} = \\text{sech}^2(x)", define=define)
+    assert v.verdict in ("proved", "agrees")
+    v = verify("\\frac{dy}{dx} = \\frac{2}{(e^x + e^{-x})^2}\n\\frac{dy}{dx} = \\text{sech}^2(x)", define=define)
+    assert v.verdict == "wrong"
+
+
+def test_plain_tex_derivative_fraction_with_over():
+    v = verify(r"${\delta Sig\over\delta x}=Sig(x)(1-Sig(x))$", define=[r"$Sig(x)={1\over{1+e^{-x}}}$"])
+    assert v.verdict == "proved"
+
+
+def test_a_power_between_a_function_and_its_argument_powers_the_value():
+    v = verify(r"${\delta Tanh \over \delta x}=1-Tanh^2(x)$", define=[r"$Tanh(x)={e^x-e^{-x} \over e^x+e^{-x}}$"])
+    assert v.verdict == "proved"
+    z = sp.Symbol("z")
+    assert parse_claim(r"sigmoid^2(z)", Context())[0].value == (1 + sp.exp(-z)) ** -2
+
+
+def test_rightarrow_continues_the_chain():
+    v = verify(r"\frac{dy}{dx} = \frac{e^{x}}{1 + e^{x}} \Rightarrow \\ \Rightarrow \frac{dy}{dx} = sigmoid(x)",
+               define=[r"y = \log(1 + e^{x})"])
+    assert v.verdict == "proved"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 
 import sympy as sp
 
@@ -72,6 +73,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     ``ctx.assumptions`` as ``--assume`` would add it; a case ``i = j`` is also written into the members (``j``
     becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about."""
     n_cases = len(ctx.assumptions)
+    latex = _lines_as_chain(latex)
     toks = _case_after(latex, _tokens(latex), ctx)
     same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
@@ -240,6 +242,21 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
         ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
         return d
     raise first
+
+
+_OPEN_ENDS = ("=", "+", "-", r"\\", "(", "{", ",", "&", r"\cdot", r"\times")
+
+
+def _lines_as_chain(latex: str) -> str:
+    """Lines that are each an equation (``\\frac{dy}{dx} = A`` then ``\\frac{dy}{dx} = B``) joined as one chain: the
+    line break becomes ``=`` (the same width, so columns stay); a line continuing the one before is left alone."""
+    lines = latex.split("\n")
+    out = lines[0]
+    for before, line in itertools.pairwise(lines):
+        joined = "=" in before and "=" in line and not before.rstrip().endswith(_OPEN_ENDS) and \
+            not line.lstrip().startswith(("=", "&", "+", "-", r"\\", ")", "}"))
+        out += ("=" if joined else "\n") + line
+    return out
 
 
 def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:

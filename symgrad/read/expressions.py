@@ -182,6 +182,8 @@ class _Expressions:
         return self.primary()
 
     def group(self, close: str) -> _Val:
+        if close == "}" and self.differential(1) and self.over_differential():
+            return self.over_derivative()
         opened = self.next()
         saved, self.bars = self.bars, 0
         v = self.expr()

@@ -246,6 +246,11 @@ class _Names:
             name, idxs = f"{name}_{idxs[0]}", []  # w_1 is a scalar unless w is a declared tensor
         if not idxs and self.at("'") and self.peek(1).text == "(" and self.applies_after_prime(name):
             return self.prime(name, tok)
+        if not idxs and self.at("^") and self.applies_after_power(name):
+            self.next()
+            power = self.argument().expr  # Tanh^2(x) is Tanh(x)^2, as \tanh^2 x
+            v = self.apply(name, tok)
+            return _Val(v.expr ** power, v.axes)
         if self.applies(name, bool(idxs)):
             return self.apply(name, tok)
         if name in self.ctx.definitions and self.at("("):
@@ -338,6 +343,22 @@ class _Names:
             return self.applies(name, False)
         finally:
             self.pos -= 1
+
+    def applies_after_power(self, name: str) -> bool:
+        """Whether ``name^2(x)`` applies the function ``name`` (then squares it)."""
+        save = self.pos
+        self.next()
+        if self.at("{"):
+            self.pos = _group_end(self.toks, self.pos)
+        elif self.peek().kind == "digit":
+            self.next()
+        else:
+            self.pos = save
+            return False
+        try:
+            return self.at("(") and self.applies(name, False)
+        finally:
+            self.pos = save
 
     def prime(self, name: str, tok: _Tok) -> _Val:
         """``\\sigma'(z)``, ``f'(x)``: the derivative of a function of one argument. At its own parameter (or at a

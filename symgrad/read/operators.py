@@ -69,6 +69,29 @@ class _Operators:
             raise self.error("cannot differentiate with respect to an expression: write a name", t)
         return v
 
+    def over_differential(self) -> bool:
+        """Whether the brace group here is ``{\\delta Tanh \\over \\delta x}``: a top-level ``\\over`` then a
+        differential."""
+        depth = 0
+        for k in range(self.pos, len(self.toks) - 1):
+            depth += (self.toks[k].text == "{") - (self.toks[k].text == "}")
+            if depth == 0:
+                return False
+            if depth == 1 and self.toks[k].text == r"\over":
+                return bool(self.differential(k + 1 - self.pos))
+        return False
+
+    def over_derivative(self) -> _Val:
+        """``{\\delta Tanh \\over \\delta x}``, ``{d \\over dx} f``: plain TeX's derivative fraction."""
+        opened = self.next()
+        self.pos += self.differential(0)
+        of = None if self.at(r"\over") else self.expr()
+        self.expect(r"\over")
+        self.pos += self.differential(0)
+        var = self.variable(single=False)
+        self.expect("}", opened)
+        return self.derivative(of if of is not None else self.term(), var, opened)
+
     def implied_loss(self, t: _Tok) -> _Val:
         """``\\frac{\\partial}{\\partial m} = ...`` with nothing after the operator: the derivative of the last
         definition (the loss), noted."""

@@ -145,6 +145,8 @@ def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
         return _Tok("sym", "'", t.col), k + (2 if prime[1] == r"\prime" else 4)
     if t.text in _BARS:
         return _Tok("sym" if _BARS[t.text] == "|" else "cmd", _BARS[t.text], t.col), k + 1
+    if t.text in (r"\Rightarrow", r"\implies", r"\Longrightarrow"):
+        return _Tok("sym", "=", t.col), k + 1  # a derivation's next line: A \Rightarrow f'(x) = B
     if t.text == r"\not" and toks[k + 1].text == "=":
         return _Tok("cmd", r"\neq", t.col), k + 2
     if t.text in _DEFINES or (t.text == ":" and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1):
@@ -187,7 +189,7 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
             continue
         respelled = _respelled(toks, k)
         past = _typesetting(toks, k) if respelled is None else respelled[1]
-        if respelled is not None:
+        if respelled is not None and not (respelled[0].text == "=" and out and out[-1].text == "="):
             out.append(respelled[0])
         if past is not None:
             k = past

@@ -55,7 +55,8 @@ _ELEMENTWISE = {
     r"\exp": sp.exp, "exp": sp.exp, r"\log": sp.log, "log": sp.log, r"\ln": sp.log, "ln": sp.log,
     r"\tanh": sp.tanh, "tanh": sp.tanh, r"\sin": sp.sin, r"\cos": sp.cos, "sigmoid": _sigmoid,
     "sqrt": sp.sqrt, r"\cosh": sp.cosh, "cosh": sp.cosh, r"\sinh": sp.sinh, "sinh": sp.sinh,
-    r"\tan": sp.tan, r"\arctan": sp.atan, "arctan": sp.atan,
+    r"\tan": sp.tan, r"\arctan": sp.atan, "arctan": sp.atan, "coth": sp.coth, "sech": sp.sech,
+    "csch": sp.csch,
     # known only by name: \operatorname{erf}(x), \mathrm{ReLU}(z) (any case), or plain letters right before (
     "erf": sp.erf, "erfc": sp.erfc, "sign": sp.sign, "sgn": sp.sign, "relu": _relu, "softplus": _softplus,
     "logit": _logit, "abs": sp.Abs, "floor": sp.floor, "ceil": sp.ceiling, "ceiling": sp.ceiling,
