@@ -58,6 +58,24 @@ def body_source(compiled: Compiled, fname: str, printer: _ScalarAware, kind: str
     return "\n".join(lines)
 
 
+def fast_check(compiled: Compiled, floating: str) -> str:
+    """One expression true for well-formed arguments (declared ranks, agreeing sizes, one float dtype, no extras),
+    so that the conversions can be skipped; ``floating`` tests an input's dtype, as ``{}.dtype.is_floating_point``."""
+    spec = compiled.spec
+    first, first_dims = spec["inputs"][0]
+    batch = f"tuple({first}.shape[:len({first}.shape) - {len(first_dims)}]) + " if spec["batched"] else ""
+    where: dict[str, str] = {}
+    for name, dims in spec["inputs"]:
+        for pos, d in enumerate(dims):
+            where.setdefault(d, f"{name}.shape[{pos - len(dims)}]")
+    conds = [floating.format(first)]
+    for name, dims in spec["inputs"]:
+        full = ", ".join(where[d] for d in dims) + ("," if len(dims) == 1 else "")
+        conds.append(f"tuple({name}.shape) == {batch}({full})")
+    conds += [" == ".join(f"{n}.dtype" for n in compiled.inputs)] if len(compiled.inputs) > 1 else []
+    return " and ".join([*conds, "not _extra"])
+
+
 def constraints_source(compiled: Compiled, fname: str, printer: _ScalarAware, lead: str = "") -> str:
     """``def fname(inputs): return [left side of each checked constraint, per row]``; "" when none are checked."""
     checks = compiled._program.checks

@@ -18,6 +18,7 @@ from .source import (
     _check_names,
     body_source,
     constraints_source,
+    fast_check,
     function_name,
     header,
     keywords,
@@ -42,7 +43,9 @@ def _entry_source(compiled: Compiled) -> str:
     wrt = tuple(w for w, _, _ in program.grads)
     target_rank = len(compiled._named.graph.definition(str(program.target)).indices)
     grads = ", ".join(f"grad_{w}" for w in wrt)
-    back = ", ".join(f"_torch_chain(g, grad_{n}, {target_rank})" if n in wrt else "None" for n in compiled.inputs)
+    scalar = target_rank == 0 and not compiled.spec["batched"]  # grad_output is a 0-d tensor: one product
+    back = ", ".join(("None" if n not in wrt else f"g * grad_{n}" if scalar else f"_torch_chain(g, grad_{n}, {target_rank})")
+                     for n in compiled.inputs)
     checks = constraints_source(compiled, f"_constraints_{f}", printer)
     parts = [f"_SPEC_{f} = {compiled.spec!r}", body_source(compiled, f"_body_{f}", printer)] + ([checks] if checks else [])
     parts.append(f'''class _Function_{f}(torch.autograd.Function):
@@ -61,7 +64,12 @@ def _entry_source(compiled: Compiled) -> str:
     doc = compiled._doc("loss").replace("Returns L", "Returns the tensor L").rstrip()
     lines = [f"def {f}(*, {keywords(compiled, bool(checks))}):",
              f'    """{doc}\n    Backward: symgrad\'s closed-form gradients with respect to {", ".join(wrt)}.\n    """',
-             f"    {args}, = _torch_inputs(_SPEC_{f}, ({args},), _extra)"]
+             "    try:  # well-formed tensors skip the conversions",
+             f"        _ok = {fast_check(compiled, '{}.dtype.is_floating_point')}",
+             "    except (AttributeError, IndexError, TypeError):",
+             "        _ok = False",
+             "    if not _ok:",
+             f"        {args}, = _torch_inputs(_SPEC_{f}, ({args},), _extra)"]
     guards = [f"        if {n}.requires_grad:\n            _no_gradient(_SPEC_{f}, {wrt!r}, {n!r})"
               for n in compiled.inputs if n not in wrt]
     if checks:
