@@ -193,3 +193,20 @@ def test_new_hessian_indices_follow_the_gradient_indices_in_the_alphabet():
 
     assert _next_names(("j",), 1) == ["k"] and _next_names(("i", "j"), 2) == ["k", "l"]
     assert _next_names(("d",), 2) == ["i", "j"] and _next_names((), 1) == ["i"]
+
+
+def test_every_step_states_which_derivative_it_is_and_under_which_heading():
+    d = symgrad.derive("seed-ce-logits")
+    assert all(isinstance(st.lhs, sp.Derivative) for st in d.steps)
+    assert all(st.section.startswith("with respect to ") for st in d.steps)
+
+
+def test_the_chain_rule_step_adds_the_paths_through_each_consumer():
+    d = symgrad.derive("seed-mse-softmax")
+    chains = [st.rhs for st in d.steps if st.rule == "chain rule"]
+    assert chains and all(not t.could_extract_minus_sign() for rhs in chains for t in sp.Add.make_args(rhs))
+
+
+def test_a_loss_of_the_variable_directly_has_no_chain_rule_step():
+    rules_used = [st.rule for st in symgrad.derive(loss=r"L = \sum_{k=1}^{N} w_k^2", wrt=["w"]).steps]
+    assert "chain rule" not in rules_used and "insert the local derivatives" not in rules_used

@@ -206,3 +206,7 @@ def test_tidy_factors_a_sum_free_expression():
 def test_a_constraint_that_is_not_a_sum_is_not_used_as_one():
     fixed = Graph((), (), "L", (Constraint(x, 1, "x is one"),))
     assert rules.use_constraints(x + sp.Sum(y[k], (k, 1, N)), fixed) is None
+
+
+def test_multiplying_out_never_splits_an_exponential_of_a_sum():
+    assert rules._expand(sp.exp(x + s) * (x + 1)) == x * sp.exp(x + s) + sp.exp(x + s)
