@@ -198,18 +198,22 @@ def test_torch_integer_labels_give_the_one_hot_loss():
     assert ft(**{**a, "y": a["y"].argmax(-1)}).item() == pytest.approx(ft(**a).item(), rel=1e-6)
 
 
-def test_torch_compile_traces_the_function_without_graph_breaks():
+def test_torch_compile_traces_the_function_and_its_constraint_check_without_graph_breaks():
     torch = need("torch")
     from symgrad.targets.torch import to_torch
 
-    ft = to_torch(compiled("seed-mse-softmax"))
+    ft = to_torch(compiled("seed-ce-logits"))
     a = {k: torch.from_numpy(v) for k, v in seed_arrays("float64").items()}
-    traced = torch.compile(lambda w, b: ft(x=a["x"], w=w, b=b, y=a["y"]), backend="aot_eager", fullgraph=True)
+    traced = torch.compile(lambda w, y: ft(x=a["x"], w=w, b=a["b"], y=y), backend="aot_eager", fullgraph=True)
     w = a["w"].clone().requires_grad_()
-    traced(w, a["b"]).backward()
+    traced(w, a["y"]).backward()
     w_ref = a["w"].clone().requires_grad_()
-    hand_seed_loss("seed-mse-softmax", a["x"], w_ref, a["b"], a["y"], TorchOps()).backward()
+    hand_seed_loss("seed-ce-logits", a["x"], w_ref, a["b"], a["y"], TorchOps()).backward()
     close(w.grad, w_ref.grad, "float64")
+    soft = a["y"].clone()
+    soft[1] *= 0.5
+    with pytest.raises(RuntimeError, match="y breaks the constraint sum_k y_nk = 1"):
+        traced(w, soft)
 
 
 def imports_of(source: str) -> set[str]:
