@@ -210,3 +210,19 @@ def test_the_chain_rule_step_adds_the_paths_through_each_consumer():
 def test_a_loss_of_the_variable_directly_has_no_chain_rule_step():
     rules_used = [st.rule for st in symgrad.derive(loss=r"L = \sum_{k=1}^{N} w_k^2", wrt=["w"]).steps]
     assert "chain rule" not in rules_used and "insert the local derivatives" not in rules_used
+
+
+def test_a_summation_index_of_an_adjoint_is_renamed_apart_from_the_variables_index():
+    # dL/dx_j of L = s sum_j x_j with s = sum_j v_j x_j is s + v_j sum_i x_i: the adjoint's sum over j
+    # must not capture the free j
+    N = size("N")
+    j = index("j", N)
+    x, v, s, L = tensor("x", N), tensor("v", N), tensor("s"), tensor("L")
+    graph = Graph((Definition(s, sp.Sum(v[j] * x[j], (j, 1, N))), Definition(L, s * sp.Sum(x[j], (j, 1, N)))),
+                  (x, v), "L")
+    r = derive_graph(graph, ["x"], index_names={"x": ("j",)}).results[0]
+    assert str(r.var) == "x[j]"
+    assert not {str(lim[0]) for t in r.expr.atoms(sp.Sum) for lim in t.limits} & {"j"}
+    xs, vs = RNG.normal(size=4), RNG.normal(size=4)
+    ours = derivative(r, graph, {"N": 4}, {"x": xs, "v": vs})
+    np.testing.assert_allclose(ours, autograd.grad(lambda x: anp.sum(vs * x) * anp.sum(x))(xs), rtol=1e-10)
