@@ -7,7 +7,7 @@ import sympy as sp
 
 from symgrad import verify
 from symgrad.errors import ParseError
-from symgrad.read import Context, parse_claim, parse_definition, parse_given
+from symgrad.read import Context, parse_claim, parse_definition, parse_expression, parse_given
 
 SOFTMAX = r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"
 CE = r"L = -\sum_j y_j \log p_j"
@@ -339,3 +339,9 @@ def test_rightarrow_continues_the_chain():
     v = verify(r"\frac{dy}{dx} = \frac{e^{x}}{1 + e^{x}} \Rightarrow \\ \Rightarrow \frac{dy}{dx} = sigmoid(x)",
                define=[r"y = \log(1 + e^{x})"])
     assert v.verdict == "proved"
+
+
+def test_plain_text_max_square_root_and_greek_letters():
+    y, z, x, a, b = sp.symbols("y z x a b")
+    got = parse_expression(r"max(0, 1 - y z) + √x + √(a+b) + γ")
+    assert got == sp.Max(0, 1 - y * z) + sp.sqrt(x) + sp.sqrt(a + b) + sp.Symbol("gamma")

@@ -288,6 +288,8 @@ class _Expressions:
             name = named[0]
             if t.text in _NAMED and len(name) > 1 and not self.ctx.known(name):
                 return self.upright(name, t, f"{t.text}{{{name}}}")
+            if t.kind == "letter" and name in ("max", "min") and not self.ctx.known(name):
+                return self.extremum(_Tok("cmd", "\\" + name, t.col))  # max(0, 1 - yz) in plain text
             if t.kind == "letter" and name in _FUNCS | _OPERATORS and not self.ctx.known(name) and \
                     self.lookup_base(name) is None:
                 return self.upright(name, t, name)  # exp x, as \exp x

@@ -110,7 +110,7 @@ class _Names:
             words = _FUNCS | _GREEK_WORDS | _OPERATORS | {n for n in self.ctx.definitions if len(n) > 1} | \
                 {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
             for n in range(run, 1, -1):
-                if letters[:n] in words or (letters[:n] in _NAMED_FUNCS and self.peek(n).text == "("):
+                if letters[:n] in words or (letters[:n] in _NAMED_FUNCS | {"max", "min"} and self.peek(n).text == "("):
                     self.pos += n
                     return letters[:n], t
         self.pos += 1

@@ -20,7 +20,10 @@ _UNICODE = {
     "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "⊙": r"\odot", "∇": r"\nabla", "≠": r"\neq", "∈": r"\in",
     "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "²": "^2", "θ": r"\theta",
     "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
-    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*", "Ŷ": r"\hat{Y}", "ℓ": r"\ell",
+    "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*", "Ŷ": r"\hat{Y}", "ℓ": r"\ell", "√": r"\sqrt",
+    **{chr(0x3B1 + k): rf"\{g}" for k, g in enumerate(
+        ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]) if g not in ("o", "varsigma")},
+    **{c: rf"\{g}" for c, g in zip("ΓΔΘΛΞΦΨΩ", ["Gamma", "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega"])},
 }
 _SKIP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
