@@ -363,6 +363,14 @@ def test_rewrite_turns_each_spelling_into_its_stable_form(rule, expr, names, wan
     assert got == want or sp.expand(got - want) == 0
 
 
+def test_an_undefined_function_is_refused_by_its_name_not_by_an_internal_node():
+    h, x_, L = sp.Function("h"), tensor("x", N), tensor("L")
+    graph = Graph((Definition(L, sp.Sum(sp.log(h(x_[k], z)), (k, 1, N))),), (x_, z), "L")
+    result = sp.Sum(sp.Derivative(h(x_[k], z), z) / h(x_[k], z), (k, 1, N))
+    with pytest.raises(CompileError, match=r"^no array code for h: h\(x\[k\], z\) uses h as a function but it is not def"):
+        compile_derivation(Derivation("h", "h", graph, results=[Result("z", L, z, result)]))
+
+
 def test_a_difference_prints_its_subtrahend_in_brackets_when_it_is_a_sum():
     from symgrad.compile.printer import _ArrayPrinter
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
 from ..errors import CompileError
@@ -128,8 +129,18 @@ class _Lowering:
         if isinstance(e, Difference):
             return self._elementwise(Difference, [self(a) for a in e.args])
         if isinstance(e, sp.Function) and not isinstance(e, _ARRAY_NODES):  # elementwise; the printer says if known
-            return self._elementwise(e.func, [self(a) for a in e.args])
+            return self._function(e)
+        if isinstance(e, sp.Derivative):
+            raise CompileError(f"the result holds the derivative {e} of a function symgrad does not know; "
+                               "define that function (--define) so that its derivative can be taken")
         raise CompileError(f"cannot compile {type(e).__name__} in {e}")
+
+    def _function(self, e: sp.Function) -> _Arr:
+        if isinstance(e, AppliedUndef):  # h_theta(x): a name used as a function, never defined
+            name = e.func.__name__
+            raise CompileError(f"no array code for {name}: {e} uses {name} as a function but it is not defined; "
+                               f"define it (--define, e.g. {name}_i = ...) or write it out")
+        return self._elementwise(e.func, [self(a) for a in e.args])
 
     def _constants_into_sum(self, e: sp.Mul) -> sp.Sum | None:
         """``c * Sum(f)`` as ``Sum(c f)`` for a constant ``c`` (numbers, sizes): the contraction may share ``c f``."""
