@@ -175,6 +175,18 @@ def test_torch_input_without_a_derived_gradient_is_an_error_not_a_silent_zero():
         ft(**{**a, "x": a["x"].requires_grad_()})
 
 
+def test_torch_second_derivatives_are_an_error_not_a_silent_zero():
+    torch = need("torch")
+    from symgrad.targets.torch import to_torch
+
+    ft = to_torch(compiled("seed-ce-logits"))
+    a = {k: torch.from_numpy(v) for k, v in seed_arrays("float64").items()}
+    w = a["w"].clone().requires_grad_()
+    (g,) = torch.autograd.grad(ft(**{**a, "w": w}), w, create_graph=True)
+    with pytest.raises(RuntimeError):
+        g.sum().backward()
+
+
 def test_torch_labels_that_are_not_one_hot_are_refused_when_the_gradient_used_it():
     torch = need("torch")
     from symgrad.targets.torch import to_torch
@@ -293,6 +305,19 @@ def test_jax_function_jits_vmaps_and_nests_in_jax_grad():
     ws = jnp.stack([a["w"], 2 * a["w"]])
     batched = jax.vmap(jax.grad(lambda w: fj(x=x, w=w, b=a["b"], y=y, check_constraints=False)))(ws)
     close(batched[1], jax.grad(hand)(2 * a["w"], a["b"]), "float32")
+
+
+def test_jax_hessian_differentiates_through_the_closed_form_gradient():
+    jax = need("jax")
+    from symgrad.targets.jax import to_jax
+
+    fj = to_jax(compiled("seed-mse-softmax"))
+    with jax.enable_x64(True):
+        a = {k: jax.numpy.asarray(v) for k, v in seed_arrays("float64", B=3, D=2, C=3).items()}
+        ours = jax.hessian(lambda w: fj(x=a["x"], w=w, b=a["b"], y=a["y"]))(a["w"])
+        ref = jax.hessian(lambda w: hand_seed_loss("seed-mse-softmax", a["x"], w, a["b"], a["y"], NumpyOps(jax.numpy)))(
+            a["w"])
+    close(ours, ref, "float64")
 
 
 def test_jax_traced_labels_ask_for_check_constraints_false():

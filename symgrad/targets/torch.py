@@ -58,6 +58,7 @@ def _entry_source(compiled: Compiled) -> str:
         return value
 
     @staticmethod
+    @torch.autograd.function.once_differentiable  # the saved gradients are constants: a second order is an error
     def backward(ctx, g):
         {grads}, = ctx.saved_tensors
         return {back}''')
