@@ -12,6 +12,7 @@ from typing import Any
 import sympy as sp
 
 from ..compile.nodes import Where
+from ..errors import CompileError
 from ..compile.printer import _NUMPY_FUNCTIONS, _ArrayPrinter
 
 # NumPy names of elementwise functions -> the math module's, for arguments that are sizes or numbers
@@ -65,7 +66,7 @@ class TorchPrinter(_ScalarAware):
         """``op(a, b)`` where torch needs both to be tensors: a number becomes one like the other argument."""
         a, b = e.args
         if a.is_number and b.is_number:
-            raise ValueError(f"{e} has no array argument")
+            raise CompileError(f"{e} has no array argument to give torch a tensor")
         if a.is_number:
             a, b = b, a
         other = f"torch.full_like({self._print(a)}, {self._print(b)})" if b.is_number else b
