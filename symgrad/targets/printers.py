@@ -12,8 +12,8 @@ from typing import Any
 import sympy as sp
 
 from ..compile.nodes import Where
-from ..errors import CompileError
 from ..compile.printer import _NUMPY_FUNCTIONS, _ArrayPrinter
+from ..errors import CompileError
 
 # NumPy names of elementwise functions -> the math module's, for arguments that are sizes or numbers
 _MATH = {"exp": "math.exp", "log": "math.log", "log1p": "math.log1p", "sqrt": "math.sqrt", "abs": "abs",
