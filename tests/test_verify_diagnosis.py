@@ -20,7 +20,10 @@ RESIDUAL = r"\sum_{n=1}^{N} (y_n - x_n w) x_n"
     (rf"-\frac{{2}}{{N^3}}{RESIDUAL}", "N**(-2)", "N**2"),
     (rf"-\frac{{2}}{{N^2}}{RESIDUAL}", "1/N", "N"),
     (rf"-\frac{{6}}{{N}}{RESIDUAL}", "3", None),
-], ids=["n-squared", "one-over-n-squared", "one-over-n", "three"])
+    (rf"-4{RESIDUAL}", "2*N", "1/(2*N)"),
+    (rf"-{RESIDUAL}", "N/2", "2/N"),
+    (rf"2N{RESIDUAL}", "-N**2", "-1/N**2"),
+], ids=["n-squared", "one-over-n-squared", "one-over-n", "three", "two-n", "n-over-two", "minus-n-squared"])
 def test_mean_squares_claim_off_by_a_power_of_n_is_a_factor_slip_naming_that_power(claim, factor, missing):
     v = verify(claim, of=DLDW, define=MEAN_SQUARES)
     assert (v.verdict, v.diagnosis) == ("wrong", "factor"), str(v)
@@ -29,7 +32,8 @@ def test_mean_squares_claim_off_by_a_power_of_n_is_a_factor_slip_naming_that_pow
         assert f"a factor {missing} is missing" in v.message
     cx = v.counterexample
     n = cx["sizes"]["N"]
-    ratio = {"N**2": n**2, "N**(-2)": Fraction(1, n**2), "1/N": Fraction(1, n), "3": 3}[factor]
+    ratio = {"N**2": n**2, "N**(-2)": Fraction(1, n**2), "1/N": Fraction(1, n), "3": 3, "2*N": 2 * n,
+             "N/2": Fraction(n, 2), "-N**2": -n**2}[factor]
     assert Fraction(cx["claim"]) == ratio * Fraction(cx["derivative"])
 
 
@@ -84,3 +88,14 @@ def test_batch_cross_entropy_gradient_without_one_hot_rows_is_a_case_slip_naming
     spelling = r"\sum_{k} y_{n,k} = 1"
     assert f"holds only if {spelling}" in v.message
     assert verify(CE_CLAIM, of=DLDWIJ, define=CE, given=[*CE_GIVEN, spelling]).verdict == "proved"
+
+
+def test_mean_squares_sign_slip_and_other_slip_say_so_in_one_sentence():
+    sign = verify(rf"\frac{{2}}{{N}}{RESIDUAL}", of=DLDW, define=MEAN_SQUARES)
+    assert sign.message == "sign. The claim is −1 × the derivative (a sign slip)."
+    other = verify(rf"-\frac{{2}}{{N}}{RESIDUAL} + 1", of=DLDW, define=MEAN_SQUARES)
+    assert other.message == ("other. The claim differs from the derivative (not by a sign, a factor, swapped indices "
+                             "or a case).")
+    # a constant factor has nothing missing to name
+    assert verify(rf"-\frac{{6}}{{N}}{RESIDUAL}", of=DLDW, define=MEAN_SQUARES).message == \
+        "factor. The claim is 3 × the derivative."
