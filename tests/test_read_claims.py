@@ -345,3 +345,8 @@ def test_plain_text_max_square_root_and_greek_letters():
     y, z, x, a, b = sp.symbols("y z x a b")
     got = parse_expression(r"max(0, 1 - y z) + √x + √(a+b) + γ")
     assert got == sp.Max(0, 1 - y * z) + sp.sqrt(x) + sp.sqrt(a + b) + sp.Symbol("gamma")
+
+
+def test_a_prime_on_a_function_never_defined_is_refused_not_judged():
+    v = verify(r"\frac{dy}{dx} = f'(x) = \frac{e^{x}}{1 + e^{x}}", define=[r"y = \log(1 + e^{x})"])
+    assert v.verdict == "unreadable" and "f' of a function that is not defined" in v.message

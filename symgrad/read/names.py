@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
@@ -382,6 +383,8 @@ class _Names:
             f = fn.body.xreplace({fn.params[0]: t})
         else:
             f = self.builtin(name, _Val(t), tok).expr
+            if f.atoms(AppliedUndef):
+                raise self.error(f"{name}' of a function that is not defined: define {name}(x) = ... first", tok)
         if alone and isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
             return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
         return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
