@@ -226,3 +226,22 @@ def test_a_summation_index_of_an_adjoint_is_renamed_apart_from_the_variables_ind
     xs, vs = RNG.normal(size=4), RNG.normal(size=4)
     ours = derivative(r, graph, {"N": 4}, {"x": xs, "v": vs})
     np.testing.assert_allclose(ours, autograd.grad(lambda x: anp.sum(vs * x) * anp.sum(x))(xs), rtol=1e-10)
+
+
+def test_the_quotient_rule_step_is_the_derivative_once_its_derivatives_are_taken():
+    z, L = tensor("z"), tensor("L")
+    step = derive_graph(Graph((Definition(L, sp.sin(z) / (z**2 + 1)),), (z,), "L"), ["z"]).steps[0]
+    assert step.rule == "quotient rule"
+    assert sp.simplify(step.rhs.doit() - sp.diff(sp.sin(z) / (z**2 + 1), z)) == 0
+
+
+def test_each_adjoint_is_collected_before_it_is_used_further_down_the_chain():
+    collected = [st.section for st in symgrad.derive("seed-mse-softmax").steps if st.rule == "collect terms"]
+    assert collected == ["with respect to z", "with respect to w", "with respect to b"]
+
+
+def test_when_every_pool_letter_is_taken_fresh_indices_are_i1_i2():
+    from symgrad.graph import _POOL, _Names
+
+    names = _Names(Graph((), (), "L"), [*_POOL, "i1"])
+    assert str(names.fresh(size("N"))) == "i2" and str(names.fresh(size("N"))) == "i3"

@@ -210,3 +210,25 @@ def test_a_constraint_that_is_not_a_sum_is_not_used_as_one():
 
 def test_multiplying_out_never_splits_an_exponential_of_a_sum():
     assert rules._expand(sp.exp(x + s) * (x + 1)) == x * sp.exp(x + s) + sp.exp(x + s)
+
+
+def test_cancelling_that_would_lengthen_a_sum_of_fractions_is_not_done():
+    assert rules.cancel_fractions(1 / x + 1 / s + 1 / u, EMPTY) is None
+
+
+def test_a_constraint_that_cannot_be_a_pattern_does_not_hide_the_next_one():
+    both = Graph((), (), "L", (Constraint(x, 1, ""), Constraint(sp.Sum(y[k], (k, 1, N)), 1, "one-hot")))
+    assert rules.use_constraints(p[j] * sp.Sum(y[k], (k, 1, N)), both)[0] == p[j]
+
+
+def test_terms_bound_of_a_sum_of_products_counts_the_products_terms():
+    assert rules._terms_bound((x + s) * (u + x) + 1) == 5
+
+
+def test_tidy_merges_powers_with_a_symbolic_exponent():
+    assert rules.tidy(s**x * u**x + s**x) == s**x * (u**x + 1)
+
+
+def test_tidy_orients_a_summed_difference_the_way_the_definitions_do():
+    graph = Graph((Definition(sp.Symbol("L"), sp.Sum((y[k] - f[k]) ** 2, (k, 1, N))),), (y, f), "L")
+    assert rules.tidy(2 * sp.Sum(f[k] - y[k], (k, 1, N)), graph) == -2 * sp.Sum(y[k] - f[k], (k, 1, N))
