@@ -99,3 +99,9 @@ def test_mean_squares_sign_slip_and_other_slip_say_so_in_one_sentence():
     # a constant factor has nothing missing to name
     assert verify(rf"-\frac{{6}}{{N}}{RESIDUAL}", of=DLDW, define=MEAN_SQUARES).message == \
         "factor. The claim is 3 × the derivative."
+
+
+def test_claim_zero_for_a_nonzero_derivative_is_not_a_factor_slip():
+    v = verify("0", of=DLDW, define=MEAN_SQUARES)
+    assert (v.verdict, v.diagnosis) == ("wrong", "other"), str(v)
+    assert v.counterexample["claim"] == "0" and v.counterexample["derivative"] != "0"
