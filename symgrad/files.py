@@ -66,7 +66,8 @@ def write_all(files: Mapping[str | os.PathLike[str], str], *, force: bool = Fals
     """Write every ``path: text`` of ``files`` or none: all are staged before the first replace.
 
     Without ``force`` a file in the way that symgrad did not generate raises ``WriteError``
-    before anything is written; so does a folder that cannot be written.
+    before anything is written; so does a folder that is missing or cannot be written (no
+    folder is created: a mistyped path is an error, not a new tree).
     """
     targets = {Path(p): text for p, text in files.items()}
     for path in targets:
@@ -74,7 +75,6 @@ def write_all(files: Mapping[str | os.PathLike[str], str], *, force: bool = Fals
     staged: list[tuple[Path, Path]] = []
     try:
         for path, text in targets.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
             staged.append((_stage(path, text), path))
         for tmp, path in staged:
             os.replace(tmp, path)

@@ -54,7 +54,7 @@ def test_catalog_text_output_has_no_latex_or_sympy_in_it(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(USER_LOSSES))
 def test_user_loss_text_output_has_no_latex_or_sympy_in_it(name: str) -> None:
     text = symgrad.derive(**USER_LOSSES[name]).text()
-    body = text.split("\n", 2)[2]  # the title is the loss API's (see test_the_kl_divergence_is_named_d_kl)
+    body = text.split("\n", 2)[2]  # the title is the loss API's (test_the_kl_divergence_is_named_d_kl reads it)
     assert leaks(body) == []
 
 
@@ -109,14 +109,13 @@ def test_matrix_forms_and_conditions_read_as_unicode(tex: str, text: str) -> Non
     assert latex_to_text(tex) == text
 
 
-@pytest.mark.xfail(strict=True, reason="the loss API titles a user loss 'Derivative of D_mathrm{KL}' from the raw "
-                                       "name (symgrad/loss.py, not this printer's file)")
 def test_the_kl_divergence_is_named_d_kl() -> None:
+    """Its title too, which the loss API makes from the name the reader gives it."""
     assert leaks(symgrad.derive(**USER_LOSSES["kl-hat"]).text()) == []
 
 
 @pytest.mark.parametrize("case_id", [c.id for c in USER_CASES])
 def test_user_loss_suite_text_output_has_no_latex_or_sympy_in_it(case_id: str) -> None:
     text = user_derivation(case_id).text()
-    body = text.split("\n", 2)[2]  # the title is the loss API's (see test_the_kl_divergence_is_named_d_kl)
+    body = text.split("\n", 2)[2]  # the title is the loss API's (test_the_kl_divergence_is_named_d_kl reads it)
     assert leaks(body) == []

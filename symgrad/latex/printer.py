@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 import sympy as sp
-from sympy.printing.latex import LatexPrinter
+from sympy.printing.latex import LatexPrinter, greek_letters_set
 
 from .order import _is_atomic, _join_terms, _needs_parens, _split_sums, decimal_text, readable_factors, readable_terms
 
@@ -46,6 +46,10 @@ class SymgradLatexPrinter(LatexPrinter):
         if upright:
             base, font, sub = upright.groups()
             return f"{super()._print_Symbol(sp.Symbol(base))}_{{\\{font}{{{sub}}}}}"
+        word = re.fullmatch(r"([^_]+)_([A-Za-z]{2,})", expr.name)
+        if word and word.group(2) not in greek_letters_set:
+            # D_KL: a word as subscript is upright; D_{KL} would read back as the element D[K, L]
+            return f"{super()._print_Symbol(sp.Symbol(word.group(1)))}_{{\\mathrm{{{word.group(2)}}}}}"
         if expr.name.endswith("_") and len(expr.name) > 1:
             return super()._print_Symbol(sp.Symbol(expr.name[:-1]), style)
         return super()._print_Symbol(expr, style)
