@@ -15,8 +15,11 @@ import shlex
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._version import __version__
+from .compile import RUNTIME, compile_derivation
 from .errors import SymgradError
 from .files import write_generated
+from .graph import derive_entry
 from .loss import add_loss_arguments
 
 if TYPE_CHECKING:
@@ -39,12 +42,9 @@ def function_name(entry: str) -> str:
 
 def export_module(names_or_derivations: Sequence[str | Derivation], command: str) -> str:
     """Source of a module that imports only NumPy, with ``value_and_grad``-like functions for each entry."""
-    from . import __version__, derive
-    from .compile import RUNTIME, compile_derivation
-
     if not names_or_derivations:
         raise ExportError("nothing to export: name at least one catalog entry")
-    compiled = [compile_derivation(derive(n) if isinstance(n, str) else n) for n in names_or_derivations]
+    compiled = [compile_derivation(derive_entry(n) if isinstance(n, str) else n) for n in names_or_derivations]
     fnames = [function_name(c.name) for c in compiled]
     if len(set(fnames)) != len(fnames):
         twice = next(f for f in fnames if fnames.count(f) > 1)
