@@ -10,6 +10,7 @@ header is never overwritten unless ``--force``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import inspect
 import shlex
 from collections.abc import Sequence
@@ -40,15 +41,27 @@ def function_name(entry: str) -> str:
     return name
 
 
-def export_module(names_or_derivations: Sequence[str | Derivation], command: str) -> str:
-    """Source of a module that imports only NumPy, with ``value_and_grad``-like functions for each entry."""
+TARGETS = ("numpy", "torch", "jax", "array-api")
+
+
+def export_module(names_or_derivations: Sequence[str | Derivation], command: str, target: str = "numpy") -> str:
+    """Source of a module with ``value_and_grad``-like functions for each entry.
+
+    ``target`` is ``numpy`` (imports only NumPy), ``torch`` (an ``autograd.Function`` per entry, imports only
+    torch), ``jax`` (a ``custom_vjp`` per entry, imports only jax) or ``array-api`` (any array namespace).
+    """
     if not names_or_derivations:
         raise ExportError("nothing to export: name at least one catalog entry")
+    if target not in TARGETS:
+        raise ExportError(f"unknown target {target!r}: one of {', '.join(TARGETS)}")
     compiled = [compile_derivation(derive_entry(n) if isinstance(n, str) else n) for n in names_or_derivations]
     fnames = [function_name(c.name) for c in compiled]
     if len(set(fnames)) != len(fnames):
         twice = next(f for f in fnames if fnames.count(f) > 1)
         raise ExportError(f"two entries export the same function name {twice!r}")
+    if target != "numpy":
+        module = importlib.import_module(f".targets.{target.replace('-', '_')}", __package__)
+        return module.module_source(compiled, command)
     listing = "\n".join(f"    {f}: {c.derivation.title}" for f, c in zip(fnames, compiled))
     header = (f"{HEADER} {__version__}; do not edit, remake it with the command below.\n"
               f"# Command: {command}\n"
@@ -90,8 +103,10 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("symgrad export: --define, --given, --wrt and --name go with --loss")
     if not entries:
         raise UsageError("symgrad export: name catalog entries or give --loss LATEX")
+    if args.target != "numpy":
+        words += ["--target", args.target]
     command = shlex.join(["symgrad", "export", *words, "-o", args.output])
-    write_module(export_module(entries, command), args.output, force=args.force)
+    write_module(export_module(entries, command, args.target), args.output, force=args.force)
     print(f"wrote {args.output}: {', '.join(function_name(e if isinstance(e, str) else e.name) for e in entries)}")
     return 0
 
@@ -106,5 +121,8 @@ def add_cli(subparsers: argparse._SubParsersAction) -> None:
     add_loss_arguments(p, r"L = \|Xw - y\|^2 + \lambda \|w\|^2")
     p.add_argument("--name", default="loss", help="the function name of --loss in the module (default: loss)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .py file to write")
+    p.add_argument("--target", choices=TARGETS, default="numpy",
+                   help="numpy (default; imports only NumPy), torch (autograd.Function), jax (custom_vjp) "
+                        "or array-api (any array namespace)")
     p.add_argument("--force", action="store_true", help="replace FILE even if symgrad did not generate it")
     p.set_defaults(func=_run)

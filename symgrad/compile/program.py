@@ -403,6 +403,30 @@ class Compiled:
         exec(compile(self.forward_source, f"<symgrad {self.name} forward>", "exec"), namespace)  # noqa: S102
         return namespace["loss"]
 
+    def to_torch(self) -> Callable[..., Any]:
+        """The loss as a torch function with the same keyword arguments and symgrad's closed-form backward
+        (a ``torch.autograd.Function``: ``loss.backward()`` fills ``.grad``); see ``symgrad.targets.torch``."""
+        from ..targets.torch import to_torch
+
+        return to_torch(self)
+
+    def to_jax(self) -> Callable[..., Any]:
+        """The loss as a ``jax.custom_vjp`` function with the same keyword arguments; see ``symgrad.targets.jax``."""
+        from ..targets.jax import to_jax
+
+        return to_jax(self)
+
+    def to_array_api(self) -> Callable[..., tuple[Any, dict[str, Any]]]:
+        """``value_and_grad`` over the array namespace of its arguments (NumPy, torch, JAX, CuPy)."""
+        from ..targets.array_api import to_array_api
+
+        return to_array_api(self)
+
+    def _repr_html_(self) -> str:
+        from ..display import compiled_html
+
+        return compiled_html(self)
+
     def __repr__(self) -> str:
         return f"<Compiled {self.name}: d{self._program.target}/d{{{', '.join(self.wrt)}}}>"
 
