@@ -108,6 +108,11 @@ class CheckReport:
                 "which is neither a pass nor a mismatch (are the inputs inside the loss's domain? "
                 r"declare it, e.g. --given '\epsilon \in (0, 1)')")
 
+    def _repr_html_(self) -> str:
+        from ..display import check_report_html
+
+        return check_report_html(self)
+
     def __str__(self) -> str:
         sizes = ", ".join(f"{k}={v}" for k, v in self.sizes.items()) or "none"
         lines = [f"symgrad check {self.name}: backend {self.backend}, {self.dtype}, seed {self.seed}, sizes {sizes}",
