@@ -227,6 +227,54 @@ def _cases(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> tuple[tuple[s
     return ((f"{i} = {j}", same), (f"{i} \\neq {j}", apart))
 
 
+def _check_order(graph: Graph) -> None:
+    """Each definition may use only earlier ones (a definition in terms of itself is no equation to solve)."""
+    for k, d in enumerate(graph.definitions):
+        later = {e.name for e in graph.definitions[k:]} & _bases(d.rhs)
+        if later:
+            used = min(later)
+            what = "itself" if used == d.name else f"{used}, which is defined after it"
+            raise DeriveError(f"{d.name} is defined in terms of {what}: order the definitions so each uses earlier ones")
+
+
+def _tick(deadline: rules.Deadline | None) -> None:
+    if deadline is not None:
+        deadline.check()
+
+
+def _derive_one(walk: _Walk, names: _Names, w: str, preferred: Sequence[str],
+                adjoints: dict[str, tuple[sp.Expr, tuple[sp.Idx, ...]]], deadline: rules.Deadline | None) -> Result:
+    """The derivative of the target by ``w``: the adjoints on the way down (shared between variables), then tidy."""
+    graph, target_name = walk.graph, walk.graph.target
+    target_elem = walk.nodes[target_name].lhs
+    base = walk.tensor(w)
+    if w in walk.nodes:
+        raise DeriveError(f"{w} is defined in terms of other names; differentiate with respect to an input")
+    if not walk.depends(target_name, w):
+        raise DeriveError(f"{target_name} does not depend on {w}")
+    target_indices = {str(t) for t in indices_of(target_elem)}
+    # adjoints of every defined node between the target and w, from the target down;
+    # shared between the variables (the seed's w and b both need dL/dz)
+    for d in reversed(graph.definitions):
+        if d.name == target_name or d.name in adjoints or not walk.depends(d.name, w) \
+                or not walk.depends(target_name, d.name):
+            continue
+        _tick(deadline)
+        q_idx = tuple(names.fresh(i.upper, preferred=str(i), avoid=target_indices) for i in d.indices)
+        adjoints[d.name] = (walk.adjoint(target_elem, d.name, q_idx, adjoints, names), q_idx)
+    w_idx = tuple(names.fresh(ext, preferred=preferred[k] if k < len(preferred) else None, avoid=target_indices)
+                  for k, ext in enumerate(shape_of(base)))
+    expr = walk.adjoint(target_elem, w, w_idx, adjoints, names)
+    var = _element(base, w_idx)
+    _tick(deadline)
+    final = rules.tidy(expr, graph, deadline)
+    _tick(deadline)
+    if final != expr:
+        walk.steps.append(Step(sp.Derivative(target_elem, var), final, "collect terms", _section(w)))
+    plain = Result(w, target_elem, var, final)
+    return Result(w, target_elem, var, final, _cases(final, plain.free_indices, graph), _matrix_form(plain, graph))
+
+
 def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = "",
                  index_names: dict[str, tuple[str, ...]] | None = None, timeout: float | None = None) -> Derivation:
     """Differentiate ``graph.target`` with respect to each name in ``wrt``, step by step.
@@ -235,59 +283,13 @@ def derive_graph(graph: Graph, wrt: Sequence[str], name: str = "", title: str = 
     between rules and steps, so it can overrun by one rule's time).
     """
     index_names = dict(index_names or {})
-    for k, d in enumerate(graph.definitions):
-        later = {e.name for e in graph.definitions[k:]} & _bases(d.rhs)
-        if later:
-            used = min(later)
-            what = "itself" if used == d.name else f"{used}, which is defined after it"
-            raise DeriveError(f"{d.name} is defined in terms of {what}: order the definitions so each uses earlier ones")
+    _check_order(graph)
     deadline = None if timeout is None else rules.Deadline(timeout, f"deriving {name or graph.target}")
     walk = _Walk(graph, index_names, deadline)
-    target_name = graph.target
-    target_def = walk.nodes[target_name]
-    reserved = [n for names in index_names.values() for n in names]
-    names = _Names(graph, reserved)
-    target_elem = target_def.lhs
-    results = []
+    names = _Names(graph, [n for ns in index_names.values() for n in ns])
     adjoints: dict[str, tuple[sp.Expr, tuple[sp.Idx, ...]]] = {}
-    for w in wrt:
-        base = walk.tensor(w)
-        if w in walk.nodes:
-            raise DeriveError(f"{w} is defined in terms of other names; differentiate with respect to an input")
-        if not walk.depends(target_name, w):
-            raise DeriveError(f"{target_name} does not depend on {w}")
-        # adjoints of every defined node between the target and w, from the target down;
-        # shared between the variables (the seed's w and b both need dL/dz)
-        for d in reversed(graph.definitions):
-            if d.name == target_name or d.name in adjoints or not walk.depends(d.name, w) \
-                    or not walk.depends(target_name, d.name):
-                continue
-            if deadline is not None:
-                deadline.check()
-            q_idx = tuple(names.fresh(i.upper, preferred=str(i), avoid={str(t) for t in indices_of(target_elem)})
-                          for i in d.indices)
-            adj = walk.adjoint(target_elem, d.name, q_idx, adjoints, names)
-            adjoints[d.name] = (adj, q_idx)
-        preferred = index_names.get(w, ())
-        shape = shape_of(base)
-        w_idx = tuple(names.fresh(ext, preferred=preferred[k] if k < len(preferred) else None,
-                                  avoid={str(t) for t in indices_of(target_elem)})
-                      for k, ext in enumerate(shape))
-        expr = walk.adjoint(target_elem, w, w_idx, adjoints, names)
-        var = _element(base, w_idx)
-        if deadline is not None:
-            deadline.check()
-        final = rules.tidy(expr, graph, deadline)
-        if deadline is not None:
-            deadline.check()
-        lhs = sp.Derivative(target_elem, var)
-        if final != expr:
-            walk.steps.append(Step(lhs, final, "collect terms", _section(w)))
-        result = Result(w, target_elem, var, final)
-        free = result.free_indices
-        result = Result(w, target_elem, var, final, _cases(final, free, graph), _matrix_form(result, graph))
-        results.append(result)
-    return Derivation(name or target_name, title or f"Derivative of {target_name}", graph, walk.steps, results,
+    results = [_derive_one(walk, names, w, index_names.get(w, ()), adjoints, deadline) for w in wrt]
+    return Derivation(name or graph.target, title or f"Derivative of {graph.target}", graph, walk.steps, results,
                       walk.notes)
 
 
