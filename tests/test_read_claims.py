@@ -293,11 +293,6 @@ def test_a_remark_in_text_after_the_formula_is_not_read():
     assert str(d.lhs.base) == "xhat" and not d.rhs.has(sp.Symbol("normalization"))
 
 
-def test_a_word_in_a_font_as_subscript_names_without_the_font():
-    d = parse_definition(r"l_{\text{hinge}} = \max(0,1-y\ \boldsymbol{x}\cdot\boldsymbol{w})", Context())
-    assert d.lhs == sp.Symbol("l_hinge")
-
-
 def test_a_boxed_problem_with_plain_dots_ranges_and_cases_with_commas_is_read():
     v = verify(r"\bbox{ \frac{\partial p_i}{\partial z_j} = \begin{cases} p_i ( 1 - p_i ), & i = j \\ - p_i p_j, & "
                r"i \ne j \\ \end{cases} }",

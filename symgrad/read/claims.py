@@ -253,8 +253,8 @@ def _lines_as_chain(latex: str) -> str:
     lines = latex.split("\n")
     out = lines[0]
     for before, line in itertools.pairwise(lines):
-        joined = "=" in before and "=" in line and not before.rstrip().endswith(_OPEN_ENDS) and \
-            not line.lstrip().startswith(("=", "&", "+", "-", r"\\", ")", "}"))
+        joined = "=" in before and "=" in line and not before.strip(" \t$").endswith(_OPEN_ENDS) and \
+            not line.strip(" \t$").startswith(("=", "&", "+", "-", r"\\", ")", "}"))
         out += ("=" if joined else "\n") + line
     return out
 
