@@ -100,7 +100,10 @@ class _Matrix:
             outer = self.outer_or_diag(arrays, axes)
             if outer is not None:
                 return _scale(coeff) + outer
-        # elementwise: numerator factors times, denominator factors divided (Hadamard)
+        return self.hadamard(coeff, arrays, axes)
+
+    def hadamard(self, coeff: sp.Expr, arrays: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> str | None:
+        """Elementwise: numerator factors times, denominator factors divided (Hadamard)."""
         over = [f.base ** -f.exp for f in arrays if isinstance(f, sp.Pow) and f.exp.is_negative]
         up = [f for f in arrays if not (isinstance(f, sp.Pow) and f.exp.is_negative)]
         num, den = [self(f, axes) for f in up], [self(f, axes) for f in over]
@@ -135,29 +138,32 @@ class _Matrix:
             return None
         k = s.limits[0][0]
         factors = sp.Mul.make_args(s.function)
-        mats = [f for f in factors if isinstance(f, sp.Indexed) and k in f.indices and len(f.indices) == 2]
-        for m in mats:
-            other = [a for a in m.indices if a != k]
-            if len(other) != 1 or other[0] not in axes:
-                continue
-            rest = sp.Mul(*[f for f in factors if f is not m])
-            row = other[0]
-            rest_axes = tuple(k if a == row else a for a in axes)
-            rest_axes = tuple(a for a in rest_axes if a in rest.free_symbols or a == k)
-            right = self(rest, rest_axes) if rest != 1 else None
-            if right is None:
-                continue
-            left = _name(m.base) + ("^{\\top}" if m.indices[1] == row else "")
-            if len(axes) == 2 and axes.index(row) == 1:
-                continue  # the contracted operand would stand on the right: leave it
-            right = f"\\left({right}\\right)" if (" + " in right or " - " in right) else right
-            return f"{_scale(coeff)}{left} {right}"
+        for m in factors:
+            if isinstance(m, sp.Indexed) and k in m.indices and len(m.indices) == 2:
+                product = self.matrix_times(m, sp.Mul(*[f for f in factors if f is not m]), k, axes)
+                if product is not None:
+                    return _scale(coeff) + product
         if len(axes) == 1:
             inner = self(s.function, (k, axes[0]))
             if inner is not None:
                 inner = f"\\left({inner}\\right)" if " " in inner else inner
                 return f"{_scale(coeff)}{inner}^{{\\top}} \\mathbf{{1}}"
         return None
+
+    def matrix_times(self, m: sp.Indexed, rest: sp.Expr, k: sp.Idx, axes: tuple[sp.Idx, ...]) -> str | None:
+        """``sum_k m[row, k] rest`` as ``M rest`` (or ``M^T rest``), when ``rest`` has a matrix spelling."""
+        other = [a for a in m.indices if a != k]
+        if len(other) != 1 or other[0] not in axes:
+            return None
+        row = other[0]
+        rest_axes = tuple(k if a == row else a for a in axes)
+        rest_axes = tuple(a for a in rest_axes if a in rest.free_symbols or a == k)
+        right = self(rest, rest_axes) if rest != 1 else None
+        if right is None or (len(axes) == 2 and axes.index(row) == 1):
+            return None  # no spelling, or the contracted operand would stand on the right: leave it
+        left = _name(m.base) + ("^{\\top}" if m.indices[1] == row else "")
+        right = f"\\left({right}\\right)" if (" + " in right or " - " in right) else right
+        return f"{left} {right}"
 
 
 def matrix_form(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> str | None:
