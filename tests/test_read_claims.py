@@ -347,3 +347,9 @@ def test_plain_text_max_square_root_and_greek_letters():
 def test_a_prime_on_a_function_never_defined_is_refused_not_judged():
     v = verify(r"\frac{dy}{dx} = f'(x) = \frac{e^{x}}{1 + e^{x}}", define=[r"y = \log(1 + e^{x})"])
     assert v.verdict == "unreadable" and "f' of a function that is not defined" in v.message
+
+
+def test_a_word_in_a_font_as_subscript_names_without_the_font():
+    d = parse_definition(r"l_{\text{hinge}} = \max(0,1-y\ \boldsymbol{x}\cdot\boldsymbol{w})", Context())
+    assert d.lhs == sp.Symbol("l_hinge")
+    assert parse_expression(r"D_{\mathrm{KL}}", Context()) == sp.Symbol("D_KL")

@@ -169,8 +169,8 @@ class _Names:
             return self.index_list(body, end, t)
         if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"}:
             raise self.error("index arithmetic (a_{k+1}) is not supported", body[0])
-        self.pos = end
-        return "suffix", "".join(b.text.lstrip("\\") for b in body)
+        self.pos = end  # L_{\text{hinge}}, D_{\mathrm{KL}}: the word, without its font (printed back upright)
+        return "suffix", "".join(b.text.lstrip("\\") for b in body if b.text not in _NAMED | _FONTS | {"{", "}"})
 
     def word_suffix(self) -> int:
         """The length of a plain-text word subscript here (``y_hat``: three or more letters run together), else 0;
