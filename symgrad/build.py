@@ -15,9 +15,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__, catalog, derive
+from . import catalog
+from ._version import __version__
 from .errors import BuildError, WriteError
 from .files import GENERATED_MARK, is_generated, write_all
+from .graph import derive_entry
 from .latex import REMAKE_COMMAND, derivation_document, derivation_markdown
 
 INDEX = "README.md"
@@ -48,7 +50,7 @@ def render() -> dict[str, str]:
         "",
     ]
     for name in catalog.names():
-        d = derive(name)
+        d = derive_entry(name)
         files[f"{name}.tex"] = derivation_document(d)
         files[f"{name}.md"] = derivation_markdown(d)
         entry = catalog.get(name)

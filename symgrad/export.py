@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .compile import RUNTIME, compile_derivation
-from .errors import SymgradError
+from .errors import SymgradError, UsageError
 from .files import write_generated
 from .graph import derive_entry
 from .loss import add_loss_arguments
@@ -87,8 +87,6 @@ def write_module(source: str, path: str, force: bool = False) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .cli import UsageError
-
     entries: list[str | Derivation] = list(args.names)
     words = [*args.names]
     if args.loss is not None:

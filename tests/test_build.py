@@ -80,7 +80,7 @@ def test_a_failure_midway_leaves_the_old_files_byte_identical(
 ) -> None:
     build(tmp_path)
     before = _snapshot(tmp_path)
-    real = build_module.derive
+    real = build_module.derive_entry
     calls = []
 
     def derive_then_fail(name: str) -> symgrad.Derivation:
@@ -90,7 +90,7 @@ def test_a_failure_midway_leaves_the_old_files_byte_identical(
         # a new title, so a completed build would change every file
         return dataclasses.replace(real(name), title=f"{name} (new version)")
 
-    monkeypatch.setattr(build_module, "derive", derive_then_fail)
+    monkeypatch.setattr(build_module, "derive_entry", derive_then_fail)
     with pytest.raises(SymgradError, match="simulated"):
         build(tmp_path)
     assert calls == few

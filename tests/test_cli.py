@@ -171,7 +171,7 @@ def test_an_interrupted_build_leaves_the_old_files_byte_identical(capsys, tmp_pa
     before = snapshot(tmp_path)
     calls = {"n": 0}
     if where == "rendering":
-        real = build_module.derive
+        real = build_module.derive_entry
 
         def derive(name):
             calls["n"] += 1
@@ -179,7 +179,7 @@ def test_an_interrupted_build_leaves_the_old_files_byte_identical(capsys, tmp_pa
                 raise KeyboardInterrupt  # Ctrl-C in the middle of the catalog
             return real(name)
 
-        monkeypatch.setattr(build_module, "derive", derive)
+        monkeypatch.setattr(build_module, "derive_entry", derive)
     else:
         real_stage = files_module._stage  # the one atomic writer stages every file (symgrad.files)
 

@@ -66,9 +66,14 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
     if dtype not in DTYPES:
         raise UnknownNameError(f"unknown dtype {dtype!r}; choose one of: {', '.join(DTYPES)}")
     references = reference(backend)  # fail on a missing package before any work
-    from .. import derive
+    from ..graph import derive_entry
+    from ..suggest import require_entries
 
-    d = derive(name_or_derivation) if isinstance(name_or_derivation, str) else name_or_derivation
+    if isinstance(name_or_derivation, str):
+        require_entries([name_or_derivation])
+        d = derive_entry(name_or_derivation)
+    else:
+        d = name_or_derivation
     from ..compile import compile_derivation, python_names
     from ..loss import python_name
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from .._version import __version__
 from ..errors import SymgradError, UsageError
 from . import build, check, derive, docs, export, listing, verify
-from .arguments import Parser, prepare
+from .arguments import Parser, prepare, subcommands
 from .terminal import Progress, any_encoding, quiet_closed_pipe
 
 __all__ = ["COMMANDS", "UsageError", "main", "parser", "subcommands"]
@@ -36,12 +36,9 @@ def parser(load: Collection[str] | None = None) -> argparse.ArgumentParser:
             command.register(sub)
         else:
             sub.add_parser(command.NAME, help=command.HELP)
+    # `symgrad docs` writes the reference of the whole command line: it gets the parser from here, not by import
+    p.set_defaults(whole_parser=parser, commands=COMMANDS)
     return p
-
-
-def subcommands(p: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    """The parser of each subcommand of ``p``, by name."""
-    return next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices
 
 
 def _command(argv: Sequence[str]) -> str | None:

@@ -72,3 +72,8 @@ def entries_first(subparsers: argparse._SubParsersAction, command: str,
         return int(handler(args))
 
     p.set_defaults(func=run)
+
+
+def subcommands(p: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The parser of each subcommand of ``p``, by name."""
+    return next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Sequence
+from types import ModuleType
 
-from . import COMMANDS, parser, subcommands
+from .arguments import subcommands
 
 
 def _usage(action: argparse.Action) -> str:
@@ -43,10 +45,10 @@ def command_markdown(name: str, p: argparse.ArgumentParser, summary: str) -> str
     return "\n".join([*lines, "", *table, ""])
 
 
-def cli_markdown(header: str) -> str:
-    """The whole command line as Markdown: every subcommand with every argument, from the parser."""
-    everything = subcommands(parser())
-    sections = [command_markdown(c.NAME, everything[c.NAME], c.HELP) for c in COMMANDS]
+def cli_markdown(header: str, whole: argparse.ArgumentParser, commands: Sequence[ModuleType]) -> str:
+    """The whole command line as Markdown: every subcommand of ``whole`` with every argument, from the parser."""
+    everything = subcommands(whole)
+    sections = [command_markdown(c.NAME, everything[c.NAME], c.HELP) for c in commands]
     intro = ("Every error is one line on stderr; exit codes: 0 ok, 1 a mismatch, a wrong claim or drift, "
              "2 a usage error, unreadable input or an unknown name, 3 a bug in symgrad. A LaTeX value may start "
              "with `-` (`--claim -2x`). `symgrad --version` prints the version.")
