@@ -12,7 +12,7 @@ import sys
 from collections.abc import Collection, Sequence
 
 from .._version import __version__
-from ..errors import SymgradError, UsageError
+from ..errors import SelfCheckError, SymgradError, UsageError
 from . import build, check, derive, docs, export, listing, verify
 from .arguments import Parser, prepare, subcommands
 from .terminal import Progress, any_encoding, quiet_closed_pipe
@@ -71,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `symgrad list | head -1`: the reader has all it wanted
         quiet_closed_pipe()
         return 0
+    except SelfCheckError as e:  # the engine disagrees with the definitions: a bug in symgrad, not the input
+        print(f"symgrad: internal error: {e} (please report this)", file=sys.stderr)
+        return 3
     except SymgradError as e:
         print(str(e) if isinstance(e, UsageError) else f"symgrad: {e}", file=sys.stderr)
         return 2

@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dv.add_argument("--timeout", type=float, default=DERIVE_TIMEOUT, metavar="SECONDS",
                     help=f"stop a derivation that runs longer (default {DERIVE_TIMEOUT:g})")
     dv.add_argument("--format", choices=FORMATS, default="text", help="text (terminal), tex (standalone document), md")
+    dv.add_argument("--self-check", action="store_true",
+                    help="check each result against central differences of the definitions (50 digits) before "
+                         "printing; a disagreement is an internal error, exit 3")
     dv.set_defaults(func=run)
 
 
@@ -41,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
         d = derive(args.name, timeout=args.timeout)
     else:
         d = derive(loss=args.loss, define=args.define, given=args.given, wrt=args.wrt, timeout=args.timeout)
+    if args.self_check:
+        from ..verify import self_check
+
+        self_check(d)
     parts = [d]
     if args.hessian:
         parts += [graph.hessian(d, r.wrt) for r in d.results]

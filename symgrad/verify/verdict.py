@@ -60,6 +60,11 @@ class Verdict:
             "column": self.column,
         }
 
+    def _repr_html_(self) -> str:
+        from ..display import verdict_html
+
+        return verdict_html(self)
+
     def __str__(self) -> str:
         mark = {"proved": "✓", "agrees": "≈", "wrong": "✗"}.get(self.verdict, "?")
         lines = [f"{mark} {self.verdict}: {self.message}"]
