@@ -28,6 +28,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
+from bench_compiled import replace_section  # benchmarks/ is on the path: it is the script's folder
 from corpus.cases import KNOWN_MISSES, STAGES, TIERS, WORKERS, Case, Outcome, judge_all, load
 
 REPORT = HERE / "corpus.md"
@@ -106,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     cli = [] if args.no_cli else cli_seconds(cases)
     text = report(outcomes, cli)
     REPORT.write_text(text)
+    replace_section(HERE / "README.md", "corpus", "\n".join(table(outcomes)))  # the rates per tier, in the README too
     print(text)
     if args.update_known_misses:
         print(f"{write_known_misses(outcomes)} known misses written to {KNOWN_MISSES}")
