@@ -58,7 +58,13 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
             of_node, extra = _named(of_node, definitions)
             definitions += extra
         marked = [(text, _marker(value), array) for text, value, array in members]
-        return judge(marked, of_node, var, definitions, ctx.constraints, assumptions, timeout)
+        # a case written after a claim (", i \ne j") is in ctx.assumptions too; one written i = j the reader has
+        # already put into the members, so only the others are added
+        written = [rel for rel in ctx.assumptions[len(assumptions):] if not isinstance(rel, sp.Eq)]
+        verdict = judge(marked, of_node, var, definitions, ctx.constraints, assumptions + written, timeout)
+        if ctx.notes:  # readings the context decided (e as a name, a definition restated in a chain, ...)
+            verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
+        return verdict
     except ParseError as e:
         where = f" (in {source})" if source else ""
         return Verdict("unreadable", message=f"{e}{where}", column=e.column)
