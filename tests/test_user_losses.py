@@ -43,9 +43,6 @@ XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         "the loss loses the centred x - mu at float32 inputs offset by 1e6 (autograd: 7e-8)", (("offset1e6", "float32"),)),
     "layernorm-ba": (
         "the loss loses the centred a - mu at float32 inputs offset by 1e6 (autograd: 7e-7)", (("offset1e6", "float32"),)),
-    "softmax-written-sigma": (
-        r"\sigma(z)_k (softmax as people write it) is read as the sigmoid of z_k, silently: two readings, not refused",
-        ALL),
     "mixture-weights-pi": (
         ("log sum_k pi_k e^{-(x - mu_k)^2/2} is evaluated as written: every term underflows at mu of size 1e3 "
         "(log 0) where log-sum-exp is finite"), X1E3),

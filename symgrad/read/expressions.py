@@ -148,6 +148,9 @@ class _Expressions:
         kind, got = self.subscript()
         if kind == "suffix":
             raise self.error("expected an index", t)
+        if any(v is s for s in self.__dict__.get("sigmoid_arrays", ())):
+            raise self.error(r"\sigma(z)_k has two readings: the softmax of the vector z, or the sigmoid of its element "
+                             r"z_k; write \mathrm{softmax}(z)_k or \sigma(z_k)", t)
         if isinstance(v.expr, sp.Symbol) and not v.axes:
             return _Val(self.element(str(v.expr), got, t))
         if isinstance(v.expr, sp.Pow) and isinstance(v.expr.base, sp.Symbol) and not v.axes and \

@@ -439,7 +439,10 @@ class _Names:
             return special
         if name == "sigma":
             self.note(r"\sigma(...) read as the logistic sigmoid (define \sigma to mean another function)")
-            return _Val(_sigmoid(a.expr), a.axes)
+            value = _Val(_sigmoid(a.expr), a.axes)
+            if a.axes:  # sigma of a whole array: an element of it, sigma(z)_k, is also how people write softmax
+                self.__dict__.setdefault("sigmoid_arrays", []).append(value)
+            return value
         if name in _ELEMENTWISE:
             return _Val(_ELEMENTWISE[name](a.expr), a.axes)
         if name == "softmax":

@@ -28,6 +28,7 @@ REFUSED: dict[str, str] = {
     "mahalanobis-inverse": "matrix powers and inverses are not supported",
     "softmax-regression-matrix": "softmax needs a vector argument",
     "attention-size-named-e": "e has two readings here",  # V \in R^{T x e} and e^{S_{ts}}
+    "softmax-written-sigma": r"\sigma(z)_k has two readings",  # softmax of z, or sigmoid of z_k: refused, both named
     "poisson-full-log-gamma": "no array code for gamma",
     "huber-pytorch-doc": "expected &, found ,",  # the PyTorch docs' "0.5 (x_n - y_n)^2, & \text{if} ..."
 }
