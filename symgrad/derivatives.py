@@ -161,6 +161,9 @@ def d(e: sp.Expr, var: sp.Expr, kinks: list[Kink] | None = None) -> sp.Expr:
     kinks = [] if kinks is None else kinks
     if not _depends(e, var):
         return sp.Integer(0)
+    own = getattr(e, "derivative_by", None)
+    if own is not None:  # an object with its own rule (a matrix function: det, inverse), see linalg
+        return own(var, kinks)
     if isinstance(e, sp.Indexed):
         return _element(e, var) if isinstance(var, sp.Indexed) else sp.Integer(0)
     if isinstance(e, sp.Symbol):

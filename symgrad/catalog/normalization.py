@@ -1,0 +1,3 @@
+"""Catalog entries (being written this session)."""
+
+ENTRIES: dict = {}
