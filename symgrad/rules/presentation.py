@@ -1,0 +1,164 @@
+"""The readable final form of a result: sums merged, factors pulled out, differences oriented as defined."""
+
+from __future__ import annotations
+
+import math
+
+import sympy as sp
+
+from ..derivation import Graph
+from .deadline import Deadline
+from .terms import _expand
+
+
+def _positive_first(e: sp.Expr) -> sp.Expr:
+    """``-(s - 1)`` as ``(1 - s)``: flip a minus sign into a binomial factor."""
+    coeff, factors = e.as_coeff_mul()
+    if coeff.is_negative:
+        for idx, f in enumerate(factors):
+            if isinstance(f, sp.Add) and len(f.args) == 2:
+                flipped = sp.Add(*[-a for a in f.args], evaluate=True)
+                rest = factors[:idx] + (flipped,) + factors[idx + 1:]
+                return sp.Mul(-coeff, *rest)
+    return e
+
+
+def _factor_summand(e: sp.Expr, deadline: Deadline | None = None) -> sp.Expr:
+    """Factor every summand, inner sums first; an inner sum counts as one symbol."""
+    if deadline is not None:
+        deadline.check()
+    if isinstance(e, sp.Sum):
+        return sp.Sum(_factor_summand(e.function, deadline), *e.limits)
+    inner = {s: sp.Dummy() for s in e.atoms(sp.Sum) if not any(s in o.args for o in e.atoms(sp.Sum) if o is not s)}
+    if not inner:
+        return _positive_first(sp.factor(e))
+    flat = e.xreplace(inner)
+    if flat.atoms(sp.Sum):  # a sum nested in a function argument: leave the shape alone
+        return e
+    back = {dummy: _factor_summand(s, deadline) for s, dummy in inner.items()}
+    return _positive_first(sp.factor(flat)).xreplace(back)
+
+
+def merge_sums(expr: sp.Expr) -> sp.Expr:
+    """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range."""
+    terms = sp.Add.make_args(_expand(expr))
+    groups: dict[tuple, list[sp.Expr]] = {}
+    rest = []
+    for t in terms:
+        coeff, factors = t.as_coeff_mul()
+        sums = [f for f in factors if isinstance(f, sp.Sum)]
+        if len(sums) != 1:
+            rest.append(t)
+            continue
+        s = sums[0]
+        others = sp.Mul(*[f for f in factors if f is not s])
+        key = s.limits
+        groups.setdefault(key, []).append(coeff * others * s.function)
+    out = sp.Add(*rest)
+    for limits, summands in groups.items():
+        body = sp.Add(*summands)
+        # pull out factors free of the summation variable
+        inner = sp.factor_terms(body)
+        const, dep = [], []
+        for f in sp.Mul.make_args(inner):
+            (dep if f.has(*[lim[0] for lim in limits]) else const).append(f)
+        out += sp.Mul(*const) * sp.Sum(merge_sums(sp.Mul(*dep)), *limits)
+    return out
+
+
+def _distribute(e: sp.Expr) -> sp.Expr:
+    """``m (a + b + c)`` as ``ma + mb + mc`` with powers merged, when the bracket is long.
+
+    A long product cannot be broken across lines; its distributed terms can, and merging
+    powers (``(1 - s)(1 - s)^{g - 1} = (1 - s)^g``) often makes each term simpler.
+    """
+    if not isinstance(e, sp.Mul):
+        return e
+    brackets = [f for f in e.args if isinstance(f, sp.Add) and len(f.args) >= 3]
+    if len(brackets) != 1:
+        return e
+    multiplier = _positive_first(sp.factor(e / brackets[0]))
+    return sp.Add(*[sp.powsimp(multiplier * t) for t in brackets[0].args])
+
+
+def _shape_key(e: sp.Expr) -> sp.Expr:
+    """``e`` with every index replaced by one placeholder, to compare ``y_n - f_n`` with ``y_m - f_m``."""
+    return e.xreplace({i: sp.Symbol("_") for i in e.atoms(sp.Idx)})
+
+
+def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
+    """Write differences the way the definitions do: ``-2 sum (y - f) x``, not ``2 sum (f - y) x``."""
+    if isinstance(e, sp.Sum):
+        inner = _orient(e.function, source)
+        if isinstance(inner, sp.Add) and _shape_key(-inner) in source and _shape_key(inner) not in source:
+            return -sp.Sum(_expand(-inner), *e.limits)
+        coeff, rest = inner.as_coeff_Mul()
+        return coeff * sp.Sum(rest, *e.limits) if coeff.is_negative else sp.Sum(inner, *e.limits)
+    if isinstance(e, sp.Mul):
+        coeff, factors = e.as_coeff_mul()
+        out = []
+        for f in factors:
+            f = _orient(f, source)
+            if isinstance(f, sp.Add) and _shape_key(-f) in source and _shape_key(f) not in source:
+                f, coeff = _expand(-f), -coeff
+            elif isinstance(f, sp.Pow) and isinstance(f.base, sp.Add) and f.exp.is_odd \
+                    and _shape_key(-f.base) in source and _shape_key(f.base) not in source:
+                f, coeff = _expand(-f.base) ** f.exp, -coeff
+            out.append(f)
+        if coeff.is_negative:  # absorb the minus sign into a difference the definitions do not fix
+            for k, f in enumerate(out):
+                if isinstance(f, sp.Add) and len(f.args) == 2 and _shape_key(f) not in source:
+                    out[k], coeff = _expand(-f), -coeff
+                    break
+        return sp.Mul(coeff, *out)
+    if isinstance(e, sp.Add):
+        return sp.Add(*[_orient(a, source) for a in e.args])
+    return e
+
+
+# multiplying out or factoring an expression with more terms than this can take SymPy hours
+# (a product of many powers of sums); such an expression is left as the walk made it
+_MAX_TERMS = 2000
+
+
+def _terms_bound(e: sp.Basic) -> int:
+    """An upper bound of the number of terms of ``e`` multiplied out, read off the tree (capped past ``_MAX_TERMS``)."""
+    if isinstance(e, sp.Add):
+        return min(sum(_terms_bound(a) for a in e.args), _MAX_TERMS + 1)
+    if isinstance(e, sp.Mul):
+        total = 1
+        for a in e.args:
+            total = min(total * _terms_bound(a), _MAX_TERMS + 1)
+        return total
+    if isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp > 0:
+        t = _terms_bound(e.base)
+        return 1 if t == 1 else min(math.comb(t + min(int(e.exp), _MAX_TERMS) - 1, t - 1), _MAX_TERMS + 1)
+    if isinstance(e, sp.Sum):
+        return _terms_bound(e.function)
+    return 1
+
+
+def tidy(expr: sp.Expr, graph: Graph | None = None, deadline: Deadline | None = None) -> sp.Expr:
+    """The readable final form: sums merged, factors pulled out, differences oriented as defined.
+
+    An expression that would multiply out to more than ``_MAX_TERMS`` terms is left as it is;
+    ``deadline`` is checked before each summand is factored (factoring can take minutes).
+    """
+    if _terms_bound(expr) > _MAX_TERMS:
+        return expr
+    if deadline is not None:
+        deadline.check()
+    if expr.atoms(sp.Sum):
+        merged = merge_sums(expr)
+        factored = _factor_summand(merged, deadline)
+    else:
+        merged = _distribute(expr)
+        merged_powers = sp.powsimp(expr) if any(not p.exp.is_Number for p in expr.atoms(sp.Pow)) else expr
+        factored = _positive_first(sp.factor(merged_powers))
+    # factoring can fold a short sum into one long fraction: keep the shorter form
+    out = factored if sp.count_ops(factored) <= sp.count_ops(merged) else merged
+    if graph is None:
+        return out
+    source = {_shape_key(a) for d in graph.definitions for a in sp.preorder_traversal(d.rhs)
+              if isinstance(a, sp.Add)}
+    return _orient(out, source)
