@@ -33,6 +33,7 @@ class Context:
     domains: dict[str, sp.Set] = field(default_factory=dict)
     assumptions: list[sp.Rel] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    families: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # E = ...k...: E is E_k, bare E too
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts  # readings decided by context, facts recorded but not used
 
     def known(self, name: str) -> bool:

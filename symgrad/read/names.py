@@ -60,6 +60,8 @@ class _Names:
         if name in self.samples and self.lookup_base(name) is None:
             self.new_tensors[name] = sp.IndexedBase(name, shape=(self.size("N"),))
         base = self.lookup_base(name)
+        if isinstance(base, sp.IndexedBase) and name in self.ctx.families:
+            return _Val(base[self.ctx.families[name]])
         if isinstance(base, sp.IndexedBase):
             return self.array(base, tok)
         if base is not None:

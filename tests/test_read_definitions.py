@@ -1,0 +1,43 @@
+"""symgrad.read definitions as pages write them (issue 9, item 3): an index free on the right only."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad import verify
+from symgrad.errors import ParseError
+from symgrad.read import Context, parse_definition
+
+PER_OUTPUT = r"E = \left(t-\sigma\left(\sum_j w_{jk} o_j\right)\right)^2"
+BOOK = r"-2\left(t-\sigma\left(\sum_j w_{jk} o_j\right)\right) \sigma\left(\sum_j w_{jk} o_j\right)\left(1-\sigma\left(\sum_j w_{jk} o_j\right)\right) o_j"
+
+
+def test_an_index_free_on_the_right_only_defines_one_name_per_index():
+    implicit, explicit = Context(), Context()
+    got = parse_definition(PER_OUTPUT, implicit)
+    want = parse_definition(PER_OUTPUT.replace("E =", "E_k ="), explicit)
+    assert got.lhs == want.lhs and got.rhs == want.rhs
+    assert any("E read as E_{k}" in n for n in implicit.notes)
+
+
+def test_the_bare_name_of_such_a_family_is_its_element_at_that_index():
+    v = verify(BOOK, of=r"\frac{\partial E}{\partial w_{jk}}", define=[PER_OUTPUT])
+    assert v.verdict in ("proved", "agrees") and "E read as E_{k}" in v.message
+
+
+def test_the_same_derivative_without_the_input_factor_is_wrong():
+    claim = BOOK.removeprefix("-").removesuffix(" o_j")
+    assert verify(claim, of=r"\frac{\partial E}{\partial w_{jk}}", define=[PER_OUTPUT]).verdict == "wrong"
+
+
+def test_a_sum_that_stops_before_its_index_is_refused_naming_both_readings():
+    cost = r"J = -\frac{1}{m} \sum_{i=1}^{m} y_i \log h_i + (1 - y_i) \log(1 - h_i)"
+    with pytest.raises(ParseError, match=r"the sum over i stops before it .* or define J_i"):
+        parse_definition(cost, Context())
+
+
+def test_a_family_over_two_indices_is_indexed_by_both_in_name_order():
+    d = parse_definition(r"L = (a_i - b_j)^2", Context())
+    i, j = sorted(d.rhs.free_symbols - {s for s in d.rhs.free_symbols if not isinstance(s, sp.Idx)}, key=str)
+    assert d.lhs.indices == (i, j)
