@@ -350,6 +350,8 @@ REWRITE_CASES = [
     ("centre", y * sp.Sum(a_[k] ** 2, (k, 1, N)) - 2 * y * m_ * sp.Sum(a_[k], (k, 1, N)) + N * y * m_**2,
      {"c": (c_[i], a_[i] - m_)}, y * sp.Sum(Difference(a_[k], m_) ** 2, (k, 1, N))),
     ("centre", N * m_ - sp.Sum(a_[k], (k, 1, N)), {"c": (c_[i], a_[i] - m_)}, -sp.Sum(Difference(a_[k], m_), (k, 1, N))),
+    ("margin", a_[j] - sp.Sum(y_[k] * a_[k], (k, 1, N)) + z, {}, Difference(a_[j], sp.Sum(y_[k] * a_[k], (k, 1, N))) + z),
+    ("sech-squared", y - y * sp.tanh(z) ** 2, {}, 4 * y * Sigmoid(2 * z) * Sigmoid(-2 * z)),
     ("cancel-named-factor", y * p_[j] / a_[j], {"p": (p_[i], a_[i] * Sigmoid(a_[i]))}, y * Sigmoid(a_[j])),
     ("cancel-named-factor", p_[j] ** 2 / a_[j] ** 2, {"p": (p_[i], a_[i] * sp.exp(a_[i]))}, sp.exp(2 * a_[j])),
 ]
@@ -376,6 +378,12 @@ def test_a_difference_prints_its_subtrahend_in_brackets_when_it_is_a_sum():
 
     assert _ArrayPrinter("np").doprint(Difference(z, y + sp.Symbol("c"))) == "z - (c + y)"
     assert _ArrayPrinter("np").doprint(2 * Difference(z, y)) == "2*(z - y)"
+
+
+def test_a_difference_inside_a_sum_is_subtracted_first():
+    from symgrad.compile.printer import _ArrayPrinter
+
+    assert _ArrayPrinter("np").doprint(sp.Symbol("c") + Difference(z, y)) in ("c + (z - y)", "(z - y) + c")
 
 
 def test_every_rewrite_in_the_table_is_exercised_and_has_a_reason():

@@ -39,10 +39,6 @@ XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "center-loss": (SUBSCRIPTED_NAME, ALL),
     "vae-kl-kingma": (SUBSCRIPTED_NAME, ALL),
     "batchnorm-ioffe-szegedy": (SUBSCRIPTED_NAME, ALL),
-    "batchnorm-named-variance": (
-        "the loss loses the centred x - mu at float32 inputs offset by 1e6 (autograd: 7e-8)", (("offset1e6", "float32"),)),
-    "layernorm-ba": (
-        "the loss loses the centred a - mu at float32 inputs offset by 1e6 (autograd: 7e-7)", (("offset1e6", "float32"),)),
     "mixture-weights-pi": (
         ("log sum_k pi_k e^{-(x - mu_k)^2/2} is evaluated as written: every term underflows at mu of size 1e3 "
         "(log 0) where log-sum-exp is finite"), X1E3),
@@ -57,12 +53,6 @@ XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "log-cosh": (
         (r"\hat{y}_i = w x_i + b gives i an invented size N, so \sum_{i=1}^{n} is refused as 'size n does not match "
         "size N', a size the user never wrote"), ALL),
-    "gelu-tanh": (
-        "dL/dx multiplies out (1 - tanh^2) against the x^3 term: t4 - t4 tanh^2 cancels to 0 at float32 inputs of 1e3",
-        (("x1e3", "float32"),)),
-    "multiclass-hinge-onehot": (
-        "the margin s_j - s_y + Delta is evaluated as (s_j + Delta) - s_y: Delta is lost in a float32 logit of 1e4",
-        F32_OFFSETS),
     "focal-binary-alpha": (
         ("the gradient is multiplied out into terms like exp(softplus(z)) sigma(z)^2 that overflow (inf * 0) or "
         "cancel at logits of size 1e3"), X1E3),

@@ -43,9 +43,10 @@ class Maximum(sp.Function):
 class Difference(sp.Function):
     """``a - b`` kept as one value (the residual ``yhat - y``, the centred ``x - mu`` a definition computes):
     SymPy would flatten it into the sum around it, and rounding would then take what it keeps exact.
-    Lowered, its arguments are arrays and it prints as ``a - b``."""
+    Lowered, its arguments are arrays and it prints as ``a - b``, in brackets inside a sum (its precedence is just
+    below a sum's), so that ``c + (a - b)`` subtracts first."""
 
-    precedence = PRECEDENCE["Add"]
+    precedence = PRECEDENCE["Add"] - 1
 
 
 _STABLE_NODES = (Softmax, LogSoftmax, LogSumExp, Sigmoid, Softplus)

@@ -53,6 +53,7 @@ class _Program:
         roots = ([self.target] if kind != "grad" else []) + [e for _, e in grads]
         outputs = self._needed(roots) + grads
         reps, reduced = sp.cse([e for _, e in outputs], symbols=sp.numbered_symbols("_t"), order="none")
+        reps, reduced = self._divide_by_sizes(reps, reduced)
         rep = dict(reps)
         order = {s: n for n, (s, _) in enumerate(reps)}
         alias: dict[sp.Symbol, sp.Symbol] = {}
@@ -80,6 +81,18 @@ class _Program:
                 expr = rep[expr]
             emit(sym, expr)
         return lines, any(self.warns[str(sym)] for sym, _ in outputs)
+
+    def _divide_by_sizes(self, reps: list, reduced: list) -> tuple[list, list]:
+        """CSE's shared ``_t0 = 1/N`` put back where it is used, so that a mean prints ``x.sum()/N`` and rounds
+        once, as ``np.mean`` does: ``(1/3) * sum`` is one ulp off at float32 inputs near 1e6, and the centred
+        ``x - mu`` keeps that ulp as its whole error."""
+        sizes = set(self.spec["sizes"])
+        inline = {s: e for s, e in reps if e.is_Pow and e.exp.is_negative and e.free_symbols
+                  and all(str(x) in sizes for x in e.free_symbols)}
+        if not inline:
+            return reps, reduced
+        return ([(s, e.xreplace(inline)) for s, e in reps if s not in inline],
+                [e.xreplace(inline) for e in reduced])
 
     def function(self, fname: str, kind: str, spec_name: str, doc: str) -> str:
         """Source of one NumPy function: inline fast checks, the slow-path ``_prepare``, the body."""

@@ -12,7 +12,7 @@ from sympy.codegen.cfunctions import log1p
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
 from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, Softplus
-from .structure import cancel_named, centre
+from .structure import cancel_named, centre, margin
 
 
 @dataclass(frozen=True)
@@ -280,6 +280,18 @@ def _tanh(e: sp.Expr, names: dict) -> sp.Expr | None:
     return None
 
 
+def _sech_squared(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Add):
+        return None
+    for t in e.args:  # a - a tanh(u)^2 = a sech(u)^2 = 4 a sigma(2u) sigma(-2u)
+        squares = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Pow) and f.exp == 2 and isinstance(f.base, sp.tanh)]
+        if squares and (a := -t / squares[0]) in e.args:
+            u = squares[0].base.args[0]
+            rest = [x for x in e.args if x is not t and x != a]
+            return sp.Add(*rest, 4 * a * Sigmoid(2 * u) * Sigmoid(-2 * u))
+    return None
+
+
 def _one_minus_sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.Add) and sp.S.One in e.args:
         for t in e.args:
@@ -315,6 +327,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("centre", "a polynomial the engine multiplied out loses every digit to cancellation where the values "
             "are large and close (yhat^2 - 2 y yhat + y^2 at y ~ 1e6): write it in the differences the "
             "definitions compute (the residual yhat - y, the centred x - mu), as they keep it", centre),
+    Rewrite("margin", "s_j - sum_k y_k s_k + Delta evaluated left to right adds Delta to a logit of 1e4 and loses "
+            "it (float32): subtract the two values of one tensor first, as the definition's margin means",
+            margin),
     Rewrite("cancel-named-factor", "s/u with s defined as u times f is 0/0 = nan at u = 0 where the value is "
             "f: cancel u symbolically (swish's gradient at x = 0)", cancel_named),
     Rewrite("exp-product", "exp(a) exp(b) is inf * 0 = nan where exp(a + b) is finite; one exp(a + b) also lets "
@@ -343,6 +358,9 @@ REWRITES: tuple[Rewrite, ...] = (
             _softplus),
     Rewrite("bce-logits", "y sp(-u) + (1 - y) sp(u) = max(u, 0) - u y + log1p(exp(-|u|)): the standard "
             "binary cross-entropy on logits, one softplus, nothing overflows", _softplus_pair),
+    Rewrite("sech-squared", "a - a tanh(u)^2 is 0 once tanh(u) rounds to 1 (|u| > 9 in float32), and its "
+            "rounding error times a of size 1e8 swamps the gradient (gelu at 1e3): a sech(u)^2 = 4a sigma(2u) "
+            "sigma(-2u), no cancellation", _sech_squared),
     Rewrite("tanh", "(exp(u) - exp(-u))/(exp(u) + exp(-u)) is inf/inf once |u| > 710: it is tanh(u), in [-1, 1]",
             _tanh),
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),

@@ -116,6 +116,31 @@ def _mark(e: sp.Expr, a: sp.Indexed, b: sp.Expr, mark: sp.IndexedBase) -> sp.Exp
     return e.replace(found, lambda x: mark[x.args[0].indices])
 
 
+def _weighs(b: sp.Expr, base: sp.IndexedBase) -> bool:
+    """Whether ``b`` is a weighted sum of elements of ``base`` (``sum_k y_k s_k``), or one element of it."""
+    if isinstance(b, sp.Indexed):
+        return b.base == base
+    if isinstance(b, sp.Sum):
+        return all(sum(1 for f in sp.Mul.make_args(t) if f.has(base)) == 1 and any(
+            isinstance(f, sp.Indexed) and f.base == base for f in sp.Mul.make_args(t))
+            for t in sp.Add.make_args(b.function))
+    return False
+
+
+def margin(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``s_j - sum_k y_k s_k + Delta`` as ``Difference(s_j, sum_k y_k s_k) + Delta``: the two values of one
+    tensor are subtracted first, so a small third term is not rounded away against their size; else None."""
+    if not isinstance(e, sp.Add) or len(e.args) < 3:
+        return None
+    for a in e.args:
+        if not isinstance(a, sp.Indexed):
+            continue
+        for t in e.args:
+            if t.could_extract_minus_sign() and _weighs(-t, a.base) and _free(-t) <= _free(a):
+                return sp.Add(*[x for x in e.args if x is not a and x is not t], Difference(a, -t))
+    return None
+
+
 def cancel_named(e: sp.Expr, names: Names) -> sp.Expr | None:
     """``s / u`` with ``s`` a name defined as ``u`` times something: that something, so ``0/0`` never happens
     (swish's gradient ``g s (1 + beta x - beta s) / x`` with ``s = x sigma(beta x)`` at ``x = 0``); else None."""

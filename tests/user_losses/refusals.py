@@ -18,7 +18,7 @@ REFUSED: dict[str, str] = {
     "poisson-nll-counts": "a definition starts with the name it defines",
     "infonce-batch": "only distinct plain indices",  # the diagonal S_{ii}
     "infonce-query-keys": "size K + 1 does not match size K",  # \sum_{j=0}^{K} over K keys: the user's slip
-    "infonce-positive-in-sum": "index p is free on the right",  # s_p read as s indexed by p
+    "infonce-positive-in-sum": "cannot differentiate by 's_p': it is not an input",  # s_p read as s indexed by p
     "heteroscedastic-log-variance": "index i is free on the right",
     "gelu-erf": "no array code for erf",
     "ls-lvert": r"unknown command \lVert",
