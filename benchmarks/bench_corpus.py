@@ -5,6 +5,7 @@ Run by hand (not part of pytest):
     python benchmarks/bench_corpus.py                        # print the table, write benchmarks/corpus.md
     python benchmarks/bench_corpus.py --update-known-misses  # also rewrite tests/corpus/known_misses.txt
     python benchmarks/bench_corpus.py --no-cli               # skip the command-line timing
+    python benchmarks/bench_corpus.py --readme               # also put the per-tier table into benchmarks/README.md
 
 Verdicts come from ``symgrad.verify`` in process (one fork per case, 10 s limit), scored against the
 verdicts that tests/corpus/establish.py established with autograd. The command-line time is the median
@@ -101,13 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--update-known-misses", action="store_true", help="rewrite tests/corpus/known_misses.txt")
     parser.add_argument("--no-cli", action="store_true", help="skip the command-line timing")
+    parser.add_argument("--readme", action="store_true",
+                        help="also replace the corpus table in benchmarks/README.md (by default only corpus.md)")
     args = parser.parse_args(argv)
     cases = load()
     outcomes = judge_all(cases)
     cli = [] if args.no_cli else cli_seconds(cases)
     text = report(outcomes, cli)
     REPORT.write_text(text)
-    replace_section(HERE / "README.md", "corpus", "\n".join(table(outcomes)))  # the rates per tier, in the README too
+    if args.readme:
+        replace_section(HERE / "README.md", "corpus", "\n".join(table(outcomes)))  # the rates per tier
     print(text)
     if args.update_known_misses:
         print(f"{write_known_misses(outcomes)} known misses written to {KNOWN_MISSES}")

@@ -574,9 +574,12 @@ def test_mismatched_shapes_are_an_error():
         parse_expression(r"w^T y", linear_ctx())
 
 
-def test_free_index_on_the_right_only_is_an_error():
-    with pytest.raises(ParseError, match="index k is free on the right of = but not on the left at column 3"):
-        parse_definition(r"L = y_k", Context())
+def test_free_index_on_the_right_only_defines_one_name_per_index_noted():
+    # was refused; issue 9 asks for the family reading (z_k = ... read as one z per k), with the reading shown
+    ctx = Context()
+    d = parse_definition(r"L = y_k", ctx)
+    assert d.lhs.base.label == sp.Symbol("L") and d.lhs.indices == d.rhs.indices
+    assert any("L read as L_{k}" in n for n in ctx.notes)
 
 
 def test_every_failure_is_a_parse_error_never_another_exception():

@@ -11,6 +11,7 @@ from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
 from .macros import expand
+from .operators import _mentions, _squares_renamed
 from .parser import _Parser
 from .sets import index_range
 from .tokens import _DOTS, _INDEX_POOL, _arg_text, _source_text, _split, _Tok, _tokens
@@ -43,7 +44,13 @@ def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
     p.done()
     mapping = p.resolve()
     p.commit(mapping)
-    return _Val(v.expr.xreplace(mapping), tuple(a if a is None else a.xreplace(mapping) for a in v.axes)), mapping
+    value = v.expr.xreplace(mapping)
+    for old, new in ctx.squares.items():  # after a derivative by sigma^2, sigma^2 is the name sigma2 everywhere
+        value = _squares_renamed(value, old, new)
+        if _mentions(value, old):
+            raise ParseError(f"{old} appears other than squared after the derivative by {old}^2: write {old}^2",
+                             column=1, source=latex)
+    return _Val(value, tuple(a if a is None else a.xreplace(mapping) for a in v.axes)), mapping
 
 
 @_reading

@@ -34,11 +34,16 @@ class Context:
     assumptions: list[sp.Rel] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     families: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # E = ...k...: E is E_k, bare E too
+    squares: dict[sp.Basic, sp.Basic] = field(default_factory=dict)  # sigma -> sigma2 after a derivative by sigma^2
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts  # readings decided by context, facts recorded but not used
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""
         return any(name in d for d in (self.definitions, self.functions, self.tensors, self.sizes, self.ranges))
+
+    def declared_elsewhere(self, name: str) -> bool:
+        """Whether ``name`` is already a name of this problem (a defined, declared or function name)."""
+        return self.known(name) or name in self.families
 
     def graph(self, target: str | None = None) -> Graph:
         """The definitions as a ``Graph``; ``target`` defaults to the last definition."""

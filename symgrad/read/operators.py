@@ -7,9 +7,28 @@ import re
 import sympy as sp
 
 from ..errors import ParseError
+from ..tensors import Definition, name_of
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
 from .tokens import _DIFFERENTIALS, _NAMED, _RELS, _arg_text, _group_end, _Tok
 from .vocabulary import _REL_CLASSES, _extent, _Val
+
+
+def _plain(e: sp.Expr) -> bool:
+    """Whether ``e`` is a name or an element, something a derivative can be taken by."""
+    return isinstance(e, (sp.Symbol, sp.Indexed)) and not isinstance(e, sp.Idx)
+
+
+def _mentions(e: sp.Expr, old: sp.Symbol | sp.IndexedBase) -> bool:
+    return old in e.free_symbols or any(x.base == old for x in e.atoms(sp.Indexed))
+
+
+def _squares_renamed(e: sp.Expr, old: sp.Symbol | sp.IndexedBase, new: sp.Symbol | sp.IndexedBase) -> sp.Expr:
+    """``e`` with each even power of ``old`` (or of its elements) a power of ``new``: sigma^4 is sigma2^2."""
+    def of_old(b: sp.Expr) -> bool:
+        return b == old or (isinstance(b, sp.Indexed) and b.base == old)
+
+    return e.replace(lambda x: isinstance(x, sp.Pow) and of_old(x.base) and bool(x.exp.is_even),
+                     lambda x: (new[x.base.indices] if isinstance(x.base, sp.Indexed) else new) ** (x.exp / 2))
 
 
 class _Operators:
@@ -65,9 +84,31 @@ class _Operators:
             v = self.argument() if single else self.factor()
         finally:
             self.lenient -= 1
-        if not isinstance(v.expr, (sp.Symbol, sp.Indexed)) or isinstance(v.expr, sp.Idx):
+        if isinstance(v.expr, sp.Pow) and v.expr.exp == 2 and _plain(v.expr.base):
+            return self.square_variable(v, t)
+        if not _plain(v.expr):
             raise self.error("cannot differentiate with respect to an expression: write a name", t)
         return v
+
+    def square_variable(self, v: _Val, t: _Tok) -> _Val:
+        """``\\partial \\sigma^2``, ``\\partial \\sigma^2_j``: the variance as one variable, read where the name enters the
+        definitions only squared (its even powers): each ``sigma^2`` there, and in what is read after, becomes the
+        name ``sigma2`` (noted); else refused."""
+        base = v.expr.base
+        old = base.base if isinstance(base, sp.Indexed) else base
+        name = f"{name_of(base)}2"
+        new = sp.IndexedBase(name, shape=old.shape) if isinstance(old, sp.IndexedBase) else sp.Symbol(name)
+        defs = self.ctx.definitions
+        renamed = {k: Definition(d.lhs, _squares_renamed(d.rhs, old, new)) for k, d in defs.items()}
+        left = [k for k, d in renamed.items() if _mentions(d.rhs, old)]
+        if left or self.ctx.declared_elsewhere(name):
+            why = f"{old} also enters {left[0]} other than squared" if left else f"the name {name} is taken"
+            raise self.error(f"cannot differentiate by {old}^2 as one variable: {why}; differentiate by {old}", t)
+        defs.update(renamed)
+        self.ctx.tensors[name] = new
+        self.ctx.squares[old] = new
+        self.note(f"{old}^2 read as one variable, {name} ({old} enters only squared)")
+        return _Val(new[base.indices] if isinstance(base, sp.Indexed) else new, v.axes)
 
     def over_differential(self) -> bool:
         """Whether the brace group here is ``{\\delta Tanh \\over \\delta x}``: a top-level ``\\over`` then a
