@@ -21,12 +21,17 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Graph:
-    """A loss as named definitions in dependency order; ``target`` is the node differentiated."""
+    """A loss as named definitions in dependency order; ``target`` is the node differentiated.
+
+    ``domains`` holds the declared sets of names, as pairs (``("epsilon", Interval.open(0, 1))``,
+    ``("y", FiniteSet(0, 1))``): where an input lives, or where a defined value is claimed to lie.
+    """
 
     definitions: tuple[Definition, ...]
     inputs: tuple[sp.Basic, ...]
     target: str
     constraints: tuple[Constraint, ...] = ()
+    domains: tuple[tuple[str, sp.Set], ...] = ()
 
     def definition(self, name: str) -> Definition | None:
         for d in self.definitions:
@@ -43,6 +48,10 @@ class Graph:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(d.name for d in self.definitions)
+
+    def domain(self, name: str) -> sp.Set | None:
+        """The set declared for ``name``, or None when none was declared."""
+        return dict(self.domains).get(name)
 
 
 @dataclass(frozen=True)

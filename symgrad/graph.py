@@ -308,7 +308,7 @@ def hessian(d: Derivation, wrt: str) -> Derivation:
     label = next(n for n in ("g", "G", "h", "H", f"g_{wrt}") if n not in used)
     g = sp.IndexedBase(label, shape=tuple(i.upper for i in free)) if free else sp.Symbol(label)
     node = Definition(g[free] if free else g, first.expr)
-    graph = Graph(d.graph.definitions + (node,), d.graph.inputs, label, d.graph.constraints)
+    graph = Graph(d.graph.definitions + (node,), d.graph.inputs, label, d.graph.constraints, d.graph.domains)
     taken = tuple(str(i) for i in free)
     name, title = f"{d.name}-hessian-{wrt}", f"{d.title}: second derivatives by {wrt}"
     if not _Walk(graph, {}).depends(label, wrt):
@@ -349,7 +349,7 @@ def hvp(d: Derivation, wrt: str) -> Derivation:
     for i in bound:
         dot = sp.Sum(dot, (i, 1, i.upper))
     nodes = (Definition(g[free] if free else g, first.expr), Definition(sp.Symbol(s_name), dot))
-    graph = Graph(d.graph.definitions + nodes, d.graph.inputs + (v,), s_name, d.graph.constraints)
+    graph = Graph(d.graph.definitions + nodes, d.graph.inputs + (v,), s_name, d.graph.constraints, d.graph.domains)
     name, title = f"{d.name}-hvp-{wrt}", f"{d.title}: Hessian-vector product by {wrt}"
     if not _Walk(graph, {}).depends(g_name, wrt):
         return _zero(graph, wrt, name, title, [str(i) for i in free],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import keyword
 from collections.abc import Sequence
+from dataclasses import replace
 
 import sympy as sp
 
@@ -94,7 +95,16 @@ def _latex_graph(loss: str, define: Sequence[str], given: Sequence[str]) -> Grap
         target = parse.parse_definition(text, ctx)
     except SymgradError as e:
         raise type(e)(f"{e} (in --loss)") from None
-    return ctx.graph(target.name)
+    return _with_domains(ctx.graph(target.name), ctx.domains)
+
+
+def _with_domains(graph: Graph, declared: dict[str, sp.Set]) -> Graph:
+    """``graph`` with the domains the facts declared for its names (``\\epsilon \\in (0, 1)``, ``\\sigma > 0``),
+    unless the reader's ``Context.graph`` already put them there."""
+    if graph.domains:
+        return graph
+    names = {name_of(t) for t in graph.inputs} | set(graph.names)
+    return replace(graph, domains=tuple((n, s) for n, s in declared.items() if n in names))
 
 
 def graph_of(loss: LossInput, define: Sequence = (), given: Sequence = ()) -> Graph:

@@ -21,13 +21,15 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
 
 
-def require_entries(names: Iterable[str]) -> None:
-    """Refuse a name that is not a catalog entry, with the closest entries (UnknownNameError)."""
+def require_entries(names: Iterable[str | None]) -> None:
+    """Refuse a name that is not a catalog entry, with the closest entries (UnknownNameError).
+
+    None (no name given, as in ``symgrad check --loss ...``) is left to the command to judge."""
     from . import catalog
     from .errors import UnknownNameError
 
     known = catalog.names()
     for name in names:
-        if name not in known:
+        if name is not None and name not in known:
             raise UnknownNameError(f"unknown catalog entry {name!r}{did_you_mean(name, known)}; "
                                    f"choose one of: {', '.join(known)}")

@@ -33,8 +33,10 @@ ALLOWED_UPWARD = {
 
 # The layers of docs/architecture.md, lowest first: a module imports only from its own layer or below.
 LAYERS = (
-    ("symgrad.errors", "symgrad._version", "symgrad.tensors", "symgrad.suggest", "symgrad.files"),
-    ("symgrad.derivatives", "symgrad.rules", "symgrad.derivation", "symgrad.matrix", "symgrad.graph"),
+    ("symgrad.errors", "symgrad._version", "symgrad.tensors", "symgrad.suggest", "symgrad.files",
+     "symgrad.functions", "symgrad.evaluate"),
+    ("symgrad.derivatives", "symgrad.rules", "symgrad.derivation", "symgrad.matrix", "symgrad.graph",
+     "symgrad.linalg"),
     ("symgrad.catalog", "symgrad.read", "symgrad.parse", "symgrad.loss"),
     ("symgrad.latex", "symgrad.compile", "symgrad.targets", "symgrad.check", "symgrad.verify"),
     ("symgrad.build", "symgrad.export", "symgrad.gallery", "symgrad.display"),

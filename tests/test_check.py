@@ -285,14 +285,20 @@ RMSNORM = {
 
 @pytest.mark.parametrize("loss", [BATCHNORM, RMSNORM], ids=["batchnorm", "rmsnorm"])
 def test_epsilon_under_a_square_root_is_drawn_positive_so_normalisation_layers_agree(loss) -> None:
-    """Was MISMATCH "compiled nan, autograd nan" at half the seeds: epsilon was standard normal."""
-    d = symgrad.derive(**loss)
-    assert input_domains(d.graph)["epsilon"][0] == "uniform in (0.05, 0.95) (appears under a root)"
-    assert input_domains(d.graph)["x"][0] == "standard normal"  # x only squared under the root: any sign
-    for seed in range(4):
-        assert 0.05 <= float(draw_inputs(d.graph, resolve_sizes(d.graph), seed)["epsilon"]) <= 0.95
-        report = check(d, seed=seed)
-        assert report.ok, str(report)
+    """Was MISMATCH "compiled nan, autograd nan" at half the seeds: epsilon was standard normal.
+
+    Undeclared, epsilon is drawn in (0.05, 0.95) because it stands under a root; declared (the
+    loss's own ``\\epsilon \\in (0, 1)``), it is drawn inside the declaration and the report says so."""
+    undeclared = {**loss, "given": [g for g in loss["given"] if "epsilon" not in g]}
+    for spelled, where in ((undeclared, "uniform in (0.05, 0.95) (appears under a root)"),
+                           (loss, "in (0, 1) (declared)")):
+        d = symgrad.derive(**spelled)
+        assert input_domains(d.graph)["epsilon"][0] == where
+        assert input_domains(d.graph)["x"][0] == "standard normal"  # x only squared under the root: any sign
+        for seed in range(4):
+            assert 0 < float(draw_inputs(d.graph, resolve_sizes(d.graph), seed)["epsilon"]) < 1
+            report = check(d, seed=seed)
+            assert report.ok and report.domains["epsilon"] == where, str(report)
 
 
 @pytest.mark.parametrize(("domain", "inside"), [
@@ -416,18 +422,99 @@ def test_cli_check_constraints_flag_adds_the_rows(derived) -> None:
 
 
 def test_a_graph_that_carries_its_declared_domains_is_drawn_inside_them() -> None:
-    """The contract for the reader: a Graph with ``domains`` (name, set) pairs, as --given declares them."""
+    """A Graph's ``domains`` (name, set) pairs, as --given declares them, are where check draws."""
     import dataclasses
 
-    from symgrad.derivation import Graph
-
-    @dataclasses.dataclass(frozen=True)
-    class DeclaringGraph(Graph):
-        domains: tuple = ()
-
     d = symgrad.derive(**BATCHNORM)
-    fields = {f.name: getattr(d.graph, f.name) for f in dataclasses.fields(Graph)}
-    graph = DeclaringGraph(**fields, domains=(("epsilon", sp.Interval.open(0, sp.Rational(1, 100))),))
+    graph = dataclasses.replace(d.graph, domains=(("epsilon", sp.Interval.open(0, sp.Rational(1, 100))),))
     report = check(dataclasses.replace(d, graph=graph), seed=2)
     assert report.ok and report.domains["epsilon"] == "in (0, 1/100) (declared)"
     assert 0 < float(draw_inputs(graph, report.sizes, 2)["epsilon"]) < 0.01
+
+
+# --- the domains --given declares reach check through the Graph (issue 10 item 5) ------------------
+
+SCALED = {  # a Gaussian-style loss: sigma > 0 and y in {0, 1} declared, epsilon in (0, 1) under a root
+    "loss": r"L = \sum_{n=1}^{N} (\frac{(y_n - x_n)^2}{2\sigma^2} + \log \sigma + \sqrt{x_n^2 + \epsilon} y_n)",
+    "given": [r"x \in \mathbb{R}^{N}", r"y \in \{0, 1\}^{N}", r"\sigma > 0", r"\epsilon \in (0, 1)"],
+    "wrt": ["x", r"\sigma", r"\epsilon"]}
+
+
+def _scaled_by_hand(x: Any, y: Any, sigma: Any, epsilon: Any) -> Any:
+    import autograd.numpy as anp
+
+    return anp.sum((y - x) ** 2 / (2 * sigma**2) + anp.log(sigma) + anp.sqrt(x**2 + epsilon) * y)
+
+
+def test_the_given_facts_are_the_graphs_domains() -> None:
+    d = symgrad.derive(**SCALED)
+    assert dict(d.graph.domains) == {"y": sp.FiniteSet(0, 1), "sigma": sp.Interval.open(0, sp.oo),
+                                     "epsilon": sp.Interval.open(0, 1)}
+    assert d.graph.domain("sigma") == sp.Interval.open(0, sp.oo) and d.graph.domain("x") is None
+
+
+def test_check_draws_inside_the_given_domains_and_agrees_with_a_hand_written_autograd_gradient() -> None:
+    import autograd
+
+    d = symgrad.derive(**SCALED)
+    compiled = d.compile()
+    for seed in range(6):
+        report = check(d, seed=seed, sizes={"N": 8})
+        assert report.ok, str(report)
+        assert report.domains == {"x": "standard normal", "y": "in {0, 1} (declared)",
+                                  "sigma": "in (0, ∞) (declared)", "epsilon": "in (0, 1) (declared)"}
+        a = draw_inputs(d.graph, {"N": 8}, seed)
+        assert set(np.unique(a["y"])) <= {0.0, 1.0} and a["sigma"] > 0 and 0 < a["epsilon"] < 1
+        grads = compiled.grad(**a)
+        for k, name in enumerate(("x", "sigma", "epsilon")):
+            want = autograd.grad(_scaled_by_hand, [0, 2, 3][k])(a["x"], a["y"], float(a["sigma"]), float(a["epsilon"]))
+            np.testing.assert_allclose(grads[name], want, rtol=1e-12, atol=1e-12)
+
+
+def test_a_one_hot_input_declared_in_zero_one_is_still_drawn_one_hot() -> None:
+    d = symgrad.derive(loss=r"L = -\sum_{k=1}^{K} y_k \log p_k", given=[
+        r"y \in \{0, 1\}^{K}", r"p \in \mathbb{R}^{K}", r"\sum_{k=1}^{K} y_k = 1", r"0 < p_k < 1"], wrt=["p"])
+    report = check(d)
+    assert report.ok, str(report)
+    assert report.domains["y"] == "one-hot along axis 0 (declared constraint: sums to 1; inside {0, 1}, declared)"
+    assert report.domains["p"] == "in (0, 1) (declared)"
+    assert float(draw_inputs(d.graph, report.sizes, 0)["y"].sum()) == 1.0
+
+
+def test_a_domain_declared_for_a_defined_name_is_checked_at_the_drawn_inputs_not_drawn() -> None:
+    d = symgrad.derive(loss=r"L = \sum_{n=1}^{N} (\hat{y}_n - y_n)^2", define=[r"\hat{y}_n = x_n w"],
+                       given=[r"x, y \in \mathbb{R}^{N}", r"0 < \hat{y}_n < 1"], wrt=["w"])
+    name = next(n for n, _ in d.graph.domains)
+    report = check(d, seed=1)
+    assert report.ok and name not in report.domains
+    assert any(n.startswith(f"{name} is declared in (0, 1) but its values at the drawn inputs leave it")
+               for n in report.notes), report.notes
+
+
+def test_a_domain_that_rounding_to_float32_would_leave_is_refused() -> None:
+    d = symgrad.derive(**RMSNORM)
+    narrow = {"epsilon": sp.Interval.open(1, 1 + sp.Rational(1, 10**9))}
+    assert check(d, domains=narrow).ok  # float64 holds points inside
+    with pytest.raises(SymgradError, match=r"check: epsilon drawn in \(1, .*\) \(declared\) leaves that domain "
+                                           r"when rounded to float32"):
+        check(d, dtype="float32", domains=narrow)
+
+
+def test_the_second_derivatives_keep_the_declared_domains() -> None:
+    from symgrad.graph import hessian
+
+    d = symgrad.derive(**RMSNORM)
+    h = hessian(d, "x")
+    assert h.graph.domains == d.graph.domains == (("epsilon", sp.Interval.open(0, 1)),)
+
+
+def test_cli_check_takes_a_loss_with_its_given_domains() -> None:
+    argv = ["check", "--loss", RMSNORM["loss"], *(a for g in RMSNORM["given"] for a in ("--given", g)), "--wrt", "x",
+            "--json"]
+    code, out, _ = run_cli(argv)
+    report = json.loads(out)
+    assert code == 0 and report["ok"] and report["inputs"]["epsilon"] == "in (0, 1) (declared)"
+    for wrong in (["check"], ["check", "softmax", "--loss", "L = x"], ["check", "softmax", "--wrt", "z"]):
+        code, out, err = run_cli(wrong)
+        assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+        assert "give the name of a catalog entry or --loss LATEX" in err or "--wrt go with --loss" in err

@@ -18,12 +18,14 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
 
-from ..errors import MissingOpError, SymgradError, UnknownNameError
+from ..errors import MissingOpError, SymgradError, UnknownNameError, UsageError
+from ..loss import add_loss_arguments, derive_loss
 from .backends import (
     BACKENDS,
     ComplexStepNamespace,
@@ -34,7 +36,17 @@ from .backends import (
 )
 from .constraints import constraint_rows
 from .evaluate import evaluate_definitions
-from .inputs import Domain, declared_domains, domains_of, draw_inputs, input_domains, resolve_sizes, unmet_constraints
+from .inputs import (
+    Domain,
+    cast_inside,
+    declared_domains,
+    defined_outside,
+    domains_of,
+    draw_inputs,
+    input_domains,
+    resolve_sizes,
+    unmet_constraints,
+)
 from .report import TOLERANCES, CheckReport, Row, compare
 
 if TYPE_CHECKING:
@@ -79,20 +91,20 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
 
     if compiled is None:
         compiled = compile_derivation(d)
-    d = python_names(d)  # inputs and gradients by the compiled functions' names (\lambda is lambda_)
     declared = {python_name(k): v for k, v in (domains or {}).items()}
-    graph = d.graph
+    own = tuple((python_name(k), v) for k, v in d.graph.domains)
+    d = python_names(d)  # inputs and gradients by the compiled functions' names (\lambda is lambda_)
+    graph = replace(d.graph, domains=own)  # the graph's declared domains, by the same names
     chosen = resolve_sizes(graph, sizes)
     drawn = domains_of(graph, declared)
-    arrays64 = draw_inputs(graph, chosen, seed, declared)
-    arrays = {k: v.astype(dtype) for k, v in arrays64.items()}
+    arrays = cast_inside(drawn, draw_inputs(graph, chosen, seed, declared), dtype)
     exact = {k: v.astype(np.float64) for k, v in arrays.items()}  # the dtype-rounded inputs, in float64
     report = CheckReport(name=d.name, backend=backend, dtype=dtype, seed=seed, sizes=chosen,
                          domains={k: v.description for k, v in drawn.items()})
 
     target = graph.target
     values = evaluate_definitions(graph, exact, chosen)
-    report.notes += unmet_constraints(graph, values)
+    report.notes += unmet_constraints(graph, values) + defined_outside(graph, values)
     loss = compiled.loss(**arrays)
     report.rows.append(compare(target, "definitions", loss, values[target], TOLERANCES[("definitions", dtype)], dtype))
     grads = compiled.grad(**arrays)
@@ -120,12 +132,15 @@ def _flat(value: Any, grads: list[Any]) -> np.ndarray | None:
 
 
 def add_cli(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``symgrad check NAME [--backend ...] [--dtype ...] [--seed ...] [--size N=5 ...] [--json]``."""
+    """Register ``symgrad check NAME|--loss LATEX [--define ...] [--given ...] [--wrt ...] [--backend ...] [--dtype ...]
+    [--seed ...] [--size N=5 ...] [--json]``; ``--given`` domains (``\\epsilon \\in (0, 1)``) are drawn inside."""
     p = subparsers.add_parser("check", help="compare compiled gradients with real autodiff or finite differences",
-                              description="Compare the compiled loss and gradients of a catalog entry with a "
+                              description="Compare the compiled loss and gradients of a catalog entry or of your own loss "
+                                          "(--loss, with inputs drawn inside the domains --given declares) with a "
                                           "reference; exit 0 when every comparison is within tolerance, 1 otherwise "
                                           "(a mismatch, or values NaN on both sides, which is not a pass).")
-    p.add_argument("name", help="catalog entry (see `symgrad list`)")
+    p.add_argument("name", nargs="?", help="catalog entry (see `symgrad list`), or --loss")
+    add_loss_arguments(p, r"L = \sum_{n=1}^{N} \frac{x_n}{\sqrt{v + \epsilon}}")
     p.add_argument("--backend", choices=BACKENDS, default="autograd", help="reference (default: autograd)")
     p.add_argument("--dtype", choices=DTYPES, default="float64", help="dtype of the compiled arrays")
     p.add_argument("--seed", type=int, default=0, help="random seed for the inputs (default: 0)")
@@ -144,7 +159,12 @@ def handler(args: argparse.Namespace) -> int:
         if not sep or not value.strip().isdigit():
             raise SymgradError(f"--size expects NAME=POSITIVE_INTEGER such as B=8, got {item!r}")
         sizes[key.strip()] = int(value)
-    report = check(args.name, backend=args.backend, dtype=args.dtype, seed=args.seed, sizes=sizes,
+    if (args.name is None) == (args.loss is None):
+        raise UsageError("symgrad check: give the name of a catalog entry or --loss LATEX (not both)")
+    if args.name is not None and (args.define or args.given or args.wrt):
+        raise UsageError("symgrad check: --define, --given and --wrt go with --loss")
+    loss = args.name or derive_loss(args.loss, args.define, args.given, args.wrt)
+    report = check(loss, backend=args.backend, dtype=args.dtype, seed=args.seed, sizes=sizes,
                    constraints=args.constraints)
     print(json.dumps(report.to_json(), indent=2, allow_nan=False) if args.json else report)
     return 0 if report.ok else 1

@@ -2,18 +2,20 @@
 
 Where an input is drawn from, first rule that applies:
 
-1. a declared domain (``--given '\\epsilon \\in (0, 1)'``, ``check(..., domains={"epsilon": Interval.open(0, 1)})``,
-   a graph's ``domains``, a name declared positive): an interval is drawn inside, 5% away from
-   each finite end (a half-line from its end plus (0.05, 2)), a finite set one element at a time;
-2. an input summed to 1 by a declared constraint (``Sum(y[n, k], (k, 1, C)) = 1``) is one-hot
+1. an input summed to 1 by a declared constraint (``Sum(y[n, k], (k, 1, C)) = 1``) is one-hot
    along the summed axis, with a random class per row; so is an input taken along that axis by a
    defined name the constraint sums (``t[i] = (1 - eps) y[i] + eps/N`` with ``Sum(t[k]) = 1``);
+   unless a domain declared for it leaves out 0 or 1;
+2. a declared domain (``--given '\\epsilon \\in (0, 1)'``, ``check(..., domains={"epsilon": Interval.open(0, 1)})``,
+   the graph's ``domains``, a name declared positive): an interval is drawn inside, 5% away from
+   each finite end (a half-line from its end plus (0.05, 2)), a finite set one element at a time;
 3. an input inside the argument of a ``log`` or a root (other than inside something positive
    whatever its value: ``exp``, ``cosh``, an even power, ``|.|``) is uniform in (0.05, 0.95),
    away from 0 and 1 so that finite differences stay well conditioned;
 4. any other input is standard normal.
 
-A point outside a declared domain is never drawn. Sizes default to distinct small integers
+A point outside a declared domain is never drawn (``cast_inside`` refuses a rounding that
+would leave it). Sizes default to distinct small integers
 (3, 4, 5, ... in the order of their names) so that a transposed axis shows up as a shape error.
 """
 
@@ -60,6 +62,21 @@ class Domain:
             return rng.choice(np.array([float(v) for v in self.set.args]), size=shape)
         return _draw_interval(self.set, rng, shape)
 
+    def holds(self, values: np.ndarray) -> bool:
+        """Whether every element of ``values`` lies inside the domain (one-hot and normal draws always do)."""
+        return self.axis is not None or self.set is None or _inside(self.set, values)
+
+
+def _inside(domain: sp.Set, values: np.ndarray) -> bool:
+    """Whether every element of ``values`` lies in ``domain`` (a finite set is compared in the values' dtype)."""
+    values = np.asarray(values)
+    if isinstance(domain, sp.FiniteSet):
+        return bool(np.isin(values, np.array([float(v) for v in domain.args], dtype=values.dtype)).all())
+    lo, hi, x = float(domain.start), float(domain.end), values.astype(np.float64)
+    above = x > lo if domain.left_open else x >= lo
+    below = x < hi if domain.right_open else x <= hi
+    return bool(np.all(above & below))
+
 
 def _draw_interval(interval: sp.Interval, rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
     lo, hi = interval.start, interval.end
@@ -96,7 +113,11 @@ def _set_text(domain: sp.Set) -> str:
 
 
 def declared_domains(graph: Graph, declared: Mapping[str, sp.Set] | None = None) -> dict[str, sp.Set]:
-    """The domains declared for the graph's inputs: ``declared``, the graph's own, names declared positive."""
+    """The domains declared for the graph's inputs: ``declared``, the graph's own, names declared positive.
+
+    A domain the graph declares for a defined name is not drawn from: ``defined_outside`` checks it.
+    """
+    inputs = {name_of(t) for t in graph.inputs}
     out: dict[str, sp.Set] = {}
     for t in graph.inputs:
         symbol = t if isinstance(t, sp.Symbol) else getattr(t, "label", None)
@@ -104,19 +125,17 @@ def declared_domains(graph: Graph, declared: Mapping[str, sp.Set] | None = None)
             out[name_of(t)] = sp.Interval.open(0, sp.oo)
         elif getattr(symbol, "is_nonnegative", None):
             out[name_of(t)] = sp.Interval(0, sp.oo)
-    # a graph read from LaTeX carries its declared domains (\epsilon \in (0, 1)) where the reader passes them on
-    out.update(dict(getattr(graph, "domains", None) or {}))
-    out.update(declared or {})
-    inputs = {name_of(t) for t in graph.inputs}
-    for name in out:
+    out.update((name, domain) for name, domain in graph.domains if name in inputs)
+    for name in declared or {}:
         if name not in inputs:
             raise UnknownNameError(f"check: a domain is given for {name}, which is not an input; "
                                    f"the inputs are {', '.join(sorted(inputs))}")
+    out.update(declared or {})
     return out
 
 
 def _one_hot(graph: Graph) -> dict[str, tuple[int, str]]:
-    """Inputs to draw one-hot: (axis, why), by rule 2 of the module docstring."""
+    """Inputs to draw one-hot: (axis, why), by rule 1 of the module docstring."""
     names = [name_of(t) for t in graph.inputs]
     one_hot: dict[str, tuple[int, str]] = {}
     for c in graph.constraints:
@@ -167,15 +186,21 @@ def domains_of(graph: Graph, declared: Mapping[str, sp.Set] | None = None) -> di
     domains: dict[str, Domain] = {}
     for t in graph.inputs:
         n = name_of(t)
-        if n in given:
+        if n in one_hot and (n not in given or _holds_labels(given[n])):
+            also = f"; inside {_set_text(given[n])}, declared" if n in given else ""
+            domains[n] = Domain(f"one-hot along axis {one_hot[n][0]} ({one_hot[n][1]}{also})", axis=one_hot[n][0])
+        elif n in given:
             domains[n] = Domain(f"in {_set_text(given[n])} (declared)", set=_drawable(n, given[n]))
-        elif n in one_hot:
-            domains[n] = Domain(f"one-hot along axis {one_hot[n][0]} ({one_hot[n][1]})", axis=one_hot[n][0])
         elif n in under:
             domains[n] = Domain(f"uniform in (0.05, 0.95) (appears under {under[n]})", set=sp.Interval(0, 1))
         else:
             domains[n] = Domain("standard normal")
     return domains
+
+
+def _holds_labels(domain: sp.Set) -> bool:
+    """Whether one-hot labels (0 and 1) lie inside a declared ``domain`` (``\\{0, 1\\}``, ``[0, 1]``)."""
+    return domain.contains(0) is sp.true and domain.contains(1) is sp.true
 
 
 def input_domains(graph: Graph, declared: Mapping[str, sp.Set] | None = None) -> dict[str, tuple[str, int | None]]:
@@ -190,6 +215,27 @@ def draw_inputs(graph: Graph, sizes: Mapping[str, int], seed: int = 0,
     domains = domains_of(graph, declared)
     return {name_of(t): domains[name_of(t)].draw(rng, tuple(_concrete(e, sizes) for e in shape_of(t)))
             for t in graph.inputs}
+
+
+def cast_inside(domains: Mapping[str, Domain], arrays: Mapping[str, np.ndarray], dtype: str) -> dict[str, np.ndarray]:
+    """The drawn ``arrays`` in ``dtype``; a SymgradError if rounding put an element outside its domain."""
+    out = {k: v.astype(dtype) for k, v in arrays.items()}
+    for name, values in out.items():
+        if not domains[name].holds(values):
+            raise SymgradError(f"check: {name} drawn {domains[name].description} leaves that domain when rounded "
+                               f"to {dtype}; declare a wider interval or check in float64")
+    return out
+
+
+def defined_outside(graph: Graph, values: Mapping[str, Any]) -> list[str]:
+    """Notes for the defined names whose evaluated ``values`` leave the domain the graph declares for them."""
+    out = []
+    for name, domain in graph.domains:
+        if name in graph.names and isinstance(domain, sp.Interval | sp.FiniteSet) and \
+                not _inside(domain, values[name]):
+            out.append(f"{name} is declared in {_set_text(domain)} but its values at the drawn inputs leave it: "
+                       "results that rely on that may disagree")
+    return out
 
 
 def resolve_sizes(graph: Graph, sizes: Mapping[str, int] | None = None) -> dict[str, int]:
