@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 import symgrad
+from symgrad.check import check
 from symgrad.errors import ShapeError
 from symgrad.export import export_module
 
@@ -152,3 +153,27 @@ def test_the_exported_module_checks_the_constraint_the_same_way(tmp_path):
         namespace["cce_logits"](z=np.zeros(3), y=np.array([1.0, 1.0, 0.0]))
     _, grads = namespace["cce_logits"](z=np.zeros(3), y=np.array([0.2, 0.3, 0.5]))
     np.testing.assert_allclose(grads["z"], np.full(3, 1 / 3) - [0.2, 0.3, 0.5], rtol=1e-14)
+
+
+# --- symgrad check --constraints inside declared domains (issue 10 item 5) --------------------------
+
+CE = {"loss": r"L = -\sum_{k=1}^{K} y_k \log p_k", "define": [r"p_k = \frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}"],
+      "wrt": ["z"]}
+
+
+def test_labels_declared_in_zero_one_are_never_drawn_soft_or_off_their_constraint():
+    d = symgrad.derive(**CE, given=[r"z, y \in \mathbb{R}^{K}", r"y \in \{0, 1\}^{K}", r"\sum_{k=1}^{K} y_k = 1"])
+    report = check(d, constraints=True)
+    assert report.ok, str(report)
+    assert not any("soft y" in r.quantity or "off its constraint" in r.quantity for r in report.rows)
+    assert report.notes[-2:] == ["soft labels for y lie outside its declared domain: not drawn",
+                                 "labels for y off its constraint lie outside its declared domain: not drawn"]
+
+
+def test_labels_declared_in_the_unit_interval_are_drawn_soft_and_agree_with_a_hand_written_autograd_gradient():
+    d = symgrad.derive(**CE, given=[r"z \in \mathbb{R}^{K}", r"y \in [0, 1]^{K}", r"\sum_{k=1}^{K} y_k = 1"])
+    report = check(d, constraints=True)
+    assert report.ok and "dL/dz at soft y" in [r.quantity for r in report.rows], str(report)
+    y = soft(np.random.default_rng(5), (4,))
+    z = np.random.default_rng(6).standard_normal(4)
+    np.testing.assert_allclose(d.compile().grad(z=z, y=y)["z"], autograd.grad(cce_logits)(z, y), rtol=1e-12)

@@ -120,7 +120,9 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
                                        TOLERANCES[(kind, dtype)], dtype))
     if constraints:
         quantities = {w: f"d{target}/d{w}" for w in wrts}
-        report.rows += constraint_rows(compiled, drawn, arrays, dtype, seed, references, quantities)
+        rows, notes = constraint_rows(compiled, drawn, arrays, dtype, seed, references, quantities)
+        report.rows += rows
+        report.notes += notes
     return report
 
 

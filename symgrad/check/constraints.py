@@ -33,25 +33,34 @@ def soft_labels(rng: np.random.Generator, like: np.ndarray, axis: int, total: fl
 
 
 def constraint_rows(compiled: Compiled, domains: dict[str, Domain], arrays: dict[str, np.ndarray], dtype: str,
-                    seed: int, reference: Callable[..., list], quantities: dict[str, str]) -> list[Row]:
+                    seed: int, reference: Callable[..., list], quantities: dict[str, str]) -> tuple[list[Row], list[str]]:
     """For each input drawn one-hot by a constraint: soft labels agree with ``reference``; broken ones are refused.
 
     An input whose constraint the compiled gradient does not check must give the reference's
     gradient at the broken labels instead. ``quantities`` names each gradient's row (``{"w": "dL/dw"}``).
+    Labels outside the input's declared domain (soft labels for ``y \\in \\{0, 1\\}^K``) are never drawn:
+    the notes returned say which were left out.
     """
     checked = {name for name, *_ in getattr(compiled, "spec", {}).get("constraints", ())}
     rng = np.random.default_rng(seed + 1)
     rows: list[Row] = []
+    notes: list[str] = []
     for name, domain in domains.items():
         if domain.axis is None or name not in arrays:
             continue
         soft = {**arrays, name: soft_labels(rng, arrays[name], domain.axis).astype(dtype)}
-        rows += _agreement(compiled, soft, dtype, reference, quantities, f"soft {name}")
         broken = {**arrays, name: soft_labels(rng, arrays[name], domain.axis, _BROKEN_SUM).astype(dtype)}
+        if domain.holds(soft[name]):
+            rows += _agreement(compiled, soft, dtype, reference, quantities, f"soft {name}")
+        else:
+            notes.append(f"soft labels for {name} lie outside its declared domain: not drawn")
+        if not domain.holds(broken[name]):
+            notes.append(f"labels for {name} off its constraint lie outside its declared domain: not drawn")
+            continue
         refused = _refusal(compiled, broken, name, name in checked)
         rows += [refused] if refused else _agreement(compiled, broken, dtype, reference, quantities,
                                                       f"{name} off its constraint")
-    return rows
+    return rows, notes
 
 
 def _agreement(compiled: Compiled, arrays: dict[str, np.ndarray], dtype: str, reference: Callable[..., list],

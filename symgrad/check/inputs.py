@@ -44,7 +44,9 @@ _HALF_LINE = (0.05, 2.0)
 
 @dataclass(frozen=True)
 class Domain:
-    """Where one input is drawn from: a description for the report, a one-hot axis, or a set."""
+    """Where one input is drawn from: a description for the report, a one-hot axis, or a set.
+
+    A one-hot input declared inside a set (``y \\in \\{0, 1\\}^K``) has both: its values must stay in the set."""
 
     description: str
     axis: int | None = None
@@ -63,8 +65,8 @@ class Domain:
         return _draw_interval(self.set, rng, shape)
 
     def holds(self, values: np.ndarray) -> bool:
-        """Whether every element of ``values`` lies inside the domain (one-hot and normal draws always do)."""
-        return self.axis is not None or self.set is None or _inside(self.set, values)
+        """Whether every element of ``values`` lies inside the domain's set (any value does where it has none)."""
+        return self.set is None or _inside(self.set, values)
 
 
 def _inside(domain: sp.Set, values: np.ndarray) -> bool:
@@ -188,7 +190,8 @@ def domains_of(graph: Graph, declared: Mapping[str, sp.Set] | None = None) -> di
         n = name_of(t)
         if n in one_hot and (n not in given or _holds_labels(given[n])):
             also = f"; inside {_set_text(given[n])}, declared" if n in given else ""
-            domains[n] = Domain(f"one-hot along axis {one_hot[n][0]} ({one_hot[n][1]}{also})", axis=one_hot[n][0])
+            domains[n] = Domain(f"one-hot along axis {one_hot[n][0]} ({one_hot[n][1]}{also})", axis=one_hot[n][0],
+                                set=given.get(n))
         elif n in given:
             domains[n] = Domain(f"in {_set_text(given[n])} (declared)", set=_drawable(n, given[n]))
         elif n in under:
