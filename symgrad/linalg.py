@@ -83,6 +83,15 @@ def _mp_matrix(table: dict[tuple[int, int], Any]) -> Any:
     return mpmath.matrix([[table[(r, c)] for c in range(1, size + 1)] for r in range(1, size + 1)])
 
 
+def positive_definite_table(table: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
+    """``B B^T + I`` of a drawn table ``B`` (exact for Fractions): the entries of a symmetric positive definite
+    matrix, for a point where a matrix declared ``Symmetric`` takes values (verify, check)."""
+    size = max(r for r, _ in table)
+    span = range(1, size + 1)
+    return {(r, c): sum((table[(r, t)] * table[(c, t)] for t in span), table[(r, r)] * 0) + (1 if r == c else 0)
+            for r in span for c in span}
+
+
 def _mp_inverse(table: dict[tuple[int, int], Any]) -> Any:
     held = _INVERSES.get(id(table))
     if held is None or held[0] is not table:

@@ -328,3 +328,34 @@ def test_derivation_of_a_general_determinant_keeps_the_transpose() -> None:
     ii, jj = r.free_indices
     assert sp.expand(r.expr - L * linalg.inverse(X)[jj, ii]) == 0
     assert r.matrix == r"L {X^{-1}}^{\top}"
+
+
+# ---------------------------------------------------------------- values at high precision (for verify's evaluator)
+
+
+def test_high_precision_values_are_the_exact_inverse_and_log_det_of_the_table() -> None:
+    import mpmath
+
+    M = _rational_matrix(3, 3, 21) + 2 * sp.eye(3)
+    by_name = {"k": 3, "l": 1}
+
+    def compile_(e):
+        return lambda env, vals: env[str(e)]
+
+    with mpmath.workdps(50):
+        table = {(r + 1, c + 1): mpmath.mpf(M[r, c].p) / M[r, c].q for r in range(3) for c in range(3)}
+        inverse_kl = linalg.inverse(X)[k, l].mpmath_form(compile_)(by_name, {"X": table})
+        exact = M.inv()[2, 0]
+        assert abs(inverse_kl - mpmath.mpf(exact.p) / exact.q) < 1e-40
+    assert abs(linalg.logdet(X).mpmath_form(compile_)({}, {"X": table}) - mpmath.log(abs(float(M.det())))) < 1e-12
+    assert abs(linalg.det(X).mpmath_form(compile_)({}, {"X": table}) - float(M.det())) < 1e-12
+
+
+def test_drawn_table_for_a_symmetric_matrix_is_symmetric_positive_definite() -> None:
+    from fractions import Fraction
+
+    rng = np.random.default_rng(3)
+    table = {(r, c): Fraction(int(rng.integers(-5, 6)), 3) for r in range(1, 4) for c in range(1, 4)}
+    spd = linalg.positive_definite_table(table)
+    M = sp.Matrix(3, 3, lambda r, c: sp.Rational(spd[(r + 1, c + 1)].numerator, spd[(r + 1, c + 1)].denominator))
+    assert M == M.T and M.is_positive_definite
