@@ -518,3 +518,18 @@ def test_cli_check_takes_a_loss_with_its_given_domains() -> None:
         code, out, err = run_cli(wrong)
         assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
         assert "give the name of a catalog entry or --loss LATEX" in err or "--wrt go with --loss" in err
+
+
+def test_eulers_number_and_pi_together_are_evaluated_against_a_hand_written_autograd_loss() -> None:
+    import autograd
+    import autograd.numpy as anp
+
+    d = symgrad.derive(loss=r"L = \sum_{n=1}^{N} (e^{x_n} / e + \pi x_n)", given=[r"x \in \mathbb{R}^{N}"], wrt=["x"])
+
+    def by_hand(x: Any) -> Any:
+        return anp.sum(anp.exp(x) / np.e + np.pi * x)
+
+    report = check(d, seed=3)
+    x = draw_inputs(d.graph, report.sizes, 3)["x"]
+    assert report.ok and report.rows[0].reference_value == pytest.approx(float(by_hand(x)), rel=1e-14)
+    np.testing.assert_allclose(d.compile().grad(x=x)["x"], autograd.grad(by_hand)(x), rtol=1e-14)
