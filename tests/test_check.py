@@ -533,3 +533,15 @@ def test_eulers_number_and_pi_together_are_evaluated_against_a_hand_written_auto
     x = draw_inputs(d.graph, report.sizes, 3)["x"]
     assert report.ok and report.rows[0].reference_value == pytest.approx(float(by_hand(x)), rel=1e-14)
     np.testing.assert_allclose(d.compile().grad(x=x)["x"], autograd.grad(by_hand)(x), rtol=1e-14)
+
+
+def test_nan_on_both_sides_points_at_the_declared_domain_when_there_is_one() -> None:
+    sqrt = symgrad.derive(loss=r"L = \sum_{n=1}^{N} \sqrt{x_n}", given=[r"x \in \mathbb{R}^{N}", r"x_n < -1"],
+                          wrt=["x"])
+    shifted = symgrad.derive(loss=r"L = \sum_{n=1}^{N} \log(x_n - 2)", given=[r"x \in \mathbb{R}^{N}"], wrt=["x"])
+    with np.errstate(all="ignore"):
+        declared, undeclared = check(sqrt), check(shifted)
+    assert declared.domains["x"] == "in (−∞, -1) (declared)" and declared.mismatches == []
+    assert declared.verdict().endswith("(the loss is undefined at points of the domains declared for x: narrow them)")
+    assert undeclared.domains["x"] == "uniform in (0.05, 0.95) (appears under log)" and undeclared.mismatches == []
+    assert undeclared.verdict().endswith(r"declare it, e.g. --given '\epsilon \in (0, 1)')")

@@ -104,9 +104,11 @@ class CheckReport:
             return "ok"
         if self.mismatches:
             return f"MISMATCH in {len(self.mismatches)} of {len(self.rows)} comparisons"
+        declared = sorted(k for k, v in self.domains.items() if v.endswith("declared)"))
+        hint = (f"the loss is undefined at points of the domains declared for {', '.join(declared)}: narrow them"
+                if declared else r"are the inputs inside the loss's domain? declare it, e.g. --given '\epsilon \in (0, 1)'")
         return (f"NOT CHECKED: both sides are NaN in {len(self.undefined)} of {len(self.rows)} comparisons, "
-                "which is neither a pass nor a mismatch (are the inputs inside the loss's domain? "
-                r"declare it, e.g. --given '\epsilon \in (0, 1)')")
+                f"which is neither a pass nor a mismatch ({hint})")
 
     def _repr_html_(self) -> str:
         from ..display import check_report_html
