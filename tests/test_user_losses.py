@@ -53,9 +53,6 @@ XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "log-cosh": (
         (r"\hat{y}_i = w x_i + b gives i an invented size N, so \sum_{i=1}^{n} is refused as 'size n does not match "
         "size N', a size the user never wrote"), ALL),
-    "focal-binary-alpha": (
-        ("the gradient is multiplied out into terms like exp(softplus(z)) sigma(z)^2 that overflow (inf * 0) or "
-        "cancel at logits of size 1e3"), X1E3),
 }
 
 

@@ -12,7 +12,7 @@ from sympy.codegen.cfunctions import log1p
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
 from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, Softplus
-from .structure import cancel_named, centre, margin
+from .structure import cancel_named, cancel_pole, centre, margin
 
 
 @dataclass(frozen=True)
@@ -332,6 +332,9 @@ REWRITES: tuple[Rewrite, ...] = (
             margin),
     Rewrite("cancel-named-factor", "s/u with s defined as u times f is 0/0 = nan at u = 0 where the value is "
             "f: cancel u symbolically (swish's gradient at x = 0)", cancel_named),
+    Rewrite("cancel-pole", "c_1 b^k + c_2 b^k with c_1 + c_2 a multiple of b (p - p^2 against (1 - p)^(gamma - 1), "
+            "p (1 - p) against 1/(1 - p)) is 0 * inf = nan where b underflows to 0 (a logit of 1e3): divide it out "
+            "symbolically, sigma(v) and sigma(-v) counting as p and 1 - p", cancel_pole),
     Rewrite("exp-product", "exp(a) exp(b) is inf * 0 = nan where exp(a + b) is finite; one exp(a + b) also lets "
             "the sigmoid and softmax rules see exp(u) whatever the spelling", _exp_product),
     Rewrite("exp-into-sum", "exp(a) sum_n f_n exp(u_n) overflows in parts: move exp(a), and 1/sum_k exp(u_k), "

@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..tensors import name_of
 from .indices import _free, _seen
-from .nodes import Difference
+from .nodes import Difference, Sigmoid
 
 Names = dict[str, tuple[sp.Expr, sp.Expr]]
 
@@ -139,6 +139,69 @@ def margin(e: sp.Expr, names: Names) -> sp.Expr | None:
             if t.could_extract_minus_sign() and _weighs(-t, a.base) and _free(-t) <= _free(a):
                 return sp.Add(*[x for x in e.args if x is not a and x is not t], Difference(a, -t))
     return None
+
+
+def _in_p(b: sp.Expr, names: Names, p: sp.Dummy) -> tuple[sp.Expr, sp.Expr] | None:
+    """``(family, b as a polynomial in p)``: ``sigma(v)`` (or a name defined so) is ``p`` and ``sigma(-v)`` is
+    ``1 - p`` in the family ``sigma(v)``; any other value ``u`` is ``p`` in the family ``u``; else None."""
+    seen = _seen(b, names)
+    if isinstance(seen, Sigmoid):
+        v = seen.args[0]
+        return (Sigmoid(-v), 1 - p) if v.could_extract_minus_sign() else (seen, p)
+    return (b, p) if _is_value(b) else None
+
+
+def _singular(f: sp.Expr) -> bool:
+    """``b^k`` with ``k`` a negative or symbolic exponent: infinite where ``b`` is 0."""
+    k = f.as_base_exp()[1]
+    return bool(k.is_negative) or not (k.is_number or k.is_nonnegative)
+
+
+def cancel_pole(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """A sum of terms ``c_i b^k`` whose cofactors ``sum_i c_i``, a polynomial in ``b`` (``sigma(v)`` and
+    ``sigma(-v)`` counting as ``p`` and ``1 - p``), has the factor ``b``: that sum as ``b^(k+1) q`` so that
+    ``b^k`` never meets a 0 (focal loss: ``(1 - p)^(gamma - 1) (p - p^2) = (1 - p)^gamma p``, and
+    ``p (1 - p)/(1 - p)`` would be ``0 * inf`` where the logit is 1e3); else None."""
+    if not isinstance(e, sp.Add) or not any(_singular(f) for t in e.args for f in sp.Mul.make_args(t)):
+        return None
+    p = sp.Dummy("p")
+    parts = {a: sp.Add.make_args(sp.expand_mul(a, deep=False)) for a in e.args}
+    terms = [t for a in e.args for t in parts[a]]
+    for t in terms:
+        for pole in filter(_singular, sp.Mul.make_args(t)):
+            b, k = pole.as_base_exp()
+            if (mapped := _in_p(b, names, p)) is None:
+                continue
+            family, q = mapped
+            group = [u for u in terms if pole in sp.Mul.make_args(u)]
+            total = sp.Add(*[_polynomial(u / pole, family, names, p) for u in group])
+            quotient, remainder = sp.div(total, q, p)
+            if sp.expand(remainder) == 0 and quotient != 0:
+                back = _from_p(sp.factor(quotient), family, p)
+                kept = [a if not set(parts[a]) & set(group) else sp.Add(*[u for u in parts[a] if u not in group])
+                        for a in e.args]
+                return sp.Add(*kept, b ** (k + 1) * back)
+    return None
+
+
+def _polynomial(c: sp.Expr, family: sp.Expr, names: Names, p: sp.Dummy) -> sp.Expr:
+    """The cofactor ``c`` with each factor of the family raised to a natural power written in ``p``."""
+    out = []
+    for f in sp.Mul.make_args(c):
+        b, k = f.as_base_exp()
+        mapped = _in_p(b, names, p)
+        out.append(mapped[1] ** k if mapped and mapped[0] == family and k.is_Integer and k >= 0 else f)
+    return sp.Mul(*out)
+
+
+def _from_p(e: sp.Expr, family: sp.Expr, p: sp.Dummy) -> sp.Expr:
+    """``e``, factored in ``p``, back in the family's terms: ``1 - p`` is ``sigma(-v)``, never a difference."""
+    if not isinstance(family, Sigmoid):
+        return e.xreplace({p: family})
+    other = Sigmoid(-family.args[0])
+    return e.replace(lambda x: isinstance(x, sp.Add) and x.has(p) and sp.expand(x - (1 - p)) == 0, lambda x: other) \
+        .replace(lambda x: isinstance(x, sp.Add) and x.has(p) and sp.expand(x - (p - 1)) == 0, lambda x: -other) \
+        .xreplace({p: family})
 
 
 def cancel_named(e: sp.Expr, names: Names) -> sp.Expr | None:
