@@ -321,6 +321,9 @@ REWRITE_CASES = [
     ("log-softmax", sp.log(sp.exp(a_[i]) / sp.Sum(sp.exp(a_[k]), (k, 1, N))), {}, LogSoftmax(a_[i], i)),
     ("log-softmax", sp.log(p_[j]), {"p": (p_[i], Softmax(a_[i], i))}, LogSoftmax(a_[j], j)),
     ("logsumexp", sp.log(sp.Sum(sp.exp(a_[k]), (k, 1, N))), {}, LogSumExp(a_[k], k)),
+    ("logsumexp", sp.log(sp.Sum(c_[k] * sp.exp(a_[k]), (k, 1, N))), {}, LogSumExp(a_[k], k, c_[k])),
+    ("weighted-softmax", y * c_[i] * sp.exp(a_[i]) / sp.Sum(c_[k] * sp.exp(a_[k]), (k, 1, N)), {},
+     y * Softmax(a_[i], i, c_[i])),
     ("over-sum-exp", (sp.KroneckerDelta(i, j) * sp.Sum(sp.exp(a_[k]), (k, 1, N)) - sp.exp(a_[j]))
      / sp.Sum(sp.exp(a_[k]), (k, 1, N)), {}, sp.KroneckerDelta(i, j) - Softmax(a_[j], j)),
     ("sigmoid", sig, {}, Sigmoid(z)),

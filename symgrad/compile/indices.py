@@ -21,9 +21,9 @@ def _free(e: sp.Basic) -> set[sp.Idx]:
     if isinstance(e, sp.Sum):
         return _free(e.function) - {lim[0] for lim in e.limits}
     if isinstance(e, LogSumExp):
-        return _free(e.args[0]) - {e.args[1]}
+        return set().union(*[_free(a) for a in e.args[:1] + e.args[2:]]) - {e.args[1]}
     if isinstance(e, (Softmax, LogSoftmax)):
-        return _free(e.args[0])
+        return set().union(*[_free(a) for a in e.args[:1] + e.args[2:]])
     if e.is_Atom:
         return set()
     out: set[sp.Idx] = set()

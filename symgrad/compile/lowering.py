@@ -358,9 +358,15 @@ class _Lowering:
         axis = sp.Integer(u.axes.index(i) - len(u.axes))
         top = ArrayMax(u.expr, sp.S.One, axis)
         shifted = Centered(u.expr, top)
-        total = ArraySum(sp.exp(shifted), sp.S.One, axis)
+        terms = sp.exp(shifted)
+        if e.args[2:]:  # a weight w_k: sum_k w_k exp(u_k - m)
+            w = self(e.args[2])
+            if not set(w.axes) <= set(u.axes):
+                raise CompileError(f"{e}: the weight {e.args[2]} has an index its exponent lacks")
+            terms = terms * self._align(w, u.axes)
+        total = ArraySum(terms, sp.S.One, axis)
         if isinstance(e, Softmax):
-            return _Arr(sp.exp(shifted) / total, u.axes, u.data)
+            return _Arr(terms / total, u.axes, u.data)
         if isinstance(e, LogSoftmax):
             return _Arr(shifted - sp.log(total), u.axes, u.data)
         keys = ", ".join(["..."] + ["0" if j == i else ":" for j in u.axes[u.axes.index(i):]])

@@ -17,7 +17,8 @@ XP_OPS: tuple[str, ...] = ("exp", "log", "log1p", "sqrt", "abs", "tanh", "sinh",
 
 
 class Softmax(sp.Function):
-    """``exp(u_i) / sum_k exp(u_k)`` over the index ``i`` (second argument), computed with the max subtracted."""
+    """``exp(u_i) / sum_k exp(u_k)`` over the index ``i`` (second argument), computed with the max subtracted;
+    with a third argument ``w_i``, the weighted ``w_i exp(u_i) / sum_k w_k exp(u_k)``."""
 
 
 class LogSoftmax(sp.Function):
@@ -25,7 +26,8 @@ class LogSoftmax(sp.Function):
 
 
 class LogSumExp(sp.Function):
-    """``log sum_k exp(u_k)`` over the index ``k`` (second argument), computed with the max subtracted."""
+    """``log sum_k exp(u_k)`` over the index ``k`` (second argument), computed with the max subtracted;
+    with a third argument ``w_k``, ``log sum_k w_k exp(u_k)``."""
 
 
 class Sigmoid(sp.Function):

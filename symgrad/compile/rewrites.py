@@ -36,6 +36,39 @@ def _exp_sum(e: sp.Expr) -> tuple[sp.Expr, sp.Idx] | None:
     return None
 
 
+def _weighted_exp_sum(e: sp.Expr) -> tuple[sp.Expr, sp.Idx, sp.Expr] | None:
+    """``(v, k, w)`` when ``e`` is ``Sum(w_k exp(v_k), (k, 1, K))`` over a whole index range with a weight ``w``
+    free of exp whose indices ``v`` has (a mixture's ``pi_k``)."""
+    if not (isinstance(e, sp.Sum) and len(e.limits) == 1 and isinstance(e.function, sp.Mul)):
+        return None
+    exps = [f for f in e.function.args if isinstance(f, sp.exp)]
+    w = sp.Mul(*[f for f in e.function.args if not isinstance(f, sp.exp)])
+    found = _exp_sum(sp.Sum(sp.Mul(*exps), *e.limits)) if exps else None
+    if found is None or w.has(sp.exp) or not _free(w) <= _free(found[0]):
+        return None
+    return (*found, w)
+
+
+def _weighted_softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Mul):  # w_i exp(u_i + c) / sum_k w_k exp(u_k) = softmax_i(u; w) exp(c)
+        return None
+    for den in e.args:
+        base, n = den.as_base_exp()
+        if not (n == -1 and (m := _weighted_exp_sum(base))):
+            continue
+        v, k, w = m
+        for num in e.args:
+            if isinstance(num, sp.exp) and (found := _softmax_numerator(num.args[0], v, k)):
+                u, i = found
+                weight = sp.Mul.make_args(w.xreplace({k: i}))
+                rest = list(e.args)
+                if all(f in rest for f in weight):
+                    for f in (den, num, *weight):
+                        rest.remove(f)
+                    return sp.Mul(*rest, sp.exp(num.args[0] - u), Softmax(u, i, w.xreplace({k: i})))
+    return None
+
+
 def _softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.Pow) and e.exp == -1 and (m := _exp_sum(e.base)):
         v, k = m  # 1 / sum_k exp(u_k - u_i)
@@ -108,7 +141,7 @@ def _positive(e: sp.Expr, names: dict) -> bool:
     products and real powers (a name counts as what it is defined to be)."""
     e = _seen(e, names)
     if isinstance(e, (sp.exp, Softmax, Sigmoid)):
-        return True
+        return not e.args[2:] or _positive(e.args[2], names)  # a weighted softmax is as positive as its weights
     if e.is_number or isinstance(e, sp.Symbol):
         return bool(e.is_positive)
     if isinstance(e, sp.Pow):
@@ -138,13 +171,13 @@ def _log_split(e: sp.Expr, names: dict) -> sp.Expr | None:
 
 
 def _log_softmax(e: sp.Expr, names: dict) -> sp.Expr | None:
-    if isinstance(e, sp.log) and isinstance(s := _seen(e.args[0], names), Softmax):
+    if isinstance(e, sp.log) and isinstance(s := _seen(e.args[0], names), Softmax) and len(s.args) == 2:
         return LogSoftmax(*s.args)
     return None
 
 
 def _logsumexp(e: sp.Expr, names: dict) -> sp.Expr | None:
-    if isinstance(e, sp.log) and (m := _exp_sum(e.args[0])):
+    if isinstance(e, sp.log) and (m := _exp_sum(e.args[0]) or _weighted_exp_sum(e.args[0])):
         return LogSumExp(*m)
     return None
 
@@ -343,13 +376,17 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("softmax", "exp overflows for large logits: subtract the max over the summed index first "
             "(exp(u_i)/sum_k exp(u_k), exp(u_i)/sum_i exp(u_i) with the sum's own i, or 1/sum_k exp(u_k - u_i))",
             _softmax),
+    Rewrite("weighted-softmax", "w_i exp(u_i)/sum_k w_k exp(u_k) (a mixture's responsibilities) is 0/0 once "
+            "every exp underflows (components 1e3 away): subtract max_k u_k from every exponent first",
+            _weighted_softmax),
     Rewrite("over-sum-exp", "(a + b)/sum_k exp(u_k) overflows as a whole: split it so that each "
             "exp(u_j)/sum_k exp(u_k) becomes a softmax", _over_exp_sum),
     Rewrite("log-split", "log(a b) = log a + log b for every a when b > 0: split off factors positive by "
             "construction (exp, softmax, sigmoid, sum of exp, positive constants, names defined so), so that "
             "log(q_k/p_k) with p a softmax becomes log q_k - log-softmax; other factors stay one log", _log_split),
     Rewrite("log-softmax", "log of a softmax is u_i - logsumexp(u): no log(0) where p underflows", _log_softmax),
-    Rewrite("logsumexp", "log sum_k exp(u_k) overflows: m + log sum_k exp(u_k - m) with m = max_k u_k", _logsumexp),
+    Rewrite("logsumexp", "log sum_k exp(u_k) overflows, and log sum_k w_k exp(u_k) (a mixture) is log 0 once every "
+            "term underflows: m + log sum_k w_k exp(u_k - m) with m = max_k u_k", _logsumexp),
     Rewrite("sigmoid", "1/(1 + exp(-u)) overflows exp(-u) for u << 0: exp(-logaddexp(0, -u))", _sigmoid),
     Rewrite("logistic-fraction", "P(t)/(t^m (1 + t)^n) with t = exp(u) is inf/inf once exp(u) overflows: each "
             "t^k/(1 + t)^n is sigma(u)^k sigma(-u)^(n-k) (exp(u)/(1 + exp(u))^2 = sigma(u) sigma(-u))",
