@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Self
 
+import numpy as np
 import sympy as sp
 
 from .errors import DeriveError
@@ -70,17 +71,46 @@ def trace(element: sp.Expr, row: sp.Idx, col: sp.Idx) -> sp.Sum:
     return sp.Sum(element.xreplace({col: row}), (row, 1, row.upper))
 
 
-# ---------------------------------------------------------------- values at high precision (verify)
+# ---------------------------------------------------------------- values (verify at 50 digits, check in float64)
 
-_INVERSES: dict[int, tuple[dict, Any]] = {}  # id(table) -> (table, its inverse): one inversion per point
+_INVERSES: dict[Any, Any] = {}  # the matrix's entries -> its inverse: one inversion per point, not per element
 
 
-def _mp_matrix(table: dict[tuple[int, int], Any]) -> Any:
-    """A table of entries keyed by 1-based ``(row, column)`` as an mpmath matrix."""
-    import mpmath
+def _entries_key(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    return value.shape, value.tobytes()
 
-    size = max(r for r, _ in table)
-    return mpmath.matrix([[table[(r, c)] for c in range(1, size + 1)] for r in range(1, size + 1)])
+
+def _matrix(value: Any) -> tuple[Any, Any]:
+    """``(matrix, library)``: a table keyed by 1-based ``(row, column)`` (verify's mpmath values) as an mpmath
+    matrix, or a float64 array (check) as it is."""
+    if isinstance(value, dict):
+        import mpmath
+
+        size = max(r for r, _ in value)
+        return mpmath.matrix([[value[(r, c)] for c in range(1, size + 1)] for r in range(1, size + 1)]), "mpmath"
+    return np.asarray(value, dtype=np.float64), "numpy"
+
+
+def _inverse_value(value: Any) -> Any:
+    key = _entries_key(value)
+    if key not in _INVERSES:
+        if len(_INVERSES) > 64:
+            _INVERSES.clear()
+        matrix, library = _matrix(value)
+        _INVERSES[key] = matrix ** -1 if library == "mpmath" else np.linalg.inv(matrix)
+    return _INVERSES[key]
+
+
+def _det_value(value: Any, logarithm: bool) -> Any:
+    matrix, library = _matrix(value)
+    if library == "mpmath":
+        import mpmath
+
+        det = mpmath.det(matrix)
+        return mpmath.log(abs(det)) if logarithm else det
+    return np.linalg.slogdet(matrix)[1] if logarithm else np.linalg.det(matrix)
 
 
 def positive_definite_table(table: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
@@ -90,22 +120,6 @@ def positive_definite_table(table: dict[tuple[int, int], Any]) -> dict[tuple[int
     span = range(1, size + 1)
     return {(r, c): sum((table[(r, t)] * table[(c, t)] for t in span), table[(r, r)] * 0) + (1 if r == c else 0)
             for r in span for c in span}
-
-
-def _mp_inverse(table: dict[tuple[int, int], Any]) -> Any:
-    held = _INVERSES.get(id(table))
-    if held is None or held[0] is not table:
-        if len(_INVERSES) > 64:
-            _INVERSES.clear()
-        held = _INVERSES[id(table)] = (table, _mp_matrix(table) ** -1)
-    return held[1]
-
-
-def _mp_det(table: dict[tuple[int, int], Any], logarithm: bool) -> Any:
-    import mpmath
-
-    value = mpmath.det(_mp_matrix(table))
-    return mpmath.log(abs(value)) if logarithm else value
 
 
 # ---------------------------------------------------------------- the inverse
@@ -154,10 +168,11 @@ class InverseElement(sp.Indexed):
     def derivative_by(self, var: sp.Expr, kinks: list) -> sp.Expr:
         return _derivative(self, "inverse", var, self.matrix, self.indices)
 
-    def mpmath_form(self, compile_: Callable[[sp.Expr], Any]) -> Callable[[dict, dict], Any]:
-        """The element at high precision from the matrix's table of entries (for verify's evaluator)."""
+    def numeric_form(self, compile_: Callable[[sp.Expr], Any]) -> Callable[[dict, dict], Any]:
+        """The element's value from the matrix's values (a table of mpmath entries, or a float64 array), for the
+        evaluators of verify and check; ``compile_`` compiles the indices."""
         name, rows, cols = name_of(self.matrix), compile_(self.indices[0]), compile_(self.indices[1])
-        return lambda env, vals: _mp_inverse(vals[name])[int(rows(env, vals)) - 1, int(cols(env, vals)) - 1]
+        return lambda env, vals: _inverse_value(vals[name])[int(rows(env, vals)) - 1, int(cols(env, vals)) - 1]
 
     def array_form(self, lower: Callable[[sp.Expr], Any]) -> tuple[sp.Expr, tuple, bool]:
         """``inv(X)`` with this element's axes: only where a result is the inverse itself (else ``solve``)."""
@@ -187,10 +202,10 @@ class _OfMatrix(sp.Function):
     def derivative_by(self, var: sp.Expr, kinks: list) -> sp.Expr:
         return _derivative(self, self.kind, var, self.args[0], ())
 
-    def mpmath_form(self, compile_: Callable[[sp.Expr], Any]) -> Callable[[dict, dict], Any]:
-        """The value at high precision from the matrix's table of entries (for verify's evaluator)."""
+    def numeric_form(self, compile_: Callable[[sp.Expr], Any]) -> Callable[[dict, dict], Any]:
+        """The value from the matrix's values (a table of mpmath entries, or a float64 array): see InverseElement."""
         name, logarithm = name_of(self.args[0]), self.kind == "logdet"
-        return lambda env, vals: _mp_det(vals[name], logarithm)
+        return lambda env, vals: _det_value(vals[name], logarithm)
 
 
 class Det(_OfMatrix):
@@ -316,7 +331,8 @@ class CholeskyLogDet(sp.Function):
 
     def _numpycode(self, printer: Any) -> str:
         m = printer.mod
-        return f"(2*{m}.sum({m}.log({m}.diagonal({m}.linalg.cholesky({printer._print(self.args[0])})))))"
+        # diagonal(L, 0, -1, -2): the axes autograd's gradient of diagonal supports (the same diagonal)
+        return f"(2*{m}.sum({m}.log({m}.diagonal({m}.linalg.cholesky({printer._print(self.args[0])}), 0, -1, -2))))"
 
 
 class Solved(sp.Function):
@@ -366,6 +382,14 @@ def solve_instead_of_inverse(e: sp.Expr, names: Any = None) -> sp.Expr | None:
         limits = [lim for lim in e.limits if lim[0] != k]
         body = sp.Mul(*outside, Solved(element, sp.Mul(*rest), k))
         return sp.Sum(body, *limits) if limits else body
+    return None
+
+
+def log_of_det(e: sp.Expr, names: Any = None) -> sp.Expr | None:
+    """``log(det X)`` as ``LogDet(X)`` for a positive definite ``X`` (a compile rewrite): det X overflows or
+    underflows float64 long before its log does (det(10 I) of size 400 is 1e400), Cholesky does not."""
+    if isinstance(e, sp.log) and isinstance(e.args[0], Det) and isinstance(e.args[0].args[0], PositiveDefinite):
+        return LogDet(e.args[0].args[0])
     return None
 
 

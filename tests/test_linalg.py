@@ -344,11 +344,11 @@ def test_high_precision_values_are_the_exact_inverse_and_log_det_of_the_table() 
 
     with mpmath.workdps(50):
         table = {(r + 1, c + 1): mpmath.mpf(M[r, c].p) / M[r, c].q for r in range(3) for c in range(3)}
-        inverse_kl = linalg.inverse(X)[k, l].mpmath_form(compile_)(by_name, {"X": table})
+        inverse_kl = linalg.inverse(X)[k, l].numeric_form(compile_)(by_name, {"X": table})
         exact = M.inv()[2, 0]
         assert abs(inverse_kl - mpmath.mpf(exact.p) / exact.q) < 1e-40
-    assert abs(linalg.logdet(X).mpmath_form(compile_)({}, {"X": table}) - mpmath.log(abs(float(M.det())))) < 1e-12
-    assert abs(linalg.det(X).mpmath_form(compile_)({}, {"X": table}) - float(M.det())) < 1e-12
+    assert abs(linalg.logdet(X).numeric_form(compile_)({}, {"X": table}) - mpmath.log(abs(float(M.det())))) < 1e-12
+    assert abs(linalg.det(X).numeric_form(compile_)({}, {"X": table}) - float(M.det())) < 1e-12
 
 
 def test_drawn_table_for_a_symmetric_matrix_is_symmetric_positive_definite() -> None:
@@ -359,3 +359,17 @@ def test_drawn_table_for_a_symmetric_matrix_is_symmetric_positive_definite() -> 
     spd = linalg.positive_definite_table(table)
     M = sp.Matrix(3, 3, lambda r, c: sp.Rational(spd[(r + 1, c + 1)].numerator, spd[(r + 1, c + 1)].denominator))
     assert M == M.T and M.is_positive_definite
+
+
+def test_log_of_det_of_a_positive_definite_matrix_compiles_as_log_det_and_of_a_general_one_does_not() -> None:
+    assert linalg.log_of_det(sp.log(linalg.det(S))) == linalg.logdet(S)
+    assert linalg.log_of_det(sp.log(linalg.det(X))) is None  # det X < 0: log det X is nan, log|det X| is not
+
+
+def test_solve_rewrite_turns_inverse_times_vector_into_a_solve_and_leaves_other_sums() -> None:
+    y = sp.IndexedBase("y", shape=(n,))
+    P = linalg.inverse(X)
+    solved = linalg.solve_instead_of_inverse(sp.Sum(P[i, k] * y[k], (k, 1, n)))
+    assert isinstance(solved, linalg.Solved) and solved.args == (P[i, k], y[k], k)
+    assert linalg.solve_instead_of_inverse(sp.Sum(y[k] ** 2, (k, 1, n))) is None
+    assert linalg.solve_instead_of_inverse(sp.Sum(P[i, k] * P[k, j], (k, 1, n))) is None  # inverse squared: no b
