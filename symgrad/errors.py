@@ -54,3 +54,8 @@ class MissingOpError(SymgradError, AttributeError):
 
 class SelfCheckError(SymgradError):
     """Internal: the engine's derivative disagrees with the definitions themselves (a bug in symgrad's rules)."""
+
+
+class SingularMatrixError(SymgradError, ValueError):
+    """A matrix given to a compiled function cannot be factorised: singular, or not positive definite where the
+    loss declares it so (a covariance, a kernel matrix)."""
