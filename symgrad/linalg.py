@@ -14,6 +14,7 @@ gives); ``symmetric_gradient`` gives the gradient on symmetric matrices, ``G + G
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Self
@@ -21,7 +22,7 @@ from typing import Any, Self
 import numpy as np
 import sympy as sp
 
-from .errors import DeriveError
+from .errors import DeriveError, SingularMatrixError
 from .tensors import name_of
 
 # ---------------------------------------------------------------- declared matrices
@@ -302,6 +303,36 @@ def symmetric_gradient(G: sp.Expr, i: sp.Idx, j: sp.Idx) -> sp.Expr:
 
 
 # ---------------------------------------------------------------- array code
+
+
+def factorisation_errors(fn: Callable[..., Any], entry: str, inputs: tuple[sp.Basic, ...]) -> Callable[..., Any]:
+    """``fn`` (a compiled function of keyword arrays) with NumPy's ``LinAlgError`` raised as one line naming the
+    matrix that cannot be factorised: singular, or not positive definite where the loss declares it so."""
+    square = [t for t in inputs if isinstance(t, sp.IndexedBase) and len(t.shape or ()) == 2 and t.shape[0] == t.shape[1]]
+
+    @functools.wraps(fn)
+    def call(*args: Any, **arrays: Any) -> Any:
+        try:
+            return fn(*args, **arrays)
+        except np.linalg.LinAlgError as e:
+            raise SingularMatrixError(f"{entry}: {_which_fails(square, arrays) or 'a matrix input'} ({e})") from None
+
+    return call
+
+
+def _which_fails(square: list[sp.IndexedBase], arrays: dict[str, Any]) -> str | None:
+    for t in square:
+        name = name_of(t)
+        value = np.asarray(arrays.get(name), dtype=np.float64)
+        if isinstance(t, PositiveDefinite):
+            try:
+                np.linalg.cholesky(value)
+            except np.linalg.LinAlgError:
+                return f"{name} is not positive definite; give a symmetric positive definite {name}"
+        elif value.ndim == 2 and np.linalg.matrix_rank(value) < value.shape[0]:
+            return f"{name} is singular (rank {np.linalg.matrix_rank(value)} of {value.shape[0]}); give an invertible {name}"
+    return None
+
 
 
 class ArrayInverse(sp.Function):
