@@ -1,4 +1,4 @@
-"""Differentiation in index notation: one line of data per elementary function.
+"""Differentiation in index notation; the elementary functions' derivatives come from ``functions.FUNCTIONS``.
 
 ``d(expr, var)`` differentiates with every other name held fixed; ``d x_n / d x_m`` is
 ``delta_nm``. It replaces SymPy's ``diff`` for the engine's vocabulary because it is
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .errors import DeriveError
+from .functions import FUNCTIONS
 
 
 @dataclass(frozen=True)
@@ -28,33 +29,8 @@ class Rule:
 
 Kink = tuple[sp.Expr, str]  # (where, what the engine uses there)
 
-DERIVATIVES: dict[type, Rule] = {
-    sp.exp: Rule(sp.exp),
-    sp.log: Rule(lambda x: 1 / x),
-    sp.sin: Rule(sp.cos),
-    sp.cos: Rule(lambda x: -sp.sin(x)),
-    sp.tanh: Rule(lambda x: 1 - sp.tanh(x) ** 2),
-    sp.cosh: Rule(sp.sinh),
-    sp.sinh: Rule(sp.cosh),
-    sp.tan: Rule(lambda x: 1 + sp.tan(x) ** 2),
-    sp.cot: Rule(lambda x: -1 - sp.cot(x) ** 2),
-    sp.sec: Rule(lambda x: sp.sec(x) * sp.tan(x)),
-    sp.csc: Rule(lambda x: -sp.csc(x) * sp.cot(x)),
-    sp.atan: Rule(lambda x: 1 / (1 + x**2)),
-    sp.asin: Rule(lambda x: 1 / sp.sqrt(1 - x**2), lambda x: sp.Eq(x**2, 1), "no derivative at ±1"),
-    sp.acos: Rule(lambda x: -1 / sp.sqrt(1 - x**2), lambda x: sp.Eq(x**2, 1), "no derivative at ±1"),
-    sp.acot: Rule(lambda x: -1 / (1 + x**2)),
-    sp.asinh: Rule(lambda x: 1 / sp.sqrt(x**2 + 1)),
-    sp.acosh: Rule(lambda x: 1 / (sp.sqrt(x - 1) * sp.sqrt(x + 1)), lambda x: sp.Eq(x, 1), "no derivative at 1"),
-    sp.atanh: Rule(lambda x: 1 / (1 - x**2)),
-    sp.erf: Rule(lambda x: 2 * sp.exp(-(x**2)) / sp.sqrt(sp.pi)),
-    sp.erfc: Rule(lambda x: -2 * sp.exp(-(x**2)) / sp.sqrt(sp.pi)),
-    sp.floor: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, sp.floor(x)), "0 away from the jumps"),
-    sp.ceiling: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, sp.ceiling(x)), "0 away from the jumps"),
-    sp.Abs: Rule(sp.sign, lambda x: sp.Eq(x, 0), "sign(0) = 0, a subgradient"),
-    sp.sign: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, 0), "0 away from the jump"),
-    sp.Heaviside: Rule(lambda x: sp.Integer(0), lambda x: sp.Eq(x, 0), "0 away from the jump"),
-}
+# one rule per function of the table that has a derivative (functions.py: add a function there)
+DERIVATIVES: dict[type, Rule] = {f.sympy: Rule(f.derivative, f.kink, f.kink_note) for f in FUNCTIONS if f.derivative}
 
 
 def _element(e: sp.Indexed, var: sp.Indexed) -> sp.Expr:

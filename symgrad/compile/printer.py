@@ -11,12 +11,11 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pycode import PythonCodePrinter
 
 from ..errors import CompileError
+from ..functions import FUNCTIONS
 from .nodes import XP_OPS, Centered, Difference, MatProd, Transposed, Where
 
-# elementwise SymPy functions the NumPy fast path can print: name -> numpy function
-_NUMPY_FUNCTIONS = {"sin": "sin", "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
-                    "asin": "arcsin", "acos": "arccos", "atan": "arctan", "asinh": "arcsinh", "acosh": "arccosh",
-                    "atanh": "arctanh"}
+# elementwise SymPy functions the NumPy fast path can print: class name -> numpy function (functions.FUNCTIONS)
+_NUMPY_FUNCTIONS = {f.name: f.numpy for f in FUNCTIONS if f.numpy is not None}
 
 
 class _ArrayPrinter(NumPyPrinter):
@@ -36,18 +35,6 @@ class _ArrayPrinter(NumPyPrinter):
         bare = isinstance(e, sp.Symbol) or (e.is_Integer and e >= 0) or (
             isinstance(e, sp.Function) and not isinstance(e, (MatProd, Centered, Difference)))
         return text if bare else f"({text})"
-
-    def _print_exp(self, e: sp.Expr) -> str:
-        return self._call("exp", e.args[0])
-
-    def _print_log(self, e: sp.Expr) -> str:
-        return self._call("log", e.args[0])
-
-    def _print_log1p(self, e: sp.Expr) -> str:
-        return self._call("log1p", e.args[0])
-
-    def _print_Abs(self, e: sp.Expr) -> str:
-        return self._call("abs", e.args[0])
 
     def _print_Maximum(self, e: sp.Expr) -> str:
         return self._call("maximum", *e.args)

@@ -1,4 +1,4 @@
-"""The values the reader builds (``_Val``) and the functions it knows by name."""
+"""The values the reader builds (``_Val``) and the functions it knows by name (those of ``functions.FUNCTIONS``)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..functions import FUNCTIONS
 from .tokens import _FUNCS
 
 
@@ -51,27 +52,16 @@ def _logit(x: sp.Expr) -> sp.Expr:
     return sp.log(x / (1 - x))
 
 
-_ELEMENTWISE = {
-    r"\exp": sp.exp, "exp": sp.exp, r"\log": sp.log, "log": sp.log, r"\ln": sp.log, "ln": sp.log,
-    r"\tanh": sp.tanh, "tanh": sp.tanh, r"\sin": sp.sin, r"\cos": sp.cos, "sigmoid": _sigmoid,
-    "sqrt": sp.sqrt, r"\cosh": sp.cosh, "cosh": sp.cosh, r"\sinh": sp.sinh, "sinh": sp.sinh,
-    r"\tan": sp.tan, r"\arctan": sp.atan, "arctan": sp.atan, "coth": sp.coth, "sech": sp.sech,
-    "csch": sp.csch,
-    # known only by name: \operatorname{erf}(x), \mathrm{ReLU}(z) (any case), or plain letters right before (
-    "erf": sp.erf, "erfc": sp.erfc, "sign": sp.sign, "sgn": sp.sign, "relu": _relu, "softplus": _softplus,
-    "logit": _logit, "abs": sp.Abs, "floor": sp.floor, "ceil": sp.ceiling, "ceiling": sp.ceiling,
-    "heaviside": sp.Heaviside, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec,
-    "csc": sp.csc, "arcsin": sp.asin, "asin": sp.asin, "arccos": sp.acos, "acos": sp.acos, "atan": sp.atan,
-    "arccot": sp.acot, "acot": sp.acot, "arsinh": sp.asinh, "arcsinh": sp.asinh, "asinh": sp.asinh,
-    "arcosh": sp.acosh, "arccosh": sp.acosh, "acosh": sp.acosh, "artanh": sp.atanh, "arctanh": sp.atanh,
-    "atanh": sp.atanh,
-}
+# functions written with the table's functions, known to the reader by name
+_COMPOSITES = {"sigmoid": _sigmoid, "sqrt": sp.sqrt, "relu": _relu, "softplus": _softplus, "logit": _logit}
+# every name the reader knows a function by: the commands and words of functions.FUNCTIONS (\exp, \operatorname{erf}
+# or plain letters right before a parenthesis, any case), then the compositions above
+_ELEMENTWISE = {**{name: f.sympy for f in FUNCTIONS for name in (*f.commands, *f.words)}, **_COMPOSITES}
 _NAMED_FUNCS = frozenset(k for k in _ELEMENTWISE if not k.startswith("\\")) - _FUNCS
 # operators people write upright that symgrad does not support: an error even without parentheses (\mathrm{tr} X)
 _OPERATORS = frozenset({"argmax", "argmin", "tr", "trace", "det", "rank", "logsumexp", "lse", "kl", "vec"})
 # f^{-1} of these is the inverse function (the convention for trigonometric and hyperbolic functions)
-_INVERSES = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "cot": sp.acot, "sec": sp.asec, "csc": sp.acsc,
-             "sinh": sp.asinh, "cosh": sp.acosh, "tanh": sp.atanh}
+_INVERSES = {f.name: f.inverse for f in FUNCTIONS if f.inverse is not None}
 _REL_CLASSES = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}
 _SAMPLE_NAMES = ("x", "y", "yhat")
 _MODELS = ("f", "g", "h")  # names that, subscripted by a parameter, are models f_theta(x)

@@ -14,12 +14,11 @@ import sympy as sp
 from ..compile.nodes import Where
 from ..compile.printer import _NUMPY_FUNCTIONS, _ArrayPrinter
 from ..errors import CompileError
+from ..functions import FUNCTIONS
 
-# NumPy names of elementwise functions -> the math module's, for arguments that are sizes or numbers
-_MATH = {"exp": "math.exp", "log": "math.log", "log1p": "math.log1p", "sqrt": "math.sqrt", "abs": "abs",
-         "tanh": "math.tanh", "sinh": "math.sinh", "cosh": "math.cosh", "tan": "math.tan", "sin": "math.sin",
-         "cos": "math.cos", "arctan": "math.atan", "arcsin": "math.asin", "arccos": "math.acos",
-         "arcsinh": "math.asinh", "arccosh": "math.acosh", "arctanh": "math.atanh"}
+# NumPy names of elementwise functions -> the math module's, for arguments that are sizes or numbers (sqrt is a
+# power in SymPy, printed as a call by the array printer)
+_MATH = {**{f.numpy: f.math for f in FUNCTIONS if f.numpy and f.math}, "sqrt": "math.sqrt"}
 
 
 class _ScalarAware(_ArrayPrinter):
@@ -130,9 +129,8 @@ class ArrayApiPrinter(_ScalarAware):
         return super()._print_Function(e)
 
 
-# NumPy's names of the inverse functions -> the array API standard's
-_STANDARD = {"arctan": "atan", "arcsin": "asin", "arccos": "acos", "arcsinh": "asinh", "arccosh": "acosh",
-             "arctanh": "atanh"}
+# NumPy's names of the inverse functions -> the array API standard's, which are SymPy's (arcsin -> asin)
+_STANDARD = {f.numpy: f.name for f in FUNCTIONS if f.numpy and f.numpy.startswith("arc")}
 
 # the parent routes every known function through its _print_Function; the array-API printer's own must win
 for _name, _value in list(vars(_ArrayPrinter).items()):
