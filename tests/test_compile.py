@@ -378,6 +378,12 @@ def test_an_undefined_function_is_refused_by_its_name_not_by_an_internal_node():
         compile_derivation(Derivation("h", "h", graph, results=[Result("z", L, z, result)]))
 
 
+def test_an_index_used_as_a_number_is_refused_naming_the_product_and_the_subscript_spelling():
+    d = symgrad.derive(loss=r"L = \frac{1}{C}\sum_{i=1}^{C} y[i] x_i", wrt=["x"])
+    with pytest.raises(CompileError, match=r"^index i used as a value in .*y\*i.*: write an element as y_i or y_\{i\}"):
+        d.compile()
+
+
 def test_a_difference_prints_its_subtrahend_in_brackets_when_it_is_a_sum():
     from symgrad.compile.printer import _ArrayPrinter
 

@@ -37,14 +37,6 @@ XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "center-loss": (SUBSCRIPTED_NAME, ALL),
     "vae-kl-kingma": (SUBSCRIPTED_NAME, ALL),
     "batchnorm-ioffe-szegedy": (SUBSCRIPTED_NAME, ALL),
-    "ng-hypothesis-function": (
-        ("an undefined h_theta(x) is differentiated as an unknown function and refused only by the compiler, "
-        "naming an internal Expanded(theta, ...)"), ALL),
-    "kl-function-notation": (
-        "P(x), a distribution written as a function of x, is refused as 'index x used as a value', not named", ALL),
-    "multilabel-soft-margin-brackets": (
-        ("y[i] (bracket indexing, as in the PyTorch docs) is read as the product y i; only the compiler stops it, "
-        "with 'C is neither a scalar input ... nor a size'"), ALL),
     "log-cosh": (
         (r"\hat{y}_i = w x_i + b gives i an invented size N, so \sum_{i=1}^{n} is refused as 'size n does not match "
         "size N', a size the user never wrote"), ALL),

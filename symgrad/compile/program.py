@@ -228,9 +228,33 @@ def _check_graph(d: Derivation) -> tuple[tuple[str, ...], dict[str, tuple[str, .
             raise CompileError(f"size {s} has the same name as a tensor")
     if not inputs:
         raise CompileError(f"{d.name}: the graph has no inputs")
+    for x in g.definitions:
+        _check_index_values(x)
     if g.definition(g.target) is None:
         raise CompileError(f"{d.name}: the target {g.target} is not a definition of the graph")
     return inputs, dims, size_syms
+
+
+def _index_values(e: sp.Basic) -> tuple[sp.Idx, sp.Expr] | None:
+    """The first index used as a value in ``e`` (outside a tensor's subscript or a delta), with its product."""
+    if isinstance(e, (sp.Indexed, sp.KroneckerDelta)) or e.is_Atom and not isinstance(e, sp.Idx):
+        return None
+    if isinstance(e, sp.Idx):
+        return e, e
+    if isinstance(e, sp.Mul) and (k := next((a for a in e.args if isinstance(a, sp.Idx)), None)) is not None:
+        return k, e
+    return next(filter(None, map(_index_values, e.args[:1] if isinstance(e, sp.Sum) else e.args)), None)
+
+
+def _check_index_values(x: Definition) -> None:
+    """``CompileError`` naming an index used as a number (``y[i]`` or ``P(x)`` read as the products ``y i``,
+    ``P x``): an index only says which element of a tensor; no array code multiplies by it."""
+    if found := _index_values(x.rhs):
+        k, term = found
+        y = next((a for a in sp.Mul.make_args(term) if isinstance(a, sp.Symbol) and not isinstance(a, sp.Idx)), "y")
+        raise CompileError(f"index {k} used as a value in {term} (in the definition of {x.lhs}); only tensors can be "
+                           f"indexed: write an element as {y}_{k} or {y}_{{{k}}} ({y}[{k}] and {y}({k}) read as the "
+                           f"product {y} {k})")
 
 
 def _constraint_text(c: Constraint) -> str:

@@ -31,4 +31,7 @@ REFUSED: dict[str, str] = {
     "softmax-written-sigma": r"\sigma(z)_k has two readings",  # softmax of z, or sigmoid of z_k: refused, both named
     "poisson-full-log-gamma": "no array code for gamma",
     "huber-pytorch-doc": "expected &, found ,",  # the PyTorch docs' "0.5 (x_n - y_n)^2, & \text{if} ..."
+    "ng-hypothesis-function": "uses h as a function but it is not defined",  # h_\theta(x) never defined
+    "kl-function-notation": "index x used as a value in P*log(P/Q)*x",  # P(x) read as the product P x
+    "multilabel-soft-margin-brackets": "index i used as a value in -y*i",  # y[i] read as the product y i
 }
