@@ -284,16 +284,21 @@ def _derivative(obj: sp.Expr, kind: str, var: sp.Expr, X: sp.IndexedBase, own: t
     return MATRIX_RULES[kind].derivative(obj, X, own, i, j)
 
 
+_KINDS: tuple[tuple[type, str], ...] = ((Det, "det"), (LogDet, "logdet"), (InverseElement, "inverse"))
+
+
+def rule_names(expr: sp.Expr, var: sp.Expr | None = None) -> list[str]:
+    """The names of the ``MATRIX_RULES`` that differentiating ``expr`` (by ``var``, when given) uses."""
+    def used(obj: sp.Expr) -> bool:
+        return var is None or (isinstance(var, sp.Indexed) and obj.has(var.base))
+
+    return [MATRIX_RULES[kind].name for cls, kind in _KINDS if any(used(o) for o in expr.atoms(cls))]
+
+
 def rules_used(expr: sp.Expr) -> list[str]:
     """The ``MATRIX_RULES`` that differentiating ``expr`` uses, as ``name: formula`` lines (for notes)."""
-    kinds = []
-    if expr.atoms(Det):
-        kinds.append("det")
-    if expr.atoms(LogDet):
-        kinds.append("logdet")
-    if expr.atoms(InverseElement) or expr.atoms(Det, LogDet):
-        kinds.append("inverse")
-    return [f"{MATRIX_RULES[k].name}: {MATRIX_RULES[k].formula}" for k in kinds]
+    by_name = {rule.name: rule for rule in MATRIX_RULES.values()}
+    return [f"{name}: {by_name[name].formula}" for name in rule_names(expr)]
 
 
 def symmetric_gradient(G: sp.Expr, i: sp.Idx, j: sp.Idx) -> sp.Expr:

@@ -403,3 +403,12 @@ def test_solve_rewrite_turns_inverse_times_vector_into_a_solve_and_leaves_other_
     assert isinstance(solved, linalg.Solved) and solved.args == (P[i, k], y[k], k)
     assert linalg.solve_instead_of_inverse(sp.Sum(y[k] ** 2, (k, 1, n))) is None
     assert linalg.solve_instead_of_inverse(sp.Sum(P[i, k] * P[k, j], (k, 1, n))) is None  # inverse squared: no b
+
+
+def test_rules_named_are_those_of_the_objects_that_depend_on_the_variable() -> None:
+    Y = linalg.square("Y", n)
+    loss = linalg.logdet(X) + linalg.inverse(Y)[k, k]
+    assert linalg.rule_names(loss, X[i, j]) == ["derivative of the log-determinant"]
+    assert linalg.rule_names(loss, Y[i, j]) == ["derivative of the inverse"]
+    assert linalg.rule_names(loss) == ["derivative of the log-determinant", "derivative of the inverse"]
+    assert linalg.rules_used(linalg.det(X)) == ["Jacobi's formula: ∂ det X/∂X_ij = det X·(X⁻¹)_ji"]
