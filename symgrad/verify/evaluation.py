@@ -1,5 +1,5 @@
-"""The one numeric evaluator of verify: an expression compiled to a closure computing it with mpmath at 50
-digits from exact inputs, abstract functions evaluated as uninterpreted values, and the equality of two values."""
+"""Verify's numeric evaluation: the shared walker (``symgrad.evaluate``) with an mpmath backend at 50 digits from
+exact inputs, abstract functions evaluated as uninterpreted values, and the equality of two values."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ..evaluate import Backend, Env, Fn, Values, call, compile_expression
+from ..functions import FUNCTION_OF, MAX_EXPONENT_MAG
 from .printing import _text
 from .problem import _is_abstract, _names_in
 from .verdict import VerifyError
@@ -21,33 +23,11 @@ from .verdict import VerifyError
 _DPS = 50  # working precision of the numeric search, in decimal digits
 _RTOL_DIGITS = 30  # two values are equal when they agree to this many digits
 
-Env = dict[str, int]
-Values = dict[str, Any]
-Fn = Callable[[Env, Values], Any]
-
-
-# past this magnitude (log2) of an exponent mpmath works on integers of billions of bits and never returns
-# (e^{e^{e^{e^x}}}, a power tower of sums): the point is skipped, as for an overflow
-_MAX_EXPONENT_MAG = 32
-
-
-def _exp(x: Any) -> Any:
-    if mpmath.mag(x) > _MAX_EXPONENT_MAG:
-        raise OverflowError("exponent too large to evaluate")
-    return mpmath.exp(x)
-
 
 def _power(base: Any, exponent: Any) -> Any:
-    if mpmath.mag(exponent) > _MAX_EXPONENT_MAG and base != 0 and abs(base) != 1:
+    if mpmath.mag(exponent) > MAX_EXPONENT_MAG and base != 0 and abs(base) != 1:
         raise OverflowError("exponent too large to evaluate")
     return mpmath.power(base, exponent)
-
-
-def _heaviside(x: Any, at_zero: Any = None) -> Any:
-    """H(x) with SymPy's convention H(0) = 1/2 (its second argument when given)."""
-    if x == 0:
-        return mpmath.mpf(1) / 2 if at_zero is None else at_zero
-    return mpmath.mpf(x > 0)
 
 
 class _SignOffKinks(sp.Function):
@@ -73,146 +53,54 @@ def _kinks_undefined(e: sp.Expr) -> sp.Expr:
     return e.replace(sp.sign, _SignOffKinks).replace(sp.Heaviside, _HeavisideOffKinks)
 
 
-_FUNCS: dict[type, Callable[..., Any]] = {
-    sp.exp: _exp, sp.log: mpmath.log, sp.Abs: abs, sp.sign: mpmath.sign, sp.tanh: mpmath.tanh,
-    sp.sinh: mpmath.sinh, sp.cosh: mpmath.cosh, sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.atan: mpmath.atan,
-    sp.erf: mpmath.erf, sp.erfc: mpmath.erfc, sp.tan: mpmath.tan, sp.cot: mpmath.cot, sp.sec: mpmath.sec,
-    sp.csc: mpmath.csc, sp.asin: mpmath.asin, sp.acos: mpmath.acos, sp.acot: mpmath.acot, sp.asec: mpmath.asec,
-    sp.acsc: mpmath.acsc, sp.asinh: mpmath.asinh, sp.acosh: mpmath.acosh, sp.atanh: mpmath.atanh,
-    sp.coth: mpmath.coth, sp.sech: mpmath.sech, sp.csch: mpmath.csch, sp.acoth: mpmath.acoth,
-    sp.floor: mpmath.floor, sp.ceiling: mpmath.ceil, sp.Heaviside: _heaviside, sp.factorial: mpmath.factorial,
-    sp.binomial: mpmath.binomial, sp.gamma: mpmath.gamma,
-    _SignOffKinks: _off_kink(mpmath.sign), _HeavisideOffKinks: _off_kink(_heaviside),
-}
+_OFF_KINKS = {_SignOffKinks: _off_kink(FUNCTION_OF[sp.sign].mpmath),
+              _HeavisideOffKinks: _off_kink(FUNCTION_OF[sp.Heaviside].mpmath)}
+_CONSTANTS = {sp.pi: lambda: +mpmath.pi, sp.E: lambda: +mpmath.e, sp.EulerGamma: lambda: +mpmath.euler}
 
 
-_RELATIONS: dict[type, Callable[[Any, Any], bool]] = {
-    sp.Eq: lambda a, b: a == b, sp.Ne: lambda a, b: a != b, sp.Lt: lambda a, b: a < b,
-    sp.Le: lambda a, b: a <= b, sp.Gt: lambda a, b: a > b, sp.Ge: lambda a, b: a >= b,
-}
+def _mp_number(e: sp.Number) -> Any:
+    if isinstance(e, sp.Rational):
+        return mpmath.mpf(e.p) / e.q
+    return mpmath.mpf(e._mpf_) if isinstance(e, sp.Float) else None
 
 
-def _constant(value: Any) -> Fn:
-    return lambda env, vals: value
+def _mp_constant(e: sp.Basic) -> Fn | None:
+    """pi, e and Euler's gamma at the working precision of the point (the rest is walked)."""
+    value = _CONSTANTS.get(e) if isinstance(e, sp.NumberSymbol) else None
+    return None if value is None else lambda env, vals: value()
 
 
-def _compile_symbol(e: sp.Symbol) -> Fn:
-    name = str(e)
-    return lambda env, vals: env[name] if name in env else vals[name]
+def _other(e: sp.Basic) -> Fn | None:
+    """The two kink markers and the abstract functions (``f(x)``, its derivatives): all verify adds."""
+    if type(e) in _OFF_KINKS:
+        return call(_OFF_KINKS[type(e)], [_compile(a) for a in e.args])
+    return _compile_abstract(e) if _is_abstract(e) else None
 
 
-def _compile_index(e: sp.Idx) -> Fn:
-    name = str(e.label)
-    return lambda env, vals: env[name]
+def _no_branch() -> Any:
+    raise ValueError("no piece applies")
 
 
-def _compile_indexed(e: sp.Indexed) -> Fn:
-    name, subs = str(e.base.label), [_compile(i) for i in e.indices]
-    return lambda env, vals: vals[name][tuple(int(f(env, vals)) for f in subs)]
+def _too_deep(depth: int) -> VerifyError:
+    return VerifyError(f"{depth} nested sums are more than the numeric search evaluates ({_MAX_NESTED_SUMS})")
 
 
-def _compile_fold(e: sp.Add | sp.Mul) -> Fn:
-    """A sum or product of the arguments, accumulated in place (mpmath values are immutable, so this is safe)."""
-    first, *rest = (_compile(a) for a in e.args)
-    is_add = isinstance(e, sp.Add)
+# summation variables nested deeper than this are not evaluated: each level multiplies the work by the size
+# (up to 4), and no derivation a person writes nests more than a handful
+_MAX_NESTED_SUMS = 5
 
-    def fold(env: Env, vals: Values) -> Any:
-        total = first(env, vals)
-        for f in rest:
-            if is_add:
-                total += f(env, vals)
-            else:
-                total *= f(env, vals)
-        return total
-
-    return fold
-
-
-def _compile_pow(e: sp.Pow) -> Fn:
-    base = _compile(e.base)
-    if isinstance(e.exp, sp.Integer):
-        n = int(e.exp)
-        # sizes and indices are Python ints: 3 ** -1 would be a float
-        return lambda env, vals: mpmath.mpmathify(base(env, vals)) ** n
-    ex = _compile(e.exp)
-    return lambda env, vals: _power(base(env, vals), ex(env, vals))
-
-
-def _compile_delta(e: sp.KroneckerDelta) -> Fn:
-    x, y = (_compile(a) for a in e.args[:2])
-    one, zero = mpmath.mpf(1), mpmath.mpf(0)
-    return lambda env, vals: one if int(x(env, vals)) == int(y(env, vals)) else zero
-
-
-def _compile_piecewise(e: sp.Piecewise) -> Fn:
-    """The first piece whose condition holds; none holding is a point where the expression is undefined."""
-    pieces = [(_compile(v), _compile(c)) for v, c in e.args]
-
-    def piecewise(env: Env, vals: Values) -> Any:
-        for value, cond in pieces:
-            if cond(env, vals):
-                return value(env, vals)
-        raise ValueError("no piece applies")
-
-    return piecewise
-
-
-def _compile_relation(e: sp.Rel) -> Fn:
-    rel, x, y = _RELATIONS[type(e)], _compile(e.lhs), _compile(e.rhs)
-    return lambda env, vals: rel(x(env, vals), y(env, vals))
-
-
-def _compile_logic(e: sp.And | sp.Or | sp.Not) -> Fn:
-    fs = [_compile(a) for a in e.args]
-    combine = {sp.And: all, sp.Or: any}.get(type(e))
-    if combine is None:
-        return lambda env, vals: not fs[0](env, vals)
-    return lambda env, vals: combine(f(env, vals) for f in fs)
-
-
-def _compile_extremum(e: sp.Max | sp.Min) -> Fn:
-    fs, pick = [_compile(a) for a in e.args], max if isinstance(e, sp.Max) else min
-    return lambda env, vals: pick(f(env, vals) for f in fs)
-
-
-def _compile_function(e: sp.Function) -> Fn:
-    fs = [_compile(a) for a in e.args]
-    func = mpmath.log if isinstance(e, sp.log) else _FUNCS[type(e)]  # log(x, b): the base as mpmath's 2nd argument
-    return lambda env, vals: func(*(f(env, vals) for f in fs))
-
-
-# what each kind of expression compiles to, tried in order (Integer before Rational: it is one)
-_COMPILERS: tuple[tuple[type | tuple[type, ...], Callable[[Any], Fn]], ...] = (
-    (sp.Integer, lambda e: _constant(mpmath.mpf(int(e)))),
-    (sp.Rational, lambda e: _constant(mpmath.mpf(e.p) / e.q)),
-    (sp.Float, lambda e: _constant(mpmath.mpf(e._mpf_))),
-    (type(sp.pi), lambda e: lambda env, vals: +mpmath.pi),
-    (type(sp.E), lambda e: lambda env, vals: +mpmath.e),
-    (type(sp.EulerGamma), lambda e: lambda env, vals: +mpmath.euler),
-    (sp.Idx, _compile_index),
-    (sp.Symbol, _compile_symbol),
-    (sp.Indexed, _compile_indexed),
-    ((sp.Add, sp.Mul), _compile_fold),
-    (sp.Pow, _compile_pow),
-    (sp.KroneckerDelta, _compile_delta),
-    ((sp.Sum, sp.Product), lambda e: _compile_reduction(e)),
-    (sp.Piecewise, _compile_piecewise),
-    (tuple(_RELATIONS), _compile_relation),
-    ((sp.And, sp.Or, sp.Not), _compile_logic),
-    ((type(sp.true), type(sp.false)), lambda e: _constant(bool(e))),
-    ((sp.Max, sp.Min), _compile_extremum),
-    (tuple(_FUNCS), _compile_function),
+MPMATH = Backend(
+    function=lambda f: f.mpmath, number=_mp_number, constant=_mp_constant, power=_power,
+    integer_power=lambda base, n: mpmath.mpmathify(base) ** n,  # sizes and indices are ints: 3 ** -1 is a float
+    zero=mpmath.mpf(0), one=mpmath.mpf(1), index_shift=0,  # a point's tables are keyed by the LaTeX indices
+    no_branch=_no_branch, other=_other, refuse=lambda e: VerifyError(f"cannot evaluate {e} numerically"),
+    too_deep=_too_deep, max_nested_sums=_MAX_NESTED_SUMS,
 )
 
 
 def _compile(e: sp.Basic) -> Fn:
     """A closure computing ``e`` at 50 digits from index values ``env`` and tensor tables ``vals``."""
-    for kind, build in _COMPILERS:
-        if isinstance(e, kind):
-            return build(e)
-    if _is_abstract(e):
-        return _compile_abstract(e)
-    raise VerifyError(f"cannot evaluate {e} numerically")
+    return compile_expression(e, MPMATH)
 
 
 _ABSTRACT = "<abstract functions>"  # where a point keeps its _Uninterpreted table among the values
@@ -301,46 +189,6 @@ def _outside_abstract(e: sp.Basic) -> set[str]:
     if isinstance(e, (sp.Indexed, sp.IndexedBase, sp.Symbol)):
         return _names_in(e)
     return set().union(*(_outside_abstract(a) for a in e.args)) if e.args else set()
-
-
-# summation variables nested deeper than this are not evaluated: each level multiplies the work by the size
-# (up to 4), and no derivation a person writes nests more than a handful
-_MAX_NESTED_SUMS = 5
-
-
-def _nested_sums(e: sp.Basic) -> int:
-    """How many summation variables are nested at the deepest point of ``e``."""
-    inner = max((_nested_sums(a) for a in e.args), default=0)
-    return inner + len(e.limits) if isinstance(e, (sp.Sum, sp.Product)) else inner
-
-
-def _compile_reduction(e: sp.Sum | sp.Product) -> Fn:
-    depth = _nested_sums(e)
-    if depth > _MAX_NESTED_SUMS:
-        raise VerifyError(f"{depth} nested sums are more than the numeric search evaluates ({_MAX_NESTED_SUMS})")
-    body = _compile(e.function)
-    limits = [(str(var), _compile(lo), _compile(hi)) for var, lo, hi in e.limits]
-    is_sum = isinstance(e, sp.Sum)
-
-    def loop(env: Env, vals: Values, depth: int) -> Any:
-        if depth == len(limits):
-            return body(env, vals)
-        name, lo, hi = limits[depth]
-        saved = env.get(name)
-        total = mpmath.mpf(0 if is_sum else 1)
-        for k in range(int(lo(env, vals)), int(hi(env, vals)) + 1):
-            env[name] = k
-            if is_sum:
-                total += loop(env, vals, depth + 1)
-            else:
-                total *= loop(env, vals, depth + 1)
-        if saved is None:
-            env.pop(name, None)
-        else:
-            env[name] = saved
-        return total
-
-    return lambda env, vals: loop(env, vals, 0)
 
 
 def _finite_real(v: Any) -> bool:
