@@ -1,0 +1,212 @@
+"""The table of elementary functions (``symgrad.functions``), and ``log1p`` added as one entry of it.
+
+The table is checked against sources written independently of it: SymPy's own derivatives and 40-digit
+values, NumPy, mpmath. Then ``log1p`` goes through every stage (derive, read, compile, verify, check),
+each compared with autograd or SymPy, to show that one entry is all a new function needs.
+"""
+
+from __future__ import annotations
+
+import autograd
+import autograd.numpy as anp
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from sympy.codegen.cfunctions import log1p
+
+import symgrad
+from symgrad.compile.rewrites import REWRITES
+from symgrad.derivatives import DERIVATIVES, d
+from symgrad.errors import ParseError
+from symgrad.functions import FUNCTION_OF, FUNCTIONS
+from symgrad.read import parse_expression
+
+u = sp.Symbol("u")
+x = sp.Symbol("x")
+
+
+def point(entry) -> sp.Rational:
+    """A point inside the function's domain and away from its kinks: |u| > 1 for asec, acsc, acosh, acoth."""
+    return sp.Rational(7, 3) if entry.sympy in (sp.asec, sp.acsc, sp.acosh, sp.acoth) else sp.Rational(2, 7)
+
+
+ONE_ARGUMENT = [f for f in FUNCTIONS if f.sympy not in (sp.binomial,)]
+
+
+@pytest.mark.parametrize("entry", [f for f in FUNCTIONS if f.derivative], ids=lambda f: f.name)
+def test_each_derivative_in_the_table_equals_sympys_own(entry):
+    at = point(entry)
+    ours = sp.N(entry.derivative(u).subs(u, at), 40)
+    theirs = sp.diff(entry.sympy(u), u).subs(u, at).doit()
+    if theirs.has(sp.Derivative):  # SymPy has no rule (floor, ceiling): mpmath differentiates its own floor
+        with mpmath.workdps(50):
+            theirs = mpmath.diff(sp.lambdify(u, entry.sympy(u), "mpmath"), mpmath.mpf(at.p) / at.q)
+    assert abs(ours - sp.N(theirs, 40)) < 1e-35
+
+
+@pytest.mark.parametrize("entry", [f for f in ONE_ARGUMENT if f.mpmath], ids=lambda f: f.name)
+def test_each_mpmath_evaluator_agrees_with_sympy_to_40_digits(entry):
+    at = point(entry)
+    with mpmath.workdps(50):
+        ours = entry.mpmath(mpmath.mpf(at.p) / at.q)
+    assert abs(sp.Float(ours, 50) - sp.N(entry.sympy(at), 50)) < sp.Float(10) ** -40
+
+
+@pytest.mark.parametrize("entry", [f for f in ONE_ARGUMENT if f.float64], ids=lambda f: f.name)
+def test_each_float64_evaluator_agrees_with_sympy_to_1e_15(entry):
+    at = point(entry)
+    assert float(entry.float64(np.float64(float(at)))) == pytest.approx(float(sp.N(entry.sympy(at), 30)), rel=1e-15)
+
+
+@pytest.mark.parametrize("entry", [f for f in FUNCTIONS if f.numpy], ids=lambda f: f.name)
+def test_each_array_name_is_the_numpy_function_of_the_same_values(entry):
+    at = point(entry)
+    step_at_zero = (0.5,) if entry.sympy is sp.Heaviside else ()  # np.heaviside takes H(0); SymPy's is 1/2
+    ours = getattr(np, entry.numpy)(np.array([float(at)]), *step_at_zero)
+    assert ours[0] == pytest.approx(float(sp.N(entry.sympy(at), 30)), rel=1e-15)
+
+
+def test_each_stable_form_named_is_a_rewrite_of_the_compiler():
+    named = {r.name for r in REWRITES}
+    assert {s for f in FUNCTIONS for s in f.stable} <= named
+
+
+def test_the_derivative_rules_are_the_tables_and_nothing_else():
+    assert set(DERIVATIVES) == {f.sympy for f in FUNCTIONS if f.derivative}
+    assert all(DERIVATIVES[f.sympy].note == f.kink_note for f in FUNCTIONS if f.derivative)
+
+
+@pytest.mark.parametrize("entry", [f for f in FUNCTIONS if f.words], ids=lambda f: f.name)
+def test_each_reader_word_reads_as_its_function(entry):
+    for word in entry.words:
+        assert parse_expression(rf"\operatorname{{{word}}}(x)") == entry.sympy(x), word
+
+
+@pytest.mark.parametrize("entry", [f for f in FUNCTIONS if f.inverse], ids=lambda f: f.name)
+def test_f_to_the_minus_one_reads_as_the_inverse_function_where_the_table_says_so(entry):
+    assert parse_expression(rf"\operatorname{{{entry.name}}}^{{-1}}(x)") == entry.inverse(x)
+
+
+def test_exp_to_the_minus_one_is_one_over_exp_as_the_table_gives_it_no_inverse():
+    assert FUNCTION_OF[sp.exp].inverse is None
+    assert parse_expression(r"\exp^{-1}(x)") == sp.exp(-x)
+
+
+# ---------------------------------------------------------------- log1p: one entry, every stage
+
+LOSS = r"L = \sum_{n=1}^{N} \operatorname{log1p}(x_n^2)"
+POINTS = np.array([[1e-9, 0.5, -2.0], [3e-5, -7.0, 1.25], [1e-9, -2e-9, 3e-9]])  # last: 1 + u rounds to 1
+
+
+def autograd_loss(xs):
+    return anp.sum(anp.log1p(xs**2))
+
+
+@pytest.fixture(scope="module")
+def derived():
+    return symgrad.derive(loss=LOSS, given=[r"x \in \mathbb{R}^{N}"], wrt=["x"])
+
+
+def test_log1p_derivative_is_one_over_one_plus_u():
+    assert d(log1p(x**2), x) == 2 * x / (1 + x**2)
+
+
+def test_log1p_derivation_agrees_with_autograd_to_1e_12(derived):
+    (result,) = derived.results
+    (i,) = result.var.indices
+    for xs in POINTS:
+        values = {result.var.base[k + 1]: sp.Float(v, 30) for k, v in enumerate(xs)}
+        ours = [float(result.expr.subs(i, k + 1).subs(values)) for k in range(len(xs))]
+        np.testing.assert_allclose(ours, autograd.grad(autograd_loss)(xs), rtol=1e-12)
+
+
+def test_log1p_reads_from_its_upright_name_and_log_of_1_plus_x_stays_a_log():
+    assert parse_expression(r"\operatorname{log1p}(x)") == log1p(x)
+    assert parse_expression(r"\mathrm{log1p}(x^2)") == log1p(x**2)
+    assert parse_expression(r"\log(1 + x)") == sp.log(1 + x)
+    assert not parse_expression(r"\log(1 + x)").has(log1p)
+
+
+def test_log1p_as_printed_in_a_derivation_reads_back_as_log1p(derived):
+    printed = symgrad.latex(log1p(x**2))
+    assert parse_expression(printed) == log1p(x**2)
+
+
+def test_log1p_compiles_to_numpy_agreeing_with_autograd_to_1e_12_where_log_of_1_plus_u_loses_digits(derived):
+    compiled = symgrad.compile(derived)
+    assert "np.log1p(" in compiled.source
+    value, grads = compiled.value_and_grad(x=POINTS)
+    np.testing.assert_allclose(value, [autograd_loss(xs) for xs in POINTS], rtol=1e-12)
+    np.testing.assert_allclose(grads["x"], [autograd.grad(autograd_loss)(xs) for xs in POINTS], rtol=1e-12)
+    naive = np.sum(np.log(1 + POINTS[-1] ** 2))  # what log(1 + u) would give: 1 + 1e-18 is 1 in float64
+    assert abs(naive - value[-1]) > 1e-3 * value[-1]
+
+
+def test_log1p_verify_proves_the_right_derivative():
+    v = symgrad.verify(r"\frac{d}{dx}\operatorname{log1p}(x^2) = \frac{2x}{1+x^2}")
+    assert v.verdict == "proved", v.message
+
+
+def test_log1p_verify_finds_the_wrong_derivative_with_a_point():
+    v = symgrad.verify(r"\frac{d}{dx}\operatorname{log1p}(x^2) = \frac{x}{1+x^2}")
+    assert (v.verdict, v.diagnosis) == ("wrong", "factor"), v.message
+
+
+def test_log1p_check_agrees_with_autograd(derived):
+    report = symgrad.check(derived)
+    assert report.ok and [r.status for r in report.rows] == ["ok"] * len(report.rows)
+
+
+def test_a_name_the_table_does_not_have_is_refused_naming_it():
+    with pytest.raises(ParseError, match=r"^\\operatorname\{expm1\} is not a function symgrad knows"):
+        parse_expression(r"\operatorname{expm1}(x)")
+
+
+# ---------------------------------------------------------------- one evaluator, two backends
+
+def _both(expr, env, mp_values, np_values):
+    from symgrad.check.evaluate import evaluate
+    from symgrad.verify.evaluation import _compile
+
+    with mpmath.workdps(50):
+        high = _compile(expr)(dict(env), mp_values)
+    return high, evaluate(expr, env, np_values)
+
+
+@pytest.mark.parametrize("entry", [f for f in ONE_ARGUMENT if f.mpmath and f.float64], ids=lambda f: f.name)
+def test_verify_and_check_evaluate_each_function_of_a_sum_as_sympy_does(entry):
+    n, k = sp.symbols("n k", integer=True)
+    w = sp.IndexedBase("w")
+    at = point(entry)
+    expr = sp.Sum(entry.sympy(w[k] * at), (k, 1, n))
+    table = {1: sp.Rational(1, 2), 2: sp.Rational(3, 4)}
+    high, low = _both(expr, {}, {"n": 2, "w": {(i,): mpmath.mpf(v.p) / v.q for i, v in table.items()}},
+                      {"n": 2, "w": np.array([float(v) for v in table.values()])})
+    want = sp.N(sum(entry.sympy(v * at) for v in table.values()), 45)
+    assert abs(sp.Float(high, 50) - want) < 1e-40 and float(low) == pytest.approx(float(want), rel=1e-14)
+
+
+def test_a_case_with_no_branch_is_nan_in_check_and_a_skipped_point_in_verify():
+    from symgrad.check.evaluate import evaluate
+    from symgrad.verify.evaluation import _compile
+
+    expr = sp.Piecewise((x, x > 0))
+    assert np.isnan(evaluate(expr, {}, {"x": np.float64(-1.0)}))
+    with pytest.raises(ValueError, match="no piece applies"):
+        _compile(expr)({}, {"x": mpmath.mpf(-1)})
+
+
+def test_check_evaluation_leaves_a_scalar_input_unchanged():
+    from symgrad.check.evaluate import evaluate
+
+    scalar = np.asarray(2.0)  # check holds scalar inputs as 0-d arrays: a sum must not add into one in place
+    assert evaluate(x + x * x + 1, {}, {"x": scalar}) == 7.0 and scalar == 2.0
+
+
+def test_a_sum_gives_its_summation_variable_back_to_the_caller():
+    from symgrad.verify.evaluation import _compile
+
+    k = sp.Symbol("k", integer=True)
+    env = {"k": 7}
+    assert _compile(k + sp.Sum(k, (k, 1, 3)))(env, {}) == 13 and env == {"k": 7}
