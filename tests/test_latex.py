@@ -252,3 +252,20 @@ def test_names_print_as_they_were_written(name: str, tex: str) -> None:
 def test_a_name_the_reader_makes_prints_as_latex_it_reads_back_as_the_same_name(tex: str) -> None:
     name = symgrad.parse.parse_expression(tex, symgrad.parse.Context())
     assert symgrad.parse.parse_expression(to_latex(name), symgrad.parse.Context()) == name
+
+
+DECLARED = {"loss": r"L = \sum_{n=1}^{N} (\frac{y_n - x_n}{\sqrt{s + \epsilon}})^2",
+            "given": [r"x \in \mathbb{R}^{N}", r"y \in \{0, 1\}^{N}", r"\epsilon \in (0, 1)", r"s \geq 0"],
+            "wrt": ["x"]}
+
+
+def test_the_inputs_line_states_each_declared_domain_and_reads_back_as_the_same_domains() -> None:
+    d = symgrad.derive(**DECLARED)
+    line = next(x for x in d.latex().splitlines() if x.startswith("Inputs: "))
+    assert line == (r"Inputs: $x \in \mathbb{R}^{N}$, $y \in \{0, 1\}^{N}$, $s \in [0, \infty)$, "
+                    r"$\epsilon \in (0, 1)$.")
+    facts = re.findall(r"\$([^$]+)\$", line)
+    again = symgrad.derive(loss=DECLARED["loss"], given=facts, wrt=["x"])
+    assert dict(again.graph.domains) == dict(d.graph.domains) == {
+        "y": sp.FiniteSet(0, 1), "epsilon": sp.Interval.open(0, 1), "s": sp.Interval(0, sp.oo)}
+    assert line in d.markdown().splitlines() and line in d.document().splitlines()

@@ -119,3 +119,12 @@ def test_user_loss_suite_text_output_has_no_latex_or_sympy_in_it(case_id: str) -
     text = user_derivation(case_id).text()
     body = text.split("\n", 2)[2]  # the title is the loss API's (test_the_kl_divergence_is_named_d_kl reads it)
     assert leaks(body) == []
+
+
+def test_declared_domains_print_in_the_inputs_line_as_unicode() -> None:
+    d = symgrad.derive(loss=r"L = \sum_{n=1}^{N} (\frac{y_n - x_n}{\sqrt{s + \epsilon}})^2",
+                       given=[r"x \in \mathbb{R}^{N}", r"y \in \{0, 1\}^{N}", r"\epsilon \in (0, 1)", r"s \geq 0"],
+                       wrt=["x"])
+    line = next(x for x in d.text().splitlines() if x.startswith("  inputs: "))
+    assert line == "  inputs: x ∈ ℝ^{N}, y ∈ {0, 1}^{N}, s ∈ [0, ∞), ε ∈ (0, 1)"
+    assert not leaks(line)

@@ -137,10 +137,23 @@ def _range_note(indices: Sequence[sp.Idx]) -> str:
     return r",\ ".join(rf"1 \le {to_latex(i)} \le {to_latex(i.upper)}" for i in indices)
 
 
-def _space(tensor: sp.Basic) -> str:
+def _set_latex(domain: sp.Set | None) -> str:
+    """``\\mathbb{R}``, or the declared ``(0, 1)``, ``[0, \\infty)``, ``\\{0, 1\\}``, spelled as the reader reads them."""
+    if domain is None:
+        return r"\mathbb{R}"
+    if isinstance(domain, sp.Interval):
+        ends = f"{to_latex(domain.start)}, {to_latex(domain.end)}"
+        return ("(" if domain.left_open else "[") + ends + (")" if domain.right_open else "]")
+    if isinstance(domain, sp.FiniteSet):
+        return r"\{" + ", ".join(to_latex(v) for v in domain.args) + r"\}"
+    return to_latex(domain)
+
+
+def _space(tensor: sp.Basic, domain: sp.Set | None) -> str:
+    """``x \\in \\mathbb{R}^{N}``, ``\\epsilon \\in (0, 1)``: an input with its shape and declared domain."""
     shape = shape_of(tensor)
     dims = r" \times ".join(to_latex(s) for s in shape)
-    return to_latex(sp.Symbol(name_of(tensor))) + r" \in \mathbb{R}" + (f"^{{{dims}}}" if shape else "")
+    return to_latex(sp.Symbol(name_of(tensor))) + r" \in " + _set_latex(domain) + (f"^{{{dims}}}" if shape else "")
 
 
 def _matrix_lhs(result: Result) -> str:
@@ -170,7 +183,7 @@ def _body(d: Derivation, style: _Style) -> list[str]:
         blocks.append(style.display(_display_rows(
             [_Row(to_latex(x.lhs), x.rhs, detail=_range_note(x.indices)) for x in graph.definitions], style)))
     if graph.inputs:
-        blocks.append("Inputs: " + ", ".join(f"${_space(t)}$" for t in graph.inputs) + ".")
+        blocks.append("Inputs: " + ", ".join(f"${_space(t, graph.domain(name_of(t)))}$" for t in graph.inputs) + ".")
     if graph.constraints:
         blocks.append(style.paragraph("Constraints:"))
         blocks.append(style.display(_display_rows([_Row(to_latex(c.lhs), c.rhs, c.reason) for c in graph.constraints], style)))
@@ -249,6 +262,16 @@ def _text_rows(rows: list[tuple[str, str, str]]) -> list[str]:
     return out
 
 
+def _set_text(domain: sp.Set | None, plain: Callable[[sp.Basic], str]) -> str:
+    """``ℝ``, or the declared ``(0, 1)``, ``[0, ∞)``, ``{0, 1}`` in terminal text."""
+    if isinstance(domain, sp.Interval):
+        ends = f"{plain(domain.start)}, {plain(domain.end)}"
+        return ("(" if domain.left_open else "[") + ends + (")" if domain.right_open else "]")
+    if isinstance(domain, sp.FiniteSet):
+        return "{" + ", ".join(plain(v) for v in domain.args) + "}"
+    return "ℝ" if domain is None else str(domain)
+
+
 def derivation_text(d: Derivation) -> str:
     """The derivation as plain Unicode text for a terminal."""
     graph = d.graph
@@ -262,7 +285,8 @@ def derivation_text(d: Derivation) -> str:
     ])
     if graph.inputs:
         shapes = [
-            plain(sp.Symbol(name_of(t))) + " ∈ ℝ" + ("^{" + "×".join(plain(s) for s in shape_of(t)) + "}" if shape_of(t) else "")
+            plain(sp.Symbol(name_of(t))) + " ∈ " + _set_text(graph.domain(name_of(t)), plain)
+            + ("^{" + "×".join(plain(s) for s in shape_of(t)) + "}" if shape_of(t) else "")
             for t in graph.inputs
         ]
         out.append("  inputs: " + ", ".join(shapes))
