@@ -16,6 +16,7 @@ import sympy as sp
 
 from ..derivation import Graph, Step
 from ..tensors import Constraint
+from . import construction
 from .deadline import Deadline
 from .names import _canonical, _fold_one, _inverses, fold_definitions
 from .presentation import _distribute, _positive_first, _terms_bound, merge_sums, tidy
@@ -33,6 +34,7 @@ __all__ = [
     "_positive_first",
     "_terms_bound",
     "_tidy_rational",
+    "by_construction",
     "cancel_fractions",
     "contract_deltas",
     "expand_sums",
@@ -166,35 +168,56 @@ def _constraint_pattern(c: Constraint) -> tuple[sp.Expr, sp.Idx, list[sp.Wild]] 
     return c.lhs.function.xreplace(dict(zip(free, wilds))), var, wilds
 
 
-def use_constraints(expr: sp.Expr, graph: Graph) -> Rewrite:
-    """Replace a sum that a declared constraint fixes, e.g. ``sum_k y_k = 1``."""
+def _use(expr: sp.Expr, constraints: tuple[Constraint, ...]) -> tuple[sp.Expr, list[Constraint]]:
+    """``expr`` with every sum that one of ``constraints`` fixes replaced by its value, and the ones used."""
     used: list[Constraint] = []
-    for c in graph.constraints:
+    for c in constraints:
         pattern = _constraint_pattern(c)
         if pattern is None:
             continue
-        body, var, _ = pattern
+        body, var, wilds = pattern
         (_, lo, hi) = c.lhs.limits[0]
+        free = sorted((i for i in c.lhs.free_symbols if isinstance(i, sp.Idx)), key=str)
 
-        def matches(e: sp.Expr, body: sp.Expr = body, var: sp.Idx = var, lo=lo, hi=hi) -> bool:
-            if not (isinstance(e, sp.Sum) and len(e.limits) == 1):
-                return False
-            v, elo, ehi = e.limits[0]
-            if (elo, ehi) != (lo, hi):
-                return False
-            m = e.function.xreplace({v: var}).match(body)
-            return m is not None and not any(val.has(var) for val in m.values())
+        def value(e: sp.Expr, body: sp.Expr = body, var: sp.Idx = var, lo=lo, hi=hi) -> dict | None:
+            if not (isinstance(e, sp.Sum) and len(e.limits) == 1) or e.limits[0][1:] != (lo, hi):
+                return None
+            m = e.function.xreplace({e.limits[0][0]: var}).match(body)
+            return None if m is None or any(val.has(var) for val in m.values()) else m
 
-        def replace(e: sp.Expr, c: Constraint = c) -> sp.Expr:
+        def replace(e: sp.Expr, c: Constraint = c, value=value, free=free, wilds=wilds) -> sp.Expr:
             if c not in used:
                 used.append(c)
-            return c.rhs
+            m = value(e)
+            return sp.sympify(c.rhs).xreplace({i: m[w] for i, w in zip(free, wilds) if w in m})
 
-        expr = expr.replace(matches, replace)
+        expr = expr.replace(lambda e, value=value: value(e) is not None, replace)
+    return expr, used
+
+
+def use_constraints(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """Replace a sum that a declared constraint fixes, e.g. ``sum_k y_k = 1``."""
+    expr, used = _use(expr, graph.constraints)
     if not used:
         return None
     detail = sp.Eq(used[0].lhs, used[0].rhs, evaluate=False)
     return expr, "use the constraint" + (f" ({used[0].reason})" if used[0].reason else ""), detail
+
+
+def _reduce(expr: sp.Expr, graph: Graph) -> sp.Expr:
+    """The rule table without the facts by construction: what proves them."""
+    return simplify(expr, graph, rules=tuple(r for r in SIMPLIFY if r.apply is not by_construction))
+
+
+def by_construction(expr: sp.Expr, graph: Graph) -> Rewrite:
+    """Replace a sum the definitions fix by construction, e.g. ``sum_k x̂_kd = 0`` for a centred x̂."""
+    if not expr.atoms(sp.Sum):
+        return None
+    expr, used = _use(expr, construction.facts(graph, _reduce))
+    if not used:
+        return None
+    return expr, "it holds by construction", sp.Eq(used[0].lhs, used[0].rhs, evaluate=False)
+
 
 def cancel_fractions(expr: sp.Expr, graph: Graph) -> Rewrite:
     """Put a sum-free expression over a common denominator and cancel."""
@@ -267,6 +290,7 @@ SIMPLIFY: tuple[Rule, ...] = (
     Rule("contract", contract_deltas),
     Rule("fold", fold_definitions),
     Rule("constraints", use_constraints),
+    Rule("construction", by_construction),
     Rule("cases", factor_cases),
     Rule("expand", expand_sums),
     Rule("hyperbolic", hyperbolic),

@@ -112,10 +112,102 @@ def _kernel_bases(kernel: sp.Expr) -> list[sp.Expr]:
     return [] if kernel.atoms(sp.Indexed) else [kernel]
 
 
+@lru_cache(maxsize=256)
+def _patterns(defn: Definition) -> tuple[tuple[sp.Expr, sp.Expr, sp.Expr], ...]:
+    """``(pattern, power, name)`` triples of an indexed definition, its own indices as wilds: a match of
+    ``pattern ** power`` is the name. The right side itself; a factor it is linear in
+    (``x̂ = (x - μ)/sqrt(v + ε)`` gives ``x - μ = x̂ sqrt(v + ε)``, ``μ = sum x/N`` gives ``sum x = N μ``);
+    the base of a root (``r = sqrt(s)`` gives ``s^p = r^{2p}``)."""
+    own = defn.indices
+    if not own or defn.rhs.is_Atom or isinstance(defn.rhs, sp.Indexed):
+        return ()
+    to_wild = {i: sp.Wild(f"w_{i}") for i in own}
+
+    def wild(e: sp.Expr) -> sp.Expr:
+        return e.xreplace({t: _canonical(t) for t in e.atoms(sp.Sum)}).xreplace(to_wild)
+
+    # a product or sum of bare names (y = x s) is no shorter folded: it would only hide the names
+    bare = all(isinstance(a, (sp.Indexed, sp.Symbol, sp.Number)) for a in sp.preorder_traversal(defn.rhs)
+               if not isinstance(a, (sp.Mul, sp.Add, sp.Idx, sp.IndexedBase, sp.Tuple)))
+    out = [] if bare else [(wild(defn.rhs), sp.Integer(1), wild(defn.lhs))]
+    if isinstance(defn.rhs, sp.Mul):
+        for factor in defn.rhs.args:
+            rest = defn.rhs / factor
+            # solving for the factor divides by the rest: only when the rest cannot vanish (1/N, 1/sqrt(v + ε))
+            if isinstance(factor, (sp.Add, sp.Sum)) and all(_never_zero(f) for f in sp.Mul.make_args(rest)):
+                out.append((wild(factor), sp.Integer(1), wild(defn.lhs / rest)))
+    if isinstance(defn.rhs, sp.Pow) and defn.rhs.exp.is_Rational and isinstance(defn.rhs.base, (sp.Add, sp.Sum)):
+        out.append((wild(defn.rhs.base), 1 / defn.rhs.exp, wild(defn.lhs)))
+    return tuple(out)
+
+
+def _never_zero(factor: sp.Expr) -> bool:
+    """A number, a positive symbol (a size) or a reciprocal power: dividing by it is always defined."""
+    return bool(factor.is_number and factor != 0) or bool(factor.is_positive) or (
+        isinstance(factor, sp.Pow) and bool(factor.exp.is_negative))
+
+
+def _match(e: sp.Expr, pattern: sp.Expr, own: tuple[sp.Idx, ...]) -> dict | None:
+    """The index bindings under which ``e`` (sums compared up to renaming) is ``pattern``; ``None`` if it is not."""
+    found = e.xreplace({t: _canonical(t) for t in e.atoms(sp.Sum)}).match(pattern)
+    if not found or len(found) != len(own):
+        return None
+    named = {str(w.name).removeprefix("w_"): v for w, v in found.items()}
+    ok = all(isinstance(named.get(str(i)), sp.Idx) and named[str(i)].upper == i.upper for i in own)
+    return named if ok else None
+
+
+def _fold_indexed(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
+    """Write ``expr`` in the name an indexed definition gives: ``(x_ij - μ_j)`` as ``x̂_ij sqrt(v_j + ε)``."""
+    own = defn.indices
+    hits = 0
+    present = expr.atoms(sp.IndexedBase)
+    for pattern, power, name in _patterns(defn):
+        if not pattern.atoms(sp.IndexedBase) <= present:
+            continue
+
+        def name_at(found: dict, name: sp.Expr = name) -> sp.Expr:
+            back = {w: found[str(w.name).removeprefix("w_")] for w in name.atoms(sp.Wild)}
+            out = name.xreplace(back)
+            return out.xreplace({t: _renamed(t, expr) for t in out.atoms(sp.Sum)})
+
+        def walk(e: sp.Expr, pattern: sp.Expr = pattern, power: sp.Expr = power, name_at=name_at) -> sp.Expr:
+            nonlocal hits
+            base, exp = (e.base, e.exp) if isinstance(e, sp.Pow) and power != 1 else (e, sp.Integer(1))
+            if base.func == pattern.func:
+                candidates = [(sp.Integer(1), base)]
+                if isinstance(base, sp.Add):
+                    coeff, primitive = base.primitive()
+                    candidates += [(coeff, primitive), (-coeff, -primitive)]
+                for coeff, body in candidates:
+                    found = _match(body, pattern, own)
+                    if found is not None:
+                        hits += 1
+                        return (coeff * name_at(found)) ** exp if power == 1 else name_at(found) ** (exp * power)
+            if not e.args or isinstance(e, (sp.Indexed, sp.Idx)):
+                return e
+            return e.func(*[walk(a) for a in e.args])
+
+        new = walk(expr)
+        if hits:
+            return new
+    return None
+
+
+def _renamed(s: sp.Sum, expr: sp.Expr) -> sp.Sum:
+    """``s`` spelled with the summation variables of an equal sum already in ``expr``, if there is one."""
+    for t in expr.atoms(sp.Sum):
+        if _canonical(t) == _canonical(s):
+            return t
+    return s
+
+
 def fold_definitions(expr: sp.Expr, graph: Graph) -> Rewrite:
     """Fold subexpressions back into the names they define (``e^{a_i}/sum_k e^{a_k} -> p_i``)."""
     for defn in graph.definitions:
         new = _fold_one(expr, defn)
+        if new is None:
+            new = _fold_indexed(expr, defn)
         if new is not None and new != expr:
             return _expand(new), "substitute the definition", sp.Eq(defn.lhs, defn.rhs, evaluate=False)
     return None

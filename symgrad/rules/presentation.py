@@ -40,7 +40,8 @@ def _factor_summand(e: sp.Expr, deadline: Deadline | None = None) -> sp.Expr:
 
 
 def merge_sums(expr: sp.Expr) -> sp.Expr:
-    """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range."""
+    """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range whose factors outside carry the same
+    indices: ``x̂_i sum_n g_n x̂_n + sum_n g_n`` stays two sums, as the textbook writes it."""
     terms = sp.Add.make_args(_expand(expr))
     groups: dict[tuple, list[sp.Expr]] = {}
     rest = []
@@ -52,10 +53,10 @@ def merge_sums(expr: sp.Expr) -> sp.Expr:
             continue
         s = sums[0]
         others = sp.Mul(*[f for f in factors if f is not s])
-        key = s.limits
+        key = (s.limits, frozenset(i for i in others.free_symbols if isinstance(i, sp.Idx)))
         groups.setdefault(key, []).append(coeff * others * s.function)
     out = sp.Add(*rest)
-    for limits, summands in groups.items():
+    for (limits, _), summands in groups.items():
         body = sp.Add(*summands)
         # pull out factors free of the summation variable
         inner = sp.factor_terms(body)
