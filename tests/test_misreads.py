@@ -91,10 +91,8 @@ def test_upright_function_on_a_declared_vector_is_elementwise():
 
 
 @pytest.mark.parametrize("latex, column, name", [
-    (r"\mathrm{tr}(X)", 1, r"\mathrm{tr}"),
     (r"2 + \operatorname{foo}(x)", 5, r"\operatorname{foo}"),
     (r"\operatorname{foo} x", 1, r"\operatorname{foo}"),
-    (r"\mathrm{tr} X", 1, r"\mathrm{tr}"),
     (r"a \operatorname*{arg\,max}_k a_k", 3, r"\operatorname{argmax}"),
     (r"\text{Softmin}(z)", 1, r"\text{Softmin}"),
 ])

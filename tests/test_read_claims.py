@@ -260,9 +260,10 @@ def test_a_decoration_over_a_subscripted_letter_decorates_the_name():
 
 @pytest.mark.parametrize("claim", [r"\frac{\delta}{\delta X} {\rm Tr}(XA) = A^T", r"\nabla_A trABA^TC = CAB +C^TAB^T",
                                    r"\frac{\partial}{\partial X} \Tr(XA) = A^T"])
-def test_the_trace_is_refused_never_read_as_a_product_of_letters(claim):
-    with pytest.raises(ParseError, match="the trace is not supported yet"):
-        parse_claim(claim, Context())
+def test_the_trace_is_read_as_a_sum_of_the_diagonal_never_as_a_product_of_letters(claim):
+    # was refused until symgrad.linalg landed (issue 13): now the trace, a contraction
+    derivative = parse_claim(claim, Context())[0].value
+    assert isinstance(derivative.of, sp.Sum) and not {"t", "r", "T"} & {str(s) for s in derivative.of.free_symbols}
 
 
 def test_a_diagonal_case_after_the_claim_is_judged_on_the_diagonal():

@@ -11,6 +11,7 @@ from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
 from .macros import expand
+from .matrices import logdet_folded, square_matrices
 from .operators import _mentions, _squares_renamed
 from .parser import _Parser
 from .sets import index_range
@@ -44,7 +45,7 @@ def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
     p.done()
     mapping = p.resolve()
     p.commit(mapping)
-    value = v.expr.xreplace(mapping)
+    value = logdet_folded(v.expr.xreplace(mapping))
     for old, new in ctx.squares.items():  # after a derivative by sigma^2, sigma^2 is the name sigma2 everywhere
         value = _squares_renamed(value, old, new)
         if _mentions(value, old):
@@ -65,7 +66,9 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 @_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
-    v = _parse_value(latex, _tokens(latex), ctx, strict=False)[0]
+    toks = _tokens(latex)
+    square_matrices(toks, ctx)
+    v = _parse_value(latex, toks, ctx, strict=False)[0]
     if not isinstance(v.expr, sp.Derivative):
         raise ParseError(r"not a derivative (write \frac{\partial L}{\partial w} or \nabla_w L)", column=1,
                          source=latex)
@@ -82,6 +85,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     n_cases = len(ctx.assumptions)
     latex = _lines_as_chain(latex)
     toks = _case_after(latex, _tokens(latex), ctx)
+    square_matrices(toks, ctx)
     same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
     parts = _split(toks, {"="})
@@ -233,6 +237,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
     toks = _range_after(latex, _tokens(latex), ctx)
+    square_matrices(toks, ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         raise ParseError("a definition needs an =: name = expression", column=1, source=latex)
@@ -298,7 +303,7 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     p.done()
     lhs = lhs if lhs is not None else _node(p, name, tok, rhs)
     mapping = p.resolve()
-    lhs, value = lhs.xreplace(mapping), rhs.expr.xreplace(mapping)
+    lhs, value = lhs.xreplace(mapping), logdet_folded(rhs.expr.xreplace(mapping))
     if params is None and isinstance(lhs, sp.Symbol):
         lhs = _family(p, name, value, eq)
     _check_value(latex, name, lhs, value, eq, params is None)

@@ -34,6 +34,7 @@ class Context:
     assumptions: list[sp.Rel] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     families: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # E = ...k...: E is E_k, bare E too
+    matrix_size: sp.Symbol | None = None  # n of the undeclared n x n matrices of a trace, determinant or inverse
     squares: dict[sp.Basic, sp.Basic] = field(default_factory=dict)  # sigma -> sigma2 after a derivative by sigma^2
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts  # readings decided by context, facts recorded but not used
 

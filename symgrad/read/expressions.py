@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .. import linalg
 from .fallback import _FOREIGN_CLOSERS
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
@@ -17,12 +18,13 @@ from .vocabulary import (
     _Val,
 )
 
-_MATRIX_OPERATORS = {"tr": "the trace", "trace": "the trace", "det": "the determinant", "rank": "the rank"}
+_MATRIX_OPERATORS = {"rank": "the rank"}
+_MATRIX_READERS = {"tr": "trace", "trace": "trace", "det": "determinant"}  # upright names read by read.matrices
 _GROUPS = {"(": ")", "[": "]", r"\{": r"\}", "{": "}"}
 # the commands that open an operand, and the method that reads the rest (after the command)
 _PRIMARIES = {
     r"\frac": "frac", r"\dfrac": "frac", r"\tfrac": "frac", r"\cfrac": "frac", r"\sum": "sum", r"\prod": "sum",
-    r"\Tr": "matrix_operator", r"\tr": "matrix_operator", r"\trace": "matrix_operator",
+    r"\Tr": "matrix_operator", r"\tr": "matrix_operator", r"\trace": "matrix_operator", r"\det": "matrix_operator",
     r"\sqrt": "root", r"\max": "extremum", r"\min": "extremum", r"\begin{cases}": "cases", r"\infty": "infinity",
     **{rf"\{f}": "function" for f in ("log", "ln", "exp", "tanh", "sin", "cos", "cosh", "sinh", "tan", "arctan")},
 }
@@ -144,13 +146,17 @@ class _Expressions:
         if n:
             self.pos += n
             return self.transpose(v, t)
+        inverse = self.inverse_mark() if len(v.free) == 2 else None
+        if inverse is not None:
+            self.pos += inverse[0]
+            return self.inverse(v, t, inverse[1])
         e = self.argument()
         if e.axes and v.expr == sp.E and not v.axes:
             return _Val(sp.exp(e.expr), e.axes)  # as \exp(z)
         if e.axes:
             raise self.error("an exponent must be a scalar", t)
         if len(v.free) == 2 and e.expr != 1:
-            raise self.error("matrix powers and inverses are not supported", t)
+            raise self.error("matrix powers are not supported", t)
         return _Val(self.power(v.expr, e.expr, t), v.axes)
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:
@@ -247,9 +253,8 @@ class _Expressions:
         return _Val(sp.sqrt(v.expr), v.axes)
 
     def matrix_operator(self, t: _Tok) -> _Val:
-        """``\\Tr``, ``\\tr``: refused with what to write until symgrad has matrix calculus."""
-        raise self.error(f"{t.text}: the trace is not supported yet (matrix calculus); write it in index notation, as "
-                         r"\sum_i A_{ii} for the trace", t)
+        """``\\Tr``, ``\\tr``, ``\\trace``, ``\\det`` (``symgrad.read.matrices``)."""
+        return self.determinant(t, t.text) if t.text == r"\det" else self.trace(t, t.text)
 
     def infinity(self, t: _Tok) -> _Val:
         return _Val(sp.oo)
@@ -316,6 +321,8 @@ class _Expressions:
         case), applied like ``\log``. An unknown upright name applied to something is an error (``\mathrm{tr}(X)`` read
         as the product tr*X would be silently wrong); standing alone it is a name (``\text{MSE}``)."""
         key = name.lower()
+        if key in _MATRIX_READERS and (self.at("(") or self.starts_factor()):
+            return getattr(self, _MATRIX_READERS[key])(t, label)
         if key not in _FUNCS and key not in _NAMED_FUNCS:
             applied = self.at("(") or (t.text == r"\operatorname" or key in _OPERATORS) and (
                 self.at("_") or self.at("^") or self.starts_factor())
@@ -415,6 +422,9 @@ class _Expressions:
             self.pos += 2
         else:
             self.expect(r"\|" if norm else "|", t)
+        if not norm and len(v.free) == 2:
+            self.note(f"|{v.expr.base if isinstance(v.expr, sp.Indexed) else '...'}| of a matrix read as its determinant")
+            return _Val(self.of_matrix(linalg.det, v, t, "|...| of a matrix (its determinant)"))
         if not norm:
             return _Val(sp.Abs(v.expr), v.axes)
         kind = "2"

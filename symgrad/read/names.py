@@ -54,7 +54,7 @@ class _Names:
         for scope in reversed(self.binders):
             if name in scope:
                 return _Val(scope[name])
-        letter = self.letter(name, tok)
+        letter = self.letter(name, tok) if name != "I" else self.identity(tok)
         if letter is not None:
             return letter
         if name in self.samples and self.lookup_base(name) is None:

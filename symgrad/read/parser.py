@@ -5,10 +5,11 @@ from __future__ import annotations
 from .arrays import _Arrays
 from .expressions import _Expressions
 from .letters import _Letters
+from .matrices import _Matrices
 from .names import _Names
 from .operators import _Operators
 from .scope import _Scope
 
 
-class _Parser(_Operators, _Expressions, _Names, _Letters, _Arrays, _Scope):
+class _Parser(_Operators, _Expressions, _Matrices, _Names, _Letters, _Arrays, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""

@@ -30,6 +30,7 @@ _SKIP = {
     r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad",
     r"\displaystyle", r"\textstyle", r"\scriptstyle", r"\limits", r"\nolimits", r"\nonumber", r"\notag", "$",
     r"\(", r"\)", r"\[", r"\]", r"\mathstrut", r"\rm", r"\it", r"\bf", r"\cal",
+    r"\qty",  # the physics package's auto-sized brackets: \qty(AB), \qty[...]
 }
 _SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
            r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}

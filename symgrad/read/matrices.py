@@ -1,0 +1,144 @@
+"""Matrix calculus as pages write it: the trace, the determinant and the inverse, read into ``symgrad.linalg``.
+
+``\\mathrm{tr}(XA)`` is the contraction ``sum_i (XA)_ii``; ``\\det X``, ``|X|`` (of a square matrix), ``\\log\\det X`` and
+``X^{-1}``, ``X^{-T}`` are linalg's ``Det``, ``inverse(X)[k, l]`` of a whole square matrix. A formula that uses one of
+them and names matrices nobody declared (``\\frac{\\partial}{\\partial X}\\mathrm{tr}(XA) = A^T``) reads its undeclared
+capital letters as n x n matrices and an undeclared ``I`` as the identity; the verdict says so.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .. import linalg
+from ..errors import SymgradError
+from ..tensors import size
+from .context import Context
+from .tokens import _NAMED, _arg_text, _Tok
+from .vocabulary import _extent, _Val
+
+_TRACES = frozenset({"tr", "trace"})
+_WORDS = _TRACES | {"det"}
+_COMMANDS = frozenset({r"\Tr", r"\tr", r"\trace", r"\det"})
+_SIZE_NAMES = ("n", "m", "d", "N", "K", "M")
+
+
+class _Matrices:
+    """The trace, determinant and inverse (a part of the parser)."""
+
+    def trace(self, t: _Tok, label: str) -> _Val:
+        """``\\mathrm{tr}(XA)``, ``\\Tr AB``, ``tr XAX^T``: without brackets the argument is the product up to the next
+        + or - (as after ``\\frac{d}{dx}``)."""
+        arg = self.group(")") if self.at("(") else self.term()
+        if len(arg.axes) != 2 or None in arg.axes:
+            raise self.error(f"{label} needs a square matrix, got shape {self.shape(arg)}: declare it "
+                             r"(X \in \mathbb{R}^{n \times n})", t)
+        row, col = arg.axes
+        self.unify(_extent(row), _extent(col), t, f"{label} of a matrix")
+        return _Val(linalg.trace(arg.expr.xreplace({col: row}), row, row))
+
+    def determinant(self, t: _Tok, label: str) -> _Val:
+        """``\\det X``, ``\\det(X)``, ``\\mathrm{det}\\, X``: of one whole square matrix."""
+        arg = self.group(")") if self.at("(") else self.factor()
+        return _Val(self.of_matrix(linalg.det, arg, t, label))
+
+    def of_matrix(self, fn, v: _Val, t: _Tok, label: str) -> sp.Expr:
+        """``fn`` (linalg's det or inverse) of the square matrix ``v`` is, whole and untransposed; else a ParseError."""
+        e = v.expr
+        if not (isinstance(e, sp.Indexed) and len(v.axes) == 2 and e.indices == v.axes):
+            raise self.error(f"{label} is read of one declared square matrix (a name such as X), got "
+                             f"{'shape ' + self.shape(v) if len(v.axes) != 2 else 'an expression'}", t)
+        try:
+            return fn(e.base)
+        except SymgradError as err:
+            raise self.error(str(err), t) from err
+
+    def inverse(self, v: _Val, t: _Tok, transposed: bool) -> _Val:
+        """``X^{-1}``, ``X^{-T}``: the elements of the inverse, on the axes of ``X`` (swapped for ``-T``)."""
+        row, col = v.axes
+        element = self.of_matrix(linalg.inverse, v, t, "the inverse")[row, col]
+        return _Val(element, (col, row) if transposed else (row, col))
+
+    def inverse_mark(self) -> tuple[int, bool] | None:
+        """After ``^``: ``{-1}``, ``-1``, ``{-T}``, ``{-\\top}``: (tokens, transposed), else None."""
+        texts = [self.peek(k).text for k in range(4)]
+        for pattern, transposed in ((["{", "-", "1", "}"], False), (["-", "1"], False), (["{", "-", "T", "}"], True),
+                                    (["{", "-", r"\top", "}"], True), (["{", "-", r"\intercal", "}"], True)):
+            if texts[:len(pattern)] == pattern:
+                return len(pattern), transposed
+        return None
+
+    def identity(self, t: _Tok) -> _Val | None:
+        """An undeclared ``I`` where matrices were read square: the identity (noted); else None."""
+        n = self.ctx.matrix_size
+        if n is None or self.declared("I"):
+            return None
+        row, col = self.fresh(n), self.fresh(n)
+        self.note(f"I read as the {n} x {n} identity matrix")
+        return _Val(sp.KroneckerDelta(row, col), (row, col))
+
+
+def _det_of(x: sp.Expr) -> sp.IndexedBase | None:
+    """X where ``x`` is ``log|det X|``, or ``log det X`` of a positive definite X (its determinant is positive)."""
+    if not isinstance(x, sp.log):
+        return None
+    arg = x.args[0]
+    if isinstance(arg, sp.Abs) and isinstance(arg.args[0], linalg.Det):
+        return arg.args[0].args[0]
+    if isinstance(arg, linalg.Det) and isinstance(arg.args[0], linalg.PositiveDefinite):
+        return arg.args[0]
+    return None
+
+
+def logdet_folded(e: sp.Expr) -> sp.Expr:
+    """``\\log|\\det X|`` (and ``\\log\\det X`` of a positive definite X) is linalg's ``LogDet(X)``, as symgrad prints
+    it: not the log of an absolute value."""
+    return e.replace(lambda x: _det_of(x) is not None, lambda x: linalg.logdet(_det_of(x)))
+
+
+def _operator_at(toks: list[_Tok], k: int) -> bool:
+    """Whether a trace, determinant or inverse starts at token ``k``."""
+    t = toks[k]
+    if t.text in _COMMANDS:
+        return True
+    if t.text in _NAMED and toks[k + 1].text == "{":
+        return _arg_text(toks, k + 1)[0].lower() in _WORDS
+    if t.kind == "letter" and t.text == "t" and toks[k + 1].text == "r" and toks[k + 1].col == t.col + 1:
+        return k == 0 or toks[k - 1].kind != "letter" or toks[k - 1].col + 1 != t.col
+    return t.text == "^" and [x.text for x in toks[k + 1:k + 4]] in (["{", "-", "1"], ["{", "-", "T"]) and \
+        toks[k - 1].kind == "letter" and toks[k - 1].text.isupper()
+
+
+def _capitals(toks: list[_Tok]) -> list[str]:
+    """Single capital letters standing as names (not in a word, not the T of a transpose)."""
+    out = []
+    for k, t in enumerate(toks):
+        if t.kind != "letter" or not t.text.isupper() or len(t.text) != 1:
+            continue
+        before, after = toks[k - 1] if k else None, toks[k + 1]
+        in_word = (before is not None and before.kind == "letter" and before.col + 1 == t.col and
+                   before.text.islower()) or (after.kind == "letter" and after.col == t.col + 1 and after.text.islower())
+        transpose = before is not None and (before.text in ("^", "-") or (
+            before.text == "{" and k > 1 and toks[k - 2].text in ("^", r"\mathsf", r"\mathrm")))
+        if not in_word and not transpose and t.text not in out:
+            out.append(t.text)
+    return out
+
+
+def square_matrices(toks: list[_Tok], ctx: Context) -> None:
+    """Where a formula takes a trace, determinant or inverse, read its undeclared capital letters as n x n matrices
+    (``I`` the identity), noted: those are of square matrices, and nothing else says the shapes."""
+    if not any(_operator_at(toks, k) for k in range(len(toks) - 1)):
+        return
+    names = [c for c in _capitals(toks) if c != "I" and not ctx.known(c)]
+    if ctx.matrix_size is None:
+        used = {t.text for t in toks if t.kind == "letter"} | set(ctx.tensors) | set(ctx.ranges)
+        ctx.matrix_size = next((ctx.sizes[s] for s in _SIZE_NAMES if s in ctx.sizes),
+                               None) or size(next(s for s in _SIZE_NAMES if s not in used))
+        ctx.sizes.setdefault(str(ctx.matrix_size), ctx.matrix_size)
+    n = ctx.matrix_size
+    for name in names:
+        ctx.tensors[name] = sp.IndexedBase(name, shape=(n, n))
+    if names:
+        ctx.notes.append(f"{', '.join(names)} read as {n} x {n} matri{'ces' if len(names) > 1 else 'x'} (a trace, "
+                         "determinant or inverse is of square matrices; declare shapes to read them otherwise)")
