@@ -1,0 +1,109 @@
+"""verify's judge on the verdicts it words and the members it must not skip: a case assumed, a chain that breaks
+at its second link, a derivative written out of something else, a proof with no time, constraints it cannot
+impose, a problem with few points where the derivative is defined.
+
+Written against the survivors of a mutation run over ``symgrad/verify/judging.py`` (benchmarks/mutation.md).
+Every reference derivative is written by hand: d(x^2)/dx = 2x, d(x^3)/dx = 3x^2, the softmax Jacobian
+p_i(delta_ij - p_j) (p_i(1 - p_i) when i = j), d sigma/dz = sigma(1 - sigma) = (1 - tanh^2(z/2))/4, d sqrt(x)/dx
+= 1/(2 sqrt x), the cross-entropy gradient p_j sum_k y_k - y_j (p_j - y_j when sum_k y_k = 1).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from symgrad.verify import verify
+
+SQUARE = ["L = x^2"]
+DLDX = r"\frac{dL}{dx}"
+SOFTMAX = [r"p_i = \frac{e^{a_i}}{\sum_{k=1}^Ne^{a_k}}"]
+DPA = r"\frac{\partial p_i}{\partial a_j}"
+SIGMOID = [r"\sigma(z) = \frac{1}{1+e^{-z}}"]
+CE = [r"p_j = \frac{e^{z_j}}{\sum_{k=1}^{N} e^{z_k}}", r"L = -\sum_{k=1}^{N} y_k \log p_k"]
+DLDZ = r"\frac{\partial L}{\partial z_j}"
+
+
+def test_softmax_diagonal_under_the_assumed_case_i_equals_j_is_proved_and_shows_the_general_form():
+    v = verify(r"p_i(1-p_i)", of=DPA, define=SOFTMAX, assume=["i = j"])
+    assert (v.verdict, v.diagnosis, v.exit_code) == ("proved", None, 0)
+    assert v.message == "∂p_i/∂a_j = p_i·(1 − p_i) when i = j   (p_i·(δ_ij − p_j) in general)"
+    assert [link.verdict for link in v.links] == ["proved"]
+
+
+def test_a_chain_right_at_its_first_link_and_wrong_at_its_second_names_the_second():
+    v = verify(r"\frac{\partial p_i}{\partial a_j} = p_i\delta_{ij} - p_i p_j = p_i(1-p_j)", define=SOFTMAX)
+    assert (v.verdict, v.diagnosis, v.exit_code) == ("wrong", "case", 1)
+    assert [link.verdict for link in v.links] == ["proved", "wrong"]
+    assert v.message == ("case. The claim holds only when i = j; for i ≠ j it is wrong. "
+                         "Link 2 (p_i(1-p_j)) breaks.")
+    assert v.links[0].counterexample is None and v.links[1].counterexample is v.counterexample
+
+
+def test_a_written_out_derivative_of_another_function_is_checked_by_its_value_not_skipped():
+    # d(x^3)/dx = 3x^2 is not dL/dx = 2x: the chain breaks at its first member after dL/dx
+    v = verify(r"\frac{dL}{dx} = \frac{d}{dx}(x^3) = 3x^2", define=SQUARE)
+    assert (v.verdict, v.diagnosis) == ("wrong", "other")
+    assert [link.verdict for link in v.links] == ["wrong", "wrong"]
+    assert r"Link 1 (\frac{d}{dx}(x^3)) breaks." in v.message
+    cx = v.counterexample
+    x = float(cx["values"]["x"])
+    assert float(cx["claim"]) == pytest.approx(3 * x**2) and float(cx["derivative"]) == pytest.approx(2 * x)
+
+
+def test_a_written_out_derivative_of_the_same_function_in_a_chain_is_proved():
+    v = verify(r"\frac{dL}{dx} = \frac{d}{dx} x^2 = 2x", define=SQUARE)
+    assert (v.verdict, v.exit_code) == ("proved", 0)
+    assert v.message == "∂L/∂x = 2·x"
+
+
+def test_a_claim_that_is_only_the_derivative_itself_has_nothing_to_check():
+    v = verify(DLDX, of=DLDX, define=SQUARE)
+    assert (v.verdict, v.exit_code) == ("unreadable", 2)
+    assert v.message == "the claim has nothing to check: write the derivative's value after '='"
+
+
+def test_the_tanh_form_of_the_sigmoid_derivative_agrees_at_40_points_but_is_not_proved():
+    v = verify(r"\frac{1 - \tanh^2(z/2)}{4}", of=r"\frac{d\sigma}{dz}", define=SIGMOID)
+    assert (v.verdict, v.diagnosis, v.exit_code) == ("agrees", None, 0)
+    assert v.message == "∂σ/∂z = 1/4 − tanh(z/2)²/4 agrees with the derivative at 40 points (not proved)"
+    assert [link.points for link in v.links] == [40]
+
+
+def test_with_no_time_for_the_proof_a_right_claim_agrees_and_the_note_says_why():
+    v = verify("2x", of=DLDX, define=SQUARE, timeout=0)
+    assert (v.verdict, v.exit_code) == ("agrees", 0)
+    assert v.message == ("∂L/∂x = 2·x agrees with the derivative at 40 points (not proved) Note: the symbolic proof ran "
+                         "out of time (0 s): the verdict rests on the numeric search.")
+
+
+def test_a_claim_undefined_where_the_derivative_is_zero_is_wrong_with_the_domain_sentence():
+    # sqrt(-1 - x^2) is nowhere real; 2x is defined everywhere
+    v = verify(r"\sqrt{-1 - x^2}", of=DLDX, define=SQUARE)
+    assert (v.verdict, v.diagnosis, v.exit_code) == ("wrong", "domain", 1)
+    x = v.counterexample["values"]["x"]
+    assert v.message == f"domain. The claim is undefined at x={x}, where the derivative is {2 * Fraction(x)}."
+
+
+def test_a_constraint_the_search_cannot_impose_is_named_in_a_note_and_the_proof_still_uses_none():
+    given = [r"\sum_{k=1}^{N} y_k^2 = 1"]
+    note = " Note: constraints not imposed in the numeric search: Σ_{k=1}^{N} y_k² = 1."
+    general = verify(r"p_j\sum_{k=1}^{N} y_k - y_j", of=DLDZ, define=CE, given=given)
+    assert general.verdict == "proved" and general.message == "∂L/∂z_j = p_j·Σ_{k=1}^{N} y_k − y_j" + note
+    one_hot_form = verify(r"p_j - y_j", of=DLDZ, define=CE, given=given)
+    assert (one_hot_form.verdict, one_hot_form.diagnosis) == ("wrong", "case") and one_hot_form.message.endswith(note)
+
+
+def test_a_derivative_defined_at_fewer_than_8_sampled_points_is_judged_at_every_one_of_them():
+    # sqrt(|x| - 3) is defined only for |x| >= 3, its derivative for |x| > 3: few sampled points qualify
+    v = verify(r"\frac{x}{|x|}\frac{1}{2\sqrt{|x| - 3}}", of=DLDX, define=[r"L = \sqrt{|x| - 3}"])
+    assert (v.verdict, v.exit_code) == ("proved", 0), str(v)
+    assert 0 < v.links[0].points < 8
+    assert "points skipped where the derivative is undefined" in v.message
+
+
+def test_a_derivative_undefined_at_every_sampled_point_cannot_be_judged():
+    v = verify(r"\frac{1}{2\sqrt{x - 10}}", of=DLDX, define=[r"L = \sqrt{x - 10}"])
+    assert (v.verdict, v.exit_code) == ("unreadable", 2)
+    assert v.message == "no valid point to evaluate the claim at (every point divides by zero or leaves the domain)"
