@@ -1,4 +1,4 @@
-"""symgrad.read derivatives as pages write them (issue 9, item 4): by a variance written sigma^2."""
+"""symgrad.read derivatives as pages write them (issue 9, item 4): by a name with a superscript (sigma^2, a_j^L)."""
 
 from __future__ import annotations
 
@@ -35,5 +35,40 @@ def test_derivative_by_sigma_squared_agrees_with_autograd_by_the_variance():
 def test_derivative_by_sigma_squared_is_refused_where_sigma_enters_other_than_squared():
     ctx = Context()
     parse_definition(r"L = \sigma + \sigma^2", ctx)
-    with pytest.raises(ParseError, match=r"sigma also enters L other than squared; differentiate by sigma"):
+    with pytest.raises(ParseError, match=r"L uses sigma otherwise; differentiate by sigma"):
         parse_claim(r"\frac{\partial L}{\partial \sigma^2} = 1 + \frac{1}{2\sigma}", ctx)
+
+
+LAYER_COST = r"C = \frac{1}{2}\sum_{j}(y_j - a_{j}^{L}) ^2"
+
+
+def test_derivative_by_a_layer_superscripted_activation_is_by_that_activation():
+    v = verify(r"\frac{\partial C}{\partial a_{j}^{L}} = (a_{j}^{L} - y_j)", define=[LAYER_COST])
+    assert v.verdict == "proved" and "a^L read as one variable" in v.message
+    v = verify(r"\frac{\partial C}{\partial a_{j}^{L}} = (y_j - a_{j}^{L})", define=[LAYER_COST])
+    assert v.verdict == "wrong" and v.message.startswith("sign")
+
+
+def test_derivative_by_a_superscripted_name_is_refused_where_the_name_enters_otherwise():
+    ctx = Context()
+    parse_definition(r"C = a^L + L^2", ctx)
+    with pytest.raises(ParseError, match=r"C uses a or L otherwise; differentiate by a"):
+        parse_claim(r"\frac{\partial C}{\partial a^{L}} = 1", ctx)
+
+
+GAUSSIAN = r"\ell = \sum_{k = 1}^{n} \left( \frac{1}{2\sigma ^2}(x_k - \mu )^2 - \frac{1}{2}\log(2\pi \sigma ^2)\right)"
+
+
+def test_a_derivative_written_at_the_point_of_its_inputs_is_that_derivative():
+    right = r"(\partial_\mu \ell )(\mu , \sigma ^2) = - \sum_{k = 1}^{n} \frac{1}{\sigma ^2}(x_k - \mu )"
+    v = verify(right, define=[GAUSSIAN])
+    assert v.verdict == "proved" and "read as the point of its inputs" in v.message
+    assert verify(right.replace("= -", "="), define=[GAUSSIAN]).verdict == "wrong"
+
+
+def test_the_variance_derivative_at_its_point_missing_the_count_is_wrong():
+    # d/dv sum_k ((x_k - mu)^2/(2v) - log(2 pi v)/2) = -sum_k (x_k - mu)^2/(2v^2) - n/(2v); the page drops the n
+    claim = (r"(\partial_{\sigma ^2} \ell )(\mu , \sigma ^2) = \left(\frac{-1}{2(\sigma ^2)^{2}}\sum_{k = 1}^{n}"
+             r"(x_k - \mu )^2\right)- \frac{COUNT}{2\sigma ^2}")
+    assert verify(claim.replace("COUNT", "1"), define=[GAUSSIAN]).verdict == "wrong"
+    assert verify(claim.replace("COUNT", "n"), define=[GAUSSIAN]).verdict in ("proved", "agrees")

@@ -12,7 +12,7 @@ from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
 from .macros import expand
 from .matrices import logdet_folded, square_matrices
-from .operators import _mentions, _squares_renamed
+from .operators import _mentions, _powers_renamed
 from .parser import _Parser
 from .sets import index_range
 from .tokens import _DOTS, _INDEX_POOL, _arg_text, _source_text, _split, _Tok, _tokens
@@ -46,10 +46,10 @@ def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
     mapping = p.resolve()
     p.commit(mapping)
     value = logdet_folded(v.expr.xreplace(mapping))
-    for old, new in ctx.squares.items():  # after a derivative by sigma^2, sigma^2 is the name sigma2 everywhere
-        value = _squares_renamed(value, old, new)
+    for old, (exp, new) in ctx.squares.items():  # after a derivative by sigma^2, sigma^2 is one name everywhere
+        value = _powers_renamed(value, old, exp, new)
         if _mentions(value, old):
-            raise ParseError(f"{old} appears other than squared after the derivative by {old}^2: write {old}^2",
+            raise ParseError(f"{old} appears without its ^{exp} after the derivative by {old}^{exp}: write {old}^{exp}",
                              column=1, source=latex)
     return _Val(value, tuple(a if a is None else a.xreplace(mapping) for a in v.axes)), mapping
 

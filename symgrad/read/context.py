@@ -35,7 +35,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
     families: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # E = ...k...: E is E_k, bare E too
     matrix_size: sp.Symbol | None = None  # n of the undeclared n x n matrices of a trace, determinant or inverse
-    squares: dict[sp.Basic, sp.Basic] = field(default_factory=dict)  # sigma -> sigma2 after a derivative by sigma^2
+    squares: dict[sp.Basic, tuple] = field(default_factory=dict)  # sigma -> (2, sigma^2) after a derivative by sigma^2
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts  # readings decided by context, facts recorded but not used
 
     def known(self, name: str) -> bool:

@@ -30,16 +30,6 @@ _PRIMARIES = {
 }
 
 
-def _counted_from_one(body: sp.Expr, idx: sp.Idx, upper: sp.Expr) -> tuple[sp.Idx, sp.Expr, bool]:
-    """The index running 1..upper+1 for ``idx`` running 0..upper, and the body in it: the elements it subscripts are
-    relabelled (x_0..x_{n-1} are x_1..x_n: the same elements), and where the index is a number it is ``new - 1``."""
-    new = sp.Idx(idx.label, (1, upper + 1))
-    keep = sp.Dummy(str(idx))
-    kept = body.replace(lambda e: isinstance(e, (sp.Indexed, sp.KroneckerDelta)) and idx in e.free_symbols,
-                        lambda e: e.xreplace({idx: keep}))
-    return new, kept.xreplace({idx: new - 1}).xreplace({keep: new}), kept != body
-
-
 class _Expressions:
     """The expression grammar (a part of the parser)."""
 
@@ -121,6 +111,8 @@ class _Expressions:
             self.next()
         start = self.pos
         v = self.primary()
+        if isinstance(v.expr, sp.Derivative) and self.at("("):
+            self.at_its_point(v)
         while True:
             t = self.peek()
             if t.text == "^":
@@ -387,11 +379,24 @@ class _Expressions:
         if self.at("^"):
             self.next()
             power = self.argument().expr
-        arg = self.group(")") if self.at("(") else self.factor()
+        arg = self.group(")") if self.at("(") else self.operand(t)
         if power == -1 and t.text[1:] in _INVERSES:  # \sin^{-1} x is arcsin x, not 1/sin x
             return _Val(_INVERSES[t.text[1:]](arg.expr), arg.axes)
         v = _Val(sp.log(arg.expr, base) if base is not None else _ELEMENTWISE[t.text](arg.expr), arg.axes)
         return _Val(v.expr ** power, v.axes) if power is not None else v
+
+    def operand(self, t: _Tok) -> _Val:
+        """What ``\\log`` applies to without brackets: one factor, but a number with factors written against it is
+        the whole product (``\\sin 2x`` is sin(2x), ``\\log 2\\pi\\sigma^2`` is log(2 pi sigma^2)), noted."""
+        first = self.peek()
+        v = self.factor()
+        if first.kind != "digit" or not self.starts_factor() or self.peek().kind == "digit":
+            return v
+        while self.starts_factor():
+            v = self.mul(v, self.factor(), "implicit", self.peek())
+        text = self.src[first.col - 1:self.peek(-1).col - 1 + len(self.peek(-1).text)]
+        self.note(f"{t.text} {text} read as {t.text}({text}), the function of the whole product after it")
+        return v
 
     def extremum(self, t: _Tok) -> _Val:
         r"""``\max(a, b)`` / ``\min\{a, b\}``, elementwise when an argument is an array (the hinge's max(0, 1 - yz)).
@@ -550,21 +555,6 @@ class _Expressions:
         binders, expr = self.from_one(binders, body.expr, t)
         cls = sp.Sum if t.text == r"\sum" else sp.Product
         return _Val(cls(expr, *binders), body.axes)
-
-    def from_one(self, binders: list, body: sp.Expr, t: _Tok) -> tuple[list, sp.Expr]:
-        """A sum from 0 (``\\sum_{i=0}^{n-1} x_i``) counted from 1, noted: see ``_counted_from_one``."""
-        out = []
-        for idx, lower, upper in binders:
-            if lower != 0 or upper is None:
-                out.append((idx, lower, upper))
-                continue
-            new, body, relabelled = _counted_from_one(body, idx, upper)
-            if relabelled:
-                self.note(f"the sum over {idx} from 0 read from 1 (subscripts {idx} = 0, 1, ... are the first, "
-                          "second, ... elements)")
-            self.bounded = [new if b == idx else b for b in self.bounded]
-            out.append((new, 1, upper + 1))
-        return out, body
 
     def bound(self) -> sp.Expr:
         """An upper summation bound; its letters are sizes (positive integers)."""

@@ -9,7 +9,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import Definition, name_of
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
-from .tokens import _DIFFERENTIALS, _NAMED, _RELS, _arg_text, _group_end, _Tok
+from .tokens import _DIFFERENTIALS, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok
 from .vocabulary import _REL_CLASSES, _extent, _Val
 
 
@@ -22,13 +22,17 @@ def _mentions(e: sp.Expr, old: sp.Symbol | sp.IndexedBase) -> bool:
     return old in e.free_symbols or any(x.base == old for x in e.atoms(sp.Indexed))
 
 
-def _squares_renamed(e: sp.Expr, old: sp.Symbol | sp.IndexedBase, new: sp.Symbol | sp.IndexedBase) -> sp.Expr:
-    """``e`` with each even power of ``old`` (or of its elements) a power of ``new``: sigma^4 is sigma2^2."""
-    def of_old(b: sp.Expr) -> bool:
-        return b == old or (isinstance(b, sp.Indexed) and b.base == old)
+def _powers_renamed(e: sp.Expr, old: sp.Symbol | sp.IndexedBase, exp: sp.Expr,
+                    new: sp.Symbol | sp.IndexedBase) -> sp.Expr:
+    """``e`` with each power ``old^(k exp)`` (k a nonzero integer) of ``old`` or of its elements as ``new^k``:
+    sigma^4 is (sigma^2)^2, a_j^L is (a^L)_j."""
+    def of_old(x: sp.Expr) -> bool:
+        if not isinstance(x, sp.Pow) or not (x.base == old or (isinstance(x.base, sp.Indexed) and x.base.base == old)):
+            return False
+        k = x.exp / exp
+        return bool(k.is_integer) and k != 0
 
-    return e.replace(lambda x: isinstance(x, sp.Pow) and of_old(x.base) and bool(x.exp.is_even),
-                     lambda x: (new[x.base.indices] if isinstance(x.base, sp.Indexed) else new) ** (x.exp / 2))
+    return e.replace(of_old, lambda x: (new[x.base.indices] if isinstance(x.base, sp.Indexed) else new) ** (x.exp / exp))
 
 
 class _Operators:
@@ -84,31 +88,54 @@ class _Operators:
             v = self.argument() if single else self.factor()
         finally:
             self.lenient -= 1
-        if isinstance(v.expr, sp.Pow) and v.expr.exp == 2 and _plain(v.expr.base):
-            return self.square_variable(v, t)
+        if isinstance(v.expr, sp.Pow) and _plain(v.expr.base) and (v.expr.exp.is_Integer or _plain(v.expr.exp)):
+            return self.power_variable(v, t)
         if not _plain(v.expr):
             raise self.error("cannot differentiate with respect to an expression: write a name", t)
         return v
 
-    def square_variable(self, v: _Val, t: _Tok) -> _Val:
-        """``\\partial \\sigma^2``, ``\\partial \\sigma^2_j``: the variance as one variable, read where the name enters the
-        definitions only squared (its even powers): each ``sigma^2`` there, and in what is read after, becomes the
-        name ``sigma2`` (noted); else refused."""
-        base = v.expr.base
+    def power_variable(self, v: _Val, t: _Tok) -> _Val:
+        """``\\partial \\sigma^2``, ``\\partial \\sigma^2_j``, ``\\partial a_j^L``: the name with its superscript as one
+        variable (the variance, a layer's activation), read where the name enters the definitions only with that
+        superscript (or its multiples): each ``sigma^2`` there, and in what is read after, becomes the name
+        ``sigma^2`` (noted); else refused."""
+        base, exp = v.expr.base, v.expr.exp
         old = base.base if isinstance(base, sp.Indexed) else base
-        name = f"{name_of(base)}2"
+        name = f"{name_of(base)}^{exp}"
         new = sp.IndexedBase(name, shape=old.shape) if isinstance(old, sp.IndexedBase) else sp.Symbol(name)
         defs = self.ctx.definitions
-        renamed = {k: Definition(d.lhs, _squares_renamed(d.rhs, old, new)) for k, d in defs.items()}
-        left = [k for k, d in renamed.items() if _mentions(d.rhs, old)]
-        if left or self.ctx.declared_elsewhere(name):
-            why = f"{old} also enters {left[0]} other than squared" if left else f"the name {name} is taken"
-            raise self.error(f"cannot differentiate by {old}^2 as one variable: {why}; differentiate by {old}", t)
+        renamed = {k: Definition(d.lhs, _powers_renamed(d.rhs, old, exp, new)) for k, d in defs.items()}
+        left = [k for k, d in renamed.items() if _mentions(d.rhs, old) or (exp.is_Symbol and exp in d.rhs.free_symbols)]
+        taken = [n for n in (name, str(exp)) if n in defs or n == name and self.ctx.declared_elsewhere(n)]
+        if left or taken:
+            also = f" or {exp}" if exp.is_Symbol else ""
+            why = f"{left[0]} uses {old}{also} otherwise" if left else f"{taken[0]} is already defined"
+            raise self.error(f"cannot differentiate by {old}^{exp} as one variable: {why}; differentiate by {old}", t)
         defs.update(renamed)
         self.ctx.tensors[name] = new
-        self.ctx.squares[old] = new
-        self.note(f"{old}^2 read as one variable, {name} ({old} enters only squared)")
+        self.ctx.squares[old] = (exp, new)
+        self.note(f"{old}^{exp} read as one variable, {name} ({old} enters the definitions only so)")
         return _Val(new[base.indices] if isinstance(base, sp.Indexed) else new, v.axes)
+
+    def at_its_point(self, d: _Val) -> None:
+        """``(\\partial_\\mu \\ell)(\\mu, \\sigma^2)``: a derivative followed by the list of its own inputs is the same
+        derivative (written at the point of those names); skipped, noted. Anything else after it is left to be read."""
+        start, opened = self.pos, self.next()
+        items, names = [], self.inputs_of(d.expr.expr) | set(d.expr.free_symbols) | set(self.ctx.squares)
+        while True:
+            item = self.expr().expr
+            if not isinstance(item, (sp.Symbol, sp.Indexed, sp.Pow)) or not item.free_symbols <= names:
+                break
+            items.append(item)
+            if self.at(")") and len(items) > 1:
+                self.next()
+                self.note(f"{_source_text(opened, self.src)}...) after a derivative read as the point of its inputs: "
+                          "the same derivative")
+                return
+            if not self.at(","):
+                break
+            self.next()
+        self.pos = start
 
     def over_differential(self) -> bool:
         """Whether the brace group here is ``{\\delta Tanh \\over \\delta x}``: a top-level ``\\over`` then a

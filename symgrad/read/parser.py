@@ -9,7 +9,8 @@ from .matrices import _Matrices
 from .names import _Names
 from .operators import _Operators
 from .scope import _Scope
+from .sums import _Sums
 
 
-class _Parser(_Operators, _Expressions, _Matrices, _Names, _Letters, _Arrays, _Scope):
+class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _Letters, _Arrays, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
