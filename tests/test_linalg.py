@@ -7,6 +7,7 @@ compare the compiled functions with autograd (an independent autodiff) on random
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import itertools
 
@@ -272,12 +273,12 @@ def test_compiled_loss_forms_no_inverse_and_takes_log_det_by_a_factorisation(ent
         assert "linalg.cholesky(" in loss  # declared positive definite: log det by Cholesky
 
 
-_ERRORS_HOOK = "factorisation_errors" in inspect.getsource(__import__("symgrad.compile.program", fromlist=["x"]))
+_ERRORS_HOOK = "checked_matrices" in inspect.getsource(__import__("symgrad.compile.program", fromlist=["x"]))
 
 
 @pytest.mark.xfail(not (_HOOKS and _ERRORS_HOOK), strict=True, raises=Exception,
                    reason="needs the compile hooks of issue 13 and Compiled wrapping its functions in "
-                          "linalg.factorisation_errors, applied by the lead")
+                          "linalg.checked_matrices, applied by the lead")
 def test_singular_covariance_is_refused_with_one_line_naming_it() -> None:
     from symgrad.errors import SingularMatrixError
 
@@ -287,27 +288,31 @@ def test_singular_covariance_is_refused_with_one_line_naming_it() -> None:
     assert "\n" not in str(caught.value)
 
 
+def test_compiled_code_checks_the_square_matrix_inputs_with_what_is_declared_of_them() -> None:
+    v = sp.IndexedBase("v", shape=(n,))
+    assert linalg.matrix_inputs((X, v, S)) == (("X", False, False), ("S", True, True))
+
+
 def test_factorisation_failure_names_the_singular_matrix_in_one_line() -> None:
-    from symgrad.errors import SingularMatrixError
-
-    def solve(*, X, b):
-        return np.linalg.solve(X, b)
-
-    wrapped = linalg.factorisation_errors(solve, "demo", (X, sp.IndexedBase("b", shape=(n,))))
-    np.testing.assert_allclose(wrapped(X=2 * np.eye(2), b=np.ones(2)), [0.5, 0.5])
-    with pytest.raises(SingularMatrixError, match=r"demo: X is singular \(rank 1 of 2\); give an invertible X"):
-        wrapped(X=np.ones((2, 2)), b=np.ones(2))
+    try:
+        np.linalg.solve(np.ones((2, 2)), np.ones(2))
+    except np.linalg.LinAlgError as e:
+        text = linalg.factorisation_problem("demo", (("X", False, False),), {"X": np.ones((2, 2))}, e)
+    assert text == "demo: X is singular (rank 1 of 2); give an invertible X (Singular matrix)"
 
 
 def test_factorisation_failure_of_a_declared_covariance_says_not_positive_definite() -> None:
-    from symgrad.errors import SingularMatrixError
+    indefinite = np.array([[1.0, 2.0], [2.0, 1.0]])
+    text = linalg.factorisation_problem("demo", (("S", True, True),), {"S": indefinite}, ValueError("numpy's words"))
+    assert text.startswith("demo: S is not positive definite; give a symmetric positive definite S")
 
-    def chol(*, S):
-        return np.linalg.cholesky(S)
 
-    wrapped = linalg.factorisation_errors(chol, "demo", (S,))
-    with pytest.raises(SingularMatrixError, match="S is not positive definite"):
-        wrapped(S=np.array([[1.0, 2.0], [2.0, 1.0]]))
+def test_a_matrix_declared_symmetric_that_is_not_is_refused_before_it_is_read_two_ways() -> None:
+    text = linalg.symmetry_problem("demo", "S", np.array([[2.0, 1.0], [0.0, 2.0]]))
+    assert text == "demo: S is declared symmetric but differs from its transpose by up to 1; give a symmetric S " \
+                   "(e.g. (S + S.T)/2)"
+    B = np.random.default_rng(0).standard_normal((4, 4))
+    assert linalg.symmetry_problem("demo", "S", B @ B.T + np.eye(4)) is None  # symmetric up to rounding
 
 
 # ---------------------------------------------------------------- the symmetric gradient convention
@@ -391,11 +396,6 @@ def test_drawn_table_for_a_symmetric_matrix_is_symmetric_positive_definite() -> 
     assert M == M.T and M.is_positive_definite
 
 
-def test_log_of_det_of_a_positive_definite_matrix_compiles_as_log_det_and_of_a_general_one_does_not() -> None:
-    assert linalg.log_of_det(sp.log(linalg.det(S))) == linalg.logdet(S)
-    assert linalg.log_of_det(sp.log(linalg.det(X))) is None  # det X < 0: log det X is nan, log|det X| is not
-
-
 def test_solve_rewrite_turns_inverse_times_vector_into_a_solve_and_leaves_other_sums() -> None:
     y = sp.IndexedBase("y", shape=(n,))
     P = linalg.inverse(X)
@@ -412,3 +412,49 @@ def test_rules_named_are_those_of_the_objects_that_depend_on_the_variable() -> N
     assert linalg.rule_names(loss, Y[i, j]) == ["derivative of the inverse"]
     assert linalg.rule_names(loss) == ["derivative of the log-determinant", "derivative of the inverse"]
     assert linalg.rules_used(linalg.det(X)) == ["Jacobi's formula: ∂ det X/∂X_ij = det X·(X⁻¹)_ji"]
+
+
+
+# ---------------------------------------------------------------- verify: Cookbook identities as people write them
+
+_READER = importlib.util.find_spec("symgrad.read.matrices") is not None
+needs_reader = pytest.mark.xfail(not _READER, strict=True, raises=Exception,
+                                 reason="needs the reader of matrix calculus (symgrad/read/matrices.py, issue 13)")
+DLDX = r"\frac{\partial L}{\partial X}"
+
+
+@needs_reader
+@pytest.mark.parametrize(("loss", "claim"), [
+    (r"L = \log\det X", r"X^{-T}"),  # Matrix Cookbook (57)
+    (r"L = \det X", r"\det(X) X^{-T}"),  # Jacobi's formula, (49)
+    (r"L = \mathrm{tr}(X^T A X)", r"(A + A^T) X"),  # (108)
+], ids=["log-det", "det", "trace-quadratic"])
+def test_verify_proves_a_cookbook_identity_written_in_matrix_notation(loss: str, claim: str) -> None:
+    from symgrad.verify import verify
+
+    v = verify(claim, of=DLDX, define=[loss])
+    assert (v.verdict, v.diagnosis) == ("proved", None), str(v)
+
+
+@needs_reader
+def test_verify_calls_the_transposed_log_det_gradient_the_other_layout_not_a_mistake() -> None:
+    from symgrad.verify import verify
+
+    v = verify(r"X^{-1}", of=DLDX, define=[r"L = \log\det X"])
+    assert (v.verdict, v.diagnosis) == ("proved", "layout"), str(v)
+
+
+@needs_reader
+def test_verify_flags_the_dropped_minus_of_the_inverse_derivative_as_a_sign_slip() -> None:
+    from symgrad.verify import verify
+
+    v = verify(r"X^{-T} A^T X^{-T}", of=DLDX, define=[r"L = \mathrm{tr}(A X^{-1})"])  # Cookbook (63) has a minus
+    assert (v.verdict, v.diagnosis) == ("wrong", "sign"), str(v)
+
+
+@needs_reader
+def test_verify_finds_2ax_wrong_for_a_matrix_a_not_declared_symmetric() -> None:
+    from symgrad.verify import verify
+
+    v = verify(r"2 A X", of=DLDX, define=[r"L = \mathrm{tr}(X^T A X)"])  # right only when A = A^T
+    assert v.verdict == "wrong", str(v)
