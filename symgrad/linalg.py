@@ -14,7 +14,6 @@ gives); ``symmetric_gradient`` gives the gradient on symmetric matrices, ``G + G
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Self
@@ -22,7 +21,7 @@ from typing import Any, Self
 import numpy as np
 import sympy as sp
 
-from .errors import DeriveError, SingularMatrixError
+from .errors import DeriveError
 from .tensors import name_of
 
 # ---------------------------------------------------------------- declared matrices
@@ -310,34 +309,43 @@ def symmetric_gradient(G: sp.Expr, i: sp.Idx, j: sp.Idx) -> sp.Expr:
 # ---------------------------------------------------------------- array code
 
 
-def factorisation_errors(fn: Callable[..., Any], entry: str, inputs: tuple[sp.Basic, ...]) -> Callable[..., Any]:
-    """``fn`` (a compiled function of keyword arrays) with NumPy's ``LinAlgError`` raised as one line naming the
-    matrix that cannot be factorised: singular, or not positive definite where the loss declares it so."""
-    square = [t for t in inputs if isinstance(t, sp.IndexedBase) and len(t.shape or ()) == 2 and t.shape[0] == t.shape[1]]
-
-    @functools.wraps(fn)
-    def call(*args: Any, **arrays: Any) -> Any:
-        try:
-            return fn(*args, **arrays)
-        except np.linalg.LinAlgError as e:
-            raise SingularMatrixError(f"{entry}: {_which_fails(square, arrays) or 'a matrix input'} ({e})") from None
-
-    return call
+MatrixInput = tuple[str, bool, bool]  # (name, declared symmetric, declared positive definite)
 
 
-def _which_fails(square: list[sp.IndexedBase], arrays: dict[str, Any]) -> str | None:
-    for t in square:
-        name = name_of(t)
+def matrix_inputs(inputs: tuple[sp.Basic, ...]) -> tuple[MatrixInput, ...]:
+    """The square matrix inputs of a graph, with what is declared of each: what a compiled function checks."""
+    return tuple((name_of(t), isinstance(t, Symmetric), isinstance(t, PositiveDefinite)) for t in inputs
+                 if isinstance(t, sp.IndexedBase) and len(t.shape or ()) == 2 and t.shape[0] == t.shape[1])
+
+
+def symmetry_problem(entry: str, name: str, value: Any) -> str | None:
+    """Why ``value`` cannot be the matrix ``name`` declared symmetric (further from its transpose than rounding,
+    sqrt eps, explains: Cholesky would read one triangle and solve both, two readings), or None."""
+    if not isinstance(value, np.ndarray) or value.ndim != 2 or value.shape[0] != value.shape[1] or value.dtype.kind != "f":
+        return None  # the compiled function's own checks name a wrong rank, shape or type
+    gap = float(np.max(np.abs(value - value.T), initial=0.0))
+    scale = float(np.max(np.abs(value), initial=0.0))
+    if gap > np.sqrt(np.finfo(value.dtype).eps) * max(scale, 1.0):
+        return (f"{entry}: {name} is declared symmetric but differs from its transpose by up to {gap:.3g}; "
+                f"give a symmetric {name} (e.g. ({name} + {name}.T)/2)")
+    return None
+
+
+def factorisation_problem(entry: str, matrices: tuple[MatrixInput, ...], arrays: dict[str, Any], error: Exception) -> str:
+    """One line naming the matrix NumPy could not factorise: singular (with its rank), or not positive definite."""
+    for name, _, positive_definite in matrices:
         value = np.asarray(arrays.get(name), dtype=np.float64)
-        if isinstance(t, PositiveDefinite):
+        if value.ndim != 2:
+            continue
+        if positive_definite:
             try:
                 np.linalg.cholesky(value)
             except np.linalg.LinAlgError:
-                return f"{name} is not positive definite; give a symmetric positive definite {name}"
-        elif value.ndim == 2 and np.linalg.matrix_rank(value) < value.shape[0]:
-            return f"{name} is singular (rank {np.linalg.matrix_rank(value)} of {value.shape[0]}); give an invertible {name}"
-    return None
-
+                return f"{entry}: {name} is not positive definite; give a symmetric positive definite {name} ({error})"
+        rank = np.linalg.matrix_rank(value)
+        if rank < value.shape[0]:
+            return f"{entry}: {name} is singular (rank {rank} of {value.shape[0]}); give an invertible {name} ({error})"
+    return f"{entry}: a matrix input cannot be factorised ({error})"
 
 
 class ArrayInverse(sp.Function):
@@ -366,9 +374,10 @@ class CholeskyLogDet(sp.Function):
     positive definite is refused by the factorisation instead of given a wrong value."""
 
     def _numpycode(self, printer: Any) -> str:
-        m = printer.mod
-        # diagonal(L, 0, -1, -2): the axes autograd's gradient of diagonal supports (the same diagonal)
-        return f"(2*{m}.sum({m}.log({m}.diagonal({m}.linalg.cholesky({printer._print(self.args[0])}), 0, -1, -2))))"
+        m, X = printer.mod, printer._print(self.args[0])
+        if m != "np":  # the forward pass for autodiff: slogdet, which every array library differentiates
+            return f"{m}.linalg.slogdet({X})[1]"
+        return f"(2*{m}.sum({m}.log({m}.diagonal({m}.linalg.cholesky({X})))))"
 
 
 class Solved(sp.Function):
@@ -418,14 +427,6 @@ def solve_instead_of_inverse(e: sp.Expr, names: Any = None) -> sp.Expr | None:
         limits = [lim for lim in e.limits if lim[0] != k]
         body = sp.Mul(*outside, Solved(element, sp.Mul(*rest), k))
         return sp.Sum(body, *limits) if limits else body
-    return None
-
-
-def log_of_det(e: sp.Expr, names: Any = None) -> sp.Expr | None:
-    """``log(det X)`` as ``LogDet(X)`` for a positive definite ``X`` (a compile rewrite): det X overflows or
-    underflows float64 long before its log does (det(10 I) of size 400 is 1e400), Cholesky does not."""
-    if isinstance(e, sp.log) and isinstance(e.args[0], Det) and isinstance(e.args[0].args[0], PositiveDefinite):
-        return LogDet(e.args[0].args[0])
     return None
 
 
