@@ -458,3 +458,27 @@ def test_verify_finds_2ax_wrong_for_a_matrix_a_not_declared_symmetric() -> None:
 
     v = verify(r"2 A X", of=DLDX, define=[r"L = \mathrm{tr}(X^T A X)"])  # right only when A = A^T
     assert v.verdict == "wrong", str(v)
+
+
+@needs_hooks
+def test_bilinear_form_with_a_general_inverse_compiles_to_solves_with_x_and_x_transposed() -> None:
+    """L = aᵀ X⁻¹ b: dL/da = X⁻¹ b = solve(X, b), dL/db = X⁻ᵀ a = solve(Xᵀ, a), dL/dX = -X⁻ᵀ a bᵀ X⁻ᵀ."""
+    from symgrad.derivation import Graph
+    from symgrad.tensors import Definition
+
+    a, b, L = sp.IndexedBase("a", shape=(n,)), sp.IndexedBase("b", shape=(n,)), sp.Symbol("L")
+    loss = sp.Sum(a[k] * linalg.inverse(X)[k, l] * b[l], (k, 1, n), (l, 1, n))
+    d = derive_graph(Graph((Definition(L, loss),), (a, X, b), "L"), ["a", "b", "X"],
+                     index_names={"a": ("i",), "b": ("i",), "X": ("i", "j")})
+    c = d.compile()
+    assert "linalg.solve(X.T," in c.source and "linalg.solve(X," in c.source
+    rng = np.random.default_rng(5)
+    args = {"a": rng.standard_normal(4), "X": rng.standard_normal((4, 4)) + 4 * np.eye(4), "b": rng.standard_normal(4)}
+    value, grads = c.value_and_grad(**args)
+
+    def f(a, X, b):
+        return a @ anp.linalg.solve(X, b)
+
+    assert np.isclose(value, f(**args), rtol=1e-12)
+    for pos, w in enumerate(("a", "X", "b")):
+        np.testing.assert_allclose(grads[w], autograd.grad(f, pos)(*args.values()), rtol=1e-10, atol=1e-12)
