@@ -79,7 +79,7 @@ class _Matrix:
         for t in readable_terms(e):
             if not (t.free_symbols & set(axes)):
                 return None  # a scalar added to an array: no standard spelling
-            p = self(t, axes)
+            p = self(t, axes) if set(axes) <= t.free_symbols else self.broadcast(t, axes)
             if p is None:
                 return None
             parts.append(p)
@@ -97,7 +97,7 @@ class _Matrix:
         if len(arrays) == 1 and sums:
             return self.contraction(coeff, sums[0], axes)
         if len(axes) == 2:
-            outer = self.outer_or_diag(arrays, axes)
+            outer = self.outer_or_diag(arrays, axes) or self.row_scaled(arrays, axes)
             if outer is not None:
                 return _scale(coeff) + outer
         return self.hadamard(coeff, arrays, axes)
@@ -143,12 +143,56 @@ class _Matrix:
                 product = self.matrix_times(m, sp.Mul(*[f for f in factors if f is not m]), k, axes)
                 if product is not None:
                     return _scale(coeff) + product
+        if len(axes) == 2:
+            product = self.product(factors, k, axes)
+            if product is not None:
+                return _scale(coeff) + product
         if len(axes) == 1:
-            inner = self(s.function, (k, axes[0]))
-            if inner is not None:
+            # column sums (F^T 1) or row sums (F 1), whichever needs fewer transposes
+            columns, rows = self(s.function, (k, axes[0])), self(s.function, (axes[0], k))
+            spelled = [(text.count("top") + (1 - top), text, top) for text, top in ((columns, 1), (rows, 0)) if text]
+            if spelled:
+                _, inner, top = min(spelled)
                 inner = f"\\left({inner}\\right)" if " " in inner else inner
-                return f"{_scale(coeff)}{inner}^{{\\top}} \\mathbf{{1}}"
+                return _scale(coeff) + inner + ("^{\\top}" if top else "") + " \\mathbf{1}"
         return None
+
+    def product(self, factors: tuple[sp.Expr, ...], k: sp.Idx, axes: tuple[sp.Idx, ...]) -> str | None:
+        """``sum_k L[i, k] R[k, j]`` as ``L R`` where ``L`` and ``R`` are spelled over their own axes."""
+        i, j = axes
+        left = [f for f in factors if j not in f.free_symbols]
+        right = [f for f in factors if j in f.free_symbols]
+        if not left or not right or any(i in f.free_symbols for f in right) or \
+                not all(k in sp.Mul(*side).free_symbols for side in (left, right)):
+            return None
+        a, b = self(sp.Mul(*left), (i, k)), self(sp.Mul(*right), (k, j))
+        if a is None or b is None:
+            return None
+        return " ".join(f"\\left({p}\\right)" if " " in p else p for p in (a, b))
+
+    def row_scaled(self, factors: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> str | None:
+        """``u_i M_ij`` as ``diag(u) M``: a vector over the rows scales a matrix."""
+        i, j = axes
+        rows = [f for f in factors if j not in f.free_symbols]
+        rest = [f for f in factors if f not in rows]
+        if not rows or not rest:
+            return None
+        u, m = self(sp.Mul(*rows), (i,)), self(sp.Mul(*rest), axes)
+        if u is None or m is None:
+            return None
+        return f"\\operatorname{{diag}}\\left({u}\\right) " + (f"\\left({m}\\right)" if " " in m else m)
+
+    def broadcast(self, t: sp.Expr, axes: tuple[sp.Idx, ...]) -> str | None:
+        """A term over one of two axes, repeated along the other: ``u 1^T`` or ``1 u^T``."""
+        if len(axes) != 2:
+            return None
+        (only,) = [a for a in axes if a in t.free_symbols]
+        u = self(t, (only,))
+        if u is None:
+            return None
+        sign, u = ("-", u[1:].lstrip()) if u.startswith("-") else ("", u)
+        u = f"\\left({u}\\right)" if " " in u else u
+        return f"{sign}{u} \\mathbf{{1}}^{{\\top}}" if only == axes[0] else f"{sign}\\mathbf{{1}} {u}^{{\\top}}"
 
     def matrix_times(self, m: sp.Indexed, rest: sp.Expr, k: sp.Idx, axes: tuple[sp.Idx, ...]) -> str | None:
         """``sum_k m[row, k] rest`` as ``M rest`` (or ``M^T rest``), when ``rest`` has a matrix spelling."""

@@ -102,6 +102,16 @@ def test_attention_dv_is_a_transpose_g_and_dq_is_ds_k_over_sqrt_d():
     assert_equal(d.result("Q").expr, sp.Sum(dS * K[s, jd], (s, 1, T)) / sp.sqrt(D))
 
 
+def test_attention_matrix_forms_are_ds_k_over_sqrt_d_and_ds_transpose_q_over_sqrt_d():
+    d = derive_entry("attention")
+    dA = r"\left(A \odot \left(G V^{\top}\right)\right)"  # A ⊙ dA with dA = G Vᵀ
+    assert d.result("Q").matrix == (
+        rf"\frac{{1}}{{\sqrt{{D}}}} \left({dA} K - \operatorname{{diag}}\left({dA} \mathbf{{1}}\right) \left(A K\right)\right)")
+    assert d.result("K").matrix == (
+        rf"\frac{{1}}{{\sqrt{{D}}}} \left(\left(V G^{{\top}} - \mathbf{{1}} \left({dA} \mathbf{{1}}\right)^{{\top}}\right)"
+        r" \odot A^{\top}\right) Q")
+
+
 def test_linear_layer_gradients_are_g_w_transpose_x_transpose_g_and_column_sums_of_g():
     d = derive_entry("linear")
     assert [r.matrix for r in d.results] == [r"G W^{\top}", r"X^{\top} G", r"G^{\top} \mathbf{1}"]
