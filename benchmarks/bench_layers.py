@@ -1,0 +1,119 @@
+"""symgrad's compiled backward passes against hand-written NumPy ones (CS231n style) for batchnorm, layernorm
+and attention: the loss and every gradient from the inputs, both sides computing the forward pass they need.
+
+Run by hand: python benchmarks/bench_layers.py [--write benchmarks/layers.md]. Each side is timed as the best
+of several interleaved rounds (the minimum is the least disturbed by other processes); the ratio is
+symgrad / hand-written, so below 1 means symgrad is faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import timeit
+from collections.abc import Callable
+
+# one BLAS thread on each side: on a shared machine a threaded matmul measures the neighbours, not the code
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # after the thread settings, which NumPy reads on import
+
+import symgrad
+
+
+def batchnorm_by_hand(x, g, gamma, beta, epsilon):
+    n = x.shape[0]
+    mu = x.mean(axis=0)
+    xc = x - mu
+    std = np.sqrt((xc**2).mean(axis=0) + epsilon)
+    xhat = xc / std
+    loss = np.vdot(g, gamma * xhat + beta)
+    dxhat = g * gamma
+    dx = (n * dxhat - dxhat.sum(axis=0) - xhat * (dxhat * xhat).sum(axis=0)) / (n * std)
+    return loss, {"x": dx, "gamma": (g * xhat).sum(axis=0), "beta": g.sum(axis=0)}
+
+
+def layernorm_by_hand(x, g, gamma, beta, epsilon):
+    d = x.shape[1]
+    mu = x.mean(axis=1, keepdims=True)
+    xc = x - mu
+    std = np.sqrt((xc**2).mean(axis=1, keepdims=True) + epsilon)
+    xhat = xc / std
+    loss = np.vdot(g, gamma * xhat + beta)
+    dxhat = g * gamma
+    dx = (d * dxhat - dxhat.sum(axis=1, keepdims=True) - xhat * (dxhat * xhat).sum(axis=1, keepdims=True)) / (d * std)
+    return loss, {"x": dx, "gamma": (g * xhat).sum(axis=0), "beta": g.sum(axis=0)}
+
+
+def attention_by_hand(Q, K, V, G):
+    scale = 1 / np.sqrt(Q.shape[1])
+    S = Q @ K.T * scale
+    A = np.exp(S - S.max(axis=1, keepdims=True))
+    A /= A.sum(axis=1, keepdims=True)
+    loss = np.vdot(G, A @ V)
+    dA = G @ V.T
+    dS = A * (dA - (A * dA).sum(axis=1, keepdims=True))
+    return loss, {"Q": dS @ K * scale, "K": dS.T @ Q * scale, "V": A.T @ G}
+
+
+def _inputs(name: str, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    r = rng.standard_normal
+    if name == "attention":
+        return {"Q": r((256, 64)), "K": r((256, 64)), "V": r((256, 64)), "G": r((256, 64))}
+    return {"x": r((256, 512)) + 3.0, "g": r((256, 512)), "gamma": r(512), "beta": r(512),
+            "epsilon": np.float64(1e-5)}
+
+
+CASES: dict[str, tuple[str, Callable]] = {
+    "batchnorm": ("x [256, 512], per feature over the batch", batchnorm_by_hand),
+    "layernorm": ("x [256, 512], per sample over the features", layernorm_by_hand),
+    "attention": ("Q, K, V, G [256, 64]", attention_by_hand),
+}
+
+
+def _best(fn: Callable, arrays: dict, number: int) -> float:
+    return min(timeit.repeat(lambda: fn(**arrays), number=number, repeat=1)) / number
+
+
+def measure(rounds: int = 15, number: int = 20) -> list[tuple[str, str, float, float]]:
+    rows = []
+    for name, (shape, by_hand) in CASES.items():
+        arrays = _inputs(name, np.random.default_rng(0))
+        f = symgrad.compile(name)
+        mine, hand = f.value_and_grad(**arrays), by_hand(**arrays)
+        for w in hand[1]:  # same numbers before timing anything
+            np.testing.assert_allclose(mine[1][w], hand[1][w], rtol=1e-9, atol=1e-9 * np.abs(hand[1][w]).max())
+        ours, theirs = [], []
+        for _ in range(rounds):  # interleaved, so that a busy moment hits both sides
+            ours.append(_best(f.value_and_grad, arrays, number))
+            theirs.append(_best(by_hand, arrays, number))
+        rows.append((name, shape, min(ours), min(theirs)))
+    return rows
+
+
+def table(rows: list[tuple[str, str, float, float]]) -> str:
+    lines = ["| layer | shapes | symgrad value_and_grad | hand-written NumPy | ratio |", "|---|---|---|---|---|"]
+    for name, shape, ours, theirs in rows:
+        lines.append(f"| {name} | {shape} | {ours * 1e6:.0f} µs | {theirs * 1e6:.0f} µs | {ours / theirs:.2f}x |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", help="write the table into this Markdown file")
+    args = parser.parse_args()
+    out = table(measure())
+    print(out)
+    if args.write:
+        with open(args.write, "w", encoding="utf-8") as fh:
+            fh.write("# Layers: compiled backward passes against hand-written NumPy\n\n"
+                     "Made by `python benchmarks/bench_layers.py --write benchmarks/layers.md` "
+                     f"(NumPy {np.__version__}, Python {platform.python_version()}, {platform.machine()}).\n"
+                     "Both sides compute the loss and every gradient from the inputs (the forward pass included), "
+                     "one BLAS thread; best of 15 interleaved rounds of 20 calls. Ratio = symgrad / hand-written.\n\n" + out + "\n")
+
+
+if __name__ == "__main__":
+    main()
