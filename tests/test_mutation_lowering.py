@@ -153,9 +153,21 @@ def test_sum_of_squares_plus_a_constant_is_n_c_plus_the_sum_of_squares():
                           _draw(9, x=(N,), c=()))
 
 
+def test_sum_of_squared_pairwise_differences_scales_x_by_the_number_of_ys():
+    # dL/dx_n = 2 K x_n - 2 sum_k y_k: the sum over k of a term free of k is K times it
+    _agrees_with_autograd(r"L = \sum_{n=1}^{N}\sum_{k=1}^{K} (x_n - y_k)^2", ("x", "y"),
+                          lambda x, y: anp.sum((x[:, None] - y[None, :]) ** 2), _draw(14, x=(N,), y=(K,)))
+
+
 def test_sum_with_a_kronecker_delta_contracts_to_the_sum_of_squares():
     _agrees_with_autograd(r"L = \sum_{n=1}^{N} x_n \sum_{k=1}^{N} \delta_{nk} x_k", ("x",),
                           lambda x: anp.sum(x**2), _draw(10, x=(N,)))
+
+
+def test_sum_with_a_kronecker_delta_is_contracted_without_an_n_by_n_identity():
+    # sum_k delta_nk x_k = x_n: the compiled code indexes, it never builds eye(N)
+    f = symgrad.derive(loss=r"L = \sum_{n=1}^{N} x_n \sum_{k=1}^{N} \delta_{nk} x_k", wrt=["x"]).compile()
+    assert "eye" not in f.source
 
 
 def test_sum_of_a_product_and_single_values_agrees_with_autograd():
