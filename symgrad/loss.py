@@ -103,20 +103,34 @@ def _with_domains(graph: Graph, declared: dict[str, sp.Set]) -> Graph:
     unless the reader's ``Context.graph`` already put them there."""
     if graph.domains:
         return graph
-    names = {name_of(t) for t in graph.inputs} | set(graph.names)
+    names = _names(graph)
     return replace(graph, domains=tuple((n, s) for n, s in declared.items() if n in names))
 
 
+def _names(graph: Graph) -> set[str]:
+    """The inputs and the defined names of ``graph``: what a domain may be declared for."""
+    return {name_of(t) for t in graph.inputs} | set(graph.names)
+
+
 def graph_of(loss: LossInput, define: Sequence = (), given: Sequence = ()) -> Graph:
-    """The loss graph of a user loss given in LaTeX (strings) or SymPy."""
+    """The loss graph of a user loss given in LaTeX (strings) or SymPy (``given``: ``Constraint`` s and
+    ``sympy.Contains(name, set)`` domains)."""
     if isinstance(loss, str):
         if any(not isinstance(x, str) for x in (*define, *given)):
             raise SymgradError("mix of LaTeX and SymPy: give loss, define and given all as LaTeX, or all as SymPy")
         return _latex_graph(loss, define, given)
     constraints = [g for g in given if isinstance(g, Constraint)]
-    if len(constraints) != len(given):
-        raise SymgradError("with a SymPy loss, given must be Constraint objects (symgrad.tensors.Constraint)")
-    return _sympy_graph(loss, define, constraints)
+    domains = {name_of(g.args[0]): g.args[1] for g in given if isinstance(g, sp.Contains)}
+    if len(constraints) + len(domains) != len(given):
+        raise SymgradError("with a SymPy loss, given must be Constraint objects (symgrad.tensors.Constraint) "
+                           "or domains such as sympy.Contains(epsilon, sympy.Interval.open(0, 1))")
+    graph = _sympy_graph(loss, define, constraints)
+    names = _names(graph)
+    for name in domains:
+        if name not in names:
+            raise UnknownNameError(f"a domain is given for {name}, which is not in the loss; "
+                                   f"its names are {', '.join(sorted(names))}")
+    return _with_domains(graph, domains)
 
 
 def resolve_wrt(graph: Graph, wrt: Sequence[str]) -> list[str]:

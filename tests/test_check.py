@@ -545,3 +545,28 @@ def test_nan_on_both_sides_points_at_the_declared_domain_when_there_is_one() -> 
     assert declared.verdict().endswith("(the loss is undefined at points of the domains declared for x: narrow them)")
     assert undeclared.domains["x"] == "uniform in (0.05, 0.95) (appears under log)" and undeclared.mismatches == []
     assert undeclared.verdict().endswith(r"declare it, e.g. --given '\epsilon \in (0, 1)')")
+
+
+def test_a_sympy_loss_declares_its_domains_with_contains_and_check_draws_inside_them() -> None:
+    import autograd
+    import autograd.numpy as anp
+
+    from symgrad.tensors import index, size
+
+    N = size("N")
+    n = index("n", N)
+    x, eps = sp.IndexedBase("x", shape=(N,)), sp.Symbol("epsilon")
+    loss = sp.Sum(x[n] / sp.sqrt(x[n] ** 2 + sp.log(eps)), (n, 1, N))  # real where eps > e^{-x_n^2}: always inside (1, 2)
+    d = symgrad.derive(loss=loss, given=[sp.Contains(eps, sp.Interval.open(1, 2))], wrt=["x", "epsilon"])
+    assert d.graph.domains == (("epsilon", sp.Interval.open(1, 2)),)
+    report = check(d, seed=4)
+    assert report.ok and report.domains["epsilon"] == "in (1, 2) (declared)", str(report)
+    a = draw_inputs(d.graph, report.sizes, 4)
+    grads = d.compile().grad(**a)
+    by_hand = lambda x, e: anp.sum(x / anp.sqrt(x**2 + anp.log(e)))
+    np.testing.assert_allclose(grads["x"], autograd.grad(by_hand, 0)(a["x"], float(a["epsilon"])), rtol=1e-12)
+    np.testing.assert_allclose(grads["epsilon"], autograd.grad(by_hand, 1)(a["x"], float(a["epsilon"])), rtol=1e-12)
+    with pytest.raises(UnknownNameError, match="a domain is given for eta, which is not in the loss"):
+        symgrad.derive(loss=loss, given=[sp.Contains(sp.Symbol("eta"), sp.Interval(0, 1))], wrt=["x"])
+    with pytest.raises(SymgradError, match=r"or domains such as sympy.Contains\(epsilon"):
+        symgrad.derive(loss=loss, given=[sp.Interval(0, 1)], wrt=["x"])
