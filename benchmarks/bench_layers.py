@@ -1,9 +1,9 @@
 """symgrad's compiled backward passes against hand-written NumPy ones (CS231n style) for batchnorm, layernorm
 and attention: the loss and every gradient from the inputs, both sides computing the forward pass they need.
 
-Run by hand: python benchmarks/bench_layers.py [--write benchmarks/layers.md]. Each side is timed as the best
-of several interleaved rounds (the minimum is the least disturbed by other processes); the ratio is
-symgrad / hand-written, so below 1 means symgrad is faster.
+Run by hand: python benchmarks/bench_layers.py [--write benchmarks/layers.md]. Each round times both sides back
+to back; the table gives each side's best round and the median of the per-round ratios (symgrad /
+hand-written: below 1 means symgrad is faster), both robust to a machine shared with other work.
 """
 
 from __future__ import annotations
@@ -73,11 +73,13 @@ CASES: dict[str, tuple[str, Callable]] = {
 }
 
 
-def _best(fn: Callable, arrays: dict, number: int) -> float:
-    return min(timeit.repeat(lambda: fn(**arrays), number=number, repeat=1)) / number
+def _time(fn: Callable, arrays: dict, number: int) -> float:
+    return timeit.timeit(lambda: fn(**arrays), number=number) / number
 
 
-def measure(rounds: int = 15, number: int = 20) -> list[tuple[str, str, float, float]]:
+def measure(rounds: int = 40, number: int = 10) -> list[tuple[str, str, float, float, float]]:
+    """Per layer: the best time of each side and the median of the per-round ratios (each round times both
+    sides back to back, so a busy moment of the machine hits both)."""
     rows = []
     for name, (shape, by_hand) in CASES.items():
         arrays = _inputs(name, np.random.default_rng(0))
@@ -86,17 +88,19 @@ def measure(rounds: int = 15, number: int = 20) -> list[tuple[str, str, float, f
         for w in hand[1]:  # same numbers before timing anything
             np.testing.assert_allclose(mine[1][w], hand[1][w], rtol=1e-9, atol=1e-9 * np.abs(hand[1][w]).max())
         ours, theirs = [], []
-        for _ in range(rounds):  # interleaved, so that a busy moment hits both sides
-            ours.append(_best(f.value_and_grad, arrays, number))
-            theirs.append(_best(by_hand, arrays, number))
-        rows.append((name, shape, min(ours), min(theirs)))
+        for _ in range(rounds):
+            ours.append(_time(f.value_and_grad, arrays, number))
+            theirs.append(_time(by_hand, arrays, number))
+        rows.append((name, shape, min(ours), min(theirs), float(np.median(np.divide(ours, theirs)))))
     return rows
 
 
-def table(rows: list[tuple[str, str, float, float]]) -> str:
-    lines = ["| layer | shapes | symgrad value_and_grad | hand-written NumPy | ratio |", "|---|---|---|---|---|"]
-    for name, shape, ours, theirs in rows:
-        lines.append(f"| {name} | {shape} | {ours * 1e6:.0f} µs | {theirs * 1e6:.0f} µs | {ours / theirs:.2f}x |")
+def table(rows: list[tuple[str, str, float, float, float]]) -> str:
+    lines = [("| layer | shapes | symgrad value_and_grad (best) | hand-written NumPy (best) | ratio of bests | "
+             "median ratio per round |"), "|---|---|---|---|---|---|"]
+    for name, shape, ours, theirs, ratio in rows:
+        lines.append(f"| {name} | {shape} | {ours * 1e6:.0f} µs | {theirs * 1e6:.0f} µs | {ours / theirs:.2f}x | "
+                     f"{ratio:.2f}x |")
     return "\n".join(lines)
 
 
@@ -112,7 +116,7 @@ def main() -> None:
                      "Made by `python benchmarks/bench_layers.py --write benchmarks/layers.md` "
                      f"(NumPy {np.__version__}, Python {platform.python_version()}, {platform.machine()}).\n"
                      "Both sides compute the loss and every gradient from the inputs (the forward pass included), "
-                     "one BLAS thread; best of 15 interleaved rounds of 20 calls. Ratio = symgrad / hand-written.\n\n" + out + "\n")
+                     "one BLAS thread; 40 rounds of 10 calls each side, back to back. Ratio = symgrad / hand-written.\n\n" + out + "\n")
 
 
 if __name__ == "__main__":

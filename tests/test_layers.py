@@ -103,13 +103,13 @@ def test_attention_dv_is_a_transpose_g_and_dq_is_ds_k_over_sqrt_d():
 
 
 def test_attention_matrix_forms_are_ds_k_over_sqrt_d_and_ds_transpose_q_over_sqrt_d():
+    # dS = (G Vᵀ - rowsum(A ⊙ G Vᵀ) 1ᵀ) ⊙ A, and dL/dQ = dS K/sqrt(D), dL/dK = dSᵀ Q/sqrt(D)
     d = derive_entry("attention")
-    dA = r"\left(A \odot \left(G V^{\top}\right)\right)"  # A ⊙ dA with dA = G Vᵀ
+    rowsum = r"\left(\left(A \odot \left(G V^{\top}\right)\right) \mathbf{1}\right)"
     assert d.result("Q").matrix == (
-        rf"\frac{{1}}{{\sqrt{{D}}}} \left({dA} K - \operatorname{{diag}}\left({dA} \mathbf{{1}}\right) \left(A K\right)\right)")
+        rf"\frac{{1}}{{\sqrt{{D}}}} \left(\left(G V^{{\top}} - {rowsum} \mathbf{{1}}^{{\top}}\right) \odot A\right) K")
     assert d.result("K").matrix == (
-        rf"\frac{{1}}{{\sqrt{{D}}}} \left(\left(V G^{{\top}} - \mathbf{{1}} \left({dA} \mathbf{{1}}\right)^{{\top}}\right)"
-        r" \odot A^{\top}\right) Q")
+        rf"\frac{{1}}{{\sqrt{{D}}}} \left(\left(V G^{{\top}} - \mathbf{{1}} {rowsum}^{{\top}}\right) \odot A^{{\top}}\right) Q")
 
 
 def test_linear_layer_gradients_are_g_w_transpose_x_transpose_g_and_column_sums_of_g():

@@ -45,15 +45,21 @@ def merge_sums(expr: sp.Expr) -> sp.Expr:
     terms = sp.Add.make_args(_expand(expr))
     groups: dict[tuple, list[sp.Expr]] = {}
     rest = []
+    single = {f.limits for t in terms for f in t.as_coeff_mul()[1] if isinstance(f, sp.Sum)
+              and sum(isinstance(g, sp.Sum) for g in t.as_coeff_mul()[1]) == 1}
     for t in terms:
         coeff, factors = t.as_coeff_mul()
         sums = [f for f in factors if isinstance(f, sp.Sum)]
-        if len(sums) != 1:
+        # a product of sums joins the group of one of them: (sum_s a_s b_s) c - sum_s a_s b_s d_s is
+        # sum_s a_s b_s (c - d_s), one contraction (attention's dL/dS inside dL/dQ)
+        joins = [f for f in sums if f.limits in single and not any(g.has(f.limits[0][0]) for g in sums if g is not f)]
+        if len(sums) != 1 and not joins:
             rest.append(t)
             continue
-        s = sums[0]
+        s = sums[0] if len(sums) == 1 else joins[0]
         others = sp.Mul(*[f for f in factors if f is not s])
-        key = (s.limits, frozenset(i for i in others.free_symbols if isinstance(i, sp.Idx)))
+        inner = frozenset() if len(sums) > 1 else frozenset(i for i in others.free_symbols if isinstance(i, sp.Idx))
+        key = (s.limits, inner)
         groups.setdefault(key, []).append(coeff * others * s.function)
     out = sp.Add(*rest)
     for (limits, _), summands in groups.items():
