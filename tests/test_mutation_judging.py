@@ -107,3 +107,28 @@ def test_a_derivative_undefined_at_every_sampled_point_cannot_be_judged():
     v = verify(r"\frac{1}{2\sqrt{x - 10}}", of=DLDX, define=[r"L = \sqrt{x - 10}"])
     assert (v.verdict, v.exit_code) == ("unreadable", 2)
     assert v.message == "no valid point to evaluate the claim at (every point divides by zero or leaves the domain)"
+
+
+def test_a_claim_defined_nowhere_the_loss_is_cannot_be_evaluated():
+    # sqrt(-x^2) is real only at x = 0, where its derivative is undefined
+    v = verify("0", of=DLDX, define=[r"L = \sqrt{-x^2}"])
+    assert (v.verdict, v.exit_code) == ("unreadable", 2)
+    assert v.message == "the claim 0 could not be evaluated at any point"
+
+
+def test_a_right_claim_compared_at_fewer_than_8_of_the_points_where_the_loss_is_defined_is_not_judged():
+    # L = sqrt(max(x^2 - 9, 0)) is defined everywhere, dL/dx = x / sqrt(x^2 - 9) only where |x| > 3
+    claim = r"\frac{x}{\sqrt{x^2 - 9}}"
+    v = verify(claim, of=DLDX, define=[r"L = \sqrt{\max(x^2 - 9, 0)}"])
+    assert (v.verdict, v.exit_code) == ("unreadable", 2)
+    assert v.message.startswith(f"the claim {claim} and the derivative are both defined at only ")
+    assert v.message.endswith(" of the points tried: too few to judge")
+
+
+def test_the_least_squares_gradient_as_a_row_with_no_time_to_prove_agrees_in_the_other_layout():
+    # (Xw - y)^T X is the transpose of dL/dw = X^T (Xw - y) for L = |Xw - y|^2 / 2
+    given = [r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"]
+    v = verify(r"(Xw-y)^T X", of=r"\nabla_w L", define=[r"L = \frac12\|Xw-y\|^2"], given=given, timeout=0)
+    assert (v.verdict, v.diagnosis, v.exit_code) == ("agrees", "layout", 0)
+    assert v.message.endswith("Note: the claim is the transpose of the derivative: the other layout convention, "
+                              "not a mistake.")
