@@ -128,10 +128,12 @@ FUNCTIONS: tuple[Elementary, ...] = (
                words=("erf",)),
     Elementary(sp.erfc, lambda u: -2 * sp.exp(-(u**2)) / sp.sqrt(sp.pi), mpmath=mpmath.erfc, float64=math.erfc,
                words=("erfc",)),
+    # no array code for the steps: a compiled gradient would be 0 across the jumps with no note (the README lists
+    # them among what derives but does not compile)
     Elementary(sp.floor, lambda u: sp.Integer(0), lambda u: sp.Eq(u, sp.floor(u)), "0 away from the jumps",
-               numpy="floor", math="math.floor", mpmath=mpmath.floor, float64=np.floor, words=("floor",)),
+               mpmath=mpmath.floor, float64=np.floor, words=("floor",)),
     Elementary(sp.ceiling, lambda u: sp.Integer(0), lambda u: sp.Eq(u, sp.ceiling(u)), "0 away from the jumps",
-               numpy="ceil", math="math.ceil", mpmath=mpmath.ceil, float64=np.ceil, words=("ceil", "ceiling")),
+               mpmath=mpmath.ceil, float64=np.ceil, words=("ceil", "ceiling")),
     Elementary(sp.Abs, sp.sign, lambda u: sp.Eq(u, 0), "sign(0) = 0, a subgradient", numpy="abs", math="abs",
                mpmath=abs, float64=np.abs, words=("abs",), latex="\\left|{0}\\right|"),
     Elementary(sp.sign, lambda u: sp.Integer(0), lambda u: sp.Eq(u, 0), _NO_SLOPE, numpy="sign",
