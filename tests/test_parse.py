@@ -508,6 +508,7 @@ def test_transposed_product_divided_by_batch():
     parse_given(r"P, Y \in \mathbb{R}^{N \times C}", ctx)
     parse_given(r"X \in \mathbb{R}^{N \times D}", ctx)
     parse_given(r"W \in \mathbb{R}^{D \times C}", ctx)
+    parse_given(r"L \in \mathbb{R}", ctx)  # declared: the derivative of a name nobody defined or declared is refused
     deriv, rhs = parse_claim(r"\frac{\partial L}{\partial W} = (P - Y)^T X / N", ctx)
     r, c = deriv.value.free_indices
     rng = np.random.default_rng(1)

@@ -354,3 +354,26 @@ def test_a_word_in_a_font_as_subscript_names_without_the_font():
     d = parse_definition(r"l_{\text{hinge}} = \max(0,1-y\ \boldsymbol{x}\cdot\boldsymbol{w})", Context())
     assert d.lhs == sp.Symbol("l_hinge")
     assert parse_expression(r"D_{\mathrm{KL}}", Context()) == sp.Symbol("D_KL")
+
+
+def test_a_derivative_of_a_name_nobody_defined_is_refused_not_zero():
+    with pytest.raises(ParseError, match=r"Q is not defined: give its definition \(Q = \.\.\.\)"):
+        parse_claim(r"\frac{\partial Q}{\partial x} = 0", Context())
+
+
+def test_an_undefined_name_is_what_the_chain_differentiates_next():
+    chain = (r"\frac{\partial MSE}{\partial \hat{y}_i} = \frac{\partial}{\partial \hat{y}_i} \frac{1}{2n}\sum_{j=1}^{n}"
+             r"\left(\hat{y}_j - y_j\right)^2 = ")
+    v = verify(chain + r"\frac{1}{n}(\hat{y}_i - y_i)")
+    assert v.verdict == "proved" and "MSE (not defined) read as the expression the chain differentiates next" in v.message
+    assert verify(chain + r"\frac{2}{n}(\hat{y}_i - y_i)").verdict == "wrong"
+
+
+def test_letters_written_together_as_a_numerator_are_a_product_when_one_is_used_elsewhere():
+    assert verify(r"\frac{\partial xy}{\partial x} = y").verdict == "proved"
+
+
+def test_plain_text_leibniz_with_the_variable_in_brackets_is_the_derivative():
+    v = verify(r"dL/d(y_hat) = -2(y - y_hat)", define=["L = (y - y_hat)²"])
+    assert v.verdict == "proved"
+    assert verify(r"dL/d(y_hat) = 2(y - y_hat)", define=["L = (y - y_hat)²"]).verdict == "wrong"

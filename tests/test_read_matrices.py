@@ -67,9 +67,10 @@ def test_the_log_determinant_is_the_log_of_linalg_det():
     assert e == sp.log(linalg.det(ctx.tensors["X"]))
 
 
-def test_the_determinant_of_a_product_is_refused_naming_what_it_reads():
-    with pytest.raises(ParseError, match="is read of one declared square matrix"):
-        read(r"\det(XA)")
+@pytest.mark.parametrize("latex", [r"\det(XA)", r"\det(x)"])
+def test_the_determinant_of_anything_but_a_square_matrix_is_refused_naming_what_it_reads(latex):
+    with pytest.raises(ParseError, match=r"\\det is read of one declared square matrix .* at column 1"):
+        read(latex)
 
 
 @pytest.mark.parametrize("latex, transposed", [(r"X^{-1}", False), (r"X^{-T}", True), (r"X^{-\top}", True)])

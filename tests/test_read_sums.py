@@ -9,7 +9,8 @@ from autograd import grad
 from autograd import numpy as anp
 
 from symgrad import verify
-from symgrad.read import Context, parse_definition, parse_expression
+from symgrad.errors import ParseError
+from symgrad.read import Context, parse_definition, parse_expression, parse_given
 
 QUADRATIC = r"\alpha = \sum_{i=0}^{n-1}\sum_{j=0}^{n-1}x_i a_{ij}x_j"
 
@@ -24,7 +25,9 @@ def test_a_sum_from_zero_over_subscripts_is_the_same_elements_counted_from_one()
 @pytest.mark.parametrize("top", [2, 3, 5])
 def test_a_sum_from_zero_keeps_the_index_as_a_number_where_it_is_one(top):
     a = sp.Symbol("a")
-    got = parse_expression(r"\sum_{k=0}^{K} (k + 1) a^k", Context())
+    ctx = Context()
+    parse_given(r"a \in \mathbb{R}", ctx)  # a power series: a declared a scalar (else a^k is refused: a sample?)
+    got = parse_expression(r"\sum_{k=0}^{K} (k + 1) a^k", ctx)
     want = sum((k + 1) * a**k for k in range(top + 1))  # written out independently of symgrad
     (k, lower, upper) = got.limits[0]
     size, plain = next(s for s in got.free_symbols if str(s) == "K"), sp.Symbol("k", integer=True)
@@ -54,6 +57,13 @@ def test_derivative_of_a_power_series_from_zero_agrees_with_autograd():
     series = grad(lambda a: anp.sum(a ** anp.arange(5.0)))
     claim_value = sum(k * 0.7 ** (k - 1) for k in range(1, 5))
     assert np.isclose(series(0.7), claim_value, rtol=1e-12)
-    v = verify(r"\frac{d L}{d a} = \sum_{k=1}^{K} k a^{k-1}", define=[r"L = \sum_{k=0}^{K} a^k"])
+    scalar = [r"a \in \mathbb{R}"]
+    v = verify(r"\frac{d L}{d a} = \sum_{k=1}^{K} k a^{k-1}", define=[r"L = \sum_{k=0}^{K} a^k"], given=scalar)
     assert v.verdict in ("proved", "agrees")
-    assert verify(r"\frac{d L}{d a} = \sum_{k=0}^{K} k a^{k}", define=[r"L = \sum_{k=0}^{K} a^k"]).verdict == "wrong"
+    assert verify(r"\frac{d L}{d a} = \sum_{k=0}^{K} k a^{k}", define=[r"L = \sum_{k=0}^{K} a^k"],
+                  given=scalar).verdict == "wrong"
+
+
+def test_an_undeclared_name_to_the_power_of_the_summation_index_is_refused_naming_both_readings():
+    with pytest.raises(ParseError, match=r"x\^k with k summed has two readings: the power, or the sample x_k"):
+        parse_definition(r"L = \sum_{k=1}^{n} (x^k - \mu)^2", Context())

@@ -16,7 +16,7 @@ and gradient. Entries with matrix inputs (the seed's x [B, D], w [D, C]) take ex
 """
 
 from ..errors import CompileError
-from .nodes import XP_OPS, Difference, LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, Softplus
+from .nodes import XP_OPS, Difference, LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, SoftmaxComplement, Softplus
 from .program import Compiled, compile_derivation, lower_derivation, python_names
 from .rewrites import REWRITES, Rewrite, stabilise
 from .runtime import _MISSING, RUNTIME, _names_check, _prepare, _shape_text
@@ -35,6 +35,7 @@ __all__ = [
     "Rewrite",
     "Sigmoid",
     "Softmax",
+    "SoftmaxComplement",
     "Softplus",
     "_names_check",
     "_prepare",

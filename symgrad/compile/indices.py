@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..tensors import name_of
-from .nodes import LogSoftmax, LogSumExp, Softmax
+from .nodes import LogSoftmax, LogSumExp, Softmax, SoftmaxComplement
 
 
 def _idx_range(i: sp.Basic) -> tuple[sp.Expr, sp.Expr] | None:
@@ -22,7 +22,7 @@ def _free(e: sp.Basic) -> set[sp.Idx]:
         return _free(e.function) - {lim[0] for lim in e.limits}
     if isinstance(e, LogSumExp):
         return set().union(*[_free(a) for a in e.args[:1] + e.args[2:]]) - {e.args[1]}
-    if isinstance(e, (Softmax, LogSoftmax)):
+    if isinstance(e, (Softmax, SoftmaxComplement, LogSoftmax)):
         return set().union(*[_free(a) for a in e.args[:1] + e.args[2:]])
     if e.is_Atom:
         return set()

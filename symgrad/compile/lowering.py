@@ -29,6 +29,7 @@ from .nodes import (
     MatProd,
     Sigmoid,
     Softmax,
+    SoftmaxComplement,
     Softplus,
     Transposed,
     Where,
@@ -193,6 +194,8 @@ class _Lowering:
         coeff, rest = a.expr.as_coeff_Mul() if isinstance(a.expr, sp.Mul) else (1, a.expr)
         if coeff != 1:  # -p[..., None, :], not (-p)[..., None, :]
             return coeff * self._align(_Arr(rest, a.axes, a.data), axes)
+        if isinstance(a.expr, sp.Pow) and a.expr.exp == -1:  # 1/T[..., None]: a product then divides by T
+            return 1 / self._align(_Arr(a.expr.base, a.axes, a.data), axes)
         order = tuple(i for i in axes if i in a.axes)
         expr = a.expr if order == a.axes else self._permute(a, order)
         keys = [":" if i in a.axes else "None" for i in axes]
@@ -346,6 +349,16 @@ class _Lowering:
 
     # the stable nodes: max-subtracted softmax family, logaddexp for the sigmoid family
 
+    @staticmethod
+    def _others(shifted: sp.Expr, terms: sp.Expr, total: sp.Expr, axis: sp.Integer) -> sp.Expr:
+        """``sum_{k != i} exp(u_k - m)`` for every ``i``: ``total - exp(u_i - m)`` loses nothing unless ``u_i`` is
+        the maximum (``exp(0) = 1`` is then most of the total); there it is the sum of the other terms, the other
+        maxima counted as 1 each."""
+        top = sp.Eq(shifted, 0)
+        rest = ArraySum(Where(top, 0, terms), sp.S.One, axis)
+        ties = ArraySum(Where(top, terms, 0), sp.S.One, axis)
+        return Where(top, rest + Difference(ties, 1), total - terms)  # rest + (ties - 1): never (rest + 1) - 1
+
     def _stable(self, e: sp.Expr) -> _Arr:
         u = self(e.args[0])
         if isinstance(e, Sigmoid):
@@ -365,6 +378,8 @@ class _Lowering:
                 raise CompileError(f"{e}: the weight {e.args[2]} has an index its exponent lacks")
             terms = terms * self._align(w, u.axes)
         total = ArraySum(terms, sp.S.One, axis)
+        if isinstance(e, SoftmaxComplement):
+            return _Arr(self._others(shifted, terms, total, axis) / total, u.axes, u.data)
         if isinstance(e, Softmax):
             return _Arr(terms / total, u.axes, u.data)
         if isinstance(e, LogSoftmax):

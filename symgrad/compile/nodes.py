@@ -21,6 +21,11 @@ class Softmax(sp.Function):
     with a third argument ``w_i``, the weighted ``w_i exp(u_i) / sum_k w_k exp(u_k)``."""
 
 
+class SoftmaxComplement(sp.Function):
+    """``1 - softmax_i(u) = sum_{k != i} exp(u_k) / sum_k exp(u_k)``, summed over the others, never subtracted
+    from 1 (where softmax_i(u) ~ 1 the difference keeps only its rounding)."""
+
+
 class LogSoftmax(sp.Function):
     """``log softmax_i(u) = u_i - logsumexp_k(u_k)``: finite even where the softmax underflows to 0."""
 
@@ -51,7 +56,7 @@ class Difference(sp.Function):
     precedence = PRECEDENCE["Add"] - 1
 
 
-_STABLE_NODES = (Softmax, LogSoftmax, LogSumExp, Sigmoid, Softplus)
+_STABLE_NODES = (Softmax, SoftmaxComplement, LogSoftmax, LogSumExp, Sigmoid, Softplus)
 
 # --- array nodes (after lowering): what the printer prints ---
 

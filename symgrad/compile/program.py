@@ -17,7 +17,7 @@ from ..derivation import Derivation, Graph, Result
 from ..errors import CompileError, ShapeError
 from ..tensors import Constraint, Definition, extent, name_of, shape_of
 from .lowering import _Arr, _Lowering
-from .nodes import BroadcastTo, MatProd
+from .nodes import BroadcastTo, Expanded, MatProd
 from .printer import _ArrayPrinter
 from .rewrites import _may_warn, stabilise
 from .runtime import _MISSING, _check_constraint, _names_check, _prepare, _shape_text
@@ -83,12 +83,17 @@ class _Program:
         return lines, any(self.warns[str(sym)] for sym, _ in outputs)
 
     def _divide_by_sizes(self, reps: list, reduced: list) -> tuple[list, list]:
-        """CSE's shared ``_t0 = 1/N`` put back where it is used, so that a mean prints ``x.sum()/N`` and rounds
-        once, as ``np.mean`` does: ``(1/3) * sum`` is one ulp off at float32 inputs near 1e6, and the centred
-        ``x - mu`` keeps that ulp as its whole error."""
+        """CSE's shared ``_t0 = 1/N`` (or ``1/T``, ``1/_t4``: one over a name) put back where it is used, so
+        that a mean prints ``x.sum()/N`` and a softmax ``e/_t4``, each rounding once as ``np.mean`` and autograd
+        do: ``(1/3) * sum`` is one ulp off at float32 inputs near 1e6, and the centred ``x - mu`` keeps that ulp
+        as its whole error."""
         sizes = set(self.spec["sizes"])
-        inline = {s: e for s, e in reps if e.is_Pow and e.exp.is_negative and e.free_symbols
-                  and all(str(x) in sizes for x in e.free_symbols)}
+
+        def named(b: sp.Expr) -> bool:
+            return isinstance(b, sp.Symbol) or (isinstance(b, Expanded) and isinstance(b.args[0], sp.Symbol))
+
+        inline = {s: e for s, e in reps if e.is_Pow and e.exp.is_negative and e.free_symbols and (
+            all(str(x) in sizes for x in e.free_symbols) or (e.exp == -1 and named(e.base)))}
         if not inline:
             return reps, reduced
         return ([(s, e.xreplace(inline)) for s, e in reps if s not in inline],

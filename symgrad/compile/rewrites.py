@@ -11,7 +11,7 @@ from sympy.codegen.cfunctions import log1p
 
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
-from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, Softplus
+from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, SoftmaxComplement, Softplus
 from .structure import cancel_named, cancel_pole, centre, margin
 
 
@@ -325,6 +325,17 @@ def _sech_squared(e: sp.Expr, names: dict) -> sp.Expr | None:
     return None
 
 
+def _softmax_complement(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not (isinstance(e, sp.Add) and len(e.args) == 2):
+        return None
+    for d, t in (e.args, e.args[::-1]):  # delta_ij - p_j = delta_ij (1 - p_j) + (delta_ij - 1) p_j, exact
+        if isinstance(d, sp.KroneckerDelta) and t.could_extract_minus_sign():
+            s = _seen(-t, names)
+            if isinstance(s, Softmax) and len(s.args) == 2 and s.args[1] in d.args:
+                return sp.Mul(d, SoftmaxComplement(*s.args)) + sp.Mul(sp.Add(d, -1, evaluate=False), -t)
+    return None
+
+
 def _one_minus_sigmoid(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.Add) and sp.S.One in e.args:
         for t in e.args:
@@ -391,6 +402,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("logistic-fraction", "P(t)/(t^m (1 + t)^n) with t = exp(u) is inf/inf once exp(u) overflows: each "
             "t^k/(1 + t)^n is sigma(u)^k sigma(-u)^(n-k) (exp(u)/(1 + exp(u))^2 = sigma(u) sigma(-u))",
             _logistic_fraction),
+    Rewrite("softmax-complement", "delta_ij - p_j with p a softmax is 1 - p_j on the diagonal: where p_j ~ 1 "
+            "(a low temperature) it keeps only p_j's rounding; sum the other exp(u_k) instead",
+            _softmax_complement),
     Rewrite("one-minus-sigmoid", "1 - sigma(u) = sigma(-u): no cancellation where sigma(u) ~ 1, "
             "so log(1 - sigma(u)) becomes -logaddexp(0, u) by log-sigmoid", _one_minus_sigmoid),
     Rewrite("log-sigmoid", "log sigma(u) = -logaddexp(0, -u): finite where sigma(u) underflows", _log_sigmoid),

@@ -88,6 +88,10 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     square_matrices(toks, ctx)
     same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
+    declared = set(ctx.tensors)
+    bounds = _sum_bounds(toks)
+    if len(bounds) == 1 and not ctx.sizes:
+        ctx.default_size = bounds.pop()  # \partial \hat{y}_i then \sum_{j=1}^{n}: i runs to n too
     parts = _split(toks, {"="})
     members: list[Member] = []
     for k, part in enumerate(parts):
@@ -103,6 +107,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
         if isinstance(v.expr, sp.Derivative):
             value = DerivativeOf(v.expr.expr.xreplace(same), v.expr.variables[0].xreplace(same))
         members.append(Member(text, value, body[0].col, v.free, v.axes))
+    _defined_by_the_chain(members, ctx, declared, latex)
     target = parse_derivative(of, ctx) if of else next(
         ((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
     if target is None:
@@ -120,6 +125,51 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
             m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
     return out
+
+
+def _sum_bounds(toks: list[_Tok]) -> set[str]:
+    """The letters that stand as the upper bound of a ``\\sum`` (``\\sum_{j=1}^{n}``, ``\\sum_{j=1}^n``)."""
+    found = set()
+    for k, t in enumerate(toks[:-1]):
+        if t.text != r"\sum":
+            continue
+        end = next((m for m in range(k + 1, len(toks) - 1) if toks[m].text == "^" and toks[m - 1].text in ("}",)
+                    or toks[m].kind == "end"), None)
+        if end is None or toks[end].text != "^":
+            continue
+        after = [x for x in toks[end + 1:end + 4]]
+        letter = after[0] if after[0].kind == "letter" else after[1] if after[0].text == "{" and after[2].text == "}" \
+            else None
+        if letter is not None and letter.kind == "letter":
+            found.add(letter.text)
+    return found
+
+
+def _undefined(of: sp.Expr, var: sp.Expr, ctx: Context, declared: set[str]) -> str | None:
+    """The name ``of`` is when it is a bare name nobody defined or declared (not the variable itself), else None."""
+    if not isinstance(of, (sp.Symbol, sp.Indexed)) or isinstance(of, sp.Idx) or name_of(of) == name_of(var):
+        return None
+    name = name_of(of)
+    return None if name in ctx.definitions or name in ctx.functions or name in declared else name
+
+
+def _defined_by_the_chain(members: list[Member], ctx: Context, declared: set[str], latex: str) -> None:
+    """``\\frac{\\partial MSE}{\\partial \\hat{y}_i} = \\frac{\\partial}{\\partial \\hat{y}_i} \\frac{1}{2n}\\sum ...``: a name
+    nobody defined, differentiated, is what the chain differentiates next by the same variable (noted); with no such
+    member it is refused: undefined, it would not depend on the variable and its derivative would be 0."""
+    first = next((m for m in members if isinstance(m.value, DerivativeOf)), None)
+    name = first and _undefined(first.value.of, first.value.var, ctx, declared)
+    if not name:
+        return
+    later = next((m.value.of for m in members[members.index(first) + 1:] if isinstance(m.value, DerivativeOf)
+                  and m.value.var == first.value.var and _undefined(m.value.of, m.value.var, ctx, declared) is None
+                  and m.value.of != first.value.of), None)
+    if later is None or not isinstance(first.value.of, sp.Symbol) or _free_indices(later):
+        raise ParseError(f"{name} is not defined: give its definition ({name} = ...); undefined, it would not depend "
+                         f"on {first.value.var} and its derivative would be 0", column=first.column, source=latex)
+    ctx.definitions[name] = Definition(first.value.of, later)
+    ctx.tensors.pop(name, None)
+    ctx.notes.append(f"{name} (not defined) read as the expression the chain differentiates next")
 
 
 _CASE_WORDS = {"if", "for", "when", "where", "with"}

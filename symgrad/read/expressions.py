@@ -149,6 +149,12 @@ class _Expressions:
             raise self.error("an exponent must be a scalar", t)
         if len(v.free) == 2 and e.expr != 1:
             raise self.error("matrix powers are not supported", t)
+        bound = {str(i) for scope in self.binders for i in scope.values()}
+        if isinstance(e.expr, sp.Idx) and str(e.expr) in bound and isinstance(v.expr, sp.Symbol) and \
+                str(v.expr) in self.new_scalars:
+            raise self.error(f"{v.expr}^{e.expr} with {e.expr} summed has two readings: the power, or the sample "
+                             f"{v.expr}_{e.expr}; write {v.expr}_{e.expr} (or {v.expr}^{{({e.expr})}}) for the sample, or "
+                             rf"declare {v.expr} \in \mathbb{{R}} for the power", t)
         return _Val(self.power(v.expr, e.expr, t), v.axes)
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:

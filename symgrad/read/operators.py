@@ -69,7 +69,7 @@ class _Operators:
         self.pos += skip_num + d_num
         if self.at("^"):
             raise self.error("higher derivatives are not supported", self.peek())
-        of = None if self.at("}") or skip_num == 0 else self.expr()
+        of = None if self.at("}") or skip_num == 0 else self.word_of() or self.expr()
         for _ in range(skip_num):
             self.expect("}", t)
         self.pos += skip_den + d_den
@@ -79,6 +79,20 @@ class _Operators:
         if of is None:  # the operator form d/dz applies to the whole product after it, up to the next + or -
             of = self.term() if self.starts_factor() or self.at("-") else self.implied_loss(t)
         return self.derivative(of, var, t)
+
+    def word_of(self) -> _Val | None:
+        """``\\frac{\\partial MSE}{...}``: letters written together as all of a numerator, none of them a name here,
+        are one name (as on a definition's left side), not a product of unknowns; else None."""
+        end = self.pos
+        while self.toks[end].kind == "letter" and (end == self.pos or self.toks[end].col == self.toks[end - 1].col + 1):
+            end += 1
+        letters = [t.text for t in self.toks[self.pos:end]]
+        elsewhere = {t.text for k, t in enumerate(self.toks) if t.kind == "letter" and not self.pos <= k < end}
+        if len(letters) < 2 or self.toks[end].text != "}" or any(self.declared(x) for x in letters) or \
+                elsewhere & set(letters):
+            return None
+        named = self.read_name(word=True)
+        return self.name_value(*named) if named is not None else None
 
     def variable(self, single: bool) -> _Val:
         """The variable of a derivative: an element, a scalar, or a whole tensor; new names allowed."""
@@ -172,8 +186,8 @@ class _Operators:
     def leibniz_ahead(self) -> bool:
         """Whether ``dy/dx`` (plain text, ``d`` not a name) starts here."""
         texts = [self.peek(k).text for k in range(5)]
-        return texts[0] == "d" and texts[2:4] == ["/", "d"] and self.peek(1).kind == self.peek(4).kind == "letter" \
-            and not self.declared("d")
+        return texts[0] == "d" and texts[2:4] == ["/", "d"] and self.peek(1).kind == "letter" and (
+            self.peek(4).kind == "letter" or texts[4] == "(") and not self.declared("d")  # dL/dw, dL/d(y_hat)
 
     def inline_derivative_ahead(self) -> bool:
         """Whether ``\\partial y_i / \\partial x_k`` starts here: a top-level ``/ \\partial`` follows."""
@@ -294,7 +308,7 @@ class _Operators:
             elif len(known) == 1:
                 mapping[dummy] = next(iter(known))
             elif no_sizes:
-                mapping[dummy] = self.size("N")
+                mapping[dummy] = self.size(self.ctx.default_size)
             else:
                 name = next(n for n, i in self.pending.items() if i.upper == dummy)
                 raise ParseError(rf"cannot tell the range of index {name}: declare it ({name} \in \{{1, \dots, n\}})",
