@@ -112,11 +112,11 @@ def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
                     and _shape_key(-f.base) in source and _shape_key(f.base) not in source:
                 f, coeff = _expand(-f.base) ** f.exp, -coeff
             out.append(f)
-        if coeff.is_negative:  # absorb the minus sign into a difference the definitions do not fix
-            for k, f in enumerate(out):
-                if isinstance(f, sp.Add) and len(f.args) == 2 and _shape_key(f) not in source:
-                    out[k], coeff = _expand(-f), -coeff
-                    break
+        free = [k for k, f in enumerate(out) if isinstance(f, sp.Add) and len(f.args) == 2 and _shape_key(f) not in source]
+        if coeff.is_negative and free:  # absorb the minus sign into a difference the definitions do not fix,
+            # one with a minus sign in it if there is one: -(H - 1)(H + 1) is (1 - H)(H + 1)
+            k = max(free, key=lambda k: sum(a.could_extract_minus_sign() for a in out[k].args))
+            out[k], coeff = _expand(-out[k]), -coeff
         return sp.Mul(coeff, *out)
     if isinstance(e, sp.Add):
         return sp.Add(*[_orient(a, source) for a in e.args])
