@@ -570,3 +570,17 @@ def test_a_sympy_loss_declares_its_domains_with_contains_and_check_draws_inside_
         symgrad.derive(loss=loss, given=[sp.Contains(sp.Symbol("eta"), sp.Interval(0, 1))], wrt=["x"])
     with pytest.raises(SymgradError, match=r"or domains such as sympy.Contains\(epsilon"):
         symgrad.derive(loss=loss, given=[sp.Interval(0, 1)], wrt=["x"])
+
+
+def test_a_domain_whose_end_is_a_size_is_drawn_at_the_chosen_size_and_any_other_symbol_is_refused() -> None:
+    given = [r"x \in \mathbb{R}^{N}", r"\epsilon \in (0, N)"]
+    d = symgrad.derive(loss=r"L = \sum_{n=1}^{N} \sqrt{x_n^2 + \epsilon}", given=given, wrt=["x"])
+    report = check(d, sizes={"N": 40})
+    assert report.ok and report.domains["epsilon"] == "in (0, N) = (0, 40) (declared)", str(report)
+    eps = [float(draw_inputs(d.graph, {"N": 40}, seed)["epsilon"]) for seed in range(30)]
+    assert all(0 < e < 40 for e in eps) and max(eps) > 3  # (0, 40), not the (0, 3) of the default size
+    unknown = symgrad.derive(loss=r"L = \sum_{n=1}^{N} \sqrt{x_n^2 + \epsilon}", given=[given[0], r"\epsilon \in (0, a)"],
+                             wrt=["x"])
+    with pytest.raises(SymgradError, match=r"check: cannot draw epsilon from \(0, a\): it depends on a, which is not "
+                                           r"a size of the loss; declare numbers, such as \(0, 1\)"):
+        check(unknown)

@@ -96,7 +96,7 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
     d = python_names(d)  # inputs and gradients by the compiled functions' names (\lambda is lambda_)
     graph = replace(d.graph, domains=own)  # the graph's declared domains, by the same names
     chosen = resolve_sizes(graph, sizes)
-    drawn = domains_of(graph, declared)
+    drawn = domains_of(graph, declared, chosen)
     arrays = cast_inside(drawn, draw_inputs(graph, chosen, seed, declared), dtype)
     exact = {k: v.astype(np.float64) for k, v in arrays.items()}  # the dtype-rounded inputs, in float64
     report = CheckReport(name=d.name, backend=backend, dtype=dtype, seed=seed, sizes=chosen,

@@ -92,8 +92,18 @@ def _draw_interval(interval: sp.Interval, rng: np.random.Generator, shape: tuple
     return np.asarray(rng.standard_normal(size=shape))
 
 
+def _with_sizes(domain: sp.Set, sizes: Mapping[str, Any]) -> sp.Set:
+    """``domain`` with the chosen sizes put in: ``(0, N)`` is ``(0, 3)`` at ``N = 3``."""
+    return domain.xreplace({s: sp.Integer(sizes[s.name]) for s in domain.free_symbols
+                            if isinstance(sizes.get(s.name), int)})
+
+
 def _drawable(name: str, domain: Any) -> sp.Set:
     """A declared domain as a set ``Domain.draw`` can draw from, or a SymgradError naming the input."""
+    if domain.free_symbols:
+        raise SymgradError(f"check: cannot draw {name} from {_set_text(domain)}: it depends on "
+                           f"{', '.join(sorted(map(str, domain.free_symbols)))}, which is not a size of the loss; "
+                           "declare numbers, such as (0, 1)")
     if domain == sp.S.Reals:
         return sp.Interval(-sp.oo, sp.oo)
     if isinstance(domain, sp.Interval) and domain.measure > 0:
@@ -180,9 +190,12 @@ def _under_log_or_root(graph: Graph) -> dict[str, str]:
     return out
 
 
-def domains_of(graph: Graph, declared: Mapping[str, sp.Set] | None = None) -> dict[str, Domain]:
-    """Each input's ``Domain``, by the rules of the module docstring."""
-    given = declared_domains(graph, declared)
+def domains_of(graph: Graph, declared: Mapping[str, sp.Set] | None = None,
+               sizes: Mapping[str, int] | None = None) -> dict[str, Domain]:
+    """Each input's ``Domain``, by the rules of the module docstring, at ``sizes`` (default: ``resolve_sizes``)."""
+    written = declared_domains(graph, declared)
+    sizes = resolve_sizes(graph) if sizes is None else sizes
+    given = {n: _with_sizes(d, sizes) for n, d in written.items()}
     one_hot = _one_hot(graph)
     under = _under_log_or_root(graph)
     domains: dict[str, Domain] = {}
@@ -193,7 +206,8 @@ def domains_of(graph: Graph, declared: Mapping[str, sp.Set] | None = None) -> di
             domains[n] = Domain(f"one-hot along axis {one_hot[n][0]} ({one_hot[n][1]}{also})", axis=one_hot[n][0],
                                 set=given.get(n))
         elif n in given:
-            domains[n] = Domain(f"in {_set_text(given[n])} (declared)", set=_drawable(n, given[n]))
+            shown = _set_text(written[n]) + ("" if given[n] == written[n] else f" = {_set_text(given[n])}")
+            domains[n] = Domain(f"in {shown} (declared)", set=_drawable(n, given[n]))
         elif n in under:
             domains[n] = Domain(f"uniform in (0.05, 0.95) (appears under {under[n]})", set=sp.Interval(0, 1))
         else:
@@ -215,7 +229,7 @@ def draw_inputs(graph: Graph, sizes: Mapping[str, int], seed: int = 0,
                 declared: Mapping[str, sp.Set] | None = None) -> dict[str, np.ndarray]:
     """Random float64 inputs, each inside its domain (see the module docstring), reproducible by ``seed``."""
     rng = np.random.default_rng(seed)
-    domains = domains_of(graph, declared)
+    domains = domains_of(graph, declared, sizes)
     return {name_of(t): domains[name_of(t)].draw(rng, tuple(_concrete(e, sizes) for e in shape_of(t)))
             for t in graph.inputs}
 
@@ -233,10 +247,11 @@ def cast_inside(domains: Mapping[str, Domain], arrays: Mapping[str, np.ndarray],
 def defined_outside(graph: Graph, values: Mapping[str, Any]) -> list[str]:
     """Notes for the defined names whose evaluated ``values`` leave the domain the graph declares for them."""
     out = []
-    for name, domain in graph.domains:
-        if name in graph.names and isinstance(domain, sp.Interval | sp.FiniteSet) and \
-                not _inside(domain, values[name]):
-            out.append(f"{name} is declared in {_set_text(domain)} but its values at the drawn inputs leave it: "
+    for name, written in graph.domains:
+        domain = _with_sizes(written, values)
+        if name in graph.names and isinstance(domain, sp.Interval | sp.FiniteSet) and not domain.free_symbols \
+                and not _inside(domain, values[name]):
+            out.append(f"{name} is declared in {_set_text(written)} but its values at the drawn inputs leave it: "
                        "results that rely on that may disagree")
     return out
 
