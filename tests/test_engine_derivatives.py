@@ -125,6 +125,21 @@ def test_abs_records_its_kink_at_zero_with_the_subgradient_used():
     assert kinks == [(sp.Eq(x - 2, 0), "sign(0) = 0, a subgradient")]
 
 
+@pytest.mark.parametrize("f, where, inside", [(sp.asin, sp.Eq((2 * x) ** 2, 1), sp.Rational(1, 5)),
+                                              (sp.asec, sp.Eq((2 * x) ** 2, 1), sp.Rational(7, 5)),
+                                              (sp.acosh, sp.Eq(2 * x, 1), sp.Rational(7, 5))])
+def test_an_inverse_function_records_the_end_of_its_domain_where_it_has_no_derivative(f, where, inside):
+    kinks: list = []
+    ours = d(f(2 * x), x, kinks)
+    assert [w for w, _ in kinks] == [where]
+    assert abs(sp.N((ours - sp.diff(f(2 * x), x)).subs(x, inside))) < 1e-30
+
+
+def test_the_reciprocal_hyperbolic_functions_differentiate_as_sympy_does():
+    for f in (sp.coth, sp.sech, sp.csch, sp.acoth):
+        assert sp.simplify(d(f(x**2), x) - sp.diff(f(x**2), x)) == 0, f
+
+
 def test_a_function_of_a_constant_argument_records_no_kink():
     kinks: list = []
     assert d(sp.Abs(y) * x, x, kinks) == sp.Abs(y) and kinks == []
