@@ -1,9 +1,10 @@
 """ONE table of elementary functions: what derive, read, compile, verify, check and matrix forms know of each.
 
-To add a function, add one ``Elementary`` entry to ``FUNCTIONS`` (a SymPy ``Function`` class of one argument
-whose ``fdiff`` and ``evalf`` work): its derivative makes ``derive`` differentiate it, its reader names make
-the LaTeX reader read it, ``numpy`` makes it compile, ``mpmath`` makes ``verify`` evaluate it, ``float64``
-makes ``check`` evaluate it without SymPy. Leave a field out and that stage refuses the function by name.
+To add a function, add one ``Elementary`` entry to ``FUNCTIONS`` (a SymPy ``Function`` class, of one argument
+if it is to be differentiated): its derivative makes ``derive`` differentiate it, its reader names make the
+LaTeX reader read it, ``numpy`` makes it compile, ``mpmath`` makes ``verify`` evaluate it, ``float64`` makes
+``check`` evaluate it without SymPy. Leave a field out and that stage refuses the function by name.
+``tests/test_functions.py`` then checks the new entry against SymPy, mpmath and NumPy; ``log1p`` is the example.
 
 ``sqrt`` is not here: SymPy writes it as the power ``u**(1/2)``, which every stage handles as a power.
 Compositions the reader knows by name (sigmoid, ReLU, softplus, logit) are in ``read/vocabulary.py``:
