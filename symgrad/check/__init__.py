@@ -1,8 +1,9 @@
 """Check compiled gradients against real autodiff and finite differences.
 
-``check`` draws random inputs inside each input's domain (``inputs``), runs the compiled loss
-and gradients, and compares them (``report``) with references that share no code with the
-symbolic derivative:
+``check`` draws random inputs inside each input's domain (``inputs``: the domains the graph
+declares, from ``--given`` facts such as ``\\epsilon \\in (0, 1)`` or ``sympy.Contains``, those passed
+as ``domains``, one-hot constraints, else a rule), runs the compiled loss and gradients, and
+compares them (``report``) with references that share no code with the symbolic derivative:
 
 - the loss value with a direct, loop-by-loop evaluation of the graph's definitions (``evaluate``);
 - each gradient with a reference backend differentiating the compiled *forward* pass
