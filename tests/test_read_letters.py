@@ -8,7 +8,7 @@ import sympy as sp
 
 from symgrad import verify
 from symgrad.errors import ParseError
-from symgrad.read import Context, parse_claim, parse_definition, parse_given
+from symgrad.read import Context, parse_claim, parse_definition, parse_expression, parse_given
 
 z, y, x = sp.symbols("z y x")
 
@@ -119,3 +119,14 @@ def test_a_prime_away_from_the_parameter_is_the_derivative_there():
 
 def test_a_wrong_prime_claim_is_wrong():
     assert verify(r"\sigma'(z) = \sigma(z)(1+\sigma(z))").verdict == "wrong"
+
+
+@pytest.mark.parametrize("latex", ["1/(1+e-x)", "e-2x", "1 + e-(x+1)"])
+def test_e_minus_written_together_is_refused_naming_the_lost_superscript(latex):
+    with pytest.raises(ParseError, match=r"written together has two readings: e - .*, or e\^\{-.*\} with its superscript"):
+        parse_expression(latex, Context())
+
+
+def test_e_minus_with_spaces_or_braces_reads():
+    assert parse_expression("e - x", Context()) == sp.E - sp.Symbol("x")
+    assert parse_expression("e^{-x}", Context()) == sp.exp(-sp.Symbol("x"))

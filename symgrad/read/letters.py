@@ -45,6 +45,7 @@ class _Letters:
             return None
         if name == "e":
             if not self.declared("e"):
+                self.flattened_power(tok)
                 self.euler = self.euler or tok
                 return _Val(sp.E)
             if self.at("^"):
@@ -61,6 +62,14 @@ class _Letters:
                 return None  # an index or a parameter named pi
             raise self.two_readings("pi", tok, "the number 3.14159...", r"write 3.14159 or rename the name \pi")
         return _Val(sp.pi)
+
+    def flattened_power(self, tok: _Tok) -> None:
+        """``1/(1+e-x)`` copied from a page that lost its superscripts: ``e-x`` written together has two readings."""
+        minus, after = self.peek(), self.peek(1)
+        if minus.text == "-" and minus.col == tok.col + 1 and after.col == minus.col + 1 and after.kind != "end" and \
+                (after.kind in ("letter", "digit") or after.text == "("):
+            raise self.error(f"e-{after.text} written together has two readings: e - {after.text}, or e^{{-{after.text}}} "
+                             "with its superscript lost in copying; write e^{-x} or e - x with spaces", tok)
 
     def imaginary(self, tok: _Tok) -> _Val | None:
         """A bare ``i``: the index of that name, else refused (symgrad has no imaginary unit)."""
