@@ -137,7 +137,7 @@ def _sum_bounds(toks: list[_Tok]) -> set[str]:
                     or toks[m].kind == "end"), None)
         if end is None or toks[end].text != "^":
             continue
-        after = [x for x in toks[end + 1:end + 4]]
+        after = toks[end + 1:end + 4] + [toks[-1]] * 3  # the end token pads a bound cut short
         letter = after[0] if after[0].kind == "letter" else after[1] if after[0].text == "{" and after[2].text == "}" \
             else None
         if letter is not None and letter.kind == "letter":
