@@ -10,6 +10,12 @@ A matrix declared ``symmetric`` (``Sigma = Sigma^T``) has a symmetric inverse: i
 kept in one index order, so ``(Sigma^{-1})_{kj}`` and ``(Sigma^{-1})_{jk}`` are one term. Its
 entries are still differentiated as independent (the unconstrained gradient ``G``, what autodiff
 gives); ``symmetric_gradient`` gives the gradient on symmetric matrices, ``G + G^T - diag G``.
+
+Code: ``array_form`` lowers each object (``solve`` where ``sum_k (A^{-1})_{ak} b_k`` appears, see
+``solve_instead_of_inverse``; log det by Cholesky for a positive definite matrix, ``slogdet`` otherwise;
+``inv`` only where a result is the inverse); ``numeric_form`` evaluates it for verify and check; the
+compiled functions check their matrix inputs with ``matrix_inputs``, ``symmetry_problem`` and
+``factorisation_problem`` (one line naming a singular or indefinite matrix).
 """
 
 from __future__ import annotations
