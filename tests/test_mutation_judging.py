@@ -47,6 +47,8 @@ def test_a_written_out_derivative_of_another_function_is_checked_by_its_value_no
     assert (v.verdict, v.diagnosis) == ("wrong", "other")
     assert [link.verdict for link in v.links] == ["wrong", "wrong"]
     assert r"Link 1 (\frac{d}{dx}(x^3)) breaks." in v.message
+    for link in v.links:  # each wrong link carries the member's value, 3x^2
+        assert link.expr.subs({s: 5 for s in link.expr.free_symbols}) == 75
     cx = v.counterexample
     x = float(cx["values"]["x"])
     assert float(cx["claim"]) == pytest.approx(3 * x**2) and float(cx["derivative"]) == pytest.approx(2 * x)
