@@ -425,6 +425,14 @@ def test_float32_stays_float32_and_float64_stays_float64(name):
         assert all(np.asarray(v).dtype == dtype for v in [value, f.loss(**arrays), *grads.values()])
 
 
+def test_a_square_root_of_a_size_keeps_float32_float32():
+    f = symgrad.derive(loss=r"L = \sum_{n=1}^{N} \frac{x_n^2}{\sqrt{N}}", wrt=["x"]).compile()
+    x = np.array([1.0, -2.0, 3.0], dtype=np.float32)
+    value, grads = f.value_and_grad(x=x)
+    assert np.asarray(value).dtype == grads["x"].dtype == np.float32
+    np.testing.assert_allclose(grads["x"], 2 * x / np.sqrt(3), rtol=1e-6)
+
+
 def test_integer_inputs_become_float64_and_integer_labels_keep_float32():
     f = symgrad.compile("seed-ce-logits")
     rng = np.random.default_rng(8)

@@ -28,6 +28,7 @@ from .nodes import (
     LogSoftmax,
     MatProd,
     Sigmoid,
+    SizeFloat,
     Softmax,
     SoftmaxComplement,
     Softplus,
@@ -54,6 +55,12 @@ def _distribute(body: sp.Expr) -> sp.Expr:
                 rest = [g for g in body.args if g is not f]
                 return sp.Add(*[sp.Mul(t, *rest) for t in f.args])
     return body
+
+
+def _irrational(e: sp.Expr) -> bool:
+    """Whether ``e`` (of sizes alone) has a function or a fractional power: not an exact integer or ratio."""
+    return any(isinstance(x, sp.Function) or (isinstance(x, sp.Pow) and not x.exp.is_Integer)
+               for x in sp.preorder_traversal(e))
 
 
 def _is_value(e: sp.Expr) -> bool:
@@ -112,6 +119,8 @@ class _Lowering:
             raise CompileError(f"{e} is neither a scalar input, a scalar definition nor a size")
         if isinstance(e, sp.Indexed):
             return self._indexed(e)
+        if e.free_symbols and {s.name for s in e.free_symbols} <= set(self.sizes) and _irrational(e):
+            return _Arr(SizeFloat(e.xreplace({s: sp.Symbol(s.name) for s in e.free_symbols})), (), False)
         if isinstance(e, sp.Mul) and (inner := self._constants_into_sum(e)) is not None:
             return self(inner)
         if isinstance(e, (sp.Add, sp.Mul, sp.Pow, *self.LOGIC)):

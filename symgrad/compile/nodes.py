@@ -3,6 +3,8 @@ understands) and array nodes (what the lowering produces and the printer prints)
 
 from __future__ import annotations
 
+from typing import Any
+
 import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 
@@ -54,6 +56,14 @@ class Difference(sp.Function):
     below a sum's), so that ``c + (a - b)`` subtracts first."""
 
     precedence = PRECEDENCE["Add"] - 1
+
+
+class SizeFloat(sp.Function):
+    """A non-integer function of sizes alone (``sqrt(D)``) as a Python float: ``np.sqrt(D)`` is a NumPy float64,
+    which would make a float32 array float64 (NEP 50)."""
+
+    def _numpycode(self, printer: Any) -> str:  # every array printer (np, xp, torch) prints the inner call its way
+        return f"float({printer._print(self.args[0])})"
 
 
 _STABLE_NODES = (Softmax, SoftmaxComplement, LogSoftmax, LogSumExp, Sigmoid, Softplus)
