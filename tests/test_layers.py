@@ -135,6 +135,28 @@ def test_two_layer_networks_backpropagate_the_output_error_through_v_and_the_act
     assert_equal(result("mlp-relu", "c"), sp.Sum(p[n] - t[n], (n, 1, N)) / N)
 
 
+BATCHNORM_1D = [r"\mu = \frac{1}{N}\sum_{n=1}^{N} x_n", r"v = \frac{1}{N}\sum_{n=1}^{N} (x_n - \mu)^2",
+                r"\hat{x}_n = \frac{x_n - \mu}{\sqrt{v + \epsilon}}", r"L = \sum_{n=1}^{N} g_n (\gamma \hat{x}_n + \beta)"]
+VECTORS = [r"x \in \mathbb{R}^{N}", r"g \in \mathbb{R}^{N}"]
+COMPACT = (r"\frac{\gamma}{N\sqrt{v + \epsilon}}\left(N g_i - \sum_{j=1}^{N} g_j - \hat{x}_i \sum_{j=1}^{N} g_j \hat{x}_j\right)")
+
+
+def test_verify_proves_the_compact_batchnorm_backward_and_refutes_forgetting_that_mu_and_v_depend_on_x():
+    assert symgrad.verify(COMPACT, of=r"\frac{\partial L}{\partial x_i}", define=BATCHNORM_1D, given=VECTORS,
+                          timeout=60).verdict == "proved"
+    slip = symgrad.verify(r"\frac{\gamma g_i}{\sqrt{v + \epsilon}}", of=r"\frac{\partial L}{\partial x_i}",
+                          define=BATCHNORM_1D, given=VECTORS, timeout=60)
+    assert slip.verdict == "wrong" and slip.counterexample
+
+
+def test_batchnorm_typed_with_scalar_statistics_reaches_the_same_textbook_form():
+    d = symgrad.derive(loss=BATCHNORM_1D[-1], define=BATCHNORM_1D[:-1], given=VECTORS, wrt=["x"])
+    g, xhat, v, jn = tensor("g", N), tensor("xhat", N), sp.Symbol("v"), index("j", N)
+    textbook = sp.Symbol("gamma") / (N * sp.sqrt(v + eps)) * (
+        N * g[jn] - sp.Sum(g[n], (n, 1, N)) - xhat[jn] * sp.Sum(g[n] * xhat[n], (n, 1, N)))
+    assert_equal(d.results[0].expr, textbook)
+
+
 # --- what holds by construction ----------------------------------------------------------------
 
 

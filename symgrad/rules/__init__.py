@@ -205,15 +205,20 @@ def use_constraints(expr: sp.Expr, graph: Graph) -> Rewrite:
 
 
 def _reduce(expr: sp.Expr, graph: Graph) -> sp.Expr:
-    """The rule table without the facts by construction: what proves them."""
-    return simplify(expr, graph, rules=tuple(r for r in SIMPLIFY if r.apply is not by_construction))
+    """The rule table without the facts by construction: what proves them; the sums split first when that
+    is what it takes (sum_n (x_n - μ) with a scalar μ)."""
+    table = tuple(r for r in SIMPLIFY if r.apply is not by_construction)
+    out = simplify(expr, graph, rules=table)
+    return simplify(split_sums(expr), graph, rules=table) if out.atoms(sp.Sum) else out
 
 
 def by_construction(expr: sp.Expr, graph: Graph) -> Rewrite:
     """Replace a sum the definitions fix by construction, e.g. ``sum_k x̂_kd = 0`` for a centred x̂."""
     if not expr.atoms(sp.Sum):
         return None
-    expr, used = _use(expr, construction.facts(graph, _reduce))
+    # a constant factor inside the sum (sum_n x̂_n sqrt(v + ε)) does not hide the fact
+    pulled = expr.replace(lambda e: isinstance(e, sp.Sum) and len(e.limits) == 1, construction._pull_constants)
+    expr, used = _use(pulled, construction.facts(graph, _reduce))
     if not used:
         return None
     return expr, "it holds by construction", sp.Eq(used[0].lhs, used[0].rhs, evaluate=False)

@@ -23,10 +23,9 @@ Reduce = Callable[[sp.Expr, Graph], sp.Expr]
 def _pull_constants(s: sp.Sum) -> sp.Expr:
     """``sum_k c f_k = c sum_k f_k`` without multiplying anything out (that would hide ``sum (x - μ)²``)."""
     var = s.limits[0][0]
-    const, dep = sp.Mul.make_args(s.function), []
-    dep = [f for f in const if f.has(var)]
-    rest = sp.Mul(*[f for f in const if not f.has(var)])
-    return rest * sp.Sum(sp.Mul(*dep), *s.limits)
+    factors = sp.Mul.make_args(s.function)
+    rest = sp.Mul(*[f for f in factors if not f.has(var)])
+    return rest * sp.Sum(sp.Mul(*[f for f in factors if f.has(var)]), *s.limits) if rest != 1 else s
 
 
 def _canonical_sums(e: sp.Expr) -> sp.Expr:

@@ -119,7 +119,7 @@ def _patterns(defn: Definition) -> tuple[tuple[sp.Expr, sp.Expr, sp.Expr], ...]:
     (``x̂ = (x - μ)/sqrt(v + ε)`` gives ``x - μ = x̂ sqrt(v + ε)``, ``μ = sum x/N`` gives ``sum x = N μ``);
     the base of a root (``r = sqrt(s)`` gives ``s^p = r^{2p}``)."""
     own = defn.indices
-    if not own or defn.rhs.is_Atom or isinstance(defn.rhs, sp.Indexed):
+    if defn.rhs.is_Atom or isinstance(defn.rhs, sp.Indexed):
         return ()
     to_wild = {i: sp.Wild(f"w_{i}") for i in own}
 
@@ -129,14 +129,17 @@ def _patterns(defn: Definition) -> tuple[tuple[sp.Expr, sp.Expr, sp.Expr], ...]:
     # a product or sum of bare names (y = x s) is no shorter folded: it would only hide the names
     bare = all(isinstance(a, (sp.Indexed, sp.Symbol, sp.Number)) for a in sp.preorder_traversal(defn.rhs)
                if not isinstance(a, (sp.Mul, sp.Add, sp.Idx, sp.IndexedBase, sp.Tuple)))
-    out = [] if bare else [(wild(defn.rhs), sp.Integer(1), wild(defn.lhs))]
+    # a scalar name folds back only where it is a sum times a constant (a mean, sum x = N μ): its right side
+    # itself is matched verbatim by _fold_one
+    out = [] if bare or not own else [(wild(defn.rhs), sp.Integer(1), wild(defn.lhs))]
     if isinstance(defn.rhs, sp.Mul):
         for factor in defn.rhs.args:
             rest = defn.rhs / factor
             # solving for the factor divides by the rest: only when the rest cannot vanish (1/N, 1/sqrt(v + ε))
-            if isinstance(factor, (sp.Add, sp.Sum)) and all(_never_zero(f) for f in sp.Mul.make_args(rest)):
+            if isinstance(factor, sp.Sum if not own else (sp.Add, sp.Sum)) and \
+                    all(_never_zero(f) for f in sp.Mul.make_args(rest)):
                 out.append((wild(factor), sp.Integer(1), wild(defn.lhs / rest)))
-    if isinstance(defn.rhs, sp.Pow) and defn.rhs.exp.is_Rational and isinstance(defn.rhs.base, (sp.Add, sp.Sum)):
+    if own and isinstance(defn.rhs, sp.Pow) and defn.rhs.exp.is_Rational and isinstance(defn.rhs.base, (sp.Add, sp.Sum)):
         out.append((wild(defn.rhs.base), 1 / defn.rhs.exp, wild(defn.lhs)))
     return tuple(out)
 
@@ -150,7 +153,7 @@ def _never_zero(factor: sp.Expr) -> bool:
 def _match(e: sp.Expr, pattern: sp.Expr, own: tuple[sp.Idx, ...]) -> dict | None:
     """The index bindings under which ``e`` (sums compared up to renaming) is ``pattern``; ``None`` if it is not."""
     found = e.xreplace({t: _canonical(t) for t in e.atoms(sp.Sum)}).match(pattern)
-    if not found or len(found) != len(own):
+    if found is None or len(found) != len(own):
         return None
     named = {str(w.name).removeprefix("w_"): v for w, v in found.items()}
     ok = all(isinstance(named.get(str(i)), sp.Idx) and named[str(i)].upper == i.upper for i in own)
