@@ -39,6 +39,22 @@ def _factor_summand(e: sp.Expr, deadline: Deadline | None = None) -> sp.Expr:
     return _positive_first(sp.factor(flat)).xreplace(back)
 
 
+def _group(term: sp.Expr, single: set[tuple]) -> tuple[tuple, sp.Expr] | None:
+    """The group a term of ``merge_sums`` joins, ``(limits, indices outside)``, and its summand; ``None`` for none.
+
+    A product of sums joins the group of one of them: ``(sum_s a_s b_s) c - sum_s a_s b_s d_s`` is
+    ``sum_s a_s b_s (c - d_s)``, one contraction (attention's dL/dS inside dL/dQ)."""
+    coeff, factors = term.as_coeff_mul()
+    sums = [f for f in factors if isinstance(f, sp.Sum)]
+    joins = [f for f in sums if f.limits in single and not any(g.has(f.limits[0][0]) for g in sums if g is not f)]
+    if len(sums) != 1 and not joins:
+        return None
+    s = sums[0] if len(sums) == 1 else joins[0]
+    others = sp.Mul(*[f for f in factors if f is not s])
+    inner = frozenset() if len(sums) > 1 else frozenset(i for i in others.free_symbols if isinstance(i, sp.Idx))
+    return (s.limits, inner), coeff * others * s.function
+
+
 def merge_sums(expr: sp.Expr) -> sp.Expr:
     """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range whose factors outside carry the same
     indices: ``x̂_i sum_n g_n x̂_n + sum_n g_n`` stays two sums, as the textbook writes it."""
@@ -48,19 +64,11 @@ def merge_sums(expr: sp.Expr) -> sp.Expr:
     single = {f.limits for t in terms for f in t.as_coeff_mul()[1] if isinstance(f, sp.Sum)
               and sum(isinstance(g, sp.Sum) for g in t.as_coeff_mul()[1]) == 1}
     for t in terms:
-        coeff, factors = t.as_coeff_mul()
-        sums = [f for f in factors if isinstance(f, sp.Sum)]
-        # a product of sums joins the group of one of them: (sum_s a_s b_s) c - sum_s a_s b_s d_s is
-        # sum_s a_s b_s (c - d_s), one contraction (attention's dL/dS inside dL/dQ)
-        joins = [f for f in sums if f.limits in single and not any(g.has(f.limits[0][0]) for g in sums if g is not f)]
-        if len(sums) != 1 and not joins:
+        found = _group(t, single)
+        if found is None:
             rest.append(t)
-            continue
-        s = sums[0] if len(sums) == 1 else joins[0]
-        others = sp.Mul(*[f for f in factors if f is not s])
-        inner = frozenset() if len(sums) > 1 else frozenset(i for i in others.free_symbols if isinstance(i, sp.Idx))
-        key = (s.limits, inner)
-        groups.setdefault(key, []).append(coeff * others * s.function)
+        else:
+            groups.setdefault(found[0], []).append(found[1])
     out = sp.Add(*rest)
     for (limits, _), summands in groups.items():
         body = sp.Add(*summands)
@@ -93,6 +101,17 @@ def _shape_key(e: sp.Expr) -> sp.Expr:
     return e.xreplace({i: sp.Symbol("_") for i in e.atoms(sp.Idx)})
 
 
+def _absorb_minus(coeff: sp.Expr, factors: list[sp.Expr], source: set[sp.Expr]) -> sp.Expr:
+    """``coeff`` times ``factors`` with a minus sign absorbed into a difference the definitions do not fix, one
+    with a minus sign in it if there is one: ``-(H - 1)(H + 1)`` is ``(1 - H)(H + 1)``."""
+    free = [k for k, f in enumerate(factors) if isinstance(f, sp.Add) and len(f.args) == 2
+            and _shape_key(f) not in source]
+    if coeff.is_negative and free:
+        k = max(free, key=lambda k: sum(a.could_extract_minus_sign() for a in factors[k].args))
+        factors[k], coeff = _expand(-factors[k]), -coeff
+    return sp.Mul(coeff, *factors)
+
+
 def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
     """Write differences the way the definitions do: ``-2 sum (y - f) x``, not ``2 sum (f - y) x``."""
     if isinstance(e, sp.Sum):
@@ -112,12 +131,7 @@ def _orient(e: sp.Expr, source: set[sp.Expr]) -> sp.Expr:
                     and _shape_key(-f.base) in source and _shape_key(f.base) not in source:
                 f, coeff = _expand(-f.base) ** f.exp, -coeff
             out.append(f)
-        free = [k for k, f in enumerate(out) if isinstance(f, sp.Add) and len(f.args) == 2 and _shape_key(f) not in source]
-        if coeff.is_negative and free:  # absorb the minus sign into a difference the definitions do not fix,
-            # one with a minus sign in it if there is one: -(H - 1)(H + 1) is (1 - H)(H + 1)
-            k = max(free, key=lambda k: sum(a.could_extract_minus_sign() for a in out[k].args))
-            out[k], coeff = _expand(-out[k]), -coeff
-        return sp.Mul(coeff, *out)
+        return _absorb_minus(coeff, out, source)
     if isinstance(e, sp.Add):
         return sp.Add(*[_orient(a, source) for a in e.args])
     return e
