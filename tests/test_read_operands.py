@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from symgrad.errors import ParseError
 from symgrad.read import Context, parse_expression
 
 x, sigma = sp.Symbol("x"), sp.Symbol("sigma")
@@ -28,3 +29,14 @@ def test_a_number_with_factors_written_against_it_is_the_whole_argument_noted(la
 ])
 def test_an_operator_after_the_number_ends_the_argument(latex, want):
     assert sp.simplify(parse_expression(latex, Context()) - want) == 0
+
+
+def test_a_fraction_of_a_subscripted_d_is_a_fraction_not_a_derivative():
+    got = parse_expression(r"\frac{d_{j} y}{d_{j} + 1}", Context())
+    (dj,) = [a for a in got.atoms(sp.Indexed)]
+    assert sp.simplify(got - sp.Symbol("y") * dj / (dj + 1)) == 0
+
+
+def test_a_second_derivative_fraction_is_still_refused():
+    with pytest.raises(ParseError, match="higher derivatives are not supported"):
+        parse_expression(r"\frac{d^2 y}{d x^2}", Context())

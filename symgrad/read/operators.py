@@ -43,8 +43,8 @@ class _Operators:
         t = self.peek(k)
         if t.text in _DIFFERENTIALS and self.peek(k + 1).text != "_":
             return 1
-        if t.text == "d" and t.kind == "letter":
-            return 1
+        if t.text == "d" and t.kind == "letter" and self.peek(k + 1).text != "_":
+            return 1  # d_j is a name (a distance), not a differential
         if t.text in (r"\mathrm", r"\text", r"\operatorname") and [self.peek(k + m).text for m in (1, 2, 3)] == \
                 ["{", "d", "}"]:
             return 4
