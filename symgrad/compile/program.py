@@ -92,8 +92,14 @@ class _Program:
         def named(b: sp.Expr) -> bool:
             return isinstance(b, sp.Symbol) or (isinstance(b, Expanded) and isinstance(b.args[0], sp.Symbol))
 
-        inline = {s: e for s, e in reps if e.is_Pow and e.exp.is_negative and e.free_symbols and (
-            all(str(x) in sizes for x in e.free_symbols) or (e.exp == -1 and named(e.base)))}
+        def reciprocal(e: sp.Expr) -> bool:  # 1/N, 1/(B C), 1/sqrt(D), 1/T, 1/_t4[..., None]
+            if not (e.is_Pow or e.is_Mul):
+                return False
+            num, den = sp.fraction(e)
+            return num == 1 and bool(den.free_symbols) and (
+                {str(x) for x in den.free_symbols} <= sizes or (e.is_Pow and e.exp == -1 and named(e.base)))
+
+        inline = {s: e for s, e in reps if reciprocal(e)}
         if not inline:
             return reps, reduced
         return ([(s, e.xreplace(inline)) for s, e in reps if s not in inline],
