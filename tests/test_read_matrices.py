@@ -87,3 +87,16 @@ def test_the_inverse_is_linalg_inverse_on_the_axes_of_the_matrix(latex, transpos
 def test_a_matrix_power_other_than_the_inverse_is_still_refused():
     with pytest.raises(ParseError, match="matrix powers are not supported"):
         read(r"X^{2}")
+
+
+@pytest.mark.parametrize("nabla", [r"\nabla", r"\nabla_x"])
+def test_a_quadratic_form_gradient_reads_x_as_a_vector_and_a_as_a_matrix(nabla):
+    # grad of x^T A x is (A + A^T) x for every square A; 2Ax only for a symmetric one
+    v = verify(nabla + r" x^TAx = (A + A^T)x")
+    assert v.verdict == "proved" and "x read as an n-vector" in v.message and "A read as n x n matrix" in v.message
+    assert verify(nabla + r" x^TAx = 2Ax").verdict == "wrong"
+
+
+def test_a_nabla_with_no_variable_and_no_vector_written_transposed_is_still_refused():
+    with pytest.raises(ParseError, match=r"\\nabla needs a variable"):
+        parse_claim(r"\nabla u v = v", Context())

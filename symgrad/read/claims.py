@@ -11,7 +11,7 @@ from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
 from .macros import expand
-from .matrices import logdet_folded, square_matrices
+from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
 from .parser import _Parser
 from .sets import index_range
@@ -86,6 +86,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     latex = _lines_as_chain(latex)
     toks = _case_after(latex, _tokens(latex), ctx)
     square_matrices(toks, ctx)
+    gradient_variable(toks, ctx)
     same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
     declared = set(ctx.tensors)

@@ -35,6 +35,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
     families: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # E = ...k...: E is E_k, bare E too
     default_size: str = "N"  # the size of an index nothing sizes: N, or the one bound the claim's sums use
+    gradient_variable: str | None = None  # the x of \\nabla x^T A x, where no variable stands under the nabla
     matrix_size: sp.Symbol | None = None  # n of the undeclared n x n matrices of a trace, determinant or inverse
     squares: dict[sp.Basic, tuple] = field(default_factory=dict)  # sigma -> (2, sigma^2) after a derivative by sigma^2
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts  # readings decided by context, facts recorded but not used

@@ -289,6 +289,9 @@ class _Expressions:
                 return self.select(gradient, got, t)
         if t.text == r"\partial" and self.inline_derivative_ahead():
             return self.inline_derivative(t)
+        if t.text == r"\nabla" and self.ctx.gradient_variable is not None:  # \nabla x^T A x (read.matrices)
+            self.next()
+            return self.derivative(self.term(), self.array(self.ctx.tensors[self.ctx.gradient_variable], t), t)
         raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
 
     def named(self, t: _Tok) -> _Val:

@@ -14,7 +14,7 @@ from .. import linalg
 from ..errors import SymgradError
 from ..tensors import size
 from .context import Context
-from .tokens import _NAMED, _arg_text, _Tok
+from .tokens import _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _extent, _Val
 
 _TRACES = frozenset({"tr", "trace"})
@@ -110,35 +110,68 @@ def _operator_at(toks: list[_Tok], k: int) -> bool:
 
 
 def _capitals(toks: list[_Tok]) -> list[str]:
-    """Single capital letters standing as names (not in a word, not the T of a transpose)."""
+    """Single capital letters standing as names: not spelling an upright word (``\\mathrm{Tr}``), not the T of a
+    transpose."""
+    words = set()
+    for k, t in enumerate(toks[:-1]):
+        if t.text in _NAMED and toks[k + 1].text == "{":
+            words.update(range(k + 1, _group_end(toks, k + 1)))
     out = []
     for k, t in enumerate(toks):
-        if t.kind != "letter" or not t.text.isupper() or len(t.text) != 1:
+        if t.kind != "letter" or not t.text.isupper() or len(t.text) != 1 or k in words:
             continue
-        before, after = toks[k - 1] if k else None, toks[k + 1]
-        in_word = (before is not None and before.kind == "letter" and before.col + 1 == t.col and
-                   before.text.islower()) or (after.kind == "letter" and after.col == t.col + 1 and after.text.islower())
+        before = toks[k - 1] if k else None
         transpose = before is not None and (before.text in ("^", "-") or (
             before.text == "{" and k > 1 and toks[k - 2].text in ("^", r"\mathsf", r"\mathrm")))
-        if not in_word and not transpose and t.text not in out:
+        if not transpose and t.text not in out:
             out.append(t.text)
     return out
 
 
-def square_matrices(toks: list[_Tok], ctx: Context) -> None:
-    """Where a formula takes a trace, determinant or inverse, read its undeclared capital letters as n x n matrices
-    (``I`` the identity), noted: those are of square matrices, and nothing else says the shapes."""
-    if not any(_operator_at(toks, k) for k in range(len(toks) - 1)):
+def _transposed_letters(toks: list[_Tok]) -> set[str]:
+    """Lowercase letters written with a transpose mark (``x^T``, ``x^\\top``): vectors."""
+    return {t.text for k, t in enumerate(toks[:-2]) if t.kind == "letter" and t.text.islower() and
+            toks[k + 1].text == "^" and toks[k + 2].text in ("T", r"\top", r"\intercal")}
+
+
+def gradient_variable(toks: list[_Tok], ctx: Context) -> None:
+    """``\\nabla x^TAx`` with no variable under the nabla: the one undeclared lowercase letter written transposed
+    is the variable, an n-vector, and the undeclared capitals n x n matrices (noted); else nothing is decided."""
+    bare = [k for k, t in enumerate(toks[:-1]) if t.text == r"\nabla" and toks[k + 1].text != "_" and
+            toks[k + 1].text not in ctx.functions]
+    vectors = sorted(v for v in _transposed_letters(toks) if not ctx.known(v))
+    by = {toks[k + 2].text if toks[k + 2].text != "{" else toks[k + 3].text
+          for k, t in enumerate(toks[:-3]) if t.text == r"\nabla" and toks[k + 1].text == "_"}
+    if len(vectors) != 1 or not bare and vectors[0] not in by:  # \nabla_x x^T A x: x is a vector there too
         return
-    names = [c for c in _capitals(toks) if c != "I" and not ctx.known(c)]
+    n = _matrix_size(toks, ctx)
+    ctx.tensors[vectors[0]] = sp.IndexedBase(vectors[0], shape=(n,))
+    if bare:
+        ctx.gradient_variable = vectors[0]
+    ctx.notes.append(f"{vectors[0]} read as an {n}-vector (written transposed)" + (
+        f"; \\nabla with no variable read as the gradient by {vectors[0]}" if bare else ""))
+    square_matrices(toks, ctx, always=True)
+
+
+def _matrix_size(toks: list[_Tok], ctx: Context) -> sp.Symbol:
+    """The size n of the matrices and vectors this problem leaves undeclared (chosen once, a letter not in use)."""
     if ctx.matrix_size is None:
         used = {t.text for t in toks if t.kind == "letter"} | set(ctx.tensors) | set(ctx.ranges)
         ctx.matrix_size = next((ctx.sizes[s] for s in _SIZE_NAMES if s in ctx.sizes),
                                None) or size(next(s for s in _SIZE_NAMES if s not in used))
         ctx.sizes.setdefault(str(ctx.matrix_size), ctx.matrix_size)
-    n = ctx.matrix_size
+    return ctx.matrix_size
+
+
+def square_matrices(toks: list[_Tok], ctx: Context, always: bool = False) -> None:
+    """Where a formula takes a trace, determinant or inverse, read its undeclared capital letters as n x n matrices
+    (``I`` the identity), noted: those are of square matrices, and nothing else says the shapes."""
+    if not always and not any(_operator_at(toks, k) for k in range(len(toks) - 1)):
+        return
+    names = [c for c in _capitals(toks) if c != "I" and not ctx.known(c)]
+    n = _matrix_size(toks, ctx)
     for name in names:
         ctx.tensors[name] = sp.IndexedBase(name, shape=(n, n))
     if names:
-        ctx.notes.append(f"{', '.join(names)} read as {n} x {n} matri{'ces' if len(names) > 1 else 'x'} (a trace, "
-                         "determinant or inverse is of square matrices; declare shapes to read them otherwise)")
+        ctx.notes.append(f"{', '.join(names)} read as {n} x {n} matri{'ces' if len(names) > 1 else 'x'} (nothing "
+                         "declares their shapes; declare them to read otherwise)")
