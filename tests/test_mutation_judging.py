@@ -47,8 +47,9 @@ def test_a_written_out_derivative_of_another_function_is_checked_by_its_value_no
     assert (v.verdict, v.diagnosis) == ("wrong", "other")
     assert [link.verdict for link in v.links] == ["wrong", "wrong"]
     assert r"Link 1 (\frac{d}{dx}(x^3)) breaks." in v.message
-    for link in v.links:  # each wrong link carries the member's value, 3x^2
+    for link in v.links:  # each wrong link carries the member's value, 3x^2, and the points it was compared at
         assert link.expr.subs({s: 5 for s in link.expr.free_symbols}) == 75
+        assert link.points == 40
     cx = v.counterexample
     x = float(cx["values"]["x"])
     assert float(cx["claim"]) == pytest.approx(3 * x**2) and float(cx["derivative"]) == pytest.approx(2 * x)
@@ -127,10 +128,11 @@ def test_a_right_claim_compared_at_fewer_than_8_of_the_points_where_the_loss_is_
     assert v.message.endswith(" of the points tried: too few to judge")
 
 
-def test_the_least_squares_gradient_as_a_row_with_no_time_to_prove_agrees_in_the_other_layout():
-    # (Xw - y)^T X is the transpose of dL/dw = X^T (Xw - y) for L = |Xw - y|^2 / 2
+@pytest.mark.parametrize(("timeout", "verdict"), [(3.0, "proved"), (0, "agrees")])
+def test_the_least_squares_gradient_as_a_row_is_right_in_the_other_layout(timeout, verdict):
+    # (Xw - y)^T X is the transpose of dL/dw = X^T (Xw - y) for L = |Xw - y|^2 / 2; with no time, not proved
     given = [r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"]
-    v = verify(r"(Xw-y)^T X", of=r"\nabla_w L", define=[r"L = \frac12\|Xw-y\|^2"], given=given, timeout=0)
-    assert (v.verdict, v.diagnosis, v.exit_code) == ("agrees", "layout", 0)
+    v = verify(r"(Xw-y)^T X", of=r"\nabla_w L", define=[r"L = \frac12\|Xw-y\|^2"], given=given, timeout=timeout)
+    assert (v.verdict, v.diagnosis, v.exit_code) == (verdict, "layout", 0)
     assert v.message.endswith("Note: the claim is the transpose of the derivative: the other layout convention, "
                               "not a mistake.")
