@@ -102,13 +102,22 @@ class _Lowering:
         self.like = like  # an input array: eye() takes its dtype
         self.prefer: tuple[sp.Idx, ...] = ()  # the axis order wanted at the end: matmul operands follow it
 
-    def __call__(self, e: sp.Expr) -> _Arr:
+    def _constant(self, e: sp.Expr) -> _Arr | None:
+        """A number, or a function of sizes alone, as a Python number (a NumPy float64 would upcast float32
+        arrays); None for anything else."""
         if isinstance(e, sp.Rational):
             return _Arr(e, (), False)
-        if e.is_number:  # log(2), pi, ...: a Python float (a NumPy float64 would upcast float32 arrays)
+        if e.is_number:  # log(2), pi, ...
             if not e.is_extended_real:
                 raise CompileError(f"the constant {e} is not a real number")
             return _Arr(e.evalf(17), (), False)
+        if e.free_symbols and {s.name for s in e.free_symbols} <= set(self.sizes) and _irrational(e):
+            return _Arr(SizeFloat(e.xreplace({s: sp.Symbol(s.name) for s in e.free_symbols})), (), False)
+        return None
+
+    def __call__(self, e: sp.Expr) -> _Arr:
+        if (constant := self._constant(e)) is not None:
+            return constant
         if isinstance(e, sp.Idx):
             raise CompileError(f"index {e} used as a value in {e}; only tensors can be indexed")
         if isinstance(e, sp.Symbol):
@@ -119,8 +128,6 @@ class _Lowering:
             raise CompileError(f"{e} is neither a scalar input, a scalar definition nor a size")
         if isinstance(e, sp.Indexed):
             return self._indexed(e)
-        if e.free_symbols and {s.name for s in e.free_symbols} <= set(self.sizes) and _irrational(e):
-            return _Arr(SizeFloat(e.xreplace({s: sp.Symbol(s.name) for s in e.free_symbols})), (), False)
         if isinstance(e, sp.Mul) and (inner := self._constants_into_sum(e)) is not None:
             return self(inner)
         if isinstance(e, (sp.Add, sp.Mul, sp.Pow, *self.LOGIC)):
