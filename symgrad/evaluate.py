@@ -92,15 +92,20 @@ def _element(e: sp.Indexed, b: Backend) -> Fn:
 def _fold(e: sp.Add | sp.Mul, b: Backend) -> Fn:
     """A sum or product of the arguments (never in place: a value may be the caller's 0-d array)."""
     first, *rest = (compile_expression(a, b) for a in e.args)
-    combine = operator.add if isinstance(e, sp.Add) else operator.mul
 
-    def fold(env: Env, vals: Values) -> Any:
+    def add(env: Env, vals: Values) -> Any:
         total = first(env, vals)
         for f in rest:
-            total = combine(total, f(env, vals))
+            total = total + f(env, vals)
         return total
 
-    return fold
+    def mul(env: Env, vals: Values) -> Any:
+        total = first(env, vals)
+        for f in rest:
+            total = total * f(env, vals)
+        return total
+
+    return add if isinstance(e, sp.Add) else mul
 
 
 def _power(e: sp.Pow, b: Backend) -> Fn:
