@@ -136,3 +136,18 @@ def test_the_least_squares_gradient_as_a_row_is_right_in_the_other_layout(timeou
     assert (v.verdict, v.diagnosis, v.exit_code) == (verdict, "layout", 0)
     assert v.message.endswith("Note: the claim is the transpose of the derivative: the other layout convention, "
                               "not a mistake.")
+
+
+def test_a_claim_off_by_a_polynomial_vanishing_at_every_searched_size_is_wrong_at_the_size_where_it_is_not():
+    # (N-1)(N-2)(N-3)(N-4)(N-7) is 0 at the searched sizes 1..4 and 7: the numbers agree there, the polynomial not
+    v = verify(r"2x_j + (N-1)(N-2)(N-3)(N-4)(N-7)x_j", of=r"\frac{\partial L}{\partial x_j}",
+               define=[r"L = \sum_{k=1}^N x_k^2"])
+    assert (v.verdict, v.diagnosis, v.exit_code) == ("wrong", "other", 1)
+    cx = v.counterexample
+    n, j = cx["sizes"]["N"], cx["indices"]["j"]
+    assert v.message == (f"other. The claim agrees with the derivative at the sizes searched but not at N = {n}: their "
+                         "difference, read as a polynomial in the size, is not 0 there.")
+    xj = Fraction(cx["values"][f"x_{j}"])
+    assert Fraction(cx["derivative"]) == 2 * xj
+    assert n not in (1, 2, 3, 4, 7) and xj != 0
+    assert Fraction(cx["claim"]) == 2 * xj + (n - 1) * (n - 2) * (n - 3) * (n - 4) * (n - 7) * xj
