@@ -178,3 +178,13 @@ def test_every_catalog_derivation_agrees_with_central_differences_of_its_definit
 def test_a_target_with_a_huge_constant_part_does_not_fool_the_self_check():
     # e^{100} ~ 2.7e43 swamps f(x + h) - f(x - h) at 50 digits; the check confirms at 150 before it accuses
     assert verify("1", of=DLDX, define=[r"L = e^{100} + x"]).verdict == "proved"
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_self_check_catches_a_doubled_layernorm_gradient_which_vanishes_at_one_feature(k):
+    """At D = 1 layernorm's output is constant (its gradients by x and gamma 0), so a doubled gradient agrees
+    there: the self-check must judge at sizes where the derivative is not 0."""
+    d = derive("layernorm")
+    doubled = dataclasses.replace(d, results=[dataclasses.replace(d.results[k], expr=2 * d.results[k].expr)])
+    with pytest.raises(SelfCheckError):
+        self_check(doubled)
