@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import sympy as sp
 
 from .derivation import Graph
+from .functions import FUNCTIONS
 from .latex import readable_terms, to_latex
 
 
@@ -29,12 +30,8 @@ def _scale(coeff: sp.Expr) -> str:
     return "" if text == "1" else ("-" if text == "-1" else text + " ")
 
 
-# elementwise functions of a whole array, as LaTeX templates
-_FUNCTIONS: dict[type, str] = {
-    sp.exp: "e^{{{0}}}", sp.log: "\\log\\left({0}\\right)", sp.tanh: "\\tanh\\left({0}\\right)",
-    sp.sign: "\\operatorname{{sign}}\\left({0}\\right)", sp.Abs: "\\left|{0}\\right|",
-    sp.cosh: "\\cosh\\left({0}\\right)", sp.sinh: "\\sinh\\left({0}\\right)",
-}
+# elementwise functions of a whole array, as LaTeX templates: a view of the one function table
+_FUNCTIONS: dict[type, str] = {f.sympy: f.latex for f in FUNCTIONS if f.latex}
 
 
 class _Matrix:
