@@ -232,3 +232,15 @@ def test_tidy_merges_powers_with_a_symbolic_exponent():
 def test_tidy_orients_a_summed_difference_the_way_the_definitions_do():
     graph = Graph((Definition(sp.Symbol("L"), sp.Sum((y[k] - f[k]) ** 2, (k, 1, N))),), (y, f), "L")
     assert rules.tidy(2 * sp.Sum(f[k] - y[k], (k, 1, N)), graph) == -2 * sp.Sum(y[k] - f[k], (k, 1, N))
+
+
+def test_a_name_for_a_square_is_never_folded_back_as_its_root_which_loses_the_sign_and_the_factor_two():
+    """E_k = (t_k - s_k)^2 does not give t_k - s_k = sqrt(E_k): the derivative 2(t - s)(...) must keep its sign
+    and its 2 (a root's base, r = sqrt(s) giving s = r^2, is the only power folded back)."""
+    from symgrad import derive
+    from symgrad.verify import self_check
+
+    d = derive(loss=r"L = \sum_{k=1}^{K} E_k", given=[r"k = 1, \dots, K"], wrt=["w"],
+               define=[r"E_k = \left(t_k - \sigma\left(\sum_{j=1}^{J} w_{jk} o_j\right)\right)^2"])
+    assert not any(p.exp == sp.S.Half for p in d.results[0].expr.atoms(sp.Pow))
+    self_check(d)  # central differences of the definitions agree (raised SelfCheckError with sqrt(E_k))

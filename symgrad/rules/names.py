@@ -139,7 +139,9 @@ def _patterns(defn: Definition) -> tuple[tuple[sp.Expr, sp.Expr, sp.Expr], ...]:
             if isinstance(factor, sp.Sum if not own else (sp.Add, sp.Sum)) and \
                     all(_never_zero(f) for f in sp.Mul.make_args(rest)):
                 out.append((wild(factor), sp.Integer(1), wild(defn.lhs / rest)))
-    if own and isinstance(defn.rhs, sp.Pow) and defn.rhs.exp.is_Rational and isinstance(defn.rhs.base, (sp.Add, sp.Sum)):
+    # only a root (r = s^{1/n}) gives its base back as a power (s = r^n); r = s^2 does not give s = sqrt(r)
+    if own and isinstance(defn.rhs, sp.Pow) and defn.rhs.exp.is_Rational and (1 / defn.rhs.exp).is_integer and \
+            isinstance(defn.rhs.base, (sp.Add, sp.Sum)):
         out.append((wild(defn.rhs.base), 1 / defn.rhs.exp, wild(defn.lhs)))
     return tuple(out)
 
@@ -184,9 +186,10 @@ def _fold_indexed(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
                     candidates += [(coeff, primitive), (-coeff, -primitive)]
                 for coeff, body in candidates:
                     found = _match(body, pattern, own)
-                    if found is not None:
+                    if found is not None and (power == 1 or coeff == 1 or exp.is_integer or coeff.is_positive):
                         hits += 1
-                        return (coeff * name_at(found)) ** exp if power == 1 else name_at(found) ** (exp * power)
+                        return (coeff * name_at(found)) ** exp if power == 1 else \
+                            coeff ** exp * name_at(found) ** (exp * power)
             if not e.args or isinstance(e, (sp.Indexed, sp.Idx)):
                 return e
             return e.func(*[walk(a) for a in e.args])
