@@ -72,6 +72,7 @@ def test_the_tanh_form_of_the_sigmoid_derivative_agrees_at_40_points_but_is_not_
     assert (v.verdict, v.diagnosis, v.exit_code) == ("agrees", None, 0)
     assert v.message == "∂σ/∂z = 1/4 − tanh(z/2)²/4 agrees with the derivative at 40 points (not proved)"
     assert [link.points for link in v.links] == [40]
+    assert v.derivative == "∂σ/∂z"
 
 
 def test_with_no_time_for_the_proof_a_right_claim_agrees_and_the_note_says_why():
@@ -151,3 +152,17 @@ def test_a_claim_off_by_a_polynomial_vanishing_at_every_searched_size_is_wrong_a
     assert Fraction(cx["derivative"]) == 2 * xj
     assert n not in (1, 2, 3, 4, 7) and xj != 0
     assert Fraction(cx["claim"]) == 2 * xj + (n - 1) * (n - 2) * (n - 3) * (n - 4) * (n - 7) * xj
+
+
+@pytest.mark.parametrize("columns", ["c", "d"], ids=["W-d-by-c", "W-square"])
+def test_the_matrix_least_squares_gradient_transposed_is_the_other_layout_also_for_a_square_w(columns):
+    # dL/dW = X^T (XW - Y) for L = |XW - Y|^2 / 2; (XW - Y)^T X is its transpose. For a square W both layouts
+    # have the right shape: the written one is tried first, found wrong, and the transposed one proved
+    given = [r"X \in \mathbb{R}^{n \times d}", rf"W \in \mathbb{{R}}^{{d \times {columns}}}",
+             rf"Y \in \mathbb{{R}}^{{n \times {columns}}}"]
+    define, of = [r"L = \frac12\|XW-Y\|^2"], r"\frac{\partial L}{\partial W}"
+    layout = verify(r"(XW-Y)^T X", of=of, define=define, given=given)
+    assert (layout.verdict, layout.diagnosis, layout.exit_code) == ("proved", "layout", 0), str(layout)
+    assert layout.links[0].points >= 8
+    same = verify(r"X^T(XW-Y)", of=of, define=define, given=given)
+    assert (same.verdict, same.diagnosis) == ("proved", None), str(same)
