@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from symgrad import verify
-from symgrad.errors import ParseError, SelfCheckError
+from symgrad.errors import ParseError
 from symgrad.read import Context, parse_definition
 
 PER_OUTPUT = r"E = \left(t-\sigma\left(\sum_j w_{jk} o_j\right)\right)^2"
@@ -21,19 +21,11 @@ def test_an_index_free_on_the_right_only_defines_one_name_per_index():
     assert any("E read as E_{k}" in n for n in implicit.notes)
 
 
-# the engine (rules/names.py, folding a definition back into its name) reads E_k = (t - s)^2 as t - s = sqrt(E_k), false
-# where t < s: its own self-check catches it (SelfCheckError). Strict: the test passes again once that rule is fixed.
-ENGINE_ROOT_FOLD = pytest.mark.xfail(strict=True, raises=SelfCheckError,
-                                     reason="engine folds (t - s)^2 = E into t - s = sqrt(E) (rules/names.py)")
-
-
-@ENGINE_ROOT_FOLD
 def test_the_bare_name_of_such_a_family_is_its_element_at_that_index():
     v = verify(BOOK, of=r"\frac{\partial E}{\partial w_{jk}}", define=[PER_OUTPUT])
     assert v.verdict in ("proved", "agrees") and "E read as E_{k}" in v.message
 
 
-@ENGINE_ROOT_FOLD
 def test_the_same_derivative_without_the_input_factor_is_wrong():
     claim = BOOK.removeprefix("-").removesuffix(" o_j")
     assert verify(claim, of=r"\frac{\partial E}{\partial w_{jk}}", define=[PER_OUTPUT]).verdict == "wrong"
