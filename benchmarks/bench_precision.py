@@ -254,6 +254,14 @@ REASONS: dict[tuple[str, str, str], str] = {
         "symgrad returns; autograd's gradient here is float64 (its vjp promotes), so its error is not a float32 "
         "one: symgrad's error is within the spacing of float32 denormals")
        for e in ("hinge", "squared-hinge", "seed-mse-softmax", "seed-ce-logits")},
+    ("gelu", "denormal", "float64"): (
+        "the gradient is about 0.5 g with g a float64 denormal (1e-311, spacing 5e-324: 4e-14 of it); symgrad's "
+        "product of two rounded constants (1/(2 sqrt(pi)) times sqrt(pi)) rounds the denormal once, one spacing; "
+        "autograd multiplies by 0.5, which is exact"),
+    ("mlp-relu", "denormal", "float32"): (
+        "the gradient by W is about 1e-81, below float32's smallest number (1.4e-45): 0, which symgrad returns, is "
+        "its float32 value; the one by v is a float32 denormal (three digits). autograd's gradients here are "
+        "float64 (its vjp promotes), so its error is not a float32 one"),
     ("seed-ce-logits", "+1e4", "float32"): (
         "inputs near 1e4 make logits x w + b near 5e8, whose float32 spacing is 32 to 64, 4e-3 of the loss (a "
         "difference of logits): the error is the rounding of x @ w, and whether it beats autograd's einsum depends "
