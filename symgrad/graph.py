@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-from . import derivatives, rules
+from . import derivatives, linalg, rules
 from .derivation import Derivation, Graph, Result, Step
 from .errors import DeriveError, UnknownNameError
 from .latex import to_text
@@ -117,7 +117,8 @@ class _Walk:
         except DeriveError as e:
             raise DeriveError(f"in the definition of {consumer}: {e}") from None
         self._name_kinks(consumer, kinks)
-        self.steps.append(Step(lhs, raw, "differentiate", section))
+        named = linalg.rule_names(rhs, var)  # Jacobi's formula, the derivative of the inverse: said where used
+        self.steps.append(Step(lhs, raw, "differentiate" + (f" ({'; '.join(named)})" if named else ""), section))
         return rules.simplify(raw, self.graph, lhs, section, self.steps, deadline=self.deadline)
 
     def _name_kinks(self, consumer: str, kinks: list[derivatives.Kink]) -> None:

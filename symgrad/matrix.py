@@ -126,17 +126,18 @@ class _Matrix:
             if len(left) == 1 and len(right) == 1:
                 a, b = self(left[0], (i,)), self(right[0], (j,))
                 if a is not None and b is not None:
+                    b = f"\\left({b}\\right)" if " " in b else b  # (K^{-1} y)^T, not K^{-1} y^T
                     return f"{a} {b}^{{\\top}}"
         return None
 
     def contraction(self, coeff: sp.Expr, s: sp.Sum, axes: tuple[sp.Idx, ...]) -> str | None:
         """``sum_k A[i, k] w[k]`` is ``A w``; ``sum_n A[n, i] E[n, j]`` is ``A^T E``; ``sum_n E[n, j]`` is ``E^T 1``."""
         if len(s.limits) != 1:
-            return None
+            return self.several(coeff, s, axes)
         k = s.limits[0][0]
         factors = sp.Mul.make_args(s.function)
         for m in factors:
-            if isinstance(m, sp.Indexed) and k in m.indices and len(m.indices) == 2:
+            if _operand(m, k):
                 product = self.matrix_times(m, sp.Mul(*[f for f in factors if f is not m]), k, axes)
                 if product is not None:
                     return _scale(coeff) + product
@@ -191,20 +192,57 @@ class _Matrix:
         u = f"\\left({u}\\right)" if " " in u else u
         return f"{sign}{u} \\mathbf{{1}}^{{\\top}}" if only == axes[0] else f"{sign}\\mathbf{{1}} {u}^{{\\top}}"
 
-    def matrix_times(self, m: sp.Indexed, rest: sp.Expr, k: sp.Idx, axes: tuple[sp.Idx, ...]) -> str | None:
-        """``sum_k m[row, k] rest`` as ``M rest`` (or ``M^T rest``), when ``rest`` has a matrix spelling."""
-        other = [a for a in m.indices if a != k]
+    def several(self, coeff: sp.Expr, s: sp.Sum, axes: tuple[sp.Idx, ...]) -> str | None:
+        """A sum over several indices: a product of sums over separate indices (``sum_{k,l} A_ik y_k B_jl y_l`` is
+        ``(A y)(B y)^T``), or a matrix times the sum over the other indices (``sum_{l,s} S_jl r_sl`` is ``S r^T 1``)."""
+        factors = sp.Mul.make_args(s.function)
+        first = s.limits[0]
+        held = {first[0]}
+        group = [f for f in factors if f.has(first[0])]
+        while True:  # the factors linked to the first summed index through shared summed indices
+            more = {lim[0] for lim in s.limits for f in group if f.has(lim[0])} - held
+            if not more:
+                break
+            held |= more
+            group = [f for f in factors if f.has(*held)]
+        if len(held) < len(s.limits):
+            rest = [f for f in factors if f not in group]
+            split = sp.Sum(sp.Mul(*group), *[lim for lim in s.limits if lim[0] in held]) * sp.Sum(
+                sp.Mul(*rest), *[lim for lim in s.limits if lim[0] not in held])
+            return self(coeff * split, axes)
+        for lim in s.limits:
+            others = [x for x in s.limits if x is not lim]
+            for m in factors:
+                if _operand(m, lim[0]):
+                    inner = sp.Sum(sp.Mul(*[f for f in factors if f is not m]), *others)
+                    product = self.matrix_times(m, inner, lim[0], axes)
+                    if product is not None:
+                        return _scale(coeff) + product
+        return None
+
+    def matrix_times(self, m: sp.Expr, rest: sp.Expr, k: sp.Idx, axes: tuple[sp.Idx, ...]) -> str | None:
+        """``sum_k m[row, k] rest`` as ``M rest`` (``M^T rest``, ``(A + A^T) rest``), when ``rest`` has a matrix
+        spelling."""
+        other = sorted(set(m.atoms(sp.Idx)) - {k}, key=str)
         if len(other) != 1 or other[0] not in axes:
             return None
         row = other[0]
         rest_axes = tuple(k if a == row else a for a in axes)
         rest_axes = tuple(a for a in rest_axes if a in rest.free_symbols or a == k)
         right = self(rest, rest_axes) if rest != 1 else None
-        if right is None or (len(axes) == 2 and axes.index(row) == 1):
+        left = self(m, (row, k))
+        if right is None or left is None or (len(axes) == 2 and axes.index(row) == 1):
             return None  # no spelling, or the contracted operand would stand on the right: leave it
-        left = _name(m.base) + ("^{\\top}" if m.indices[1] == row else "")
+        left = f"\\left({left}\\right)" if (" + " in left or " - " in left) else left
         right = f"\\left({right}\\right)" if (" + " in right or " - " in right) else right
         return f"{left} {right}"
+
+
+def _operand(m: sp.Expr, k: sp.Idx) -> bool:
+    """A matrix operand over the summed index ``k``: an element ``A_ik``, or a sum of such (``A_ik + A_ki``)."""
+    if isinstance(m, sp.Add):
+        return all(_operand(t, k) for t in m.args)
+    return isinstance(m, sp.Indexed) and k in m.indices and len(m.indices) == 2
 
 
 def matrix_form(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> str | None:

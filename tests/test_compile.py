@@ -31,6 +31,7 @@ from symgrad.compile import (
     compile_derivation,
     stabilise,
 )
+from symgrad import linalg
 from symgrad.derivation import Derivation, Graph, Result
 from symgrad.errors import ShapeError, SymgradError
 from symgrad.graph import hessian
@@ -316,6 +317,8 @@ z, y = tensor("z"), tensor("y")
 y_, q_, c_, m_, L_ = tensor("y", N), tensor("q", N), tensor("c", N), tensor("m"), tensor("L")
 sig = 1 / (1 + sp.exp(-z))
 REWRITE_CASES = [
+    ("solve", sp.Sum(linalg.inverse(linalg.square("A", N))[i, k] * a_[k], (k, 1, N)), {},
+     linalg.Solved(linalg.inverse(linalg.square("A", N))[i, k], a_[k], k)),
     ("softmax", sp.exp(a_[i]) / sp.Sum(sp.exp(a_[k]), (k, 1, N)), {}, Softmax(a_[i], i)),
     ("softmax", 1 / sp.Sum(sp.exp(a_[k] - a_[i]), (k, 1, N)), {}, Softmax(a_[i], i)),
     ("softmax", sp.exp(a_[i] / z) / sp.Sum(sp.exp(a_[k] / z), (k, 1, N)), {}, Softmax(a_[i] / z, i)),

@@ -30,6 +30,7 @@ import numpy as np
 import sympy as sp
 
 from ..errors import SymgradError, UnknownNameError
+from .. import linalg
 from ..tensors import name_of, shape_of
 from .evaluate import evaluate
 
@@ -58,6 +59,9 @@ class Domain:
             rows = shape[:self.axis] + shape[self.axis + 1:]
             labels = rng.integers(0, shape[self.axis], size=rows)
             return np.moveaxis(np.eye(shape[self.axis])[labels], -1, self.axis)
+        if self.set is None and self.description.startswith("symmetric positive definite"):
+            B = rng.standard_normal(size=shape)
+            return B @ B.T / shape[0] + np.eye(shape[0])
         if self.set is None:
             return np.asarray(rng.standard_normal(size=shape))
         if isinstance(self.set, sp.FiniteSet):
@@ -210,6 +214,8 @@ def domains_of(graph: Graph, declared: Mapping[str, sp.Set] | None = None,
             domains[n] = Domain(f"in {shown} (declared)", set=_drawable(n, given[n]))
         elif n in under:
             domains[n] = Domain(f"uniform in (0.05, 0.95) (appears under {under[n]})", set=sp.Interval(0, 1))
+        elif isinstance(t, linalg.Symmetric):
+            domains[n] = Domain("symmetric positive definite, B Bᵀ/n + I with B standard normal")
         else:
             domains[n] = Domain("standard normal")
     return domains

@@ -153,6 +153,8 @@ class _Lowering:
         raise CompileError(f"cannot compile {type(e).__name__} in {e}")
 
     def _function(self, e: sp.Function) -> _Arr:
+        if (own := getattr(e, "array_form", None)) is not None:  # det, log det, a solve: see linalg
+            return _Arr(*own(self))
         if isinstance(e, AppliedUndef):  # h_theta(x): a name used as a function, never defined
             name = e.func.__name__
             raise CompileError(f"no array code for {name}: {e} uses {name} as a function but it is not defined; "
@@ -184,6 +186,8 @@ class _Lowering:
         return n.xreplace({s: sp.Symbol(s.name) for s in n.free_symbols})
 
     def _indexed(self, e: sp.Indexed) -> _Arr:
+        if (own := getattr(e, "array_form", None)) is not None:  # an element of an inverse, see linalg
+            return _Arr(*own(self))
         name = name_of(e)
         if name not in self.ranks:
             raise CompileError(f"{e}: {name} is neither an input nor a definition")

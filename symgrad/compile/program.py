@@ -15,12 +15,13 @@ from sympy.core.symbol import Str
 
 from ..derivation import Derivation, Graph, Result
 from ..errors import CompileError, ShapeError
+from ..linalg import matrix_inputs
 from ..tensors import Constraint, Definition, extent, name_of, shape_of
 from .lowering import _Arr, _Lowering
 from .nodes import BroadcastTo, Expanded, MatProd
 from .printer import _ArrayPrinter
 from .rewrites import _may_warn, stabilise
-from .runtime import _MISSING, _check_constraint, _names_check, _prepare, _shape_text
+from .runtime import _MISSING, checked_matrices, _check_constraint, _names_check, _prepare, _shape_text
 
 _RESERVED = frozenset({"np", "xp", "check_constraints"})
 
@@ -408,6 +409,10 @@ class Compiled:
         self.loss: Callable[..., Any] = namespace["loss"]
         self.grad: Callable[..., dict[str, Any]] = namespace["grad"]
         self.value_and_grad: Callable[..., tuple[Any, dict[str, Any]]] = namespace["value_and_grad"]
+        if "linalg." in self.source:  # matrix inputs: symmetric where declared, a singular one named in one line
+            matrices = matrix_inputs(self._named.graph.inputs)
+            for kind in ("loss", "grad", "value_and_grad"):
+                setattr(self, kind, checked_matrices(getattr(self, kind), self.name, matrices))
 
     def _doc(self, kind: str) -> str:
         """Docstring of a generated function: the arrays it takes and what it returns, with shapes."""

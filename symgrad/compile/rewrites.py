@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
+from ..linalg import solve_instead_of_inverse
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
 from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, SoftmaxComplement, Softplus
@@ -368,6 +369,9 @@ def _softplus_pair(e: sp.Expr, names: dict) -> sp.Expr | None:
 
 
 REWRITES: tuple[Rewrite, ...] = (
+    Rewrite("solve", "sum_k (A^{-1})_{ak} b_k is solve(A, b): one LU factorisation and no n x n inverse "
+            "(about a third of the work, and a smaller backward error); an inverse stays only where the result is one",
+            solve_instead_of_inverse),
     Rewrite("centre", "a polynomial the engine multiplied out loses every digit to cancellation where the values "
             "are large and close (yhat^2 - 2 y yhat + y^2 at y ~ 1e6): write it in the differences the "
             "definitions compute (the residual yhat - y, the centred x - mu), as they keep it", centre),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
 
-from ..errors import ShapeError
+from ..errors import ShapeError, SingularMatrixError
+from ..linalg import MatrixInput, factorisation_problem, symmetry_problem
 
 _MISSING = object()
 
@@ -161,3 +163,20 @@ def _check_constraint(spec: dict, which: int, value: np.ndarray) -> None:
 
 RUNTIME: tuple[Callable, ...] = (_shape_text, _names_check, _prepare, _real_arrays, _rank_error, _batch_axes, _sizes,
                                   _check_labels, _check_constraint)
+
+
+def checked_matrices(fn: Callable, entry: str, matrices: tuple[MatrixInput, ...]) -> Callable:
+    """``fn`` checking its square matrix inputs: symmetric where declared (Cholesky reads one triangle, solve both),
+    and NumPy's LinAlgError as one SingularMatrixError line naming the matrix (see ``linalg.factorisation_problem``)."""
+
+    @functools.wraps(fn)
+    def call(*args, **arrays):
+        for name, symmetric, _ in matrices:
+            if symmetric and (problem := symmetry_problem(entry, name, arrays.get(name))):
+                raise ShapeError(problem)
+        try:
+            return fn(*args, **arrays)
+        except np.linalg.LinAlgError as e:
+            raise SingularMatrixError(factorisation_problem(entry, matrices, arrays, e)) from None
+
+    return call

@@ -55,10 +55,27 @@ def _group(term: sp.Expr, single: set[tuple]) -> tuple[tuple, sp.Expr] | None:
     return (s.limits, inner), coeff * others * s.function
 
 
+def _same_bound_names(terms: tuple[sp.Expr, ...]) -> list[sp.Expr]:
+    """Each term's one sum with the summation indices of the first sum over the same ranges, where those names
+    are free in the term: ``sum_l f_l + sum_t f_t`` is then one sum, merged below."""
+    first: dict[tuple, tuple] = {}
+    out = []
+    for t in terms:
+        sums = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Sum)]
+        if len(sums) == 1:
+            s = sums[0]
+            bound = tuple(lim[0] for lim in s.limits)
+            names = first.setdefault(tuple((lim[1], lim[2]) for lim in s.limits), bound)
+            if names != bound and not set(names) & t.free_symbols:
+                t = t.xreplace({s: s.xreplace(dict(zip(bound, names)))})
+        out.append(t)
+    return out
+
+
 def merge_sums(expr: sp.Expr) -> sp.Expr:
     """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range whose factors outside carry the same
     indices: ``x̂_i sum_n g_n x̂_n + sum_n g_n`` stays two sums, as the textbook writes it."""
-    terms = sp.Add.make_args(_expand(expr))
+    terms = _same_bound_names(sp.Add.make_args(_expand(expr)))
     groups: dict[tuple, list[sp.Expr]] = {}
     rest = []
     single = {f.limits for t in terms for f in t.as_coeff_mul()[1] if isinstance(f, sp.Sum)

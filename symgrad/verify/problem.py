@@ -58,7 +58,7 @@ def _tensors_in(e: sp.Basic) -> list[sp.Basic]:
     out: dict[str, sp.Basic] = {}
     index_names = _index_names(e)
     for node in sp.preorder_traversal(e):
-        if isinstance(node, sp.IndexedBase):
+        if isinstance(node, sp.IndexedBase) and isinstance(node.label, sp.Symbol):  # not X^{-1}: X is the input
             out.setdefault(str(node.label), node)
         elif (isinstance(node, sp.Symbol) and not isinstance(node, (sp.Idx, sp.Dummy)) and not _is_size(node)
               and str(node) not in index_names):

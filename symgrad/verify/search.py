@@ -14,6 +14,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
+from .. import linalg
 from ..tensors import Constraint, name_of
 from .evaluation import (
     _ABSTRACT,
@@ -96,6 +97,7 @@ class _Space:
         everything += [c.lhs for c in problem.constraints]
         self.sizes = _size_names(everything)
         self.inputs = self._inputs(everything, {d.name for d in defs})
+        self.symmetric = {name_of(b) for e in everything for b in e.atoms(linalg.Symmetric)}
         self.constraint_axes = [c for c in (_constraint_axis(c) for c in problem.constraints) if c is not None]
         self.unsupported = [c for c in problem.constraints if _constraint_axis(c) is None]
         self.made = 0  # points made so far: each gets its own abstract functions
@@ -148,6 +150,8 @@ class _Space:
             dims = [_as_int(d, env) for d in shape]
             if dims:
                 inputs[name] = {ix: _draw(style, rng) for ix in itertools.product(*(range(1, n + 1) for n in dims))}
+                if name in self.symmetric:
+                    inputs[name] = linalg.positive_definite_table(inputs[name])
             else:
                 inputs[name] = _draw(style, rng)
         for name, axis, target in self.constraint_axes:
