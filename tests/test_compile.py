@@ -14,6 +14,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
 import symgrad
+from symgrad import linalg
 from symgrad.check import draw_inputs, evaluate_definitions, resolve_sizes
 from symgrad.compile import (
     REWRITES,
@@ -31,7 +32,6 @@ from symgrad.compile import (
     compile_derivation,
     stabilise,
 )
-from symgrad import linalg
 from symgrad.derivation import Derivation, Graph, Result
 from symgrad.errors import ShapeError, SymgradError
 from symgrad.graph import hessian

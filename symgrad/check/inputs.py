@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy as sp
 
-from ..errors import SymgradError, UnknownNameError
 from .. import linalg
+from ..errors import SymgradError, UnknownNameError
 from ..tensors import name_of, shape_of
 from .evaluate import evaluate
 

@@ -21,7 +21,7 @@ from .lowering import _Arr, _Lowering
 from .nodes import BroadcastTo, Expanded, MatProd
 from .printer import _ArrayPrinter
 from .rewrites import _may_warn, stabilise
-from .runtime import _MISSING, checked_matrices, _check_constraint, _names_check, _prepare, _shape_text
+from .runtime import _MISSING, _check_constraint, _names_check, _prepare, _shape_text, checked_matrices
 
 _RESERVED = frozenset({"np", "xp", "check_constraints"})
 
