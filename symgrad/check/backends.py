@@ -291,10 +291,23 @@ class TensorFlowNamespace(_Namespace):
         return self.tnp.eye(n, m, dtype=np.dtype(getattr(dtype, "as_numpy_dtype", dtype) or np.float64))
 
 
+class _ComplexStepLinalg:
+    """NumPy's linalg for the complex step: solve, inv and det are analytic as they are; slogdet's log |det|
+    drops the imaginary part, so its second value is log det itself, log(sign) + log |det|."""
+
+    solve, inv, det = staticmethod(np.linalg.solve), staticmethod(np.linalg.inv), staticmethod(np.linalg.det)
+
+    @staticmethod
+    def slogdet(a: Any) -> tuple[Any, Any]:
+        sign, logabs = np.linalg.slogdet(a)
+        return sign, np.log(sign) + logabs
+
+
 class ComplexStepNamespace(_Namespace):
     """NumPy's XP_OPS made analytic for the complex step: abs and every max choose by the real part."""
 
     backend = "complex-step"
+    linalg = _ComplexStepLinalg()
 
     exp, log, log1p, sqrt = staticmethod(np.exp), staticmethod(np.log), staticmethod(np.log1p), staticmethod(np.sqrt)
     tanh, sinh, cosh, arctan = staticmethod(np.tanh), staticmethod(np.sinh), staticmethod(np.cosh), staticmethod(np.arctan)
