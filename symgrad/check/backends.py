@@ -158,6 +158,7 @@ class TorchNamespace(_Namespace):
         import torch
 
         self.torch = torch
+        self.linalg = torch.linalg  # solve, inv, det, slogdet: the same calls as NumPy's
 
     def _tensor(self, a: Any, like: Any) -> Any:
         if isinstance(a, self.torch.Tensor):
