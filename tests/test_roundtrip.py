@@ -142,7 +142,14 @@ def _cases() -> list[pytest.param]:
     ]
 
 
+def _sums_sorted(e: sp.Basic) -> sp.Basic:
+    """Nested finite sums over constant ranges commute: put their limits in one order."""
+    return e.replace(lambda x: isinstance(x, sp.Sum), lambda x: sp.Sum(x.function, *sorted(x.limits, key=str)))
+
+
 def _same(back: sp.Basic, expr: sp.Basic, size: int = SIZE) -> bool:
+    if _sums_sorted(back) == _sums_sorted(expr):  # the same expression (a matrix inverse has no numeric value here)
+        return True
     if isinstance(expr, sp.Equality):
         return isinstance(back, sp.Equality) and equal(back.lhs, expr.lhs, size) and equal(back.rhs, expr.rhs, size)
     return equal(back, expr, size)
@@ -189,7 +196,7 @@ def test_every_display_row_of_the_documents_reads_back(name: str, render) -> Non
     rows = display_equations(render(d))
     assert len(rows) == len(expected)
     wrong = [f"row {n}: {tex}" for n, (tex, expr) in enumerate(zip(rows, expected))
-             if expr is not None and not equal(_read(tex, d, expr), expr)]
+             if expr is not None and not _same(_read(tex, d, expr), expr)]
     assert not wrong, "\n".join(wrong)
 
 
@@ -211,6 +218,7 @@ _TEXT_GAPS = {
     "E": "the Unicode letter γ is not read",
     "M": "max(…) without a backslash is not read as the maximum",
     "F": "cases written {a if c; b otherwise} are not read",
+    "I": "the inverse's ⁻¹ (Σ⁻¹_kl) and det in text are not read",
 }
 # which reader gaps each entry's text meets (found by running this test); strict, so a fixed reader shows
 TEXT_READER_GAPS: dict[str, str] = {
@@ -220,6 +228,9 @@ TEXT_READER_GAPS: dict[str, str] = {
     "hinge": "BDM", "squared-hinge": "BDM", "kl-divergence": "B", "label-smoothing-ce": "BD", "focal": "DE",
     "bce-pos-weight": "D", "logsumexp": "B", "log-softmax": "BD", "softmax-temperature": "BD", "poisson-nll": "BD",
     "gaussian-nll": "BD", "cosine-similarity": "BCD",
+    "linear": "BD", "mlp-tanh": "BD", "mlp-relu": "BD", "gelu": "BD", "swish": "BD", "batchnorm": "BD",
+    "layernorm": "BD", "rmsnorm": "BD", "attention": "BD", "trace-quadratic": "BD", "quadratic-form": "BD",
+    "logdet": "DI", "frobenius": "BD", "gaussian-mvn-nll": "BDI", "gp-marginal-likelihood": "DI",
 }
 
 
