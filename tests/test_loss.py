@@ -363,8 +363,26 @@ CATALOG_FIX = {"focal": {"gamma": lambda a: np.float64(2.0), "alpha": lambda a: 
                "huber": {"delta": lambda a: np.abs(a) + 0.5}, "softmax-temperature": {"T": lambda a: np.abs(a) + 0.5}}
 
 
-@pytest.mark.parametrize("scale", [1e3, -1e4])
-@pytest.mark.parametrize("name", [n for n in symgrad.names() if n not in CATALOG_NOT_FINITE])
+# the 50-digit reference itself fails here (strict: a better reference shows at once)
+_UNSETTLED = "the mpmath reference does not settle through two layers at inputs of 1e3-1e4 (compiled values finite)"
+EXTREME_GAPS = {
+    ("mlp-relu", 1e3): _UNSETTLED, ("mlp-relu", -1e4): _UNSETTLED,
+    ("attention", 1e3): "a saturated softmax: symgrad gives 0 where the truth is 4.6e-81 (absolute error below 1e-80, "
+                        "relative error 1)",
+}
+# logdet: the matrix scaled from standard-normal draws is singular at n = 3 (rank 2), which the compiled function
+# refuses (SingularMatrixError); gaussian-mvn-nll: the reference cannot evaluate an inverse element.
+# tests/test_linalg.py checks both against autograd at condition numbers up to 1e6
+MATRIX_ENTRIES = {"logdet", "gaussian-mvn-nll"}
+
+
+def _extreme_cases() -> list:
+    return [pytest.param(name, scale, id=f"{name}-{scale}", marks=[pytest.mark.xfail(
+                strict=True, reason=EXTREME_GAPS[name, scale])] if (name, scale) in EXTREME_GAPS else [])
+            for name in symgrad.names() if name not in CATALOG_NOT_FINITE | MATRIX_ENTRIES for scale in (1e3, -1e4)]
+
+
+@pytest.mark.parametrize("name, scale", _extreme_cases())
 def test_catalog_entry_is_finite_and_agrees_with_autograd_at_extreme_inputs(name, scale):
     """Every variable drawn standard normal (logits, weights, predictions) scaled to about +-1e3 or +-1e4;
     the reference is the entry's definitions evaluated in 50-digit mpmath and differentiated by central
