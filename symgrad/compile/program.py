@@ -112,7 +112,8 @@ class _Program:
         checks = self.checks if kind != "loss" else []  # the value never used a constraint; gradients may have
         params = ", ".join([f"{n}=_MISSING" for n in self.inputs] + (["check_constraints=True"] if checks else []))
         sizes = self.spec["sizes"] + (("_batch",) if self.batched else ())
-        lines = [f"def {fname}(*, {params}, **_extra):", f'    """{doc}"""', "    try:"]
+        escaped = doc.replace("\\", "\\\\")  # a backslash in a name (\\sigma) stays itself in the docstring
+        lines = [f"def {fname}(*, {params}, **_extra):", f'    """{escaped}"""', "    try:"]
         lines += [f"        {s}" for s in self._fast_checks()]
         lines += ["    except (AttributeError, IndexError, TypeError, ValueError):", "        _ok = False",
                   "    if not _ok:",
