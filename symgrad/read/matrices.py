@@ -104,7 +104,8 @@ def _operator_at(toks: list[_Tok], k: int) -> bool:
     if t.text in _NAMED and toks[k + 1].text == "{":
         return _arg_text(toks, k + 1)[0].lower() in _WORDS
     if t.kind == "letter" and t.text == "t" and toks[k + 1].text == "r" and toks[k + 1].col == t.col + 1:
-        return k == 0 or toks[k - 1].kind != "letter" or toks[k - 1].col + 1 != t.col
+        subscript = k > 0 and (toks[k - 1].text == "_" or (toks[k - 1].text == "{" and k > 1 and toks[k - 2].text == "_"))
+        return not subscript and (k == 0 or toks[k - 1].kind != "letter" or toks[k - 1].col + 1 != t.col)
     return t.text == "^" and [x.text for x in toks[k + 1:k + 4]] in (["{", "-", "1"], ["{", "-", "T"]) and \
         toks[k - 1].kind == "letter" and toks[k - 1].text.isupper()
 

@@ -25,7 +25,6 @@ REFUSED: dict[str, str] = {
     "logistic-ones-vector": r"the ones vector \mathbf{1}",
     "linear-bias-ones": r"the ones vector \mathbf{1}",
     "trace-form": r"\mathrm{tr} is not a function symgrad knows",
-    "mahalanobis-inverse": "matrix powers and inverses are not supported",
     "softmax-regression-matrix": "softmax needs a vector argument",
     "attention-size-named-e": "e has two readings here",  # V \in R^{T x e} and e^{S_{ts}}
     "softmax-written-sigma": r"\sigma(z)_k has two readings",  # softmax of z, or sigmoid of z_k: refused, both named
