@@ -256,13 +256,15 @@ CASES = {**SIGMA, **SOFTMAX, **LOGS}
 @pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("case_id", sorted(CASES))
 def test_spelling_is_finite_and_equal_to_a_stable_reference_at_extremes(case_id, scale, dtype):
-    if case_id == "weighted-tempered-softmax" and abs(scale) == 1e3 and np.dtype(dtype) == np.float64:
-        pytest.xfail("dL/dtau at logits of 1e3: the truth is 6.7e-82 (300-digit mpmath), symgrad gives -2.0e-81 and the "
-                     "float64 reference -0: both off by under 3e-81 in a covariance of terms of size 1e3, neither "
-                     "within rtol 1e-12 (regressed this session; issue 10)")
     case = CASES[case_id]
     f = case.compiled()
     assert set(case.rewrites) <= set(f.rewrites)
+    if case_id == "weighted-tempered-softmax" and abs(scale) == 1e3 and np.dtype(dtype) == np.float64:
+        with pytest.raises(AssertionError):  # strict: once this passes, the known slip below is gone
+            assert_stable(f, case.arrays(scale), case.stable, dtype)
+        pytest.xfail("dL/dtau at logits of 1e3: the truth is 6.7e-82 (300-digit mpmath), symgrad gives -2.0e-81 and the "
+                     "float64 reference -0: both off by under 3e-81 in a covariance of terms of size 1e3, neither "
+                     "within rtol 1e-12 (regressed this session; issue 10)")
     assert_stable(f, case.arrays(scale), case.stable, dtype)
 
 
