@@ -496,3 +496,39 @@ def test_hessian_of_log_det_is_minus_inverse_jk_times_inverse_li() -> None:
     for a, b, c, e in itertools.product(range(3), repeat=4):
         got = _value(r.expr, {"X": M}, h.graph, {ii: a + 1, jj: b + 1, kk: c + 1, ll: e + 1})
         assert got == -inv[b, c] * inv[e, a]
+
+
+# ---------------------------------------------------------------- the diagonal X_ii in compiled code
+
+_SQUARE = [r"X \in \mathbb{R}^{n \times n}", r"w \in \mathbb{R}^{n}"]
+
+
+@pytest.mark.parametrize(("loss", "forward"), [
+    (r"L = \mathrm{tr}(X) + \sum_{i=1}^{n}\sum_{j=1}^{n} X_{ij}^2", lambda X, w: anp.trace(X) + anp.sum(X ** 2)),
+    (r"L = \sum_{i=1}^{n} X_{ii}^2 w_i", lambda X, w: anp.sum(anp.diag(X) ** 2 * w)),
+    (r"L = \sum_{i=1}^{n} \log(X_{ii})", lambda X, w: anp.sum(anp.log(anp.diag(X)))),
+    (r"L = \mathrm{tr}(X)^2", lambda X, w: anp.trace(X) ** 2),
+], ids=["trace-plus-frobenius", "weighted-squared-diagonal", "log-diagonal", "trace-squared"])
+def test_a_loss_of_the_diagonal_compiles_to_einsum_ii_and_agrees_with_autograd_to_1e_12(loss, forward) -> None:
+    import symgrad
+
+    wrt = ["X", "w"] if "w_i" in loss else ["X"]
+    c = symgrad.derive(loss=loss, given=_SQUARE, wrt=wrt).compile()
+    assert "einsum('aa->a', X)" in c.source
+    rng = np.random.default_rng(11)
+    args = {"X": rng.uniform(0.5, 2.0, (4, 4)), "w": rng.standard_normal(4)}
+    value, grads = c.value_and_grad(**args)
+    assert np.isclose(value, forward(**args), rtol=1e-12)
+    for pos, name in enumerate(("X", "w")):
+        if name in wrt:
+            np.testing.assert_allclose(grads[name], autograd.grad(forward, pos)(*args.values()), rtol=1e-12, atol=1e-14)
+
+
+def test_a_repeated_index_over_a_non_square_matrix_is_refused_naming_its_shape() -> None:
+    from symgrad.compile.lowering import _Lowering
+    from symgrad.errors import CompileError
+
+    R = sp.IndexedBase("R", shape=(n, sp.Symbol("m", integer=True, positive=True)))
+    lowering = _Lowering({"R": 2}, {n, sp.Symbol("m", integer=True, positive=True)}, False, sp.Symbol("R"))
+    with pytest.raises(CompileError, match="needs axes of one size"):
+        lowering(R[k, k])

@@ -194,9 +194,22 @@ class _Lowering:
         idx = tuple(e.indices)
         if len(idx) != self.ranks[name]:
             raise CompileError(f"{e}: {name} has rank {self.ranks[name]}, indexed with {len(idx)} indices")
-        if not all(isinstance(i, sp.Idx) for i in idx) or len(set(idx)) != len(idx):
-            raise CompileError(f"{e}: only distinct plain indices (no offsets, no repeats) can be compiled")
+        if not all(isinstance(i, sp.Idx) for i in idx):
+            raise CompileError(f"{e}: an offset index cannot be compiled; write it with distinct plain indices (k, not k + 1)")
+        if len(set(idx)) != len(idx):
+            return self._diagonal(e, idx)
         return _Arr(sp.Symbol(name), idx, True)
+
+    def _diagonal(self, e: sp.Indexed, idx: tuple[sp.Idx, ...]) -> _Arr:
+        """``X_ii`` (a repeated index): the diagonal, ``einsum('ii->i', X)``, one axis per distinct index."""
+        axes = tuple(dict.fromkeys(idx))
+        shape = tuple(e.base.shape or ())
+        if shape and any(len({shape[p] for p, j in enumerate(idx) if j == i}) > 1 for i in axes):
+            raise CompileError(f"{e}: a repeated index needs axes of one size, {e.base} has shape {shape}")
+        letters = self._letters([axes])
+        dots = "..." if self.batched else ""
+        spec = f"{dots}{''.join(letters[i] for i in idx)}->{dots}{''.join(letters[i] for i in axes)}"
+        return _Arr(Einsum(Str(spec), sp.Symbol(name_of(e))), axes, True)
 
     # alignment: bring arrays with different axes to one common axis order for broadcasting
 
