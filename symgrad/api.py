@@ -36,14 +36,13 @@ def derive(name: str | None = None, *, loss: Any = None, define: Sequence = (), 
     Past ``timeout`` seconds a ``DeriveError`` says so (no limit by default). A misspelled
     ``name`` is an ``UnknownNameError`` naming the closest entries.
     """
-    from . import graph
-    from .suggest import require_entries
+    from .entries import derive_entry, require_entries
 
     if (name is None) == (loss is None):
         raise SymgradError("give a catalog name or loss=..., not both")
     if name is not None:
         require_entries([name])
-        return graph.derive_entry(name, timeout=timeout)
+        return derive_entry(name, timeout=timeout)
     from . import loss as user
 
     return user.derive_loss(loss, define, given, wrt, timeout=timeout)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from . import catalog
 from ._version import __version__
+from .entries import derive_entry
 from .errors import BuildError, WriteError
 from .files import GENERATED_MARK, is_generated, write_all
-from .graph import derive_entry
 from .latex import REMAKE_COMMAND, derivation_document, derivation_markdown
 
 INDEX = "README.md"

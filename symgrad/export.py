@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .compile import RUNTIME, compile_derivation
+from .entries import derive_entry
 from .errors import SymgradError, UsageError
 from .files import write_generated
-from .graph import derive_entry
 from .loss import add_loss_arguments
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from .check import CheckReport, check
 from .compile import compile_derivation
 from .derivation import Derivation
 from .display import derivation_markdown, escape_markdown
+from .entries import derive_entry
 from .files import GENERATED_MARK
-from .graph import derive_entry
 
 FOLDER = "gallery"  # inside the docs folder
 REMAKE = "symgrad docs docs"

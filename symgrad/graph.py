@@ -381,10 +381,8 @@ def _next_names(taken: Sequence[str], count: int) -> list[str]:
 
 
 def derive_entry(name: str, timeout: float | None = None) -> Derivation:
-    """The derivation of the catalog entry ``name`` (``timeout``: see ``derive_graph``)."""
-    from . import catalog
+    """The derivation of the catalog entry ``name``: moved to ``symgrad.entries``; this re-export stays until
+    ``check/__init__.py``, ``tests/test_layers.py`` and ``tests/test_linalg.py`` import it from there."""
+    from .entries import derive_entry as derive
 
-    entry = catalog.get(name)
-    d = derive_graph(entry.graph, entry.wrt, entry.name, entry.title, entry.index_names, timeout)
-    d.notes.extend(entry.notes)
-    return d
+    return derive(name, timeout)

@@ -22,14 +22,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def require_entries(names: Iterable[str | None]) -> None:
-    """Refuse a name that is not a catalog entry, with the closest entries (UnknownNameError).
+    """Refuse a name that is not a catalog entry: moved to ``symgrad.entries``; this re-export stays until
+    ``check/__init__.py`` imports it from there."""
+    from .entries import require_entries as require
 
-    None (no name given, as in ``symgrad check --loss ...``) is left to the command to judge."""
-    from . import catalog
-    from .errors import UnknownNameError
-
-    known = catalog.names()
-    for name in names:
-        if name is not None and name not in known:
-            raise UnknownNameError(f"unknown catalog entry {name!r}{did_you_mean(name, known)}; "
-                                   f"choose one of: {', '.join(known)}")
+    require(names)

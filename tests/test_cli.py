@@ -98,12 +98,12 @@ def test_verify_json_keeps_an_unreadable_verdict_on_stdout(capsys):
 
 
 def test_a_bug_exits_3_with_one_line(capsys, monkeypatch):
-    from symgrad import graph
+    from symgrad import entries
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(graph, "derive_entry", broken)
+    monkeypatch.setattr(entries, "derive_entry", broken)
     code, _out, err = run(capsys, "derive", "softmax")
     assert code == 3
     assert_one_error_line(err)

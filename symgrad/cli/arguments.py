@@ -6,8 +6,9 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from ..entries import require_entries
 from ..errors import UsageError
-from ..suggest import did_you_mean, require_entries
+from ..suggest import did_you_mean
 
 
 class Parser(argparse.ArgumentParser):
