@@ -309,7 +309,7 @@ class _Expressions:
                 return self.upright(name, t, f"{t.text}{{{name}}}")
             if t.kind == "letter" and name in ("max", "min") and not self.ctx.known(name):
                 return self.extremum(_Tok("cmd", "\\" + name, t.col))  # max(0, 1 - yz) in plain text
-            if t.kind == "letter" and name in _FUNCS | _OPERATORS and not self.ctx.known(name) and \
+            if t.kind == "letter" and name in _FUNCS | _OPERATORS | _NAMED_FUNCS and not self.ctx.known(name) and \
                     self.lookup_base(name) is None:
                 return self.upright(name, t, name)  # exp x, as \exp x
             return self.name_value(*named)
@@ -380,6 +380,9 @@ class _Expressions:
         return _Val(sp.Rational(text))
 
     def function(self, t: _Tok) -> _Val:
+        glued = self.glued_name(t)
+        if glued is not None:
+            return self.name_value(glued, t)
         base = None
         if t.text == r"\log" and self.at("_"):
             self.next()

@@ -109,15 +109,59 @@ class _Names:
         if word and run > 1:
             self.pos += run
             return letters, t
+        words = _FUNCS | _GREEK_WORDS | _OPERATORS | {n for n in self.ctx.definitions if len(n) > 1} | \
+            {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
+        applied = self.function_word(t, run, words) if start_of_run and run > 1 else None
+        if applied is not None:
+            return applied
         if start_of_run and run > 1:
-            words = _FUNCS | _GREEK_WORDS | _OPERATORS | {n for n in self.ctx.definitions if len(n) > 1} | \
-                {n for n in self.ctx.tensors if len(n) > 1} | set(self.ctx.functions)
             for n in range(run, 1, -1):
-                if letters[:n] in words or (letters[:n] in _NAMED_FUNCS | {"max", "min"} and self.peek(n).text == "("):
+                if letters[:n] in words or (letters[:n] in _NAMED_FUNCS | {"max", "min"} and self.peek(n).text == "(") \
+                        or (letters[:n] in _NAMED_FUNCS and n == run):  # sin x, sech x
                     self.pos += n
                     return letters[:n], t
         self.pos += 1
         return t.text, t
+
+    def function_word(self, t: _Tok, run: int, words: frozenset[str]) -> tuple[str, _Tok] | None:
+        """A word of three or more letters and digits written before ``(`` (``log1p(x)``, ``ReLU(x)``, ``gelu(x)``): a
+        function symgrad knows (any case), else refused; never letters multiplied (``g·e·l·u·x``). None where the word
+        is a name of this problem, or a known word followed by a function or one letter (``logsigmoid(x)``)."""
+        end = run
+        while self.peek(end).kind in ("letter", "digit") and self.contiguous(end - 1):
+            end += 1
+        word = "".join(self.peek(k).text for k in range(end))
+        if end < 3 or self.peek(end).text != "(":
+            return None
+        known = _FUNCS | _NAMED_FUNCS | _OPERATORS | {"max", "min"}
+        if word.lower() in known:
+            self.pos += end
+            return word.lower(), t
+        if end == run and any(word[:n] in words for n in (run, run - 1)):
+            return None  # a name of this problem, or a word and one letter: logp(x) is log p(x)
+        raise self.error(f"{word}(...) is not a function symgrad knows (it knows {', '.join(sorted(known))}): "
+                         f"define it ({word}(x) = ...), or for a product write its letters apart ("
+                         f"{' '.join(word)} (...))", t)
+
+    def glued_name(self, t: _Tok) -> str | None:
+        r"""``\log1p(x)``: a command with digits and letters glued on before ``(`` is the function of that name
+        (log1p), read with a note; ``\log2(x)`` (log base 2, or log of 2x) is refused; None for anything else."""
+        end = 0
+        while self.peek(end).kind in ("letter", "digit") and (self.contiguous(end - 1) if end else
+                                                              self.peek().col == t.col + len(t.text)):
+            end += 1
+        glued = "".join(self.peek(k).text for k in range(end))
+        if not end or self.peek(end).text != "(" or self.peek().kind != "digit":
+            return None
+        word = t.text[1:] + glued
+        if glued.isdigit():
+            raise self.error(f"{t.text}{glued}(...) has two readings: {t.text} of {glued}·(...), or the function {word}; "
+                             rf"write {t.text}({glued}\cdot ...) or {t.text}_{{{glued}}}(...) for a base", t)
+        if word not in _NAMED_FUNCS:
+            return None
+        self.pos += end
+        self.note(f"{t.text}{glued}(...) read as the function {word}")
+        return word
 
     def decorated(self, t: _Tok) -> tuple[str, _Tok]:
         """``\\hat{y}``, ``\\bar x``: the name with its decoration (``yhat``)."""

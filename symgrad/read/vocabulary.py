@@ -52,8 +52,15 @@ def _logit(x: sp.Expr) -> sp.Expr:
     return sp.log(x / (1 - x))
 
 
+def _expm1(x: sp.Expr) -> sp.Expr:
+    return sp.exp(x) - 1
+
+
 # functions written with the table's functions, known to the reader by name
-_COMPOSITES = {"sigmoid": _sigmoid, "sqrt": sp.sqrt, "relu": _relu, "softplus": _softplus, "logit": _logit}
+# (logsigmoid as PyTorch, log2, log10 and expm1 as NumPy name them)
+_COMPOSITES = {"sigmoid": _sigmoid, "sqrt": sp.sqrt, "relu": _relu, "softplus": _softplus, "logit": _logit,
+               "logsigmoid": lambda x: sp.log(_sigmoid(x)),
+               "log2": lambda x: sp.log(x, 2), "log10": lambda x: sp.log(x, 10), "expm1": _expm1}
 # every name the reader knows a function by: the commands and words of functions.FUNCTIONS (\exp, \operatorname{erf}
 # or plain letters right before a parenthesis, any case), then the compositions above
 _ELEMENTWISE = {**{name: f.sympy for f in FUNCTIONS for name in (*f.commands, *f.words)}, **_COMPOSITES}

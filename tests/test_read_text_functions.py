@@ -1,0 +1,67 @@
+"""Function names written without a backslash, as plain-text pages and code write them: ``log1p(x)``, ``ReLU(x)``.
+
+A word before ``(`` is a function symgrad knows (any case) or refused with its column; it is never split into
+letters multiplied together (``gelu(x)`` read as g·e·l·u·x was silently wrong)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from sympy.codegen.cfunctions import log1p
+
+from symgrad.errors import ParseError
+from symgrad.parse import Context, parse_expression
+from symgrad.verify import verify
+
+x, y = sp.symbols("x y")
+
+
+def read(text: str) -> sp.Expr:
+    return parse_expression(text, Context())
+
+
+@pytest.mark.parametrize("text, want", [
+    ("log1p(x)", log1p(x)),
+    ("log2(x)", sp.log(x) / sp.log(2)),
+    ("log10(x)", sp.log(x) / sp.log(10)),
+    ("expm1(x)", sp.exp(x) - 1),
+    ("ReLU(x)", sp.Max(0, x)),
+    ("Sigmoid(x)", 1 / (1 + sp.exp(-x))),
+    ("Tanh(x)", sp.tanh(x)),
+    ("logsigmoid(x)", sp.log(1 / (1 + sp.exp(-x)))),
+    ("sin x", sp.sin(x)),
+    ("sech x", sp.sech(x)),
+    (r"\log1p(x)", log1p(x)),
+    (r"\log2x", sp.log(2 * x)),
+])
+def test_a_known_function_word_is_that_function(text, want):
+    assert sp.simplify(read(text) - want) == 0
+
+
+@pytest.mark.parametrize("text, column", [
+    ("gelu(x)", 1), ("sinc(x)", 1), ("expit(x)", 1), ("softsign(x)", 1), ("1 + atan2(y, x)", 5), ("mish(x)", 1),
+])
+def test_an_unknown_function_word_is_refused_at_its_column_never_split_into_letters(text, column):
+    with pytest.raises(ParseError, match="is not a function symgrad knows") as info:
+        read(text)
+    assert info.value.column == column
+
+
+def test_log_with_digits_glued_on_before_a_bracket_is_refused_naming_both_readings():
+    with pytest.raises(ParseError, match="two readings"):
+        read(r"\log2(x)")
+
+
+@pytest.mark.parametrize("text, want", [("xy(1 - x)", x * y * (1 - x)), ("2xy(x + y)", 2 * x * y * (x + y))])
+def test_two_letters_before_a_bracket_stay_a_product(text, want):
+    assert sp.expand(read(text) - want) == 0
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"\frac{d}{dx} log1p(x) = 1/(1+x)", "proved"),
+    (r"\frac{d}{dx} \log1p(x) = \frac{1}{1+x}", "proved"),
+    (r"\frac{d}{dx} log2(x) = \frac{1}{x \ln 2}", "proved"),
+    (r"\frac{d}{dx} log1p(x) = \frac{1}{x}", "wrong"),
+])
+def test_a_derivative_of_log1p_or_log2_written_plainly_is_judged_as_that_function(claim, verdict):
+    assert verify(claim).verdict == verdict
