@@ -20,6 +20,18 @@ class Function:
     body: sp.Expr
 
 
+@dataclass(frozen=True)
+class Upstream:
+    """A fact ``\\frac{\\partial L}{\\partial y_i} = g_i``: the loss L is known only through its gradient g by y (how
+    backprop is taught), so L is read as ``sum_i g_i y_i`` and its derivative by x is the vector-Jacobian product."""
+
+    loss: str
+    output: str
+    gradient: str
+    shape: tuple[sp.Expr, ...] | None  # y's shape as the fact reads it, for a y nothing else declares
+    source: str
+
+
 @dataclass
 class Context:
     """Everything declared so far; each ``parse_*`` call reads it and adds to it."""
@@ -38,7 +50,8 @@ class Context:
     gradient_variable: str | None = None  # the x of \\nabla x^T A x, where no variable stands under the nabla
     matrix_size: sp.Symbol | None = None  # n of the undeclared n x n matrices of a trace, determinant or inverse
     squares: dict[sp.Basic, tuple] = field(default_factory=dict)  # sigma -> (2, sigma^2) after a derivative by sigma^2
-    macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts  # readings decided by context, facts recorded but not used
+    macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts
+    upstream: list[Upstream] = field(default_factory=list)  # dL/dy = g facts not yet turned into L's definition
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""
@@ -48,11 +61,56 @@ class Context:
         """Whether ``name`` is already a name of this problem (a defined, declared or function name)."""
         return self.known(name) or name in self.families
 
+    def close_upstream(self) -> None:
+        """Turn the upstream-gradient facts into definitions: ``L = sum_i g_i y_i`` for ``dL/dy_i = g_i`` (a term per
+        output when L has several), once the definitions of the outputs are known (noted)."""
+        facts, self.upstream = self.upstream, []
+        terms: dict[str, list[sp.Expr]] = {}
+        for fact in facts:
+            if fact.loss in self.definitions or fact.loss in self.functions:
+                raise ParseError(f"{fact.loss} is defined, so {fact.source} would define {fact.gradient} rather than "
+                                 f"state a fact: drop one of them (a gradient given as a fact is for a loss that is "
+                                 f"not defined)", column=1, source=fact.source)
+            terms.setdefault(fact.loss, []).append(self._paired(fact))
+            self.notes.append(f"{fact.loss} is known through its gradient {fact.source}: {fact.loss} read as the sum "
+                              f"of {fact.gradient} times {fact.output}, so a derivative of {fact.loss} is the "
+                              f"vector-Jacobian product with {fact.gradient}")
+        for loss, parts in terms.items():
+            self.tensors.pop(loss, None)
+            self.definitions[loss] = Definition(sp.Symbol(loss), sp.Add(*parts))
+
+    def _paired(self, fact: Upstream) -> sp.Expr:
+        """``sum_i g_i y_i`` over the axes of y (as defined, declared, or read in the fact), g shaped as y. The summed
+        indices have names no LaTeX reads to, so that a claim's own index j never meets L's bound one."""
+        defined = self.definitions.get(fact.output)
+        declared = self.tensors.get(fact.output)
+        if defined is not None and isinstance(defined.lhs, sp.Indexed):
+            y = sp.IndexedBase(defined.lhs.base.label, shape=tuple(i.upper for i in defined.indices))
+        elif defined is not None:
+            y = defined.lhs
+        elif isinstance(declared, sp.IndexedBase) and declared.shape:
+            y = declared
+        elif fact.shape is None:
+            raise ParseError(f"cannot tell the shape of {fact.output} in {fact.source}: define {fact.output} or declare "
+                             rf"it ({fact.output} \in \mathbb{{R}}^{{n}})", column=1, source=fact.source)
+        else:
+            y = sp.IndexedBase(fact.output, shape=fact.shape) if fact.shape else sp.Symbol(fact.output)
+            self.tensors[fact.output] = y
+        shape = y.shape if isinstance(y, sp.IndexedBase) else ()
+        if not shape:
+            g = self.tensors[fact.gradient] = sp.Symbol(fact.gradient)
+            return g * y
+        idxs = tuple(sp.Idx(sp.Symbol(f"_{fact.output}{k}", integer=True), (1, n)) for k, n in enumerate(shape, 1))
+        g = self.tensors[fact.gradient] = sp.IndexedBase(fact.gradient, shape=shape)
+        return sp.Sum(g[idxs] * y[idxs], *((i, 1, i.upper) for i in idxs))
+
     def graph(self, target: str | None = None) -> Graph:
         """The definitions as a ``Graph``; ``target`` defaults to the last definition."""
         if not self.definitions:
             raise ParseError("nothing is defined yet: give a definition such as L = ...")
-        target = target or list(self.definitions)[-1]
+        outputs = {f.output: f.loss for f in self.upstream}
+        self.close_upstream()
+        target = outputs.get(target, target) if target else list(self.definitions)[-1]
         inputs = tuple(t for n, t in self.tensors.items() if n not in self.definitions)
         return Graph(tuple(self.definitions.values()), inputs, target, tuple(self.constraints))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sympy as sp
 
 from ..errors import ParseError
-from ..tensors import Constraint
+from ..tensors import Constraint, indices_of, name_of
 from .claims import _reading
-from .context import Context
+from .context import Context, Upstream
 from .forms import forms
 from .macros import define
 from .parser import _Parser
@@ -59,7 +59,10 @@ def _distribution(latex: str, toks: list[_Tok], ctx: Context) -> None:
 
 
 def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
-    """``\\sum_k y_k = 1``: a constraint the derivation may use."""
+    """``\\sum_k y_k = 1``: a constraint the derivation may use; ``\\frac{\\partial L}{\\partial y_i} = g_i`` an upstream
+    gradient (see ``_upstream``)."""
+    if _upstream(latex, toks, ctx):
+        return
     p = _Parser(latex, toks, ctx)
     rel = p.relation()
     p.done()
@@ -69,6 +72,70 @@ def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
     if not isinstance(rel, sp.Eq):
         raise ParseError("expected a shape, a range or an equation", column=toks[0].col, source=latex)
     ctx.constraints.append(Constraint(rel.lhs, rel.rhs, _source(latex, toks[:-1])))
+
+
+def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
+    """``\\frac{\\partial L}{\\partial y_i} = g_i`` (or ``g = \\partial L / \\partial y``, ``... = dout``) with L not
+    defined: recorded as an ``Upstream`` fact (``Context.close_upstream`` reads L as the sum of g times y). False when
+    the equation is not of this form."""
+    parts = _split(toks, {"="})
+    if len(parts) != 2:
+        return False
+    sides = (parts[0], parts[1][1:])
+    for k in (0, 1):
+        derivative = _derivative_side(latex, sides[k], ctx)
+        if derivative is not None:
+            break
+    else:
+        return False
+    loss, var, shape = derivative
+    other = sides[1 - k]
+    p = _Parser(latex, other + toks[-1:], ctx)
+    named = p.read_name(word=True)
+    if named is None:
+        raise p.error(f"the upstream gradient of {loss} by {name_of(var)} is a name of its own "
+                      rf"(\frac{{\partial {loss}}}{{\partial {name_of(var)}}} = g): an expression could depend on "
+                      "what the loss is differentiated by")
+    gradient, written, _ = p.indexing(named[0])
+    if p.peek().kind != "end":
+        raise p.error(f"the upstream gradient of {loss} by {name_of(var)} is a name of its own "
+                      rf"(\frac{{\partial {loss}}}{{\partial {name_of(var)}}} = g): an expression could depend on "
+                      "what the loss is differentiated by")
+    own = [str(i) for i in indices_of(var)]
+    if written and [str(i) for i in written] != own:
+        raise ParseError(f"{gradient} is written with the indices {', '.join(map(str, written))} but "
+                         f"{name_of(var)} with {', '.join(own) or 'none'}: write them the same",
+                         column=other[0].col, source=latex)
+    if gradient in ctx.definitions or gradient == loss or gradient == name_of(var):
+        raise ParseError(f"{gradient} names the gradient here, but it is already a name of the problem",
+                         column=other[0].col, source=latex)
+    ctx.upstream.append(Upstream(loss, name_of(var), gradient, shape, _source(latex, toks[:-1])))
+    return True
+
+
+def _derivative_side(latex: str, side: list[_Tok], ctx: Context) -> tuple[str, sp.Expr, tuple | None] | None:
+    """(L, y, y's shape as read) for a side that is the derivative of a bare undefined name L by a name y (or its
+    element); None otherwise. Nothing is recorded: y's shape is decided by its definition when it has one."""
+    if not side or not any(t.text in (r"\partial", "d", r"\mathrm", r"\frac", r"\dfrac") for t in side):
+        return None
+    p = _Parser(latex, side + [_Tok("end", "", side[-1].col + len(side[-1].text))], ctx)
+    try:
+        value = p.expr().expr
+        p.done()
+    except ParseError:
+        return None
+    if not isinstance(value, sp.Derivative) or len(value.variables) != 1:
+        return None
+    loss, var = value.expr, value.variables[0]
+    if not isinstance(loss, sp.Symbol) or ctx.known(str(loss)) and str(loss) not in ctx.tensors:
+        return None
+    if not isinstance(var, (sp.Symbol, sp.Indexed)) or not all(isinstance(i, sp.Idx) for i in indices_of(var)):
+        return None
+    try:
+        mapping = p.resolve()
+    except ParseError:  # i of y_i has no range yet: y's definition or declaration gives its shape
+        return str(loss), var, None
+    return str(loss), var, tuple(i.upper.xreplace(mapping) for i in indices_of(var))
 
 
 def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:

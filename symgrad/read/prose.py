@@ -12,6 +12,8 @@ _A = r"(?:(?:a|an|the)\s+)?(?:real(?:-valued)?\s+)?"
 _ELEMENTS = r"(?:\s*,?\s*with\s+elements\s+.*?)?(?:\s*\(.*\))?"
 _SQUARE = rf"{_DIM}\s*(?:\\times|x|×)\s*{_DIM}"
 _SCALAR = r"(?:scalar|number|constant|real number|real)"
+_UPSTREAM = r"(?:(?:the|an?)\s+)?(?:(?:upstream|incoming|output)\s+)?(?:gradient\s+)?"
+_DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\S+\s*/\s*d\S+)"
 # (sentence, the fact it states); names and sizes are kept as written
 _SENTENCES = [
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
@@ -29,6 +31,12 @@ _SENTENCES = [
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_NAME}\s+is\s+{_A}(?:symmetric\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
+    # an upstream gradient and the name the page gives it: "upstream gradient dL/dy (denoted as dy or `dout`)"
+    (rf"{_UPSTREAM}{_DERIVATIVE}\s*\(\s*(?:denoted|written|called|named)\s+(?:as\s+|by\s+)?([^\s()]+)(?:\s+or\s+[^()]*)?\)",
+     r"\1 = \2"),
+    # "(dy, dx) upstream gradient dL/dy and downstream gradient dL/dx": the downstream one is what is derived
+    ((rf"([^\s,]+)\s*,\s*(?:\\[;,:!]\s*)?([^\s,]+?)\s*(?:the\s+)?upstream\s+gradient\s+{_DERIVATIVE}\s+and\s+"
+      rf"(?:the\s+)?downstream\s+gradient\s+.*"), r"\3 = \1"),
 ]
 _OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assume|and|with|we\s+are\s+given)\b[\s,:]*", re.IGNORECASE)
 _MATH = re.compile(r"\$+|\\\(|\\\)")

@@ -36,6 +36,8 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         source = "--define"
         for text in define:
             parse.parse_definition(text, ctx)
+        source = "--given"
+        ctx.close_upstream()  # dL/dy = g facts, now that the definition of y is known
         source = "--assume"
         assumptions = [parse.parse_assumption(text, ctx) for text in assume]
         source = "--of"
