@@ -361,6 +361,18 @@ class ArrayInverse(sp.Function):
         return f"{printer.mod}.linalg.inv({printer._print(self.args[0])})"
 
 
+class ArrayDiagonal(sp.Function):
+    """The diagonal of a lowered array's last two axes, ``X_ii``: args ``(X, einsum subscripts)``."""
+
+    def _numpycode(self, printer: Any) -> str:
+        X, spec = printer._print(self.args[0]), str(self.args[1])
+        if getattr(printer, "fast", True):
+            return f"{printer.mod}.einsum({spec!r}, {X})"
+        # a forward pass for autodiff: autograd's einsum cannot differentiate a repeated input index ('ii->i')
+        m = printer.mod
+        return f"{m}.sum({X}*{m}.eye({X}.shape[-1], dtype={X}.dtype), axis=-1)"
+
+
 class ArrayDet(sp.Function):
     """``det(X)`` of a lowered matrix."""
 
@@ -442,6 +454,10 @@ class ArraySolve(sp.Function):
     def _numpycode(self, printer: Any) -> str:
         A, B, flip_a, flip_b = self.args
         a, b = printer._print(A), printer._print(B)
-        a = f"{a}.T" if flip_a else a
-        b = f"({b}).T" if flip_b else b
+        if getattr(printer, "fast", True):
+            a = f"{a}.T" if flip_a else a
+            b = f"({b}).T" if flip_b else b
+        else:  # a forward pass for autodiff: einsum transposes in every array library (TensorFlow has no .T)
+            a = f"{printer.mod}.einsum('ij->ji', {a})" if flip_a else a
+            b = f"{printer.mod}.einsum('ij->ji', {b})" if flip_b else b
         return f"{printer.mod}.linalg.solve({a}, {b})"

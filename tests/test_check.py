@@ -584,3 +584,24 @@ def test_a_domain_whose_end_is_a_size_is_drawn_at_the_chosen_size_and_any_other_
     with pytest.raises(SymgradError, match=r"check: cannot draw epsilon from \(0, a\): it depends on a, which is not "
                                            r"a size of the loss; declare numbers, such as \(0, 1\)"):
         check(unknown)
+
+
+@pytest.mark.parametrize("backend", ["torch", "jax", "tensorflow"])
+@pytest.mark.parametrize("name", ["attention", "logdet", "gaussian-mvn-nll", "gp-marginal-likelihood"])
+def test_optional_backends_agree_in_float64_on_attention_and_the_matrix_entries(name, backend) -> None:
+    """attention scales by 1/sqrt(D) of a size (torch took it in float32: 1e-8 off); the matrix entries need
+    each framework's linalg (solve with a vector or a transposed matrix, slogdet)."""
+    installed(backend)
+    report = check(name, backend=backend, dtype="float64")
+    assert report.ok, str(report)
+    assert backend in {r.reference for r in report.rows}
+
+
+@pytest.mark.parametrize("backend", ["autograd", "torch", "jax", "tensorflow", "fd"])
+def test_every_backend_differentiates_a_loss_of_the_diagonal(backend) -> None:
+    if backend not in ("autograd", "fd"):
+        installed(backend)
+    d = symgrad.derive(loss=r"L = \sum_{i=1}^{n} \log(X_{ii}) + \mathrm{tr}(X)^2", given=[r"X \in \mathbb{R}^{n \times n}"],
+               wrt=["X"])
+    report = check(d, backend=backend, dtype="float64", domains={"X": sp.Interval.open(0, 2)})
+    assert report.ok, str(report)

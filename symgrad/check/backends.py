@@ -164,6 +164,8 @@ class TorchNamespace(_Namespace):
         if isinstance(a, self.torch.Tensor):
             return a
         dtype = like.dtype if isinstance(like, self.torch.Tensor) else None
+        if dtype is None and (isinstance(a, float) or np.asarray(a).dtype.kind in "iu"):
+            dtype = self.torch.float64  # sqrt(D) of a size: torch would give float32 (its default dtype)
         return self.torch.as_tensor(a, dtype=dtype)
 
     def _dtype(self, dtype: Any) -> Any:
@@ -234,6 +236,11 @@ class TensorFlowNamespace(_Namespace):
     def __init__(self) -> None:
         tf = tensorflow_module()
         self.tnp = tf.experimental.numpy
+        self.linalg = _TensorFlowLinalg(tf)
+
+    def _real(self, a: Any) -> Any:
+        """A size (a Python or NumPy integer) as a float64 number: ``tnp.sqrt(D)`` of an int fails."""
+        return np.float64(a) if not hasattr(a, "device") and np.asarray(a).dtype.kind in "iu" else a
 
     def _pair(self, a: Any, b: Any) -> tuple[Any, Any]:
         """Python and NumPy scalars take the tensor's dtype (TensorFlow does not promote)."""
@@ -244,31 +251,31 @@ class TensorFlowNamespace(_Namespace):
         return a, b
 
     def exp(self, a: Any) -> Any:
-        return self.tnp.exp(a)
+        return self.tnp.exp(self._real(a))
 
     def log(self, a: Any) -> Any:
-        return self.tnp.log(a)
+        return self.tnp.log(self._real(a))
 
     def log1p(self, a: Any) -> Any:
-        return self.tnp.log1p(a)
+        return self.tnp.log1p(self._real(a))
 
     def sqrt(self, a: Any) -> Any:
-        return self.tnp.sqrt(a)
+        return self.tnp.sqrt(self._real(a))
 
     def abs(self, a: Any) -> Any:
-        return self.tnp.abs(a)
+        return self.tnp.abs(self._real(a))
 
     def tanh(self, a: Any) -> Any:
-        return self.tnp.tanh(a)
+        return self.tnp.tanh(self._real(a))
 
     def sinh(self, a: Any) -> Any:
-        return self.tnp.sinh(a)
+        return self.tnp.sinh(self._real(a))
 
     def cosh(self, a: Any) -> Any:
-        return self.tnp.cosh(a)
+        return self.tnp.cosh(self._real(a))
 
     def arctan(self, a: Any) -> Any:
-        return self.tnp.arctan(a)
+        return self.tnp.arctan(self._real(a))
 
     def logaddexp(self, a: Any, b: Any) -> Any:
         return self.tnp.logaddexp(*self._pair(a, b))
@@ -290,6 +297,28 @@ class TensorFlowNamespace(_Namespace):
 
     def eye(self, n: int, m: int | None = None, dtype: Any = None) -> Any:
         return self.tnp.eye(n, m, dtype=np.dtype(getattr(dtype, "as_numpy_dtype", dtype) or np.float64))
+
+
+class _TensorFlowLinalg:
+    """NumPy's linalg calls on ``tf.linalg``: ``solve`` of a vector right-hand side as a one-column matrix."""
+
+    def __init__(self, tf: Any) -> None:
+        self.tf = tf
+
+    def solve(self, a: Any, b: Any) -> Any:
+        b = self.tf.convert_to_tensor(b)
+        if b.shape.rank == 1:
+            return self.tf.linalg.solve(a, b[:, None])[:, 0]
+        return self.tf.linalg.solve(a, b)
+
+    def inv(self, a: Any) -> Any:
+        return self.tf.linalg.inv(a)
+
+    def det(self, a: Any) -> Any:
+        return self.tf.linalg.det(a)
+
+    def slogdet(self, a: Any) -> tuple[Any, Any]:
+        return self.tf.linalg.slogdet(a)
 
 
 class _ComplexStepLinalg:

@@ -12,6 +12,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
 from ..errors import CompileError
+from ..linalg import ArrayDiagonal
 from ..tensors import extent, name_of
 from .indices import _delta_partner, _free
 from .nodes import (
@@ -209,7 +210,9 @@ class _Lowering:
         letters = self._letters([axes])
         dots = "..." if self.batched else ""
         spec = f"{dots}{''.join(letters[i] for i in idx)}->{dots}{''.join(letters[i] for i in axes)}"
-        return _Arr(Einsum(Str(spec), sp.Symbol(name_of(e))), axes, True)
+        X = sp.Symbol(name_of(e))
+        node = ArrayDiagonal(X, Str(spec)) if len(idx) == 2 else Einsum(Str(spec), X)
+        return _Arr(node, axes, True)
 
     # alignment: bring arrays with different axes to one common axis order for broadcasting
 
