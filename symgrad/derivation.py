@@ -55,9 +55,25 @@ class Graph:
 
 
 @dataclass(frozen=True)
+class Section:
+    """The steps that differentiate by one name (``wrt``, a Symbol); the printers title it "with respect to σ"."""
+
+    wrt: sp.Symbol
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark in words with formulas in it: ``parts`` are words (str) and SymPy formulas, in reading order,
+    so each printer sets the formulas in its own notation."""
+
+    parts: tuple[str | sp.Basic, ...]
+
+
+@dataclass(frozen=True)
 class Step:
     """One line of a derivation: ``lhs = rhs`` justified by ``rule`` (a short phrase).
 
+    ``section`` groups the steps under a heading: a ``Section`` (or a title in words, "" for none).
     ``detail`` is an optional formula printed after the rule's words, e.g. the constraint
     ``Eq(Sum(y[k], (k, 1, N)), 1)`` for "use the constraint".
     """
@@ -65,7 +81,7 @@ class Step:
     lhs: sp.Expr
     rhs: sp.Expr
     rule: str
-    section: str = ""
+    section: Section | str = ""
     detail: sp.Expr | None = None
 
     def _repr_latex_(self) -> str:
@@ -79,15 +95,15 @@ class Result:
     """A final derivative ``∂of/∂var = expr`` in index notation, in the graph's names.
 
     ``of`` is the target (``L`` or ``p[i]``), ``var`` an element of the tensor ``wrt``
-    with free indices (``w[d, e]``); ``cases`` splits a Kronecker delta (``i = j``,
-    ``i ≠ j``); ``matrix`` is the LaTeX matrix form when the engine found one.
+    with free indices (``w[d, e]``); ``cases`` splits a Kronecker delta into (condition, value) pairs
+    (``Eq(i, j)``, ``Ne(i, j)``); ``matrix`` is the LaTeX matrix form when the engine found one.
     """
 
     wrt: str
     of: Node
     var: Node
     expr: sp.Expr
-    cases: tuple[tuple[str, sp.Expr], ...] = ()
+    cases: tuple[tuple[sp.Basic, sp.Expr], ...] = ()
     matrix: str | None = None
 
     def _repr_latex_(self) -> str:
@@ -105,14 +121,15 @@ class Result:
 
 @dataclass
 class Derivation:
-    """A complete derivation: the graph, the steps with their rules, the final results."""
+    """A complete derivation: the graph, the steps with their rules, the final results, notes in words
+    (a ``Note`` where a formula is in them)."""
 
     name: str
     title: str
     graph: Graph
     steps: list[Step] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str | Note] = field(default_factory=list)
 
     def result(self, wrt: str) -> Result:
         """The derivative with respect to the input ``wrt``; an UnknownNameError naming the others."""

@@ -16,7 +16,7 @@ import sympy as sp
 
 from .derivation import Derivation, Result, Step
 from .errors import SymgradError
-from .latex import to_latex
+from .latex import note_text, to_latex
 from .tensors import extent
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def derivation_markdown(d: Derivation) -> str:
     body = re.sub(r"\A<!--.*?-->\n+", "", body, flags=re.DOTALL)  # the generated-file header is for files
     body = body.split("\n## Notes\n", 1)[0].rstrip()
     if d.notes:
-        body += "\n\n## Notes\n\n" + "\n".join(f"- {note_markdown(n)}" for n in d.notes)
+        body += "\n\n## Notes\n\n" + "\n".join(f"- {note_markdown(note_text(n))}" for n in d.notes)
     return body + "\n"
 
 

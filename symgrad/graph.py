@@ -13,9 +13,8 @@ from collections.abc import Sequence
 import sympy as sp
 
 from . import derivatives, linalg, rules
-from .derivation import Derivation, Graph, Result, Step
+from .derivation import Derivation, Graph, Note, Result, Section, Step
 from .errors import DeriveError, UnknownNameError
-from .latex import to_text
 from .matrix import matrix_form
 from .tensors import Definition, index, indices_of, name_of, shape_of
 
@@ -124,14 +123,11 @@ class _Walk:
     def _name_kinks(self, consumer: str, kinks: list[derivatives.Kink]) -> None:
         """Non-differentiable points are stated in the derivation, never hidden."""
         for where, used in kinks:
-            if isinstance(where, sp.Eq):
-                lhs, rhs = (where.rhs, where.lhs) if where.lhs.is_number else (where.lhs, where.rhs)
-                where_text = f"{to_text(lhs)} = {to_text(rhs)}"
-            else:
-                where_text = to_text(where)
-            note = f"{consumer} is not differentiable where {where_text}; there the derivation uses {used}."
+            if isinstance(where, sp.Eq) and where.lhs.is_number:
+                where = sp.Eq(where.rhs, where.lhs, evaluate=False)  # z - 1 = 0, not 0 = z - 1
+            note = Note((f"{consumer} is not differentiable where ", where, f"; there the derivation uses {used}."))
             if isinstance(where, sp.Rel) and not isinstance(where, sp.Eq):
-                note = f"{consumer} is defined by cases ({where_text}); on the boundary the derivation uses {used}."
+                note = Note((f"{consumer} is defined by cases (", where, f"); on the boundary the derivation uses {used}."))
             if note not in self.notes:
                 self.notes.append(note)
 
@@ -189,9 +185,9 @@ def _bound_apart(e: sp.Expr, avoid: set[str], names: _Names) -> sp.Expr:
     return e
 
 
-def _section(name: str) -> str:
-    """The heading of the steps that differentiate by ``name``, spelled as printed (σ, ŷ, μ)."""
-    return f"with respect to {to_text(sp.Symbol(name))}"
+def _section(name: str) -> Section:
+    """The heading of the steps that differentiate by ``name``."""
+    return Section(sp.Symbol(name))
 
 
 def _has(e: sp.Expr, var: sp.Expr) -> bool:
@@ -218,14 +214,14 @@ def _matrix_form(result: Result, graph: Graph) -> str | None:
     return matrix_form(result.expr, result.free_indices, graph)
 
 
-def _cases(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> tuple[tuple[str, sp.Expr], ...]:
+def _cases(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> tuple[tuple[sp.Basic, sp.Expr], ...]:
     deltas = [d for d in expr.atoms(sp.KroneckerDelta) if set(d.args) <= set(free)]
     if len(deltas) != 1:
         return ()
     i, j = deltas[0].args
     same = rules.tidy(sp.sympify(expr.xreplace({j: i})), graph)
     apart = rules.tidy(sp.sympify(expr.xreplace({deltas[0]: sp.Integer(0)})), graph)
-    return ((f"{i} = {j}", same), (f"{i} \\neq {j}", apart))
+    return ((sp.Eq(i, j), same), (sp.Ne(i, j), apart))
 
 
 def _check_order(graph: Graph) -> None:

@@ -14,9 +14,10 @@ import sympy as sp
 from test_engine_reference import derivative
 
 import symgrad
-from symgrad.derivation import Graph
+from symgrad.derivation import Graph, Note, Section
 from symgrad.errors import DeriveError, UnknownNameError
 from symgrad.graph import derive_graph, hessian, hvp
+from symgrad.latex import note_text, section_title
 from symgrad.tensors import Definition, index, size, tensor
 
 RNG = np.random.default_rng(11)
@@ -84,7 +85,8 @@ def test_hessian_of_a_linear_loss_is_zero_and_says_the_gradient_does_not_depend_
     assert h.notes == ["g = ∂L/∂w does not depend on w: the second derivatives are 0."]
     (step,) = h.steps
     assert step.lhs == sp.Derivative(r.of, r.var) and step.rhs == 0
-    assert step.rule == "g does not depend on w" and step.section == "with respect to w"
+    assert step.rule == "g does not depend on w" and step.section == Section(sp.Symbol("w"))
+    assert section_title(step.section) == "with respect to w"
     assert h.name == "loss-hessian-w" and h.graph.target == "g"
 
 
@@ -164,9 +166,12 @@ def test_a_quotient_is_shown_with_the_quotient_rule_a_constant_factor_with_its_r
 def test_a_kink_is_stated_in_the_notes_and_a_case_boundary_too():
     z, L = tensor("z"), tensor("L")
     kinked = derive_graph(Graph((Definition(L, sp.Abs(z - 1)),), (z,), "L"), ["z"])
-    assert kinked.notes == ["L is not differentiable where z − 1 = 0; there the derivation uses sign(0) = 0, a subgradient."]
+    assert kinked.notes == [Note(("L is not differentiable where ", sp.Eq(z - 1, 0),
+                                  "; there the derivation uses sign(0) = 0, a subgradient."))]
+    assert note_text(kinked.notes[0]) == ("L is not differentiable where z − 1 = 0; "
+                                          "there the derivation uses sign(0) = 0, a subgradient.")
     cases = derive_graph(Graph((Definition(L, sp.Piecewise((z**2, z > 1), (2 * z - 1, True))),), (z,), "L"), ["z"])
-    assert cases.notes == [("L is defined by cases (z > 1); on the boundary the derivation uses "
+    assert [note_text(n) for n in cases.notes] == [("L is defined by cases (z > 1); on the boundary the derivation uses "
                             "the derivative of the branch whose condition holds.")]
 
 
@@ -198,7 +203,16 @@ def test_new_hessian_indices_follow_the_gradient_indices_in_the_alphabet():
 def test_every_step_states_which_derivative_it_is_and_under_which_heading():
     d = symgrad.derive("seed-ce-logits")
     assert all(isinstance(st.lhs, sp.Derivative) for st in d.steps)
-    assert all(st.section.startswith("with respect to ") for st in d.steps)
+    assert all(isinstance(st.section, Section) for st in d.steps)
+    titles = {section_title(st.section) for st in d.steps}
+    assert titles == {"with respect to p", "with respect to z", "with respect to w", "with respect to b"}
+
+
+def test_a_section_holds_the_name_and_its_title_spells_it_as_printed():
+    d = symgrad.derive("bce-logits")
+    assert {st.section for st in d.steps} == {Section(sp.Symbol("sigma")), Section(sp.Symbol("z"))}
+    assert section_title(Section(sp.Symbol("sigma"))) == "with respect to σ"
+    assert section_title("here") == "here"  # a title in words is its own heading
 
 
 def test_the_chain_rule_step_adds_the_paths_through_each_consumer():
@@ -236,7 +250,8 @@ def test_the_quotient_rule_step_is_the_derivative_once_its_derivatives_are_taken
 
 
 def test_each_adjoint_is_collected_before_it_is_used_further_down_the_chain():
-    collected = [st.section for st in symgrad.derive("seed-mse-softmax").steps if st.rule == "collect terms"]
+    collected = [section_title(st.section) for st in symgrad.derive("seed-mse-softmax").steps
+                 if st.rule == "collect terms"]
     assert collected == ["with respect to z", "with respect to w", "with respect to b"]
 
 

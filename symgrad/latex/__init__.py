@@ -22,6 +22,8 @@ from .documents import (
     derivation_markdown,
     derivation_text,
     header_lines,
+    note_text,
+    section_title,
     sections,
 )
 from .order import decimal_text, readable_factors, readable_terms
@@ -32,6 +34,6 @@ from .text import SymgradTextPrinter, latex_to_text, to_text
 __all__ = [
     "GENERATED_MARK", "LINE_WIDTH", "MIN_WIDTH", "NOTE_WIDTH", "PAGE_WIDTH", "REMAKE_COMMAND", "SymgradLatexPrinter",
     "SymgradTextPrinter", "decimal_text", "derivation_document", "derivation_fragment", "derivation_markdown",
-    "derivation_text", "header_lines", "latex_lines", "latex_to_text", "readable_factors", "readable_terms",
-    "sections", "text_in_latex", "text_in_math", "to_latex", "to_text", "visual_width",
+    "derivation_text", "header_lines", "latex_lines", "latex_to_text", "note_text", "readable_factors",
+    "readable_terms", "section_title", "sections", "text_in_latex", "text_in_math", "to_latex", "to_text", "visual_width",
 ]

@@ -16,6 +16,7 @@ import sympy as sp
 from sympy.printing.pretty.pretty_symbology import pretty_symbol
 
 from .._version import __version__
+from ..derivation import Note, Section
 from ..files import GENERATED_MARK
 from ..tensors import name_of, shape_of
 from .printer import latex_lines, to_latex, visual_width
@@ -75,15 +76,27 @@ _MARKDOWN = _Style(
 )
 
 
-def sections(steps: Sequence[Step]) -> list[tuple[str, list[Step]]]:
+def sections(steps: Sequence[Step]) -> list[tuple[Section | str, list[Step]]]:
     """Consecutive steps with the same ``section`` grouped under it, in order."""
-    groups: list[tuple[str, list[Step]]] = []
+    groups: list[tuple[Section | str, list[Step]]] = []
     for step in steps:
         if groups and groups[-1][0] == step.section:
             groups[-1][1].append(step)
         else:
             groups.append((step.section, [step]))
     return groups
+
+
+def section_title(section: Section | str) -> str:
+    """A section's heading in words: "with respect to σ", the name as the terminal prints it."""
+    return f"with respect to {to_text(section.wrt)}" if isinstance(section, Section) else section
+
+
+def note_text(note: str | Note) -> str:
+    """A note as one line of Unicode text, its formulas as the terminal prints them."""
+    if isinstance(note, Note):
+        return "".join(part if isinstance(part, str) else to_text(part) for part in note.parts)
+    return note
 
 
 @dataclass(frozen=True)
@@ -164,7 +177,7 @@ def _matrix_lhs(result: Result) -> str:
 def _result_rows(result: Result) -> list[_Row]:
     rows = [_Row(to_latex(sp.Derivative(result.of, result.var)), result.expr, boxed=True)]
     if result.cases:
-        cases = r" \\ ".join(rf"{to_latex(e)} & \text{{if }} {cond}" for cond, e in result.cases)
+        cases = r" \\ ".join(rf"{to_latex(e)} & \text{{if }} {to_latex(cond)}" for cond, e in result.cases)
         rows.append(_Row(None, rf"\begin{{cases}} {cases} \end{{cases}}"))
     if result.matrix:
         rows.append(_Row(_matrix_lhs(result), result.matrix, "matrix form"))
@@ -188,7 +201,7 @@ def _body(d: Derivation, style: _Style) -> list[str]:
         blocks.append(style.paragraph("Constraints:"))
         blocks.append(style.display(_display_rows([_Row(to_latex(c.lhs), c.rhs, c.reason) for c in graph.constraints], style)))
     for title, steps in sections(d.steps):
-        blocks.append(style.heading(_heading(title or "Derivation"), 1))
+        blocks.append(style.heading(_heading(section_title(title) or "Derivation"), 1))
         rows, previous = [], None
         for step in steps:
             lhs = None if previous is not None and step.lhs == previous else to_latex(step.lhs)
@@ -201,7 +214,7 @@ def _body(d: Derivation, style: _Style) -> list[str]:
         blocks.append(style.display(_display_rows([row for r in d.results for row in _result_rows(r)], style)))
     if d.notes:
         blocks.append(style.heading("Notes", 1))
-        blocks.append(style.items([style.paragraph(n) for n in d.notes]))
+        blocks.append(style.items([style.paragraph(note_text(n)) for n in d.notes]))
     return blocks
 
 
@@ -294,7 +307,7 @@ def derivation_text(d: Derivation) -> str:
         out.append("Constraints")
         out += _text_rows([(plain(c.lhs), plain(c.rhs), c.reason) for c in graph.constraints])
     for title, steps in sections(d.steps):
-        out += ["", title or "Derivation"]
+        out += ["", section_title(title) or "Derivation"]
         rows, previous = [], None
         for step in steps:
             lhs = "" if previous is not None and step.lhs == previous else plain(step.lhs)
@@ -306,10 +319,10 @@ def derivation_text(d: Derivation) -> str:
         out += ["", "Result" if len(d.results) == 1 else "Results"]
         for result in d.results:
             out += _text_rows([(plain(sp.Derivative(result.of, result.var)), plain(result.expr), "")])
-            out += [f"      {latex_to_text(cond)}: {plain(e)}" for cond, e in result.cases]
+            out += [f"      {plain(cond)}: {plain(e)}" for cond, e in result.cases]
             if result.matrix:
                 of, var = (pretty_symbol(name_of(x)) for x in (result.of, result.var))
                 out.append(f"      matrix form: ∂{of}/∂{var} = {latex_to_text(result.matrix)}")
     if d.notes:
-        out += ["", "Notes"] + ["  - " + n for n in d.notes]
+        out += ["", "Notes"] + ["  - " + note_text(n) for n in d.notes]
     return "\n".join(out) + "\n"
