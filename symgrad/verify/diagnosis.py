@@ -1,5 +1,6 @@
-"""What kind of slip a wrong claim is: sign, factor, swapped indices, a case (an index case or a missing
-constraint), or other."""
+"""What kind of slip a wrong claim is: sign, factor, swapped indices, a case (an index case, a missing
+constraint or a matrix that must be symmetric), a dropped symmetric term (``A x`` for ``(A + A^T) x``), a dependence
+left out (``mu`` and ``v`` held fixed in batchnorm's backward), or other."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from typing import Any
 
 import sympy as sp
 
-from ..tensors import Constraint
-from .evaluation import Env, Fn, _equal, _mp, _rational
-from .search import _Sample, _Search
+from ..tensors import Constraint, name_of
+from .evaluation import _ABSTRACT, Env, Fn, Values, _compile, _equal, _mp, _rational
+from .printing import _text
+from .problem import _names_in, _Problem, _rename_bound
+from .search import _Point, _Sample, _Search, _value
+from .truth import _differentiate
 
 
 def _diagnose(member: Fn, samples: list[_Sample], search: _Search) -> tuple[str, str]:
@@ -37,6 +41,10 @@ def _diagnose(member: Fn, samples: list[_Sample], search: _Search) -> tuple[str,
     missing = _missing_constraint(member, search)
     if missing is not None:
         return "case", f"The claim holds only if {missing}; it was not given (add it with --given)."
+    for slip in (_dropped_transposed_half, _only_if_symmetric, _held_fixed):
+        found = slip(member, samples, search)
+        if found is not None:
+            return found
     return "other", "The claim differs from the derivative (not by a sign, a factor, swapped indices or a case)."
 
 
@@ -109,3 +117,137 @@ def _missing_constraint(member: Fn, search: _Search) -> str | None:
             sub = ",".join([*(str(o) for o in others), k_name])
             return f"\\sum_{{{k_name}}} {name}_{{{sub}}} = 1"
     return None
+
+
+# ---------------------------------------------------------------- slips of matrix calculus
+
+Diagnosis = tuple[str, str]
+
+
+def _square_inputs(search: _Search) -> list[str]:
+    """The square matrix inputs not declared symmetric: where a transpose can be dropped."""
+    return [name for name, shape in search.space.inputs.items()
+            if len(shape) == 2 and shape[0] == shape[1] and name not in search.space.symmetric]
+
+
+def _values_with(search: _Search, point: _Point, name: str, entries: Callable[[dict], dict]) -> Values | None:
+    """The point's values with the input ``name`` replaced by ``entries(its table)``, every definition recomputed."""
+    inputs = {k: _mp(v) for k, v in {**point.inputs, name: entries(point.inputs[name])}.items()}
+    return search.space.values(point.sizes, inputs, point.vals.get(_ABSTRACT))
+
+
+def _transposed(table: dict) -> dict:
+    return {(r, c): table[(c, r)] for r, c in table}
+
+
+def _symmetrised(table: dict) -> dict:
+    return {(r, c): (table[(r, c)] + table[(c, r)]) / 2 for r, c in table}
+
+
+def _at_changed_points(search: _Search, samples: Sequence[_Sample], name: str, entries: Callable[[dict], dict],
+                       test: Callable[[_Sample, Values], bool]) -> bool:
+    """Whether ``test`` holds at every sample with ``name`` changed by ``entries`` (at least 4 comparable)."""
+    cache: dict[int, Values | None] = {}
+    checked = 0
+    for s in samples:
+        if s.claim is None:
+            continue
+        key = id(s.point)
+        if key not in cache:
+            cache[key] = _values_with(search, s.point, name, entries)
+        if cache[key] is None:
+            continue
+        if not test(s, cache[key]):
+            return False
+        checked += 1
+    return checked >= 4
+
+
+def _dropped_transposed_half(member: Fn, samples: list[_Sample], search: _Search) -> Diagnosis | None:
+    """``A x`` for ``(A + A^T) x``: the claim plus itself with ``A`` transposed is the derivative."""
+    for name in _square_inputs(search):
+        def whole(s: _Sample, vals: Values) -> bool:
+            other = _value(member, s.env, vals)
+            return other is not None and _equal(s.claim + other, s.truth)
+
+        if _at_changed_points(search, samples, name, _transposed, whole):
+            text = _text(sp.Symbol(name))
+            return "symmetric", (f"A dropped symmetric term: the claim is one of the two terms of the derivative; the "
+                                 f"other is the claim with {text} transposed (the derivative has {text} + {text}ᵀ; "
+                                 f"{text} is not declared symmetric).")
+    return None
+
+
+def _only_if_symmetric(member: Fn, samples: list[_Sample], search: _Search) -> Diagnosis | None:
+    """``2 A x`` for ``(A + A^T) x``: right where ``A`` is symmetric, which was not declared."""
+    for name in _square_inputs(search):
+        def agrees(s: _Sample, vals: Values) -> bool:
+            claim, truth = _value(member, s.env, vals), _value(search.truth, s.env, vals)
+            return claim is not None and truth is not None and _equal(claim, truth)
+
+        if _at_changed_points(search, samples, name, _symmetrised, agrees):
+            text = _text(sp.Symbol(name))
+            return "case", (f"The claim holds only if {text} = {text}ᵀ ({text} symmetric); it was not declared "
+                            f"(declare it with --given '{name} = {name}^T', or write {text} + {text}ᵀ for 2{text}).")
+    return None
+
+
+# ---------------------------------------------------------------- a dependence left out
+
+_MAX_HELD = 3  # names held fixed together, at most
+
+
+def _intermediates(problem: _Problem) -> list[str]:
+    """The defined names between the variable and the target: those whose value depends on the variable."""
+    depends = {name_of(problem.var)}
+    out = []
+    for d in problem.pruned():
+        if _names_in(d.rhs) & depends:
+            depends.add(d.name)
+            if d.name != name_of(problem.of):
+                out.append(d.name)
+    return out
+
+
+def _partial(problem: _Problem, held: Sequence[str]) -> sp.Expr | None:
+    """d of / d var with the names ``held`` taken as inputs: the chain rule without the paths through them (None
+    where it cannot be taken)."""
+    kept = _Problem(tuple(d for d in problem.definitions if d.name not in held), problem.of, problem.var,
+                    problem.constraints, problem.assumptions)
+    target = next(d for d in problem.definitions if d.name == name_of(problem.of))
+    of_expr = target.at(*problem.of.indices) if isinstance(problem.of, sp.Indexed) else target.rhs
+    free = problem.var.indices if isinstance(problem.var, sp.Indexed) else ()
+    of_expr = _rename_bound(of_expr, {str(i) for i in free})  # L = sum_i g_i y_i by x_i: the sum's i is another
+    try:
+        return _differentiate(of_expr, problem.var, kept)
+    except Exception:  # noqa: BLE001 - a partial the engine cannot take names no slip
+        return None
+
+
+def _held_fixed(member: Fn, samples: list[_Sample], search: _Search) -> Diagnosis | None:
+    """The claim is the derivative with some intermediate names held fixed (batchnorm's ``gamma g_i/sqrt(v + eps)``
+    forgets that ``mu`` and ``v`` depend on ``x_i``): the smallest such set of names."""
+    names = _intermediates(search.problem)
+    defined = [s for s in samples if s.claim is not None]
+    if not names or len(defined) < 4:
+        return None
+    for size in range(1, min(_MAX_HELD, len(names)) + 1):
+        for held in itertools.combinations(names, size):
+            partial = _partial(search.problem, held)
+            if partial is None or partial == 0:
+                continue  # none, or every path cut: that would call any claim 0 this slip
+            fn = _compile(partial)
+            values = [_value(fn, s.env, s.point.vals) for s in defined]
+            if all(v is not None and _equal(v, s.claim) for v, s in zip(values, defined)) and any(
+                    not _equal(v, 0) for v in values):
+                return "dependence", _held_text(held, search)
+    return None
+
+
+def _held_text(held: Sequence[str], search: _Search) -> str:
+    words = [_text(sp.Symbol(n)) for n in held]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    they = "it depends" if len(words) == 1 else "they depend"
+    var = _text(search.problem.var)
+    return (f"The claim holds {listed} fixed: it leaves out that {they} on {var} (the chain-rule terms through "
+            f"{listed} are missing).")

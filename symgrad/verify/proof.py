@@ -14,6 +14,7 @@ import sympy as sp
 from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
+from .. import linalg
 from ..tensors import name_of
 from .problem import _inline, _is_size, _Problem
 
@@ -120,8 +121,15 @@ def _as_real(e: sp.Expr) -> sp.Expr:
     return e.xreplace(subs)
 
 
+def _symmetric_in_one_order(e: sp.Expr) -> sp.Expr:
+    """``A_ki`` as ``A_ik`` for a matrix declared symmetric: one index order, so both spellings cancel."""
+    hits = {x: x.base[tuple(sorted(x.indices, key=sp.default_sort_key))] for x in e.atoms(sp.Indexed)
+            if isinstance(x.base, linalg.Symmetric) and len(x.indices) == 2}
+    return e.xreplace(hits) if hits else e
+
+
 def _is_zero(e: sp.Expr) -> bool:
-    e = _canonical_dummies(_delta_diagonal(e))
+    e = _symmetric_in_one_order(_canonical_dummies(_delta_diagonal(e)))
     if e == 0:
         return True
     return sp.cancel(sp.together(e)) == 0
