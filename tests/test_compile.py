@@ -316,7 +316,18 @@ def test_sigmoid_and_bce_spelled_with_exp_over_one_plus_exp_are_stable():
 z, y = tensor("z"), tensor("y")
 y_, q_, c_, m_, L_ = tensor("y", N), tensor("q", N), tensor("c", N), tensor("m"), tensor("L")
 sig = 1 / (1 + sp.exp(-z))
+M = size("M")
+r, t_, w_ = index("r", M), tensor("t", M), tensor("w", M)
+PAIRS = {"L": (L_, sp.Sum((a_[k] - t_[r]) ** 2, (k, 1, N), (r, 1, M)))}  # sum_k sum_r (a_k - t_r)^2
+MEAN = {"L": (L_, sp.Sum(c_[k] * Softmax(a_[k], k), (k, 1, N)))}  # L = sum_k c_k softmax_k(a)
 REWRITE_CASES = [
+    ("spread", 2 * M * a_[i] - 2 * sp.Sum(t_[r], (r, 1, M)), PAIRS, 2 * sp.Sum(Difference(a_[i], t_[r]), (r, 1, M))),
+    ("spread", z * N * t_[r] - z * sp.Sum(a_[k], (k, 1, N)), PAIRS, z * sp.Sum(Difference(t_[r], a_[k]), (k, 1, N))),
+    ("spread", 2 * a_[i] * sp.Sum(w_[r], (r, 1, M)) - 2 * sp.Sum(w_[r] * t_[r], (r, 1, M)), PAIRS,
+     2 * sp.Sum(w_[r] * Difference(a_[i], t_[r]), (r, 1, M))),
+    ("refine-mean", L_ - c_[j], MEAN, Difference(L_, c_[j]) + sp.Sum(Softmax(a_[k], k) * Difference(c_[k], L_), (k, 1, N))),
+    ("refine-mean", 1 + a_[j] - L_, {"L": (L_, sp.Sum(a_[k] * Softmax(a_[k], k), (k, 1, N)))},
+     1 - Difference(L_, a_[j]) - sp.Sum(Softmax(a_[k], k) * Difference(a_[k], L_), (k, 1, N))),
     ("solve", sp.Sum(linalg.inverse(linalg.square("A", N))[i, k] * a_[k], (k, 1, N)), {},
      linalg.Solved(linalg.inverse(linalg.square("A", N))[i, k], a_[k], k)),
     ("softmax", sp.exp(a_[i]) / sp.Sum(sp.exp(a_[k]), (k, 1, N)), {}, Softmax(a_[i], i)),
@@ -373,6 +384,15 @@ REWRITE_CASES = [
     ("cancel-named-factor", y * p_[j] / a_[j], {"p": (p_[i], a_[i] * Sigmoid(a_[i]))}, y * Sigmoid(a_[j])),
     ("cancel-named-factor", p_[j] ** 2 / a_[j] ** 2, {"p": (p_[i], a_[i] * sp.exp(a_[i]))}, sp.exp(2 * a_[j])),
 ]
+
+
+def test_spread_and_refine_mean_leave_expressions_without_their_structure_alone():
+    fired: list[str] = []
+    stabilise(2 * M * a_[i] - 2 * sp.Sum(t_[r], (r, 1, M)), {}, fired)  # no definition subtracts t from a
+    stabilise(2 * M * a_[i] - 3 * sp.Sum(t_[r], (r, 1, M)), PAIRS, fired)  # not c (M a - sum t)
+    stabilise(L_ - c_[j], {"L": (L_, sp.Sum(c_[k] * Softmax(a_[k], k, q_[k]), (k, 1, N)))}, fired)  # weighted: sum p != 1
+    stabilise(L_ - a_[j], MEAN, fired)  # L averages c, not a
+    assert "spread" not in fired and "refine-mean" not in fired
 
 
 @pytest.mark.parametrize("rule, expr, names, want", REWRITE_CASES)

@@ -13,7 +13,7 @@ from ..linalg import solve_instead_of_inverse
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
 from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, SoftmaxComplement, Softplus
-from .structure import cancel_named, cancel_pole, centre, margin
+from .structure import cancel_named, cancel_pole, centre, margin, refine_mean, spread
 
 
 @dataclass(frozen=True)
@@ -375,6 +375,12 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("centre", "a polynomial the engine multiplied out loses every digit to cancellation where the values "
             "are large and close (yhat^2 - 2 y yhat + y^2 at y ~ 1e6): write it in the differences the "
             "definitions compute (the residual yhat - y, the centred x - mu), as they keep it", centre),
+    Rewrite("spread", "K x_i - sum_k y_k, the engine's form of sum_k (x_i - y_k), loses every digit where x and y are "
+            "large and close (2 K x - 2 sum y at offsets of 1e8): sum the differences the definition takes",
+            spread),
+    Rewrite("refine-mean", "m - w_k with m = sum_j w_j p_j and p a softmax is 0 at the top class once p is nearly "
+            "one-hot (m rounds to w_top; the truth 1e-84 at logits of 1e3): add sum_j p_j (w_j - m), zero in exact "
+            "arithmetic, which gives back what m lost", refine_mean),
     Rewrite("margin", "s_j - sum_k y_k s_k + Delta evaluated left to right adds Delta to a logit of 1e4 and loses "
             "it (float32): subtract the two values of one tensor first, as the definition's margin means",
             margin),

@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..tensors import name_of
 from .indices import _free, _seen
-from .nodes import Difference, Sigmoid
+from .nodes import Difference, Sigmoid, Softmax
 
 Names = dict[str, tuple[sp.Expr, sp.Expr]]
 
@@ -114,6 +114,93 @@ def _mark(e: sp.Expr, a: sp.Indexed, b: sp.Expr, mark: sp.IndexedBase) -> sp.Exp
             x.args[1] == _partner(x.args[0].indices, a, b))
 
     return e.replace(found, lambda x: mark[x.args[0].indices])
+
+
+def crossed(names: Names) -> set[tuple[sp.IndexedBase, sp.IndexedBase]]:
+    """The bases ``(A, B)`` of every difference ``a - b`` of two elements in the definitions where ``b`` has an
+    index ``a`` lacks (``x_n - y_k`` summed over ``n`` and ``k``), in both orders when each has one."""
+    out = set()
+    for _, rhs in names.values():
+        for add in rhs.atoms(sp.Add):
+            plus = [t for t in add.args if isinstance(t, sp.Indexed)]
+            minus = [-t for t in add.args if isinstance(-t, sp.Indexed)]
+            if len(add.args) == 2 and len(plus) == 1 and len(minus) == 1:
+                for a, b in ((plus[0], minus[0]), (minus[0], plus[0])):
+                    if _free(b) - _free(a):
+                        out.add((a.base, b.base))
+    return out
+
+
+def _spread_term(t: sp.Expr, pairs: set) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.IndexedBase] | None:
+    """``(c, s, b, A)`` when the term ``t`` is ``-c s`` with ``s = sum_k w_k b_k`` over one index and ``b`` an element
+    of a ``B`` paired with ``A`` in ``pairs``; else None."""
+    sums = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Sum) and len(f.limits) == 1]
+    if len(sums) != 1:
+        return None
+    s = sums[0]
+    k = s.limits[0][0]
+    for b in sp.Mul.make_args(s.function):
+        for first, second in pairs:
+            if isinstance(b, sp.Indexed) and b.base == second and k in _free(b) and not (s.function / b).has(second):
+                return -sp.Mul(*[f for f in sp.Mul.make_args(t) if f is not s]), s, b, first
+    return None
+
+
+def spread(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``c a sum_k w_k - c sum_k w_k b_k`` (the engine's ``2 K x_i - 2 sum_k y_k``) as ``c sum_k w_k (a - b_k)``
+    when the definitions subtract ``b_k`` from ``a`` (``sum_n sum_k (x_n - y_k)^2``): each difference is then
+    exact where ``a`` and every ``b_k`` are large and close (offsets of 1e8), and the sum adds small numbers;
+    else None."""
+    pairs = crossed(names) if isinstance(e, sp.Add) else set()
+    for t2 in e.args if pairs else ():
+        if (found := _spread_term(t2, pairs)) is None:
+            continue
+        c, s, b, base = found
+        (k, lo, hi), w = s.limits[0], s.function / b
+        count = hi - lo + 1 if w == 1 else sp.Sum(w, (k, lo, hi))
+        for t1 in e.args:
+            for a in sp.Mul.make_args(t1):
+                if isinstance(a, sp.Indexed) and a.base == base and k not in _free(a) and (
+                        sp.expand(t1 / a - c * count) == 0):
+                    rest = [x for x in e.args if x is not t1 and x is not t2]
+                    return sp.Add(*rest, c * sp.Sum(w * Difference(a, b), (k, lo, hi)))
+    return None
+
+
+def _softmax_mean(e: sp.Expr, names: Names) -> tuple[sp.Expr, sp.Idx, sp.Expr, sp.Expr] | None:
+    """``(w, j, p, J)`` when ``e`` (or the name it is) is ``sum_j w_j p_j`` over ``j = 1..J`` with ``p`` a softmax
+    over ``j`` (weights that sum to 1 by construction); else None."""
+    seen = _seen(e, names)
+    if not (isinstance(seen, sp.Sum) and len(seen.limits) == 1 and isinstance(seen.function, sp.Mul)):
+        return None
+    j, lo, hi = seen.limits[0]
+    ps = [f for f in seen.function.args if isinstance(f, Softmax) and len(f.args) == 2 and f.args[1] == j]
+    if len(ps) != 1 or lo != 1:
+        return None
+    w = seen.function / ps[0]
+    return (w, j, ps[0], hi) if j in _free(w) and not w.has(Softmax) else None
+
+
+def refine_mean(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``m - w_k`` with ``m = sum_j w_j p_j`` a softmax-weighted mean as ``(m - w_k) + sum_j p_j (w_j - m)``: the
+    same value, since ``sum_j p_j = 1``, but the second sum restores what rounding took from ``m`` where ``p`` is
+    nearly one-hot (``m - w_k`` at the top class is 0 where the truth is ``1e-84``); else None."""
+    if not isinstance(e, sp.Add):
+        return None
+    for a in e.args:
+        for sign in (1, -1):
+            m = sign * a
+            if not (_is_value(m) or isinstance(m, sp.Sum)) or (found := _softmax_mean(m, names)) is None:
+                continue
+            w, j, p, size = found
+            for t in e.args:
+                for i in _free(t) if t is not a else ():
+                    wi = w.xreplace({j: i})
+                    if (i.lower, i.upper) == (1, size) and sp.expand(t + sign * wi) == 0:
+                        rest = [x for x in e.args if x is not a and x is not t]
+                        refined = Difference(m, wi) + sp.Sum(p * Difference(w, m), (j, 1, size))
+                        return sp.Add(*rest, sign * refined)
+    return None
 
 
 def _weighs(b: sp.Expr, base: sp.IndexedBase) -> bool:
