@@ -3,8 +3,9 @@
 To add a function, add one ``Elementary`` entry to ``FUNCTIONS`` (a SymPy ``Function`` class, of one argument
 if it is to be differentiated): its derivative makes ``derive`` differentiate it, its reader names make the
 LaTeX reader read it, ``numpy`` makes it compile, ``mpmath`` makes ``verify`` evaluate it, ``float64`` makes
-``check`` evaluate it without SymPy. Leave a field out and that stage refuses the function by name.
-``tests/test_functions.py`` then checks the new entry against SymPy, mpmath and NumPy; ``log1p`` is the example.
+``check`` evaluate it without SymPy, ``xp`` lets the forward pass that autodiff checks call it. Leave a field out
+and that stage refuses the function by name. ``tests/test_functions.py`` then checks the new entry against SymPy,
+mpmath and NumPy and takes ``log1p`` and ``expm1`` through every stage; ``erf`` shows a function NumPy lacks.
 
 ``sqrt`` is not here: SymPy writes it as the power ``u**(1/2)``, which every stage handles as a power.
 Compositions the reader knows by name (sigmoid, ReLU, softplus, logit) are in ``read/vocabulary.py``:
@@ -21,7 +22,7 @@ from typing import Any
 import mpmath
 import numpy as np
 import sympy as sp
-from sympy.codegen.cfunctions import log1p
+from sympy.codegen.cfunctions import expm1, log1p
 
 Expr = Callable[[sp.Expr], sp.Expr]
 
@@ -34,7 +35,12 @@ class Elementary:
     derivative: Expr | None = None  # f'(u) as an expression of u; None: derive refuses f
     kink: Expr | None = None  # the set of u where f has no derivative (an Eq), recorded by derive
     kink_note: str = ""  # what derive uses there
-    numpy: str | None = None  # array code np.<numpy>(u) (also the torch, jnp and xp spelling); None: not compiled
+    numpy: str | None = None  # array code np.<numpy>(u) (also the torch, jnp and xp spelling); None: see array
+    xp: bool = False  # every namespace a checked forward pass meets has xp.<numpy> (autograd, torch, jax, tf, cupy)
+    array: Callable[[sp.Symbol], tuple[Any, sp.Expr]] | None = None  # for NumPy without f: named steps, then f, in
+    # abs, sign, Max, Min, Piecewise and arithmetic (every namespace has them)
+    torch: str | None = None  # torch's function where it is not torch.<numpy>: torch.erf
+    jax: str | None = None  # JAX's function where it is not jnp.<numpy>: jax.lax.erf
     math: str | None = None  # the same for a Python number (a size): math.<...>(n)
     mpmath: Callable[..., Any] | None = None  # 50-digit evaluation for verify's numeric search
     float64: Callable[..., Any] | None = None  # float64 evaluation for check's reference; None: SymPy at 30 digits
@@ -72,20 +78,76 @@ def _np_heaviside(x: Any, at_zero: Any = 0.5) -> Any:
     return np.heaviside(x, at_zero)
 
 
+# erf for NumPy, which has none: polynomials fitted to mpmath's erf by mpmath.chebyfit at 40 digits, highest degree
+# first (Horner). |u| <= 1: u P(u^2), fit error 1.3e-19 relative; 1 < |u| <= 3.5 and 3.5 < |u| <= 6: 1 - erfc with
+# erfc a polynomial in the interval's own variable s in [-1, 1], fit error 2.0e-18 and 8.7e-19 absolute; past 6,
+# +-1 (erfc(6) = 2.2e-17). In float64 it is within 2 ulp of mpmath at 120,000 points of [-7, 7] and 1e-300 to 1
+# (tests/test_functions.py measures it again); every branch is evaluated on clamped arguments, so none warns.
+_ERF_SMALL = (
+    5.957176147748911e-11, -1.1372848856791674e-09, 1.4659775274047436e-08, -1.6350312701054695e-07,
+    1.6461000484121368e-06, -1.4925595266831182e-05, 0.0001205533111164271, -0.000854832698083379,
+    0.0052239776248180145, -0.026866170645076792, 0.11283791670954879, -0.3761263890318375, 1.1283791670955126,
+)
+_ERFC_MID = (
+    1.2314889440709622e-10, 8.837162151670264e-10, -3.611155441463807e-09, -7.594117964290111e-09,
+    4.6116124055438836e-08, -8.974651554514824e-09, -3.2920937536202885e-07, 6.558611631860122e-07,
+    9.84245047159104e-07, -6.065382202485983e-06, 5.571204901649032e-06, 2.4475728220361967e-05,
+    -7.776222355169161e-05, 2.4229455501451168e-05, 0.000330157359262649, -0.0007582703240323275,
+    0.00010679088161967749, 0.0027520985368255815, -0.005957446769970304, 0.0031969831979402974,
+    0.011079242977407063, -0.03252465565717135, 0.04659029208240726, -0.04243076892962527, 0.025109715311781976,
+    -0.00892789877752253, 0.0014627165866811518,
+)
+_ERFC_TAIL = (
+    6.220222135931384e-12, -1.5844954087325438e-12, -7.823846966447616e-11, 2.0185659174619624e-10,
+    -1.7745839622294736e-10, -3.071055684249185e-10, 2.167634749871758e-09, -7.361794851546806e-09,
+    1.823361582626348e-08, -3.6277541135157624e-08, 6.075411628152225e-08, -8.736547483894223e-08,
+    1.0860105489043897e-07, -1.1679353410502185e-07, 1.083183159167227e-07, -8.600335622337296e-08,
+    5.777251637727108e-08, -3.22644324607459e-08, 1.4601858169995286e-08, -5.152039592957801e-09,
+    1.3310655652520984e-09, -2.2417947940301463e-10, 1.8485047721485312e-11,
+)
+
+
+def _horner(coefficients: tuple[float, ...], s: sp.Expr) -> sp.Expr:
+    value: sp.Expr = sp.Float(coefficients[0])
+    for c in coefficients[1:]:
+        value = value * s + sp.Float(c)
+    return value
+
+
+Bindings = tuple[tuple[sp.Symbol, sp.Expr], ...]
+
+
+def _erf_array(u: sp.Symbol) -> tuple[Bindings, sp.Expr]:
+    """erf(u) for arrays from the polynomials above, as named steps and a value: erf(|u|), its sign put back. Every
+    branch sees only arguments clamped into its own interval: none overflows or divides by zero where not taken."""
+    a, small, square, mid, tail, value = sp.symbols("_a _small _square _mid _tail _erf")
+    steps = ((a, sp.Abs(u)), (small, sp.Min(a, 1)), (square, small**2),
+             (mid, (sp.Min(sp.Max(a, 1), sp.Rational(7, 2)) - sp.Rational(9, 4)) / sp.Rational(5, 4)),
+             (tail, (sp.Min(sp.Max(a, sp.Rational(7, 2)), 6) - sp.Rational(19, 4)) / sp.Rational(5, 4)),
+             (value, sp.Piecewise((small * _horner(_ERF_SMALL, square), a <= 1),
+                                  (1 - _horner(_ERFC_MID, mid), a <= sp.Rational(7, 2)),
+                                  (1 - _horner(_ERFC_TAIL, tail), a <= 6), (sp.Float(1), True))))
+    # unevaluated: SymPy would drop the last branch, which is NaN's (no comparison holds for it)
+    return steps, sp.Piecewise((-value, u < 0), (value, u >= 0), (u, True), evaluate=False)
+
+
 _NO_SLOPE = "0 away from the jump"
 _BOUNDED = "no derivative at ±1"
 
 
 FUNCTIONS: tuple[Elementary, ...] = (
-    Elementary(sp.exp, sp.exp, numpy="exp", math="math.exp", mpmath=_mp_exp, float64=np.exp,
+    Elementary(sp.exp, sp.exp, numpy="exp", xp=True, math="math.exp", mpmath=_mp_exp, float64=np.exp,
                commands=(r"\exp",), words=("exp",), latex="e^{{{0}}}",
                stable=("softmax", "logsumexp", "exp-product")),
-    Elementary(sp.log, lambda u: 1 / u, numpy="log", math="math.log", mpmath=mpmath.log, float64=np.log,
+    Elementary(sp.log, lambda u: 1 / u, numpy="log", xp=True, math="math.log", mpmath=mpmath.log, float64=np.log,
                commands=(r"\log", r"\ln"), words=("log", "ln"), latex="\\log\\left({0}\\right)",
                stable=("log-softmax", "log-sigmoid", "log-split")),
     # log(1 + u) without the rounding of 1 + u: the digits of a small u survive
-    Elementary(log1p, lambda u: 1 / (1 + u), numpy="log1p", math="math.log1p", mpmath=mpmath.log1p,
+    Elementary(log1p, lambda u: 1 / (1 + u), numpy="log1p", xp=True, math="math.log1p", mpmath=mpmath.log1p,
                float64=np.log1p, words=("log1p",), latex="\\operatorname{{log1p}}\\left({0}\\right)"),
+    # e^u - 1 without the cancellation: the digits of a small u survive
+    Elementary(expm1, sp.exp, numpy="expm1", xp=True, math="math.expm1", mpmath=mpmath.expm1, float64=np.expm1,
+               words=("expm1",), latex="\\operatorname{{expm1}}\\left({0}\\right)"),
     Elementary(sp.sin, sp.cos, numpy="sin", math="math.sin", mpmath=mpmath.sin, float64=np.sin,
                commands=(r"\sin",), words=("sin",), inverse=sp.asin),
     Elementary(sp.cos, lambda u: -sp.sin(u), numpy="cos", math="math.cos", mpmath=mpmath.cos, float64=np.cos,
@@ -99,19 +161,19 @@ FUNCTIONS: tuple[Elementary, ...] = (
                math="math.asin", mpmath=mpmath.asin, float64=np.arcsin, words=("arcsin", "asin")),
     Elementary(sp.acos, lambda u: -1 / sp.sqrt(1 - u**2), lambda u: sp.Eq(u**2, 1), _BOUNDED, numpy="arccos",
                math="math.acos", mpmath=mpmath.acos, float64=np.arccos, words=("arccos", "acos")),
-    Elementary(sp.atan, lambda u: 1 / (1 + u**2), numpy="arctan", math="math.atan", mpmath=mpmath.atan,
+    Elementary(sp.atan, lambda u: 1 / (1 + u**2), numpy="arctan", xp=True, math="math.atan", mpmath=mpmath.atan,
                float64=np.arctan, commands=(r"\arctan",), words=("arctan", "atan")),
     Elementary(sp.acot, lambda u: -1 / (1 + u**2), mpmath=mpmath.acot, words=("arccot", "acot")),
     Elementary(sp.asec, lambda u: 1 / (u**2 * sp.sqrt(1 - 1 / u**2)), lambda u: sp.Eq(u**2, 1), _BOUNDED,
                mpmath=mpmath.asec),
     Elementary(sp.acsc, lambda u: -1 / (u**2 * sp.sqrt(1 - 1 / u**2)), lambda u: sp.Eq(u**2, 1), _BOUNDED,
                mpmath=mpmath.acsc),
-    Elementary(sp.sinh, sp.cosh, numpy="sinh", math="math.sinh", mpmath=mpmath.sinh, float64=np.sinh,
+    Elementary(sp.sinh, sp.cosh, numpy="sinh", xp=True, math="math.sinh", mpmath=mpmath.sinh, float64=np.sinh,
                commands=(r"\sinh",), words=("sinh",), latex="\\sinh\\left({0}\\right)", inverse=sp.asinh),
-    Elementary(sp.cosh, sp.sinh, numpy="cosh", math="math.cosh", mpmath=mpmath.cosh, float64=np.cosh,
+    Elementary(sp.cosh, sp.sinh, numpy="cosh", xp=True, math="math.cosh", mpmath=mpmath.cosh, float64=np.cosh,
                commands=(r"\cosh",), words=("cosh",), latex="\\cosh\\left({0}\\right)", inverse=sp.acosh,
                stable=("log-cosh",)),
-    Elementary(sp.tanh, lambda u: 1 - sp.tanh(u) ** 2, numpy="tanh", math="math.tanh", mpmath=mpmath.tanh,
+    Elementary(sp.tanh, lambda u: 1 - sp.tanh(u) ** 2, numpy="tanh", xp=True, math="math.tanh", mpmath=mpmath.tanh,
                float64=np.tanh, commands=(r"\tanh",), words=("tanh",), latex="\\tanh\\left({0}\\right)",
                inverse=sp.atanh, stable=("tanh",)),
     Elementary(sp.coth, lambda u: 1 - sp.coth(u) ** 2, mpmath=mpmath.coth, words=("coth",)),
@@ -125,8 +187,10 @@ FUNCTIONS: tuple[Elementary, ...] = (
     Elementary(sp.atanh, lambda u: 1 / (1 - u**2), numpy="arctanh", math="math.atanh", mpmath=mpmath.atanh,
                float64=np.arctanh, words=("artanh", "arctanh", "atanh")),
     Elementary(sp.acoth, lambda u: 1 / (1 - u**2), mpmath=mpmath.acoth),
-    Elementary(sp.erf, lambda u: 2 * sp.exp(-(u**2)) / sp.sqrt(sp.pi), mpmath=mpmath.erf, float64=math.erf,
-               words=("erf",)),
+    # NumPy has no erf: NumPy code and checked forward passes use the polynomials of _erf_array, torch and JAX their own
+    Elementary(sp.erf, lambda u: 2 * sp.exp(-(u**2)) / sp.sqrt(sp.pi), math="math.erf", mpmath=mpmath.erf,
+               float64=math.erf, words=("erf",), latex="\\operatorname{{erf}}\\left({0}\\right)", array=_erf_array,
+               torch="torch.erf", jax="jax.lax.erf"),
     Elementary(sp.erfc, lambda u: -2 * sp.exp(-(u**2)) / sp.sqrt(sp.pi), mpmath=mpmath.erfc, float64=math.erfc,
                words=("erfc",)),
     # no array code for the steps: a compiled gradient would be 0 across the jumps with no note (the README lists
@@ -135,7 +199,7 @@ FUNCTIONS: tuple[Elementary, ...] = (
                mpmath=mpmath.floor, float64=np.floor, words=("floor",)),
     Elementary(sp.ceiling, lambda u: sp.Integer(0), lambda u: sp.Eq(u, sp.ceiling(u)), "0 away from the jumps",
                mpmath=mpmath.ceil, float64=np.ceil, words=("ceil", "ceiling")),
-    Elementary(sp.Abs, sp.sign, lambda u: sp.Eq(u, 0), "sign(0) = 0, a subgradient", numpy="abs", math="abs",
+    Elementary(sp.Abs, sp.sign, lambda u: sp.Eq(u, 0), "sign(0) = 0, a subgradient", numpy="abs", xp=True, math="abs",
                mpmath=abs, float64=np.abs, words=("abs",), latex="\\left|{0}\\right|"),
     Elementary(sp.sign, lambda u: sp.Integer(0), lambda u: sp.Eq(u, 0), _NO_SLOPE, numpy="sign",
                mpmath=mpmath.sign, float64=np.sign, words=("sign", "sgn"),
@@ -149,3 +213,5 @@ FUNCTIONS: tuple[Elementary, ...] = (
 )
 
 FUNCTION_OF: dict[type, Elementary] = {f.sympy: f for f in FUNCTIONS}  # the entry of a SymPy class
+# the elementwise ops a checked forward pass calls as xp.<op>: each check namespace offers exactly these
+XP_FUNCTIONS: tuple[str, ...] = tuple(f.numpy for f in FUNCTIONS if f.xp and f.numpy)

@@ -12,6 +12,7 @@ import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
+from autograd.scipy.special import erf
 
 import symgrad
 from symgrad import rules
@@ -121,6 +122,12 @@ def test_swish_derivative_is_g_times_s_plus_beta_x_s_one_minus_s():
     g, x, s, beta = tensor("g", N, D), tensor("x", N, D), tensor("s", N, D), sp.Symbol("beta")
     textbook = g[i, j] * (s[i, j] + beta * x[i, j] * s[i, j] * (1 - s[i, j]))
     assert_equal(result("swish", "x"), textbook)
+
+
+def test_gelu_erf_derivative_is_g_times_phi_plus_x_times_the_normal_density():
+    g, x, Phi = tensor("g", N, D), tensor("x", N, D), tensor("Phi", N, D)
+    textbook = g[i, j] * (Phi[i, j] + x[i, j] * sp.exp(-x[i, j] ** 2 / 2) / sp.sqrt(2 * sp.pi))
+    assert_equal(result("gelu-erf", "x"), textbook)
 
 
 def test_two_layer_networks_backpropagate_the_output_error_through_v_and_the_activation_derivative():
@@ -236,6 +243,10 @@ def gelu_forward(x, g):
     return anp.sum(g * 0.5 * x * (1 + anp.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3))))
 
 
+def gelu_erf_forward(x, g):
+    return anp.sum(g * 0.5 * x * (1 + erf(x / math.sqrt(2))))  # autograd's erf is SciPy's
+
+
 def swish_forward(x, g, beta):
     return anp.sum(g * x * 0.5 * (1 + anp.tanh(beta * x / 2)))  # sigma(u) = (1 + tanh(u/2))/2: no overflow
 
@@ -253,6 +264,7 @@ def _inputs(name: str, rng: np.random.Generator, offset: float) -> dict[str, np.
         "mlp-relu": {"X": r((5, 3)) + offset, "W": r((3, 4)) / (1 + offset), "b": r(4), "v": r(4), "c": r(),
                      "t": rng.integers(0, 2, 5)},
         "gelu": {"x": r((4, 3)) * (1 + offset), "g": r((4, 3))},
+        "gelu-erf": {"x": r((4, 3)) * (1 + offset), "g": r((4, 3))},
         "swish": {"x": r((4, 3)) * (1 + offset), "g": r((4, 3)), "beta": 1.3},
     }
     return {k: np.asarray(v, dtype=np.float64) for k, v in table[name].items()}
@@ -260,7 +272,7 @@ def _inputs(name: str, rng: np.random.Generator, offset: float) -> dict[str, np.
 
 FORWARD = {"batchnorm": bn_forward, "layernorm": ln_forward, "rmsnorm": rms_forward, "attention": attention_forward,
            "linear": linear_forward, "mlp-tanh": mlp_tanh_forward, "mlp-relu": mlp_relu_forward,
-           "gelu": gelu_forward, "swish": swish_forward}
+           "gelu": gelu_forward, "gelu-erf": gelu_erf_forward, "swish": swish_forward}
 
 
 @pytest.fixture(scope="module")
@@ -290,4 +302,10 @@ def test_compiled_backward_pass_agrees_with_autograd_to_1e_10(name, offset, kern
 @pytest.mark.parametrize("name", list(FORWARD))
 def test_symgrad_check_passes_for_every_layer(name):
     report = symgrad.check(name)
+    assert report.ok, str(report)
+
+
+@pytest.mark.parametrize("backend", ["torch", "jax", "tensorflow", "fd"])
+def test_symgrad_check_passes_for_gelu_erf_with_every_backend(backend):
+    report = symgrad.check("gelu-erf", backend=backend)
     assert report.ok, str(report)

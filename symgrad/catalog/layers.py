@@ -1,4 +1,4 @@
-"""Dense layers and activations, backpropagated: linear, two-layer MLPs, GELU, swish.
+"""Dense layers and activations, backpropagated: linear, two-layer MLPs, GELU (tanh and erf forms), swish.
 
 A layer on its own takes an upstream gradient g = dL/dy and has L = sum g ⊙ y (the
 vector-Jacobian product, as backprop is taught); the MLPs end in a loss of their own.
@@ -64,7 +64,7 @@ def _activation(name: str, title: str, summary: str, *definitions: Definition, w
 
 
 GELU_C = sp.Float("0.044715", 40)  # the constant of the tanh approximation (Hendrycks and Gimpel)
-u, t = tensor("u", N, D), tensor("t", N, D)
+u, t, Phi = tensor("u", N, D), tensor("t", N, D), tensor("Phi", N, D)
 ENTRIES = {e.name: e for e in (
     _linear(), _mlp_tanh(), _mlp_relu(),
     _activation("gelu", "GELU (tanh approximation) with an upstream gradient",
@@ -73,6 +73,10 @@ ENTRIES = {e.name: e for e in (
                 Definition(u[n, d], sp.sqrt(2 / sp.pi) * (x[n, d] + GELU_C * x[n, d] ** 3)),
                 Definition(t[n, d], sp.tanh(u[n, d])),
                 Definition(y[n, d], x[n, d] * (1 + t[n, d]) / 2)),
+    _activation("gelu-erf", "GELU (exact, erf form) with an upstream gradient",
+                "Φ = (1 + erf(x/√2))/2 (the normal CDF); y = x Φ; L = sum g ⊙ y; dL/dx = g (Φ + x e^{-x²/2}/√(2π))",
+                Definition(Phi[n, d], (1 + sp.erf(x[n, d] / sp.sqrt(2))) / 2),
+                Definition(y[n, d], x[n, d] * Phi[n, d])),
     _activation("swish", "Swish (SiLU when β = 1) with an upstream gradient",
                 "s = σ(β x); y = x s; L = sum g ⊙ y; dL/dx = g (s + β x s (1 - s))",
                 Definition(tensor("s", N, D)[n, d], 1 / (1 + sp.exp(-tensor("beta") * x[n, d]))),

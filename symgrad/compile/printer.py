@@ -11,11 +11,31 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pycode import PythonCodePrinter
 
 from ..errors import CompileError
-from ..functions import FUNCTIONS
-from .nodes import XP_OPS, Centered, Difference, MatProd, Transposed, Where
+from ..functions import FUNCTION_OF, FUNCTIONS, XP_FUNCTIONS, Elementary
+from .nodes import Centered, Difference, MatProd, Maximum, Transposed, Where
 
 # elementwise SymPy functions the NumPy fast path can print: class name -> numpy function (functions.FUNCTIONS)
 _NUMPY_FUNCTIONS = {f.name: f.numpy for f in FUNCTIONS if f.numpy is not None}
+_ARGUMENT = sp.Symbol("_u")  # the parameter of an inline array form: (lambda _u: ...)(argument)
+
+
+def _as_array_nodes(e: sp.Expr) -> sp.Expr:
+    """A table's array form in the printer's nodes: Max and Min elementwise, Piecewise as nested where."""
+    if isinstance(e, sp.Piecewise):  # built unevaluated by the table when a last branch is NaN's (no condition holds)
+        out: sp.Expr = sp.nan
+        for value, cond in reversed(e.args):
+            out = _as_array_nodes(value) if cond is sp.true else Where(cond, _as_array_nodes(value), out)
+        return out
+    if not e.args:
+        return e
+    args = [_as_array_nodes(a) for a in e.args]
+    if isinstance(e, (sp.Max, sp.Min)):
+        sign = 1 if isinstance(e, sp.Max) else -1
+        out = sign * args[0]
+        for a in args[1:]:
+            out = Maximum(out, sign * a)
+        return sign * out
+    return e.func(*args)
 
 
 class _ArrayPrinter(NumPyPrinter):
@@ -27,7 +47,8 @@ class _ArrayPrinter(NumPyPrinter):
         self.fast = module == "np"  # methods, .T and vdot only on the NumPy fast path
 
     def _call(self, op: str, *args: Any) -> str:
-        return f"{self.mod}.{op}({', '.join(a if isinstance(a, str) else self._print(a) for a in args)})"
+        name = op if "." in op else f"{self.mod}.{op}"
+        return f"{name}({', '.join(a if isinstance(a, str) else self._print(a) for a in args)})"
 
     def _atom(self, e: sp.Expr) -> str:
         """``e`` printed to take a postfix (``.T``, ``[...]``, ``.sum()``): in parentheses unless a name or a call."""
@@ -142,15 +163,31 @@ class _ArrayPrinter(NumPyPrinter):
             return self._call("heaviside", u, h0)
         return self._print(Where(sp.Gt(u, 0), 1, Where(sp.Lt(u, 0), 0, h0)))
 
+    def _op(self, entry: Elementary) -> str | None:
+        """This printer's function for ``entry`` (``_call`` prefixes the module unless it is dotted); None: none."""
+        return entry.numpy if self.fast or entry.xp else None
+
+    def _inline(self, entry: Elementary, argument: sp.Expr) -> str:
+        """The table's array form of ``entry`` at ``argument``, each named step a lambda's parameter."""
+        steps, value = entry.array(_ARGUMENT)
+        text = self._print(_as_array_nodes(value))
+        for name, step in reversed(steps):
+            text = f"(lambda {name}: {text})({self._print(_as_array_nodes(step))})"
+        return f"(lambda {_ARGUMENT}: {text})({self._print(argument)})"
+
     def _print_Function(self, e: sp.Expr) -> str:
-        name = type(e).__name__
-        if name in _NUMPY_FUNCTIONS and (self.fast or _NUMPY_FUNCTIONS[name] in XP_OPS):
-            return self._call(_NUMPY_FUNCTIONS[name], *e.args)
-        where = "NumPy" if self.fast else f"the forward pass (xp offers only {', '.join(XP_OPS)})"
-        raise CompileError(f"no array code for {name} in {e} for {where}")
+        entry = FUNCTION_OF.get(type(e))
+        op = self._op(entry) if entry is not None else None
+        if op is not None:
+            return self._call(op, *e.args)
+        if entry is not None and entry.array is not None and len(e.args) == 1:
+            return self._inline(entry, e.args[0])
+        where = "NumPy" if self.fast else f"the forward pass (xp offers only {', '.join(XP_FUNCTIONS)} elementwise)"
+        raise CompileError(f"no array code for {type(e).__name__} in {e} for {where}")
 
 
-# NumPyPrinter prints every function it knows as ``numpy.<name>``: route them all through the whitelist
-for _name in [*PythonCodePrinter._kf, *NumPyPrinter._kf]:
+# NumPyPrinter prints every function it knows as ``numpy.<name>`` (erf as ``scipy.special.erf``): route them all and
+# every function of the table through the table
+for _name in [*PythonCodePrinter._kf, *NumPyPrinter._kf, *(f.name for f in FUNCTIONS)]:
     if f"_print_{_name}" not in vars(_ArrayPrinter):
         setattr(_ArrayPrinter, f"_print_{_name}", _ArrayPrinter._print_Function)

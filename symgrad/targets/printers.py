@@ -12,13 +12,13 @@ from typing import Any
 import sympy as sp
 
 from ..compile.nodes import Where
-from ..compile.printer import _NUMPY_FUNCTIONS, _ArrayPrinter
+from ..compile.printer import _ArrayPrinter
 from ..errors import CompileError
-from ..functions import FUNCTIONS
+from ..functions import FUNCTIONS, Elementary
 
-# NumPy names of elementwise functions -> the math module's, for arguments that are sizes or numbers (sqrt is a
-# power in SymPy, printed as a call by the array printer)
-_MATH = {**{f.numpy: f.math for f in FUNCTIONS if f.numpy and f.math}, "sqrt": "math.sqrt"}
+# each target's name of an elementwise function -> the math module's, for arguments that are sizes or numbers (sqrt
+# is a power in SymPy, printed as a call by the array printer)
+_MATH = {**{op: f.math for f in FUNCTIONS if f.math for op in (f.numpy, f.torch, f.jax) if op}, "sqrt": "math.sqrt"}
 
 
 class _ScalarAware(_ArrayPrinter):
@@ -43,6 +43,9 @@ class TorchPrinter(_ScalarAware):
     def __init__(self, sizes: frozenset[str]):
         super().__init__("torch", sizes)
         self.fast = True  # matrix products print as ``(a @ b)``, as on the NumPy fast path
+
+    def _op(self, entry: Elementary) -> str | None:
+        return entry.torch or entry.numpy
 
     def _reduction(self, op: str, e: sp.Expr) -> str:
         arr, keep, *axes = e.args
@@ -98,6 +101,9 @@ class JaxPrinter(_ScalarAware):
         super().__init__("jnp", sizes)
         self.fast = True
 
+    def _op(self, entry: Elementary) -> str | None:
+        return entry.jax or entry.numpy
+
     def _print_BroadcastTo(self, e: sp.Expr) -> str:
         arr, shape, like = (self._print(a) for a in e.args)
         return f"jnp.broadcast_to({arr}, {shape}).astype({like}.dtype)"
@@ -122,17 +128,10 @@ class ArrayApiPrinter(_ScalarAware):
             return super()._call(op, *args)
         return super()._call(_STANDARD.get(op, op), *args)
 
-    def _print_Function(self, e: sp.Expr) -> str:
-        name = type(e).__name__
-        if name in _NUMPY_FUNCTIONS:
-            return self._call(_NUMPY_FUNCTIONS[name], *e.args)
-        return super()._print_Function(e)
+    def _op(self, entry: Elementary) -> str | None:
+        return entry.numpy  # the standard's elementwise functions, named as NumPy names them (see _STANDARD)
 
 
 # NumPy's names of the inverse functions -> the array API standard's, which are SymPy's (arcsin -> asin)
 _STANDARD = {f.numpy: f.name for f in FUNCTIONS if f.numpy and f.numpy.startswith("arc")}
 
-# the parent routes every known function through its _print_Function; the array-API printer's own must win
-for _name, _value in list(vars(_ArrayPrinter).items()):
-    if _name.startswith("_print_") and _value is _ArrayPrinter._print_Function and _name not in vars(ArrayApiPrinter):
-        setattr(ArrayApiPrinter, _name, ArrayApiPrinter._print_Function)
