@@ -8,6 +8,7 @@ import sympy as sp
 
 from ..derivation import Graph
 from ..errors import ParseError
+from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of
 
 
@@ -18,6 +19,9 @@ class Function:
     name: str
     params: tuple[sp.Symbol, ...]
     body: sp.Expr
+
+
+STRUCTURES = {Symmetric: "symmetric", PositiveDefinite: "symmetric positive definite"}  # what a fact declares
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class Context:
     squares: dict[sp.Basic, tuple] = field(default_factory=dict)  # sigma -> (2, sigma^2) after a derivative by sigma^2
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts
     upstream: list[Upstream] = field(default_factory=list)  # dL/dy = g facts not yet turned into L's definition
+    one_hot: list[tuple[str, str]] = field(default_factory=list)  # (name, the fact as written) awaiting y's shape
+    structured: list[tuple[str, type, str, str]] = field(default_factory=list)  # (name, kind, fact, note till used)
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""
@@ -61,7 +67,47 @@ class Context:
         """Whether ``name`` is already a name of this problem (a defined, declared or function name)."""
         return self.known(name) or name in self.families
 
-    def close_upstream(self) -> None:
+    def settle(self) -> None:
+        """The facts that wait for the definitions (the shapes they need): upstream gradients and one-hot labels."""
+        self._close_upstream()
+        self._close_one_hot()
+        self._close_structured()
+
+    def _close_structured(self) -> None:
+        """``\\Sigma = \\Sigma^T``, ``\\Sigma \\succ 0``: the matrix becomes a ``Symmetric`` / ``PositiveDefinite`` one,
+        in the declarations and in every definition that uses it (verify then draws it so)."""
+        facts, self.structured = self.structured, []
+        for name, kind, source, pending in facts:
+            old = self.tensors.get(name)
+            shape = tuple(getattr(old, "shape", None) or ())
+            if not isinstance(old, sp.IndexedBase) or len(shape) != 2 or shape[0] != shape[1]:
+                continue  # not declared a square matrix: its note says "recorded, not used"
+            if pending in self.notes:
+                self.notes.remove(pending)
+            if isinstance(old, kind):
+                continue
+            new = kind(name, shape=shape)
+            self.tensors[name] = new
+            for key, d in list(self.definitions.items()):
+                self.definitions[key] = Definition(d.lhs, d.rhs.xreplace({old: new}))
+            self.notes.append(f"{name} declared {STRUCTURES[kind]} ({source})")
+
+    def _close_one_hot(self) -> None:
+        """``y`` one-hot: the constraint that its entries sum to 1 along its last axis (per row of a matrix)."""
+        facts, self.one_hot = self.one_hot, []
+        for name, source in facts:
+            defined = self.definitions.get(name)
+            base = defined.lhs.base if defined is not None and isinstance(defined.lhs, sp.Indexed) else \
+                self.tensors.get(name)
+            shape = getattr(base, "shape", None) or ()
+            if not shape:
+                raise ParseError(f"{name} is one-hot, but nothing gives it a shape: declare it "
+                                 rf"({name} \in \{{0, 1\}}^{{K}})", column=1, source=source)
+            idxs = [sp.Idx(sp.Symbol(f"_{name}{k}", integer=True), (1, n)) for k, n in enumerate(shape, 1)]
+            total = sp.Sum(sp.IndexedBase(name, shape=shape)[tuple(idxs)], (idxs[-1], 1, shape[-1]))
+            self.constraints.append(Constraint(total, sp.Integer(1), source))
+
+    def _close_upstream(self) -> None:
         """Turn the upstream-gradient facts into definitions: ``L = sum_i g_i y_i`` for ``dL/dy_i = g_i`` (a term per
         output when L has several), once the definitions of the outputs are known (noted)."""
         facts, self.upstream = self.upstream, []
@@ -72,9 +118,9 @@ class Context:
                                  f"state a fact: drop one of them (a gradient given as a fact is for a loss that is "
                                  f"not defined)", column=1, source=fact.source)
             terms.setdefault(fact.loss, []).append(self._paired(fact))
-            self.notes.append(f"{fact.loss} is known through its gradient {fact.source}: {fact.loss} read as the sum "
-                              f"of {fact.gradient} times {fact.output}, so a derivative of {fact.loss} is the "
-                              f"vector-Jacobian product with {fact.gradient}")
+            self.notes.append(f"{fact.loss} is known only through its gradient by {fact.output} ({fact.source}): "
+                              f"{fact.loss} read as the sum of {fact.gradient} times {fact.output}, so a derivative "
+                              f"of {fact.loss} is the vector-Jacobian product with {fact.gradient}")
         for loss, parts in terms.items():
             self.tensors.pop(loss, None)
             self.definitions[loss] = Definition(sp.Symbol(loss), sp.Add(*parts))
@@ -109,7 +155,7 @@ class Context:
         if not self.definitions:
             raise ParseError("nothing is defined yet: give a definition such as L = ...")
         outputs = {f.output: f.loss for f in self.upstream}
-        self.close_upstream()
+        self.settle()
         target = outputs.get(target, target) if target else list(self.definitions)[-1]
         inputs = tuple(t for n, t in self.tensors.items() if n not in self.definitions)
         return Graph(tuple(self.definitions.values()), inputs, target, tuple(self.constraints))

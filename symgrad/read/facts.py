@@ -5,8 +5,9 @@ from __future__ import annotations
 import sympy as sp
 
 from ..errors import ParseError
+from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, indices_of, name_of
-from .claims import _reading
+from .claims import _reading, parse_definition
 from .context import Context, Upstream
 from .forms import forms
 from .macros import define
@@ -19,7 +20,8 @@ from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"\gt": (False, True),
                  r"\le": (True, False), r"\leq": (True, False), r"\leqslant": (True, False),
                  r"\ge": (False, False), r"\geq": (False, False), r"\geqslant": (False, False)}
-_DEFINITE = {r"\succ": "positive definite", r"\succeq": "positive semidefinite"}
+# the matrix class each declares (of semidefiniteness symgrad uses the symmetry)
+_DEFINITE = {r"\succ": (PositiveDefinite, "positive definite"), r"\succeq": (Symmetric, "positive semidefinite")}
 
 
 def _has(toks: list[_Tok], texts: set[str]) -> bool:
@@ -31,7 +33,9 @@ def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
-    latex = from_prose(latex) if isinstance(latex, str) else latex
+    if isinstance(latex, str):
+        latex, described = from_prose(latex)
+        ctx.notes.extend(described)
     if isinstance(latex, str) and define(latex, ctx.macros):
         return
     _tokens(latex)  # the empty-input and brace checks, with their columns
@@ -59,9 +63,10 @@ def _distribution(latex: str, toks: list[_Tok], ctx: Context) -> None:
 
 
 def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
-    """``\\sum_k y_k = 1``: a constraint the derivation may use; ``\\frac{\\partial L}{\\partial y_i} = g_i`` an upstream
-    gradient (see ``_upstream``)."""
-    if _upstream(latex, toks, ctx):
+    """``\\sum_k y_k = 1``: a constraint the derivation may use. Also, by the form of its sides: a one-hot vector
+    written out, an upstream gradient ``\\frac{\\partial L}{\\partial y_i} = g_i`` or ``L = f(y)``, a definition."""
+    if _one_hot_tuple(latex, toks, ctx) or _symmetric(latex, toks, ctx) or _upstream(latex, toks, ctx) or \
+            _unknown_function(latex, toks, ctx) or _definition(latex, toks, ctx):
         return
     p = _Parser(latex, toks, ctx)
     rel = p.relation()
@@ -76,7 +81,7 @@ def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
 
 def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     """``\\frac{\\partial L}{\\partial y_i} = g_i`` (or ``g = \\partial L / \\partial y``, ``... = dout``) with L not
-    defined: recorded as an ``Upstream`` fact (``Context.close_upstream`` reads L as the sum of g times y). False when
+    defined: recorded as an ``Upstream`` fact (``Context.settle`` reads L as the sum of g times y). False when
     the equation is not of this form."""
     parts = _split(toks, {"="})
     if len(parts) != 2:
@@ -138,10 +143,102 @@ def _derivative_side(latex: str, side: list[_Tok], ctx: Context) -> tuple[str, s
     return str(loss), var, tuple(i.upper.xreplace(mapping) for i in indices_of(var))
 
 
+def _lhs_name(latex: str, side: list[_Tok], ctx: Context) -> str | None:
+    """The name a side is, when it is one name alone (``\\mathbf{y}``, ``L``, ``\\hat{p}``), else None."""
+    p = _Parser(latex, side + [_Tok("end", "", side[-1].col + len(side[-1].text))], ctx)
+    named = p.read_name(word=True)
+    return named[0] if named is not None and p.peek().kind == "end" else None
+
+
+_TRANSPOSED = ([["^", "T"]], [["^", r"\top"]], [["^", r"\intercal"]], [["^", "{", "T", "}"]], [["^", "{", r"\top", "}"]],
+               [["'"]], [["^", "\u2032"]], [["\u2019"]])
+
+
+def _symmetric(latex: str, toks: list[_Tok], ctx: Context) -> bool:
+    """``\\Sigma = \\Sigma^T`` (``A = A^\\top``, ``A' = A``): the matrix is declared ``Symmetric``, once its shape is
+    known (``Context.settle``)."""
+    parts = _split(toks, {"="})
+    if len(parts) != 2 or not parts[0]:
+        return False
+    left, right = [t.text for t in parts[0]], [t.text for t in parts[1][1:]]
+    for a, b in ((left, right), (right, left)):
+        if any(b == a + mark for (mark,) in _TRANSPOSED):
+            name = _lhs_name(latex, parts[0] if a is left else parts[1][1:], ctx)
+            if name is None:
+                return False
+            _structured(ctx, name, Symmetric, _source(latex, toks[:-1]), "symmetric")
+            return True
+    return False
+
+
+def _structured(ctx: Context, name: str, kind: type, source: str, words: str, written: str = "") -> None:
+    """Record that ``name`` is a matrix of ``kind`` (applied by ``Context.settle`` once its shape is known; till then
+    the note says it is not used)."""
+    note = f"{written or name} is {words}: recorded, not used"
+    ctx.notes.append(note)
+    ctx.structured.append((name, kind, source, note))
+
+
+def _one_hot_tuple(latex: str, toks: list[_Tok], ctx: Context) -> bool:
+    """``\\mathbf{y} = (0, \\dots, 0, 1, 0, \\dots, 0)^T``: a one-hot vector (one 1 among zeros), written out."""
+    parts = _split(toks, {"="})
+    if len(parts) != 2 or not parts[0]:
+        return False
+    right = [t.text for t in parts[1][1:]]
+    while right and right[-1] in ("T", r"	op", r"\intercal", "'", "^"):
+        right.pop()
+    entries = [t for t in right[1:-1] if t != ","]
+    if right[:1] != ["("] or right[-1:] != [")"] or entries.count("1") != 1 or \
+            not set(entries) <= {"0", "1", *_DOTS} or not _has(parts[1], _DOTS):
+        return False
+    name = _lhs_name(latex, parts[0], ctx)
+    if name is None:
+        return False
+    ctx.one_hot.append((name, _source(latex, toks[:-1])))
+    return True
+
+
+def _unknown_function(latex: str, toks: list[_Tok], ctx: Context) -> bool:
+    """``L = f(D)`` with f and L not defined: the loss as some function of D, known only through its gradient by D,
+    which a claim writes ``\\frac{\\partial L}{\\partial D}`` (an upstream gradient named ``dL_dD``)."""
+    parts = _split(toks, {"="})
+    if len(parts) != 2 or not parts[0]:
+        return False
+    loss = _lhs_name(latex, parts[0], ctx)
+    right = parts[1][1:]
+    if loss is None or ctx.known(loss) and loss not in ctx.tensors or len(right) < 4 or \
+            right[0].kind != "letter" or right[1].text != "(" or right[-1].text != ")":
+        return False
+    function = right[0].text
+    output = _lhs_name(latex, right[2:-1], ctx)
+    if output is None or ctx.known(function) or function in (loss, output):
+        return False
+    ctx.upstream.append(Upstream(loss, output, f"d{loss}_d{output}", None, _source(latex, toks[:-1])))
+    return True
+
+
+def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
+    """``\\mathbf{p} = \\text{softmax}(\\mathbf{z})`` among the facts (``Let p = ...``): a definition when its left side is
+    a name not yet known and its right side a formula of other names (not a number, not the name itself)."""
+    parts = _split(toks, {"="})
+    if len(parts) != 2 or not parts[0]:
+        return False
+    name = _lhs_name(latex, parts[0], ctx)
+    right = parts[1][1:]
+    letters = {t.text for t in right if t.kind == "letter"}
+    if name is None or ctx.known(name) or not letters or name in letters or _has(right, _DOTS) or \
+            any(t.text in (r"\sum", r"\prod") for t in parts[0]):
+        return False
+    source = _source(latex, toks[:-1])
+    parse_definition(" " * (toks[0].col - 1) + source, ctx)  # the padding keeps the columns of the whole string
+    ctx.notes.append(f"{source} (among the facts) read as a definition")
+    return True
+
+
 def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:
     """``p = (p_1, \\ldots, p_K)``: a vector of K entries; without dots, an equation (``L = (a + b)``)."""
-    if not _has(toks, _DOTS):
-        return _equation(latex, toks, ctx)
+    if not _has(toks, _DOTS) or _one_hot_tuple(latex, toks, ctx):
+        return _equation(latex, toks, ctx) if not _has(toks, _DOTS) else None
     p = _Parser(latex, toks, ctx)
     name = (p.read_name(word=True) or (None,))[0]
     opened = p.toks[p.pos + 1]
@@ -173,14 +270,11 @@ def _signature(latex: str, toks: list[_Tok], ctx: Context) -> None:
 
 def _bounds(latex: str, toks: list[_Tok], ctx: Context) -> None:
     """``1 \\le i \\le n`` (an index range), ``0 < \\hat{y}_i < 1``, ``p_j > 0``, ``\\sigma > 0`` (domains),
-    ``\\Sigma \\succ 0`` (noted: matrix definiteness is not used by symgrad)."""
+    ``\\Sigma \\succ 0`` (a ``PositiveDefinite`` matrix, once its shape is known: ``Context.settle``)."""
     ops = [t for t in toks if t.text in _INEQUALITIES or t.text in _DEFINITE]
     parts = [part[1:] if k else part for k, part in enumerate(_split(toks, {t.text for t in ops}))]
     if ops[0].text in _DEFINITE:
-        if len(parts) != 2 or [t.text for t in parts[1]] != ["0"]:
-            raise ParseError(f"write {ops[0].text} 0 after a matrix name", column=ops[0].col, source=latex)
-        ctx.notes.append(f"{_source(latex, parts[0])} is {_DEFINITE[ops[0].text]}: recorded, not used")
-        return
+        return _definite(latex, toks, parts, ops[0], ctx)
     if len(parts) == 3 and len(parts[1]) == 1 and parts[1][0].kind == "letter" and any(
             t.kind == "letter" for t in parts[2]):
         return _index_range(latex, toks, parts, ops, ctx)
@@ -202,6 +296,15 @@ def _bounds(latex: str, toks: list[_Tok], ctx: Context) -> None:
         else:
             domain &= sp.Interval(-sp.oo, bound, True, strict)
     ctx.domains[name] = ctx.domains[name] & domain if name in ctx.domains else domain
+
+
+def _definite(latex: str, toks: list[_Tok], parts: list[list[_Tok]], op: _Tok, ctx: Context) -> None:
+    """``\\Sigma \\succ 0``: a ``PositiveDefinite`` matrix (``\\succeq``: symmetric), once its shape is known."""
+    name = _lhs_name(latex, parts[0], ctx) if parts[0] else None
+    if len(parts) != 2 or [t.text for t in parts[1]] != ["0"] or name is None:
+        raise ParseError(f"write {op.text} 0 after a matrix name", column=op.col, source=latex)
+    kind, words = _DEFINITE[op.text]
+    _structured(ctx, name, kind, _source(latex, toks[:-1]), words, _source(latex, parts[0]))
 
 
 def _index_range(latex: str, toks: list[_Tok], parts: list[list[_Tok]], ops: list[_Tok], ctx: Context) -> None:
@@ -247,9 +350,12 @@ _READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "r
 
 
 @_reading
-def parse_assumption(latex: str, ctx: Context) -> sp.Rel:
-    """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``."""
+def parse_assumption(latex: str, ctx: Context) -> sp.Basic:
+    """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``; an assumption about a
+    matrix (``A = A^T``) is a fact instead (see ``_symmetric``), and the case it gives is ``sympy.true``."""
     toks = _tokens(latex)
+    if _symmetric(latex, toks, ctx):  # A = A^T: a fact about a matrix, not a case
+        return sp.true
     p = _Parser(latex, toks, ctx)
     p.index_mode = True
     rel = p.relation()

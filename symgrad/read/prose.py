@@ -43,12 +43,76 @@ _MATH = re.compile(r"\$+|\\\(|\\\)")
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
 
 
-def from_prose(text: str) -> str:
-    """The LaTeX fact a sentence states, or ``text`` unchanged when it is not one of the known sentences."""
+_ONE_HOT_FACT = r"\1 = (0, \\dots, 0, 1, 0, \\dots, 0)"  # how a page writes a one-hot vector out
+_ROLES = r"(?:logits|scores|labels|targets|predictions|inputs|outputs|weights|biases|features|activations|probabilities)"
+# sentences read with the math marks as spaces ($t_i$s is t_i s): (sentence, fact); a fact "" only describes
+_WORDED = [
+    (rf"{_NAME}\s*'?s?\s+(?:is|be|are)\s+one[\s-]?hot(?:\s+(?:encoded|encoding|vectors?|labels?|targets?))?",
+     _ONE_HOT_FACT),
+    ((rf"exactly\s+one\s+of\s+(?:the\s+)?{_NAME}\s*'?s?\s+is\s+1\s*,?\s*(?:and\s+)?(?:all\s+)?the\s+"
+      r"(?:rest|others?|other\s+entries)\s+are\s+(?:zeros?|0)"), _ONE_HOT_FACT),
+    # "X \in R^{N x N} is an N x N invertible matrix (|X| \neq 0)": the space says what symgrad uses
+    (rf"({_NAME}\s*\\in\s*\\mathbb\{{R\}}\^\{{[^{{}}]*\}})\s+is\s+{_A}.*\bmatri(?:x|ces)\b.*", r"\1"),
+    (rf"{_NAME}\s+is\s+(?:a|an)\s+0\s*/\s*1\s+(?:target|label|indicator|variable|vector)s?\b.*", r"\1 \\in \\{0, 1\\}"),
+    (rf"{_NAME}\s+(?:be|is|are|denotes?)\s+(?:the\s+|a\s+|an\s+)?(?:(?:vector|matrix)\s+of\s+(?:the\s+)?)?{_ROLES}", ""),
+]
+_MATH_SPAN = re.compile(r"(\$\$?[^$]*\$\$?|\\\(.*?\\\))")
+_CLAUSE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
+
+
+def from_prose(text: str) -> tuple[str, list[str]]:
+    """The LaTeX facts a sentence states (``text`` unchanged when it is not one of the known sentences), and notes for
+    what it only describes; a sentence of several clauses (``Let $z$ be logits, $p = ...$, and $y$ be one-hot``) is
+    read clause by clause, each a known sentence or a formula, or not at all."""
+    whole = _sentence(text)
+    if whole is not None:
+        return whole, _described(text, whole)
+    clauses = _clauses(text)
+    facts = [_sentence(c) if _MATH_SPAN.sub("", c).strip(" .,;") else _OPENING.sub("", _MATH.sub("", c)).strip(" .")
+             for c in clauses]
+    if len(clauses) > 1 and all(f is not None for f in facts):
+        return ", ".join(f for f in facts if f), [n for c, f in zip(clauses, facts) for n in _described(c, f)]
+    plain = _plain(text)
+    return (text if plain == text.strip() else plain), []
+
+
+def _plain(text: str) -> str:
     plain = _OPENING.sub("", _MATH.sub("", text)).strip().rstrip(".").strip()
-    plain = _MANGLED_SPACE.sub(lambda m: rf"{m.group(1)} \mathbb{{R}}^{{{m.group(2)}}}", plain)
+    return _MANGLED_SPACE.sub(lambda m: rf"{m.group(1)} \mathbb{{R}}^{{{m.group(2)}}}", plain)
+
+
+def _sentence(text: str) -> str | None:
+    """The LaTeX fact of one known sentence, or None."""
+    plain = _plain(text)
     for pattern, fact in _SENTENCES:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
             return m.expand(fact)
-    return text if plain == text.strip() else plain
+    spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
+    for pattern, fact in _WORDED:
+        m = re.fullmatch(pattern, spaced, re.IGNORECASE)
+        if m:
+            name = re.sub(r"_\{?[A-Za-z0-9]+\}?$", "", m.group(1))  # t_i one-hot: t is
+            return name + m.expand(fact)[len(m.group(1)):] if fact else ""
+    return None
+
+
+def _described(text: str, fact: str) -> list[str]:
+    """A note for a clause read as a description only (``z be logits``): said, so that nothing is dropped silently."""
+    return [f"'{' '.join(_MATH.sub(' ', text).split())}' describes, states nothing symgrad uses"] if fact == "" else []
+
+
+def _clauses(text: str) -> list[str]:
+    """``text`` split at commas, semicolons and ``and`` outside its math (``$...$``, ``\\(...\\)``); one clause when it
+    has no math marks (``x, w \\in \\mathbb{R}^n`` is one fact list, read by the grammar)."""
+    if not _MATH_SPAN.search(text):
+        return [text]
+    clauses = [""]
+    for k, part in enumerate(_MATH_SPAN.split(text)):
+        if k % 2:
+            clauses[-1] += part
+            continue
+        pieces = _CLAUSE_BREAK.split(part)
+        clauses[-1] += pieces[0]
+        clauses += pieces[1:]
+    return [c for c in clauses if c.strip(" .")]

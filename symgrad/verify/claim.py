@@ -36,10 +36,10 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         source = "--define"
         for text in define:
             parse.parse_definition(text, ctx)
-        source = "--given"
-        ctx.close_upstream()  # dL/dy = g facts, now that the definition of y is known
         source = "--assume"
-        assumptions = [parse.parse_assumption(text, ctx) for text in assume]
+        assumptions = [a for a in (parse.parse_assumption(text, ctx) for text in assume) if a is not sp.true]
+        source = "--given"
+        ctx.settle()  # facts that wait for the definitions: dL/dy = g, y one-hot, A = A^T
         source = "--of"
         derivative = parse.parse_derivative(of, ctx) if of else None
         source = "--claim"
