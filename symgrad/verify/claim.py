@@ -9,7 +9,7 @@ from typing import Any
 import sympy as sp
 
 from ..errors import ParseError, SelfCheckError, SymgradError
-from ..tensors import Definition, Node, name_of
+from ..tensors import Definition, Node, indices_of, name_of
 from .judging import judge
 from .problem import _free_indices
 from .proof import _is_zero
@@ -29,26 +29,10 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     from .. import parse
 
     ctx = parse.Context()
+    stage = ["--given"]
     try:
-        source = "--given"  # shapes first: they decide how the definitions read
-        for text in given:
-            parse.parse_given(text, ctx)
-        source = "--define"
-        for text in define:
-            parse.parse_definition(text, ctx)
-        source = "--assume"
-        assumptions = [a for a in (parse.parse_assumption(text, ctx) for text in assume) if a is not sp.true]
-        source = "--given"
-        ctx.settle()  # facts that wait for the definitions: dL/dy = g, y one-hot, A = A^T
-        source = "--of"
-        derivative = parse.parse_derivative(of, ctx) if of else None
-        source = "--claim"
-        members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx)]
-        # parse_claim names an array member's axes after the derivative, in order; read it again alone
-        # to keep its own axes, so that a transposed claim shows as a layout difference
-        members = [(text, *_own_axes(text, ctx, parse)) if array and not _is_derivative(value)
-                   else (text, value, array) for text, value, array in members]
-        source = ""
+        members, derivative, assumptions = _read(parse, ctx, stage, claim, of, define, given, assume)
+        stage[0] = ""
         if derivative is None:
             derivative = _derivative_in(members, ctx)
         of_node, var = derivative
@@ -62,18 +46,71 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         marked = [(text, _marker(value), array) for text, value, array in members]
         # a case written after a claim (", i \ne j") is in ctx.assumptions too; one written i = j the reader has
         # already put into the members, so only the others are added
-        written = [rel for rel in ctx.assumptions[len(assumptions):] if not isinstance(rel, sp.Eq)]
+        written = [rel for rel in ctx.assumptions if rel not in assumptions and not isinstance(rel, sp.Eq)]
+        assumptions, marked = _cases_in_the_derivative(assumptions, of_node, var, marked, ctx.notes)
         verdict = judge(marked, of_node, var, definitions, ctx.constraints, assumptions + written, timeout)
         if ctx.notes:  # readings the context decided (e as a name, a definition restated in a chain, ...)
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
         return verdict
     except ParseError as e:
-        where = f" (in {source})" if source else ""
+        where = f" (in {stage[0]})" if stage[0] else ""
         return Verdict("unreadable", message=f"{e}{where}", column=e.column)
     except SelfCheckError:  # the engine disagrees with the definitions: a bug in symgrad, never a verdict
         raise
     except SymgradError as e:
         return Verdict("unreadable", message=str(e))
+
+
+def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, define: Sequence[str],
+          given: Sequence[str], assume: Sequence[str]) -> tuple[list, tuple | None, list[sp.Basic]]:
+    """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
+    lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
+    for text in given:  # shapes first: they decide how the definitions read
+        parse.parse_given(text, ctx)
+    stage[0] = "--define"
+    for text in define:
+        parse.parse_definition(text, ctx)
+    stage[0] = "--assume"
+    assumptions, later = [], []
+    for text in assume:
+        try:
+            assumptions.append(parse.parse_assumption(text, ctx))
+        except ParseError as e:  # i \neq d before the claim says what i and d run over: read after it
+            if not str(e).startswith("cannot tell the range of index"):
+                raise
+            later.append(text)
+    stage[0] = "--given"
+    ctx.settle()  # facts that wait for the definitions: dL/dy = g, y one-hot, A = A^T
+    stage[0] = "--of"
+    derivative = parse.parse_derivative(of, ctx) if of else None
+    stage[0] = "--claim"
+    members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx)]
+    # parse_claim names an array member's axes after the derivative, in order; read it again alone
+    # to keep its own axes, so that a transposed claim shows as a layout difference
+    members = [(text, *_own_axes(text, ctx, parse)) if array and not _is_derivative(value)
+               else (text, value, array) for text, value, array in members]
+    stage[0] = "--assume"
+    assumptions += [parse.parse_assumption(text, ctx) for text in later]
+    return members, derivative, [a for a in assumptions if a is not sp.true]
+
+
+def _cases_in_the_derivative(assumptions: list[sp.Basic], of: sp.Expr, var: sp.Expr, marked: list, notes: list[str]
+                             ) -> tuple[list[sp.Basic], list]:
+    """A case ``i = j`` whose j the derivative no longer has (``\\partial s_i / \\partial z_i`` with i = j assumed) is
+    already written into it: j becomes i in the members too, and the case is dropped (noted)."""
+    free = set(indices_of(of) + indices_of(var))
+    kept = []
+    for a in assumptions:
+        pair = a.args if isinstance(a, sp.Eq) and all(isinstance(x, sp.Idx) for x in a.args) else ()
+        bound = {v for _, value, _ in marked for s in value.atoms(sp.Sum, sp.Product) for v in s.variables}
+        gone = [x for x in pair if x not in free | bound and {y for y in pair if y != x} <= free]
+        if len(pair) != 2 or len(gone) != 1:
+            kept.append(a)
+            continue
+        (old,), (new,) = gone, [y for y in pair if y != gone[0]]
+        marked = [(text, value.xreplace({old: new}), array) for text, value, array in marked]
+        notes.append(f"the case {pair[0]} = {pair[1]} is already written into the derivative: {old} read as {new}")
+    return kept, marked
 
 
 def _is_derivative(value: Any) -> bool:
