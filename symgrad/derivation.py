@@ -17,6 +17,7 @@ from .tensors import Constraint, Definition, Node, name_of
 
 if TYPE_CHECKING:
     from .compile import Compiled
+    from .matrix import Form
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ class Result:
 
     ``of`` is the target (``L`` or ``p[i]``), ``var`` an element of the tensor ``wrt``
     with free indices (``w[d, e]``); ``cases`` splits a Kronecker delta into (condition, value) pairs
-    (``Eq(i, j)``, ``Ne(i, j)``); ``matrix`` is the LaTeX matrix form when the engine found one.
+    (``Eq(i, j)``, ``Ne(i, j)``); ``matrix_form`` is the result in matrix notation (``symgrad.matrix``)
+    when the engine found one.
     """
 
     wrt: str
@@ -104,7 +106,16 @@ class Result:
     var: Node
     expr: sp.Expr
     cases: tuple[tuple[sp.Basic, sp.Expr], ...] = ()
-    matrix: str | None = None
+    matrix_form: Form | None = None
+
+    @property
+    def matrix(self) -> str | None:
+        """The matrix form as LaTeX, or None (a printing convenience, as ``Derivation.latex()`` is)."""
+        if self.matrix_form is None:
+            return None
+        from .latex import matrix_latex
+
+        return matrix_latex(self.matrix_form)
 
     def _repr_latex_(self) -> str:
         from .display import result_latex

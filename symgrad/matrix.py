@@ -3,35 +3,147 @@
 A presentation step only. ``_Matrix`` reads an expression as an array whose axes are given
 (``(i,)`` a column, ``(i, j)`` a matrix) and spells it with whole arrays: elementwise
 terms, ``A w`` and ``A^T B`` contractions, ``diag``, outer products, column sums. It gives
-up (``None``) on anything else rather than guess.
+up (``None``) on anything else rather than guess. The spelling is a tree of the ``Form``
+classes below; ``symgrad.latex.matrices`` prints it as LaTeX or as terminal text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from .derivation import Graph
 from .functions import FUNCTIONS
-from .latex import readable_terms, to_latex
+
+if TYPE_CHECKING:
+    from .derivation import Graph
 
 
-def _tex(e: sp.Expr) -> str:
-    return to_latex(e)
+class Form:
+    """A whole-array expression in matrix notation."""
 
 
-def _name(base: sp.IndexedBase) -> str:
-    return _tex(sp.Symbol(str(base.label)))
+@dataclass(frozen=True)
+class Array(Form):
+    """A named vector or matrix, ``W``, or its transpose ``W^T``: ``name`` is the label of its tensor (a Symbol,
+    or the inverse ``X^{-1}`` of ``symgrad.linalg``)."""
+
+    name: sp.Basic
+    transposed: bool = False
 
 
-def _scale(coeff: sp.Expr) -> str:
-    text = _tex(coeff)
-    return "" if text == "1" else ("-" if text == "-1" else text + " ")
+@dataclass(frozen=True)
+class Terms(Form):
+    """A sum of forms of one shape, each carrying its own sign."""
+
+    terms: tuple[Form, ...]
 
 
-# elementwise functions of a whole array, as LaTeX templates: a view of the one function table
-_FUNCTIONS: dict[type, str] = {f.sympy: f.latex for f in FUNCTIONS if f.latex}
+@dataclass(frozen=True)
+class Scaled(Form):
+    """A scalar times a form, ``1/B X^T (p - y)``."""
+
+    coeff: sp.Expr
+    form: Form
+
+
+@dataclass(frozen=True)
+class Power(Form):
+    """An elementwise power, ``x^{∘3}``."""
+
+    form: Form
+    exponent: sp.Expr
+
+
+@dataclass(frozen=True)
+class Elementwise(Form):
+    """A function of the function table applied elementwise, ``tanh(r)``."""
+
+    function: type
+    form: Form
+
+
+@dataclass(frozen=True)
+class Hadamard(Form):
+    """``coeff`` times the elementwise product of ``numerator``, divided elementwise by that of ``denominator``."""
+
+    coeff: sp.Expr
+    numerator: tuple[Form, ...]
+    denominator: tuple[Form, ...] = ()
+
+
+@dataclass(frozen=True)
+class Diag(Form):
+    """The diagonal matrix of a vector, ``diag(p)``."""
+
+    form: Form
+
+
+@dataclass(frozen=True)
+class RowScaled(Form):
+    """A matrix with its rows scaled by a vector, ``diag(u) M``."""
+
+    scale: Form
+    form: Form
+
+
+@dataclass(frozen=True)
+class Outer(Form):
+    """The outer product of two vectors, ``a b^T``."""
+
+    left: Form
+    right: Form
+
+
+@dataclass(frozen=True)
+class Product(Form):
+    """A matrix product ``L R`` of two forms spelled over their own axes."""
+
+    left: Form
+    right: Form
+
+
+@dataclass(frozen=True)
+class MatrixTimes(Form):
+    """A matrix operand (``A``, ``A^T``, ``A + A^T``) times a form, ``X^T (p - y)``."""
+
+    matrix: Form
+    form: Form
+
+
+@dataclass(frozen=True)
+class Summed(Form):
+    """The column sums ``F^T 1`` (``transposed``) or the row sums ``F 1`` of a matrix."""
+
+    form: Form
+    transposed: bool
+
+
+@dataclass(frozen=True)
+class Broadcast(Form):
+    """A vector repeated along the other axis: ``u 1^T`` (``along_rows``: a column per row index) or ``1 u^T``."""
+
+    form: Form
+    along_rows: bool
+
+
+def transposes(form: Form) -> int:
+    """How many transposes the spelling of ``form`` shows."""
+    own = {Array: lambda f: f.transposed, Outer: lambda f: 1, Summed: lambda f: f.transposed,
+           Broadcast: lambda f: 1}.get(type(form), lambda f: 0)(form)
+    children = [v for v in vars(form).values() if isinstance(v, Form)]
+    children += [x for v in vars(form).values() if isinstance(v, tuple) for x in v if isinstance(x, Form)]
+    return int(own) + sum(transposes(c) for c in children)
+
+
+def _scaled(coeff: sp.Expr, form: Form) -> Form:
+    return form if coeff == 1 else Scaled(coeff, form)
+
+
+# the functions of the one function table that have a whole-array spelling
+_ELEMENTWISE = frozenset(f.sympy for f in FUNCTIONS if f.latex)
 
 
 class _Matrix:
@@ -40,7 +152,7 @@ class _Matrix:
     def __init__(self, axes: Sequence[sp.Idx]):
         self.axes = tuple(axes)
 
-    def __call__(self, e: sp.Expr, axes: tuple[sp.Idx, ...] | None = None) -> str | None:
+    def __call__(self, e: sp.Expr, axes: tuple[sp.Idx, ...] | None = None) -> Form | None:
         axes = self.axes if axes is None else axes
         if not (e.free_symbols & set(axes)):
             return None
@@ -54,38 +166,33 @@ class _Matrix:
             return self.contraction(sp.Integer(1), e, axes)
         if isinstance(e, sp.Pow) and not e.exp.free_symbols & set(axes):
             inner = self(e.base, axes)
-            if inner is None:
-                return None
-            return (f"\\left({inner}\\right)" if " " in inner else inner) + f"^{{\\circ {_tex(e.exp)}}}"
-        if isinstance(e, sp.Function) and len(e.args) == 1 and type(e) in _FUNCTIONS:
+            return None if inner is None else Power(inner, e.exp)
+        if isinstance(e, sp.Function) and len(e.args) == 1 and type(e) in _ELEMENTWISE:
             inner = self(e.args[0], axes)
-            return None if inner is None else _FUNCTIONS[type(e)].format(inner)
+            return None if inner is None else Elementwise(type(e), inner)
         return None
 
     @staticmethod
-    def element(e: sp.Indexed, axes: tuple[sp.Idx, ...]) -> str | None:
+    def element(e: sp.Indexed, axes: tuple[sp.Idx, ...]) -> Form | None:
         ix = tuple(e.indices)
         if ix == axes:
-            return _name(e.base)
+            return Array(e.base.label)
         if len(ix) == 2 and ix == axes[::-1]:
-            return f"{_name(e.base)}^{{\\top}}"
+            return Array(e.base.label, transposed=True)
         return None
 
-    def add(self, e: sp.Add, axes: tuple[sp.Idx, ...]) -> str | None:
+    def add(self, e: sp.Add, axes: tuple[sp.Idx, ...]) -> Form | None:
         parts = []
-        for t in readable_terms(e):
+        for t in e.as_ordered_terms():  # the printers put the positive terms first
             if not (t.free_symbols & set(axes)):
                 return None  # a scalar added to an array: no standard spelling
             p = self(t, axes) if set(axes) <= t.free_symbols else self.broadcast(t, axes)
             if p is None:
                 return None
             parts.append(p)
-        out = parts[0]
-        for p in parts[1:]:
-            out += f" - {p[1:].lstrip()}" if p.startswith("-") else f" + {p}"
-        return out
+        return Terms(tuple(parts))
 
-    def mul(self, e: sp.Mul, axes: tuple[sp.Idx, ...]) -> str | None:
+    def mul(self, e: sp.Mul, axes: tuple[sp.Idx, ...]) -> Form | None:
         coeff = sp.Mul(*[f for f in e.args if not f.free_symbols & set(axes) and not f.atoms(sp.Sum)])
         arrays = [f for f in e.args if f.free_symbols & set(axes) or f.atoms(sp.Sum)]
         if any(ix.indices for ix in coeff.atoms(sp.Indexed)):
@@ -96,41 +203,36 @@ class _Matrix:
         if len(axes) == 2:
             outer = self.outer_or_diag(arrays, axes) or self.row_scaled(arrays, axes)
             if outer is not None:
-                return _scale(coeff) + outer
+                return _scaled(coeff, outer)
         return self.hadamard(coeff, arrays, axes)
 
-    def hadamard(self, coeff: sp.Expr, arrays: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> str | None:
+    def hadamard(self, coeff: sp.Expr, arrays: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> Form | None:
         """Elementwise: numerator factors times, denominator factors divided (Hadamard)."""
         over = [f.base ** -f.exp for f in arrays if isinstance(f, sp.Pow) and f.exp.is_negative]
         up = [f for f in arrays if not (isinstance(f, sp.Pow) and f.exp.is_negative)]
         num, den = [self(f, axes) for f in up], [self(f, axes) for f in over]
         if any(p is None for p in num + den):
             return None
-        top = " \\odot ".join(f"\\left({p}\\right)" if " " in p and len(num) > 1 else p for p in num) or "1"
-        if not den:
-            loose = len(num) == 1 and (" + " in top or " - " in top) and _scale(coeff)
-            return _scale(coeff) + (f"\\left({top}\\right)" if loose else top)
-        bottom = " \\odot ".join(f"\\left({p}\\right)" if " " in p and len(den) > 1 else p for p in den)
-        return f"{_scale(coeff)}\\frac{{{top}}}{{{bottom}}}"
+        return Hadamard(coeff, tuple(num), tuple(den))
 
-    def outer_or_diag(self, factors: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> str | None:
+    def outer_or_diag(self, factors: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> Form | None:
         i, j = axes
         deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and set(f.args) == {i, j}]
         rest = [f for f in factors if f not in deltas]
         if deltas and len(rest) == 1:
             inner = self(rest[0], (i,)) if rest[0].free_symbols & {i} else self(rest[0], (j,))
-            return None if inner is None else f"\\operatorname{{diag}}({inner})"
-        if not deltas and len(rest) == 2:
-            left = [f for f in rest if f.free_symbols & {i} and not f.free_symbols & {j}]
-            right = [f for f in rest if f.free_symbols & {j} and not f.free_symbols & {i}]
-            if len(left) == 1 and len(right) == 1:
-                a, b = self(left[0], (i,)), self(right[0], (j,))
-                if a is not None and b is not None:
-                    b = f"\\left({b}\\right)" if " " in b else b  # (K^{-1} y)^T, not K^{-1} y^T
-                    return f"{a} {b}^{{\\top}}"
+            return None if inner is None else Diag(inner)
+        if deltas or len(rest) != 2:
+            return None
+        left = [f for f in rest if f.free_symbols & {i} and not f.free_symbols & {j}]
+        right = [f for f in rest if f.free_symbols & {j} and not f.free_symbols & {i}]
+        if len(left) == 1 and len(right) == 1:
+            a, b = self(left[0], (i,)), self(right[0], (j,))
+            if a is not None and b is not None:
+                return Outer(a, b)
         return None
 
-    def contraction(self, coeff: sp.Expr, s: sp.Sum, axes: tuple[sp.Idx, ...]) -> str | None:
+    def contraction(self, coeff: sp.Expr, s: sp.Sum, axes: tuple[sp.Idx, ...]) -> Form | None:
         """``sum_k A[i, k] w[k]`` is ``A w``; ``sum_n A[n, i] E[n, j]`` is ``A^T E``; ``sum_n E[n, j]`` is ``E^T 1``."""
         if len(s.limits) != 1:
             return self.several(coeff, s, axes)
@@ -140,22 +242,20 @@ class _Matrix:
             if _operand(m, k):
                 product = self.matrix_times(m, sp.Mul(*[f for f in factors if f is not m]), k, axes)
                 if product is not None:
-                    return _scale(coeff) + product
-        if len(axes) == 2:
-            product = self.product(factors, k, axes)
-            if product is not None:
-                return _scale(coeff) + product
+                    return _scaled(coeff, product)
+        product = self.product(factors, k, axes) if len(axes) == 2 else None
+        if product is not None:
+            return _scaled(coeff, product)
         if len(axes) == 1:
-            # column sums (F^T 1) or row sums (F 1), whichever needs fewer transposes
+            # column sums (F^T 1) or row sums (F 1): the one with fewer transposes inside, on a tie the row sums
             columns, rows = self(s.function, (k, axes[0])), self(s.function, (axes[0], k))
-            spelled = [(text.count("top") + (1 - top), text, top) for text, top in ((columns, 1), (rows, 0)) if text]
+            spelled = [(transposes(f) + (1 - top), transposes(f), f, top) for f, top in ((columns, 1), (rows, 0)) if f]
             if spelled:
-                _, inner, top = min(spelled)
-                inner = f"\\left({inner}\\right)" if " " in inner else inner
-                return _scale(coeff) + inner + ("^{\\top}" if top else "") + " \\mathbf{1}"
+                *_, inner, top = min(spelled, key=lambda x: x[:2])
+                return _scaled(coeff, Summed(inner, bool(top)))
         return None
 
-    def product(self, factors: tuple[sp.Expr, ...], k: sp.Idx, axes: tuple[sp.Idx, ...]) -> str | None:
+    def product(self, factors: tuple[sp.Expr, ...], k: sp.Idx, axes: tuple[sp.Idx, ...]) -> Form | None:
         """``sum_k L[i, k] R[k, j]`` as ``L R`` where ``L`` and ``R`` are spelled over their own axes."""
         i, j = axes
         left = [f for f in factors if j not in f.free_symbols]
@@ -164,11 +264,9 @@ class _Matrix:
                 not all(k in sp.Mul(*side).free_symbols for side in (left, right)):
             return None
         a, b = self(sp.Mul(*left), (i, k)), self(sp.Mul(*right), (k, j))
-        if a is None or b is None:
-            return None
-        return " ".join(f"\\left({p}\\right)" if " " in p else p for p in (a, b))
+        return None if a is None or b is None else Product(a, b)
 
-    def row_scaled(self, factors: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> str | None:
+    def row_scaled(self, factors: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> Form | None:
         """``u_i M_ij`` as ``diag(u) M``: a vector over the rows scales a matrix."""
         i, j = axes
         rows = [f for f in factors if j not in f.free_symbols]
@@ -176,36 +274,23 @@ class _Matrix:
         if not rows or not rest:
             return None
         u, m = self(sp.Mul(*rows), (i,)), self(sp.Mul(*rest), axes)
-        if u is None or m is None:
-            return None
-        return f"\\operatorname{{diag}}\\left({u}\\right) " + (f"\\left({m}\\right)" if " " in m else m)
+        return None if u is None or m is None else RowScaled(u, m)
 
-    def broadcast(self, t: sp.Expr, axes: tuple[sp.Idx, ...]) -> str | None:
+    def broadcast(self, t: sp.Expr, axes: tuple[sp.Idx, ...]) -> Form | None:
         """A term over one of two axes, repeated along the other: ``u 1^T`` or ``1 u^T``."""
         if len(axes) != 2:
             return None
         (only,) = [a for a in axes if a in t.free_symbols]
         u = self(t, (only,))
-        if u is None:
-            return None
-        sign, u = ("-", u[1:].lstrip()) if u.startswith("-") else ("", u)
-        u = f"\\left({u}\\right)" if " " in u else u
-        return f"{sign}{u} \\mathbf{{1}}^{{\\top}}" if only == axes[0] else f"{sign}\\mathbf{{1}} {u}^{{\\top}}"
+        return None if u is None else Broadcast(u, only == axes[0])
 
-    def several(self, coeff: sp.Expr, s: sp.Sum, axes: tuple[sp.Idx, ...]) -> str | None:
+    def several(self, coeff: sp.Expr, s: sp.Sum, axes: tuple[sp.Idx, ...]) -> Form | None:
         """A sum over several indices: a product of sums over separate indices (``sum_{k,l} A_ik y_k B_jl y_l`` is
         ``(A y)(B y)^T``), or a matrix times the sum over the other indices (``sum_{l,s} S_jl r_sl`` is ``S r^T 1``)."""
         factors = sp.Mul.make_args(s.function)
-        first = s.limits[0]
-        held = {first[0]}
-        group = [f for f in factors if f.has(first[0])]
-        while True:  # the factors linked to the first summed index through shared summed indices
-            more = {lim[0] for lim in s.limits for f in group if f.has(lim[0])} - held
-            if not more:
-                break
-            held |= more
-            group = [f for f in factors if f.has(*held)]
+        held = _linked(factors, s.limits)
         if len(held) < len(s.limits):
+            group = [f for f in factors if f.has(*held)]
             rest = [f for f in factors if f not in group]
             split = sp.Sum(sp.Mul(*group), *[lim for lim in s.limits if lim[0] in held]) * sp.Sum(
                 sp.Mul(*rest), *[lim for lim in s.limits if lim[0] not in held])
@@ -217,10 +302,10 @@ class _Matrix:
                     inner = sp.Sum(sp.Mul(*[f for f in factors if f is not m]), *others)
                     product = self.matrix_times(m, inner, lim[0], axes)
                     if product is not None:
-                        return _scale(coeff) + product
+                        return _scaled(coeff, product)
         return None
 
-    def matrix_times(self, m: sp.Expr, rest: sp.Expr, k: sp.Idx, axes: tuple[sp.Idx, ...]) -> str | None:
+    def matrix_times(self, m: sp.Expr, rest: sp.Expr, k: sp.Idx, axes: tuple[sp.Idx, ...]) -> Form | None:
         """``sum_k m[row, k] rest`` as ``M rest`` (``M^T rest``, ``(A + A^T) rest``), when ``rest`` has a matrix
         spelling."""
         other = sorted(set(m.atoms(sp.Idx)) - {k}, key=str)
@@ -233,9 +318,19 @@ class _Matrix:
         left = self(m, (row, k))
         if right is None or left is None or (len(axes) == 2 and axes.index(row) == 1):
             return None  # no spelling, or the contracted operand would stand on the right: leave it
-        left = f"\\left({left}\\right)" if (" + " in left or " - " in left) else left
-        right = f"\\left({right}\\right)" if (" + " in right or " - " in right) else right
-        return f"{left} {right}"
+        return MatrixTimes(left, right)
+
+
+def _linked(factors: tuple[sp.Expr, ...], limits: tuple) -> set[sp.Idx]:
+    """The summed indices linked to the first one through factors that share summed indices."""
+    held = {limits[0][0]}
+    group = [f for f in factors if f.has(limits[0][0])]
+    while True:
+        more = {lim[0] for lim in limits for f in group if f.has(lim[0])} - held
+        if not more:
+            return held
+        held |= more
+        group = [f for f in factors if f.has(*held)]
 
 
 def _operand(m: sp.Expr, k: sp.Idx) -> bool:
@@ -245,7 +340,7 @@ def _operand(m: sp.Expr, k: sp.Idx) -> bool:
     return isinstance(m, sp.Indexed) and k in m.indices and len(m.indices) == 2
 
 
-def matrix_form(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> str | None:
+def matrix_form(expr: sp.Expr, free: Sequence[sp.Idx], graph: Graph) -> Form | None:
     """The matrix spelling of a result with free indices ``free``, or ``None`` when there is none."""
     if not free or len(free) > 2 or not expr.atoms(sp.Indexed):
         return None

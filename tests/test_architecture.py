@@ -47,8 +47,6 @@ LAYERS = (
 # shrink: a new upward import fails the test below.
 KNOWN_UPWARD = {
     ("symgrad.graph", "symgrad.entries"),  # re-export of entries.derive_entry for check/ and two tests (to go)
-    ("symgrad.graph", "symgrad.latex"),  # the engine prints notes and cases as text (Result holds strings)
-    ("symgrad.matrix", "symgrad.latex"),  # matrix forms are LaTeX strings made in the engine
     ("symgrad.suggest", "symgrad.entries"),  # re-export of entries.require_entries for check/ (to go)
 }
 

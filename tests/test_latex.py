@@ -14,7 +14,8 @@ from latex2sympy2 import latex2sympy
 
 import symgrad
 from symgrad.derivation import Derivation, Graph, Result, Step
-from symgrad.latex import latex_lines, to_latex, to_text, visual_width
+from symgrad.latex import latex_lines, matrix_latex, matrix_text, to_latex, to_text, visual_width
+from symgrad.matrix import Array, Diag, Outer, Scaled, Terms
 from symgrad.tensors import Constraint, Definition, index, size, tensor
 
 N, B, C, D = size("N"), size("B"), size("C"), size("D")
@@ -172,6 +173,25 @@ def test_text_shows_each_step_with_its_rule_and_the_cases(softmax: Derivation) -
         assert "[" + step.rule in text
 
 
+def test_a_matrix_form_is_a_tree_that_prints_as_latex_and_as_text(softmax: Derivation) -> None:
+    p_ = sp.Symbol("p")
+    form = softmax.result("a").matrix_form
+    assert form == Terms((Diag(Array(p_)), Scaled(sp.Integer(-1), Outer(Array(p_), Array(p_)))))
+    assert matrix_latex(form) == r"\operatorname{diag}(p) - p p^{\top}" == softmax.result("a").matrix
+    assert matrix_text(form) == "diag(p) − p pᵀ"
+
+
+def test_an_inverse_in_a_matrix_form_is_braced_in_latex_and_a_superscript_in_text() -> None:
+    r = symgrad.derive("gp-marginal-likelihood").result("K")
+    assert r.matrix == r"\frac{1}{2} {K^{-1}} - \frac{1}{2} {K^{-1}} y \left({K^{-1}} y\right)^{\top}"
+    assert matrix_text(r.matrix_form) == "1/2 K⁻¹ − 1/2 K⁻¹ y (K⁻¹ y)ᵀ"
+
+
+def test_a_decimal_coefficient_of_a_matrix_form_prints_as_written() -> None:
+    form = Scaled(sp.Float("0.5", 40), Array(sp.Symbol("g"), transposed=True))
+    assert (matrix_latex(form), matrix_text(form)) == (r"0.5 g^{\top}", "0.5 gᵀ")
+
+
 def _awkward() -> Derivation:
     """A hand-made derivation with text that LaTeX and MathJax both choke on unless escaped."""
     graph = Graph(
@@ -185,7 +205,8 @@ def _awkward() -> Derivation:
         Step(lhs, sp.Derivative(softmax_rhs, a[j]), "use p_i's definition: a^2 & b_3 ~ $5 \\ σ", "first part"),
         Step(lhs, jacobian, "simplify", "first part", detail=sp.Eq(p[i], softmax_rhs)),
     ]
-    result = Result("a", p[i], a[j], jacobian, cases=(("i = j", p[i] * (1 - p[i])),), matrix=r"\operatorname{diag}(p)")
+    result = Result("a", p[i], a[j], jacobian, cases=((sp.Eq(i, j), p[i] * (1 - p[i])),),
+                    matrix_form=Diag(Array(sp.Symbol("p"))))
     return Derivation("awkward", "Odd_name & 50% {σ}", graph, steps, [result], ["note with δ_ij and ~tilde"])
 
 

@@ -6,7 +6,6 @@ import argparse
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from ..entries import require_entries
 from ..errors import UsageError
 from ..suggest import did_you_mean
 
@@ -69,6 +68,8 @@ def entries_first(subparsers: argparse._SubParsersAction, command: str,
     handler = p.get_default("func")
 
     def run(args: argparse.Namespace) -> int:
+        from ..entries import require_entries  # loads the catalog (and SymPy): not for --help
+
         require_entries(entries(args))
         return int(handler(args))
 

@@ -19,9 +19,10 @@ from .._version import __version__
 from ..derivation import Note, Section
 from ..files import GENERATED_MARK
 from ..tensors import name_of, shape_of
+from .matrices import matrix_latex, matrix_text
 from .printer import latex_lines, to_latex, visual_width
 from .prose import _markdown_escape, text_in_latex, text_in_math
-from .text import latex_to_text, to_text
+from .text import to_text
 
 if TYPE_CHECKING:
     from ..derivation import Derivation, Result, Step
@@ -179,8 +180,8 @@ def _result_rows(result: Result) -> list[_Row]:
     if result.cases:
         cases = r" \\ ".join(rf"{to_latex(e)} & \text{{if }} {to_latex(cond)}" for cond, e in result.cases)
         rows.append(_Row(None, rf"\begin{{cases}} {cases} \end{{cases}}"))
-    if result.matrix:
-        rows.append(_Row(_matrix_lhs(result), result.matrix, "matrix form"))
+    if result.matrix_form is not None:
+        rows.append(_Row(_matrix_lhs(result), matrix_latex(result.matrix_form), "matrix form"))
     return rows
 
 
@@ -320,9 +321,9 @@ def derivation_text(d: Derivation) -> str:
         for result in d.results:
             out += _text_rows([(plain(sp.Derivative(result.of, result.var)), plain(result.expr), "")])
             out += [f"      {plain(cond)}: {plain(e)}" for cond, e in result.cases]
-            if result.matrix:
+            if result.matrix_form is not None:
                 of, var = (pretty_symbol(name_of(x)) for x in (result.of, result.var))
-                out.append(f"      matrix form: ∂{of}/∂{var} = {latex_to_text(result.matrix)}")
+                out.append(f"      matrix form: ∂{of}/∂{var} = {matrix_text(result.matrix_form)}")
     if d.notes:
         out += ["", "Notes"] + ["  - " + note_text(n) for n in d.notes]
     return "\n".join(out) + "\n"
