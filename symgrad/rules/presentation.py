@@ -113,6 +113,58 @@ def _distribute(e: sp.Expr) -> sp.Expr:
     return sp.Add(*[sp.powsimp(multiplier * t) for t in brackets[0].args])
 
 
+def _factor(e: sp.Expr) -> sp.Expr:
+    """``sp.factor`` with each decimal constant held as a symbol: SymPy factors floats into ``1.0 t + 1.0``
+    brackets; as symbols ``0.134145 x^2 + 1`` stays the bracket the definition wrote."""
+    held = {abs(f): sp.Dummy() for f in e.atoms(sp.Float)}
+    if not held:
+        return sp.factor(e)
+    out = sp.factor(e.xreplace({f: sp.sign(f) * held[abs(f)] for f in e.atoms(sp.Float)}))
+    return out.xreplace({v: k for k, v in held.items()})
+
+
+def _minus_signs(e: sp.Expr) -> int:
+    return sum(a.as_coeff_Mul()[0].is_negative for a in sp.Add.make_args(e))
+
+
+def _fewer_minus(e: sp.Expr) -> sp.Expr:
+    """Brackets negated in pairs where that leaves fewer minus signs: ``(t - 1)(-c x^2 - 1)`` as ``(1 - t)(c x^2 + 1)``."""
+    if not isinstance(e, sp.Mul):
+        return e
+    gain = {f: _minus_signs(f) - _minus_signs(-f) for f in e.args if isinstance(f, sp.Add)}
+    ranked = sorted(gain, key=lambda f: -gain[f])
+    pairs = [(a, b) for a, b in zip(ranked[::2], ranked[1::2]) if gain[a] + gain[b] > 0]
+    flip = {f: _expand(-f) for pair in pairs for f in pair}
+    return sp.Mul(*[flip.get(f, f) for f in e.args])
+
+
+def _conjugates_merged(e: sp.Expr) -> sp.Expr:
+    """``(1 - t)(1 + t)`` as ``1 - t^2``, the difference of squares a textbook writes (GELU's ``1 - tanh^2``)."""
+    if not isinstance(e, sp.Mul):
+        return e
+    factors = list(e.args)
+    binomials = [f for f in factors if isinstance(f, sp.Add) and len(f.args) == 2]
+    for a in binomials:
+        c, y = a.as_coeff_Add()
+        b = next((f for f in binomials if f is not a and f in factors and _expand(f) == _expand(c - y)), None)
+        if c != 0 and a in factors and b is not None:
+            factors.remove(a)
+            factors.remove(b)
+            factors.append(c**2 - y**2)
+    return sp.Mul(*factors)
+
+
+def _factor_by_constant(e: sp.Expr) -> sp.Expr:
+    """The terms of ``e`` grouped by their irrational constant (``sqrt(2)/sqrt(pi)``), each group factored:
+    GELU's ``g (t + 1)/2 + sqrt(2) g x (1 - t)(t + 1)(0.134145 x^2 + 1)/(2 sqrt(pi))`` rather than one fraction."""
+    groups: dict[sp.Expr, list[sp.Expr]] = {}
+    for term in sp.Add.make_args(sp.expand(e)):
+        constant = term.as_independent(*term.free_symbols)[0].as_coeff_Mul()[1]
+        groups.setdefault(constant, []).append(term / constant)
+    return sp.Add(*[c * _conjugates_merged(_fewer_minus(_positive_first(_factor(sp.Add(*terms)))))
+                   for c, terms in groups.items()])
+
+
 def _shape_key(e: sp.Expr) -> sp.Expr:
     """``e`` with every index replaced by one placeholder, to compare ``y_n - f_n`` with ``y_m - f_m``."""
     return e.xreplace({i: sp.Symbol("_") for i in e.atoms(sp.Idx)})
@@ -192,7 +244,9 @@ def tidy(expr: sp.Expr, graph: Graph | None = None, deadline: Deadline | None = 
     else:
         merged = _distribute(expr)
         merged_powers = sp.powsimp(expr) if any(not p.exp.is_Number for p in expr.atoms(sp.Pow)) else expr
-        factored = _positive_first(sp.factor(merged_powers))
+        factored = _positive_first(_factor(merged_powers))
+        grouped = _factor_by_constant(expr) if isinstance(expr, sp.Add) else factored
+        factored = grouped if sp.count_ops(grouped) < sp.count_ops(factored) else factored
     # factoring can fold a short sum into one long fraction: keep the shorter form
     out = factored if sp.count_ops(factored) <= sp.count_ops(merged) else merged
     if graph is None:
