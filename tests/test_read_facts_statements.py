@@ -123,19 +123,3 @@ def test_a_sentence_of_clauses_with_one_unknown_clause_is_refused_whole():
     with pytest.raises(symgrad.errors.ParseError):
         settled(r"Let $z$ be logits, and $y$ be something symgrad cannot read")
 
-
-def test_a_case_between_indices_is_read_after_the_claim_that_gives_their_ranges():
-    verdict = symgrad.verify(r"\frac{\partial D_{ij}}{\partial W_{dc}} = 0", define=["D = WX"],
-                             given=[r"X \in \mathbb{R}^{m \times n}", r"W \in \mathbb{R}^{h \times m}"],
-                             assume=[r"i \neq d"])
-    assert verdict.verdict == "proved", verdict.message
-
-
-@pytest.mark.parametrize(("claim", "verdict"), [
-    (r"\frac{\partial s_i}{\partial z_i} = s_i (1 - s_j)", "proved"),
-    (r"\frac{\partial s_i}{\partial z_i} = - s_i s_j", "wrong"),
-])
-def test_a_case_already_written_into_the_derivative_renames_its_index_in_the_claim(claim, verdict):
-    got = symgrad.verify(claim, define=[r"s_i = \frac{e^{z_i}}{\sum_k e^{z_k}}"], assume=["i = j"])
-    assert got.verdict == verdict, got.message
-    assert "already written into the derivative" in got.message

@@ -135,8 +135,32 @@ def _derivative_in(members: Sequence[tuple[str, Any, Any]], ctx: Any) -> tuple[s
     for _, value, _ in members:
         if _is_derivative(value):
             return value.of, value.var
+    combined = _by_linearity(members[0][1]) if members else None
+    if combined is not None:
+        ctx.notes.append(f"{members[0][0]} read as one derivative (of a sum of constant multiples: linearity)")
+        return combined
     raise VerifyError("the claim names no derivative: start it with \\frac{\\partial ...}{\\partial ...} = ... "
                       "or give --of")
+
+
+def _by_linearity(value: Any) -> tuple[sp.Expr, Node] | None:
+    """``-(\\frac{d}{dx} f + \\frac{d}{dx} g)`` as the derivative of ``-(f + g)`` by x: derivatives by one variable
+    times factors that do not depend on it, added; None for anything else."""
+    if not isinstance(value, sp.Expr) or not value.atoms(sp.Derivative):
+        return None
+    terms, var = [], None
+    for term in sp.Add.make_args(sp.expand(value, deep=False, mul=True, multinomial=False, power_base=False,
+                                           power_exp=False, log=False)):
+        derivatives = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Derivative)]
+        if len(derivatives) != 1 or len(derivatives[0].variables) != 1 or var not in (None, derivatives[0].variables[0]):
+            return None
+        (d,) = derivatives
+        var = d.variables[0]
+        factor = term / d
+        if factor.atoms(sp.Derivative) or name_of(var) in {name_of(a) for a in factor.atoms(sp.Indexed, sp.Symbol)}:
+            return None
+        terms.append(factor * d.expr)
+    return sp.Add(*terms), var
 
 
 def _named(expr: sp.Expr, definitions: Sequence[Definition]) -> tuple[Node, list[Definition]]:
