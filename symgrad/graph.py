@@ -297,13 +297,10 @@ def hessian(d: Derivation, wrt: str) -> Derivation:
     the cross-entropy Hessian is ``p_j(delta_jk - p_k)``: the derivation says when a Hessian
     equals a Jacobian it derived along the way.
     """
-    first = d.result(wrt)
-    if isinstance(first.of, sp.Indexed):
-        raise DeriveError(f"{first.of} is not a scalar: a Hessian needs a scalar target")
+    first, used = _scalar_gradient(d, wrt, "a Hessian")
     free = first.free_indices
-    used = {name_of(t) for t in d.graph.inputs} | set(d.graph.names)
-    label = next(n for n in ("g", "G", "h", "H", f"g_{wrt}") if n not in used)
-    g = sp.IndexedBase(label, shape=tuple(i.upper for i in free)) if free else sp.Symbol(label)
+    label = _unused(("g", "G", "h", "H", f"g_{wrt}"), used)
+    g = _array(label, free)
     node = Definition(g[free] if free else g, first.expr)
     graph = Graph(d.graph.definitions + (node,), d.graph.inputs, label, d.graph.constraints, d.graph.domains)
     taken = tuple(str(i) for i in free)
@@ -328,17 +325,11 @@ def hvp(d: Derivation, wrt: str) -> Derivation:
     """The Hessian-vector product ``H v`` as ``d(g . v)/dw`` with ``g = dL/dw``: the engine
     contracts ``v`` into the second derivative, so the compiled product never builds H
     (for cross-entropy: ``p_k v_k - p_k sum_j p_j v_j``, O(N) instead of N x N)."""
-    first = d.result(wrt)
-    if isinstance(first.of, sp.Indexed):
-        raise DeriveError(f"{first.of} is not a scalar: a Hessian-vector product needs a scalar target")
+    first, used = _scalar_gradient(d, wrt, "a Hessian-vector product")
     free = first.free_indices
-    used = {name_of(t) for t in d.graph.inputs} | set(d.graph.names)
-    g_name = next(n for n in ("g", "G", f"g_{wrt}") if n not in used)
-    v_name = next(n for n in ("v", "V", f"v_{wrt}") if n not in used)
-    s_name = next(n for n in ("s", "S", "s_hvp") if n not in used)
-    shape = tuple(i.upper for i in free)
-    g = sp.IndexedBase(g_name, shape=shape) if free else sp.Symbol(g_name)
-    v = sp.IndexedBase(v_name, shape=shape) if free else sp.Symbol(v_name)
+    g_name, v_name = _unused(("g", "G", f"g_{wrt}"), used), _unused(("v", "V", f"v_{wrt}"), used)
+    s_name = _unused(("s", "S", "s_hvp"), used)
+    g, v = _array(g_name, free), _array(v_name, free)
     # the dot product sums over index names of its own, apart from the result's
     names = _Names(d.graph, [str(i) for i in free] + [str(i) for i in _all_indices(first.expr)])
     bound = tuple(names.fresh(i.upper) for i in free)
@@ -355,6 +346,23 @@ def hvp(d: Derivation, wrt: str) -> Derivation:
     out.notes.insert(0, f"{g_name} denotes the gradient ∂{d.graph.target}/∂{wrt}; ∂{s_name}/∂{wrt} = H {v_name} "
                         "because the Hessian is symmetric.")
     return out
+
+
+def _scalar_gradient(d: Derivation, wrt: str, what: str) -> tuple[Result, set[str]]:
+    """The gradient of ``d``'s scalar target by ``wrt``, and the names the graph uses; DeriveError for an array target."""
+    first = d.result(wrt)
+    if isinstance(first.of, sp.Indexed):
+        raise DeriveError(f"{first.of} is not a scalar: {what} needs a scalar target")
+    return first, {name_of(t) for t in d.graph.inputs} | set(d.graph.names)
+
+
+def _unused(choices: Sequence[str], used: set[str]) -> str:
+    return next(n for n in choices if n not in used)
+
+
+def _array(name: str, free: Sequence[sp.Idx]) -> sp.Basic:
+    """A tensor over the ranges of ``free`` (a scalar when there are none)."""
+    return sp.IndexedBase(name, shape=tuple(i.upper for i in free)) if free else sp.Symbol(name)
 
 
 def _zero(graph: Graph, wrt: str, name: str, title: str, var_names: Sequence[str], note: str) -> Derivation:

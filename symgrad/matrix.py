@@ -216,14 +216,20 @@ class _Matrix:
         return Hadamard(coeff, tuple(num), tuple(den))
 
     def outer_or_diag(self, factors: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> Form | None:
-        i, j = axes
-        deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and set(f.args) == {i, j}]
+        """``delta_ij u_i`` as ``diag(u)``; ``a_i b_j`` as ``a b^T``."""
+        deltas = [f for f in factors if isinstance(f, sp.KroneckerDelta) and set(f.args) == set(axes)]
         rest = [f for f in factors if f not in deltas]
-        if deltas and len(rest) == 1:
-            inner = self(rest[0], (i,)) if rest[0].free_symbols & {i} else self(rest[0], (j,))
-            return None if inner is None else Diag(inner)
-        if deltas or len(rest) != 2:
-            return None
+        if deltas:
+            return self.diag(rest[0], axes) if len(rest) == 1 else None
+        return self.outer(rest, axes) if len(rest) == 2 else None
+
+    def diag(self, vector: sp.Expr, axes: tuple[sp.Idx, ...]) -> Form | None:
+        i, j = axes
+        inner = self(vector, (i,)) if vector.free_symbols & {i} else self(vector, (j,))
+        return None if inner is None else Diag(inner)
+
+    def outer(self, rest: list[sp.Expr], axes: tuple[sp.Idx, ...]) -> Form | None:
+        i, j = axes
         left = [f for f in rest if f.free_symbols & {i} and not f.free_symbols & {j}]
         right = [f for f in rest if f.free_symbols & {j} and not f.free_symbols & {i}]
         if len(left) == 1 and len(right) == 1:

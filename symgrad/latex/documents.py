@@ -25,7 +25,7 @@ from .prose import _markdown_escape, text_in_latex, text_in_math
 from .text import to_text
 
 if TYPE_CHECKING:
-    from ..derivation import Derivation, Result, Step
+    from ..derivation import Derivation, Graph, Result, Step
 
 REMAKE_COMMAND = "symgrad build derivations"
 
@@ -189,10 +189,9 @@ def _heading(title: str) -> str:
     return title[:1].upper() + title[1:]
 
 
-def _body(d: Derivation, style: _Style) -> list[str]:
-    """The blocks of a derivation in reading order, set in ``style``."""
-    graph = d.graph
-    blocks = [style.heading(d.title, 0), style.heading("Definitions", 1)]
+def _graph_blocks(graph: Graph, style: _Style) -> list[str]:
+    """The definitions, inputs and constraints of a graph, set in ``style``."""
+    blocks = [style.heading("Definitions", 1)]
     if graph.definitions:
         blocks.append(style.display(_display_rows(
             [_Row(to_latex(x.lhs), x.rhs, detail=_range_note(x.indices)) for x in graph.definitions], style)))
@@ -201,6 +200,12 @@ def _body(d: Derivation, style: _Style) -> list[str]:
     if graph.constraints:
         blocks.append(style.paragraph("Constraints:"))
         blocks.append(style.display(_display_rows([_Row(to_latex(c.lhs), c.rhs, c.reason) for c in graph.constraints], style)))
+    return blocks
+
+
+def _body(d: Derivation, style: _Style) -> list[str]:
+    """The blocks of a derivation in reading order, set in ``style``."""
+    blocks = [style.heading(d.title, 0), *_graph_blocks(d.graph, style)]
     for title, steps in sections(d.steps):
         blocks.append(style.heading(_heading(section_title(title) or "Derivation"), 1))
         rows, previous = [], None
@@ -286,13 +291,9 @@ def _set_text(domain: sp.Set | None, plain: Callable[[sp.Basic], str]) -> str:
     return "ℝ" if domain is None else str(domain)
 
 
-def derivation_text(d: Derivation) -> str:
-    """The derivation as plain Unicode text for a terminal."""
-    graph = d.graph
-    # huber's threshold δ beside a Kronecker δ_in reads as δδ_in: the delta becomes an Iverson bracket [i = n]
-    names = {name_of(t) for t in (*graph.inputs, *(x.lhs for x in graph.definitions))}
-    plain = partial(to_text, iverson=bool(names & {"delta", "δ"}))
-    out = [d.title, "=" * len(d.title), "", "Definitions"]
+def _graph_text(graph: Graph, plain: Callable[[sp.Basic], str]) -> list[str]:
+    """The definitions, inputs and constraints of a graph as terminal lines."""
+    out = ["Definitions"]
     out += _text_rows([
         (plain(x.lhs), plain(x.rhs), ", ".join(f"{plain(i)} = 1..{plain(i.upper)}" for i in x.indices))
         for x in graph.definitions
@@ -307,6 +308,26 @@ def derivation_text(d: Derivation) -> str:
     if graph.constraints:
         out.append("Constraints")
         out += _text_rows([(plain(c.lhs), plain(c.rhs), c.reason) for c in graph.constraints])
+    return out
+
+
+def _result_text(result: Result, plain: Callable[[sp.Basic], str]) -> list[str]:
+    """A result as terminal lines: the derivative, its cases, its matrix form."""
+    out = _text_rows([(plain(sp.Derivative(result.of, result.var)), plain(result.expr), "")])
+    out += [f"      {plain(cond)}: {plain(e)}" for cond, e in result.cases]
+    if result.matrix_form is not None:
+        of, var = (pretty_symbol(name_of(x)) for x in (result.of, result.var))
+        out.append(f"      matrix form: ∂{of}/∂{var} = {matrix_text(result.matrix_form)}")
+    return out
+
+
+def derivation_text(d: Derivation) -> str:
+    """The derivation as plain Unicode text for a terminal."""
+    graph = d.graph
+    # huber's threshold δ beside a Kronecker δ_in reads as δδ_in: the delta becomes an Iverson bracket [i = n]
+    names = {name_of(t) for t in (*graph.inputs, *(x.lhs for x in graph.definitions))}
+    plain = partial(to_text, iverson=bool(names & {"delta", "δ"}))
+    out = [d.title, "=" * len(d.title), "", *_graph_text(graph, plain)]
     for title, steps in sections(d.steps):
         out += ["", section_title(title) or "Derivation"]
         rows, previous = [], None
@@ -318,12 +339,7 @@ def derivation_text(d: Derivation) -> str:
         out += _text_rows(rows)
     if d.results:
         out += ["", "Result" if len(d.results) == 1 else "Results"]
-        for result in d.results:
-            out += _text_rows([(plain(sp.Derivative(result.of, result.var)), plain(result.expr), "")])
-            out += [f"      {plain(cond)}: {plain(e)}" for cond, e in result.cases]
-            if result.matrix_form is not None:
-                of, var = (pretty_symbol(name_of(x)) for x in (result.of, result.var))
-                out.append(f"      matrix form: ∂{of}/∂{var} = {matrix_text(result.matrix_form)}")
+        out += [line for result in d.results for line in _result_text(result, plain)]
     if d.notes:
         out += ["", "Notes"] + ["  - " + note_text(n) for n in d.notes]
     return "\n".join(out) + "\n"
