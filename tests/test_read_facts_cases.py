@@ -2,8 +2,11 @@
 derivatives by one variable instead of one."""
 
 import pytest
+import sympy as sp
 
 import symgrad
+from symgrad import parse
+from symgrad.errors import ParseError
 
 
 def test_a_case_between_indices_is_read_after_the_claim_that_gives_their_ranges():
@@ -37,3 +40,27 @@ def test_a_sum_of_constant_multiples_of_derivatives_is_the_derivative_of_the_sum
 def test_a_factor_that_depends_on_the_variable_is_not_taken_inside_the_derivative():
     got = symgrad.verify(r"x \frac{d}{dx} x^2 = 2x^2")
     assert got.verdict == "unreadable" and "names no derivative" in got.message
+
+
+@pytest.mark.parametrize(("written", "case"), [
+    (r"\text{for } i \neq j", sp.Ne), ("i != j", sp.Ne), ("if i = j", sp.Eq), ("when i=j (diagonal)", sp.Eq),
+    ("i=j (the diagonal)", sp.Eq), (r"\forall i \neq j", sp.Ne), ("assume i=j", sp.Eq), ("i and j are distinct", sp.Ne),
+    ("i and j are the same", sp.Eq), (r"$i \ne j$ (off-diagonal)", sp.Ne),
+])
+def test_a_case_is_read_in_the_words_pages_put_around_it(written, case):
+    rel = parse.parse_assumption(written, parse.Context())
+    assert isinstance(rel, case) and {str(a) for a in rel.args} == {"i", "j"}
+
+
+def test_a_case_that_does_not_name_its_indices_is_refused():
+    with pytest.raises(ParseError, match="names its indices"):
+        parse.parse_assumption("off-diagonal entries", parse.Context())
+
+
+@pytest.mark.parametrize(("case", "claim"), [
+    ("when i = j (diagonal)", r"\frac{\partial p_i}{\partial z_j} = p_i (1 - p_i)"),
+    (r"\text{for } i \neq j", r"\frac{\partial p_i}{\partial z_j} = -p_i p_j"),
+])
+def test_the_softmax_jacobian_cases_in_words_are_proved(case, claim):
+    got = symgrad.verify(claim, define=[r"p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}"], assume=[case])
+    assert got.verdict == "proved", got.message

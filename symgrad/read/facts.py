@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..errors import ParseError
@@ -12,7 +14,7 @@ from .context import Context, Upstream
 from .forms import forms
 from .macros import define
 from .parser import _Parser
-from .prose import from_prose
+from .prose import case_from_prose, from_prose
 from .sets import _field, index_range, membership
 from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 
@@ -22,6 +24,9 @@ _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"
                  r"\ge": (False, False), r"\geq": (False, False), r"\geqslant": (False, False)}
 # the matrix class each declares (of semidefiniteness symgrad uses the symmetry)
 _DEFINITE = {r"\succ": (PositiveDefinite, "positive definite"), r"\succeq": (Symmetric, "positive semidefinite")}
+
+
+_DIAGONAL_ONLY = re.compile(r"\s*(?:the\s+)?(?:off[\s-]?)?diagonal(?:\s+\w+)?\s*", re.IGNORECASE)  # which indices?
 
 
 def _has(toks: list[_Tok], texts: set[str]) -> bool:
@@ -353,6 +358,10 @@ _READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "r
 def parse_assumption(latex: str, ctx: Context) -> sp.Basic:
     """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``; an assumption about a
     matrix (``A = A^T``) is a fact instead (see ``_symmetric``), and the case it gives is ``sympy.true``."""
+    latex = case_from_prose(latex) if isinstance(latex, str) else latex
+    if isinstance(latex, str) and _DIAGONAL_ONLY.fullmatch(latex):
+        raise ParseError(r"a case names its indices: write i = j (the diagonal) or i \neq j (off the diagonal)",
+                         column=1, source=latex)
     toks = _tokens(latex)
     if _symmetric(latex, toks, ctx):  # A = A^T: a fact about a matrix, not a case
         return sp.true

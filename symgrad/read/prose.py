@@ -116,3 +116,24 @@ def _clauses(text: str) -> list[str]:
         clauses[-1] += pieces[0]
         clauses += pieces[1:]
     return [c for c in clauses if c.strip(" .")]
+
+
+_CASE_OPENING = re.compile(r"^\s*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*)?(?:(?:for\s+all|for|if|when|where|in\s+the\s+case|"
+                           r"case|assume|assuming|suppose|with|\\forall)\b\s*:?\s*)+\}?\s*", re.IGNORECASE)
+_REMARK = re.compile(r"\s*\(\s*(?:the\s+)?(?:off[\s-]?)?diagonal(?:\s+(?:entries|terms|case|elements))?\s*\)\s*$",
+                     re.IGNORECASE)
+_IN_WORDS = [(re.compile(r"^\s*([A-Za-z])\s+and\s+([A-Za-z])\s+(?:are\s+)?(?:different|distinct|not\s+equal|unequal)\s*$",
+                         re.IGNORECASE), r"\1 \\neq \2"),
+             (re.compile(r"^\s*([A-Za-z])\s+and\s+([A-Za-z])\s+are\s+(?:equal|the\s+same)\s*$", re.IGNORECASE),
+              r"\1 = \2")]
+
+
+def case_from_prose(text: str) -> str:
+    """A case between indices as pages say it (``\\text{for } i \\neq j``, ``if i = j (diagonal)``, ``i != j``, ``i and
+    j are distinct``) in LaTeX (``i \\neq j``); ``text`` unchanged when it is none of these."""
+    plain = _CASE_OPENING.sub("", _MATH.sub("", text).strip().rstrip(".,;").strip())
+    plain = _REMARK.sub("", plain).replace("!=", r" \neq ").replace("=/=", r" \neq ")
+    for pattern, case in _IN_WORDS:
+        if pattern.match(plain):
+            return pattern.sub(case, plain)
+    return plain if plain.strip() else text
