@@ -169,3 +169,69 @@ def test_export_module_rejects_nothing_and_clashing_names():
         export_module([], "symgrad export")
     with pytest.raises(ExportError, match="same function name 'softmax'"):
         export_module(["softmax", "softmax"], "symgrad export softmax softmax")
+
+
+MATRIX_NAMES = ["logdet", "gaussian-mvn-nll", "gp-marginal-likelihood"]
+
+
+@pytest.fixture(scope="module")
+def matrix_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("exported_matrix")
+    write_module(export_module(MATRIX_NAMES, "symgrad export logdet gaussian-mvn-nll gp-marginal-likelihood -o "
+                                             "mygrads.py"), str(folder / "mygrads.py"))
+    return folder
+
+
+def _matrix_inputs() -> dict[str, dict[str, np.ndarray]]:
+    rng = np.random.default_rng(1)
+    a = rng.standard_normal((3, 3))
+    spd = a @ a.T + 3 * np.eye(3)
+    return {"logdet": {"X": rng.standard_normal((3, 3)) + 3 * np.eye(3)},
+            "gaussian-mvn-nll": {"x": rng.standard_normal((4, 3)), "mu": rng.standard_normal(3), "Sigma": spd},
+            "gp-marginal-likelihood": {"y": rng.standard_normal(3), "K": spd}}
+
+
+def test_exported_matrix_entries_equal_value_and_grad_and_the_log_det_gradient_is_the_inverse_transpose(matrix_dir):
+    import autograd
+    import autograd.numpy as anp
+
+    inputs = _matrix_inputs()
+    np.savez(matrix_dir / "inputs.npz", **{f"{e}:{k}": v for e, kw in inputs.items() for k, v in kw.items()})
+    code = ("d = dict(np.load('inputs.npz'))\nout = {}\n"
+            f"for entry in {MATRIX_NAMES!r}:\n"
+            "    kw = {k.split(':')[1]: v for k, v in d.items() if k.split(':')[0] == entry}\n"
+            "    v, g = getattr(mygrads, entry.replace('-', '_'))(**kw)\n"
+            "    out[entry] = [float(v), {k: x.tolist() for k, x in g.items()}]\n"
+            "print(json.dumps(out))")
+    got = run(matrix_dir, code)
+    for entry, kw in inputs.items():
+        value, grads = symgrad.compile(entry).value_and_grad(**kw)
+        assert got[entry][0] == float(value)
+        for name, grad in grads.items():
+            np.testing.assert_array_equal(got[entry][1][name], grad)
+    reference = autograd.grad(lambda X: anp.linalg.slogdet(X)[1])(inputs["logdet"]["X"])  # d log|det X|/dX
+    np.testing.assert_allclose(got["logdet"][1]["X"], reference, rtol=1e-12, atol=1e-14)
+
+
+def test_exported_matrix_entries_refuse_a_singular_an_asymmetric_and_an_indefinite_matrix_as_compile_does(matrix_dir):
+    x, mu = np.ones((4, 3)), np.zeros(3)
+    cases = {"singular": ("logdet", {"X": np.ones((3, 3))}),
+             "asymmetric": ("gaussian-mvn-nll", {"x": x, "mu": mu, "Sigma": np.eye(3) + np.triu(np.ones((3, 3)), 1)}),
+             "indefinite": ("gp-marginal-likelihood", {"y": mu, "K": np.diag([1.0, -1.0, 2.0])})}
+    (matrix_dir / "cases.json").write_text(json.dumps(
+        {k: [e, {n: v.tolist() for n, v in kw.items()}] for k, (e, kw) in cases.items()}))
+    code = ("cases = json.load(open('cases.json'))\n"
+            "out = {}\n"
+            "for key, (entry, kw) in cases.items():\n"
+            "    try:\n"
+            "        getattr(mygrads, entry.replace('-', '_'))(**{n: np.array(v) for n, v in kw.items()})\n"
+            "        out[key] = None\n"
+            "    except ValueError as e:\n"
+            "        out[key] = [type(e).__name__, str(e)]\n"
+            "print(json.dumps(out))")
+    got = run(matrix_dir, code)
+    expected = {"singular": "SingularMatrixError", "asymmetric": "ShapeError", "indefinite": "SingularMatrixError"}
+    for key, (entry, kw) in cases.items():
+        with pytest.raises(symgrad.SymgradError) as err:
+            symgrad.compile(entry).value_and_grad(**kw)
+        assert got[key] == [expected[key], str(err.value)] and type(err.value).__name__ == expected[key]
