@@ -495,6 +495,27 @@ def test_nan_in_gives_nan_out_without_exceptions(name):
     assert np.isnan(value).any() or any(np.isnan(g).any() for g in grads.values())
 
 
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("name", NAMES)
+def test_a_non_finite_input_raises_nothing_and_stays_in_its_row_of_a_batch(name, bad):
+    d, f = entry(name)
+    if not f.spec["batched"]:
+        pytest.skip(f"{name} takes matrices: no batch axis")
+    rows = [inputs(d, seed=s) for s in (10, 11)]
+    arrays = {k: np.stack([np.asarray(r[k]) for r in rows]) for k in rows[0]}
+    first = next(n for n in f.inputs if n not in f.spec["labels"])
+    arrays[first] = arrays[first].astype(np.float64)
+    arrays[first][0].flat[0] = bad
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # inf - inf, 0 * inf: "invalid value"
+        value, grads = f.value_and_grad(**arrays)
+    clean_value, clean_grads = f.value_and_grad(**{k: v[1] for k, v in arrays.items()})
+    assert_close(value[1], clean_value, 1e-15)
+    for w, g in grads.items():
+        assert g.shape[0] == 2
+        assert_close(g[1], clean_grads[w], 1e-15)
+
+
 def test_softmax_takes_leading_batch_axes_and_gives_one_jacobian_per_row():
     f = symgrad.compile("softmax")
     a = np.random.default_rng(11).standard_normal((2, 3, 4))
