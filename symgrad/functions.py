@@ -37,8 +37,7 @@ class Elementary:
     kink_note: str = ""  # what derive uses there
     numpy: str | None = None  # array code np.<numpy>(u) (also the torch, jnp and xp spelling); None: see array
     xp: bool = False  # every namespace a checked forward pass meets has xp.<numpy> (autograd, torch, jax, tf, cupy)
-    array: Callable[[sp.Symbol], tuple[Any, sp.Expr]] | None = None  # for NumPy without f: named steps, then f, in
-    # abs, sign, Max, Min, Piecewise and arithmetic (every namespace has them)
+    array: Expr | None = None  # for NumPy without f: f written with abs, Max, Min, Piecewise, Let and arithmetic
     torch: str | None = None  # torch's function where it is not torch.<numpy>: torch.erf
     jax: str | None = None  # JAX's function where it is not jnp.<numpy>: jax.lax.erf
     math: str | None = None  # the same for a Python number (a size): math.<...>(n)
@@ -114,21 +113,29 @@ def _horner(coefficients: tuple[float, ...], s: sp.Expr) -> sp.Expr:
     return value
 
 
-Bindings = tuple[tuple[sp.Symbol, sp.Expr], ...]
+class Let(sp.Function):
+    """``Let(name, value, body)``: ``body`` with ``name`` standing for ``value``, an array form's step computed once
+    (printed ``(lambda name: body)(value)``)."""
+
+    nargs = 3
 
 
-def _erf_array(u: sp.Symbol) -> tuple[Bindings, sp.Expr]:
-    """erf(u) for arrays from the polynomials above, as named steps and a value: erf(|u|), its sign put back. Every
-    branch sees only arguments clamped into its own interval: none overflows or divides by zero where not taken."""
-    a, small, square, mid, tail, value = sp.symbols("_a _small _square _mid _tail _erf")
-    steps = ((a, sp.Abs(u)), (small, sp.Min(a, 1)), (square, small**2),
-             (mid, (sp.Min(sp.Max(a, 1), sp.Rational(7, 2)) - sp.Rational(9, 4)) / sp.Rational(5, 4)),
-             (tail, (sp.Min(sp.Max(a, sp.Rational(7, 2)), 6) - sp.Rational(19, 4)) / sp.Rational(5, 4)),
-             (value, sp.Piecewise((small * _horner(_ERF_SMALL, square), a <= 1),
-                                  (1 - _horner(_ERFC_MID, mid), a <= sp.Rational(7, 2)),
-                                  (1 - _horner(_ERFC_TAIL, tail), a <= 6), (sp.Float(1), True))))
+def _erfc_piece(coefficients: tuple[float, ...], a: sp.Symbol, lo: float, hi: float) -> sp.Expr:
+    """1 - erfc(a) from the polynomial fitted on [lo, hi], in that interval's own variable in [-1, 1]; ``a`` is
+    clamped into the interval first, so that no branch overflows where it is not taken."""
+    s, mid, half = sp.Symbol("_s"), sp.Rational(lo + hi) / 2, sp.Rational(hi - lo) / 2
+    return Let(s, (sp.Min(sp.Max(a, lo), hi) - mid) / half, 1 - _horner(coefficients, s))
+
+
+def _erf_array(u: sp.Symbol) -> sp.Expr:
+    """erf(u) for arrays from the polynomials above: erf(|u|) piece by piece, then its sign put back."""
+    a, value, s, square = sp.symbols("_a _erf _s _square")
+    small = Let(s, sp.Min(a, 1), Let(square, s**2, s * _horner(_ERF_SMALL, square)))
+    pieces = sp.Piecewise((small, a <= 1), (_erfc_piece(_ERFC_MID, a, 1, 3.5), a <= sp.Rational(7, 2)),
+                          (_erfc_piece(_ERFC_TAIL, a, 3.5, 6), a <= 6), (sp.Float(1), True))
     # unevaluated: SymPy would drop the last branch, which is NaN's (no comparison holds for it)
-    return steps, sp.Piecewise((-value, u < 0), (value, u >= 0), (u, True), evaluate=False)
+    return Let(a, sp.Abs(u), Let(value, pieces, sp.Piecewise((-value, u < 0), (value, u >= 0), (u, True),
+                                                             evaluate=False)))
 
 
 _NO_SLOPE = "0 away from the jump"

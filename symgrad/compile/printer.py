@@ -21,13 +21,13 @@ _ARGUMENT = sp.Symbol("_u")  # the parameter of an inline array form: (lambda _u
 
 def _as_array_nodes(e: sp.Expr) -> sp.Expr:
     """A table's array form in the printer's nodes: Max and Min elementwise, Piecewise as nested where."""
+    if not e.args:
+        return e
     if isinstance(e, sp.Piecewise):  # built unevaluated by the table when a last branch is NaN's (no condition holds)
         out: sp.Expr = sp.nan
         for value, cond in reversed(e.args):
             out = _as_array_nodes(value) if cond is sp.true else Where(cond, _as_array_nodes(value), out)
         return out
-    if not e.args:
-        return e
     args = [_as_array_nodes(a) for a in e.args]
     if isinstance(e, (sp.Max, sp.Min)):
         sign = 1 if isinstance(e, sp.Max) else -1
@@ -168,12 +168,13 @@ class _ArrayPrinter(NumPyPrinter):
         return entry.numpy if self.fast or entry.xp else None
 
     def _inline(self, entry: Elementary, argument: sp.Expr) -> str:
-        """The table's array form of ``entry`` at ``argument``, each named step a lambda's parameter."""
-        steps, value = entry.array(_ARGUMENT)
-        text = self._print(_as_array_nodes(value))
-        for name, step in reversed(steps):
-            text = f"(lambda {name}: {text})({self._print(_as_array_nodes(step))})"
-        return f"(lambda {_ARGUMENT}: {text})({self._print(argument)})"
+        """The table's array form of ``entry`` at ``argument``."""
+        form = _as_array_nodes(entry.array(_ARGUMENT))
+        return f"(lambda {_ARGUMENT}: {self._print(form)})({self._print(argument)})"
+
+    def _print_Let(self, e: sp.Expr) -> str:
+        name, value, body = e.args
+        return f"(lambda {name}: {self._print(body)})({self._print(value)})"
 
     def _print_Function(self, e: sp.Expr) -> str:
         entry = FUNCTION_OF.get(type(e))
