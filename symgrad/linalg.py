@@ -99,13 +99,24 @@ def _matrix(value: Any) -> tuple[Any, Any]:
     return np.asarray(value, dtype=np.float64), "numpy"
 
 
+_SAME_OBJECT: dict[int, tuple[Any, Any]] = {}  # id(table) -> (table, inverse): no key built per element
+
+
 def _inverse_value(value: Any) -> Any:
+    seen = _SAME_OBJECT.get(id(value))
+    if seen is not None and seen[0] is value:
+        return seen[1]
     key = _entries_key(value)
     if key not in _INVERSES:
         if len(_INVERSES) > 64:
             _INVERSES.clear()
+            _SAME_OBJECT.clear()
         matrix, library = _matrix(value)
         _INVERSES[key] = matrix ** -1 if library == "mpmath" else np.linalg.inv(matrix)
+    if isinstance(value, dict):  # verify's tables are made once per point and never changed
+        if len(_SAME_OBJECT) > 256:
+            _SAME_OBJECT.clear()
+        _SAME_OBJECT[id(value)] = (value, _INVERSES[key])
     return _INVERSES[key]
 
 

@@ -86,3 +86,99 @@ def test_a_declared_symmetric_a_makes_2_a_x_right() -> None:
     loss = Definition(L, sp.Sum(x[k] * A[k, l] * x[l], (k, 1, n), (l, 1, n)))
     v = judge([("2 A x", 2 * sp.Sum(A[i, k] * x[k], (k, 1, n)))], L, x[i], [loss])
     assert v.verdict == "proved", str(v)
+
+
+# ---------------------------------------------------------------- the two conventions by a symmetric matrix
+
+
+def _mvn() -> tuple:
+    """The catalog's Gaussian NLL (L = 1/2 sum_s r_s^T Sigma^-1 r_s + N/2 log det Sigma, Sigma declared symmetric
+    positive definite) and its unconstrained gradient G_ij = 1/2 (N (Σ⁻¹)_ij - (Σ⁻¹ S Σ⁻¹)_ij), written here."""
+    from symgrad import catalog
+
+    graph = catalog.get("gaussian-mvn-nll").graph
+    Sigma = next(t for t in graph.inputs if str(t) == "Sigma")
+    n = Sigma.shape[0]
+    N = next(s for s in graph.definitions[-1].rhs.free_symbols if str(s) == "N")
+    r = graph.definitions[0].lhs.base
+    i, j, k, l = (sp.Idx(sp.Symbol(c, integer=True), (1, n)) for c in "ijkl")
+    s = sp.Idx(sp.Symbol("s", integer=True), (1, N))
+    P = linalg.inverse(Sigma)
+    G = (N * P[i, j] - sp.Sum(P[i, k] * r[s, k] * r[s, l] * P[l, j], (s, 1, N), (k, 1, n), (l, 1, n))) / 2
+    return graph, Sigma[i, j], G, G.xreplace({i: j, j: i}), sp.KroneckerDelta(i, j)
+
+
+def _autograd_gradients(cx: dict) -> tuple[np.ndarray, np.ndarray]:
+    """At a counterexample's inputs: autograd's unconstrained gradient by Sigma, and its gradient by the n(n+1)/2
+    free entries of a symmetric Sigma (Sigma_ab = Sigma_ba one parameter), as n x n matrices."""
+    import autograd
+    import autograd.numpy as anp
+
+    n, N = cx["sizes"]["n"], cx["sizes"]["N"]
+    val = {k: float(Fraction(v)) for k, v in cx["values"].items()}
+    x = np.array([[val[f"x_{{{a},{b}}}"] for b in range(1, n + 1)] for a in range(1, N + 1)])
+    mu = np.array([val[f"mu_{a}"] for a in range(1, n + 1)])
+    S0 = np.array([[val[f"Sigma_{{{a},{b}}}"] for b in range(1, n + 1)] for a in range(1, n + 1)])
+
+    def nll(S):
+        d = x - mu
+        return 0.5 * anp.sum(d * anp.linalg.solve(S, d.T).T) + 0.5 * N * anp.linalg.slogdet(S)[1]
+
+    upper = [(a, b) for a in range(n) for b in range(a, n)]
+
+    def by_free_entries(theta):
+        S = anp.zeros((n, n))
+        for t, (a, b) in enumerate(upper):
+            E = np.zeros((n, n))
+            E[a, b] = E[b, a] = 1.0
+            S = S + theta[t] * E
+        return nll(S)
+
+    g = autograd.grad(by_free_entries)(np.array([S0[a, b] for a, b in upper]))
+    sym = np.zeros((n, n))
+    for t, (a, b) in enumerate(upper):
+        sym[a, b] = sym[b, a] = g[t]
+    return autograd.grad(nll)(S0), sym
+
+
+def test_the_gaussian_nll_gradient_by_sigma_is_judged_unconstrained_and_the_verdict_names_that_convention() -> None:
+    graph, var, G, _, _ = _mvn()
+    v = judge([("G", G)], graph.definitions[-1].lhs, var, graph.definitions, timeout=30)
+    assert (v.verdict, v.diagnosis) == ("proved", None), str(v)
+    assert "judged by the unconstrained gradient G" in v.message and "G + Gᵀ − diag G" in v.message
+
+
+def test_the_symmetric_form_of_the_gaussian_nll_gradient_is_the_other_convention_not_a_mistake() -> None:
+    graph, var, G, Gt, delta = _mvn()
+    v = judge([("G + G^T - diag G", G + Gt - delta * G)], graph.definitions[-1].lhs, var, graph.definitions)
+    assert v.verdict in ("proved", "agrees") and v.diagnosis == "convention", str(v)
+    assert "the claim is the gradient on symmetric matrices G + Gᵀ − diag G" in v.message
+    assert v.message.endswith("the other convention, not a mistake.")
+
+
+def test_asked_for_the_symmetric_convention_g_is_a_dropped_symmetric_term_and_autograd_confirms_the_point() -> None:
+    graph, var, G, _, _ = _mvn()
+    v = judge([("G", G)], graph.definitions[-1].lhs, var, graph.definitions, convention="symmetric")
+    assert (v.verdict, v.diagnosis) == ("wrong", "symmetric"), str(v)
+    assert "dropped symmetric term" in v.message and "judged by the gradient on symmetric matrices" in v.message
+    cx = v.counterexample
+    a, b = cx["indices"]["i"] - 1, cx["indices"]["j"] - 1
+    unconstrained, symmetric = _autograd_gradients(cx)
+    assert float(Fraction(cx["claim"])) == pytest.approx(unconstrained[a, b], rel=1e-10)
+    assert float(Fraction(cx["derivative"])) == pytest.approx(symmetric[a, b], rel=1e-10)
+
+
+def test_twice_g_counts_the_diagonal_twice_in_either_convention() -> None:
+    graph, var, G, Gt, _ = _mvn()
+    for convention in (None, "symmetric"):
+        v = judge([("G + G^T", G + Gt)], graph.definitions[-1].lhs, var, graph.definitions, convention=convention)
+        assert (v.verdict, v.diagnosis) == ("wrong", "symmetric"), str(v)
+        assert "counts the diagonal of Σ twice" in v.message
+
+
+def test_an_unknown_convention_is_refused_naming_the_two() -> None:
+    from symgrad.verify import VerifyError
+
+    graph, var, G, _, _ = _mvn()
+    with pytest.raises(VerifyError, match="unknown gradient convention 'upper'; choose one of: unconstrained, symm"):
+        judge([("G", G)], graph.definitions[-1].lhs, var, graph.definitions, convention="upper")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +13,7 @@ import mpmath
 import sympy as sp
 
 from ..tensors import Constraint, Definition, Node
+from .conventions import CONVENTIONS, by_another_form, conventions, layout_note, with_truth
 from .counterexample import _counterexample
 from .diagnosis import _diagnose
 from .evaluation import _DPS, Fn, _compile, _equal
@@ -53,7 +54,7 @@ def _orientations(expr: sp.Expr, array: tuple[sp.Idx, ...], free: tuple[sp.Idx, 
 
 def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[sp.Idx]]], of: Node, var: Node, definitions: Sequence[Definition] = (),
           constraints: Sequence[Constraint] = (), assumptions: Sequence[sp.Basic] = (),
-          timeout: float = 3.0) -> Verdict:
+          timeout: float = 3.0, convention: str | None = None) -> Verdict:
     """Judge the members of a claimed chain against ``d of / d var`` (SymPy in, Verdict out).
 
     ``members`` are ``(latex, expr)`` pairs in the order written, or ``(latex, expr, axes)`` for a
@@ -61,18 +62,26 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
     vector): a transpose of the derivative is then a layout difference, not a mistake. A member that is an unevaluated
     ``sympy.Derivative`` is a derivative written out (``\\frac{\\partial p_i}{\\partial a_j}``): it is
     the derivative itself when it differentiates ``of``, else its value is checked like any member.
+
+    By a matrix declared symmetric (``linalg.Symmetric``) there are two gradients: the unconstrained ``G`` (every
+    entry independent, what autodiff gives) and ``G + G^T - diag G`` (``X_ij`` and ``X_ji`` one parameter).
+    ``convention`` (``"unconstrained"`` or ``"symmetric"``) says which one a claim must be; without it a claim may
+    be either and the verdict names the one it is. The verdict always names the convention it judged by.
     """
+    if convention not in CONVENTIONS:
+        raise VerifyError(f"unknown gradient convention {convention!r}; choose one of: "
+                          f"{', '.join(c for c in CONVENTIONS if c)}")
     problem = _Problem(tuple(definitions), of, var, tuple(constraints), tuple(assumptions))
     timeout = max(timeout, 0.0)  # a negative budget is no budget
     with mpmath.workdps(_DPS):
-        return _judge(members, problem, timeout)
+        return _judge(members, problem, timeout, convention)
 
 
 # "agrees" needs at least this many points where the claim and the derivative are both defined
 _MIN_COMPARED = 8
 
 
-def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float) -> Verdict:
+def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float, convention: str | None) -> Verdict:
     truth, note = _truth(problem, timeout if timeout > 0 else None)  # a zero budget skips only the proof
     notes = [note] if note else []
     checked = _prepared(members, problem)
@@ -80,20 +89,38 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
     if not search.points:
         raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
     check_truth(search)  # the derivative itself against the definitions, before it judges anything
+    forms = conventions(problem, truth, convention)
+    if forms:
+        notes.append(forms[0].judged_by)
+        truth = forms[0].expr
+        search = with_truth(search, truth)
     # the proof and the numeric search each get a budget: past the search's, the points evaluated so far decide
     budget = _Budget(time.monotonic() + timeout, time.monotonic() + 2 * timeout + 2, timeout)
     links: list[Link] = []
     wrong: tuple[Link, str, str] | None = None
     transposed = False
+    accepted: list[str] = []  # members right in the other convention
+
+    def other_form(link: Link) -> tuple[Link, tuple[str, str] | None] | None:
+        found = by_another_form(link, forms, search, budget.proof, convention is None)
+        if found is not None and found[1] is None:
+            accepted.append(link.latex)
+        return found
+
     for latex, orients in checked:
-        link, flipped, diagnosis = _judge_member(latex, orients, search, truth, budget, notes)
+        link, flipped, diagnosis = _judge_member(latex, orients, search, truth, budget, notes,
+                                                 other_form if forms else None)
         links.append(link)
         if diagnosis is not None and wrong is None:
             wrong = (link, *diagnosis)
         transposed |= flipped and diagnosis is None
+    if accepted and wrong is None:
+        notes.append(forms[1].accepted)
     if transposed and wrong is None:
+        notes.append(layout_note(problem))
         notes.append("the claim is the transpose of the derivative: the other layout convention, not a mistake")
-    return _summarise(problem, truth, links, wrong, notes, search, transposed)
+    kind = "convention" if accepted else "layout" if transposed else None
+    return _summarise(problem, truth, links, wrong, notes, search, kind)
 
 
 @dataclass(frozen=True)
@@ -123,8 +150,10 @@ def _prepared(members: Sequence[tuple[Any, ...]], problem: _Problem) -> list[tup
 
 
 def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Search, truth: sp.Expr, budget: _Budget,
-                  notes: list[str]) -> tuple[Link, bool, tuple[str, str] | None]:
-    """One member's link, whether it is read transposed, and its diagnosis (kind, sentence) when it is wrong."""
+                  notes: list[str], other_form: Callable[[Link], tuple[Link, tuple[str, str] | None] | None] | None
+                  ) -> tuple[Link, bool, tuple[str, str] | None]:
+    """One member's link, whether it is read transposed, and its diagnosis (kind, sentence) when it is wrong;
+    ``other_form`` judges a wrong member by the derivative's other convention first (a symmetric matrix)."""
     expr, flipped = orients[0]
     fn = _compile(expr)
     tally = _Tally()
@@ -143,6 +172,9 @@ def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Sear
             break
     if bad is not None:
         link = Link(latex, "wrong", expr, _counterexample(bad, search, expr), tally.compared)
+        found = other_form(link) if other_form is not None else None
+        if found is not None:
+            return found[0], flipped, found[1]
         return link, flipped, _diagnose_member(fn, samples, search, link)
     _too_few(tally, search, latex)
     if tally.skipped + search.rejected:
@@ -224,7 +256,7 @@ def _within(samples: Iterator[_Sample], deadline: float, needed: set[int]) -> li
 
 
 def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tuple[Link, str, str] | None,
-               notes: list[str], search: _Search, layout: bool) -> Verdict:
+               notes: list[str], search: _Search, kind: str | None) -> Verdict:
     general = _text(truth)
     in_case = _apply_assumptions(truth, problem.assumptions)
     correct = _latex(in_case)
@@ -243,9 +275,9 @@ def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tupl
                        f"{diagnosis}. {why}{where}{tail}", head)
     shown = links[-1].expr
     if all(link.verdict == "proved" for link in links):
-        return Verdict("proved", links, "layout" if layout else None, correct, None,
+        return Verdict("proved", links, kind, correct, None,
                        f"{head} = {_text(shown)}{when}{also}{tail}", head)
     points = min(link.points for link in links)
-    return Verdict("agrees", links, "layout" if layout else None, correct, None,
+    return Verdict("agrees", links, kind, correct, None,
                    f"{head} = {_text(shown)}{when} agrees with the derivative at {points} points "
                    f"(not proved){also}{tail}", head)
