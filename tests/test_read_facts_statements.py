@@ -58,6 +58,10 @@ def test_a_zero_one_target_is_a_binary_domain_not_one_hot():
     (r"\Sigma \succ 0", PositiveDefinite),
     (r"\Sigma \succeq 0", Symmetric),
     (r"here $\Sigma$ is a positive definite matrix", PositiveDefinite),
+    (r"$\Sigma$ symmetric positive definite", PositiveDefinite),
+    (r"\Sigma is symmetric and positive definite", PositiveDefinite),
+    (r"$\Sigma$ is a symmetric matrix", Symmetric),
+    (r"where $\Sigma$ is symmetric", Symmetric),
 ])
 def test_symmetry_and_definiteness_declare_the_matrix_class(fact, kind):
     ctx = settled(r"\Sigma \in \mathbb{R}^{n \times n}", fact)

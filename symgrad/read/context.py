@@ -136,6 +136,9 @@ class Context:
             y = defined.lhs
         elif isinstance(declared, sp.IndexedBase) and declared.shape:
             y = declared
+        elif isinstance(self.tensors.get(fact.gradient), sp.IndexedBase) and self.tensors[fact.gradient].shape:
+            y = sp.IndexedBase(fact.output, shape=self.tensors[fact.gradient].shape)  # G \in R^{N x M}: y is as G
+            self.tensors[fact.output] = y
         elif fact.shape is None:
             raise ParseError(f"cannot tell the shape of {fact.output} in {fact.source}: define {fact.output} or declare "
                              rf"it ({fact.output} \in \mathbb{{R}}^{{n}})", column=1, source=fact.source)

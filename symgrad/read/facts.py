@@ -41,6 +41,8 @@ def parse_given(latex: str, ctx: Context) -> None:
     if isinstance(latex, str):
         latex, described = from_prose(latex)
         ctx.notes.extend(described)
+        if described and not latex.strip():
+            return
     if isinstance(latex, str) and define(latex, ctx.macros):
         return
     _tokens(latex)  # the empty-input and brace checks, with their columns
@@ -55,10 +57,14 @@ def _membership(latex: str, toks: list[_Tok], ctx: Context) -> None:
 
 
 def _tuple_membership(latex: str, toks: list[_Tok], ctx: Context) -> None:
-    """``\\mathbf{x} = (x_1, \\dots, x_n) \\in \\mathbb{R}^{1 \\times n}``: the space says it all."""
+    """``\\mathbf{x} = (x_1, \\dots, x_n) \\in \\mathbb{R}^{1 \\times n}``: the space says it all. ``A = B \\in S``
+    with B no tuple: B lies in S, and A = B (``\\frac{\\partial L}{\\partial Y} = G \\in \\mathbb{R}^{N \\times M}``)."""
     eq = next(k for k, t in enumerate(toks) if t.text == "=")
     member = max(k for k, t in enumerate(toks) if t.text == r"\in")
-    membership(_Parser(latex, toks[:eq] + toks[member:], ctx))
+    if toks[eq + 1].text == "(" and toks[member - 1].text == ")":
+        return membership(_Parser(latex, toks[:eq] + toks[member:], ctx))
+    membership(_Parser(latex, toks[eq + 1:], ctx))
+    _equation(latex, toks[:member] + toks[-1:], ctx)
 
 
 def _distribution(latex: str, toks: list[_Tok], ctx: Context) -> None:
@@ -126,14 +132,9 @@ def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
 def _derivative_side(latex: str, side: list[_Tok], ctx: Context) -> tuple[str, sp.Expr, tuple | None] | None:
     """(L, y, y's shape as read) for a side that is the derivative of a bare undefined name L by a name y (or its
     element); None otherwise. Nothing is recorded: y's shape is decided by its definition when it has one."""
-    if not side or not any(t.text in (r"\partial", "d", r"\mathrm", r"\frac", r"\dfrac") for t in side):
+    if not side or not any(t.text in (r"\partial", "d", r"\mathrm", r"\frac", r"\dfrac", r"\nabla") for t in side):
         return None
-    p = _Parser(latex, side + [_Tok("end", "", side[-1].col + len(side[-1].text))], ctx)
-    try:
-        value = p.expr().expr
-        p.done()
-    except ParseError:
-        return None
+    p, value = _side(latex, side, ctx)
     if not isinstance(value, sp.Derivative) or len(value.variables) != 1:
         return None
     loss, var = value.expr, value.variables[0]
@@ -228,16 +229,52 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     parts = _split(toks, {"="})
     if len(parts) != 2 or not parts[0]:
         return False
-    name = _lhs_name(latex, parts[0], ctx)
+    name = _lhs_name(latex, parts[0], ctx) or _function_head(latex, parts[0], ctx)
     right = parts[1][1:]
-    letters = {t.text for t in right if t.kind == "letter"}
-    if name is None or ctx.known(name) or not letters or name in letters or _has(right, _DOTS) or \
+    letters = {t.text for t in right if t.kind == "letter"} - _parameters(parts[0])
+    if name is None or ctx.known(name) or not letters or name in letters or _has(right, _DOTS) or _differentiates(
+            latex, right, ctx) or \
             any(t.text in (r"\sum", r"\prod") for t in parts[0]):
         return False
     source = _source(latex, toks[:-1])
     parse_definition(" " * (toks[0].col - 1) + source, ctx)  # the padding keeps the columns of the whole string
     ctx.notes.append(f"{source} (among the facts) read as a definition")
     return True
+
+
+def _function_head(latex: str, side: list[_Tok], ctx: Context) -> str | None:
+    """The name of ``g(t)`` (a function's left side: a name, then parameter letters in parentheses), else None."""
+    opened = next((k for k, t in enumerate(side) if t.text == "("), None)
+    if opened is None or side[-1].text != ")" or not _parameters(side) or not opened:
+        return None
+    return _lhs_name(latex, side[:opened], ctx)
+
+
+def _parameters(side: list[_Tok]) -> set[str]:
+    """The letters of ``(s, t)`` closing a left side (a function's parameters), else none."""
+    opened = next((k for k, t in enumerate(side) if t.text == "("), None)
+    inside = side[opened + 1:-1] if opened is not None and side[-1].text == ")" else []
+    if not inside or any(t.kind != "letter" and t.text != "," and not t.text[1:].isalpha() for t in inside):
+        return set()
+    return {t.text for t in inside if t.text != ","}
+
+
+def _differentiates(latex: str, side: list[_Tok], ctx: Context) -> bool:
+    """Whether ``side`` reads as a formula holding a derivative (``\\nabla_y L``, ``\\frac{dL}{dy}``), or does not read."""
+    value = _side(latex, side, ctx)[1]
+    return value is None or bool(value.atoms(sp.Derivative))
+
+
+def _side(latex: str, side: list[_Tok], ctx: Context) -> tuple[_Parser, sp.Expr | None]:
+    """One side of an equation read alone, nothing recorded (its reader, and its value or None where it does not
+    read)."""
+    p = _Parser(latex, side + [_Tok("end", "", side[-1].col + len(side[-1].text))], ctx)
+    try:
+        value = p.expr().expr
+        p.done()
+    except ParseError:
+        return p, None
+    return p, value
 
 
 def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:

@@ -11,7 +11,7 @@ _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
 _A = r"(?:(?:a|an|the)\s+)?(?:real(?:-valued)?\s+)?"
 _ELEMENTS = r"(?:\s*,?\s*with\s+elements\s+.*?)?(?:\s*\(.*\))?"
 _SQUARE = rf"{_DIM}\s*(?:\\times|x|×)\s*{_DIM}"
-_SCALAR = r"(?:scalar|number|constant|real number|real)"
+_SCALAR = r"(?:(?:small|fixed|given|known)\s+)?(?:scalar|number|constant|real number|real)"
 _UPSTREAM = r"(?:(?:the|an?)\s+)?(?:(?:upstream|incoming|output)\s+)?(?:gradient\s+)?"
 _DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\S+\s*/\s*d\S+)"
 # (sentence, the fact it states); names and sizes are kept as written
@@ -30,7 +30,10 @@ _SENTENCES = [
     (rf"{_NAME}\s+is\s+{_A}(?:(?:column\s+)?vector|matrix)?\s*(?:in\s+)?(\\mathbb\{{R\}}.*)", r"\1 \\in \2"),
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
-    (rf"{_NAME}\s+is\s+{_A}(?:symmetric\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
+    (rf"{_NAME}\s+(?:is\s+)?{_A}(?:symmetric\s+)?(?:and\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
+    (rf"{_NAME}\s+(?:is\s+)?{_A}symmetric(?:\s+matrix)?", r"\1 = \1^T"),
+    (rf"{_NAME}\s+is\s+{_A}positive\s+(?:{_SCALAR}|parameter|number)", r"\1 > 0"),
+    (rf"{_NAME}\s+(?:is|are)\s+(?:of\s+(?:size|shape|dimensions?)\s+)?{_SQUARE}(?:\s+matrix)?", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     # an upstream gradient and the name the page gives it: "upstream gradient dL/dy (denoted as dy or `dout`)"
     (rf"{_UPSTREAM}{_DERIVATIVE}\s*\(\s*(?:denoted|written|called|named)\s+(?:as\s+|by\s+)?([^\s()]+)(?:\s+or\s+[^()]*)?\)",
      r"\1 = \2"),
@@ -38,26 +41,43 @@ _SENTENCES = [
     ((rf"([^\s,]+)\s*,\s*(?:\\[;,:!]\s*)?([^\s,]+?)\s*(?:the\s+)?upstream\s+gradient\s+{_DERIVATIVE}\s+and\s+"
       rf"(?:the\s+)?downstream\s+gradient\s+.*"), r"\3 = \1"),
 ]
-_OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assume|and|with|we\s+are\s+given)\b[\s,:]*", re.IGNORECASE)
+_OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assume|and|with|we\s+are\s+given|for(?:\s+(?:all|each|every))?)"
+                      r"\b[\s,:]*", re.IGNORECASE)
 _MATH = re.compile(r"\$+|\\\(|\\\)")
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
 
 
 _ONE_HOT_FACT = r"\1 = (0, \\dots, 0, 1, 0, \\dots, 0)"  # how a page writes a one-hot vector out
 _ROLES = r"(?:logits|scores|labels|targets|predictions|inputs|outputs|weights|biases|features|activations|probabilities)"
+_DESCRIBED = (r"(?:(?:true|predicted|ground[\s-]truth|target|class|input|output|hidden|regularization|learning|weight|"
+              r"bias|column|row|design|data)\s+)?(?:labels?|targets?|predictions?|outputs?|inputs?|parameters?|rate|"
+              r"vectors?|matrix|data|identity(?:\s+matrix)?|vector\s+of\s+(?:all\s+)?ones)")
+_COUNTED = r"(?:classes|samples|features|examples|observations|data\s+points|neurons|units|hidden\s+units|categories|tokens)"
+# what a description must not say, to be dropped as one: these state constraints
+_PROPERTIES = re.compile(r"symmetric|positive|negative|definite|hot|diagonal|orthogonal|orthonormal|binary|normali[sz]ed|"
+                         r"\bsums?\b|probabilit|distribution|simplex|\bzero|nonzero|\bunit\b|integer|triangular|"
+                         r"stochastic|softmax|sigmoid", re.IGNORECASE)
+_RELATION = re.compile(r"\\in\b|∈|=|<|>|\\[lg]eq?\b|\\succ|\\lt\b|\\gt\b")
 # sentences read with the math marks as spaces ($t_i$s is t_i s): (sentence, fact); a fact "" only describes
 _WORDED = [
-    (rf"{_NAME}\s*'?s?\s+(?:is|be|are)\s+one[\s-]?hot(?:\s+(?:encoded|encoding|vectors?|labels?|targets?))?",
-     _ONE_HOT_FACT),
+    ((rf"(?:the\s+(?:labels?|targets?)\s+)?{_NAME}\s*'?s?\s+(?:is|be|are)\s+(?:an?\s+)?one[\s-]?hot(?:\s+encod(?:ed|ing))?"
+      r"(?:\s+(?:vectors?|labels?|targets?))?"), _ONE_HOT_FACT),
     ((rf"exactly\s+one\s+of\s+(?:the\s+)?{_NAME}\s*'?s?\s+is\s+1\s*,?\s*(?:and\s+)?(?:all\s+)?the\s+"
       r"(?:rest|others?|other\s+entries)\s+are\s+(?:zeros?|0)"), _ONE_HOT_FACT),
     # "X \in R^{N x N} is an N x N invertible matrix (|X| \neq 0)": the space says what symgrad uses
     (rf"({_NAME}\s*\\in\s*\\mathbb\{{R\}}\^\{{[^{{}}]*\}})\s+is\s+{_A}.*\bmatri(?:x|ces)\b.*", r"\1"),
     (rf"{_NAME}\s+is\s+(?:a|an)\s+0\s*/\s*1\s+(?:target|label|indicator|variable|vector)s?\b.*", r"\1 \\in \\{0, 1\\}"),
     (rf"{_NAME}\s+(?:be|is|are|denotes?)\s+(?:the\s+|a\s+|an\s+)?(?:(?:vector|matrix)\s+of\s+(?:the\s+)?)?{_ROLES}", ""),
+    (rf"{_NAME}\s+(?:is|denotes)\s+(?:the\s+|a\s+)?{_DESCRIBED}", ""),
+    (rf"{_NAME}\s+(?:is\s+(?:an?\s+)?(?:invertible|non-?singular)(?:\s+matrix)?|has\s+full(?:\s+(?:column|row))?\s+rank)",
+     ""),  # what random draws have almost surely
+    (rf"{_NAME}\s+(?:is\s+the\s+)?(?:batch\s+size|number\s+of\s+[a-z]+(?:\s+[a-z]+)?)", r"\1 \\in \\mathbb{N}"),
+    (rf"{_NAME}\s+{_COUNTED}", r"\1 \\in \\mathbb{N}"),
+    (rf"{_NAME}\s+(?:is|denotes)\s+the\s+(?:logistic\s+)?sigmoid(?:\s+function)?", r"\1(\\xi) = \\frac{1}{1 + e^{-\\xi}}"),
+    (r"(?:the\s+)?(?:upstream|incoming)\s+gradient\s+(?:is\s+|:\s*)?(.+=.+)", r"\1"),
 ]
 _MATH_SPAN = re.compile(r"(\$\$?[^$]*\$\$?|\\\(.*?\\\))")
-_CLAUSE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
+_CLAUSE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+for\s+(?:all\s+|each\s+|every\s+)?)")
 
 
 def from_prose(text: str) -> tuple[str, list[str]]:
@@ -88,6 +108,9 @@ def _sentence(text: str) -> str | None:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
             return m.expand(fact)
+    described = _fact_described(text)
+    if described is not None:
+        return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
     for pattern, fact in _WORDED:
         m = re.fullmatch(pattern, spaced, re.IGNORECASE)
@@ -95,6 +118,17 @@ def _sentence(text: str) -> str | None:
             name = re.sub(r"_\{?[A-Za-z0-9]+\}?$", "", m.group(1))  # t_i one-hot: t is
             return name + m.expand(fact)[len(m.group(1)):] if fact else ""
     return None
+
+
+def _fact_described(text: str) -> str | None:
+    """``$\\lambda > 0$ is the regularization parameter``, ``Let $X \\in \\mathbb{R}^{n \\times d}$ be the design matrix``:
+    one formula stating a fact, then words that only name its role (none that state a constraint): the formula."""
+    spans = _MATH_SPAN.findall(text)
+    words = _OPENING.sub("", _MATH_SPAN.sub(" ", text)).strip(" .,;")
+    if len(spans) != 1 or not _RELATION.search(spans[0]) or _PROPERTIES.search(words) or not re.fullmatch(
+            r"(?:(?:be|is|are|denotes?)\s+)?(?:(?:the|a|an)\s+)?[A-Za-z][A-Za-z\s-]*", words):
+        return None
+    return _MATH.sub("", spans[0]).strip()
 
 
 def _described(text: str, fact: str) -> list[str]:
