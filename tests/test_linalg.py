@@ -329,18 +329,30 @@ def test_symmetric_form_g_plus_gt_minus_diag_g_is_the_gradient_on_symmetric_matr
     upper = [(a, b) for a in range(size) for b in range(a, size)]
     K0 = np.array(vals["K"].evalf(), dtype=float)
     y0 = np.array(vals["y"].evalf(), dtype=float).ravel()
+    ref = gradient_by_free_entries(lambda K: 0.5 * y0 @ anp.linalg.solve(K, y0) + 0.5 * anp.linalg.slogdet(K)[1], K0)
+    got = [float(_value(sym, vals, d.graph, {ii: a + 1, jj: b + 1})) for a, b in upper]
+    np.testing.assert_allclose(got, [ref[a, b] for a, b in upper], rtol=1e-10)
+
+
+def gradient_by_free_entries(loss, S0: np.ndarray) -> np.ndarray:
+    """autograd's gradient of ``loss`` by the n(n+1)/2 free entries of a symmetric matrix (S_ab = S_ba one
+    parameter) at ``S0``, as a symmetric n x n matrix: the reference for the symmetric convention."""
+    size = S0.shape[0]
+    upper = [(a, b) for a in range(size) for b in range(a, size)]
 
     def loss_of(theta):
-        K = anp.zeros((size, size))
+        S = anp.zeros((size, size))
         for t, (a, b) in enumerate(upper):
             E = np.zeros((size, size))
             E[a, b] = E[b, a] = 1.0
-            K = K + theta[t] * E
-        return 0.5 * y0 @ anp.linalg.solve(K, y0) + 0.5 * anp.linalg.slogdet(K)[1]
+            S = S + theta[t] * E
+        return loss(S)
 
-    ref = autograd.grad(loss_of)(np.array([K0[a, b] for a, b in upper]))
-    got = [float(_value(sym, vals, d.graph, {ii: a + 1, jj: b + 1})) for a, b in upper]
-    np.testing.assert_allclose(got, ref, rtol=1e-10)
+    g = autograd.grad(loss_of)(np.array([S0[a, b] for a, b in upper]))
+    out = np.zeros((size, size))
+    for t, (a, b) in enumerate(upper):
+        out[a, b] = out[b, a] = g[t]
+    return out
 
 
 def test_unsymmetrised_gradient_is_the_unconstrained_one_autograd_gives() -> None:

@@ -13,6 +13,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy as sp
+from test_linalg import gradient_by_free_entries
 
 from symgrad import linalg
 from symgrad.tensors import Definition
@@ -124,21 +125,7 @@ def _autograd_gradients(cx: dict) -> tuple[np.ndarray, np.ndarray]:
         d = x - mu
         return 0.5 * anp.sum(d * anp.linalg.solve(S, d.T).T) + 0.5 * N * anp.linalg.slogdet(S)[1]
 
-    upper = [(a, b) for a in range(n) for b in range(a, n)]
-
-    def by_free_entries(theta):
-        S = anp.zeros((n, n))
-        for t, (a, b) in enumerate(upper):
-            E = np.zeros((n, n))
-            E[a, b] = E[b, a] = 1.0
-            S = S + theta[t] * E
-        return nll(S)
-
-    g = autograd.grad(by_free_entries)(np.array([S0[a, b] for a, b in upper]))
-    sym = np.zeros((n, n))
-    for t, (a, b) in enumerate(upper):
-        sym[a, b] = sym[b, a] = g[t]
-    return autograd.grad(nll)(S0), sym
+    return autograd.grad(nll)(S0), gradient_by_free_entries(nll, S0)
 
 
 def test_the_gaussian_nll_gradient_by_sigma_is_judged_unconstrained_and_the_verdict_names_that_convention() -> None:
