@@ -5,7 +5,7 @@ For every catalog entry, every definition, step, detail and result is printed as
 carry them) and read back with ``symgrad.parse``. Equal means equal at exact rational points
 with concrete sizes and every assignment of the free indices (so ``i = j`` and ``i != j``
 are both seen), compared to 30 digits: a dropped bracket changes the value there.
-The same for the terminal text, where the reader can read it (its gaps are strict xfails).
+The same for the terminal text.
 """
 
 from __future__ import annotations
@@ -207,44 +207,10 @@ def test_focal_prints_the_brackets_around_sigma_minus_sigma_squared() -> None:
     assert not any(r.startswith(r"\sigma - \sigma^{2} \Bigl(") for r in rows)
 
 
-# --- the text printer, where the reader can read it -----------------------------------------------
+# --- the text printer: p_nc, δ_ij, ∂/∂x (…), x̂, Σ⁻¹_kl, {a if c; b otherwise} as a terminal shows them ------
 
-_TEXT_GAPS = {
-    "D": "∂/∂x (…) in text is not read as a derivative operator ('unexpected /')",
-    "B": "a two-letter subscript in text (δ_in, p_nc) is not read as two indices of a declared 2-D name: "
-         "p_nc is read as p_n·c, silently",
-    "C": "√ is not read as the square root",
-    "G": "· between indexed elements (w_dc·x_nd) is read as a dot product of vectors",
-    "E": "the Unicode letter γ is not read",
-    "M": "max(…) without a backslash is not read as the maximum",
-    "F": "cases written {a if c; b otherwise} are not read",
-    "I": "the inverse's ⁻¹ (Σ⁻¹_kl) and det in text are not read",
-}
-# which reader gaps each entry's text meets (found by running this test); strict, so a fixed reader shows
-TEXT_READER_GAPS: dict[str, str] = {
-    "softmax": "BD", "mse-linear": "BD", "mse-linear-mean": "BD", "mse-linear-norm": "CD",
-    "mse-linear-norm-squared": "BD", "bce": "D", "bce-logits": "D", "cce": "BD", "cce-logits": "BD",
-    "seed-mse-softmax": "BDG", "seed-ce-logits": "BDG", "huber": "BDF", "l1": "BD", "log-cosh": "BD",
-    "hinge": "BDM", "squared-hinge": "BDM", "kl-divergence": "B", "label-smoothing-ce": "BD", "focal": "DE",
-    "bce-pos-weight": "D", "logsumexp": "B", "log-softmax": "BD", "softmax-temperature": "BD", "poisson-nll": "BD",
-    "gaussian-nll": "BD", "cosine-similarity": "BCD",
-    "linear": "BD", "mlp-tanh": "BD", "mlp-relu": "BD", "gelu": "BD", "swish": "BD", "batchnorm": "BD",
-    "layernorm": "BD", "rmsnorm": "BD", "attention": "BD", "trace-quadratic": "BD", "quadratic-form": "BD",
-    "logdet": "DI", "frobenius": "BD", "gaussian-mvn-nll": "BDI", "gp-marginal-likelihood": "DI",
-}
-
-
-def _text_cases() -> list[pytest.param]:
-    return [
-        pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason="reader: " + "; ".join(
-            _TEXT_GAPS[g] for g in TEXT_READER_GAPS[name]))] if name in TEXT_READER_GAPS else [])
-        for name in catalog.names()
-    ]
-
-
-@pytest.mark.parametrize("name", _text_cases())
-def test_every_formula_printed_as_text_reads_back_as_its_expression(name: str) -> None:
-    d = _derivation(name)
+def text_misreads(d: Derivation, size: int = SIZE) -> list[str]:
+    """Each formula of ``d`` (not an equation) whose terminal text does not read back as its expression."""
     wrong = []
     for what, expr in printed(d):
         if isinstance(expr, sp.Equality):
@@ -255,8 +221,14 @@ def test_every_formula_printed_as_text_reads_back_as_its_expression(name: str) -
         except symgrad.SymgradError as e:
             wrong.append(f"{what}: {text} ({e})")
             continue
-        if not equal(back, expr):
+        if not _same(back, expr, size):
             wrong.append(f"{what}: {text} read as {back}")
+    return wrong
+
+
+@pytest.mark.parametrize("name", catalog.names())
+def test_every_formula_printed_as_text_reads_back_as_its_expression(name: str) -> None:
+    wrong = text_misreads(_derivation(name))
     assert not wrong, "\n".join(wrong)
 
 
@@ -287,4 +259,10 @@ def test_every_formula_of_a_user_loss_reads_back_broken_into_lines(case) -> None
     d = user_derivation(case.id)
     wrong = [f"{what}: {tex}" for what, expr in printed(d)
              if not _same(_read(tex := " ".join(latex_lines(expr, 40)), d, expr), expr, USER_SIZE)]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("case", USER_CASES, ids=[c.id for c in USER_CASES])
+def test_every_formula_of_a_user_loss_printed_as_text_reads_back(case) -> None:
+    wrong = text_misreads(user_derivation(case.id), USER_SIZE)
     assert not wrong, "\n".join(wrong)

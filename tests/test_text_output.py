@@ -10,7 +10,7 @@ import re
 
 import pytest
 import sympy as sp
-from test_roundtrip import USER_CASES, user_derivation
+from test_roundtrip import USER_CASES, equal, user_derivation
 
 import symgrad
 from symgrad import catalog
@@ -128,3 +128,21 @@ def test_declared_domains_print_in_the_inputs_line_as_unicode() -> None:
     line = next(x for x in d.text().splitlines() if x.startswith("  inputs: "))
     assert line == "  inputs: x ∈ ℝ^{N}, y ∈ {0, 1}^{N}, s ∈ [0, ∞), ε ∈ (0, 1)"
     assert not leaks(line)
+
+
+def test_a_sum_numerator_before_a_sum_factor_keeps_its_brackets() -> None:
+    """(a − μ)/(σH)·Σ c_i once printed as (a − μ/(H·σ))·Σ c_i: the reader, rightly, read μ/(Hσ)."""
+    a, mu, s, h = sp.symbols("a mu sigma H", positive=True)
+    i = sp.Idx("i", (1, h))
+    expr = (a - mu) / (s * h) * sp.Sum(sp.IndexedBase("c")[i], (i, 1, h))
+    text = to_text(expr)
+    assert text.startswith("((a − μ)/")
+    assert equal(symgrad.parse.parse_expression(text, symgrad.parse.Context()), expr)
+
+
+@pytest.mark.parametrize("expr, text", [(sp.gamma(sp.Symbol("y") + 1), "Γ(y + 1)"),
+                                        (sp.loggamma(sp.Symbol("y")), "log(Γ(y))"),
+                                        (sp.polygamma(0, sp.Symbol("y")), "ψ(y)")])
+def test_the_gamma_family_prints_as_greek_letters_that_read_back(expr: sp.Expr, text: str) -> None:
+    assert to_text(expr) == text
+    assert equal(symgrad.parse.parse_expression(text, symgrad.parse.Context()), expr)

@@ -99,6 +99,16 @@ class SymgradTextPrinter(StrPrinter):
     def _print_Heaviside(self, expr: sp.Heaviside) -> str:
         return f"heaviside{self._paren(expr.args[0])}"
 
+    def _print_gamma(self, expr: sp.gamma) -> str:
+        return f"Γ{self._paren(expr.args[0])}"
+
+    def _print_loggamma(self, expr: sp.loggamma) -> str:
+        return f"log(Γ{self._paren(expr.args[0])})"
+
+    def _print_polygamma(self, expr: sp.polygamma) -> str:
+        order, arg = expr.args
+        return f"ψ{self._paren(arg)}" if order == 0 else f"ψ^{{({self._print(order)})}}{self._paren(arg)}"
+
     def _print_exp(self, expr: sp.exp) -> str:
         return f"e^{{{self._print(expr.args[0])}}}"
 
@@ -178,7 +188,8 @@ class SymgradTextPrinter(StrPrinter):
         if not (_is_atomic(denom) or isinstance(denom, sp.Pow)):
             denom_text = f"({denom_text})"
         if sums != 1:
-            return f"({self._print_factors(others)}/{denom_text})·{self._print_factors(sums)}"
+            others_text = self._paren(others) if isinstance(others, sp.Add) else self._print_factors(others)
+            return f"({others_text}/{denom_text})·{self._print_factors(sums)}"
         numer_text = self._print_factors(numer)
         if isinstance(numer, sp.Add) or len(sp.Mul.make_args(numer)) > 1:
             numer_text = f"({numer_text})"

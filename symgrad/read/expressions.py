@@ -51,13 +51,13 @@ class _Expressions:
     def starts_factor(self) -> bool:
         t = self.peek()
         if t.kind in ("letter", "digit"):
-            return True
+            return self.case_word()[0] is None
         if t.kind == "sym":
             return t.text in "([{" or (t.text == "|" and not self.bars)
         if t.kind == "cmd":
             stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm",
                                                r"\mid", r"\not", "\\\\", r"\over"} | set(_FOREIGN_CLOSERS.values())
-            return t.text not in stop and not (t.text == r"\|" and self.bars)
+            return t.text not in stop and not (t.text == r"\|" and self.bars) and self.case_word()[0] is None
         return False
 
     def term(self) -> _Val:
@@ -159,9 +159,16 @@ class _Expressions:
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:
         """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value."""
+        self.pos -= 1
+        run = self.index_run(len(v.free))  # K⁻¹_ij: two indices of a matrix value
+        if run is not None:
+            return self.select(v, run, t)
+        self.next()
         kind, got = self.subscript()
         if kind == "suffix":
             raise self.error("expected an index", t)
+        if kind == "slice":
+            return self.sliced(v, got, t)
         if any(v is s for s in self.__dict__.get("sigmoid_arrays", ())):
             raise self.error(r"\sigma(z)_k has two readings: the softmax of the vector z, or the sigmoid of its element "
                              r"z_k; write \mathrm{softmax}(z)_k or \sigma(z_k)", t)
@@ -204,6 +211,8 @@ class _Expressions:
         opened = self.next()
         saved, self.bars = self.bars, 0
         v = self.expr()
+        if close in ("}", r"\}") and self.case_word()[0] == "if":
+            v = self.text_cases(v, opened)
         if close == "}" and self.at(r"\over"):  # plain TeX {a \over b}
             over = self.next()
             v = self.div(v, self.expr(), over)
@@ -263,8 +272,11 @@ class _Expressions:
         if t.text == r"\delta":
             if self.peek(1).text != "_":
                 return None
-            self.pos += 2
-            kind, got = self.subscript()
+            self.pos += 1
+            run = self.index_run(2)
+            if run is None:
+                self.next()
+            kind, got = ("indices", run) if run is not None else self.subscript()
             if kind != "indices" or len(got) != 2:
                 raise self.error(r"\delta_{ij} needs two indices", t)
             self.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
@@ -528,6 +540,9 @@ class _Expressions:
         return names, lower, upper, excluded
 
     def sum(self, t: _Tok) -> _Val:
+        if self.src[t.col - 1] == "Σ" and isinstance(self.lookup_base("Sigma"), sp.IndexedBase) and \
+                [self.peek(k).text for k in (0, 1, 3)] != ["_", "{", "="]:
+            return self.capital_sigma(t)
         binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
         names, lower, upper, excluded = self.limits(t)
         for n in names:

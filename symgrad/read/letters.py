@@ -109,3 +109,14 @@ class _Letters:
         """``e`` read as Euler's number and also declared later in the same source (``\\sum_{i=1}^{e}``): refused."""
         if self.euler is not None and ("e" in self.sizes or "e" in self.new_tensors or "e" in self.pending):
             raise self.two_readings("e", self.euler, "Euler's number", r"write \exp(...) or rename the name e")
+
+    def capital_sigma(self, t: _Tok) -> _Val:
+        """Unicode ``Σ`` where a tensor Σ is declared and no range follows (``Σ_{k=1}^{n}`` is a sum): the tensor
+        (``Σ⁻¹_kl``, ``Σ_ij``, ``det Σ``); anything else has both readings and is refused."""
+        arity = len(self.lookup_base("Sigma").shape or ())
+        save = self.pos
+        if self.at("^") or not (self.at("_") or self.starts_factor()) or self.index_run(arity) is not None:
+            self.pos = save
+            return self.name_value("Sigma", t)
+        raise self.error("Σ has two readings here: a sum, or the declared tensor Σ; write Σ_{k=1}^{n} for the sum "
+                         r"or \Sigma for the tensor", t)

@@ -213,10 +213,22 @@ class _Names:
         kinds = {b.text if b.kind == "sym" else b.kind for b in body}
         if body and kinds <= {"letter", "digit", ","}:
             return self.index_list(body, end, t)
+        if ":" in kinds and kinds <= {"letter", "digit", ",", ":"}:
+            return self.slice_list(body, end)
         if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"}:
             raise self.error("index arithmetic (a_{k+1}) is not supported", body[0])
         self.pos = end  # L_{\text{hinge}}, D_{\mathrm{KL}}: the word, without its font (printed back upright)
         return "suffix", "".join(b.text.lstrip("\\") for b in body if b.text not in _NAMED | _FONTS | {"{", "}"})
+
+    def index_run(self, n: int) -> list[sp.Expr] | None:
+        """After ``_``, ``n >= 2`` letters run together (``p_nc``, ``δ_ij``) as that many indices, where the name
+        takes ``n``: TeX's reading (p_n times c) would be a row times a letter; None otherwise (nothing read)."""
+        if n < 2 or any(self.peek(k + 1).kind != "letter" or not self.contiguous(k) for k in range(n)) or \
+                (self.peek(n + 1).kind == "letter" and self.contiguous(n)) or \
+                any(self.declared_value(self.peek(k).text) for k in range(1, n + 1)):
+            return None
+        self.next()
+        return [self.index(self.next().text, self.peek(-1)) for _ in range(n)]
 
     def word_suffix(self) -> int:
         """The length of a plain-text word subscript here (``y_hat``: three or more letters run together), else 0;
@@ -254,13 +266,39 @@ class _Names:
                 raise self.error("each index must be one letter or a number", item[0] if item else t)
         return "indices", idxs
 
+    def slice_list(self, body: list[_Tok], end: int) -> tuple[str, list]:
+        """``{i,:}``, ``{:,j}``: a row or column of a matrix, ``None`` for each ``:`` (the axis kept)."""
+        items = "".join(b.text for b in body).split(",")
+        if any(not (item == ":" or item.isdigit() or (len(item) == 1 and item.isalpha())) for item in items):
+            raise self.error("a slice is written S_{i,:} or S_{:,j}: an index letter, a number or : for each axis",
+                             body[0])
+        got = [None if item == ":" else sp.Integer(item) if item.isdigit() else self.index(item, body[0])
+               for item in items]
+        self.pos = end
+        return "slice", got
+
+    def sliced(self, v: _Val, got: list, tok: _Tok) -> _Val:
+        """The part of an array value that a slice keeps: ``S_{i,:}`` is row i of S, as a column vector."""
+        if len(got) != len(v.free):
+            raise self.error(f"an array of shape {self.shape(v)} takes {len(v.free)} indices, got {len(got)}", tok)
+        fixed = {a: g for a, g in zip(v.free, got) if g is not None}
+        for a, g in fixed.items():
+            self.unify(_extent(g), _extent(a), tok, f"index {g}")
+        keep = tuple(a for a, g in zip(v.free, got) if g is None)
+        return _Val(v.expr.xreplace(fixed), (keep[0], None) if len(keep) == 1 else keep)
+
     def indexing(self, name: str) -> tuple[str, list[sp.Expr], bool]:
         """The subscripts and sample superscript after a name (``w_k``, ``x^{(i)}``, ``E_{total}``): the name with
         any word suffix, its indices (sample first) and whether an index was written as digits."""
         idxs: list[sp.Expr] = []
         digits = False
         while True:
-            if self.at("_"):
+            base = self.lookup_base(name)
+            run = self.index_run(len(base.shape or ()) - len(idxs)) if isinstance(base, sp.IndexedBase) and \
+                self.at("_") else None
+            if run is not None:
+                idxs.extend(run)  # p_nc of a declared matrix p: two indices, as plain text writes them
+            elif self.at("_"):
                 self.next()
                 kind, got = self.subscript()
                 if kind == "suffix":
@@ -321,6 +359,10 @@ class _Names:
         """``x_i`` or ``x^{(i)}`` of a declared matrix ``x`` (``x_i \\in \\mathbb{R}^d`` for each i): its row i, a
         column vector; with as many indices as axes, the element."""
         base = self.lookup_base(name)
+        if None in idxs:
+            if not isinstance(base, sp.IndexedBase):
+                raise self.error(f"a slice of {name} needs {name} declared as a matrix", tok)
+            return self.sliced(self.array(base, tok), idxs, tok)
         shape = tuple(base.shape or ()) if isinstance(base, sp.IndexedBase) else ()
         if len(shape) != len(idxs) + 1 or not idxs:
             return _Val(self.element(name, idxs, tok))
@@ -451,33 +493,40 @@ class _Names:
 
     def apply(self, name: str, tok: _Tok) -> _Val:
         start = self.pos
+        met = set(self.new_scalars)
         args = self.arguments()
+        if name == "softmax" and len(args) == 1 and str(args[0].expr) in set(self.new_scalars) - met:
+            args = [self.new_vector(str(args[0].expr), tok)]
         if name == "norm" and len(args) == 1 and not args[0].axes and not _free_indices(args[0].expr):
             args = [self.with_samples(args[0], start, lambda: self.arguments()[0])]
         if name in self.ctx.functions:
-            fn = self.ctx.functions[name]
-            if len(args) != len(fn.params):
-                raise self.error(f"{name} takes {len(fn.params)} arguments, got {len(args)}", tok)
-            node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
-            if node is not None and all(a.expr == p or (isinstance(a.expr, sp.Indexed) and a.expr.base == p)
-                                        for a, p in zip(args, fn.params)):
-                return _Val(node)
-            if node is not None and len(args) == 1 and args[0].expr.has(node):
-                return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
-            body, axes = fn.body, ()
-            for a, p in zip(args, fn.params):
-                if isinstance(p, sp.IndexedBase):
-                    if not (isinstance(a.expr, sp.Indexed) and len(a.free) == len(p.shape or ())):
-                        raise self.error(f"{name} expects an array for {p}", tok)
-                    body = body.xreplace({p: a.expr.base})
-                else:
-                    body, axes = body.xreplace({p: a.expr}), axes or a.axes
-            return _Val(body, axes)
+            return self.apply_defined(name, args, tok)
         if len(args) != 1 and name in _MODELS:
             return self.abstract(name, args, tok)  # f(x_n, \\theta): how the verdicts print a model
         if len(args) != 1:
             raise self.error(f"{name} takes one argument, got {len(args)}", tok)
         return self.builtin(name, args[0], tok)
+
+    def apply_defined(self, name: str, args: list[_Val], tok: _Tok) -> _Val:
+        """A function the problem defines, applied: its node at its own parameters, else its body there."""
+        fn = self.ctx.functions[name]
+        if len(args) != len(fn.params):
+            raise self.error(f"{name} takes {len(fn.params)} arguments, got {len(args)}", tok)
+        node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
+        if node is not None and all(a.expr == p or (isinstance(a.expr, sp.Indexed) and a.expr.base == p)
+                                    for a, p in zip(args, fn.params)):
+            return _Val(node)
+        if node is not None and len(args) == 1 and args[0].expr.has(node):
+            return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
+        body, axes = fn.body, ()
+        for a, p in zip(args, fn.params):
+            if isinstance(p, sp.IndexedBase):
+                if not (isinstance(a.expr, sp.Indexed) and len(a.free) == len(p.shape or ())):
+                    raise self.error(f"{name} expects an array for {p}", tok)
+                body = body.xreplace({p: a.expr.base})
+            else:
+                body, axes = body.xreplace({p: a.expr}), axes or a.axes
+        return _Val(body, axes)
 
     def builtin(self, name: str, a: _Val, tok: _Tok) -> _Val:
         special = self.letter_function(name, a)
@@ -492,11 +541,7 @@ class _Names:
         if name in _ELEMENTWISE:
             return _Val(_ELEMENTWISE[name](a.expr), a.axes)
         if name == "softmax":
-            if len(a.free) != 1:
-                raise self.error("softmax needs a vector argument", tok)
-            i = a.free[0]
-            k = self.fresh(_extent(i))
-            return _Val(sp.exp(a.expr) / sp.Sum(sp.exp(a.expr.xreplace({i: k})), (k, k.lower, k.upper)), a.axes)
+            return self.softmax(a, tok)
         if name == "diag":
             if len(a.free) != 1:
                 raise self.error("diag needs a vector argument", tok)
@@ -507,6 +552,25 @@ class _Names:
             return self.norm(a, "2", tok)
         self.opaque.add(name)
         return _Val(sp.Function(name)(a.expr), a.axes)
+
+    def new_vector(self, name: str, tok: _Tok) -> _Val:
+        """``softmax(z)`` of a name met first here: z is a vector (of a size the context settles), noted."""
+        del self.new_scalars[name]
+        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(sp.Dummy(f"size_{name}", integer=True,
+                                                                               positive=True),))
+        self.note(f"{name} in softmax({name}) read as a vector")
+        return self.array(base, tok)
+
+    def softmax(self, a: _Val, tok: _Tok) -> _Val:
+        """``softmax(z)_i = e^{z_i}/Σ_k e^{z_k}``; of a matrix, row by row (over its last index, as attention's
+        ``softmax(QK^T/\\sqrt{d})`` and NumPy's ``axis=-1`` take it), noted."""
+        if len(a.free) not in (1, 2):
+            raise self.error(f"softmax needs a vector or a matrix argument, got shape {self.shape(a)}", tok)
+        i = a.free[-1]
+        if len(a.free) == 2:
+            self.note("softmax of a matrix taken row by row: A_ij = e^{S_ij}/Σ_k e^{S_ik}")
+        k = self.fresh(_extent(i))
+        return _Val(sp.exp(a.expr) / sp.Sum(sp.exp(a.expr.xreplace({i: k})), (k, k.lower, k.upper)), a.axes)
 
     def norm(self, a: _Val, kind: str, tok: _Tok) -> _Val:
         if not a.free:

@@ -202,8 +202,13 @@ class _Operators:
         return False
 
     def inline_derivative(self, t: _Tok) -> _Val:
-        """``\\partial y_i / \\partial x_k``, ``∂s_i/∂z_i``, ``\\partial (\\gamma v + \\beta) / \\partial v_i``."""
+        """``\\partial y_i / \\partial x_k``, ``∂s_i/∂z_i``, ``\\partial (\\gamma v + \\beta) / \\partial v_i``; the operator
+        ``∂/∂x (...)`` applies, as ``\\frac{\\partial}{\\partial x}`` does, to the product after it."""
         self.next()
+        if self.at("/"):
+            self.pos += 2
+            var = self.variable(single=False)
+            return self.derivative(self.term(), var, t)
         of = self.factor()
         self.expect("/")
         self.next()  # the second \partial (or d)
@@ -276,6 +281,47 @@ class _Operators:
         self.expect(r"\end{cases}", t)
         return _Val(sp.Piecewise(*pieces))
 
+    def keyword_ahead(self, word: str) -> bool:
+        """Whether the letters here spell ``word`` alone (``if`` in ``{a if c; b otherwise}``, not in ``iff``)."""
+        n = len(word)
+        return "".join(self.peek(k).text for k in range(n)) == word and all(
+            self.peek(k).kind == "letter" for k in range(n)) and all(self.contiguous(k) for k in range(n - 1)) and \
+            not (self.peek(n).kind == "letter" and self.contiguous(n - 1))
+
+    def text_cases(self, first: _Val, opened: _Tok) -> _Val:
+        """Cases as plain text writes them (and symgrad's text printer): ``{a if c; b otherwise}``, ``,`` or ``;``
+        between the cases, ``else`` for ``otherwise``."""
+        pieces = []
+        v = first
+        while True:
+            if v.axes:
+                raise self.error("cases of arrays are not supported", opened)
+            word, end = self.case_word()
+            if word in ("otherwise", "else"):
+                self.pos = end
+                pieces.append((v.expr, sp.true))
+                break
+            if word != "if":
+                raise self.error("expected if or otherwise after a case's value", self.peek())
+            self.pos = end
+            self.index_mode = True
+            pieces.append((v.expr, self.relation()))
+            self.index_mode = False
+            if not (self.at(";") or self.at(",")):
+                break
+            self.next()
+            v = self.expr()
+        return _Val(sp.Piecewise(*pieces))
+
+    def case_word(self) -> tuple[str | None, int]:
+        """The word of plain-text cases here (``if``, ``otherwise``, ``else``, bare or in ``\\text{}``) and the
+        index past it."""
+        if self.peek().text in _NAMED and self.peek(1).text == "{":
+            word, end = _arg_text(self.toks, self.pos + 1)
+            return (word, end) if word in ("if", "otherwise", "else") else (None, self.pos)
+        word = next((w for w in ("if", "otherwise", "else") if self.keyword_ahead(w)), None)
+        return word, self.pos + len(word or "")
+
     def relation(self) -> sp.Basic:
         """``a op b [op c]`` with op in =, ≠, <, ≤, >, ≥: a relational (chained ones joined with And)."""
         left = self.expr().expr
@@ -301,25 +347,27 @@ class _Operators:
         mapping: dict[sp.Expr, sp.Expr] = {}
         known = {_extent(i) for i in self.ctx.ranges.values()}
         no_sizes = not known and not self.sizes and not self.ctx.sizes
-        for dummy, col in self.pending_col.items():
-            root = self.find(dummy)
+        def settled(root: sp.Expr) -> sp.Expr | None:
             if not isinstance(root, sp.Dummy):
-                mapping[dummy] = root
-            elif len(known) == 1:
-                mapping[dummy] = next(iter(known))
-            elif no_sizes:
-                mapping[dummy] = self.size(self.ctx.default_size)
-            else:
+                return root
+            if len(known) == 1:
+                return next(iter(known))
+            return self.size(self.ctx.default_size) if no_sizes else None
+
+        for dummy, col in self.pending_col.items():
+            mapping[dummy] = settled(self.find(dummy))
+            if mapping[dummy] is None:
                 name = next(n for n, i in self.pending.items() if i.upper == dummy)
                 raise ParseError(rf"cannot tell the range of index {name}: declare it ({name} \in \{{1, \dots, n\}})",
                                  column=col, source=self.src)
         for t in self.new_tensors.values():
             for e in t.shape:
                 root = self.find(e)
-                if isinstance(root, sp.Dummy) and root not in mapping:
+                size = mapping.get(root, settled(root))
+                if size is None:
                     raise ParseError(f"cannot tell the size of {t}: declare it ({t} \\in \\mathbb{{R}}^{{n}})",
                                      column=1, source=self.src)
-                mapping[e] = mapping.get(root, root)
+                mapping[e] = size
         for name, s in self.new_scalars.items():  # the m of 1/(2m) before \\sum_{i=1}^{m} is that size
             if name in self.sizes:
                 mapping[s] = self.sizes[name]

@@ -18,13 +18,18 @@ class _Tok:
 _UNICODE = {
     "−": "-", "–": "-", "∂": r"\partial", "Σ": r"\sum", "∑": r"\sum", "ᵀ": "^T", "δ": r"\delta", "σ": r"\sigma",
     "·": r"\cdot", "⋅": r"\cdot", "×": r"\times", "⊙": r"\odot", "∇": r"\nabla", "≠": r"\neq", "∈": r"\in",
-    "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "²": "^2", "θ": r"\theta",
+    "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "θ": r"\theta",
     "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
     "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*", "Ŷ": r"\hat{Y}", "ℓ": r"\ell", "√": r"\sqrt",
     **{chr(0x3B1 + k): rf"\{g}" for k, g in enumerate(
         ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]) if g not in ("o", "varsigma")},
     **{c: rf"\{g}" for c, g in zip("ΓΔΘΛΞΦΨΩ", ["Gamma", "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega"])},
 }
+# a letter with a combining accent (x̂ is x followed by U+0302) is the decorated name
+_COMBINING = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar", "\u0303": r"\tilde", "\u0307": r"\dot"}
+# a run of superscript characters is one exponent: x³, K⁻¹
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿ⁽⁾", "0123456789-+n()"))
+_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))  # θ₀ is θ_{0}
 _SKIP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
     r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad",
@@ -75,7 +80,11 @@ def _tokenize(src: str) -> list[_Tok]:
     while pos < len(src):
         ch = src[pos]
         col = pos + 1
-        if ch in _UNICODE:
+        written = _unicode_run(src, pos)
+        if written is not None:
+            out.extend(written[0])
+            pos = written[1]
+        elif ch in _UNICODE:
             out.extend(_Tok(t.kind, t.text, col) for t in _tokenize(_UNICODE[ch]) if t.kind != "end")
             pos += 1
         elif ch.isspace():
@@ -96,7 +105,7 @@ def _tokenize(src: str) -> list[_Tok]:
         elif ch.isascii() and ch.isalpha():
             out.append(_Tok("letter", ch, col))
             pos += 1
-        elif ch.isdigit():
+        elif ch.isascii() and ch.isdigit():
             out.append(_Tok("digit", ch, col))
             pos += 1
         elif ch.isascii() and ch.isprintable():
@@ -107,6 +116,27 @@ def _tokenize(src: str) -> list[_Tok]:
     _check_braces(out, src)
     out.append(_Tok("end", "", len(src) + 1))
     return out
+
+
+def _unicode_run(src: str, pos: int) -> tuple[list[_Tok], int] | None:
+    """A run of superscripts (``⁻¹``, ``¹²``, each at its own column) or subscripts (``₀``), or a letter with
+    combining accents (``x̂``), at ``pos`` as LaTeX tokens, and the position past it; None for anything else."""
+    for mark, table in (("^", _SUPERSCRIPTS), ("_", _SUBSCRIPTS)):
+        end = pos
+        while end < len(src) and src[end] in table:
+            end += 1
+        if end > pos:
+            kinds = {"n": "letter", **dict.fromkeys("-+()", "sym")}
+            inner = [_Tok(kinds.get(table[src[k]], "digit"), table[src[k]], k + 1) for k in range(pos, end)]
+            return [_Tok("sym", mark, pos + 1), _Tok("sym", "{", pos + 1), *inner, _Tok("sym", "}", end)], end
+    end = pos + 1
+    written = _UNICODE.get(src[pos], src[pos])
+    while end < len(src) and src[end] in _COMBINING:
+        written = f"{_COMBINING[src[end]]}{{{written}}}"
+        end += 1
+    if end == pos + 1:
+        return None
+    return [_Tok(t.kind, t.text, pos + 1) for t in _tokenize(written) if t.kind != "end"], end
 
 
 def _check_braces(toks: list[_Tok], src: str) -> None:

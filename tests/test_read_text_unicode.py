@@ -1,0 +1,82 @@
+"""Plain text and Unicode as a terminal (and symgrad's text printer) writes them: ``p_nc``, ``δ_ij``, ``∂/∂x (…)``,
+``x̂``, ``x³``, ``Σ⁻¹_kl``, ``{a if c; b otherwise}``. Each test states the expression a person means."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad.errors import ParseError
+from symgrad.parse import Context, parse_expression, parse_given
+
+x, y, z, N = sp.symbols("x y z N")
+
+
+def read(text: str, *given: str) -> sp.Expr:
+    ctx = Context()
+    for g in given:
+        parse_given(g, ctx)
+    return parse_expression(text, ctx)
+
+
+def test_two_letters_run_together_after_a_declared_matrix_are_its_two_indices():
+    got = read("p_nc", r"p \in \mathbb{R}^{B \times C}")
+    assert isinstance(got, sp.Indexed) and [str(i) for i in got.indices] == ["n", "c"]
+
+
+def test_a_letter_run_after_a_vector_is_still_an_element_times_a_letter():
+    got = read("z_kc", r"z \in \mathbb{R}^{K}")
+    assert got.is_Mul and sp.Symbol("c") in got.args
+
+
+def test_kronecker_delta_with_two_letters_run_together_is_delta_of_both():
+    got = read("δ_ij")
+    assert isinstance(got, sp.KroneckerDelta) and [str(a) for a in got.args] == ["i", "j"]
+
+
+def test_the_derivative_operator_in_text_applies_to_what_follows():
+    assert read("∂/∂x (x²·y)").doit() == 2 * x * y
+
+
+def test_a_letter_with_a_combining_hat_is_the_hatted_name():
+    assert read("x̂ + ŷ") == sp.Symbol("xhat") + sp.Symbol("yhat")
+
+
+@pytest.mark.parametrize("text, want", [("x³", x**3), ("x²y", x**2 * y), ("x⁻¹", 1 / x), ("x¹²", x**12)])
+def test_a_run_of_superscripts_is_one_exponent(text, want):
+    assert read(text) == want
+
+
+def test_an_inverse_mark_then_two_indices_is_an_element_of_the_inverse():
+    got = read("Σ⁻¹_kl", r"\Sigma \in \mathbb{R}^{n \times n}")
+    assert isinstance(got, sp.Indexed) and [str(i) for i in got.indices] == ["k", "l"] and "-1" in str(got.base)
+
+
+def test_capital_sigma_with_a_range_is_a_sum_even_where_a_tensor_sigma_is_declared():
+    got = read("Σ_{k=1}^{n} Σ_kk", r"\Sigma \in \mathbb{R}^{n \times n}")
+    assert isinstance(got, sp.Sum) and isinstance(got.function, sp.Indexed)
+
+
+def test_capital_sigma_with_two_readings_is_refused():
+    with pytest.raises(ParseError, match="two readings"):
+        read("Σ_k x_k", r"\Sigma \in \mathbb{R}^{n \times n}", r"x \in \mathbb{R}^{n}")
+
+
+@pytest.mark.parametrize("text", ["{x² if x > 0; 2x otherwise}", r"\{x^2 \text{ if } x > 0, 2x \text{ otherwise}\}",
+                                  "{x² if x > 0; 2x else}"])
+def test_plain_text_cases_are_a_piecewise_function(text):
+    assert read(text) == sp.Piecewise((x**2, x > 0), (2 * x, True))
+
+
+def test_the_letters_of_if_are_not_a_product_inside_cases():
+    with pytest.raises(ParseError):
+        read("{x if}")
+
+
+def test_subscript_digits_are_the_digit_suffix_of_a_name():
+    assert read("θ₀ + θ₁") == sp.Symbol("theta_0") + sp.Symbol("theta_1")
+
+
+def test_a_digit_of_another_script_is_refused_not_a_crash():
+    with pytest.raises(ParseError, match="unexpected character"):
+        read("x + ①")
