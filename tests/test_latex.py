@@ -295,3 +295,11 @@ def test_the_inputs_line_states_each_declared_domain_and_reads_back_as_the_same_
     assert dict(again.graph.domains) == dict(d.graph.domains) == {
         "y": sp.FiniteSet(0, 1), "epsilon": sp.Interval.open(0, 1), "s": sp.Interval(0, sp.oo)}
     assert line in d.markdown().splitlines() and line in d.document().splitlines()
+
+
+def test_a_kink_note_sets_its_formula_as_math_in_latex_and_markdown_and_as_text_in_the_terminal() -> None:
+    d = symgrad.derive("hinge")
+    where = "L is not differentiable where "
+    assert where + "$1 - y_{n} z_{n} = 0$; there" in d.document()
+    assert where + "$1 - y_{n} z_{n} = 0$; there" in d.markdown()
+    assert where + "1 − y_n·z_n = 0; there" in d.text()

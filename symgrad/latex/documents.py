@@ -185,6 +185,13 @@ def _result_rows(result: Result) -> list[_Row]:
     return rows
 
 
+def _note(note: str | Note, style: _Style) -> str:
+    """A note as a paragraph of ``style``: its words as text, its formulas as inline math."""
+    if isinstance(note, str):
+        return style.paragraph(note)
+    return "".join(style.paragraph(part) if isinstance(part, str) else f"${to_latex(part)}$" for part in note.parts)
+
+
 def _heading(title: str) -> str:
     return title[:1].upper() + title[1:]
 
@@ -220,7 +227,7 @@ def _body(d: Derivation, style: _Style) -> list[str]:
         blocks.append(style.display(_display_rows([row for r in d.results for row in _result_rows(r)], style)))
     if d.notes:
         blocks.append(style.heading("Notes", 1))
-        blocks.append(style.items([style.paragraph(note_text(n)) for n in d.notes]))
+        blocks.append(style.items([_note(n, style) for n in d.notes]))
     return blocks
 
 
