@@ -71,3 +71,22 @@ def test_a_claim_of_zero_is_not_called_a_dependence_slip() -> None:
     """Holding x̂ fixed cuts every path: that partial is 0, and a claim 0 is just wrong, not this slip."""
     v = _verify("0", "loss defined")
     assert v.verdict == "wrong" and v.diagnosis != "dependence", str(v)
+
+
+PER_FEATURE = [r"\mu_d = \frac{1}{B}\sum_{n=1}^{B} x_{nd}", r"v_d = \frac{1}{B}\sum_{n=1}^{B} (x_{nd} - \mu_d)^2",
+               r"\hat{x}_{nd} = \frac{x_{nd} - \mu_d}{\sqrt{v_d + \epsilon}}", r"y_{nd} = \gamma_d \hat{x}_{nd} + \beta_d",
+               r"L = \sum_{n=1}^{B}\sum_{d=1}^{D} g_{nd} y_{nd}"]
+PER_FEATURE_SHAPES = [r"x \in \mathbb{R}^{B \times D}", r"g \in \mathbb{R}^{B \times D}", r"\gamma \in \mathbb{R}^{D}",
+                      r"\beta \in \mathbb{R}^{D}", r"\epsilon > 0"]
+
+
+@pytest.mark.parametrize(("claim", "verdict", "diagnosis"), [
+    (r"\frac{\gamma_j}{B\sqrt{v_j+\epsilon}}\left(B g_{ij} - \sum_{n=1}^{B} g_{nj} - \hat{x}_{ij} \sum_{n=1}^{B} "
+     r"g_{nj}\hat{x}_{nj}\right)", "proved", None),
+    (r"\frac{\gamma_j g_{ij}}{\sqrt{v_j+\epsilon}}", "wrong", "dependence"),
+], ids=["compact", "mu-and-v-held-fixed"])
+def test_per_feature_batchnorm_over_a_batch_is_judged_like_the_single_feature_one(claim, verdict, diagnosis) -> None:
+    v = verify(claim, of=r"\frac{\partial L}{\partial x_{ij}}", define=PER_FEATURE, given=PER_FEATURE_SHAPES)
+    assert (v.verdict, v.diagnosis) == (verdict, diagnosis), str(v)
+    if diagnosis:
+        assert "holds μ and v fixed" in v.message
