@@ -81,8 +81,8 @@ PER_FEATURE_SHAPES = [r"x \in \mathbb{R}^{B \times D}", r"g \in \mathbb{R}^{B \t
 
 
 @pytest.mark.parametrize(("claim", "verdict", "diagnosis"), [
-    (r"\frac{\gamma_j}{B\sqrt{v_j+\epsilon}}\left(B g_{ij} - \sum_{n=1}^{B} g_{nj} - \hat{x}_{ij} \sum_{n=1}^{B} "
-     r"g_{nj}\hat{x}_{nj}\right)", "proved", None),
+    ((r"\frac{\gamma_j}{B\sqrt{v_j+\epsilon}}\left(B g_{ij} - \sum_{n=1}^{B} g_{nj} - \hat{x}_{ij} \sum_{n=1}^{B} "
+     r"g_{nj}\hat{x}_{nj}\right)"), "proved", None),
     (r"\frac{\gamma_j g_{ij}}{\sqrt{v_j+\epsilon}}", "wrong", "dependence"),
 ], ids=["compact", "mu-and-v-held-fixed"])
 def test_per_feature_batchnorm_over_a_batch_is_judged_like_the_single_feature_one(claim, verdict, diagnosis) -> None:
