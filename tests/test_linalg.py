@@ -544,3 +544,23 @@ def test_a_repeated_index_over_a_non_square_matrix_is_refused_naming_its_shape()
     lowering = _Lowering({"R": 2}, {n, sp.Symbol("m", integer=True, positive=True)}, False, sp.Symbol("R"))
     with pytest.raises(CompileError, match="needs axes of one size"):
         lowering(R[k, k])
+
+
+# the gradients whose Cookbook form has the inverse itself as a term (X^-T, N Sigma^-1 / 2, K^-1 / 2): only there
+# may the code form it; everywhere else an inverse times something is a solve
+INVERSE_IS_A_TERM = {("logdet", "X"), ("gaussian-mvn-nll", "Sigma"), ("gp-marginal-likelihood", "K")}
+
+
+@needs_hooks
+@pytest.mark.parametrize("entry", ["trace-quadratic", "quadratic-form", "logdet", "frobenius", "gaussian-mvn-nll",
+                                   "gp-marginal-likelihood"])
+def test_no_compiled_gradient_forms_an_inverse_where_a_solve_does(entry: str) -> None:
+    import re
+
+    source = derive_entry(entry).compile().source
+    allowed = {f"grad_{wrt} = " for e, wrt in INVERSE_IS_A_TERM if e == entry}
+    for line in source.splitlines():
+        if "linalg.inv(" not in line:
+            continue
+        assert any(line.strip().startswith(a) for a in allowed), f"{entry}: an inverse where a solve does: {line}"
+        assert not re.search(r"linalg\.inv\([^()]*\)(\.T)?\s*@|@\s*\w+\.linalg\.inv\(|einsum\([^)]*linalg\.inv", line), line
