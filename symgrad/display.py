@@ -122,14 +122,10 @@ def derivation_html(d: Derivation) -> str:
     return f'<div class="symgrad-derivation">\n{markdown_html(derivation_markdown(d))}\n</div>'
 
 
-def _condition(cond: str | sp.Basic) -> str:
-    return to_latex(cond) if isinstance(cond, sp.Basic) else str(cond)
-
-
 def result_latex(result: Result) -> str:
     """A result as display math: the derivative, and its cases when a Kronecker delta splits it."""
     rows = [latex_of(result)]
-    rows += [rf"\text{{if }} {_condition(cond)}: \quad {to_latex(e)}" for cond, e in result.cases]
+    rows += [rf"\text{{if }} {to_latex(cond)}: \quad {to_latex(e)}" for cond, e in result.cases]
     return "$$" + (r"\begin{gathered}" + r" \\ ".join(rows) + r"\end{gathered}" if len(rows) > 1 else rows[0]) + "$$"
 
 
