@@ -175,7 +175,10 @@ def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Sear
         found = other_form(link) if other_form is not None else None
         if found is not None:
             return found[0], flipped, found[1]
-        return link, flipped, _diagnose_member(fn, samples, search, link)
+        diagnosis = _diagnose_member(fn, samples, search, link)
+        if diagnosis[0] == "other":
+            diagnosis = _diagnosed_transposed(orients[1:], search, link) or diagnosis
+        return link, flipped, diagnosis
     _too_few(tally, search, latex)
     if tally.skipped + search.rejected:
         _note(notes, f"{tally.skipped + search.rejected} points skipped where the derivative is undefined")
@@ -193,6 +196,17 @@ def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Sear
         _note(notes, f"the symbolic proof ran out of time ({budget.timeout:g} s): the verdict rests on the numeric "
                      "search")
     return Link(latex, "proved" if how else "agrees", expr, None, tally.compared), flipped, None
+
+
+def _diagnosed_transposed(orients: list[tuple[sp.Expr, bool]], search: _Search, link: Link) -> tuple[str, str] | None:
+    """The slip of a matrix claim read in the other layout (``2 X^{-1}`` for ``X^{-T}``: a factor 2), when it has one
+    there and none as written."""
+    for other, _ in orients:
+        fn = _compile(other)
+        found = _diagnose_member(fn, list(search.samples(fn)), search, link)
+        if found[0] not in ("other", "domain"):
+            return found[0], f"Read transposed (the other layout): {found[1][0].lower()}{found[1][1:]}"
+    return None
 
 
 def _wrong_at_another_size(latex: str, expr: sp.Expr, fn: Fn, truth: sp.Expr, search: _Search,
