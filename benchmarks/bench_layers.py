@@ -1,5 +1,6 @@
-"""symgrad's compiled backward passes against hand-written NumPy ones (CS231n style) for batchnorm, layernorm
-and attention: the loss and every gradient from the inputs, both sides computing the forward pass they need.
+"""symgrad's compiled backward passes against hand-written NumPy ones (CS231n style) for batchnorm, layernorm,
+attention and GELU (both forms): the loss and every gradient from the inputs, both sides computing the forward pass
+they need. The hand-written erf-form GELU calls SciPy's erf; symgrad's NumPy code has only NumPy (functions.py).
 
 Run by hand: python benchmarks/bench_layers.py [--write benchmarks/layers.md]. Each round times both sides back
 to back; the table gives each side's best round and the median of the per-round ratios (symgrad /
@@ -19,6 +20,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import numpy as np  # after the thread settings, which NumPy reads on import
+from scipy.special import erf
 
 import symgrad
 
@@ -58,10 +60,25 @@ def attention_by_hand(Q, K, V, G):
     return loss, {"Q": dS @ K * scale, "K": dS.T @ Q * scale, "V": A.T @ G}
 
 
+def gelu_by_hand(x, g):
+    c = np.sqrt(2 / np.pi)
+    t = np.tanh(c * (x + 0.044715 * x**3))
+    loss = np.vdot(g, 0.5 * x * (1 + t))
+    return loss, {"x": g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x))}
+
+
+def gelu_erf_by_hand(x, g):
+    phi = 0.5 * (1 + erf(x / np.sqrt(2)))
+    loss = np.vdot(g, x * phi)
+    return loss, {"x": g * (phi + x * np.exp(-0.5 * x * x) / np.sqrt(2 * np.pi))}
+
+
 def _inputs(name: str, rng: np.random.Generator) -> dict[str, np.ndarray]:
     r = rng.standard_normal
     if name == "attention":
         return {"Q": r((256, 64)), "K": r((256, 64)), "V": r((256, 64)), "G": r((256, 64))}
+    if name.startswith("gelu"):
+        return {"x": r((256, 512)), "g": r((256, 512))}
     return {"x": r((256, 512)) + 3.0, "g": r((256, 512)), "gamma": r(512), "beta": r(512),
             "epsilon": np.float64(1e-5)}
 
@@ -70,6 +87,8 @@ CASES: dict[str, tuple[str, Callable]] = {
     "batchnorm": ("x [256, 512], per feature over the batch", batchnorm_by_hand),
     "layernorm": ("x [256, 512], per sample over the features", layernorm_by_hand),
     "attention": ("Q, K, V, G [256, 64]", attention_by_hand),
+    "gelu": ("x, g [256, 512]", gelu_by_hand),
+    "gelu-erf": ("x, g [256, 512]", gelu_erf_by_hand),
 }
 
 

@@ -19,6 +19,12 @@ _NUMPY_FUNCTIONS = {f.name: f.numpy for f in FUNCTIONS if f.numpy is not None}
 _ARGUMENT = sp.Symbol("_u")  # the parameter of an inline array form: (lambda _u: ...)(argument)
 
 
+# cubes and fourth powers as products of squares: NumPy squares fast, but x**3 goes to the C library's pow, element by
+# element, about 300 times slower (17.9 ms against 0.05 ms for 131,072 float64s); a product rounds once more (1 ulp)
+# (in brackets: a product printed where SymPy placed a power, as in a denominator a/x**3, must stay one factor)
+_PRODUCTS = {3: "({0}**2*{0})", 4: "({0}**2)**2"}
+
+
 def _as_array_nodes(e: sp.Expr) -> sp.Expr:
     """A table's array form in the printer's nodes: Max and Min elementwise, Piecewise as nested where."""
     if not e.args:
@@ -69,6 +75,9 @@ class _ArrayPrinter(NumPyPrinter):
             return self._call("sqrt", base)
         if ex == -sp.S.Half:
             return f"1/{self._call('sqrt', base)}"
+        if ex.is_Integer and abs(ex) in _PRODUCTS:
+            product = _PRODUCTS[abs(ex)].format(self._atom(base))
+            return product if ex > 0 else f"1/{product}"
         if ex.is_Integer and ex < 0:
             inner = self._atom(base) if ex == -1 else f"{self._atom(base)}**{-ex}"
             return f"1/{inner}"
