@@ -39,9 +39,21 @@ Decisions (documented here because scripts depend on them):
   derivative, argument values), the same in the claim and in the derivative. That is sound: the values of a
   smooth function and of its derivatives at finitely many points can be chosen freely. The counterexample lists
   them (``functions``), e.g. ``f(x_1, θ)=0, ∂f/∂θ(x_1, θ)=1``; inputs seen only inside such arguments are left out.
+- A matrix claim in the other layout names both: the gradient of a scalar is in denominator layout (the
+  variable's shape, as the Matrix Cookbook writes it), a Jacobian in numerator layout (a row per output).
+- By a matrix declared symmetric (``\\Sigma \\succ 0``, ``\\Sigma = \\Sigma^T``) a gradient has two conventions: the
+  unconstrained ``G`` (every entry independent, what autodiff gives) and ``G + G^T - diag G`` (``Sigma_ij`` and
+  ``Sigma_ji`` one parameter). Verify judges by ``G`` unless ``judge(..., convention="symmetric")`` asks for the
+  other, accepts a claim in the other convention when none was asked for (diagnosis ``convention``), and always
+  says in a note which convention it judged by.
 - Diagnoses: ``sign`` (claim = -truth), ``factor`` (claim = c * truth, c a constant or a power of a
   size, c != +-1), ``indices`` (two free indices swapped), ``case`` (holds for one index case, or only
-  under a missing constraint), ``domain`` (undefined where the derivative is defined), ``layout``, ``other``.
+  under a missing constraint, or only for a symmetric matrix nobody declared: ``2 A x`` for ``(A + A^T) x``),
+  ``domain`` (undefined where the derivative is defined), ``symmetric`` (a dropped symmetric term: ``A x`` for
+  ``(A + A^T) x``, ``G`` where the symmetric convention was asked for, ``G + G^T`` counting the diagonal twice),
+  ``dependence`` (the claim holds intermediate names fixed: batchnorm's ``gamma g_i / sqrt(v + eps)`` forgets that
+  ``mu`` and ``v`` depend on ``x_i``), ``layout``, ``convention``, ``other``. A matrix claim with no slip as
+  written is also diagnosed read transposed (``2 X^{-1}`` for ``X^{-T}``: a factor, in the other layout).
 """
 
 from __future__ import annotations
