@@ -195,6 +195,7 @@ def _only_if_symmetric(member: Fn, samples: list[_Sample], search: _Search) -> D
 # ---------------------------------------------------------------- a dependence left out
 
 _MAX_HELD = 3  # names held fixed together, at most
+_MAX_SUBSETS = 24  # sets of names tried, smallest first: a deep graph would otherwise try hundreds
 
 
 def _intermediates(problem: _Problem) -> list[str]:
@@ -231,16 +232,17 @@ def _held_fixed(member: Fn, samples: list[_Sample], search: _Search) -> Diagnosi
     defined = [s for s in samples if s.claim is not None]
     if not names or len(defined) < 4:
         return None
-    for size in range(1, min(_MAX_HELD, len(names)) + 1):
-        for held in itertools.combinations(names, size):
-            partial = _partial(search.problem, held)
-            if partial is None or partial == 0:
-                continue  # none, or every path cut: that would call any claim 0 this slip
-            fn = _compile(partial)
-            values = [_value(fn, s.env, s.point.vals) for s in defined]
-            if all(v is not None and _equal(v, s.claim) for v, s in zip(values, defined)) and any(
-                    not _equal(v, 0) for v in values):
-                return "dependence", _held_text(held, search)
+    subsets = itertools.chain.from_iterable(itertools.combinations(names, size)
+                                            for size in range(1, min(_MAX_HELD, len(names)) + 1))
+    for held in itertools.islice(subsets, _MAX_SUBSETS):
+        partial = _partial(search.problem, held)
+        if partial is None or partial == 0:
+            continue  # none, or every path cut: that would call any claim 0 this slip
+        fn = _compile(partial)
+        values = [_value(fn, s.env, s.point.vals) for s in defined]
+        if all(v is not None and _equal(v, s.claim) for v, s in zip(values, defined)) and any(
+                not _equal(v, 0) for v in values):
+            return "dependence", _held_text(held, search)
     return None
 
 
