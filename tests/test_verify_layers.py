@@ -90,3 +90,23 @@ def test_per_feature_batchnorm_over_a_batch_is_judged_like_the_single_feature_on
     assert (v.verdict, v.diagnosis) == (verdict, diagnosis), str(v)
     if diagnosis:
         assert "holds μ and v fixed" in v.message
+
+
+LAYERNORM = [r"\mu = \frac{1}{D}\sum_{k=1}^{D} x_k", r"s = \frac{1}{D}\sum_{k=1}^{D} (x_k - \mu)^2",
+             r"\hat{x}_i = \frac{x_i - \mu}{\sqrt{s + \epsilon}}", r"y_i = \gamma_i \hat{x}_i + \beta_i",
+             r"L = \sum_{i=1}^{D} g_i y_i"]
+LAYERNORM_SHAPES = [r"x \in \mathbb{R}^D", r"g \in \mathbb{R}^D", r"\gamma \in \mathbb{R}^D", r"\beta \in \mathbb{R}^D",
+                    r"\epsilon > 0"]
+
+
+@pytest.mark.parametrize(("claim", "verdict", "held"), [
+    ((r"\frac{1}{D\sqrt{s+\epsilon}}\left(D \gamma_j g_j - \sum_{k=1}^{D} \gamma_k g_k - \hat{x}_j \sum_{k=1}^{D} "
+     r"\gamma_k g_k \hat{x}_k\right)"), "proved", None),
+    (r"\frac{\gamma_j g_j}{\sqrt{s+\epsilon}}", "wrong", "μ and s"),
+    (r"\frac{\gamma_j g_j - \frac{1}{D}\sum_{k=1}^{D}\gamma_k g_k}{\sqrt{s+\epsilon}}", "wrong", "s"),
+], ids=["compact", "mu-and-s-held-fixed", "s-held-fixed"])
+def test_layernorm_backward_is_proved_or_names_the_statistics_it_holds_fixed(claim, verdict, held) -> None:
+    v = verify(claim, of=r"\frac{\partial L}{\partial x_j}", define=LAYERNORM, given=LAYERNORM_SHAPES)
+    assert (v.verdict, v.diagnosis) == (verdict, "dependence" if held else None), str(v)
+    if held:
+        assert f"The claim holds {held} fixed" in v.message

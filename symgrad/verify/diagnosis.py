@@ -239,9 +239,8 @@ def _held_fixed(member: Fn, samples: list[_Sample], search: _Search) -> Diagnosi
         if partial is None or partial == 0:
             continue  # none, or every path cut: that would call any claim 0 this slip
         fn = _compile(partial)
-        values = [_value(fn, s.env, s.point.vals) for s in defined]
-        if all(v is not None and _equal(v, s.claim) for v, s in zip(values, defined)) and any(
-                not _equal(v, 0) for v in values):
+        pairs = [(v, s.claim) for v, s in ((_value(fn, s.env, s.point.vals), s) for s in defined) if v is not None]
+        if len(pairs) >= 4 and all(_equal(v, c) for v, c in pairs) and any(not _equal(v, 0) for v, _ in pairs):
             return "dependence", _held_text(held, search)
     return None
 
