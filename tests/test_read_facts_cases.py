@@ -64,3 +64,34 @@ def test_a_case_that_does_not_name_its_indices_is_refused():
 def test_the_softmax_jacobian_cases_in_words_are_proved(case, claim):
     got = symgrad.verify(claim, define=[r"p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}"], assume=[case])
     assert got.verdict == "proved", got.message
+
+
+LINEAR_SQUARED = [r"z_i = \sum_j W_{ij} x_j", r"L = \frac12 \sum_i (z_i - t_i)^2"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial z_i} x_j", "proved"),
+    (r"\frac{\partial L}{\partial W_{ij}} = \sum_k \frac{\partial L}{\partial z_k} \frac{\partial z_k}{\partial W_{ij}}",
+     "proved"),
+    (r"\frac{\partial L}{\partial W_{ij}} = \frac{\partial L}{\partial z_j} x_i", "wrong"),
+])
+def test_a_chain_rule_factor_by_an_index_the_loss_sums_over_is_its_partial_derivative(claim, verdict):
+    """dL/dz_i of L = 1/2 sum_i (z_i - t_i)^2 is z_i - t_i: the i the definition sums over is another i."""
+    got = symgrad.verify(claim, define=LINEAR_SQUARED)
+    assert got.verdict == verdict, got.message
+
+
+@pytest.mark.parametrize(("define", "claim", "verdict"), [
+    ([r"J_{ij} = \frac{\partial p_i}{\partial z_j}"], r"J_{ij} = p_i(\delta_{ij} - p_j)", "proved"),
+    ([r"J_{ij} = \frac{\partial p_i}{\partial z_j}"], r"J_{ij} = p_i(1 - p_j)", "wrong"),
+    ([r"L = -\sum_k y_k \log p_k", r"dz_j = \frac{\partial L}{\partial z_j}"], r"dz_j = p_j - y_j", "proved"),
+])
+def test_a_name_for_a_derivative_is_the_derivative_where_the_claim_uses_it(define, claim, verdict):
+    got = symgrad.verify(claim, define=[r"p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}", *define], given=["y is one-hot"])
+    assert got.verdict == verdict, got.message
+
+
+def test_a_backprop_delta_named_among_the_facts_is_the_partial_derivative_it_names():
+    got = symgrad.verify(r"\frac{\partial L}{\partial W_{ij}} = g_i x_j", define=LINEAR_SQUARED,
+                         given=[r"g_i = \frac{\partial L}{\partial z_i}"])
+    assert got.verdict == "proved", got.message

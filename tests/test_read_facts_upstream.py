@@ -76,12 +76,16 @@ def test_a_wrong_claim_with_an_upstream_gradient_is_wrong_by_a_factor():
     assert verdict.verdict == "wrong" and "factor" in verdict.message
 
 
-def test_a_gradient_given_for_a_defined_loss_is_refused_not_guessed():
-    verdict = symgrad.verify(r"\frac{\partial L}{\partial w_i} = g_i x_i",
-                             define=[r"y_i = w_i x_i", r"L = \sum_i y_i^2"],
-                             given=[r"\frac{\partial L}{\partial y_i} = g_i"])
-    assert verdict.verdict == "unreadable"
-    assert "L is defined" in verdict.message
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial L}{\partial w_i} = g_i x_i", "proved"),
+    (r"\frac{\partial L}{\partial w_i} = g_i", "wrong"),
+])
+def test_a_gradient_given_for_a_defined_loss_names_its_derivative(claim, verdict):
+    """With L defined, g_i = dL/dy_i = 2 y_i: a name for the derivative, substituted where the claim uses it."""
+    got = symgrad.verify(claim, define=[r"y_i = w_i x_i", r"L = \sum_i y_i^2"],
+                         given=[r"\frac{\partial L}{\partial y_i} = g_i"])
+    assert got.verdict == verdict, got.message
+    assert "g names the derivative of L by y" in got.message
 
 
 def test_an_upstream_gradient_written_as_an_expression_is_refused_with_its_column():

@@ -100,6 +100,9 @@ class Context:
             base = defined.lhs.base if defined is not None and isinstance(defined.lhs, sp.Indexed) else \
                 self.tensors.get(name)
             shape = getattr(base, "shape", None) or ()
+            if base is None:
+                self.notes.append(f"{source}: recorded, not used ({name} is not in the problem)")
+                continue
             if not shape:
                 raise ParseError(f"{name} is one-hot, but nothing gives it a shape: declare it "
                                  rf"({name} \in \{{0, 1\}}^{{K}})", column=1, source=source)
@@ -109,15 +112,29 @@ class Context:
 
     def _close_upstream(self) -> None:
         """Turn the upstream-gradient facts into definitions: ``L = sum_i g_i y_i`` for ``dL/dy_i = g_i`` (a term per
-        output when L has several), once the definitions of the outputs are known (noted)."""
+        output when L has several), once the definitions of the outputs are known (noted). Where L is defined, the
+        fact names its derivative instead: ``g_i`` is defined as ``dL/dy_i`` (see ``verify``: substituted where used).
+        The summed indices have names no LaTeX reads to, so that a claim's own index j never meets L's bound one."""
         facts, self.upstream = self.upstream, []
         terms: dict[str, list[sp.Expr]] = {}
         for fact in facts:
-            if fact.loss in self.definitions or fact.loss in self.functions:
-                raise ParseError(f"{fact.loss} is defined, so {fact.source} would define {fact.gradient} rather than "
-                                 f"state a fact: drop one of them (a gradient given as a fact is for a loss that is "
-                                 f"not defined)", column=1, source=fact.source)
-            terms.setdefault(fact.loss, []).append(self._paired(fact))
+            if fact.loss in self.functions:
+                raise ParseError(f"{fact.loss} is a function here: its gradient is not a fact", column=1,
+                                 source=fact.source)
+            y = self._output(fact)
+            shape = y.shape if isinstance(y, sp.IndexedBase) else ()
+            idxs = tuple(sp.Idx(sp.Symbol(f"_{fact.output}{k}", integer=True), (1, n)) for k, n in enumerate(shape, 1))
+            g = self.tensors[fact.gradient] = sp.IndexedBase(fact.gradient, shape=shape) if shape else \
+                sp.Symbol(fact.gradient)
+            g_at, y_at = (g[idxs], y[idxs]) if shape else (g, y)
+            if fact.loss in self.definitions:
+                self.tensors.pop(fact.gradient)
+                self.definitions[fact.gradient] = Definition(g_at, sp.Derivative(sp.Symbol(fact.loss), y_at))
+                self.notes.append(f"{fact.gradient} names the derivative of {fact.loss} by {fact.output} "
+                                  f"({fact.source})")
+                continue
+            terms.setdefault(fact.loss, []).append(sp.Sum(g_at * y_at, *((i, 1, i.upper) for i in idxs)) if shape
+                                                   else g * y)
             self.notes.append(f"{fact.loss} is known only through its gradient by {fact.output} ({fact.source}): "
                               f"{fact.loss} read as the sum of {fact.gradient} times {fact.output}, so a derivative "
                               f"of {fact.loss} is the vector-Jacobian product with {fact.gradient}")
@@ -125,33 +142,26 @@ class Context:
             self.tensors.pop(loss, None)
             self.definitions[loss] = Definition(sp.Symbol(loss), sp.Add(*parts))
 
-    def _paired(self, fact: Upstream) -> sp.Expr:
-        """``sum_i g_i y_i`` over the axes of y (as defined, declared, or read in the fact), g shaped as y. The summed
-        indices have names no LaTeX reads to, so that a claim's own index j never meets L's bound one."""
+    def _output(self, fact: Upstream) -> sp.IndexedBase | sp.Symbol:
+        """The y of ``dL/dy = g``: as defined, declared, shaped as a declared g, or as the fact reads it."""
         defined = self.definitions.get(fact.output)
         declared = self.tensors.get(fact.output)
         if defined is not None and isinstance(defined.lhs, sp.Indexed):
-            y = sp.IndexedBase(defined.lhs.base.label, shape=tuple(i.upper for i in defined.indices))
-        elif defined is not None:
-            y = defined.lhs
-        elif isinstance(declared, sp.IndexedBase) and declared.shape:
-            y = declared
-        elif isinstance(self.tensors.get(fact.gradient), sp.IndexedBase) and self.tensors[fact.gradient].shape:
-            y = sp.IndexedBase(fact.output, shape=self.tensors[fact.gradient].shape)  # G \in R^{N x M}: y is as G
-            self.tensors[fact.output] = y
-        elif fact.shape is None:
+            return sp.IndexedBase(defined.lhs.base.label, shape=tuple(i.upper for i in defined.indices))
+        if defined is not None:
+            return defined.lhs
+        if isinstance(declared, sp.IndexedBase) and declared.shape:
+            return declared
+        gradient = self.tensors.get(fact.gradient)
+        if isinstance(gradient, sp.IndexedBase) and gradient.shape:  # G \in R^{N x M}: y is as G
+            y = self.tensors[fact.output] = sp.IndexedBase(fact.output, shape=gradient.shape)
+            return y
+        if fact.shape is None:
             raise ParseError(f"cannot tell the shape of {fact.output} in {fact.source}: define {fact.output} or declare "
                              rf"it ({fact.output} \in \mathbb{{R}}^{{n}})", column=1, source=fact.source)
-        else:
-            y = sp.IndexedBase(fact.output, shape=fact.shape) if fact.shape else sp.Symbol(fact.output)
-            self.tensors[fact.output] = y
-        shape = y.shape if isinstance(y, sp.IndexedBase) else ()
-        if not shape:
-            g = self.tensors[fact.gradient] = sp.Symbol(fact.gradient)
-            return g * y
-        idxs = tuple(sp.Idx(sp.Symbol(f"_{fact.output}{k}", integer=True), (1, n)) for k, n in enumerate(shape, 1))
-        g = self.tensors[fact.gradient] = sp.IndexedBase(fact.gradient, shape=shape)
-        return sp.Sum(g[idxs] * y[idxs], *((i, 1, i.upper) for i in idxs))
+        y = self.tensors[fact.output] = sp.IndexedBase(fact.output, shape=fact.shape) if fact.shape else \
+            sp.Symbol(fact.output)
+        return y
 
     def graph(self, target: str | None = None) -> Graph:
         """The definitions as a ``Graph``; ``target`` defaults to the last definition."""

@@ -11,7 +11,7 @@ import sympy as sp
 from ..errors import ParseError, SelfCheckError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
 from .judging import judge
-from .problem import _free_indices
+from .problem import _free_indices, _rename_bound
 from .proof import _is_zero
 from .verdict import Verdict, VerifyError
 
@@ -33,17 +33,18 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     try:
         members, derivative, assumptions = _read(parse, ctx, stage, claim, of, define, given, assume)
         stage[0] = ""
+        definitions, members = _derivative_names(list(ctx.definitions.values()), members, parse.DerivativeOf)
         if derivative is None:
             derivative = _derivative_in(members, ctx)
         of_node, var = derivative
         if isinstance(of_node, sp.Basic) and of_node.atoms(sp.Derivative):
             raise VerifyError("a derivative of an expression that holds a derivative (a higher derivative) is not "
                               "supported: claim one first derivative at a time")
-        definitions = list(ctx.definitions.values())
         if not isinstance(of_node, (sp.Indexed, sp.Symbol)) or name_of(of_node) not in ctx.definitions:
             of_node, extra = _named(of_node, definitions)
             definitions += extra
         marked = [(text, _marker(value), array) for text, value, array in members]
+        definitions = _bound_apart(definitions, marked, of_node, var)
         # a case written after a claim (", i \ne j") is in ctx.assumptions too; one written i = j the reader has
         # already put into the members, so only the others are added
         written = [rel for rel in ctx.assumptions if rel not in assumptions and not isinstance(rel, sp.Eq)]
@@ -94,16 +95,56 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     return members, derivative, [a for a in assumptions if a is not sp.true]
 
 
+def _derivative_names(definitions: list[Definition], members: list, derivative_of: type) -> tuple[list, list]:
+    """Names for derivatives (``J_{ij} = \\frac{\\partial p_i}{\\partial z_j}``, ``\\delta_i = \\partial L/\\partial z_i``)
+    are not nodes of the loss: each use in the claim becomes the derivative itself (a member that is one is the
+    derivative written out), and the definitions keep only the loss."""
+    named = {d.name: d for d in definitions if isinstance(d.rhs, sp.Derivative) and len(d.rhs.variables) == 1}
+    if not named:
+        return definitions, members
+
+    def spelled(e: Any) -> Any:
+        if not isinstance(e, sp.Basic):
+            return e
+        hits = {}
+        for node in e.atoms(sp.Indexed, sp.Symbol):
+            d = named.get(name_of(node))
+            if d is not None and isinstance(node, sp.Indexed) and len(node.indices) == len(d.indices) and d.indices:
+                hits[node] = d.at(*node.indices)
+            elif d is not None and not d.indices and type(node) is sp.Symbol:
+                hits[node] = d.rhs
+        return e.xreplace(hits)
+
+    out = []
+    for text, value, array in members:
+        value = spelled(value)
+        out.append((text, derivative_of(value.expr, value.variables[0]) if isinstance(value, sp.Derivative) else value,
+                    array))
+    return [d for d in definitions if d.name not in named], out
+
+
+def _bound_apart(definitions: list[Definition], marked: list, of: sp.Expr, var: sp.Expr) -> list[Definition]:
+    """The definitions with their summation indices renamed away from the claim's indices, so that a derivative
+    written in the claim (``\\frac{\\partial L}{\\partial z_i}`` with ``L = \\sum_i ...``) never meets its own index
+    bound inside the definition it differentiates."""
+    claimed = [value for _, value, _ in marked if isinstance(value, sp.Basic)]
+    avoid = {str(i) for i in indices_of(of) + indices_of(var)} | {str(i.label) for v in claimed for i in v.atoms(sp.Idx)}
+    everything = [*claimed, of, var, *(d.rhs for d in definitions), *(d.lhs for d in definitions)]
+    taken = {str(s) for value in everything for s in value.atoms(sp.Symbol)}
+    return [Definition(d.lhs, _rename_bound(d.rhs, avoid - {str(i) for i in d.indices}, taken)) for d in definitions]
+
+
 def _cases_in_the_derivative(assumptions: list[sp.Basic], of: sp.Expr, var: sp.Expr, marked: list, notes: list[str]
                              ) -> tuple[list[sp.Basic], list]:
     """A case ``i = j`` whose j the derivative no longer has (``\\partial s_i / \\partial z_i`` with i = j assumed) is
     already written into it: j becomes i in the members too, and the case is dropped (noted)."""
     free = set(indices_of(of) + indices_of(var))
+    written = set(indices_of(of)) & set(indices_of(var))  # \partial s_i / \partial z_i: i stands for both
     kept = []
     for a in assumptions:
         pair = a.args if isinstance(a, sp.Eq) and all(isinstance(x, sp.Idx) for x in a.args) else ()
         bound = {v for _, value, _ in marked for s in value.atoms(sp.Sum, sp.Product) for v in s.variables}
-        gone = [x for x in pair if x not in free | bound and {y for y in pair if y != x} <= free]
+        gone = [x for x in pair if x not in free | bound and {y for y in pair if y != x} <= written]
         if len(pair) != 2 or len(gone) != 1:
             kept.append(a)
             continue

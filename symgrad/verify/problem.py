@@ -118,10 +118,12 @@ def _free_indices(e: sp.Basic, bound: frozenset[str] = frozenset()) -> dict[str,
     return out
 
 
-def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:
-    """Rename summation variables whose names clash with ``avoid`` (free indices about to be substituted)."""
+def _rename_bound(e: sp.Expr, avoid: set[str], taken: set[str] = frozenset()) -> sp.Expr:
+    """Rename summation variables whose names clash with ``avoid`` (free indices about to be substituted) to names
+    in none of ``avoid``, ``taken`` and ``e``'s own names (a size n, a tensor u)."""
     pool = [c for c in "klmnrstuvqgh" if c not in avoid] + [f"k{n}" for n in range(1, 50)]
-    used = set(avoid) | {str(i) for i in e.atoms(sp.Idx)}
+    used = set(avoid) | set(taken) | {str(i) for i in e.atoms(sp.Idx)} | {str(s) for s in e.atoms(sp.Symbol)}
+    used |= {str(b.label) for b in e.atoms(sp.IndexedBase)}
 
     def fresh() -> str:
         for name in pool:
