@@ -110,7 +110,8 @@ def _missing_constraint(member: Fn, search: _Search) -> str | None:
         others = [sp.Idx(sp.Symbol(o, integer=True), (1, d)) for o, d in zip("nmlrst", shape[:-1])]  # not k
         base = sp.IndexedBase(name, shape=shape)
         c = Constraint(sp.Sum(base[(*others, k)], (k, 1, shape[axis])), sp.Integer(1))
-        trial = _Search(search.problem, search.truth_expr, search.members, [*search.problem.constraints, c])
+        trial = _Search(search.problem, search.truth_expr, search.members, [*search.problem.constraints, c],
+                        domains=search.space.domains)
         samples = list(trial.samples(member))
         if samples and all(s.claim is not None and _equal(s.claim, s.truth) for s in samples):
             k_name = "k"

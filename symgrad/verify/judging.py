@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +54,8 @@ def _orientations(expr: sp.Expr, array: tuple[sp.Idx, ...], free: tuple[sp.Idx, 
 
 def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[sp.Idx]]], of: Node, var: Node, definitions: Sequence[Definition] = (),
           constraints: Sequence[Constraint] = (), assumptions: Sequence[sp.Basic] = (),
-          timeout: float = 3.0, convention: str | None = None) -> Verdict:
+          timeout: float = 3.0, convention: str | None = None, domains: Mapping[str, sp.Set] | None = None
+          ) -> Verdict:
     """Judge the members of a claimed chain against ``d of / d var`` (SymPy in, Verdict out).
 
     ``members`` are ``(latex, expr)`` pairs in the order written, or ``(latex, expr, axes)`` for a
@@ -67,6 +68,9 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
     entry independent, what autodiff gives) and ``G + G^T - diag G`` (``X_ij`` and ``X_ji`` one parameter).
     ``convention`` (``"unconstrained"`` or ``"symmetric"``) says which one a claim must be; without it a claim may
     be either and the verdict names the one it is. The verdict always names the convention it judged by.
+
+    ``domains`` (an input's name to a SymPy set: ``\\epsilon > 0`` is ``{"epsilon": Interval.open(0, oo)}``) keeps the
+    numeric search inside what was declared: a claim is judged only where its inputs can be.
     """
     if convention not in CONVENTIONS:
         raise VerifyError(f"unknown gradient convention {convention!r}; choose one of: "
@@ -74,18 +78,19 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
     problem = _Problem(tuple(definitions), of, var, tuple(constraints), tuple(assumptions))
     timeout = max(timeout, 0.0)  # a negative budget is no budget
     with mpmath.workdps(_DPS):
-        return _judge(members, problem, timeout, convention)
+        return _judge(members, problem, timeout, convention, domains)
 
 
 # "agrees" needs at least this many points where the claim and the derivative are both defined
 _MIN_COMPARED = 8
 
 
-def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float, convention: str | None) -> Verdict:
+def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float, convention: str | None,
+           domains: Mapping[str, sp.Set] | None) -> Verdict:
     truth, note = _truth(problem, timeout if timeout > 0 else None)  # a zero budget skips only the proof
     notes = [note] if note else []
     checked = _prepared(members, problem)
-    search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients])
+    search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients], domains=domains)
     if not search.points:
         raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
     check_truth(search)  # the derivative itself against the definitions, before it judges anything
@@ -218,7 +223,8 @@ def _wrong_at_another_size(latex: str, expr: sp.Expr, fn: Fn, truth: sp.Expr, se
     at = _size_where_it_differs(expr, truth, search.problem, seconds)
     if at is None:
         return None
-    wider = _Search(search.problem, truth, [expr], sizes=[{**{s: 3 for s in search.space.sizes}, **at}])
+    wider = _Search(search.problem, truth, [expr], sizes=[{**{s: 3 for s in search.space.sizes}, **at}],
+                    domains=search.space.domains)
     samples = list(wider.samples(fn))
     bad = _first_difference(samples, fn, wider.truth)
     if bad is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
@@ -87,10 +87,12 @@ _SKIP = object()  # the value of what could not be evaluated
 
 
 class _Space:
-    """Where the search looks: the sizes, the inputs and their shapes, the definitions in order."""
+    """Where the search looks: the sizes, the inputs and their shapes and declared domains, the definitions in
+    order."""
 
-    def __init__(self, problem: _Problem, exprs: Sequence[sp.Expr]):
+    def __init__(self, problem: _Problem, exprs: Sequence[sp.Expr], domains: Mapping[str, sp.Set] | None = None):
         self.problem = problem
+        self.domains = dict(domains or {})
         defs = [d for d in problem.definitions if d.name != name_of(problem.var)]
         self.definitions = [(d, _compile(d.rhs)) for d in defs]
         everything = [d.rhs for d in defs] + [d.lhs for d in defs] + list(exprs) + [problem.var, problem.of]
@@ -148,12 +150,14 @@ class _Space:
         inputs: dict[str, Any] = {}
         for name, shape in self.inputs.items():
             dims = [_as_int(d, env) for d in shape]
+            domain = self.domains.get(name)
             if dims:
-                inputs[name] = {ix: _draw(style, rng) for ix in itertools.product(*(range(1, n + 1) for n in dims))}
+                inputs[name] = {ix: _inside(_draw(style, rng), domain, rng)
+                                for ix in itertools.product(*(range(1, n + 1) for n in dims))}
                 if name in self.symmetric:
                     inputs[name] = linalg.positive_definite_table(inputs[name])
             else:
-                inputs[name] = _draw(style, rng)
+                inputs[name] = _inside(_draw(style, rng), domain, rng)
         for name, axis, target in self.constraint_axes:
             if name in inputs:
                 _impose(inputs[name], axis, target)
@@ -186,6 +190,27 @@ class _Space:
             raise VerifyError(f"{e.args[0]} has no value: it is used as a number but is neither given nor defined") \
                 from None
         return vals
+
+
+def _inside(value: Fraction, domain: sp.Set | None, rng: random.Random) -> Fraction:
+    """``value`` moved into the declared ``domain`` (``\\epsilon > 0``, ``0 < p < 1``, ``y \\in \\{0, 1\\}``) when it
+    lies outside: a claim is judged only where the inputs can be; as drawn when there is no domain or it is inside."""
+    if domain is None or domain.contains(sp.Rational(value.numerator, value.denominator)) is sp.true:
+        return value
+    if isinstance(domain, sp.FiniteSet) and all(e.is_Rational for e in domain):
+        return Fraction(str(rng.choice(sorted(domain))))
+    if not isinstance(domain, sp.Interval):
+        return value  # a domain of another form: the search's own rejection of undefined points applies
+    lo, hi = domain.start, domain.end
+    step = abs(value) or Fraction(1, 2)
+    if lo.is_finite and hi.is_finite:
+        inner = Fraction(rng.randint(1, 9), 10)
+        return Fraction(str(lo)) + (Fraction(str(hi)) - Fraction(str(lo))) * inner
+    if lo.is_finite:
+        return Fraction(str(lo)) + step
+    if hi.is_finite:
+        return Fraction(str(hi)) - step
+    return value
 
 
 def _size_names(exprs: Sequence[sp.Expr]) -> list[str]:
@@ -239,12 +264,13 @@ class _Search:
     else at the space's size plans)."""
 
     def __init__(self, problem: _Problem, truth: sp.Expr, members: Sequence[sp.Expr],
-                 constraints: Sequence[Constraint] | None = None, sizes: Sequence[dict[str, int]] = ()):
+                 constraints: Sequence[Constraint] | None = None, sizes: Sequence[dict[str, int]] = (),
+                 domains: Mapping[str, sp.Set] | None = None):
         if constraints is not None:
             problem = _Problem(problem.definitions, problem.of, problem.var, tuple(constraints), problem.assumptions)
         self.problem = problem
         self.truth_expr, self.members = truth, list(members)
-        self.space = _Space(problem, [truth, *members])
+        self.space = _Space(problem, [truth, *members], domains)
         self.truth = _compile(truth)
         # undefined at a kink: a claim may be undefined where the engine's value is a convention (sign(0) = 0)
         self.smooth_truth = _compile(_kinks_undefined(truth))

@@ -1,0 +1,44 @@
+"""Verify's numeric search stays inside declared domains (``judge(..., domains=...)``): a claim is judged only where
+its inputs can be. The expected values are worked out by hand: d sqrt(x^2)/dx = x/|x|, which is 1 for x > 0."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+
+from symgrad.tensors import Definition
+from symgrad.verify import judge
+
+x, L = sp.Symbol("x"), sp.Symbol("L")
+N = sp.Symbol("N", integer=True, positive=True)
+j, k = (sp.Idx(sp.Symbol(c, integer=True), (1, N)) for c in "jk")
+p = sp.IndexedBase("p", shape=(N,))
+
+
+def test_one_is_the_derivative_of_sqrt_x_squared_where_x_is_declared_positive() -> None:
+    v = judge([("1", sp.Integer(1))], L, x, [Definition(L, sp.sqrt(x ** 2))], domains={"x": sp.Interval.open(0, sp.oo)})
+    assert v.verdict in ("proved", "agrees"), str(v)
+
+
+def test_without_the_domain_the_same_claim_is_wrong_at_a_negative_x() -> None:
+    v = judge([("1", sp.Integer(1))], L, x, [Definition(L, sp.sqrt(x ** 2))])
+    assert v.verdict == "wrong", str(v)
+    assert Fraction(v.counterexample["values"]["x"]) < 0 and Fraction(v.counterexample["derivative"]) == -1
+
+
+@pytest.mark.parametrize("domain, sign", [(sp.Interval.open(0, 1), 1), (sp.Interval.open(-sp.oo, -2), -1)])
+def test_every_entry_of_an_array_input_is_drawn_inside_its_domain(domain, sign) -> None:
+    loss = Definition(L, sp.Sum(sp.sqrt(p[k] ** 2), (k, 1, N)))  # d/dp_j = p_j/|p_j| = the sign of p_j
+    v = judge([(str(sign), sp.Integer(sign))], L, p[j], [loss], domains={"p": domain})
+    assert v.verdict in ("proved", "agrees"), str(v)
+    wrong = judge([(str(-sign), sp.Integer(-sign))], L, p[j], [loss], domains={"p": domain})
+    assert wrong.verdict == "wrong" and domain.contains(sp.Rational(wrong.counterexample["values"]["p_1"])), str(wrong)
+
+
+def test_a_two_valued_domain_draws_only_its_values() -> None:
+    y = sp.Symbol("y")
+    loss = Definition(L, y ** 2 * x - y * x)  # y^2 = y for y in {0, 1}: dL/dx = 0
+    v = judge([("0", sp.Integer(0))], L, x, [loss], domains={"y": sp.FiniteSet(0, 1)})
+    assert v.verdict in ("proved", "agrees"), str(v)
