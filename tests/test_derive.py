@@ -342,3 +342,23 @@ def test_a_jacobian_that_is_a_bare_delta_has_its_cases():
     d = symgrad.derive(loss=r"L = w - 2", given=[r"w \in \mathbb{R}^{d}"], wrt=["w"])
     i, j = d.results[0].free_indices
     assert dict(d.results[0].cases) == {sp.Eq(i, j): 1, sp.Ne(i, j): 0}
+
+
+@pytest.mark.parametrize("name", ["softmax", "hinge", "gp-marginal-likelihood", "linear"])
+def test_the_core_data_holds_expressions_not_printed_text(name):
+    from symgrad.derivation import Note, Section
+    from symgrad.matrix import Form
+
+    d = symgrad.derive(name)
+    assert all(isinstance(s.section, Section) and isinstance(s.section.wrt, sp.Symbol) for s in d.steps)
+    for r in d.results:
+        assert all(isinstance(cond, (sp.Eq, sp.Ne)) and isinstance(e, sp.Basic) for cond, e in r.cases)
+        assert r.matrix_form is None or isinstance(r.matrix_form, Form)
+    assert all(isinstance(p, (str, sp.Basic)) for n in d.notes if isinstance(n, Note) for p in n.parts)
+
+
+def test_a_kink_note_keeps_its_condition_as_an_equation():
+    from symgrad.derivation import Note
+
+    (note,) = symgrad.derive("hinge").notes
+    assert isinstance(note, Note) and sum(isinstance(p, sp.Eq) for p in note.parts) == 1
