@@ -1,13 +1,18 @@
-"""Precision of symgrad's compiled losses and gradients against a 50-digit reference, next to autograd's own.
+"""Precision of symgrad's compiled losses and gradients against an mpmath reference, next to autograd's own.
 
 Run by hand (CI runs a small sample in tests/test_precision.py):
 
     python benchmarks/bench_precision.py --write      # every catalog entry -> benchmarks/precision.md
+    python benchmarks/bench_precision.py --cells /tmp/cells.jsonl [names]   # in chunks; then add --write
 
 For every catalog entry, at small concrete sizes: the definitions are written out element by element as
 one SymPy expression of the input elements (sums expanded, names substituted), differentiated by SymPy's
-``diff`` and evaluated by mpmath at 50 digits: a reference that shares no code with symgrad's engine,
-rewrites or compiler. The compiled ``value_and_grad`` and autograd (on the compiled forward pass
+``diff`` (det, log|det| and the inverse as SymPy's ``Matrix.det`` and ``adjugate``/det) and evaluated by mpmath:
+a reference that shares no code with symgrad's engine, rewrites or compiler. It is evaluated at 50 digits, then
+100, 200, ... 5000 until two precisions in a row agree to 1e-20 of each array's largest entry (``AGREE``): the
+errors are relative to that entry, so digits below it cannot change a cell, and a true zero computed as 1e-60
+and then 1e-110 counts as settled; asking for equal float64 roundings instead took 5000 digits wherever
+exp(1e4) terms cancel (attention: over 20 minutes). The lambdified reference shares subexpressions (``cse``). The compiled ``value_and_grad`` and autograd (on the compiled forward pass
 ``loss_fn(autograd.numpy)``, autograd's own derivatives) are evaluated on the same inputs, each in float64
 and float32. The error of a quantity is max |got - reference| / max |reference| over its array; a cell takes
 the worst quantity (the value and every gradient). The contract: symgrad's error is within 10x of autograd's,
@@ -21,11 +26,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +42,7 @@ import numpy as np
 import sympy as sp
 
 import symgrad
+from symgrad import linalg
 from symgrad.check import resolve_sizes
 from symgrad.check.inputs import domains_of, draw_inputs
 from symgrad.compile import Compiled, compile_derivation, python_names
@@ -45,7 +52,8 @@ from symgrad.tensors import name_of, shape_of
 
 HERE = Path(__file__).resolve().parent
 DIGITS = 50
-PRECISIONS = (DIGITS, 2 * DIGITS, 600, 5000)  # digits tried in turn until two in a row agree
+PRECISIONS = (DIGITS, 2 * DIGITS, 200, 400, 800, 1600, 5000)  # digits tried in turn until two in a row agree
+AGREE = 1e-20  # ... to this fraction of each array's largest entry (1e-4 of float64's eps)
 FACTOR = 10  # symgrad's error may be this many times autograd's
 FLOOR_ULPS = 8  # ... or this many units in the last place of the dtype, whichever is larger
 DTYPES = ("float64", "float32")
@@ -99,9 +107,17 @@ class Reference:
 
 
 def _agree(a: tuple[np.ndarray, dict], b: tuple[np.ndarray, dict]) -> bool:
-    """Two evaluations equal in float64 (the reference is then right to the last bit that matters)."""
+    """Two evaluations within ``AGREE`` of each array's largest entry: errors are measured relative to that
+    entry, so digits below it do not matter (a true 0 computed as 1e-60 at 50 digits and 1e-110 at 100 agrees; an
+    exact match would need 5000 digits where exp(1e4) terms cancel, minutes per cell for attention)."""
     pairs = [(a[0], b[0])] + [(a[1][w], b[1][w]) for w in a[1]]
-    return all(np.all(np.isfinite(x)) and np.array_equal(x, y) for x, y in pairs)
+    for x, y in pairs:
+        if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+            return False
+        scale = max(float(np.max(np.abs(x), initial=0.0)), float(np.max(np.abs(y), initial=0.0)))
+        if float(np.max(np.abs(x - y), initial=0.0)) > AGREE * scale:
+            return False
+    return True
 
 
 def _to_float(x: Any) -> np.ndarray:
@@ -127,10 +143,35 @@ def _concrete(expr: sp.Expr, idx: dict[str, int], sizes: dict[str, int],
     expr = expr.xreplace(_size_map(sizes))
     expr = expr.replace(lambda e: isinstance(e, sp.Idx) and e.label.name in idx,
                         lambda e: sp.Integer(idx[e.label.name]))
-    expr = expr.doit()
+    expr = _explicit_matrices(expr.doit())
     expr = expr.replace(lambda e: isinstance(e, sp.Indexed) and (name_of(e), tuple(map(int, e.indices))) in known,
                         lambda e: known[(name_of(e), tuple(map(int, e.indices)))])
     return expr.xreplace({s: known[(s.name, ())] for s in expr.free_symbols if (s.name, ()) in known})
+
+
+def _explicit_matrices(expr: sp.Expr) -> sp.Expr:
+    """det, log|det| and elements of the inverse of a matrix as SymPy's own ``Matrix.det`` and ``Matrix.inv`` of
+    its elements (at small sizes), so that the reference shares no matrix rule with symgrad."""
+    def matrix(X: sp.IndexedBase) -> sp.Matrix:
+        n = int(X.shape[0])
+        return sp.Matrix(n, n, lambda r, c: sp.Indexed(X, r + 1, c + 1))
+
+    def det(X: sp.IndexedBase) -> sp.Expr:
+        return matrix(X).det(method="berkowitz")
+
+    expr = expr.replace(lambda e: isinstance(e, linalg.LogDet), lambda e: sp.log(sp.Abs(det(e.args[0]))))
+    expr = expr.replace(lambda e: isinstance(e, linalg.Det), lambda e: det(e.args[0]))
+    inverses: dict[sp.IndexedBase, sp.Matrix] = {}
+
+    def element(e: linalg.InverseElement) -> sp.Expr:  # adj(X)/det X: Matrix.inv of a symbolic 4 x 4 takes minutes
+        if e.matrix not in inverses:
+            inverses[e.matrix] = matrix(e.matrix).adjugate(method="berkowitz") / det(e.matrix)
+        r, c = int(e.indices[0]) - 1, int(e.indices[1]) - 1
+        if isinstance(e.matrix, linalg.Symmetric):  # symgrad keeps one index order; every entry is a variable
+            return (inverses[e.matrix][r, c] + inverses[e.matrix][c, r]) / 2  # of the unconstrained gradient
+        return inverses[e.matrix][r, c]
+
+    return expr.replace(lambda e: isinstance(e, linalg.InverseElement), element)
 
 
 def build_reference(d: Derivation, sizes: dict[str, int]) -> Reference:
@@ -153,7 +194,7 @@ def build_reference(d: Derivation, sizes: dict[str, int]) -> Reference:
     target = g.definition(g.target)
     tels = _elements(sizes, tuple(i.upper for i in target.indices))
     tvals = [known[(target.name, tuple(i + 1 for i in el))] for el in tels]
-    value = sp.lambdify(symbols, tvals if target.indices else tvals[0], modules="mpmath")
+    value = sp.lambdify(symbols, tvals if target.indices else tvals[0], modules="mpmath", cse=True)
     grads = {}
     for r in d.results:
         t = g.input(r.wrt)
@@ -162,7 +203,7 @@ def build_reference(d: Derivation, sizes: dict[str, int]) -> Reference:
         rows = [[sp.diff(f, c) for c in cols] for f in tvals]
         shape = tuple(int(sp.sympify(i.upper).xreplace(_size_map(sizes))) for i in target.indices) + tuple(
             int(sp.sympify(s).xreplace(_size_map(sizes))) for s in shape_of(t))
-        grads[r.wrt] = (shape, sp.lambdify(symbols, rows, modules="mpmath"))
+        grads[r.wrt] = (shape, sp.lambdify(symbols, rows, modules="mpmath", cse=True))
     return Reference(symbols, slots, value, grads)
 
 
@@ -266,6 +307,10 @@ REASONS: dict[tuple[str, str, str], str] = {
         "inputs near 1e4 make logits x w + b near 5e8, whose float32 spacing is 32 to 64, 4e-3 of the loss (a "
         "difference of logits): the error is the rounding of x @ w, and whether it beats autograd's einsum depends "
         "on the summation order; symgrad's error is under one spacing of the logits"),
+    **{(e, "denormal", "float32"): (
+        "the matrix's entries are 1e-40 too: the gradient holds its inverse, entries about 1e40, beyond float32's "
+        "largest number 3.4e38, so no float32 result is finite (autograd's is not either)")
+       for e in ("logdet", "gaussian-mvn-nll", "gp-marginal-likelihood")},
     ("softmax-temperature", "denormal", "float32"): (
         "T is a denormal too (1e-41): the Jacobian, of size 1/T ~ 7e38, is beyond float32's largest number 3.4e38, "
         "so no float32 result is finite; autograd's finite one is float64 (its vjp promotes)"),
@@ -287,38 +332,69 @@ def reasons(failed: list[Cell]) -> list[str]:
             for c in failed] or ["- none"]
 
 
+def _saved(path: Path | None) -> dict[str, tuple[list[Cell], float]]:
+    """The cells (and seconds) of the entries an earlier run wrote to ``path`` (JSON lines), by entry."""
+    if path is None or not path.exists():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["entry"]: ([Cell(**c) for c in r["cells"]], r["seconds"]) for r in rows}
+
+
+def measure_entries(names: list[str], budget: float, path: Path | None) -> tuple[list[Cell], list[str], float]:
+    """The cells of ``names`` (those saved in ``path`` are read, the others measured and appended there), the
+    entries not measured with why, and the seconds the measurements took (in whichever run made them)."""
+    saved = _saved(path)
+    start = time.perf_counter()
+    cells: list[Cell] = []
+    skipped: list[str] = []
+    seconds = 0.0
+    for name in names:
+        if name in saved:
+            cells += saved[name][0]
+            seconds += saved[name][1]
+            continue
+        if time.perf_counter() - start > budget:
+            skipped.append(f"- {name}: not measured (the run's time budget of {budget:.0f} s was spent)")
+            continue
+        t = time.perf_counter()
+        try:
+            new = entry_cells(name)
+        except SymgradError as e:  # an entry the compiler refuses is listed with its message, not measured
+            skipped.append(f"- {name}: the compiler refuses it: {e}")
+            print(f"{name}: not measured: {e}", file=sys.stderr)
+            continue
+        cells += new
+        seconds += time.perf_counter() - t
+        if path is not None:
+            with path.open("a", encoding="utf-8") as out:
+                out.write(json.dumps({"entry": name, "seconds": time.perf_counter() - t,
+                                      "cells": [asdict(c) for c in new]}) + "\n")
+        bad = [c for c in new if c.ok is False]
+        print(f"{name}: {'ok' if not bad else ', '.join(f'{c.kind} {c.dtype}' for c in bad)}", file=sys.stderr)
+    return cells, skipped, seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="catalog entries (default: all)")
     parser.add_argument("--write", action="store_true", help="write benchmarks/precision.md")
     parser.add_argument("--budget", type=float, default=float("inf"),
                         help="seconds after which the remaining entries are listed as not measured")
+    parser.add_argument("--cells", type=Path, default=None,
+                        help="a JSON-lines file of measured entries: those in it are read, not measured again, and "
+                             "each newly measured entry is appended (a long run can be resumed or split in chunks)")
     args = parser.parse_args(argv)
     names = args.names or symgrad.names()
-    start = time.perf_counter()
-    cells: list[Cell] = []
-    skipped: list[str] = []
-    for name in names:
-        if time.perf_counter() - start > args.budget:
-            skipped.append(f"- {name}: not measured (the run's time budget of {args.budget:.0f} s was spent)")
-            continue
-        try:
-            cells += entry_cells(name)
-        except SymgradError as e:  # an entry the compiler refuses is listed with its message, not measured
-            skipped.append(f"- {name}: the compiler refuses it: {e}")
-            print(f"{name}: not measured: {e}", file=sys.stderr)
-            continue
-        bad = [c for c in cells if c.entry == name and c.ok is False]
-        print(f"{name}: {'ok' if not bad else ', '.join(f'{c.kind} {c.dtype}' for c in bad)}", file=sys.stderr)
+    cells, skipped, seconds = measure_entries(names, args.budget, args.cells)
     judged = [c for c in cells if c.ok is not None]
     failed = [c for c in judged if not c.ok]
     summary = (f"{len(judged) - len(failed)} of {len(judged)} cells within {FACTOR}x of autograd's error (or "
                f"{FLOOR_ULPS} ulps); {len(cells) - len(judged)} outside the losses' domains; "
-               f"{time.perf_counter() - start:.0f} s")
+               f"{seconds:.0f} s of measuring")
     text = "\n\n".join([
         "# Precision of compiled losses and gradients",
         ("Generated by `python benchmarks/bench_precision.py --write`; see its docstring for the method. "
-        "Each cell: symgrad's error / autograd's error, relative to a 50-digit mpmath reference "
+        "Each cell: symgrad's error / autograd's error, relative to an mpmath reference "
         "written from the definitions (worst of the value and every gradient)."),
         summary, "## float64", table(cells, "float64"), "## float32", table(cells, "float32"),
         "## Why each FAIL cell stays one", "\n".join(reasons(failed)),
