@@ -95,3 +95,24 @@ def test_a_backprop_delta_named_among_the_facts_is_the_partial_derivative_it_nam
     got = symgrad.verify(r"\frac{\partial L}{\partial W_{ij}} = g_i x_j", define=LINEAR_SQUARED,
                          given=[r"g_i = \frac{\partial L}{\partial z_i}"])
     assert got.verdict == "proved", got.message
+
+
+@pytest.mark.parametrize(("fact", "claim", "verdict"), [
+    (r"for $i \neq j$", r"\frac{\partial p_i}{\partial z_j} = -p_i p_j", "proved"),
+    ("i = j", r"\frac{\partial p_i}{\partial z_j} = p_i (1 - p_i)", "proved"),
+    ("i = j", r"\frac{\partial p_i}{\partial z_j} = -p_i p_j", "wrong"),
+])
+def test_a_case_given_among_the_facts_is_an_assumption(fact, claim, verdict):
+    got = symgrad.verify(claim, define=[r"p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}"], given=[fact])
+    assert got.verdict == verdict, got.message
+
+
+def test_a_case_is_never_read_as_a_definition_of_an_index():
+    with pytest.raises(ParseError, match="a case, given as --assume"):
+        parse.parse_given("$i = j$", parse.Context())
+
+
+def test_a_model_of_the_data_with_its_noise_is_not_a_definition():
+    ctx = parse.Context()
+    parse.parse_given(r"y = X\beta + \epsilon", ctx)
+    assert not ctx.definitions and [str(c.lhs) for c in ctx.constraints] == ["y"]

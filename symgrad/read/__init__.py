@@ -79,13 +79,14 @@ SymPy's Lark reader where latex2sympy2 does not import, about single unknown com
 
 from .claims import names_itself, parse_claim, parse_definition, parse_derivative, parse_expression
 from .context import Context, DerivativeOf, Function, Member
-from .facts import parse_assumption, parse_given
+from .facts import is_case, parse_assumption, parse_given
 
 __all__ = [
     "Context",
     "DerivativeOf",
     "Function",
     "Member",
+    "is_case",
     "names_itself",
     "parse_assumption",
     "parse_claim",

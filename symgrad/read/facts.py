@@ -26,6 +26,8 @@ _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"
 _DEFINITE = {r"\succ": (PositiveDefinite, "positive definite"), r"\succeq": (Symmetric, "positive semidefinite")}
 
 
+_NOISE = {r"\epsilon", r"\varepsilon", r"\eta", r"\xi"}  # y = X\beta + \epsilon: a model of the data, no definition
+_CASE_RELATIONS = {"=", r"\ne", r"\neq", "≠", r"\not="}
 _DIAGONAL_ONLY = re.compile(r"\s*(?:the\s+)?(?:off[\s-]?)?diagonal(?:\s+\w+)?\s*", re.IGNORECASE)  # which indices?
 
 
@@ -45,6 +47,8 @@ def parse_given(latex: str, ctx: Context) -> None:
             return
     if isinstance(latex, str) and define(latex, ctx.macros):
         return
+    if isinstance(latex, str) and is_case(latex):
+        raise ParseError(f"{latex.strip()} relates two indices: a case, given as --assume", column=1, source=latex)
     _tokens(latex)  # the empty-input and brace checks, with their columns
     raw = _unboxed(_tokenize(latex))
     facts = forms(raw, latex)
@@ -231,15 +235,29 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
         return False
     name = _lhs_name(latex, parts[0], ctx) or _function_head(latex, parts[0], ctx)
     right = parts[1][1:]
+    if is_case(latex[toks[0].col - 1:toks[-2].col - 1 + len(toks[-2].text)]):
+        raise ParseError(f"{_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
+                         column=toks[0].col, source=latex)
     letters = {t.text for t in right if t.kind == "letter"} - _parameters(parts[0])
-    if name is None or ctx.known(name) or not letters or name in letters or _has(right, _DOTS) or _differentiates(
-            latex, right, ctx) or \
-            any(t.text in (r"\sum", r"\prod") for t in parts[0]):
+    terms = [term[1:] if k else term for k, term in enumerate(_split(right + toks[-1:], {"+", "-"}))]
+    noise = any(len(term) == 1 and term[0].text in _NOISE for term in terms)
+    if name is None or ctx.known(name) or not letters or name in letters or _has(right, _DOTS) or noise or \
+            _differentiates(latex, right, ctx) or any(t.text in (r"\sum", r"\prod") for t in parts[0]):
         return False
     source = _source(latex, toks[:-1])
     parse_definition(" " * (toks[0].col - 1) + source, ctx)  # the padding keeps the columns of the whole string
     ctx.notes.append(f"{source} (among the facts) read as a definition")
     return True
+
+
+def is_case(text: str) -> bool:
+    """Whether ``text`` is a case between two index letters (``i = j``, ``for $i \\neq j$``), which verify reads as an
+    assumption wherever it is given."""
+    try:
+        toks = _tokens(case_from_prose(text))
+    except ParseError:
+        return False
+    return len(toks) == 4 and toks[0].kind == toks[2].kind == "letter" and toks[1].text in _CASE_RELATIONS
 
 
 def _function_head(latex: str, side: list[_Tok], ctx: Context) -> str | None:

@@ -66,8 +66,10 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
           given: Sequence[str], assume: Sequence[str]) -> tuple[list, tuple | None, list[sp.Basic]]:
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
+    assume = [*assume, *(text for text in given if parse.is_case(text))]  # "for $i \neq j$" given as a fact
     for text in given:  # shapes first: they decide how the definitions read
-        parse.parse_given(text, ctx)
+        if not parse.is_case(text):
+            parse.parse_given(text, ctx)
     stage[0] = "--define"
     for text in define:
         parse.parse_definition(text, ctx)
