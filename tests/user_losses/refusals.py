@@ -16,16 +16,13 @@ REFUSED: dict[str, str] = {
     "cosine-similarity-sums": "a definition starts with the name it defines",  # \cos\theta = ...
     "bernoulli-log-likelihood-logits": "a definition starts with the name it defines",  # \log p(x | t) = ...
     "poisson-nll-counts": "a definition starts with the name it defines",
-    "infonce-batch": "only distinct plain indices",  # the diagonal S_{ii}
     "infonce-query-keys": "size K + 1 does not match size K",  # \sum_{j=0}^{K} over K keys: the user's slip
     "infonce-positive-in-sum": "cannot differentiate by 's_p': it is not an input",  # s_p read as s indexed by p
     "heteroscedastic-log-variance": "index i is free on the right",
-    "gelu-erf": "no array code for erf",
     "ls-lvert": r"unknown command \lVert",
     "logistic-ones-vector": r"the ones vector \mathbf{1}",
     "linear-bias-ones": r"the ones vector \mathbf{1}",
     "trace-form": r"\mathrm{tr} is not a function symgrad knows",
-    "softmax-regression-matrix": "softmax needs a vector argument",
     "attention-size-named-e": "e has two readings here",  # V \in R^{T x e} and e^{S_{ts}}
     "softmax-written-sigma": r"\sigma(z)_k has two readings",  # softmax of z, or sigmoid of z_k: refused, both named
     "poisson-full-log-gamma": "no array code for gamma",
