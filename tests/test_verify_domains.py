@@ -42,3 +42,35 @@ def test_a_two_valued_domain_draws_only_its_values() -> None:
     loss = Definition(L, y ** 2 * x - y * x)  # y^2 = y for y in {0, 1}: dL/dx = 0
     v = judge([("0", sp.Integer(0))], L, x, [loss], domains={"y": sp.FiniteSet(0, 1)})
     assert v.verdict in ("proved", "agrees"), str(v)
+
+
+def _intervals():
+    from hypothesis import strategies as st
+
+    bound = st.fractions(min_value=-50, max_value=50, max_denominator=20)
+    ends = st.tuples(st.one_of(st.none(), bound), st.one_of(st.none(), bound)).filter(
+        lambda e: e[0] is None or e[1] is None or e[0] < e[1])
+    return st.tuples(ends, st.booleans(), st.booleans())
+
+
+def test_a_drawn_value_moved_into_any_interval_lies_inside_it() -> None:
+    """Every interval a fact can declare (open or closed ends, half-lines): the value the search uses is inside."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from symgrad.verify.search import _inside
+
+    @settings(max_examples=300, deadline=None)
+    @given(_intervals(), st.fractions(min_value=-100, max_value=100, max_denominator=13), st.integers(0, 10**6))
+    def inside(ends, value, seed):
+        import random
+
+        (lo, hi), left_open, right_open = ends
+        domain = sp.Interval(sp.Rational(str(lo)) if lo is not None else -sp.oo,
+                             sp.Rational(str(hi)) if hi is not None else sp.oo, left_open, right_open)
+        moved = _inside(value, domain, random.Random(seed))
+        assert domain.contains(sp.Rational(moved.numerator, moved.denominator)) is sp.true, (domain, value, moved)
+        if domain.contains(sp.Rational(value.numerator, value.denominator)) is sp.true:
+            assert moved == value  # a value already inside is kept: the search's points stay as they were
+
+    inside()
