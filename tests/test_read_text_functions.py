@@ -65,3 +65,12 @@ def test_two_letters_before_a_bracket_stay_a_product(text, want):
 ])
 def test_a_derivative_of_log1p_or_log2_written_plainly_is_judged_as_that_function(claim, verdict):
     assert verify(claim).verdict == verdict
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"\frac{\partial}{\partial z_j} \mathrm{logsumexp}(z) = \mathrm{softmax}(z)_j", "proved"),
+    (r"\frac{\partial}{\partial z_j} logsumexp(z) = \frac{e^{z_j}}{\sum_k e^{z_k}}", "proved"),
+    (r"\frac{\partial}{\partial z_j} \mathrm{LSE}(z) = e^{z_j}", "wrong"),
+])
+def test_logsumexp_of_a_vector_is_log_of_the_sum_of_exponentials(claim, verdict):
+    assert verify(claim).verdict == verdict

@@ -8,6 +8,7 @@ import sympy as sp
 
 from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_expression, parse_given
+from symgrad.verify import verify
 
 x, y, z, N = sp.symbols("x y z N")
 
@@ -80,3 +81,18 @@ def test_subscript_digits_are_the_digit_suffix_of_a_name():
 def test_a_digit_of_another_script_is_refused_not_a_crash():
     with pytest.raises(ParseError, match="unexpected character"):
         read("x + ①")
+
+
+@pytest.mark.parametrize("text, want", [("d/dx x²", 2 * x), ("d/dx (x·y)", y), ("dy/dx", 0)])
+def test_plain_text_leibniz_operators_are_derivatives(text, want):
+    got = read(text)
+    assert got.has(sp.Derivative) and got.doit() == want
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("d/dx exp(-x) = -exp(-x)", "proved"), ("d/dx e^(-x) = -e^(-x)", "proved"),
+    ("d/dx 1/(1+exp(-x)) = exp(-x)/(1+exp(-x))^2", "proved"), ("d/dx σ(x) = σ(x)·(1 − σ(x))", "proved"),
+    ("d/dx x² = x", "wrong"), ("d/dx exp(-x) = exp(-x)", "wrong"),
+])
+def test_plain_text_derivative_claims_are_judged(claim, verdict):
+    assert verify(claim).verdict == verdict

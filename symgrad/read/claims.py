@@ -94,20 +94,8 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     if len(bounds) == 1 and not ctx.sizes:
         ctx.default_size = bounds.pop()  # \partial \hat{y}_i then \sum_{j=1}^{n}: i runs to n too
     parts = _split(toks, {"="})
-    members: list[Member] = []
-    for k, part in enumerate(parts):
-        body = part[1:] if k else part
-        if not body and k == 0 and len(parts) > 1:
-            continue  # "= 2 \\sum_i ...": a line continuing a chain written elsewhere
-        if not body:
-            t = part[0] if part else toks[-1]
-            raise ParseError("an empty side of =", column=t.col, source=latex)
-        text = _source_text_of(latex, body)
-        v, _ = _parse_value(latex, body + [toks[-1]], ctx, strict)
-        value: sp.Expr | DerivativeOf = v.expr.xreplace(same)
-        if isinstance(v.expr, sp.Derivative):
-            value = DerivativeOf(v.expr.expr.xreplace(same), v.expr.variables[0].xreplace(same))
-        members.append(Member(text, value, body[0].col, v.free, v.axes))
+    jacobian = _jacobian(latex, parts[0], ctx) if of is None and len(parts) > 1 else None
+    members = _members(latex, parts, toks[-1], ctx, strict, same, jacobian)
     _defined_by_the_chain(members, ctx, declared, latex)
     target = parse_derivative(of, ctx) if of else next(
         ((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
@@ -126,6 +114,49 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
             m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
     return out
+
+
+def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, strict: bool, same: dict,
+             jacobian: str | None) -> list[Member]:
+    """Each side of a chain's ``=`` read; ``same`` (a case i = j) written into them."""
+    members: list[Member] = []
+    for k, part in enumerate(parts):
+        body = part[1:] if k else part
+        if jacobian is not None and k == 0:  # J = diag(s) - s s^T: J is the derivative it names
+            members.append(Member(_source_text_of(latex, body), DerivativeOf(*parse_derivative(jacobian, ctx)),
+                                  body[0].col))
+            continue
+        if not body and k == 0 and len(parts) > 1:
+            continue  # "= 2 \\sum_i ...": a line continuing a chain written elsewhere
+        if not body:
+            t = part[0] if part else end
+            raise ParseError("an empty side of =", column=t.col, source=latex)
+        v, _ = _parse_value(latex, body + [end], ctx, strict)
+        value: sp.Expr | DerivativeOf = v.expr.xreplace(same)
+        if isinstance(v.expr, sp.Derivative):
+            value = DerivativeOf(v.expr.expr.xreplace(same), v.expr.variables[0].xreplace(same))
+        members.append(Member(_source_text_of(latex, body), value, body[0].col, v.free, v.axes))
+    return members
+
+
+def _jacobian(latex: str, side: list[_Tok], ctx: Context) -> str | None:
+    """``J``, ``J_{ij}``, ``\\mathbf{J}`` left of a claim's first ``=``, no name J in the problem, and one vector
+    definition of one vector input (``s_i = e^{z_i}/...``): the derivative it names, ``\\frac{\\partial s_i}{\\partial
+    z_j}`` (noted); None for anything else."""
+    texts = [t.text for t in side if t.text not in ("{", "}", r"\mathbf", r"\boldsymbol", r"\mathrm")]
+    if not texts or texts[0] != "J" or any(k in ctx.definitions or k in ctx.tensors for k in ("J", "j")):
+        return None
+    rows = texts[2:] if texts[1:2] == ["_"] else ["i", "j"] if len(texts) == 1 else []
+    if len(rows) != 2 or not all(len(r) == 1 and r.isalpha() for r in rows):
+        return None
+    vectors = [d for d in ctx.definitions.values() if isinstance(d.lhs, sp.Indexed) and len(d.lhs.indices) == 1]
+    inputs = {a.base for d in vectors[-1:] for a in d.rhs.atoms(sp.Indexed)
+              if name_of(a.base) not in ctx.definitions and len(a.indices) == 1}
+    if len(inputs) != 1:
+        return None
+    node, var = name_of(vectors[-1].lhs.base), name_of(inputs.pop())
+    ctx.notes.append(f"J read as the Jacobian ∂{node}_{rows[0]}/∂{var}_{rows[1]}")
+    return rf"\frac{{\partial {node}_{{{rows[0]}}}}}{{\partial {var}_{{{rows[1]}}}}}"
 
 
 def _sum_bounds(toks: list[_Tok]) -> set[str]:

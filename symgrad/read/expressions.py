@@ -158,8 +158,11 @@ class _Expressions:
         return _Val(self.power(v.expr, e.expr, t), v.axes)
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:
-        """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value."""
+        """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value;
+        ``1_{i=j}`` is an indicator."""
         self.pos -= 1
+        if v.expr == 1 and self.peek(1).text == "{" and self.peek(2).kind == "letter" and self.peek(3).text in _RELS:
+            return self.indicator(t)
         run = self.index_run(len(v.free))  # K⁻¹_ij: two indices of a matrix value
         if run is not None:
             return self.select(v, run, t)
@@ -361,26 +364,6 @@ class _Expressions:
         v = self.builtin(key, arg, t)
         return _Val(v.expr ** power, v.axes) if power is not None else v
 
-    def ones(self, t: _Tok) -> _Val:
-        r"""``\mathbf{1}^T v`` is the sum of the vector ``v`` (log-sum-exp and the logistic loss in matrix form).
-
-        Anywhere else the ones vector has no shape to take from its neighbours: refused, never read as the number 1.
-        """
-        self.pos += 2 if self.peek(1).text == "1" else 4
-        usage = f"the ones vector {t.text}{{1}} is supported only as {t.text}{{1}}^T v (the sum of v)"
-        if not self.at("^"):
-            raise self.error(usage, t)
-        self.next()
-        mark = self.superscript_is_transpose()
-        if not mark:
-            raise self.error(usage, t)
-        self.pos += mark
-        v = self.factor()
-        if len(v.axes) != 2 or v.axes[0] is None or v.axes[1] is not None:
-            raise self.error(f"{t.text}{{1}}^T needs a column vector after it, got shape {self.shape(v)}", t)
-        i = v.axes[0]
-        return _Val(sp.Sum(v.expr, (i, i.lower, i.upper)))
-
     def number(self) -> _Val:
         text = self.next().text
         while self.peek().kind == "digit" and self.contiguous(-1):
@@ -564,6 +547,11 @@ class _Expressions:
         self.binders.pop()
         if guards:
             body = _Val(sp.Mul(body.expr, *guards), body.axes)
+        if binders and body.axes and len(body.free) == len(binders) and \
+                not {b[0] for b in binders} & body.expr.free_symbols:  # \sum_j e^{z}: j is the vector's index
+            for (b, _, _), a in zip(binders, body.free):
+                self.unify(_extent(b), _extent(a), t, "the summed vector's index")
+            body = _Val(body.expr.xreplace({a: b[0] for a, b in zip(body.free, binders)}))
         if not binders:
             free = sorted(_free_indices(body.expr) - self.protected, key=str)
             if body.axes:

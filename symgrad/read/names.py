@@ -11,6 +11,8 @@ from ..errors import ParseError
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _sigmoid, _Val
 
+# functions of a whole vector: softmax(z), logsumexp(z) of a name met there make it a vector
+_OF_VECTORS = ("softmax", "logsumexp", "lse")
 # Greek letters spelled out in plain text (beta*x, sigma^2); the two-letter ones (pi, mu) stay letters: p_i is
 # often written pi
 _GREEK_WORDS = frozenset(g for g in _GREEK if len(g) > 2 and g != "ell")
@@ -495,7 +497,7 @@ class _Names:
         start = self.pos
         met = set(self.new_scalars)
         args = self.arguments()
-        if name == "softmax" and len(args) == 1 and str(args[0].expr) in set(self.new_scalars) - met:
+        if name in _OF_VECTORS and len(args) == 1 and str(args[0].expr) in set(self.new_scalars) - met:
             args = [self.new_vector(str(args[0].expr), tok)]
         if name == "norm" and len(args) == 1 and not args[0].axes and not _free_indices(args[0].expr):
             args = [self.with_samples(args[0], start, lambda: self.arguments()[0])]
@@ -542,6 +544,11 @@ class _Names:
             return _Val(_ELEMENTWISE[name](a.expr), a.axes)
         if name == "softmax":
             return self.softmax(a, tok)
+        if name in _OF_VECTORS:  # log-sum-exp
+            if len(a.free) != 1:
+                raise self.error(f"{name} needs a vector argument, got shape {self.shape(a)}", tok)
+            i = a.free[0]
+            return _Val(sp.log(sp.Sum(sp.exp(a.expr), (i, i.lower, i.upper))))
         if name == "diag":
             if len(a.free) != 1:
                 raise self.error("diag needs a vector argument", tok)

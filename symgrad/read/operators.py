@@ -9,7 +9,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import Definition, name_of
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
-from .tokens import _DIFFERENTIALS, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok
+from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok
 from .vocabulary import _REL_CLASSES, _extent, _Val
 
 
@@ -184,10 +184,17 @@ class _Operators:
         return _Val(node)
 
     def leibniz_ahead(self) -> bool:
-        """Whether ``dy/dx`` (plain text, ``d`` not a name) starts here."""
+        """Whether ``dy/dx``, ``dσ/dx`` or the operator ``d/dx`` (plain text, ``d`` not a name) starts here."""
         texts = [self.peek(k).text for k in range(5)]
-        return texts[0] == "d" and texts[2:4] == ["/", "d"] and self.peek(1).kind == "letter" and (
-            self.peek(4).kind == "letter" or texts[4] == "(") and not self.declared("d")  # dL/dw, dL/d(y_hat)
+
+        def name(k: int) -> bool:
+            return self.peek(k).kind == "letter" or self.peek(k).text[1:] in _GREEK
+
+        if texts[0] != "d" or self.declared("d"):
+            return False
+        if texts[1:3] == ["/", "d"]:
+            return name(3) and self.contiguous(0)  # d/dx (...)
+        return texts[2:4] == ["/", "d"] and name(1) and (name(4) or texts[4] == "(")  # dL/dw, dL/d(y_hat)
 
     def inline_derivative_ahead(self) -> bool:
         """Whether ``\\partial y_i / \\partial x_k`` starts here: a top-level ``/ \\partial`` follows."""
@@ -321,6 +328,50 @@ class _Operators:
             return (word, end) if word in ("if", "otherwise", "else") else (None, self.pos)
         word = next((w for w in ("if", "otherwise", "else") if self.keyword_ahead(w)), None)
         return word, self.pos + len(word or "")
+
+    def ones(self, t: _Tok) -> _Val:
+        r"""``\mathbf{1}^T v`` is the sum of the vector ``v`` (log-sum-exp and the logistic loss in matrix form).
+
+        Anywhere else the ones vector has no shape to take from its neighbours: refused, never read as the number 1.
+        """
+        self.pos += 2 if self.peek(1).text == "1" else 4
+        if self.peek().text in ("[", r"\{", "(") or [self.peek(k).text for k in (0, 1)] == ["_", "{"]:
+            return self.indicator(t)
+        usage = f"the ones vector {t.text}{{1}} is supported only as {t.text}{{1}}^T v (the sum of v)"
+        if not self.at("^"):
+            raise self.error(usage, t)
+        self.next()
+        mark = self.superscript_is_transpose()
+        if not mark:
+            raise self.error(usage, t)
+        self.pos += mark
+        v = self.factor()
+        if len(v.axes) != 2 or v.axes[0] is None or v.axes[1] is not None:
+            raise self.error(f"{t.text}{{1}}^T needs a column vector after it, got shape {self.shape(v)}", t)
+        i = v.axes[0]
+        return _Val(sp.Sum(v.expr, (i, i.lower, i.upper)))
+
+    def indicator(self, t: _Tok) -> _Val:
+        r"""``\mathbb{1}[i = j]``, ``\mathbb{1}\{z > 0\}``, ``\mathbb{1}(\cdot)``, ``1_{i=j}``: 1 where the relation holds,
+        else 0. Indices equal is the Kronecker delta; a value equal to an index (a label ``y_i = j``) is refused."""
+        if self.at("_"):
+            self.next()
+        opened = self.next()
+        close = {"[": "]", r"\{": r"\}", "(": ")", "{": "}"}[opened.text]
+        end = _group_end(self.toks, self.pos - 1) if opened.text == "{" else next(
+            (k for k in range(self.pos, len(self.toks)) if self.toks[k].text == close), len(self.toks))
+        self.index_mode = any(self.toks[k].text in ("=", r"\neq", r"\ne") for k in range(self.pos, end))  # i = j
+        rel = self.relation()
+        self.index_mode = False
+        self.expect(close, opened)
+        if isinstance(rel, (sp.Eq, sp.Ne)) and all(isinstance(s, sp.Idx) for s in rel.args):
+            self.unify(_extent(rel.lhs), _extent(rel.rhs), t, "an indicator")
+            delta = sp.KroneckerDelta(rel.lhs, rel.rhs)
+            return _Val(delta if isinstance(rel, sp.Eq) else 1 - delta)
+        if isinstance(rel, (sp.Eq, sp.Ne)):
+            raise self.error(f"an indicator of {rel} (a value equal to an index or a number) is not supported: write "
+                             r"the one-hot y_{ij}, or \delta_{ij} for indices", t)
+        return _Val(sp.Piecewise((1, rel), (0, True)))
 
     def relation(self) -> sp.Basic:
         """``a op b [op c]`` with op in =, ≠, <, ≤, >, ≥: a relational (chained ones joined with And)."""

@@ -54,7 +54,8 @@ _FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathit", r"\mathnormal
           r"\mathscr", r"\boxed", r"\bbox", r"\mathsf", r"\mathbfit"}
 _ONES = _FONTS | {r"\mathbb", r"\mathds", r"\mathbbm"}  # \mathbf{1}, \mathbb{1}: the ones vector
 _NAMED = {r"\text", r"\mathrm", r"\operatorname", r"\textrm", r"\textit", r"\textbf", r"\mbox"}
-_FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt", "cosh", "sinh", "arctan"}
+_FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt", "cosh", "sinh", "arctan", "logsumexp",
+          "lse"}
 # "." between factors is a product in plain-text pages (x . σ(x)); ":" the Frobenius product of matrix calculus
 _OPS = {r"\cdot": "*", r"\times": "*", "*": "*", r"\odot": "odot", r"\circ": "odot", "/": "/", r"\div": "/",
         ".": "*", ":": "frobenius"}
@@ -240,12 +241,19 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
             end = _group_end(toks, k + 1)  # \hat{y_j} is \hat{y}_j
             out.extend(toks[k:k + 3] + [_Tok("sym", "}", toks[k + 3].col)] + _clean(toks[k + 3:end - 1], src))
             k = end
-        elif t.text in ("&", r"\\") and not in_cases:
+        elif _layout(t, toks[k - 1], out, in_cases):
             k += 1
         else:
             out.append(t)
             k += 1
     return out
+
+
+def _layout(t: _Tok, before: _Tok, out: list[_Tok], in_cases: int) -> bool:
+    """Whether ``t`` only lays out: an align marker outside cases, a chain's ``=`` repeated across display lines
+    (``$$A =$$ $$= B$$``; ``A = = B`` on one line stays an empty side)."""
+    return (t.text in ("&", r"\\") and not in_cases) or (
+        t.text == "=" and bool(out) and out[-1].text == "=" and before.text in ("$", r"\[", r"\]", r"\\", "&"))
 
 
 def _environment(toks: list[_Tok], k: int, src: str) -> tuple[int, bool]:
@@ -280,6 +288,10 @@ def _tokens(latex: str) -> list[_Tok]:
                  and _group_end(toks, k + 1) == len(toks) - 1), None)
     if note is not None and _arg_text(toks, note + 1)[0].startswith("(") and _arg_text(toks, note + 1)[0].endswith(")"):
         del toks[note:-1]  # ... \text{(normalization)}: a remark after the formula
+    colon = next((k for k, t in enumerate(toks) if t.kind != "letter"), 0)
+    if toks[colon].text == ":" and toks[colon + 1].text != "=" and toks[colon + 1].kind != "end" and \
+            re.search(r"[A-Za-z]{3}", latex[:toks[colon].col - 1]):
+        del toks[:colon + 1]  # Compact form: J = ...: a label in words before the formula
     if toks[0].text in _NAMED and toks[1].text == "{":
         label, end = _arg_text(toks, 1)
         if label.endswith(":") and end < len(toks) - 1:

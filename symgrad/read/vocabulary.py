@@ -66,7 +66,7 @@ _COMPOSITES = {"sigmoid": _sigmoid, "sqrt": sp.sqrt, "relu": _relu, "softplus": 
 _ELEMENTWISE = {**{name: f.sympy for f in FUNCTIONS for name in (*f.commands, *f.words)}, **_COMPOSITES}
 _NAMED_FUNCS = frozenset(k for k in _ELEMENTWISE if not k.startswith("\\")) - _FUNCS
 # operators people write upright that symgrad does not support: an error even without parentheses (\mathrm{tr} X)
-_OPERATORS = frozenset({"argmax", "argmin", "tr", "trace", "det", "rank", "logsumexp", "lse", "kl", "vec"})
+_OPERATORS = frozenset({"argmax", "argmin", "tr", "trace", "det", "rank", "kl", "vec"})
 # f^{-1} of these is the inverse function (the convention for trigonometric and hyperbolic functions)
 _INVERSES = {f.name: f.inverse for f in FUNCTIONS if f.inverse is not None}
 _REL_CLASSES = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge}

@@ -1,0 +1,45 @@
+"""Claims as pages write them: a label in words before the formula, ``J`` for the Jacobian of the one vector
+definition, a chain's ``=`` repeated across display lines, a sum naming the index of a whole vector."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad.parse import Context, parse_expression, parse_given
+from symgrad.verify import verify
+
+SOFTMAX = [r"s_i = exp(z_i) / Σ_j exp(z_j)"]
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("J = diag(s) − s s^T", "proved"),
+    ("Compact form: J = diag(s) − s s^T.", "proved"),
+    (r"J_{ij} = s_i(\delta_{ij} - s_j)", "proved"),
+    (r"\mathbf{J} = \operatorname{diag}(s) - s s^T", "proved"),
+    ("J = diag(s) − s^T s", "wrong"),
+    (r"J_{ij} = s_i(1 - s_j)", "wrong"),
+])
+def test_j_is_the_jacobian_of_the_one_vector_definition_and_the_reading_is_noted(claim, verdict):
+    v = verify(claim, define=SOFTMAX)
+    assert v.verdict == verdict and "J read as the Jacobian ∂s_i/∂z_j" in v.message
+
+
+def test_j_of_a_problem_that_names_j_is_that_name_not_a_jacobian():
+    v = verify("J = 2w", define=["J = w^2"])
+    assert v.verdict == "unreadable" and "Jacobian" not in v.message
+
+
+def test_a_chain_continued_on_a_second_display_line_keeps_one_equals():
+    claim = r"$$\left(\frac{1}{1+e^{-x}}\right)'=\frac{-(1+e^{-x})'}{(1+e^{-x})^2}=$$ $$=\frac{e^{-x}}{(1+e^{-x})^2}$$"
+    v = verify(claim)
+    assert v.verdict == "proved" and len(v.links) == 3
+
+
+@pytest.mark.parametrize("text", [r"\sum_j e^{z}", r"\sum_{j=1}^{n} e^{z}", r"\sum_j e^{z_j}"])
+def test_a_sum_whose_letter_the_vector_does_not_carry_sums_the_vector(text):
+    ctx = Context()
+    parse_given(r"z \in \mathbb{R}^{n}", ctx)
+    got = parse_expression(text, ctx)
+    (j, lower, upper), term = got.limits[0], got.function
+    assert (lower, str(upper)) == (1, "n") and term.func == sp.exp and term.args[0].indices == (j,)
