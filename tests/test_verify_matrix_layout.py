@@ -4,6 +4,9 @@ layout is the transpose, right, and the verdict says which layout each is in."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+import numpy as np
 import pytest
 
 from symgrad.verify import verify
@@ -31,3 +34,24 @@ def test_a_transposed_gradient_off_by_a_factor_is_a_factor_slip_read_in_the_othe
     v = verify(r"2 X^{-1}", of=r"\frac{\partial L}{\partial X}", define=[r"L = \log\det X"])
     assert (v.verdict, v.diagnosis) == ("wrong", "factor"), str(v)
     assert "Read transposed (the other layout): the claim is 2 × the derivative" in v.message
+
+
+def _matrix(cx: dict, name: str, n: int):
+    from fractions import Fraction
+
+    import numpy as np
+
+    return np.array([[Fraction(cx["values"][f"{name}_{{{r},{c}}}"]) for c in range(1, n + 1)] for r in range(1, n + 1)],
+                    dtype=object)
+
+
+@pytest.mark.parametrize(("claim", "slipped"), [("A B^T", "A"), ("A^T B", "B")])
+def test_a_single_transposed_factor_of_the_trace_gradient_is_a_transpose_slip_naming_it(claim, slipped) -> None:
+    """d tr(AXB)/dX = AᵀBᵀ (Matrix Cookbook 101); the counterexample's derivative is that product, computed here."""
+    v = verify(claim, of=r"\frac{\partial L}{\partial X}", define=[r"L = \mathrm{tr}(A X B)"])
+    assert (v.verdict, v.diagnosis) == ("wrong", "transpose"), str(v)
+    assert f"the claim has {slipped} where the derivative has {slipped}ᵀ" in v.message
+    cx = v.counterexample
+    n, i, j = cx["sizes"]["n"], cx["indices"]["i"], cx["indices"]["j"]
+    A, B = _matrix(cx, "A", n), _matrix(cx, "B", n)
+    assert Fraction(cx["derivative"]) == (A.T @ B.T)[i - 1, j - 1]

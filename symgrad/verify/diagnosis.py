@@ -1,6 +1,7 @@
 """What kind of slip a wrong claim is: sign, factor, swapped indices, a case (an index case, a missing
-constraint or a matrix that must be symmetric), a dropped symmetric term (``A x`` for ``(A + A^T) x``), a dependence
-left out (``mu`` and ``v`` held fixed in batchnorm's backward), or other."""
+constraint or a matrix that must be symmetric), a dropped symmetric term (``A x`` for ``(A + A^T) x``), a transposed
+input (``A B^T`` for ``A^T B^T``), a dependence left out (``mu`` and ``v`` held fixed in batchnorm's backward), or
+other."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def _diagnose(member: Fn, samples: list[_Sample], search: _Search) -> tuple[str,
     missing = _missing_constraint(member, search)
     if missing is not None:
         return "case", f"The claim holds only if {missing}; it was not given (add it with --given)."
-    for slip in (_dropped_transposed_half, _only_if_symmetric, _held_fixed):
+    for slip in (_dropped_transposed_half, _transposed_input, _only_if_symmetric, _held_fixed):
         found = slip(member, samples, search)
         if found is not None:
             return found
@@ -190,6 +191,20 @@ def _only_if_symmetric(member: Fn, samples: list[_Sample], search: _Search) -> D
             text = _text(sp.Symbol(name))
             return "case", (f"The claim holds only if {text} = {text}ᵀ ({text} symmetric); it was not declared "
                             f"(declare it with --given '{name} = {name}^T', or write {text} + {text}ᵀ for 2{text}).")
+    return None
+
+
+def _transposed_input(member: Fn, samples: list[_Sample], search: _Search) -> Diagnosis | None:
+    """``A B^T`` for ``A^T B^T``: with one square input transposed the claim is the derivative."""
+    for name in _square_inputs(search):
+        def right(s: _Sample, vals: Values) -> bool:
+            value = _value(member, s.env, vals)
+            return value is not None and _equal(value, s.truth)
+
+        if _at_changed_points(search, samples, name, _transposed, right):
+            text = _text(sp.Symbol(name))
+            return "transpose", (f"A transpose slip: the claim has {text} where the derivative has {text}ᵀ, or "
+                                 f"{text}ᵀ where it has {text}: with {text} transposed it is the derivative.")
     return None
 
 
