@@ -36,11 +36,7 @@ def test_a_transposed_gradient_off_by_a_factor_is_a_factor_slip_read_in_the_othe
     assert "Read transposed (the other layout): the claim is 2 × the derivative" in v.message
 
 
-def _matrix(cx: dict, name: str, n: int):
-    from fractions import Fraction
-
-    import numpy as np
-
+def _matrix(cx: dict, name: str, n: int) -> np.ndarray:
     return np.array([[Fraction(cx["values"][f"{name}_{{{r},{c}}}"]) for c in range(1, n + 1)] for r in range(1, n + 1)],
                     dtype=object)
 
