@@ -51,6 +51,7 @@ Decisions (documented here because scripts depend on them):
   under a missing constraint, or only for a symmetric matrix nobody declared: ``2 A x`` for ``(A + A^T) x``),
   ``domain`` (undefined where the derivative is defined), ``symmetric`` (a dropped symmetric term: ``A x`` for
   ``(A + A^T) x``, ``G`` where the symmetric convention was asked for, ``G + G^T`` counting the diagonal twice),
+  ``transpose`` (one square input transposed: ``A B^T`` for ``A^T B^T``),
   ``dependence`` (the claim holds intermediate names fixed: batchnorm's ``gamma g_i / sqrt(v + eps)`` forgets that
   ``mu`` and ``v`` depend on ``x_i``), ``layout``, ``convention``, ``other``. A matrix claim with no slip as
   written is also diagnosed read transposed (``2 X^{-1}`` for ``X^{-T}``: a factor, in the other layout).
