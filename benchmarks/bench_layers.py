@@ -62,7 +62,7 @@ def attention_by_hand(Q, K, V, G):
 
 def gelu_by_hand(x, g):
     c = np.sqrt(2 / np.pi)
-    t = np.tanh(c * (x + 0.044715 * x**3))
+    t = np.tanh(c * (x + 0.044715 * x * x * x))  # not x**3: NumPy sends a cube to pow(), ~300x slower
     loss = np.vdot(g, 0.5 * x * (1 + t))
     return loss, {"x": g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x))}
 

@@ -372,3 +372,9 @@ def test_cubes_and_fourth_powers_compile_to_products_that_stay_one_factor_in_a_d
         code = _ArrayPrinter("np")._print(e)
         assert "**3" not in code and "**4" not in code, code  # NumPy's pow of 3 or 4 is ~300x slower than squares
         np.testing.assert_allclose(eval(code, {"np": np, **at}), sp.lambdify((a, b), e)(at["a"], at["b"]), rtol=1e-15)
+
+
+def test_a_negated_sum_is_printed_as_the_negated_sum_not_the_sum_of_a_negated_array(kernels):
+    kernels.setdefault("batchnorm", symgrad.compile("batchnorm"))
+    source = kernels["batchnorm"].source
+    assert "(-g).sum(" not in source and "(-g.sum(axis=-2))" in source  # one pass over g fewer; same numbers

@@ -92,7 +92,13 @@ class _ArrayPrinter(NumPyPrinter):
         return self._call(op, arr, f"axis={axis}{keepdims}")
 
     def _print_ArraySum(self, e: sp.Expr) -> str:
-        return self._reduction("sum", e)
+        """A number times the summand is pulled out, in brackets: ``(-g.sum(axis=0))``, one pass over g fewer."""
+        arr, *rest = e.args
+        coeff, body = arr.as_coeff_Mul()
+        if coeff == 1 or body == 1:
+            return self._reduction("sum", e)
+        factor = "-" if coeff == -1 else f"{self._print(coeff)}*"
+        return f"({factor}{self._reduction('sum', e.func(body, *rest))})"
 
     def _print_ArrayMax(self, e: sp.Expr) -> str:
         return self._reduction("max", e)
