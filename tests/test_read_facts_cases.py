@@ -116,3 +116,20 @@ def test_a_model_of_the_data_with_its_noise_is_not_a_definition():
     ctx = parse.Context()
     parse.parse_given(r"y = X\beta + \epsilon", ctx)
     assert not ctx.definitions and [str(c.lhs) for c in ctx.constraints] == ["y"]
+
+
+@pytest.mark.parametrize(("of", "claim", "verdict"), [
+    (r"\log \det X", "X^{-T}", "proved"),
+    (r"\log \mathrm{det}\, X", r"X^{-T}", "proved"),
+    (r"\log \det X", r"\frac{1}{2} X^{-T}", "wrong"),
+    (r"\sigma(\theta)", r"\sigma(\theta)(1-\sigma(\theta))", "proved"),
+])
+def test_an_of_without_a_derivative_is_the_derivative_by_its_one_variable(of, claim, verdict):
+    got = symgrad.verify(claim, of=of)
+    assert got.verdict == verdict, got.message
+    assert "its only variable" in got.message
+
+
+def test_an_of_without_a_derivative_and_with_two_variables_is_refused_naming_them():
+    got = symgrad.verify("2Ax", of="x^T A x")
+    assert got.verdict == "unreadable" and "an expression of A, x" in got.message

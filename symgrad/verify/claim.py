@@ -11,9 +11,12 @@ import sympy as sp
 from ..errors import ParseError, SelfCheckError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
 from .judging import judge
-from .problem import _free_indices, _rename_bound
+from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
 from .verdict import Verdict, VerifyError
+
+_GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "Sigma", "tau", "phi", "omega", "eta",
+          "Theta", "Lambda", "Phi", "Omega"}  # a variable's name that LaTeX spells with a backslash
 
 
 def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
@@ -85,7 +88,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     stage[0] = "--given"
     ctx.settle()  # facts that wait for the definitions: dL/dy = g, y one-hot, A = A^T
     stage[0] = "--of"
-    derivative = parse.parse_derivative(of, ctx) if of else None
+    derivative = _derivative_of(parse, of, ctx) if of else None
     stage[0] = "--claim"
     members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx)]
     # parse_claim names an array member's axes after the derivative, in order; read it again alone
@@ -123,6 +126,23 @@ def _derivative_names(definitions: list[Definition], members: list, derivative_o
         out.append((text, derivative_of(value.expr, value.variables[0]) if isinstance(value, sp.Derivative) else value,
                     array))
     return [d for d in definitions if d.name not in named], out
+
+
+def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
+    """The derivative ``--of`` names; an expression without a derivative (``\\log \\det X``, as pages say "the
+    derivative of log det X") is the derivative by its one variable (noted), and refused when it has several."""
+    try:
+        return parse.parse_derivative(of, ctx)
+    except ParseError as e:
+        if not str(e).startswith("not a derivative"):
+            raise
+        names = sorted({name_of(t) for t in _tensors_in(parse.parse_expression(of, ctx, strict=False))})
+        if len(names) != 1 or not (len(names[0]) == 1 or names[0] in _GREEK):
+            raise ParseError(rf"not a derivative, and an expression of {', '.join(names) or 'no variable'}: say by "
+                             rf"which (\frac{{\partial}}{{\partial w}} ... or \nabla_w ...)", column=1, source=of) from None
+        ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {names[0]}, its only variable")
+        var = names[0] if len(names[0]) == 1 else "\\" + names[0]
+        return parse.parse_derivative(rf"\frac{{\partial}}{{\partial {var}}}\left({of}\right)", ctx)
 
 
 def _bound_apart(definitions: list[Definition], marked: list, of: sp.Expr, var: sp.Expr) -> list[Definition]:
