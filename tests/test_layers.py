@@ -378,3 +378,21 @@ def test_a_negated_sum_is_printed_as_the_negated_sum_not_the_sum_of_a_negated_ar
     kernels.setdefault("batchnorm", symgrad.compile("batchnorm"))
     source = kernels["batchnorm"].source
     assert "(-g).sum(" not in source and "(-g.sum(axis=-2))" in source  # one pass over g fewer; same numbers
+
+
+def test_numbers_and_sizes_times_a_summed_array_are_pulled_out_of_the_sum():
+    from symgrad.compile.nodes import ArraySum
+    from symgrad.compile.printer import _ArrayPrinter
+
+    x, g, D = sp.symbols("x g D")
+    at = {"x": np.array([[1.5, -2.0, 0.25], [3.0, 1.0, -7.0]]), "g": np.array([[0.5, 1.0, 2.0], [1.0, -1.0, 4.0]]),
+          "D": 3}
+    cases = {ArraySum(x / D, sp.S.Zero, sp.Integer(-1)): ("(x.sum(axis=-1)/D)", at["x"].sum(axis=-1) / 3),
+             ArraySum(-g, sp.S.Zero, sp.Integer(-2)): ("(-g.sum(axis=-2))", -at["g"].sum(axis=-2)),
+             ArraySum(-2 * x * g / D, sp.S.One, sp.Integer(-1)): (
+                 "(-2*(g*x).sum(axis=-1, keepdims=True)/D)", (-2 * at["x"] * at["g"] / 3).sum(axis=-1, keepdims=True))}
+    printer = _ArrayPrinter("np", frozenset({"D"}))
+    for node, (code, want) in cases.items():
+        assert printer._print(node) == code
+        np.testing.assert_allclose(eval(code, {"np": np, **at}), want, rtol=1e-15)
+    assert _ArrayPrinter("np")._print(ArraySum(x / D, sp.S.Zero, sp.Integer(-1))) == "(x/D).sum(axis=-1)"  # D unknown

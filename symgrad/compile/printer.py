@@ -47,10 +47,15 @@ def _as_array_nodes(e: sp.Expr) -> sp.Expr:
 class _ArrayPrinter(NumPyPrinter):
     """Prints lowered array expressions: NumPy fast-path code (``np``), or ``xp`` code using only ``XP_OPS``."""
 
-    def __init__(self, module: str = "np"):
+    def __init__(self, module: str = "np", sizes: frozenset[str] = frozenset()):
         super().__init__({"fully_qualified_modules": True, "allow_unknown_functions": False})
         self.mod = module
         self.fast = module == "np"  # methods, .T and vdot only on the NumPy fast path
+        self.sizes = sizes  # the names that are sizes (Python ints), not arrays
+
+    def _scalar(self, e: Any) -> bool:
+        """``e`` is a number or made of sizes alone: no array in it."""
+        return isinstance(e, sp.Basic) and all(s.name in self.sizes for s in e.free_symbols)
 
     def _call(self, op: str, *args: Any) -> str:
         name = op if "." in op else f"{self.mod}.{op}"
@@ -92,13 +97,20 @@ class _ArrayPrinter(NumPyPrinter):
         return self._call(op, arr, f"axis={axis}{keepdims}")
 
     def _print_ArraySum(self, e: sp.Expr) -> str:
-        """A number times the summand is pulled out, in brackets: ``(-g.sum(axis=0))``, one pass over g fewer."""
+        """Numbers and sizes times the summand are pulled out, in brackets: ``(-g.sum(axis=0))`` and
+        ``(x.sum(axis=-1)/D)``, not a pass over the whole array to negate or divide it first."""
         arr, *rest = e.args
-        coeff, body = arr.as_coeff_Mul()
+        outside = [f for f in sp.Mul.make_args(arr) if self._scalar(f)]
+        coeff, body = sp.Mul(*outside), sp.Mul(*[f for f in sp.Mul.make_args(arr) if not self._scalar(f)])
         if coeff == 1 or body == 1:
             return self._reduction("sum", e)
-        factor = "-" if coeff == -1 else f"{self._print(coeff)}*"
-        return f"({factor}{self._reduction('sum', e.func(body, *rest))})"
+        total = self._reduction("sum", e.func(body, *rest))
+        if coeff == -1:
+            return f"(-{total})"
+        numerator, denominator = sp.fraction(coeff)
+        top = "" if numerator == 1 else f"{self._print(numerator) if numerator.is_Number else self.parenthesize(numerator, PRECEDENCE['Mul'])}*"
+        bottom = "" if denominator == 1 else f"/{self.parenthesize(denominator, PRECEDENCE['Pow'])}"
+        return f"({top}{total}{bottom})"
 
     def _print_ArrayMax(self, e: sp.Expr) -> str:
         return self._reduction("max", e)

@@ -25,11 +25,7 @@ class _ScalarAware(_ArrayPrinter):
     """An array printer that prints functions of sizes alone with ``math`` (sizes are Python ints)."""
 
     def __init__(self, module: str, sizes: frozenset[str]):
-        super().__init__(module)
-        self.sizes = sizes
-
-    def _scalar(self, e: Any) -> bool:
-        return isinstance(e, sp.Basic) and all(s.name in self.sizes for s in e.free_symbols)
+        super().__init__(module, sizes)
 
     def _call(self, op: str, *args: Any) -> str:
         if op in _MATH and args and all(self._scalar(a) for a in args):
