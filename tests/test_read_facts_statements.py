@@ -127,3 +127,20 @@ def test_a_sentence_of_clauses_with_one_unknown_clause_is_refused_whole():
     with pytest.raises(symgrad.errors.ParseError):
         settled(r"Let $z$ be logits, and $y$ be something symgrad cannot read")
 
+
+
+@pytest.mark.parametrize(("definition", "verdict"), [
+    (r"L = -\sum_k y_k \log p_k \text{ where } p = \mathrm{softmax}(z) \text{ and } y \text{ is one-hot}", "proved"),
+    (r"L = -\sum_k y_k \log p_k, \quad \text{where } p_k = \frac{e^{z_k}}{\sum_j e^{z_j}}", "wrong"),
+])
+def test_a_where_clause_of_a_definition_defines_and_states_what_it_uses(definition, verdict):
+    """Without 'y is one-hot' the claim p_k - y_k needs sum_k y_k = 1, which was not given: wrong (a case)."""
+    got = symgrad.verify(CE_GRADIENT, define=[definition], given=[r"z \in \mathbb{R}^K"])
+    assert got.verdict == verdict, got.message
+    assert "after 'where' read with the definition of L" in got.message
+
+
+def test_a_where_clause_splits_only_outside_braces_and_at_the_word():
+    assert parse.where_clauses(r"L = (y - \hat{y})^2, where \hat{y} = w x + b and b \in \mathbb{R}") == (
+        r"L = (y - \hat{y})^2", [r"\hat{y} = w x + b", r"b \in \mathbb{R}"])
+    assert parse.where_clauses(r"f = \text{somewhere}(x)") == (r"f = \text{somewhere}(x)", [])

@@ -80,6 +80,7 @@ SymPy's Lark reader where latex2sympy2 does not import, about single unknown com
 from .claims import names_itself, parse_claim, parse_definition, parse_derivative, parse_expression
 from .context import Context, DerivativeOf, Function, Member
 from .facts import is_case, parse_assumption, parse_given
+from .prose import where_clauses
 
 __all__ = [
     "Context",
@@ -94,4 +95,5 @@ __all__ = [
     "parse_derivative",
     "parse_expression",
     "parse_given",
+    "where_clauses",
 ]

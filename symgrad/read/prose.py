@@ -171,3 +171,41 @@ def case_from_prose(text: str) -> str:
         if pattern.match(plain):
             return pattern.sub(case, plain)
     return plain if plain.strip() else text
+
+
+_WHERE = re.compile(r"(?:,?\s*\\q?quad\s*)?,?\s*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{\s*where\s*:?\s*\}|(?<![A-Za-z\\])where\b:?)\s*",
+                    re.IGNORECASE)
+_WORDS_IN_TEXT = re.compile(r"\\text\s*\{([^{}]*[\s-][^{}]*)\}")  # \text{ is one-hot}: words, read as words
+_AND = re.compile(r"\s*(?:,|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
+
+
+def where_clauses(text: str) -> tuple[str, list[str]]:
+    """A definition as pages write it, ``L = -\\log p_c \\text{ where } p = \\mathrm{softmax}(z)``: the definition before
+    the first ``where`` outside braces, and the clauses after it (each a definition or a fact)."""
+    for m in _WHERE.finditer(text):
+        if _depth(text, m.start()) == 0:
+            tail = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text[m.end():]).strip().rstrip(".")
+            clauses = [" ".join(c.split()) for c in _split_top(tail, _AND) if c.strip()]
+            return text[:m.start()].rstrip(" ,;"), clauses
+    return text, []
+
+
+def _depth(text: str, at: int) -> int:
+    """How many braces and parentheses are open at ``at``."""
+    depth = 0
+    for k, c in enumerate(text[:at]):
+        if c in "{(" and (k == 0 or text[k - 1] != "\\"):
+            depth += 1
+        elif c in "})" and (k == 0 or text[k - 1] != "\\"):
+            depth -= 1
+    return depth
+
+
+def _split_top(text: str, at: re.Pattern) -> list[str]:
+    """``text`` split where ``at`` matches outside braces and parentheses."""
+    parts, start = [], 0
+    for m in at.finditer(text):
+        if _depth(text, m.start()) == 0 and m.start() >= start:
+            parts.append(text[start:m.start()])
+            start = m.end()
+    return [*parts, text[start:]]

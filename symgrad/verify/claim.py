@@ -3,6 +3,7 @@ and judged; bad input is the verdict unreadable, never an exception."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,9 @@ from .verdict import Verdict, VerifyError
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "Sigma", "tau", "phi", "omega", "eta",
           "Theta", "Lambda", "Phi", "Omega"}  # a variable's name that LaTeX spells with a backslash
+
+
+_FACT = re.compile(r"\\in\b|∈|\\[lc]?dots|[<>]|\\[lg]eq?\b|\\succ|\s(?:is|are|be)\s")  # a where-clause stating a fact
 
 
 def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
@@ -75,7 +79,16 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
             parse.parse_given(text, ctx)
     stage[0] = "--define"
     for text in define:
-        parse.parse_definition(text, ctx)
+        head, clauses = parse.where_clauses(text)
+        for clause in clauses:  # L = ... \text{ where } p = ..., y is one-hot: what the definition uses, first
+            if parse.is_case(clause):
+                assume = [*assume, clause]
+            elif _FACT.search(clause) or not parse.names_itself(clause):
+                parse.parse_given(clause, ctx)
+            else:
+                parse.parse_definition(clause, ctx)
+            ctx.notes.append(f"'{clause}' after 'where' read with the definition of {head.split('=')[0].strip()}")
+        parse.parse_definition(head, ctx)
     stage[0] = "--assume"
     assumptions, later = [], []
     for text in assume:
