@@ -96,3 +96,15 @@ def test_plain_text_leibniz_operators_are_derivatives(text, want):
 ])
 def test_plain_text_derivative_claims_are_judged(claim, verdict):
     assert verify(claim).verdict == verdict
+
+
+@pytest.mark.parametrize("text", ["1/2x", "a/bc", r"e^{-x^2/2\sigma^2}", "x/2π"])
+def test_a_divisor_with_a_value_written_against_it_is_refused_naming_both_readings(text):
+    with pytest.raises(ParseError, match="two readings: divided by the whole product"):
+        read(text)
+
+
+@pytest.mark.parametrize("text, want", [("1/2 x", x / 2), ("x/2·y", x * y / 2), ("1/2\\log(x)", sp.log(x) / 2),
+                                        ("1/(2x)", 1 / (2 * x))])
+def test_a_divisor_set_apart_by_a_space_an_operator_or_a_function_is_read(text, want):
+    assert read(text) == want

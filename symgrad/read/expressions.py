@@ -6,7 +6,7 @@ import sympy as sp
 
 from .. import linalg
 from .fallback import _FOREIGN_CLOSERS
-from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
+from .tokens import _FONTS, _FUNCS, _GREEK, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _source_text, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
     _INVERSES,
@@ -71,6 +71,7 @@ class _Expressions:
                 while op == "odot" and self.starts_factor():  # y \odot Xw is y ⊙ (Xw), as it reads in print
                     w = self.mul(w, self.factor(), "implicit", self.peek())
                 if op == "/":
+                    self.glued_divisor(t)
                     v = self.div(v, w, t)
                 else:
                     v = self.mul(v, w, {r"\cdot": "dot", "*": "star", r"\times": "star"}.get(t.text, op), t)
@@ -78,6 +79,17 @@ class _Expressions:
                 v = self.mul(v, self.factor(), "implicit", t)
             else:
                 return v
+
+    def glued_divisor(self, slash: _Tok) -> None:
+        """``1/2x``, ``x^2/2\\sigma^2``: a divisor with a value written against it has two readings (the whole product
+        divides, or only its first factor does): refused naming both. ``1/N \\sum``, ``1/2 \\log``, ``1/2 x`` are read."""
+        after = self.peek()
+        glued = self.peek(-1).kind != "sym" and after.col == self.peek(-1).col + len(self.peek(-1).text)
+        if glued and (after.kind == "letter" or after.text[1:] in _GREEK) and self.case_word()[0] is None:
+            divisor = self.src[self.toks[self.toks.index(slash) + 1].col - 1:after.col - 1]
+            raise self.error(f"/{divisor}{_source_text(after, self.src)} has two readings: divided by the whole product "
+                             f"{divisor}{_source_text(after, self.src)}, or by {divisor} alone; write /({divisor} "
+                             f"{_source_text(after, self.src)}) or (.../{divisor}) {_source_text(after, self.src)}", slash)
 
     def superscript_is_transpose(self) -> int:
         """Tokens making up a transpose mark after ``^`` (``T``, ``\\top``, ``{T}``, ``\\mathsf{T}``), or 0."""
