@@ -2,9 +2,10 @@
 attention and GELU (both forms): the loss and every gradient from the inputs, both sides computing the forward pass
 they need. The hand-written erf-form GELU calls SciPy's erf; symgrad's NumPy code has only NumPy (functions.py).
 
-Run by hand: python benchmarks/bench_layers.py [--write benchmarks/layers.md]. Each round times both sides back
-to back; the table gives each side's best round and the median of the per-round ratios (symgrad /
-hand-written: below 1 means symgrad is faster), both robust to a machine shared with other work.
+Run by hand: python benchmarks/bench_layers.py [--write FILE]. Each round times both sides back to back; the table
+gives each side's best round and the median of the per-round ratios (symgrad / hand-written: below 1 means symgrad
+is faster), both robust to a machine shared with other work. benchmarks/layers.md holds three such runs side by
+side (default allocator; MALLOC_MMAP_THRESHOLD_ set so temporaries stay on the heap; see its header).
 """
 
 from __future__ import annotations

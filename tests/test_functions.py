@@ -332,3 +332,15 @@ def test_erf_has_no_numpy_name_but_torch_and_jax_spell_it_natively():
     np.testing.assert_allclose(eval(entry.torch, {"torch": torch})(torch.tensor(at)).numpy(), exact, rtol=1e-15)
     with jax.enable_x64(True):
         np.testing.assert_allclose(np.asarray(eval(entry.jax, {"jax": jax})(at)), exact, rtol=1e-15)
+
+
+def test_erf_verify_proves_the_right_derivative_and_finds_the_wrong_one():
+    right = symgrad.verify(r"\frac{d}{dx}\operatorname{erf}(2x) = \frac{4}{\sqrt{\pi}} e^{-4x^2}")
+    wrong = symgrad.verify(r"\frac{d}{dx}\operatorname{erf}(2x) = \frac{2}{\sqrt{\pi}} e^{-4x^2}")
+    assert (right.verdict, wrong.verdict) == ("proved", "wrong"), (right.message, wrong.message)
+
+
+def test_erf_as_printed_reads_back_as_erf_and_its_matrix_form_is_upright():
+    printed = symgrad.latex(sp.erf(x / sp.sqrt(2)))
+    assert printed.startswith(r"\operatorname{erf}") and parse_expression(printed) == sp.erf(x / sp.sqrt(2))
+    assert FUNCTION_OF[sp.erf].latex.format("X") == r"\operatorname{erf}\left(X\right)"
