@@ -87,3 +87,10 @@ def test_an_upstream_gradient_in_a_sentence_or_with_its_space_gives_the_matrix_v
     wrong = symgrad.verify(r"\frac{\partial L}{\partial X} = G W", define=["Y = XW"],
                            given=[r"W \in \mathbb{R}^{d \times d}", r"X \in \mathbb{R}^{d \times d}", fact])
     assert wrong.verdict == "wrong", wrong.message
+
+
+def test_a_caption_before_a_fact_or_a_definition_is_not_part_of_it():
+    assert dims(given(r"Shapes: $X \in \mathbb{R}^{n \times d}$"), "X") == ("n", "d")
+    assert parse.where_clauses(r"Softplus function: f(x) = \ln(1 + e^x)") == (r"f(x) = \ln(1 + e^x)", [])
+    verdict = symgrad.verify(r"f'(x) = \frac{e^x}{1 + e^x}", define=[r"Softplus function: f(x) = \ln(1 + e^x)"])
+    assert verdict.verdict == "proved", verdict.message

@@ -97,7 +97,7 @@ def from_prose(text: str) -> tuple[str, list[str]]:
 
 
 def _plain(text: str) -> str:
-    plain = _OPENING.sub("", _MATH.sub("", text)).strip().rstrip(".").strip()
+    plain = _OPENING.sub("", _LABEL.sub("", _MATH.sub("", text))).strip().rstrip(".").strip()
     return _MANGLED_SPACE.sub(lambda m: rf"{m.group(1)} \mathbb{{R}}^{{{m.group(2)}}}", plain)
 
 
@@ -175,13 +175,16 @@ def case_from_prose(text: str) -> str:
 
 _WHERE = re.compile(r"(?:,?\s*\\q?quad\s*)?,?\s*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{\s*where\s*:?\s*\}|(?<![A-Za-z\\])where\b:?)\s*",
                     re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z-]*\s+)*[A-Za-z][A-Za-z-]{2,}\s*:\s+")  # a caption in words, then a colon
 _WORDS_IN_TEXT = re.compile(r"\\text\s*\{([^{}]*[\s-][^{}]*)\}")  # \text{ is one-hot}: words, read as words
 _AND = re.compile(r"\s*(?:,|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
 
 
 def where_clauses(text: str) -> tuple[str, list[str]]:
     """A definition as pages write it, ``L = -\\log p_c \\text{ where } p = \\mathrm{softmax}(z)``: the definition before
-    the first ``where`` outside braces, and the clauses after it (each a definition or a fact)."""
+    the first ``where`` outside braces (without a label in words before it, ``Softplus function: f(x) = ...``), and
+    the clauses after it (each a definition or a fact)."""
+    text = _LABEL.sub("", text) if "=" in _LABEL.sub("", text) else text  # "Softplus function: f(x) = ..."
     for m in _WHERE.finditer(text):
         if _depth(text, m.start()) == 0:
             tail = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text[m.end():]).strip().rstrip(".")
