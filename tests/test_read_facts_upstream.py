@@ -97,3 +97,23 @@ def test_an_upstream_gradient_written_as_an_expression_is_refused_with_its_colum
 def test_an_upstream_gradient_with_other_indices_than_its_output_is_refused():
     with pytest.raises(ParseError, match="write them the same"):
         parse.parse_given(r"\frac{\partial L}{\partial y_i} = g_j", parse.Context())
+
+
+BATCHNORM = [r"\mu = \frac{1}{N}\sum_{i=1}^N x_i", r"v = \frac{1}{N}\sum_{i=1}^N (x_i - \mu)^2",
+             r"\hat{x}_i = \frac{x_i - \mu}{\sqrt{v + \epsilon}}", r"y_i = \gamma \hat{x}_i + \beta"]
+BATCHNORM_FACTS = [r"x \in \mathbb{R}^N", r"\frac{\partial L}{\partial y_i} = g_i", r"\epsilon > 0"]
+
+
+def test_the_compact_batchnorm_backward_with_the_upstream_gradient_is_proved():
+    """Issue 12: dL/dx_i = gamma / sqrt(v + eps) (g_i - mean_j g_j - xhat_i mean_j g_j xhat_j), proved symbolically."""
+    verdict = symgrad.verify(r"\frac{\partial L}{\partial x_i} = \frac{\gamma}{\sqrt{v + \epsilon}} \left(g_i - "
+                             r"\frac{1}{N}\sum_j g_j - \frac{\hat{x}_i}{N} \sum_j g_j \hat{x}_j\right)",
+                             define=BATCHNORM, given=BATCHNORM_FACTS)
+    assert verdict.verdict == "proved", verdict.message
+
+
+def test_forgetting_that_mean_and_variance_depend_on_x_is_diagnosed_with_a_counterexample():
+    verdict = symgrad.verify(r"\frac{\partial L}{\partial x_i} = \frac{\gamma g_i}{\sqrt{v + \epsilon}}",
+                             define=BATCHNORM, given=BATCHNORM_FACTS)
+    assert verdict.verdict == "wrong" and verdict.counterexample
+    assert "depend on x_i" in verdict.message
