@@ -133,3 +133,9 @@ def test_an_of_without_a_derivative_is_the_derivative_by_its_one_variable(of, cl
 def test_an_of_without_a_derivative_and_with_two_variables_is_refused_naming_them():
     got = symgrad.verify("2Ax", of="x^T A x")
     assert got.verdict == "unreadable" and "an expression of A, x" in got.message
+
+
+def test_an_equation_between_declared_sizes_is_no_case():
+    ctx = parse.Context()
+    parse.parse_given(r"X \in \mathbb{R}^{n \times m}", ctx)
+    assert not parse.is_case("n = m", ctx) and parse.is_case("i = j", ctx)

@@ -47,7 +47,7 @@ def parse_given(latex: str, ctx: Context) -> None:
             return
     if isinstance(latex, str) and define(latex, ctx.macros):
         return
-    if isinstance(latex, str) and is_case(latex):
+    if isinstance(latex, str) and is_case(latex, ctx):
         raise ParseError(f"{latex.strip()} relates two indices: a case, given as --assume", column=1, source=latex)
     _tokens(latex)  # the empty-input and brace checks, with their columns
     raw = _unboxed(_tokenize(latex))
@@ -235,7 +235,7 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
         return False
     name = _lhs_name(latex, parts[0], ctx) or _function_head(latex, parts[0], ctx)
     right = parts[1][1:]
-    if is_case(latex[toks[0].col - 1:toks[-2].col - 1 + len(toks[-2].text)]):
+    if is_case(latex[toks[0].col - 1:toks[-2].col - 1 + len(toks[-2].text)], ctx):
         raise ParseError(f"{_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
                          column=toks[0].col, source=latex)
     letters = {t.text for t in right if t.kind == "letter"} - _parameters(parts[0])
@@ -250,14 +250,16 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     return True
 
 
-def is_case(text: str) -> bool:
+def is_case(text: str, ctx: Context | None = None) -> bool:
     """Whether ``text`` is a case between two index letters (``i = j``, ``for $i \\neq j$``), which verify reads as an
-    assumption wherever it is given."""
+    assumption wherever it is given; letters ``ctx`` knows as sizes, tensors or definitions are no indices."""
     try:
         toks = _tokens(case_from_prose(text))
     except ParseError:
         return False
-    return len(toks) == 4 and toks[0].kind == toks[2].kind == "letter" and toks[1].text in _CASE_RELATIONS
+    known = ctx is not None and any(ctx.known(t.text) and t.text not in ctx.ranges for t in toks[:3:2])
+    return len(toks) == 4 and toks[0].kind == toks[2].kind == "letter" and toks[1].text in _CASE_RELATIONS and \
+        not known
 
 
 def _function_head(latex: str, side: list[_Tok], ctx: Context) -> str | None:

@@ -73,15 +73,17 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
           given: Sequence[str], assume: Sequence[str]) -> tuple[list, tuple | None, list[sp.Basic]]:
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
-    assume = [*assume, *(text for text in given if parse.is_case(text))]  # "for $i \neq j$" given as a fact
+    assume = list(assume)
     for text in given:  # shapes first: they decide how the definitions read
-        if not parse.is_case(text):
+        if parse.is_case(text, ctx):
+            assume.append(text)  # "for $i \neq j$" given as a fact
+        else:
             parse.parse_given(text, ctx)
     stage[0] = "--define"
     for text in define:
         head, clauses = parse.where_clauses(text)
         for clause in clauses:  # L = ... \text{ where } p = ..., y is one-hot: what the definition uses, first
-            if parse.is_case(clause):
+            if parse.is_case(clause, ctx):
                 assume = [*assume, clause]
             elif _FACT.search(clause) or not parse.names_itself(clause):
                 parse.parse_given(clause, ctx)
