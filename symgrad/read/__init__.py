@@ -12,7 +12,14 @@ Public API (calls build up one ``Context``, in order):
 - ``parse_given(latex, ctx)``: shapes (``X \\in \\mathbb{R}^{n \\times d}``), index ranges
   (``i, j \\in \\{1, \\dots, n\\}``, ``1 \\le i \\le n``), domains (``y \\in \\{0, 1\\}``), constraints
   (``\\sum_{k=1}^n y_k = 1``).
-- ``parse_assumption(latex, ctx) -> Eq | Ne`` between indices (``i = j``, ``i \\neq j``).
+  Also: upstream gradients (``\\frac{\\partial L}{\\partial y_i} = g_i``, ``L = f(y)``), one-hot labels, ``A = A^T`` and
+  ``\\Sigma \\succ 0``, definitions among the facts (``Let p = \\mathrm{softmax}(z)``), sentences (``X is n \\times d``); those
+  that need the definitions' shapes wait in ``ctx`` until ``ctx.settle()`` (verify calls it after ``--define``;
+  ``ctx.graph`` too): L becomes ``sum_i g_i y_i`` (its derivatives are vector-Jacobian products), y gets
+  ``sum_k y_k = 1``, A becomes a ``Symmetric`` / ``PositiveDefinite`` matrix.
+- ``parse_assumption(latex, ctx) -> Eq | Ne`` between indices (``i = j``, ``i \\neq j``, ``\\text{for } i \\neq j``,
+  ``i != j``); ``is_case(text, ctx)`` says whether a fact is such a case. ``where_clauses(definition)`` splits
+  ``L = ... \\text{ where } p = ..., y \\text{ is one-hot}`` into the definition and its clauses.
 - ``parse_derivative(latex, ctx) -> (of, var)``: ``\\frac{\\partial p_i}{\\partial a_j}`` gives ``(p[i], a[j])``;
   also ``\\nabla_w L``, ``\\frac{dL}{dw}``, ``\\frac{\\partial}{\\partial w} L``, ``\\delta``/``δ`` for ∂.
   A whole tensor as variable (``\\partial L / \\partial W``) becomes an element with fresh indices.
