@@ -289,7 +289,7 @@ def test_each_check_namespace_offers_every_xp_function_of_the_table(namespace):
 def test_each_xp_function_of_the_table_is_the_same_function_in_autograd_and_jax():
     import jax.numpy as jnp
 
-    at = np.array([0.3, -1.7])
+    at = np.array([0.3, 1.7])  # inside every function's domain (log)
     for op in XP_FUNCTIONS:
         np.testing.assert_allclose(getattr(anp, op)(at), getattr(np, op)(at), rtol=1e-15)
         np.testing.assert_allclose(np.asarray(getattr(jnp, op)(at)), getattr(np, op)(at), rtol=1e-6)
