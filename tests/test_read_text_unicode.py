@@ -108,3 +108,15 @@ def test_a_divisor_with_a_value_written_against_it_is_refused_naming_both_readin
                                         ("1/(2x)", 1 / (2 * x))])
 def test_a_divisor_set_apart_by_a_space_an_operator_or_a_function_is_read(text, want):
     assert read(text) == want
+
+
+@pytest.mark.parametrize("text, want", [("e^-x", sp.exp(-x)), ("x^-1", 1 / x), ("e^-(x+1)", sp.exp(-x - 1)),
+                                        ("2^-3", sp.Rational(1, 8)), (r"\mathrm x + 1", x + 1)])
+def test_a_minus_sign_exponent_without_braces_is_minus_the_next_token(text, want):
+    assert read(text) == want
+
+
+@pytest.mark.parametrize("text", ["e^-2x", "e^-xy", "e^-x^2", "e^x^2", "e^{x}^2"])
+def test_an_exponent_with_two_readings_is_refused(text):
+    with pytest.raises(ParseError, match="two readings"):
+        read(text)

@@ -125,10 +125,14 @@ class _Expressions:
         v = self.primary()
         if isinstance(v.expr, sp.Derivative) and self.at("("):
             self.at_its_point(v)
+        powered = False
         while True:
             t = self.peek()
             if t.text == "^":
+                if powered:
+                    raise self.error("a^b^c has two readings: a^{b^c}, or (a^b)^c; write braces", t)
                 self.next()
+                powered = not self.superscript_is_transpose()
                 v = self.superscript(v, t)
             elif t.text == "'":
                 self.next()
@@ -154,7 +158,7 @@ class _Expressions:
         if inverse is not None:
             self.pos += inverse[0]
             return self.inverse(v, t, inverse[1])
-        e = self.argument()
+        e = self.negative_exponent(t) if self.at("-") else self.argument()
         if e.axes and v.expr == sp.E and not v.axes:
             return _Val(sp.exp(e.expr), e.axes)  # as \exp(z)
         if e.axes:
@@ -168,6 +172,18 @@ class _Expressions:
                              f"{v.expr}_{e.expr}; write {v.expr}_{e.expr} (or {v.expr}^{{({e.expr})}}) for the sample, or "
                              rf"declare {v.expr} \in \mathbb{{R}} for the power", t)
         return _Val(self.power(v.expr, e.expr, t), v.axes)
+
+    def negative_exponent(self, t: _Tok) -> _Val:
+        """``e^-x``, ``x^-1`` (plain text): the exponent is minus the one token after it; ``e^-2x`` (minus 2x, or
+        minus 2 then times x) is refused naming both."""
+        self.next()
+        e = self.argument()
+        after = self.peek()
+        if (after.kind in ("letter", "digit") or after.text[1:] in _GREEK) and self.contiguous(-1):
+            raise self.error(f"^-{self.src[self.peek(-1).col - 1:after.col - 1]}{_source_text(after, self.src)} has two "
+                             "readings: the whole product in the exponent, or only its first factor; write ^{-...} "
+                             "with braces", t)
+        return _Val(-e.expr, e.axes)
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:
         """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value;
@@ -416,27 +432,6 @@ class _Expressions:
         text = self.src[first.col - 1:self.peek(-1).col - 1 + len(self.peek(-1).text)]
         self.note(f"{t.text} {text} read as {t.text}({text}), the function of the whole product after it")
         return v
-
-    def extremum(self, t: _Tok) -> _Val:
-        r"""``\max(a, b)`` / ``\min\{a, b\}``, elementwise when an argument is an array (the hinge's max(0, 1 - yz)).
-
-        A max over an index (``\max_k a_k``) is refused: read as ``max`` of one thing it would be silently wrong."""
-        if self.at("_"):
-            raise self.error(f"a {t.text[1:]} over an index ({t.text}_k a_k) is not supported: write "
-                             f"{t.text}(a, b) of two values", t)
-        if not (self.at("(") or self.at(r"\{")):
-            found = "the end" if self.peek().kind == "end" else self.peek().text
-            raise self.error(f"expected ( or \\{{ after {t.text}, found {found}", self.peek())
-        opened = self.next()
-        close = ")" if opened.text == "(" else r"\}"
-        a = self.expr()
-        self.expect(",", opened)
-        b = self.expr()
-        self.expect(close, opened)
-        f = sp.Max if t.text == r"\max" else sp.Min
-        if a.axes and b.axes:
-            return _Val(f(a.expr, self.align(a, b, t, "compare")), a.axes)
-        return _Val(f(a.expr, b.expr), a.axes or b.axes)
 
     def bars_value(self, t: _Tok, norm: bool) -> _Val:
         self.pos += 2 if t.text == "|" and norm else 1

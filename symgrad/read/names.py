@@ -89,6 +89,9 @@ class _Names:
             return t.text[1:], t
         if t.text in _DECORATIONS:
             return self.decorated(t)
+        if t.text in _NAMED and self.peek(1).kind == "letter":
+            self.pos += 2  # \mathrm x: TeX's argument is the one letter
+            return self.peek(-1).text, t
         if t.text in _NAMED and self.peek(1).text == "{":
             text, end = _arg_text(self.toks, self.pos + 1)
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", text):

@@ -1,4 +1,4 @@
-"""Derivatives, cases, relations, finishing a reading, and commands only latex2sympy2 knows."""
+"""Derivatives, cases, max and min, indicators, relations, finishing a reading, and commands only latex2sympy2 knows."""
 
 from __future__ import annotations
 
@@ -328,6 +328,27 @@ class _Operators:
             return (word, end) if word in ("if", "otherwise", "else") else (None, self.pos)
         word = next((w for w in ("if", "otherwise", "else") if self.keyword_ahead(w)), None)
         return word, self.pos + len(word or "")
+
+    def extremum(self, t: _Tok) -> _Val:
+        r"""``\max(a, b)`` / ``\min\{a, b\}``, elementwise when an argument is an array (the hinge's max(0, 1 - yz)).
+
+        A max over an index (``\max_k a_k``) is refused: read as ``max`` of one thing it would be silently wrong."""
+        if self.at("_"):
+            raise self.error(f"a {t.text[1:]} over an index ({t.text}_k a_k) is not supported: write "
+                             f"{t.text}(a, b) of two values", t)
+        if not (self.at("(") or self.at(r"\{")):
+            found = "the end" if self.peek().kind == "end" else self.peek().text
+            raise self.error(f"expected ( or \\{{ after {t.text}, found {found}", self.peek())
+        opened = self.next()
+        close = ")" if opened.text == "(" else r"\}"
+        a = self.expr()
+        self.expect(",", opened)
+        b = self.expr()
+        self.expect(close, opened)
+        f = sp.Max if t.text == r"\max" else sp.Min
+        if a.axes and b.axes:
+            return _Val(f(a.expr, self.align(a, b, t, "compare")), a.axes)
+        return _Val(f(a.expr, b.expr), a.axes or b.axes)
 
     def ones(self, t: _Tok) -> _Val:
         r"""``\mathbf{1}^T v`` is the sum of the vector ``v`` (log-sum-exp and the logistic loss in matrix form).
