@@ -114,7 +114,7 @@ class Context:
         """Turn the upstream-gradient facts into definitions: ``L = sum_i g_i y_i`` for ``dL/dy_i = g_i`` (a term per
         output when L has several), once the definitions of the outputs are known (noted). Where L is defined, the
         fact names its derivative instead: ``g_i`` is defined as ``dL/dy_i`` (see ``verify``: substituted where used).
-        The summed indices have names no LaTeX reads to, so that a claim's own index j never meets L's bound one."""
+        The summed indices are letters nothing declared uses (verify renames them apart from the claim's own)."""
         facts, self.upstream = self.upstream, []
         terms: dict[str, list[sp.Expr]] = {}
         for fact in facts:
@@ -123,7 +123,7 @@ class Context:
                                  source=fact.source)
             y = self._output(fact)
             shape = y.shape if isinstance(y, sp.IndexedBase) else ()
-            idxs = tuple(sp.Idx(sp.Symbol(f"_{fact.output}{k}", integer=True), (1, n)) for k, n in enumerate(shape, 1))
+            idxs = tuple(sp.Idx(sp.Symbol(name, integer=True), (1, n)) for name, n in zip(self._unused(), shape))
             g = self.tensors[fact.gradient] = sp.IndexedBase(fact.gradient, shape=shape) if shape else \
                 sp.Symbol(fact.gradient)
             g_at, y_at = (g[idxs], y[idxs]) if shape else (g, y)
@@ -141,6 +141,12 @@ class Context:
         for loss, parts in terms.items():
             self.tensors.pop(loss, None)
             self.definitions[loss] = Definition(sp.Symbol(loss), sp.Add(*parts))
+
+    def _unused(self) -> list[str]:
+        """Index letters no declaration, range, size or definition of this context uses, in the order to take them."""
+        used = set(self.ranges) | set(self.sizes) | set(self.tensors) | set(self.definitions)
+        used |= {str(i) for d in self.definitions.values() for i in (*d.rhs.atoms(sp.Idx), *d.indices)}
+        return [c for c in "klmnpqrstuvabcdefgh" if c not in used] + [f"k{n}" for n in range(1, 100)]
 
     def _output(self, fact: Upstream) -> sp.IndexedBase | sp.Symbol:
         """The y of ``dL/dy = g``: as defined, declared, shaped as a declared g, or as the fact reads it."""
