@@ -318,6 +318,7 @@ y_, q_, c_, m_, L_ = tensor("y", N), tensor("q", N), tensor("c", N), tensor("m")
 sig = 1 / (1 + sp.exp(-z))
 M = size("M")
 r, t_, w_ = index("r", M), tensor("t", M), tensor("w", M)
+k_ = index("k_", N)
 PAIRS = {"L": (L_, sp.Sum((a_[k] - t_[r]) ** 2, (k, 1, N), (r, 1, M)))}  # sum_k sum_r (a_k - t_r)^2
 MEAN = {"L": (L_, sp.Sum(c_[k] * Softmax(a_[k], k), (k, 1, N)))}  # L = sum_k c_k softmax_k(a)
 REWRITE_CASES = [
@@ -325,6 +326,9 @@ REWRITE_CASES = [
     ("spread", z * N * t_[r] - z * sp.Sum(a_[k], (k, 1, N)), PAIRS, z * sp.Sum(Difference(t_[r], a_[k]), (k, 1, N))),
     ("spread", 2 * a_[i] * sp.Sum(w_[r], (r, 1, M)) - 2 * sp.Sum(w_[r] * t_[r], (r, 1, M)), PAIRS,
      2 * sp.Sum(w_[r] * Difference(a_[i], t_[r]), (r, 1, M))),
+    ("centre-covariance", sp.Sum(z * Softmax(a_[k], k) * Difference(L_, c_[k]) * a_[k], (k, 1, N)), MEAN,
+     sp.Sum(z * Softmax(a_[k], k) * Difference(L_, c_[k]) * Difference(a_[k], sp.Sum(Softmax(a_[k_], k_) * a_[k_],
+                                                                                      (k_, 1, N))), (k, 1, N))),
     ("refine-mean", L_ - c_[j], MEAN, Difference(L_, c_[j]) + sp.Sum(Softmax(a_[k], k) * Difference(c_[k], L_), (k, 1, N))),
     ("refine-mean", 1 + a_[j] - L_, {"L": (L_, sp.Sum(a_[k] * Softmax(a_[k], k), (k, 1, N)))},
      1 - Difference(L_, a_[j]) - sp.Sum(Softmax(a_[k], k) * Difference(a_[k], L_), (k, 1, N))),
@@ -392,7 +396,8 @@ def test_spread_and_refine_mean_leave_expressions_without_their_structure_alone(
     stabilise(2 * M * a_[i] - 3 * sp.Sum(t_[r], (r, 1, M)), PAIRS, fired)  # not c (M a - sum t)
     stabilise(L_ - c_[j], {"L": (L_, sp.Sum(c_[k] * Softmax(a_[k], k, q_[k]), (k, 1, N)))}, fired)  # weighted: sum p != 1
     stabilise(L_ - a_[j], MEAN, fired)  # L averages c, not a
-    assert "spread" not in fired and "refine-mean" not in fired
+    stabilise(sp.Sum(Softmax(a_[k], k) * Difference(L_, c_[k]) * a_[k] * c_[k], (k, 1, N)), MEAN, fired)  # c_k: not 0
+    assert not {"spread", "refine-mean", "centre-covariance"} & set(fired)
 
 
 @pytest.mark.parametrize("rule, expr, names, want", REWRITE_CASES)
@@ -493,6 +498,16 @@ def test_nan_in_gives_nan_out_without_exceptions(name):
         warnings.simplefilter("ignore", RuntimeWarning)  # np.logaddexp(0, nan) says "invalid value"
         value, grads = f.value_and_grad(**arrays)
     assert np.isnan(value).any() or any(np.isnan(g).any() for g in grads.values())
+
+
+def test_one_over_a_broadcast_scalar_is_divided_by_where_used_so_value_and_grad_gives_the_loss_bit_for_bit():
+    f = symgrad.derive(loss=r"L = \frac{\sum_k c_k e^{z_k / \tau}}{\sum_j e^{z_j / \tau}}", wrt=["z", r"\tau"],
+                       given=[r"z \in \mathbb{R}^{K}", r"c \in \mathbb{R}^{K}"]).compile()
+    assert "= 1/tau" not in f.source  # z * (1/tau) rounds twice: 3x the error of z/tau at logits near 1e4 (float32)
+    rng = np.random.default_rng(14)
+    arrays = {"z": (rng.standard_normal(3) + 1e4).astype(np.float32), "c": rng.standard_normal(3).astype(np.float32),
+              "tau": np.float32(1.4675)}
+    assert f.value_and_grad(**arrays)[0] == f.loss(**arrays)
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])

@@ -94,11 +94,12 @@ class _Program:
             return isinstance(b, sp.Symbol) or (isinstance(b, Expanded) and isinstance(b.args[0], sp.Symbol))
 
         def reciprocal(e: sp.Expr) -> bool:  # 1/N, 1/(B C), 1/sqrt(D), 1/T, 1/_t4[..., None]
+            if e.is_Pow and e.exp == -1 and named(e.base):  # first: sp.fraction keeps 1/tau[..., None] a numerator
+                return True
             if not (e.is_Pow or e.is_Mul):
                 return False
             num, den = sp.fraction(e)
-            return num == 1 and bool(den.free_symbols) and (
-                {str(x) for x in den.free_symbols} <= sizes or (e.is_Pow and e.exp == -1 and named(e.base)))
+            return num == 1 and bool(den.free_symbols) and {str(x) for x in den.free_symbols} <= sizes
 
         inline = {s: e for s, e in reps if reciprocal(e)}
         if not inline:

@@ -13,7 +13,7 @@ from ..linalg import solve_instead_of_inverse
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
 from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, SoftmaxComplement, Softplus
-from .structure import cancel_named, cancel_pole, centre, margin, refine_mean, spread
+from .structure import cancel_named, cancel_pole, centre, centre_covariance, margin, refine_mean, spread
 
 
 @dataclass(frozen=True)
@@ -381,6 +381,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("refine-mean", "m - w_k with m = sum_j w_j p_j and p a softmax is 0 at the top class once p is nearly "
             "one-hot (m rounds to w_top; the truth 1e-84 at logits of 1e3): add sum_j p_j (w_j - m), zero in exact "
             "arithmetic, which gives back what m lost", refine_mean),
+    Rewrite("centre-covariance", "sum_k p_k (m - w_k) z_k, a covariance under a softmax (dL/dtau of a tempered mean), "
+            "multiplies z_k ~ 1e6 by weights whose sum is 0 only to the rounding (2.7e-2 off in float32): subtract "
+            "the mean sum_j p_j z_j from z_k first, which changes nothing in exact arithmetic", centre_covariance),
     Rewrite("margin", "s_j - sum_k y_k s_k + Delta evaluated left to right adds Delta to a logit of 1e4 and loses "
             "it (float32): subtract the two values of one tensor first, as the definition's margin means",
             margin),

@@ -203,6 +203,45 @@ def refine_mean(e: sp.Expr, names: Names) -> sp.Expr | None:
     return None
 
 
+def _refined(f: sp.Expr, p: Softmax, k: sp.Idx, names: Names) -> bool:
+    """Whether ``f`` is ``+-(m - w_k) + ...`` with ``m = sum_j w_j p_j`` a mean under the softmax ``p`` (over ``k``), so
+    that ``sum_k p_k f`` is 0 in exact arithmetic (what ``refine_mean`` writes)."""
+    for t in sp.Add.make_args(f):
+        d = -t if t.could_extract_minus_sign() else t
+        if isinstance(d, Difference) and (found := _softmax_mean(d.args[0], names)):
+            w, j, q, _ = found
+            if q.xreplace({j: k}) == p and sp.expand(d.args[1] - w.xreplace({j: k})) == 0:
+                return True
+    return False
+
+
+def centre_covariance(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``sum_k p_k (m - w_k) z_k c`` with ``m`` the mean of ``w`` under the softmax ``p`` and ``c`` free of ``k`` as
+    ``sum_k p_k (m - w_k) (z_k - zbar) c`` with ``zbar = sum_j p_j z_j``: the same value (``sum_k p_k (m - w_k) = 0``),
+    but ``z_k ~ 1e6`` no longer multiplies weights that cancel only to the rounding (dL/dtau of a tempered softmax
+    mean at logits offset by 1e6); else None."""
+    if not (isinstance(e, sp.Sum) and len(e.limits) == 1 and isinstance(e.function, sp.Mul)):
+        return None
+    (k, lo, hi), factors = e.limits[0], e.function.args
+    for p in factors:
+        if not (isinstance(p, Softmax) and len(p.args) == 2 and p.args[1] == k):
+            continue
+        refined = [f for f in factors if f is not p and _refined(f, p, k, names)]
+        values = [z for z in factors if isinstance(z, sp.Indexed) and k in _free(z)]
+        if len(refined) == 1 and len(values) == 1:
+            z = values[0]
+            if any(k in _free(f) for f in factors if f not in (p, refined[0], z)):
+                return None
+            name = f"{k.label}_"
+            while any(str(i.label) == name for i in e.atoms(sp.Idx)):
+                name += "_"
+            j = sp.Idx(sp.Symbol(name, integer=True), (lo, hi))
+            mean = sp.Sum(p.xreplace({k: j}) * z.xreplace({k: j}), (j, lo, hi))
+            rest = [f for f in factors if f is not z]
+            return sp.Sum(sp.Mul(*rest) * Difference(z, mean), (k, lo, hi))
+    return None
+
+
 def _weighs(b: sp.Expr, base: sp.IndexedBase) -> bool:
     """Whether ``b`` is a weighted sum of elements of ``base`` (``sum_k y_k s_k``), or one element of it."""
     if isinstance(b, sp.Indexed):

@@ -120,4 +120,8 @@ CASES = [
              lambda z, y, epsilon: anp.sum(_bce_logits(z, y * (1 - epsilon) + 0.5 * epsilon)),
              define=(r"t_n = y_n (1 - \epsilon) + \frac{\epsilon}{2}",), domain={"y": "binary", "epsilon": "unit"},
              scale=LOGITS, zero=LOGITS),
+    UserLoss("expected-cost-tempered", "classification",
+             r"L = \frac{\sum_{k=1}^{K} c_k e^{z_k / \tau}}{\sum_{j=1}^{K} e^{z_j / \tau}}", ("z", r"\tau"),
+             lambda z, c, tau: anp.sum(c * softmax(z / tau)), given=(shape("z", "K"), shape("c", "K")),
+             domain={"tau": "positive"}, zero=LOGITS, offset=LOGITS),
 ]

@@ -73,4 +73,13 @@ CASES = [
              r"L = \frac{1}{2}\sum_{i=1}^{M}\sum_{d=1}^{D}(x_{id} - c_d)^2", ("x", "c"),
              lambda x, c: 0.5 * anp.sum((x - c) ** 2), given=(shape("x", "M", "D"), shape("c", "D")),
              scale=("x", "c"), zero=("x", "c"), offset=("x", "c")),
+    UserLoss("pairwise-squared-distances", "metric",
+             r"L = \frac{1}{N K}\sum_{n=1}^{N}\sum_{k=1}^{K}(x_n - y_k)^2", ("x", "y"),
+             lambda x, y: anp.sum((x[:, None] - y[None, :]) ** 2) / (x.shape[0] * y.shape[0]),
+             given=(shape("x", "N"), shape("y", "K")), scale=("x", "y"), zero=("x", "y"), offset=("x", "y")),
+    UserLoss("pairwise-distances-embeddings", "metric",
+             r"L = \sum_{i=1}^{N}\sum_{j=1}^{M}\sum_{d=1}^{D}(X_{id} - Y_{jd})^2", ("X", "Y"),
+             lambda X, Y: anp.sum((X[:, None, :] - Y[None, :, :]) ** 2),
+             given=(shape("X", "N", "D"), shape("Y", "M", "D")), scale=("X", "Y"), zero=("X", "Y"),
+             offset=("X", "Y")),
 ]
