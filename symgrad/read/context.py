@@ -106,7 +106,7 @@ class Context:
             if not shape:
                 raise ParseError(f"{name} is one-hot, but nothing gives it a shape: declare it "
                                  rf"({name} \in \{{0, 1\}}^{{K}})", column=1, source=source)
-            idxs = [sp.Idx(sp.Symbol(f"_{name}{k}", integer=True), (1, n)) for k, n in enumerate(shape, 1)]
+            idxs = [sp.Idx(sp.Symbol(letter, integer=True), (1, n)) for letter, n in zip(self._unused(), shape)]
             total = sp.Sum(sp.IndexedBase(name, shape=shape)[tuple(idxs)], (idxs[-1], 1, shape[-1]))
             self.constraints.append(Constraint(total, sp.Integer(1), source))
 
