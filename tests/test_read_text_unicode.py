@@ -120,3 +120,10 @@ def test_a_minus_sign_exponent_without_braces_is_minus_the_next_token(text, want
 def test_an_exponent_with_two_readings_is_refused(text):
     with pytest.raises(ParseError, match="two readings"):
         read(text)
+
+
+def test_unicode_subscript_and_superscript_letters_are_indices():
+    assert str(read("ŷᵢ - yᵢ")) == "-y[i] + yhat[i]"
+    got = read("wᵢⱼ")
+    assert isinstance(got, sp.Indexed) and [str(i) for i in got.indices] == ["i", "j"]
+    assert str(read("x⁽ⁱ⁾")) == "x[i]"

@@ -28,8 +28,8 @@ _UNICODE = {
 # a letter with a combining accent (x̂ is x followed by U+0302) is the decorated name
 _COMBINING = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0305": r"\bar", "\u0303": r"\tilde", "\u0307": r"\dot"}
 # a run of superscript characters is one exponent: x³, K⁻¹
-_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿ⁽⁾", "0123456789-+n()"))
-_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))  # θ₀ is θ_{0}
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿⁱ⁽⁾", "0123456789-+ni()"))
+_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₙₘₜₐₑₓₗₚₛᵣᵤᵥₒₕ", "0123456789ijknmtaexlpsruvoh"))  # θ₀ is θ_{0}, xᵢ is x_{i}
 _SKIP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
     r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad",
@@ -127,8 +127,8 @@ def _unicode_run(src: str, pos: int) -> tuple[list[_Tok], int] | None:
         while end < len(src) and src[end] in table:
             end += 1
         if end > pos:
-            kinds = {"n": "letter", **dict.fromkeys("-+()", "sym")}
-            inner = [_Tok(kinds.get(table[src[k]], "digit"), table[src[k]], k + 1) for k in range(pos, end)]
+            inner = [_Tok("digit" if table[src[k]].isdigit() else "letter" if table[src[k]].isalpha() else "sym",
+                          table[src[k]], k + 1) for k in range(pos, end)]
             return [_Tok("sym", mark, pos + 1), _Tok("sym", "{", pos + 1), *inner, _Tok("sym", "}", end)], end
     end = pos + 1
     written = _UNICODE.get(src[pos], src[pos])
