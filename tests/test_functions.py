@@ -18,10 +18,13 @@ from sympy.codegen.cfunctions import expm1, log1p
 
 import symgrad
 from symgrad.compile.rewrites import REWRITES
+from symgrad.derivation import Graph
 from symgrad.derivatives import DERIVATIVES, d
 from symgrad.errors import ParseError
 from symgrad.functions import FUNCTION_OF, FUNCTIONS, XP_FUNCTIONS
+from symgrad.graph import derive_graph
 from symgrad.read import parse_expression
+from symgrad.tensors import Definition, index, size, tensor
 
 u = sp.Symbol("u")
 x = sp.Symbol("x")
@@ -235,10 +238,6 @@ def expm1_loss(xs):
 
 @pytest.fixture(scope="module")
 def expm1_derived():
-    from symgrad.derivation import Graph
-    from symgrad.graph import derive_graph
-    from symgrad.tensors import Definition, index, size, tensor
-
     xs, n = tensor("x", size("N")), index("n", size("N"))  # the reader spells expm1 as exp - 1: built directly
     return derive_graph(Graph((Definition(tensor("L"), sp.Sum(expm1(xs[n] ** 2), (n, 1, size("N")))),), (xs,), "L"),
                         ["x"], "expm1-sum")
@@ -297,18 +296,18 @@ def test_each_xp_function_of_the_table_is_the_same_function_in_autograd_and_jax(
 
 # ---------------------------------------------------------------- erf: a function NumPy lacks
 
-def _erf_numpy():
-    """erf as the compiled NumPy code computes it: the table's array form through the compiler's printer."""
+def _array_code(function=sp.erf, module="np"):
+    """``function`` as compiled code computes it: the table's array form through the compiler's printer."""
     from symgrad.compile.printer import _ArrayPrinter
 
-    return eval(f"lambda x: {_ArrayPrinter('np')._print(sp.erf(x))}", {"np": np})
+    return eval(f"lambda x: {_ArrayPrinter(module)._print(function(x))}", {module: np})
 
 
 def test_erfs_numpy_code_is_within_2_ulp_of_mpmath_from_1e_300_to_7():
     rng = np.random.default_rng(7)
     at = np.concatenate([rng.uniform(-7, 7, 20000), 10.0 ** rng.uniform(-300, 0, 500), [0.0, 1.0, 3.5, 6.0, 40.0]])
     with np.errstate(over="raise", divide="raise", invalid="raise", under="ignore"):
-        ours = _erf_numpy()(at)
+        ours = _array_code()(at)
     with mpmath.workdps(30):
         exact = np.array([float(mpmath.erf(v)) for v in at])
     ulps = np.abs(ours - exact) / np.spacing(np.maximum(np.abs(exact), np.finfo(float).tiny))
@@ -316,7 +315,7 @@ def test_erfs_numpy_code_is_within_2_ulp_of_mpmath_from_1e_300_to_7():
 
 
 def test_erfs_numpy_code_keeps_the_sign_and_the_limits():
-    f = _erf_numpy()
+    f = _array_code()
     np.testing.assert_array_equal(f(np.array([-np.inf, -50.0, 0.0, 50.0, np.inf])), [-1, -1, 0, 1, 1])
     assert np.isnan(f(np.array([np.nan]))[0])
 
@@ -344,3 +343,33 @@ def test_erf_as_printed_reads_back_as_erf_and_its_matrix_form_is_upright():
     printed = symgrad.latex(sp.erf(x / sp.sqrt(2)))
     assert printed.startswith(r"\operatorname{erf}") and parse_expression(printed) == sp.erf(x / sp.sqrt(2))
     assert FUNCTION_OF[sp.erf].latex.format("X") == r"\operatorname{erf}\left(X\right)"
+
+
+def test_erfcs_numpy_code_is_within_5_ulp_of_mpmath_into_the_far_tail():
+    rng = np.random.default_rng(11)
+    at = np.concatenate([rng.uniform(-6, 26.5, 20000), 10.0 ** rng.uniform(-300, 0, 300), [0.0, 0.5, 2.0, 27.0, 40.0]])
+    with np.errstate(over="raise", divide="raise", invalid="raise", under="ignore"):
+        ours, where_form = _array_code(sp.erfc)(at), _array_code(sp.erfc, "xp")(at)
+    with mpmath.workdps(30):
+        exact = np.array([float(mpmath.erfc(v)) for v in at])
+    normal = exact > np.finfo(float).tiny  # past u = 26.5 erfc is subnormal or 0: compared absolutely
+    ulps = np.abs(ours - exact)[normal] / np.spacing(exact[normal])
+    assert ulps.max() <= 5, (ulps.max(), at[normal][ulps.argmax()])
+    assert np.abs(ours - exact)[~normal].max() <= 1e-300 and np.array_equal(ours, where_form)
+
+
+def test_the_normal_cdf_through_erfc_keeps_its_digits_where_1_plus_erf_cancels():
+    from autograd.scipy.special import erfc
+
+    xs, n = tensor("x", size("N")), index("n", size("N"))
+    graph = Graph((Definition(tensor("L"), sp.Sum(sp.erfc(-xs[n] / sp.sqrt(2)) / 2, (n, 1, size("N")))),), (xs,), "L")
+    compiled = symgrad.compile(derive_graph(graph, ["x"], "normal-cdf"))
+    at = np.array([-37.0, -30.0, -8.0, 0.5])  # Phi(-37) = 5.7e-300: still a normal float64
+    value, grads = compiled.value_and_grad(x=at)
+    with mpmath.workdps(40):
+        phi = [mpmath.ncdf(v) for v in at]
+        density = [mpmath.npdf(v) for v in at]
+    assert float(value) == pytest.approx(float(sum(phi)), rel=1e-15)
+    np.testing.assert_allclose(grads["x"], [float(v) for v in density], rtol=1e-13)  # 2e-298 .. 0.35
+    np.testing.assert_allclose(grads["x"], autograd.grad(lambda v: anp.sum(erfc(-v / np.sqrt(2)) / 2))(at), rtol=1e-10)
+    assert symgrad.check(compiled.derivation).ok

@@ -35,6 +35,8 @@ def _as_array_nodes(e: sp.Expr) -> sp.Expr:
             out = _as_array_nodes(value) if cond is sp.true else Where(cond, _as_array_nodes(value), out)
         return out
     args = [_as_array_nodes(a) for a in e.args]
+    if isinstance(e, (sp.Add, sp.Mul)):  # as the table wrote them: an unevaluated c - (c - a) must not cancel
+        return e.func(*args, evaluate=False)
     if isinstance(e, (sp.Max, sp.Min)):
         sign = 1 if isinstance(e, sp.Max) else -1
         out = sign * args[0]
