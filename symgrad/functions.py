@@ -3,9 +3,8 @@
 To add a function, add one ``Elementary`` entry to ``FUNCTIONS`` (a SymPy ``Function`` class, of one argument
 if it is to be differentiated): its derivative makes ``derive`` differentiate it, its reader names make the
 LaTeX reader read it, ``numpy`` (or ``array``, its form in other functions, where NumPy lacks it) makes it compile,
-``mpmath`` makes ``verify`` evaluate it, ``float64`` makes
-``check`` evaluate it without SymPy, ``xp`` lets the forward pass that autodiff checks call it. Leave a field out
-and that stage refuses the function by name. ``tests/test_functions.py`` then checks the new entry against SymPy,
+``mpmath`` makes ``verify`` evaluate it, ``float64`` makes ``check`` evaluate it without SymPy, ``xp`` lets the
+forward pass that autodiff checks call it. Leave a field out and that stage refuses the function by name. ``tests/test_functions.py`` then checks the new entry against SymPy,
 mpmath and NumPy and takes ``log1p`` and ``expm1`` through every stage; ``erf`` shows a function NumPy lacks.
 
 ``sqrt`` is not here: SymPy writes it as the power ``u**(1/2)``, which every stage handles as a power.
