@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_expression, parse_given
 from symgrad.verify import verify
 
@@ -43,3 +44,18 @@ def test_a_sum_whose_letter_the_vector_does_not_carry_sums_the_vector(text):
     got = parse_expression(text, ctx)
     (j, lower, upper), term = got.limits[0], got.function
     assert (lower, str(upper)) == (1, "n") and term.func == sp.exp and term.args[0].indices == (j,)
+
+
+def test_a_sentence_with_one_formula_is_that_formula():
+    assert parse_expression("so the result is $x^{-1}$ (if I remember it right)", Context()) == 1 / sp.Symbol("x")
+
+
+def test_a_sentence_with_several_formulas_is_refused_not_read_as_letters():
+    with pytest.raises(ParseError, match="several formulas"):
+        parse_expression("so $x$ and $y$", Context())
+
+
+def test_a_line_break_with_extra_space_is_layout_in_a_chain():
+    claim = r"\frac{d}{dx} \frac{1}{1+e^{-x}} = \frac{e^{-x}}{(1 + e^{-x})^2} \\[1em] &= \frac{1}{1+e^{-x}} \cdot \frac{e^{-x}}{1+e^{-x}}"
+    v = verify(claim)
+    assert v.verdict == "proved" and len(v.links) == 3

@@ -207,6 +207,10 @@ def _typesetting(toks: list[_Tok], k: int) -> int | None:
         return k + 1 + (t.text in _SIZERS and toks[k + 1].text == ".")
     if t.text in _DROP_ARG and toks[k + 1].text == "{":
         return _group_end(toks, k + 1)
+    if t.text == "[" and k and toks[k - 1].text == "\\\\":  # \\[1em]: a line break's extra space
+        end = next((m for m in range(k + 1, min(k + 8, len(toks))) if toks[m].text == "]"), None)
+        if end is not None and re.fullmatch(r"-?[\d.]+(em|ex|pt|mm|cm|in|mu)", "".join(x.text for x in toks[k + 1:end])):
+            return end + 1
     return None
 
 
@@ -281,7 +285,7 @@ def _tokens(latex: str) -> list[_Tok]:
     """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
-    toks = _clean(_unboxed(_tokenize(latex)), latex)
+    toks = _clean(_unboxed(_math_in_prose(_tokenize(latex), latex)), latex)
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
     note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
@@ -297,6 +301,29 @@ def _tokens(latex: str) -> list[_Tok]:
         if label.endswith(":") and end < len(toks) - 1:
             del toks[:end]  # \mbox{Cross-entropy loss: } J(w) = ...: a label before the formula
     return toks
+
+
+def _math_in_prose(toks: list[_Tok], latex: str) -> list[_Tok]:
+    """``But the result is $X^{-1}$ (if I remember it right)``: a sentence with one formula in ``$...$`` (or
+    ``$$...$$``) is that formula; anything else is left whole."""
+    runs: list[list[int]] = []
+    for k, t in enumerate(toks):
+        if t.text == "$":
+            if runs and runs[-1][-1] == k - 1 and toks[k - 1].col + 1 == t.col:  # $$, not $ then $ across a line
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    if len(runs) < 2 or len(runs) % 2 or runs[0][-1] + 1 == runs[1][0]:
+        return toks
+    outside = latex[:toks[runs[0][0]].col - 1] + " " + " ".join(
+        latex[toks[runs[k][-1]].col:toks[runs[k + 1][0]].col - 1] for k in range(1, len(runs) - 1, 2)) + " " + \
+        latex[toks[runs[-1][-1]].col:]
+    if not re.search(r"[A-Za-z]{3}", outside):
+        return toks
+    if len(runs) > 2:
+        raise ParseError("a sentence with several formulas in $...$: give the one claimed", column=toks[runs[2][0]].col,
+                         source=latex)
+    return [*toks[runs[0][-1] + 1:runs[1][0]], toks[-1]]
 
 
 def _source_text(t: _Tok, latex: str) -> str:
