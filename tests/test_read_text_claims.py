@@ -59,3 +59,11 @@ def test_a_line_break_with_extra_space_is_layout_in_a_chain():
     claim = r"\frac{d}{dx} \frac{1}{1+e^{-x}} = \frac{e^{-x}}{(1 + e^{-x})^2} \\[1em] &= \frac{1}{1+e^{-x}} \cdot \frac{e^{-x}}{1+e^{-x}}"
     v = verify(claim)
     assert v.verdict == "proved" and len(v.links) == 3
+
+
+@pytest.mark.parametrize("text, want", [
+    (r"a \cdot \underbrace{\frac{b}{c}}_{=\,\hat{x}_i} + 1", sp.Symbol("a") * sp.Symbol("b") / sp.Symbol("c") + 1),
+    (r"\overbrace{x+y}^{\text{sum}} z", sp.Symbol("z") * (sp.Symbol("x") + sp.Symbol("y"))),
+])
+def test_an_underbrace_or_overbrace_is_its_content_and_its_note_is_dropped(text, want):
+    assert parse_expression(text, Context()) == want

@@ -221,10 +221,10 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     in_cases = 0
     while k < len(toks):
         t = toks[k]
-        font = _old_font(toks, k)
-        if font is not None:
-            out.extend(font[0])
-            k = font[1]
+        rewritten = _old_font(toks, k) or _rewritten(toks, k, src)
+        if rewritten is not None:
+            out.extend(rewritten[0])
+            k = rewritten[1]
             continue
         respelled = _respelled(toks, k)
         past = _typesetting(toks, k) if respelled is None else respelled[1]
@@ -232,25 +232,35 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
             out.append(respelled[0])
         if past is not None:
             k = past
-        elif t.text == r"\bbox" and toks[k + 1].text == "[":
-            out.append(t)
-            k = next(m for m in range(k + 2, len(toks)) if toks[m].text == "]" or toks[m].kind == "end") + 1
         elif t.text in (r"\begin", r"\end") and toks[k + 1].text == "{":
             k, cases = _environment(toks, k, src)
             if cases:
                 in_cases += 1 if t.text == r"\begin" else -1
                 out.append(_Tok("cmd", t.text + "{cases}", t.col))
-        elif t.text in _DECORATIONS and [x.kind for x in toks[k + 1:k + 4]] == ["sym", "letter", "sym"] and \
-                toks[k + 1].text == "{" and toks[k + 3].text == "_":
-            end = _group_end(toks, k + 1)  # \hat{y_j} is \hat{y}_j
-            out.extend(toks[k:k + 3] + [_Tok("sym", "}", toks[k + 3].col)] + _clean(toks[k + 3:end - 1], src))
-            k = end
         elif _layout(t, toks[k - 1], out, in_cases):
             k += 1
         else:
             out.append(t)
             k += 1
     return out
+
+
+def _rewritten(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
+    """The tokens a construct at ``k`` stands for, and the index past it: ``\\underbrace{A}_{note}`` is A,
+    ``\\hat{y_j}`` is ``\\hat{y}_j``, ``\\bbox[options]`` loses its options; None for anything else."""
+    t = toks[k]
+    if t.text in (r"\underbrace", r"\overbrace") and toks[k + 1].text == "{":
+        end = _group_end(toks, k + 1)
+        mark = "_" if t.text == r"\underbrace" else "^"
+        return _clean(toks[k + 1:end], src), _group_end(toks, end + 1) if toks[end].text == mark and \
+            toks[end + 1].text == "{" else end
+    if t.text == r"\bbox" and toks[k + 1].text == "[":
+        return [t], next(m for m in range(k + 2, len(toks)) if toks[m].text == "]" or toks[m].kind == "end") + 1
+    if t.text in _DECORATIONS and [x.kind for x in toks[k + 1:k + 4]] == ["sym", "letter", "sym"] and \
+            toks[k + 1].text == "{" and toks[k + 3].text == "_":
+        end = _group_end(toks, k + 1)
+        return toks[k:k + 3] + [_Tok("sym", "}", toks[k + 3].col)] + _clean(toks[k + 3:end - 1], src), end
+    return None
 
 
 def _layout(t: _Tok, before: _Tok, out: list[_Tok], in_cases: int) -> bool:
