@@ -522,3 +522,20 @@ def test_weighted_pairwise_gradient_keeps_the_differences_under_the_weights():
         want = np.array([float(2 * mpmath.fsum(mpmath.mpf(float(c)) * (mpmath.mpf(float(a)) - mpmath.mpf(float(b)))
                                                for b, c in zip(y, w))) for a in x])
     assert_close(quiet(f.grad, x=x, y=y, w=w)["x"], want, 1e-12)
+
+
+@pytest.mark.parametrize(("dtype", "tiny"), [(np.float64, 1e-310), (np.float32, 1e-40)])
+def test_a_norm_of_denormal_residuals_is_scaled_first_and_its_gradient_is_finite(dtype, tiny):
+    f = symgrad.compile("mse-linear-norm")  # L = sqrt(sum_n (x_n w + b - y_n)^2)
+    assert "norm" in f.rewrites
+    rng = np.random.default_rng(15)
+    x, y = rng.standard_normal(4).astype(dtype), (rng.standard_normal(4) * tiny).astype(dtype)
+    value, grads = quiet(f.value_and_grad, x=x, y=y, w=dtype(0), b=dtype(0))
+    with mpmath.workdps(50):  # L = ||y||, dL/dw = -x.y/||y||, dL/db = -sum(y)/||y||, by hand
+        ys, xs = [mpmath.mpf(float(v)) for v in y], [mpmath.mpf(float(v)) for v in x]
+        norm = mpmath.sqrt(mpmath.fsum(v**2 for v in ys))
+        want = [norm, -mpmath.fsum(a * b for a, b in zip(xs, ys)) / norm, -mpmath.fsum(ys) / norm]
+    rtol = 1e-12 if dtype == np.float64 else 1e-4  # the residuals are denormals: about 13 (3) digits held
+    for got, truth in zip((value, grads["w"], grads["b"]), want):
+        assert np.isfinite(got) and got == pytest.approx(float(truth), rel=rtol)
+

@@ -16,7 +16,18 @@ and gradient. Entries with matrix inputs (the seed's x [B, D], w [D, C]) take ex
 """
 
 from ..errors import CompileError
-from .nodes import XP_OPS, Difference, LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, SoftmaxComplement, Softplus
+from .nodes import (
+    XP_OPS,
+    Difference,
+    LogSoftmax,
+    LogSumExp,
+    Maximum,
+    Norm,
+    Sigmoid,
+    Softmax,
+    SoftmaxComplement,
+    Softplus,
+)
 from .program import Compiled, compile_derivation, lower_derivation, python_names
 from .rewrites import REWRITES, Rewrite, stabilise
 from .runtime import _MISSING, RUNTIME, _names_check, _prepare, _shape_text
@@ -32,6 +43,7 @@ __all__ = [
     "LogSoftmax",
     "LogSumExp",
     "Maximum",
+    "Norm",
     "Rewrite",
     "Sigmoid",
     "Softmax",

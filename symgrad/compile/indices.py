@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..tensors import name_of
-from .nodes import LogSoftmax, LogSumExp, Softmax, SoftmaxComplement
+from .nodes import LogSoftmax, LogSumExp, Norm, Softmax, SoftmaxComplement
 
 
 def _idx_range(i: sp.Basic) -> tuple[sp.Expr, sp.Expr] | None:
@@ -20,7 +20,7 @@ def _free(e: sp.Basic) -> set[sp.Idx]:
         return {i for i in e.indices if isinstance(i, sp.Idx)}
     if isinstance(e, sp.Sum):
         return _free(e.function) - {lim[0] for lim in e.limits}
-    if isinstance(e, LogSumExp):
+    if isinstance(e, (LogSumExp, Norm)):
         return set().union(*[_free(a) for a in e.args[:1] + e.args[2:]]) - {e.args[1]}
     if isinstance(e, (Softmax, SoftmaxComplement, LogSoftmax)):
         return set().union(*[_free(a) for a in e.args[:1] + e.args[2:]])
@@ -49,7 +49,7 @@ def _bound(e: sp.Basic) -> set[sp.Idx]:
     out: set[sp.Idx] = set()
     if isinstance(e, sp.Sum):
         out |= {lim[0] for lim in e.limits}
-    elif isinstance(e, LogSumExp):
+    elif isinstance(e, (LogSumExp, Norm)):
         out.add(e.args[1])
     if not e.is_Atom and not isinstance(e, sp.Indexed):
         for a in e.args:

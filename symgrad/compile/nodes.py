@@ -8,6 +8,8 @@ from typing import Any
 import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 
+from ..errors import CompileError
+
 # The array-namespace operations a forward pass from ``Compiled.loss_fn(xp)`` may call, as
 # ``xp.<op>``: exp, log, log1p, sqrt, abs, tanh, sinh, cosh, arctan (elementwise); logaddexp(a, b), maximum(a, b);
 # sum(a, axis=, keepdims=), max(a, axis=, keepdims=); einsum(subscripts, *operands) (also
@@ -120,3 +122,29 @@ class Where(sp.Function):
 
 
 _ARRAY_NODES = (Centered, ArraySum, ArrayMax, Einsum, MatProd, Transposed, Expanded, Eye, BroadcastTo)
+
+
+class Ratio(sp.Function):
+    """``a/b`` divided before anything multiplies it (SymPy would write ``(a/b)^2`` as ``a^2/b^2``, squaring ``a``
+    first: the underflow a scaled norm avoids)."""
+
+    def _numpycode(self, printer: Any) -> str:  # every array printer (np, xp, torch) prints it its way
+        return f"({printer._print(self.args[0])}/{printer._print(self.args[1])})"
+
+
+class Norm(sp.Function):
+    """``sqrt(sum_k v_k^2)`` over the index ``k`` (second argument), computed as ``m sqrt(sum_k (v_k/m)^2)`` with
+    ``m = max_k |v_k|`` (as ``hypot`` does): no square underflows to 0 (residuals of 1e-310) or overflows (1e200);
+    0 where every ``v_k`` is 0."""
+
+    def array_form(self, lower: Any) -> tuple[sp.Expr, tuple, bool]:
+        """The lowered norm: ``v``'s axes without ``k``."""
+        v, k = lower(self.args[0]), self.args[1]
+        if k not in v.axes:
+            raise CompileError(f"{self}: the index {k} of the norm does not occur in its argument")
+        axis = sp.Integer(v.axes.index(k) - len(v.axes))
+        top = ArrayMax(sp.Abs(v.expr), sp.S.One, axis)
+        scaled = Ratio(v.expr, Where(sp.Gt(top, 0), top, 1))
+        total = ArraySum(scaled**2, sp.S.Zero, axis)
+        return ArrayMax(sp.Abs(v.expr), sp.S.Zero, axis) * sp.sqrt(total), tuple(j for j in v.axes if j != k), v.data
+

@@ -12,7 +12,7 @@ from sympy.codegen.cfunctions import log1p
 from ..linalg import solve_instead_of_inverse
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
-from .nodes import LogSoftmax, LogSumExp, Maximum, Sigmoid, Softmax, SoftmaxComplement, Softplus
+from .nodes import LogSoftmax, LogSumExp, Maximum, Norm, Sigmoid, Softmax, SoftmaxComplement, Softplus
 from .structure import cancel_named, cancel_pole, centre, centre_covariance, margin, refine_mean, spread
 
 
@@ -125,6 +125,15 @@ def _log_cosh(e: sp.Expr, names: dict) -> sp.Expr | None:
     if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
         u = sp.Abs(e.args[0].args[0])
         return u + log1p(sp.exp(-2 * u)) - sp.log(2)
+    return None
+
+
+def _norm(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if isinstance(e, sp.Pow) and e.exp == sp.Rational(1, 2) and isinstance(s := e.base, sp.Sum) and len(s.limits) == 1:
+        base, n = s.function.as_base_exp()  # sqrt(sum_k v_k^2) over a whole index range
+        k, lo, hi = s.limits[0]
+        if n == 2 and isinstance(k, sp.Idx) and lo == 1 and hi == extent(k) and k in _free(base):
+            return Norm(base, k)
     return None
 
 
@@ -431,6 +440,8 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("tanh", "(exp(u) - exp(-u))/(exp(u) + exp(-u)) is inf/inf once |u| > 710: it is tanh(u), in [-1, 1]",
             _tanh),
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),
+    Rewrite("norm", "sqrt(sum_k v_k^2) squares every v_k: 0 for residuals of 1e-310 (then r/||r|| is 0/0) and inf "
+            "for 1e200: scale by m = max_k |v_k| first, m sqrt(sum_k (v_k/m)^2), as hypot does", _norm),
     Rewrite("max-min", "SymPy's Max/Min as elementwise np.maximum (min(a, b) = -max(-a, -b))", _max_min),
 )
 
