@@ -67,3 +67,21 @@ def test_a_line_break_with_extra_space_is_layout_in_a_chain():
 ])
 def test_an_underbrace_or_overbrace_is_its_content_and_its_note_is_dropped(text, want):
     assert parse_expression(text, Context()) == want
+
+
+def test_an_array_that_lays_out_a_chain_is_layout_and_an_array_of_entries_is_refused():
+    claim = r"\Large \begin{array}{rcl} \frac{d}{dx} x^2 y &=& 2 x y \\ &=& y \cdot 2x \end{array}"
+    assert verify(claim).verdict == "proved"
+    with pytest.raises(ParseError, match="environment array"):
+        parse_expression(r"\left[\begin{array}{c} a \\ b \end{array}\right]", Context())
+
+
+@pytest.mark.parametrize("mark", [r"^{\text{T}}", r"^\mathsf{T}", r"^{\mathrm{T}}", "^T", r"^\top"])
+def test_every_spelling_of_the_transpose_mark_transposes(mark):
+    ctx = Context()
+    parse_given(r"A \in \mathbb{R}^{m \times n}", ctx)
+    parse_given(r"v \in \mathbb{R}^{m}", ctx)
+    got = parse_expression(rf"A{mark} v", ctx)  # (n x m)(m): the sum over A's first index
+    assert isinstance(got, sp.Sum)
+    a = next(x for x in got.function.atoms(sp.Indexed) if str(x.base) == "A")
+    assert a.indices[0] == got.limits[0][0]

@@ -99,10 +99,13 @@ class _Expressions:
             texts.append(self.peek(k).text)
             k += 1
         for pattern in (["T"], [r"\top"], [r"\intercal"], ["{", "T", "}"], ["{", r"\top", "}"],
-                        ["{", r"\intercal", "}"], [r"\mathsf", "{", "T", "}"], [r"\mathrm", "{", "T", "}"],
-                        ["{", r"\mathsf", "{", "T", "}", "}"], ["{", r"\mathrm", "{", "T", "}", "}"]):
+                        ["{", r"\intercal", "}"]):
             if texts[:len(pattern)] == pattern:
                 return len(pattern)
+        for font in (r"\mathsf", r"\mathrm", r"\text", r"\textrm", r"\rm"):  # ^{\text{T}}, ^\mathsf{T}
+            for pattern in ([font, "{", "T", "}"], ["{", font, "{", "T", "}", "}"]):
+                if texts[:len(pattern)] == pattern:
+                    return len(pattern)
         return 0
 
     def factor(self) -> _Val:

@@ -36,6 +36,7 @@ _SKIP = {
     r"\displaystyle", r"\textstyle", r"\scriptstyle", r"\limits", r"\nolimits", r"\nonumber", r"\notag", "$",
     r"\(", r"\)", r"\[", r"\]", r"\mathstrut", r"\rm", r"\it", r"\bf", r"\cal",
     r"\qty",  # the physics package's auto-sized brackets: \qty(AB), \qty[...]
+    r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge", r"\Huge",
 }
 _SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
            r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}
@@ -274,13 +275,27 @@ def _environment(toks: list[_Tok], k: int, src: str) -> tuple[int, bool]:
     """The index past ``\\begin{env}``/``\\end{env}`` and whether it is ``cases``; layout environments vanish."""
     t = toks[k]
     env, end = _arg_text(toks, k + 1)
-    if env in _TRANSPARENT_ENVS:
-        if t.text == r"\begin" and env == "alignedat" and toks[end].text == "{":
+    if env in _TRANSPARENT_ENVS or (env == "array" and _aligns(toks, k)):
+        if t.text == r"\begin" and env in ("alignedat", "array") and toks[end].text == "{":
             end = _group_end(toks, end)
         return end, False
     if env != "cases":
         raise ParseError(f"environment {env} is not supported (write index notation)", column=t.col, source=src)
     return end, True
+
+
+def _aligns(toks: list[_Tok], k: int) -> bool:
+    """Whether the ``array`` at ``k`` lays out a chain (``\\begin{array}{rcl} A &=& B``): an ``=`` in it; an array of
+    entries (a vector, a matrix) is not layout."""
+    step = 1 if toks[k].text == r"\begin" else -1  # from \begin forwards, from \end back
+    depth = 0
+    for m in range(k, len(toks) if step == 1 else -1, step):
+        depth += ((toks[m].text == r"\begin") - (toks[m].text == r"\end")) * step
+        if depth == 0 or toks[m].kind == "end":
+            return False
+        if toks[m].text == "=" and depth == 1:
+            return True
+    return False
 
 
 def _unboxed(toks: list[_Tok]) -> list[_Tok]:
