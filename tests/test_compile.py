@@ -33,6 +33,7 @@ from symgrad.compile import (
     compile_derivation,
     stabilise,
 )
+from symgrad.compile.nodes import Ratio
 from symgrad.derivation import Derivation, Graph, Result
 from symgrad.errors import ShapeError, SymgradError
 from symgrad.graph import hessian
@@ -375,6 +376,8 @@ REWRITE_CASES = [
     ("tanh", y * (sp.exp(-z) - sp.exp(z)) / (sp.exp(-z) + sp.exp(z)), {}, -y * sp.tanh(z)),
     ("log-cosh", sp.log(sp.cosh(z)), {}, sp.Abs(z) + log1p(sp.exp(-2 * sp.Abs(z))) - sp.log(2)),
     ("norm", sp.sqrt(sp.Sum((q_[k] - y_[k]) ** 2, (k, 1, N))), {}, Norm(q_[k] - y_[k], k)),
+    ("over-norm", z * sp.Sum(a_[k] * (q_[k] - y_[k]), (k, 1, N)) / L_, {"L": (L_, Norm(q_[k] - y_[k], k))},
+     z * sp.Sum(a_[k] * Ratio(Difference(q_[k], y_[k]), L_), (k, 1, N))),
     ("max-min", sp.Max(0, 1 - y * z), {}, Maximum(0, 1 - y * z)),
     ("max-min", sp.Min(y, z), {}, -Maximum(-y, -z)),
     ("centre", z**2 + y_[i] ** 2 - 2 * y_[i] * q_[i] + q_[i] ** 2, {"L": (L_, sp.Sum(sp.sqrt(z**2 + (q_[k] - y_[k]) ** 2),
@@ -430,6 +433,13 @@ def test_a_difference_prints_its_subtrahend_in_brackets_when_it_is_a_sum():
 
     assert _ArrayPrinter("np").doprint(Difference(z, y + sp.Symbol("c"))) == "z - (c + y)"
     assert _ArrayPrinter("np").doprint(2 * Difference(z, y)) == "2*(z - y)"
+
+
+def test_a_ratio_divides_its_whole_numerator_by_its_whole_denominator():
+    from symgrad.compile.printer import _ArrayPrinter
+
+    text = _ArrayPrinter("np").doprint(Ratio(z - y, y + 2) ** 2)
+    assert eval(text, {"z": 5.0, "y": 1.0}) == ((5.0 - 1.0) / (1.0 + 2)) ** 2  # never z - y/y + 2
 
 
 def test_a_difference_inside_a_sum_is_subtracted_first():

@@ -129,7 +129,7 @@ class Ratio(sp.Function):
     first: the underflow a scaled norm avoids)."""
 
     def _numpycode(self, printer: Any) -> str:  # every array printer (np, xp, torch) prints it its way
-        return f"({printer._print(self.args[0])}/{printer._print(self.args[1])})"
+        return f"(({printer._print(self.args[0])})/({printer._print(self.args[1])}))"
 
 
 class Norm(sp.Function):

@@ -12,7 +12,18 @@ from sympy.codegen.cfunctions import log1p
 from ..linalg import solve_instead_of_inverse
 from ..tensors import extent, name_of
 from .indices import _free, _idx_range, _seen
-from .nodes import LogSoftmax, LogSumExp, Maximum, Norm, Sigmoid, Softmax, SoftmaxComplement, Softplus
+from .nodes import (
+    Difference,
+    LogSoftmax,
+    LogSumExp,
+    Maximum,
+    Norm,
+    Ratio,
+    Sigmoid,
+    Softmax,
+    SoftmaxComplement,
+    Softplus,
+)
 from .structure import cancel_named, cancel_pole, centre, centre_covariance, margin, refine_mean, spread
 
 
@@ -134,6 +145,21 @@ def _norm(e: sp.Expr, names: dict) -> sp.Expr | None:
         k, lo, hi = s.limits[0]
         if n == 2 and isinstance(k, sp.Idx) and lo == 1 and hi == extent(k) and k in _free(base):
             return Norm(base, k)
+    return None
+
+
+def _over_norm(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Mul):  # sum_n x_n r_n / ||r|| = sum_n x_n (r_n / ||r||)
+        return None
+    for d in e.args:
+        base, n = d.as_base_exp()
+        if n == -1 and isinstance(_seen(base, names), Norm):
+            sums = [f for f in e.args if isinstance(f, sp.Sum)]
+            for s in sums:
+                for f in (f for f in sp.Mul.make_args(s.function) if isinstance(f, (sp.Add, Difference))):
+                    rest = [g for g in e.args if g is not d and g is not s]
+                    body = s.function.xreplace({f: Ratio(f, base)})
+                    return sp.Mul(*rest, sp.Sum(body, *s.limits))
     return None
 
 
@@ -442,6 +468,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),
     Rewrite("norm", "sqrt(sum_k v_k^2) squares every v_k: 0 for residuals of 1e-310 (then r/||r|| is 0/0) and inf "
             "for 1e200: scale by m = max_k |v_k| first, m sqrt(sum_k (v_k/m)^2), as hypot does", _norm),
+    Rewrite("over-norm", "sum_n x_n r_n / ||r|| multiplies before it divides: two residuals of 1e-310 make 0 where "
+            "the gradient is 1e-310: divide the difference r_n by the norm first, a number of size 1 at any scale",
+            _over_norm),
     Rewrite("max-min", "SymPy's Max/Min as elementwise np.maximum (min(a, b) = -max(-a, -b))", _max_min),
 )
 
