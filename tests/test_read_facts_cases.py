@@ -139,3 +139,9 @@ def test_an_equation_between_declared_sizes_is_no_case():
     ctx = parse.Context()
     parse.parse_given(r"X \in \mathbb{R}^{n \times m}", ctx)
     assert not parse.is_case("n = m", ctx) and parse.is_case("i = j", ctx)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [("-2x", "proved"), ("2x", "wrong")])
+def test_an_of_that_is_a_constant_multiple_of_a_derivative_is_that_derivative(claim, verdict):
+    got = symgrad.verify(claim, of=r"-\frac{d}{dx}(x^2)")
+    assert got.verdict == verdict, got.message

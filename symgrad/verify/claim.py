@@ -151,7 +151,12 @@ def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
     except ParseError as e:
         if not str(e).startswith("not a derivative"):
             raise
-        names = sorted({name_of(t) for t in _tensors_in(parse.parse_expression(of, ctx, strict=False))})
+        value = parse.parse_expression(of, ctx, strict=False)
+        combined = _by_linearity(value)
+        if combined is not None:  # -\\frac{d}{dx}(...): the derivative of minus it
+            ctx.notes.append(f"--of {of} read as one derivative (of a sum of constant multiples: linearity)")
+            return combined
+        names = sorted({name_of(t) for t in _tensors_in(value)})
         if len(names) != 1 or not (len(names[0]) == 1 or names[0] in _GREEK):
             raise ParseError(rf"not a derivative, and an expression of {', '.join(names) or 'no variable'}: say by "
                              rf"which (\frac{{\partial}}{{\partial w}} ... or \nabla_w ...)", column=1, source=of) from None
