@@ -127,3 +127,9 @@ def test_unicode_subscript_and_superscript_letters_are_indices():
     got = read("wᵢⱼ")
     assert isinstance(got, sp.Indexed) and [str(i) for i in got.indices] == ["i", "j"]
     assert str(read("x⁽ⁱ⁾")) == "x[i]"
+
+
+@pytest.mark.parametrize("text, op", [("sum_i x_i", sp.Sum), ("sum_{i=1}^n x_i", sp.Sum), ("prod_i x_i", sp.Product)])
+def test_sum_and_prod_spelled_in_letters_before_their_limits_are_the_operators(text, op):
+    got = read(text)  # was s·u·m_i·x_i, silently
+    assert isinstance(got, op) and str(got.function) == "x[i]"

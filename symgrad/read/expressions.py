@@ -6,7 +6,7 @@ import sympy as sp
 
 from .. import linalg
 from .fallback import _FOREIGN_CLOSERS
-from .tokens import _FONTS, _FUNCS, _GREEK, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _source_text, _Tok
+from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
     _INVERSES,
@@ -79,17 +79,6 @@ class _Expressions:
                 v = self.mul(v, self.factor(), "implicit", t)
             else:
                 return v
-
-    def glued_divisor(self, slash: _Tok) -> None:
-        """``1/2x``, ``x^2/2\\sigma^2``: a divisor with a value written against it has two readings (the whole product
-        divides, or only its first factor does): refused naming both. ``1/N \\sum``, ``1/2 \\log``, ``1/2 x`` are read."""
-        after = self.peek()
-        glued = self.peek(-1).kind != "sym" and after.col == self.peek(-1).col + len(self.peek(-1).text)
-        if glued and (after.kind == "letter" or after.text[1:] in _GREEK) and self.case_word()[0] is None:
-            divisor = self.src[self.toks[self.toks.index(slash) + 1].col - 1:after.col - 1]
-            raise self.error(f"/{divisor}{_source_text(after, self.src)} has two readings: divided by the whole product "
-                             f"{divisor}{_source_text(after, self.src)}, or by {divisor} alone; write /({divisor} "
-                             f"{_source_text(after, self.src)}) or (.../{divisor}) {_source_text(after, self.src)}", slash)
 
     def superscript_is_transpose(self) -> int:
         """Tokens making up a transpose mark after ``^`` (``T``, ``\\top``, ``{T}``, ``\\mathsf{T}``), or 0."""
@@ -175,18 +164,6 @@ class _Expressions:
                              f"{v.expr}_{e.expr}; write {v.expr}_{e.expr} (or {v.expr}^{{({e.expr})}}) for the sample, or "
                              rf"declare {v.expr} \in \mathbb{{R}} for the power", t)
         return _Val(self.power(v.expr, e.expr, t), v.axes)
-
-    def negative_exponent(self, t: _Tok) -> _Val:
-        """``e^-x``, ``x^-1`` (plain text): the exponent is minus the one token after it; ``e^-2x`` (minus 2x, or
-        minus 2 then times x) is refused naming both."""
-        self.next()
-        e = self.argument()
-        after = self.peek()
-        if (after.kind in ("letter", "digit") or after.text[1:] in _GREEK) and self.contiguous(-1):
-            raise self.error(f"^-{self.src[self.peek(-1).col - 1:after.col - 1]}{_source_text(after, self.src)} has two "
-                             "readings: the whole product in the exponent, or only its first factor; write ^{-...} "
-                             "with braces", t)
-        return _Val(-e.expr, e.axes)
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:
         """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value;
@@ -279,9 +256,18 @@ class _Expressions:
                 return operator
         if t.kind == "letter" and self.leibniz_ahead():
             return self.inline_derivative(t)
+        word = self.plain_sum()
+        if word:
+            self.pos += len(word)  # sum_{i=1}^n x_i in plain text: \sum
+            return self.sum(_Tok("cmd", r"\sum" if word == "sum" else r"\prod", t.col))
         if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
             return self.ones(t)
         return self.named(t)
+
+    def plain_sum(self) -> str | None:
+        """``sum`` or ``prod`` spelled in letters here, right before its limits (``sum_i``, ``prod_{k=1}^n``)."""
+        word = next((w for w in ("sum", "prod") if self.keyword_ahead(w)), None)
+        return word if word and self.peek(len(word)).text in ("_", "^") and not self.declared(word) else None
 
     def root(self, t: _Tok) -> _Val:
         """``\\sqrt{x}``, ``\\sqrt[n]{x}``."""

@@ -1,4 +1,5 @@
-"""Derivatives, cases, max and min, indicators, relations, finishing a reading, and commands only latex2sympy2 knows."""
+"""Derivatives, cases, max and min, indicators, relations, exponents and divisors with two readings, finishing a
+reading, and commands only latex2sympy2 knows."""
 
 from __future__ import annotations
 
@@ -287,6 +288,29 @@ class _Operators:
             break
         self.expect(r"\end{cases}", t)
         return _Val(sp.Piecewise(*pieces))
+
+    def glued_divisor(self, slash: _Tok) -> None:
+        """``1/2x``, ``x^2/2\\sigma^2``: a divisor with a value written against it has two readings (the whole product
+        divides, or only its first factor does): refused naming both. ``1/N \\sum``, ``1/2 \\log``, ``1/2 x`` are read."""
+        after = self.peek()
+        glued = self.peek(-1).kind != "sym" and after.col == self.peek(-1).col + len(self.peek(-1).text)
+        if glued and (after.kind == "letter" or after.text[1:] in _GREEK) and self.case_word()[0] is None:
+            divisor = self.src[self.toks[self.toks.index(slash) + 1].col - 1:after.col - 1]
+            raise self.error(f"/{divisor}{_source_text(after, self.src)} has two readings: divided by the whole product "
+                             f"{divisor}{_source_text(after, self.src)}, or by {divisor} alone; write /({divisor} "
+                             f"{_source_text(after, self.src)}) or (.../{divisor}) {_source_text(after, self.src)}", slash)
+
+    def negative_exponent(self, t: _Tok) -> _Val:
+        """``e^-x``, ``x^-1`` (plain text): the exponent is minus the one token after it; ``e^-2x`` (minus 2x, or
+        minus 2 then times x) is refused naming both."""
+        self.next()
+        e = self.argument()
+        after = self.peek()
+        if (after.kind in ("letter", "digit") or after.text[1:] in _GREEK) and self.contiguous(-1):
+            raise self.error(f"^-{self.src[self.peek(-1).col - 1:after.col - 1]}{_source_text(after, self.src)} has two "
+                             "readings: the whole product in the exponent, or only its first factor; write ^{-...} "
+                             "with braces", t)
+        return _Val(-e.expr, e.axes)
 
     def keyword_ahead(self, word: str) -> bool:
         """Whether the letters here spell ``word`` alone (``if`` in ``{a if c; b otherwise}``, not in ``iff``)."""
