@@ -145,3 +145,16 @@ def test_an_equation_between_declared_sizes_is_no_case():
 def test_an_of_that_is_a_constant_multiple_of_a_derivative_is_that_derivative(claim, verdict):
     got = symgrad.verify(claim, of=r"-\frac{d}{dx}(x^2)")
     assert got.verdict == verdict, got.message
+
+
+@pytest.mark.parametrize("of", [r"J_z p", r"J_{z}(p)", r"J_{\mathbf{z}}(\mathbf{p})", r"\mathbf{J}_z p"])
+def test_an_of_written_as_a_jacobian_is_the_derivative_of_its_argument_by_its_subscript(of):
+    got = symgrad.verify(r"\operatorname{diag}(p) - p p^T", of=of,
+                         define=[r"p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}"])
+    assert got.verdict == "proved", got.message
+    assert "read as the Jacobian of" in got.message
+
+
+def test_an_of_applying_an_undefined_function_is_refused_not_differentiated_by_its_argument():
+    got = symgrad.verify("1", of="f(p)", define=[r"p = 2 z"])
+    assert got.verdict == "unreadable" and "function nothing defines" in got.message

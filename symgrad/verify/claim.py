@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, SelfCheckError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
@@ -20,6 +21,9 @@ _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "
           "Theta", "Lambda", "Phi", "Omega"}  # a variable's name that LaTeX spells with a backslash
 
 
+_BRACED = r"(?:[^{}]|\{[^{}]*\})+"  # one level of braces inside: \mathbf{x}
+_JACOBIAN = re.compile(rf"\s*(?:\\mathbf\{{J\}}|\\mathcal\{{J\}}|J)_(?:\{{(?P<by>{_BRACED})\}}|(?P<by1>\\?[A-Za-z]+))\s*"
+                       r"(?:\((?P<ofp>[^()]+)\)|(?P<of>\\?[A-Za-z]+(?:\{[^{}]*\})?))\s*")
 _FACT = re.compile(r"\\in\b|∈|\\[lc]?dots|[<>]|\\[lg]eq?\b|\\succ|\s(?:is|are|be)\s")  # a where-clause stating a fact
 
 
@@ -146,12 +150,20 @@ def _derivative_names(definitions: list[Definition], members: list, derivative_o
 def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
     """The derivative ``--of`` names; an expression without a derivative (``\\log \\det X``, as pages say "the
     derivative of log det X") is the derivative by its one variable (noted), and refused when it has several."""
+    m = _JACOBIAN.fullmatch(of)
+    if m and not ctx.known("J"):  # J_x y: the Jacobian of y by x
+        y, x = m["of"] or m["ofp"], m["by"] or m["by1"]
+        ctx.notes.append(f"--of {of} read as the Jacobian of {y} by {x}")
+        return parse.parse_derivative(rf"\frac{{\partial {y}}}{{\partial {x}}}", ctx)
     try:
         return parse.parse_derivative(of, ctx)
     except ParseError as e:
         if not str(e).startswith("not a derivative"):
             raise
         value = parse.parse_expression(of, ctx, strict=False)
+        if value.atoms(AppliedUndef):
+            raise ParseError(r"not a derivative, and it applies a function nothing defines: write \frac{\partial y}"
+                             r"{\partial x}", column=1, source=of) from None
         combined = _by_linearity(value)
         if combined is not None:  # -\\frac{d}{dx}(...): the derivative of minus it
             ctx.notes.append(f"--of {of} read as one derivative (of a sum of constant multiples: linearity)")
