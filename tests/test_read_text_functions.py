@@ -10,7 +10,7 @@ import sympy as sp
 from sympy.codegen.cfunctions import log1p
 
 from symgrad.errors import ParseError
-from symgrad.parse import Context, parse_expression
+from symgrad.parse import Context, parse_expression, parse_given
 from symgrad.verify import verify
 
 x, y = sp.symbols("x y")
@@ -74,3 +74,19 @@ def test_a_derivative_of_log1p_or_log2_written_plainly_is_judged_as_that_functio
 ])
 def test_logsumexp_of_a_vector_is_log_of_the_sum_of_exponentials(claim, verdict):
     assert verify(claim).verdict == verdict
+
+
+def test_sum_and_mean_of_a_vector_written_as_code_are_its_sum_and_mean():
+    ctx = Context()
+    parse_given(r"z \in \mathbb{R}^{3}", ctx)
+    values = {1: sp.Integer(1), 2: sp.Integer(2), 3: sp.Integer(4)}
+
+    def at(text: str) -> sp.Expr:
+        e = parse_expression(text, ctx)
+        e = e.subs({i: 1 for i in e.free_symbols if isinstance(i, sp.Idx)}).doit()
+        return e.xreplace({a: values[int(a.indices[0])] for a in e.atoms(sp.Indexed)})
+
+    assert at("exp(z_i)/sum(exp(z))") == sp.E / (sp.E + sp.E**2 + sp.E**4)
+    assert at("mean(z)") == sp.Rational(7, 3)
+    with pytest.raises(ParseError, match="needs a vector"):
+        parse_expression("sum(z_j^2)", ctx)

@@ -12,7 +12,7 @@ from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _gr
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _sigmoid, _Val
 
 # functions of a whole vector: softmax(z), logsumexp(z) of a name met there make it a vector
-_OF_VECTORS = ("softmax", "logsumexp", "lse")
+_OF_VECTORS = ("softmax", "logsumexp", "lse", "sum", "mean")
 # Greek letters spelled out in plain text (beta*x, sigma^2); the two-letter ones (pi, mu) stay letters: p_i is
 # often written pi
 _GREEK_WORDS = frozenset(g for g in _GREEK if len(g) > 2 and g != "ell")
@@ -547,11 +547,12 @@ class _Names:
             return _Val(_ELEMENTWISE[name](a.expr), a.axes)
         if name == "softmax":
             return self.softmax(a, tok)
-        if name in _OF_VECTORS:  # log-sum-exp
-            if len(a.free) != 1:
+        if name in _OF_VECTORS:  # log-sum-exp, sum(v), mean(v) as code writes them
+            if len(a.free) != 1:  # sum(z_j^2) over j, or of one z_j^2: write \sum_j
                 raise self.error(f"{name} needs a vector argument, got shape {self.shape(a)}", tok)
             i = a.free[0]
-            return _Val(sp.log(sp.Sum(sp.exp(a.expr), (i, i.lower, i.upper))))
+            total = sp.Sum(sp.exp(a.expr) if name in ("logsumexp", "lse") else a.expr, (i, i.lower, i.upper))
+            return _Val({"sum": total, "mean": total / _extent(i)}.get(name, sp.log(total)))
         if name == "diag":
             if len(a.free) != 1:
                 raise self.error("diag needs a vector argument", tok)
