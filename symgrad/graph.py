@@ -382,11 +382,3 @@ def _next_names(taken: Sequence[str], count: int) -> list[str]:
         if name not in taken and len(out) < count:
             out.append(name)
     return out
-
-
-def derive_entry(name: str, timeout: float | None = None) -> Derivation:
-    """The derivation of the catalog entry ``name``: moved to ``symgrad.entries``; this re-export stays until
-    ``check/__init__.py``, ``tests/test_layers.py`` and ``tests/test_linalg.py`` import it from there."""
-    from .entries import derive_entry as derive
-
-    return derive(name, timeout)

@@ -19,11 +19,3 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not close:
         return ""
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
-
-
-def require_entries(names: Iterable[str | None]) -> None:
-    """Refuse a name that is not a catalog entry: moved to ``symgrad.entries``; this re-export stays until
-    ``check/__init__.py`` imports it from there."""
-    from .entries import require_entries as require
-
-    require(names)

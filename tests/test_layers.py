@@ -17,7 +17,7 @@ from autograd.scipy.special import erf
 import symgrad
 from symgrad import rules
 from symgrad.catalog import get
-from symgrad.graph import derive_entry
+from symgrad.entries import derive_entry
 from symgrad.rules import construction
 from symgrad.tensors import index, size, tensor
 

@@ -19,7 +19,8 @@ import sympy as sp
 
 from symgrad import linalg
 from symgrad.errors import DeriveError
-from symgrad.graph import derive_entry, derive_graph
+from symgrad.entries import derive_entry
+from symgrad.graph import derive_graph
 from symgrad.tensors import name_of
 
 SIZES = {"n": 3, "m": 2, "N": 4}

@@ -79,8 +79,7 @@ def check(name_or_derivation: str | Derivation, backend: str = "autograd", dtype
     if dtype not in DTYPES:
         raise UnknownNameError(f"unknown dtype {dtype!r}; choose one of: {', '.join(DTYPES)}")
     references = reference(backend)  # fail on a missing package before any work
-    from ..graph import derive_entry
-    from ..suggest import require_entries
+    from ..entries import derive_entry, require_entries
 
     if isinstance(name_or_derivation, str):
         require_entries([name_or_derivation])
