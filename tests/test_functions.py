@@ -258,17 +258,11 @@ def test_expm1_verify_proves_the_right_derivative_and_finds_the_wrong_one():
     assert symgrad.verify(r"\frac{d}{dx}\operatorname{expm1}(2x) = e^{2x}").verdict == "wrong"
 
 
-@pytest.mark.xfail(strict=True, reason="latex/printer.py prints table functions as SymPy does: expm_1")
 def test_expm1_prints_as_its_upright_name_in_latex():
     assert symgrad.latex(expm1(x**2)) == r"\operatorname{expm1}{\left(x^{2} \right)}"
 
 
-# check's namespaces list their ops by hand (check/backends.py); each must offer every xp function of the table
-_BY_HAND = pytest.mark.xfail(strict=True, reason="check/backends.py lists its namespace's ops by hand: no expm1")
-
-
-@pytest.mark.parametrize("backend", ["autograd", "jax", pytest.param("torch", marks=_BY_HAND),
-                                     pytest.param("tensorflow", marks=_BY_HAND), pytest.param("fd", marks=_BY_HAND)])
+@pytest.mark.parametrize("backend", ["autograd", "jax", "torch", "tensorflow", "fd"])
 def test_expm1_check_agrees_with_every_backend(expm1_derived, backend):
     report = symgrad.check(expm1_derived, backend=backend)
     assert report.ok and [r.status for r in report.rows] == ["ok"] * len(report.rows), str(report)
@@ -279,10 +273,7 @@ def test_each_check_namespace_offers_every_xp_function_of_the_table(namespace):
     from symgrad.check import backends
 
     cls = getattr(backends, namespace)
-    missing = [op for op in XP_FUNCTIONS if op not in dir(cls)]
-    if missing == ["expm1"]:
-        pytest.xfail("check/backends.py lists its namespace's ops by hand: expm1 is not there yet")
-    assert not missing
+    assert [op for op in XP_FUNCTIONS if op not in dir(cls)] == []
 
 
 def test_each_xp_function_of_the_table_is_the_same_function_in_autograd_and_jax():

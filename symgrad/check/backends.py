@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import MissingOpError, SymgradError
+from ..functions import XP_FUNCTIONS
 
 if TYPE_CHECKING:
     from ..compile import Compiled
@@ -173,33 +174,6 @@ class TorchNamespace(_Namespace):
             return dtype
         return getattr(self.torch, np.dtype(dtype).name)
 
-    def exp(self, a: Any) -> Any:
-        return self.torch.exp(self._tensor(a, a))
-
-    def log(self, a: Any) -> Any:
-        return self.torch.log(self._tensor(a, a))
-
-    def log1p(self, a: Any) -> Any:
-        return self.torch.log1p(self._tensor(a, a))
-
-    def sqrt(self, a: Any) -> Any:
-        return self.torch.sqrt(self._tensor(a, a))
-
-    def abs(self, a: Any) -> Any:
-        return self.torch.abs(self._tensor(a, a))
-
-    def tanh(self, a: Any) -> Any:
-        return self.torch.tanh(self._tensor(a, a))
-
-    def sinh(self, a: Any) -> Any:
-        return self.torch.sinh(self._tensor(a, a))
-
-    def cosh(self, a: Any) -> Any:
-        return self.torch.cosh(self._tensor(a, a))
-
-    def arctan(self, a: Any) -> Any:
-        return self.torch.arctan(self._tensor(a, a))
-
     def logaddexp(self, a: Any, b: Any) -> Any:
         return self.torch.logaddexp(self._tensor(a, b), self._tensor(b, a))
 
@@ -249,33 +223,6 @@ class TensorFlowNamespace(_Namespace):
         if hasattr(b, "dtype") and not np.isscalar(b) and np.ndim(a) == 0 and not hasattr(a, "device"):
             a = self.tnp.asarray(a, dtype=b.dtype)
         return a, b
-
-    def exp(self, a: Any) -> Any:
-        return self.tnp.exp(self._real(a))
-
-    def log(self, a: Any) -> Any:
-        return self.tnp.log(self._real(a))
-
-    def log1p(self, a: Any) -> Any:
-        return self.tnp.log1p(self._real(a))
-
-    def sqrt(self, a: Any) -> Any:
-        return self.tnp.sqrt(self._real(a))
-
-    def abs(self, a: Any) -> Any:
-        return self.tnp.abs(self._real(a))
-
-    def tanh(self, a: Any) -> Any:
-        return self.tnp.tanh(self._real(a))
-
-    def sinh(self, a: Any) -> Any:
-        return self.tnp.sinh(self._real(a))
-
-    def cosh(self, a: Any) -> Any:
-        return self.tnp.cosh(self._real(a))
-
-    def arctan(self, a: Any) -> Any:
-        return self.tnp.arctan(self._real(a))
 
     def logaddexp(self, a: Any, b: Any) -> Any:
         return self.tnp.logaddexp(*self._pair(a, b))
@@ -339,8 +286,6 @@ class ComplexStepNamespace(_Namespace):
     backend = "complex-step"
     linalg = _ComplexStepLinalg()
 
-    exp, log, log1p, sqrt = staticmethod(np.exp), staticmethod(np.log), staticmethod(np.log1p), staticmethod(np.sqrt)
-    tanh, sinh, cosh, arctan = staticmethod(np.tanh), staticmethod(np.sinh), staticmethod(np.cosh), staticmethod(np.arctan)
     sum, einsum, eye = staticmethod(np.sum), staticmethod(np.einsum), staticmethod(np.eye)
     where = staticmethod(np.where)
 
@@ -365,3 +310,16 @@ class ComplexStepNamespace(_Namespace):
     def logaddexp(cls, a: Any, b: Any) -> Any:
         m = cls.maximum(a, b)
         return m + np.log(np.exp(a - m) + np.exp(b - m))
+
+
+def _elementwise(namespace: type, call: Callable[[Any, str], Callable[[Any], Any]]) -> None:
+    """Give ``namespace`` every elementwise op of the function table (``XP_FUNCTIONS``) and sqrt, unless it
+    defines the op itself: adding a function to ``symgrad.functions`` adds it to every check namespace."""
+    for op in (*XP_FUNCTIONS, "sqrt"):
+        if op not in vars(namespace):
+            setattr(namespace, op, call(namespace, op))
+
+
+_elementwise(TorchNamespace, lambda _, op: lambda self, a: getattr(self.torch, op)(self._tensor(a, a)))
+_elementwise(TensorFlowNamespace, lambda _, op: lambda self, a: getattr(self.tnp, op)(self._real(a)))
+_elementwise(ComplexStepNamespace, lambda _, op: staticmethod(getattr(np, op)))

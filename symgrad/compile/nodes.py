@@ -9,16 +9,17 @@ import sympy as sp
 from sympy.printing.precedence import PRECEDENCE
 
 from ..errors import CompileError
+from ..functions import XP_FUNCTIONS
 
 # The array-namespace operations a forward pass from ``Compiled.loss_fn(xp)`` may call, as
-# ``xp.<op>``: exp, log, log1p, sqrt, abs, tanh, sinh, cosh, arctan (elementwise); logaddexp(a, b), maximum(a, b);
+# ``xp.<op>``: the elementwise functions of the table (``functions.XP_FUNCTIONS``) and sqrt; logaddexp(a, b), maximum(a, b);
 # sum(a, axis=, keepdims=), max(a, axis=, keepdims=); einsum(subscripts, *operands) (also
 # used for transposes and matrix products); where(condition, a, b) (piecewise, sign, Heaviside); eye(n, dtype=like.dtype);
 # linalg.solve(A, b), linalg.slogdet(A), linalg.inv(A), linalg.det(A) (matrix calculus, symgrad.linalg).
 # Besides these it uses only arithmetic and comparison operators, ``&``, ``|``, ``~``,
 # ``.shape``, ``.dtype`` and indexing with ``...``, ``None``, ``:`` and integers.
-XP_OPS: tuple[str, ...] = ("exp", "log", "log1p", "sqrt", "abs", "tanh", "sinh", "cosh", "arctan", "logaddexp",
-                           "maximum", "sum", "max", "einsum", "where", "eye", "linalg")
+XP_OPS: tuple[str, ...] = (*XP_FUNCTIONS, "sqrt", "logaddexp", "maximum", "sum", "max", "einsum", "where", "eye",
+                           "linalg")
 
 
 class Softmax(sp.Function):

@@ -13,12 +13,17 @@ from functools import cache
 import sympy as sp
 from sympy.printing.latex import LatexPrinter, greek_letters_set
 
+from ..functions import FUNCTIONS
 from .order import _is_atomic, _join_terms, _needs_parens, _split_sums, decimal_text, readable_factors, readable_terms
 
 # a formula wider than LINE_WIDTH typeset characters (see visual_width) is split over lines
 LINE_WIDTH = 64
 
 _TALL = (r"\frac", r"\sum", r"\prod", r"\int", r"\left", r"\Bigl", r"\boxed")
+
+
+# the names of the table's functions (``symgrad.functions``), as SymPy names their classes
+_TABLE_NAMES = frozenset(f.sympy.__name__ for f in FUNCTIONS)
 
 
 def _tall(tex: str) -> bool:
@@ -53,6 +58,12 @@ class SymgradLatexPrinter(LatexPrinter):
         if expr.name.endswith("_") and len(expr.name) > 1:
             return super()._print_Symbol(sp.Symbol(expr.name[:-1]), style)
         return super()._print_Symbol(expr, style)
+
+    def _hprint_Function(self, func: str) -> str:
+        """A function of the table whose name SymPy would cut (``expm1`` as ``expm_1``) keeps its name upright."""
+        if any(char.isdigit() for char in func) and func in _TABLE_NAMES:
+            return rf"\operatorname{{{func}}}"
+        return super()._hprint_Function(func)
 
     def _print_Idx(self, expr: sp.Idx) -> str:
         return self._print(expr.label)
