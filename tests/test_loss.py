@@ -480,7 +480,7 @@ def test_every_spelling_of_the_ones_vector_sums(spelling):
 
 ELEMENTWISE = (r"z \in \mathbb{R}^{N}",)
 DERIVES_BUT_DOES_NOT_COMPILE = {
-    "erf": (r"L = \sum_{k=1}^{N} \operatorname{erf}(z_k)", "erf"),
+    "cot": (r"L = \sum_{k=1}^{N} \cot(z_k)", "cot"),
     "sec": (r"L = \sum_{k=1}^{N} \sec(z_k)", "sec"),
     "floor": (r"L = \sum_{k=1}^{N} \lfloor z_k \rfloor", "floor"),
     "abstract-function": (r"L = \sum_{k=1}^{N} f(z_k)", "f"),

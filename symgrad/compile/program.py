@@ -109,7 +109,7 @@ class _Program:
 
     def function(self, fname: str, kind: str, spec_name: str, doc: str) -> str:
         """Source of one NumPy function: inline fast checks, the slow-path ``_prepare``, the body."""
-        printer = _ArrayPrinter("np")
+        printer = _ArrayPrinter("np", frozenset(self.spec["sizes"]))
         checks = self.checks if kind != "loss" else []  # the value never used a constraint; gradients may have
         params = ", ".join([f"{n}=_MISSING" for n in self.inputs] + (["check_constraints=True"] if checks else []))
         sizes = self.spec["sizes"] + (("_batch",) if self.batched else ())
@@ -169,7 +169,7 @@ class _Program:
 
     def forward(self, fname: str, spec_name: str) -> str:
         """Source of the target's forward pass over an array namespace ``xp`` (for autodiff)."""
-        printer = _ArrayPrinter("xp")
+        printer = _ArrayPrinter("xp", frozenset(self.spec["sizes"]))
         params = ", ".join(f"{n}=_MISSING" for n in self.inputs)
         body, _ = self.statements("loss", printer)
         used = {str(s) for _, e in self._needed([self.target]) for s in e.free_symbols}
@@ -221,7 +221,7 @@ def python_names(d: Derivation) -> Derivation:
                   tuple(rename(t) for t in g.inputs), python_name(g.target),
                   tuple(Constraint(rename(c.lhs), rename(c.rhs), c.reason) for c in g.constraints))
     results = [Result(python_name(r.wrt), rename(r.of), rename(r.var), rename(r.expr),
-                      tuple((k, rename(v)) for k, v in r.cases), r.matrix) for r in d.results]
+                      tuple((k, rename(v)) for k, v in r.cases), r.matrix_form) for r in d.results]
     return Derivation(d.name, d.title, graph, d.steps, results, d.notes)
 
 
