@@ -188,3 +188,19 @@ def test_self_check_catches_a_doubled_layernorm_gradient_which_vanishes_at_one_f
     doubled = dataclasses.replace(d, results=[dataclasses.replace(d.results[k], expr=2 * d.results[k].expr)])
     with pytest.raises(SelfCheckError):
         self_check(doubled)
+
+
+def test_a_declared_domain_keeps_the_counterexample_search_inside_it():
+    # d sqrt(x^2)/dx is 1 for x > 0 and -1 for x < 0: right under the stated domain, wrong without it
+    assert verify(r"\frac{dy}{dx} = 1", define=[r"y = \sqrt{x^2}"], given=["x > 0"]).verdict in ("proved", "agrees")
+    assert verify(r"\frac{dy}{dx} = 1", define=[r"y = \sqrt{x^2}"]).verdict == "wrong"
+
+
+def test_the_symmetric_convention_can_be_asked_for_and_the_verdict_names_it():
+    context = dict(define=[r"L = x^T \Sigma x"],
+                   given=[r"\Sigma \succ 0", r"\Sigma \in \mathbb{R}^{n \times n}", r"x \in \mathbb{R}^{n}"])
+    claim = r"\frac{\partial L}{\partial \Sigma} = x x^T"
+    assert verify(claim, **context).verdict == "proved"
+    asked = verify(claim, convention="symmetric", **context)
+    assert asked.verdict == "wrong" and asked.diagnosis == "symmetric" and "as asked" in asked.message
+    assert set(DIAGNOSES) >= {"symmetric", "transpose", "convention", "dependence"}

@@ -28,12 +28,14 @@ _FACT = re.compile(r"\\in\b|∈|\\[lc]?dots|[<>]|\\[lg]eq?\b|\\succ|\s(?:is|are|
 
 
 def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
-           assume: Sequence[str] = (), timeout: float = 3.0) -> Verdict:
+           assume: Sequence[str] = (), timeout: float = 3.0, convention: str | None = None) -> Verdict:
     """Judge a hand derivation written in LaTeX (see the module docstring for the verdicts).
 
     ``claim`` may be a chain ``A = B = C``; ``of`` names the derivative (``\\frac{\\partial p_i}{\\partial a_j}``)
     when the claim does not start with it; ``define`` are equations naming things (``p_i = ...``),
-    ``given`` shapes, ranges and constraints, ``assume`` a case (``i = j``). Never raises for bad input:
+    ``given`` shapes, ranges and constraints (a declared domain keeps the search for a counterexample inside it),
+    ``assume`` a case (``i = j``); ``convention="symmetric"`` judges a gradient by a declared symmetric matrix
+    by G + G^T - diag G instead of the unconstrained G (see ``judging.judge``). Never raises for bad input:
     an unreadable input gives the verdict "unreadable" with the column and the reason. Raises ``SelfCheckError``
     only when the engine's derivative disagrees with the definitions (a bug in symgrad, never a verdict).
     """
@@ -60,7 +62,8 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         # already put into the members, so only the others are added
         written = [rel for rel in ctx.assumptions if rel not in assumptions and not isinstance(rel, sp.Eq)]
         assumptions, marked = _cases_in_the_derivative(assumptions, of_node, var, marked, ctx.notes)
-        verdict = judge(marked, of_node, var, definitions, ctx.constraints, assumptions + written, timeout)
+        verdict = judge(marked, of_node, var, definitions, ctx.constraints, assumptions + written, timeout,
+                        convention, ctx.domains)
         if ctx.notes:  # readings the context decided (e as a name, a definition restated in a chain, ...)
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
         return verdict

@@ -22,6 +22,9 @@ def add_cli(subparsers: Any) -> None:
     p.add_argument("--given", action="append", default=[], metavar="LATEX",
                    help="a shape, index range or constraint, e.g. '\\sum_k y_k = 1'")
     p.add_argument("--assume", action="append", default=[], metavar="LATEX", help="a case, e.g. 'i = j'")
+    p.add_argument("--convention", choices=("unconstrained", "symmetric"), default=None,
+                   help="by a declared symmetric matrix, judge by the unconstrained gradient G (what autodiff gives) or "
+                        "by the symmetric G + G^T - diag G; without it either is accepted and the verdict names which")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--timeout", type=float, default=3.0, metavar="SECONDS",
                    help="time budget of the symbolic proof (default 3)")
@@ -31,7 +34,7 @@ def add_cli(subparsers: Any) -> None:
 def handler(args: argparse.Namespace) -> int:
     """Run ``symgrad verify``: print the verdict; exit 0 proved/agrees, 1 wrong, 2 unreadable."""
     verdict = verify(args.claim, of=args.of, define=args.define, given=args.given, assume=args.assume,
-                     timeout=args.timeout)
+                     timeout=args.timeout, convention=args.convention)
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:  # unreadable input is an error: its one line goes to stderr, like every other CLI error

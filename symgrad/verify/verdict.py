@@ -10,7 +10,8 @@ import sympy as sp
 from ..errors import SymgradError
 
 VERDICTS = ("proved", "agrees", "wrong", "unreadable")
-DIAGNOSES = ("sign", "factor", "indices", "case", "domain", "layout", "other")
+DIAGNOSES = ("sign", "factor", "indices", "case", "domain", "layout", "transpose", "symmetric", "convention",
+             "dependence", "other")
 
 
 class VerifyError(SymgradError):
