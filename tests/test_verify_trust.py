@@ -204,3 +204,20 @@ def test_the_symmetric_convention_can_be_asked_for_and_the_verdict_names_it():
     asked = verify(claim, convention="symmetric", **context)
     assert asked.verdict == "wrong" and asked.diagnosis == "symmetric" and "as asked" in asked.message
     assert set(DIAGNOSES) >= {"symmetric", "transpose", "convention", "dependence"}
+
+
+def test_a_kink_of_the_derivative_is_no_counterexample():
+    # max(0, x)' is 1[x > 0] everywhere but at 0, where it is undefined (the engine's H(0) = 1/2 is a convention)
+    right = verify(r"\frac{\partial y}{\partial x} = \mathbb{1}[x>0]", define=[r"y = \max(0, x)"])
+    assert right.verdict == "agrees"
+    hinge = verify(r"\frac{\partial L}{\partial z} = -y\mathbb{1}[yz<1]", define=[r"L = \max(0, 1 - y z)"])
+    assert hinge.verdict == "agrees"
+    wrong = verify(r"\frac{\partial y}{\partial x} = \mathbb{1}[x<0]", define=[r"y = \max(0, x)"])
+    assert wrong.verdict == "wrong" and wrong.counterexample["values"]["x"] != "0"
+
+
+def test_an_inline_derivative_is_named_apart_from_the_users_definitions():
+    # d/dx sigma(x) is named by a new node; a user's f (and F) must not be taken for it
+    for define in ([r"f(x) = x^2"], [r"f(x) = x^2", "F = 2"]):
+        assert verify(r"\frac{d}{dx}\sigma(x) = \sigma(x)(1-\sigma(x))", define=define).verdict == "proved"
+        assert verify(r"\frac{d}{dx}\sigma(x) = \sigma(x)^2", define=define).verdict == "wrong"

@@ -3,6 +3,7 @@ and judged; bad input is the verdict unreadable, never an exception."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -269,8 +270,12 @@ def _named(expr: sp.Expr, definitions: Sequence[Definition]) -> tuple[Node, list
             return (d.lhs.base[tuple(free)] if d.indices else d.lhs), []
         if isinstance(expr, sp.Symbol) and d.name == str(expr):
             return d.lhs, []
+    taken = {d.name for d in definitions} | {str(s) for s in expr.free_symbols} | {
+        str(b.label) for b in expr.atoms(sp.IndexedBase)}
+    names = itertools.chain(("f", "F"), (f"f{k}" for k in itertools.count(1)))
+    name = next(n for n in names if n not in taken)  # never a name the user gave
     if not free:
-        node = sp.Symbol("f")
+        node = sp.Symbol(name)
         return node, [Definition(node, expr)]
-    base = sp.IndexedBase("f", shape=tuple(i.upper for i in free))
+    base = sp.IndexedBase(name, shape=tuple(i.upper for i in free))
     return base[tuple(free)], [Definition(base[tuple(free)], expr)]

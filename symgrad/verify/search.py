@@ -274,6 +274,7 @@ class _Search:
         self.truth = _compile(truth)
         # undefined at a kink: a claim may be undefined where the engine's value is a convention (sign(0) = 0)
         self.smooth_truth = _compile(_kinks_undefined(truth))
+        self.kinked = truth.has(sp.sign, sp.Heaviside)
         self.free = _free_indices(truth)
         for m in members:
             self.free.update({k: v for k, v in _free_indices(m).items() if k not in self.free})
@@ -334,7 +335,10 @@ class _Search:
             for a, env in enumerate(assignments):
                 t = self._truth_at(p, a) if truth is None else _value(truth, env, point.vals)
                 c = _value(claim, env, point.vals) if t not in (None, _SKIP) else None
-                if t in (None, _SKIP) or c is _SKIP or (c is None and _value(self.smooth_truth, env, point.vals) is None):
+                # at a kink the derivative's value is a convention (sign(0) = 0, H(0) = 1/2): any claimed value,
+                # or none, is not a counterexample there
+                if t in (None, _SKIP) or c is _SKIP or (
+                        (c is None or self.kinked) and _value(self.smooth_truth, env, point.vals) is None):
                     tally.skipped += 1
                     continue
                 tally.compared += c is not None
