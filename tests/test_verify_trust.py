@@ -197,8 +197,8 @@ def test_a_declared_domain_keeps_the_counterexample_search_inside_it():
 
 
 def test_the_symmetric_convention_can_be_asked_for_and_the_verdict_names_it():
-    context = dict(define=[r"L = x^T \Sigma x"],
-                   given=[r"\Sigma \succ 0", r"\Sigma \in \mathbb{R}^{n \times n}", r"x \in \mathbb{R}^{n}"])
+    context = {"define": [r"L = x^T \Sigma x"],
+               "given": [r"\Sigma \succ 0", r"\Sigma \in \mathbb{R}^{n \times n}", r"x \in \mathbb{R}^{n}"]}
     claim = r"\frac{\partial L}{\partial \Sigma} = x x^T"
     assert verify(claim, **context).verdict == "proved"
     asked = verify(claim, convention="symmetric", **context)
