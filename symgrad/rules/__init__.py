@@ -142,7 +142,7 @@ def contract_deltas(expr: sp.Expr, graph: Graph) -> Rewrite:
         branches = [e for e, _ in body.args] if isinstance(body, sp.Piecewise) else [body]
         shared = set(sp.Mul.make_args(branches[0])).intersection(*[sp.Mul.make_args(b) for b in branches[1:]])
         for pos, (var, lo, hi) in enumerate(s.limits):
-            for factor in shared:
+            for factor in sorted(shared, key=sp.default_sort_key):  # set order varies with PYTHONHASHSEED
                 if isinstance(factor, sp.KroneckerDelta) and var in factor.args:
                     other = factor.args[0] if factor.args[1] == var else factor.args[1]
                     if other not in bound and _same_range(other, lo, hi):

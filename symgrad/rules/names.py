@@ -202,7 +202,7 @@ def _fold_indexed(expr: sp.Expr, defn: Definition) -> sp.Expr | None:
 
 def _renamed(s: sp.Sum, expr: sp.Expr) -> sp.Sum:
     """``s`` spelled with the summation variables of an equal sum already in ``expr``, if there is one."""
-    for t in expr.atoms(sp.Sum):
+    for t in sorted(expr.atoms(sp.Sum), key=sp.default_sort_key):  # the same choice under every hash seed
         if _canonical(t) == _canonical(s):
             return t
     return s
