@@ -15,6 +15,7 @@ import argparse
 import keyword
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import sympy as sp
 
@@ -80,6 +81,15 @@ def _sympy_graph(loss: sp.Expr | sp.Eq | Definition, define: Sequence, constrain
     return Graph(tuple(defs), tuple(dict.fromkeys(inputs)), defs[-1].name, tuple(constraints))
 
 
+def _definition(parse: Any, text: str, ctx: Any, unnamed: str | None = None) -> Definition:
+    """A definition with its ``\\text{where}`` clauses, read as ``verify --define`` reads it; a case after where
+    (``i \\neq j``) is refused: a loss holds for every index."""
+    defn, cases = parse.parse_statement(text, ctx, unnamed)
+    if cases:
+        raise SymgradError(f"'{cases[0]}' after 'where' is a case: a loss holds for every index, give none")
+    return defn
+
+
 def _latex_graph(loss: str, define: Sequence[str], given: Sequence[str]) -> Graph:
     from . import read as parse
 
@@ -87,12 +97,11 @@ def _latex_graph(loss: str, define: Sequence[str], given: Sequence[str]) -> Grap
     for source, items in (("--given", given), ("--define", define)):
         for text in items:
             try:
-                (parse.parse_given if source == "--given" else parse.parse_definition)(text, ctx)
+                parse.parse_given(text, ctx) if source == "--given" else _definition(parse, text, ctx)
             except SymgradError as e:
                 raise type(e)(f"{e} (in {source} {text!r})") from None
-    text = loss if parse.names_itself(loss) else f"L = {loss}"
     try:
-        target = parse.parse_definition(text, ctx)
+        target = _definition(parse, loss, ctx, unnamed="L")
     except SymgradError as e:
         raise type(e)(f"{e} (in --loss)") from None
     return _with_domains(ctx.graph(target.name), ctx.domains)

@@ -526,3 +526,22 @@ def test_symgrad_check_of_an_elementary_function_agrees_or_is_a_one_line_error_n
         assert "no array code for" in str(e) and "\n" not in str(e)
     else:
         assert report.ok, str(report)
+
+
+@pytest.mark.parametrize("loss", [r"L = -\sum_{k} y_k \log p_k \text{ where } p = \mathrm{softmax}(z)",
+                                  r"-\sum_{k} y_k \log p_k, \quad \text{where } p = \mathrm{softmax}(z)"])
+def test_a_where_clause_of_the_loss_defines_what_the_loss_uses_as_verify_reads_it(loss):
+    d = symgrad.derive(loss=loss, given=[shape("z", "K"), shape("y", "K")], wrt=["z"])
+    z, y = np.array([0.5, -1.0, 2.0]), np.array([0.2, 0.3, 0.5])
+
+    def reference(z):
+        return -anp.sum(y * (z - anp.log(anp.sum(anp.exp(z)))))
+
+    value, grads = quiet(d.compile().value_and_grad, z=z, y=y)
+    assert_close(value, reference(z), 1e-13)
+    assert_close(grads["z"], autograd.grad(reference)(z), 1e-13)
+
+
+def test_a_case_after_where_in_a_loss_is_a_one_line_error_naming_it():
+    with pytest.raises(SymgradError, match=r"'i \\neq j' after 'where' is a case"):
+        symgrad.derive(loss=r"L = x_i x_j \text{ where } i \neq j", given=[shape("x", "K")], wrt=["x"])

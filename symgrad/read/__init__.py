@@ -19,7 +19,8 @@ Public API (calls build up one ``Context``, in order):
   ``sum_k y_k = 1``, A becomes a ``Symmetric`` / ``PositiveDefinite`` matrix.
 - ``parse_assumption(latex, ctx) -> Eq | Ne`` between indices (``i = j``, ``i \\neq j``, ``\\text{for } i \\neq j``,
   ``i != j``); ``is_case(text, ctx)`` says whether a fact is such a case. ``where_clauses(definition)`` splits
-  ``L = ... \\text{ where } p = ..., y \\text{ is one-hot}`` into the definition and its clauses.
+  ``L = ... \\text{ where } p = ..., y \\text{ is one-hot}`` into the definition and its clauses;
+  ``parse_statement(definition, ctx) -> (Definition, cases)`` reads the clauses, then the definition.
 - ``parse_derivative(latex, ctx) -> (of, var)``: ``\\frac{\\partial p_i}{\\partial a_j}`` gives ``(p[i], a[j])``;
   also ``\\nabla_w L``, ``\\frac{dL}{dw}``, ``\\frac{\\partial}{\\partial w} L``, ``\\delta``/``δ`` for ∂.
   A whole tensor as variable (``\\partial L / \\partial W``) becomes an element with fresh indices.
@@ -86,7 +87,7 @@ SymPy's Lark reader where latex2sympy2 does not import, about single unknown com
 
 from .claims import names_itself, parse_claim, parse_definition, parse_derivative, parse_expression
 from .context import Context, DerivativeOf, Function, Member
-from .facts import is_case, parse_assumption, parse_given
+from .facts import is_case, parse_assumption, parse_given, parse_statement
 from .prose import where_clauses
 
 __all__ = [
@@ -102,5 +103,6 @@ __all__ = [
     "parse_derivative",
     "parse_expression",
     "parse_given",
+    "parse_statement",
     "where_clauses",
 ]

@@ -8,13 +8,13 @@ import sympy as sp
 
 from ..errors import ParseError
 from ..linalg import PositiveDefinite, Symmetric
-from ..tensors import Constraint, indices_of, name_of
-from .claims import _reading, parse_definition
+from ..tensors import Constraint, Definition, indices_of, name_of
+from .claims import _reading, names_itself, parse_definition
 from .context import Context, Upstream
 from .forms import forms
 from .macros import define
 from .parser import _Parser
-from .prose import case_from_prose, from_prose
+from .prose import case_from_prose, from_prose, where_clauses
 from .sets import _field, index_range, membership
 from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 
@@ -28,6 +28,7 @@ _DEFINITE = {r"\succ": (PositiveDefinite, "positive definite"), r"\succeq": (Sym
 
 _NOISE = {r"\epsilon", r"\varepsilon", r"\eta", r"\xi"}  # y = X\beta + \epsilon: a model of the data, no definition
 _CASE_RELATIONS = {"=", r"\ne", r"\neq", "≠", r"\not="}
+_FACT = re.compile(r"\\in\b|∈|\\[lc]?dots|[<>]|\\[lg]eq?\b|\\succ|\s(?:is|are|be)\s")  # a where-clause stating a fact
 _DIAGONAL_ONLY = re.compile(r"\s*(?:the\s+)?(?:off[\s-]?)?diagonal(?:\s+\w+)?\s*", re.IGNORECASE)  # which indices?
 
 
@@ -433,3 +434,22 @@ def parse_assumption(latex: str, ctx: Context) -> sp.Basic:
         raise ParseError("an assumption relates two indices: i = j or i \\neq j", column=1, source=latex)
     ctx.assumptions.append(rel)
     return rel
+
+
+def parse_statement(text: str, ctx: Context, unnamed: str | None = None) -> tuple[Definition, list[str]]:
+    """A definition as pages state it, ``L = -\\log p_c \\text{ where } p = \\mathrm{softmax}(z), y \\text{ is one-hot}``:
+    the clauses after ``where`` read first (each a definition or a fact, noted), then the definition; the clauses
+    that are cases (``i \\neq j``) are returned for the caller to assume. ``verify --define`` and ``derive --loss``
+    both read definitions this way; a head without ``name =`` is named ``unnamed`` when given (a loss written bare)."""
+    head, clauses = where_clauses(text)
+    head = f"{unnamed} = {head}" if unnamed and not names_itself(head) else head
+    cases = []
+    for clause in clauses:
+        if is_case(clause, ctx):
+            cases.append(clause)
+        elif _FACT.search(clause) or not names_itself(clause):
+            parse_given(clause, ctx)
+        else:
+            parse_definition(clause, ctx)
+        ctx.notes.append(f"'{clause}' after 'where' read with the definition of {head.split('=')[0].strip()}")
+    return parse_definition(head, ctx), cases

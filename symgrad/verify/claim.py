@@ -25,7 +25,6 @@ _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "
 _BRACED = r"(?:[^{}]|\{[^{}]*\})+"  # one level of braces inside: \mathbf{x}
 _JACOBIAN = re.compile(rf"\s*(?:\\mathbf\{{J\}}|\\mathcal\{{J\}}|J)_(?:\{{(?P<by>{_BRACED})\}}|(?P<by1>\\?[A-Za-z]+))\s*"
                        r"(?:\((?P<ofp>[^()]+)\)|(?P<of>\\?[A-Za-z]+(?:\{[^{}]*\})?))\s*")
-_FACT = re.compile(r"\\in\b|∈|\\[lc]?dots|[<>]|\\[lg]eq?\b|\\succ|\s(?:is|are|be)\s")  # a where-clause stating a fact
 
 
 def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
@@ -88,17 +87,8 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
         else:
             parse.parse_given(text, ctx)
     stage[0] = "--define"
-    for text in define:
-        head, clauses = parse.where_clauses(text)
-        for clause in clauses:  # L = ... \text{ where } p = ..., y is one-hot: what the definition uses, first
-            if parse.is_case(clause, ctx):
-                assume = [*assume, clause]
-            elif _FACT.search(clause) or not parse.names_itself(clause):
-                parse.parse_given(clause, ctx)
-            else:
-                parse.parse_definition(clause, ctx)
-            ctx.notes.append(f"'{clause}' after 'where' read with the definition of {head.split('=')[0].strip()}")
-        parse.parse_definition(head, ctx)
+    for text in define:  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
+        assume += parse.parse_statement(text, ctx)[1]
     stage[0] = "--assume"
     assumptions, later = [], []
     for text in assume:
