@@ -159,7 +159,13 @@ def test_facts_written_as_sentences_declare_their_shapes(sentence, name, dims):
 
 def test_a_sentence_symgrad_does_not_know_is_refused_not_guessed():
     with pytest.raises(ParseError):
-        given("y is the one-hot target")
+        given("y is close to the target")
+
+
+@pytest.mark.parametrize("sentence", ["y is the one-hot target", "y is the one-hot encoded target vector",
+                                      "y is the one-hot true label"])
+def test_the_one_hot_target_reads_as_a_one_hot_vector(sentence):
+    assert [name for name, _ in given(sentence).one_hot] == ["y"]
 
 
 @pytest.mark.parametrize(("sentence", "name", "dims"), [

@@ -60,8 +60,8 @@ _PROPERTIES = re.compile(r"symmetric|positive|negative|definite|hot|diagonal|ort
 _RELATION = re.compile(r"\\in\b|∈|=|<|>|\\[lg]eq?\b|\\succ|\\lt\b|\\gt\b")
 # sentences read with the math marks as spaces ($t_i$s is t_i s): (sentence, fact); a fact "" only describes
 _WORDED = [
-    ((rf"(?:the\s+(?:labels?|targets?)\s+)?{_NAME}\s*'?s?\s+(?:is|be|are)\s+(?:an?\s+)?one[\s-]?hot(?:\s+encod(?:ed|ing))?"
-      r"(?:\s+(?:vectors?|labels?|targets?))?"), _ONE_HOT_FACT),
+    ((rf"(?:the\s+(?:labels?|targets?)\s+)?{_NAME}\s*'?s?\s+(?:is|be|are)\s+(?:the\s+|an?\s+)?one[\s-]?hot"
+      r"(?:\s+encod(?:ed|ing))?(?:\s+(?:(?:true|target|class)\s+)?(?:vectors?|labels?|targets?|encodings?))?"), _ONE_HOT_FACT),
     ((rf"exactly\s+one\s+of\s+(?:the\s+)?{_NAME}\s*'?s?\s+is\s+1\s*,?\s*(?:and\s+)?(?:all\s+)?the\s+"
       r"(?:rest|others?|other\s+entries)\s+are\s+(?:zeros?|0)"), _ONE_HOT_FACT),
     # "X \in R^{N x N} is an N x N invertible matrix (|X| \neq 0)": the space says what symgrad uses
