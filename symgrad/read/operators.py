@@ -442,18 +442,24 @@ class _Operators:
         """Give each index of unknown range its size: from shapes, else the only size in play, else N."""
         mapping: dict[sp.Expr, sp.Expr] = {}
         known = {_extent(i) for i in self.ctx.ranges.values()}
+        in_play = set() if known or self.ctx.sizes else set(self.sizes.values())  # this formula's own bounds
         no_sizes = not known and not self.sizes and not self.ctx.sizes
         def settled(root: sp.Expr) -> sp.Expr | None:
             if not isinstance(root, sp.Dummy):
                 return root
             if len(known) == 1:
                 return next(iter(known))
+            if len(in_play) == 1:
+                return next(iter(in_play))
             return self.size(self.ctx.default_size) if no_sizes else None
 
         for dummy, col in self.pending_col.items():
             mapping[dummy] = settled(self.find(dummy))
+            name = next(n for n, i in self.pending.items() if i.upper == dummy)
+            if len(in_play) == 1 and isinstance(self.find(dummy), sp.Dummy):
+                self.notes.append(f"index {name} runs to {mapping[dummy]}, the only size in play (declare its range "
+                                  "if it is another)")
             if mapping[dummy] is None:
-                name = next(n for n, i in self.pending.items() if i.upper == dummy)
                 raise ParseError(rf"cannot tell the range of index {name}: declare it ({name} \in \{{1, \dots, n\}})",
                                  column=col, source=self.src)
         for t in self.new_tensors.values():
