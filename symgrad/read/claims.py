@@ -15,7 +15,7 @@ from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
 from .parser import _Parser
 from .sets import index_range
-from .tokens import _DOTS, _INDEX_POOL, _arg_text, _source_text, _split, _Tok, _tokens
+from .tokens import _DOTS, _INDEX_POOL, _arg_text, _group_end, _source_text, _split, _Tok, _tokens
 from .tokens import _NAMED as _NAMED_WORD_CMDS
 from .vocabulary import _extent, _free_indices, _Val
 
@@ -257,7 +257,7 @@ def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
         p.next()
     named = p.read_name(word=True)
     if named is None:
-        raise p.error("a definition starts with the name it defines")
+        raise _not_a_name(p)
     name, tok = named
     name, idxs, _ = p.indexing(name)
     if braced:
@@ -374,6 +374,10 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     if name in ctx.definitions:
         raise p.error(f"{name} is defined twice", tok)
     squared = _squared(p)
+    if squared and not idxs and params is None and p.at("_"):  # \sigma^2_j = ...: the square of sigma_j
+        name, idxs, _ = p.indexing(name)
+    if p.at("^"):
+        raise _superscript(p, name, tok)
     eq = p.expect("=")
     if params is not None and idxs:
         params = None  # p_i(\mathbf{a}) = ...: the element p_i, its inputs named
@@ -403,6 +407,46 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
             ctx.tensors.setdefault(name_of(q), q)
         ctx.functions[name] = Function(name, fparams, value)
     return defn
+
+
+def _not_a_name(p: _Parser) -> ParseError:
+    """The error for a definition whose left side is an expression (``\\|y - Xw\\|^2 = \\langle y - Xw, y - Xw \\rangle``):
+    an equation stating a value names nothing a claim could differentiate."""
+    eq = _equals(p)
+    if eq == p.pos or p.toks[eq].text != "=":
+        return p.error("a definition starts with the name it defines")
+    left = _source_text_of(p.src, p.toks[p.pos:eq])
+    return p.error(f"{left} = ... states the value of an expression, not a definition: name it (L = {left}) and "
+                   f"differentiate the name")
+
+
+def _superscript(p: _Parser, name: str, tok: _Tok) -> ParseError:
+    """The error for a superscript on the defined name other than ``^2``: ``z^3_1``, ``a^3`` (a layer number, or a
+    power whose root nobody means) and ``O^{ib}`` (indices written up) each have two readings."""
+    at, eq = p.toks[p.pos], _equals(p)
+    past = _group_end(p.toks, p.pos + 1) if p.peek(1).text == "{" else p.pos + 2
+    label = _source_text_of(p.src, p.toks[p.pos + 1:past]).strip()
+    label = label[1:-1].strip() if label.startswith("{") and label.endswith("}") else label
+    written = _source_text_of(p.src, p.toks[p.toks.index(tok):eq]).strip()
+    after = _source_text_of(p.src, p.toks[past:eq]).strip() if past < eq else ""
+    if label in ("T", r"\top", r"\intercal") or label.endswith("{T}"):
+        return p.error(f"{written} = ... defines a transpose: define {name}{after} = (...)^T instead", at)
+    if label.isalpha() and len(label) > 1 and not after:
+        return p.error(f"{written}: indices written as a superscript; write {name}_{{{label}}} (symgrad reads indices "
+                       f"as subscripts)", at)
+    return p.error(f"{written} = ... has two readings: a power of {name}{after}, or a label {label} (a layer number) on "
+                   f"the name it defines; write the label into the name (\\mathrm{{{name}{label}}}{after}) or the power on the right",
+                   at)
+
+
+def _equals(p: _Parser) -> int:
+    """The position of the definition's ``=`` (outside braces: not the one of ``\\sum_{i=1}``), or of the end."""
+    depth = 0
+    for k in range(p.pos, len(p.toks)):
+        depth += (p.toks[k].text == "{") - (p.toks[k].text == "}")
+        if depth == 0 and p.toks[k].text == "=":
+            return k
+    return len(p.toks) - 1
 
 
 def _squared(p: _Parser) -> bool:

@@ -1,0 +1,57 @@
+"""Definition heads as pages write them (issue 9, item 3): what stands left of a definition's =.
+
+A variance per feature written by its square is that square's root; a superscript other than ^2 on the defined name
+(a layer number, indices written up, a transpose) and an expression on the left (a norm stating its value) are each
+refused in one line that says which readings there are and a spelling that reads.
+"""
+
+from __future__ import annotations
+
+import autograd
+import autograd.numpy as anp
+import numpy as np
+import pytest
+import sympy as sp
+
+from symgrad import verify
+from symgrad.errors import ParseError
+from symgrad.read import Context, parse_definition
+
+VARIANCE = r"\sigma^2_j = \frac{1}{N}\sum_{n=1}^{N} (x_{nj} - \mu_j)^2"
+
+
+def test_a_variance_per_feature_written_by_its_square_defines_sigma_j_as_the_root():
+    d = parse_definition(VARIANCE, Context())
+    plain = parse_definition(VARIANCE.replace(r"\sigma^2_j", "v_j"), Context())
+    (j,) = d.lhs.indices
+    assert str(d.lhs.base) == "sigma" and str(j) == "j"
+    assert sp.simplify(d.rhs - sp.sqrt(plain.rhs)) == 0
+
+
+def test_the_derivative_of_that_sigma_j_by_one_sample_agrees_with_autograd():
+    claim = r"\frac{x_{nj} - \mu_j}{N \sigma_j}"
+    right = verify(claim, of=r"\frac{\partial \sigma_j}{\partial x_{nj}}", define=[VARIANCE])
+    wrong = verify(claim.replace("N", "2N"), of=r"\frac{\partial \sigma_j}{\partial x_{nj}}", define=[VARIANCE])
+    x, mu = np.array([1.0, 3.0, 0.5]), 0.7
+    grad = autograd.grad(lambda x: anp.sqrt(anp.mean((x - mu) ** 2)))(x)
+    assert np.allclose(grad, (x - mu) / (3 * np.sqrt(np.mean((x - mu) ** 2))), rtol=1e-12)
+    assert right.verdict in ("proved", "agrees") and wrong.verdict == "wrong"
+
+
+@pytest.mark.parametrize(("head", "says"), [
+    (r"z^3_1 = w^2_{11} a^2_1 + w^2_{12} a^2_2", r"a power of z_1, or a label 3 (a layer number)"),
+    (r"a^3 = \sigma(z^3_1)", r"write the label into the name (\mathrm{a3})"),
+    (r"O^{ib} = A^{ij} V^{jb}", r"O^{ib}: indices written as a superscript; write O_{ib}"),
+    (r"x^T = y", r"x^T = ... defines a transpose"),
+    (r"\|y - Xw\|^2 = (y - Xw)^T (y - Xw)", r"\|y - Xw\|^2 = ... states the value of an expression, not a definition"),
+    (r"\frac{1}{n}\sum_{i=1}^n \log p(x_i) = -\log \sigma", r"name it (L = \frac{1}{n}\sum_{i=1}^n \log p(x_i))"),
+])
+def test_a_head_with_two_readings_or_no_name_is_refused_saying_why(head, says):
+    with pytest.raises(ParseError) as e:
+        parse_definition(head, Context())
+    assert says in str(e.value)
+
+
+def test_the_label_spelling_the_refusal_suggests_reads():
+    d = parse_definition(r"\mathrm{z3}_1 = x", Context())
+    assert str(d.lhs.base) == "z3" and d.lhs.indices == (1,)
