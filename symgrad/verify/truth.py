@@ -89,6 +89,8 @@ def _truth(problem: _Problem, timeout: float | None = None) -> tuple[sp.Expr, st
     target = defs.get(name_of(problem.of))
     if target is None:
         raise VerifyError(f"{name_of(problem.of)} is not defined: give its definition with --define")
+    if name_of(problem.of) == name_of(problem.var):
+        return _identity(problem.of, problem.var), ""
     try:
         return _engine_truth(problem, timeout), ""
     except Exception as exc:  # noqa: BLE001 - whatever stops the engine, sympy.diff still gives the truth
@@ -96,3 +98,12 @@ def _truth(problem: _Problem, timeout: float | None = None) -> tuple[sp.Expr, st
 
     of_expr = target.at(*problem.of.indices) if isinstance(problem.of, sp.Indexed) else target.rhs
     return _differentiate(of_expr, problem.var, problem), note
+
+
+def _identity(of: Node, var: Node) -> sp.Expr:
+    """d x / d x = 1, and d x_ij / d x_kl = delta_ik delta_jl: the engine's graph has no x of x (it gave 0)."""
+    src = tuple(of.indices) if isinstance(of, sp.Indexed) else ()
+    dst = tuple(var.indices) if isinstance(var, sp.Indexed) else ()
+    if len(src) != len(dst):
+        raise VerifyError(f"the derivative of {of} by {var}: the two need the same number of indices")
+    return sp.Mul(*(sp.KroneckerDelta(a, b) for a, b in zip(src, dst)))

@@ -1,0 +1,373 @@
+"""Fuzzing verify, derive and parse with mutations of real input, each call in its own fork with limits.
+
+The inputs are the corpus cases (tests/corpus/cases/*.toml) with one character or token deleted,
+duplicated or swapped, a brace dropped, a sign swapped or a letter renamed, and small expressions drawn
+by hypothesis. Each call runs in a forked child under a wall-clock limit and an address-space limit;
+it must end in a result or one ``SymgradError`` whose message is one line and no "internal error".
+A right claim of the corpus (right by autograd, ``evidence.json``) whose last member is multiplied by 3
+or has 1 added is wrong wherever the derivative is not 0: "proved" or "agrees" on it is a false-correct.
+``benchmarks/fuzz_verify.py`` runs the same generator for many more inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+import re
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus.cases import EVIDENCE, Case, load
+
+SECONDS = 3.0  # wall-clock limit of one call (the brief's limit); a hang is re-run once at CONFIRM seconds
+CONFIRM = 30.0  # a loaded 2-core machine can slow a call 5x: only a call past this counts as a hang
+MEMORY = 2 * 1024**3  # address-space limit of the child, bytes
+PROOF = 1.0  # verify's and derive's own budget inside the limit
+RIGHT = ("proved", "agrees")
+KINDS = ("ok", "error", "exception", "internal", "multi-line", "hang", "memory", "died", "false-correct")
+TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[A-Za-z]|\d+|\s+|.", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One call: ``api`` is verify, derive or parse; ``wrong`` marks a claim that autograd makes wrong."""
+
+    api: str
+    arguments: dict[str, Any]
+    origin: str
+    wrong: bool = False
+
+    def show(self) -> str:
+        return f"{self.api}({', '.join(f'{k}={v!r}' for k, v in self.arguments.items() if v)})  [{self.origin}]"
+
+
+@dataclass
+class Tally:
+    """Outcomes by kind, and the first inputs of each failing kind."""
+
+    counts: Counter = field(default_factory=Counter)
+    failures: dict[str, list[tuple[Input, str]]] = field(default_factory=dict)
+
+    def add(self, item: Input, kind: str, detail: str) -> None:
+        self.counts[kind] += 1
+        if kind not in ("ok", "error"):
+            self.failures.setdefault(kind, []).append((item, detail))
+
+
+# ---- mutations ---------------------------------------------------------------------------------------------------
+
+def _tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def mutate(text: str, rng: random.Random) -> tuple[str, str]:
+    """``text`` with one random edit, and the edit's name."""
+    if not text:
+        return text, "empty"
+    tokens = _tokens(text)
+    k = rng.randrange(len(tokens))
+    i = rng.randrange(len(text))
+    edits = {
+        "delete char": lambda: text[:i] + text[i + 1:],
+        "duplicate char": lambda: text[:i] + text[i] + text[i:],
+        "swap chars": lambda: text[:i] + text[i + 1:i + 2] + text[i] + text[i + 2:],
+        "delete token": lambda: "".join(tokens[:k] + tokens[k + 1:]),
+        "duplicate token": lambda: "".join(tokens[:k + 1] + tokens[k:]),
+        "swap tokens": lambda: "".join(tokens[:k] + tokens[k + 1:k + 2] + tokens[k:k + 1] + tokens[k + 2:]),
+        "drop a brace": lambda: _drop_one(text, "{}", rng),
+        "swap a sign": lambda: _swap_sign(text, rng),
+        "rename a letter": lambda: _rename(tokens, rng),
+    }
+    name = rng.choice(sorted(edits))
+    return edits[name](), name
+
+
+def _drop_one(text: str, chars: str, rng: random.Random) -> str:
+    places = [i for i, c in enumerate(text) if c in chars]
+    if not places:
+        return text
+    i = rng.choice(places)
+    return text[:i] + text[i + 1:]
+
+
+def _swap_sign(text: str, rng: random.Random) -> str:
+    places = [i for i, c in enumerate(text) if c in "+-"]
+    if not places:
+        return "-" + text
+    i = rng.choice(places)
+    return text[:i] + ("-" if text[i] == "+" else "+") + text[i + 1:]
+
+
+def _rename(tokens: list[str], rng: random.Random) -> str:
+    letters = sorted({t for t in tokens if len(t) == 1 and t.isalpha()})
+    if not letters:
+        return "".join(tokens)
+    old = rng.choice(letters)
+    new = rng.choice([c for c in "abcdefghkmnpqrstuvwxyzAKLNX" if c != old])
+    return "".join(new if t == old else t for t in tokens)
+
+
+def last_member(claim: str) -> tuple[str, str] | None:
+    """``claim`` split before its last top-level ``=`` (prefix including ``=``, last member), or None."""
+    depth, cut = 0, -1
+    for i, c in enumerate(claim):
+        depth += c in "{([" and claim[i - 1:i] != "\\"
+        depth -= c in "})]" and claim[i - 1:i] != "\\"
+        if c == "=" and depth == 0:
+            cut = i
+    head, tail = claim[:cut + 1], claim[cut + 1:]
+    plain = not re.search(r"\\\\|&|\\quad|\\text|\\begin|[,;.]\s*$|\\(?:le|ge|neq?|in)\b|[<>]", tail)
+    return (head, tail) if plain and tail.strip() else None
+
+
+@dataclass(frozen=True)
+class Source:
+    """The corpus, with the ids of the cases autograd established right (no corpus derivative is identically 0)."""
+
+    cases: tuple[Case, ...]
+    nonzero: frozenset[str]
+
+
+def corpus() -> Source:
+    evidence = json.loads(Path(EVIDENCE).read_text()) if Path(EVIDENCE).exists() else {}
+    cases = tuple(load())
+    nonzero = {c.id for c in cases if c.expected == "right" and evidence.get(c.id, {}).get("established") == "right"}
+    return Source(cases, frozenset(nonzero))
+
+
+def generate(source: Source, rng: random.Random) -> Input:
+    """One fuzzed input: a mutated corpus case for verify, derive or parse, or a certainly-wrong claim."""
+    case = rng.choice(source.cases)
+    arguments = case.verify_arguments()
+    roll = rng.random()
+    if roll < 0.15 and case.id in source.nonzero and (split := last_member(case.claim)):
+        head, tail = split
+        wrong = rng.choice([f"{head} 3\\left({tail.strip()}\\right)", f"{head} {tail.strip()} + 1"])
+        return Input("verify", {**arguments, "claim": wrong}, f"{case.id}: last member scaled or shifted", True)
+    roles = [r for r in ("claim", "of", "define", "given", "assume") if arguments.get(r)]
+    role = rng.choice(roles)
+    if role in ("claim", "of"):
+        text, edit = mutate(arguments[role], rng)
+        arguments[role] = text
+    else:
+        lines = list(arguments[role])
+        k = rng.randrange(len(lines))
+        lines[k], edit = mutate(lines[k], rng)
+        arguments[role] = lines
+    origin = f"{case.id}: {edit} in {role}"
+    if roll < 0.75:
+        return Input("verify", arguments, origin)
+    if roll < 0.9 and arguments["define"]:
+        loss, *rest = arguments["define"][::-1]
+        return Input("derive", {"loss": loss, "define": rest[::-1], "given": arguments["given"]}, origin)
+    return Input("parse", arguments, origin)
+
+
+# ---- running one input in a fork ---------------------------------------------------------------------------------
+
+def _call(item: Input) -> str:
+    """Run ``item`` here; the one-line summary of what it returned."""
+    import symgrad
+    from symgrad import parse
+
+    a = item.arguments
+    if item.api == "verify":
+        v = symgrad.verify(**a, timeout=PROOF)
+        return f"{v.verdict}\n{v.message}"
+    if item.api == "derive":
+        d = symgrad.derive(loss=a["loss"], define=a["define"], given=a["given"], timeout=PROOF)
+        d.latex()
+        return "derived"
+    ctx = parse.Context()
+    for text in a["given"]:
+        parse.parse_given(text, ctx)
+    for text in a["define"]:
+        parse.parse_definition(text, ctx)
+    parse.parse_claim(a["claim"], ctx, of=a["of"])
+    return "read"
+
+
+def _child(conn: Any, item: Input, call: Callable[[Input], str]) -> None:
+    from symgrad.errors import SymgradError
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    try:
+        conn.send(("ok", call(item)))
+    except SymgradError as e:
+        conn.send(("error", str(e)))
+    except MemoryError:
+        conn.send(("memory", "MemoryError"))
+    except RecursionError as e:
+        conn.send(("exception", f"RecursionError: {str(e)[:200]}"))
+    except BaseException as e:  # noqa: BLE001 - any other exception is the failure being looked for
+        conn.send(("exception", f"{type(e).__name__}: {str(e)[:300]}"))
+    finally:
+        conn.close()
+
+
+def run(item: Input, seconds: float = SECONDS, call: Callable[[Input], str] = _call) -> tuple[str, str]:
+    """The kind of outcome of ``call(item)`` in a fork (one of ``KINDS``) and its detail."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(send, item, call), daemon=True)
+    child.start()
+    send.close()
+    got = receive.poll(seconds)
+    status, detail = ("hang", f"no answer within {seconds:g} s")
+    if got:
+        try:
+            status, detail = receive.recv()
+        except EOFError:
+            status, detail = "died", "the child died"
+    if child.is_alive():
+        child.kill()
+    child.join()
+    receive.close()
+    if status == "died" and child.exitcode and child.exitcode < 0:
+        detail = f"killed by signal {-child.exitcode} (memory?)"
+    return _classify(item, status, detail)
+
+
+def _classify(item: Input, status: str, detail: str) -> tuple[str, str]:
+    if status not in ("ok", "error"):
+        return status, detail
+    verdict, _, message = detail.partition("\n")
+    if "internal error" in detail.lower():
+        return "internal", detail
+    if status == "error" and ("\n" in detail.strip() or not detail.strip()):
+        return "multi-line", detail
+    if item.api == "verify" and verdict == "unreadable" and ("\n" in message.strip() or not message.strip()):
+        return "multi-line", message
+    if item.wrong and verdict in RIGHT:
+        return "false-correct", detail
+    return status, detail
+
+
+def fuzz(n: int, seed: int, seconds: float = SECONDS, confirm: float = CONFIRM) -> Tally:
+    """``n`` fuzzed inputs from ``seed``; a hang is confirmed by a re-run at ``confirm`` seconds."""
+    _warm()
+    rng, source, tally = random.Random(seed), corpus(), Tally()
+    for _ in range(n):
+        item = generate(source, rng)
+        kind, detail = run(item, seconds)
+        if kind == "hang" and confirm > seconds:
+            kind, detail = run(item, confirm)
+            if kind != "hang":
+                tally.counts["slow"] += 1
+        tally.add(item, kind, detail)
+    return tally
+
+
+def _warm() -> None:
+    """symgrad's lazy imports done in the parent, so each fork starts warm."""
+    import symgrad
+
+    symgrad.verify("2x", of=r"\frac{d}{dx} x^2")
+
+
+# ---- the CI part -------------------------------------------------------------------------------------------------
+
+CI_INPUTS = int(os.environ.get("SYMGRAD_FUZZ_VERIFY_INPUTS", "60"))
+
+
+def report(tally: Tally) -> str:
+    lines = [f"{dict(tally.counts)}"]
+    for kind, items in tally.failures.items():
+        lines += [f"{kind}: {item.show()}\n    -> {detail.splitlines()[0] if detail else ''}" for item, detail in items]
+    return "\n".join(lines)
+
+
+def test_mutated_corpus_inputs_end_in_a_result_or_a_one_line_symgrad_error() -> None:
+    tally = fuzz(CI_INPUTS, seed=20261127)
+    assert sum(tally.counts[k] for k in KINDS) == CI_INPUTS
+    assert not tally.failures, report(tally)
+
+
+def test_a_right_claim_scaled_by_three_is_never_proved() -> None:
+    source = corpus()
+    case = next(c for c in source.cases if c.id in source.nonzero and last_member(c.claim))
+    head, tail = last_member(case.claim)
+    item = Input("verify", {**case.verify_arguments(), "claim": f"{head} 3\\left({tail}\\right)"}, case.id, True)
+    kind, detail = run(item, CONFIRM)
+    assert kind in ("ok", "error") and not detail.startswith(RIGHT), detail
+
+
+def test_the_fork_reports_an_exception_a_hang_and_a_blown_memory_limit() -> None:
+    """The harness itself: each failure kind it looks for is reported as that kind."""
+    assert _classify(Input("verify", {}, "t"), "error", "one\ntwo")[0] == "multi-line"
+    assert _classify(Input("verify", {}, "t", True), "ok", "agrees\nat 100 points")[0] == "false-correct"
+    assert _classify(Input("verify", {}, "t"), "ok", "unreadable\ninternal error: KeyError")[0] == "internal"
+    item = Input("verify", {}, "t")
+    assert run(item, call=lambda _: {}["missing"])[0] == "exception"
+    assert run(item, 0.5, call=lambda _: time.sleep(5))[0] == "hang"
+    assert run(item, call=lambda _: str(len(bytearray(3 * MEMORY))))[0] == "memory"
+
+
+# small expressions drawn by hypothesis: atoms, functions and operators the reader knows, nested
+ATOMS = st.sampled_from(["x", "y", "w", "x_i", "w_j", "p_k", "2", "0", "1", "\\pi", "N", "z_{ij}"])
+FUNCS = st.sampled_from(["\\log", "\\exp", "\\sigma", "\\tanh", "\\sqrt", "\\max", "\\cos", "\\frac", "\\sum_k"])
+
+
+def _grow(children: st.SearchStrategy) -> st.SearchStrategy:
+    binary = st.tuples(children, st.sampled_from([" + ", " - ", " ", "^", " \\cdot ", "/"]), children)
+    applied = st.tuples(FUNCS, children, children)
+    return st.one_of(binary.map("".join), applied.map(_apply))
+
+
+def _apply(parts: tuple[str, str, str]) -> str:
+    f, a, b = parts
+    if f == "\\frac":
+        return f"\\frac{{{a}}}{{{b}}}"
+    if f == "\\max":
+        return f"\\max(0, {a})"
+    if f == "\\sqrt":
+        return f"\\sqrt{{{a}}}"
+    return f"{f}({a})" if f != "\\sum_k" else f"\\sum_k {a}"
+
+
+EXPRESSIONS = st.recursive(ATOMS, _grow, max_leaves=6)
+
+
+@settings(max_examples=int(os.environ.get("SYMGRAD_FUZZ_VERIFY_EXPRESSIONS", "25")), deadline=None,
+          derandomize=True, suppress_health_check=list(HealthCheck))
+@given(EXPRESSIONS, EXPRESSIONS)
+def test_small_drawn_expressions_end_in_a_verdict_or_a_one_line_error(loss: str, claim: str) -> None:
+    for item in (Input("verify", {"claim": claim, "of": r"\frac{\partial L}{\partial x}", "define": [f"L = {loss}"],
+                                  "given": [], "assume": []}, "hypothesis"),
+                 Input("derive", {"loss": f"L = {loss}", "define": [], "given": []}, "hypothesis")):
+        kind, detail = run(item)
+        if kind == "hang":
+            kind, detail = run(item, CONFIRM)
+        assert kind in ("ok", "error"), f"{kind}: {item.show()} -> {detail}"
+
+
+
+# ---- failures the fuzzer found, fixed ---------------------------------------------------------------------------
+
+LSQ = [r"\hat{y}_i=w^Tx_i+b", r"L=\sum_{i=1}^N(\hat{y}_i-y_i)^2"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial L}{\partial L} = 1", "proved"),
+    (r"\frac{\partial L}{\partial L} = 0", "wrong"),
+    (r"\frac{\partial \hat{y}_i}{\partial \hat{y}_j} = \delta_{ij}", "proved"),
+    (r"\frac{\partial \hat{y}_i}{\partial \hat{y}_j} = 0", "wrong"),
+])
+def test_the_derivative_of_a_name_by_itself_is_one_or_the_kronecker_delta(claim: str, verdict: str) -> None:
+    """Found by renaming w to L in a least-squares claim: the engine's graph gave dL/dL = 0 (an internal error)."""
+    import symgrad
+
+    assert symgrad.verify(claim, define=LSQ).verdict == verdict
