@@ -141,11 +141,28 @@ class Source:
     nonzero: frozenset[str]
 
 
-def corpus() -> Source:
+def corpus(entries: tuple[str, ...] = ()) -> Source:
+    """The corpus cases, then each result of the catalog ``entries`` printed as LaTeX and as text."""
     evidence = json.loads(Path(EVIDENCE).read_text()) if Path(EVIDENCE).exists() else {}
-    cases = tuple(load())
-    nonzero = {c.id for c in cases if c.expected == "right" and evidence.get(c.id, {}).get("established") == "right"}
-    return Source(cases, frozenset(nonzero))
+    cases = tuple(load()) + tuple(c for name in entries for c in printed(name))
+    right = {c.id for c in cases if evidence.get(c.id, {}).get("established") == "right" or c.topic == "catalog"}
+    return Source(cases, frozenset(right))
+
+
+def printed(name: str) -> list[Case]:
+    """Catalog entry ``name`` as verify input: its definitions and constraints in LaTeX, each result as LaTeX
+    and as text (right: tests/test_engine_reference.py checks every catalog result against autograd)."""
+    import symgrad
+    from symgrad.entries import derive_entry
+    from symgrad.latex.text import to_text
+
+    d = derive_entry(name)
+    define = tuple(f"{symgrad.latex(x.lhs)} = {symgrad.latex(x.rhs)}" for x in d.graph.definitions)
+    given = tuple(f"{symgrad.latex(c.lhs)} = {symgrad.latex(c.rhs)}" for c in d.graph.constraints)
+    claims = [(f"{k}-latex", symgrad.latex(r)) for k, r in enumerate(d.results)]
+    claims += [(f"{k}-text", f"∂{to_text(r.of)}/∂{to_text(r.var)} = {to_text(r.expr)}") for k, r in enumerate(d.results)]
+    return [Case(id=f"catalog-{name}-{tag}", url="", topic="catalog", tier="index", claim=claim, expected="right",
+                 define=define, given=given) for tag, claim in claims]
 
 
 def generate(source: Source, rng: random.Random) -> Input:
@@ -256,10 +273,12 @@ def _classify(item: Input, status: str, detail: str) -> tuple[str, str]:
     return status, detail
 
 
-def fuzz(n: int, seed: int, seconds: float = SECONDS, confirm: float = CONFIRM) -> Tally:
-    """``n`` fuzzed inputs from ``seed``; a hang is confirmed by a re-run at ``confirm`` seconds."""
+def fuzz(n: int, seed: int, entries: tuple[str, ...] = (), seconds: float = SECONDS,
+         confirm: float = CONFIRM) -> Tally:
+    """``n`` fuzzed inputs from ``seed`` (corpus and catalog ``entries``); a hang is confirmed by a re-run at
+    ``confirm`` seconds."""
     _warm()
-    rng, source, tally = random.Random(seed), corpus(), Tally()
+    rng, source, tally = random.Random(seed), corpus(entries), Tally()
     for _ in range(n):
         item = generate(source, rng)
         kind, detail = run(item, seconds)
@@ -281,6 +300,7 @@ def _warm() -> None:
 # ---- the CI part -------------------------------------------------------------------------------------------------
 
 CI_INPUTS = int(os.environ.get("SYMGRAD_FUZZ_VERIFY_INPUTS", "60"))
+CI_ENTRIES = ("cce-logits", "bce-logits", "mse-linear", "softmax")
 
 
 def report(tally: Tally) -> str:
@@ -291,13 +311,13 @@ def report(tally: Tally) -> str:
 
 
 def test_mutated_corpus_inputs_end_in_a_result_or_a_one_line_symgrad_error() -> None:
-    tally = fuzz(CI_INPUTS, seed=20261127)
+    tally = fuzz(CI_INPUTS, seed=20261127, entries=CI_ENTRIES)
     assert sum(tally.counts[k] for k in KINDS) == CI_INPUTS
     assert not tally.failures, report(tally)
 
 
 def test_a_right_claim_scaled_by_three_is_never_proved() -> None:
-    source = corpus()
+    source = corpus(("mse-linear",))
     case = next(c for c in source.cases if c.id in source.nonzero and last_member(c.claim))
     head, tail = last_member(case.claim)
     item = Input("verify", {**case.verify_arguments(), "claim": f"{head} 3\\left({tail}\\right)"}, case.id, True)
