@@ -55,3 +55,25 @@ def test_a_head_with_two_readings_or_no_name_is_refused_saying_why(head, says):
 def test_the_label_spelling_the_refusal_suggests_reads():
     d = parse_definition(r"\mathrm{z3}_1 = x", Context())
     assert str(d.lhs.base) == "z3" and d.lhs.indices == (1,)
+
+
+SOFTPLUS_CHAIN = r"y = softplus(x) = f(x) = \log(1 + e^{x})"
+
+
+def test_a_function_head_inside_a_definition_chain_names_the_chains_last_side():
+    ctx = Context()
+    parse_definition(SOFTPLUS_CHAIN, ctx)
+    x = sp.Symbol("x")
+    f = ctx.functions["f"]
+    assert sp.simplify(f.body.subs(dict(zip(f.params, [x]))) - sp.log(1 + sp.exp(x))) == 0
+
+
+@pytest.mark.parametrize(("claim", "verdicts"), [
+    (r"f'(x) = \frac{1}{1 + e^{-x}}", ("proved", "agrees")),
+    (r"f'(x) = \frac{1}{1 + e^{x}}", ("wrong",)),
+])
+def test_the_prime_of_that_function_is_judged_as_the_sigmoid_autograd_gives(claim, verdicts):
+    xs = np.array([-2.0, 0.3, 1.7])
+    softplus_grad = np.array([autograd.grad(lambda t: anp.log(1 + anp.exp(t)))(v) for v in xs])
+    assert np.allclose(softplus_grad, 1 / (1 + np.exp(-xs)), rtol=1e-12)
+    assert verify(claim, define=[SOFTPLUS_CHAIN]).verdict in verdicts

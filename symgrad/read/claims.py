@@ -334,8 +334,24 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
             continue
         text = _source_text_of(latex, side[1:])
         ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
+        _functions_named(latex, parts, k, toks[-1], ctx)
         return d
     raise first
+
+
+def _functions_named(latex: str, parts: list[list[_Tok]], used: int, end: _Tok, ctx: Context) -> None:
+    """``y = softplus(x) = f(x) = \\log(1 + e^{x})``: each other side that is a function head ``f(x)`` of a new name
+    names the chain's last side too (noted), so that a claim may write ``f'(x)``."""
+    for side in parts[1:-1]:
+        texts = [t.text for t in side[1:]]
+        if side is parts[used] or len(texts) < 4 or texts[1] != "(" or texts[-1] != ")" or side[1].kind != "letter" \
+                or ctx.known(texts[0]) or not all(t.kind == "letter" or t.text == "," for t in side[3:-1]):
+            continue
+        try:
+            d = _define(latex, side[1:] + parts[-1] + [end], ctx)
+        except ParseError:
+            continue  # the name stays undefined: a claim that uses it is refused there
+        ctx.notes.append(f"{d.name} defined by the chain's last side, {_source_text_of(latex, parts[-1][1:])}")
 
 
 _OPEN_ENDS = ("=", "+", "-", r"\\", "(", "{", ",", "&", r"\cdot", r"\times")
