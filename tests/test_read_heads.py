@@ -77,3 +77,23 @@ def test_the_prime_of_that_function_is_judged_as_the_sigmoid_autograd_gives(clai
     softplus_grad = np.array([autograd.grad(lambda t: anp.log(1 + anp.exp(t)))(v) for v in xs])
     assert np.allclose(softplus_grad, 1 / (1 + np.exp(-xs)), rtol=1e-12)
     assert verify(claim, define=[SOFTPLUS_CHAIN]).verdict in verdicts
+
+
+BCE_OF = r"-\frac{d}{d\hat{y}_i}\left(y_i \log \hat{y}_i + (1 - y_i) \log(1 - \hat{y}_i)\right)"
+
+
+@pytest.mark.parametrize(("claim", "verdicts"), [
+    (r"\frac{dJ}{d\hat{y}_i} = -\left(\frac{y_i}{\hat{y}_i} - \frac{1 - y_i}{1 - \hat{y}_i}\right)", ("proved", "agrees")),
+    (r"\frac{dJ}{d\hat{y}_i} = -\left(\frac{y_i}{\hat{y}_i} + \frac{1 - y_i}{1 - \hat{y}_i}\right)", ("wrong",)),
+])
+def test_a_claim_restating_the_derivative_of_names_an_undefined_j_as_what_of_differentiates(claim, verdicts):
+    y, yhat = 0.3, 0.8
+    grad = autograd.grad(lambda t: -(y * anp.log(t) + (1 - y) * anp.log(1 - t)))(yhat)
+    assert abs(grad + (y / yhat - (1 - y) / (1 - yhat))) < 1e-12
+    v = verify(claim, of=BCE_OF)
+    assert v.verdict in verdicts and "J (not defined) read as what --of differentiates" in v.message
+
+
+def test_an_undefined_name_differentiated_by_another_variable_than_of_is_still_refused():
+    v = verify(r"\frac{dJ}{dy_i} = 1", of=BCE_OF)
+    assert v.verdict == "unreadable" and "J is not defined" in v.message

@@ -76,12 +76,14 @@ def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
 
 
 @_reading
-def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]:
+def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
+                asked: tuple[sp.Expr, sp.Expr] | None = None) -> list[Member]:
     """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a
     ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's). A case
     written after the chain (``p_i(1 - p_i), \\quad i = j``, ``\\text{for } i \\neq j``) is added to
     ``ctx.assumptions`` as ``--assume`` would add it; a case ``i = j`` is also written into the members (``j``
-    becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about."""
+    becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about. ``asked`` is the
+    derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one."""
     n_cases = len(ctx.assumptions)
     latex = _lines_as_chain(latex)
     toks = _case_after(latex, _tokens(latex), ctx)
@@ -96,9 +98,9 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None) -> list[Member]
     parts = _split(toks, {"="})
     jacobian = _jacobian(latex, parts[0], ctx) if of is None and len(parts) > 1 else None
     members = _members(latex, parts, toks[-1], ctx, strict, same, jacobian)
-    _defined_by_the_chain(members, ctx, declared, latex)
-    target = parse_derivative(of, ctx) if of else next(
-        ((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
+    given = parse_derivative(of, ctx) if of else None
+    _defined_by_the_chain(members, ctx, declared, latex, given or asked)
+    target = given or next(((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
     if target is None:
         return members
     want = indices_of(target[0]) + indices_of(target[1])
@@ -185,13 +187,20 @@ def _undefined(of: sp.Expr, var: sp.Expr, ctx: Context, declared: set[str]) -> s
     return None if name in ctx.definitions or name in ctx.functions or name in declared else name
 
 
-def _defined_by_the_chain(members: list[Member], ctx: Context, declared: set[str], latex: str) -> None:
+def _defined_by_the_chain(members: list[Member], ctx: Context, declared: set[str], latex: str,
+                          asked: tuple[sp.Expr, sp.Expr] | None) -> None:
     """``\\frac{\\partial MSE}{\\partial \\hat{y}_i} = \\frac{\\partial}{\\partial \\hat{y}_i} \\frac{1}{2n}\\sum ...``: a name
-    nobody defined, differentiated, is what the chain differentiates next by the same variable (noted); with no such
-    member it is refused: undefined, it would not depend on the variable and its derivative would be 0."""
+    nobody defined, differentiated, is what the chain differentiates next by the same variable (noted); by the
+    variable of the derivative ``asked`` (--of), the member is that derivative (noted); with neither it is refused:
+    undefined, it would not depend on the variable and its derivative would be 0."""
     first = next((m for m in members if isinstance(m.value, DerivativeOf)), None)
     name = first and _undefined(first.value.of, first.value.var, ctx, declared)
     if not name:
+        return
+    if asked is not None and asked[1] == first.value.var:  # --of names dJ/dw written out, the claim restates it
+        members[members.index(first)] = Member(first.text, DerivativeOf(*asked), first.column, first.indices,
+                                               first.axes)
+        ctx.notes.append(f"{name} (not defined) read as what --of differentiates, by the same {asked[1]}")
         return
     later = next((m.value.of for m in members[members.index(first) + 1:] if isinstance(m.value, DerivativeOf)
                   and m.value.var == first.value.var and _undefined(m.value.of, m.value.var, ctx, declared) is None

@@ -103,7 +103,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     stage[0] = "--of"
     derivative = _derivative_of(parse, of, ctx) if of else None
     stage[0] = "--claim"
-    members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx)]
+    members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx, asked=derivative)]
     # parse_claim names an array member's axes after the derivative, in order; read it again alone
     # to keep its own axes, so that a transposed claim shows as a layout difference
     members = [(text, *_own_axes(text, ctx, parse)) if array and not _is_derivative(value)
