@@ -97,3 +97,23 @@ def test_a_claim_restating_the_derivative_of_names_an_undefined_j_as_what_of_dif
 def test_an_undefined_name_differentiated_by_another_variable_than_of_is_still_refused():
     v = verify(r"\frac{dJ}{dy_i} = 1", of=BCE_OF)
     assert v.verdict == "unreadable" and "J is not defined" in v.message
+
+
+@pytest.mark.parametrize(("claim", "verdicts"), [
+    (r"dy/dx = \frac{1}{1 + e^{-x}}", ("proved", "agrees")),
+    (r"\frac{\partial y}{\partial x} = \frac{1}{1 + e^{-x}}", ("proved", "agrees")),
+    (r"\frac{dy}{dx} = \frac{1}{1 + e^{x}}", ("wrong",)),
+])
+def test_an_undefined_y_differentiated_by_x_is_the_output_of_the_one_function_f_x(claim, verdicts):
+    xs = np.array([-1.5, 0.2, 2.5])
+    grad = np.array([autograd.grad(lambda t: anp.log(1 + anp.exp(t)))(v) for v in xs])
+    assert np.allclose(grad, 1 / (1 + np.exp(-xs)), rtol=1e-12)
+    v = verify(claim, define=[r"f(x) = \ln(1 + e^x)"])
+    assert v.verdict in verdicts and "y (not defined) read as f(x)" in v.message
+
+
+@pytest.mark.parametrize("define", [[r"f(x) = \ln(1 + e^x)"], [r"f(x) = \ln(1 + e^x)", r"g(x) = x^2"]])
+def test_an_undefined_y_is_refused_by_another_variable_or_with_two_functions(define):
+    claim = r"\frac{dy}{dz} = 1" if len(define) == 1 else r"\frac{dy}{dx} = 1"
+    v = verify(claim, define=define)
+    assert v.verdict == "unreadable" and "y is not defined" in v.message

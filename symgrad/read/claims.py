@@ -89,6 +89,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     toks = _case_after(latex, _tokens(latex), ctx)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)
+    _output_of_the_function(toks, ctx)
     same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
     declared = set(ctx.tensors)
@@ -116,6 +117,24 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
             m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
     return out
+
+
+def _output_of_the_function(toks: list[_Tok], ctx: Context) -> None:
+    """``dy/dx`` or ``\\frac{dy}{dx}`` with y never named, and the page's one definition a function ``f(x)`` of that x:
+    y is its output ``f(x)`` (noted), as pages write y = f(x)."""
+    if len(ctx.functions) != 1 or len(ctx.definitions) != 1:
+        return
+    (f,) = ctx.functions.values()
+    if len(f.params) != 1 or not isinstance(f.params[0], sp.Symbol):
+        return
+    x = str(f.params[0])
+    for k in range(len(toks) - 4):
+        d, y, close, d2, var = toks[k:k + 5]
+        if d.text in ("d", r"\partial") and y.kind == "letter" and close.text in ("/", "}") and not ctx.known(y.text) \
+                and y.text not in (x, f.name) and (var.text == x or d2.text == "{" and toks[k + 5].text == x):
+            ctx.definitions[y.text] = Definition(sp.Symbol(y.text), f.body)
+            ctx.notes.append(f"{y.text} (not defined) read as {f.name}({x}), the one function defined")
+            return
 
 
 def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, strict: bool, same: dict,
