@@ -117,3 +117,15 @@ def test_an_undefined_y_is_refused_by_another_variable_or_with_two_functions(def
     claim = r"\frac{dy}{dz} = 1" if len(define) == 1 else r"\frac{dy}{dx} = 1"
     v = verify(claim, define=define)
     assert v.verdict == "unreadable" and "y is not defined" in v.message
+
+
+@pytest.mark.parametrize(("head", "name"), [
+    (r"\mathcal{L}(w) = (y - w x)^2", "L"),
+    (r"\mathrm{MSE} = (y - w x)^2", "MSE"),
+    (r"\text{Loss} = (y - w x)^2", "Loss"),
+    (r"E_{total} = (y - w x)^2", "E_total"),
+])
+def test_a_name_in_a_font_a_word_or_with_a_word_subscript_is_the_name_defined(head, name):
+    d = parse_definition(head, Context())
+    w, x, y = sp.symbols("w x y")
+    assert d.name == name and sp.expand(d.rhs - (y - w * x) ** 2) == 0
