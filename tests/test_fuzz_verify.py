@@ -4,8 +4,8 @@ The inputs are the corpus cases (tests/corpus/cases/*.toml) with one character o
 duplicated or swapped, a brace dropped, a sign swapped or a letter renamed, and small expressions drawn
 by hypothesis. Each call runs in a forked child under a wall-clock limit and an address-space limit;
 it must end in a result or one ``SymgradError`` whose message is one line and no "internal error".
-A right claim of the corpus (right by autograd, ``evidence.json``) whose last member is multiplied by 3
-or has 1 added is wrong wherever the derivative is not 0: "proved" or "agrees" on it is a false-correct.
+A right claim of the corpus (right by autograd, ``evidence.json``) whose last member is multiplied by 3,
+negated or has 1 added is wrong wherever the derivative is not 0: "proved" or "agrees" on it is a false-correct.
 ``benchmarks/fuzz_verify.py`` runs the same generator for many more inputs.
 """
 
@@ -37,7 +37,14 @@ CONFIRM = 30.0  # a loaded 2-core machine can slow a call 5x: only a call past t
 MEMORY = 2 * 1024**3  # address-space limit of the child, bytes
 PROOF = 1.0  # verify's and derive's own budget inside the limit
 RIGHT = ("proved", "agrees")
-KINDS = ("ok", "error", "exception", "internal", "multi-line", "hang", "memory", "died", "false-correct")
+KINDS = ("ok", "error", "exception", "internal", "multi-line", "hang", "memory", "died", "false-correct",
+         "known-misread")
+# corpus cases whose scaled claim is still "proved" through a misreading owned by the reader, each with its strict
+# xfail below: reported as known-misread, not as a failure, until the reader is fixed
+KNOWN_MISREADS = {
+    "cosine-kiwix-4130045-absolute": "test_a_bold_vector_without_a_shape_is_not_silently_a_scalar",
+    "cosine-kiwix-4130045-inner": "test_a_bold_vector_without_a_shape_is_not_silently_a_scalar",
+}
 TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[A-Za-z]|\d+|\s+|.", re.DOTALL)
 
 
@@ -49,6 +56,7 @@ class Input:
     arguments: dict[str, Any]
     origin: str
     wrong: bool = False
+    case: str = ""
 
     def show(self) -> str:
         return f"{self.api}({', '.join(f'{k}={v!r}' for k, v in self.arguments.items() if v)})  [{self.origin}]"
@@ -63,7 +71,7 @@ class Tally:
 
     def add(self, item: Input, kind: str, detail: str) -> None:
         self.counts[kind] += 1
-        if kind not in ("ok", "error"):
+        if kind not in ("ok", "error", "known-misread"):
             self.failures.setdefault(kind, []).append((item, detail))
 
 
@@ -121,7 +129,8 @@ def _rename(tokens: list[str], rng: random.Random) -> str:
 
 
 def last_member(claim: str) -> tuple[str, str] | None:
-    """``claim`` split before its last top-level ``=`` (prefix including ``=``, last member), or None."""
+    """``claim`` split before its last top-level ``=`` (prefix including ``=``, last member), or None where the claim
+    has prose, a line break, a case or a condition (then the last member is not a plain value)."""
     depth, cut = 0, -1
     for i, c in enumerate(claim):
         depth += c in "{([" and claim[i - 1:i] != "\\"
@@ -129,7 +138,8 @@ def last_member(claim: str) -> tuple[str, str] | None:
         if c == "=" and depth == 0:
             cut = i
     head, tail = claim[:cut + 1], claim[cut + 1:]
-    plain = not re.search(r"\\\\|&|\\quad|\\text|\\begin|[,;.]\s*$|\\(?:le|ge|neq?|in)\b|[<>]", tail)
+    plain = not re.search(r"\\\\|&|\$|\\quad|\\text|\\begin|[,;.]\s*$|\\(?:le|ge|neq?|in)\b|[<>]", tail)
+    plain = plain and not re.search(r"\$|\\text", head)  # prose around the math: its last member may be words
     return (head, tail) if plain and tail.strip() else None
 
 
@@ -172,8 +182,10 @@ def generate(source: Source, rng: random.Random) -> Input:
     roll = rng.random()
     if roll < 0.15 and case.id in source.nonzero and (split := last_member(case.claim)):
         head, tail = split
-        wrong = rng.choice([f"{head} 3\\left({tail.strip()}\\right)", f"{head} {tail.strip()} + 1"])
-        return Input("verify", {**arguments, "claim": wrong}, f"{case.id}: last member scaled or shifted", True)
+        wrong = rng.choice([f"{head} 3\\left({tail.strip()}\\right)", f"{head} {tail.strip()} + 1",
+                            f"{head} -\\left({tail.strip()}\\right)"])
+        return Input("verify", {**arguments, "claim": wrong}, f"{case.id}: last member scaled, shifted or negated",
+                     True, case.id)
     roles = [r for r in ("claim", "of", "define", "given", "assume") if arguments.get(r)]
     role = rng.choice(roles)
     if role in ("claim", "of"):
@@ -269,7 +281,7 @@ def _classify(item: Input, status: str, detail: str) -> tuple[str, str]:
     if item.api == "verify" and verdict == "unreadable" and ("\n" in message.strip() or not message.strip()):
         return "multi-line", message
     if item.wrong and verdict in RIGHT:
-        return "false-correct", detail
+        return ("known-misread" if item.case in KNOWN_MISREADS else "false-correct"), detail
     return status, detail
 
 
@@ -287,6 +299,8 @@ def fuzz(n: int, seed: int, entries: tuple[str, ...] = (), seconds: float = SECO
             if kind != "hang":
                 tally.counts["slow"] += 1
         tally.add(item, kind, detail)
+        if item.wrong:  # how the certainly-wrong claims fared: wrong, unreadable (or a failure kind)
+            tally.counts[f"certainly wrong, {detail.partition(chr(10))[0] if kind == 'ok' else kind}"] += 1
     return tally
 
 
@@ -391,3 +405,64 @@ def test_the_derivative_of_a_name_by_itself_is_one_or_the_kronecker_delta(claim:
     import symgrad
 
     assert symgrad.verify(claim, define=LSQ).verdict == verdict
+
+
+def test_merging_sums_never_renames_a_summation_index_into_an_inner_sums_index() -> None:
+    """Found by duplicating a token of a trace claim: sum_r X_vr sum_m A_gm X_mr took the outer name m of its
+    neighbour term, and the inner sum captured it (X_kk): the self-check's internal error."""
+    import numpy as np
+    import sympy as sp
+
+    from symgrad.rules.presentation import merge_sums
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    k, m, r, v, g = (sp.Idx(c, (1, n)) for c in "kmrvg")
+    X, A = sp.IndexedBase("X"), sp.IndexedBase("A")
+    expr = (sp.Sum(X[m, g] * sp.Sum(A[k, m] * X[v, k], (k, 1, n)), (m, 1, n))
+            + sp.Sum(X[v, r] * sp.Sum(A[g, m] * X[m, r], (m, 1, n)), (r, 1, n)))
+    rng = np.random.default_rng(0)
+    xs, as_ = rng.normal(size=(3, 3)), rng.normal(size=(3, 3))
+
+    def value(e: sp.Expr, at: dict) -> float:  # a sum is a loop, at n = 3
+        if isinstance(e, sp.Sum):
+            var, *rest = e.limits
+            body = sp.Sum(e.function, *rest) if rest else e.function
+            return sum(value(body, {**at, var[0]: j}) for j in (1, 2, 3))
+        if isinstance(e, sp.Indexed):
+            return (xs if e.base == X else as_)[at[e.indices[0]] - 1, at[e.indices[1]] - 1]
+        if isinstance(e, (sp.Add, sp.Mul)):
+            parts = [value(a, at) for a in e.args]
+            return sum(parts) if isinstance(e, sp.Add) else float(np.prod(parts))
+        return float(e)
+
+    reference = (xs[:, 1] @ (as_.T @ xs[0])) + xs[0] @ (as_[1] @ xs)  # the two sums in NumPy, X_vk = xs[0, k]
+    assert value(expr, {v: 1, g: 2}) == pytest.approx(reference, rel=1e-12)
+    assert value(merge_sums(expr), {v: 1, g: 2}) == pytest.approx(reference, rel=1e-12)
+
+
+def test_the_gradient_of_the_trace_of_x_a_x_x_transposed_is_judged_right() -> None:
+    """d tr(X A X X^T)/dX = X X^T A^T + A^T X^T X + X A X (autograd agrees below); it was an internal error."""
+    import autograd
+    import autograd.numpy as anp
+    import numpy as np
+
+    import symgrad
+
+    rng = np.random.default_rng(1)
+    x, a = rng.normal(size=(4, 4)), rng.normal(size=(4, 4))
+    truth = autograd.grad(lambda x: anp.trace(x @ a @ x @ x.T))(x)
+    assert np.allclose(truth, x @ x.T @ a.T + a.T @ x.T @ x + x @ a @ x, rtol=1e-12)
+    claim = r"\frac{\partial \mathrm{tr}(XAXX^\top)}{\partial X} = XX^\top A^\top + A^\top X^\top X + XAX"
+    assert symgrad.verify(claim).verdict in RIGHT
+    assert symgrad.verify(claim.replace(" + A^\\top X^\\top X", "")).verdict == "wrong"  # a term forgotten
+
+
+@pytest.mark.xfail(strict=True, reason="reader (E2/S2): a bold \\mathbf{v} with no declared shape is read as a "
+                   "scalar, silently; then v w/(|v||w|) = sign(v) sign(w) and its derivative 0 is 'proved'")
+def test_a_bold_vector_without_a_shape_is_not_silently_a_scalar() -> None:
+    """Found by scaling a right cosine-similarity claim by 3 (cosine-kiwix-4130045-absolute): proved. Under the
+    vector reading the derivative is w/(|v||w|) - c v/|v|^2, not 0 (autograd, corpus evidence)."""
+    import symgrad
+
+    cos = r"c(\mathbf{v},\mathbf{w}) = \frac{\mathbf{v} \cdot \mathbf{w}}{|\mathbf{v}| |\mathbf{w}|}"
+    assert symgrad.verify(r"\frac{\partial c}{\partial \mathbf{v}} = 0", define=[cos]).verdict not in RIGHT

@@ -57,7 +57,7 @@ def _group(term: sp.Expr, single: set[tuple]) -> tuple[tuple, sp.Expr] | None:
 
 def _same_bound_names(terms: tuple[sp.Expr, ...]) -> list[sp.Expr]:
     """Each term's one sum with the summation indices of the first sum over the same ranges, where those names
-    are free in the term: ``sum_l f_l + sum_t f_t`` is then one sum, merged below."""
+    are not used in the term: ``sum_l f_l + sum_t f_t`` is then one sum, merged below."""
     first: dict[tuple, tuple] = {}
     out = []
     for t in terms:
@@ -66,7 +66,9 @@ def _same_bound_names(terms: tuple[sp.Expr, ...]) -> list[sp.Expr]:
             s = sums[0]
             bound = tuple(lim[0] for lim in s.limits)
             names = first.setdefault(tuple((lim[1], lim[2]) for lim in s.limits), bound)
-            if names != bound and not set(names) & t.free_symbols:
+            # a name in use anywhere in the term, free or bound by an inner sum, would be captured
+            taken = {str(i) for i in t.atoms(sp.Idx)} - {str(i) for i in bound}
+            if names != bound and not {str(i) for i in names} & taken:
                 t = t.xreplace({s: s.xreplace(dict(zip(bound, names)))})
         out.append(t)
     return out
