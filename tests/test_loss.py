@@ -545,3 +545,15 @@ def test_a_where_clause_of_the_loss_defines_what_the_loss_uses_as_verify_reads_i
 def test_a_case_after_where_in_a_loss_is_a_one_line_error_naming_it():
     with pytest.raises(SymgradError, match=r"'i \\neq j' after 'where' is a case"):
         symgrad.derive(loss=r"L = x_i x_j \text{ where } i \neq j", given=[shape("x", "K")], wrt=["x"])
+
+
+def test_a_one_hot_fact_after_where_makes_the_cross_entropy_gradient_p_minus_y():
+    loss = r"L = -\sum_{k} y_k \log p_k \text{ where } p = \mathrm{softmax}(z), y \text{ is one-hot}"
+    d = symgrad.derive(loss=loss, given=[shape("z", "K")], wrt=["z"])
+    r = d.result("z")
+    (m,) = r.var.indices
+    bases = {str(b.label): b for b in r.expr.atoms(sp.IndexedBase)}
+    assert set(bases) == {"p", "y"} and sp.simplify(r.expr - (bases["p"][m] - bases["y"][m])) == 0
+    z, y = np.array([0.5, -1.0, 2.0]), np.array([0.0, 1.0, 0.0])
+    want = autograd.grad(lambda z: -anp.sum(y * (z - anp.log(anp.sum(anp.exp(z))))))(z)
+    assert_close(quiet(d.compile().value_and_grad, z=z, y=y)[1]["z"], want, 1e-13)
