@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 
 from symgrad.errors import ParseError
-from symgrad.parse import Context, parse_expression
+from symgrad.parse import Context, parse_expression, parse_given
 from symgrad.verify import verify
 
 x, y, z = sp.symbols("x y z")
@@ -36,9 +36,18 @@ def test_an_indicator_of_an_inequality_is_one_exactly_where_it_holds(text, at, w
     assert read(text).subs(at) == want
 
 
-def test_an_indicator_of_a_label_equal_to_an_index_is_refused_not_guessed():
+def test_an_indicator_of_an_undeclared_label_equal_to_an_index_is_the_delta_of_the_label_noted():
+    ctx = Context()
+    got = parse_expression(r"\mathbb{1}[y_i = j]", ctx)
+    assert isinstance(got, sp.KroneckerDelta) and {str(a) for a in got.args} == {"y_i", "j"}
+    assert any("y_i read as a label" in note for note in ctx.notes)
+
+
+def test_an_indicator_of_a_declared_vector_element_equal_to_an_index_is_refused_not_guessed():
+    ctx = Context()
+    parse_given(r"y \in \mathbb{R}^{n}", ctx)
     with pytest.raises(ParseError, match="one-hot"):
-        read(r"\mathbb{1}[y_i = j]")
+        parse_expression(r"\mathbb{1}[y_i = j]", ctx)
 
 
 @pytest.mark.parametrize("claim, verdict", [

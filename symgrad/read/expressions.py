@@ -334,6 +334,10 @@ class _Expressions:
                 return self.name_value(*named)
             self.next()
             return self.argument()
+        end = self.label_at(self.pos) if self.index_mode and self.lookup_base(t.text) is None else None
+        if end is not None:  # k \neq y_i, \mathbb{1}[y_i = j]: sample i's label, an index
+            label, self.pos = self.label(self.pos), end
+            return _Val(label)
         named = self.read_name()
         if named is not None:
             name = named[0]
@@ -473,7 +477,7 @@ class _Expressions:
         self.pos = end
         return w
 
-    def limits(self, t: _Tok) -> tuple[list[_Tok], sp.Expr | None, sp.Expr | None, list[tuple[_Tok, _Tok]]]:
+    def limits(self, t: _Tok) -> tuple[list[_Tok], sp.Expr | None, sp.Expr | None, list[tuple[_Tok, sp.Idx]]]:
         """``_{k=1}^{N}``, ``^N_{k=1}``, ``_k^C`` (from 1), ``_{i,j}``, ``_{k \\neq i}``, ``_{k=1, k \\neq i}``: the
         summation letters, bounds and the (index, excluded index) pairs."""
         upper = None
@@ -496,9 +500,11 @@ class _Expressions:
             elif self.peek().text in (r"\ne", r"\neq"):
                 op = self.next()
                 other = self.next()
-                if other.kind != "letter" or self.at("_"):
-                    raise self.error(rf"\sum_{{k {op.text} i}} excludes one index letter", other)
-                excluded.append((names[-1], other))
+                end = self.label_at(self.pos - 1)  # \sum_{j \neq y_i}: all classes but sample i's label
+                if other.kind != "letter" or (self.at("_") and end is None):
+                    raise self.error(rf"\sum_{{k {op.text} i}} excludes one index letter or a label y_i", other)
+                excluded.append((names[-1], self.label(self.pos - 1) if end else self.index(other.text, other)))
+                self.pos = end or self.pos
             elif self.at(",") and self.peek(1).kind == "letter":
                 self.next()
                 if self.peek().text == names[-1].text and self.peek(1).text in (r"\ne", r"\neq"):
@@ -533,9 +539,8 @@ class _Expressions:
             binders.append((idx, idx.lower, idx.upper))
         scope = {str(b[0]): b[0] for b in binders}
         guards = []
-        for n, other in excluded:
-            j = self.index(other.text, other)
-            self.unify(_extent(scope[n.text]), _extent(j), other, "an excluded index")
+        for n, j in excluded:
+            self.unify(_extent(scope[n.text]), _extent(j), n, "an excluded index")
             guards.append(1 - sp.KroneckerDelta(scope[n.text], j))
         self.binders.append(scope)
         start = self.pos

@@ -218,6 +218,10 @@ class _Names:
         kinds = {b.text if b.kind == "sym" else b.kind for b in body}
         if body and kinds <= {"letter", "digit", ","}:
             return self.index_list(body, end, t)
+        if self.label_at(self.pos + 1) == end - 1:  # s_{y_i}: the element at the label y_i, not a name s_y_i
+            label = self.label(self.pos + 1)
+            self.pos = end
+            return "indices", [label]
         if ":" in kinds and kinds <= {"letter", "digit", ",", ":"}:
             return self.slice_list(body, end)
         if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"}:

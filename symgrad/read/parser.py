@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .arrays import _Arrays
 from .expressions import _Expressions
+from .labels import _Labels
 from .letters import _Letters
 from .matrices import _Matrices
 from .names import _Names
@@ -12,5 +13,5 @@ from .scope import _Scope
 from .sums import _Sums
 
 
-class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _Letters, _Arrays, _Scope):
+class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _Labels, _Letters, _Arrays, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
