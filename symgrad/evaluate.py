@@ -40,6 +40,8 @@ class Backend:
     refuse: Callable[[sp.Basic], Exception]  # the error for what it cannot evaluate
     too_deep: Callable[[int], Exception] | None = None  # refuse sums nested deeper than max_nested_sums
     max_nested_sums: int = 0
+    too_long: Callable[[int], Exception] | None = None  # refuse one sum or product of more than max_terms terms
+    max_terms: int = 0
 
 
 def call(func: Callable[..., Any], args: list[Fn]) -> Fn:
@@ -143,8 +145,11 @@ def _reduction(e: sp.Sum | sp.Product, b: Backend) -> Fn:
         name, lo, hi = limits[depth]
         saved = env.get(name)
         total = start
+        terms = range(int(lo(env, vals)), int(hi(env, vals)) + 1)
+        if b.too_long is not None and len(terms) > b.max_terms:  # a limit written as 10^9: no end in sight
+            raise b.too_long(len(terms))
         try:
-            for k in range(int(lo(env, vals)), int(hi(env, vals)) + 1):
+            for k in terms:
                 env[name] = k
                 total = combine(total, loop(env, vals, depth + 1))
         finally:

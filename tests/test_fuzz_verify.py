@@ -466,3 +466,12 @@ def test_a_bold_vector_without_a_shape_is_not_silently_a_scalar() -> None:
 
     cos = r"c(\mathbf{v},\mathbf{w}) = \frac{\mathbf{v} \cdot \mathbf{w}}{|\mathbf{v}| |\mathbf{w}|}"
     assert symgrad.verify(r"\frac{\partial c}{\partial \mathbf{v}} = 0", define=[cos]).verdict not in RIGHT
+
+
+@pytest.mark.parametrize("loss", [r"L = \sum_{k=1}^{1000000000} x_k^2", r"L = \sum_{k=1}^{1000000000} k x^2"])
+def test_a_size_written_as_a_huge_number_is_refused_in_one_line_not_a_memory_blow_up_or_a_hang(loss: str) -> None:
+    """Found by probing: 10^9 values drawn for x (killed at the 2 GB limit), or a 10^9-term loop (past 30 s)."""
+    item = Input("verify", {"claim": "2x", "of": r"\frac{\partial L}{\partial x}", "define": [loss], "given": [],
+                            "assume": []}, "probe")
+    kind, detail = run(item, CONFIRM)
+    assert kind == "ok" and detail.startswith("unreadable\n") and "write" in detail and "as a letter" in detail

@@ -85,6 +85,13 @@ def _too_deep(depth: int) -> VerifyError:
     return VerifyError(f"{depth} nested sums are more than the numeric search evaluates ({_MAX_NESTED_SUMS})")
 
 
+def _too_long(terms: int) -> VerifyError:
+    return VerifyError(f"a sum of {terms} terms is more than the numeric search evaluates ({_MAX_TERMS}): "
+                       "write its upper limit as a letter (N) to have it checked at every size")
+
+
+_MAX_TERMS = 100_000  # terms of one sum at one point: a limit written as a number can be 10^9
+
 # summation variables nested deeper than this are not evaluated: each level multiplies the work by the size
 # (up to 4), and no derivation a person writes nests more than a handful
 _MAX_NESTED_SUMS = 5
@@ -94,7 +101,7 @@ MPMATH = Backend(
     integer_power=lambda base, n: mpmath.mpmathify(base) ** n,  # sizes and indices are ints: 3 ** -1 is a float
     zero=mpmath.mpf(0), one=mpmath.mpf(1), index_shift=0,  # a point's tables are keyed by the LaTeX indices
     no_branch=_no_branch, other=_other, refuse=lambda e: VerifyError(f"cannot evaluate {e} numerically"),
-    too_deep=_too_deep, max_nested_sums=_MAX_NESTED_SUMS,
+    too_deep=_too_deep, max_nested_sums=_MAX_NESTED_SUMS, too_long=_too_long, max_terms=_MAX_TERMS,
 )
 
 

@@ -4,6 +4,7 @@ where a claim and the derivative are both evaluated, smallest and simplest first
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from .verdict import VerifyError
 _SIZES = (1, 2, 3, 4)
 # one size past the small ones, where a claim off by a polynomial vanishing at 1..4 shows ((N-1)...(N-4) x_j)
 _LARGE_SIZE = 7
+_MAX_ELEMENTS = 100_000  # values drawn for one input or defined per point: beyond this a size is refused
 _LARGE_STYLES = ("simple", "random", "unit")  # fewer points there: each costs up to 7^depth terms
 _MAX_ASSIGNMENTS = 16  # free-index assignments evaluated per point
 
@@ -150,6 +152,9 @@ class _Space:
         inputs: dict[str, Any] = {}
         for name, shape in self.inputs.items():
             dims = [_as_int(d, env) for d in shape]
+            if math.prod(dims) > _MAX_ELEMENTS:  # a size written as a number, \sum_{k=1}^{10^9}: no memory for it
+                raise VerifyError(f"{name} has {math.prod(dims)} elements at the sizes written; verify draws at most "
+                                  f"{_MAX_ELEMENTS}: write the size as a letter (N) to have it checked at every size")
             domain = self.domains.get(name)
             if dims:
                 inputs[name] = {ix: _inside(_draw(style, rng), domain, rng)
@@ -174,6 +179,9 @@ class _Space:
             for d, fn in self.definitions:
                 if d.indices:
                     ranges = [range(_as_int(i.lower, env), _as_int(i.upper, env) + 1) for i in d.indices]
+                    if math.prod(map(len, ranges)) > _MAX_ELEMENTS:
+                        raise VerifyError(f"{d.name} has {math.prod(map(len, ranges))} elements at the sizes written; "
+                                          f"verify evaluates at most {_MAX_ELEMENTS}: write the size as a letter (N)")
                     table = {}
                     names = [str(i.label) for i in d.indices]
                     for ix in itertools.product(*ranges):
