@@ -528,6 +528,8 @@ class _Expressions:
         if self.src[t.col - 1] == "Σ" and isinstance(self.lookup_base("Sigma"), sp.IndexedBase) and \
                 [self.peek(k).text for k in (0, 1, 3)] != ["_", "{", "="]:
             return self.capital_sigma(t)
+        if self.bare_sum_ahead():
+            return self.defined_sum(t)
         binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
         names, lower, upper, excluded = self.limits(t)
         for n in names:
@@ -538,10 +540,7 @@ class _Expressions:
                 idx = self.index(n.text, n)
             binders.append((idx, idx.lower, idx.upper))
         scope = {str(b[0]): b[0] for b in binders}
-        guards = []
-        for n, j in excluded:
-            self.unify(_extent(scope[n.text]), _extent(j), n, "an excluded index")
-            guards.append(1 - sp.KroneckerDelta(scope[n.text], j))
+        guards = self.exclusions(scope, excluded)
         self.binders.append(scope)
         start = self.pos
         body = self.term()
@@ -571,6 +570,12 @@ class _Expressions:
         binders, expr = self.from_one(binders, body.expr, t)
         cls = sp.Sum if t.text == r"\sum" else sp.Product
         return _Val(cls(expr, *binders), body.axes)
+
+    def exclusions(self, scope: dict[str, sp.Idx], excluded: list[tuple[_Tok, sp.Idx]]) -> list[sp.Expr]:
+        """``1 - \\delta_{kj}`` for each ``k \\neq j`` of a sum's range: the excluded term left out."""
+        for n, j in excluded:
+            self.unify(_extent(scope[n.text]), _extent(j), n, "an excluded index")
+        return [1 - sp.KroneckerDelta(scope[n.text], j) for n, j in excluded]
 
     def bound(self) -> sp.Expr:
         """An upper summation bound; its letters are sizes (positive integers)."""

@@ -10,8 +10,9 @@ from .matrices import _Matrices
 from .names import _Names
 from .operators import _Operators
 from .scope import _Scope
+from .shorthand import _Shorthand
 from .sums import _Sums
 
 
-class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _Labels, _Letters, _Arrays, _Scope):
+class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _Labels, _Shorthand, _Letters, _Arrays, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
