@@ -163,6 +163,9 @@ class _Expressions:
             raise self.error(f"{v.expr}^{e.expr} with {e.expr} summed has two readings: the power, or the sample "
                              f"{v.expr}_{e.expr}; write {v.expr}_{e.expr} (or {v.expr}^{{({e.expr})}}) for the sample, or "
                              rf"declare {v.expr} \in \mathbb{{R}} for the power", t)
+        if isinstance(e.expr, sp.Idx) and str(e.expr) in bound and len(v.free) == 1 and \
+                isinstance(v.expr, sp.Indexed) and v.expr.indices == tuple(v.free):
+            return self.sample_superscript(v, e.expr, t)
         return _Val(self.power(v.expr, e.expr, t), v.axes)
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .tokens import _Tok
-from .vocabulary import _Val
+from .vocabulary import _extent, _Val
 
 # letters that, applied to (...) while undeclared, are a special function: (function, its name in a note)
 _LETTER_FUNCTIONS = {
@@ -120,3 +120,9 @@ class _Letters:
             return self.name_value("Sigma", t)
         raise self.error("Σ has two readings here: a sum, or the declared tensor Σ; write Σ_{k=1}^{n} for the sum "
                          r"or \Sigma for the tensor", t)
+
+    def sample_superscript(self, v: _Val, k: sp.Idx, t: _Tok) -> _Val:
+        """``x^k`` with x a declared vector and k summed: a vector has no scalar power here, so it is the sample x_k."""
+        self.unify(_extent(k), _extent(v.free[0]), t, f"index {k} of {v.expr.base}")
+        self.note(f"{v.expr.base}^{k} read as the sample {v.expr.base}_{k}: {v.expr.base} is a vector and {k} is summed")
+        return _Val(v.expr.xreplace({v.free[0]: k}))
