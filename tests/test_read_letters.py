@@ -130,3 +130,15 @@ def test_e_minus_written_together_is_refused_naming_the_lost_superscript(latex):
 def test_e_minus_with_spaces_or_braces_reads():
     assert parse_expression("e - x", Context()) == sp.E - sp.Symbol("x")
     assert parse_expression("e^{-x}", Context()) == sp.exp(-sp.Symbol("x"))
+
+
+@pytest.mark.parametrize("latex", ["ln(1+ex)", r"\frac{ex}{1+ex}", "1/(1+ex)"])
+def test_e_and_a_letter_written_together_is_refused_naming_the_lost_superscript(latex):
+    with pytest.raises(ParseError, match=r"ex written together has two readings: e times x, or e\^x"):
+        parse_expression(latex, Context())
+
+
+def test_e_and_a_letter_with_a_space_or_a_superscript_reads():
+    x = sp.Symbol("x")
+    assert parse_expression("1 + e x", Context()) == 1 + sp.E * x
+    assert parse_expression("1 + e^x", Context()) == 1 + sp.exp(x)

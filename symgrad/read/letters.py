@@ -64,12 +64,17 @@ class _Letters:
         return _Val(sp.pi)
 
     def flattened_power(self, tok: _Tok) -> None:
-        """``1/(1+e-x)`` copied from a page that lost its superscripts: ``e-x`` written together has two readings."""
+        """``1/(1+e-x)``, ``ln(1+ex)`` copied from a page that lost its superscripts: ``e-x`` and ``ex`` written together
+        have two readings (an index glued to e, ``e_k`` aside, is not among them)."""
         minus, after = self.peek(), self.peek(1)
         if minus.text == "-" and minus.col == tok.col + 1 and after.col == minus.col + 1 and after.kind != "end" and \
                 (after.kind in ("letter", "digit") or after.text == "("):
             raise self.error(f"e-{after.text} written together has two readings: e - {after.text}, or e^{{-{after.text}}} "
                              "with its superscript lost in copying; write e^{-x} or e - x with spaces", tok)
+        word = minus.kind == "letter" and minus.col == tok.col + 1 and (after.kind != "letter" or after.col != minus.col + 1)
+        if word and minus.text not in self.ctx.ranges and not any(minus.text in s for s in self.binders):
+            raise self.error(f"e{minus.text} written together has two readings: e times {minus.text}, or e^{minus.text} with "
+                             f"its superscript lost in copying; write e^{minus.text} or e {minus.text} with a space", tok)
 
     def imaginary(self, tok: _Tok) -> _Val | None:
         """A bare ``i``: the index of that name, else refused (symgrad has no imaginary unit)."""
