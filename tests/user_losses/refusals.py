@@ -11,11 +11,11 @@ REFUSED: dict[str, str] = {
     "poisson-glm-dot": "x takes 2 indices, got 1",  # w^T x_i: a row of a matrix by one index
     "ce-softmax-operator": "z takes 2 indices, got 1",
     "ce-cs231n-label-index": "cannot tell the range of index i",  # f_{y_i}: a label used as an index
-    "multiclass-hinge-cs231n": r"\neq",  # \sum_{j \neq y_i}
+    "multiclass-hinge-cs231n": "cannot tell the range of index i",  # L_i = \sum_{j \neq y_i}: i only in the label
     "dice-vnet-squares": r"\sum_{k=1}^{N}",  # \sum_i^N: names the spelling that works
-    "cosine-similarity-sums": "a definition starts with the name it defines",  # \cos\theta = ...
-    "bernoulli-log-likelihood-logits": "a definition starts with the name it defines",  # \log p(x | t) = ...
-    "poisson-nll-counts": "a definition starts with the name it defines",
+    "cosine-similarity-sums": "states the value of an expression, not a definition",  # \cos\theta = ...
+    "bernoulli-log-likelihood-logits": "states the value of an expression, not a definition",  # \log p(x | t) = ...
+    "poisson-nll-counts": "states the value of an expression, not a definition",
     "infonce-query-keys": "size K + 1 does not match size K",  # \sum_{j=0}^{K} over K keys: the user's slip
     "infonce-positive-in-sum": "cannot differentiate by 's_p': it is not an input",  # s_p read as s indexed by p
     "heteroscedastic-log-variance": "index i is free on the right",
