@@ -29,7 +29,9 @@ def _factor_summand(e: sp.Expr, deadline: Deadline | None = None) -> sp.Expr:
         deadline.check()
     if isinstance(e, sp.Sum):
         return sp.Sum(_factor_summand(e.function, deadline), *e.limits)
-    inner = {s: sp.Dummy() for s in e.atoms(sp.Sum) if not any(s in o.args for o in e.atoms(sp.Sum) if o is not s)}
+    # Dummies made in a fixed order: factor's sign and order of terms follow theirs, not the hash seed's set order
+    sums = sorted(e.atoms(sp.Sum), key=sp.default_sort_key)
+    inner = {s: sp.Dummy() for s in sums if not any(s in o.args for o in sums if o is not s)}
     if not inner:
         return _positive_first(sp.factor(e))
     flat = e.xreplace(inner)
@@ -118,7 +120,7 @@ def _distribute(e: sp.Expr) -> sp.Expr:
 def _factor(e: sp.Expr) -> sp.Expr:
     """``sp.factor`` with each decimal constant held as a symbol: SymPy factors floats into ``1.0 t + 1.0``
     brackets; as symbols ``0.134145 x^2 + 1`` stays the bracket the definition wrote."""
-    held = {abs(f): sp.Dummy() for f in e.atoms(sp.Float)}
+    held = {abs(f): sp.Dummy() for f in sorted(e.atoms(sp.Float), key=sp.default_sort_key)}
     if not held:
         return sp.factor(e)
     out = sp.factor(e.xreplace({f: sp.sign(f) * held[abs(f)] for f in e.atoms(sp.Float)}))
