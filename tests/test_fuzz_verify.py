@@ -475,3 +475,15 @@ def test_a_size_written_as_a_huge_number_is_refused_in_one_line_not_a_memory_blo
                             "assume": []}, "probe")
     kind, detail = run(item, CONFIRM)
     assert kind == "ok" and detail.startswith("unreadable\n") and "write" in detail and "as a letter" in detail
+
+
+def test_a_constraint_on_a_defined_name_is_no_internal_error() -> None:
+    """Found by renaming y to b in label smoothing's given: the engine used sum_k t_k = 1, the points (free y) do
+    not hold it, and the self-check called the disagreement a bug in the rules. p_j - t_j is right under it."""
+    import symgrad
+
+    define = [r"t_{i} = y_{i} (1 - \epsilon) + \frac{\epsilon}{N}", r"p_{i} = \frac{e^{z_{i}}}{\sum_{k=1}^{N} e^{z_{k}}}",
+              r"L = - \sum_{k=1}^{N} t_{k} \log p_{k}"]
+    given = [r"\sum_{k=1}^{N} t_{k} = 1"]
+    assert symgrad.verify(r"\frac{\partial L}{\partial z_j} = p_j - t_j", define=define, given=given).verdict in RIGHT
+    assert symgrad.verify(r"\frac{\partial L}{\partial z_j} = p_j + t_j", define=define, given=given).verdict == "wrong"

@@ -4,6 +4,7 @@ in them (a sum's term count off by one) shows as a disagreement, an internal err
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import mpmath
@@ -16,7 +17,7 @@ from ..tensors import name_of
 from .evaluation import _ABSTRACT, _DPS, Fn, Values, _compile, _mp
 from .printing import _derivative_text, _text
 from .problem import _Problem
-from .search import _Point, _Search, _value
+from .search import _SKIP, _as_int, _Point, _Search, _value
 
 _STEP_DIGITS = 20  # central step 10^-20 at 50 digits: truncation error ~1e-40, rounding ~1e-30
 _AGREE_DIGITS = 12  # the derivative and the difference quotient agree to this many digits
@@ -44,6 +45,8 @@ def check_truth(search: _Search) -> None:
     for p, (point, assignments) in sorted(enumerate(search.points), key=_informative_first):
         if point.style != "random" and tried >= _CHECKS:  # special points (zeros: a jump of sign at 0) only
             return  # where generic points were too few, as before
+        if not _holds_constraints(search, point):
+            continue
         for a, env in enumerate(assignments):
             truth = search._truth_at(p, a)
             slope = _difference_quotient(search, point, env, of)
@@ -71,13 +74,29 @@ def _informative_first(numbered: tuple[int, tuple[_Point, Any]]) -> tuple[bool, 
 
 def _checkable(search: _Search) -> bool:
     """Central differences need the definitions to be functions of the inputs alone: not abstract functions
-    (their values are fresh draws at every argument), not a variable held to a constraint."""
+    (their values are fresh draws at every argument), not a variable held to a constraint, and points that
+    hold every constraint."""
     problem = search.problem
     exprs = [search.truth_expr, *(d.rhs for d in problem.definitions)]
     if any(e.atoms(AppliedUndef, sp.Derivative, sp.Subs) for e in exprs):
         return False
     return not any(name_of(problem.var) in {str(b.label) for b in c.lhs.atoms(sp.IndexedBase)} | {str(c.lhs)}
                    for c in problem.constraints)
+
+
+def _holds_constraints(search: _Search, point: _Point) -> bool:
+    """Whether ``point`` obeys every constraint: one on a defined name (sum_k t_k = 1) is not imposed when the
+    points are drawn, and the engine may have used it, so a point that breaks it checks nothing."""
+    for c in search.problem.constraints:
+        free = sorted({i for i in c.lhs.free_symbols if isinstance(i, sp.Idx)}, key=str)
+        lhs, rhs = _compile(c.lhs), _compile(sp.sympify(c.rhs))
+        ranges = [range(_as_int(i.lower, point.sizes), _as_int(i.upper, point.sizes) + 1) for i in free]
+        for ix in itertools.product(*ranges):
+            env = {**point.sizes, **{str(i.label): k for i, k in zip(free, ix)}}
+            a, b = _value(lhs, env, point.vals), _value(rhs, env, point.vals)
+            if a is None or b is None or a is _SKIP or b is _SKIP or not _close(a, b):
+                return False
+    return True
 
 
 def _confirmed(search: _Search, point: _Point, env: dict[str, int], of: Fn, truth: Any) -> bool:
