@@ -22,13 +22,30 @@ class _Arrays:
             self.unify(_extent(x), _extent(y), tok, what)
         return b.expr.xreplace(dict(zip(b.free, a.free)))
 
+    def broadcast(self, a: _Val, b: _Val, tok: _Tok) -> None:
+        """Refuse a scalar and an array that use one name both as an element and whole: in
+        ``\\log \\hat y_i + \\log(1 - \\hat y)`` the bare ``\\hat y`` may be the whole vector (a Jacobian
+        follows) or ``\\hat y_i`` with its index lost: two readings."""
+        scalar, array = (a, b) if not a.axes else (b, a)
+        free = scalar.expr.free_symbols
+        elements = {e.base for e in scalar.expr.atoms(sp.Indexed) if any(i in free for i in e.indices)}
+        whole = {e.base for e in array.expr.atoms(sp.Indexed) if any(i in e.indices for i in array.free)}
+        for base in sorted(elements & whole, key=str):
+            element = next(e for e in scalar.expr.atoms(sp.Indexed) if e.base == base)
+            raise self.error(f"{base} is written both with an index ({element}) and without one here: the whole "
+                             f"vector, or {element} with its index lost - write the index on each", tok)
+
     def add(self, a: _Val, b: _Val, tok: _Tok) -> _Val:
         if not a.axes or not b.axes:
+            if a.axes or b.axes:
+                self.broadcast(a, b, tok)
             return _Val(a.expr + b.expr, a.axes or b.axes)
         return _Val(a.expr + self.align(a, b, tok, "add"), a.axes)
 
     def mul(self, a: _Val, b: _Val, op: str, tok: _Tok) -> _Val:
         if not a.axes or not b.axes:
+            if a.axes or b.axes:
+                self.broadcast(a, b, tok)
             return _Val(a.expr * b.expr, a.axes or b.axes)
         if op == "frobenius":  # A : B, the sum of the elementwise products
             return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the Frobenius product of"),
