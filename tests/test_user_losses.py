@@ -34,8 +34,6 @@ XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         r"the reader takes e^{(1 - \rho)\eta_n} for a sample index y^{(i)} and refuses for that reason", ALL),
     "hinge-plus-subscript": (POSITIVE_PART, ALL),
     "triplet-sums": (POSITIVE_PART, ALL),
-    "center-loss": (SUBSCRIPTED_NAME, ALL),
-    "vae-kl-kingma": (SUBSCRIPTED_NAME, ALL),
     "batchnorm-ioffe-szegedy": (SUBSCRIPTED_NAME, ALL),
     "log-cosh": (
         (r"\hat{y}_i = w x_i + b gives i an invented size N, so \sum_{i=1}^{n} is refused as 'size n does not match "

@@ -415,6 +415,7 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     """One definition ``name = ...``: an element, a scalar or array node, or a function of its parameters."""
     p = _Parser(latex, toks, ctx)
     name, tok, idxs, params = _lhs_name(p)
+    name, idxs = _label_subscript(p, name, idxs)
     if name in ctx.definitions:
         raise p.error(f"{name} is defined twice", tok)
     squared = _squared(p)
@@ -451,6 +452,24 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
             ctx.tensors.setdefault(name_of(q), q)
         ctx.functions[name] = Function(name, fparams, value)
     return defn
+
+
+def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, list[sp.Expr]]:
+    """``L_C = ...``, ``D_{KL} = ...``: a subscript of the defined name whose letters the right side never writes is
+    a label, part of the name (noted); an index the right side uses (``p_i = ...``) stays an index."""
+    letters = [str(i.label) if isinstance(i, sp.Idx) else str(i) for i in idxs]
+    if not idxs or not all(isinstance(i, (sp.Idx, sp.Symbol)) and len(t) == 1 for i, t in zip(idxs, letters)):
+        return name, idxs
+    right = " ".join(t.text for t in p.toks[p.pos:])
+    if any(t in right or t in p.ctx.ranges for t in letters):
+        return name, idxs
+    label = "".join(letters)
+    for letter, i in zip(letters, idxs):  # the letters are no indices: nothing to give a range
+        if p.pending.get(letter) == i:
+            del p.pending[letter]
+            p.pending_col.pop(getattr(i, "upper", None), None)
+    p.note(f"{name}_{label} read as one name: the right side has no index {' or '.join(letters)}")
+    return f"{name}_{label}", []
 
 
 def _not_a_name(p: _Parser) -> ParseError:

@@ -301,6 +301,7 @@ class _Names:
         any word suffix, its indices (sample first) and whether an index was written as digits."""
         idxs: list[sp.Expr] = []
         digits = False
+        name = self.labelled(name) or name if self.at("_") else name  # L_C, D_{KL}: a defined name with a label
         while True:
             base = self.lookup_base(name)
             run = self.index_run(len(base.shape or ()) - len(idxs)) if isinstance(base, sp.IndexedBase) and \

@@ -11,8 +11,9 @@ from .names import _Names
 from .operators import _Operators
 from .scope import _Scope
 from .shorthand import _Shorthand
+from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _Labels, _Shorthand, _Letters, _Arrays, _Scope):
+class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels, _Shorthand, _Letters, _Arrays, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""

@@ -1,0 +1,28 @@
+"""Names that carry a label subscript (``L_C``, ``D_{KL}``): a definition whose right side never uses the subscript's
+letters defines the whole name (``claims._label_subscript``); wherever that name is written again, in LaTeX or in
+text (``D_KL``), it is read as the name, not as ``L`` or ``D`` with indices."""
+
+from __future__ import annotations
+
+
+class _SubscriptNames:
+    """Reading a defined name with a label subscript back as that name (a part of the parser)."""
+
+    def labelled(self, name: str) -> str | None:
+        """``L_C``, ``D_{KL}``, ``D_KL`` where the context defines that whole name (a definition read its subscript as
+        a label): the name, its subscript consumed; else None."""
+        k = self.pos + 1
+        braced = self.toks[k].text == "{"
+        k += braced
+        letters = []
+        while self.toks[k].kind == "letter":
+            letters.append(self.toks[k].text)
+            k += 1
+        if braced and self.toks[k].text != "}":
+            return None
+        for n in range(len(letters), 0, -1) if not braced else [len(letters)]:
+            whole = f"{name}_{''.join(letters[:n])}"
+            if n and self.ctx.known(whole):
+                self.pos = self.pos + 1 + n + 2 * braced
+                return whole
+        return None
