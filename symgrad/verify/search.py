@@ -120,6 +120,11 @@ class _Space:
                 name = name_of(t)
                 if name not in defined and name not in inputs:
                     inputs[name] = self._shape(t, everything)
+        bound = {str(limit[0].label if isinstance(limit[0], sp.Idx) else limit[0])
+                 for e in everything for s in e.atoms(sp.Sum) for limit in s.limits}
+        for name in sorted(n for n, shape in inputs.items() if not shape and n in bound):
+            raise VerifyError(f"{name} has no value: it is used as a number but is neither given nor defined "
+                              f"(it is the index of a sum elsewhere)")
         return inputs
 
     @staticmethod
