@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import sys
 from typing import Any
 
 import numpy as np
 import pytest
 import sympy as sp
+from frameworks import installed
 
 import symgrad
 from symgrad.check import (
@@ -204,17 +204,6 @@ def test_a_missing_backend_says_what_to_install(monkeypatch, backend, package, e
     monkeypatch.setitem(sys.modules, package, None)  # makes `import package` raise ImportError
     with pytest.raises(SymgradError, match=rf"needs the package '{package}'.*pip install symgrad\[{extra}\]"):
         check("softmax", backend=backend)
-
-
-def installed(package: str) -> None:
-    """Skip without ``package``, unless CI requires every backend (SYMGRAD_REQUIRE_BACKENDS=1)."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    try:
-        __import__(package)
-    except ImportError:
-        if os.environ.get("SYMGRAD_REQUIRE_BACKENDS") == "1":
-            pytest.fail(f"{package} is not installed, and SYMGRAD_REQUIRE_BACKENDS=1 requires it")
-        pytest.skip(f"{package} is not installed")
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])

@@ -8,14 +8,13 @@ lacks, compiles from the table's own array form, measured here against mpmath.
 
 from __future__ import annotations
 
-import os
-
 import autograd
 import autograd.numpy as anp
 import mpmath
 import numpy as np
 import pytest
 import sympy as sp
+from frameworks import installed
 from sympy.codegen.cfunctions import expm1, log1p
 
 import symgrad
@@ -266,7 +265,7 @@ def test_expm1_prints_as_its_upright_name_in_latex():
 
 @pytest.mark.parametrize("backend", ["autograd", "jax", "torch", "tensorflow", "fd"])
 def test_expm1_check_agrees_with_every_backend(expm1_derived, backend):
-    _installed(backend)
+    installed(backend)
     report = symgrad.check(expm1_derived, backend=backend)
     assert report.ok and [r.status for r in report.rows] == ["ok"] * len(report.rows), str(report)
 
@@ -280,7 +279,7 @@ def test_each_check_namespace_offers_every_xp_function_of_the_table(namespace):
 
 
 def test_each_xp_function_of_the_table_is_the_same_function_in_autograd_and_jax():
-    _installed("jax")
+    installed("jax")
     import jax.numpy as jnp
 
     at = np.array([0.3, 1.7])  # inside every function's domain (log)
@@ -316,7 +315,7 @@ def test_erfs_numpy_code_keeps_the_sign_and_the_limits():
 
 
 def test_erf_has_no_numpy_name_but_torch_and_jax_spell_it_natively():
-    _installed("jax", "torch")
+    installed("jax", "torch")
     import jax
     import torch
 
@@ -369,16 +368,3 @@ def test_the_normal_cdf_through_erfc_keeps_its_digits_where_1_plus_erf_cancels()
     np.testing.assert_allclose(grads["x"], [float(v) for v in density], rtol=1e-13)  # 2e-298 .. 0.35
     np.testing.assert_allclose(grads["x"], autograd.grad(lambda v: anp.sum(erfc(-v / np.sqrt(2)) / 2))(at), rtol=1e-10)
     assert symgrad.check(compiled.derivation).ok
-
-
-def _installed(*packages: str) -> None:
-    """Skip without a framework, unless CI requires every backend (SYMGRAD_REQUIRE_BACKENDS=1)."""
-    for package in packages:
-        if package in ("autograd", "fd"):
-            continue
-        try:
-            __import__(package)
-        except ImportError:
-            if os.environ.get("SYMGRAD_REQUIRE_BACKENDS") == "1":
-                pytest.fail(f"{package} is not installed, and SYMGRAD_REQUIRE_BACKENDS=1 requires it")
-            pytest.skip(f"{package} is not installed")

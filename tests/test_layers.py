@@ -5,7 +5,6 @@ inputs and at inputs offset by 1e4; the facts that hold by construction are prov
 from __future__ import annotations
 
 import math
-import os
 import warnings
 
 import autograd
@@ -14,6 +13,7 @@ import numpy as np
 import pytest
 import sympy as sp
 from autograd.scipy.special import erf
+from frameworks import installed
 
 import symgrad
 from symgrad import rules
@@ -360,7 +360,7 @@ def test_symgrad_check_passes_for_every_layer(name):
 
 @pytest.mark.parametrize("backend", ["torch", "jax", "tensorflow", "fd"])
 def test_symgrad_check_passes_for_gelu_erf_with_every_backend(backend):
-    _installed(backend)
+    installed(backend)
     report = symgrad.check("gelu-erf", backend=backend)
     assert report.ok, str(report)
 
@@ -398,16 +398,3 @@ def test_numbers_and_sizes_times_a_summed_array_are_pulled_out_of_the_sum():
         assert printer._print(node) == code
         np.testing.assert_allclose(eval(code, {"np": np, **at}), want, rtol=1e-15)
     assert _ArrayPrinter("np")._print(ArraySum(x / D, sp.S.Zero, sp.Integer(-1))) == "(x/D).sum(axis=-1)"  # D unknown
-
-
-def _installed(*packages: str) -> None:
-    """Skip without a framework, unless CI requires every backend (SYMGRAD_REQUIRE_BACKENDS=1)."""
-    for package in packages:
-        if package in ("autograd", "fd"):
-            continue
-        try:
-            __import__(package)
-        except ImportError:
-            if os.environ.get("SYMGRAD_REQUIRE_BACKENDS") == "1":
-                pytest.fail(f"{package} is not installed, and SYMGRAD_REQUIRE_BACKENDS=1 requires it")
-            pytest.skip(f"{package} is not installed")

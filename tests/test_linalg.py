@@ -18,8 +18,8 @@ import pytest
 import sympy as sp
 
 from symgrad import linalg
-from symgrad.errors import DeriveError
 from symgrad.entries import derive_entry
+from symgrad.errors import DeriveError
 from symgrad.graph import derive_graph
 from symgrad.tensors import name_of
 
