@@ -58,3 +58,35 @@ def test_an_error_is_relative_to_the_largest_reference_entry_and_inf_when_not_fi
     assert bench.error(np.array([2.0, 1e-3, -4.0]), want) == 1e-3 / 4
     assert bench.error(np.array([2.0, np.nan, -4.0]), want) == np.inf
     assert bench.error(np.zeros(3), np.zeros(3)) == 0.0
+
+
+def test_autograd_is_compared_in_float32_as_a_float32_user_gets_it():
+    f = symgrad.derive("hinge").compile()
+    z = np.array([[0.5, -2.0, 1.5]], dtype=np.float32)
+    value, grads = bench.autograd_result(f, {"z": z, "y": np.array([[1.0, -1.0, 1.0]], dtype=np.float32)})
+    assert value.dtype == np.float32 and grads["z"].dtype == np.float32  # its vjp of maximum promotes to float64
+
+
+def test_the_floor_is_8_spacings_of_the_dtype_at_the_result_so_a_float32_denormal_has_three_digits():
+    assert bench.floor(np.array([1.0, -3.0]), "float64") == 8 * np.finfo(np.float64).eps
+    assert bench.floor(np.array([1e-42]), "float32") == pytest.approx(8 * 2.0**-149 / 1e-42)
+    assert bench.floor(np.array([1e-42]), "float32") > 1e-3  # 1e-42 is 714 spacings of 1.4e-45
+    assert bench.floor(np.array([1e-300]), "float64") == 8 * np.finfo(np.float64).eps  # a normal float64
+
+
+@pytest.mark.parametrize("name", ["hinge", "seed-ce-logits"])
+def test_a_float32_denormal_cell_is_judged_against_the_spacing_of_float32_denormals(name):
+    (cell,) = bench.entry_cells(name, kinds=("denormal",), dtypes=("float32",))
+    assert cell.ok is True, f"{cell.ours:.1e} vs autograd {cell.theirs:.1e}"
+    assert cell.ours > 10 * np.finfo(np.float32).eps  # a denormal result: the floor, not 8 eps, is what holds
+
+
+def test_the_seed_logits_near_1e4_in_float32_are_within_10x_of_autograd_over_draws():
+    (cell,) = bench.entry_cells("seed-ce-logits", kinds=("+1e4",), dtypes=("float32",))
+    assert cell.ok is True, f"{cell.ours:.1e} vs autograd {cell.theirs:.1e}"
+    assert cell.theirs > 1e-4  # the logits' rounding (spacing 32 at 5e8) limits autograd as much
+
+
+def test_a_true_value_beyond_float32s_range_is_not_judged_and_says_it_overflows():
+    (cell,) = bench.entry_cells("logdet", kinds=("denormal",), dtypes=("float32",))
+    assert cell.ok is None and cell.why == "overflow" and cell.text() == "n/a (overflows)"
