@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .. import linalg
 from .fallback import _FOREIGN_CLOSERS
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
@@ -12,7 +11,6 @@ from .vocabulary import (
     _INVERSES,
     _NAMED_FUNCS,
     _OPERATORS,
-    _SAMPLE_NAMES,
     _extent,
     _free_indices,
     _Val,
@@ -428,57 +426,6 @@ class _Expressions:
         text = self.src[first.col - 1:self.peek(-1).col - 1 + len(self.peek(-1).text)]
         self.note(f"{t.text} {text} read as {t.text}({text}), the function of the whole product after it")
         return v
-
-    def bars_value(self, t: _Tok, norm: bool) -> _Val:
-        self.pos += 2 if t.text == "|" and norm else 1
-        start = self.pos
-        v = self.reparse_bars()
-        if norm and self.at("|") and self.peek(1).text == "|":
-            self.pos += 2
-        else:
-            self.expect(r"\|" if norm else "|", t)
-        if not norm and len(v.free) == 2:
-            self.note(f"|{v.expr.base if isinstance(v.expr, sp.Indexed) else '...'}| of a matrix read as its determinant")
-            return _Val(self.of_matrix(linalg.det, v, t, "|...| of a matrix (its determinant)"))
-        if not norm:
-            return _Val(sp.Abs(v.expr), v.axes)
-        kind = "2"
-        if self.at("_"):
-            self.next()
-            k = self.next() if not self.at("{") else None
-            if k is None:
-                self.next()
-                k = self.next()
-                self.expect("}", t)
-            kind = k.text
-        if not v.axes and not _free_indices(v.expr) - self.protected:
-            v = self.with_samples(v, start, self.reparse_bars)
-        return self.norm(v, kind, t)
-
-    def reparse_bars(self) -> _Val:
-        self.bars += 1
-        v = self.expr()
-        self.bars -= 1
-        return v
-
-    def with_samples(self, v: _Val, start: int, body) -> _Val:
-        """Re-read a body from ``start`` with undeclared x, y, yhat as per-sample vectors (the seed's Σ[y-(xw+b)]²)."""
-        names = tuple(n for n in _SAMPLE_NAMES if n not in self.ctx.tensors and n not in self.ctx.definitions
-                      and n not in self.new_tensors)
-        if not names or self.samples:
-            return v
-        end = self.pos
-        snapshot = (dict(self.new_tensors), dict(self.new_scalars), dict(self.pending), dict(self.parent))
-        for n in names:
-            self.new_scalars.pop(n, None)
-        self.pos, self.samples = start, names
-        w = body()
-        self.samples = ()
-        if not w.axes:
-            self.new_tensors, self.new_scalars, self.pending, self.parent = snapshot
-            w = v
-        self.pos = end
-        return w
 
     def limits(self, t: _Tok) -> tuple[list[_Tok], sp.Expr | None, sp.Expr | None, list[tuple[_Tok, sp.Idx]]]:
         """``_{k=1}^{N}``, ``^N_{k=1}``, ``_k^C`` (from 1), ``_{i,j}``, ``_{k \\neq i}``, ``_{k=1, k \\neq i}``: the

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import sympy as sp
-from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
@@ -16,6 +15,8 @@ _OF_VECTORS = ("softmax", "logsumexp", "lse", "sum", "mean")
 # Greek letters spelled out in plain text (beta*x, sigma^2); the two-letter ones (pi, mu) stay letters: p_i is
 # often written pi
 _GREEK_WORDS = frozenset(g for g in _GREEK if len(g) > 2 and g != "ell")
+# the fonts that make a letter a vector (a capital: a matrix) by convention
+_BOLD = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\pmb", r"\mathbfit"})
 
 
 class _Names:
@@ -51,6 +52,11 @@ class _Names:
         return _Val(base[axes], (axes[0], None) if len(axes) == 1 else axes)
 
     def bare(self, name: str, tok: _Tok) -> _Val:
+        if tok.text in _BOLD:
+            self.__dict__.setdefault("bold_names", set()).add(name)
+        if name in self.params and tok.text in _BOLD and isinstance(self.params[name], sp.Symbol):
+            del self.params[name]  # f(\mathbf{v}) = ...: v is a vector, as the bold says
+            return self.bold(name, tok)
         if name in self.params:
             return _Val(self.params[name])
         for scope in reversed(self.binders):
@@ -76,8 +82,21 @@ class _Names:
             return _Val(self.index(name, tok))
         if self.strict and not self.lenient:
             raise self.error(f"name {name} is not defined", tok)
+        if tok.text in _BOLD:
+            return self.bold(name, tok)
         sym = self.new_scalars[name] = sp.Symbol(name)
         return _Val(sym)
+
+    def bold(self, name: str, tok: _Tok) -> _Val:
+        r"""``\mathbf{v}`` with no declared shape: a vector by convention (of a size its use settles), noted; a bold
+        capital is a matrix whose two sizes nothing states, refused (read as a scalar it was silently wrong)."""
+        if not name[:1].islower():
+            raise self.error(f"{tok.text}{{{name}}} is bold, a matrix by convention, and nothing gives its shape: "
+                             rf"declare it ({name} \in \mathbb{{R}}^{{m \times n}})", tok)
+        self.note(f"{tok.text}{{{name}}} read as a vector: it is bold and nothing declares its shape")
+        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(sp.Dummy(f"size_{name}", integer=True,
+                                                                               positive=True),))
+        return self.array(base, tok)
 
     def read_name(self, *, word: bool = False) -> tuple[str, _Tok] | None:
         """The name starting here (letter, known word, Greek, decorated, \\text{...}), or None."""
@@ -193,7 +212,8 @@ class _Names:
             self.pos = save
         elif self.peek(1).kind == "letter" or self.peek(1).text[1:] in _GREEK:
             self.pos += 1
-            return self.read_name()
+            inner = self.read_name()
+            return (inner[0], t) if inner is not None else None
         return None
 
     def subscript(self) -> tuple[str, list]:
@@ -436,13 +456,6 @@ class _Names:
             return False
         return name in ("f", "g", "h") or "_" in name or name in self.opaque or name in _NAMED_FUNCS
 
-    def applies_after_prime(self, name: str) -> bool:
-        self.pos += 1
-        try:
-            return self.applies(name, False)
-        finally:
-            self.pos -= 1
-
     def applies_after_power(self, name: str) -> bool:
         """Whether ``name^2(x)`` applies the function ``name`` (then squares it)."""
         save = self.pos
@@ -458,34 +471,6 @@ class _Names:
             return self.at("(") and self.applies(name, False)
         finally:
             self.pos = save
-
-    def prime(self, name: str, tok: _Tok) -> _Val:
-        """``\\sigma'(z)``, ``f'(x)``: the derivative of a function of one argument. At its own parameter (or at a
-        variable) and standing alone it is the derivative itself, as a claim writes it; elsewhere (``\\sigma'(2x)``,
-        ``(y - a)\\sigma'(z)``) its value there."""
-        alone = self.toks[0] is tok
-        self.next()
-        args = self.arguments()
-        alone = alone and self.peek().kind == "end"
-        if len(args) != 1:
-            raise self.error(f"{name}' takes one argument, got {len(args)}", tok)
-        (a,) = args
-        t = sp.Dummy("t")
-        fn = self.ctx.functions.get(name)
-        if fn is not None:
-            if len(fn.params) != 1 or not isinstance(fn.params[0], sp.Symbol):
-                raise self.error(f"{name}' needs {name} to be a function of one scalar", tok)
-            node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
-            if node is not None and a.expr == fn.params[0] and alone:
-                return _Val(sp.Derivative(node, a.expr, evaluate=False))
-            f = fn.body.xreplace({fn.params[0]: t})
-        else:
-            f = self.builtin(name, _Val(t), tok).expr
-            if f.atoms(AppliedUndef):
-                raise self.error(f"{name}' of a function that is not defined: define {name}(x) = ... first", tok)
-        if alone and isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
-            return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
-        return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
 
     def arguments(self) -> list[_Val]:
         braced = self.at("{")

@@ -222,34 +222,6 @@ class _Operators:
         self.next()  # the second \partial (or d)
         return self.derivative(of, self.variable(single=False), t)
 
-    def primed(self, v: _Val, t: _Tok, alone: bool) -> _Val:
-        """``y'`` of a defined ``y = x \\sigma(x)``, ``(\\frac{1}{1+e^{-x}})'``: the derivative by the one variable it
-        depends on; standing alone, the derivative itself (a claim's left side), else its value."""
-        inputs = {s for s in self.inputs_of(v.expr) if not isinstance(s, sp.Idx)}
-        if not inputs and not alone:
-            return _Val(sp.Integer(0))  # 1' in a chain: a constant's derivative
-        if len(inputs) != 1:
-            names = ", ".join(sorted(map(str, inputs))) or "no variable"
-            raise self.error(f"a prime needs one variable to differentiate by, and this depends on {names}: write "
-                             r"\frac{d}{dx} instead", t)
-        (x,) = inputs
-        d = sp.Derivative(v.expr, x, evaluate=False)
-        return _Val(d if alone else self.expanded(v.expr).diff(x))
-
-    def inputs_of(self, e: sp.Expr) -> set[sp.Symbol]:
-        """The scalar inputs ``e`` depends on, through the definitions it names."""
-        return self.expanded(e).free_symbols
-
-    def expanded(self, e: sp.Expr) -> sp.Expr:
-        """``e`` with every defined scalar name replaced by its definition, recursively."""
-        defs = {d.lhs: d.rhs for d in self.ctx.definitions.values() if isinstance(d.lhs, sp.Symbol)}
-        for _ in range(len(defs) + 1):
-            e2 = e.xreplace(defs)
-            if e2 == e:
-                return e
-            e = e2
-        return e
-
     def derivative(self, of: _Val, var: _Val, t: _Tok) -> _Val:
         axes = of.free + var.free
         if len(axes) == 1:
@@ -258,11 +230,14 @@ class _Operators:
 
     # ------------------------------------------------------------------ cases and relations
     def cases(self, t: _Tok) -> _Val:
-        pieces = []
+        """``\\begin{cases} ... \\end{cases}``: a piecewise value; pieces that are arrays (``-y \\mathbf{x}`` beside
+        ``0``) share one shape, a scalar piece broadcast over it."""
+        pieces, shaped = [], None
         while True:
             v = self.expr()
-            if v.axes:
-                raise self.error("cases of arrays are not supported", t)
+            if v.axes and shaped is not None:
+                v = _Val(self.align(shaped, v, t, "choose between"), shaped.axes)
+            shaped = shaped or (v if v.axes else None)
             if self.at(","):
                 self.next()  # p_i(1 - p_i), & i = j
             self.expect("&")
@@ -287,7 +262,7 @@ class _Operators:
                 continue
             break
         self.expect(r"\end{cases}", t)
-        return _Val(sp.Piecewise(*pieces))
+        return _Val(sp.Piecewise(*pieces), shaped.axes if shaped is not None else ())
 
     def glued_divisor(self, slash: _Tok) -> None:
         """``1/2x``, ``x^2/2\\sigma^2``: a divisor with a value written against it has two readings (the whole product

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from .arrays import _Arrays
+from .bars import _Bars
 from .expressions import _Expressions
 from .labels import _Labels
 from .letters import _Letters
 from .matrices import _Matrices
 from .names import _Names
 from .operators import _Operators
+from .primes import _Primes
 from .scope import _Scope
 from .shorthand import _Shorthand
 from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Operators, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels, _Shorthand, _Letters, _Arrays, _Scope):
+class _Parser(_Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels, _Shorthand, _Letters, _Arrays, _Bars, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""

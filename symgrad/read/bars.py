@@ -1,0 +1,77 @@
+"""Bars: ``|x|`` (an absolute value, the determinant of a matrix, the length of a bold vector) and ``\\|x\\|_p``
+(a norm), with undeclared samples read as vectors inside a norm."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .. import linalg
+from .tokens import _Tok
+from .vocabulary import _SAMPLE_NAMES, _free_indices, _Val
+
+
+def _text(e: sp.Expr) -> str:
+    return str(e.base) if isinstance(e, sp.Indexed) else "..."
+
+
+class _Bars:
+    """Reading what stands between bars (a part of the parser)."""
+
+    def all_bold(self, e: sp.Expr) -> bool:
+        """Whether every array in ``e`` was written in a bold font here (``\\mathbf{v}``): a vector by convention."""
+        bases = {str(b.label) for b in e.atoms(sp.IndexedBase)}
+        return bool(bases) and bases <= self.__dict__.get("bold_names", set())
+
+    def bars_value(self, t: _Tok, norm: bool) -> _Val:
+        self.pos += 2 if t.text == "|" and norm else 1
+        start = self.pos
+        v = self.reparse_bars()
+        if norm and self.at("|") and self.peek(1).text == "|":
+            self.pos += 2
+        else:
+            self.expect(r"\|" if norm else "|", t)
+        if not norm and len(v.free) == 1 and self.all_bold(v.expr):
+            self.note(f"|{_text(v.expr)}| of a bold vector read as its length, the Euclidean norm")
+            return self.norm(v, "2", t)
+        if not norm and len(v.free) == 2:
+            self.note(f"|{v.expr.base if isinstance(v.expr, sp.Indexed) else '...'}| of a matrix read as its determinant")
+            return _Val(self.of_matrix(linalg.det, v, t, "|...| of a matrix (its determinant)"))
+        if not norm:
+            return _Val(sp.Abs(v.expr), v.axes)
+        kind = "2"
+        if self.at("_"):
+            self.next()
+            k = self.next() if not self.at("{") else None
+            if k is None:
+                self.next()
+                k = self.next()
+                self.expect("}", t)
+            kind = k.text
+        if not v.axes and not _free_indices(v.expr) - self.protected:
+            v = self.with_samples(v, start, self.reparse_bars)
+        return self.norm(v, kind, t)
+
+    def reparse_bars(self) -> _Val:
+        self.bars += 1
+        v = self.expr()
+        self.bars -= 1
+        return v
+
+    def with_samples(self, v: _Val, start: int, body) -> _Val:
+        """Re-read a body from ``start`` with undeclared x, y, yhat as per-sample vectors (the seed's Σ[y-(xw+b)]²)."""
+        names = tuple(n for n in _SAMPLE_NAMES if n not in self.ctx.tensors and n not in self.ctx.definitions
+                      and n not in self.new_tensors)
+        if not names or self.samples:
+            return v
+        end = self.pos
+        snapshot = (dict(self.new_tensors), dict(self.new_scalars), dict(self.pending), dict(self.parent))
+        for n in names:
+            self.new_scalars.pop(n, None)
+        self.pos, self.samples = start, names
+        w = body()
+        self.samples = ()
+        if not w.axes:
+            self.new_tensors, self.new_scalars, self.pending, self.parent = snapshot
+            w = v
+        self.pos = end
+        return w

@@ -1,0 +1,77 @@
+"""Primes: ``\\sigma'(z)`` and ``f'(x)`` of a function of one argument, ``y'`` of a defined name, ``(...)'`` of an
+expression, each the derivative by its one variable."""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .tokens import _Tok
+from .vocabulary import _Val
+
+
+class _Primes:
+    """Reading a prime as a derivative (a part of the parser)."""
+
+    def applies_after_prime(self, name: str) -> bool:
+        self.pos += 1
+        try:
+            return self.applies(name, False)
+        finally:
+            self.pos -= 1
+
+    def prime(self, name: str, tok: _Tok) -> _Val:
+        """``\\sigma'(z)``, ``f'(x)``: the derivative of a function of one argument. At its own parameter (or at a
+        variable) and standing alone it is the derivative itself, as a claim writes it; elsewhere (``\\sigma'(2x)``,
+        ``(y - a)\\sigma'(z)``) its value there."""
+        alone = self.toks[0] is tok
+        self.next()
+        args = self.arguments()
+        alone = alone and self.peek().kind == "end"
+        if len(args) != 1:
+            raise self.error(f"{name}' takes one argument, got {len(args)}", tok)
+        (a,) = args
+        t = sp.Dummy("t")
+        fn = self.ctx.functions.get(name)
+        if fn is not None:
+            if len(fn.params) != 1 or not isinstance(fn.params[0], sp.Symbol):
+                raise self.error(f"{name}' needs {name} to be a function of one scalar", tok)
+            node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
+            if node is not None and a.expr == fn.params[0] and alone:
+                return _Val(sp.Derivative(node, a.expr, evaluate=False))
+            f = fn.body.xreplace({fn.params[0]: t})
+        else:
+            f = self.builtin(name, _Val(t), tok).expr
+            if f.atoms(AppliedUndef):
+                raise self.error(f"{name}' of a function that is not defined: define {name}(x) = ... first", tok)
+        if alone and isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
+            return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
+        return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
+
+    def primed(self, v: _Val, t: _Tok, alone: bool) -> _Val:
+        """``y'`` of a defined ``y = x \\sigma(x)``, ``(\\frac{1}{1+e^{-x}})'``: the derivative by the one variable it
+        depends on; standing alone, the derivative itself (a claim's left side), else its value."""
+        inputs = {s for s in self.inputs_of(v.expr) if not isinstance(s, sp.Idx)}
+        if not inputs and not alone:
+            return _Val(sp.Integer(0))  # 1' in a chain: a constant's derivative
+        if len(inputs) != 1:
+            names = ", ".join(sorted(map(str, inputs))) or "no variable"
+            raise self.error(f"a prime needs one variable to differentiate by, and this depends on {names}: write "
+                             r"\frac{d}{dx} instead", t)
+        (x,) = inputs
+        d = sp.Derivative(v.expr, x, evaluate=False)
+        return _Val(d if alone else self.expanded(v.expr).diff(x))
+
+    def inputs_of(self, e: sp.Expr) -> set[sp.Symbol]:
+        """The scalar inputs ``e`` depends on, through the definitions it names."""
+        return self.expanded(e).free_symbols
+
+    def expanded(self, e: sp.Expr) -> sp.Expr:
+        """``e`` with every defined scalar name replaced by its definition, recursively."""
+        defs = {d.lhs: d.rhs for d in self.ctx.definitions.values() if isinstance(d.lhs, sp.Symbol)}
+        for _ in range(len(defs) + 1):
+            e2 = e.xreplace(defs)
+            if e2 == e:
+                return e
+            e = e2
+        return e
