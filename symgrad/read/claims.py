@@ -10,10 +10,12 @@ import sympy as sp
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .context import Context, DerivativeOf, Function, Member
+from .encoded import decoded
 from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
 from .parser import _Parser
+from .prose import without_lead_in
 from .sets import index_range
 from .tokens import _DOTS, _INDEX_POOL, _arg_text, _group_end, _source_text, _split, _Tok, _tokens
 from .tokens import _NAMED as _NAMED_WORD_CMDS
@@ -25,6 +27,8 @@ def _reading(fn):
     @functools.wraps(fn)
     def read(latex, *args, **kwargs):
         ctx = kwargs.get("ctx", args[0] if args else None)
+        if isinstance(ctx, Context):
+            latex = decoded(latex, ctx.notes)
         if isinstance(ctx, Context) and ctx.macros and isinstance(latex, str):
             latex = expand(latex, ctx.macros)
         try:
@@ -85,7 +89,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about. ``asked`` is the
     derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one."""
     n_cases = len(ctx.assumptions)
-    latex = _lines_as_chain(latex)
+    latex = without_lead_in(_lines_as_chain(latex))
     toks = _case_after(latex, _tokens(latex), ctx)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)

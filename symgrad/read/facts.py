@@ -11,10 +11,11 @@ from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of, name_of
 from .claims import _reading, names_itself, parse_definition
 from .context import Context, Upstream
+from .encoded import decoded
 from .forms import forms
 from .macros import define
 from .parser import _Parser
-from .prose import case_from_prose, from_prose, where_clauses
+from .prose import case_from_prose, from_prose, listed, where_clauses
 from .sets import _field, index_range, membership
 from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 
@@ -440,8 +441,10 @@ def parse_statement(text: str, ctx: Context, unnamed: str | None = None) -> tupl
     """A definition as pages state it, ``L = -\\log p_c \\text{ where } p = \\mathrm{softmax}(z), y \\text{ is one-hot}``:
     the clauses after ``where`` read first (each a definition or a fact, noted), then the definition; the clauses
     that are cases (``i \\neq j``) are returned for the caller to assume. ``verify --define`` and ``derive --loss``
-    both read definitions this way; a head without ``name =`` is named ``unnamed`` when given (a loss written bare)."""
-    head, clauses = where_clauses(text)
+    both read definitions this way; a head without ``name =`` is named ``unnamed`` when given (a loss written bare).
+    Several definitions in one (``p_i = \\sigma(z_i), \\quad z_i = w^T x_i``) are each read, functions first; the
+    first written is returned."""
+    head, clauses = where_clauses(decoded(text, ctx.notes))
     head = f"{unnamed} = {head}" if unnamed and not names_itself(head) else head
     cases = []
     for clause in clauses:
@@ -452,4 +455,31 @@ def parse_statement(text: str, ctx: Context, unnamed: str | None = None) -> tupl
         else:
             parse_definition(clause, ctx)
         ctx.notes.append(f"'{clause}' after 'where' read with the definition of {head.split('=')[0].strip()}")
-    return parse_definition(head, ctx), cases
+    heads = [h for h in listed(head) if h.strip(" .")]
+    if len(heads) < 2 or not all(_one_equation(h) for h in heads):
+        return parse_definition(head, ctx), cases
+    done = {k: parse_definition(heads[k], ctx) for k in _used_first(heads)}
+    ctx.notes.append(f"{' '.join(head.split())} read as {len(heads)} definitions")
+    return done[0], cases
+
+
+def _one_equation(text: str) -> bool:
+    """Whether ``text`` is one equation ``name = value`` (one = outside braces)."""
+    try:
+        return len(_split(_tokens(text), {"="})) == 2
+    except ParseError:
+        return False
+
+
+def _used_first(heads: list[str]) -> list[int]:
+    """The order to read definitions written together in: each after those whose name its right side uses
+    (``p_i = \\sigma(z_i), z_i = ...``: z first), else as written."""
+    sides = [_split(_tokens(h), {"="}) for h in heads]
+    names = [next(t.text for t in left if t.text not in ("{", "}")) for left, _ in sides]
+    uses = [{t.text for t in right} for _, right in sides]
+    order: list[int] = []
+    while len(order) < len(heads):
+        ready = [k for k in range(len(heads)) if k not in order and not any(
+            j not in order and j != k and names[j] in uses[k] for j in range(len(heads)))]
+        order.append(ready[0] if ready else next(k for k in range(len(heads)) if k not in order))
+    return order

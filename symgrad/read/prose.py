@@ -180,17 +180,48 @@ _WORDS_IN_TEXT = re.compile(r"\\text\s*\{([^{}]*[\s-][^{}]*)\}")  # \text{ is on
 _AND = re.compile(r"\s*(?:,|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
 
 
+_SPACING = r"(?:\s|\\[;,:! ]|\\q?quad(?![A-Za-z])|~)"
+# words a page writes before a definition or a claim ("if y = ...", "\mathrm{then} \frac{dy}{dx} = ...")
+_LEAD_WORDS = r"(?:let|if|use|define|suppose|then|so|hence|thus|therefore|we\s+(?:have|get|find|obtain))"
+_LEAD_IN = re.compile(rf"^{_SPACING}*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{{\s*{_LEAD_WORDS}\s*\}}[,:]?{_SPACING}*|"
+                      rf"{_LEAD_WORDS}[,:]?{_SPACING}+|\\therefore(?![A-Za-z]){_SPACING}*)", re.IGNORECASE)
+
+
+def without_lead_in(text: str) -> str:
+    """``text`` with the words it opens with (``if``, ``let``, ``then``, ``\\therefore``) blanked out, the same width so that
+    columns stay; unchanged when nothing, or only ``= ...``, would be left."""
+    m = _LEAD_IN.match(text)
+    if m is None or not text[m.end():].strip() or text[m.end():].lstrip().startswith(("=", ":=")):
+        return text  # "so = ...": the word is the name defined
+    return " " * m.end() + text[m.end():]
+
+
 def where_clauses(text: str) -> tuple[str, list[str]]:
     """A definition as pages write it, ``L = -\\log p_c \\text{ where } p = \\mathrm{softmax}(z)``: the definition before
     the first ``where`` outside braces (without a label in words before it, ``Softplus function: f(x) = ...``), and
     the clauses after it (each a definition or a fact)."""
     text = _LABEL.sub("", text) if "=" in _LABEL.sub("", text) else text  # "Softplus function: f(x) = ..."
+    text = without_lead_in(text)
     for m in _WHERE.finditer(text):
         if _depth(text, m.start()) == 0:
             tail = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text[m.end():]).strip().rstrip(".")
             clauses = [" ".join(c.split()) for c in _split_top(tail, _AND) if c.strip()]
             return text[:m.start()].rstrip(" ,;"), clauses
     return text, []
+
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:\\q?quad\s*)?|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
+
+
+def listed(text: str) -> list[str]:
+    """The parts of ``text`` between separators outside braces and parentheses (``p_i = \\sigma(z_i), \\quad z_i = ...``),
+    each padded with spaces to its place in ``text``, so that columns stay."""
+    parts, start = [], 0
+    for m in _LISTED.finditer(text):
+        if _depth(text, m.start()) == 0 and m.start() >= start:
+            parts.append(" " * start + text[start:m.start()])
+            start = m.end()
+    return [*parts, " " * start + text[start:]]
 
 
 def _depth(text: str, at: int) -> int:

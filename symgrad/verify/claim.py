@@ -56,6 +56,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         if not isinstance(of_node, (sp.Indexed, sp.Symbol)) or name_of(of_node) not in ctx.definitions:
             of_node, extra = _named(of_node, definitions)
             definitions += extra
+        definitions = _functions_used(definitions, members, of_node, ctx.functions)
         marked = [(text, _marker(value), array) for text, value, array in members]
         definitions = _bound_apart(definitions, marked, of_node, var)
         # a case written after a claim (", i \ne j") is in ctx.assumptions too; one written i = j the reader has
@@ -169,6 +170,16 @@ def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
         ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {names[0]}, its only variable")
         var = names[0] if len(names[0]) == 1 else "\\" + names[0]
         return parse.parse_derivative(rf"\frac{{\partial}}{{\partial {var}}}\left({of}\right)", ctx)
+
+
+def _functions_used(definitions: list[Definition], members: list, of: sp.Expr, functions: Any) -> list[Definition]:
+    """The definitions without those of functions (``\\sigma(z) = ...``) that nothing names: a function is inlined where
+    it is applied, and its parameter z must not meet a node z_i of the same name."""
+    named = {name_of(of)} | {str(s) for d in definitions if d.name not in functions for s in d.rhs.free_symbols}
+    for _, value, _ in members:
+        for e in ((value.of, value.var) if _is_derivative(value) else (value,)):
+            named |= {str(s) for s in e.free_symbols} if isinstance(e, sp.Basic) else set()
+    return [d for d in definitions if d.name not in functions or d.name in named]
 
 
 def _bound_apart(definitions: list[Definition], marked: list, of: sp.Expr, var: sp.Expr) -> list[Definition]:

@@ -1,0 +1,99 @@
+"""symgrad.read statements as pages write them (issue 9, items 3 and 4): words before a definition or a claim,
+url-encoded LaTeX, several definitions in one string. Verdicts are checked against autograd's derivative."""
+
+from __future__ import annotations
+
+import autograd.numpy as anp
+import numpy as np
+import pytest
+import sympy as sp
+from autograd import grad
+
+from symgrad import verify
+from symgrad.read import Context, parse_statement
+from symgrad.read.encoded import decoded
+
+SIGMOID = r"\frac{1}{1+e^{-x}}"
+
+
+def _sigmoid(x):
+    return 1 / (1 + anp.exp(-x))
+
+
+def test_the_reference_sigmoid_derivative_is_y_times_one_minus_y():
+    for x in np.linspace(-4, 4, 9):
+        y = _sigmoid(x)
+        assert grad(_sigmoid)(x) == pytest.approx(y * (1 - y), rel=1e-12)
+
+
+def test_a_definition_after_if_and_a_claim_after_then_are_read_without_the_words():
+    v = verify(r"\;\mathrm{then}\;\frac{\partial{y}}{\partial{x}}=y(1-y)", define=[rf"if\;y={SIGMOID},"])
+    assert v.verdict == "proved"
+    assert verify(r"\;\mathrm{then}\;\frac{\partial{y}}{\partial{x}}=y(1+y)", define=[rf"if\;y={SIGMOID},"]
+                  ).verdict == "wrong"
+
+
+@pytest.mark.parametrize("words", ["Let", "let", "Suppose", r"\text{Define}", "We have"])
+def test_a_definition_opened_by_words_defines_the_name_after_them(words):
+    ctx = Context()
+    defn, _ = parse_statement(rf"{words} y = {SIGMOID}.", ctx)
+    assert defn.lhs == sp.Symbol("y") and sp.simplify(defn.rhs - 1 / (1 + sp.exp(-sp.Symbol("x")))) == 0
+
+
+def test_a_claim_opened_by_therefore_is_the_claim():
+    assert verify(r"\therefore \frac{dy}{dx} = y(1-y)", define=[rf"y = {SIGMOID}"]).verdict == "proved"
+
+
+def test_a_name_spelled_like_a_word_is_still_the_name_defined():
+    defn, _ = parse_statement(r"so = 2x", Context())
+    assert defn.name == "so" and defn.rhs == 2 * sp.Symbol("x")
+
+
+def test_url_encoded_latex_is_decoded_and_noted():
+    ctx = Context()
+    defn, _ = parse_statement("L%20=%20%5Cfrac%7B1%7D%7B2%7Dx%5E2", ctx)
+    assert defn.rhs == sp.Symbol("x") ** 2 / 2
+    assert any("url-encoded" in n for n in ctx.notes)
+
+
+def test_a_percent_sign_that_is_no_escape_leaves_the_text_as_written():
+    assert decoded(r"x %5C 50% y", []) == r"x %5C 50% y"
+
+
+X35YAO = [(r"p_i%20=%20\sigma(z_i),%20%5Cquad%20z_i%20=%20w%5ETx_i%20+%20b,%20%5Cquad%20%5Csigma(z)%20=%20"
+           r"%5Cfrac{1}{1+e%5E{-z}}"),
+          r"L%20=%20-%20%5Csum_%7Bi=1%7D%5EN%20%5B%20y_i%20%5Clog(p_i)%20+%20(1-y_i)%20%5Clog(1-p_i)%20%5D"]
+
+
+def _bce_by_logit(z, y):
+    p = _sigmoid(z)
+    return -anp.sum(y * anp.log(p) + (1 - y) * anp.log(1 - p))
+
+
+def test_the_reference_bce_gradient_by_the_logit_is_p_minus_y():
+    rng = np.random.default_rng(0)
+    z, y = rng.normal(size=4), rng.uniform(size=4)
+    assert np.allclose(grad(_bce_by_logit)(z, y), _sigmoid(z) - y, rtol=1e-12)
+
+
+def test_several_url_encoded_definitions_in_one_string_give_the_bce_gradient_p_minus_y():
+    claim = r"\frac{\partial L}{\partial z_i} = p_i-y_i"
+    v = verify(claim, define=X35YAO)
+    assert v.verdict == "proved" and "read as 3 definitions" in v.message
+    assert verify(claim.replace("p_i-y_i", "y_i-p_i"), define=X35YAO).verdict == "wrong"
+
+
+def test_several_definitions_are_read_each_after_the_names_it_uses():
+    ctx = Context()
+    first, _ = parse_statement(r"p_i = \sigma(z_i), \quad z_i = w x_i + b, \quad \sigma(z) = \frac{1}{1+e^{-z}}", ctx)
+    assert first.name == "p" and set(ctx.definitions) >= {"p", "z", "sigma"}
+    (i,) = first.lhs.indices
+    z = ctx.definitions["z"].lhs.base
+    assert sp.simplify(first.rhs - 1 / (1 + sp.exp(-z[i]))) == 0
+
+
+def test_a_comma_inside_parentheses_separates_no_definitions():
+    ctx = Context()
+    defn, _ = parse_statement(r"f(m, b) = m x + b", ctx)
+    m, b, x = sp.symbols("m b x")
+    assert defn.name == "f" and defn.rhs == m * x + b and list(ctx.definitions) == ["f"]
