@@ -388,6 +388,8 @@ REWRITE_CASES = [
     ("centre", N * m_ - sp.Sum(a_[k], (k, 1, N)), {"c": (c_[i], a_[i] - m_)}, -sp.Sum(Difference(a_[k], m_), (k, 1, N))),
     ("margin", a_[j] - sp.Sum(y_[k] * a_[k], (k, 1, N)) + z, {}, Difference(a_[j], sp.Sum(y_[k] * a_[k], (k, 1, N))) + z),
     ("sech-squared", y - y * sp.tanh(z) ** 2, {}, 4 * y * Sigmoid(2 * z) * Sigmoid(-2 * z)),
+    ("erf-complement", sp.erf(z) / 2 + sp.S.Half, {}, sp.Piecewise((sp.erfc(sp.Abs(z)), z < 0), (2 - sp.erfc(z), True)) / 2),
+    ("erf-complement", y - y * sp.erf(z), {}, y * sp.Piecewise((sp.erfc(sp.Abs(z)), z > 0), (sp.erfc(z), True))),
     ("cancel-pole", Sigmoid(z) / Sigmoid(-z) - Sigmoid(z) ** 2 / Sigmoid(-z), {}, Sigmoid(z)),
     ("cancel-pole", Sigmoid(-z) ** (y - 1) * Sigmoid(z) - Sigmoid(-z) ** (y - 1) * Sigmoid(z) ** 2, {}, Sigmoid(-z) ** y * Sigmoid(z)),
     ("cancel-named-factor", y * p_[j] / a_[j], {"p": (p_[i], a_[i] * Sigmoid(a_[i]))}, y * Sigmoid(a_[j])),

@@ -403,6 +403,21 @@ def _softplus_pair(e: sp.Expr, names: dict) -> sp.Expr | None:
     return None
 
 
+def _erf_complement(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Add):
+        return None
+    for t in e.args:
+        erfs = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.erf)]
+        if len(erfs) == 1:
+            c, u = t / erfs[0], erfs[0].args[0]
+            for k, v in ((c, u), (-c, -u)):  # k + c erf(u) = k (1 + erf(v)) = k erfc(-v)
+                if k in e.args:
+                    # erfc(-v) spelled out: SymPy turns erfc(-v) into 2 - erfc(v), the cancellation itself
+                    tail = sp.Piecewise((sp.erfc(sp.Abs(v)), v < 0), (2 - sp.erfc(v), True))
+                    return sp.Add(*[a for a in e.args if a not in (t, k)], k * tail)
+    return None
+
+
 REWRITES: tuple[Rewrite, ...] = (
     Rewrite("solve", "sum_k (A^{-1})_{ak} b_k is solve(A, b): one LU factorisation and no n x n inverse "
             "(about a third of the work, and a smaller backward error); an inverse stays only where the result is one",
@@ -463,6 +478,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("sech-squared", "a - a tanh(u)^2 is 0 once tanh(u) rounds to 1 (|u| > 9 in float32), and its "
             "rounding error times a of size 1e8 swamps the gradient (gelu at 1e3): a sech(u)^2 = 4a sigma(2u) "
             "sigma(-2u), no cancellation", _sech_squared),
+    Rewrite("erf-complement", "1 + erf(u) for u << 0 (the normal CDF (1 + erf(x/sqrt 2))/2 in the tail: gelu at "
+            "x < -5) keeps only erf's rounding, and is 0 past u = -6 where the truth is 1e-17 and below: it is "
+            "erfc(-u) = erfc(|u|), relative digits to u = -27", _erf_complement),
     Rewrite("tanh", "(exp(u) - exp(-u))/(exp(u) + exp(-u)) is inf/inf once |u| > 710: it is tanh(u), in [-1, 1]",
             _tanh),
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),
