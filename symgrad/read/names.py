@@ -30,6 +30,10 @@ class _Names:
 
     def element(self, name: str, idxs: list[sp.Expr], tok: _Tok) -> sp.Expr:
         base = self.lookup_base(name)
+        if isinstance(base, sp.Symbol) and self.lenient and self.new_scalars.get(name) is base:
+            del self.new_scalars[name]  # \partial(\gamma v + \beta)/\partial v_i: v was the whole vector
+            self.__dict__.setdefault("whole", {})[name] = base
+            base = None
         if isinstance(base, sp.Symbol):
             raise self.error(f"{name} is a scalar: it takes no index", tok)
         if base is None:

@@ -10,7 +10,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import Definition, name_of
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
-from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok
+from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok, _tokens
 from .vocabulary import _REL_CLASSES, _extent, _Val
 
 
@@ -223,10 +223,35 @@ class _Operators:
         return self.derivative(of, self.variable(single=False), t)
 
     def derivative(self, of: _Val, var: _Val, t: _Tok) -> _Val:
+        whole = self.__dict__.get("whole", {}).pop(name_of(var.expr), None) if isinstance(var.expr, sp.Indexed) else None
+        if whole is not None and whole in of.expr.free_symbols and not of.axes and len(var.free) == 0 and \
+                len(var.expr.indices) == 1:
+            of = self.whole_vector(of, whole, var.expr, t)
         axes = of.free + var.free
         if len(axes) == 1:
             axes = (axes[0], None)
         return _Val(sp.Derivative(of.expr, var.expr, evaluate=False), axes)
+
+    def whole_vector(self, of: _Val, whole: sp.Symbol, var: sp.Indexed, t: _Tok) -> _Val:
+        """``\\partial(\\gamma v + \\beta)/\\partial v_i = \\gamma \\delta_{ij}``: v written bare, then its element by
+        which to differentiate. The whole vector (its element j) where the formula writes another free index for it,
+        noted; with none, v_i with its index lost is as likely: refused naming both."""
+        (i,) = var.indices
+        toks = _tokens(self.src)  # the whole formula: the other members too
+        subscripted = {toks[k].text for k in range(1, len(toks)) if toks[k].kind == "letter" and (
+            toks[k - 1].text == "_" or toks[k - 1].text == "{" and toks[k - 2].text == "_" or
+            toks[k - 1].kind == "letter" and toks[k - 2].text == "{" and toks[k - 3].text == "_")}
+        summed = {toks[k].text for k in range(2, len(toks)) if toks[k - 1].text in ("_", "{") and
+                  toks[k - 2].text in (r"\sum", "_") and (toks[k - 2].text == r"\sum" or toks[k - 3].text == r"\sum")}
+        others = subscripted - summed - {str(i)}
+        if not others:
+            raise self.error(f"{whole} is written without an index, then {whole}_{i} is the variable: the whole vector "
+                             f"{whole} (a Jacobian) or {whole}_{i} with its index lost; write the index on it ({whole}_j "
+                             f"for element j of the vector, with j on the other side too, or {whole}_{i})", t)
+        j = self.fresh(_extent(i), min(others) if min(others) not in self.used else None)
+        self.note(f"{whole} in the derivative by {whole}_{i} read as the whole vector {whole}, element {j} (the formula "
+                  f"writes another index for it)")
+        return _Val(of.expr.xreplace({whole: var.base[j]}), (j, None))
 
     # ------------------------------------------------------------------ cases and relations
     def cases(self, t: _Tok) -> _Val:
