@@ -41,10 +41,7 @@ KINDS = ("ok", "error", "exception", "internal", "multi-line", "hang", "memory",
          "known-misread")
 # corpus cases whose scaled claim is still "proved" through a misreading owned by the reader, each with its strict
 # xfail below: reported as known-misread, not as a failure, until the reader is fixed
-KNOWN_MISREADS = {
-    "cosine-kiwix-4130045-absolute": "test_a_bold_vector_without_a_shape_is_not_silently_a_scalar",
-    "cosine-kiwix-4130045-inner": "test_a_bold_vector_without_a_shape_is_not_silently_a_scalar",
-}
+KNOWN_MISREADS: dict[str, str] = {}
 TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[A-Za-z]|\d+|\s+|.", re.DOTALL)
 
 
@@ -464,8 +461,6 @@ def test_the_gradient_of_the_trace_of_x_a_x_x_transposed_is_judged_right() -> No
     assert symgrad.verify(claim.replace(" + A^\\top X^\\top X", "")).verdict == "wrong"  # a term forgotten
 
 
-@pytest.mark.xfail(strict=True, reason="reader (E2/S2): a bold \\mathbf{v} with no declared shape is read as a "
-                   "scalar, silently; then v w/(|v||w|) = sign(v) sign(w) and its derivative 0 is 'proved'")
 def test_a_bold_vector_without_a_shape_is_not_silently_a_scalar() -> None:
     """Found by scaling a right cosine-similarity claim by 3 (cosine-kiwix-4130045-absolute): proved. Under the
     vector reading the derivative is w/(|v||w|) - c v/|v|^2, not 0 (autograd, corpus evidence)."""
