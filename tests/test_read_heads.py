@@ -16,6 +16,7 @@ import sympy as sp
 from symgrad import verify
 from symgrad.errors import ParseError
 from symgrad.read import Context, parse_definition
+from symgrad.verify.proof import _is_zero
 
 VARIANCE = r"\sigma^2_j = \frac{1}{N}\sum_{n=1}^{N} (x_{nj} - \mu_j)^2"
 
@@ -43,13 +44,23 @@ def test_the_derivative_of_that_sigma_j_by_one_sample_agrees_with_autograd():
     (r"a^3 = \sigma(z^3_1)", r"write the label into the name (\mathrm{a3})"),
     (r"O^{ib} = A^{ij} V^{jb}", r"O^{ib}: indices written as a superscript; write O_{ib}"),
     (r"x^T = y", r"x^T = ... defines a transpose"),
-    (r"\|y - Xw\|^2 = (y - Xw)^T (y - Xw)", r"\|y - Xw\|^2 = ... states the value of an expression, not a definition"),
-    (r"\frac{1}{n}\sum_{i=1}^n \log p(x_i) = -\log \sigma", r"name it (L = \frac{1}{n}\sum_{i=1}^n \log p(x_i))"),
+    (r"\cos = \frac{x}{y}", r"\cos = ... states the value of an expression, not a definition: name it (L = \cos)"),
 ])
 def test_a_head_with_two_readings_or_no_name_is_refused_saying_why(head, says):
     with pytest.raises(ParseError) as e:
         parse_definition(head, Context())
     assert says in str(e.value)
+
+
+@pytest.mark.parametrize(("head", "left"), [
+    (r"\|y - Xw\|^2 = (y - Xw)^T (y - Xw)", r"\|y - Xw\|^2"),
+    (r"\frac{1}{n}\sum_{i=1}^n \log p(x_i) = -\log \sigma", r"\frac{1}{n}\sum_{i=1}^n \log p(x_i)"),
+])
+def test_a_head_stating_a_value_defines_its_right_side_and_keeps_its_left_side_for_the_claim(head, left):
+    ctx = Context()
+    d = parse_definition(head, ctx)
+    assert d.name == "lhs" and ctx.stated["lhs"][1] == left
+    assert _is_zero(d.rhs - parse_definition(head.replace(left, "L"), Context()).rhs)  # up to summation index names
 
 
 def test_the_label_spelling_the_refusal_suggests_reads():

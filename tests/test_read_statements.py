@@ -97,3 +97,63 @@ def test_a_comma_inside_parentheses_separates_no_definitions():
     defn, _ = parse_statement(r"f(m, b) = m x + b", ctx)
     m, b, x = sp.symbols("m b x")
     assert defn.name == "f" and defn.rhs == m * x + b and list(ctx.definitions) == ["f"]
+
+
+GAUSSIAN_MEAN_LOG_LIKELIHOOD = (r"\frac{1}{n}\sum_{i=1}^n \log p(x_i) = -\frac{1}{2}\log(2\pi) - \frac{1}{2n\sigma^2}"
+                                r"\sum^n_{i=1} (x^{(i)} - \mu)^2 - \log \sigma")
+BY_SIGMA = r"\frac{\partial}{\partial \sigma} \frac{1}{n}\sum^n_{i=1} \log p(x^{(i)}) &= "
+
+
+def _mean_log_likelihood(sigma, x, mu):
+    return anp.mean(-0.5 * anp.log(2 * anp.pi * sigma ** 2) - (x - mu) ** 2 / (2 * sigma ** 2))
+
+
+def test_the_reference_gaussian_derivative_by_sigma_is_the_mean_square_over_sigma_cubed_minus_one_over_sigma():
+    rng = np.random.default_rng(1)
+    x, mu, sigma = rng.normal(size=5), 0.3, 1.7
+    want = np.mean((x - mu) ** 2) / sigma ** 3 - 1 / sigma
+    assert grad(_mean_log_likelihood)(sigma, x, mu) == pytest.approx(want, rel=1e-12)
+
+
+def test_a_stated_value_whose_left_side_the_claim_differentiates_defines_that_quantity():
+    claim = BY_SIGMA + r"\frac{1}{n\sigma^3}\sum^n_{i=1}(x^{(i)} - \mu)^2 - \frac{1}{\sigma}"
+    v = verify(claim, define=[GAUSSIAN_MEAN_LOG_LIKELIHOOD])
+    assert v.verdict == "proved" and "read as the definition of what the claim differentiates" in v.message
+
+
+def test_a_stated_value_differentiated_with_a_slip_is_wrong():
+    claim = BY_SIGMA + r"\frac{1}{n\sigma^3}\sum^n_{i=1}(x^{(i)} - \mu)^2 + \frac{1}{\sigma}"
+    assert verify(claim, define=[GAUSSIAN_MEAN_LOG_LIKELIHOOD]).verdict == "wrong"
+
+
+def test_a_stated_value_the_claim_does_not_differentiate_changes_nothing():
+    define = [r"\|y - w\|^2 = (y - w)^2", r"L = w^3"]
+    assert verify(r"\frac{dL}{dw} = 3w^2", define=define).verdict == "proved"
+    assert verify(r"\frac{dL}{dw} = 2w^2", define=define).verdict == "wrong"
+
+
+def test_a_left_side_that_does_not_read_is_still_refused_naming_the_spelling_that_works():
+    v = verify(r"\frac{\partial L}{\partial x} = 1", define=[r"\cos = \frac{x}{2}"])
+    assert v.verdict == "unreadable" and "name it (L = \\cos)" in v.message
+
+
+LOGSUMEXP = r"f(x)=\log\left(\sum_{i=1}^n e^ {x_i}\right)"
+
+
+def test_a_name_on_the_right_of_its_equals_is_defined_by_the_left_side():
+    backward, forward = Context(), Context()
+    parse_statement(LOGSUMEXP, backward)
+    parse_statement(LOGSUMEXP, forward)
+    got, _ = parse_statement(r"\nabla f(x) = S(x)", backward)
+    want, _ = parse_statement(r"S(x) = \nabla f(x)", forward)
+    assert (got.lhs, got.rhs) == (want.lhs, want.rhs)
+    assert any("the name stands on the right" in n for n in backward.notes)
+
+
+def test_the_gradient_of_logsumexp_named_on_the_right_is_the_softmax():
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=3)
+    assert np.allclose(grad(lambda v: anp.log(anp.sum(anp.exp(v))))(x), np.exp(x) / np.exp(x).sum(), rtol=1e-12)
+    define = [LOGSUMEXP, r"\nabla f(x) = S(x)"]
+    assert verify(r"S(x) = \frac{e^{x_j}}{\sum_{i=1}^n e^{x_i}}", define=define).verdict == "proved"
+    assert verify(r"S(x) = \frac{e^{x_j}}{\sum_{i=1}^n x_i}", define=define).verdict == "wrong"

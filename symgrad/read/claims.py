@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import itertools
 
 import sympy as sp
 
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
+from .chains import _case_after, _lines_as_chain, _sum_bounds
 from .context import Context, DerivativeOf, Function, Member
 from .encoded import decoded
 from .macros import expand
@@ -17,8 +17,7 @@ from .operators import _mentions, _powers_renamed
 from .parser import _Parser
 from .prose import without_lead_in
 from .sets import index_range
-from .tokens import _DOTS, _INDEX_POOL, _arg_text, _group_end, _source_text, _split, _Tok, _tokens
-from .tokens import _NAMED as _NAMED_WORD_CMDS
+from .tokens import _DOTS, _INDEX_POOL, _group_end, _source_text, _split, _Tok, _tokens
 from .vocabulary import _extent, _free_indices, _Val
 
 
@@ -184,24 +183,6 @@ def _jacobian(latex: str, side: list[_Tok], ctx: Context) -> str | None:
     return rf"\frac{{\partial {node}_{{{rows[0]}}}}}{{\partial {var}_{{{rows[1]}}}}}"
 
 
-def _sum_bounds(toks: list[_Tok]) -> set[str]:
-    """The letters that stand as the upper bound of a ``\\sum`` (``\\sum_{j=1}^{n}``, ``\\sum_{j=1}^n``)."""
-    found = set()
-    for k, t in enumerate(toks[:-1]):
-        if t.text != r"\sum":
-            continue
-        end = next((m for m in range(k + 1, len(toks) - 1) if toks[m].text == "^" and toks[m - 1].text in ("}",)
-                    or toks[m].kind == "end"), None)
-        if end is None or toks[end].text != "^":
-            continue
-        after = toks[end + 1:end + 4] + [toks[-1]] * 3  # the end token pads a bound cut short
-        letter = after[0] if after[0].kind == "letter" else after[1] if after[0].text == "{" and after[2].text == "}" \
-            else None
-        if letter is not None and letter.kind == "letter":
-            found.add(letter.text)
-    return found
-
-
 def _undefined(of: sp.Expr, var: sp.Expr, ctx: Context, declared: set[str]) -> str | None:
     """The name ``of`` is when it is a bare name nobody defined or declared (not the variable itself), else None."""
     if not isinstance(of, (sp.Symbol, sp.Indexed)) or isinstance(of, sp.Idx) or name_of(of) == name_of(var):
@@ -234,36 +215,6 @@ def _defined_by_the_chain(members: list[Member], ctx: Context, declared: set[str
     ctx.definitions[name] = Definition(first.value.of, later)
     ctx.tensors.pop(name, None)
     ctx.notes.append(f"{name} (not defined) read as the expression the chain differentiates next")
-
-
-_CASE_WORDS = {"if", "for", "when", "where", "with"}
-
-
-def _case_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
-    """``toks`` without a trailing case ``, i = j`` / ``\\text{if } i \\neq j``, which goes to ``ctx.assumptions``."""
-    tail = toks[-5:-1]
-    if len(toks) < 6 or [t.kind for t in (tail[1], tail[3])] != ["letter", "letter"] or tail[2].text not in (
-            "=", r"\ne", r"\neq"):
-        return toks
-    cut = len(toks) - 4
-    if tail[0].text != ",":
-        word = next((k for k in range(max(0, cut - 12), cut) if toks[k].text in _NAMED_WORD_CMDS and toks[k + 1].text == "{"),
-                    None)
-        if word is None or _arg_text(toks, word + 1)[1] != cut or _arg_text(toks, word + 1)[0] not in _CASE_WORDS:
-            return toks
-        cut = word
-    elif toks[cut - 1].text in _NAMED_WORD_CMDS:
-        return toks
-    if toks[cut - 1].text == "," and cut > 1:
-        cut -= 1
-    p = _Parser(latex, toks[-4:], ctx)
-    p.index_mode = True
-    rel = p.relation()
-    p.done()
-    mapping = p.resolve()
-    p.commit(mapping)
-    ctx.assumptions.append(rel.xreplace(mapping))
-    return toks[:cut] + toks[-1:]
 
 
 def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:
@@ -356,7 +307,10 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     if len(parts) < 2:
         raise ParseError("a definition needs an =: name = expression", column=1, source=latex)
     if len(parts) == 2:
-        return _define(latex, toks, ctx)
+        try:
+            return _define(latex, toks, ctx)
+        except _Unnamed as e:
+            return _stated(latex, parts, toks[-1], ctx, e)
     first = None
     for k, side in enumerate(parts[1:], start=1):
         try:
@@ -384,21 +338,6 @@ def _functions_named(latex: str, parts: list[list[_Tok]], used: int, end: _Tok, 
         except ParseError:
             continue  # the name stays undefined: a claim that uses it is refused there
         ctx.notes.append(f"{d.name} defined by the chain's last side, {_source_text_of(latex, parts[-1][1:])}")
-
-
-_OPEN_ENDS = ("=", "+", "-", r"\\", "(", "{", ",", "&", r"\cdot", r"\times")
-
-
-def _lines_as_chain(latex: str) -> str:
-    """Lines that are each an equation (``\\frac{dy}{dx} = A`` then ``\\frac{dy}{dx} = B``) joined as one chain: the
-    line break becomes ``=`` (the same width, so columns stay); a line continuing the one before is left alone."""
-    lines = latex.split("\n")
-    out = lines[0]
-    for before, line in itertools.pairwise(lines):
-        joined = "=" in before and "=" in line and not before.strip(" \t$").endswith(_OPEN_ENDS) and \
-            not line.strip(" \t$").startswith(("=", "&", "+", "-", r"\\", ")", "}"))
-        out += ("=" if joined else "\n") + line
-    return out
 
 
 def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
@@ -476,15 +415,58 @@ def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, l
     return f"{name}_{label}", []
 
 
+class _Unnamed(ParseError):
+    """A definition whose left side is an expression: ``parse_definition`` reads it as a stated value if it can."""
+
+
 def _not_a_name(p: _Parser) -> ParseError:
     """The error for a definition whose left side is an expression (``\\|y - Xw\\|^2 = \\langle y - Xw, y - Xw \\rangle``):
-    an equation stating a value names nothing a claim could differentiate."""
+    an equation stating a value names nothing unless the claim differentiates that expression (see ``_stated``)."""
     eq = _equals(p)
     if eq == p.pos or p.toks[eq].text != "=":
         return p.error("a definition starts with the name it defines")
     left = _source_text_of(p.src, p.toks[p.pos:eq])
-    return p.error(f"{left} = ... states the value of an expression, not a definition: name it (L = {left}) and "
-                   f"differentiate the name")
+    t = p.toks[p.pos]
+    return _Unnamed(f"{left} = ... states the value of an expression, not a definition: name it (L = {left}) and "
+                    f"differentiate the name", column=t.col, source=p.src)
+
+
+STATED = "lhs"  # the name a stated value E = R gives R: no name a page writes
+
+
+def _stated(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, refused: ParseError) -> Definition:
+    """``E = R`` with E an expression. R a new name (``\\nabla f(x) = S(x)``): the definition ``S(x) = \\nabla f(x)``
+    written the other way round (noted). Otherwise R is defined under the name ``lhs`` and E, read, is kept in
+    ``ctx.stated``: a claim that differentiates E differentiates ``lhs`` (verify decides, and notes it); E that
+    does not read is refused as before."""
+    left, right = parts[0], parts[1][1:]
+    if right and _is_head(latex, right, end, ctx):
+        defn = _define(latex, right + parts[1][:1] + left + [end], ctx)
+        ctx.notes.append(f"{_source_text_of(latex, left)} = {_source_text_of(latex, right)} read as the definition of "
+                         f"{defn.name}: the name stands on the right of its =")
+        return defn
+    if STATED in ctx.stated or ctx.declared_elsewhere(STATED):
+        raise refused
+    defn = _define(latex, [_Tok("letter", STATED, left[0].col)] + parts[1] + [end], ctx)
+    try:
+        value = _parse_value(latex, left + [end], ctx, strict=False)[0]
+    except ParseError:
+        value = None
+    if value is None or value.free or not isinstance(value.expr, sp.Expr):
+        del ctx.definitions[STATED]
+        raise refused
+    ctx.stated[STATED] = (value.expr, _source_text_of(latex, left))
+    return defn
+
+
+def _is_head(latex: str, side: list[_Tok], end: _Tok, ctx: Context) -> bool:
+    """Whether ``side`` is only a definition's head (``S``, ``S(x)``) of a name nothing defined or declared."""
+    p = _Parser(latex, side + [end], ctx)
+    try:
+        name, _, _, _ = _lhs_name(p)
+    except ParseError:
+        return False
+    return p.peek().kind == "end" and not ctx.declared_elsewhere(name)
 
 
 def _superscript(p: _Parser, name: str, tok: _Tok) -> ParseError:

@@ -50,6 +50,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         if derivative is None:
             derivative = _derivative_in(members, ctx)
         of_node, var = derivative
+        of_node, members = _stated_value(of_node, members, ctx)
         if isinstance(of_node, sp.Basic) and of_node.atoms(sp.Derivative):
             raise VerifyError("a derivative of an expression that holds a derivative (a higher derivative) is not "
                               "supported: claim one first derivative at a time")
@@ -170,6 +171,23 @@ def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
         ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {names[0]}, its only variable")
         var = names[0] if len(names[0]) == 1 else "\\" + names[0]
         return parse.parse_derivative(rf"\frac{{\partial}}{{\partial {var}}}\left({of}\right)", ctx)
+
+
+def _stated_value(of: sp.Expr, members: list, ctx: Any) -> tuple[sp.Expr, list]:
+    """A definition ``E = R`` stated a value (the reader named R ``lhs``): when the claim differentiates E, E is that
+    quantity, an unnamed loss defined by R (noted), in the derivative and in every member written as it."""
+    for name, (left, text) in ctx.stated.items():
+        if name in ctx.definitions and isinstance(of, sp.Expr) and not _is_name(of, ctx) and _is_zero(left - of):
+            node = ctx.definitions[name].lhs
+            ctx.notes.append(f"{text} = ... read as the definition of what the claim differentiates ({text} is that "
+                             f"quantity, named {name} here, defined by the right side)")
+            return node, [(text_, type(value)(node, value.var) if _is_derivative(value) and isinstance(
+                value.of, sp.Expr) and _is_zero(left - value.of) else value, array) for text_, value, array in members]
+    return of, members
+
+
+def _is_name(e: sp.Expr, ctx: Any) -> bool:
+    return isinstance(e, (sp.Indexed, sp.Symbol)) and name_of(e) in ctx.definitions
 
 
 def _functions_used(definitions: list[Definition], members: list, of: sp.Expr, functions: Any) -> list[Definition]:

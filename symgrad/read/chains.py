@@ -1,0 +1,73 @@
+"""How a claim's text becomes one chain: lines that are each an equation joined, a case written after the chain cut
+off into the assumptions, the letters that bound its sums."""
+
+from __future__ import annotations
+
+import itertools
+
+from .context import Context
+from .parser import _Parser
+from .tokens import _NAMED as _NAMED_WORD_CMDS
+from .tokens import _arg_text, _Tok
+
+_OPEN_ENDS = ("=", "+", "-", r"\\", "(", "{", ",", "&", r"\cdot", r"\times")
+
+
+def _lines_as_chain(latex: str) -> str:
+    """Lines that are each an equation (``\\frac{dy}{dx} = A`` then ``\\frac{dy}{dx} = B``) joined as one chain: the
+    line break becomes ``=`` (the same width, so columns stay); a line continuing the one before is left alone."""
+    lines = latex.split("\n")
+    out = lines[0]
+    for before, line in itertools.pairwise(lines):
+        joined = "=" in before and "=" in line and not before.strip(" \t$").endswith(_OPEN_ENDS) and \
+            not line.strip(" \t$").startswith(("=", "&", "+", "-", r"\\", ")", "}"))
+        out += ("=" if joined else "\n") + line
+    return out
+
+
+_CASE_WORDS = {"if", "for", "when", "where", "with"}
+
+
+def _case_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``toks`` without a trailing case ``, i = j`` / ``\\text{if } i \\neq j``, which goes to ``ctx.assumptions``."""
+    tail = toks[-5:-1]
+    if len(toks) < 6 or [t.kind for t in (tail[1], tail[3])] != ["letter", "letter"] or tail[2].text not in (
+            "=", r"\ne", r"\neq"):
+        return toks
+    cut = len(toks) - 4
+    if tail[0].text != ",":
+        word = next((k for k in range(max(0, cut - 12), cut) if toks[k].text in _NAMED_WORD_CMDS and toks[k + 1].text == "{"),
+                    None)
+        if word is None or _arg_text(toks, word + 1)[1] != cut or _arg_text(toks, word + 1)[0] not in _CASE_WORDS:
+            return toks
+        cut = word
+    elif toks[cut - 1].text in _NAMED_WORD_CMDS:
+        return toks
+    if toks[cut - 1].text == "," and cut > 1:
+        cut -= 1
+    p = _Parser(latex, toks[-4:], ctx)
+    p.index_mode = True
+    rel = p.relation()
+    p.done()
+    mapping = p.resolve()
+    p.commit(mapping)
+    ctx.assumptions.append(rel.xreplace(mapping))
+    return toks[:cut] + toks[-1:]
+
+
+def _sum_bounds(toks: list[_Tok]) -> set[str]:
+    """The letters that stand as the upper bound of a ``\\sum`` (``\\sum_{j=1}^{n}``, ``\\sum_{j=1}^n``)."""
+    found = set()
+    for k, t in enumerate(toks[:-1]):
+        if t.text != r"\sum":
+            continue
+        end = next((m for m in range(k + 1, len(toks) - 1) if toks[m].text == "^" and toks[m - 1].text in ("}",)
+                    or toks[m].kind == "end"), None)
+        if end is None or toks[end].text != "^":
+            continue
+        after = toks[end + 1:end + 4] + [toks[-1]] * 3  # the end token pads a bound cut short
+        letter = after[0] if after[0].kind == "letter" else after[1] if after[0].text == "{" and after[2].text == "}" \
+            else None
+        if letter is not None and letter.kind == "letter":
+            found.add(letter.text)
+    return found
