@@ -18,8 +18,9 @@ from sympy.printing.pretty.pretty_symbology import pretty_symbol
 from .._version import __version__
 from ..derivation import Note, Section
 from ..files import GENERATED_MARK
+from ..matrix import Form
 from ..tensors import name_of, shape_of
-from .matrices import matrix_latex, matrix_text
+from .matrices import matrix_latex_lines, matrix_text
 from .printer import latex_lines, to_latex, visual_width
 from .prose import _markdown_escape, text_in_latex, text_in_math
 from .text import to_text
@@ -109,7 +110,7 @@ class _Row:
     """
 
     lhs: str | None
-    rhs: sp.Basic | str
+    rhs: sp.Basic | Form | str  # a matrix form breaks between its terms, an expression as latex_lines breaks it
     words: str = ""
     detail: str = ""
     boxed: bool = False
@@ -136,7 +137,8 @@ def _display_rows(rows: list[_Row], style: _Style) -> list[str]:
     width = max(MIN_WIDTH, PAGE_WIDTH - left - max((visual_width(n) for ns in notes for n in ns), default=0))
     out = []
     for row, row_notes in zip(rows, notes):
-        lines = [row.rhs] if isinstance(row.rhs, str) else latex_lines(row.rhs, width)
+        lines = ([row.rhs] if isinstance(row.rhs, str) else matrix_latex_lines(row.rhs, width)
+                 if isinstance(row.rhs, Form) else latex_lines(row.rhs, width))
         if row.boxed and len(lines) == 1:
             lines = [rf"\boxed{{{lines[0]}}}"]
         lines += [""] * (len(row_notes) - len(lines))
@@ -181,7 +183,7 @@ def _result_rows(result: Result) -> list[_Row]:
         cases = r" \\ ".join(rf"{to_latex(e)} & \text{{if }} {to_latex(cond)}" for cond, e in result.cases)
         rows.append(_Row(None, rf"\begin{{cases}} {cases} \end{{cases}}"))
     if result.matrix_form is not None:
-        rows.append(_Row(_matrix_lhs(result), matrix_latex(result.matrix_form), "matrix form"))
+        rows.append(_Row(_matrix_lhs(result), result.matrix_form, "matrix form"))
     return rows
 
 

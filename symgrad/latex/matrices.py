@@ -27,7 +27,7 @@ from ..matrix import (
     Summed,
     Terms,
 )
-from .printer import to_latex
+from .printer import to_latex, visual_width
 from .text import SymgradTextPrinter, to_text
 
 
@@ -122,14 +122,15 @@ class _Printer:
     def _Array(self, form: Array) -> str:
         return self.s.name(self.s.leaf(form.name)) + (self.s.top if form.transposed else "")
 
-    def _Terms(self, form: Terms) -> str:
+    def signed_terms(self, form: Terms) -> list[str]:
+        """The terms of a sum, positive ones first, each after the first with its ``+`` or minus sign."""
         parts = [self(t) for t in form.terms]
         minus = self.s.minus
         parts = [p for p in parts if not p.startswith(minus)] + [p for p in parts if p.startswith(minus)]
-        out = parts[0]
-        for p in parts[1:]:
-            out += f" {minus} {p[1:].lstrip()}" if p.startswith(minus) else f" + {p}"
-        return out
+        return parts[:1] + [f"{minus} {p[1:].lstrip()}" if p.startswith(minus) else f"+ {p}" for p in parts[1:]]
+
+    def _Terms(self, form: Terms) -> str:
+        return " ".join(self.signed_terms(form))
 
     def _Scaled(self, form: Scaled) -> str:
         return self.scale(form.coeff) + self(form.form)
@@ -177,6 +178,22 @@ class _Printer:
 def matrix_latex(form: Form) -> str:
     """A matrix form as LaTeX: ``\\operatorname{diag}(p) - p p^{\\top}``."""
     return _Printer(_LATEX)(form)
+
+
+def matrix_latex_lines(form: Form, width: float) -> list[str]:
+    """A matrix form as LaTeX display lines of about ``width`` typeset characters: a sum too wide for one line
+    breaks between its terms, before a ``+`` or ``-``."""
+    printer = _Printer(_LATEX)
+    whole = printer(form)
+    if visual_width(whole) <= width or not isinstance(form, Terms):
+        return [whole]
+    lines: list[str] = []
+    for piece in printer.signed_terms(form):
+        if lines and visual_width(lines[-1] + " " + piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines
 
 
 def matrix_text(form: Form) -> str:

@@ -200,11 +200,15 @@ class SymgradLatexPrinter(LatexPrinter):
                 return sub
             numer, denom = sp.fraction(expr, exact=True)
             if denom != 1:
-                others, sums = _split_sums(numer)
-                if sums == 1:
-                    return [whole]
+                others, last = _split_sums(numer)
+                if last == 1:  # no sum to take out of the fraction: its widest bracket, (a + b)/c as 1/c (a + b),
+                    # when that is at least half a line (a narrower one taken out leaves the fraction about as wide)
+                    adds = [f for f in sp.Mul.make_args(numer) if isinstance(f, sp.Add)]
+                    last = max(adds, key=lambda f: visual_width(self._print(f)), default=sp.S.One)
+                    if last == 1 or 2 * visual_width(self._print(last)) < width:
+                        return [whole]
+                    others = numer / last
                 prefix = rf"\frac{{{self._print_factors(others)}}}{{{self._print_factors(denom)}}}"
-                last, rest = sums, []
             else:
                 *rest, last = readable_factors(expr)
                 # the leading factors keep the parentheses they have in the whole product: (σ − σ²) (...)
