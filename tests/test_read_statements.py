@@ -157,3 +157,32 @@ def test_the_gradient_of_logsumexp_named_on_the_right_is_the_softmax():
     define = [LOGSUMEXP, r"\nabla f(x) = S(x)"]
     assert verify(r"S(x) = \frac{e^{x_j}}{\sum_{i=1}^n e^{x_i}}", define=define).verdict == "proved"
     assert verify(r"S(x) = \frac{e^{x_j}}{\sum_{i=1}^n x_i}", define=define).verdict == "wrong"
+
+
+def test_a_sentence_naming_the_derivative_and_its_value_is_that_claim():
+    x = np.array([[2.0, 0.3], [0.1, 1.5]])
+    assert np.allclose(grad(lambda a: anp.log(anp.linalg.det(a)))(x), np.linalg.inv(x).T, rtol=1e-12)
+    sentence = r"The gradient of $\log \det X$ with respect to the entries of $X$ is $X^{-1}$"
+    given = [r"where $X$ is a matrix in $\mathbb{R}^{n\times n}$"]
+    v = verify(sentence, given=given)
+    assert v.verdict == "proved" and "the sentence read as the claim X^{-1}" in v.message
+    assert verify(sentence.replace("X^{-1}", "2X^{-1}"), given=given).verdict == "wrong"
+
+
+def test_the_entries_x_1_to_x_n_named_in_a_sentence_are_the_vector_x():
+    from symgrad.read.sentences import claim_in_sentence
+
+    claim, of, note = claim_in_sentence(r"The partial derivatives of $|Ax|^2$ with respect to $x_1, ... , x_n$ fill "
+                                        r"the vector $2A^T Ax$.")
+    assert (claim, of) == (r"2A^T Ax", r"\frac{\partial}{\partial x}\left(|Ax|^2\right)") and "entries of x" in note
+
+
+def test_of_several_formulas_the_one_equation_about_a_derivative_is_the_claim():
+    v = verify(r"For $x$ a scalar we get $\frac{d}{dx} x^3 = 3x^2$ and $x^3 > 0$ for $x > 0$.")
+    assert v.verdict == "proved" and "the one equation about a derivative is the claim" in v.message
+    assert verify(r"For $x$ a scalar we get $\frac{d}{dx} x^3 = 3x$ and $x^3 > 0$.").verdict == "wrong"
+
+
+def test_a_sentence_with_several_formulas_and_no_derivative_equation_is_refused():
+    v = verify(r"We have $x$ and $y$ and $x + y$.")
+    assert v.verdict == "unreadable" and "several formulas" in v.message

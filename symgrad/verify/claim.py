@@ -103,6 +103,12 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     stage[0] = "--given"
     ctx.settle()  # facts that wait for the definitions: dL/dy = g, y one-hot, A = A^T
     stage[0] = "--of"
+    from ..read.sentences import claim_in_sentence
+
+    sentence = claim_in_sentence(claim) if of is None else None
+    if sentence is not None:  # "The gradient of $f$ with respect to $X$ is $C$"
+        claim, of, note = sentence
+        ctx.notes.append(note)
     derivative = _derivative_of(parse, of, ctx) if of else None
     stage[0] = "--claim"
     members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx, asked=derivative)]

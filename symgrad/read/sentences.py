@@ -1,0 +1,40 @@
+"""A claim written as a sentence with several formulas in ``$...$`` (``The gradient of $\\log \\det X$ with respect to
+$X$ is $X^{-1}$``): the derivative it names and the formula it claims, or the one formula that is an equation about a
+derivative. Anything else is left whole, for the reader to refuse naming the formulas."""
+
+from __future__ import annotations
+
+import re
+
+_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)", re.DOTALL)
+_SLOT = "\0"  # where a formula stood in the words
+_DERIVATIVE_WORDS = r"(?:the\s+)?(?:gradient|derivatives?|partial\s+derivatives?|jacobian|differential)"
+_SAYS = r"(?:is|are|equals?|gives?|fills?\s+the\s+vector|is\s+the\s+vector|is\s+given\s+by|becomes?)"
+_NAMED_DERIVATIVE = re.compile(
+    rf"\s*{_DERIVATIVE_WORDS}\s+of\s+{_SLOT}\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)\s+"
+    rf"(?:(?:all\s+)?(?:the\s+)?(?:entries|elements|components|coordinates)\s+of\s+)?{_SLOT}\s+{_SAYS}\s+{_SLOT}\s*[.,;]?\s*",
+    re.IGNORECASE)
+_COMPONENTS = re.compile(r"\s*(\\?[A-Za-z]+)_\{?1\}?\s*,\s*(?:\.\.\.|…|\\[lc]?dots)\s*,\s*\1_\{?[A-Za-z]\}?\s*")
+_ABOUT_A_DERIVATIVE = re.compile(r"\\d?frac\s*\{\s*(?:\\partial|d)|\\nabla|\\partial|\bd[A-Za-z]+\s*/\s*d")
+
+
+def claim_in_sentence(text: str) -> tuple[str, str | None, str] | None:
+    """``(claim, of, note)`` for a sentence with several formulas that says which is claimed (``of`` the derivative it
+    names, LaTeX, or None when the claim starts with its derivative); None for anything else."""
+    spans = [next(g for g in m.groups() if g is not None) for m in _SPAN.finditer(text)]
+    if len(spans) < 2:
+        return None
+    words = _SPAN.sub(_SLOT, text)
+    m = _NAMED_DERIVATIVE.fullmatch(words)
+    if m and len(spans) == 3:
+        value, by, claimed = spans
+        one = _COMPONENTS.fullmatch(by)
+        var = one.group(1) if one else by.strip()
+        note = f"the sentence read as the claim {claimed.strip()} about the derivative of {value.strip()} by {var}"
+        if one:
+            note += f" ({by.strip()}: the entries of {var})"
+        return claimed, rf"\frac{{\partial}}{{\partial {var}}}\left({value}\right)", note
+    about = [s for s in spans if "=" in s and _ABOUT_A_DERIVATIVE.search(s.split("=")[0])]
+    if len(about) == 1:
+        return about[0], None, f"of the sentence's {len(spans)} formulas, the one equation about a derivative is the claim"
+    return None
