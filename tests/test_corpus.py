@@ -12,15 +12,17 @@ import warnings
 
 import pytest
 from corpus import establish
-from corpus.cases import EVIDENCE, TIERS, judge_all, known_misses, load
+from corpus.cases import EVIDENCE, HELDOUT_DIR, HELDOUT_EVIDENCE, TIERS, judge_all, known_misses, load
 
 CASES = load()
+HELDOUT = load(HELDOUT_DIR)  # measured apart (benchmarks/bench_corpus.py); held to the same two promises
+HELDOUT_IDS = {c.id for c in HELDOUT}
 MISSES = known_misses()
 
 
 @pytest.fixture(scope="module")
 def outcomes():
-    return {o.case.id: o for o in judge_all(CASES)}
+    return {o.case.id: o for o in judge_all(CASES + HELDOUT)}
 
 
 def test_corpus_has_at_least_150_cases_a_fifth_or_more_wrong_in_every_tier():
@@ -42,14 +44,20 @@ def test_known_misses_name_cases_of_the_corpus():
     assert MISSES <= {c.id for c in CASES}
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_held_out_cases_are_new_pages_with_their_own_ids():
+    assert len(HELDOUT) >= 100 and not {c.id for c in HELDOUT} & {c.id for c in CASES}
+    assert not {c.url for c in HELDOUT} & {c.url for c in CASES}
+
+
+@pytest.mark.parametrize("case", CASES + HELDOUT, ids=lambda c: c.id)
 def test_expected_verdict_is_the_one_autograd_establishes(case):
     assert establish.establish(case)["established"] == case.expected
 
 
-def test_recorded_evidence_is_current():
-    recorded = json.loads(EVIDENCE.read_text())
-    assert {i: e["established"] for i, e in recorded.items()} == {c.id: c.expected for c in CASES}
+@pytest.mark.parametrize(("cases", "evidence"), [(CASES, EVIDENCE), (HELDOUT, HELDOUT_EVIDENCE)], ids=["corpus", "heldout"])
+def test_recorded_evidence_is_current(cases, evidence):
+    recorded = json.loads(evidence.read_text())
+    assert {i: e["established"] for i, e in recorded.items()} == {c.id: c.expected for c in cases}
 
 
 def test_no_wrong_claim_is_ever_called_proved_or_agrees(outcomes):
@@ -59,7 +67,7 @@ def test_no_wrong_claim_is_ever_called_proved_or_agrees(outcomes):
 
 def test_every_case_not_a_known_miss_gets_its_right_verdict(outcomes):
     missed = [f"{i} (expected {o.case.expected}): {o.verdict}: {o.message}"
-              for i, o in outcomes.items() if not o.right and i not in MISSES]
+              for i, o in outcomes.items() if not o.right and i not in MISSES and i not in HELDOUT_IDS]
     fixed = sorted(i for i, o in outcomes.items() if o.right and i in MISSES)
     if fixed:
         warnings.warn(f"{len(fixed)} known miss(es) now right, remove them from known_misses.txt: {fixed}",

@@ -23,7 +23,7 @@ from autograd import elementwise_grad, grad, hessian, jacobian
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
-from corpus.cases import EVIDENCE, Case, load
+from corpus.cases import CASE_DIR, EVIDENCE, HELDOUT_DIR, HELDOUT_EVIDENCE, Case, load
 
 POINTS = 6
 RIGHT_TOL = 1e-7
@@ -156,20 +156,22 @@ def establish(case: Case) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="compare with evidence.json, do not write it")
+    parser.add_argument("--heldout", action="store_true", help="the held-out cases (heldout/) instead of cases/")
     args = parser.parse_args(argv)
-    evidence = {case.id: establish(case) for case in load()}
-    cases = {c.id: c for c in load()}
+    directory, path = (HELDOUT_DIR, HELDOUT_EVIDENCE) if args.heldout else (CASE_DIR, EVIDENCE)
+    cases = {c.id: c for c in load(directory)}
+    evidence = {i: establish(case) for i, case in cases.items()}
     differ = [i for i, e in evidence.items() if e["established"] != cases[i].expected]
     for i in differ:
         print(f"{i}: expected {cases[i].expected}, autograd says {evidence[i]['established']}", file=sys.stderr)
     if args.check:
-        recorded = json.loads(EVIDENCE.read_text()) if EVIDENCE.exists() else {}
+        recorded = json.loads(path.read_text()) if path.exists() else {}
         stale = sorted(i for i in evidence if recorded.get(i, {}).get("established") != evidence[i]["established"])
         for i in stale:
             print(f"{i}: evidence.json is stale or missing", file=sys.stderr)
         differ += stale
     else:
-        EVIDENCE.write_text(json.dumps(evidence, indent=1, ensure_ascii=False) + "\n")
+        path.write_text(json.dumps(evidence, indent=1, ensure_ascii=False) + "\n")
     right = sum(e["established"] == "right" for e in evidence.values())
     print(f"{len(evidence)} cases: {right} right, {len(evidence) - right} wrong; {len(differ)} problem(s)")
     return 1 if differ else 0
