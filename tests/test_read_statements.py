@@ -186,3 +186,29 @@ def test_of_several_formulas_the_one_equation_about_a_derivative_is_the_claim():
 def test_a_sentence_with_several_formulas_and_no_derivative_equation_is_refused():
     v = verify(r"We have $x$ and $y$ and $x + y$.")
     assert v.verdict == "unreadable" and "several formulas" in v.message
+
+
+def _softmax(x):
+    e = anp.exp(x - anp.max(x))
+    return e / anp.sum(e)
+
+
+def test_the_reference_softmax_jacobian_is_diag_s_minus_s_s_transpose():
+    from autograd import jacobian
+
+    x = np.array([0.2, -1.0, 0.7])
+    s = _softmax(x)
+    assert np.allclose(jacobian(_softmax)(x), np.diag(s) - np.outer(s, s), rtol=1e-12)
+
+
+@pytest.mark.parametrize("head", ["J_s", "J_{s}", "Js", r"\mathbf{J}_s"])
+def test_a_jacobian_subscripted_with_a_defined_name_is_that_names_jacobian(head):
+    given, define = [r"x \in \mathbb{R}^n"], [r"s = \mathrm{softmax}(x)"]
+    v = verify(rf"{head} = \mathrm{{diag}}(s) - s s^T", define=define, given=given)
+    assert v.verdict == "proved" and "J_s read as the Jacobian ∂s_i/∂x_j" in v.message
+    assert verify(rf"{head} = \mathrm{{diag}}(s) + s s^T", define=define, given=given).verdict == "wrong"
+
+
+def test_the_jacobian_of_a_scalar_is_its_gradient():
+    v = verify(r"J_\ell = \mathrm{softmax}(x)", define=[r"\ell = \log \sum_{k=1}^n e^{x_k}"])
+    assert v.verdict == "proved" and "J_ell read as the Jacobian ∂ell/∂x_j" in v.message
