@@ -127,6 +127,9 @@ class _Expressions:
             elif t.text == "'":
                 self.next()
                 v = self.transpose(v, t) if v.axes else self.primed(v, t, alone=start == 0 and self.peek().kind == "end")
+            elif t.text == "_" and self.toks[start].text in ("[", "(") and self.positive_part_mark():
+                self.pos += self.positive_part_mark()
+                v = _Val(sp.Max(0, v.expr), v.axes)  # [u]_+, the hinge's positive part
             elif t.text == "_":
                 self.next()
                 v = self.subscripted(v, t)
@@ -165,6 +168,11 @@ class _Expressions:
                 isinstance(v.expr, sp.Indexed) and v.expr.indices == tuple(v.free):
             return self.sample_superscript(v, e.expr, t)
         return _Val(self.power(v.expr, e.expr, t), v.axes)
+
+    def positive_part_mark(self) -> int:
+        """The tokens of ``_+`` or ``_{+}`` here (after a bracket: ``[u]_+`` is max(0, u)), or 0."""
+        texts = [self.peek(k).text for k in range(4)]
+        return 2 if texts[:2] == ["_", "+"] else 4 if texts == ["_", "{", "+", "}"] else 0
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:
         """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value;

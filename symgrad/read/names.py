@@ -340,7 +340,8 @@ class _Names:
                 else:
                     idxs.extend(got)
                     digits = digits or kind == "digits"
-            elif self.at("^") and self.peek(1).text == "{" and self.peek(2).text == "(":
+            elif self.at("^") and self.peek(1).text == "{" and self.peek(2).text == "(" and \
+                    self.toks[_group_end(self.toks, self.pos + 1) - 2].text == ")":  # not e^{(1 - \rho)\eta_n}
                 self.pos += 3
                 sample = []
                 while not self.at(")"):
