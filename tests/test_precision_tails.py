@@ -1,6 +1,7 @@
-"""Tails of the normal CDF in compiled code (issue 10): gelu-erf's Phi(x) = (1 + erf(x/sqrt 2))/2 is computed as
-erfc(-x/sqrt 2)/2 (the stability rewrite erf-complement), so that x < -5 keeps its relative digits; checked element
-by element against mpmath's ncdf and npdf at 40 digits, in float64 and float32."""
+"""Tails in compiled code (issue 10): gelu-erf's Phi(x) = (1 + erf(x/sqrt 2))/2 is computed as erfc(-x/sqrt 2)/2
+(the stability rewrite erf-complement), gelu's (1 + tanh(u))/2 as sigma(2u) and 1 - tanh(u)^2 as 4 sigma(2u)
+sigma(-2u) (tanh-complement, sech-squared through the name t), so that the left tail keeps its relative digits;
+checked element by element against mpmath at 40 digits, in float64 and float32."""
 
 from __future__ import annotations
 
@@ -62,3 +63,46 @@ def test_one_plus_erf_loses_everything_there_so_the_test_can_fail():
     naive = x0 * (1 + erf(x0 / sqrt(2))) / 2
     want, _, _ = _reference(np.array([x0]))
     assert abs(naive - want[0]) > 1e-3 * abs(want[0])
+
+
+GELU_C = 0.044715
+LOWEST_TANH = {"float64": -20.0, "float32": -9.0}  # x (1 + tanh(u))/2 is a normal number of the dtype down to here
+
+
+def _tanh_reference(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """gelu (tanh form) x (1 + tanh(u))/2, its derivative, and the derivative's scale (sum of its terms' sizes)."""
+    with mpmath.workdps(40):
+        k = mpmath.sqrt(2 / mpmath.pi)
+        value, slope, scale = [], [], []
+        for v in (mpmath.mpf(float(a)) for a in x):
+            u = k * (v + mpmath.mpf(GELU_C) * v**3)
+            s = 2 / (1 + mpmath.exp(-2 * u))  # 1 + tanh(u), no cancellation at 40 digits
+            du = k * (1 + 3 * mpmath.mpf(GELU_C) * v**2)
+            second = v / 2 * s * (2 - s) * du  # x/2 (1 - tanh(u)^2) u'
+            value.append(float(v * s / 2))
+            slope.append(float(s / 2 + second))
+            scale.append(float(abs(s / 2) + abs(second)))
+        return np.array(value), np.array(slope), np.array(scale)
+
+
+@pytest.fixture(scope="module")
+def gelu_tanh():
+    return symgrad.derive("gelu").compile()
+
+
+def test_gelus_one_plus_tanh_and_one_minus_tanh_squared_are_computed_as_sigmoids(gelu_tanh):
+    assert {"tanh-complement", "sech-squared"} <= set(gelu_tanh.rewrites)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_gelu_tanh_value_and_gradient_keep_relative_digits_far_into_the_left_tail(gelu_tanh, dtype):
+    x = np.linspace(LOWEST_TANH[dtype], 5.0, 401).astype(dtype)
+    want_value, want, scale = _tanh_reference(x)
+    got = gelu_tanh.grad(x=x[:, None], g=np.ones((x.size, 1), dtype=dtype))["x"][:, 0]
+    x64 = x.astype(np.float64)
+    bound = ULPS * np.finfo(dtype).eps * (1 + 3 * GELU_C * x64**4 + x64**2)  # u's condition: 1 + x u'(x)... ~ x^4
+    relative = np.abs(got - want) / scale
+    assert np.all(relative <= bound), f"worst at x = {x[np.argmax(relative / bound)]}: {relative.max():.1e}"
+    for n in range(0, x.size, 40):
+        value, _ = gelu_tanh.value_and_grad(x=x[n:n + 1, None], g=np.ones((1, 1), dtype=dtype))
+        assert abs(float(value) - want_value[n]) <= bound[n] * abs(want_value[n])

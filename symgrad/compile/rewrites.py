@@ -352,10 +352,11 @@ def _tanh(e: sp.Expr, names: dict) -> sp.Expr | None:
 def _sech_squared(e: sp.Expr, names: dict) -> sp.Expr | None:
     if not isinstance(e, sp.Add):
         return None
-    for t in e.args:  # a - a tanh(u)^2 = a sech(u)^2 = 4 a sigma(2u) sigma(-2u)
-        squares = [f for f in sp.Mul.make_args(t) if isinstance(f, sp.Pow) and f.exp == 2 and isinstance(f.base, sp.tanh)]
+    for t in e.args:  # a - a tanh(u)^2 = a sech(u)^2 = 4 a sigma(2u) sigma(-2u), also through a name t = tanh(u)
+        squares = [f for f in sp.Mul.make_args(t)
+                   if isinstance(f, sp.Pow) and f.exp == 2 and isinstance(_seen(f.base, names), sp.tanh)]
         if squares and (a := -t / squares[0]) in e.args:
-            u = squares[0].base.args[0]
+            u = _seen(squares[0].base, names).args[0]
             rest = [x for x in e.args if x is not t and x != a]
             return sp.Add(*rest, 4 * a * Sigmoid(2 * u) * Sigmoid(-2 * u))
     return None
@@ -415,6 +416,19 @@ def _erf_complement(e: sp.Expr, names: dict) -> sp.Expr | None:
                     # erfc(-v) spelled out: SymPy turns erfc(-v) into 2 - erfc(v), the cancellation itself
                     tail = sp.Piecewise((sp.erfc(sp.Abs(v)), v < 0), (2 - sp.erfc(v), True))
                     return sp.Add(*[a for a in e.args if a not in (t, k)], k * tail)
+    return None
+
+
+def _tanh_complement(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Add):
+        return None
+    for t in e.args:
+        for f in sp.Mul.make_args(t):
+            if isinstance(s := _seen(f, names), sp.tanh):
+                c, u = t / f, s.args[0]
+                for k, v in ((c, u), (-c, -u)):  # k + c tanh(u) = k (1 + tanh(v)) = 2 k sigma(2 v)
+                    if k in e.args:
+                        return sp.Add(*[a for a in e.args if a not in (t, k)], 2 * k * Sigmoid(2 * v))
     return None
 
 
@@ -481,6 +495,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("erf-complement", "1 + erf(u) for u << 0 (the normal CDF (1 + erf(x/sqrt 2))/2 in the tail: gelu at "
             "x < -5) keeps only erf's rounding, and is 0 past u = -6 where the truth is 1e-17 and below: it is "
             "erfc(-u) = erfc(|u|), relative digits to u = -27", _erf_complement),
+    Rewrite("tanh-complement", "1 + tanh(u) is 0 once tanh(u) rounds to -1 (u < -19 in float64, gelu's "
+            "(1 + tanh(u))/2 at x < -10) where the truth is 2 exp(2u): it is 2 sigma(2u), also through a name "
+            "t = tanh(u)", _tanh_complement),
     Rewrite("tanh", "(exp(u) - exp(-u))/(exp(u) + exp(-u)) is inf/inf once |u| > 710: it is tanh(u), in [-1, 1]",
             _tanh),
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),
