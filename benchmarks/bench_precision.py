@@ -259,11 +259,12 @@ class Cell:
     theirs: float
     ok: bool | None  # None: the reference is not finite there, or not a finite number of the dtype
     why: str = ""  # for ok None: "domain" (outside the loss's domain) or "overflow" (beyond the dtype's range)
+    draws: int = 1  # draws of inputs the verdict is over (DRAWS where the first was outside FACTOR x)
 
     def text(self) -> str:
         if self.ok is None:
             return "n/a" if self.why != "overflow" else "n/a (overflows)"
-        mark = "" if self.ok else " **FAIL**"
+        mark = ("" if self.draws == 1 else f" ({self.draws} draws)") + ("" if self.ok else " **FAIL**")
         return f"{self.ours:.0e} / {self.theirs:.0e}{mark}".replace("inf", "∞")
 
 
@@ -322,7 +323,7 @@ def measure(name: str, f: Compiled, reference: Reference, bases: Callable[[int],
                   if not d.why]
     worst = Draw(*[[max(q) for q in zip(*[getattr(d, a) for d in draws])] for a in ("ours", "theirs", "floors")],
                  draws[0].eps)
-    return Cell(name, kind, dtype, max(worst.ours), max(worst.theirs), worst.ok())
+    return Cell(name, kind, dtype, max(worst.ours), max(worst.theirs), worst.ok(), draws=len(draws))
 
 
 def entry_cells(name: str, kinds: tuple[str, ...] = tuple(KINDS), dtypes: tuple[str, ...] = DTYPES,
@@ -354,7 +355,8 @@ past float32's 3.4e38; no float32 result can be right there).
 - Draws: a cell outside 10x at the first draw of inputs is measured at 4 more and judged by the worst error over \
 the five, symgrad's and autograd's alike: in float32 at inputs near 1e4 the error is the rounding of the logits \
 x @ w (spacing 32 at 5e8), and the summation order favours either by luck (seed-ce-logits: symgrad's error over \
-autograd's from 0.04 to 24 over 12 draws). A code that is worse at every draw stays outside.
+autograd's from 0.04 to 24 over 12 draws). A code that is worse at every draw stays outside. Such a cell says \
+"(5 draws)"; every other cell is one draw (seed 0).
 """
 
 

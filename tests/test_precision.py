@@ -85,8 +85,15 @@ def test_the_seed_logits_near_1e4_in_float32_are_within_10x_of_autograd_over_dra
     (cell,) = bench.entry_cells("seed-ce-logits", kinds=("+1e4",), dtypes=("float32",))
     assert cell.ok is True, f"{cell.ours:.1e} vs autograd {cell.theirs:.1e}"
     assert cell.theirs > 1e-4  # the logits' rounding (spacing 32 at 5e8) limits autograd as much
+    assert cell.draws == bench.DRAWS  # at the first draw autograd's summation order wins by 24x
 
 
 def test_a_true_value_beyond_float32s_range_is_not_judged_and_says_it_overflows():
     (cell,) = bench.entry_cells("logdet", kinds=("denormal",), dtypes=("float32",))
     assert cell.ok is None and cell.why == "overflow" and cell.text() == "n/a (overflows)"
+
+
+def test_a_cell_judged_over_several_draws_says_so_and_one_draw_says_nothing():
+    several = bench.Cell("e", "+1e4", "float32", 3e-3, 3e-3, True, draws=bench.DRAWS)
+    assert several.text() == "3e-03 / 3e-03 (5 draws)"
+    assert bench.Cell("e", "random", "float64", 2e-16, 1e-16, True).text() == "2e-16 / 1e-16"
