@@ -212,3 +212,26 @@ def test_a_jacobian_subscripted_with_a_defined_name_is_that_names_jacobian(head)
 def test_the_jacobian_of_a_scalar_is_its_gradient():
     v = verify(r"J_\ell = \mathrm{softmax}(x)", define=[r"\ell = \log \sum_{k=1}^n e^{x_k}"])
     assert v.verdict == "proved" and "J_ell read as the Jacobian ∂ell/∂x_j" in v.message
+
+
+PER_SAMPLE_LSQ = [r"\hat{y}_i=w^Tx_i+b", r"L=\sum_{i=1}^N(\hat{y}_i-y_i)^2"]
+PER_SAMPLE_SHAPES = [r"i = 1, \dots, N", r"x_i \in \mathbb{R}^d", r"w \in \mathbb{R}^d"]
+
+
+def test_the_reference_least_squares_gradient_is_two_x_transpose_times_the_residual():
+    rng = np.random.default_rng(3)
+    x, y, w, b = rng.normal(size=(5, 3)), rng.normal(size=5), rng.normal(size=3), 0.4
+    loss = lambda w: anp.sum((x @ w + b - y) ** 2)
+    assert np.allclose(grad(loss)(w), 2 * x.T @ (x @ w + b - y), rtol=1e-12)
+
+
+def test_an_undefined_capital_of_per_sample_vectors_is_the_samples_stacked():
+    v = verify(r"\nabla_wL=2X^T(Xw + b-y)", define=PER_SAMPLE_LSQ, given=PER_SAMPLE_SHAPES)
+    assert v.verdict == "proved" and "X (not defined) read as the x_i stacked" in v.message
+    assert verify(r"\nabla_wL=X^T(Xw-y)", define=PER_SAMPLE_LSQ, given=PER_SAMPLE_SHAPES).verdict == "wrong"
+
+
+def test_a_declared_capital_is_its_own_matrix_not_the_samples_stacked():
+    given = [*PER_SAMPLE_SHAPES, r"X \in \mathbb{R}^{N \times d}"]
+    v = verify(r"\nabla_wL=2X^T(Xw + b-y)", define=PER_SAMPLE_LSQ, given=given)
+    assert v.verdict == "wrong" and "stacked" not in v.message

@@ -93,6 +93,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)
     _output_of_the_function(toks, ctx)
+    _stacked_samples(toks, ctx)
     same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
     declared = set(ctx.tensors)
@@ -138,6 +139,18 @@ def _output_of_the_function(toks: list[_Tok], ctx: Context) -> None:
             ctx.definitions[y.text] = Definition(sp.Symbol(y.text), f.body)
             ctx.notes.append(f"{y.text} (not defined) read as {f.name}({x}), the one function defined")
             return
+
+
+def _stacked_samples(toks: list[_Tok], ctx: Context) -> None:
+    """``X^T(Xw - y)`` with X never named and the definitions written per sample (``w^T x_i``): X is the samples x_i
+    stacked, row i of X the x_i (noted), as pages write the matrix form of a per-sample loss."""
+    for t in toks:
+        lower = ctx.tensors.get(t.text.lower())
+        if t.kind == "letter" and t.text.isupper() and not ctx.declared_elsewhere(t.text) and isinstance(
+                lower, sp.IndexedBase) and t.text.lower() not in ctx.definitions:
+            ctx.tensors[t.text] = lower
+            ctx.notes.append(f"{t.text} (not defined) read as the {t.text.lower()}_i stacked: row i of {t.text} is "
+                             f"{t.text.lower()}_i")
 
 
 def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, strict: bool, same: dict,
