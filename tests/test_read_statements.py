@@ -235,3 +235,20 @@ def test_a_declared_capital_is_its_own_matrix_not_the_samples_stacked():
     given = [*PER_SAMPLE_SHAPES, r"X \in \mathbb{R}^{N \times d}"]
     v = verify(r"\nabla_wL=2X^T(Xw + b-y)", define=PER_SAMPLE_LSQ, given=given)
     assert v.verdict == "wrong" and "stacked" not in v.message
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("X is a 3x4 matrix", r"X \in \mathbb{R}^{3 \times 4}"),
+    ("X is n x d", r"X \in \mathbb{R}^{n \times d}"),
+    ("y is an m x 1 column vector", r"y \in \mathbb{R}^{m}"),
+])
+def test_a_letter_x_between_sizes_is_the_times_sign(sentence, fact):
+    from symgrad.read.prose import from_prose
+
+    assert from_prose(sentence)[0] == fact
+
+
+def test_a_word_with_an_x_in_it_is_no_size():
+    from symgrad.read.prose import from_prose
+
+    assert from_prose("S_i is softmax output")[0] == "S_i is softmax output"  # was S_i in R^{softma x output}

@@ -10,7 +10,9 @@ _NAME = r"(\\?[A-Za-z]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"
 _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
 _A = r"(?:(?:a|an|the)\s+)?(?:real(?:-valued)?\s+)?"
 _ELEMENTS = r"(?:\s*,?\s*with\s+elements\s+.*?)?(?:\s*\(.*\))?"
-_SQUARE = rf"{_DIM}\s*(?:\\times|x|×)\s*{_DIM}"
+# a letter x as the times sign stands alone or between digits (3x4): "softmax output" has no size softma x output
+_BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d))"
+_SQUARE = rf"{_DIM}{_BY}{_DIM}"
 _SCALAR = r"(?:(?:small|fixed|given|known)\s+)?(?:scalar|number|constant|real number|real)"
 _UPSTREAM = r"(?:(?:the|an?)\s+)?(?:(?:upstream|incoming|output)\s+)?(?:gradient\s+)?"
 _DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\S+\s*/\s*d\S+)"
@@ -19,9 +21,9 @@ _SENTENCES = [
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
     (rf"{_NAME}\s+is\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
     (rf"(?:.*\s)?treating\s+{_NAME}\s+as\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
-    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}\s*(?:\\times|x|×)\s*1\s+(?:column\s+)?vector{_ELEMENTS}",
+    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}1\s+(?:column\s+)?vector{_ELEMENTS}",
      r"\1 \\in \\mathbb{R}^{\2}"),
-    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}\s*(?:\\times|x|×)\s*{_DIM}\s+(?:real\s+)?matrix{_ELEMENTS}",
+    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}{_DIM}\s+(?:real\s+)?matrix{_ELEMENTS}",
      r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"(?:the\s+matrix\s+)?{_NAME}\s+is\s+{_A}square\s+matrix\s+(?:with|of)\s+(?:dimension|size|shape)s?\s+{_SQUARE}",
      r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
