@@ -252,3 +252,16 @@ def test_a_word_with_an_x_in_it_is_no_size():
     from symgrad.read.prose import from_prose
 
     assert from_prose("S_i is softmax output")[0] == "S_i is softmax output"  # was S_i in R^{softma x output}
+
+
+def test_a_sum_bound_in_the_other_case_of_the_one_size_is_that_size():
+    define = [r"L = \sum_{i=1}^N (w x_i - y_i)^2"]
+    v = verify(r"\frac{dL}{dw} = \sum_{i=1}^{n} 2 x_i (w x_i - y_i)", define=define)
+    assert v.verdict == "proved" and "n (not declared) read as N" in v.message
+    assert verify(r"\frac{dL}{dw} = \sum_{i=1}^{n} x_i (w x_i - y_i)", define=define).verdict == "wrong"
+
+
+def test_a_sum_bound_beside_two_sizes_is_not_guessed():
+    define = [r"L = \sum_{i=1}^N \sum_{k=1}^K (w_k x_{ik} - y_i)^2"]
+    v = verify(r"\frac{\partial L}{\partial w_k} = \sum_{i=1}^{n} 2 x_{ik} (\sum_{m=1}^K w_m x_{im} - y_i)", define=define)
+    assert "read as N" not in v.message

@@ -98,6 +98,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     strict = bool(ctx.definitions)
     declared = set(ctx.tensors)
     bounds = _sum_bounds(toks)
+    _size_in_other_case(bounds, ctx)
     if len(bounds) == 1 and not ctx.sizes:
         ctx.default_size = bounds.pop()  # \partial \hat{y}_i then \sum_{j=1}^{n}: i runs to n too
     parts = _split(toks, {"="})
@@ -139,6 +140,16 @@ def _output_of_the_function(toks: list[_Tok], ctx: Context) -> None:
             ctx.definitions[y.text] = Definition(sp.Symbol(y.text), f.body)
             ctx.notes.append(f"{y.text} (not defined) read as {f.name}({x}), the one function defined")
             return
+
+
+def _size_in_other_case(bounds: set[str], ctx: Context) -> None:
+    """``\\sum_{i=1}^{n}`` in a claim whose definitions sum to N, n never declared: n is that N written in the other
+    case (noted), the only size the page has."""
+    for b in bounds:
+        other = b.swapcase()
+        if len(ctx.sizes) == 1 and other in ctx.sizes and not ctx.declared_elsewhere(b):
+            ctx.sizes[b] = ctx.sizes[other]
+            ctx.notes.append(f"{b} (not declared) read as {other}, the one size of the definitions")
 
 
 def _stacked_samples(toks: list[_Tok], ctx: Context) -> None:
