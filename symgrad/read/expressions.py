@@ -74,9 +74,24 @@ class _Expressions:
                 else:
                     v = self.mul(v, w, {r"\cdot": "dot", "*": "star", r"\times": "star"}.get(t.text, op), t)
             elif self.starts_factor():
-                v = self.mul(v, self.factor(), "implicit", t)
+                met = set(self.new_scalars) | set(self.__dict__.get("params_read", ()))
+                v = self.mul(v, self.sized_by(v, self.factor(), met, t), "implicit", t)
             else:
                 return v
+
+    def sized_by(self, matrix: _Val, w: _Val, met: set[str], t: _Tok) -> _Val:
+        """``X w`` with X a matrix and w a name first met here (or a function's parameter), undeclared: w is the vector
+        the product needs, of X's column size (noted); read as a scalar, ``y - X w`` could not add. A name ``met``
+        before in the formula as a scalar stays one (then refused as both)."""
+        name = str(w.expr)
+        new = self.new_scalars.get(name) is w.expr or self.params.get(name) is w.expr
+        if len(matrix.free) != 2 or w.axes or not isinstance(w.expr, sp.Symbol) or not new or name in met or \
+                self.lookup_base(name) not in (None, w.expr) or name in self.ctx.definitions:
+            return w
+        self.new_scalars.pop(name, None)
+        self.params.pop(name, None)
+        self.note(f"{name} read as a vector of size {_extent(matrix.free[1])}: it multiplies a matrix and is not declared")
+        return self.array(self.new_tensors.setdefault(name, sp.IndexedBase(name, shape=(_extent(matrix.free[1]),))), t)
 
     def superscript_is_transpose(self) -> int:
         """Tokens making up a transpose mark after ``^`` (``T``, ``\\top``, ``{T}``, ``\\mathsf{T}``), or 0."""

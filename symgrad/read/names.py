@@ -62,6 +62,7 @@ class _Names:
             del self.params[name]  # f(\mathbf{v}) = ...: v is a vector, as the bold says
             return self.bold(name, tok)
         if name in self.params:
+            self.__dict__.setdefault("params_read", set()).add(name)
             return _Val(self.params[name])
         for scope in reversed(self.binders):
             if name in scope:

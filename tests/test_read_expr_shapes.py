@@ -1,0 +1,49 @@
+"""Shapes from use: an undeclared name that a declared matrix multiplies (``X w``) is the vector the product needs,
+of the matrix's column size (noted); read as a scalar, ``y - X w`` could not add. A name used as a scalar earlier in
+the same formula stays one, and the mixture is refused."""
+
+import autograd.numpy as anp
+import numpy as np
+import pytest
+import sympy as sp
+from autograd import grad
+
+import symgrad
+from symgrad.read import Context, parse_definition, parse_given
+
+GIVEN = [r"X \in \mathbb{R}^{m \times n}", r"y \in \mathbb{R}^{m}"]
+
+
+def _context() -> Context:
+    ctx = Context()
+    for fact in GIVEN:
+        parse_given(fact, ctx)
+    return ctx
+
+
+def test_an_undeclared_name_after_a_matrix_is_a_vector_of_its_column_size():
+    ctx = _context()
+    d = parse_definition(r"L = (y - X w)^T (y - X w)", ctx)
+    w = ctx.tensors["w"]
+    assert isinstance(w, sp.IndexedBase) and [str(e) for e in w.shape] == ["n"]
+    assert any(str(b.label) == "w" for b in d.rhs.atoms(sp.IndexedBase))
+
+
+def test_the_least_squares_gradient_with_w_sized_by_its_use_agrees_and_half_of_it_is_wrong():
+    rng = np.random.default_rng(0)
+    X, y, w = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=3)
+    assert np.allclose(grad(lambda w: anp.sum((y - X @ w) ** 2))(w), 2 * X.T @ (X @ w - y), rtol=1e-12)  # autograd
+    define = [r"L = (y - X w)^T (y - X w)"]
+    right = symgrad.verify(r"\nabla_w L = 2 X^T (X w - y)", define=define, given=GIVEN)
+    assert right.verdict in ("proved", "agrees") and "w read as a vector of size n" in right.message
+    assert symgrad.verify(r"\nabla_w L = X^T (X w - y)", define=define, given=GIVEN).verdict == "wrong"
+
+
+def test_a_functions_parameter_after_a_matrix_is_a_vector_too():
+    v = symgrad.verify(r"\nabla f(w) = 2 X^T (X w - y)", define=[r"f(w) = (y - X w)^T(y - X w)"], given=GIVEN)
+    assert v.verdict in ("proved", "agrees")
+
+
+def test_a_name_used_as_a_scalar_before_the_matrix_product_is_refused_not_split_in_two():
+    with pytest.raises(symgrad.ParseError, match="cannot add shapes"):
+        parse_definition(r"L = w^2 + (y - X w)^T (y - X w)", _context())
