@@ -162,6 +162,9 @@ class _Expressions:
         if n:
             self.pos += n
             return self.transpose(v, t)
+        element = self.matrix_superscript(v, t)
+        if element is not None:
+            return element
         inverse = self.inverse_mark() if len(v.free) == 2 else None
         if inverse is not None:
             self.pos += inverse[0]
@@ -314,8 +317,9 @@ class _Expressions:
         """``\\delta_{ij}``, ``\\nabla_w``, ``\\partial_w``, ``\\nabla f``, ``\\partial y / \\partial x``; None for a bare
         ``\\delta`` (a name)."""
         if t.text == r"\delta":
-            if self.peek(1).text != "_":
-                return None
+            up = self.delta_up(t)
+            if up is not None or self.peek(1).text != "_":
+                return up
             self.pos += 1
             run = self.index_run(2)
             if run is None:

@@ -1,0 +1,67 @@
+"""Indices written as a superscript: ``A^{ij}`` of a matrix (a power of a matrix is no reading symgrad takes, so the
+two letters can only be its indices) and the Kronecker delta with one index up, ``\\delta^j_m`` (tensor notation)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .tokens import _Tok
+from .vocabulary import _extent, _Val
+
+
+class _Indices:
+    """Reading superscripts that are indices (a part of the parser)."""
+
+    def superscript_letters(self, n: int) -> tuple[list[_Tok], int] | None:
+        """The ``n`` index letters of the superscript starting here, after its ``^`` (``{ij}``, ``{i,j}``), and the
+        number of tokens they take; None otherwise."""
+        if self.peek().text != "{":
+            return None
+        k, letters = 1, []
+        while self.peek(k).kind == "letter" or (self.peek(k).text == "," and letters):
+            if self.peek(k).kind == "letter":
+                letters.append(self.peek(k))
+            k += 1
+        return (letters, k + 1) if self.peek(k).text == "}" and len(letters) == n else None
+
+    def matrix_superscript(self, v: _Val, t: _Tok) -> _Val | None:
+        """``A^{ij}`` of a whole matrix (a name written bare): its element A_ij, noted (a matrix power is no reading
+        symgrad takes); None (nothing read) otherwise."""
+        if len(v.free) != 2 or not isinstance(v.expr, sp.Indexed) or tuple(v.expr.indices) != tuple(v.free):
+            return None
+        found = self.superscript_letters(2)
+        if found is None:
+            return None
+        letters, width = found
+        self.pos += width
+        written = "".join(x.text for x in letters)
+        self.note(f"{v.expr.base}^{{{written}}} read as the element {v.expr.base}_{{{written}}}: the superscript of a "
+                  f"matrix is its indices")
+        return self.select(v, [self.index(x.text, x) for x in letters], t)
+
+    def delta_up(self, t: _Tok) -> _Val | None:
+        """``\\delta^j_m``, ``\\delta_m^j``: the Kronecker delta with one index up and one down (noted as the same
+        delta_jm); None where the delta has no superscript."""
+        up_first = self.peek(1).text == "^"
+        if not up_first and not (self.peek(1).text == "_" and self._one_letter_at(2) and self.peek(
+                2 + self._width(2)).text == "^"):
+            return None
+        got = []
+        self.next()
+        for mark in ("^", "_") if up_first else ("_", "^"):
+            if not self.at(mark) or not self._one_letter_at(1):
+                raise self.error(r"\delta^j_m needs one index up and one down", t)
+            width = self._width(1)
+            letter = self.peek(1 if width == 1 else 2)
+            self.pos += 1 + width
+            got.append(self.index(letter.text, letter))
+        self.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
+        return _Val(sp.KroneckerDelta(*got))
+
+    def _one_letter_at(self, k: int) -> bool:
+        """Whether one index letter (``j`` or ``{j}``) starts ``k`` tokens ahead."""
+        return self.peek(k).kind == "letter" or (self.peek(k).text == "{" and self.peek(k + 1).kind == "letter" and
+                                                self.peek(k + 2).text == "}")
+
+    def _width(self, k: int) -> int:
+        return 1 if self.peek(k).kind == "letter" else 3
