@@ -265,3 +265,39 @@ def test_a_sum_bound_beside_two_sizes_is_not_guessed():
     define = [r"L = \sum_{i=1}^N \sum_{k=1}^K (w_k x_{ik} - y_i)^2"]
     v = verify(r"\frac{\partial L}{\partial w_k} = \sum_{i=1}^{n} 2 x_{ik} (\sum_{m=1}^K w_m x_{im} - y_i)", define=define)
     assert "read as N" not in v.message
+
+
+@pytest.mark.parametrize("equals", [r"\equiv", r"\overset{\text{def}}{=}", r"\stackrel{\mathrm{def}}{=}", r"\leftarrow",
+                                    r"\stackrel{\triangle}{=}", r"\doteq"])
+def test_a_definition_written_with_another_equals_sign_defines_the_name(equals):
+    defn, _ = parse_statement(rf"y {equals} {SIGMOID}", Context())
+    assert defn.name == "y" and sp.simplify(defn.rhs - 1 / (1 + sp.exp(-sp.Symbol("x")))) == 0
+
+
+def test_a_definition_named_on_the_right_with_equals_colon_defines_that_name():
+    ctx = Context()
+    defn, _ = parse_statement(rf"{SIGMOID} =: y", ctx)
+    assert defn.name == "y" and sp.simplify(defn.rhs - 1 / (1 + sp.exp(-sp.Symbol("x")))) == 0
+
+
+@pytest.mark.parametrize("quantifier", [r"\text{ for all } i", r", \quad \forall i", r"\quad \text{for each} i.",
+                                        r", \forall i \in \{1, \dots, n\}"])
+def test_a_quantifier_after_a_definition_is_no_part_of_its_value(quantifier):
+    ctx = Context()
+    defn, _ = parse_statement(rf"p_i = \frac{{1}}{{1+e^{{-z_i}}}} {quantifier}", ctx)
+    (i,) = defn.lhs.indices
+    z = ctx.tensors["z"]
+    assert sp.simplify(defn.rhs - 1 / (1 + sp.exp(-z[i]))) == 0  # it read "forall i" as a product of letters
+    if "dots" in quantifier:
+        assert str(i.upper) == "n"
+
+
+def test_the_sigmoid_derivative_with_a_quantified_definition_is_proved_not_judged_wrong():
+    define = [r"p_i = \frac{1}{1+e^{-z_i}} \text{ for all } i"]
+    assert verify(r"\frac{\partial p_i}{\partial z_i} = p_i(1-p_i)", define=define).verdict == "proved"
+
+
+@pytest.mark.parametrize("tag", ["(equation)", "(eq. 3)", "(Eqn 12)"])
+def test_an_equation_tag_in_words_after_a_definition_is_dropped(tag):
+    defn, _ = parse_statement(rf"$$y = 2x {tag}$$", Context())
+    assert defn.rhs == 2 * sp.Symbol("x")

@@ -189,13 +189,41 @@ _LEAD_IN = re.compile(rf"^{_SPACING}*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\
                       rf"{_LEAD_WORDS}[,:]?{_SPACING}+|\\therefore(?![A-Za-z]){_SPACING}*)", re.IGNORECASE)
 
 
+_EQUATION_TAG = re.compile(r"\s*\(\s*(?:equation|eqn?\.?)\s*(?:\(?\s*\d+\s*\)?)?\s*\)\s*(?=\$*\s*$)", re.IGNORECASE)
+
+
 def without_lead_in(text: str) -> str:
-    """``text`` with the words it opens with (``if``, ``let``, ``then``, ``\\therefore``) blanked out, the same width so that
-    columns stay; unchanged when nothing, or only ``= ...``, would be left."""
+    """``text`` with the words it opens with (``if``, ``let``, ``then``, ``\\therefore``) and an equation tag in words
+    after it (``(equation)``, ``(eq. 3)``) blanked out, the same width so that columns stay; the words stay when
+    nothing, or only ``= ...``, would be left."""
+    text = _EQUATION_TAG.sub(lambda m: " " * len(m.group(0)), text)  # "(equation)", "(eq. 3)" after the formula
     m = _LEAD_IN.match(text)
     if m is None or not text[m.end():].strip() or text[m.end():].lstrip().startswith(("=", ":=")):
         return text  # "so = ...": the word is the name defined
     return " " * m.end() + text[m.end():]
+
+
+_ARG = r"\{(?:[^{}]|\{[^{}]*\})*\}"
+# = as pages write it in a definition: \equiv, \overset{def}{=}, \stackrel{\triangle}{=}, \leftarrow, =: (named on the right)
+_DEFINES = re.compile(rf"\\(?:overset|stackrel)\s*{_ARG}\s*\{{\s*=\s*\}}|\\(?:equiv|leftarrow|doteq|eqqcolon)(?![A-Za-z])|=:")
+_FOR_ALL = re.compile(r"\s*,?\s*(?:\\q?quad\s*)?(?:\\forall|\\(?:text|mathrm|textrm|mbox)\s*\{\s*for\s+(?:all|each|every)\s*\}|"
+                      r"(?<![A-Za-z\\])for\s+(?:all|each|every))\s*(.*?)\s*\.?\s*$", re.IGNORECASE)
+
+
+def _plain_equals(text: str) -> str:
+    """``text`` with a definition's = written another way (``\\equiv``, ``\\overset{def}{=}``) as ``=``, the same width."""
+    return _DEFINES.sub(lambda m: "=" + " " * (len(m.group(0)) - 1) if _depth(text, m.start()) == 0 else m.group(0),
+                        text)
+
+
+def _for_all(text: str) -> tuple[str, list[str]]:
+    """``p_i = ... \\quad \\forall i \\in \\{1, \\dots, n\\}``: the definition, and the range as a clause (none when only
+    the index is named: the definition holds for each i anyway)."""
+    m = _FOR_ALL.search(text)
+    if m is None or _depth(text, m.start()) != 0 or "=" not in text[:m.start()]:
+        return text, []
+    quantified = m.group(1).strip()
+    return text[:m.start()], [quantified] if re.search(r"\\in|=|\\le|<", quantified) else []
 
 
 def where_clauses(text: str) -> tuple[str, list[str]]:
@@ -203,13 +231,13 @@ def where_clauses(text: str) -> tuple[str, list[str]]:
     the first ``where`` outside braces (without a label in words before it, ``Softplus function: f(x) = ...``), and
     the clauses after it (each a definition or a fact)."""
     text = _LABEL.sub("", text) if "=" in _LABEL.sub("", text) else text  # "Softplus function: f(x) = ..."
-    text = without_lead_in(text)
+    text, ranges = _for_all(_plain_equals(without_lead_in(text)))
     for m in _WHERE.finditer(text):
         if _depth(text, m.start()) == 0:
             tail = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text[m.end():]).strip().rstrip(".")
             clauses = [" ".join(c.split()) for c in _split_top(tail, _AND) if c.strip()]
-            return text[:m.start()].rstrip(" ,;"), clauses
-    return text, []
+            return text[:m.start()].rstrip(" ,;"), clauses + ranges
+    return text, ranges
 
 
 _LISTED = re.compile(r"\s*(?:,\s*(?:\\q?quad\s*)?|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
