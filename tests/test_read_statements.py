@@ -301,3 +301,16 @@ def test_the_sigmoid_derivative_with_a_quantified_definition_is_proved_not_judge
 def test_an_equation_tag_in_words_after_a_definition_is_dropped(tag):
     defn, _ = parse_statement(rf"$$y = 2x {tag}$$", Context())
     assert defn.rhs == 2 * sp.Symbol("x")
+
+
+@pytest.mark.parametrize("remark", [r"\text{ for all } i", r", \quad \forall i", r"\quad (\text{by the chain rule})",
+                                    r"\text{ as claimed}."])
+def test_a_remark_after_a_claim_is_no_part_of_it(remark):
+    define = [r"p_i = \frac{1}{1+e^{-z_i}}"]
+    assert verify(rf"\frac{{\partial p_i}}{{\partial z_i}} = p_i(1-p_i) {remark}", define=define).verdict == "proved"
+    assert verify(rf"\frac{{\partial p_i}}{{\partial z_i}} = p_i(1+p_i) {remark}", define=define).verdict == "wrong"
+
+
+def test_a_quantifier_with_a_case_after_a_claim_is_not_dropped():
+    v = verify(r"\frac{\partial p_i}{\partial z_j} = 0 \quad \forall i \neq j", define=[r"p_i = \frac{1}{1+e^{-z_i}}"])
+    assert v.verdict != "wrong"  # dropped, the claim 0 would be judged at i = j too, where it is wrong

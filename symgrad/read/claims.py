@@ -15,7 +15,7 @@ from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
 from .parser import _Parser
-from .prose import without_lead_in
+from .prose import without_lead_in, without_remarks
 from .sets import index_range
 from .tokens import _DOTS, _INDEX_POOL, _group_end, _source_text, _split, _Tok, _tokens
 from .vocabulary import _extent, _free_indices, _Val
@@ -88,7 +88,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about. ``asked`` is the
     derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one."""
     n_cases = len(ctx.assumptions)
-    latex = without_lead_in(_lines_as_chain(latex))
+    latex = without_remarks(without_lead_in(_lines_as_chain(latex)))
     toks = _case_after(latex, _tokens(latex), ctx)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)

@@ -226,6 +226,25 @@ def _for_all(text: str) -> tuple[str, list[str]]:
     return text[:m.start()], [quantified] if re.search(r"\\in|=|\\le|<", quantified) else []
 
 
+_REMARK_IN_WORDS = re.compile(r"(?:\s|,|\\q?quad(?![A-Za-z])|\\[,;:! ])*(\(\s*)?\\(?:text|textrm|mbox|textit)\s*\{([^{}]*)\}"
+                              r"(?(1)\s*\))\s*[.,;]?\s*$")
+
+
+def without_remarks(text: str) -> str:
+    """A claim without what pages write after it: a quantifier over its indices (``\\text{ for all } i``, ``\\forall
+    i``), a remark in words (``\\quad (\\text{by the chain rule})``); a definition's = written ``\\equiv``. Blanked, the
+    same width, so that columns stay; a quantifier with a range is left (it says something)."""
+    text = _plain_equals(text)
+    m = _FOR_ALL.search(text)
+    if m is not None and _depth(text, m.start()) == 0 and re.fullmatch(r"[A-Za-z](?:\s*,\s*[A-Za-z])*", m.group(1)):
+        text = text[:m.start()] + " " * (len(text) - m.start())
+    m = _REMARK_IN_WORDS.search(text)
+    if m is not None and _depth(text, m.start()) == 0 and re.search(r"[A-Za-z]{2,}\s+[A-Za-z]", m.group(2)) \
+            and text[:m.start()].strip():
+        text = text[:m.start()] + " " * (len(text) - m.start())
+    return text
+
+
 def where_clauses(text: str) -> tuple[str, list[str]]:
     """A definition as pages write it, ``L = -\\log p_c \\text{ where } p = \\mathrm{softmax}(z)``: the definition before
     the first ``where`` outside braces (without a label in words before it, ``Softplus function: f(x) = ...``), and
