@@ -314,3 +314,33 @@ def test_a_remark_after_a_claim_is_no_part_of_it(remark):
 def test_a_quantifier_with_a_case_after_a_claim_is_not_dropped():
     v = verify(r"\frac{\partial p_i}{\partial z_j} = 0 \quad \forall i \neq j", define=[r"p_i = \frac{1}{1+e^{-z_i}}"])
     assert v.verdict != "wrong"  # dropped, the claim 0 would be judged at i = j too, where it is wrong
+
+
+LSQ = [r"L = (Xw - y)^T(Xw - y)"]
+
+
+@pytest.mark.parametrize("given", [
+    r"X \in \mathbb R^{n\times d}; y\in\mathbb R^n; w\in\mathbb R^d",
+    r"X\in\Bbb R^{n\times d}, y\in\Bbb R^n, w\in\Bbb R^d",
+    r"X \in \mathbf{R}^{n \times d}, y \in \mathbf{R}^n, w \in \mathbf{R}^d",
+    r"X ∈ ℝⁿˣᵈ, y ∈ ℝⁿ, w ∈ ℝᵈ",
+    r"X is n x d, y is n x 1, w is d x 1",
+    r"X: n \times d, y: n \times 1, w: d \times 1",
+    r"X has shape (n, d), y has shape (n,), w has shape (d,)",
+    r"X: (n, d), y: (n,), w: (d,)",
+    r"$X$ is an $n \times d$ matrix, $y$ is an $n$-vector and $w$ is a $d$-vector",
+    r"X is a matrix of size n x d, y a vector of size n, w a vector of size d",
+])
+def test_shapes_as_pages_write_them_give_the_least_squares_gradient(given):
+    rng = np.random.default_rng(4)
+    x, y, w = rng.normal(size=(4, 2)), rng.normal(size=4), rng.normal(size=2)
+    assert np.allclose(grad(lambda w: anp.sum((x @ w - y) ** 2))(w), 2 * x.T @ (x @ w - y), rtol=1e-12)
+    assert verify(r"\frac{\partial L}{\partial w} = 2X^T(Xw - y)", define=LSQ, given=[given]).verdict == "proved"
+    assert verify(r"\frac{\partial L}{\partial w} = 2X(Xw - y)", define=LSQ, given=[given]).verdict == "unreadable"
+
+
+def test_an_interval_in_parentheses_is_no_shape():
+    from symgrad.read.prose import from_prose
+
+    assert from_prose("p is (0, 1)")[0] == "p is (0, 1)"
+    assert from_prose("X is the n-by-d data matrix")[0] == r"X \in \mathbb{R}^{n \times d}"

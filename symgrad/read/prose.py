@@ -11,19 +11,27 @@ _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
 _A = r"(?:(?:a|an|the)\s+)?(?:real(?:-valued)?\s+)?"
 _ELEMENTS = r"(?:\s*,?\s*with\s+elements\s+.*?)?(?:\s*\(.*\))?"
 # a letter x as the times sign stands alone or between digits (3x4): "softmax output" has no size softma x output
-_BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d))"
+_BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d)|\s*-\s*by\s*-\s*|\s+by\s+)"
 _SQUARE = rf"{_DIM}{_BY}{_DIM}"
 _SCALAR = r"(?:(?:small|fixed|given|known)\s+)?(?:scalar|number|constant|real number|real)"
 _UPSTREAM = r"(?:(?:the|an?)\s+)?(?:(?:upstream|incoming|output)\s+)?(?:gradient\s+)?"
 _DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\S+\s*/\s*d\S+)"
 # (sentence, the fact it states); names and sizes are kept as written
+_SIZE = r"([A-Za-z][A-Za-z0-9]*|[1-9][0-9]*)"  # no 0: p is (0, 1) is an interval
+_SHAPE = r"(?:has\s+(?:shape|size|dimensions?)|is\s+of\s+(?:shape|size)|is|:)"
 _SENTENCES = [
+    (rf"{_NAME}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,\s*{_SIZE}\s*\)", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: (n, d)
+    (rf"{_NAME}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,?\s*\)", r"\1 \\in \\mathbb{R}^{\2}"),  # y has shape (n,)
+    (rf"{_NAME}\s*(?:is|:)\s*{_DIM}{_BY}1", r"\1 \\in \\mathbb{R}^{\2}"),  # y is n x 1
+    (rf"{_NAME}\s*:\s*{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: n \times d
+    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}-(?:dimensional\s+)?(?:column\s+)?vector", r"\1 \\in \\mathbb{R}^{\2}"),  # an n-vector
+    (rf"{_NAME}\s+(?:is\s+)?{_A}matrix\s+of\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
     (rf"{_NAME}\s+is\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
     (rf"(?:.*\s)?treating\s+{_NAME}\s+as\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}1\s+(?:column\s+)?vector{_ELEMENTS}",
      r"\1 \\in \\mathbb{R}^{\2}"),
-    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}{_DIM}\s+(?:real\s+)?matrix{_ELEMENTS}",
+    (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}{_DIM}\s+(?:(?:real|data|design|weight|input|feature)\s+)?matrix{_ELEMENTS}",
      r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"(?:the\s+matrix\s+)?{_NAME}\s+is\s+{_A}square\s+matrix\s+(?:with|of)\s+(?:dimension|size|shape)s?\s+{_SQUARE}",
      r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
@@ -82,10 +90,16 @@ _MATH_SPAN = re.compile(r"(\$\$?[^$]*\$\$?|\\\(.*?\\\))")
 _CLAUSE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+for\s+(?:all\s+|each\s+|every\s+)?)")
 
 
+_POWERS = {**dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")), "ⁿ": "n", "ᵈ": "d", "ᵐ": "m", "ᵏ": "k", "ᴺ": "N", "ᴰ": "D",
+           "ᴷ": "K", "ᴹ": "M", "ᵖ": "p", "ʳ": "r", "ˣ": r" \times "}
+_UNICODE_POWER = re.compile(f"[{''.join(_POWERS)}]+")
+
+
 def from_prose(text: str) -> tuple[str, list[str]]:
     """The LaTeX facts a sentence states (``text`` unchanged when it is not one of the known sentences), and notes for
     what it only describes; a sentence of several clauses (``Let $z$ be logits, $p = ...$, and $y$ be one-hot``) is
     read clause by clause, each a known sentence or a formula, or not at all."""
+    text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     whole = _sentence(text)
     if whole is not None:
         return whole, _described(text, whole)
@@ -141,8 +155,9 @@ def _described(text: str, fact: str) -> list[str]:
 def _clauses(text: str) -> list[str]:
     """``text`` split at commas, semicolons and ``and`` outside its math (``$...$``, ``\\(...\\)``); one clause when it
     has no math marks (``x, w \\in \\mathbb{R}^n`` is one fact list, read by the grammar)."""
-    if not _MATH_SPAN.search(text):
-        return [text]
+    if not _MATH_SPAN.search(text):  # "X is n x d, y is n x 1": clauses only when each is a known sentence
+        plain = _split_top(text, _CLAUSE_BREAK)
+        return plain if len(plain) > 1 and all(_sentence(c) is not None for c in plain) else [text]
     clauses = [""]
     for k, part in enumerate(_MATH_SPAN.split(text)):
         if k % 2:

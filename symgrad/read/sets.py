@@ -77,12 +77,17 @@ def _sign(p: _Parser) -> sp.Set | None:
     return _SIGNS[group]
 
 
+_FIELDS = (r"\mathbb", r"\R", r"\Bbb", r"\mathbf", r"\mathrm", r"\mathcal", r"\mathds", r"\mathbbm")  # how pages set R
+
+
 def _field(p: _Parser) -> tuple[str, sp.Set | None, tuple[sp.Expr, ...]]:
     """``\\mathbb{R}^{n \\times d}``, ``\\mathbb{R}_{>0}``, ``\\mathbb{N}``: the letter, a sign domain and the dims."""
     t = p.next()
     letter = "R"
-    if t.text != r"\R":
+    if t.text != r"\R" and p.at("{"):
         letter, p.pos = _arg_text(p.toks, p.pos)
+    elif t.text != r"\R":  # \mathbb R^n, \Bbb R^n: TeX's argument is the one letter
+        letter = p.next().text
     if letter not in ("R", "N", "Z"):
         raise p.error(rf"unknown set \mathbb{{{letter}}} (symgrad reads \mathbb{{R}}, \mathbb{{N}}, \mathbb{{Z}})", t)
     sign = _sign(p)
@@ -155,7 +160,8 @@ def membership(p: _Parser) -> None:
     ``\\epsilon \\in (0, 1)``, ``N \\in \\mathbb{N}``: shapes, domains, ranges and sizes into the context."""
     ctx: Context = p.ctx
     names = _members(p)
-    if p.at(r"\mathbb") or p.at(r"\R"):
+    if any(p.at(c) for c in _FIELDS) and (p.at(r"\R") or p.at(r"\mathbb") or p.peek(1).text in ("R", "N", "Z") or (
+            p.peek(1).text == "{" and p.peek(2).text in ("R", "N", "Z") and p.peek(3).text == "}")):
         letter, sign, dims = _field(p)
         p.done()
         ctx.sizes.update(p.sizes)
