@@ -40,22 +40,24 @@ class _Indices:
         return self.select(v, [self.index(x.text, x) for x in letters], t)
 
     def delta_up(self, t: _Tok) -> _Val | None:
-        """``\\delta^j_m``, ``\\delta_m^j``: the Kronecker delta with one index up and one down (noted as the same
-        delta_jm); None where the delta has no superscript."""
-        up_first = self.peek(1).text == "^"
-        if not up_first and not (self.peek(1).text == "_" and self._one_letter_at(2) and self.peek(
-                2 + self._width(2)).text == "^"):
+        """``\\delta^j_m``, ``\\delta_m^j``: the Kronecker delta with one index letter up and one down; None (nothing
+        read) for anything else, such as ``\\delta^2`` (a name delta, squared)."""
+        marks = [self.peek(1).text]
+        if not (marks[0] in "^_" and self._one_letter_at(2)) or self.ctx.declared_elsewhere("delta"):
             return None
-        got = []
+        marks.append(self.peek(2 + self._width(2)).text)
+        if sorted(marks) != ["^", "_"] or not self._one_letter_at(3 + self._width(2)):
+            return None
         self.next()
-        for mark in ("^", "_") if up_first else ("_", "^"):
-            if not self.at(mark) or not self._one_letter_at(1):
-                raise self.error(r"\delta^j_m needs one index up and one down", t)
+        got = []
+        for _ in marks:
             width = self._width(1)
             letter = self.peek(1 if width == 1 else 2)
             self.pos += 1 + width
             got.append(self.index(letter.text, letter))
         self.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
+        up, down = got if marks[0] == "^" else got[::-1]
+        self.note(f"\\delta^{up}_{down} read as the Kronecker delta (define delta to mean another name)")
         return _Val(sp.KroneckerDelta(*got))
 
     def _one_letter_at(self, k: int) -> bool:

@@ -508,27 +508,6 @@ class _Names:
             raise self.error(f"{name} takes one argument, got {len(args)}", tok)
         return self.builtin(name, args[0], tok)
 
-    def apply_defined(self, name: str, args: list[_Val], tok: _Tok) -> _Val:
-        """A function the problem defines, applied: its node at its own parameters, else its body there."""
-        fn = self.ctx.functions[name]
-        if len(args) != len(fn.params):
-            raise self.error(f"{name} takes {len(fn.params)} arguments, got {len(args)}", tok)
-        node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
-        if node is not None and all(a.expr == p or (isinstance(a.expr, sp.Indexed) and a.expr.base == p)
-                                    for a, p in zip(args, fn.params)):
-            return _Val(node)
-        if node is not None and len(args) == 1 and args[0].expr.has(node):
-            return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
-        body, axes = fn.body, ()
-        for a, p in zip(args, fn.params):
-            if isinstance(p, sp.IndexedBase):
-                if not (isinstance(a.expr, sp.Indexed) and len(a.free) == len(p.shape or ())):
-                    raise self.error(f"{name} expects an array for {p}", tok)
-                body = body.xreplace({p: a.expr.base})
-            else:
-                body, axes = body.xreplace({p: a.expr}), axes or a.axes
-        return _Val(body, axes)
-
     def builtin(self, name: str, a: _Val, tok: _Tok) -> _Val:
         special = self.letter_function(name, a)
         if special is not None:
