@@ -323,6 +323,7 @@ r, t_, w_ = index("r", M), tensor("t", M), tensor("w", M)
 k_ = index("k_", N)
 PAIRS = {"L": (L_, sp.Sum((a_[k] - t_[r]) ** 2, (k, 1, N), (r, 1, M)))}  # sum_k sum_r (a_k - t_r)^2
 MEAN = {"L": (L_, sp.Sum(c_[k] * Softmax(a_[k], k), (k, 1, N)))}  # L = sum_k c_k softmax_k(a)
+CENTRED = {"m": (m_, sp.Sum(a_[k], (k, 1, N)) / N), "q": (q_[i], Difference(a_[i], m_) * z)}  # q = (a - mean a) z
 REWRITE_CASES = [
     ("spread", 2 * M * a_[i] - 2 * sp.Sum(t_[r], (r, 1, M)), PAIRS, 2 * sp.Sum(Difference(a_[i], t_[r]), (r, 1, M))),
     ("spread", z * N * t_[r] - z * sp.Sum(a_[k], (k, 1, N)), PAIRS, z * sp.Sum(Difference(t_[r], a_[k]), (k, 1, N))),
@@ -331,6 +332,10 @@ REWRITE_CASES = [
     ("centre-covariance", sp.Sum(z * Softmax(a_[k], k) * Difference(L_, c_[k]) * a_[k], (k, 1, N)), MEAN,
      sp.Sum(z * Softmax(a_[k], k) * Difference(L_, c_[k]) * Difference(a_[k], sp.Sum(Softmax(a_[k_], k_) * a_[k_],
                                                                                       (k_, 1, N))), (k, 1, N))),
+    ("centre-weights", sp.Sum(y_[k] * q_[k], (k, 1, N)), CENTRED,
+     sp.Sum(q_[k] * Difference(y_[k], sp.Sum(y_[k_], (k_, 1, N)) / N), (k, 1, N))),
+    ("centre-weights", sp.Sum(z * y_[k] * c_[k] * q_[k], (k, 1, N)), CENTRED,
+     sp.Sum(z * q_[k] * Difference(y_[k] * c_[k], sp.Sum(y_[k_] * c_[k_], (k_, 1, N)) / N), (k, 1, N))),
     ("refine-mean", L_ - c_[j], MEAN, Difference(L_, c_[j]) + sp.Sum(Softmax(a_[k], k) * Difference(c_[k], L_), (k, 1, N))),
     ("refine-mean", 1 + a_[j] - L_, {"L": (L_, sp.Sum(a_[k] * Softmax(a_[k], k), (k, 1, N)))},
      1 - Difference(L_, a_[j]) - sp.Sum(Softmax(a_[k], k) * Difference(a_[k], L_), (k, 1, N))),
@@ -398,6 +403,14 @@ REWRITE_CASES = [
     ("cancel-named-factor", y * p_[j] / a_[j], {"p": (p_[i], a_[i] * Sigmoid(a_[i]))}, y * Sigmoid(a_[j])),
     ("cancel-named-factor", p_[j] ** 2 / a_[j] ** 2, {"p": (p_[i], a_[i] * sp.exp(a_[i]))}, sp.exp(2 * a_[j])),
 ]
+
+
+def test_centre_weights_leaves_a_sum_alone_when_the_name_is_not_centred_over_the_summed_index():
+    fired: list[str] = []
+    not_mean = {"m": (m_, sp.Sum(a_[k], (k, 1, N)) / (N + 1)), "q": (q_[i], Difference(a_[i], m_))}
+    stabilise(sp.Sum(y_[k] * q_[k], (k, 1, N)), not_mean, fired)
+    stabilise(sp.Sum(y_[k] * q_[k] * a_[k], (k, 1, N)), {"q": (q_[i], a_[i] * z)}, fired)
+    assert "centre-weights" not in fired
 
 
 def test_spread_and_refine_mean_leave_expressions_without_their_structure_alone():

@@ -97,3 +97,14 @@ def test_a_cell_judged_over_several_draws_says_so_and_one_draw_says_nothing():
     several = bench.Cell("e", "+1e4", "float32", 3e-3, 3e-3, True, draws=bench.DRAWS)
     assert several.text() == "3e-03 / 3e-03 (5 draws)"
     assert bench.Cell("e", "random", "float64", 2e-16, 1e-16, True).text() == "2e-16 / 1e-16"
+
+
+@pytest.mark.parametrize(("name", "dtype", "kind", "within"), [
+    ("batchnorm", "float64", "+1e6", 1e-9), ("layernorm", "float64", "+1e6", 1e-9),
+    ("batchnorm", "float32", "+1e4", 1e-2), ("layernorm", "float32", "+1e4", 1e-2)])
+def test_a_sum_weighted_by_a_centred_xhat_is_centred_first_so_offsets_do_not_blow_up_mus_rounding(
+        name, dtype, kind, within):
+    # dL/dgamma = sum_n g_n xhat_n with g ~ 1e6 multiplied xhat's rounding (mu's, 1e-10): 7e-5 of the result in
+    # float64, as autograd still has it; sum_n (g_n - gbar) xhat_n is the same number without that (centre-weights)
+    (cell,) = bench.entry_cells(name, kinds=(kind,), dtypes=(dtype,))
+    assert cell.ours <= within < cell.theirs / 10, f"{cell.ours:.1e} vs autograd {cell.theirs:.1e}"

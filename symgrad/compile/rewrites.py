@@ -24,7 +24,16 @@ from .nodes import (
     SoftmaxComplement,
     Softplus,
 )
-from .structure import cancel_named, cancel_pole, centre, centre_covariance, margin, refine_mean, spread
+from .structure import (
+    cancel_named,
+    cancel_pole,
+    centre,
+    centre_covariance,
+    centre_weights,
+    margin,
+    refine_mean,
+    spread,
+)
 
 
 @dataclass(frozen=True)
@@ -448,6 +457,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("centre-covariance", "sum_k p_k (m - w_k) z_k, a covariance under a softmax (dL/dtau of a tempered mean), "
             "multiplies z_k ~ 1e6 by weights whose sum is 0 only to the rounding (2.7e-2 off in float32): subtract "
             "the mean sum_j p_j z_j from z_k first, which changes nothing in exact arithmetic", centre_covariance),
+    Rewrite("centre-weights", "sum_k xhat_k z_k with xhat centred over k (batchnorm's dL/dgamma = sum_n g_n xhat_n) "
+            "multiplies z_k ~ 1e6 by xhat's rounding (mu's, 1e-10 at x ~ 1e6: 7e-5 of the result): subtract z's mean "
+            "first, which changes nothing in exact arithmetic as sum_k xhat_k = 0", centre_weights),
     Rewrite("margin", "s_j - sum_k y_k s_k + Delta evaluated left to right adds Delta to a logit of 1e4 and loses "
             "it (float32): subtract the two values of one tensor first, as the definition's margin means",
             margin),

@@ -242,6 +242,51 @@ def centre_covariance(e: sp.Expr, names: Names) -> sp.Expr | None:
     return None
 
 
+def _mean_over(m: sp.Expr, a: sp.Expr, limits: tuple, names: Names) -> bool:
+    """Whether ``m`` (or the name it is) is the mean of ``a`` over the summed index of ``limits`` (mu_d for x_kd)."""
+    k, lo, hi = limits
+    sums = [f for f in sp.Mul.make_args(_seen(m, names)) if isinstance(f, sp.Sum)]
+    if len(sums) != 1 or len(sums[0].limits) != 1:
+        return False
+    j, lo_j, hi_j = sums[0].limits[0]
+    return (lo_j, hi_j) == (lo, hi) and _seen(m, names) == sums[0] / (hi - lo + 1) and (
+        sums[0].function.xreplace({j: k}) == a)
+
+
+def _centred(h: sp.Expr, limits: tuple, names: Names) -> bool:
+    """Whether ``h`` (or the name it is) is ``c (a_k - mean_k a)`` with ``c`` free of the summed index ``k``."""
+    factors = sp.Mul.make_args(_seen(h, names))
+    diffs = [f for f in factors if isinstance(f, Difference)]
+    k = limits[0]
+    return (len(diffs) == 1 and k in _free(diffs[0].args[0]) and _mean_over(diffs[0].args[1], diffs[0].args[0], limits,
+                                                                             names)
+            and not any(k in _free(f) for f in factors if f is not diffs[0]))
+
+
+def centre_weights(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``sum_k h_k z_k c`` with ``h`` centred over ``k`` (``xhat = (x - mu)/s``) and ``c`` free of ``k`` as
+    ``sum_k h_k (z_k - zbar) c`` with ``zbar = sum_j z_j / K``: the same value (``sum_k h_k = 0``), but ``z_k ~ 1e6``
+    no longer multiplies an h whose rounding (mu's, 1e-10 at 1e6) it would blow up (batchnorm's dL/dgamma =
+    sum_n g_n xhat_n at upstream gradients offset by 1e6); else None."""
+    if not (isinstance(e, sp.Sum) and len(e.limits) == 1 and isinstance(e.function, sp.Mul)):
+        return None
+    (k, lo, hi), factors = e.limits[0], e.function.args
+    moving = [f for f in factors if k in _free(f)]
+    if any(isinstance(f, Difference) for f in moving):  # z - zbar already (this rule's own output) or a residual
+        return None
+    for h in moving:  # a name: Difference(z, zbar) itself is centred, and must not centre h in turn
+        if len(moving) > 1 and isinstance(h, sp.Indexed) and name_of(h) in names and _centred(h, e.limits[0], names):
+            z = sp.Mul(*[f for f in moving if f is not h])
+            name = f"{k.label}_"
+            while any(str(i.label) == name for i in e.atoms(sp.Idx)):
+                name += "_"
+            j = sp.Idx(sp.Symbol(name, integer=True), (lo, hi))
+            mean = sp.Sum(z.xreplace({k: j}), (j, lo, hi)) / (hi - lo + 1)
+            rest = [f for f in factors if k not in _free(f)]
+            return sp.Sum(sp.Mul(*rest, h) * Difference(z, mean), (k, lo, hi))
+    return None
+
+
 def _weighs(b: sp.Expr, base: sp.IndexedBase) -> bool:
     """Whether ``b`` is a weighted sum of elements of ``base`` (``sum_k y_k s_k``), or one element of it."""
     if isinstance(b, sp.Indexed):
