@@ -74,7 +74,7 @@ class _Expressions:
                 else:
                     v = self.mul(v, w, {r"\cdot": "dot", "*": "star", r"\times": "star"}.get(t.text, op), t)
             elif self.starts_factor():
-                met = set(self.new_scalars) | set(self.__dict__.get("params_read", ()))
+                met = set(self.new_scalars) | set(self.new_tensors) | set(self.__dict__.get("params_read", ()))
                 v = self.mul(v, self.sized_by(v, self.factor(), met, t), "implicit", t)
             else:
                 return v
@@ -83,6 +83,8 @@ class _Expressions:
         """``X w`` with X a matrix and w a name first met here (or a function's parameter), undeclared: w is the vector
         the product needs, of X's column size (noted); read as a scalar, ``y - X w`` could not add. A name ``met``
         before in the formula as a scalar stays one (then refused as both)."""
+        if len(matrix.axes) == 2 and matrix.axes[0] is None:  # w^T x_i: the row vector w^T needs a column
+            return self.row_by_use(w, met, t, f"a row vector of shape {self.shape(matrix)} multiplies it")
         name = str(w.expr)
         new = self.new_scalars.get(name) is w.expr or self.params.get(name) is w.expr
         if len(matrix.free) != 2 or w.axes or not isinstance(w.expr, sp.Symbol) or not new or name in met or \
@@ -126,7 +128,7 @@ class _Expressions:
             return _Val(-v.expr, v.axes)
         if self.at("+"):
             self.next()
-        start = self.pos
+        start, made = self.pos, set(self.new_tensors)
         v = self.primary()
         if isinstance(v.expr, sp.Derivative) and self.at("("):
             self.at_its_point(v)
@@ -138,7 +140,7 @@ class _Expressions:
                     raise self.error("a^b^c has two readings: a^{b^c}, or (a^b)^c; write braces", t)
                 self.next()
                 powered = not self.superscript_is_transpose()
-                v = self.superscript(v, t)
+                v = self.superscript(self.row_by_use(v, made, t) if not powered else v, t)
             elif t.text == "'":
                 self.next()
                 v = self.transpose(v, t) if v.axes else self.primed(v, t, alone=start == 0 and self.peek().kind == "end")

@@ -39,6 +39,22 @@ class _Indices:
                   f"matrix is its indices")
         return self.select(v, [self.index(x.text, x) for x in letters], t)
 
+    def row_by_use(self, v: _Val, made: set[str], t: _Tok, why: str = "a number has no transpose") -> _Val:
+        """``x_i^T w`` (or ``w^T x_i``) with x first met here, undeclared: x_i is row i of a matrix x whose column size
+        its use settles (noted), as a number has no transpose (or a row vector needs a column); any other value
+        unchanged."""
+        if v.axes or not isinstance(v.expr, sp.Indexed) or len(v.expr.indices) != 1:
+            return v
+        name = str(v.expr.base.label)
+        if name in made or name not in self.new_tensors or self.ctx.known(name):
+            return v
+        (i,) = v.expr.indices
+        columns = sp.Dummy(f"size_{name}", integer=True, positive=True)
+        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(_extent(i) or v.expr.base.shape[0], columns))
+        k = self.fresh(columns)
+        self.note(f"{name}_{i} read as row {i} of a matrix {name}: {why}")
+        return _Val(base[i, k], (k, None))
+
     def delta_up(self, t: _Tok) -> _Val | None:
         """``\\delta^j_m``, ``\\delta_m^j``: the Kronecker delta with one index letter up and one down; None (nothing
         read) for anything else, such as ``\\delta^2`` (a name delta, squared)."""
