@@ -14,16 +14,11 @@ from symgrad.read import Context, parse_definition, parse_given
 GIVEN = [r"w \in \mathbb{R}^{d}", r"i = 1, \dots, N"]
 
 
-def _context() -> Context:
-    ctx = Context()
-    for fact in GIVEN:
-        parse_given(fact, ctx)
-    return ctx
-
-
 @pytest.mark.parametrize("written", [r"L = \sum_{i=1}^{N} (y_i - x_i^T w)^2", r"L = \sum_{i=1}^{N} (y_i - w^T x_i)^2"])
 def test_an_undeclared_x_i_beside_a_vector_is_row_i_of_a_matrix(written):
-    ctx = _context()
+    ctx = Context()
+    for fact in GIVEN:  # w a d-vector, i running to N
+        parse_given(fact, ctx)
     d = parse_definition(written, ctx)
     assert [str(e) for e in ctx.tensors["x"].shape] == ["N", "d"]
     assert isinstance(d.lhs, sp.Symbol)  # one loss, not one per component of w
