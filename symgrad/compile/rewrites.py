@@ -422,8 +422,9 @@ def _erf_complement(e: sp.Expr, names: dict) -> sp.Expr | None:
             c, u = t / erfs[0], erfs[0].args[0]
             for k, v in ((c, u), (-c, -u)):  # k + c erf(u) = k (1 + erf(v)) = k erfc(-v)
                 if k in e.args:
-                    # erfc(-v) spelled out: SymPy turns erfc(-v) into 2 - erfc(v), the cancellation itself
-                    tail = sp.Piecewise((sp.erfc(sp.Abs(v)), v < 0), (2 - sp.erfc(v), True))
+                    # erfc(-v) spelled out: SymPy turns erfc(-v) into 2 - erfc(v), the cancellation itself; one
+                    # erfc(|v|), which the compiler computes once for both branches
+                    tail = sp.Piecewise((sp.erfc(sp.Abs(v)), v < 0), (2 - sp.erfc(sp.Abs(v)), True))
                     return sp.Add(*[a for a in e.args if a not in (t, k)], k * tail)
     return None
 
@@ -438,6 +439,20 @@ def _tanh_complement(e: sp.Expr, names: dict) -> sp.Expr | None:
                 for k, v in ((c, u), (-c, -u)):  # k + c tanh(u) = k (1 + tanh(v)) = 2 k sigma(2 v)
                     if k in e.args:
                         return sp.Add(*[a for a in e.args if a not in (t, k)], 2 * k * Sigmoid(2 * v))
+    return None
+
+
+def _sigmoid_pair(e: sp.Expr, names: dict) -> sp.Expr | None:
+    if not isinstance(e, sp.Mul):
+        return None
+    for f in e.args:
+        base, m = f.as_base_exp()
+        if isinstance(base, Sigmoid):
+            for h in e.args:  # sigma(w)^m sigma(-w)^m = (4 cosh(w/2)^2)^(-m)
+                other, n = h.as_base_exp()
+                if h is not f and isinstance(other, Sigmoid) and n == m and sp.expand(other.args[0] + base.args[0]) == 0:
+                    rest = [x for x in e.args if x is not f and x is not h]
+                    return sp.Mul(*rest, (4 * sp.cosh(base.args[0] / 2) ** 2) ** (-m))
     return None
 
 
@@ -510,6 +525,10 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("tanh-complement", "1 + tanh(u) is 0 once tanh(u) rounds to -1 (u < -19 in float64, gelu's "
             "(1 + tanh(u))/2 at x < -10) where the truth is 2 exp(2u): it is 2 sigma(2u), also through a name "
             "t = tanh(u)", _tanh_complement),
+    Rewrite("sigmoid-pair", "sigma(w) sigma(-w) (what sech-squared and tanh-complement make of 1 - tanh(u)^2 and "
+            "(1 - t)(1 + t)) costs two logaddexp and two exp per element, 7x 1 - t^2: it is 1/(4 cosh(w/2)^2), one "
+            "cosh, no cancellation, 0 where cosh overflows (the truth is below the dtype's smallest normal there)",
+            _sigmoid_pair),
     Rewrite("tanh", "(exp(u) - exp(-u))/(exp(u) + exp(-u)) is inf/inf once |u| > 710: it is tanh(u), in [-1, 1]",
             _tanh),
     Rewrite("log-cosh", "cosh overflows for |u| > 710: log cosh u = |u| + log1p(exp(-2|u|)) - log 2", _log_cosh),
