@@ -344,3 +344,37 @@ def test_an_interval_in_parentheses_is_no_shape():
 
     assert from_prose("p is (0, 1)")[0] == "p is (0, 1)"
     assert from_prose("X is the n-by-d data matrix")[0] == r"X \in \mathbb{R}^{n \times d}"
+
+
+SOFTMAX_CE = [r"p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}", r"L = -\sum_i y_i \log p_i"]
+
+
+def test_the_reference_softmax_cross_entropy_gradient_is_p_minus_y():
+    z, y = np.array([0.3, -1.2, 2.0]), np.array([0.2, 0.5, 0.3])
+    assert np.allclose(grad(lambda z: -anp.sum(y * anp.log(_softmax(z))))(z), _softmax(z) - y, rtol=1e-12)
+
+
+def test_a_clause_after_with_defines_as_one_after_where_does():
+    define = [r"L = -\sum_i y_i \log p_i \text{ with } p_i = \frac{e^{z_i}}{\sum_k e^{z_k}}"]
+    given = [r"\sum_i y_i = 1"]
+    assert verify(r"p_j - y_j", of=r"\frac{\partial L}{\partial z_j}", define=define, given=given).verdict == "proved"
+    assert verify(r"y_j - p_j", of=r"\frac{\partial L}{\partial z_j}", define=define, given=given).verdict == "wrong"
+
+
+def test_a_constraint_over_a_sum_without_bounds_takes_the_range_of_the_definitions():
+    define = [r"p_i = \frac{e^{z_i}}{\sum_{k=1}^K e^{z_k}}", r"L = -\sum_{i=1}^K y_i \log p_i"]
+    v = verify(r"p_j - y_j", of=r"\frac{\partial L}{\partial z_j}", define=define, given=[r"\sum_i y_i = 1"])
+    assert v.verdict == "proved"  # was: size K does not match size N (the constraint read first, i to N)
+
+
+@pytest.mark.parametrize("of", [r"the derivative of L with respect to z_j", r"derivative of $L$ with respect to $z_j$",
+                                r"the partial derivative of L w.r.t. z_j"])
+def test_the_derivative_asked_in_words(of):
+    v = verify(r"p_j - y_j", of=of, define=SOFTMAX_CE, given=[r"\sum_i y_i = 1"])
+    assert v.verdict == "proved"
+    assert verify(r"p_j + y_j", of=of, define=SOFTMAX_CE, given=[r"\sum_i y_i = 1"]).verdict == "wrong"
+
+
+def test_words_in_text_after_a_name_are_a_sentence():
+    v = verify(r"p_j - y_j", of=r"\frac{\partial L}{\partial z_j}", define=SOFTMAX_CE, given=[r"y \text{ is one-hot}"])
+    assert v.verdict == "proved"

@@ -101,6 +101,9 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     read clause by clause, each a known sentence or a formula, or not at all."""
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     whole = _sentence(text)
+    if whole is None and _WORDS_IN_TEXT.search(text):  # y \text{ is one-hot}: the words read as words
+        text = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text)
+        whole = _sentence(text)
     if whole is not None:
         return whole, _described(text, whole)
     clauses = _clauses(text)
@@ -190,8 +193,9 @@ def case_from_prose(text: str) -> str:
     return plain if plain.strip() else text
 
 
-_WHERE = re.compile(r"(?:,?\s*\\q?quad\s*)?,?\s*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{\s*where\s*:?\s*\}|(?<![A-Za-z\\])where\b:?)\s*",
-                    re.IGNORECASE)
+# where, and with as pages use it (L = -\log p_c \text{ with } p = softmax(z)): the clauses after it define or state
+_WHERE = re.compile(r"(?:,?\s*\\q?quad\s*)?,?\s*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{\s*(?:where|with)\s*:?\s*\}|"
+                    r"(?<![A-Za-z\\])(?:where|with)\b:?)\s*", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z-]*\s+)*[A-Za-z][A-Za-z-]{2,}\s*:\s+")  # a caption in words, then a colon
 _WORDS_IN_TEXT = re.compile(r"\\text\s*\{([^{}]*[\s-][^{}]*)\}")  # \text{ is one-hot}: words, read as words
 _AND = re.compile(r"\s*(?:,|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")

@@ -38,3 +38,14 @@ def claim_in_sentence(text: str) -> tuple[str, str | None, str] | None:
     if len(about) == 1:
         return about[0], None, f"of the sentence's {len(spans)} formulas, the one equation about a derivative is the claim"
     return None
+
+
+_OF_IN_WORDS = re.compile(rf"\s*(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+\$?([^$]+?)\$?\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)"
+                          r"\s+(?:the\s+)?\$?([^$\s]+)\$?\s*\.?\s*", re.IGNORECASE)
+
+
+def derivative_in_words(text: str) -> str | None:
+    """``the derivative of $L$ with respect to $z_j$`` (``--of`` in words) as LaTeX, ``\\frac{\\partial}{\\partial z_j}
+    \\left(L\\right)``; None for anything else."""
+    m = _OF_IN_WORDS.fullmatch(text)
+    return rf"\frac{{\partial}}{{\partial {m[2]}}}\left({m[1]}\right)" if m else None

@@ -27,6 +27,9 @@ _JACOBIAN = re.compile(rf"\s*(?:\\mathbf\{{J\}}|\\mathcal\{{J\}}|J)_(?:\{{(?P<by
                        r"(?:\((?P<ofp>[^()]+)\)|(?P<of>\\?[A-Za-z]+(?:\{[^{}]*\})?))\s*")
 
 
+_UNBOUNDED_SUM = re.compile(r"\\sum(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z]))?(?!\s*[\^_])")
+
+
 def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
            assume: Sequence[str] = (), timeout: float = 3.0, convention: str | None = None) -> Verdict:
     """Judge a hand derivation written in LaTeX (see the module docstring for the verdicts).
@@ -83,14 +86,18 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
     assume = list(assume)
+    waiting = [text for text in given if _UNBOUNDED_SUM.search(text) and "=" in text]  # \sum_i y_i = 1: i's range
     for text in given:  # shapes first: they decide how the definitions read
         if parse.is_case(text, ctx):
             assume.append(text)  # "for $i \neq j$" given as a fact
-        else:
+        elif text not in waiting:
             parse.parse_given(text, ctx)
     stage[0] = "--define"
     for text in define:  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
         assume += parse.parse_statement(text, ctx)[1]
+    stage[0] = "--given"
+    for text in waiting:  # a constraint over a sum without bounds: its range is the definitions' (K, not N)
+        parse.parse_given(text, ctx)
     stage[0] = "--assume"
     assumptions, later = [], []
     for text in assume:
@@ -152,6 +159,12 @@ def _derivative_names(definitions: list[Definition], members: list, derivative_o
 def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
     """The derivative ``--of`` names; an expression without a derivative (``\\log \\det X``, as pages say "the
     derivative of log det X") is the derivative by its one variable (noted), and refused when it has several."""
+    from ..read.sentences import derivative_in_words
+
+    spelled = derivative_in_words(of)
+    if spelled is not None:
+        ctx.notes.append(f"--of {of} read as {spelled}")
+        of = spelled
     m = _JACOBIAN.fullmatch(of)
     if m and not ctx.known("J"):  # J_x y: the Jacobian of y by x
         y, x = m["of"] or m["ofp"], m["by"] or m["by1"]
