@@ -378,3 +378,24 @@ def test_the_derivative_asked_in_words(of):
 def test_words_in_text_after_a_name_are_a_sentence():
     v = verify(r"p_j - y_j", of=r"\frac{\partial L}{\partial z_j}", define=SOFTMAX_CE, given=[r"y \text{ is one-hot}"])
     assert v.verdict == "proved"
+
+
+@pytest.mark.parametrize("number", [r"\qquad (12)", r"\quad (2.1)", r"\; (3)", "~(4b)"])
+def test_an_equation_number_after_a_wide_space_is_no_factor(number):
+    defn, _ = parse_statement(rf"y = 2x {number}", Context())
+    assert defn.rhs == 2 * sp.Symbol("x")  # \qquad (12) was read as a factor: 24x
+
+
+def test_a_number_in_parentheses_after_the_formula_is_refused_naming_both_readings():
+    from symgrad.errors import ParseError
+
+    with pytest.raises(ParseError, match=r"\(3\) at the end has two readings: an equation number, or a factor 3"):
+        parse_statement(r"y = 2x (3)", Context())
+    assert parse_statement(r"y = 2x (1)", Context())[0].rhs == 2 * sp.Symbol("x")  # the same either way
+    assert parse_statement(r"y = 2 (x + 1)", Context())[0].rhs == 2 * sp.Symbol("x") + 2
+
+
+@pytest.mark.parametrize("remark", [r"\; (\text{logistic})", r"\quad \text{(sigmoid)}", r"\text{ (the sigmoid)}"])
+def test_a_remark_in_words_after_a_definition_is_no_factor(remark):
+    defn, _ = parse_statement(rf"y = {SIGMOID} {remark}", Context())
+    assert sp.simplify(defn.rhs - 1 / (1 + sp.exp(-sp.Symbol("x")))) == 0  # (\text{logistic}) was a factor

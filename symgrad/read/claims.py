@@ -15,7 +15,7 @@ from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
 from .parser import _Parser
-from .prose import without_lead_in, without_remarks
+from .prose import equation_number, without_lead_in, without_remarks
 from .sets import index_range
 from .tokens import _DOTS, _INDEX_POOL, _group_end, _source_text, _split, _Tok, _tokens
 from .vocabulary import _extent, _free_indices, _Val
@@ -89,6 +89,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one."""
     n_cases = len(ctx.assumptions)
     latex = without_remarks(without_lead_in(_lines_as_chain(latex)))
+    _no_equation_number(latex)
     toks = _case_after(latex, _tokens(latex), ctx)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)
@@ -122,6 +123,15 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
             m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
     return out
+
+
+def _no_equation_number(latex: str) -> None:
+    """Refuse ``y = 2x (3)``: an equation number after the formula, or a factor 3."""
+    found = equation_number(latex)
+    if found is not None:
+        n, at = found
+        raise ParseError(f"({n}) at the end has two readings: an equation number, or a factor {n}; write \\tag{{{n}}} "
+                         f"(or \\quad ({n})) for the number, or {n} \\cdot (...) for the factor", column=at, source=latex)
 
 
 def _output_of_the_function(toks: list[_Tok], ctx: Context) -> None:
@@ -342,6 +352,7 @@ def names_itself(latex: str) -> bool:
 def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
+    _no_equation_number(latex)
     toks = _range_after(latex, _tokens(latex), ctx)
     square_matrices(toks, ctx)
     parts = _split(toks, {"="})

@@ -101,9 +101,9 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     read clause by clause, each a known sentence or a formula, or not at all."""
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     whole = _sentence(text)
-    if whole is None and _WORDS_IN_TEXT.search(text):  # y \text{ is one-hot}: the words read as words
-        text = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text)
-        whole = _sentence(text)
+    worded = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text)
+    if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words
+        text, whole = worded, _sentence(worded)
     if whole is not None:
         return whole, _described(text, whole)
     clauses = _clauses(text)
@@ -211,11 +211,30 @@ _LEAD_IN = re.compile(rf"^{_SPACING}*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\
 _EQUATION_TAG = re.compile(r"\s*\(\s*(?:equation|eqn?\.?)\s*(?:\(?\s*\d+\s*\)?)?\s*\)\s*(?=\$*\s*$)", re.IGNORECASE)
 
 
+# an equation number after a wide space or the closing $$ (y = 2x \qquad (12) was 24x)
+_NUMBERED = re.compile(r"((?:\\q?quad(?![A-Za-z])|\\hspace\s*\{[^{}]*\}|\\[;:]|~|\$\$?)\s*)\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*[.,;]?"
+                       r"\s*(?=\$*\s*$)")
+
+
+_BARE_NUMBER = re.compile(r"(?<![\\A-Za-z])(?:[A-Za-z]|(?<=[)}\]0-9]))?\s+\(\s*(\d+(?:\.\d+)*)\s*\)\s*[.,;]?\s*\$*\s*$")
+
+
+def equation_number(text: str) -> tuple[str, int] | None:
+    """A number in parentheses after the formula with only a space before it (``y = 2x (3)``), and its column: an
+    equation number or a factor, two readings (``(1)`` is the same either way: None)."""
+    m = _BARE_NUMBER.search(text)
+    if m is None or m.group(0).lstrip()[:1] in "fghpq" or float(m.group(1)) == 1 or _depth(text, m.start()) != 0:
+        return None
+    return m.group(1), m.start(1)
+
+
 def without_lead_in(text: str) -> str:
     """``text`` with the words it opens with (``if``, ``let``, ``then``, ``\\therefore``) and an equation tag in words
     after it (``(equation)``, ``(eq. 3)``) blanked out, the same width so that columns stay; the words stay when
     nothing, or only ``= ...``, would be left."""
     text = _EQUATION_TAG.sub(lambda m: " " * len(m.group(0)), text)  # "(equation)", "(eq. 3)" after the formula
+    text = _NUMBERED.sub(lambda m: m.group(1).strip() * m.group(1).startswith("$") + " " * (
+        len(m.group(0)) - len(m.group(1).strip()) * m.group(1).startswith("$")), text)  # \qquad (2.1)
     m = _LEAD_IN.match(text)
     if m is None or not text[m.end():].strip() or text[m.end():].lstrip().startswith(("=", ":=")):
         return text  # "so = ...": the word is the name defined
@@ -257,9 +276,17 @@ def without_remarks(text: str) -> str:
     m = _FOR_ALL.search(text)
     if m is not None and _depth(text, m.start()) == 0 and re.fullmatch(r"[A-Za-z](?:\s*,\s*[A-Za-z])*", m.group(1)):
         text = text[:m.start()] + " " * (len(text) - m.start())
+    return without_remark_in_words(text)
+
+
+def without_remark_in_words(text: str) -> str:
+    """``text`` without a remark in words at its end (``\\quad (\\text{by the chain rule})``, ``\\; (\\text{logistic})``,
+    ``\\text{(sigmoid)}``: several words, or one in parentheses), blanked, the same width."""
     m = _REMARK_IN_WORDS.search(text)
-    if m is not None and _depth(text, m.start()) == 0 and re.search(r"[A-Za-z]{2,}\s+[A-Za-z]", m.group(2)) \
-            and text[:m.start()].strip():
+    words = m.group(2).strip() if m else ""
+    if m is not None and _depth(text, m.start()) == 0 and text[:m.start()].strip() and (
+            re.search(r"[A-Za-z]{2,}\s+[A-Za-z]", words) or (m.group(1) or re.fullmatch(r"\(.*\)", words))
+            and re.fullmatch(r"\(?[A-Za-z][A-Za-z\s.-]+\)?", words)):
         text = text[:m.start()] + " " * (len(text) - m.start())
     return text
 
@@ -274,8 +301,8 @@ def where_clauses(text: str) -> tuple[str, list[str]]:
         if _depth(text, m.start()) == 0:
             tail = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text[m.end():]).strip().rstrip(".")
             clauses = [" ".join(c.split()) for c in _split_top(tail, _AND) if c.strip()]
-            return text[:m.start()].rstrip(" ,;"), clauses + ranges
-    return text, ranges
+            return without_remark_in_words(text[:m.start()]).rstrip(" ,;"), clauses + ranges
+    return without_remark_in_words(text), ranges
 
 
 _LISTED = re.compile(r"\s*(?:,\s*(?:\\q?quad\s*)?|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
