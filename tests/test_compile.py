@@ -8,6 +8,7 @@ import warnings
 
 import autograd
 import autograd.numpy as anp
+import mpmath
 import numpy as np
 import pytest
 import sympy as sp
@@ -323,6 +324,7 @@ r, t_, w_ = index("r", M), tensor("t", M), tensor("w", M)
 k_ = index("k_", N)
 PAIRS = {"L": (L_, sp.Sum((a_[k] - t_[r]) ** 2, (k, 1, N), (r, 1, M)))}  # sum_k sum_r (a_k - t_r)^2
 MEAN = {"L": (L_, sp.Sum(c_[k] * Softmax(a_[k], k), (k, 1, N)))}  # L = sum_k c_k softmax_k(a)
+TRIPLET = {"L": (L_, sp.Max(0, z + sp.Sum((y_[k] - q_[k]) ** 2, (k, 1, N)) - sp.Sum((y_[k] - c_[k]) ** 2, (k, 1, N))))}
 CENTRED = {"m": (m_, sp.Sum(a_[k], (k, 1, N)) / N), "q": (q_[i], Difference(a_[i], m_) * z)}  # q = (a - mean a) z
 REWRITE_CASES = [
     ("spread", 2 * M * a_[i] - 2 * sp.Sum(t_[r], (r, 1, M)), PAIRS, 2 * sp.Sum(Difference(a_[i], t_[r]), (r, 1, M))),
@@ -332,6 +334,9 @@ REWRITE_CASES = [
     ("centre-covariance", sp.Sum(z * Softmax(a_[k], k) * Difference(L_, c_[k]) * a_[k], (k, 1, N)), MEAN,
      sp.Sum(z * Softmax(a_[k], k) * Difference(L_, c_[k]) * Difference(a_[k], sp.Sum(Softmax(a_[k_], k_) * a_[k_],
                                                                                       (k_, 1, N))), (k, 1, N))),
+    ("refold-step", sp.Heaviside(z + sp.Sum(q_[k] ** 2, (k, 1, N)) - sp.Sum(c_[k] ** 2, (k, 1, N))
+                                 - sp.Sum(2 * y_[k] * q_[k], (k, 1, N)) + sp.Sum(2 * y_[k] * c_[k], (k, 1, N))), TRIPLET,
+     sp.Heaviside(z + sp.Sum(Difference(y_[k], q_[k]) ** 2, (k, 1, N)) - sp.Sum(Difference(y_[k], c_[k]) ** 2, (k, 1, N)))),
     ("centre-weights", sp.Sum(y_[k] * q_[k], (k, 1, N)), CENTRED,
      sp.Sum(q_[k] * Difference(y_[k], sp.Sum(y_[k_], (k_, 1, N)) / N), (k, 1, N))),
     ("centre-weights", sp.Sum(z * y_[k] * c_[k] * q_[k], (k, 1, N)), CENTRED,
@@ -404,6 +409,23 @@ REWRITE_CASES = [
     ("cancel-named-factor", y * p_[j] / a_[j], {"p": (p_[i], a_[i] * Sigmoid(a_[i]))}, y * Sigmoid(a_[j])),
     ("cancel-named-factor", p_[j] ** 2 / a_[j] ** 2, {"p": (p_[i], a_[i] * sp.exp(a_[i]))}, sp.exp(2 * a_[j])),
 ]
+
+
+def test_the_triplet_margins_step_takes_the_right_side_at_offsets_of_1e4_in_float32():
+    d = symgrad.derive(loss=r"L = \sum_{i=1}^{N}\left[\sum_{d=1}^{D}(A_{id} - P_{id})^2 - \sum_{d=1}^{D}(A_{id} - Q_{id})^2"
+                       r" + \alpha\right]_+", given=[rf"{m} \in \mathbb{{R}}^{{N \times D}}" for m in "APQ"], wrt=["A"])
+    f = d.compile()
+    assert "refold-step" in f.rewrites
+    rng = np.random.default_rng(3)
+    A, P, Q = (1e4 + rng.standard_normal((200, 4))).astype(np.float32), *(
+        (1e4 + rng.standard_normal((200, 4))).astype(np.float32) for _ in range(2))
+    alpha = np.float32(0.5)
+    got = f.grad(A=A, P=P, Q=Q, alpha=alpha)["A"]
+    with mpmath.workdps(30):  # the margin from the float32 inputs exactly; its sign picks the branch
+        margin = [mpmath.fsum((mpmath.mpf(float(a)) - float(p)) ** 2 - (mpmath.mpf(float(a)) - float(q)) ** 2
+                              for a, p, q in zip(A[n], P[n], Q[n])) + float(alpha) for n in range(len(A))]
+    want = np.where(np.array([m > 0 for m in margin])[:, None], 2 * (Q.astype(np.float64) - P), 0.0)
+    np.testing.assert_allclose(got, want, rtol=1e-6, atol=0)
 
 
 def test_centre_weights_leaves_a_sum_alone_when_the_name_is_not_centred_over_the_summed_index():

@@ -32,6 +32,7 @@ from .structure import (
     centre_weights,
     margin,
     refine_mean,
+    refold_step,
     spread,
 )
 
@@ -478,6 +479,9 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("margin", "s_j - sum_k y_k s_k + Delta evaluated left to right adds Delta to a logit of 1e4 and loses "
             "it (float32): subtract the two values of one tensor first, as the definition's margin means",
             margin),
+    Rewrite("refold-step", "the step heaviside(u) of a max has u multiplied out by the engine (sum P^2 - sum Q^2 - "
+            "2 A.P + 2 A.Q for the triplet margin): at offsets of 1e4 in float32 it cancels to the wrong sign; take the "
+            "definitions' own form of u (sum (A - P)^2 - sum (A - Q)^2), equal after multiplying out", refold_step),
     Rewrite("cancel-named-factor", "s/u with s defined as u times f is 0/0 = nan at u = 0 where the value is "
             "f: cancel u symbolically (swish's gradient at x = 0)", cancel_named),
     Rewrite("cancel-pole", "c_1 b^k + c_2 b^k with c_1 + c_2 a multiple of b (p - p^2 against (1 - p)^(gamma - 1), "

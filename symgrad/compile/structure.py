@@ -4,6 +4,8 @@ division by what it is a multiple of. Both are rewrites of ``REWRITES``; this mo
 
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 
 from ..tensors import name_of
@@ -98,6 +100,28 @@ def centre(e: sp.Expr, names: Names) -> sp.Expr | None:
             out = _unmark(after, mark, a, b, Difference).xreplace({v: k for k, v in others.items()})
             if out != e:
                 return out
+    return None
+
+
+def refold_step(e: sp.Expr, names: Names) -> sp.Expr | None:
+    """``Heaviside(u)`` with ``u`` the engine's multiplied-out form of an expression the definitions write with a
+    squared sum (the argument of their max) as ``Heaviside`` of theirs: ``alpha + sum P^2 - sum Q^2 - 2 A.P + 2 A.Q`` is
+    ``alpha + sum (A - P)^2 - sum (A - Q)^2``, whose sign survives offsets of 1e4 in float32; else None."""
+    if not (isinstance(e, sp.Heaviside) and isinstance(e.args[0], sp.Add)):
+        return None
+    u = e.args[0]
+    want, free = _linear_sums(u), sorted(_free(u), key=str)
+    for _, rhs in names.values():
+        for s in rhs.atoms(sp.Add):
+            mine = sorted(_free(s), key=str)
+            squares = any(isinstance(x.base, sp.Add) for x in s.atoms(sp.Pow))  # what multiplying out cancels
+            if len(mine) != len(free) or len(s.args) >= len(u.args) or s.has(sp.Heaviside) or not squares:
+                continue
+            for order in itertools.permutations(free):
+                if all(a.lower == b.lower and a.upper == b.upper for a, b in zip(mine, order)):
+                    theirs = s.xreplace(dict(zip(mine, order)))
+                    if sp.expand(_linear_sums(theirs) - want) == 0:
+                        return sp.Heaviside(theirs, *e.args[1:])
     return None
 
 
