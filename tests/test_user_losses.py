@@ -30,10 +30,6 @@ SUBSCRIPTED_NAME = (r"a subscripted name (L_C, D_{KL}, \mu_B) is read as a tenso
                     "refusal asks to declare the index's range")
 XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "batchnorm-ioffe-szegedy": (SUBSCRIPTED_NAME, ALL),
-    "triplet-sums": (
-        ("the gradient's step heaviside(alpha + sum P^2 - sum Q^2 - 2A.P + 2A.Q) is the expanded argument, not the "
-         "residuals' squares the loss keeps: at offsets in float32 it cancels and picks the wrong side"),
-        (("offset1e4", "float32"), ("offset1e6", "float32"))),
     "log-cosh": (
         (r"\hat{y}_i = w x_i + b gives i an invented size N, so \sum_{i=1}^{n} is refused as 'size n does not match "
         "size N', a size the user never wrote"), ALL),
