@@ -32,3 +32,11 @@ def test_a_two_layer_chain_through_the_helper_agrees_with_autograd():
     claim = r"\frac{\partial O}{\partial w_1} = d(s(x w_1 + 1) w_2 + 1) w_2 d(x w_1 + 1) x"
     assert symgrad.verify(claim, define=define).verdict in ("proved", "agrees")
     assert symgrad.verify(claim.replace("w_2 d(", "d("), define=define).verdict == "wrong"
+
+
+@pytest.mark.parametrize("name", [r"\ell", r"\phi", r"\mathcal{L}", "f"])
+def test_nabla_of_a_defined_function_named_by_a_command_is_its_gradient(name):
+    assert grad(lambda w: w ** 2 + anp.sin(w))(0.7) == pytest.approx(2 * 0.7 + anp.cos(0.7))  # autograd
+    define = [name + r"(w) = w^2 + \sin w"]
+    assert symgrad.verify(r"\nabla " + name + r"(w) = 2w + \cos w", define=define).verdict == "proved"
+    assert symgrad.verify(r"\nabla " + name + r"(w) = 2w - \cos w", define=define).verdict == "wrong"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .context import Function
 from .fallback import _FOREIGN_CLOSERS
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
@@ -335,26 +336,36 @@ class _Expressions:
             self.pos += 2
             var = self.variable(single=True)
             return self.derivative(self.term(), var, t)  # \nabla_w \frac{1}{2}\|Xw - y\|^2: the whole product
-        if t.text == r"\nabla" and self.peek(1).kind == "letter" and self.peek(1).text in self.ctx.functions:
-            fn = self.ctx.functions[self.peek(1).text]
-            if len(fn.params) == 1:
-                self.next()
-                p = fn.params[0]
-                var = self.array(p, t) if isinstance(p, sp.IndexedBase) else _Val(p)
-                gradient = self.derivative(self.primary(), var, t)
-                if not self.at("_"):
-                    return gradient
-                self.next()  # \nabla f(x)_i: the component i of the gradient
-                kind, got = self.subscript()
-                if kind == "suffix":
-                    raise self.error("expected an index", t)
-                return self.select(gradient, got, t)
+        fn = self.nabla_function() if t.text == r"\nabla" else None
+        if fn is not None and len(fn.params) == 1:
+            self.next()
+            p = fn.params[0]
+            var = self.array(p, t) if isinstance(p, sp.IndexedBase) else _Val(p)
+            gradient = self.derivative(self.primary(), var, t)
+            if not self.at("_"):
+                return gradient
+            self.next()  # \nabla f(x)_i: the component i of the gradient
+            kind, got = self.subscript()
+            if kind == "suffix":
+                raise self.error("expected an index", t)
+            return self.select(gradient, got, t)
         if t.text == r"\partial" and self.inline_derivative_ahead():
             return self.inline_derivative(t)
         if t.text == r"\nabla" and self.ctx.gradient_variable is not None:  # \nabla x^T A x (read.matrices)
             self.next()
             return self.derivative(self.term(), self.array(self.ctx.tensors[self.ctx.gradient_variable], t), t)
         raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
+
+    def nabla_function(self) -> Function | None:
+        """The function defined by the problem that ``\\nabla`` here is applied to (``\\nabla f(x)``,
+        ``\\nabla \\ell(\\theta)``, ``\\nabla f``), or None; nothing is read."""
+        save = self.pos
+        self.pos += 1
+        try:
+            named = self.read_name()
+            return self.ctx.functions.get(named[0]) if named is not None else None
+        finally:
+            self.pos = save
 
     def named(self, t: _Tok) -> _Val:
         """A name (decorated, in a font, upright), a function known by its upright name, or a foreign command."""
