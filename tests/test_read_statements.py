@@ -399,3 +399,11 @@ def test_a_number_in_parentheses_after_the_formula_is_refused_naming_both_readin
 def test_a_remark_in_words_after_a_definition_is_no_factor(remark):
     defn, _ = parse_statement(rf"y = {SIGMOID} {remark}", Context())
     assert sp.simplify(defn.rhs - 1 / (1 + sp.exp(-sp.Symbol("x")))) == 0  # (\text{logistic}) was a factor
+
+
+def test_a_definition_chain_is_read_by_the_side_that_says_what_it_is_not_by_abstract_functions():
+    define = [r"f(w) = g(h(w)) = (y - X w)^T(y - X w)."]
+    given = [r"$X$ is a real $m \times n$ matrix", r"$y$ is an $m \times 1$ column vector"]
+    v = verify(r"\nabla_w f(w) = 2 X^T (X w - y)", define=define, given=given)
+    assert v.verdict in ("proved", "agrees") and "f defined by its side 2" in v.message
+    assert verify(r"\nabla_w f(w) = X^T (X w - y)", define=define, given=given).verdict == "wrong"

@@ -1,12 +1,15 @@
 """How a claim's text becomes one chain: lines that are each an equation joined, a case written after the chain cut
-off into the assumptions, the letters that bound its sums."""
+off into the assumptions, the letters that bound its sums (and a bound in the other case of the one size), no
+equation number read as a factor."""
 
 from __future__ import annotations
 
 import itertools
 
+from ..errors import ParseError
 from .context import Context
 from .parser import _Parser
+from .prose import equation_number
 from .tokens import _NAMED as _NAMED_WORD_CMDS
 from .tokens import _arg_text, _Tok
 
@@ -71,3 +74,22 @@ def _sum_bounds(toks: list[_Tok]) -> set[str]:
         if letter is not None and letter.kind == "letter":
             found.add(letter.text)
     return found
+
+
+def _size_in_other_case(bounds: set[str], ctx: Context) -> None:
+    """``\\sum_{i=1}^{n}`` in a claim whose definitions sum to N, n never declared: n is that N written in the other
+    case (noted), the only size the page has."""
+    for b in bounds:
+        other = b.swapcase()
+        if len(ctx.sizes) == 1 and other in ctx.sizes and not ctx.declared_elsewhere(b):
+            ctx.sizes[b] = ctx.sizes[other]
+            ctx.notes.append(f"{b} (not declared) read as {other}, the one size of the definitions")
+
+
+def _no_equation_number(latex: str) -> None:
+    """Refuse ``y = 2x (3)``: an equation number after the formula, or a factor 3."""
+    found = equation_number(latex)
+    if found is not None:
+        n, at = found
+        raise ParseError(f"({n}) at the end has two readings: an equation number, or a factor {n}; write \\tag{{{n}}} "
+                         f"(or \\quad ({n})) for the number, or {n} \\cdot (...) for the factor", column=at, source=latex)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import functools
+import itertools
 
 import sympy as sp
 
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
-from .chains import _case_after, _lines_as_chain, _sum_bounds
+from .chains import _case_after, _lines_as_chain, _no_equation_number, _size_in_other_case, _sum_bounds
 from .context import Context, DerivativeOf, Function, Member
 from .encoded import decoded
 from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
 from .parser import _Parser
-from .prose import equation_number, without_lead_in, without_remarks
+from .prose import without_lead_in, without_remarks
 from .sets import index_range
 from .tokens import _DOTS, _INDEX_POOL, _group_end, _source_text, _split, _Tok, _tokens
 from .vocabulary import _extent, _free_indices, _Val
@@ -125,15 +126,6 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     return out
 
 
-def _no_equation_number(latex: str) -> None:
-    """Refuse ``y = 2x (3)``: an equation number after the formula, or a factor 3."""
-    found = equation_number(latex)
-    if found is not None:
-        n, at = found
-        raise ParseError(f"({n}) at the end has two readings: an equation number, or a factor {n}; write \\tag{{{n}}} "
-                         f"(or \\quad ({n})) for the number, or {n} \\cdot (...) for the factor", column=at, source=latex)
-
-
 def _output_of_the_function(toks: list[_Tok], ctx: Context) -> None:
     """``dy/dx`` or ``\\frac{dy}{dx}`` with y never named, and the page's one definition a function ``f(x)`` of that x:
     y is its output ``f(x)`` (noted), as pages write y = f(x)."""
@@ -150,16 +142,6 @@ def _output_of_the_function(toks: list[_Tok], ctx: Context) -> None:
             ctx.definitions[y.text] = Definition(sp.Symbol(y.text), f.body)
             ctx.notes.append(f"{y.text} (not defined) read as {f.name}({x}), the one function defined")
             return
-
-
-def _size_in_other_case(bounds: set[str], ctx: Context) -> None:
-    """``\\sum_{i=1}^{n}`` in a claim whose definitions sum to N, n never declared: n is that N written in the other
-    case (noted), the only size the page has."""
-    for b in bounds:
-        other = b.swapcase()
-        if len(ctx.sizes) == 1 and other in ctx.sizes and not ctx.declared_elsewhere(b):
-            ctx.sizes[b] = ctx.sizes[other]
-            ctx.notes.append(f"{b} (not declared) read as {other}, the one size of the definitions")
 
 
 def _stacked_samples(toks: list[_Tok], ctx: Context) -> None:
@@ -364,7 +346,10 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
         except _Unnamed as e:
             return _stated(latex, parts, toks[-1], ctx, e)
     first = None
-    for k, side in enumerate(parts[1:], start=1):
+    abstract = [k for k in range(1, len(parts)) if any(  # f(w) = g(h(w)) = (y - Xw)^T(y - Xw): g, h say nothing
+        t.kind == "letter" and t.text in "fgh" and not ctx.known(t.text) and n.text == "(" for t, n in
+        itertools.pairwise(parts[k]))]
+    for k, side in sorted(enumerate(parts[1:], start=1), key=lambda kv: kv[0] in abstract):
         try:
             d = _define(latex, parts[0] + side + toks[-1:], ctx)
         except ParseError as e:
