@@ -407,3 +407,14 @@ def test_a_definition_chain_is_read_by_the_side_that_says_what_it_is_not_by_abst
     v = verify(r"\nabla_w f(w) = 2 X^T (X w - y)", define=define, given=given)
     assert v.verdict in ("proved", "agrees") and "f defined by its side 2" in v.message
     assert verify(r"\nabla_w f(w) = X^T (X w - y)", define=define, given=given).verdict == "wrong"
+
+
+MIDDLE = r"\frac{e^{-x}}{(1+e^{-x})^2}"
+
+
+@pytest.mark.parametrize("link", [r"=^{(1)}", r"\underset{\text{def}}{=}", r"\overset{(a)}{=}",
+                                  r"= X \text{, so } \frac{dy}{dx} =", r"= X \\ \text{Therefore: } \frac{dy}{dx} ="])
+def test_an_annotated_equals_or_words_between_members_link_the_chain(link):
+    chain = rf"\frac{{dy}}{{dx}} {link.replace('X', MIDDLE)} {MIDDLE} = y(1-y)"
+    assert verify(chain, define=[rf"y = {SIGMOID}"]).verdict == "proved"
+    assert verify(chain.replace("y(1-y)", "y(1+y)"), define=[rf"y = {SIGMOID}"]).verdict == "wrong"

@@ -243,7 +243,7 @@ def without_lead_in(text: str) -> str:
 
 _ARG = r"\{(?:[^{}]|\{[^{}]*\})*\}"
 # = as pages write it in a definition: \equiv, \overset{def}{=}, \stackrel{\triangle}{=}, \leftarrow, =: (named on the right)
-_DEFINES = re.compile(rf"\\(?:overset|stackrel)\s*{_ARG}\s*\{{\s*=\s*\}}|\\(?:equiv|leftarrow|doteq|eqqcolon)(?![A-Za-z])|=:")
+_DEFINES = re.compile(rf"\\(?:overset|stackrel|underset)\s*{_ARG}\s*\{{\s*=\s*\}}|\\(?:equiv|leftarrow|doteq|eqqcolon)(?![A-Za-z])|=:|=\^\s*(?:\{{[^{{}}]*\}}|\S)")
 _FOR_ALL = re.compile(r"\s*,?\s*(?:\\q?quad\s*)?(?:\\forall|\\(?:text|mathrm|textrm|mbox)\s*\{\s*for\s+(?:all|each|every)\s*\}|"
                       r"(?<![A-Za-z\\])for\s+(?:all|each|every))\s*(.*?)\s*\.?\s*$", re.IGNORECASE)
 
@@ -268,11 +268,17 @@ _REMARK_IN_WORDS = re.compile(r"(?:\s|,|\\q?quad(?![A-Za-z])|\\[,;:! ])*(\(\s*)?
                               r"(?(1)\s*\))\s*[.,;]?\s*$")
 
 
+_CONNECTIVE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\s*\{\s*,?\s*(?:and\s+)?(?:so|thus|hence|therefore|which\s+gives|we\s+get|"
+                         r"giving|i\.e\.)\s*:?,?\s*\}", re.IGNORECASE)
+
+
 def without_remarks(text: str) -> str:
     """A claim without what pages write after it: a quantifier over its indices (``\\text{ for all } i``, ``\\forall
-    i``), a remark in words (``\\quad (\\text{by the chain rule})``); a definition's = written ``\\equiv``. Blanked, the
-    same width, so that columns stay; a quantifier with a range is left (it says something)."""
+    i``), a remark in words (``\\quad (\\text{by the chain rule})``); a definition's = written ``\\equiv``; words
+    between members (``\\text{, so }``) as ``\\implies``. Blanked, the same width, so that columns stay; a quantifier
+    with a range is left (it says something)."""
     text = _plain_equals(text)
+    text = _CONNECTIVE.sub(lambda m: r"\implies" + " " * (len(m.group(0)) - 8) if m.start() else m.group(0), text)
     m = _FOR_ALL.search(text)
     if m is not None and _depth(text, m.start()) == 0 and re.fullmatch(r"[A-Za-z](?:\s*,\s*[A-Za-z])*", m.group(1)):
         text = text[:m.start()] + " " * (len(text) - m.start())
