@@ -418,3 +418,29 @@ def test_an_annotated_equals_or_words_between_members_link_the_chain(link):
     chain = rf"\frac{{dy}}{{dx}} {link.replace('X', MIDDLE)} {MIDDLE} = y(1-y)"
     assert verify(chain, define=[rf"y = {SIGMOID}"]).verdict == "proved"
     assert verify(chain.replace("y(1-y)", "y(1+y)"), define=[rf"y = {SIGMOID}"]).verdict == "wrong"
+
+
+CLASS_PROBABILITY = r"p(a) = \frac{e^{z_a}}{\sum_{d} e^{z_d}}"
+
+
+def test_the_reference_softmax_jacobian_entry_is_p_a_times_delta_minus_p_b():
+    from autograd import jacobian
+
+    z = np.array([0.5, -0.4, 1.1])
+    p = _softmax(z)
+    assert np.allclose(jacobian(_softmax)(z)[0, 2], p[0] * (0 - p[2]), rtol=1e-12)
+
+
+def test_a_function_of_a_parameter_used_only_as_an_index_is_the_element_at_that_index():
+    ctx = Context()
+    defn, _ = parse_statement(CLASS_PROBABILITY, ctx)
+    assert defn.name == "p" and len(defn.lhs.indices) == 1 and "p(a) read as p_{a}" in ctx.notes[-1]
+    claim = r"\frac{\partial p_a}{\partial z_b} = p_a(\delta_{ab} - p_b)"
+    assert verify(claim, define=[CLASS_PROBABILITY]).verdict == "proved"
+    assert verify(claim.replace(r"\delta_{ab}", "1"), define=[CLASS_PROBABILITY]).verdict == "wrong"
+
+
+def test_a_parameter_used_as_a_value_keeps_the_function():
+    ctx = Context()
+    parse_statement(r"f(a) = a^2 + 3a", ctx)
+    assert ctx.functions["f"].body == sp.Symbol("a") ** 2 + 3 * sp.Symbol("a")

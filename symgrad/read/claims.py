@@ -12,6 +12,7 @@ from ..tensors import Definition, indices_of, name_of
 from .chains import _case_after, _lines_as_chain, _no_equation_number, _size_in_other_case, _sum_bounds
 from .context import Context, DerivativeOf, Function, Member
 from .encoded import decoded
+from .heads import _label_subscript, _parameters_or_indices
 from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
@@ -404,8 +405,7 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     if p.at("^"):
         raise _superscript(p, name, tok)
     eq = p.expect("=")
-    if params is not None and idxs:
-        params = None  # p_i(\mathbf{a}) = ...: the element p_i, its inputs named
+    params, idxs = _parameters_or_indices(p, name, params, idxs, tok)
     if params is not None:
         p.params = {q: sp.Symbol(q) for q in params if not isinstance(ctx.tensors.get(q), sp.IndexedBase)}
     p.protected = {i for i in idxs if isinstance(i, sp.Idx)}
@@ -432,24 +432,6 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
             ctx.tensors.setdefault(name_of(q), q)
         ctx.functions[name] = Function(name, fparams, value)
     return defn
-
-
-def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, list[sp.Expr]]:
-    """``L_C = ...``, ``D_{KL} = ...``: a subscript of the defined name whose letters the right side never writes is
-    a label, part of the name (noted); an index the right side uses (``p_i = ...``) stays an index."""
-    letters = [str(i.label) if isinstance(i, sp.Idx) else str(i) for i in idxs]
-    if not idxs or not all(isinstance(i, (sp.Idx, sp.Symbol)) and len(t) == 1 for i, t in zip(idxs, letters)):
-        return name, idxs
-    right = " ".join(t.text for t in p.toks[p.pos:])
-    if any(t in right or t in p.ctx.ranges for t in letters):
-        return name, idxs
-    label = "".join(letters)
-    for letter, i in zip(letters, idxs):  # the letters are no indices: nothing to give a range
-        if p.pending.get(letter) == i:
-            del p.pending[letter]
-            p.pending_col.pop(getattr(i, "upper", None), None)
-    p.note(f"{name}_{label} read as one name: the right side has no index {' or '.join(letters)}")
-    return f"{name}_{label}", []
 
 
 class _Unnamed(ParseError):

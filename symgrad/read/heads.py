@@ -1,0 +1,47 @@
+"""What a definition's head says besides its name: a subscript that is a label (``L_C``, ``D_{KL}``), parameters that
+are indices (``p(a) = e^{z_a} / ...``)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .parser import _Parser
+from .tokens import _Tok
+
+
+def _parameters_or_indices(p: _Parser, name: str, params: list[str] | None, idxs: list[sp.Expr], tok: _Tok
+                           ) -> tuple[list[str] | None, list[sp.Expr]]:
+    """``p_i(\\mathbf{a}) = ...``: the element p_i, its inputs named; ``p(a) = e^{z_a} / ...``, a parameter the right
+    side uses only as an index: the element p_a (noted); else the function's parameters."""
+    if params is not None and idxs:
+        return None, idxs
+    if params is not None and _subscripts_only(p.toks[p.pos:], params):
+        p.note(f"{name}({', '.join(params)}) read as {name}_{{{''.join(params)}}}: on the right "
+               f"{'it is' if len(params) == 1 else 'they are'} only an index")
+        return None, [p.index(q, tok) for q in params]
+    return params, idxs
+
+
+def _subscripts_only(toks: list[_Tok], params: list[str]) -> bool:
+    """Whether the one-letter parameters appear on the right, each only as a subscript (``w_a``, ``w_{a}``)."""
+    uses = {q: [k for k, t in enumerate(toks) if t.text == q and t.kind == "letter"] for q in params}
+    return all(len(q) == 1 and ks and all(toks[k - 1].text == "_" or toks[k - 1].text == "{" and toks[k - 2].text == "_"
+                                           for k in ks) for q, ks in uses.items())
+
+
+def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, list[sp.Expr]]:
+    """``L_C = ...``, ``D_{KL} = ...``: a subscript of the defined name whose letters the right side never writes is
+    a label, part of the name (noted); an index the right side uses (``p_i = ...``) stays an index."""
+    letters = [str(i.label) if isinstance(i, sp.Idx) else str(i) for i in idxs]
+    if not idxs or not all(isinstance(i, (sp.Idx, sp.Symbol)) and len(t) == 1 for i, t in zip(idxs, letters)):
+        return name, idxs
+    right = " ".join(t.text for t in p.toks[p.pos:])
+    if any(t in right or t in p.ctx.ranges for t in letters):
+        return name, idxs
+    label = "".join(letters)
+    for letter, i in zip(letters, idxs):  # the letters are no indices: nothing to give a range
+        if p.pending.get(letter) == i:
+            del p.pending[letter]
+            p.pending_col.pop(getattr(i, "upper", None), None)
+    p.note(f"{name}_{label} read as one name: the right side has no index {' or '.join(letters)}")
+    return f"{name}_{label}", []
