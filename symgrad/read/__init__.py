@@ -75,13 +75,15 @@ this parser's ``unknown command`` with its column. Giving latex2sympy2 the whole
 latex2sympy2 is imported (0.7 s: antlr) the first time an unknown command is met, never by ``import symgrad``,
 and each command shape is asked once per process (10-250 ms).
 
-The package, in the order a reading goes: ``tokens`` (columns, what only typesets), ``prose`` and ``macros`` (facts
-written as sentences, ``\\newcommand``), ``forms`` with the grammar ``facts.lark`` (the form of each fact in a
-``--given`` string), then the recursive descent for expressions, one room per part of the parser class
-(``scope``, ``names``, ``letters`` (one meaning per letter), ``arrays``, ``expressions``, ``operators``), and the
-meaning of each form: ``facts`` and ``sets`` (shapes, ranges, domains), ``claims`` (definitions, derivatives,
-claim chains). ``vocabulary`` holds the functions the reader knows by name; ``fallback`` asks latex2sympy2, or
-SymPy's Lark reader where latex2sympy2 does not import, about single unknown commands.
+The package, in the order a reading goes: ``encoded`` (url-encoded text decoded), ``tokens`` (columns, what only
+typesets), ``prose`` and ``macros`` (facts written as sentences, words around a definition or a claim,
+``\\newcommand``), ``sentences`` (a claim or ``--of`` written as a sentence), ``forms`` with the grammar
+``facts.lark`` (the form of each fact in a ``--given`` string), then the recursive descent for expressions, one room
+per part of the parser class (``scope``, ``names``, ``letters`` (one meaning per letter), ``arrays``, ``expressions``,
+``operators``), and the meaning of each form: ``facts`` and ``sets`` (shapes, ranges, domains), ``claims``
+(definitions, derivatives, claim chains; ``heads``: what a definition's head says besides its name; ``chains``: how a
+claim's text becomes one chain). ``vocabulary`` holds the functions the reader knows by name; ``fallback`` asks
+latex2sympy2, or SymPy's Lark reader where latex2sympy2 does not import, about single unknown commands.
 """
 
 
