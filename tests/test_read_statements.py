@@ -444,3 +444,19 @@ def test_a_parameter_used_as_a_value_keeps_the_function():
     ctx = Context()
     parse_statement(r"f(a) = a^2 + 3a", ctx)
     assert ctx.functions["f"].body == sp.Symbol("a") ** 2 + 3 * sp.Symbol("a")
+
+
+@pytest.mark.parametrize("given", [r"$\lambda$ is a hyperparameter", r"\lambda > 0 is a constant", r"where \lambda is fixed",
+                                   r"treat \lambda as a constant", r"with $\lambda$ the weight decay",
+                                   "λ is the regularization strength", "w is a scalar weight"])
+def test_words_about_a_scalar_state_nothing_that_changes_its_derivative(given):
+    define = [r"L = \lambda w^2"]
+    assert verify(r"\frac{\partial L}{\partial w} = 2\lambda w", define=define, given=[given]).verdict == "proved"
+    assert verify(r"\frac{\partial L}{\partial w} = \lambda w", define=define, given=[given]).verdict == "wrong"
+
+
+def test_a_positive_scalar_in_words_is_a_domain():
+    from symgrad.read.prose import from_prose
+
+    assert from_prose(r"\lambda > 0 is a constant")[0] == r"\lambda > 0"
+    assert from_prose("w is a scalar weight")[0] == r"w \in \mathbb{R}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"(\\?[A-Za-z]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"
+_NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
 _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
 _A = r"(?:(?:a|an|the)\s+)?(?:real(?:-valued)?\s+)?"
 _ELEMENTS = r"(?:\s*,?\s*with\s+elements\s+.*?)?(?:\s*\(.*\))?"
@@ -28,7 +28,9 @@ _SENTENCES = [
     (rf"{_NAME}\s+(?:is\s+)?{_A}matrix\s+of\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
     (rf"{_NAME}\s+is\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
-    (rf"(?:.*\s)?treating\s+{_NAME}\s+as\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
+    (rf"(?:.*\s)?treat(?:ing)?\s+{_NAME}\s+as\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
+    (rf"{_NAME}\s+is\s+{_A}{_SCALAR}\s+(?:weight|parameter|coefficient|factor)", r"\1 \\in \\mathbb{R}"),
+    (rf"{_NAME}\s*>\s*0\s+is\s+{_A}(?:{_SCALAR}|parameter|coefficient)", r"\1 > 0"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}1\s+(?:column\s+)?vector{_ELEMENTS}",
      r"\1 \\in \\mathbb{R}^{\2}"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}{_DIM}\s+(?:(?:real|data|design|weight|input|feature)\s+)?matrix{_ELEMENTS}",
@@ -61,7 +63,8 @@ _ONE_HOT_FACT = r"\1 = (0, \\dots, 0, 1, 0, \\dots, 0)"  # how a page writes a o
 _ROLES = r"(?:logits|scores|labels|targets|predictions|inputs|outputs|weights|biases|features|activations|probabilities)"
 _DESCRIBED = (r"(?:(?:true|predicted|ground[\s-]truth|target|class|input|output|hidden|regularization|learning|weight|"
               r"bias|column|row|design|data)\s+)?(?:labels?|targets?|predictions?|outputs?|inputs?|parameters?|rate|"
-              r"vectors?|matrix|data|identity(?:\s+matrix)?|vector\s+of\s+(?:all\s+)?ones)")
+              r"vectors?|matrix|data|identity(?:\s+matrix)?|vector\s+of\s+(?:all\s+)?ones|strength|coefficient|"
+              r"hyper-?parameter|penalty|decay|step\s+size|fixed|given|known|constant)")
 _COUNTED = r"(?:classes|samples|features|examples|observations|data\s+points|neurons|units|hidden\s+units|categories|tokens)"
 # what a description must not say, to be dropped as one: these state constraints
 _PROPERTIES = re.compile(r"symmetric|positive|negative|definite|hot|diagonal|orthogonal|orthonormal|binary|normali[sz]ed|"
@@ -78,7 +81,7 @@ _WORDED = [
     (rf"({_NAME}\s*\\in\s*\\mathbb\{{R\}}\^\{{[^{{}}]*\}})\s+is\s+{_A}.*\bmatri(?:x|ces)\b.*", r"\1"),
     (rf"{_NAME}\s+is\s+(?:a|an)\s+0\s*/\s*1\s+(?:target|label|indicator|variable|vector)s?\b.*", r"\1 \\in \\{0, 1\\}"),
     (rf"{_NAME}\s+(?:be|is|are|denotes?)\s+(?:the\s+|a\s+|an\s+)?(?:(?:vector|matrix)\s+of\s+(?:the\s+)?)?{_ROLES}", ""),
-    (rf"{_NAME}\s+(?:is|denotes)\s+(?:the\s+|a\s+)?{_DESCRIBED}", ""),
+    (rf"{_NAME}\s*(?:is|denotes|:|)\s+(?:the\s+|a\s+)?{_DESCRIBED}", ""),
     (rf"{_NAME}\s+(?:is\s+(?:an?\s+)?(?:invertible|non-?singular)(?:\s+matrix)?|has\s+full(?:\s+(?:column|row))?\s+rank)",
      ""),  # what random draws have almost surely
     (rf"{_NAME}\s+(?:is\s+the\s+)?(?:batch\s+size|number\s+of\s+[a-z]+(?:\s+[a-z]+)?)", r"\1 \\in \\mathbb{N}"),
