@@ -460,3 +460,17 @@ def test_a_positive_scalar_in_words_is_a_domain():
 
     assert from_prose(r"\lambda > 0 is a constant")[0] == r"\lambda > 0"
     assert from_prose("w is a scalar weight")[0] == r"w \in \mathbb{R}"
+
+
+def test_a_sentence_naming_a_derivative_by_its_one_variable_is_that_claim():
+    assert grad(_sigmoid)(0.3) == pytest.approx(_sigmoid(0.3) * (1 - _sigmoid(0.3)), rel=1e-12)
+    right = r"The derivative of $\sigma(x)$ is $\sigma(x)(1-\sigma(x))$"
+    assert verify(right).verdict == "proved"
+    assert verify(right.replace("(1-", "(1+")).verdict == "wrong"
+    v = verify(r"The derivative of $x y$ is $y$")
+    assert v.verdict == "unreadable" and "say by which" in v.message  # two variables: not guessed
+
+
+def test_a_sentence_claim_after_so_is_the_claim():
+    assert verify(r"So the gradient of $L$ w.r.t. $w$ is $2w$", define=[r"L = w^2"]).verdict == "proved"
+    assert verify(r"So the gradient of $L$ w.r.t. $w$ is $w$", define=[r"L = w^2"]).verdict == "wrong"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .prose import without_lead_in
+
 _SPAN = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)", re.DOTALL)
 _SLOT = "\0"  # where a formula stood in the words
 _DERIVATIVE_WORDS = r"(?:the\s+)?(?:gradient|derivatives?|partial\s+derivatives?|jacobian|differential)"
@@ -14,6 +16,7 @@ _NAMED_DERIVATIVE = re.compile(
     rf"\s*{_DERIVATIVE_WORDS}\s+of\s+{_SLOT}\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)\s+"
     rf"(?:(?:all\s+)?(?:the\s+)?(?:entries|elements|components|coordinates)\s+of\s+)?{_SLOT}\s+{_SAYS}\s+{_SLOT}\s*[.,;]?\s*",
     re.IGNORECASE)
+_UNNAMED_VARIABLE = re.compile(rf"\s*{_DERIVATIVE_WORDS}\s+of\s+{_SLOT}\s+{_SAYS}\s+{_SLOT}\s*[.,;]?\s*", re.IGNORECASE)
 _COMPONENTS = re.compile(r"\s*(\\?[A-Za-z]+)_\{?1\}?\s*,\s*(?:\.\.\.|…|\\[lc]?dots)\s*,\s*\1_\{?[A-Za-z]\}?\s*")
 _ABOUT_A_DERIVATIVE = re.compile(r"\\d?frac\s*\{\s*(?:\\partial|d)|\\nabla|\\partial|\bd[A-Za-z]+\s*/\s*d")
 
@@ -24,7 +27,9 @@ def claim_in_sentence(text: str) -> tuple[str, str | None, str] | None:
     spans = [next(g for g in m.groups() if g is not None) for m in _SPAN.finditer(text)]
     if len(spans) < 2:
         return None
-    words = _SPAN.sub(_SLOT, text)
+    words = without_lead_in(_SPAN.sub(_SLOT, text))  # "So the gradient of ...", "Hence ..."
+    if _UNNAMED_VARIABLE.fullmatch(words) and len(spans) == 2:  # "the derivative of $E$ is $C$": by E's one variable
+        return spans[1], spans[0], f"the sentence read as the claim {spans[1].strip()} about the derivative of {spans[0].strip()}"
     m = _NAMED_DERIVATIVE.fullmatch(words)
     if m and len(spans) == 3:
         value, by, claimed = spans
