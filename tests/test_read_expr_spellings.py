@@ -44,3 +44,18 @@ def test_a_sample_superscript_in_parentheses_is_still_the_sample():
     (element,) = d.rhs.atoms(sp.Indexed)
     (s,) = d.rhs.atoms(sp.Sum)
     assert str(element.base) == "x" and element.indices == (s.variables[0],) and not d.rhs.atoms(sp.Pow)
+
+
+def test_an_inner_product_in_angle_brackets_is_the_sum_of_products():
+    a, x = np.array([0.5, -1.0, 2.0]), np.array([1.5, 0.2, -0.3])
+    assert np.allclose(grad(lambda x: anp.dot(a, x) + anp.dot(x, x))(x), a + 2 * x)  # autograd
+    given = [r"x \in \mathbb{R}^{n}", r"a \in \mathbb{R}^{n}"]
+    define = [r"L = \langle a, x \rangle + \langle x, x \rangle"]
+    assert symgrad.verify(r"\nabla_x L = a + 2x", define=define, given=given).verdict == "proved"
+    assert symgrad.verify(r"\nabla_x L = a + x", define=define, given=given).verdict == "wrong"
+
+
+def test_an_inner_product_of_a_vector_and_a_matrix_is_refused_naming_the_shapes():
+    given = [r"x \in \mathbb{R}^{n}", r"A \in \mathbb{R}^{n \times n}"]
+    v = symgrad.verify(r"\nabla_x L = 0", define=[r"L = \langle A, x \rangle"], given=given)
+    assert v.verdict == "unreadable" and r"\langle a, b \rangle needs two vectors" in v.message

@@ -24,7 +24,7 @@ _GROUPS = {"(": ")", "[": "]", r"\{": r"\}", "{": "}"}
 _PRIMARIES = {
     r"\frac": "frac", r"\dfrac": "frac", r"\tfrac": "frac", r"\cfrac": "frac", r"\sum": "sum", r"\prod": "sum",
     r"\Tr": "matrix_operator", r"\tr": "matrix_operator", r"\trace": "matrix_operator", r"\det": "matrix_operator",
-    r"\sqrt": "root", r"\max": "extremum", r"\min": "extremum", r"\begin{cases}": "cases", r"\infty": "infinity",
+    r"\sqrt": "root", r"\langle": "inner", r"\max": "extremum", r"\min": "extremum", r"\begin{cases}": "cases", r"\infty": "infinity",
     **{rf"\{f}": "function" for f in ("log", "ln", "exp", "tanh", "sin", "cos", "cosh", "sinh", "tan", "arctan")},
 }
 
@@ -54,7 +54,7 @@ class _Expressions:
         if t.kind == "sym":
             return t.text in "([{" or (t.text == "|" and not self.bars)
         if t.kind == "cmd":
-            stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm",
+            stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm", r"\rangle",
                                                r"\mid", r"\not", "\\\\", r"\over"} | set(_FOREIGN_CLOSERS.values())
             return t.text not in stop and not (t.text == r"\|" and self.bars) and self.case_word()[0] is None
         return False
@@ -308,6 +308,20 @@ class _Expressions:
             return _Val(sp.root(self.argument().expr, n.expr))
         v = self.argument()
         return _Val(sp.sqrt(v.expr), v.axes)
+
+    def inner(self, t: _Tok) -> _Val:
+        """``\\langle a, b \\rangle``: the inner product, the sum of a_i b_i for vectors (a product for numbers)."""
+        a = self.expr()
+        self.expect(",", t)
+        b = self.expr()
+        self.expect(r"\rangle", t)
+        if len(a.free) != len(b.free) or len(a.free) > 1:
+            raise self.error(rf"\langle a, b \rangle needs two vectors (or two numbers), got shapes {self.shape(a)} and "
+                             f"{self.shape(b)}", t)
+        if not a.free:
+            return _Val(a.expr * b.expr)
+        i = a.free[0]
+        return _Val(sp.Sum(a.expr * self.align(a, b, t, "take the inner product of"), (i, i.lower, i.upper)))
 
     def matrix_operator(self, t: _Tok) -> _Val:
         """``\\Tr``, ``\\tr``, ``\\trace``, ``\\det`` (``symgrad.read.matrices``)."""
