@@ -483,3 +483,24 @@ def test_the_logistic_regression_gradient_is_proved_not_only_agreed():
     v = verify(r"\frac{\partial J}{\partial \theta_j} = \frac{1}{m}\sum_{i=1}^{m} (y_i - \sigma(\sum_{k=1}^{n}"
                r"\theta_k x_{ik})) x_{ij}", define=LOGISTIC)
     assert (v.verdict, v.diagnosis) == ("wrong", "sign")
+
+
+COSSIM = (r"c(\mathbf{v},\mathbf{w}) = \frac{\mathbf{v} \cdot \mathbf{w}}{|\mathbf{v}| |\mathbf{w}|}", r"y = k - c(\mathbf{v},\mathbf{w})")
+
+
+def test_a_users_scalar_k_beside_vectors_is_judged_not_refused_as_a_sum_index():
+    """Only dy/dv = -w/(|v||w|) + c v/|v|^2 is right (autograd, corpus cosine-kiwix-4130045): the trial constraint
+    the diagnosis imposes once summed over k, a letter the user's scalar k already names ('k has no value')."""
+    given = [r"k \in \mathbb{R}"]
+    right = r"\frac{\partial y}{\partial \mathbf{v}} = -\frac{\mathbf{w}}{|\mathbf{v}||\mathbf{w}|} + c(\mathbf{v},\mathbf{w}) \frac{\mathbf{v}}{|\mathbf{v}|^2}"
+    assert verify(right, define=COSSIM, given=given).verdict in ("proved", "agrees")
+    v = verify(right.replace("|^2}", "|}"), define=COSSIM, given=given)
+    assert v.verdict == "wrong" and "counterexample" in str(v)
+
+
+def test_a_missing_constraint_is_named_with_a_letter_no_free_name_takes():
+    """A sum's own index is bound: the user's \\sum_k does not keep the constraint from being written over k."""
+    v = verify(r"\frac{\partial L}{\partial z_i} = p_i - y_i", define=[r"L = -\sum_k y_k \log p_k",
+                                                                         r"p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}"])
+    assert (v.verdict, v.diagnosis) == ("wrong", "case")
+    assert r"\sum_{k} y_{k} = 1" in v.message

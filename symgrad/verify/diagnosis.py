@@ -99,25 +99,27 @@ def _factor(samples: Sequence[_Sample]) -> sp.Expr | None:
 
 
 def _missing_constraint(member: Fn, search: _Search) -> str | None:
-    """``\\sum_k y_k = 1`` when imposing it on an input makes the claim agree everywhere."""
+    """``\\sum_k y_k = 1`` when imposing it on an input makes the claim agree everywhere; its indices are letters
+    no scalar input takes (the user's scalar k beside a trial sum over k was 'k has no value')."""
     given = {(n, a) for n, a, _ in search.space.constraint_axes}
+    taken = {name for name, shape in search.space.inputs.items() if not shape}  # scalars: a bound k would clash
     for name, shape in search.space.inputs.items():
         if not shape:
             continue
         axis = len(shape) - 1
         if (name, axis) in given:
             continue
-        k = sp.Idx(sp.Symbol("k", integer=True), (1, shape[axis]))
-        others = [sp.Idx(sp.Symbol(o, integer=True), (1, d)) for o, d in zip("nmlrst", shape[:-1])]  # not k
+        letters = [n for n in "knmlrstpq" if n not in taken] + [f"k{n}" for n in range(1, len(shape) + 1)]
+        k = sp.Idx(sp.Symbol(letters[0], integer=True), (1, shape[axis]))
+        others = [sp.Idx(sp.Symbol(o, integer=True), (1, d)) for o, d in zip(letters[1:], shape[:-1])]
         base = sp.IndexedBase(name, shape=shape)
         c = Constraint(sp.Sum(base[(*others, k)], (k, 1, shape[axis])), sp.Integer(1))
         trial = _Search(search.problem, search.truth_expr, search.members, [*search.problem.constraints, c],
                         domains=search.space.domains)
         samples = list(trial.samples(member))
         if samples and all(s.claim is not None and _equal(s.claim, s.truth) for s in samples):
-            k_name = "k"
-            sub = ",".join([*(str(o) for o in others), k_name])
-            return f"\\sum_{{{k_name}}} {name}_{{{sub}}} = 1"
+            sub = ",".join(str(i) for i in (*others, k))
+            return f"\\sum_{{{k}}} {name}_{{{sub}}} = 1"
     return None
 
 
