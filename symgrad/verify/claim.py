@@ -14,6 +14,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import ParseError, SelfCheckError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
 from .judging import judge
+from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
 from .verdict import Verdict, VerifyError
@@ -60,6 +61,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         if not isinstance(of_node, (sp.Indexed, sp.Symbol)) or name_of(of_node) not in ctx.definitions:
             of_node, extra = _named(of_node, definitions)
             definitions += extra
+            ctx.notes += [f"{_text(d.lhs)} names {_text(d.rhs)}, the expression differentiated" for d in extra]
         definitions = _functions_used(definitions, members, of_node, ctx.functions)
         marked = [(text, _marker(value), array) for text, value, array in members]
         definitions = _bound_apart(definitions, marked, of_node, var)
