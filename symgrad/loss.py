@@ -93,7 +93,7 @@ def _definition(parse: Any, text: str, ctx: Any, unnamed: str | None = None) -> 
 def _latex_graph(loss: str, define: Sequence[str], given: Sequence[str]) -> Graph:
     from . import read as parse
 
-    ctx = parse.Context()
+    ctx = parse.Context(stated_values=False)  # the loss and its definitions name what they define
     for source, items in (("--given", given), ("--define", define)):
         for text in items:
             try:

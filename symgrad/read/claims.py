@@ -464,7 +464,7 @@ def _stated(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, refuse
         ctx.notes.append(f"{_source_text_of(latex, left)} = {_source_text_of(latex, right)} read as the definition of "
                          f"{defn.name}: the name stands on the right of its =")
         return defn
-    if STATED in ctx.stated or ctx.declared_elsewhere(STATED):
+    if not ctx.stated_values or STATED in ctx.stated or ctx.declared_elsewhere(STATED):
         raise refused
     defn = _define(latex, [_Tok("letter", STATED, left[0].col)] + parts[1] + [end], ctx)
     try:

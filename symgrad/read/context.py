@@ -59,7 +59,7 @@ class Context:
     one_hot: list[tuple[str, str]] = field(default_factory=list)  # (name, the fact as written) awaiting y's shape
     structured: list[tuple[str, type, str, str]] = field(default_factory=list)  # (name, kind, fact, note till used)
     stated: dict[str, tuple[sp.Expr, str]] = field(default_factory=dict)  # E = R: the name given R -> (E, E as written)
-    reserved: set[str] = field(default_factory=set)  # every letter the user wrote anywhere: no fresh index takes one
+    stated_values: bool = True  # E = R with E an expression may define R (verify); a loss (derive) must name itself
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

@@ -39,7 +39,7 @@ class _Scope:
         self.euler: _Tok | None = None  # where e was read as Euler's number
         self.bounding = 0  # inside a summation bound or a dimension, where letters are sizes
         self.used = {t.text for t in toks if t.kind == "letter"} | set(ctx.ranges) | set(ctx.tensors)
-        self.used |= set(ctx.definitions) | set(ctx.sizes) | ctx.reserved
+        self.used |= set(ctx.definitions) | set(ctx.sizes)
 
     # ------------------------------------------------------------------ token helpers
     def peek(self, k: int = 0) -> _Tok:

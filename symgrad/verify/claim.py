@@ -45,7 +45,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     """
     from .. import parse
 
-    ctx = parse.Context(reserved=_letters(claim, of, *define, *given, *assume))
+    ctx = parse.Context()
     stage = ["--given"]
     try:
         members, derivative, assumptions = _read(parse, ctx, stage, claim, of, define, given, assume)
@@ -300,16 +300,6 @@ def _by_linearity(value: Any) -> tuple[sp.Expr, Node] | None:
             return None
         terms.append(factor * d.expr)
     return sp.Add(*terms), var
-
-
-_LETTER = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
-_COMMAND = re.compile(r"\\[A-Za-z]+")
-
-
-def _letters(*inputs: str | None) -> set[str]:
-    """Every letter written alone in any input (``k`` of 'Given a scalar $k$'): the reader's fresh indices avoid
-    them, so an index it introduces for a vector in one definition never meets the user's k of another."""
-    return {m.group() for text in inputs if text for m in _LETTER.finditer(_COMMAND.sub(" ", text))}
 
 
 def _named(expr: sp.Expr, definitions: Sequence[Definition]) -> tuple[Node, list[Definition]]:
