@@ -95,6 +95,9 @@ def _latex_graph(loss: str, define: Sequence[str], given: Sequence[str]) -> Grap
 
     ctx = parse.Context(stated_values=False)  # the loss and its definitions name what they define
     for source, items in (("--given", given), ("--define", define)):
+        bounds = parse.sum_bounds(loss)
+        if source == "--define" and len(bounds) == 1 and not ctx.sizes:
+            ctx.default_size = bounds.pop()  # \\hat{y}_i = w x_i + b, then L = \\sum_{i=1}^{n}: i runs to n
         for text in items:
             try:
                 parse.parse_given(text, ctx) if source == "--given" else _definition(parse, text, ctx)

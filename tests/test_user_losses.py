@@ -26,13 +26,7 @@ BY_ID = {c.id: c for c in CASES}
 ALL = tuple((k, d) for k in KINDS for d in DTYPES)
 
 # case -> (the defect, one line; the (kind, dtype) points where it shows)
-SUBSCRIPTED_NAME = (r"a subscripted name (L_C, D_{KL}, \mu_B) is read as a tensor with an undeclared index: the "
-                    "refusal asks to declare the index's range")
 XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "batchnorm-ioffe-szegedy": (SUBSCRIPTED_NAME, ALL),
-    "log-cosh": (
-        (r"\hat{y}_i = w x_i + b gives i an invented size N, so \sum_{i=1}^{n} is refused as 'size n does not match "
-        "size N', a size the user never wrote"), ALL),
 }
 
 

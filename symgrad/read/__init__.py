@@ -87,10 +87,23 @@ latex2sympy2, or SymPy's Lark reader where latex2sympy2 does not import, about s
 """
 
 
+from ..errors import SymgradError
 from .claims import names_itself, parse_claim, parse_definition, parse_derivative, parse_expression
 from .context import Context, DerivativeOf, Function, Member
 from .facts import is_case, parse_assumption, parse_given, parse_statement
 from .prose import where_clauses
+
+
+def sum_bounds(latex: str) -> set[str]:
+    """The letters that stand as the upper bound of a ``\\sum`` in ``latex`` (``n`` of ``\\sum_{i=1}^{n}``); none
+    where the input does not tokenise (its reader then says why)."""
+    from .chains import _sum_bounds
+    from .tokens import _tokens
+
+    try:
+        return _sum_bounds(_tokens(latex))
+    except SymgradError:
+        return set()
 
 __all__ = [
     "Context",
@@ -106,5 +119,6 @@ __all__ = [
     "parse_expression",
     "parse_given",
     "parse_statement",
+    "sum_bounds",
     "where_clauses",
 ]

@@ -35,7 +35,7 @@ def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, l
     letters = [str(i.label) if isinstance(i, sp.Idx) else str(i) for i in idxs]
     if not idxs or not all(isinstance(i, (sp.Idx, sp.Symbol)) and len(t) == 1 for i, t in zip(idxs, letters)):
         return name, idxs
-    right = " ".join(t.text for t in p.toks[p.pos:])
+    right = " ".join(t.text for k, t in enumerate(p.toks) if k >= p.pos and not _labels_a_known_name(p, k))
     if any(t in right or t in p.ctx.ranges for t in letters):
         return name, idxs
     label = "".join(letters)
@@ -45,3 +45,13 @@ def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, l
             p.pending_col.pop(getattr(i, "upper", None), None)
     p.note(f"{name}_{label} read as one name: the right side has no index {' or '.join(letters)}")
     return f"{name}_{label}", []
+
+
+def _labels_a_known_name(p: _Parser, k: int) -> bool:
+    """Whether token ``k`` is the label of a name already defined with it (the B of ``\\mu_B`` or ``\\mu_{B}`` once
+    ``\\mu_B = ...`` is read): a label, no use of an index B (``\\sigma_B^2 = ... (x_i - \\mu_B)^2``)."""
+    toks = p.toks
+    at = k - 1 - (toks[k - 1].text == "{")
+    if toks[k].kind != "letter" or at < 1 or toks[at].text != "_":
+        return False
+    return p.ctx.known(f"{toks[at - 1].text.lstrip(chr(92))}_{toks[k].text}")
