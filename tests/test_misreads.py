@@ -4,6 +4,7 @@ ParseError with its column) and, for verify, the verdict."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import sympy as sp
 
@@ -299,3 +300,31 @@ def test_an_implicit_definition_is_refused_with_its_column():
 
     with pytest.raises(ParseError, match=r"L is defined in terms of itself.*column 3"):
         parse_definition(r"L = \frac12\|XLw-y\|^2", Context())
+
+
+GAUSS_OF = r"\frac{\partial}{\partial \mu} (x-\mu)^T \Sigma^{-1} (x-\mu)"
+GAUSS_CLAIM = r"-(\Sigma^{-1} + \Sigma^{-T}) (x-\mu)"
+
+
+def test_an_inverse_transpose_of_an_undeclared_name_is_refused_naming_both_readings():
+    """Read as numbers, Sigma^{-T} was the power -T of a new input T: a right claim judged wrong, silently."""
+    v = verify(GAUSS_CLAIM, of=GAUSS_OF)
+    assert v.verdict == "unreadable" and "two readings" in v.message and "inverse transpose" in v.message
+
+
+def test_an_inverse_transpose_of_a_declared_matrix_is_proved_against_autograd():
+    import autograd
+    import autograd.numpy as anp
+
+    rng = np.random.default_rng(3)
+    x, mu, s = rng.normal(size=3), rng.normal(size=3), rng.normal(size=(3, 3)) + 3 * np.eye(3)
+    truth = autograd.grad(lambda m: (x - m) @ anp.linalg.inv(s) @ (x - m))(mu)
+    assert np.allclose(truth, -(np.linalg.inv(s) + np.linalg.inv(s).T) @ (x - mu), rtol=1e-10)
+    given = [r"x \in \mathbb{R}^n", r"\mu \in \mathbb{R}^n", r"\Sigma \in \mathbb{R}^{n \times n}"]
+    assert verify(GAUSS_CLAIM, of=GAUSS_OF, given=given).verdict in ("proved", "agrees")
+
+
+def test_a_declared_T_makes_x_to_the_minus_T_a_power():
+    x, t = sp.symbols("x T", positive=True)
+    assert sp.simplify(sp.diff(x ** -t, x) - (-t * x ** (-t - 1))) == 0
+    assert verify(r"\frac{d}{dx} x^{-T} = -T x^{-T-1}", given=[r"T > 0"]).verdict == "proved"

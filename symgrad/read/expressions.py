@@ -168,7 +168,7 @@ class _Expressions:
         element = self.matrix_superscript(v, t)
         if element is not None:
             return element
-        inverse = self.inverse_mark() if len(v.free) == 2 else None
+        inverse = self.inverse_mark() if len(v.free) == 2 else self.not_a_matrix_inverse(v, t)
         if inverse is not None:
             self.pos += inverse[0]
             return self.inverse(v, t, inverse[1])

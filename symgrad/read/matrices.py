@@ -68,6 +68,18 @@ class _Matrices:
                 return len(pattern), transposed
         return None
 
+    def not_a_matrix_inverse(self, v: _Val, t: _Tok) -> tuple[int, bool] | None:
+        """``S^{-T}`` of a name that is no declared matrix: the inverse transpose of a matrix nobody declared, or the
+        power -T (a scalar S read as such gave 1/S + S^(-T) for Sigma^{-1} + Sigma^{-T}, silently). Refused naming
+        both, unless a declared or defined T makes it the power (None: read on as a power)."""
+        mark = self.inverse_mark()
+        declared_t = self.ctx.known("T") or "T" in self.ctx.domains
+        if mark is None or not mark[1] or (self.peek(2).text == "T" and declared_t):
+            return None
+        name = str(v.expr.base.label if isinstance(v.expr, sp.Indexed) else v.expr)
+        raise self.error(f"{name}^{{-T}} has two readings: the inverse transpose of a matrix (declare it, {name} "
+                         rf"\in \mathbb{{R}}^{{n \times n}}) or the power -T of a number (declare T)", t)
+
     def identity(self, t: _Tok) -> _Val | None:
         """An undeclared ``I`` where matrices were read square: the identity (noted); else None."""
         n = self.ctx.matrix_size
