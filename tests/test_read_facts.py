@@ -103,9 +103,9 @@ def test_a_per_sample_vector_used_in_a_definition_is_a_row():
     assert d.rhs.function == w[k] * x[i, k] and (lo, hi) == (1, sp.Symbol("d", integer=True, positive=True))
 
 
-def test_a_per_sample_vector_without_a_range_is_refused_with_the_fix():
+def test_a_per_sample_vector_without_a_range_is_refused_with_the_fix_when_n_names_a_number():
     with pytest.raises(ParseError, match=r"range of i \(i = 1, \\dots, N\)"):
-        given(r"x^{(i)} \in \mathbb{R}^{d}")
+        given(r"N \in \mathbb{R}", r"x^{(i)} \in \mathbb{R}^{d}")
 
 
 def test_a_signature_records_its_sizes():
@@ -180,3 +180,26 @@ def test_more_sentences_of_real_pages(sentence, name, dims):
 
 def test_a_braced_bold_name_is_declared():
     assert shape(given(r"{\boldsymbol \beta }\in \mathbb {R}^2"), "beta") == ("2",)
+
+
+PER_SAMPLE = [r"x^{(i)} \in \mathbb{R}^{d}", r"w \in \mathbb{R}^{d}"]
+SQUARES = [r"L = \frac{1}{2}\sum_{i=1}^{N} (w^T x^{(i)} - y^{(i)})^2"]
+
+
+def test_a_per_sample_vector_without_a_range_runs_over_n_noted_and_is_proved_against_autograd():
+    import autograd
+    import autograd.numpy as anp
+    import numpy as np
+
+    from symgrad.verify import verify
+
+    rng = np.random.default_rng(5)
+    x, y, w = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=3)
+    truth = autograd.grad(lambda v: 0.5 * anp.sum((x @ v - y) ** 2))(w)
+    assert np.allclose(truth, x.T @ (x @ w - y), rtol=1e-12)
+    right = r"\frac{\partial L}{\partial w_j} = \sum_{i=1}^{N} (w^T x^{(i)} - y^{(i)}) x^{(i)}_j"
+    v = verify(right, define=SQUARES, given=PER_SAMPLE)
+    assert v.verdict == "proved" and "nothing gives the range of i" in v.message
+    assert verify(right.replace("- y^{(i)}) x", "+ y^{(i)}) x"), define=SQUARES, given=PER_SAMPLE).verdict == "wrong"
+    other = verify(right.replace("^{N}", "^{m}"), define=[SQUARES[0].replace("^{N}", "^{m}")], given=PER_SAMPLE)
+    assert other.verdict == "unreadable" and "size m does not match size N" in other.message  # never a guess

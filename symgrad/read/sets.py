@@ -139,10 +139,20 @@ def _element_shape(p: _Parser, name: str, tok: _Tok, idxs: list[str], dims: tupl
         if i.isdigit():
             raise p.error(f"{name}_{i} \\in ...: declare the whole {name} (a {name} \\in \\mathbb{{R}}^{{n}})", tok)
         if i not in p.ctx.ranges:
-            raise p.error(rf"cannot tell how many {name}_{i} there are: declare the range of {i} "
-                          rf"({i} = 1, \dots, N)", tok)
+            _default_range(p, name, i, tok)
         extents.append(_extent(p.ctx.ranges[i]))
     return (*extents, *dims)
+
+
+def _default_range(p: _Parser, name: str, i: str, tok: _Tok) -> None:
+    """``x^{(i)} \\in \\mathbb{R}^{d}`` with nothing giving i's range: i runs over 1..N, the size of an index nothing
+    sizes (noted: a sum \\sum_{i=1}^{m} later is then a size mismatch, an error, never a guess taken silently)."""
+    size = p.ctx.default_size
+    if p.ctx.declared_elsewhere(size) and size not in p.ctx.sizes:
+        raise p.error(rf"cannot tell how many {name}_{i} there are: declare the range of {i} "
+                      rf"({i} = 1, \dots, N)", tok)
+    p.ctx.ranges[i] = sp.Idx(sp.Symbol(i, integer=True), (1, p.size(size)))
+    p.ctx.notes.append(f"{name}_{i} for {i} = 1..{size}: nothing gives the range of {i} (declare it to say otherwise)")
 
 
 def _declare(p: _Parser, name: str, tok: _Tok, dims: tuple) -> None:
