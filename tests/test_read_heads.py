@@ -79,14 +79,19 @@ def test_a_function_head_inside_a_definition_chain_names_the_chains_last_side():
     assert sp.simplify(f.body.subs(dict(zip(f.params, [x]))) - sp.log(1 + sp.exp(x))) == 0
 
 
+def _softplus_gradient_is_the_sigmoid(points: list[float]) -> None:
+    """The reference the softplus claims are judged against: autograd's derivative of log(1 + e^t) is 1/(1 + e^-t)."""
+    xs = np.array(points)
+    grad = np.array([autograd.grad(lambda t: anp.log(1 + anp.exp(t)))(v) for v in xs])
+    assert np.allclose(grad, 1 / (1 + np.exp(-xs)), rtol=1e-12)
+
+
 @pytest.mark.parametrize(("claim", "verdicts"), [
     (r"f'(x) = \frac{1}{1 + e^{-x}}", ("proved", "agrees")),
     (r"f'(x) = \frac{1}{1 + e^{x}}", ("wrong",)),
 ])
 def test_the_prime_of_that_function_is_judged_as_the_sigmoid_autograd_gives(claim, verdicts):
-    xs = np.array([-2.0, 0.3, 1.7])
-    softplus_grad = np.array([autograd.grad(lambda t: anp.log(1 + anp.exp(t)))(v) for v in xs])
-    assert np.allclose(softplus_grad, 1 / (1 + np.exp(-xs)), rtol=1e-12)
+    _softplus_gradient_is_the_sigmoid([-2.0, 0.3, 1.7])
     assert verify(claim, define=[SOFTPLUS_CHAIN]).verdict in verdicts
 
 
@@ -116,9 +121,7 @@ def test_an_undefined_name_differentiated_by_another_variable_than_of_is_still_r
     (r"\frac{dy}{dx} = \frac{1}{1 + e^{x}}", ("wrong",)),
 ])
 def test_an_undefined_y_differentiated_by_x_is_the_output_of_the_one_function_f_x(claim, verdicts):
-    xs = np.array([-1.5, 0.2, 2.5])
-    grad = np.array([autograd.grad(lambda t: anp.log(1 + anp.exp(t)))(v) for v in xs])
-    assert np.allclose(grad, 1 / (1 + np.exp(-xs)), rtol=1e-12)
+    _softplus_gradient_is_the_sigmoid([-1.5, 0.2, 2.5])
     v = verify(claim, define=[r"f(x) = \ln(1 + e^x)"])
     assert v.verdict in verdicts and "y (not defined) read as f(x)" in v.message
 
