@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 from bench_compiled import replace_section  # benchmarks/ is on the path: it is the script's folder
-from corpus.cases import HELDOUT_DIR, KNOWN_MISSES, STAGES, TIERS, WORKERS, Case, Outcome, judge_all, load
+from corpus.cases import KNOWN_MISSES, SETS, STAGES, TIERS, WORKERS, Case, Outcome, judge_all, load
 
 REPORT = HERE / "corpus.md"
 CLI_SAMPLE = 30
@@ -70,18 +70,19 @@ def table(outcomes: Sequence[Outcome]) -> list[str]:
     return lines
 
 
-def report(outcomes: Sequence[Outcome], cli: list[float], heldout: Sequence[Outcome] = ()) -> str:
-    """benchmarks/corpus.md: how it was made, the table, the held-out table, the CLI time, the per-case seconds."""
+def report(results: dict[str, Sequence[Outcome]], cli: list[float]) -> str:
+    """benchmarks/corpus.md: how it was made, a table per set (``SETS``), the CLI time, the per-case seconds."""
+    outcomes = results["corpus"]
     per_case = sorted(o.seconds for o in outcomes)
     lines = ["# symgrad verify on the corpus of real hand derivations", "",
              (f"Made by `python benchmarks/bench_corpus.py` on {datetime.date.today()}, Python "
              f"{platform.python_version()}, {platform.machine()}; cases in `tests/corpus/` "
              "(format and how each verdict was established: `tests/corpus/README.md`)."), "",
              *table(outcomes), ""]
-    if heldout:
-        lines += ["## Held out: pages never used to tune the reader", "",
-                  (f"{len(heldout)} cases in `tests/corpus/heldout/`, collected after the reader was built "
-                   "(the rate on derivations symgrad has not seen):"), "", *table(heldout), ""]
+    for case_set in SETS[1:]:
+        if results.get(case_set.name):
+            lines += [f"## {case_set.about.split(' (')[0].capitalize()}", "",
+                      f"{len(results[case_set.name])} cases: {case_set.about}.", "", *table(results[case_set.name]), ""]
     if cli:
         lines.append(f"`symgrad verify` from the command line, fresh process: median {statistics.median(cli):.2f} s "
                      f"over {len(cli)} cases (min {min(cli):.2f} s, max {max(cli):.2f} s; load average "
@@ -93,7 +94,7 @@ def report(outcomes: Sequence[Outcome], cli: list[float], heldout: Sequence[Outc
 
 def write_known_misses(outcomes: Sequence[Outcome]) -> int:
     """Rewrite known_misses.txt with every case symgrad gets wrong (a comment says what it said)."""
-    missed = [o for o in outcomes if not o.right]
+    missed = [o for o in outcomes if not o.right]  # of the sets the reader is developed against
     lines = [("# Cases symgrad does not yet get right; written by python benchmarks/bench_corpus.py "
              "--update-known-misses"), "# (a false-correct is never excused by this list: test_corpus.py fails on it)"]
     lines += [f"{o.case.id}  # {o.verdict}{f' ({o.stage})' if o.stage else ''}: {o.message.splitlines()[0][:100]}"
@@ -109,20 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true",
                         help="also replace the corpus table in benchmarks/README.md (by default only corpus.md)")
     args = parser.parse_args(argv)
-    cases = load()
-    outcomes = judge_all(cases)
-    heldout = judge_all(load(HELDOUT_DIR))
-    cli = [] if args.no_cli else cli_seconds(cases)
-    text = report(outcomes, cli, heldout)
+    results = {case_set.name: judge_all(load(case_set.directory)) for case_set in SETS}
+    cli = [] if args.no_cli else cli_seconds(load())
+    text = report(results, cli)
     REPORT.write_text(text)
-    if args.readme:
-        replace_section(HERE / "README.md", "corpus", "\n".join(table(outcomes)))  # the rates per tier
-        replace_section(HERE / "README.md", "heldout", "\n".join(table(heldout)))
+    if args.readme:  # the rates per tier: README section names are the set names
+        for case_set in SETS:
+            if results[case_set.name]:
+                replace_section(HERE / "README.md", case_set.name, "\n".join(table(results[case_set.name])))
     print(text)
     if args.update_known_misses:
-        print(f"{write_known_misses(outcomes)} known misses written to {KNOWN_MISSES}")
-    return 1 if any(o.false_correct for o in [*outcomes, *heldout]) else 0
-
+        tuned = [o for case_set in SETS if case_set.tuned for o in results[case_set.name]]
+        print(f"{write_known_misses(tuned)} known misses written to {KNOWN_MISSES}")
+    return 1 if any(o.false_correct for found in results.values() for o in found) else 0
 
 if __name__ == "__main__":
     sys.exit(main())

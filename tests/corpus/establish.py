@@ -23,7 +23,7 @@ from autograd import elementwise_grad, grad, hessian, jacobian
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
-from corpus.cases import CASE_DIR, EVIDENCE, HELDOUT_DIR, HELDOUT_EVIDENCE, Case, load
+from corpus.cases import SETS, Case, load
 
 POINTS = 6
 RIGHT_TOL = 1e-7
@@ -156,9 +156,11 @@ def establish(case: Case) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="compare with evidence.json, do not write it")
-    parser.add_argument("--heldout", action="store_true", help="the held-out cases (heldout/) instead of cases/")
+    parser.add_argument("--set", default="corpus", choices=[s.name for s in SETS],
+                        help="which set: corpus (cases/, the default), heldout (heldout/) or heldout2 (heldout2/)")
     args = parser.parse_args(argv)
-    directory, path = (HELDOUT_DIR, HELDOUT_EVIDENCE) if args.heldout else (CASE_DIR, EVIDENCE)
+    chosen = next(s for s in SETS if s.name == args.set)
+    directory, path = chosen.directory, chosen.evidence
     cases = {c.id: c for c in load(directory)}
     evidence = {i: establish(case) for i, case in cases.items()}
     differ = [i for i, e in evidence.items() if e["established"] != cases[i].expected]
