@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import sympy as sp
+from autograd import grad
+from autograd import numpy as anp
 
 from symgrad import verify
 from symgrad.errors import ParseError
@@ -41,3 +44,22 @@ def test_a_family_over_two_indices_is_indexed_by_both_in_name_order():
     d = parse_definition(r"L = (a_i - b_j)^2", Context())
     i, j = sorted(d.rhs.free_symbols - {s for s in d.rhs.free_symbols if not isinstance(s, sp.Idx)}, key=str)
     assert d.lhs.indices == (i, j)
+
+
+def _one_neuron_cost_gradient_by_w(w, b, y):
+    return grad(lambda w: 0.5 * (1 / (1 + anp.exp(-w * b)) - y) ** 2)(w)
+
+
+def test_definitions_given_before_what_they_use_are_computed_after_it():
+    """C, then z, then a = sigma(z) (a between them): a is computed after z, so C depends on w through a."""
+    define = [r"C = \frac{1}{2}(a-y)^2", r"z = w b", r"a = \sigma(z)"]
+    ctx = Context()
+    for d in define:
+        parse_definition(d, ctx)
+    assert list(ctx.definitions) == ["z", "a", "C"]
+    w, b, y = 0.3, -1.2, 0.4
+    s = 1 / (1 + np.exp(-w * b))
+    assert np.isclose(_one_neuron_cost_gradient_by_w(w, b, y), b * (s - y) * s * (1 - s), atol=1e-12)
+    right = verify(r"\frac{\partial C}{\partial w} = b (a - y) \sigma(z)(1-\sigma(z))", define=define)
+    assert right.verdict in ("proved", "agrees")
+    assert verify(r"\frac{\partial C}{\partial w} = b (a - y) \sigma(z)", define=define).verdict == "wrong"

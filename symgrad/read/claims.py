@@ -302,14 +302,20 @@ def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
 
 
 def _insert(ctx: Context, defn: Definition) -> None:
-    """Add ``defn`` before the first definition that uses it (``C = (y - a)^2`` given before ``a = \\sigma(z)``), so
-    that the definitions stay in the order they are computed."""
-    items = list(ctx.definitions.items())
-    uses = [k for k, (_, d) in enumerate(items) if defn.name in {name_of(s) for s in d.rhs.free_symbols} | {
-        str(b.label) for b in d.rhs.atoms(sp.IndexedBase)}]
-    at = uses[0] if uses else len(items)
+    """Add ``defn`` and keep the definitions in the order they are computed: each after the definitions its right
+    side uses (``C = (y - a)^2``, ``z = wx``, then ``a = \\sigma(z)``: z, a, C), else in the order written."""
+    pending = [*ctx.definitions.items(), (defn.name, defn)]
+    ordered: list[tuple[str, Definition]] = []
+    while pending:  # a cycle (refused elsewhere) or none: the first whose uses are all placed goes next
+        ready = next((k for k, (_, d) in enumerate(pending) if not _uses(d) & {n for n, _ in pending[:k] + pending[k + 1:]}), 0)
+        ordered.append(pending.pop(ready))
     ctx.definitions.clear()
-    ctx.definitions.update([*items[:at], (defn.name, defn), *items[at:]])
+    ctx.definitions.update(ordered)
+
+
+def _uses(d: Definition) -> set[str]:
+    """The names ``d``'s right side uses."""
+    return {name_of(s) for s in d.rhs.free_symbols} | {str(b.label) for b in d.rhs.atoms(sp.IndexedBase)}
 
 
 def _close(toks: list[_Tok], opened: int) -> int:
