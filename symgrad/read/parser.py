@@ -13,12 +13,13 @@ from .matrices import _Matrices
 from .names import _Names
 from .operators import _Operators
 from .primes import _Primes
+from .provisional import _Provisional
 from .scope import _Scope
 from .shorthand import _Shorthand
 from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels, _Shorthand,
+class _Parser(_Provisional, _Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels, _Shorthand,
               _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
