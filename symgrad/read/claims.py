@@ -13,6 +13,7 @@ from .chains import _case_after, _lines_as_chain, _no_equation_number, _size_in_
 from .context import Context, DerivativeOf, Function, Member
 from .encoded import decoded
 from .heads import _label_subscript, _parameters_or_indices
+from .layers import instantiate, is_template, layer_labels
 from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _mentions, _powers_renamed
@@ -71,7 +72,8 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 @_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
-    toks = _tokens(latex)
+    toks = layer_labels(_tokens(latex), ctx)
+    instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     v = _parse_value(latex, toks, ctx, strict=False)[0]
     if not isinstance(v.expr, sp.Derivative):
@@ -92,7 +94,8 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     n_cases = len(ctx.assumptions)
     latex = without_remarks(without_lead_in(_lines_as_chain(latex)))
     _no_equation_number(latex)
-    toks = _case_after(latex, _tokens(latex), ctx)
+    toks = layer_labels(_case_after(latex, _tokens(latex), ctx), ctx)
+    instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)
     _output_of_the_function(toks, ctx)
@@ -342,7 +345,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
     _no_equation_number(latex)
-    toks = _range_after(latex, _tokens(latex), ctx)
+    toks = layer_labels(_range_after(latex, _tokens(latex), ctx), ctx)
     square_matrices(toks, ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
@@ -431,6 +434,8 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     ctx.tensors.pop(name, None)
     defn = Definition(lhs, value)
     _insert(ctx, defn)
+    if is_template(latex, ctx) and latex not in ctx.layer_templates:
+        ctx.layer_templates.append(latex)
     if params is not None:
         fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) else sp.Symbol(q)
                         for q in params)

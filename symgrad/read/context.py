@@ -60,6 +60,9 @@ class Context:
     structured: list[tuple[str, type, str, str]] = field(default_factory=list)  # (name, kind, fact, note till used)
     stated: dict[str, tuple[sp.Expr, str]] = field(default_factory=dict)  # E = R: the name given R -> (E, E as written)
     stated_values: bool = True  # E = R with E an expression may define R (verify); a loss (derive) must name itself
+    layer_letters: list[str] = field(default_factory=list)  # l, L read as layer labels (a^l a name of its own)
+    layer_templates: list[str] = field(default_factory=list)  # definitions written for a generic layer l
+    layer_names: set[str] = field(default_factory=set)  # the labelled names written (a^l, a^{L-1})
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

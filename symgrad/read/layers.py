@@ -1,0 +1,120 @@
+"""Layer labels: in ``z^l = w^l a^{l-1}``, ``a^L``, ``w^{(L-1)}`` the superscript is a layer number, not a power, when
+nothing gives l (or L) a value and it stands only as such a tag: each labelled name (``a^l``, ``a^{l-1}``, ``a^{L-2}``)
+is a name of its own (noted). A definition written for a generic layer l is a template: it also defines the name at
+each layer the problem writes (``a^{L-1}`` from ``a^l = \\sigma(z^l)``), as far as the names it uses are written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import sympy as sp
+
+from ..errors import ParseError
+from .context import Context
+from .tokens import _GREEK, _group_end, _Tok, _tokens
+
+LETTERS = ("l", "L")  # the letters pages number layers with
+GENERIC = "l"  # the letter of a generic layer (L is the last one)
+_LABEL = re.compile(r"\(?([lL])\s*(?:([+-])\s*(\d+))?\)?")
+
+
+def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``toks`` with each labelled name (``a ^ { l - 1 }``) made one name token ``a^{l-1}``; unchanged where a layer
+    letter has a value or is written elsewhere than in such a tag (then ``a^l`` is a power, as before)."""
+    spans = _spans(toks)
+    letters = {label.free_symbols.pop().name for _, _, label in spans}
+    tags = {k for start, end, _ in spans for k in range(start, end)}
+    letters = {x for x in letters if not ctx.known(x) and not any(
+        t.kind == "letter" and t.text == x and k not in tags for k, t in enumerate(toks))}
+    spans = [s for s in spans if s[2].free_symbols.pop().name in letters]
+    for x in sorted(letters - set(ctx.layer_letters)):
+        ctx.layer_letters.append(x)
+        ctx.notes.append(f"{x} read as a layer label: each name tagged ^{x} (a^{x}, a^{{{x}-1}}) is a name of its own "
+                         f"(nothing gives {x} a value)")
+    out = list(toks)
+    for start, end, label in reversed(spans):
+        name = labelled(toks[start].text.lstrip("\\"), label)
+        ctx.layer_names.add(name)
+        out[start:end] = [_Tok("letter", name, toks[start].col)]
+    return out
+
+
+def is_template(latex: str, ctx: Context) -> bool:
+    """Whether the definition ``latex`` is written for a generic layer: its name is tagged with a layer letter."""
+    spans = _spans(_tokens(latex))
+    return bool(spans) and spans[0][0] == _head(_tokens(latex)) and spans[0][2].free_symbols.pop().name == GENERIC \
+        and GENERIC in ctx.layer_letters
+
+
+def instantiate(ctx: Context, define: Callable[[str, Context], object]) -> None:
+    """Each template defined again at each layer the problem writes (``a^{L-1} = \\sigma(z^{L-1})`` from ``a^l =
+    \\sigma(z^l)`` where a^{L-1} is written), where every labelled name it uses is written too (else the layer is
+    the lowest one written: its name stays an input), noted."""
+    written = {_label_of(n) for n in ctx.layer_names}
+    for latex in list(ctx.layer_templates):
+        toks = _tokens(latex)
+        spans = _spans(toks)
+        (_, _, head), letter = spans[0], spans[0][2].free_symbols.pop()
+        for value in sorted(written - {head}, key=str):
+            at = sp.solve(sp.Eq(head, value), letter)
+            if len(at) != 1 or not {label.subs(letter, at[0]) for _, _, label in spans[1:]} <= written:
+                continue
+            name = labelled(toks[spans[0][0]].text.lstrip("\\"), value)
+            if name in ctx.definitions or name in ctx.functions:
+                continue
+            text = _spliced(latex, toks, spans, letter, at[0])
+            try:
+                define(text, ctx)
+            except ParseError:
+                continue  # that layer stays an input
+            finally:
+                if text in ctx.layer_templates:
+                    ctx.layer_templates.remove(text)
+            ctx.notes.append(f"{name} defined by {latex.strip()} at {letter} = {at[0]}")
+
+
+def _head(toks: list[_Tok]) -> int:
+    """The position of a definition's first name token (past ``$``, ``{``)."""
+    return next((k for k, t in enumerate(toks) if t.text not in ("{", "$")), 0)
+
+
+def _label_of(name: str) -> sp.Expr:
+    return sp.sympify(name.partition("^")[2].strip("{}"), locals={x: sp.Symbol(x) for x in LETTERS})
+
+
+def _spliced(latex: str, toks: list[_Tok], spans: list[tuple[int, int, sp.Expr]], letter: sp.Symbol,
+             at: sp.Expr) -> str:
+    """``latex`` with each layer tag's label at ``letter = at``."""
+    out = latex
+    for start, end, label in reversed(spans):
+        hat, last = toks[start + 1], toks[end - 1]
+        text = str(label.subs(letter, at)).replace(" ", "")
+        out = out[:hat.col - 1] + f"^{{{text}}}" + out[last.col - 1 + len(last.text):]
+    return out
+
+
+def labelled(name: str, label: sp.Expr) -> str:
+    """The name of ``name`` at layer ``label``: ``a^l``, ``a^{L-1}``."""
+    text = str(label).replace(" ", "")
+    return f"{name}^{text}" if len(text) == 1 else f"{name}^{{{text}}}"
+
+
+def _spans(toks: list[_Tok]) -> list[tuple[int, int, sp.Expr]]:
+    """``(start, end, label)`` of each name with a layer superscript: a letter (not e) or a Greek letter, then ``^l``,
+    ``^{L-1}`` or ``^{(l-1)}``."""
+    out = []
+    for k in range(len(toks) - 2):
+        base, hat, first = toks[k], toks[k + 1], toks[k + 2]
+        if hat.text != "^" or not (base.kind == "letter" and base.text != "e" or base.text[1:] in _GREEK):
+            continue
+        if k and toks[k - 1].kind == "letter" and toks[k - 1].col + len(toks[k - 1].text) == base.col:
+            continue  # the end of a word (exp^l is no name)
+        end = _group_end(toks, k + 2) if first.text == "{" else k + 3
+        inner = toks[k + 3:end - 1] if first.text == "{" else [first]
+        m = _LABEL.fullmatch("".join(t.text for t in inner))
+        if m is None or (m.group(0).startswith("(") != m.group(0).endswith(")")):
+            continue
+        letter = sp.Symbol(m.group(1))
+        out.append((k, end, letter + (int(m.group(3)) * (-1 if m.group(2) == "-" else 1) if m.group(2) else 0)))
+    return out
