@@ -1,10 +1,12 @@
-"""Sums as pages bound them: a sum counted from 0 read as one counted from 1 (a part of the parser)."""
+"""Sums as pages bound them: ``\\sum_{k=1}^{N}``, ``\\sum_k``, a bare ``\\sum``, ``\\sum_{k \\neq i}``, and a sum counted
+from 0 read as one counted from 1 (a part of the parser)."""
 
 from __future__ import annotations
 
 import sympy as sp
 
 from .tokens import _Tok
+from .vocabulary import _extent, _free_indices, _Val
 
 
 def _counted_from_one(body: sp.Expr, idx: sp.Idx, upper: sp.Expr) -> tuple[sp.Idx, sp.Expr, bool]:
@@ -18,7 +20,122 @@ def _counted_from_one(body: sp.Expr, idx: sp.Idx, upper: sp.Expr) -> tuple[sp.Id
 
 
 class _Sums:
-    """Summation bounds (a part of the parser)."""
+    """Sums and their bounds (a part of the parser)."""
+
+    def limits(self, t: _Tok) -> tuple[list[_Tok], sp.Expr | None, sp.Expr | None, list[tuple[_Tok, sp.Idx]]]:
+        """``_{k=1}^{N}``, ``^N_{k=1}``, ``_k^C`` (from 1), ``_{i,j}``, ``_{k \\neq i}``, ``_{k=1, k \\neq i}``: the
+        summation letters, bounds and the (index, excluded index) pairs."""
+        upper = None
+        if self.at("^"):
+            self.next()
+            upper = self.bound()
+        if not self.at("_"):
+            if upper is not None:
+                raise self.error(r"a bound needs its index: write \sum_{k=1}^{N}", t)
+            return [], None, None, []
+        self.next()
+        braced = self.at("{")
+        if braced:
+            self.next()
+        names, lower, excluded = [self.next()], None, []
+        while braced and not self.at("}"):
+            if self.at("=") and lower is None:
+                self.next()
+                lower = self.expr().expr
+            elif self.peek().text in (r"\ne", r"\neq"):
+                op = self.next()
+                other = self.next()
+                end = self.label_at(self.pos - 1)  # \sum_{j \neq y_i}: all classes but sample i's label
+                if other.kind != "letter" or (self.at("_") and end is None):
+                    raise self.error(rf"\sum_{{k {op.text} i}} excludes one index letter or a label y_i", other)
+                excluded.append((names[-1], self.label(self.pos - 1) if end else self.index(other.text, other)))
+                self.pos = end or self.pos
+            elif self.at(",") and self.peek(1).kind == "letter":
+                self.next()
+                if self.peek().text == names[-1].text and self.peek(1).text in (r"\ne", r"\neq"):
+                    self.next()  # k=1, k \neq i: the same k, now with its exclusion
+                    continue
+                names.append(self.next())
+            else:
+                raise self.error(r"expected a summation range such as \sum_{k=1}^{N} or \sum_{k \neq i}", self.peek())
+        if any(n.kind != "letter" for n in names):
+            raise self.error(r"expected a summation index after \sum_", names[0])
+        if braced:
+            self.expect("}", t)
+        if self.at("^"):
+            self.next()
+            upper = self.bound()
+        if upper is not None and lower is None:
+            lower = sp.Integer(1)  # \sum_j^C runs from 1
+        return names, lower, upper, excluded
+
+    def sum(self, t: _Tok) -> _Val:
+        if self.src[t.col - 1] == "Σ" and isinstance(self.lookup_base("Sigma"), sp.IndexedBase) and \
+                [self.peek(k).text for k in (0, 1, 3)] != ["_", "{", "="]:
+            return self.capital_sigma(t)
+        if self.bare_sum_ahead():
+            return self.defined_sum(t)
+        binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
+        names, lower, upper, excluded = self.limits(t)
+        for n in names:
+            if upper is not None:
+                idx = sp.Idx(sp.Symbol(n.text, integer=True), (lower, upper))
+                self.bounded.append(idx)
+            else:
+                idx = self.index(n.text, n)
+            binders.append((idx, idx.lower, idx.upper))
+        scope = {str(b[0]): b[0] for b in binders}
+        guards = self.exclusions(scope, excluded)
+        self.binders.append(scope)
+        start = self.pos
+        body = self.term()
+        self.binders.pop()
+        if guards:
+            body = _Val(sp.Mul(body.expr, *guards), body.axes)
+        if binders and body.axes and len(body.free) == len(binders) and \
+                not {b[0] for b in binders} & body.expr.free_symbols:  # \sum_j e^{z}: j is the vector's index
+            for (b, _, _), a in zip(binders, body.free):
+                self.unify(_extent(b), _extent(a), t, "the summed vector's index")
+            body = _Val(body.expr.xreplace({a: b[0] for a, b in zip(body.free, binders)}))
+        if not binders:
+            free = sorted(_free_indices(body.expr) - self.protected, key=str)
+            if body.axes:
+                binders = [(i, i.lower, i.upper) for i in body.free]
+                body = _Val(body.expr)
+            elif len(free) == 1:
+                binders = [(free[0], free[0].lower, free[0].upper)]
+            elif free:
+                raise self.error(rf"a bare \sum over {', '.join(map(str, free))}: write \sum_{{{free[0]}}}", t)
+            else:
+                body = self.with_samples(body, start, self.term)
+                if not body.axes:
+                    raise self.error(r"cannot tell what this \sum runs over: write \sum_{n=1}^{N} and indices", t)
+                binders = [(i, i.lower, i.upper) for i in body.free]
+                body = _Val(body.expr)
+        binders, expr = self.from_one(binders, body.expr, t)
+        cls = sp.Sum if t.text == r"\sum" else sp.Product
+        return _Val(cls(expr, *binders), body.axes)
+
+    def exclusions(self, scope: dict[str, sp.Idx], excluded: list[tuple[_Tok, sp.Idx]]) -> list[sp.Expr]:
+        """``1 - \\delta_{kj}`` for each ``k \\neq j`` of a sum's range: the excluded term left out."""
+        for n, j in excluded:
+            self.unify(_extent(scope[n.text]), _extent(j), n, "an excluded index")
+        return [1 - sp.KroneckerDelta(scope[n.text], j) for n, j in excluded]
+
+    def bound(self) -> sp.Expr:
+        """An upper summation bound; its letters are sizes (positive integers)."""
+        t = self.peek()
+        if t.kind == "letter":
+            self.next()
+            return self.size(t.text)
+        self.bounding += 1
+        try:
+            v = self.argument().expr
+        finally:
+            self.bounding -= 1
+        return v.xreplace({s: self.size(str(s)) for s in v.free_symbols if isinstance(s, sp.Symbol)
+                           and not isinstance(s, sp.Idx)})
+
 
     def from_one(self, binders: list, body: sp.Expr, t: _Tok) -> tuple[list, sp.Expr]:
         """A sum from 0 (``\\sum_{i=0}^{n-1} x_i``) counted from 1, noted: see ``_counted_from_one``."""
