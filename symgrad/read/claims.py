@@ -11,12 +11,14 @@ from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .chains import _case_after, _lines_as_chain, _no_equation_number, _size_in_other_case, _sum_bounds
 from .context import Context, DerivativeOf, Function, Member
+from .definition_order import _insert
 from .encoded import decoded
+from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _parameters_or_indices
 from .layers import instantiate, is_template, layer_labels
 from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
-from .operators import _mentions, _powers_renamed
+from .operators import _deviation_powers, _mentions, _powers_renamed
 from .parser import _Parser
 from .prose import without_lead_in, without_remarks
 from .sets import index_range
@@ -54,6 +56,9 @@ def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
     value = logdet_folded(v.expr.xreplace(mapping))
     for old, (exp, new) in ctx.squares.items():  # after a derivative by sigma^2, sigma^2 is one name everywhere
         value = _powers_renamed(value, old, exp, new)
+        if _mentions(value, old) and _deviation_powers(value, old, exp, new) != value:
+            value = _deviation_powers(value, old, exp, new)
+            ctx.notes.append(f"{old} read as a standard deviation (nonnegative): its odd powers are powers of {new}")
         if _mentions(value, old):
             raise ParseError(f"{old} appears without its ^{exp} after the derivative by {old}^{exp}: write {old}^{exp}",
                              column=1, source=latex)
@@ -72,7 +77,7 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 @_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
-    toks = layer_labels(_tokens(latex), ctx)
+    toks = named_heads(layer_labels(_tokens(latex), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     v = _parse_value(latex, toks, ctx, strict=False)[0]
@@ -94,7 +99,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     n_cases = len(ctx.assumptions)
     latex = without_remarks(without_lead_in(_lines_as_chain(latex)))
     _no_equation_number(latex)
-    toks = layer_labels(_case_after(latex, _tokens(latex), ctx), ctx)
+    toks = named_heads(layer_labels(_case_after(latex, _tokens(latex), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)
@@ -304,23 +309,6 @@ def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:
     return name, tok, idxs, params
 
 
-def _insert(ctx: Context, defn: Definition) -> None:
-    """Add ``defn`` and keep the definitions in the order they are computed: each after the definitions its right
-    side uses (``C = (y - a)^2``, ``z = wx``, then ``a = \\sigma(z)``: z, a, C), else in the order written."""
-    pending = [*ctx.definitions.items(), (defn.name, defn)]
-    ordered: list[tuple[str, Definition]] = []
-    while pending:  # a cycle (refused elsewhere) or none: the first whose uses are all placed goes next
-        ready = next((k for k, (_, d) in enumerate(pending) if not _uses(d) & {n for n, _ in pending[:k] + pending[k + 1:]}), 0)
-        ordered.append(pending.pop(ready))
-    ctx.definitions.clear()
-    ctx.definitions.update(ordered)
-
-
-def _uses(d: Definition) -> set[str]:
-    """The names ``d``'s right side uses."""
-    return {name_of(s) for s in d.rhs.free_symbols} | {str(b.label) for b in d.rhs.atoms(sp.IndexedBase)}
-
-
 def _close(toks: list[_Tok], opened: int) -> int:
     """The position of the ``)`` matching the ``(`` at ``opened``."""
     depth = 0
@@ -408,6 +396,7 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     name, idxs = _label_subscript(p, name, idxs)
     if name in ctx.definitions:
         raise p.error(f"{name} is defined twice", tok)
+    _inputs_written(p, tok, name, params)
     squared = _squared(p)
     if squared and not idxs and params is None and p.at("_"):  # \sigma^2_j = ...: the square of sigma_j
         name, idxs, _ = p.indexing(name)
@@ -443,6 +432,13 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
             ctx.tensors.setdefault(name_of(q), q)
         ctx.functions[name] = Function(name, fparams, value)
     return defn
+
+
+def _inputs_written(p: _Parser, tok: _Tok, name: str, params: list[str] | None) -> None:
+    """``l(\\mu, \\sigma^2) = ...``, inputs that are not all names: the claim may write the head so, meaning l."""
+    head = p.toks[p.toks.index(tok):p.pos]
+    if params is None and any(t.text == "(" for t in head):
+        record_head(head, _source_text_of(p.src, head), name, p.ctx)
 
 
 class _Unnamed(ParseError):
@@ -484,8 +480,21 @@ def _stated(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, refuse
         value = None
     if value is None or value.free or not isinstance(value.expr, sp.Expr):
         del ctx.definitions[STATED]
-        raise refused
+        return _named_head(latex, parts, end, ctx, refused)
     ctx.stated[STATED] = (value.expr, _source_text_of(latex, left))
+    return defn
+
+
+def _named_head(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, refused: ParseError) -> Definition:
+    """``\\log{L(\\mu,\\sigma^2)} = R``, L defined nowhere: the head as written names R (logL), noted; else refused."""
+    left, named = parts[0], unknown_application(parts[0], ctx)
+    if named is None:
+        raise refused
+    (name, function), text = named, _source_text_of(latex, left)
+    defn = _define(latex, [_Tok("letter", name, left[0].col), *parts[1], end], ctx)
+    record_head(left, text, name, ctx)
+    ctx.notes.append(f"{text} = ... read as the definition of {name}, the value of that expression ({function} is "
+                     f"defined nowhere); the claim's same expression is {name}")
     return defn
 
 

@@ -36,6 +36,15 @@ def _powers_renamed(e: sp.Expr, old: sp.Symbol | sp.IndexedBase, exp: sp.Expr,
     return e.replace(of_old, lambda x: (new[x.base.indices] if isinstance(x.base, sp.Indexed) else new) ** (x.exp / exp))
 
 
+def _deviation_powers(e: sp.Expr, old: sp.Basic, exp: sp.Expr, new: sp.Basic) -> sp.Expr:
+    """After a derivative by ``\\sigma^2``, the odd powers of a standard deviation sigma (nonnegative by what it is)
+    as powers of the variance: sigma^3 is (sigma^2)^{3/2}, sigma is (sigma^2)^{1/2}. Only sigma, only by its square:
+    any other name keeps its sign, and its odd powers are refused."""
+    if not (isinstance(old, sp.Symbol) and old.name == "sigma" and exp == 2 and isinstance(new, sp.Symbol)):
+        return e
+    return e.xreplace({old: sp.sqrt(new)})
+
+
 class _Operators:
     """Derivative operators, cases, relations and the end of a reading (a part of the parser)."""
 

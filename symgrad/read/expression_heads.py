@@ -1,0 +1,63 @@
+"""Definitions whose head is an expression of an unknown function (``\\log{L(\\mu,\\sigma^2)} = R``) or a name with
+inputs that are not all names (``l(\\mu, \\sigma^2) = R``): the head, as written, names R; where the claim writes the
+same head (the same tokens, braces aside) it is that name, noted. Nothing is inverted: a claim about L(\\mu,\\sigma^2)
+itself, not its log, is not matched."""
+
+from __future__ import annotations
+
+from .context import Context
+from .tokens import _Tok
+
+_IGNORED = {"{", "}", r"\left", r"\right", ""}
+
+
+def record_head(head: list[_Tok], text: str, name: str, ctx: Context) -> None:
+    """Remember that the head written as ``head`` (``text`` in the source) names ``name``."""
+    key = _key(head)
+    if len(key) > 1:
+        ctx.written_heads[key] = (name, text)
+
+
+def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``toks`` with each head a definition wrote (``l(\\mu, \\sigma^2)``) made the name it defines, noted."""
+    for key, (name, text) in ctx.written_heads.items():
+        while (span := _find(toks, key)) is not None:
+            start, end = span
+            toks = [*toks[:start], _Tok("letter", name, toks[start].col), *toks[end:]]
+            note = f"{text} read as {name}, the name its definition gives it"
+            if note not in ctx.notes:
+                ctx.notes.append(note)
+    return toks
+
+
+def unknown_application(head: list[_Tok], ctx: Context) -> tuple[str, str] | None:
+    """The name for a head that applies one name nothing defines to inputs (``\\log{L(\\mu,\\sigma^2)}``: logL), and
+    that name's letter; else None."""
+    calls = [k for k in range(len(head) - 1) if head[k].kind == "letter" and head[k + 1].text == "("
+             and not ctx.known(head[k].text)]
+    if len(calls) != 1 or not any(t.text == ")" for t in head[calls[0]:]):
+        return None
+    name = "".join(t.text.lstrip("\\") for t in head[:calls[0] + 1] if t.kind in ("letter", "cmd"))
+    return None if ctx.declared_elsewhere(name) or name in ctx.functions else (name, head[calls[0]].text)
+
+
+def _key(toks: list[_Tok]) -> tuple[str, ...]:
+    return tuple(t.text for t in toks if t.text not in _IGNORED)
+
+
+def _find(toks: list[_Tok], key: tuple[str, ...]) -> tuple[int, int] | None:
+    """The span of the first occurrence of ``key`` in ``toks`` (braces aside), widened to balance its braces."""
+    kept = [k for k, t in enumerate(toks) if t.text not in _IGNORED]
+    texts = [toks[k].text for k in kept]
+    for s in range(len(texts) - len(key) + 1):
+        if tuple(texts[s:s + len(key)]) != key:
+            continue
+        start, end = kept[s], kept[s + len(key) - 1] + 1
+        depth = sum((t.text == "{") - (t.text == "}") for t in toks[start:end])
+        while depth > 0 and end < len(toks) and toks[end].text == "}":
+            end, depth = end + 1, depth - 1
+        while depth < 0 and start > 0 and toks[start - 1].text == "{":
+            start, depth = start - 1, depth + 1
+        if depth == 0:
+            return start, end
+    return None
