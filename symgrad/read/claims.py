@@ -15,6 +15,7 @@ from .definition_order import _insert
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _parameters_or_indices
+from .labels import axes_wanted, head_labels, labelled_head
 from .layers import instantiate, is_template, layer_labels
 from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
@@ -77,7 +78,7 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 @_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
-    toks = named_heads(layer_labels(_tokens(latex), ctx), ctx)
+    toks = head_labels(named_heads(layer_labels(_tokens(latex), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     v = _parse_value(latex, toks, ctx, strict=False)[0]
@@ -99,7 +100,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     n_cases = len(ctx.assumptions)
     latex = without_remarks(without_lead_in(_lines_as_chain(latex)))
     _no_equation_number(latex)
-    toks = named_heads(layer_labels(_case_after(latex, _tokens(latex), ctx), ctx), ctx)
+    toks = head_labels(named_heads(layer_labels(_case_after(latex, _tokens(latex), ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)
@@ -123,12 +124,13 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     want = indices_of(target[0]) + indices_of(target[1])
     out = []
     for m in members:
-        if m.indices and len(m.indices) != len(want):
-            raise ParseError(f"{m.text} has {len(m.indices)} free axes but the derivative has {len(want)}",
+        axes = axes_wanted(m, indices_of(target[0]), indices_of(target[1]))
+        if m.indices and len(m.indices) != len(axes):
+            raise ParseError(f"{m.text} has {len(m.indices)} free axes but the derivative has {len(axes)}",
                              column=m.column, source=latex)
         if m.indices and not isinstance(m.value, DerivativeOf):
             value = _rename_bound(m.value, {str(i) for i in want})
-            renamed = dict(zip(m.indices, want))
+            renamed = dict(zip(m.indices, axes))
             axes = tuple(None if a is None else renamed.get(a, a) for a in m.axes)
             m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
@@ -333,7 +335,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
     _no_equation_number(latex)
-    toks = layer_labels(_range_after(latex, _tokens(latex), ctx), ctx)
+    toks = head_labels(layer_labels(_range_after(latex, _tokens(latex), ctx), ctx), ctx)
     square_matrices(toks, ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
@@ -415,6 +417,7 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     lhs, value = lhs.xreplace(mapping), logdet_folded(rhs.expr.xreplace(mapping))
     if params is None and isinstance(lhs, sp.Symbol):
         lhs = _family(p, name, value, eq)
+    lhs = labelled_head(name, lhs, value, ctx)
     _check_value(latex, name, lhs, value, eq, params is None)
     if squared:
         value = sp.sqrt(value)
