@@ -1,6 +1,7 @@
 """A bold letter (``\\mathbf{v}``, ``\\boldsymbol{x}``) with no declared shape is a vector by convention: read as one
-(its size settled by its use), its bars ``|\\mathbf{v}|`` its length; a bold capital (a matrix) whose shape nothing
-gives is refused. Read as a scalar, ``v w / (|v| |w|)`` was ``sign(v) sign(w)`` and a derivative 0 was 'proved'."""
+(its size settled by its use), its bars ``|\\mathbf{v}|`` its length; a bold capital is a matrix of two sizes
+its products settle (m x n, square only where a product needs it). Read as a scalar, ``v w / (|v| |w|)`` was
+``sign(v) sign(w)`` and a derivative 0 was 'proved'."""
 
 import autograd.numpy as anp
 import numpy as np
@@ -47,9 +48,44 @@ def test_a_zero_gradient_of_the_cosine_is_wrong_not_proved_through_a_scalar_read
     assert r"\mathbf{v} read as a vector" in verdict.message
 
 
-def test_a_bold_capital_with_no_shape_is_refused_as_a_matrix_nobody_sized():
-    with pytest.raises(symgrad.ParseError, match=r"bold, a matrix by convention.*declare it"):
-        parse_definition(r"L = \mathbf{X} \mathbf{w}", Context())
+def test_a_bold_capital_with_no_shape_is_a_matrix_of_two_sizes_its_products_settle():
+    ctx = Context()
+    d = parse_definition(r"\mathbf{r} = \mathbf{A} \mathbf{x} - \mathbf{b}", ctx)
+    m, n = (sp.Symbol(s, integer=True, positive=True) for s in "mn")
+    A, x, b = (ctx.tensors[name] for name in "Axb")
+    assert (A.shape, x.shape, b.shape) == ((m, n), (n,), (m,))
+    (i,) = d.lhs.indices
+    k = next(iter(d.rhs.atoms(sp.Sum))).variables[0]
+    assert d.rhs.dummy_eq(sp.Sum(A[i, k] * x[k], (k, 1, n)) - b[i])
+    assert "A read as an m x n matrix: nothing declares its shape" in ctx.notes
+
+
+LEAST_SQUARES = [r"f(\mathbf{x}) = \dfrac{1}{2}\|\mathbf{A} \mathbf{x} - \mathbf{b}\|_2^2"]
+
+
+def test_the_least_squares_gradient_of_an_undeclared_bold_matrix_agrees_and_a_square_only_claim_is_not_read():
+    rng = np.random.default_rng(2)
+    A, x, b = rng.normal(size=(5, 3)), rng.normal(size=3), rng.normal(size=5)
+    truth = grad(lambda x: 0.5 * anp.sum((A @ x - b) ** 2))(x)
+    assert np.allclose(truth, A.T @ (A @ x - b), rtol=1e-12)  # autograd
+    right = symgrad.verify(r"\nabla_{\mathbf{x}} f(\mathbf{x}) = \mathbf{A}^T (\mathbf{A}\mathbf{x} - \mathbf{b})",
+                           define=LEAST_SQUARES)
+    assert right.verdict in ("proved", "agrees") and "A read as an m x n matrix" in right.message
+    doubled = r"\nabla_{\mathbf{x}} f(\mathbf{x}) = 2\mathbf{A}^T (\mathbf{A}\mathbf{x} - \mathbf{b})"
+    assert symgrad.verify(doubled, define=LEAST_SQUARES).verdict == "wrong"
+    square_only = r"\nabla_{\mathbf{x}} f(\mathbf{x}) = \mathbf{A} (\mathbf{A}\mathbf{x} - \mathbf{b})"
+    assert symgrad.verify(square_only, define=LEAST_SQUARES).verdict == "unreadable"
+
+
+def test_a_quadratic_form_makes_its_bold_matrix_square_and_2ax_is_only_the_symmetric_case():
+    rng = np.random.default_rng(3)
+    A, x = rng.normal(size=(3, 3)), rng.normal(size=3)
+    truth = grad(lambda x: x @ A @ x)(x)
+    assert np.allclose(truth, (A + A.T) @ x, rtol=1e-12) and not np.allclose(truth, 2 * A @ x)  # autograd
+    define = [r"f(\mathbf{x}) = \mathbf{x}^T \mathbf{A} \mathbf{x}"]
+    right = symgrad.verify(r"\nabla_{\mathbf{x}} f = (\mathbf{A} + \mathbf{A}^T)\mathbf{x}", define=define)
+    assert right.verdict == "proved" and "A read as an m x m matrix" in right.message
+    assert symgrad.verify(r"\nabla_{\mathbf{x}} f = 2\mathbf{A}\mathbf{x}", define=define).verdict == "wrong"
 
 
 def test_a_declared_bold_capital_reads_as_its_declared_matrix():

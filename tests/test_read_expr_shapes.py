@@ -47,3 +47,26 @@ def test_a_functions_parameter_after_a_matrix_is_a_vector_too():
 def test_a_name_used_as_a_scalar_before_the_matrix_product_is_refused_not_split_in_two():
     with pytest.raises(symgrad.ParseError, match="cannot add shapes"):
         parse_definition(r"L = w^2 + (y - X w)^T (y - X w)", _context())
+
+
+L2_LOGISTIC = [r"f(w) = \frac{1}{2}\|w\|^2 + C \sum_{i=1}^n\log(1 + \exp(-y_iw^Tx_i))"]
+
+
+def test_an_undeclared_letter_written_transposed_is_a_vector_and_the_rows_it_meets_a_matrix():
+    ctx = Context()
+    parse_definition(L2_LOGISTIC[0], ctx)
+    m, n = (sp.Symbol(s, integer=True, positive=True) for s in "mn")
+    assert ctx.tensors["w"].shape == (m,) and ctx.tensors["x"].shape == (n, m)
+    assert "w read as a vector of size m: nothing declares its shape" in ctx.notes
+
+
+def test_the_regularised_logistic_partial_by_w_j_is_proved_and_a_dropped_label_is_wrong():
+    rng = np.random.default_rng(4)
+    X, y, w, C = rng.normal(size=(4, 3)), rng.choice([-1.0, 1.0], size=4), rng.normal(size=3), 0.8
+    truth = grad(lambda w: 0.5 * w @ w + C * anp.sum(anp.log1p(anp.exp(-y * (X @ w)))))(w)
+    s = np.exp(-y * (X @ w))
+    assert np.allclose(truth, w + C * (-(X * y[:, None]) * (s / (1 + s))[:, None]).sum(axis=0), rtol=1e-12)
+    right = (r"\frac{\partial f(w)}{\partial w_j} = w_j + C \sum_{i=1}^n -x_{ij}y_i "
+             r"\frac{\exp(-y_iw^Tx_i)}{1 + \exp(-y_iw^Tx_i)}")
+    assert symgrad.verify(right, define=L2_LOGISTIC).verdict == "proved"
+    assert symgrad.verify(right.replace("-x_{ij}y_i", "-x_{ij}"), define=L2_LOGISTIC).verdict == "wrong"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .bold import spread_bold
 from .context import Function
 from .fallback import _FOREIGN_CLOSERS
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
@@ -84,7 +85,9 @@ class _Expressions:
         the product needs, of X's column size (noted); read as a scalar, ``y - X w`` could not add. A name ``met``
         before in the formula as a scalar stays one (then refused as both)."""
         if len(matrix.axes) == 2 and matrix.axes[0] is None:  # w^T x_i: the row vector w^T needs a column
-            return self.row_by_use(w, met, t, f"a row vector of shape {self.shape(matrix)} multiplies it")
+            shape = self.shape(matrix)
+            return self.row_by_use(w, met, t, "a row vector multiplies it" if "_size" in shape else
+                                   f"a row vector of shape {shape} multiplies it")
         name = str(w.expr)
         new = self.new_scalars.get(name) is w.expr or self.params.get(name) is w.expr
         if len(matrix.free) != 2 or w.axes or not isinstance(w.expr, sp.Symbol) or not new or name in met or \
@@ -130,6 +133,8 @@ class _Expressions:
             self.next()
         start, made = self.pos, set(self.new_tensors)
         v = self.primary()
+        if self.toks[start].text == "1" and self.pos == start + 1 and self.transpose_ahead():
+            v = self.ones_transposed_times(self.ones_column(self.toks[start], None, "1^T"), self.toks[start])  # 1^T z
         if isinstance(v.expr, sp.Derivative) and self.at("("):
             self.at_its_point(v)
         powered = False
@@ -290,7 +295,7 @@ class _Expressions:
             self.pos += len(word)  # sum_{i=1}^n x_i in plain text: \sum
             return self.sum(_Tok("cmd", r"\sum" if word == "sum" else r"\prod", t.col))
         if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
-            return self.ones(t)
+            return self.ones_vector(t)
         return self.named(t)
 
     def plain_sum(self) -> str | None:
@@ -382,6 +387,10 @@ class _Expressions:
 
     def named(self, t: _Tok) -> _Val:
         """A name (decorated, in a font, upright), a function known by its upright name, or a foreign command."""
+        spread = spread_bold(self.toks, self.pos)
+        if spread is not None:  # \mathbf{Ax - b}: bold A x - bold b
+            self.toks = spread
+            return self.primary()
         if t.text in _FONTS and self.peek(1).text in ("{", "[") or t.text == r"\boxed":
             named = self.read_name()
             if named is not None:

@@ -58,12 +58,8 @@ class _Names:
     def bare(self, name: str, tok: _Tok) -> _Val:
         if tok.text in _BOLD:
             self.__dict__.setdefault("bold_names", set()).add(name)
-        if name in self.params and tok.text in _BOLD and isinstance(self.params[name], sp.Symbol):
-            del self.params[name]  # f(\mathbf{v}) = ...: v is a vector, as the bold says
-            return self.bold(name, tok)
         if name in self.params:
-            self.__dict__.setdefault("params_read", set()).add(name)
-            return _Val(self.params[name])
+            return self.parameter_value(name, tok)
         for scope in reversed(self.binders):
             if name in scope:
                 return _Val(scope[name])
@@ -89,15 +85,26 @@ class _Names:
             raise self.error(f"name {name} is not defined", tok)
         if tok.text in _BOLD:
             return self.bold(name, tok)
+        if self.written_transposed(name):
+            return self.by_transpose(name, tok)
         sym = self.new_scalars[name] = sp.Symbol(name)
         return _Val(sym)
 
+    def parameter_value(self, name: str, tok: _Tok) -> _Val:
+        """A parameter of the function being defined: a vector where it is bold or written transposed, as written."""
+        if tok.text in _BOLD and isinstance(self.params[name], sp.Symbol):
+            del self.params[name]  # f(\mathbf{v}) = ...: v is a vector, as the bold says
+            return self.bold(name, tok)
+        if isinstance(self.params[name], sp.Symbol) and self.written_transposed(name):
+            return self.by_transpose(name, tok)  # f(w) = ... w^T x_i: w is a vector, as the transpose says
+        self.__dict__.setdefault("params_read", set()).add(name)
+        return _Val(self.params[name])
+
     def bold(self, name: str, tok: _Tok) -> _Val:
         r"""``\mathbf{v}`` with no declared shape: a vector by convention (of a size its use settles), noted; a bold
-        capital is a matrix whose two sizes nothing states, refused (read as a scalar it was silently wrong)."""
+        capital is a matrix of two sizes its use settles (read.shapes)."""
         if not name[:1].islower():
-            raise self.error(f"{tok.text}{{{name}}} is bold, a matrix by convention, and nothing gives its shape: "
-                             rf"declare it ({name} \in \mathbb{{R}}^{{m \times n}})", tok)
+            return self.matrix_by_use(name, tok)
         self.note(f"{tok.text}{{{name}}} read as a vector: it is bold and nothing declares its shape")
         base = self.new_tensors[name] = sp.IndexedBase(name, shape=(sp.Dummy(f"size_{name}", integer=True,
                                                                                positive=True),))

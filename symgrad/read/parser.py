@@ -11,15 +11,17 @@ from .labels import _Labels
 from .letters import _Letters
 from .matrices import _Matrices
 from .names import _Names
+from .ones import _Ones
 from .operators import _Operators
 from .primes import _Primes
 from .provisional import _Provisional
 from .scope import _Scope
+from .shapes import _Shapes
 from .shorthand import _Shorthand
 from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Provisional, _Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels, _Shorthand,
-              _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Scope):
+class _Parser(_Provisional, _Ones, _Shapes, _Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels,
+              _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""

@@ -1,0 +1,60 @@
+"""Shapes by use: a bold capital nobody declares (``\\mathbf{A}``) is a matrix of two sizes of its own, m x n,
+that the products it stands in unify (``A x`` needs A's columns = x's length; ``A + A^T`` and ``x^T A x`` make it
+square); the sizes nothing settles stay two different letters, never one (a claim right only for square matrices
+must not be proved for a rectangular reading). The verdict notes the reading."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .scope import _Scope
+from .tokens import _Tok
+from .vocabulary import _Val
+
+_TRANSPOSES = ("T", r"\top", r"\intercal")
+
+_LETTERS = ("m", "n", "p", "q", "d", "r")  # the sizes a matrix nobody declares is given, first unused first
+
+
+class _Shapes(_Scope):
+    """Matrices whose shape their use gives (a part of the parser)."""
+
+    def matrix_by_use(self, name: str, tok: _Tok) -> _Val:
+        """The undeclared matrix ``name``: two sizes of its own, settled by its products or named at the end."""
+        rows, cols = (sp.Dummy(f"size_{name}_{k}", integer=True, positive=True) for k in ("rows", "columns"))
+        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(rows, cols))
+        self.__dict__.setdefault("by_use", {})[name] = tok
+        return self.array(base, tok)
+
+    def written_transposed(self, name: str) -> bool:
+        """Whether this source writes the one lowercase letter ``name`` transposed (``w^T``, ``x^\\top``) somewhere
+        (a plain capital transposed stays as it reads: ``W X^T`` with W a number is a page's own mix-up)."""
+        toks = self.toks
+        return len(name) == 1 and name.islower() and any(t.kind == "letter" and t.text == name and toks[k + 1].text == "^" and
+                                      toks[k + 2].text in _TRANSPOSES for k, t in enumerate(toks[:-2]))
+
+    def by_transpose(self, name: str, tok: _Tok) -> _Val:
+        """An undeclared lowercase letter written transposed: a vector of a size its use settles (``w^T x_i``: w has
+        x's row length), noted."""
+        self.params.pop(name, None)
+        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(sp.Dummy(f"size_{name}", integer=True,
+                                                                              positive=True),))
+        self.__dict__.setdefault("by_use", {})[name] = tok
+        return self.array(base, tok)
+
+    def resolve(self) -> dict[sp.Expr, sp.Expr]:
+        for name, tok in getattr(self, "by_use", {}).items():
+            sizes = []
+            base = self.new_tensors.get(name)
+            for e in base.shape if isinstance(base, sp.IndexedBase) else ():
+                root = self.find(e)
+                if isinstance(root, sp.Dummy):
+                    root = self.size(next(c for c in _LETTERS if c not in self.used and c not in self.ctx.sizes))
+                    self.used.add(str(root))
+                    self.unify(e, root, tok, f"the shape of {name}")
+                sizes.append(str(root))
+            if not sizes:
+                continue
+            shape = f"a vector of size {sizes[0]}" if len(sizes) == 1 else f"an {' x '.join(sizes)} matrix"
+            self.note(f"{name} read as {shape}: nothing declares its shape")
+        return super().resolve()  # type: ignore[misc]
