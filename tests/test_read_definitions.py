@@ -63,3 +63,21 @@ def test_definitions_given_before_what_they_use_are_computed_after_it():
     right = verify(r"\frac{\partial C}{\partial w} = b (a - y) \sigma(z)(1-\sigma(z))", define=define)
     assert right.verdict in ("proved", "agrees")
     assert verify(r"\frac{\partial C}{\partial w} = b (a - y) \sigma(z)", define=define).verdict == "wrong"
+
+
+def test_a_functions_parameter_is_its_own_beside_an_input_array_of_the_same_letter():
+    """sigma(x) = 1/(1 + e^{-x}) with x_i in R^p given: sigma's x is its own scalar (was 'sigma expects an array')."""
+    given, define = [r"x_i \in \mathbb{R}^p"], [r"\sigma (x) = \frac{1}{1 +e^{-x}}", r"L = -\log \sigma(y z)"]
+    y, z = -1.0, 0.8
+    reference = grad(lambda z: -anp.log(1 / (1 + anp.exp(-y * z))))(z)
+    assert np.isclose(reference, -y * (1 - 1 / (1 + np.exp(-y * z))), atol=1e-12)
+    right = verify(r"\frac{\partial L}{\partial z} = -y(1-\sigma(yz))", define=define, given=given)
+    assert right.verdict in ("proved", "agrees") and "the function's own parameter" in right.message
+    assert verify(r"\frac{\partial L}{\partial z} = -y\sigma(yz)", define=define, given=given).verdict == "wrong"
+
+
+def test_a_function_of_a_declared_vector_that_uses_other_inputs_keeps_the_vector():
+    given = [r"w \in \mathbb{R}^n", r"X \in \mathbb{R}^{m \times n}", r"y \in \mathbb{R}^m"]
+    define = [r"f(w) = \|Xw - y\|^2", "L = f(w)"]
+    assert verify(r"\frac{\partial L}{\partial w} = 2X^T(Xw - y)", define=define, given=given).verdict == "proved"
+    assert verify(r"\frac{\partial L}{\partial w} = X^T(Xw - y)", define=define, given=given).verdict == "wrong"

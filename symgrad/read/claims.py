@@ -14,7 +14,7 @@ from .context import Context, DerivativeOf, Function, Member
 from .definition_order import _insert
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
-from .heads import _label_subscript, _parameters_or_indices
+from .heads import _label_subscript, _local_parameters, _parameters_or_indices
 from .labels import axes_wanted, head_labels, labelled_head
 from .layers import instantiate, is_template, layer_labels
 from .macros import expand
@@ -406,8 +406,8 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
         raise _superscript(p, name, tok)
     eq = p.expect("=")
     params, idxs = _parameters_or_indices(p, name, params, idxs, tok)
-    if params is not None:
-        p.params = {q: sp.Symbol(q) for q in params if not isinstance(ctx.tensors.get(q), sp.IndexedBase)}
+    p.params = _local_parameters(p, params) if params is not None else {}
+    own = {q for q in p.params if isinstance(ctx.tensors.get(q), sp.IndexedBase)}  # sigma(x) beside an input x
     p.protected = {i for i in idxs if isinstance(i, sp.Idx)}
     lhs = p.element(name, idxs, tok) if idxs else None
     rhs = p.expr()
@@ -429,8 +429,8 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     if is_template(latex, ctx) and latex not in ctx.layer_templates:
         ctx.layer_templates.append(latex)
     if params is not None:
-        fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) else sp.Symbol(q)
-                        for q in params)
+        fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) and q not in own else
+                        sp.Symbol(q) for q in params)
         for q in fparams:
             ctx.tensors.setdefault(name_of(q), q)
         ctx.functions[name] = Function(name, fparams, value)

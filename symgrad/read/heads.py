@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .names import _BOLD
 from .parser import _Parser
-from .tokens import _Tok
+from .tokens import _GREEK, _Tok
 
 
 def _parameters_or_indices(p: _Parser, name: str, params: list[str] | None, idxs: list[sp.Expr], tok: _Tok
@@ -55,3 +56,19 @@ def _labels_a_known_name(p: _Parser, k: int) -> bool:
     if toks[k].kind != "letter" or at < 1 or toks[at].text != "_":
         return False
     return p.ctx.known(f"{toks[at - 1].text.lstrip(chr(92))}_{toks[k].text}")
+
+
+def _local_parameters(p: _Parser, params: list[str]) -> dict[str, sp.Symbol]:
+    """The parameters read as the function's own scalars: each one no declaration makes an array, and all of them
+    where the right side is a formula in its parameters alone (``\\sigma(x) = 1/(1 + e^{-x})`` beside an input
+    x_i \\in R^p: that x is sigma's own, noted); ``f(w) = \\|Xw - y\\|^2`` keeps the declared vector w, and a
+    capital or bold parameter (``\\log \\det X``) stays the matrix or vector it is written as."""
+    right = p.toks[p.pos:]
+    closed = all(t.text in params or t.kind == "letter" and t.text == "e" or t.kind == "cmd" and t.text[1:] not in _GREEK
+                 and t.text not in _BOLD for t in right if t.kind in ("letter", "cmd"))
+    declared = [q for q in params if isinstance(p.ctx.tensors.get(q), sp.IndexedBase)]
+    own = [q for q in declared if closed and q.islower()]  # not det X
+    if own:
+        p.note(f"{', '.join(own)} in {p.toks[0].text}({', '.join(params)}) = ... read as the function's own "
+               f"parameter, not the input {own[0]}: its right side uses nothing else")
+    return {q: sp.Symbol(q) for q in params if q not in declared or q in own}
