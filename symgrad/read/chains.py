@@ -5,6 +5,7 @@ equation number read as a factor."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..errors import ParseError
 from .context import Context
@@ -26,6 +27,16 @@ def _lines_as_chain(latex: str) -> str:
             not line.strip(" \t$").startswith(("=", "&", "+", "-", r"\\", ")", "}"))
         out += ("=" if joined else "\n") + line
     return out
+
+
+_WORDS = r"\\text\{\s*(?:\([^{}()]*\)|[A-Za-z]{2,}\s+[A-Za-z][^{}]*)\s*\}"  # (a remark), or two words or more
+_LINE_REMARK = re.compile(rf"(?<=\\\\)\s*{_WORDS}(?=\s*&)|(?:\\q?quad\s*)?{_WORDS}(?=\s*\\\\)")
+
+
+def _line_remarks_blanked(latex: str) -> str:
+    """An aligned chain without the remarks in words on its lines (``\\\\ \\text{(chain rule)} &= ...``, ``... \\quad
+    \\text{by linearity} \\\\``), blanked, the same width: they say why a step holds, not what it is."""
+    return _LINE_REMARK.sub(lambda m: " " * len(m.group(0)), latex)
 
 
 _CASE_WORDS = {"if", "for", "when", "where", "with"}

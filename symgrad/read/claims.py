@@ -9,7 +9,14 @@ import sympy as sp
 
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
-from .chains import _case_after, _lines_as_chain, _no_equation_number, _size_in_other_case, _sum_bounds
+from .chains import (
+    _case_after,
+    _line_remarks_blanked,
+    _lines_as_chain,
+    _no_equation_number,
+    _size_in_other_case,
+    _sum_bounds,
+)
 from .context import Context, DerivativeOf, Function, Member
 from .definition_order import _insert
 from .encoded import decoded
@@ -98,7 +105,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about. ``asked`` is the
     derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one."""
     n_cases = len(ctx.assumptions)
-    latex = without_remarks(without_lead_in(_lines_as_chain(latex)))
+    latex = without_remarks(without_lead_in(_line_remarks_blanked(_lines_as_chain(latex))))
     _no_equation_number(latex)
     toks = head_labels(named_heads(layer_labels(_case_after(latex, _tokens(latex), ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
