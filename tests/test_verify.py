@@ -504,3 +504,12 @@ def test_a_missing_constraint_is_named_with_a_letter_no_free_name_takes():
                                                                          r"p_i = \frac{e^{z_i}}{\sum_j e^{z_j}}"])
     assert (v.verdict, v.diagnosis) == ("wrong", "case")
     assert r"\sum_{k} y_{k} = 1" in v.message
+
+
+@pytest.mark.parametrize("label", ["0", "1", "2"])
+def test_a_name_with_a_number_subscript_is_defined_and_differentiated(label):
+    # C_0 = (a - y)^2 (a cost per example, as backprop notes write it) crashed the evaluation: a number index
+    # of a definition's head has no range, it is its own value
+    right = verify(rf"\frac{{\partial C_{label}}}{{\partial a}} = 2(a - y)", define=[rf"C_{label} = (a - y)^2"])
+    slip = verify(rf"\frac{{\partial C_{label}}}{{\partial a}} = (a - y)", define=[rf"C_{label} = (a - y)^2"])
+    assert (right.verdict, slip.verdict, slip.diagnosis) == ("proved", "wrong", "factor")

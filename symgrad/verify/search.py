@@ -44,6 +44,13 @@ _LARGE_STYLES = ("simple", "random", "unit")  # fewer points there: each costs u
 _MAX_ASSIGNMENTS = 16  # free-index assignments evaluated per point
 
 
+
+def _index_range(index: sp.Expr, env: Env) -> range:
+    """The values an index of a definition's head takes: an Idx its range, a number (C_0 = ...) itself."""
+    if isinstance(index, sp.Idx):
+        return range(_as_int(index.lower, env), _as_int(index.upper, env) + 1)
+    return range(_as_int(index, env), _as_int(index, env) + 1)
+
 @dataclass
 class _Point:
     """One concrete instance: sizes, input values (exact rationals) and every defined name's values."""
@@ -183,12 +190,12 @@ class _Space:
         try:
             for d, fn in self.definitions:
                 if d.indices:
-                    ranges = [range(_as_int(i.lower, env), _as_int(i.upper, env) + 1) for i in d.indices]
+                    ranges = [_index_range(i, env) for i in d.indices]
                     if math.prod(map(len, ranges)) > _MAX_ELEMENTS:
                         raise VerifyError(f"{d.name} has {math.prod(map(len, ranges))} elements at the sizes written; "
                                           f"verify evaluates at most {_MAX_ELEMENTS}: write the size as a letter (N)")
                     table = {}
-                    names = [str(i.label) for i in d.indices]
+                    names = [str(i.label) if isinstance(i, sp.Idx) else "" for i in d.indices]
                     for ix in itertools.product(*ranges):
                         table[ix] = fn({**env, **dict(zip(names, ix))}, vals)
                     vals[d.name] = table
