@@ -34,6 +34,9 @@ class _Primes:
         t = sp.Dummy("t")
         fn = self.ctx.functions.get(name)
         if fn is not None:
+            if len(fn.params) == 1 and _vector(fn.params[0]) and name in self.ctx.definitions and \
+                    isinstance(a.expr, sp.Indexed) and a.expr.base == fn.params[0]:
+                return self.derivative_row(name, fn.params[0], tok)
             if len(fn.params) != 1 or not isinstance(fn.params[0], sp.Symbol):
                 raise self.error(f"{name}' needs {name} to be a function of one scalar", tok)
             node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
@@ -47,6 +50,18 @@ class _Primes:
         if alone and isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
             return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
         return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
+
+    def derivative_row(self, name: str, x: sp.IndexedBase, tok: _Tok) -> _Val:
+        """``f'(w)`` of a scalar function of a vector w, at w: its derivative, the row vector of the partials by
+        each w_k (so ``f'(w)^T`` is the gradient), noted."""
+        node = self.ctx.definitions[name].lhs
+        if not isinstance(node, sp.Symbol):
+            raise self.error(f"{name}' of a vector function (a Jacobian) is not read yet: write "
+                             rf"\frac{{\partial {name}}}{{\partial {x}}}", tok)
+        k = self.fresh(x.shape[0])
+        self.note(f"{name}'({x}) read as the row vector of the derivatives of {name} by each {x}_k ({name}'({x})^T "
+                  f"is its gradient)")
+        return _Val(sp.Derivative(node, x[k], evaluate=False), (None, k))
 
     def primed(self, v: _Val, t: _Tok, alone: bool) -> _Val:
         """``y'`` of a defined ``y = x \\sigma(x)``, ``(\\frac{1}{1+e^{-x}})'``: the derivative by the one variable it
@@ -75,3 +90,7 @@ class _Primes:
                 return e
             e = e2
         return e
+
+
+def _vector(x: sp.Basic) -> bool:
+    return isinstance(x, sp.IndexedBase) and len(x.shape or ()) == 1
