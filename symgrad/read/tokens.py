@@ -21,6 +21,7 @@ _UNICODE = {
     "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "θ": r"\theta",
     "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
     "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*", "Ŷ": r"\hat{Y}", "ℓ": r"\ell", "√": r"\sqrt",
+    "ᵗ": "^T", "—": "-", "•": r"\cdot", "½": r"\frac{1}{2}", "¼": r"\frac{1}{4}",
     **{chr(0x3B1 + k): rf"\{g}" for k, g in enumerate(
         ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]) if g not in ("o", "varsigma")},
     **{c: rf"\{g}" for c, g in zip("ΓΔΘΛΞΦΨΩ", ["Gamma", "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega"])},
@@ -310,7 +311,7 @@ def _tokens(latex: str) -> list[_Tok]:
     """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
-    toks = _clean(_unboxed(_math_in_prose(_tokenize(latex), latex)), latex)
+    toks = _clean(_unboxed(_math_in_prose(_plain_names(_tokenize(latex), latex), latex)), latex)
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
     note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
@@ -326,6 +327,45 @@ def _tokens(latex: str) -> list[_Tok]:
         if label.endswith(":") and end < len(toks) - 1:
             del toks[:end]  # \mbox{Cross-entropy loss: } J(w) = ...: a label before the formula
     return toks
+
+
+def _plain_names(toks: list[_Tok], src: str) -> list[_Tok]:
+    """In plain text (no LaTeX command), ``A1``, ``W1``, ``x0`` (a letter starting a word, or after the ``d`` of
+    ``dZ1``, then digits) are one name with a label (A_{1}), and ``y_hat`` (a letter, ``_``, a word of three
+    letters or more) one name y_{hat}; ``2x`` stays a product, ``log2`` a word."""
+    if "\\" in src:
+        return toks
+    out: list[_Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        end = _label_end(toks, k, src)
+        if end is None:
+            out.append(t)
+            k += 1
+            continue
+        first = k + 1 + (toks[k + 1].text == "_")
+        out += [t, _Tok("sym", "_", toks[k + 1].col), _Tok("sym", "{", toks[k + 1].col), *toks[first:end],
+                _Tok("sym", "}", toks[end - 1].col)]
+        k = end
+    return out
+
+
+def _label_end(toks: list[_Tok], k: int, src: str) -> int | None:
+    """The index past the label of a plain-text name at ``k`` (``A1``, ``y_hat``), or None where it is none."""
+    t = toks[k]
+    if t.kind != "letter":
+        return None
+    kind, first = ("digit", k + 1) if toks[k + 1].kind == "digit" else ("letter", k + 2)
+    before = src[:t.col - 1]
+    joined = r"[A-Za-z_]$" if kind == "digit" else r"[A-Za-z0-9_]$"  # x0 in w0x0 starts a name, 2x1 is 2 x_1
+    if re.search(joined, before) and not re.search(r"(^|[^A-Za-z0-9_])d$", before) or \
+            (kind == "letter" and toks[k + 1].text != "_"):
+        return None
+    end = first
+    while toks[end].kind == kind and toks[end].col == toks[end - 1].col + 1:
+        end += 1
+    return end if end - first >= (1 if kind == "digit" else 3) else None
 
 
 def _math_in_prose(toks: list[_Tok], latex: str) -> list[_Tok]:

@@ -1,0 +1,64 @@
+"""Plain-text names and Unicode as pages paste them: ``A1`` and ``x0`` (a name with a label digit), ``y_hat`` (a
+name with a word label), ``Wᵗx``, ``½``, ``•``, ``—``. Each test states the expression a person means; verdicts
+are checked against autograd."""
+
+from __future__ import annotations
+
+import autograd.numpy as anp
+import numpy as np
+import pytest
+import sympy as sp
+from autograd import grad
+
+from symgrad.parse import Context, parse_expression
+from symgrad.verify import verify
+
+x, y = sp.symbols("x y")
+A_1, Z_1, w_0, w_1, x_0, x_1 = sp.symbols("A_1 Z_1 w_0 w_1 x_0 x_1")
+
+
+def read(text: str) -> sp.Expr:
+    return parse_expression(text, Context())
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("A1 + Z1", A_1 + Z_1),
+    ("w0x0 + w1x1", w_0 * x_0 + w_1 * x_1),
+    ("2x1", 2 * x_1),
+    ("2x", 2 * x),
+    ("y_hat - y", sp.Symbol("yhat") - y),
+    ("½ x²", x**2 / 2),
+    ("x • y — x⋅y", 0),
+])
+def test_a_letter_then_digits_in_plain_text_is_one_name_with_a_label_and_2x_a_product(text, meant):
+    assert sp.simplify(read(text) - meant) == 0
+
+
+def test_a_label_digit_in_latex_stays_as_written():
+    assert parse_expression(r"\alpha x1", Context()) == sp.Symbol("alpha") * x
+
+
+def test_a_transposed_weight_written_with_a_modifier_t_is_the_dot_product():
+    v = verify("∂L/∂W = (y_hat − y) y_hat (1 − y_hat) x", define=["z = Wᵗx + b", "y_hat = σ(z)", "L = ½ (y_hat − y)²"],
+               given=["W, x ∈ ℝⁿ"])
+    W, xv, b, yv = np.array([0.3, -0.7]), np.array([1.1, 0.4]), 0.2, 0.6
+
+    def loss(w):
+        return 0.5 * (1 / (1 + anp.exp(-(anp.dot(w, xv) + b))) - yv) ** 2
+    s = 1 / (1 + np.exp(-(W @ xv + b)))
+    assert np.allclose(grad(loss)(W), (s - yv) * s * (1 - s) * xv) and v.verdict == "proved"
+
+
+def test_a_dropped_factor_with_plain_names_is_wrong():
+    v = verify("∂L/∂W = (y_hat − y) (1 − y_hat) x", define=["z = Wᵗx + b", "y_hat = σ(z)", "L = ½ (y_hat − y)²"],
+               given=["W, x ∈ ℝⁿ"])
+    W, xv, b, yv = np.array([0.3, -0.7]), np.array([1.1, 0.4]), 0.2, 0.6
+    s = 1 / (1 + np.exp(-(W @ xv + b)))
+    truth = grad(lambda w: 0.5 * (1 / (1 + anp.exp(-(anp.dot(w, xv) + b))) - yv) ** 2)(W)
+    assert not np.allclose(truth, (s - yv) * (1 - s) * xv) and v.verdict == "wrong"
+
+
+def test_layer_names_with_digits_chain_through_tanh():
+    v = verify("g'(Z1) = (1 - A1^2) = (1 - tanh^2(Z1))", define=["g(z) = tanh(z)", "A1 = tanh(Z1)"])
+    z = 0.37
+    assert np.isclose(grad(anp.tanh)(z), 1 - np.tanh(z) ** 2) and v.verdict == "proved"
