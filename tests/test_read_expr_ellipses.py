@@ -1,0 +1,59 @@
+"""Sums written out with dots (``x_1 + x_2 + \\dots + x_n``, ``(x_1-a_1)^2+\\cdots +(x_n-a_n)^2``,
+``w_0x_0+w_1x_1+...+w_{m-1}x_{m-1}``, ``\\theta_1 x_1 + \\theta_2 x_2 + ....``) are the sum over the index that
+varies, noted; terms that form no run are refused naming the dots."""
+
+import autograd.numpy as anp
+import numpy as np
+import pytest
+import sympy as sp
+from autograd import grad
+
+import symgrad
+from symgrad.errors import ParseError
+from symgrad.read import Context, parse_definition, parse_given
+
+n, m = (sp.Symbol(s, integer=True, positive=True) for s in "nm")
+
+
+def _read(definition: str, *given: str) -> tuple[sp.Basic, Context]:
+    ctx = Context()
+    for fact in given:
+        parse_given(fact, ctx)
+    return parse_definition(definition, ctx), ctx
+
+
+def test_a_distance_written_out_with_cdots_is_the_root_of_a_sum_to_n():
+    defn, ctx = _read(r"f = \sqrt{(x_1-a_1)^2+\cdots +(x_n-a_n)^2}", r"x \in \mathbb{R}^n", r"a \in \mathbb{R}^n")
+    x, a = ctx.tensors["x"], ctx.tensors["a"]
+    i = sp.Idx(sp.Symbol("i", integer=True), (1, n))
+    assert defn.rhs.dummy_eq(sp.sqrt(sp.Sum((x[i] - a[i]) ** 2, (i, 1, n))))
+    assert any(r"read as \sum_{i=1}^{n}" in note for note in ctx.notes)
+
+
+def test_a_sum_from_zero_to_m_minus_one_is_the_m_terms_and_a_run_without_a_last_term_takes_the_range_in_play():
+    defn, _ = _read(r"y = w_0x_0+w_1x_1+...+w_{m-1}x_{m-1}")
+    (s,) = defn.rhs.atoms(sp.Sum)
+    k = s.variables[0]
+    assert (s.limits[0][1], s.limits[0][2]) == (1, m) and str(s.function) == f"w[{k}]*x[{k}]"
+    defn, ctx = _read(r"y = x_1 + x_2 + \dots", r"x \in \mathbb{R}^n")
+    i = sp.Idx(sp.Symbol("i", integer=True), (1, n))
+    assert defn.rhs.dummy_eq(sp.Sum(ctx.tensors["x"][i], (i, 1, n)))
+
+
+@pytest.mark.parametrize("written", [r"y = a_1 + b_2 + \dots + a_n", r"y = x_1 + x_2 + \dots + y_n", r"y = x_1 + \dots"])
+def test_terms_that_form_no_run_are_refused_naming_the_dots(written):
+    with pytest.raises(ParseError, match=r"\\dots"):
+        _read(written)
+
+
+def test_the_partial_of_a_sigmoid_of_a_linear_form_written_out_is_proved_and_a_lost_x_is_wrong():
+    rng = np.random.default_rng(7)
+    theta, x = rng.normal(size=4), rng.normal(size=4)
+    x[0] = 1.0  # theta_0 is the intercept
+    sig = 1 / (1 + np.exp(-theta @ x))
+    assert np.allclose(grad(lambda t: 1 / (1 + anp.exp(-t @ x)))(theta)[1:], sig * (1 - sig) * x[1:], rtol=1e-12)
+    define = [r"z = \theta_0 + \theta_1 x_1 + \theta_2 x_2 + ...."]
+    right = symgrad.verify(r"\frac{\partial}{\partial\theta_i} \sigma(z) = \sigma(z) (1 - \sigma(z)) x_i", define=define)
+    assert right.verdict == "proved" and r"read as \sum_{i} \theta_ix_i" in right.message
+    wrong = symgrad.verify(r"\frac{\partial}{\partial\theta_i} \sigma(z) = \sigma(z) (1 - \sigma(z))", define=define)
+    assert wrong.verdict == "wrong"
