@@ -7,19 +7,12 @@ import numpy as np
 import pytest
 import sympy as sp
 from autograd import grad
+from test_read_expr_ones import _read  # a definition read after its facts
 
 import symgrad
 from symgrad.errors import ParseError
-from symgrad.read import Context, parse_definition, parse_given
 
 n, m = (sp.Symbol(s, integer=True, positive=True) for s in "nm")
-
-
-def _read(definition: str, *given: str) -> tuple[sp.Basic, Context]:
-    ctx = Context()
-    for fact in given:
-        parse_given(fact, ctx)
-    return parse_definition(definition, ctx), ctx
 
 
 def test_a_distance_written_out_with_cdots_is_the_root_of_a_sum_to_n():
