@@ -244,3 +244,20 @@ def test_a_name_for_a_square_is_never_folded_back_as_its_root_which_loses_the_si
                define=[r"E_k = \left(t_k - \sigma\left(\sum_{j=1}^{J} w_{jk} o_j\right)\right)^2"])
     assert not any(p.exp == sp.S.Half for p in d.results[0].expr.atoms(sp.Pow))
     self_check(d)  # central differences of the definitions agree (raised SelfCheckError with sqrt(E_k))
+
+
+def test_sums_equal_up_to_their_index_names_are_one_value_so_the_logistic_gradient_cancels():
+    # -y^T log s(Xw) - (1 - y)^T log(1 - s(Xw)): its two inner sums X_mk w_k and X_mt w_t once left
+    # e^a e^a / ((e^a + 1)(e^a + 1)) uncancelled, and the compiled gradient was NaN at w ~ 1e3
+    import numpy as np
+
+    import symgrad
+    d = symgrad.derive(loss=r"L = -y^T\log\sigma(Xw) - (\mathbf{1} - y)^T\log(\mathbf{1} - \sigma(Xw))", wrt=["w"],
+                       given=[r"X \in \mathbb{R}^{N \times D}", r"w \in \mathbb{R}^{D}", r"y \in \mathbb{R}^{N}"])
+    assert len({s.limits[0][0] for s in d.results[0].expr.atoms(sp.Sum)}) == 2  # the sample sum and one inner sum
+    rng = np.random.default_rng(0)
+    X, w, y = rng.normal(size=(5, 3)), 1e3 * rng.normal(size=3), (rng.random(5) > 0.5) * 1.0
+    grad = symgrad.compile(d).value_and_grad(X=X, w=w, y=y)[1]["w"]
+    z = X @ w
+    expected = X.T @ (np.where(z >= 0, 1 / (1 + np.exp(-np.abs(z))), np.exp(-np.abs(z)) / (1 + np.exp(-np.abs(z)))) - y)
+    np.testing.assert_allclose(grad, expected, rtol=1e-12, atol=1e-12)

@@ -26,11 +26,7 @@ BY_ID = {c.id: c for c in CASES}
 ALL = tuple((k, d) for k in KINDS for d in DTYPES)
 
 # case -> (the defect, one line; the (kind, dtype) points where it shows)
-XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "logistic-ones-vector": (
-        ("compile: the gradient of log(1 - sigmoid(Xw)) is not finite at x1e3 (so is it written with \\sum_i; "
-         "hidden while \\mathbf{1} was refused)"), (("x1e3", "float64"), ("x1e3", "float32"))),
-}
+XFAIL: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
 
 def _params() -> list:

@@ -76,6 +76,33 @@ def _same_bound_names(terms: tuple[sp.Expr, ...]) -> list[sp.Expr]:
     return out
 
 
+def same_sums(expr: sp.Expr) -> sp.Expr:
+    """Sums equal up to the names of their summation indices written once: ``exp(sum_k X_mk w_k)`` and
+    ``exp(sum_t X_mt w_t)`` in one gradient are then one value, so ``e^a e^a`` is ``e^{2a}`` and a fraction over
+    ``(e^a + 1)(e^a + 1)`` cancels (the logistic loss's vector gradient overflowed at large w without it)."""
+    first: dict[sp.Expr, sp.Sum] = {}
+
+    def walk(e: sp.Basic) -> sp.Basic:
+        if not e.args or not e.has(sp.Sum):
+            return e
+        out = e.func(*[walk(a) for a in e.args])
+        if not isinstance(out, sp.Sum):
+            return out
+        bound = [lim[0] for inner in [out, *sorted(out.atoms(sp.Sum) - {out}, key=sp.default_sort_key)]
+                 for lim in inner.limits]
+        key = out.xreplace({b: _placeholder(b, n) for n, b in enumerate(bound)})
+        return first.setdefault(key, out)
+
+    return walk(expr)
+
+
+def _placeholder(index: sp.Expr, n: int) -> sp.Expr:
+    """The n-th bound index of a sum, named apart from any index a user writes, its range kept."""
+    if isinstance(index, sp.Idx):
+        return sp.Idx(sp.Symbol(f"_bound{n}", integer=True), (index.lower, index.upper))
+    return sp.Symbol(f"_bound{n}", integer=True)
+
+
 def merge_sums(expr: sp.Expr) -> sp.Expr:
     """``c sum f + c sum g -> c sum (f + g)`` for sums over the same range whose factors outside carry the same
     indices: ``x̂_i sum_n g_n x̂_n + sum_n g_n`` stays two sums, as the textbook writes it."""
@@ -238,12 +265,13 @@ def tidy(expr: sp.Expr, graph: Graph | None = None, deadline: Deadline | None = 
     An expression that would multiply out to more than ``_MAX_TERMS`` terms is left as it is;
     ``deadline`` is checked before each summand is factored (factoring can take minutes).
     """
+    expr = same_sums(expr)
     if _terms_bound(expr) > _MAX_TERMS:
         return expr
     if deadline is not None:
         deadline.check()
     if expr.atoms(sp.Sum):
-        merged = merge_sums(expr)
+        merged = same_sums(merge_sums(expr))  # merging names outer indices alike: inner sums may then be one
         factored = _factor_summand(merged, deadline)
     else:
         merged = _distribute(expr)
