@@ -9,6 +9,7 @@ import sympy as sp
 
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
+from .bound import _rename_bound
 from .chains import (
     _case_after,
     _line_remarks_blanked,
@@ -30,7 +31,7 @@ from .operators import _deviation_powers, _mentions, _powers_renamed
 from .parser import _Parser
 from .prose import without_lead_in, without_remarks
 from .sets import index_range
-from .tokens import _DOTS, _INDEX_POOL, _group_end, _source_text, _split, _Tok, _tokens
+from .tokens import _DOTS, _group_end, _source_text, _split, _Tok, _tokens
 from .vocabulary import _extent, _free_indices, _Val
 
 
@@ -61,6 +62,8 @@ def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
     p.done()
     mapping = p.resolve()
     p.commit(mapping)
+    for d in p.__dict__.get("first_derivatives", []):  # of a second derivative: a definition of its own
+        _insert(ctx, Definition(d.lhs.xreplace(mapping), d.rhs.xreplace(mapping)))
     value = logdet_folded(v.expr.xreplace(mapping))
     for old, (exp, new) in ctx.squares.items():  # after a derivative by sigma^2, sigma^2 is one name everywhere
         value = _powers_renamed(value, old, exp, new)
@@ -266,22 +269,6 @@ def _defined_by_the_chain(members: list[Member], ctx: Context, declared: set[str
     ctx.definitions[name] = Definition(first.value.of, later)
     ctx.tensors.pop(name, None)
     ctx.notes.append(f"{name} (not defined) read as the expression the chain differentiates next")
-
-
-def _rename_bound(e: sp.Expr, avoid: set[str]) -> sp.Expr:
-    """``e`` with summation indices named in ``avoid`` renamed, so that renaming free indices captures none."""
-    used = {str(i) for i in e.atoms(sp.Idx)} | avoid
-    if isinstance(e, (sp.Sum, sp.Product)):
-        e = e.func(_rename_bound(e.function, avoid), *e.limits)
-        for var, *_ in e.limits:
-            if str(var) in avoid:
-                name = next(n for n in list(_INDEX_POOL) + [f"i{k}" for k in range(1, 100)] if n not in used)
-                used.add(name)
-                e = e.xreplace({var: sp.Idx(sp.Symbol(name, integer=True), (var.lower, var.upper))})
-        return e
-    if e.args and not isinstance(e, (sp.Indexed, sp.Idx)):
-        return e.func(*[_rename_bound(a, avoid) for a in e.args])
-    return e
 
 
 def _lhs_name(p: _Parser) -> tuple[str, _Tok, list[sp.Expr], list[str] | None]:

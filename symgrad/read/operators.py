@@ -10,6 +10,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import Definition, name_of
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
+from .second_derivatives import second_derivative
 from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok, _tokens
 from .vocabulary import _REL_CLASSES, _extent, _Val
 
@@ -78,7 +79,7 @@ class _Operators:
             return self.div(num, den, t)
         self.pos += skip_num + d_num
         if self.at("^"):
-            raise self.error("higher derivatives are not supported", self.peek())
+            return second_derivative(self, t, skip_num, skip_den)
         of = None if self.at("}") or skip_num == 0 else self.word_of() or self.expr()
         for _ in range(skip_num):
             self.expect("}", t)
