@@ -65,3 +65,28 @@ def test_labelled_function_heads_read_as_the_layer_names_they_define():
 def test_a_power_stays_a_power_where_its_exponent_has_a_value():
     v = verify(r"\frac{\partial E}{\partial x} = l x^{l-1}", define=[r"E = x^l"], given=[r"l \in \mathbb{R}"])
     assert v.verdict in ("proved", "agrees") and "layer label" not in v.message
+
+
+NUMBERED = [r"z^{[1]} = W^{[1]} x", r"a^{[1]} = \sigma(z^{[1]})", r"z^{[2]} = W^{[2]} a^{[1]}",
+            r"a^{[2]} = \sigma(z^{[2]})", r"L = \frac{1}{2}(a^{[2]} - y)^2"]
+GENERIC_NUMBERED = [r"z^{[l]} = W^{[l]} a^{[l-1]}", r"a^{[l]} = \sigma(z^{[l]})", r"L = \frac{1}{2}(a^{[2]} - y)^2"]
+
+
+def test_a_bracketed_or_parenthesised_layer_number_tags_a_name_of_its_own():
+    claim = r"\frac{\partial L}{\partial W^{[1]}} = (a^{[2]}-y) \sigma'(z^{[2]}) W^{[2]} \sigma'(z^{[1]}) x"
+    right = verify(claim, define=NUMBERED)
+    assert right.verdict in ("proved", "agrees") and "read as a layer number" in right.message
+    assert verify(claim.replace(" W^{[2]}", ""), define=NUMBERED).verdict == "wrong"
+    ctx = Context()
+    assert parse_definition(r"z^{(2)} = W^{(1)} x", ctx).lhs == sp.Symbol("z^{[2]}")
+
+
+def test_a_generic_layer_definition_also_defines_the_numbered_layers_written():
+    claim = r"\frac{\partial L}{\partial W^{[1]}} = (a^{[2]}-y) \sigma'(z^{[2]}) W^{[2]} \sigma'(z^{[1]}) a^{[0]}"
+    right = verify(claim, define=GENERIC_NUMBERED)
+    assert right.verdict in ("proved", "agrees") and "z^{[1]} defined by" in right.message
+    assert verify(claim.replace(r" \sigma'(z^{[1]})", ""), define=GENERIC_NUMBERED).verdict == "wrong"
+
+
+def test_a_bare_number_superscript_stays_a_power():
+    assert verify(r"\frac{\partial E}{\partial x} = 3x^2", define=[r"E = x^3"]).verdict == "proved"

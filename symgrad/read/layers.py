@@ -16,22 +16,27 @@ from .tokens import _GREEK, _group_end, _Tok, _tokens
 
 LETTERS = ("l", "L")  # the letters pages number layers with
 GENERIC = "l"  # the letter of a generic layer (L is the last one)
-_LABEL = re.compile(r"\(?([lL])\s*(?:([+-])\s*(\d+))?\)?")
+_LABEL = re.compile(r"([lL])\s*(?:([+-])\s*(\d+))?")
+_FENCES = {"(": ")", "[": "]"}
+_NUMBERED = "each name tagged ^{[n]} or ^{(n)} is a name of its own"
 
 
 def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each labelled name (``a ^ { l - 1 }``) made one name token ``a^{l-1}``; unchanged where a layer
     letter has a value or is written elsewhere than in such a tag (then ``a^l`` is a power, as before)."""
     spans = _spans(toks)
-    letters = {label.free_symbols.pop().name for _, _, label in spans}
+    letters = {_letter(label) for _, _, label in spans} - {None}
     tags = {k for start, end, _ in spans for k in range(start, end)}
     letters = {x for x in letters if not ctx.known(x) and not any(
         t.kind == "letter" and t.text == x and k not in tags for k, t in enumerate(toks))}
-    spans = [s for s in spans if s[2].free_symbols.pop().name in letters]
+    spans = [s for s in spans if _letter(s[2]) in letters or s[2].is_Integer]
     for x in sorted(letters - set(ctx.layer_letters)):
         ctx.layer_letters.append(x)
         ctx.notes.append(f"{x} read as a layer label: each name tagged ^{x} (a^{x}, a^{{{x}-1}}) is a name of its own "
                          f"(nothing gives {x} a value)")
+    numbered = next((labelled(toks[a].text.lstrip("\\"), label) for a, _, label in spans if label.is_Integer), None)
+    if numbered is not None and not any(_NUMBERED in n for n in ctx.notes):
+        ctx.notes.append(f"{numbered} read as a layer number: {_NUMBERED}")
     out = list(toks)
     for start, end, label in reversed(spans):
         name = labelled(toks[start].text.lstrip("\\"), label)
@@ -43,7 +48,7 @@ def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
 def is_template(latex: str, ctx: Context) -> bool:
     """Whether the definition ``latex`` is written for a generic layer: its name is tagged with a layer letter."""
     spans = _spans(_tokens(latex))
-    return bool(spans) and spans[0][0] == _head(_tokens(latex)) and spans[0][2].free_symbols.pop().name == GENERIC \
+    return bool(spans) and spans[0][0] == _head(_tokens(latex)) and _letter(spans[0][2]) == GENERIC \
         and GENERIC in ctx.layer_letters
 
 
@@ -55,7 +60,7 @@ def instantiate(ctx: Context, define: Callable[[str, Context], object]) -> None:
     for latex in list(ctx.layer_templates):
         toks = _tokens(latex)
         spans = _spans(toks)
-        (_, _, head), letter = spans[0], spans[0][2].free_symbols.pop()
+        (_, _, head), letter = spans[0], sp.Symbol(GENERIC)
         for value in sorted(written - {head}, key=str):
             at = sp.solve(sp.Eq(head, value), letter)
             if len(at) != 1 or not {label.subs(letter, at[0]) for _, _, label in spans[1:]} <= written:
@@ -80,7 +85,8 @@ def _head(toks: list[_Tok]) -> int:
 
 
 def _label_of(name: str) -> sp.Expr:
-    return sp.sympify(name.partition("^")[2].strip("{}"), locals={x: sp.Symbol(x) for x in LETTERS})
+    return _label(name.partition("^")[2].removeprefix("{").removesuffix("}") if "^{" in name else
+                  name.partition("^")[2])
 
 
 def _spliced(latex: str, toks: list[_Tok], spans: list[tuple[int, int, sp.Expr]], letter: sp.Symbol,
@@ -89,15 +95,22 @@ def _spliced(latex: str, toks: list[_Tok], spans: list[tuple[int, int, sp.Expr]]
     out = latex
     for start, end, label in reversed(spans):
         hat, last = toks[start + 1], toks[end - 1]
-        text = str(label.subs(letter, at)).replace(" ", "")
-        out = out[:hat.col - 1] + f"^{{{text}}}" + out[last.col - 1 + len(last.text):]
+        out = out[:hat.col - 1] + _tag(label.subs(letter, at)) + out[last.col - 1 + len(last.text):]
     return out
 
 
 def labelled(name: str, label: sp.Expr) -> str:
-    """The name of ``name`` at layer ``label``: ``a^l``, ``a^{L-1}``."""
+    """The name of ``name`` at layer ``label``: ``a^l``, ``a^{L-1}``, ``a^{[2]}``."""
+    return f"{name}{_tag(label)}"
+
+
+def _tag(label: sp.Expr) -> str:
     text = str(label).replace(" ", "")
-    return f"{name}^{text}" if len(text) == 1 else f"{name}^{{{text}}}"
+    return f"^{{[{text}]}}" if label.is_Integer else f"^{text}" if len(text) == 1 else f"^{{{text}}}"
+
+
+def _letter(label: sp.Expr) -> str | None:
+    return next(iter(label.free_symbols)).name if label.free_symbols else None
 
 
 def _spans(toks: list[_Tok]) -> list[tuple[int, int, sp.Expr]]:
@@ -112,9 +125,20 @@ def _spans(toks: list[_Tok]) -> list[tuple[int, int, sp.Expr]]:
             continue  # the end of a word (exp^l is no name)
         end = _group_end(toks, k + 2) if first.text == "{" else k + 3
         inner = toks[k + 3:end - 1] if first.text == "{" else [first]
-        m = _LABEL.fullmatch("".join(t.text for t in inner))
-        if m is None or (m.group(0).startswith("(") != m.group(0).endswith(")")):
-            continue
-        letter = sp.Symbol(m.group(1))
-        out.append((k, end, letter + (int(m.group(3)) * (-1 if m.group(2) == "-" else 1) if m.group(2) else 0)))
+        label = _label("".join(t.text for t in inner))
+        if label is not None:
+            out.append((k, end, label))
     return out
+
+
+def _label(text: str) -> sp.Expr | None:
+    """The layer a tag names: ``l``, ``L-1``, ``(l-1)``, ``[l]``; a number only fenced, ``(2)``, ``[1]`` (a bare
+    ``^2`` is a power); else None."""
+    fenced = text[:1] in _FENCES and text.endswith(_FENCES[text[:1]])
+    inner = text[1:-1].strip() if fenced else text
+    if fenced and inner.isdigit():
+        return sp.Integer(int(inner))
+    m = _LABEL.fullmatch(inner)
+    if m is None:
+        return None
+    return sp.Symbol(m.group(1)) + (int(m.group(3)) * (-1 if m.group(2) == "-" else 1) if m.group(2) else 0)
