@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ParseError
+from .code import code_pieces
 
 
 @dataclass(frozen=True)
@@ -311,7 +312,9 @@ def _tokens(latex: str) -> list[_Tok]:
     """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
-    toks = _clean(_unboxed(_math_in_prose(_plain_names(_tokenize(latex), latex), latex)), latex)
+    pieces = code_pieces(latex)
+    raw = _plain_names(_tokenize(latex), latex) if pieces is None else _code_tokens(pieces, latex)
+    toks = _clean(_unboxed(_math_in_prose(raw, latex)), latex)
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
     note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
@@ -327,6 +330,20 @@ def _tokens(latex: str) -> list[_Tok]:
         if label.endswith(":") and end < len(toks) - 1:
             del toks[:end]  # \mbox{Cross-entropy loss: } J(w) = ...: a label before the formula
     return toks
+
+
+def _code_tokens(pieces: list[tuple[str, int]], src: str) -> list[_Tok]:
+    """The tokens of code translated to LaTeX pieces (read/code.py), each with the column of its code."""
+    text, cols = "", []
+    for piece, col in pieces:
+        text += piece + " "
+        cols += [col] * (len(piece) + 1)
+    try:
+        toks = _tokenize(text)
+    except ParseError as exc:
+        column = cols[min(exc.column or 1, len(cols)) - 1]
+        raise ParseError(str(exc).rsplit(" at column", 1)[0], column=column, source=src) from None
+    return [_Tok(t.kind, t.text, cols[t.col - 1] if t.col <= len(cols) else len(src) + 1) for t in toks]
 
 
 def _plain_names(toks: list[_Tok], src: str) -> list[_Tok]:

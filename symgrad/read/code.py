@@ -1,0 +1,269 @@
+"""Python/NumPy spellings (``S = Q @ K.T / sqrt(d_k)``, ``-np.sum(y * np.log(s)) / len(y)``) as the LaTeX the reader
+reads, each piece with the column of the code it comes from, so that errors point into the code.
+
+Python's own ``ast`` parses the text; a text is code only where it parses and uses what only code writes
+(``@``, ``**``, ``.T``, a module's function ``np.``/``xp.``/``torch.``/``jnp.``/``math.``, a method call, a keyword
+argument, a slice ``[i, :]``, ``len``). NumPy's meaning decides: ``*`` between arrays is elementwise, ``@`` the
+matrix product, ``.T`` the transpose, ``sum(M, axis=1)`` the row sums (a column, ``keepdims`` or not), ``len(y)``
+the size of the vector y, ``dL/dS`` the derivative of L by S; a call of something unknown is left to the reader,
+which refuses it by name.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from sympy.printing.latex import greek_letters_set
+
+from ..errors import ParseError
+
+Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
+
+_MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
+_FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
+              "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt"}
+_COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min"}  # LaTeX's own: \max, not \operatorname
+_ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid"}
+_BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
+
+
+def _sides(src: str) -> list[tuple[str, int]] | None:
+    """``src`` split at its top-level ``=`` (not ``==``, ``<=``, not a keyword argument), with each side's offset."""
+    sides, depth, start = [], 0, 0
+    for k, ch in enumerate(src):
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch == "=" and depth == 0 and src[k - 1:k] not in ("=", "<", ">", "!") and src[k + 1:k + 2] != "=":
+            sides.append((src[start:k], start))
+            start = k + 1
+    sides.append((src[start:], start))
+    return sides if depth == 0 else None
+
+
+def _code_only(tree: ast.AST) -> bool:
+    """Whether ``tree`` uses a spelling only code writes (see the module's docstring)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.MatMult, ast.Pow)) or \
+                isinstance(node, (ast.keyword, ast.Slice)):
+            return True
+        if isinstance(node, ast.Attribute) and (node.attr == "T" or _dotted(node)[0] in _MODULES):
+            return True
+        if isinstance(node, ast.Call) and (isinstance(node.func, ast.Attribute) or
+                                           isinstance(node.func, ast.Name) and node.func.id == "len"):
+            return True
+    return False
+
+
+def _dotted(node: ast.AST) -> list[str]:
+    """``np.linalg.norm`` as ``["np", "linalg", "norm"]``; [""] for anything but names joined by dots."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.insert(0, node.attr)
+        node = node.value
+    return [node.id, *parts] if isinstance(node, ast.Name) else [""]
+
+
+def code_pieces(src: str) -> Pieces | None:
+    """The LaTeX pieces of ``src`` where it is code, None where it is not (LaTeX, plain text)."""
+    if "\\" in src or "$" in src:
+        return None
+    sides = _sides(src.rstrip().removesuffix("."))
+    if sides is None:
+        return None
+    trees = []
+    for text, offset in sides:
+        try:
+            trees.append((ast.parse(text.strip(), mode="eval").body, text, offset + len(text) - len(text.lstrip())))
+        except (SyntaxError, ValueError):
+            return None
+    if not any(_code_only(tree) for tree, _, _ in trees):
+        return None
+    pieces: Pieces = []
+    for k, (tree, text, offset) in enumerate(trees):
+        if k:
+            pieces.append(("=", offset))
+        pieces += _Translator(text.strip(), offset, src).pieces(tree)
+    return pieces
+
+
+class _Translator:
+    """One side of the code as LaTeX pieces, columns taken from the AST (a byte offset, turned into characters)."""
+
+    def __init__(self, text: str, offset: int, src: str) -> None:
+        self.text, self.offset, self.src = text, offset, src
+
+    def col(self, node: ast.AST) -> int:
+        return self.offset + len(self.text.encode()[:node.col_offset].decode(errors="ignore")) + 1
+
+    def end(self, node: ast.AST) -> int:
+        """The column of the last character of ``node``: closing pieces stand there, so that a member's source text
+        (from its first token's column to its last's) is the whole of its code."""
+        return self.offset + len(self.text.encode()[:node.end_col_offset].decode(errors="ignore"))
+
+    def refuse(self, what: str, node: ast.AST) -> ParseError:
+        return ParseError(what, column=self.col(node), source=self.src)
+
+    def pieces(self, node: ast.AST) -> Pieces:
+        method = getattr(self, f"_{type(node).__name__}", None)
+        if method is None:
+            raise self.refuse(f"{ast.unparse(node)} is code symgrad does not read", node)
+        return method(node)
+
+    def grouped(self, node: ast.AST) -> Pieces:
+        """``node`` in parentheses unless it is one name, number, call or subscript."""
+        inner = self.pieces(node)
+        if isinstance(node, (ast.Name, ast.Constant, ast.Call, ast.Subscript)):
+            return inner
+        first, last = self.col(node), self.end(node)
+        before, after = self.text[:first - self.offset - 1].rstrip(), self.text[last - self.offset:]
+        if before.endswith("(") and after.lstrip().startswith(")"):  # the code's own parentheses: stand on them
+            first, last = self.offset + len(before), last + len(after) - len(after.lstrip()) + 1
+        return [("(", first), *inner, (")", last)]
+
+    def _Name(self, node: ast.Name) -> Pieces:
+        return [(_name(node.id), self.col(node))]
+
+    def _Constant(self, node: ast.Constant) -> Pieces:
+        if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+            raise self.refuse(f"{node.value!r} is not a number", node)
+        return [(repr(node.value), self.col(node))]
+
+    def _UnaryOp(self, node: ast.UnaryOp) -> Pieces:
+        if not isinstance(node.op, (ast.USub, ast.UAdd)):
+            raise self.refuse(f"{ast.unparse(node)} is code symgrad does not read", node)
+        return [("-" if isinstance(node.op, ast.USub) else "+", self.col(node)), *self.grouped(node.operand)]
+
+    def _BinOp(self, node: ast.BinOp) -> Pieces:
+        at = self.col(node)
+        derivative = _derivative(node)
+        if derivative is not None:
+            top, var = derivative
+            return [(rf"\frac{{\partial {_name(top)}}}{{\partial", at), *self.pieces(var), ("}", self.end(node))]
+        if isinstance(node.op, ast.Div):
+            return [(r"\frac{", at), *self.pieces(node.left), ("}{", at), *self.pieces(node.right), ("}", self.end(node))]
+        if isinstance(node.op, ast.Pow):
+            return [*self.grouped(node.left), ("^{", at), *self.pieces(node.right), ("}", self.end(node))]
+        if type(node.op) not in _BINARY:
+            raise self.refuse(f"{ast.unparse(node)} is code symgrad does not read", node)
+        op = _BINARY[type(node.op)]
+        if isinstance(node.op, ast.MatMult) and any(isinstance(n, ast.Slice) for n in ast.walk(node)):
+            raise self.refuse("a row or column [i, :] in a matrix product is not read: write the whole product", node)
+        if op == r"\odot" and (isinstance(node.left, ast.Constant) or isinstance(node.right, ast.Constant)):
+            op = r"\cdot"  # 2 * x: a number times an array
+        left = self.pieces(node.left) if op in "+-" else self.grouped(node.left)
+        right = self.grouped(node.right) if op != "+" else self.pieces(node.right)
+        return [*left, (op, at), *right]
+
+    def _Attribute(self, node: ast.Attribute) -> Pieces:
+        if node.attr != "T":
+            raise self.refuse(f".{node.attr} is not read (only .T, the transpose, and a module's functions)", node)
+        return [*self.grouped(node.value), ("^T", self.end(node))]
+
+    def _Subscript(self, node: ast.Subscript) -> Pieces:
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        out: Pieces = [*self.grouped(node.value), ("_{", self.col(node))]
+        for k, item in enumerate(items):
+            if isinstance(item, ast.Slice) and item.lower is item.upper is item.step is None:
+                out.append((":", self.col(node)))
+            elif isinstance(item, (ast.Name, ast.Constant)) and not isinstance(item, ast.Slice):
+                out += self.pieces(item)
+            else:
+                raise self.refuse(f"the subscript {ast.unparse(item)} is not read (an index letter or :)", node)
+            out.append(("," if k < len(items) - 1 else "}", self.col(node) if k < len(items) - 1 else self.end(node)))
+        return out
+
+    def _Call(self, node: ast.Call) -> Pieces:
+        return _call(self, node)
+
+
+def _name(ident: str) -> str:
+    """A code name as the reader's: ``A1`` is A_{1}, ``sigma`` σ, ``y_hat`` and ``norm_yh`` one upright name."""
+    if len(ident) == 1:
+        return ident
+    if re.fullmatch(r"[A-Za-z]\d+", ident):
+        return f"{ident[0]}_{{{ident[1:]}}}"
+    if ident in greek_letters_set or ident == "lamda":
+        return "\\" + ident.replace("lamda", "lambda")
+    return rf"\mathrm{{{ident.replace('_', '')}}}"
+
+
+def _derivative(node: ast.BinOp) -> tuple[str, ast.AST] | None:
+    """``dL/dS`` or ``dL/dP[i, :]`` written in code: the name differentiated and the variable; None for a
+    quotient. The variable's name is ``d`` then a capital, one letter, or a letter with digits (``dZ1``)."""
+    def differential(n: ast.AST) -> str | None:
+        if isinstance(n, ast.Name) and re.fullmatch(r"d([A-Z]\w*|[a-z]|[A-Za-z]\d+)", n.id):
+            return n.id[1:]
+        return None
+    if not isinstance(node.op, ast.Div) or differential(node.left) is None:
+        return None
+    right = node.right.value if isinstance(node.right, ast.Subscript) else node.right
+    var = differential(right)
+    if var is None:
+        return None
+    if isinstance(node.right, ast.Subscript):
+        return differential(node.left), ast.Subscript(ast.Name(var), node.right.slice, col_offset=node.right.col_offset)
+    return differential(node.left), ast.Name(var, col_offset=right.col_offset)
+
+
+def _call(tr: _Translator, node: ast.Call) -> Pieces:
+    """A function call: a known function (``np.log``, ``xp.linalg.norm``, ``EXP``, ``x.sum(axis=1)``) as the reader's,
+    ``len(y)`` as the size of y, anything else as written (a defined function reads, an unknown one is refused)."""
+    at, last = tr.col(node), tr.end(node)
+    args = list(node.args)
+    path = _dotted(node.func)
+    if isinstance(node.func, ast.Attribute) and path[0] not in _MODULES:
+        args.insert(0, node.func.value)  # x.sum(axis=1): a method of the array x
+        path = [node.func.attr]
+    name = _ALIASES.get(path[-1].lower(), path[-1].lower()) if path[-1].lower() in _FUNCTIONS | set(_ALIASES) \
+        else path[-1]
+    if isinstance(node.func, ast.Attribute) and name not in _FUNCTIONS:
+        raise tr.refuse(f"{ast.unparse(node.func)}(...) is not a function symgrad knows", node)
+    keywords = {k.arg: k.value for k in node.keywords}
+    if name == "len" and len(args) == 1 and not keywords:
+        return [(r"\operatorname{sum}(", at), *tr.grouped(args[0]), ("^{0})", last)]  # the sum of ones: y's size
+    axis = _axis(tr, node, keywords)
+    if len(args) != 1 and axis is not None:
+        raise tr.refuse(f"{name}(...) with an axis takes one array", node)
+    if axis is not None:
+        return _along(tr, name, args[0], axis, node)
+    inner: Pieces = []
+    for k, arg in enumerate(args):
+        inner += [*([(",", at)] if k else []), *tr.pieces(arg)]
+    if name == "sqrt":
+        return [(r"\sqrt{", at), *inner, ("}", last)]
+    if name == "norm":
+        return [(r"\|", at), *inner, (r"\|", last)]
+    command = "\\" + name if name in _COMMANDS else rf"\operatorname{{{name}}}"
+    head = [(command, at)] if name in _FUNCTIONS else [(c, at + k) for k, c in enumerate(name)]
+    return [*head, ("(", at), *inner, (")", last)]
+
+
+def _axis(tr: _Translator, node: ast.Call, keywords: dict[str | None, ast.AST]) -> int | None:
+    """The ``axis`` of a reduction (1 and -1 the rows of a matrix, 0 its columns); other keywords refused."""
+    for key, value in keywords.items():
+        if key == "keepdims" and isinstance(value, ast.Constant) and isinstance(value.value, bool):
+            continue
+        if key != "axis":
+            raise tr.refuse(f"the keyword {key}= is not read (axis= and keepdims= are)", node)
+    if "axis" not in keywords:
+        return None
+    value = keywords["axis"]
+    if ast.unparse(value) == "-1":
+        return 1  # the last axis of a matrix: its rows
+    if not isinstance(value, ast.Constant) or value.value not in (0, 1):
+        raise tr.refuse(f"axis={ast.unparse(value)} is not read: a matrix has axis 0 (its columns) and 1 (its rows)",
+                        node)
+    return value.value
+
+
+def _along(tr: _Translator, name: str, arg: ast.AST, axis: int, node: ast.Call) -> Pieces:
+    """``sum(M, axis=1)`` as ``M \\mathbf{1}`` (the row sums), axis 0 as ``\\mathbf{1}^T M``; ``norm`` along rows as the
+    square root of the row sums of squares."""
+    at, last = tr.col(node), tr.end(node)
+    if name not in ("sum", "norm"):
+        raise tr.refuse(f"{name}(..., axis={axis}) is not read: sum and norm along an axis are", node)
+    inner = tr.grouped(arg)
+    if name == "norm":
+        inner = [("(", at), *inner, (r"\odot", at), *inner, (")", at)]
+    summed = [*inner, (r"\mathbf{1}", at)] if axis == 1 else [(r"\mathbf{1}^T", at), *inner]
+    return [(r"\sqrt{", at), *summed, ("}", last)] if name == "norm" else [("(", at), *summed, (")", last)]
