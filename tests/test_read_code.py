@@ -67,7 +67,7 @@ def test_row_sums_and_row_norms_of_a_matrix():
     assert value(sums, {"n": 3, "d": 4}, {"X": X}, {"i": 3}) == pytest.approx((X[2] ** 2).sum())
 
 
-@pytest.mark.parametrize("text", ["y = x . z", "b1.x", "d(X.Y)/dX", r"\frac{a}{b}", "L = (x - y)^2", "P[i, j]"])
+@pytest.mark.parametrize("text", ["y = x . z", "b1.x", "d(X.Y)/dX", r"\frac{a}{b}", "L = (x - y)^2", "y[1 - y]"])
 def test_text_that_is_not_code_is_left_to_the_latex_reader(text):
     assert code_pieces(text) is None
 
@@ -118,3 +118,21 @@ def test_code_symgrad_does_not_read_is_refused_by_name_at_its_column(code, named
     with pytest.raises(ParseError) as err:
         read(code.split("= ", 1)[1])
     assert named in str(err.value) and err.value.column == column - 4
+
+
+def test_a_power_of_a_call_or_a_dot_product_is_the_power_of_its_value():
+    w, v = RNG.normal(size=3), RNG.normal(size=3)
+    got = read("np.dot(w, x) ** 2 + np.log(x[0]) ** 2", r"w, x \in \mathbb{R}^{n}")
+    assert value(got, {"n": 3}, {"w": w, "x": np.abs(v)}, {}) == pytest.approx(
+        np.dot(w, np.abs(v)) ** 2 + np.log(abs(v[0])) ** 2)
+
+
+def test_numpy_indices_count_from_zero():
+    x = RNG.normal(size=4)
+    assert value(read("x[0] - x[3]", r"x \in \mathbb{R}^{n}"), {"n": 4}, {"x": x}, {}) == pytest.approx(x[0] - x[3])
+
+
+def test_a_caret_in_code_has_two_readings_and_is_refused_naming_both():
+    with pytest.raises(ParseError) as err:
+        read("x**2 + y^2")
+    assert "xor" in str(err.value) and "power" in str(err.value)

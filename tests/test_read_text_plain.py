@@ -10,7 +10,7 @@ import pytest
 import sympy as sp
 from autograd import grad
 
-from symgrad.parse import Context, parse_expression
+from symgrad.parse import Context, parse_expression, parse_given
 from symgrad.verify import verify
 
 x, y = sp.symbols("x y")
@@ -62,3 +62,14 @@ def test_layer_names_with_digits_chain_through_tanh():
     v = verify("g'(Z1) = (1 - A1^2) = (1 - tanh^2(Z1))", define=["g(z) = tanh(z)", "A1 = tanh(Z1)"])
     z = 0.37
     assert np.isclose(grad(anp.tanh)(z), 1 - np.tanh(z) ** 2) and v.verdict == "proved"
+
+
+def test_sum_with_a_capital_and_an_index_in_plain_text_is_the_sum_over_that_index():
+    ctx = Context()
+    parse_given(r"o \in \mathbb{R}^{K}", ctx)
+    got = parse_expression("exp(o_j) / Sum_k(exp(o_k))", ctx)
+    o = np.array([0.3, -1.2, 2.0])
+    e = got.xreplace({s: 3 for s in got.free_symbols if str(s) == "K"})
+    e = e.xreplace({s: 2 for s in e.free_symbols if str(s) == "j"}).doit()
+    assert float(e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(o[int(t.indices[0]) - 1]))) == \
+        pytest.approx(np.exp(o[1]) / np.exp(o).sum())

@@ -3,8 +3,8 @@ reads, each piece with the column of the code it comes from, so that errors poin
 
 Python's own ``ast`` parses the text; a text is code only where it parses and uses what only code writes
 (``@``, ``**``, ``.T``, a module's function ``np.``/``xp.``/``torch.``/``jnp.``/``math.``, a method call, a keyword
-argument, a slice ``[i, :]``, ``len``). NumPy's meaning decides: ``*`` between arrays is elementwise, ``@`` the
-matrix product, ``.T`` the transpose, ``sum(M, axis=1)`` the row sums (a column, ``keepdims`` or not), ``len(y)``
+argument, an entry ``x[0]``, ``P[i, j]``, a slice ``[i, :]``, ``len``). NumPy's meaning decides: ``*`` between arrays is elementwise, ``@`` the
+matrix product, ``.T`` the transpose, ``x[0]`` the first entry (x_1), ``sum(M, axis=1)`` the row sums (a column, ``keepdims`` or not), ``len(y)``
 the size of the vector y, ``dL/dS`` the derivative of L by S; a call of something unknown is left to the reader,
 which refuses it by name.
 """
@@ -22,7 +22,7 @@ Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code 
 
 _MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
 _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
-              "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt"}
+              "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul"}
 _COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min"}  # LaTeX's own: \max, not \operatorname
 _ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid"}
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
@@ -48,6 +48,10 @@ def _code_only(tree: ast.AST) -> bool:
             return True
         if isinstance(node, ast.Attribute) and (node.attr == "T" or _dotted(node)[0] in _MODULES):
             return True
+        items = node.slice.elts if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) else \
+            [node.slice] if isinstance(node, ast.Subscript) else []
+        if items and all(isinstance(i, (ast.Name, ast.Constant, ast.Slice)) for i in items):
+            return True  # x[0], P[i, j]: an array's entry (x[1 - y] may be a product on a page)
         if isinstance(node, ast.Call) and (isinstance(node.func, ast.Attribute) or
                                            isinstance(node.func, ast.Name) and node.func.id == "len"):
             return True
@@ -111,9 +115,13 @@ class _Translator:
 
     def grouped(self, node: ast.AST) -> Pieces:
         """``node`` in parentheses unless it is one name, number, call or subscript."""
-        inner = self.pieces(node)
         if isinstance(node, (ast.Name, ast.Constant, ast.Call, ast.Subscript)):
-            return inner
+            return self.pieces(node)
+        return self.parenthesized(node)
+
+    def parenthesized(self, node: ast.AST) -> Pieces:
+        """``node`` in parentheses, standing on the code's own where it has them."""
+        inner = self.pieces(node)
         first, last = self.col(node), self.end(node)
         before, after = self.text[:first - self.offset - 1].rstrip(), self.text[last - self.offset:]
         if before.endswith("(") and after.lstrip().startswith(")"):  # the code's own parentheses: stand on them
@@ -142,7 +150,12 @@ class _Translator:
         if isinstance(node.op, ast.Div):
             return [(r"\frac{", at), *self.pieces(node.left), ("}{", at), *self.pieces(node.right), ("}", self.end(node))]
         if isinstance(node.op, ast.Pow):
-            return [*self.grouped(node.left), ("^{", at), *self.pieces(node.right), ("}", self.end(node))]
+            base = self.pieces(node.left) if isinstance(node.left, (ast.Name, ast.Constant)) else \
+                self.parenthesized(node.left)  # (log(x))^2, never log of x^2
+            return [*base, ("^{", at), *self.pieces(node.right), ("}", self.end(node))]
+        if isinstance(node.op, ast.BitXor):
+            raise self.refuse(f"{ast.unparse(node)} has two readings: in code ^ is a bitwise xor, on a page a power; "
+                              "write ** for the power", node)
         if type(node.op) not in _BINARY:
             raise self.refuse(f"{ast.unparse(node)} is code symgrad does not read", node)
         op = _BINARY[type(node.op)]
@@ -165,10 +178,13 @@ class _Translator:
         for k, item in enumerate(items):
             if isinstance(item, ast.Slice) and item.lower is item.upper is item.step is None:
                 out.append((":", self.col(node)))
-            elif isinstance(item, (ast.Name, ast.Constant)) and not isinstance(item, ast.Slice):
+            elif isinstance(item, ast.Name):
                 out += self.pieces(item)
+            elif isinstance(item, ast.Constant) and type(item.value) is int and item.value >= 0:
+                out.append((str(item.value + 1), self.col(item)))  # x[0] is NumPy's first entry, x_1 on a page
             else:
-                raise self.refuse(f"the subscript {ast.unparse(item)} is not read (an index letter or :)", node)
+                raise self.refuse(f"the subscript {ast.unparse(item)} is not read (an index letter, a number from 0, "
+                                  "or :)", node)
             out.append(("," if k < len(items) - 1 else "}", self.col(node) if k < len(items) - 1 else self.end(node)))
         return out
 
@@ -221,6 +237,8 @@ def _call(tr: _Translator, node: ast.Call) -> Pieces:
     keywords = {k.arg: k.value for k in node.keywords}
     if name == "len" and len(args) == 1 and not keywords:
         return [(r"\operatorname{sum}(", at), *tr.grouped(args[0]), ("^{0})", last)]  # the sum of ones: y's size
+    if name in ("dot", "matmul") and len(args) == 2 and not keywords:  # np.dot(a, b): the matrix product
+        return [("(", at), *tr.grouped(args[0]), (r"\cdot", at), *tr.grouped(args[1]), (")", last)]
     axis = _axis(tr, node, keywords)
     if len(args) != 1 and axis is not None:
         raise tr.refuse(f"{name}(...) with an axis takes one array", node)

@@ -349,13 +349,18 @@ def _code_tokens(pieces: list[tuple[str, int]], src: str) -> list[_Tok]:
 def _plain_names(toks: list[_Tok], src: str) -> list[_Tok]:
     """In plain text (no LaTeX command), ``A1``, ``W1``, ``x0`` (a letter starting a word, or after the ``d`` of
     ``dZ1``, then digits) are one name with a label (A_{1}), and ``y_hat`` (a letter, ``_``, a word of three
-    letters or more) one name y_{hat}; ``2x`` stays a product, ``log2`` a word."""
+    letters or more) one name y_{hat}; ``2x`` stays a product, ``log2`` a word; ``Sum_k`` and ``SUM_k`` are
+    ``sum_k``, the sum over k."""
     if "\\" in src:
         return toks
     out: list[_Tok] = []
     k = 0
     while k < len(toks):
         t = toks[k]
+        if re.match(r"(Sum|SUM)_", src[t.col - 1:]) and not re.search(r"[A-Za-z0-9_]$", src[:t.col - 1]):
+            out += [_Tok("letter", c, t.col + m) for m, c in enumerate("sum")]
+            k += 3
+            continue
         end = _label_end(toks, k, src)
         if end is None:
             out.append(t)
