@@ -12,7 +12,7 @@ from autograd import grad
 
 from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_expression, parse_given
-from symgrad.read.code import code_pieces
+from symgrad.read.code import code_notes, code_pieces
 from symgrad.verify import verify
 
 x = sp.Symbol("x")
@@ -136,3 +136,11 @@ def test_a_caret_in_code_has_two_readings_and_is_refused_naming_both():
     with pytest.raises(ParseError) as err:
         read("x**2 + y^2")
     assert "xor" in str(err.value) and "power" in str(err.value)
+
+
+def test_the_readings_code_decides_are_stated_for_the_verdict():
+    notes = code_notes("cost = -np.sum(y * np.log(s)) / len(y) + x[0] + (X @ w).sum(axis=1)")
+    assert {"code: * read as NumPy's elementwise product", "code: len(y) read as the size of the vector y",
+            "code: @ read as the matrix product", "code: x[0] read as the first entry x_1 (NumPy counts from 0)",
+            "code: axis=1 read as along each row, axis=0 each column"} == set(notes)
+    assert code_notes("L = (x - y)^2") == []

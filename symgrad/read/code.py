@@ -67,8 +67,8 @@ def _dotted(node: ast.AST) -> list[str]:
     return [node.id, *parts] if isinstance(node, ast.Name) else [""]
 
 
-def code_pieces(src: str) -> Pieces | None:
-    """The LaTeX pieces of ``src`` where it is code, None where it is not (LaTeX, plain text)."""
+def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
+    """Each side of ``src`` parsed, with its text and offset, where ``src`` is code; None where it is not."""
     if "\\" in src or "$" in src:
         return None
     sides = _sides(src.rstrip().removesuffix("."))
@@ -80,7 +80,37 @@ def code_pieces(src: str) -> Pieces | None:
             trees.append((ast.parse(text.strip(), mode="eval").body, text, offset + len(text) - len(text.lstrip())))
         except (SyntaxError, ValueError):
             return None
-    if not any(_code_only(tree) for tree, _, _ in trees):
+    return trees if any(_code_only(tree) for tree, _, _ in trees) else None
+
+
+def code_notes(src: str) -> list[str]:
+    """What reading ``src`` as code decided where a page could mean another thing (for a verdict's notes)."""
+    notes: list[str] = []
+    for tree, _, _ in _trees(src) or []:
+        for node in ast.walk(tree):
+            for test, note in _DECISIONS:
+                if test(node) and note not in notes:
+                    notes.append(note)
+    return notes
+
+
+_DECISIONS = (
+    (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) and not any(
+        isinstance(a, ast.Constant) for a in (n.left, n.right)), "code: * read as NumPy's elementwise product"),
+    (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult), "code: @ read as the matrix product"),
+    (lambda n: isinstance(n, ast.Subscript) and any(isinstance(i, ast.Constant) for i in ast.walk(n.slice)),
+     "code: x[0] read as the first entry x_1 (NumPy counts from 0)"),
+    (lambda n: isinstance(n, ast.keyword) and n.arg == "axis", "code: axis=1 read as along each row, axis=0 each column"),
+    (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
+     "code: len(y) read as the size of the vector y"),
+    (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
+)
+
+
+def code_pieces(src: str) -> Pieces | None:
+    """The LaTeX pieces of ``src`` where it is code, None where it is not (LaTeX, plain text)."""
+    trees = _trees(src)
+    if trees is None:
         return None
     pieces: Pieces = []
     for k, (tree, text, offset) in enumerate(trees):
