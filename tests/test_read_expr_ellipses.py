@@ -50,3 +50,29 @@ def test_the_partial_of_a_sigmoid_of_a_linear_form_written_out_is_proved_and_a_l
     assert right.verdict == "proved" and r"read as \sum_{i} \theta_ix_i" in right.message
     wrong = symgrad.verify(r"\frac{\partial}{\partial\theta_i} \sigma(z) = \sigma(z) (1 - \sigma(z))", define=define)
     assert wrong.verdict == "wrong"
+
+
+def test_an_empty_upper_bound_is_no_bound_and_primed_indices_are_letters_of_their_own():
+    defn, ctx = _read(r"L = \sum_{k}^{ } a_k", r"a \in \mathbb{R}^n")
+    k = sp.Idx(sp.Symbol("k", integer=True), (1, n))
+    assert defn.rhs.dummy_eq(sp.Sum(ctx.tensors["a"][k], (k, 1, n)))
+    defn, ctx = _read(r"q = \sum_{i'=1}^n \sum_{j'=1}^n a_{i', j'} x_{i'} x_{j'}")
+    a, x = ctx.tensors["a"], ctx.tensors["x"]
+    (s,) = [e for e in defn.rhs.atoms(sp.Sum) if len(e.limits) == 2] or [defn.rhs]
+    u, v = (lim[0] for lim in s.limits)
+    assert defn.rhs.dummy_eq(sp.Sum(a[v, u] * x[v] * x[u], *s.limits)) or defn.rhs.dummy_eq(
+        sp.Sum(a[u, v] * x[u] * x[v], *s.limits))
+    assert any("i' read as" in note for note in ctx.notes)
+
+
+def test_the_gradient_of_a_quadratic_form_with_primed_indices_is_proved_and_2ax_is_not():
+    rng = np.random.default_rng(8)
+    A, x = rng.normal(size=(3, 3)), rng.normal(size=3)
+    assert np.allclose(grad(lambda x: x @ A @ x)(x), (A + A.T) @ x, rtol=1e-12)  # autograd
+    define = [r"q = \sum_{i'=1}^n \sum_{j'=1}^n a_{i', j'} x_{i'} x_{j'}"]
+    given = [r"a \in \mathbb{R}^{n \times n}", r"x \in \mathbb{R}^{n}"]
+    right = symgrad.verify(r"\frac{\partial q}{\partial x_m} = \sum_{k=1}^n (a_{mk} + a_{km}) x_k", define=define,
+                           given=given)
+    assert right.verdict == "proved"
+    wrong = symgrad.verify(r"\frac{\partial q}{\partial x_m} = 2\sum_{k=1}^n a_{mk} x_k", define=define, given=given)
+    assert wrong.verdict == "wrong"

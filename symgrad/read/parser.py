@@ -14,6 +14,7 @@ from .matrices import _Matrices
 from .names import _Names
 from .ones import _Ones
 from .operators import _Operators
+from .primed_indices import _PrimedIndices
 from .primes import _Primes
 from .provisional import _Provisional
 from .scope import _Scope
@@ -23,6 +24,6 @@ from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels,
+class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels,
               _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""

@@ -87,7 +87,8 @@ class _Provisional(_Scope):
         super().commit(mapping)  # type: ignore[misc]
         invented = provisional(self.ctx)
         invented -= written & set(self.sizes)
-        invented |= {name for name in self.sizes if name not in before and name not in written}
+        by_use = getattr(self, "by_use_sizes", set())  # the m x n of a matrix read by its use are no guess to undo
+        invented |= {name for name in self.sizes if name not in before and name not in written and name not in by_use}
 
 
 def _written(size: sp.Expr) -> bool:

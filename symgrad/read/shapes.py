@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from ..tensors import size
 from .scope import _Scope
 from .tokens import _Tok
 from .vocabulary import _Val
@@ -43,18 +44,23 @@ class _Shapes(_Scope):
         return self.array(base, tok)
 
     def resolve(self) -> dict[sp.Expr, sp.Expr]:
+        fresh: dict[str, sp.Symbol] = {}  # not sizes in play for the other indices (x_i's i is no column of w^T x_i)
         for name, tok in getattr(self, "by_use", {}).items():
             sizes = []
             base = self.new_tensors.get(name)
             for e in base.shape if isinstance(base, sp.IndexedBase) else ():
                 root = self.find(e)
                 if isinstance(root, sp.Dummy):
-                    root = self.size(next(c for c in _LETTERS if c not in self.used and c not in self.ctx.sizes))
+                    root = size(next(c for c in _LETTERS if c not in self.used and c not in self.ctx.sizes))
                     self.used.add(str(root))
+                    fresh[str(root)] = root
                     self.unify(e, root, tok, f"the shape of {name}")
                 sizes.append(str(root))
             if not sizes:
                 continue
             shape = f"a vector of size {sizes[0]}" if len(sizes) == 1 else f"an {' x '.join(sizes)} matrix"
             self.note(f"{name} read as {shape}: nothing declares its shape")
-        return super().resolve()  # type: ignore[misc]
+        mapping = super().resolve()  # type: ignore[misc]
+        self.sizes.update(fresh)
+        self.__dict__.setdefault("by_use_sizes", set()).update(fresh)
+        return mapping

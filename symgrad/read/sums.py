@@ -25,10 +25,7 @@ class _Sums:
     def limits(self, t: _Tok) -> tuple[list[_Tok], sp.Expr | None, sp.Expr | None, list[tuple[_Tok, sp.Idx]]]:
         """``_{k=1}^{N}``, ``^N_{k=1}``, ``_k^C`` (from 1), ``_{i,j}``, ``_{k \\neq i}``, ``_{k=1, k \\neq i}``: the
         summation letters, bounds and the (index, excluded index) pairs."""
-        upper = None
-        if self.at("^"):
-            self.next()
-            upper = self.bound()
+        upper = self.upper_bound()
         if not self.at("_"):
             if upper is not None:
                 raise self.error(r"a bound needs its index: write \sum_{k=1}^{N}", t)
@@ -62,9 +59,8 @@ class _Sums:
             raise self.error(r"expected a summation index after \sum_", names[0])
         if braced:
             self.expect("}", t)
-        if self.at("^"):
-            self.next()
-            upper = self.bound()
+        later = self.upper_bound()
+        upper = later if later is not None else upper
         if upper is not None and lower is None:
             lower = sp.Integer(1)  # \sum_j^C runs from 1
         return names, lower, upper, excluded
@@ -121,6 +117,17 @@ class _Sums:
         for n, j in excluded:
             self.unify(_extent(scope[n.text]), _extent(j), n, "an excluded index")
         return [1 - sp.KroneckerDelta(scope[n.text], j) for n, j in excluded]
+
+    def upper_bound(self) -> sp.Expr | None:
+        """After ``^`` here: the upper bound; None where there is no ``^`` or an empty one (``\\sum_{k}^{ }``, as typeset
+        with nothing above)."""
+        if [self.peek(k).text for k in (0, 1, 2)] == ["^", "{", "}"]:
+            self.pos += 3
+            return None
+        if not self.at("^"):
+            return None
+        self.next()
+        return self.bound()
 
     def bound(self) -> sp.Expr:
         """An upper summation bound; its letters are sizes (positive integers)."""
