@@ -73,3 +73,14 @@ def test_sum_with_a_capital_and_an_index_in_plain_text_is_the_sum_over_that_inde
     e = e.xreplace({s: 2 for s in e.free_symbols if str(s) == "j"}).doit()
     assert float(e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(o[int(t.indices[0]) - 1]))) == \
         pytest.approx(np.exp(o[1]) / np.exp(o).sum())
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("d(x^2 y)/dx = 2 x y", "proved"),
+    ("d(x^2 y)/dx = x y", "wrong"),
+    ("d(X.Y)/dX = Y", "proved"),
+])
+def test_d_of_a_parenthesis_over_d_name_in_plain_text_is_the_derivative_of_the_parenthesis(claim, verdict):
+    xv, yv = 0.7, -1.3
+    right = np.isclose(grad(lambda u: u**2 * yv)(xv), 2 * xv * yv) and np.isclose(grad(lambda u: u * yv)(xv), yv)
+    assert verify(claim).verdict == verdict and right

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ParseError
@@ -312,9 +313,7 @@ def _tokens(latex: str) -> list[_Tok]:
     """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
-    pieces = code_pieces(latex)
-    raw = _plain_names(_tokenize(latex), latex) if pieces is None else _code_tokens(pieces, latex)
-    toks = _clean(_unboxed(_math_in_prose(raw, latex)), latex)
+    toks = _clean(_unboxed(_math_in_prose(_raw_tokens(latex), latex)), latex)
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
     note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
@@ -332,6 +331,14 @@ def _tokens(latex: str) -> list[_Tok]:
     return toks
 
 
+def _raw_tokens(latex: str) -> list[_Tok]:
+    """The tokens of code (read/code.py), or of LaTeX and plain text with plain text's names and derivatives."""
+    pieces = code_pieces(latex)
+    if pieces is not None:
+        return _code_tokens(pieces, latex)
+    return _plain_rewritten(_plain_rewritten(_tokenize(latex), latex, _plain_name), latex, _plain_derivative)
+
+
 def _code_tokens(pieces: list[tuple[str, int]], src: str) -> list[_Tok]:
     """The tokens of code translated to LaTeX pieces (read/code.py), each with the column of its code."""
     text, cols = "", []
@@ -346,31 +353,69 @@ def _code_tokens(pieces: list[tuple[str, int]], src: str) -> list[_Tok]:
     return [_Tok(t.kind, t.text, cols[t.col - 1] if t.col <= len(cols) else len(src) + 1) for t in toks]
 
 
-def _plain_names(toks: list[_Tok], src: str) -> list[_Tok]:
-    """In plain text (no LaTeX command), ``A1``, ``W1``, ``x0`` (a letter starting a word, or after the ``d`` of
-    ``dZ1``, then digits) are one name with a label (A_{1}), and ``y_hat`` (a letter, ``_``, a word of three
-    letters or more) one name y_{hat}; ``2x`` stays a product, ``log2`` a word; ``Sum_k`` and ``SUM_k`` are
-    ``sum_k``, the sum over k."""
+def _plain_rewritten(toks: list[_Tok], src: str,
+                     rule: Callable[[list[_Tok], int, str], tuple[list[_Tok], int] | None]) -> list[_Tok]:
+    """``toks`` with each construct ``rule`` finds at an index (its tokens and the index past it) rewritten; LaTeX
+    (a backslash anywhere) is left as written."""
     if "\\" in src:
         return toks
     out: list[_Tok] = []
     k = 0
     while k < len(toks):
-        t = toks[k]
-        if re.match(r"(Sum|SUM)_", src[t.col - 1:]) and not re.search(r"[A-Za-z0-9_]$", src[:t.col - 1]):
-            out += [_Tok("letter", c, t.col + m) for m, c in enumerate("sum")]
-            k += 3
-            continue
-        end = _label_end(toks, k, src)
-        if end is None:
-            out.append(t)
+        found = rule(toks, k, src)
+        if found is None:
+            out.append(toks[k])
             k += 1
-            continue
-        first = k + 1 + (toks[k + 1].text == "_")
-        out += [t, _Tok("sym", "_", toks[k + 1].col), _Tok("sym", "{", toks[k + 1].col), *toks[first:end],
-                _Tok("sym", "}", toks[end - 1].col)]
-        k = end
+        else:
+            out += found[0]
+            k = found[1]
     return out
+
+
+def _plain_name(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
+    """In plain text, ``A1``, ``W1``, ``x0`` (a letter starting a word, or after the ``d`` of ``dZ1``, then digits)
+    are one name with a label (A_{1}), and ``y_hat`` (a letter, ``_``, a word of three letters or more) one name
+    y_{hat}; ``2x`` stays a product, ``log2`` a word; ``Sum_k`` and ``SUM_k`` are ``sum_k``, the sum over k."""
+    t = toks[k]
+    if re.match(r"(Sum|SUM)_", src[t.col - 1:]) and not re.search(r"[A-Za-z0-9_]$", src[:t.col - 1]):
+        return [_Tok("letter", c, t.col + m) for m, c in enumerate("sum")], k + 3
+    end = _label_end(toks, k, src)
+    if end is None:
+        return None
+    first = k + 1 + (toks[k + 1].text == "_")
+    return [t, _Tok("sym", "_", toks[k + 1].col), _Tok("sym", "{", toks[k + 1].col), *toks[first:end],
+            _Tok("sym", "}", toks[end - 1].col)], end
+
+
+def _plain_derivative(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
+    """In plain text, ``d(X.Y)/dX`` (d at a word's start, a parenthesis, ``/d`` and a name) is the derivative
+    operator on the parenthesis, ``\\frac{\\partial}{\\partial X}(X.Y)``; not ``d(x)/dxy``."""
+    t = toks[k]
+    if t.text != "d" or toks[k + 1].text != "(" or toks[k + 1].col != t.col + 1 or \
+            re.search(r"[A-Za-z0-9_]$", src[:t.col - 1]):
+        return None
+    close = _group_close(toks, k + 1)
+    if close is None or [x.text for x in toks[close + 1:close + 3]] != ["/", "d"] or \
+            toks[close + 3].kind != "letter" or toks[close + 3].col != toks[close + 2].col + 1:
+        return None
+    end = close + 4
+    if toks[end].text == "_" and toks[end + 1].text == "{":
+        end = _group_end(toks, end + 1)
+    if toks[end].kind in ("letter", "digit") and toks[end].col == toks[end - 1].col + 1:
+        return None  # d(x)/dxy: not one name after d
+    return [_Tok("cmd", r"\frac", t.col), _Tok("sym", "{", t.col), _Tok("cmd", r"\partial", t.col),
+            _Tok("sym", "}", t.col), _Tok("sym", "{", t.col), _Tok("cmd", r"\partial", toks[close + 2].col),
+            *toks[close + 3:end], _Tok("sym", "}", toks[end - 1].col), *toks[k + 1:close + 1]], end
+
+
+def _group_close(toks: list[_Tok], start: int) -> int | None:
+    """The index of the ``)`` closing the ``(`` at ``start``, or None."""
+    depth = 0
+    for m in range(start, len(toks)):
+        depth += (toks[m].text == "(") - (toks[m].text == ")")
+        if depth == 0:
+            return m
+    return None
 
 
 def _label_end(toks: list[_Tok], k: int, src: str) -> int | None:
