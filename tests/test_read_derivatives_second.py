@@ -50,3 +50,17 @@ def test_a_mixed_second_derivative_off_the_diagonal():
                   assume=[r"j \neq k"]).verdict == "proved"
     hessian_off_diagonal = verify(HESSIAN, define=LOGISTIC)
     assert hessian_off_diagonal.verdict == "wrong" and "holds only when j ≠ k" in hessian_off_diagonal.message
+
+
+def test_a_named_hessian_of_the_logistic_loss_given_in_of():
+    define, given = [r"l = \sum_{n=1}^N \log(1 + e^{-y_n \theta^T x_n})"], [r"\theta \in \mathbb{R}^d", r"x_n \in \mathbb{R}^d"]
+    e, of = r"e^{-y_n \theta^T x_n}", r"\frac{\partial^2 l}{\partial\theta_i \partial\theta_j}"
+    claim = r"H_{ij} = \sum_{n=1}^N y_n^2 x_{ni} x_{nj} \frac{" + e + "}{(1+" + e + ")^2}"
+    rng = np.random.default_rng(4)
+    X, y, theta = rng.normal(size=(5, 3)), np.array([1.0, -1.0, 1.0, 1.0, -1.0]), rng.normal(size=3)
+    H = hessian(lambda t: anp.sum(anp.log(1 + anp.exp(-y * (X @ t)))))(theta)
+    m = np.exp(-y * (X @ theta))
+    assert np.allclose(H, np.einsum("n,ni,nj->ij", y**2 * m / (1 + m) ** 2, X, X), atol=1e-12)
+    right = verify(claim, of=of, define=define, given=given)
+    assert right.verdict in ("proved", "agrees") and "H_{ij} names the derivative --of gives" in right.message
+    assert verify(claim.replace(")^2}", ")}"), of=of, define=define, given=given).verdict == "wrong"

@@ -39,6 +39,21 @@ def _line_remarks_blanked(latex: str) -> str:
     return _LINE_REMARK.sub(lambda m: " " * len(m.group(0)), latex)
 
 
+def _naming_the_derivative(latex: str, parts: list[list[_Tok]], ctx: Context, asked: tuple) -> list[list[_Tok]]:
+    """``parts`` of a claim chain, its first side dropped where ``--of`` names the derivative (``asked``: the --of text,
+    the derivative read from it, and a Jacobian's name already found) and that side is a name the problem does not
+    know with at most letter indices (``H_{ij} = ...``, ``g = ...``): it names that derivative (noted), as ``J = ...``
+    names a Jacobian."""
+    side = parts[0]
+    texts = [t.text for t in side if t.text not in ("{", "}", ",", r"\mathbf", r"\boldsymbol", r"\mathrm")]
+    if not (asked[0] or asked[1]) or asked[2] is not None or len(parts) < 2 or not texts or side[0].kind != "letter" \
+            or ctx.declared_elsewhere(texts[0]) or any(t.kind not in ("letter", "sym", "cmd") for t in side) or \
+            (texts[1:] and texts[1] != "_") or not all(len(x) == 1 and x.isalpha() for x in texts[2:]):
+        return parts
+    ctx.notes.append(f"{latex[side[0].col - 1:side[-1].col].strip()} names the derivative --of gives")
+    return [[], *parts[1:]]
+
+
 _CASE_WORDS = {"if", "for", "when", "where", "with"}
 
 

@@ -14,6 +14,7 @@ from .chains import (
     _case_after,
     _line_remarks_blanked,
     _lines_as_chain,
+    _naming_the_derivative,
     _no_equation_number,
     _size_in_other_case,
     _sum_bounds,
@@ -125,6 +126,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
         ctx.default_size = bounds.pop()  # \partial \hat{y}_i then \sum_{j=1}^{n}: i runs to n too
     parts = _split(toks, {"="})
     jacobian = _jacobian(latex, parts[0], ctx) if of is None and len(parts) > 1 else None
+    parts = _naming_the_derivative(latex, parts, ctx, (of, asked, jacobian))  # H_{ij} = ... with --of given
     members = _members(latex, parts, toks[-1], ctx, strict, same, jacobian)
     given = parse_derivative(of, ctx) if of else None
     _defined_by_the_chain(members, ctx, declared, latex, given or asked)
