@@ -15,7 +15,7 @@ from .encoded import decoded
 from .forms import forms
 from .macros import define
 from .parser import _Parser
-from .prose import case_from_prose, from_prose, listed, where_clauses
+from .prose import case_from_prose, from_prose, listed, unread_clause, where_clauses
 from .sets import _field, index_range, membership
 from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 
@@ -42,6 +42,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
+    written = latex
     if isinstance(latex, str):
         latex, described = from_prose(latex)
         ctx.notes.extend(described)
@@ -53,7 +54,14 @@ def parse_given(latex: str, ctx: Context) -> None:
         raise ParseError(f"{latex.strip()} relates two indices: a case, given as --assume", column=1, source=latex)
     _tokens(latex)  # the empty-input and brace checks, with their columns
     raw = _unboxed(_tokenize(latex))
-    facts = forms(raw, latex)
+    try:
+        facts = forms(raw, latex)
+    except ParseError:
+        unread = unread_clause(written) if isinstance(written, str) else None
+        if unread is None:
+            raise
+        raise ParseError(f"'{unread[0]}' is no fact symgrad reads: state it as a formula "
+                         r"(x \in \mathbb{R}^{n}) or leave it out", column=unread[1], source=written) from None
     for form, toks in sorted(facts, key=lambda f: f[0] != "range"):
         _READERS[form](latex, _clean(toks + raw[-1:], latex), ctx)
 

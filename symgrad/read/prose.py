@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ParseError
+from .prose_matrices import matrices_in_words
+
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
 _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
 _A = r"(?:(?:a|an|the)\s+)?(?:real(?:-valued)?\s+)?"
@@ -42,6 +45,7 @@ _SENTENCES = [
     (rf"{_NAME}\s+is\s+{_A}(?:(?:column\s+)?vector|matrix)?\s*(?:in\s+)?(\\mathbb\{{R\}}.*)", r"\1 \\in \2"),
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
+    (rf"({_NAME[1:-1]}(?:\s*,\s*{_NAME[1:-1]})*)\s+(?:in|∈)\s+(\\mathbb\s*\{{?R\}}?.*)", r"\1 \\in \2"),  # x, a in R^n
     (rf"{_NAME}\s+(?:is\s+)?{_A}(?:symmetric\s+)?(?:and\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}symmetric(?:\s+matrix)?", r"\1 = \1^T"),
     (rf"{_NAME}\s+is\s+{_A}positive\s+(?:{_SCALAR}|parameter|number)", r"\1 > 0"),
@@ -118,6 +122,17 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     return (text if plain == text.strip() else plain), []
 
 
+def unread_clause(text: str) -> tuple[str, int] | None:
+    """The first clause of a sentence of several (``X is a matrix and E is a scalar, and X is a function of E``) that
+    is no known sentence, and its column, when some other clause is one: the refusal names it. None otherwise."""
+    clauses = [c for c in _split_top(text, _CLAUSE_BREAK) if c.strip(" .")]
+    known = [_sentence(c) is not None for c in clauses]
+    if len(clauses) < 2 or not any(known) or all(known):
+        return None
+    clause = clauses[known.index(False)].strip(" .")
+    return clause, text.index(clause) + 1
+
+
 def _plain(text: str) -> str:
     plain = _OPENING.sub("", _LABEL.sub("", _MATH.sub("", text))).strip().rstrip(".").strip()
     return _MANGLED_SPACE.sub(lambda m: rf"{m.group(1)} \mathbb{{R}}^{{{m.group(2)}}}", plain)
@@ -139,7 +154,8 @@ def _sentence(text: str) -> str | None:
         if m:
             name = re.sub(r"_\{?[A-Za-z0-9]+\}?$", "", m.group(1))  # t_i one-hot: t is
             return name + m.expand(fact)[len(m.group(1)):] if fact else ""
-    return None
+    matrices = matrices_in_words(spaced)
+    return matrices[0] if matrices else None
 
 
 def _fact_described(text: str) -> str | None:
@@ -154,7 +170,15 @@ def _fact_described(text: str) -> str | None:
 
 
 def _described(text: str, fact: str) -> list[str]:
-    """A note for a clause read as a description only (``z be logits``): said, so that nothing is dropped silently."""
+    """A note for a clause read as a description only (``z be logits``), or for what a sentence declaring matrices
+    says that symgrad does not use: said, so that nothing is dropped silently."""
+    spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
+    try:
+        matrices = matrices_in_words(spaced) if fact is not None else None
+    except ParseError:  # not the sentence the fact was read from
+        matrices = None
+    if matrices and matrices[0] == fact:
+        return matrices[1]
     return [f"'{' '.join(_MATH.sub(' ', text).split())}' describes, states nothing symgrad uses"] if fact == "" else []
 
 

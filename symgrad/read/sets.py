@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..tensors import size
@@ -50,13 +52,27 @@ def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
     if not p.at("{"):
         return (p.bound(),)
     opened = p.next()
-    dims = [p.bound()]
+    dims = [_dim(p)]
     while p.at(r"\times") or p.at(","):
         p.next()
-        dims.append(p.bound())
+        dims.append(_dim(p))
     p.expect("}", opened)
     kept = tuple(d for d in dims if d != 1)
     return kept if kept or not dims else (sp.Integer(1),)
+
+
+def _dim(p: _Parser) -> sp.Expr:
+    """One size of a space: a size name with a subscript is one size (``d_{in}``, ``n_1``), else a bound (``n``, ``m-1``)."""
+    t = p.peek()
+    if t.kind == "letter" and p.peek(1).text == "_" and p.contiguous(0):
+        if p.peek(2).text == "{":
+            sub, end = _arg_text(p.toks, p.pos + 2)
+        else:
+            sub, end = p.peek(2).text, p.pos + 3
+        if re.fullmatch(r"[A-Za-z0-9]+", sub):
+            p.pos = end
+            return p.size(f"{t.text}_{{{sub}}}")
+    return p.bound()
 
 
 def _sign(p: _Parser) -> sp.Set | None:

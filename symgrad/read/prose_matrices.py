@@ -1,0 +1,57 @@
+"""Matrices declared in words (``Let $X$ be a square invertible $n \\times n$ matrix``, ``Let $X$, $A$, $B$ be real
+matrices``): the shape the sentence gives, and each adjective either a fact symgrad uses (symmetric, positive
+definite), a note (invertible, real), or refused by name: no word that changes the meaning is dropped."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import ParseError
+
+_NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?"
+_NAMES = rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)"
+_DIM = r"([A-Za-z0-9]+|\{[^{}]*\})"
+_BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d)|\s*-\s*by\s*-\s*|\s+by\s+)"
+_ADJECTIVE = r"(?:[A-Za-z-]+(?:\s+definite)?)"
+_SENTENCE = re.compile(rf"{_NAMES}\s+(?:is|be|are)\s+(?:(?:a|an|the)\s+)?((?:{_ADJECTIVE}\s+)*?)(?:{_DIM}{_BY}{_DIM}\s+)?"
+                       rf"((?:{_ADJECTIVE}\s+)*?)matri(?:x|ces)", re.IGNORECASE)
+# what each adjective states: (the fact it adds, with X for the name; a note) - a fact "" adds none
+_ADJECTIVES = {
+    "real": ("", ""), "real-valued": ("", ""), "square": ("", ""),
+    "invertible": ("", "{name} is invertible: random points almost surely are"),
+    "nonsingular": ("", "{name} is invertible: random points almost surely are"),
+    "non-singular": ("", "{name} is invertible: random points almost surely are"),
+    "symmetric": ("{name} = {name}^T", ""),
+    "positive definite": (r"{name} \succ 0", ""),
+    "positive-definite": (r"{name} \succ 0", ""),
+}
+
+
+def matrices_in_words(plain: str) -> tuple[str, list[str]] | None:
+    """The LaTeX facts and the notes of a sentence declaring matrices (``plain``: without its math marks and opening
+    word), or None when it is no such sentence; an adjective symgrad does not know is refused by name."""
+    m = _SENTENCE.fullmatch(plain.strip())
+    if m is None:
+        return None
+    names = [n.strip() for n in re.split(r",|\band\b", m[1]) if n.strip()]
+    words = re.findall(rf"{_ADJECTIVE}", f"{m[2]} {m[5]}")
+    facts, notes = [], []
+    if m[3]:
+        if "square" in (w.lower() for w in words) and m[3] != m[4]:
+            raise ParseError(f"a square matrix has as many rows as columns, not {m[3]} by {m[4]}",
+                             column=plain.index(m[3]) + 1, source=plain)
+        facts += [rf"{n} \in \mathbb{{R}}^{{{m[3]} \times {m[4]}}}" for n in names]
+    elif not all(n[:1].isupper() for n in names):
+        raise ParseError(f"{', '.join(names)}: a matrix needs its shape declared (x \\in \\mathbb{{R}}^{{m \\times n}}); "
+                         "only capitals are read as matrices of a shape their use settles", column=1, source=plain)
+    else:
+        notes.append(f"{', '.join(names)} declared matrices in words: their shapes are read from their use")
+    for word in words:
+        if word.lower() not in _ADJECTIVES:
+            raise ParseError(f"'{word}' matrices: symgrad does not know what this says about a matrix (it reads "
+                             "square, symmetric, positive definite, invertible, real): state it as a formula or "
+                             "leave it out", column=plain.index(word) + 1, source=plain)
+        fact, note = _ADJECTIVES[word.lower()]
+        facts += [fact.format(name=n) for n in names if fact]
+        notes += [note.format(name=n) for n in names if note]
+    return ", ".join(facts), notes
