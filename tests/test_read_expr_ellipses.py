@@ -76,3 +76,12 @@ def test_the_gradient_of_a_quadratic_form_with_primed_indices_is_proved_and_2ax_
     assert right.verdict == "proved"
     wrong = symgrad.verify(r"\frac{\partial q}{\partial x_m} = 2\sum_{k=1}^n a_{mk} x_k", define=define, given=given)
     assert wrong.verdict == "wrong"
+
+
+def test_the_entries_of_a_vector_written_out_are_the_vector_and_the_gradient_of_its_square_is_proved():
+    defn, ctx = _read(r"y = 2(x_1,\ldots,x_n)", r"x \in \mathbb{R}^n")
+    assert defn.rhs == 2 * ctx.tensors["x"][defn.lhs.indices[0]]
+    x = np.array([0.4, -1.3, 2.2])
+    assert np.allclose(grad(lambda v: v @ v)(x), 2 * x)  # autograd
+    assert symgrad.verify(r"\nabla x^Tx = 2(x_1,\ldots,x_n)=2x").verdict == "proved"
+    assert symgrad.verify(r"\nabla x^Tx = 3(x_1,\ldots,x_n)").verdict == "wrong"

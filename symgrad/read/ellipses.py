@@ -96,7 +96,24 @@ class _Ellipses(_Scope):
         while k < len(self.toks):
             if self.toks[k].text in _DOTS and k > 0 and self.toks[k - 1].text == "+":
                 k = self.roll_up(k)
+            elif self.toks[k].text in _DOTS and 5 <= k < len(self.toks) - 6:
+                self.entries_as_vector(k)
             k += 1
+
+    def entries_as_vector(self, dots: int) -> None:
+        """``(x_1, \\ldots, x_n)``: the entries of one vector from the first to the last, written out, are the vector x
+        (noted), except right after = (a fact ``x = (x_1, \\dots, x_n)`` declares x); any other list is left as written."""
+        toks = self.toks
+        before, after = toks[dots - 5:dots], toks[dots + 1:dots + 6]
+        if dots > 5 and toks[dots - 6].text in ("=", r"\in"):  # x = (x_1, \dots, x_n): a fact declaring x, read there
+            return
+        if [t.text for t in (before[0], before[2], before[4], after[0], after[2], after[4])] != \
+                ["(", "_", ",", ",", "_", ")"] or before[1].kind != "letter" or before[3].text not in ("0", "1") or \
+                after[1].text != before[1].text or after[3].kind != "letter":
+            return
+        self.toks = [*toks[:dots - 4], toks[dots - 4], *toks[dots + 5:]]  # (x)
+        self.note(f"({before[1].text}_{before[3].text}, {toks[dots].text}, {after[1].text}_{after[3].text}) read as the "
+                  f"vector {before[1].text}")
 
     def roll_up(self, dots: int) -> int:
         """Replace the run before the dots at ``dots`` (and the last term after them) by a ``\\sum``; the position to
