@@ -118,7 +118,8 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     if sentence is not None:  # "The gradient of $f$ with respect to $X$ is $C$"
         claim, of, note = sentence
         ctx.notes.append(note)
-    derivative = _derivative_of(parse, of, ctx) if of else None
+    claim = _without_label(claim, ctx)
+    derivative = _derivative_of(parse, of, ctx, claim) if of else None
     stage[0] = "--claim"
     members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx, asked=derivative)]
     # parse_claim names an array member's axes after the derivative, in order; read it again alone
@@ -158,9 +159,10 @@ def _derivative_names(definitions: list[Definition], members: list, derivative_o
     return [d for d in definitions if d.name not in named], out
 
 
-def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
+def _derivative_of(parse: Any, of: str, ctx: Any, claim: str = "") -> tuple[sp.Expr, sp.Expr]:
     """The derivative ``--of`` names; an expression without a derivative (``\\log \\det X``, as pages say "the
-    derivative of log det X") is the derivative by its one variable (noted), and refused when it has several."""
+    derivative of log det X") is the derivative by its one variable, or by the one variable whose shape the claim's
+    value has (``_by_shape``), noted; refused when that does not decide."""
     from ..read.sentences import derivative_in_words
 
     spelled = derivative_in_words(of)
@@ -186,12 +188,51 @@ def _derivative_of(parse: Any, of: str, ctx: Any) -> tuple[sp.Expr, sp.Expr]:
             ctx.notes.append(f"--of {of} read as one derivative (of a sum of constant multiples: linearity)")
             return combined
         names = sorted({name_of(t) for t in _tensors_in(value)})
+        several = len(names) > 1
+        names = _by_shape(parse, of, value, claim, ctx, names) if several else names
         if len(names) != 1 or not (len(names[0]) == 1 or names[0] in _GREEK):
             raise ParseError(rf"not a derivative, and an expression of {', '.join(names) or 'no variable'}: say by "
                              rf"which (\frac{{\partial}}{{\partial w}} ... or \nabla_w ...)", column=1, source=of) from None
-        ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {names[0]}, its only variable")
+        if not several:
+            ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {names[0]}, its only variable")
         var = names[0] if len(names[0]) == 1 else "\\" + names[0]
         return parse.parse_derivative(rf"\frac{{\partial}}{{\partial {var}}}\left({of}\right)", ctx)
+
+
+def _by_shape(parse: Any, of: str, value: sp.Expr, claim: str, ctx: Any, names: list[str]) -> list[str]:
+    """Of the variables of an expression ``--of`` names without a derivative, the one whose shape the claim's value
+    has (``\\|Ax - b\\|^2`` with A m x n, x n, b m and a claim of length n: by x), noted; ``names`` unchanged when
+    not exactly one has it (scalars all have one shape) or the claim does not read alone."""
+    import copy
+
+    try:
+        members = parse.parse_claim(claim, copy.deepcopy(ctx))
+    except SymgradError:
+        return names
+    shape = tuple(i.upper for i in members[-1].indices or ()) if members else None
+    tensors = {name_of(t): t for t in _tensors_in(value)}
+    shapes = {n: tuple(getattr(tensors[n], "shape", None) or ()) for n in names}
+    fits = [n for n in names if shapes[n] == shape]
+    if shape is None or len(fits) != 1 or any(isinstance(d, sp.Dummy) for d in shape):
+        return names
+    sizes = " x ".join(map(str, shape)) or "a scalar"
+    ctx.notes.append(f"--of {of.strip()} has no derivative: read as the derivative by "
+                     f"{fits[0]}, the one variable of the claim's shape ({sizes})")
+    return fits
+
+
+_LABEL = re.compile(r"\s*\$*\s*(?:\\(?:text|mathrm)\s*\{\s*)?(?:the\s+)?(gradient|derivative|jacobian|hessian|grad|result|"
+                    r"answer)\s*\}?\s*(?:=|:)(?!=)", re.IGNORECASE)
+
+
+def _without_label(claim: str, ctx: Any) -> str:
+    """``gradient = 2A^T(Ax - b)``: a word labelling the claim before ``=`` (a name nothing defines) blanked, the same
+    width so that columns stay, and noted."""
+    m = _LABEL.match(claim)
+    if m is None or ctx.known(m[1]) or not claim[m.end():].strip():
+        return claim
+    ctx.notes.append(f"'{m[1]}' before = read as a label of the claim, not a name")
+    return " " * m.end() + claim[m.end():]
 
 
 def _stated_value(of: sp.Expr, members: list, ctx: Any) -> tuple[sp.Expr, list]:
