@@ -45,3 +45,9 @@ def test_a_word_labelling_the_claim_before_equals_is_no_name():
     v = verify(r"gradient = $2A^T (Ax - b)$", of=r"||Ax -b||^2", given=LEAST_SQUARES)
     assert v.verdict == "proved" and "'gradient' before = read as a label" in v.message
     assert verify(r"gradient = $A^T (Ax - b)$", of=r"||Ax -b||^2", given=LEAST_SQUARES).verdict == "wrong"
+
+
+def test_shapes_that_make_a_transposed_letter_a_number_decide_nothing():
+    # ||Ax - b||^2 alone reads x as a vector and A, b as numbers; A^T in the claim says A is a matrix: no guess
+    v = verify(r"2A^T(Ax-b)", of=r"||Ax -b||^2")
+    assert v.verdict == "unreadable" and "A, b, x" in v.message

@@ -213,8 +213,10 @@ def _by_shape(parse: Any, of: str, value: sp.Expr, claim: str, ctx: Any, names: 
     tensors = {name_of(t): t for t in _tensors_in(value)}
     shapes = {n: tuple(getattr(tensors[n], "shape", None) or ()) for n in names}
     fits = [n for n in names if shapes[n] == shape]
-    if shape is None or len(fits) != 1 or any(isinstance(d, sp.Dummy) for d in shape):
-        return names
+    transposed_scalars = [n for n in names if not shapes[n] and re.search(
+        rf"(?<![A-Za-z\\]){re.escape(n)}\s*\^\s*\{{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])", of + claim)]
+    if shape is None or len(fits) != 1 or any(isinstance(d, sp.Dummy) for d in shape) or transposed_scalars:
+        return names  # a scalar written transposed (A^T with A read as a number): the shapes are not the page's
     sizes = " x ".join(map(str, shape)) or "a scalar"
     ctx.notes.append(f"--of {of.strip()} has no derivative: read as the derivative by "
                      f"{fits[0]}, the one variable of the claim's shape ({sizes})")
