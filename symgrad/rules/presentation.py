@@ -77,23 +77,26 @@ def _same_bound_names(terms: tuple[sp.Expr, ...]) -> list[sp.Expr]:
 
 
 def same_sums(expr: sp.Expr) -> sp.Expr:
-    """Sums equal up to the names of their summation indices written once: ``exp(sum_k X_mk w_k)`` and
-    ``exp(sum_t X_mt w_t)`` in one gradient are then one value, so ``e^a e^a`` is ``e^{2a}`` and a fraction over
-    ``(e^a + 1)(e^a + 1)`` cancels (the logistic loss's vector gradient overflowed at large w without it)."""
+    """A sum that is the whole argument of a function, written once where it appears under several index names:
+    ``exp(sum_k X_mk w_k)`` and ``exp(sum_t X_mt w_t)`` in one gradient are then one value, so ``e^a e^a`` is
+    ``e^{2a}`` and a fraction over ``(e^a + 1)(e^a + 1)`` cancels (the logistic loss's vector gradient overflowed
+    at large w without it). Sums inside polynomials keep their names: the compiled code's refolding of
+    ``sum a^2 + sum n^2 - 2 sum a n`` into ``||a - n||^2`` reads each such group by its own index."""
     first: dict[sp.Expr, sp.Sum] = {}
 
-    def walk(e: sp.Basic) -> sp.Basic:
+    def walk(e: sp.Basic, argument: bool) -> sp.Basic:
         if not e.args or not e.has(sp.Sum):
             return e
-        out = e.func(*[walk(a) for a in e.args])
-        if not isinstance(out, sp.Sum):
+        inside = isinstance(e, sp.Function)
+        out = e.func(*[walk(a, inside) for a in e.args])
+        if not (argument and isinstance(out, sp.Sum)):
             return out
         bound = [lim[0] for inner in [out, *sorted(out.atoms(sp.Sum) - {out}, key=sp.default_sort_key)]
                  for lim in inner.limits]
         key = out.xreplace({b: _placeholder(b, n) for n, b in enumerate(bound)})
         return first.setdefault(key, out)
 
-    return walk(expr)
+    return walk(expr, False)
 
 
 def _placeholder(index: sp.Expr, n: int) -> sp.Expr:
