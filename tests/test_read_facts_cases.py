@@ -130,9 +130,12 @@ def test_an_of_without_a_derivative_is_the_derivative_by_its_one_variable(of, cl
     assert "its only variable" in got.message
 
 
-def test_an_of_without_a_derivative_and_with_two_variables_is_refused_naming_them():
-    got = symgrad.verify("2Ax", of="x^T A x")
-    assert got.verdict == "unreadable" and "an expression of A, x" in got.message
+def test_an_of_without_a_derivative_and_with_two_variables_is_by_the_one_of_the_claims_shape_else_refused():
+    got = symgrad.verify("2Ax", of="x^T A x")  # A m x m, x m: a claim of length m is d/dx, (A + A^T)x
+    assert got.verdict == "wrong" and "derivative by x, the one variable of the claim's shape" in got.message
+    assert symgrad.verify("(A + A^T)x", of="x^T A x").verdict == "proved"
+    got = symgrad.verify("2ax", of="a x^2")  # scalars all have one shape
+    assert got.verdict == "unreadable" and "an expression of a, x" in got.message
 
 
 def test_an_equation_between_declared_sizes_is_no_case():

@@ -69,3 +69,17 @@ def test_a_size_name_with_a_subscript_is_one_size():
     d_in, d_out = size("d_{in}"), size("d_{out}")
     assert ctx.tensors["x"].shape == (size("N"), d_in) and ctx.tensors["W"].shape == (d_out, d_in)
     assert d_in != d_out
+
+
+def test_a_vector_written_by_its_components_has_that_many_entries_and_is_judged():
+    facts = ["x=[x_1, x_2]", "y = [y_1, y_2]"]
+    assert given(*facts).tensors["x"].shape == (2,)
+    of = r"\frac{d}{dx} (y-x)^T(y-x)"  # d/dx ||y - x||^2 = 2(x - y)
+    assert verify("2(x - y)", of=of, given=facts).verdict in ("proved", "agrees")
+    assert verify("2(y - x)", of=of, given=facts).verdict == "wrong"
+
+
+@pytest.mark.parametrize("text", ["x = [x_2, x_1]", "y = (y_0, y_1)", "x = [x_1, y_2]"])
+def test_components_out_of_order_from_zero_or_of_another_name_declare_no_vector(text):
+    with pytest.raises(ParseError):
+        given(text)

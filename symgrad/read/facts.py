@@ -308,7 +308,10 @@ def _side(latex: str, side: list[_Tok], ctx: Context) -> tuple[_Parser, sp.Expr 
 
 
 def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:
-    """``p = (p_1, \\ldots, p_K)``: a vector of K entries; without dots, an equation (``L = (a + b)``)."""
+    """``p = (p_1, \\ldots, p_K)``: a vector of K entries; ``x = [x_1, x_2]``: a vector of its components written out
+    (2); without dots, otherwise an equation (``L = (a + b)``)."""
+    if _components(latex, toks, ctx):
+        return None
     if not _has(toks, _DOTS) or _one_hot_tuple(latex, toks, ctx):
         return _equation(latex, toks, ctx) if not _has(toks, _DOTS) else None
     p = _Parser(latex, toks, ctx)
@@ -321,6 +324,24 @@ def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:
     p.ctx.sizes.update(p.sizes)
     if name not in p.ctx.definitions:
         p.ctx.tensors[name] = sp.IndexedBase(name, shape=(n,))
+
+
+def _components(latex: str, toks: list[_Tok], ctx: Context) -> bool:
+    """``x = [x_1, x_2]``, ``y = (y_1, y_2, y_3)``: a vector of the name's own entries, each written, numbered in order
+    from 1; declared a vector of that many entries. False for anything else (numbered from 0 too: which entry is
+    y_0 is the claim's reader's to decide)."""
+    eq = next(k for k, t in enumerate(toks) if t.text == "=")
+    name = _lhs_name(latex, toks[:eq], ctx)
+    inside = [t.text for t in toks[eq + 2:-2]]
+    entries = " ".join(inside).split(" , ")
+    numbers = [re.fullmatch(rf"{re.escape(name or '')} _ (?:\{{ )?(\d+)(?: \}})?", e) for e in entries]
+    if name is None or len(entries) < 2 or not all(numbers) or ctx.known(name) and name not in ctx.tensors:
+        return False
+    if [int(m[1]) for m in numbers] != list(range(1, len(entries) + 1)):
+        return False
+    ctx.tensors[name] = sp.IndexedBase(name, shape=(sp.Integer(len(entries)),))
+    ctx.notes.append(f"{_source(latex, toks[:-1])} read as a vector of {len(entries)} entries")
+    return True
 
 
 def _signature(latex: str, toks: list[_Tok], ctx: Context) -> None:
