@@ -51,3 +51,16 @@ def test_shapes_that_make_a_transposed_letter_a_number_decide_nothing():
     # ||Ax - b||^2 alone reads x as a vector and A, b as numbers; A^T in the claim says A is a matrix: no guess
     v = verify(r"2A^T(Ax-b)", of=r"||Ax -b||^2")
     assert v.verdict == "unreadable" and "A, b, x" in v.message
+
+
+def test_of_as_an_imperative_in_words_is_the_derivative_it_names():
+    truth = autograd.grad(lambda x: 1 / anp.abs(x - 0.3))(1.7)
+    assert np.isclose(truth, -(1.7 - 0.3) / abs(1.7 - 0.3) ** 3, rtol=1e-12)
+    of = "Partial differentiate 1/|x-y|with respect to x"
+    assert verify("- (x-y)/|x-y|^3", of=of).verdict == "proved"
+    assert verify("(x-y)/|x-y|^3", of=of).verdict == "wrong"
+
+
+def test_a_derivative_in_words_without_its_variable_is_refused_by_name():
+    v = verify("diag(S) - S * S^T.", of="the Jacobian matrix of the softmax output")
+    assert v.verdict == "unreadable" and "'the Jacobian matrix of the softmax output' names a derivative" in v.message

@@ -45,12 +45,24 @@ def claim_in_sentence(text: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-_OF_IN_WORDS = re.compile(rf"\s*(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+\$?([^$]+?)\$?\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)"
-                          r"\s+(?:the\s+)?\$?([^$\s]+)\$?\s*\.?\s*", re.IGNORECASE)
+_OF_IN_WORDS = re.compile(rf"\s*(?:(?:the\s+)?{_DERIVATIVE_WORDS}\s+of|(?:partial(?:ly)?\s+)?differentiat(?:e|ing))\s+\$?([^$]+?)\$?\s*"
+                          r"(?<![A-Za-z])(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)\s+(?:the\s+)?\$?([^$\s]+)\$?\s*\.?\s*",
+                          re.IGNORECASE)
 
 
 def derivative_in_words(text: str) -> str | None:
-    """``the derivative of $L$ with respect to $z_j$`` (``--of`` in words) as LaTeX, ``\\frac{\\partial}{\\partial z_j}
+    """``the derivative of $L$ with respect to $z_j$``, ``Partial differentiate 1/|x-y| with respect to x`` (``--of`` in
+    words) as LaTeX, ``\\frac{\\partial}{\\partial z_j}
     \\left(L\\right)``; None for anything else."""
     m = _OF_IN_WORDS.fullmatch(text)
     return rf"\frac{{\partial}}{{\partial {m[2]}}}\left({m[1]}\right)" if m else None
+
+
+_IN_WORDS_AT_ALL = re.compile(rf"\s*(?:the\s+)?(?:{_DERIVATIVE_WORDS}(?:\s+(?:matrix|vector))?\s+of|(?:partial(?:ly)?\s+)?"
+                              r"differentiat(?:e|ing))\s+[A-Za-z]{2,}", re.IGNORECASE)
+
+
+def unread_derivative_in_words(text: str) -> bool:
+    """Whether ``text`` is a derivative in words that ``derivative_in_words`` cannot read (``the Jacobian matrix of the
+    softmax output``: no variable named): refused by the caller, naming it, not read letter by letter."""
+    return derivative_in_words(text) is None and bool(_IN_WORDS_AT_ALL.match(text))

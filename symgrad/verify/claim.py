@@ -163,8 +163,12 @@ def _derivative_of(parse: Any, of: str, ctx: Any, claim: str = "") -> tuple[sp.E
     """The derivative ``--of`` names; an expression without a derivative (``\\log \\det X``, as pages say "the
     derivative of log det X") is the derivative by its one variable, or by the one variable whose shape the claim's
     value has (``_by_shape``), noted; refused when that does not decide."""
-    from ..read.sentences import derivative_in_words
+    from ..read.sentences import derivative_in_words, unread_derivative_in_words
 
+    if unread_derivative_in_words(of):
+        raise ParseError(f"'{of.strip()}' names a derivative in words symgrad cannot read: write it "
+                         r"(\frac{\partial p}{\partial z}) or as 'the derivative of $E$ with respect to $w$'",
+                         column=1, source=of)
     spelled = derivative_in_words(of)
     if spelled is not None:
         ctx.notes.append(f"--of {of} read as {spelled}")
