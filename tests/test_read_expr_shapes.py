@@ -70,3 +70,17 @@ def test_the_regularised_logistic_partial_by_w_j_is_proved_and_a_dropped_label_i
              r"\frac{\exp(-y_iw^Tx_i)}{1 + \exp(-y_iw^Tx_i)}")
     assert symgrad.verify(right, define=L2_LOGISTIC).verdict == "proved"
     assert symgrad.verify(right.replace("-x_{ij}y_i", "-x_{ij}"), define=L2_LOGISTIC).verdict == "wrong"
+
+
+@pytest.mark.parametrize("quadratic", [r"x^TAx", r"x^{T}Ax", r"x^\top A x"])
+def test_a_capital_between_a_transposed_vector_and_a_vector_is_a_square_matrix(quadratic):
+    # held out 2: d(x^T A x)/dx = 2Ax with no context was PROVED reading A as a number; as a matrix it holds only
+    # for a symmetric A (autograd: the gradient of x^T A x is (A + A^T) x, 2Ax differs for A = [[0, 1], [0, 0]])
+    A, x = np.array([[0.0, 1.0], [0.0, 0.0]]), np.array([1.0, 2.0])
+    truth = grad(lambda v: v @ A @ v)(x)
+    assert np.allclose(truth, (A + A.T) @ x) and not np.allclose(truth, 2 * A @ x)
+    of = rf"\frac{{d({quadratic})}}{{dx}}"
+    slip = symgrad.verify(f"{of} = 2Ax")
+    assert (slip.verdict, slip.diagnosis) == ("wrong", "case")
+    assert symgrad.verify(f"{of} = (A + A^T)x").verdict == "proved"
+    assert "A read as an n x n matrix" in symgrad.verify(f"{of} = (A + A^T)x").message

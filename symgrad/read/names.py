@@ -87,6 +87,8 @@ class _Names:
             return self.bold(name, tok)
         if self.written_transposed(name):
             return self.by_transpose(name, tok)
+        if self.sandwiched(name):
+            return self.matrix_by_use(name, tok)
         sym = self.new_scalars[name] = sp.Symbol(name)
         return _Val(sym)
 

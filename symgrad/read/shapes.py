@@ -31,8 +31,34 @@ class _Shapes(_Scope):
         """Whether this source writes the one lowercase letter ``name`` transposed (``w^T``, ``x^\\top``) somewhere
         (a plain capital transposed stays as it reads: ``W X^T`` with W a number is a page's own mix-up)."""
         toks = self.toks
-        return len(name) == 1 and name.islower() and any(t.kind == "letter" and t.text == name and toks[k + 1].text == "^" and
-                                      toks[k + 2].text in _TRANSPOSES for k, t in enumerate(toks[:-2]))
+        texts = [t.text for t in toks] + ["", ""]
+        return len(name) == 1 and name.islower() and any(
+            t.kind == "letter" and t.text == name and texts[k + 1] == "^" and (
+                texts[k + 2] in _TRANSPOSES or (texts[k + 2] == "{" and texts[k + 3] in _TRANSPOSES and texts[k + 4] == "}"))
+            for k, t in enumerate(toks[:-2]))
+
+    def sandwiched(self, name: str) -> bool:
+        """Whether this source writes the one capital letter ``name`` right after a transposed lowercase letter and
+        before an operand (``x^T A x``, ``u^{\top} B (v + w)``): a number there would be written ``A x^T x``, so
+        the capital is a matrix (``x^T A x = 2Ax`` is then the symmetric case, not proved for a number A)."""
+        toks = self.toks
+        if not (len(name) == 1 and name.isupper()):
+            return False
+        texts = [t.text for t in toks]
+        for k, t in enumerate(toks[:-1]):
+            if t.kind != "letter" or t.text != name:
+                continue
+            if k >= 3 and texts[k - 2] == "^" and texts[k - 1] in _TRANSPOSES:
+                vector = toks[k - 3]
+            elif k >= 5 and texts[k - 4:k - 1] == ["^", "{", texts[k - 2]] and texts[k - 2] in _TRANSPOSES \
+                    and texts[k - 1] == "}":
+                vector = toks[k - 5]
+            else:
+                continue
+            operand = toks[k + 1].kind == "letter" or texts[k + 1] in ("(", r"\left", r"\mathbf", r"\boldsymbol")
+            if vector.kind == "letter" and vector.text.islower() and operand:
+                return True
+        return False
 
     def by_transpose(self, name: str, tok: _Tok) -> _Val:
         """An undeclared lowercase letter written transposed: a vector of a size its use settles (``w^T x_i``: w has
