@@ -20,8 +20,6 @@ REFUSED: dict[str, str] = {
     "infonce-positive-in-sum": "cannot differentiate by 's_p': it is not an input",  # s_p read as s indexed by p
     "heteroscedastic-log-variance": "index i is free on the right",
     "ls-lvert": r"unknown command \lVert",
-    "logistic-ones-vector": r"the ones vector \mathbf{1}",
-    "linear-bias-ones": r"the ones vector \mathbf{1}",
     "trace-form": r"\mathrm{tr} is not a function symgrad knows",
     "attention-size-named-e": "e has two readings here",  # V \in R^{T x e} and e^{S_{ts}}
     "softmax-written-sigma": r"\sigma(z)_k has two readings",  # softmax of z, or sigmoid of z_k: refused, both named
