@@ -248,7 +248,9 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     if is_case(latex[toks[0].col - 1:toks[-2].col - 1 + len(toks[-2].text)], ctx):
         raise ParseError(f"{_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
                          column=toks[0].col, source=latex)
-    letters = {t.text for t in right if t.kind == "letter"} - _parameters(parts[0])
+    params = _parameters(parts[0]) if _function_head(latex, parts[0], ctx) else set()
+    letters = {t.text for t in right if t.kind == "letter"} - params
+    letters |= {"(its parameters)"} if any(t.text in params for t in right) else set()  # g(t) = \tanh(t)
     terms = [term[1:] if k else term for k, term in enumerate(_split(right + toks[-1:], {"+", "-"}))]
     noise = any(len(term) == 1 and term[0].text in _NOISE for term in terms)
     if name is None or ctx.known(name) or not letters or name in letters or _has(right, _DOTS) or noise or \

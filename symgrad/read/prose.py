@@ -91,6 +91,9 @@ _WORDED = [
     (rf"{_NAME}\s+(?:is\s+the\s+)?(?:batch\s+size|number\s+of\s+[a-z]+(?:\s+[a-z]+)?)", r"\1 \\in \\mathbb{N}"),
     (rf"{_NAME}\s+{_COUNTED}", r"\1 \\in \\mathbb{N}"),
     (rf"{_NAME}\s+(?:is|denotes)\s+the\s+(?:logistic\s+)?sigmoid(?:\s+function)?", r"\1(\\xi) = \\frac{1}{1 + e^{-\\xi}}"),
+    (rf"{_NAME}\s+(?:is|denotes)\s+the\s+(?:hyperbolic\s+)?tanh(?:\s+function)?", r"\1(\\xi) = \\tanh(\\xi)"),
+    (rf"{_NAME}\s+(?:is|denotes)\s+the\s+(?:relu|rectifier|rectified\s+linear\s+unit)(?:\s+function)?",
+     r"\1(\\xi) = \\max(0, \\xi)"),
     (r"(?:the\s+)?(?:upstream|incoming)\s+gradient\s+(?:is\s+|:\s*)?(.+=.+)", r"\1"),
 ]
 _MATH_SPAN = re.compile(r"(\$\$?[^$]*\$\$?|\\\(.*?\\\))")
@@ -324,11 +327,17 @@ def without_remark_in_words(text: str) -> str:
     return text
 
 
+_PARENTHESISED_WHERE = re.compile(r"\(\s*(?:where|with)\b[^()]*(?:\([^()]*\)[^()]*)*(\))\s*[.,;]?\s*$", re.IGNORECASE)
+
+
 def where_clauses(text: str) -> tuple[str, list[str]]:
     """A definition as pages write it, ``L = -\\log p_c \\text{ where } p = \\mathrm{softmax}(z)``: the definition before
     the first ``where`` outside braces (without a label in words before it, ``Softplus function: f(x) = ...``), and
     the clauses after it (each a definition or a fact)."""
     text = _LABEL.sub("", text) if "=" in _LABEL.sub("", text) else text  # "Softplus function: f(x) = ..."
+    paren = _PARENTHESISED_WHERE.search(text)
+    if paren is not None and _depth(text, paren.start()) == 0:  # "ŷ = σ(z) (where σ is the sigmoid function)"
+        text = f"{text[:paren.start()]} {text[paren.start() + 1:paren.start(1)]} {text[paren.end(1):]}"
     text, ranges = _for_all(_plain_equals(without_lead_in(text)))
     for m in _WHERE.finditer(text):
         if _depth(text, m.start()) == 0:
