@@ -384,28 +384,6 @@ class _Operators:
             return _Val(f(a.expr, self.align(a, b, t, "compare")), a.axes)
         return _Val(f(a.expr, b.expr), a.axes or b.axes)
 
-    def ones(self, t: _Tok) -> _Val:
-        r"""``\mathbf{1}^T v`` is the sum of the vector ``v`` (log-sum-exp and the logistic loss in matrix form).
-
-        Anywhere else the ones vector has no shape to take from its neighbours: refused, never read as the number 1.
-        """
-        self.pos += 2 if self.peek(1).text == "1" else 4
-        if self.peek().text in ("[", r"\{", "(") or [self.peek(k).text for k in (0, 1)] == ["_", "{"]:
-            return self.indicator(t)
-        usage = f"the ones vector {t.text}{{1}} is supported only as {t.text}{{1}}^T v (the sum of v)"
-        if not self.at("^"):
-            raise self.error(usage, t)
-        self.next()
-        mark = self.superscript_is_transpose()
-        if not mark:
-            raise self.error(usage, t)
-        self.pos += mark
-        v = self.factor()
-        if len(v.axes) != 2 or v.axes[0] is None or v.axes[1] is not None:
-            raise self.error(f"{t.text}{{1}}^T needs a column vector after it, got shape {self.shape(v)}", t)
-        i = v.axes[0]
-        return _Val(sp.Sum(v.expr, (i, i.lower, i.upper)))
-
     def indicator(self, t: _Tok) -> _Val:
         r"""``\mathbb{1}[i = j]``, ``\mathbb{1}\{z > 0\}``, ``\mathbb{1}(\cdot)``, ``1_{i=j}``: 1 where the relation holds,
         else 0. Indices equal is the Kronecker delta; a value equal to an index (a label ``y_i = j``) is refused."""
