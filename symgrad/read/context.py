@@ -65,6 +65,7 @@ class Context:
     layer_names: set[str] = field(default_factory=set)  # the labelled names written (a^l, a^{L-1})
     head_labels: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # L_i = ...y_i...: L -> (y_i,)
     written_heads: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # l(\mu,\sigma^2) -> l, text
+    provisional_sizes: set[str] = field(default_factory=set)  # sizes the reader invented (N): the first bound settles
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

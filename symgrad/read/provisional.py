@@ -15,12 +15,10 @@ import sympy as sp
 from .scope import _Scope
 from .tokens import _Tok
 
-_KEY = "provisional_sizes"  # the names of the invented sizes, kept on the Context the parse reads
-
 
 def provisional(ctx: Any) -> set[str]:
     """The names of the sizes of ``ctx`` that the reader invented and no one wrote (N of ``y_i = ...``)."""
-    return vars(ctx).setdefault(_KEY, set())
+    return ctx.provisional_sizes
 
 
 def renamed(obj: Any, mapping: dict[sp.Expr, sp.Expr]) -> Any:
