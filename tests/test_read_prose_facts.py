@@ -4,6 +4,7 @@ names listed "in" a space, size names with subscripts, and a clause that does no
 from __future__ import annotations
 
 import pytest
+import sympy as sp
 
 from symgrad import verify
 from symgrad.errors import ParseError
@@ -83,3 +84,16 @@ def test_a_vector_written_by_its_components_has_that_many_entries_and_is_judged(
 def test_components_out_of_order_from_zero_or_of_another_name_declare_no_vector(text):
     with pytest.raises(ParseError):
         given(text)
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("f: R^n ---> R", ["n"]), ("f: R^n --> R^{m}", ["n", "m"]), (r"\ell: ℝ^N → ℝ", ["N"]),
+    (r"f \colon \mathbb{R}^n \to \mathbb{R}", ["n"]),
+])
+def test_a_signature_with_plain_r_and_typed_arrows_records_its_sizes(text, sizes):
+    assert sorted(given(text).sizes) == sorted(sizes)
+
+
+@pytest.mark.parametrize("text", [r"y \in \left\{ {0, 1}\right\}", r"y_i \in \{0, 1\},"])
+def test_a_binary_set_with_its_items_grouped_or_a_trailing_comma_is_the_domain_0_1(text):
+    assert given(text).domains["y"] == sp.FiniteSet(0, 1)

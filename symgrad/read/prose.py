@@ -21,6 +21,7 @@ _UPSTREAM = r"(?:(?:the|an?)\s+)?(?:(?:upstream|incoming|output)\s+)?(?:gradient
 _DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\S+\s*/\s*d\S+)"
 # (sentence, the fact it states); names and sizes are kept as written
 _SIZE = r"([A-Za-z][A-Za-z0-9]*|[1-9][0-9]*)"  # no 0: p is (0, 1) is an interval
+_REALS = r"(?:R|ℝ|\\R|\\mathbb\s*\{?R\}?)((?:\^(?:\{[^{}]*\}|[A-Za-z0-9]))?)"  # R, \mathbb{R}, with its power
 _SHAPE = r"(?:has\s+(?:shape|size|dimensions?)|is\s+of\s+(?:shape|size)|is|:)"
 _SENTENCES = [
     (rf"{_NAME}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,\s*{_SIZE}\s*\)", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: (n, d)
@@ -45,6 +46,9 @@ _SENTENCES = [
     (rf"{_NAME}\s+is\s+{_A}(?:(?:column\s+)?vector|matrix)?\s*(?:in\s+)?(\\mathbb\{{R\}}.*)", r"\1 \\in \2"),
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
+    # f: R^n ---> R, f \colon \mathbb{R}^n \to \mathbb{R}: a signature with plain R and arrows typed out
+    (rf"{_NAME}\s*(?::|\\colon)\s*{_REALS}\s*(?:-+>|→|\\(?:long)?(?:to|rightarrow))\s*{_REALS}",
+     r"\1 \\colon \\mathbb{R}\2 \\to \\mathbb{R}\3"),
     (rf"({_NAME[1:-1]}(?:\s*,\s*{_NAME[1:-1]})*)\s+(?:in|∈)\s+(\\mathbb\s*\{{?R\}}?.*)", r"\1 \\in \2"),  # x, a in R^n
     (rf"{_NAME}\s+(?:is\s+)?{_A}(?:symmetric\s+)?(?:and\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}symmetric(?:\s+matrix)?", r"\1 = \1^T"),

@@ -115,10 +115,15 @@ def _field(p: _Parser) -> tuple[str, sp.Set | None, tuple[sp.Expr, ...]]:
 
 
 def _finite(p: _Parser, t: _Tok) -> tuple[str, object]:
-    """``\\{0, 1\\}`` (a domain) or ``\\{1, \\dots, n\\}`` (a range), after its opening brace."""
+    """``\\{0, 1\\}`` (a domain) or ``\\{1, \\dots, n\\}`` (a range), after its opening brace; the items may stand
+    in a group of their own (``\\left\\{ {0, 1}\\right\\}``)."""
     p.next()
-    listed, dots = _enumeration(p, r"\}")
+    grouped = p.at("{") and p.toks[_arg_text(p.toks, p.pos)[1]].text == r"\}"
+    opened = p.next() if grouped else None
+    listed, dots = _enumeration(p, "}" if grouped else r"\}")
     items = [v for _, v in listed]
+    if opened is not None:
+        p.expect("}", opened)
     p.expect(r"\}", t)
     if not dots:
         return "domain", sp.FiniteSet(*items)
