@@ -19,6 +19,7 @@ from .chains import (
     _size_in_other_case,
     _sum_bounds,
 )
+from .code import code_notes
 from .context import Context, DerivativeOf, Function, Member
 from .definition_order import _insert
 from .encoded import decoded
@@ -45,6 +46,8 @@ def _reading(fn):
             latex = decoded(latex, ctx.notes)
         if isinstance(ctx, Context) and ctx.macros and isinstance(latex, str):
             latex = expand(latex, ctx.macros)
+        if isinstance(ctx, Context) and isinstance(latex, str):  # what reading code decided (* elementwise, ...)
+            ctx.notes.extend(n for n in code_notes(latex) if n not in ctx.notes)
         try:
             return fn(latex, *args, **kwargs)
         except (TypeError, ValueError, AttributeError, IndexError, sp.SympifyError) as e:
