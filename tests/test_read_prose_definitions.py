@@ -34,3 +34,20 @@ def test_a_letter_said_to_be_an_activation_in_a_parenthesis_is_that_function(wor
     define, given = [f"L = g(z) (where g is {words})"], ["z > 0"]
     assert verify(rf"\frac{{dL}}{{dz}} = {right}", define=define, given=given).verdict in ("proved", "agrees")
     assert verify(rf"\frac{{dL}}{{dz}} = {wrong}", define=define, given=given).verdict == "wrong"
+
+
+ROWS = [r"S \in \mathbb{R}^{n \times m}"]
+JACOBIAN = r"\frac{\partial P_{ij}}{\partial S_{ik}} = P_{ij}(\delta_{jk} - P_{ik})"  # the row softmax's own Jacobian
+
+
+@pytest.mark.parametrize("words", ["along the last axis", "(row-wise)", r", \text{row-wise}", "axis=-1"])
+def test_a_softmax_said_along_the_last_axis_is_the_row_softmax_noted(words):
+    v = verify(JACOBIAN, define=[rf"P = \mathrm{{softmax}}(S) {words}"], given=ROWS)
+    assert v.verdict == "proved" and "the softmax taken along each row" in v.message
+    assert verify(JACOBIAN.replace("- P_{ik}", "- P_{ij}"), define=[rf"P = \mathrm{{softmax}}(S) {words}"],
+                  given=ROWS).verdict == "wrong"
+
+
+def test_a_softmax_down_the_columns_is_refused_not_read_as_rows():
+    v = verify(JACOBIAN, define=[r"P = \mathrm{softmax}(S) along the first axis"], given=ROWS)
+    assert v.verdict == "unreadable" and "down each column" in v.message

@@ -15,7 +15,7 @@ from .encoded import decoded
 from .forms import forms
 from .macros import define
 from .parser import _Parser
-from .prose import case_from_prose, from_prose, listed, unread_clause, where_clauses
+from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
 from .sets import _field, index_range, membership
 from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 
@@ -475,7 +475,9 @@ def parse_statement(text: str, ctx: Context, unnamed: str | None = None) -> tupl
     both read definitions this way; a head without ``name =`` is named ``unnamed`` when given (a loss written bare).
     Several definitions in one (``p_i = \\sigma(z_i), \\quad z_i = w^T x_i``) are each read, functions first; the
     first written is returned."""
-    head, clauses = where_clauses(decoded(text, ctx.notes))
+    text, along = softmax_axis(decoded(text, ctx.notes))
+    ctx.notes += [along] if along else []
+    head, clauses = where_clauses(text)
     head = f"{unnamed} = {head}" if unnamed and not names_itself(head) else head
     cases = []
     for clause in clauses:

@@ -384,3 +384,25 @@ def _split_top(text: str, at: re.Pattern) -> list[str]:
             parts.append(text[start:m.start()])
             start = m.end()
     return [*parts, text[start:]]
+
+
+_ROWS = r"(?:along|over|across)\s+(?:the\s+)?(?:last|final|second|-1)\s+(?:axis|dimension|dim)|(?:along|over|across|for)\s+each\s+row|" \
+        r"(?:along|over)\s+(?:the\s+)?rows|row[\s-]?wise|axis\s*=\s*-?1|dim\s*=\s*-?1"
+_COLUMNS = r"(?:along|over|across)\s+(?:the\s+)?first\s+(?:axis|dimension|dim)|(?:along|over|across|for)\s+each\s+column|" \
+           r"(?:along|over)\s+(?:the\s+)?columns|column[\s-]?wise|axis\s*=\s*0|dim\s*=\s*0"
+_ALONG = re.compile(rf"\s*,?\s*\(?\s*(?:\\text\s*\{{\s*)?(?:applied\s+|taken\s+)?(?:({_ROWS})|({_COLUMNS}))\s*\}}?\s*\)?\s*[.,;]?\s*$",
+                    re.IGNORECASE)
+
+
+def softmax_axis(text: str) -> tuple[str, str | None]:
+    """``P = softmax(S) along the last axis`` (row-wise, axis=-1): the definition without the words, blanked the same
+    width, and a note (the reader takes the softmax of a matrix row by row); along the first axis (column-wise) is
+    refused. ``text`` unchanged, and no note, when it is no softmax or says no axis."""
+    m = _ALONG.search(text)
+    if m is None or "softmax" not in text[:m.start()].lower() or _depth(text, m.start()) != 0:
+        return text, None
+    if m[2]:
+        raise ParseError("a softmax down each column (along the first axis) is not read: symgrad takes the softmax of "
+                         "a matrix along each row; transpose the matrix to say it that way", column=m.start(2) + 1,
+                         source=text)
+    return text[:m.start()] + " " * (len(text) - m.start()), f"'{m[1]}': the softmax taken along each row"
