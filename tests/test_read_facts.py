@@ -202,4 +202,7 @@ def test_a_per_sample_vector_without_a_range_runs_over_n_noted_and_is_proved_aga
     assert v.verdict == "proved" and "nothing gives the range of i" in v.message
     assert verify(right.replace("- y^{(i)}) x", "+ y^{(i)}) x"), define=SQUARES, given=PER_SAMPLE).verdict == "wrong"
     other = verify(right.replace("^{N}", "^{m}"), define=[SQUARES[0].replace("^{N}", "^{m}")], given=PER_SAMPLE)
-    assert other.verdict == "unreadable" and "size m does not match size N" in other.message  # never a guess
+    # the sums say m: the size N invented for i gives way to the first bound written, noted (read/provisional)
+    assert other.verdict == "proved" and "the size N that the reader gave an index nothing sized is m" in other.message
+    wrong = right.replace("^{N}", "^{m}").replace("- y^{(i)}) x", "+ y^{(i)}) x")
+    assert verify(wrong, define=[SQUARES[0].replace("^{N}", "^{m}")], given=PER_SAMPLE).verdict == "wrong"
