@@ -144,3 +144,11 @@ def test_the_readings_code_decides_are_stated_for_the_verdict():
             "code: @ read as the matrix product", "code: x[0] read as the first entry x_1 (NumPy counts from 0)",
             "code: axis=1 read as along each row, axis=0 each column"} == set(notes)
     assert code_notes("L = (x - y)^2") == []
+
+
+def test_a_dot_with_spaces_beside_it_is_a_pages_product_not_code():
+    # 'y = x . σ(x)' (swish, as a page writes it) was read as the method call x.σ(...) and refused
+    from symgrad import verify
+    right = verify(r"y’ = y + σ(x) . (1 – y)", define=[r"y = x . σ(x)", r"σ(x) = 1/(1+e^{-x})"])
+    slip = verify(r"y’ = y + σ(x) . (1 – σ(x))", define=[r"y = x . σ(x)", r"σ(x) = 1/(1+e^{-x})"])
+    assert (right.verdict, slip.verdict) == ("proved", "wrong")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from symgrad.errors import ParseError
 from symgrad.read import Context, parse_expression
 
 x, sigma = sp.Symbol("x"), sp.Symbol("sigma")
@@ -37,6 +36,8 @@ def test_a_fraction_of_a_subscripted_d_is_a_fraction_not_a_derivative():
     assert sp.simplify(got - sp.Symbol("y") * dj / (dj + 1)) == 0
 
 
-def test_a_second_derivative_fraction_is_still_refused():
-    with pytest.raises(ParseError, match="higher derivatives are not supported"):
-        parse_expression(r"\frac{d^2 y}{d x^2}", Context())
+def test_a_second_derivative_fraction_is_the_derivative_of_the_derivative():
+    # read since read/second_derivatives.py (was refused): y = x^3 has y'' = 6x, not the first derivative 3x^2
+    from symgrad import verify
+    assert verify(r"\frac{d^2 y}{d x^2} = 6x", define=["y = x^3"]).verdict == "proved"
+    assert verify(r"\frac{d^2 y}{d x^2} = 3x^2", define=["y = x^3"]).verdict == "wrong"

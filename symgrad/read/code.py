@@ -40,8 +40,11 @@ def _sides(src: str) -> list[tuple[str, int]] | None:
     return sides if depth == 0 else None
 
 
-def _code_only(tree: ast.AST) -> bool:
-    """Whether ``tree`` uses a spelling only code writes (see the module's docstring)."""
+def _code_only(tree: ast.AST, text: str = "") -> bool:
+    """Whether ``tree`` uses a spelling only code writes (see the module's docstring). A dot with a space beside it
+    (``x . σ(x)``) is a page's product, not an attribute: code writes ``x.T``, ``np.log``."""
+    if any(isinstance(node, ast.Attribute) and _spaced(node, text) for node in ast.walk(tree)):
+        return False
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.MatMult, ast.Pow)) or \
                 isinstance(node, (ast.keyword, ast.Slice)):
@@ -56,6 +59,13 @@ def _code_only(tree: ast.AST) -> bool:
                                            isinstance(node.func, ast.Name) and node.func.id == "len"):
             return True
     return False
+
+
+def _spaced(node: ast.Attribute, text: str) -> bool:
+    """Whether the dot of ``node`` has a space on either side in ``text``."""
+    segment = ast.get_source_segment(text, node) or ""
+    head = ast.get_source_segment(text, node.value) or ""
+    return segment[len(head):len(head) + 1].isspace() or segment[len(head):].lstrip().startswith(". ")
 
 
 def _dotted(node: ast.AST) -> list[str]:
@@ -80,7 +90,7 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
             trees.append((ast.parse(text.strip(), mode="eval").body, text, offset + len(text) - len(text.lstrip())))
         except (SyntaxError, ValueError):
             return None
-    return trees if any(_code_only(tree) for tree, _, _ in trees) else None
+    return trees if any(_code_only(tree, text.strip()) for tree, text, _ in trees) else None
 
 
 def code_notes(src: str) -> list[str]:
