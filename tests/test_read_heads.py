@@ -65,7 +65,10 @@ def test_a_head_stating_a_value_defines_its_right_side_and_keeps_its_left_side_f
 
 def test_the_label_spelling_the_refusal_suggests_reads():
     d = parse_definition(r"\mathrm{z3}_1 = x", Context())
-    assert str(d.lhs.base) == "z3" and d.lhs.indices == (1,)
+    assert str(d.lhs) == "z3_1" and d.rhs == sp.Symbol("x")  # one name: z3 is no declared array
+    from symgrad import verify
+    assert verify(r"\frac{\partial L}{\partial x} = 2\mathrm{z3}_1", define=[r"\mathrm{z3}_1 = x", r"L = \mathrm{z3}_1^2"]
+                  ).verdict == "proved"
 
 
 SOFTPLUS_CHAIN = r"y = softplus(x) = f(x) = \log(1 + e^{x})"
@@ -143,3 +146,20 @@ def test_a_name_in_a_font_a_word_or_with_a_word_subscript_is_the_name_defined(he
     d = parse_definition(head, Context())
     w, x, y = sp.symbols("w x y")
     assert d.name == name and sp.expand(d.rhs - (y - w * x) ** 2) == 0
+
+
+def test_numbered_names_of_no_array_are_names_of_their_own():
+    # C_1 = a^2 and C_2 = a^3 defined C twice (an element each of an undeclared array); A1/A2 in plain text too
+    from symgrad import verify
+    define = ["C_1 = a^2", "C_2 = a^3", "L = C_1 + C_2"]
+    right = verify(r"\frac{dL}{da} = 2a + 3a^2", define=define)
+    slip = verify(r"\frac{dL}{da} = 2a + 2a^2", define=define)
+    assert (right.verdict, slip.verdict) == ("proved", "wrong")
+    assert "C_1 read as one name" in right.message
+
+
+def test_a_numbered_element_of_a_summed_vector_stays_an_element():
+    from symgrad import verify
+    right = verify(r"\frac{\partial L}{\partial p_1} = 2p_1", define=[r"L = \sum_i p_i^2"])
+    slip = verify(r"\frac{\partial L}{\partial p_1} = p_1", define=[r"L = \sum_i p_i^2"])
+    assert (right.verdict, slip.verdict, slip.diagnosis) == ("proved", "wrong", "factor")

@@ -34,6 +34,10 @@ def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, l
     """``L_C = ...``, ``D_{KL} = ...``: a subscript of the defined name whose letters the right side never writes is
     a label, part of the name (noted); an index the right side uses (``p_i = ...``) stays an index."""
     letters = [str(i.label) if isinstance(i, sp.Idx) else str(i) for i in idxs]
+    if idxs and all(isinstance(i, sp.Integer) and i >= 0 for i in idxs) and not _an_array(p, name):
+        label = "".join(letters)  # A_1 = tanh(Z_1), C_0 = (a - y)^2: A is no array, A_1 a name of its own
+        p.note(f"{name}_{label} read as one name: {name} is no declared array")
+        return f"{name}_{label}", []
     if not idxs or not all(isinstance(i, (sp.Idx, sp.Symbol)) and len(t) == 1 for i, t in zip(idxs, letters)):
         return name, idxs
     right = " ".join(t.text for k, t in enumerate(p.toks) if k >= p.pos and not _labels_a_known_name(p, k))
@@ -47,6 +51,12 @@ def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, l
     p.note(f"{name}_{label} read as one name: the right side has no index {' or '.join(letters)}")
     return f"{name}_{label}", []
 
+
+def _an_array(p: _Parser, name: str) -> bool:
+    """Whether ``name`` is declared or defined as an array (``p \\in \\mathbb{R}^n``, ``p_i = ...``): then ``p_1 = ...``
+    defines one of its elements."""
+    known = p.ctx.tensors.get(name)
+    return isinstance(known, sp.IndexedBase) or name in p.ctx.definitions or name in p.ctx.families
 
 def _labels_a_known_name(p: _Parser, k: int) -> bool:
     """Whether token ``k`` is the label of a name already defined with it (the B of ``\\mu_B`` or ``\\mu_{B}`` once

@@ -15,7 +15,7 @@ class _SubscriptNames:
         braced = self.toks[k].text == "{"
         k += braced
         letters = []
-        while self.toks[k].kind == "letter":
+        while self.toks[k].kind in ("letter", "digit"):
             letters.append(self.toks[k].text)
             k += 1
         if braced and self.toks[k].text != "}":

@@ -114,7 +114,7 @@ def _difference_quotient(search: _Search, point: _Point, env: dict[str, int], of
     name = name_of(var)
     if name not in point.inputs:
         return None
-    at = tuple(env[str(i)] for i in var.indices) if isinstance(var, sp.Indexed) else None
+    at = tuple(int(i) if i.is_Integer else env[str(i)] for i in var.indices) if isinstance(var, sp.Indexed) else None
     base = point.inputs[name][at] if at is not None else point.inputs[name]
     h = max(mpmath.mpf(1), abs(_mp(base))) * mpmath.mpf(10) ** -step_digits
     ends = []
