@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
+from autograd import grad
 
 from symgrad import linalg, verify
 from symgrad.errors import ParseError
@@ -100,3 +102,21 @@ def test_a_quadratic_form_gradient_reads_x_as_a_vector_and_a_as_a_matrix(nabla):
 def test_a_nabla_with_no_variable_and_no_vector_written_transposed_is_still_refused():
     with pytest.raises(ParseError, match=r"\\nabla needs a variable"):
         parse_claim(r"\nabla u v = v", Context())
+
+
+TRACE_OF_INVERSE = {"of": r"\frac{\partial g}{\partial X}", "define": [r"g(X)=\operatorname{tr}\left(X^{-1}\right)"],
+                    "given": [r"Let $X$ be a square invertible $n \times n$ matrix."]}
+
+
+@pytest.mark.parametrize("claim", [r"-X^{-2T}", r"-(X^{-2})^T", r"-X^{-T}X^{-T}"])
+def test_a_power_of_the_inverse_is_read_and_the_gradient_of_the_trace_of_the_inverse_is_proved(claim):
+    # autograd: d tr(X^{-1})/dX = -(X^{-2})^T; X^{-2T} was read as a power with an undefined T
+    X = np.array([[2.0, 0.5, 0.1], [0.3, 1.5, 0.2], [0.1, 0.4, 1.8]])
+    inv = np.linalg.inv(X)
+    assert np.allclose(grad(lambda A: anp.trace(anp.linalg.inv(A)))(X), -(inv @ inv).T)
+    assert verify(claim, **TRACE_OF_INVERSE).verdict == "proved"
+
+
+def test_a_sign_slip_in_the_inverse_power_is_wrong_sign():
+    v = verify(r"X^{-2T}", **TRACE_OF_INVERSE)
+    assert (v.verdict, v.diagnosis) == ("wrong", "sign")

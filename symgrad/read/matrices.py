@@ -8,6 +8,8 @@ capital letters as n x n matrices and an undeclared ``I`` as the identity; the v
 
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 
 from .. import linalg
@@ -54,19 +56,41 @@ class _Matrices:
             raise self.error(str(err), t) from err
 
     def inverse(self, v: _Val, t: _Tok, transposed: bool) -> _Val:
-        """``X^{-1}``, ``X^{-T}``: the elements of the inverse, on the axes of ``X`` (swapped for ``-T``)."""
+        """``X^{-1}``, ``X^{-T}``, ``X^{-2}``, ``X^{-2T}``: the elements of the inverse (its power: the mark just read),
+        on the axes of ``X`` (swapped for ``-T``)."""
         row, col = v.axes
-        element = self.of_matrix(linalg.inverse, v, t, "the inverse")[row, col]
+        inv = self.of_matrix(linalg.inverse, v, t, "the inverse")
+        power = self._mark_power()
+        if power > 3:
+            raise self.error(f"the inverse to the power {power} is not supported (at most 3)", t)
+        chain = [row] + [self.fresh(row.upper) for _ in range(power - 1)] + [col]
+        element = sp.Mul(*(inv[a, b] for a, b in itertools.pairwise(chain)))
+        for k in chain[1:-1]:
+            element = sp.Sum(element, (k, k.lower, k.upper))
         return _Val(element, (col, row) if transposed else (row, col))
 
+    def _mark_power(self) -> int:
+        """The k of the inverse mark just read (``^{-kT}``, ``^{-k}``): the digits after its ``^``; 1 where none."""
+        k = self.pos - 1
+        while k > 0 and self.toks[k].text != "^":
+            k -= 1
+        digits = "".join(t.text for t in self.toks[k:self.pos] if t.kind == "digit")
+        return int(digits) if digits else 1
+
     def inverse_mark(self) -> tuple[int, bool] | None:
-        """After ``^``: ``{-1}``, ``-1``, ``{-T}``, ``{-\\top}``: (tokens, transposed), else None."""
-        texts = [self.peek(k).text for k in range(4)]
-        for pattern, transposed in ((["{", "-", "1", "}"], False), (["-", "1"], False), (["{", "-", "T", "}"], True),
-                                    (["{", "-", r"\top", "}"], True), (["{", "-", r"\intercal", "}"], True)):
-            if texts[:len(pattern)] == pattern:
-                return len(pattern), transposed
-        return None
+        """After ``^``: ``{-1}``, ``-1``, ``{-T}``, ``{-\\top}``, ``{-2}``, ``{-2T}``: (tokens, transposed), else None."""
+        texts = [self.peek(k).text for k in range(6)]
+        if texts[:2] == ["-", "1"]:
+            return 2, False
+        if texts[:2] != ["{", "-"]:
+            return None
+        k = 2
+        while texts[k].isdigit() and k < 4:
+            k += 1
+        transposed = texts[k] in ("T", r"\top", r"\intercal")
+        if texts[k + transposed] != "}" or (k == 2 and not transposed) or texts[2:k] == ["0"]:
+            return None
+        return k + transposed + 1, transposed
 
     def not_a_matrix_inverse(self, v: _Val, t: _Tok) -> tuple[int, bool] | None:
         """``S^{-T}`` of a name that is no declared matrix: the inverse transpose of a matrix nobody declared, or the
