@@ -84,3 +84,16 @@ def test_a_capital_between_a_transposed_vector_and_a_vector_is_a_square_matrix(q
     assert (slip.verdict, slip.diagnosis) == ("wrong", "case")
     assert symgrad.verify(f"{of} = (A + A^T)x").verdict == "proved"
     assert "A read as an n x n matrix" in symgrad.verify(f"{of} = (A + A^T)x").message
+
+
+def test_a_greek_parameter_written_transposed_is_a_vector():
+    # l_i(beta) = -log sigma(y_i z_i), z_i = beta^T x_i: beta was a number, so beta x_i had a free index
+    rng = np.random.default_rng(7)
+    X, y, beta = rng.normal(size=(3, 4)), np.array([1.0, -1.0, 1.0]), rng.normal(size=4)
+    truth = grad(lambda b: -anp.log(1 / (1 + anp.exp(-y[0] * (b @ X[0])))))(beta)
+    assert np.allclose(truth, (1 / (1 + np.exp(-y[0] * (beta @ X[0]))) - 1) * y[0] * X[0])
+    context = {"define": [r"\sigma (x) = \frac{1}{1 +e^{-x}}", r"l_i(\beta) = - \log \sigma(y_iz_i)", r"z_i = \beta^{T}x_i"],
+               "given": [r"y_i \in \{-1, 1\}", r"x_i \in \mathbb{R}^p"]}
+    of = r"\frac {\partial l_i(\beta)}{\partial \beta} = "
+    assert symgrad.verify(of + r"( \sigma(y_i\beta^{T}x_i) -1 ) y_ix_i", **context).verdict == "proved"
+    assert symgrad.verify(of + r"( \sigma(y_i\beta^{T}x_i) -1 ) x_i", **context).verdict == "wrong"

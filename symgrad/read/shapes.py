@@ -14,7 +14,9 @@ from .vocabulary import _Val
 
 _TRANSPOSES = ("T", r"\top", r"\intercal")
 
-_LETTERS = ("m", "n", "p", "q", "d", "r")  # the sizes a matrix nobody declares is given, first unused first
+_LETTERS = ("m", "n", "p", "q", "d", "r")
+# lowercase Greek letters that name a parameter vector where written transposed (\beta^T x_i, \theta^T x)
+_GREEK_VECTORS = ("alpha", "beta", "theta", "omega", "phi", "psi", "mu", "nu", "xi", "eta", "gamma", "lambda")  # the sizes a matrix nobody declares is given, first unused first
 
 
 class _Shapes(_Scope):
@@ -32,8 +34,9 @@ class _Shapes(_Scope):
         (a plain capital transposed stays as it reads: ``W X^T`` with W a number is a page's own mix-up)."""
         toks = self.toks
         texts = [t.text for t in toks] + ["", ""]
-        return len(name) == 1 and name.islower() and any(
-            t.kind == "letter" and t.text == name and texts[k + 1] == "^" and (
+        spelled = name if len(name) == 1 and name.islower() else "\\" + name if name in _GREEK_VECTORS else None
+        return spelled is not None and any(
+            t.text == spelled and texts[k + 1] == "^" and (
                 texts[k + 2] in _TRANSPOSES or (texts[k + 2] == "{" and texts[k + 3] in _TRANSPOSES and texts[k + 4] == "}"))
             for k, t in enumerate(toks[:-2]))
 
