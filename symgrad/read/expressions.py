@@ -7,6 +7,7 @@ import sympy as sp
 from .bold import spread_bold
 from .context import Function
 from .fallback import _FOREIGN_CLOSERS
+from .literals import bracket_list, matrix_environment
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
@@ -25,6 +26,7 @@ _PRIMARIES = {
     r"\frac": "frac", r"\dfrac": "frac", r"\tfrac": "frac", r"\cfrac": "frac", r"\sum": "sum", r"\prod": "sum",
     r"\Tr": "matrix_operator", r"\tr": "matrix_operator", r"\trace": "matrix_operator", r"\det": "matrix_operator",
     r"\sqrt": "root", r"\langle": "inner", r"\max": "extremum", r"\min": "extremum", r"\begin{cases}": "cases", r"\infty": "infinity",
+    r"\begin{matrix}": "matrix_literal",
     **{rf"\{f}": "function" for f in ("log", "ln", "exp", "tanh", "sin", "cos", "cosh", "sinh", "tan", "arctan")},
 }
 
@@ -54,7 +56,7 @@ class _Expressions:
         if t.kind == "sym":
             return t.text in "([{" or (t.text == "|" and not self.bars)
         if t.kind == "cmd":
-            stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm", r"\rangle",
+            stop = set(_OPS) | set(_RELS) | {r"\end{cases}", r"\end{matrix}", r"\}", r"\dots", r"\ldots", r"\cdots", r"\pm", r"\rangle",
                                                r"\mid", r"\not", "\\\\", r"\over"} | set(_FOREIGN_CLOSERS.values())
             return t.text not in stop and not (t.text == r"\|" and self.bars) and self.case_word()[0] is None
         return False
@@ -258,6 +260,9 @@ class _Expressions:
         v = self.expr()
         if close in ("}", r"\}") and self.case_word()[0] == "if":
             v = self.text_cases(v, opened)
+        if close == "]" and self.at(","):
+            self.bars = saved
+            return bracket_list(v, self, opened, close)
         if close == "}" and self.at(r"\over"):  # plain TeX {a \over b}
             over = self.next()
             v = self.div(v, self.expr(), over)
@@ -302,6 +307,9 @@ class _Expressions:
         """``sum`` or ``prod`` spelled in letters here, right before its limits (``sum_i``, ``prod_{k=1}^n``)."""
         word = next((w for w in ("sum", "prod") if self.keyword_ahead(w)), None)
         return word if word and self.peek(len(word)).text in ("_", "^") and not self.declared(word) else None
+
+    def matrix_literal(self, t: _Tok) -> _Val:
+        return matrix_environment(self, t)
 
     def root(self, t: _Tok) -> _Val:
         """``\\sqrt{x}``, ``\\sqrt[n]{x}``."""

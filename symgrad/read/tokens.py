@@ -45,6 +45,7 @@ _SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", 
            r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}
 _DROP_ARG = {r"\tag": 1, r"\label": 1, r"\color": 1, r"\textcolor": 1, r"\colorbox": 1, r"\hspace": 1,
              r"\vspace": 1, r"\phantom": 1}
+_MATRIX_ENVS = {"bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix"}  # arrays of entries (read.literals)
 _TRANSPARENT_ENVS = {"aligned", "align", "align*", "split", "gathered", "gather", "gather*", "equation",
                      "equation*", "eqnarray", "eqnarray*", "multline", "multline*", "alignedat"}
 _GREEK = {
@@ -237,10 +238,10 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
         if past is not None:
             k = past
         elif t.text in (r"\begin", r"\end") and toks[k + 1].text == "{":
-            k, cases = _environment(toks, k, src)
-            if cases:
+            k, kept = _environment(toks, k, src)
+            if kept:
                 in_cases += 1 if t.text == r"\begin" else -1
-                out.append(_Tok("cmd", t.text + "{cases}", t.col))
+                out.append(_Tok("cmd", t.text + "{" + kept + "}", t.col))
         elif _layout(t, toks[k - 1], out, in_cases):
             k += 1
         else:
@@ -274,17 +275,22 @@ def _layout(t: _Tok, before: _Tok, out: list[_Tok], in_cases: int) -> bool:
         t.text == "=" and bool(out) and out[-1].text == "=" and before.text in ("$", r"\[", r"\]", r"\\", "&"))
 
 
-def _environment(toks: list[_Tok], k: int, src: str) -> tuple[int, bool]:
-    """The index past ``\\begin{env}``/``\\end{env}`` and whether it is ``cases``; layout environments vanish."""
+def _environment(toks: list[_Tok], k: int, src: str) -> tuple[int, str]:
+    """The index past ``\\begin{env}``/``\\end{env}`` and the environment the parser reads there: ``cases``, or
+    ``matrix`` for an array of entries (bmatrix, pmatrix, an array with no ``=``: read.literals); "" for layout,
+    which vanishes."""
     t = toks[k]
     env, end = _arg_text(toks, k + 1)
-    if env in _TRANSPARENT_ENVS or (env == "array" and _aligns(toks, k)):
-        if t.text == r"\begin" and env in ("alignedat", "array") and toks[end].text == "{":
-            end = _group_end(toks, end)
-        return end, False
+    entries = env in _MATRIX_ENVS or (env == "array" and not _aligns(toks, k))
+    if t.text == r"\begin" and env in ("alignedat", "array") and toks[end].text == "{":
+        end = _group_end(toks, end)  # the column spec
+    if entries:
+        return end, "matrix"
+    if env in _TRANSPARENT_ENVS or env == "array":
+        return end, ""
     if env != "cases":
         raise ParseError(f"environment {env} is not supported (write index notation)", column=t.col, source=src)
-    return end, True
+    return end, "cases"
 
 
 def _aligns(toks: list[_Tok], k: int) -> bool:
@@ -460,7 +466,11 @@ def _math_in_prose(toks: list[_Tok], latex: str) -> list[_Tok]:
 
 def _source_text(t: _Tok, latex: str) -> str:
     """The original text of a token (a Unicode character stands for a longer command)."""
-    return t.text if latex[t.col - 1:t.col - 1 + len(t.text)] == t.text else latex[t.col - 1]
+    if latex[t.col - 1:t.col - 1 + len(t.text)] == t.text:
+        return t.text
+    if t.text.startswith((r"\begin{", r"\end{")):  # \end{bmatrix} stands as \end{matrix}: the whole command
+        return latex[t.col - 1:latex.index("}", t.col - 1) + 1]
+    return latex[t.col - 1]
 
 
 def _split(toks: list[_Tok], at: set[str]) -> list[list[_Tok]]:
@@ -468,9 +478,9 @@ def _split(toks: list[_Tok], at: set[str]) -> list[list[_Tok]]:
     parts: list[list[_Tok]] = [[]]
     depth = 0
     for t in toks[:-1]:
-        if t.text in ("{", "(", "[", r"\{", r"\begin{cases}"):
+        if t.text in ("{", "(", "[", r"\{", r"\begin{cases}", r"\begin{matrix}"):
             depth += 1
-        elif t.text in ("}", ")", "]", r"\}", r"\end{cases}"):
+        elif t.text in ("}", ")", "]", r"\}", r"\end{cases}", r"\end{matrix}"):
             depth -= 1
         if depth == 0 and t.text in at and t.kind != "end":
             parts.append([t])
