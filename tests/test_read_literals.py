@@ -75,16 +75,20 @@ def test_a_2_by_2_literal_is_the_piecewise_of_its_entries():
     assert entries == [[a[1], 0], [3, a[2] ** 2]]
 
 
-@pytest.mark.parametrize("claim, said", [
-    (r"\begin{bmatrix} 2x_1 \\ \vdots \\ 2x_n \end{bmatrix}", "dots in this matrix literal"),
-    (r"\begin{bmatrix} x_2 \\ \vdots \\ x_n \end{bmatrix}", "dots in this matrix literal"),
-    (r"\begin{bmatrix} x_1 & 1 \\ x_2 \end{bmatrix}", "same number"),
-    (r"\begin{vmatrix} x_1 & 1 \\ x_2 & 1 \end{vmatrix}", "vmatrix"),
-])
-def test_unreadable_literals_are_refused_naming_what(claim, said):
+# a literal the reader cannot read, and what its refusal names
+REFUSED = {
+    r"\begin{bmatrix} 2x_1 \\ \vdots \\ 2x_n \end{bmatrix}": "dots in this matrix literal",
+    r"\begin{bmatrix} x_2 \\ \vdots \\ x_n \end{bmatrix}": "dots in this matrix literal",
+    r"\begin{bmatrix} x_1 & 1 \\ x_2 \end{bmatrix}": "same number",
+    r"\begin{vmatrix} x_1 & 1 \\ x_2 & 1 \end{vmatrix}": "vmatrix",
+}
+
+
+@pytest.mark.parametrize("claim", sorted(REFUSED))
+def test_unreadable_literals_are_refused_naming_what(claim):
     ctx = Context()
     parse_given(r"x \in \mathbb{R}^n", ctx)
-    with pytest.raises(ParseError, match=said):
+    with pytest.raises(ParseError, match=REFUSED[claim]):
         parse_expression(claim, ctx)
 
 
