@@ -28,18 +28,49 @@ class _Arrays:
         follows) or ``\\hat y_i`` with its index lost: two readings."""
         scalar, array = (a, b) if not a.axes else (b, a)
         free = scalar.expr.free_symbols
-        elements = {e.base for e in scalar.expr.atoms(sp.Indexed) if any(i in free for i in e.indices)}
+        elements = {e.base for e in scalar.expr.atoms(sp.Indexed) if all(i in free for i in e.indices)}
         whole = {e.base for e in array.expr.atoms(sp.Indexed) if any(i in e.indices for i in array.free)}
         for base in sorted(elements & whole, key=str):
             element = next(e for e in scalar.expr.atoms(sp.Indexed) if e.base == base)
             raise self.error(f"{base} is written both with an index ({element}) and without one here: the whole "
                              f"vector, or {element} with its index lost - write the index on each", tok)
 
+    def spread(self, a: _Val, b: _Val, tok: _Tok, verb: str, columns: bool = True
+               ) -> tuple[sp.Expr, sp.Expr, tuple] | None:
+        """A matrix and a vector (either order) as NumPy and ML pages broadcast them: the vector over the
+        matrix's rows when its length is the row length (``xW^T + b``), a column over its columns when its
+        length is the column length only (``Y / norms``, norms (n, 1)), for a product or quotient only (``y - Xw``
+        with w unsized is a slip, not a column spread); on a square matrix a column has two readings and is
+        refused. Returns both expressions on the matrix's axes, or None: not this case."""
+        matrix, vector = (a, b) if None not in a.axes else (b, a)
+        if len(matrix.axes) != 2 or None in matrix.axes or len(vector.axes) != 2 or len(vector.free) != 1:
+            return None
+        (k,), (rows, cols), column = vector.free, matrix.axes, vector.axes[1] is None
+        n, first, last = (self.find(_extent(i)) for i in (k, rows, cols))
+        name = vector.expr.base if isinstance(vector.expr, sp.Indexed) else f"the {n}-vector"
+        if column and columns and first == n == last:
+            raise self.error(f"{name} {verb} a square ({first}, {last}) matrix: along each row or each column "
+                             "(two readings) - write the indices, or a row vector for each row", tok)
+        if last == n and (not column or first != n):
+            along, axis = "row", cols
+        elif column and columns and first == n:
+            along, axis = "column", rows
+        else:
+            return None
+        note = f"{name} {verb} each {along} of the ({first}, {last}) matrix (NumPy broadcasting)"
+        if note not in self.ctx.notes:
+            self.ctx.notes.append(note)
+        moved = vector.expr.xreplace({k: axis})
+        return (matrix.expr, moved, matrix.axes) if matrix is a else (moved, matrix.expr, matrix.axes)
+
     def add(self, a: _Val, b: _Val, tok: _Tok) -> _Val:
         if not a.axes or not b.axes:
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
             return _Val(a.expr + b.expr, a.axes or b.axes)
+        spread = self.spread(a, b, tok, "added to", columns=False)
+        if spread is not None:
+            return _Val(spread[0] + spread[1], spread[2])
         return _Val(a.expr + self.align(a, b, tok, "add"), a.axes)
 
     def mul(self, a: _Val, b: _Val, op: str, tok: _Tok) -> _Val:
@@ -52,6 +83,9 @@ class _Arrays:
                                *[(i, i.lower, i.upper) for i in a.free]))
         same_vectors = len(a.free) == len(b.free) == 1 and len(a.axes) == len(b.axes) == 2 and \
             (a.axes[0] is None) == (b.axes[0] is None)
+        spread = self.spread(a, b, tok, "multiplies") if op == "odot" else None
+        if spread is not None:
+            return _Val(spread[0] * spread[1], spread[2])
         if op == "odot" or (same_vectors and op != "dot"):
             return _Val(a.expr * self.align(a, b, tok, "multiply elementwise"), a.axes)
         if len(a.axes) != 2 or len(b.axes) != 2:
@@ -74,6 +108,9 @@ class _Arrays:
             return _Val(a.expr / b.expr, a.axes)
         if not a.axes:
             return _Val(a.expr / b.expr, b.axes)  # 1 / (1 + e^{-x}) of a vector x: elementwise
+        spread = self.spread(a, b, tok, "divided by" if None in a.axes else "divides")
+        if spread is not None:
+            return _Val(spread[0] / spread[1], spread[2])
         return _Val(a.expr / self.align(a, b, tok, "divide"), a.axes)
 
     def transpose(self, v: _Val, tok: _Tok) -> _Val:

@@ -34,7 +34,14 @@ def _derivative_indices(of: Node, var: Node) -> tuple[sp.Idx, ...]:
 
 def _orientations(expr: sp.Expr, array: tuple[sp.Idx, ...], free: tuple[sp.Idx, ...]) -> list[tuple[sp.Expr, bool]]:
     """A matrix-notation member with its axes laid onto the derivative's: in order first, then every
-    other order the extents allow; each with whether it is transposed. Index notation: as written."""
+    other order the extents allow; each with whether it is transposed. Index notation: as written. A member
+    with fewer axes than ``free`` (``1(1 - w^T x_i > 0) x_i`` for dL_i/dw) has them laid onto the last free
+    indices it does not already contain (i is written; the vector's axis is w's)."""
+    axes = [a for a in array if a is not None]
+    if axes and len(axes) < len(free):
+        written = expr.free_symbols - set(axes)
+        rest = tuple(f for f in free if f not in written)
+        free = rest[len(rest) - len(axes):] if len(rest) >= len(axes) else free
     if len(array) == 2 and array[0] is None and len(free) == 1:  # a row vector (1 x n) for a column gradient
         (column, _), *_ = _orientations(expr, (array[1],), free)
         return [(column, True)]
