@@ -62,7 +62,7 @@ def test_a_literal_inside_a_sum_is_added_entry_by_entry():
     assert v.verdict == "wrong"
 
 
-def test_a_2_by_2_literal_is_the_piecewise_of_its_entries():
+def test_a_2_by_2_literal_has_its_entries_at_their_positions():
     ctx = Context()
     parse_given(r"a \in \mathbb{R}^2", ctx)
     value = parse_expression(r"\begin{bmatrix} a_1 & 0 \\ 3 & a_2^2 \end{bmatrix}", ctx)
@@ -102,3 +102,14 @@ def test_a_literal_x_1_dots_x_n_is_the_vector_x_noted(vector):
     doubled = verify(rf"\frac{{\partial L}}{{\partial x}} = 2{vector}", define=[r"L = \|x\|^2/2"],
                      given=[r"x \in \mathbb{R}^n"])
     assert doubled.verdict == "wrong"
+
+
+def test_a_literal_matrix_in_a_definition_gives_the_gradient_of_x_t_a_x_as_a_plus_a_t_times_x():
+    a, x = np.array([[1.0, 1.0], [2.0, 2.0]]), np.array([0.5, -1.5])
+    assert np.allclose(autograd.grad(lambda v: v @ a @ v)(x), [2 * x[0] + 3 * x[1], 3 * x[0] + 4 * x[1]], rtol=1e-12)
+    right = r"\frac{\partial L}{\partial x} = \begin{bmatrix} 2x_1 + 3x_2 \\ 3x_1 + 4x_2 \end{bmatrix}"
+    given = [r"x \in \mathbb{R}^2"]
+    for define in ([r"A = \begin{bmatrix} 1 & 1 \\ 2 & 2 \end{bmatrix}", r"L = x^T A x"],
+                   [r"L = x^T \begin{bmatrix} 1 & 1 \\ 2 & 2 \end{bmatrix} x"]):
+        assert verify(right, define=define, given=given).verdict in ("proved", "agrees")
+        assert verify(right.replace("4x_2", "5x_2"), define=define, given=given).verdict == "wrong"

@@ -1,8 +1,9 @@
 """Matrix and vector literals: ``\\begin{bmatrix} a & b \\\\ c & d \\end{bmatrix}`` (pmatrix, matrix, an array of
 entries) and a bracket list ``[a, b]``: an array value whose entries are given one by one.
 
-The literal is one index expression on fresh indices sized by its shape (rows by ``\\\\``, columns by ``&``), a
-Piecewise that picks the entry at each position; so a 2 x 2 literal meets only 2 x 2 arrays. A column (one entry a
+The literal is one index expression on fresh indices sized by its shape (rows by ``\\\\``, columns by ``&``), the sum
+of each entry times Kronecker deltas that pick its position (not a Piecewise: SymPy moves a sum into the pieces of a
+Piecewise whose conditions name the summed index); so a 2 x 2 literal meets only 2 x 2 arrays. A column (one entry a
 row) is a column vector, a single row a row vector. ``a_1 \\\\ \\vdots \\\\ a_n`` is the vector a (noted); entries that
 are arrays themselves (block matrices) and dots in any other pattern are refused, naming them, never guessed.
 """
@@ -60,11 +61,9 @@ def literal(rows: list[list[sp.Expr]], p: _Reader, t: _Tok) -> _Val:
         return _Val(rows[0][0], ())
     i = p.fresh(sp.Integer(len(rows))) if len(rows) > 1 else None
     j = p.fresh(sp.Integer(width)) if width > 1 else None
-    pieces = []
-    for r, row in enumerate(rows, 1):
-        for c, e in enumerate(row, 1):
-            pieces.append((e, sp.And(*(sp.Eq(a, n) for a, n in ((i, r), (j, c)) if a is not None))))
-    return _Val(sp.Piecewise(*pieces, evaluate=False), (i, j))
+    picked = sp.Add(*(e * sp.Mul(*(sp.KroneckerDelta(a, n) for a, n in ((i, r), (j, c)) if a is not None))
+                      for r, row in enumerate(rows, 1) for c, e in enumerate(row, 1)))
+    return _Val(picked, (i, j))
 
 
 def _dotted(rows: list[list[sp.Expr | None]], p: _Reader, t: _Tok) -> _Val:
