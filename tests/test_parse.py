@@ -550,7 +550,7 @@ def test_function_of_a_vector_defined_and_differentiated():
     (r"x + ", "expected an expression, found the end", 5),
     (r"x \pm y", r"\pm is not supported", 3),
     (r"a_{k+1}", "index arithmetic (a_{k+1}) is not supported", 4),
-    (r"\begin{bmatrix} 1 \end{bmatrix}", "environment bmatrix is not supported (write index notation)", 1),
+    (r"\begin{vmatrix} 1 \end{vmatrix}", "environment vmatrix is not supported (write index notation)", 1),
     ("x ⊕ y", "unexpected character '⊕'", 3),
 ])
 def test_errors_carry_message_and_column(latex, message, column):

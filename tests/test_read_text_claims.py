@@ -69,11 +69,14 @@ def test_an_underbrace_or_overbrace_is_its_content_and_its_note_is_dropped(text,
     assert parse_expression(text, Context()) == want
 
 
-def test_an_array_that_lays_out_a_chain_is_layout_and_an_array_of_entries_is_refused():
+def test_an_array_that_lays_out_a_chain_is_layout_and_an_array_of_entries_is_a_vector():
     claim = r"\Large \begin{array}{rcl} \frac{d}{dx} x^2 y &=& 2 x y \\ &=& y \cdot 2x \end{array}"
     assert verify(claim).verdict == "proved"
-    with pytest.raises(ParseError, match="environment array"):
-        parse_expression(r"\left[\begin{array}{c} a \\ b \end{array}\right]", Context())
+    # an array of entries is a literal vector (read/literals.py): the gradient of a x_1 + b x_2 is (a, b)
+    of = r"\frac{\partial}{\partial x} (a x_1 + b x_2) = "
+    given = [r"x \in \mathbb{R}^2"]
+    assert verify(of + r"\left[\begin{array}{c} a \\ b \end{array}\right]", given=given).verdict in ("proved", "agrees")
+    assert verify(of + r"\left[\begin{array}{c} b \\ a \end{array}\right]", given=given).verdict == "wrong"
 
 
 @pytest.mark.parametrize("mark", [r"^{\text{T}}", r"^\mathsf{T}", r"^{\mathrm{T}}", "^T", r"^\top"])
