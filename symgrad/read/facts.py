@@ -337,10 +337,15 @@ def _components(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     inside = [t.text for t in toks[eq + 2:-2]]
     entries = " ".join(inside).split(" , ")
     numbers = [re.fullmatch(rf"{re.escape(name or '')} _ (?:\{{ )?(\d+)(?: \}})?", e) for e in entries]
-    if name is None or len(entries) < 2 or not all(numbers) or ctx.known(name) and name not in ctx.tensors:
+    if name is None or len(entries) < 2 or not any(numbers) or ctx.known(name) and name not in ctx.tensors or any(
+            e.strip() in _DOTS for e in entries):
         return False
-    if [int(m[1]) for m in numbers] != list(range(1, len(entries) + 1)):
-        return False
+    written = [int(m[1]) for m in numbers if m]
+    if all(numbers) and written == list(range(len(entries))):
+        return False  # from 0: which entry y_0 is, is the claim's reader's to decide
+    if not all(numbers) or written != list(range(1, len(entries) + 1)):
+        raise ParseError(f"{name} = [...] writes {name} by its entries: each entry {name}_k in order from "
+                         f"{name}_1 ({name} = [{name}_1, {name}_2])", column=toks[eq + 1].col, source=latex)
     ctx.tensors[name] = sp.IndexedBase(name, shape=(sp.Integer(len(entries)),))
     ctx.notes.append(f"{_source(latex, toks[:-1])} read as a vector of {len(entries)} entries")
     return True
