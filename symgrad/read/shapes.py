@@ -32,13 +32,9 @@ class _Shapes(_Scope):
     def written_transposed(self, name: str) -> bool:
         """Whether this source writes the one lowercase letter ``name`` transposed (``w^T``, ``x^\\top``) somewhere
         (a plain capital transposed stays as it reads: ``W X^T`` with W a number is a page's own mix-up)."""
-        toks = self.toks
-        texts = [t.text for t in toks] + ["", ""]
+        texts = [t.text for t in self.toks]
         spelled = name if len(name) == 1 and name.islower() else "\\" + name if name in _GREEK_VECTORS else None
-        return spelled is not None and any(
-            t.text == spelled and texts[k + 1] == "^" and (
-                texts[k + 2] in _TRANSPOSES or (texts[k + 2] == "{" and texts[k + 3] in _TRANSPOSES and texts[k + 4] == "}"))
-            for k, t in enumerate(toks[:-2]))
+        return spelled is not None and any(t == spelled and _mark_length(texts, k + 1) for k, t in enumerate(texts))
 
     def sandwiched(self, name: str) -> bool:
         """Whether this source writes the one capital letter ``name`` right after a transposed lowercase letter and
@@ -51,16 +47,12 @@ class _Shapes(_Scope):
         for k, t in enumerate(toks[:-1]):
             if t.kind != "letter" or t.text != name:
                 continue
-            if k >= 3 and texts[k - 2] == "^" and texts[k - 1] in _TRANSPOSES:
-                vector = toks[k - 3]
-            elif k >= 5 and texts[k - 4:k - 1] == ["^", "{", texts[k - 2]] and texts[k - 2] in _TRANSPOSES \
-                    and texts[k - 1] == "}":
-                vector = toks[k - 5]
-            else:
-                continue
             operand = toks[k + 1].kind == "letter" or texts[k + 1] in ("(", r"\left", r"\mathbf", r"\boldsymbol")
-            if vector.kind == "letter" and vector.text.islower() and operand:
-                return True
+            for length in (2, 4):  # ^T or ^{T} just before the capital, a lowercase letter before the mark
+                start = k - length
+                vector = toks[start - 1] if start >= 1 and _mark_length(texts, start) == length else None
+                if vector is not None and vector.kind == "letter" and vector.text.islower() and operand:
+                    return True
         return False
 
     def by_transpose(self, name: str, tok: _Tok) -> _Val:
@@ -93,3 +85,12 @@ class _Shapes(_Scope):
         self.sizes.update(fresh)
         self.__dict__.setdefault("by_use_sizes", set()).update(fresh)
         return mapping
+
+
+def _mark_length(texts: list[str], k: int) -> int:
+    """The number of tokens of a transpose mark starting at ``texts[k]`` (``^T``: 2, ``^{T}``: 4), else 0."""
+    if texts[k:k + 1] != ["^"] or k + 1 >= len(texts):
+        return 0
+    if texts[k + 1] in _TRANSPOSES:
+        return 2
+    return 4 if texts[k + 1:k + 4] in (["{", mark, "}"] for mark in _TRANSPOSES) else 0
