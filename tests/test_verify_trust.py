@@ -221,3 +221,20 @@ def test_an_inline_derivative_is_named_apart_from_the_users_definitions():
     for define in ([r"f(x) = x^2"], [r"f(x) = x^2", "F = 2"]):
         assert verify(r"\frac{d}{dx}\sigma(x) = \sigma(x)(1-\sigma(x))", define=define).verdict == "proved"
         assert verify(r"\frac{d}{dx}\sigma(x) = \sigma(x)^2", define=define).verdict == "wrong"
+
+
+@pytest.mark.parametrize("claim", [
+    r"\sum_{i=1}^m \frac{\partial f}{\partial y_i} \hat{x}_i",  # right on the page, 0 = 0 only as misread
+    r"\sum_{i=1}^m \frac{\partial f}{\partial y_i}",  # wrong on the page (drops x-hat), also 0 as misread
+], ids=["right-claim", "wrong-claim"])
+def test_a_derivative_that_is_0_only_because_the_variable_enters_no_definition_is_refused_not_proved(claim):
+    # f, the loss, is never defined: read as a name of its own, it depends on nothing, and every claim built
+    # from its derivatives is 0 = 0. Proving that would prove the wrong claim too.
+    v = verify(claim, of=r"\frac{\partial f}{\partial \gamma}", define=[r"y_i = \gamma \hat{x}_i + \beta"])
+    assert v.verdict == "unreadable", str(v)
+    assert "does not depend on gamma as read" in v.message
+
+
+def test_a_derivative_by_a_variable_the_definitions_use_is_still_judged():
+    v = verify(r"2(y - a)", of=r"\frac{\partial L}{\partial y}", define=["L = (y - a)^2"])
+    assert v.verdict == "proved", str(v)

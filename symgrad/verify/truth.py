@@ -95,9 +95,22 @@ def _truth(problem: _Problem, timeout: float | None = None) -> tuple[sp.Expr, st
         return _engine_truth(problem, timeout), ""
     except Exception as exc:  # noqa: BLE001 - whatever stops the engine, sympy.diff still gives the truth
         note = f"the engine could not derive it ({type(exc).__name__}: {exc}); the derivative was taken with sympy.diff"
+        independent = "does not depend on" in str(exc)
 
     of_expr = target.at(*problem.of.indices) if isinstance(problem.of, sp.Indexed) else target.rhs
-    return _differentiate(of_expr, problem.var, problem), note
+    value = _differentiate(of_expr, problem.var, problem)
+    if independent and sp.sympify(value).doit() == 0:
+        raise VerifyError(_independent(problem))
+    return value, note
+
+
+def _independent(problem: _Problem) -> str:
+    """The refusal for a derivative that is 0 only because the variable enters nothing the definitions compute:
+    on a page that differentiates by it, that is a reading that lost how it enters, not a derivative of 0."""
+    of, var = name_of(problem.of), name_of(problem.var)
+    return (f"{of} does not depend on {var} as read: {var} enters none of the definitions {of} is computed from, "
+            f"so the derivative would be 0; define how {of} depends on {var} (or, for a name no definition gives, "
+            f"such as a loss of y, state its gradient: \\frac{{\\partial {of}}}{{\\partial y}} = g)")
 
 
 def _identity(of: Node, var: Node) -> sp.Expr:
