@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .. import linalg
+from .matrix_norms import norm_kind
 from .tokens import _Tok
 from .vocabulary import _SAMPLE_NAMES, _free_indices, _Val
 
@@ -38,18 +39,24 @@ class _Bars:
             return _Val(self.of_matrix(linalg.det, v, t, "|...| of a matrix (its determinant)"))
         if not norm:
             return _Val(sp.Abs(v.expr), v.axes)
-        kind = "2"
-        if self.at("_"):
-            self.next()
-            k = self.next() if not self.at("{") else None
-            if k is None:
-                self.next()
-                k = self.next()
-                self.expect("}", t)
-            kind = k.text
+        power_first = self.power_then_kind()  # \|X\|^2_F
+        kind = power_first[1] if power_first else self.norm_subscript(t)
         if not v.axes and not _free_indices(v.expr) - self.protected:
             v = self.with_samples(v, start, self.reparse_bars)
-        return self.norm(v, kind, t)
+        if len(v.free) == 2:
+            kind = self.matrix_norm_kind(kind, t)
+        value = self.norm(v, kind or "2", t)
+        return _Val(value.expr ** power_first[0]) if power_first else value
+
+    def norm_subscript(self, t: _Tok) -> str | None:
+        r"""The subscript after a norm's closing bar (``_F``, ``_{2}``, ``_{\mathrm{F}}``), read; None if none."""
+        found = norm_kind([self.peek(k).text for k in range(8)], 0)
+        if found is None:
+            if self.at("_"):
+                raise self.error(r"a norm's subscript is one letter or number: \|x\|_2, \|X\|_F", t)
+            return None
+        self.pos += found[1]
+        return found[0]
 
     def reparse_bars(self) -> _Val:
         self.bars += 1

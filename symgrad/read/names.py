@@ -89,6 +89,8 @@ class _Names:
             return self.by_transpose(name, tok)
         if self.sandwiched(name):
             return self.matrix_by_use(name, tok)
+        if self.in_frobenius_norm(name):
+            return self.matrix_in_norm(name, tok)
         sym = self.new_scalars[name] = sp.Symbol(name)
         return _Val(sym)
 
@@ -99,6 +101,8 @@ class _Names:
             return self.bold(name, tok)
         if isinstance(self.params[name], sp.Symbol) and self.written_transposed(name):
             return self.by_transpose(name, tok)  # f(w) = ... w^T x_i: w is a vector, as the transpose says
+        if isinstance(self.params[name], sp.Symbol) and self.in_frobenius_norm(name):
+            return self.matrix_in_norm(name, tok)  # F(R) = \|A - RY\|_F^2: R is a matrix, as the norm says
         self.__dict__.setdefault("params_read", set()).add(name)
         return _Val(self.params[name])
 

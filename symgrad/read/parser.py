@@ -11,6 +11,7 @@ from .indices import _Indices
 from .labels import _Labels
 from .letters import _Letters
 from .matrices import _Matrices
+from .matrix_norms import _MatrixNorms
 from .names import _Names
 from .ones import _Ones
 from .operators import _Operators
@@ -24,6 +25,6 @@ from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Sums, _Matrices, _Names, _SubscriptNames, _Labels,
+class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
               _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""

@@ -79,8 +79,10 @@ class _Shapes(_Scope):
                 sizes.append(str(root))
             if not sizes:
                 continue
-            shape = f"a vector of size {sizes[0]}" if len(sizes) == 1 else f"an {' x '.join(sizes)} matrix"
-            self.note(f"{name} read as {shape}: nothing declares its shape")
+            article = "an" if sizes[0][0] in "aefhilmnorsx" else "a"
+            shape = f"a vector of size {sizes[0]}" if len(sizes) == 1 else f"{article} {' x '.join(sizes)} matrix"
+            why = self.__dict__.get("by_use_why", {}).get(name, "nothing declares its shape")
+            self.note(f"{name} read as {shape}: {why}")
         mapping = super().resolve()  # type: ignore[misc]
         self.sizes.update(fresh)
         self.__dict__.setdefault("by_use_sizes", set()).update(fresh)

@@ -1,0 +1,109 @@
+"""Matrix norms: ``\\|A - RY\\|_F^2`` says its operand is a matrix, so an undeclared capital written inside a
+Frobenius norm is a matrix whose sizes its products settle (read.shapes); the subscript may follow the power
+(``\\|X\\|^2_F``). A bare ``\\|M\\|`` of a matrix is read as the Frobenius norm (the sum of squared entries, what a
+derivative by entries means), noted; ``\\|M\\|_2`` of a matrix (spectral or Frobenius) is refused naming both."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .tokens import _Tok
+from .vocabulary import _Val
+
+_FONTS = (r"\mathrm", r"\text", r"\rm", r"\textrm", r"\mathit")
+
+
+def norm_kind(texts: list[str], k: int) -> tuple[str, int] | None:
+    """The kind of norm subscript starting at ``texts[k]`` (``_F``, ``_{F}``, ``_{\\mathrm{F}}``, ``_2``) and its
+    number of tokens; None where no subscript starts there."""
+    if texts[k:k + 1] != ["_"] or k + 1 >= len(texts):
+        return None
+    if texts[k + 1] != "{":
+        return texts[k + 1], 2
+    body = texts[k + 2:k + 6]
+    if body[:1] and body[0] in _FONTS and body[1:2] == ["{"] and body[3:4] == ["}"] and texts[k + 6:k + 7] == ["}"]:
+        return body[2], 7
+    return (body[0], 4) if len(body) > 1 and body[1] == "}" else None
+
+
+def power_width(texts: list[str], k: int) -> int:
+    """The number of tokens of a numeric power ``^2`` or ``^{2}`` starting at ``texts[k]``, else 0."""
+    if texts[k:k + 1] != ["^"] or k + 1 >= len(texts):
+        return 0
+    if texts[k + 1].isdigit():
+        return 2
+    return 4 if texts[k + 1] == "{" and texts[k + 2:k + 3] and texts[k + 2].isdigit() and \
+        texts[k + 3:k + 4] == ["}"] else 0
+
+
+def frobenius_names(toks: list[_Tok]) -> set[str]:
+    """The single capital letters written inside a norm whose subscript is F (before or after its power)."""
+    texts = [t.text for t in toks]
+    names: set[str] = set()
+    k = 0
+    while k < len(texts):
+        width = _bar_width(texts, toks, k)
+        if not width:
+            k += 1
+            continue
+        close = next((j for j in range(k + width, len(texts)) if _bar_width(texts, toks, j) == width), None)
+        if close is None:
+            return names
+        after = close + width
+        kind = norm_kind(texts, after) or norm_kind(texts, after + power_width(texts, after))
+        if kind is not None and kind[0] == "F":
+            names |= {t.text for t in toks[k + width:close] if t.kind == "letter" and t.text.isupper()}
+        k = after
+    return names
+
+
+def _bar_width(texts: list[str], toks: list[_Tok], k: int) -> int:
+    """1 for ``\\|`` at ``k``, 2 for two bars written together, 0 otherwise."""
+    if texts[k] == r"\|":
+        return 1
+    together = k + 1 < len(toks) and toks[k + 1].col == toks[k].col + 1
+    return 2 if texts[k] == "|" and texts[k + 1:k + 2] == ["|"] and together else 0
+
+
+class _MatrixNorms:
+    """Norms of matrices (a part of the parser)."""
+
+    def in_frobenius_norm(self, name: str) -> bool:
+        """Whether the undeclared capital ``name`` is written inside a Frobenius norm in this source: a matrix."""
+        found = self.__dict__.get("frobenius_names")
+        if found is None:
+            found = self.__dict__["frobenius_names"] = frobenius_names(self.toks)
+        return name in found
+
+    def matrix_in_norm(self, name: str, tok: _Tok) -> _Val:
+        """The undeclared capital ``name`` of a Frobenius norm: a matrix of sizes its products settle, noted."""
+        self.params.pop(name, None)
+        self.__dict__.setdefault("by_use_why", {})[name] = r"it stands in a Frobenius norm \|...\|_F, undeclared"
+        return self.matrix_by_use(name, tok)
+
+    def power_then_kind(self) -> tuple[sp.Expr, str] | None:
+        """After a norm's closing bar, ``^2_F`` (the power written before the subscript): the power and the kind,
+        the tokens read; None (nothing read) otherwise."""
+        texts = [self.peek(k).text for k in range(12)]
+        width = power_width(texts, 0)
+        kind = norm_kind(texts, width) if width else None
+        if kind is None:
+            return None
+        power = sp.Integer(int(texts[1] if width == 2 else texts[2]))
+        self.pos += width + kind[1]
+        return power, kind[0]
+
+    def matrix_norm_kind(self, kind: str | None, tok: _Tok) -> str:
+        """The norm to take of a matrix, subscript ``kind`` (None: none written): F; a bare norm is read as F
+        (noted); ``_2`` refused naming both readings."""
+        if kind == "F":
+            return kind
+        if kind == "2":
+            raise self.error(r"\|M\|_2 of a matrix has two readings: the spectral norm (the largest singular value) or "
+                             r"the Frobenius norm; write \|M\|_F for the Frobenius norm (the spectral norm is not "
+                             "supported)", tok)
+        if kind is not None:
+            raise self.error(rf"the {kind}-norm of a matrix is not supported; write \|M\|_F for the Frobenius norm", tok)
+        self.note(r"\|...\| of a matrix read as the Frobenius norm (the square root of the sum of squared entries), "
+                  r"as derivatives by entries mean; the spectral norm is its other reading: write \|M\|_F to say so")
+        return "F"
