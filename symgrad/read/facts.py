@@ -12,7 +12,7 @@ from ..tensors import Constraint, Definition, indices_of, name_of
 from .claims import _reading, names_itself, parse_definition
 from .context import Context, Upstream
 from .encoded import decoded
-from .forms import forms
+from .forms import forms, respelled
 from .macros import define
 from .parser import _Parser
 from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
@@ -53,7 +53,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     if isinstance(latex, str) and is_case(latex, ctx):
         raise ParseError(f"{latex.strip()} relates two indices: a case, given as --assume", column=1, source=latex)
     _tokens(latex)  # the empty-input and brace checks, with their columns
-    raw = _unboxed(_tokenize(latex))
+    raw = respelled(_unboxed(_tokenize(latex)), ctx.notes)
     try:
         facts = forms(raw, latex)
     except ParseError:

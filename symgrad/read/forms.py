@@ -27,6 +27,35 @@ _FORMS = ("membership", "tuple_membership", "range", "tuple", "signature", "boun
           "equation")
 
 
+_IN_AS_EPSILON = (r"\epsilon", r"\varepsilon")  # X \epsilon \mathbb{R}^{n}: the element sign typed as an epsilon
+_SPACES = ("\\mathbb", "\\Bbb", "\\R", "\\RR", "\\rrn", "\\Rn", "\\reals")
+
+
+def respelled(toks: list[_Tok], notes: list[str]) -> list[_Tok]:
+    """``toks`` with an epsilon standing between a name and a space (``\\mathbf{X}\\epsilon\\mathbb{R}^{n}``) read as
+    \\in, noted; an epsilon anywhere else is left, a name."""
+    out = list(toks)
+    for k in range(1, len(toks) - 1):
+        after = toks[k + 1]
+        space = after.text in _SPACES or after.text == "R" and toks[k + 2].text == "^"
+        if toks[k].text in _IN_AS_EPSILON and space and toks[k - 1].kind in ("letter", "digit", "cmd", "sym") and \
+                toks[k - 1].text not in (",", "=", "(", "{", r"\in"):
+            out[k] = _Tok("cmd", r"\in", toks[k].col)
+            notes.append(f"{toks[k].text} between a name and a space read as \\in")
+    return out
+
+
+def _and(toks: list[_Tok], k: int) -> int:
+    """3 when the word and, typed in the formula with spaces around it, stands at ``k`` (``A \\in S and X \\in T``)."""
+    word = toks[k:k + 3]
+    if [t.text for t in word] != ["a", "n", "d"] or word[1].col != word[0].col + 1 or word[2].col != word[0].col + 2:
+        return 0
+    before, after = toks[k - 1] if k else None, toks[k + 3]
+    spaced = (before is None or before.col + len(before.text) < word[0].col) and (after.col > word[2].col + 1 or
+                                                                                  after.kind == "end")
+    return 3 if spaced and before is not None else 0
+
+
 def _word(toks: list[_Tok], k: int) -> int:
     """Tokens of a separating word at ``k`` (``\\text{ and }``, ``\\text{for}``), or 0."""
     if toks[k].text in _NAMED and toks[k + 1].text == "{":
@@ -39,7 +68,7 @@ def _lark_tokens(toks: list[_Tok]) -> list[Token]:
     """One Lark token per reader token (a separating word is one BREAK); ``start_pos`` is the index in ``toks``."""
     out, k = [], 0
     while k < len(toks) - 1:
-        n = _word(toks, k)
+        n = _word(toks, k) or _and(toks, k)
         kind = "BREAK" if n else _KINDS.get(toks[k].text, "ATOM")
         out.append(Token(kind, toks[k].text, start_pos=k, column=toks[k].col))
         k += max(n, 1)

@@ -52,6 +52,7 @@ def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
     if not p.at("{"):
         return (p.bound(),)
     opened = p.next()
+    _times_as_x(p)
     dims = [_dim(p)]
     while p.at(r"\times") or p.at(","):
         p.next()
@@ -59,6 +60,22 @@ def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
     p.expect("}", opened)
     kept = tuple(d for d in dims if d != 1)
     return kept if kept or not dims else (sp.Integer(1),)
+
+
+def _times_as_x(p: _Parser) -> None:
+    """``^{mxm}``, ``^{n x 1}``: sizes (one letter or a number each) joined by the letter x, as pages type the times
+    sign; read as \\times and noted (a product of sizes n x m is no length a page gives a vector)."""
+    end = _arg_text(p.toks, p.pos - 1)[1] - 1
+    inside = p.toks[p.pos:end]
+    sizes, marks = inside[::2], inside[1::2]
+    if len(inside) < 3 or len(inside) % 2 == 0 or any(t.text != "x" for t in marks) or any(
+            t.kind not in ("letter", "digit") or t.text == "x" for t in sizes):
+        return
+    for k in range(p.pos + 1, end, 2):
+        p.toks[k] = _Tok("cmd", r"\times", p.toks[k].col)
+    written = p.src[inside[0].col - 1:inside[-1].col - 1 + len(inside[-1].text)]
+    product = r" \times ".join(t.text for t in sizes)
+    p.ctx.notes.append(f"{written} in a space's power read as {product}")
 
 
 def _dim(p: _Parser) -> sp.Expr:
@@ -94,15 +111,26 @@ def _sign(p: _Parser) -> sp.Set | None:
 
 
 _FIELDS = (r"\mathbb", r"\R", r"\Bbb", r"\mathbf", r"\mathrm", r"\mathcal", r"\mathds", r"\mathbbm")  # how pages set R
+# macros pages define for the reals (\newcommand{\RR}{\mathbb{R}}): the letter, and the power the macro holds
+_REAL_MACROS = {r"\R": (), r"\RR": (), r"\Rbb": (), r"\reals": (), r"\Reals": (), r"\Real": (), r"\rr": (),
+                r"\rrn": ("n",), r"\Rn": ("n",), r"\RRn": ("n",), r"\rrm": ("m",), r"\Rm": ("m",), r"\rrd": ("d",),
+                r"\Rd": ("d",)}
 
 
 def _field(p: _Parser) -> tuple[str, sp.Set | None, tuple[sp.Expr, ...]]:
     """``\\mathbb{R}^{n \\times d}``, ``\\mathbb{R}_{>0}``, ``\\mathbb{N}``: the letter, a sign domain and the dims."""
     t = p.next()
     letter = "R"
-    if t.text != r"\R" and p.at("{"):
+    if t.text in _REAL_MACROS:
+        power = _REAL_MACROS[t.text]
+        if power and (p.at("^") or p.at("_")):
+            raise p.error(f"{t.text} holds its power (R^{power[0]}): write \\mathbb{{R}}^{{...}} for another", p.peek())
+        if power:
+            p.ctx.notes.append(f"{t.text} read as the page's macro for \\mathbb{{R}}^{{{power[0]}}}")
+            return letter, None, (p.size(power[0]),)
+    elif p.at("{"):
         letter, p.pos = _arg_text(p.toks, p.pos)
-    elif t.text != r"\R":  # \mathbb R^n, \Bbb R^n: TeX's argument is the one letter
+    else:  # \mathbb R^n, \Bbb R^n: TeX's argument is the one letter
         letter = p.next().text
     if letter not in ("R", "N", "Z"):
         raise p.error(rf"unknown set \mathbb{{{letter}}} (symgrad reads \mathbb{{R}}, \mathbb{{N}}, \mathbb{{Z}})", t)
@@ -148,6 +176,9 @@ def _set(p: _Parser) -> tuple[str, object]:
         if right.text not in (")", "]"):
             raise p.error("expected ) or ] to close the interval", right)
         return "domain", sp.Interval(lo, hi, t.text == "(", right.text == ")")
+    if t.kind == "cmd" and t.text not in _FIELDS and t.text[1:].isalpha():
+        raise p.error(rf"{t.text} is no set symgrad knows (a macro of the page?): write the set (\mathbb{{R}}^{{n}}) or "
+                      rf"give the macro as a fact (\newcommand{{{t.text}}}{{\mathbb{{R}}^n}})", t)
     if t.text != r"\{":
         raise p.error(r"expected a set: \mathbb{R}^{n}, \{1, \dots, n\}, \{0, 1\} or (0, 1)", t)
     return _finite(p, t)
@@ -191,7 +222,8 @@ def membership(p: _Parser) -> None:
     ``\\epsilon \\in (0, 1)``, ``N \\in \\mathbb{N}``: shapes, domains, ranges and sizes into the context."""
     ctx: Context = p.ctx
     names = _members(p)
-    if any(p.at(c) for c in _FIELDS) and (p.at(r"\R") or p.at(r"\mathbb") or p.peek(1).text in ("R", "N", "Z") or (
+    if p.peek().text in _REAL_MACROS or any(p.at(c) for c in _FIELDS) and (
+            p.at(r"\mathbb") or p.peek(1).text in ("R", "N", "Z") or (
             p.peek(1).text == "{" and p.peek(2).text in ("R", "N", "Z") and p.peek(3).text == "}")):
         letter, sign, dims = _field(p)
         p.done()
