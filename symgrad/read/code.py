@@ -17,6 +17,7 @@ import re
 from sympy.printing.latex import greek_letters_set
 
 from ..errors import ParseError
+from .code_pasted import pasted_notes
 
 Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
 
@@ -49,7 +50,8 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.MatMult, ast.Pow)) or \
                 isinstance(node, (ast.keyword, ast.Slice)):
             return True
-        if isinstance(node, ast.Attribute) and (node.attr == "T" or _dotted(node)[0] in _MODULES):
+        if isinstance(node, ast.Attribute) and (node.attr == "T" and not hasattr(node, "caret") or
+                                                _dotted(node)[0] in _MODULES):
             return True
         items = node.slice.elts if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) else \
             [node.slice] if isinstance(node, ast.Subscript) else []
@@ -77,8 +79,13 @@ def _dotted(node: ast.AST) -> list[str]:
     return [node.id, *parts] if isinstance(node, ast.Name) else [""]
 
 
+# B^T or (A @ B)^T glued: a page's transpose mark; in code ^ is xor, which no derivation means
+_CARET_T = re.compile(r"(?<=[\w)\]])\^T(?!\w)")
+
+
 def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
-    """Each side of ``src`` parsed, with its text and offset, where ``src`` is code; None where it is not."""
+    """Each side of ``src`` parsed, with its text and offset, where ``src`` is code; None where it is not. A glued
+    ``^T`` is read as ``.T`` (same length, so columns stay) where the rest is code without it (``dC @ B^T``)."""
     if "\\" in src or "$" in src:
         return None
     sides = _sides(src.rstrip().removesuffix("."))
@@ -86,16 +93,22 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
         return None
     trees = []
     for text, offset in sides:
+        carets = {m.start() for m in _CARET_T.finditer(text.strip())}
         try:
-            trees.append((ast.parse(text.strip(), mode="eval").body, text, offset + len(text) - len(text.lstrip())))
+            tree = ast.parse(_CARET_T.sub(".T", text.strip()), mode="eval").body
         except (SyntaxError, ValueError):
             return None
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "T" and node.end_col_offset - 2 in carets:
+                node.caret = True  # type: ignore[attr-defined]
+        trees.append((tree, text, offset + len(text) - len(text.lstrip())))
     return trees if any(_code_only(tree, text.strip()) for tree, text, _ in trees) else None
 
 
 def code_notes(src: str) -> list[str]:
-    """What reading ``src`` as code decided where a page could mean another thing (for a verdict's notes)."""
-    notes: list[str] = []
+    """What reading ``src`` as code, or as text pasted from a page (read/code_pasted.py), decided where a page could
+    mean another thing (for a verdict's notes)."""
+    notes: list[str] = pasted_notes(src)
     for tree, _, _ in _trees(src) or []:
         for node in ast.walk(tree):
             for test, note in _DECISIONS:
@@ -114,6 +127,7 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
+    (lambda n: hasattr(n, "caret"), "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)"),
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ParseError
 from .code import code_pieces
+from .code_pasted import repaired
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     pieces = code_pieces(latex)
     if pieces is not None:
         return _code_tokens(pieces, latex)
+    latex = repaired(latex)
     return _plain_rewritten(_plain_rewritten(_tokenize(latex), latex, _plain_name), latex, _plain_derivative)
 
 
@@ -469,7 +471,8 @@ def _source_text(t: _Tok, latex: str) -> str:
     if latex[t.col - 1:t.col - 1 + len(t.text)] == t.text:
         return t.text
     if t.text.startswith((r"\begin{", r"\end{")):  # \end{bmatrix} stands as \end{matrix}: the whole command
-        return latex[t.col - 1:latex.index("}", t.col - 1) + 1]
+        close = latex.find("}", t.col - 1)  # none after a bare \end (read/code_pasted.py): the rest
+        return latex[t.col - 1:close + 1] if close >= 0 else latex[t.col - 1:]
     return latex[t.col - 1]
 
 

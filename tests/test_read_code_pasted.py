@@ -1,0 +1,82 @@
+"""Text pasted from pages and code in other spellings: what copying lost (read/code_pasted.py) and a page's ``^T``
+inside code (read/code.py). Each test states the expression meant, or checks the verdict against autograd."""
+
+from __future__ import annotations
+
+import autograd.numpy as anp
+import numpy as np
+import pytest
+import sympy as sp
+from autograd import elementwise_grad
+from test_read_code import read  # an expression read after its facts
+
+from symgrad.read.code import code_notes
+from symgrad.read.code_pasted import repaired
+from symgrad.verify import verify
+
+x = sp.Symbol("x")
+RNG = np.random.default_rng(11)
+
+
+def _elu(v):
+    return anp.where(v > 0, v, 0.7 * (anp.exp(v) - 1))
+
+
+ELU = r"f(x) = \begin{cases} x & x > 0 \ \alpha(e^x - 1) & x \leq 0 \end{cases}"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"f’(x) = \begin{cases} 1 & x > 0 \ \alpha e^x & x \leq 0 \end{cases}", "proved"),
+    (r"f’(x) = \begin{cases} 1 & x > 0 \ \alpha e^x - 1 & x \leq 0 \end{cases}", "wrong"),
+])
+def test_a_backslash_lost_from_a_cases_row_break_is_the_row_break(claim, verdict):
+    v = verify(claim, define=[ELU])
+    at = RNG.normal(size=6)
+    slope = elementwise_grad(_elu)(at)
+    claimed = np.where(at > 0, 1.0, 0.7 * np.exp(at) - (verdict == "wrong"))
+    assert v.verdict == verdict and np.allclose(slope, claimed) == (verdict == "proved")
+    assert "row break" in v.message
+
+
+def test_a_control_space_inside_a_row_stays_a_space():
+    text = r"\begin{cases} x & \text{if}\ x > 0 \\ 0 & \text{otherwise}\end{cases}"
+    assert repaired(text) == text and code_notes(text) == []
+    assert read(text) == sp.Piecewise((x, x > 0), (0, True))
+
+
+@pytest.mark.parametrize("slope, verdict", [(r"\lambda", "proved"), (r"\lambda x", "wrong")])
+def test_a_bare_end_closing_open_cases_is_end_cases(slope, verdict):
+    claim = rf"f'(x) = \begin{{cases}} 1, & \text{{if }} x \geq 0 \ {slope}, & \text{{if }} x < 0 \end"
+    v = verify(claim, define=[r"f(x) = \begin{cases} x & x \geq 0 \\ \lambda x & x < 0 \end{cases}"])
+    at = -np.abs(RNG.normal(size=4))
+    leaky = elementwise_grad(lambda u: anp.where(u >= 0, u, 0.1 * u))(at)
+    assert v.verdict == verdict and np.allclose(leaky, 0.1 * (at if verdict == "wrong" else 1)) == (
+        verdict == "proved")
+    assert r"\end read as \end{cases}" in v.message
+
+
+def _entries(expr: sp.Expr, arrays: dict[str, np.ndarray]) -> np.ndarray:
+    """The matrix ``expr`` stands for, its two free indices (in name order) running over 3 x 3."""
+    e = expr.xreplace({s: sp.Integer(3) for s in expr.free_symbols if str(s) in ("m", "n")})
+    free = sorted((s for s in e.free_symbols if isinstance(s, sp.Idx)), key=str)
+    out = np.zeros((3, 3))
+    for a in range(3):
+        for b in range(3):
+            at = e.xreplace(dict(zip(free, (sp.Integer(a + 1), sp.Integer(b + 1))))).doit()
+            out[a, b] = float(at.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(
+                arrays[str(t.base)][tuple(int(k) - 1 for k in t.indices)])))
+    return out
+
+
+@pytest.mark.parametrize("code, meant", [("G @ B^T", lambda G, B: G @ B.T), ("B^T @ G", lambda G, B: B.T @ G),
+                                         ("(G @ B)^T @ G", lambda G, B: (G @ B).T @ G)])
+def test_a_glued_caret_t_in_code_is_the_transpose(code, meant):
+    G, B = RNG.normal(size=(3, 3)), RNG.normal(size=(3, 3))
+    got = read(code, r"B \in \mathbb{R}^{n \times n}", r"G \in \mathbb{R}^{n \times n}")
+    assert np.allclose(_entries(got, {"G": G, "B": B}), meant(G, B))
+    assert "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)" in code_notes(code)
+
+
+def test_a_caret_with_anything_but_t_in_code_is_still_refused():
+    with pytest.raises(Exception, match="xor"):
+        read("x**2 + y^2")
