@@ -8,6 +8,7 @@ import re
 
 from ..errors import ParseError
 from .prose_matrices import matrices_in_words
+from .words_kinds import sign_in_words
 
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
 _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
@@ -26,7 +27,7 @@ _SHAPE = r"(?:has\s+(?:shape|size|dimensions?)|is\s+of\s+(?:shape|size)|is|:)"
 _SENTENCES = [
     (rf"{_NAME}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,\s*{_SIZE}\s*\)", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: (n, d)
     (rf"{_NAME}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,?\s*\)", r"\1 \\in \\mathbb{R}^{\2}"),  # y has shape (n,)
-    (rf"{_NAME}\s*(?:is|:)\s*{_DIM}{_BY}1", r"\1 \\in \\mathbb{R}^{\2}"),  # y is n x 1
+    (rf"{_NAME}\s*(?:is|be|:)\s*{_DIM}{_BY}1", r"\1 \\in \\mathbb{R}^{\2}"),  # y is n x 1
     (rf"{_NAME}\s*:\s*{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: n \times d
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}-(?:dimensional\s+)?(?:column\s+)?vector", r"\1 \\in \\mathbb{R}^{\2}"),  # an n-vector
     (rf"{_NAME}\s+(?:is\s+)?{_A}matrix\s+of\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
@@ -52,7 +53,6 @@ _SENTENCES = [
     (rf"({_NAME[1:-1]}(?:\s*,\s*{_NAME[1:-1]})*)\s+(?:in|∈)\s+(\\mathbb\s*\{{?R\}}?.*)", r"\1 \\in \2"),  # x, a in R^n
     (rf"{_NAME}\s+(?:is\s+)?{_A}(?:symmetric\s+)?(?:and\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}symmetric(?:\s+matrix)?", r"\1 = \1^T"),
-    (rf"{_NAME}\s+is\s+{_A}positive\s+(?:{_SCALAR}|parameter|number)", r"\1 > 0"),
     (rf"{_NAME}\s+(?:is|are)\s+(?:of\s+(?:size|shape|dimensions?)\s+)?{_SQUARE}(?:\s+matrix)?", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     # an upstream gradient and the name the page gives it: "upstream gradient dL/dy (denoted as dy or `dout`)"
     (rf"{_UPSTREAM}{_DERIVATIVE}\s*\(\s*(?:denoted|written|called|named)\s+(?:as\s+|by\s+)?([^\s()]+)(?:\s+or\s+[^()]*)?\)",
@@ -152,7 +152,7 @@ def _sentence(text: str) -> str | None:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
             return m.expand(fact)
-    described = _fact_described(text)
+    described = _fact_described(text) or sign_in_words(plain)
     if described is not None:
         return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()

@@ -1,0 +1,30 @@
+"""A named value's sign and kind in words (``k is positive value``, ``$\\lambda$ is a non-negative scalar``, ``a and b
+are positive constants``): one table of the sign words, each with the bound it states; the kind (scalar, constant,
+number, value...) says the name is a number, which its use settles anyway."""
+
+from __future__ import annotations
+
+import re
+
+# what each sign word states about the value (the entries, for a name with indices)
+_SIGNS = {
+    "positive": "> 0", "strictly positive": "> 0",
+    "non-negative": r"\geq 0", "nonnegative": r"\geq 0", "non negative": r"\geq 0",
+    "negative": "< 0", "strictly negative": "< 0",
+    "non-positive": r"\leq 0", "nonpositive": r"\leq 0", "non positive": r"\leq 0",
+}
+_KINDS = (r"(?:(?:real|fixed|given|known|small|large|constant)\s+)*(?:real\s+number|scalar|constant|number|value|"
+          r"parameter|coefficient|weight|factor|real)s?")
+_NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?"
+_SENTENCE = re.compile(rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)\s+(?:is|be|are)\s+(?:(?:a|an|some|two|all)\s+)?"
+                       rf"({'|'.join(sorted(_SIGNS, key=len, reverse=True))})(?:\s+{_KINDS})?", re.IGNORECASE)
+
+
+def sign_in_words(plain: str) -> str | None:
+    """The LaTeX facts of a sentence giving names a sign (``k > 0`` for ``k is positive value``; ``plain`` without its
+    math marks and opening word), or None when it is no such sentence."""
+    m = _SENTENCE.fullmatch(plain.strip())
+    if m is None:
+        return None
+    bound = _SIGNS[" ".join(m[2].lower().split())]
+    return ", ".join(f"{name.strip()} {bound}" for name in re.split(r",|\band\b", m[1]) if name.strip())
