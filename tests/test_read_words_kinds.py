@@ -5,18 +5,12 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from test_read_words_spaces import given  # a context of the facts read in order
+
 from symgrad import verify
-from symgrad.read import Context, parse_given
 from symgrad.tensors import size
 
 POSITIVE, NONNEGATIVE = sp.Interval.open(0, sp.oo), sp.Interval(0, sp.oo)
-
-
-def given(*facts: str) -> Context:
-    ctx = Context()
-    for fact in facts:
-        parse_given(fact, ctx)
-    return ctx
 
 
 @pytest.mark.parametrize("sentence, domains", [
