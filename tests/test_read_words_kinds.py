@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
-
 from test_read_words_spaces import given  # a context of the facts read in order
 
 from symgrad import verify
