@@ -259,13 +259,17 @@ class LogDet(_OfMatrix):
         return f"log det {name}" if isinstance(self.args[0], PositiveDefinite) else f"log |det {name}|"
 
 
-def det(X: sp.IndexedBase) -> Det:
-    """``det X``."""
+def det(X: sp.IndexedBase) -> sp.Expr:
+    """``det X``; ``det X^{-1}`` is ``1 / det X``."""
+    if isinstance(X, _InverseBase):
+        return 1 / Det(X.label.matrix)
     return Det(X)
 
 
-def logdet(X: sp.IndexedBase) -> LogDet:
-    """``log |det X|``; ``log det X`` for a matrix declared positive definite."""
+def logdet(X: sp.IndexedBase) -> sp.Expr:
+    """``log |det X|``; ``log det X`` for a matrix declared positive definite; of ``X^{-1}``, ``-log |det X|``."""
+    if isinstance(X, _InverseBase):
+        return -LogDet(X.label.matrix)
     return LogDet(X)
 
 

@@ -19,7 +19,7 @@ from .vocabulary import (
 )
 
 _MATRIX_OPERATORS = {"rank": "the rank"}
-_MATRIX_READERS = {"tr": "trace", "trace": "trace", "det": "determinant"}  # upright names read by read.matrices
+_MATRIX_READERS = {"tr": "trace", "trace": "trace", "det": "determinant", "adj": "adjugate"}  # upright names read by read.matrices
 _GROUPS = {"(": ")", "[": "]", r"\{": r"\}", "{": "}"}
 # the commands that open an operand, and the method that reads the rest (after the command)
 _PRIMARIES = {

@@ -20,7 +20,7 @@ from .tokens import _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _extent, _Val
 
 _TRACES = frozenset({"tr", "trace"})
-_WORDS = _TRACES | {"det"}
+_WORDS = _TRACES | {"det", "adj"}
 _COMMANDS = frozenset({r"\Tr", r"\tr", r"\trace", r"\det"})
 _SIZE_NAMES = ("n", "m", "d", "N", "K", "M")
 
@@ -32,6 +32,9 @@ class _Matrices:
         """``\\mathrm{tr}(XA)``, ``\\Tr AB``, ``tr XAX^T``: without brackets the argument is the product up to the next
         + or - (as after ``\\frac{d}{dx}``)."""
         arg = self.group(")") if self.at("(") else self.term()
+        if not arg.axes:
+            self.note(f"{label}(...) of a scalar read as the scalar itself (the trace of a 1 x 1 matrix)")
+            return arg
         if len(arg.axes) != 2 or None in arg.axes:
             raise self.error(f"{label} needs a square matrix, got shape {self.shape(arg)}: declare it "
                              r"(X \in \mathbb{R}^{n \times n})", t)
@@ -43,6 +46,16 @@ class _Matrices:
         """``\\det X``, ``\\det(X)``, ``\\mathrm{det}\\, X``: of one whole square matrix."""
         arg = self.group(")") if self.at("(") else self.factor()
         return _Val(self.of_matrix(linalg.det, arg, t, label))
+
+    def adjugate(self, t: _Tok, label: str) -> _Val:
+        r"""``\mathrm{adj}(X)``: the adjugate of one whole square matrix, read as det(X) X^{-1} (it equals the adjugate
+        wherever X is invertible, where a derivative of det X or X^{-1} is taken), noted."""
+        arg = self.group(")") if self.at("(") else self.factor()
+        inv = self.of_matrix(linalg.inverse, arg, t, label)
+        row, col = arg.axes
+        self.note(f"{label}({arg.expr.base}) read as det({arg.expr.base}) {arg.expr.base}^{{-1}}, the adjugate of an "
+                  "invertible matrix")
+        return _Val(linalg.det(arg.expr.base) * inv[row, col], (row, col))
 
     def of_matrix(self, fn, v: _Val, t: _Tok, label: str) -> sp.Expr:
         """``fn`` (linalg's det or inverse) of the square matrix ``v`` is, whole and untransposed; else a ParseError."""

@@ -145,8 +145,9 @@ class _Names:
         run = 1
         while self.peek(run).kind == "letter" and self.contiguous(run - 1):
             run += 1
+        # TeX's subscript is one token: \nabla_Wtr(...) is \nabla_W of tr(...)
         start_of_run = self.pos == 0 or self.toks[self.pos - 1].kind != "letter" or \
-            self.toks[self.pos - 1].col + 1 != t.col
+            self.toks[self.pos - 1].col + 1 != t.col or (self.pos > 1 and self.toks[self.pos - 2].text == "_")
         letters = "".join(self.peek(k).text for k in range(run))
         if word and run > 1:
             self.pos += run
