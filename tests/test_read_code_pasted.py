@@ -80,3 +80,13 @@ def test_a_glued_caret_t_in_code_is_the_transpose(code, meant):
 def test_a_caret_with_anything_but_t_in_code_is_still_refused():
     with pytest.raises(Exception, match="xor"):
         read("x**2 + y^2")
+
+
+@pytest.mark.parametrize("code, meant", [
+    ("np.log(x) / 20", sp.log(x) / 20),
+    ("x ** 12 * 2.5", sp.Rational(5, 2) * x**12),
+    ("np.exp(x) + 1e-05", sp.exp(x) + sp.Rational(1, 100000)),
+])
+def test_a_number_of_several_digits_in_code_is_one_number(code, meant):
+    # np.log(x) / 20 was read as log(x) / (2 * 0) and 2.5 as 2 * 5: the digits of a number stood at one column
+    assert sp.simplify(read(code) - meant) == 0

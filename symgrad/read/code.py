@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import ast
 import re
+from decimal import Decimal
 
 from sympy.printing.latex import greek_letters_set
 
 from ..errors import ParseError
+from .code_functions import Function, function
 from .code_pasted import pasted_notes
 
 Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
@@ -27,6 +29,7 @@ _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softm
 _COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min"}  # LaTeX's own: \max, not \operatorname
 _ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid"}
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
+_RELATIONS = {ast.Lt: "<", ast.LtE: r"\le", ast.Gt: ">", ast.GtE: r"\ge", ast.Eq: "=", ast.NotEq: r"\neq"}
 
 
 def _sides(src: str) -> list[tuple[str, int]] | None:
@@ -109,7 +112,14 @@ def code_notes(src: str) -> list[str]:
     """What reading ``src`` as code, or as text pasted from a page (read/code_pasted.py), decided where a page could
     mean another thing (for a verdict's notes)."""
     notes: list[str] = pasted_notes(src)
-    for tree, _, _ in _trees(src) or []:
+    try:
+        fn = function(src)
+    except ParseError:
+        return notes
+    trees = [(fn.body, "", 0)] if fn is not None else _trees(src) or []
+    if fn is not None:
+        notes += _function_notes(fn)
+    for tree, _, _ in trees:
         for node in ast.walk(tree):
             for test, note in _DECISIONS:
                 if test(node) and note not in notes:
@@ -127,12 +137,50 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
+    (lambda n: _branches(n) is not None,
+     "code: if/else, np.where(c, a, b) and a if c else b read as cases (a where c holds, b otherwise)"),
     (lambda n: hasattr(n, "caret"), "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)"),
 )
 
 
+def is_code_block(src: str) -> bool:
+    """Whether ``src`` is a pasted Python ``def`` (read/code_functions.py): its lines, ``#`` comments and words
+    (``np.where``) are code, not a chain of lines or a sentence, so passes that read prose or join lines leave it."""
+    try:
+        return "\\" not in src and "$" not in src and function(src) is not None
+    except ParseError:
+        return True  # a def symgrad refuses by name: still code
+
+
+def _function_notes(fn: Function) -> list[str]:
+    """What reading a pasted ``def`` decided."""
+    notes = []
+    if fn.derivative_of:
+        notes.append(f"code: def {fn.name}({fn.params[0].arg}) read as the derivative of {fn.derivative_of} by "
+                     f"{fn.params[0].arg} (its name says so)")
+    if fn.constants:
+        notes.append(f"code: the parameters {', '.join(fn.constants)} with defaults read as constants of any value")
+    return notes
+
+
+def _function_pieces(fn: Function, src: str) -> Pieces:
+    """``name(x) = body`` (``name'(x) = body`` for a function named for a derivative) as LaTeX pieces."""
+    tr = _Translator(src, 0, src, fn.lines)
+    at = src.index(fn.name) + 1
+    head = [(c, at + k) for k, c in enumerate(fn.derivative_of or fn.name)]
+    if fn.derivative_of:
+        head.append(("'", at + len(fn.name) - 1))
+    head.append(("(", at + len(fn.name)))
+    for k, param in enumerate(fn.params):
+        head += [*([(",", tr.col(param))] if k else []), *tr.pieces(ast.copy_location(ast.Name(param.arg), param))]
+    return [*head, (")", at + len(fn.name)), ("=", at + len(fn.name)), *tr.pieces(fn.body)]
+
+
 def code_pieces(src: str) -> Pieces | None:
     """The LaTeX pieces of ``src`` where it is code, None where it is not (LaTeX, plain text)."""
+    fn = function(src) if "\\" not in src and "$" not in src else None
+    if fn is not None:
+        return _function_pieces(fn, src)
     trees = _trees(src)
     if trees is None:
         return None
@@ -147,16 +195,23 @@ def code_pieces(src: str) -> Pieces | None:
 class _Translator:
     """One side of the code as LaTeX pieces, columns taken from the AST (a byte offset, turned into characters)."""
 
-    def __init__(self, text: str, offset: int, src: str) -> None:
+    def __init__(self, text: str, offset: int, src: str, lines: list[tuple[str, int, int]] | None = None) -> None:
         self.text, self.offset, self.src = text, offset, src
+        starts = [0, *(k + 1 for k, ch in enumerate(text) if ch == "\n")]
+        # each line parsed, where it starts in src, and how much further in the parsed text indents it
+        self.lines = lines or [(line, offset + start, 0) for line, start in zip(text.split("\n"), starts, strict=True)]
+
+    def _at(self, lineno: int | None, col_offset: int | None) -> int:
+        line, start, shift = self.lines[min((lineno or 1), len(self.lines)) - 1]
+        return start + len(line.encode()[:col_offset or 0].decode(errors="ignore")) - shift
 
     def col(self, node: ast.AST) -> int:
-        return self.offset + len(self.text.encode()[:node.col_offset].decode(errors="ignore")) + 1
+        return self._at(getattr(node, "lineno", 1), getattr(node, "col_offset", 0)) + 1
 
     def end(self, node: ast.AST) -> int:
         """The column of the last character of ``node``: closing pieces stand there, so that a member's source text
         (from its first token's column to its last's) is the whole of its code."""
-        return self.offset + len(self.text.encode()[:node.end_col_offset].decode(errors="ignore"))
+        return self._at(getattr(node, "end_lineno", 1), getattr(node, "end_col_offset", 0))
 
     def refuse(self, what: str, node: ast.AST) -> ParseError:
         return ParseError(what, column=self.col(node), source=self.src)
@@ -188,7 +243,7 @@ class _Translator:
     def _Constant(self, node: ast.Constant) -> Pieces:
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             raise self.refuse(f"{node.value!r} is not a number", node)
-        return [(repr(node.value), self.col(node))]
+        return [(format(Decimal(repr(node.value)), "f"), self.col(node))]  # 1e-05 as 0.00001, a number read
 
     def _UnaryOp(self, node: ast.UnaryOp) -> Pieces:
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
@@ -243,7 +298,18 @@ class _Translator:
         return out
 
     def _Call(self, node: ast.Call) -> Pieces:
-        return _call(self, node)
+        return _cases(self, node) if _branches(node) and not node.keywords else _call(self, node)
+
+    def _IfExp(self, node: ast.IfExp) -> Pieces:
+        return _cases(self, node)
+
+    def _Compare(self, node: ast.Compare) -> Pieces:
+        out = self.pieces(node.left)
+        for op, right in zip(node.ops, node.comparators, strict=True):
+            if type(op) not in _RELATIONS:
+                raise self.refuse(f"{ast.unparse(node)} is code symgrad does not read", node)
+            out += [(_RELATIONS[type(op)], self.col(right)), *self.pieces(right)]
+        return out
 
 
 def _name(ident: str) -> str:
@@ -339,3 +405,23 @@ def _along(tr: _Translator, name: str, arg: ast.AST, axis: int, node: ast.Call) 
         inner = [("(", at), *inner, (r"\odot", at), *inner, (")", at)]
     summed = [*inner, (r"\mathbf{1}", at)] if axis == 1 else [(r"\mathbf{1}^T", at), *inner]
     return [(r"\sqrt{", at), *summed, ("}", last)] if name == "norm" else [("(", at), *summed, (")", last)]
+
+
+def _branches(node: ast.AST) -> tuple[ast.AST, ast.AST, ast.AST] | None:
+    """``np.where(c, a, b)`` or ``a if c else b`` as (c, a, b); None for anything else."""
+    if isinstance(node, ast.IfExp):
+        return node.test, node.body, node.orelse
+    if isinstance(node, ast.Call) and _dotted(node.func)[-1] == "where" and len(node.args) == 3:
+        return node.args[0], node.args[1], node.args[2]
+    return None
+
+
+def _cases(tr: _Translator, node: ast.AST) -> Pieces:
+    """``np.where(c1, a, np.where(c2, b, d))`` (or if/else) as cases: a where c1, b where c2, d otherwise."""
+    at, out = tr.col(node), [(r"\begin{cases}", tr.col(node))]
+    branches = _branches(node)
+    while branches is not None:
+        test, value, node = branches
+        out += [*tr.pieces(value), ("&", tr.col(test)), *tr.pieces(test), (r"\\", tr.end(test))]
+        branches = _branches(node)
+    return [*out, *tr.pieces(node), ("&", at), (r"\text{otherwise}", at), (r"\end{cases}", tr.end(node))]

@@ -352,7 +352,9 @@ def _code_tokens(pieces: list[tuple[str, int]], src: str) -> list[_Tok]:
     text, cols = "", []
     for piece, col in pieces:
         text += piece + " "
-        cols += [col] * (len(piece) + 1)
+        # a number's digits stand side by side, as the reader joins them (20, 2.5: not 2 times 0)
+        cols += [col + k for k in range(len(piece) + 1)] if re.fullmatch(r"[\d.]+", piece) else \
+            [col] * (len(piece) + 1)
     try:
         toks = _tokenize(text)
     except ParseError as exc:

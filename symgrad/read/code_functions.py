@@ -1,0 +1,130 @@
+"""A Python function pasted as a definition or a claim (``def selu(x, alpha=1, scale=1): return np.where(x <= 0,
+...)``) as one expression: local assignments and augmented assignments are substituted into what the function
+returns, an ``if``/``else`` is ``np.where`` (cases), a parameter with a default is a constant of any value, and a
+function named for a derivative (``selu_dash``, ``relu_prime``, ``d_selu``) is the derivative of the function it
+names. Python's own ``ast`` is the grammar; a body that lost its indentation in copying is indented again."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+import textwrap
+from dataclasses import dataclass
+
+from ..errors import ParseError
+
+# a function named for a derivative: relu_prime, selu_dash, d_relu, grad_loss (the name it differentiates: group 1)
+_DERIVATIVE_NAME = re.compile(
+    r"(?:d_|grad_|derivative_of_|derivative_)([A-Za-z]\w*)|([A-Za-z]\w*?)_?(?:prime|dash|derivative|deriv|grad)",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function's name, the one it differentiates where its name says so, its arguments and its value."""
+
+    name: str
+    derivative_of: str | None
+    params: list[ast.arg]
+    constants: list[str]  # parameters with a default: constants of any value
+    body: ast.expr
+    lines: list[tuple[str, int, int]]  # each parsed line, where it starts in the source, how much further in
+
+
+def _line_map(src: str, text: str) -> list[tuple[str, int, int]]:
+    """Each line of ``text`` (``src`` dedented or indented again), the offset of the same line in ``src`` and how
+    many more characters indent it in ``text``, so that a node's column in ``text`` is found in ``src``."""
+    lead = len(src) - len(src.lstrip("\n"))
+    out, start = [], lead
+    for original, line in zip(src[lead:].split("\n"), text.split("\n"), strict=False):
+        shift = (len(line) - len(line.lstrip())) - (len(original) - len(original.lstrip()))
+        out.append((line, start, shift))
+        start += len(original) + 1
+    return out
+
+
+def _column(src: str, node: ast.AST) -> int:
+    """The 1-based column in ``src`` (all its lines as one text) where ``node`` starts."""
+    lines = src.split("\n")
+    before = sum(len(line) + 1 for line in lines[:node.lineno - 1])
+    return before + len(lines[node.lineno - 1].encode()[:node.col_offset].decode(errors="ignore")) + 1
+
+
+def _module(src: str) -> tuple[ast.Module, str] | None:
+    """``src`` parsed as statements (a ``def`` whose body lost its indentation indented again), with the text
+    parsed; None where it is not one ``def`` or a block of statements."""
+    text = textwrap.dedent(src.strip("\n"))
+    try:
+        return ast.parse(text), text
+    except SyntaxError:
+        head, _, rest = text.partition("\n")
+        if not re.match(r"def \w+\(.*\):", head) or not rest:
+            return None
+    text = head + "\n" + textwrap.indent(textwrap.dedent(rest), "    ")
+    try:  # def f(x):\nreturn x**2: the page dropped the body's indentation
+        return ast.parse(text), text
+    except SyntaxError:
+        return None
+
+
+def function(src: str) -> Function | None:
+    """The function ``src`` defines, where ``src`` is one ``def``; None for anything else."""
+    if "def " not in src:
+        return None
+    parsed = _module(src)
+    if parsed is None or len(parsed[0].body) != 1 or not isinstance(parsed[0].body[0], ast.FunctionDef):
+        return None
+    fn, text = parsed[0].body[0], parsed[1]
+    args = fn.args
+    if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
+        raise ParseError(f"def {fn.name}(...) takes *args, **kwargs or keyword-only arguments: symgrad reads plain "
+                         "arguments", column=_column(text, fn), source=src)
+    with_default = args.args[len(args.args) - len(args.defaults):] if args.defaults else []
+    plain = args.args[:len(args.args) - len(with_default)]
+    match = _DERIVATIVE_NAME.fullmatch(fn.name)
+    of = (match.group(1) or match.group(2)) if match else None
+    if of and len(plain) != 1:
+        raise ParseError(f"{fn.name} names a derivative of a function of {len(plain)} arguments: say by which "
+                         "(write the derivative as dL/dw)", column=_column(text, fn), source=src)
+    body = _value(fn.body, {}, text)
+    return Function(fn.name, of, plain, [a.arg for a in with_default], body, _line_map(src, text))
+
+
+class _Substitute(ast.NodeTransformer):
+    """Each local name replaced by a copy of the value assigned to it."""
+
+    def __init__(self, env: dict[str, ast.expr]) -> None:
+        self.env = env
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        return copy.deepcopy(self.env[node.id]) if node.id in self.env else node
+
+
+def _substituted(node: ast.expr, env: dict[str, ast.expr]) -> ast.expr:
+    return _Substitute(env).visit(copy.deepcopy(node))
+
+
+def _value(stmts: list[ast.stmt], env: dict[str, ast.expr], src: str) -> ast.expr:
+    """What ``stmts`` return, as one expression: assignments substituted, ``if``/``else`` as ``np.where``."""
+    env = dict(env)
+    for k, st in enumerate(stmts):
+        if isinstance(st, ast.Return) and st.value is not None:
+            return _substituted(st.value, env)
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name):
+            env[st.targets[0].id] = _substituted(st.value, env)
+        elif isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name):
+            name = st.target.id
+            old = env.get(name, ast.copy_location(ast.Name(name, ast.Load()), st.target))
+            env[name] = ast.copy_location(ast.BinOp(old, st.op, _substituted(st.value, env)), st)
+        elif isinstance(st, ast.If):
+            rest = stmts[k + 1:]
+            then, orelse = _value(st.body + rest, env, src), _value(st.orelse + rest, env, src)
+            where = ast.Attribute(ast.Name("np", ast.Load()), "where", ast.Load())
+            return ast.copy_location(ast.Call(where, [_substituted(st.test, env), then, orelse], []), st)
+        elif not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant) or isinstance(st, ast.Pass)):
+            raise ParseError(f"{ast.unparse(st).splitlines()[0]} is code symgrad does not read (a function reads "
+                             "as its assignments, if/else and return)", column=_column(src, st), source=src)
+    at = stmts[-1] if stmts else None
+    raise ParseError("this function returns nothing on one of its paths: end each with return",
+                     column=_column(src, at) if at else 1, source=src)
