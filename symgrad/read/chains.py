@@ -48,10 +48,19 @@ def _naming_the_derivative(latex: str, parts: list[list[_Tok]], ctx: Context, as
     texts = [t.text for t in side if t.text not in ("{", "}", ",", r"\mathbf", r"\boldsymbol", r"\mathrm")]
     if not (asked[0] or asked[1]) or asked[2] is not None or len(parts) < 2 or not texts or side[0].kind != "letter" \
             or ctx.declared_elsewhere(texts[0]) or any(t.kind not in ("letter", "sym", "cmd") for t in side) or \
-            (texts[1:] and texts[1] != "_") or not all(len(x) == 1 and x.isalpha() for x in texts[2:]):
+            (texts[1:] and texts[1] != "_" and not _d_name(side, ctx)) or \
+            not all(len(x) == 1 and x.isalpha() for x in texts[2:]):
         return parts
     ctx.notes.append(f"{latex[side[0].col - 1:side[-1].col].strip()} names the derivative --of gives")
     return [[], *parts[1:]]
+
+
+def _d_name(side: list[_Tok], ctx: Context) -> bool:
+    """Whether ``side`` is letters written together after a ``d`` (``dX``, ``dW``), a name the problem does not know:
+    the d<name> of backprop code, naming a derivative."""
+    word = "".join(t.text for t in side)
+    return len(side) > 1 and side[0].text == "d" and all(t.kind == "letter" for t in side) and \
+        all(t.col == side[0].col + k for k, t in enumerate(side)) and not ctx.declared_elsewhere(word)
 
 
 _CASE_WORDS = {"if", "for", "when", "where", "with"}

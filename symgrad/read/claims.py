@@ -25,6 +25,7 @@ from .definition_order import _insert
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _local_parameters, _parameters_or_indices
+from .jacobians import jacobian_named
 from .labels import axes_wanted, head_labels, labelled_head
 from .layers import instantiate, is_template, layer_labels
 from .macros import expand
@@ -34,6 +35,7 @@ from .parser import _Parser
 from .prose import without_lead_in, without_remarks
 from .sets import index_range
 from .tokens import _DOTS, _group_end, _source_text, _split, _Tok, _tokens
+from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .vocabulary import _extent, _free_indices, _Val
 
 
@@ -110,10 +112,27 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     written after the chain (``p_i(1 - p_i), \\quad i = j``, ``\\text{for } i \\neq j``) is added to
     ``ctx.assumptions`` as ``--assume`` would add it; a case ``i = j`` is also written into the members (``j``
     becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about. ``asked`` is the
-    derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one."""
-    n_cases = len(ctx.assumptions)
+    derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one.
+    A loss nobody defined that the claim (or ``--of``) differentiates is read by ``upstream`` (noted)."""
     latex = without_remarks(without_lead_in(_line_remarks_blanked(_lines_as_chain(latex))))
     _no_equation_number(latex)
+    toks = _tokens(latex)
+    if asked is not None and isinstance(asked[0], sp.Symbol) and undefined(str(asked[0]), ctx):
+        read_undefined_loss(str(asked[0]), toks, ctx, latex)
+    saved = snapshot(ctx)
+    try:
+        return _claim(latex, ctx, of, asked)
+    except ParseError as e:
+        restore(ctx, saved)
+        losses = differentiated(toks, ctx)
+        if "is not defined" not in str(e) or len(losses) != 1 or not read_undefined_loss(losses[0], toks, ctx, latex):
+            raise
+        return _claim(latex, ctx, of, asked)
+
+
+def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Expr] | None) -> list[Member]:
+    """``parse_claim`` of a claim whose names the problem knows."""
+    n_cases = len(ctx.assumptions)
     toks = head_labels(named_heads(layer_labels(_case_after(latex, _tokens(latex), ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
@@ -128,7 +147,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     if len(bounds) == 1 and not ctx.sizes:
         ctx.default_size = bounds.pop()  # \partial \hat{y}_i then \sum_{j=1}^{n}: i runs to n too
     parts = _split(toks, {"="})
-    jacobian = _jacobian(latex, parts[0], ctx) if of is None and len(parts) > 1 else None
+    jacobian = jacobian_named(latex, parts[0], ctx) if of is None and len(parts) > 1 else None
     parts = _naming_the_derivative(latex, parts, ctx, (of, asked, jacobian))  # H_{ij} = ... with --of given
     members = _members(latex, parts, toks[-1], ctx, strict, same, jacobian)
     given = parse_derivative(of, ctx) if of else None
@@ -203,43 +222,6 @@ def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, stric
             value = DerivativeOf(v.expr.expr.xreplace(same), v.expr.variables[0].xreplace(same))
         members.append(Member(_source_text_of(latex, body), value, body[0].col, v.free, v.axes))
     return members
-
-
-def _jacobian(latex: str, side: list[_Tok], ctx: Context) -> str | None:
-    """``J``, ``J_{ij}``, ``\\mathbf{J}`` left of a claim's first ``=``, no name J in the problem, and one vector
-    definition of one vector input (``s_i = e^{z_i}/...``): the derivative it names, ``\\frac{\\partial s_i}{\\partial
-    z_j}`` (noted); ``J_s``, ``Js`` (the subscript copied flat) name the defined s whose Jacobian it is. None for
-    anything else."""
-    toks = [t for t in side if t.text not in ("{", "}", r"\mathbf", r"\boldsymbol", r"\mathrm")]
-    texts = [t.text for t in toks]
-    if not texts or texts[0] != "J" or any(k in ctx.definitions or k in ctx.tensors for k in ("J", "j")):
-        return None
-    rest = texts[2:] if texts[1:2] == ["_"] else texts[1:]
-    of = rest[0].lstrip("\\") if len(rest) == 1 else None
-    node, rows = _jacobian_of(of, rest, ctx)
-    if node is None:
-        return None
-    inputs = {a.base for a in node.rhs.atoms(sp.Indexed) if name_of(a.base) not in ctx.definitions and len(a.indices) == 1}
-    if len(inputs) != 1 or (isinstance(node.lhs, sp.Indexed) and len(node.lhs.indices) != 1):
-        return None
-    var = name_of(inputs.pop())
-    top = rest[0] if of in ctx.definitions else name_of(node.lhs)
-    row = f"_{{{rows[0]}}}" if isinstance(node.lhs, sp.Indexed) else ""
-    ctx.notes.append(f"{'J_' + of if of in ctx.definitions else 'J'} read as the Jacobian ∂{top.lstrip(chr(92))}"
-                     f"{row.replace('{', '').replace('}', '')}/∂{var}_{rows[1]}")
-    return rf"\frac{{\partial {top}{row}}}{{\partial {var}_{{{rows[1]}}}}}"
-
-
-def _jacobian_of(of: str | None, rest: list[str], ctx: Context) -> tuple[Definition | None, list[str]]:
-    """The definition a Jacobian ``J_s`` (the defined s) or ``J``, ``J_{ij}`` (the last vector defined) is of, and
-    its two index letters."""
-    if of in ctx.definitions:
-        return ctx.definitions[of], ["i", "j"]
-    rows = rest or ["i", "j"]
-    vectors = [d for d in ctx.definitions.values() if isinstance(d.lhs, sp.Indexed) and len(d.lhs.indices) == 1]
-    if not vectors or len(rows) != 2 or not all(len(r) == 1 and r.isalpha() for r in rows):
-        return None, rows
-    return vectors[-1], rows
 
 
 def _undefined(of: sp.Expr, var: sp.Expr, ctx: Context, declared: set[str]) -> str | None:

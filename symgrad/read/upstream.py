@@ -1,0 +1,116 @@
+"""An undefined loss a claim differentiates (``\\frac{\\partial L}{\\partial W} = X^T \\delta`` with only ``Z = XW + b``
+defined), as backprop pages write it: L is an unknown scalar function of the page's one output, known through its
+upstream gradient, a free array of the output's shape named as the page names it (``dZ``, ``\\delta``); a derivative of
+L is then the vector-Jacobian product (of a scalar output, its multiple: never a claim that holds only for L = output)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import sympy as sp
+
+from ..errors import ParseError
+from ..tensors import name_of
+from .context import Context, Upstream
+from .tokens import _group_end, _Tok
+
+_TYPESET = {"{", "}", r"\mathcal", r"\mathbf", r"\boldsymbol", r"\mathrm", r"\mathit", r"\bm", r"\left", r"\right"}
+_D = {"d", r"\partial"}
+
+
+def snapshot(ctx: Context) -> dict[str, object]:
+    """What ``ctx`` holds now, to read a claim again from here (its containers copied; their contents are values)."""
+    return {f.name: copy.copy(getattr(ctx, f.name)) for f in dataclasses.fields(ctx)}
+
+
+def restore(ctx: Context, saved: dict[str, object]) -> None:
+    """``ctx`` as ``snapshot`` found it."""
+    for name, value in saved.items():
+        setattr(ctx, name, copy.copy(value))
+
+
+def differentiated(toks: list[_Tok], ctx: Context) -> list[str]:
+    """The names nothing defines or declares that ``toks`` differentiate: the top of ``\\frac{\\partial L}{...}``,
+    ``\\frac{dL}{...}`` or ``\\partial L / \\partial ...``, ``dL/dZ`` (one letter, or ``\\ell``)."""
+    found: list[str] = []
+    for k, t in enumerate(toks):
+        if t.text in (r"\frac", r"\dfrac") and k + 1 < len(toks) and toks[k + 1].text == "{":
+            top = [u for u in toks[k + 2:_group_end(toks, k + 1) - 1] if u.text not in _TYPESET]
+        elif t.text in _D and (k == 0 or toks[k - 1].kind != "letter"):
+            rest = [u for u in toks[k:k + 8] if u.text not in _TYPESET]
+            top = rest[:2] if len(rest) > 3 and rest[2].text == "/" and rest[3].text in _D else []
+        else:
+            continue
+        if len(top) == 2 and top[0].text in _D and (top[1].kind == "letter" or top[1].text == r"\ell"):
+            name = top[1].text.lstrip("\\")
+            if undefined(name, ctx) and name not in found:
+                found.append(name)
+    return found
+
+
+def undefined(name: str, ctx: Context) -> bool:
+    """Whether ``name`` is nothing the problem defines: not defined, not a function, at most a scalar a reading took as
+    an input (the L of ``--of`` read before the claim)."""
+    return name not in ctx.definitions and name not in ctx.functions and name not in ctx.sizes and \
+        name not in ctx.ranges and name not in ctx.families and isinstance(ctx.tensors.get(name, sp.Symbol(name)),
+                                                                             sp.Symbol)
+
+
+def outputs(ctx: Context) -> list[str]:
+    """The defined names no other definition uses (the page's outputs), functions and names for derivatives aside."""
+    defs = [d for n, d in ctx.definitions.items() if n not in ctx.functions and not d.rhs.atoms(sp.Derivative)]
+    used = {name_of(a) for d in defs for a in (*d.rhs.free_symbols, *d.rhs.atoms(sp.IndexedBase))}
+    return [d.name for d in defs if d.name not in used]
+
+
+def read_undefined_loss(loss: str, toks: list[_Tok], ctx: Context, latex: str) -> bool:
+    """Read the undefined ``loss`` as a function of the page's one output (noted); False where nothing is defined
+    (the caller's own error stands); refused naming them where the page has several outputs."""
+    ends = outputs(ctx)
+    if not ends:
+        return False
+    if len(ends) > 1:
+        raise ParseError(f"{loss} is not defined, and it could be a function of any of {', '.join(ends)}: define it, "
+                         rf"or give its upstream gradient (\frac{{\partial {loss}}}{{\partial {ends[-1]}}} = g)",
+                         column=1, source=latex)
+    (out,) = ends
+    gradient = _gradient_name(loss, out, toks, ctx)
+    ctx.upstream.append(Upstream(loss, out, gradient, None, f"{loss} not defined"))
+    ctx.settle()
+    ctx.notes.append(f"{loss} (not defined) read as a scalar function of {out}, the one output the page defines; "
+                     f"{_spelled(gradient)} read as its gradient by {out}, the upstream gradient")
+    return True
+
+
+def _gradient_name(loss: str, out: str, toks: list[_Tok], ctx: Context) -> str:
+    """The name the claim gives dL/d(out): ``d`` + the output written together (``dZ``, CS231n's convention), else
+    ``\\delta`` nothing defines (the error signal of backprop), else ``dL_dZ``."""
+    texts = [t.text for t in toks]
+    written = out.replace("_", "")
+    fractions = {j for k, t in enumerate(toks) if t.text in (r"\frac", r"\dfrac") for j in range(k, _frac_end(toks, k))}
+    for k, t in enumerate(toks):
+        if k in fractions:
+            continue
+        run = "".join(u.text for u in toks[k + 1:k + 1 + len(written)])
+        if t.text == "d" and run.lower() == written.lower() and (k == 0 or toks[k - 1].col + 1 != t.col) and (
+                k + 1 + len(written) >= len(toks) or toks[k + 1 + len(written)].kind != "letter") and \
+                all(toks[k + j].col == t.col + j for j in range(len(written) + 1)) and \
+                (run == written or not ctx.declared_elsewhere(run)):  # dY for y where no Y is a name
+            return "d" + run
+    if r"\delta" in texts and not ctx.declared_elsewhere("delta") and all(
+            texts[k + 1] not in ("_", "^", "(") for k, x in enumerate(texts[:-1]) if x == r"\delta"):
+        return "delta"
+    return f"d{loss}_d{out}"
+
+
+def _frac_end(toks: list[_Tok], k: int) -> int:
+    """Index past the two groups of the ``\\frac`` at ``k``."""
+    if k + 1 >= len(toks) or toks[k + 1].text != "{":
+        return k + 1
+    end = _group_end(toks, k + 1)
+    return _group_end(toks, end) if end < len(toks) and toks[end].text == "{" else end
+
+
+def _spelled(name: str) -> str:
+    return "\\delta" if name == "delta" else name
