@@ -18,6 +18,7 @@ from .parser import _Parser
 from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
 from .sets import _field, index_range, membership
 from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
+from .words_definitions import definition_in_words
 
 # (whether it reads "less than", whether it is strict)
 _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"\gt": (False, True),
@@ -481,7 +482,8 @@ def parse_statement(text: str, ctx: Context, unnamed: str | None = None) -> tupl
     Several definitions in one (``p_i = \\sigma(z_i), \\quad z_i = w^T x_i``) are each read, functions first; the
     first written is returned."""
     text, along = softmax_axis(decoded(text, ctx.notes))
-    ctx.notes += [along] if along else []
+    text, said = definition_in_words(text)
+    ctx.notes += ([along] if along else []) + said
     head, clauses = where_clauses(text)
     head = f"{unnamed} = {head}" if unnamed and not names_itself(head) else head
     cases = []

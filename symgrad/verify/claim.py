@@ -96,7 +96,8 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
             parse.parse_given(text, ctx)
     stage[0] = "--define"
     for text in define:  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
-        assume += parse.parse_statement(text, ctx)[1]
+        if not _repeated(parse, text, of or claim, ctx):
+            assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, of or claim, ctx))[1]
     stage[0] = "--given"
     for text in waiting:  # a constraint over a sum without bounds: its range is the definitions' (K, not N)
         parse.parse_given(text, ctx)
@@ -129,6 +130,42 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     stage[0] = "--assume"
     assumptions += [parse.parse_assumption(text, ctx) for text in later]
     return members, derivative, [a for a in assumptions if a is not sp.true]
+
+
+_DIFFERENTIATED = re.compile(r"^\s*\$*\s*\\d?frac\s*\{\s*(?:\\partial|d)\s*((?:[^{}]|\{[^{}]*\})+?)\s*\}\s*\{\s*(?:\\partial|d)"
+                             r"|^\s*\$*\s*\\partial\s*(\S+?)\s*/\s*\\partial")
+
+
+def _unnamed_head(parse: Any, text: str, derivative: str, ctx: Any) -> str | None:
+    """The name a definition written without one (``\\frac{1}{N}\\sum_i (x_i - \\mu)^2``) defines: the name nothing
+    defines that the claim (or ``--of``) differentiates first (``\\frac{\\partial S^2}{\\partial x_i}``), noted; None
+    when the definition names itself or the claim names no such head."""
+    if _named_in_words(parse, text):
+        return None
+    m = _DIFFERENTIATED.match(derivative)
+    head = (m[1] or m[2]).strip() if m else None
+    if not head or ctx.known(head.split("^")[0].strip("{} \\")):
+        return None
+    ctx.notes.append(f"the definition {' '.join(text.split())} has no name: read as the definition of {head}, which "
+                     "the claim differentiates")
+    return head
+
+
+def _named_in_words(parse: Any, text: str) -> bool:
+    """Whether ``text`` names what it defines, with an = or in words (``L \\text{ would be } ...``)."""
+    from ..read.words_definitions import definition_in_words
+
+    return parse.names_itself(definition_in_words(text)[0])
+
+
+def _repeated(parse: Any, text: str, derivative: str, ctx: Any) -> bool:
+    """Whether ``text`` is a definition without a name whose expression the claim (or ``--of``) differentiates as
+    written (``--of '\\frac{\\partial}{\\partial x_i} E'`` with E the definition): read there, noted."""
+    if _named_in_words(parse, text) or "".join(text.split()).strip("$") not in "".join(derivative.split()):
+        return False
+    ctx.notes.append(f"the definition {' '.join(text.split())} has no name: it is the expression the claim "
+                     "differentiates, read there")
+    return True
 
 
 def _derivative_names(definitions: list[Definition], members: list, derivative_of: type) -> tuple[list, list]:

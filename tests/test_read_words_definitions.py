@@ -1,0 +1,57 @@
+"""Definitions as pages state them without an = : in a sentence (``L(\\theta) \\textrm{ would be } ...``), or an
+expression with no name, which names the head the claim differentiates or is the expression it differentiates."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symgrad import verify
+from symgrad.read import Context, parse_statement
+from symgrad.read.words_definitions import definition_in_words
+
+SENTENCE = r"\textrm{And the loss function } L(\theta) \textrm{ would be } ||X\theta - Y||^2"
+VARIANCE = r"\frac{1}{N}\sum_j (x_j - \mu)^2"
+
+
+@pytest.mark.parametrize("text, head", [
+    (SENTENCE, r"L(\theta)"),
+    (r"L would be (y - w x)^2", "L"),
+    (r"f(x) \text{ is defined as } \log(1 + e^x)", "f(x)"),
+    (r"f(x) is given by \log(1 + e^x)", "f(x)"),
+])
+def test_the_words_of_a_definition_in_a_sentence_read_as_equals_keeping_columns(text, head):
+    spelled, notes = definition_in_words(text)
+    assert len(spelled) == len(text) and spelled.split("=")[0].strip() == head and notes
+
+
+def test_a_sentence_definition_reads_as_the_equation_it_says():
+    ctx = Context()
+    parse_statement(r"L \text{ is } (y - w x)^2", ctx)
+    y, w, x = sp.symbols("y w x")
+    assert sp.expand(ctx.definitions["L"].rhs - (y - w * x) ** 2) == 0
+
+
+def test_least_squares_defined_in_a_sentence_has_gradient_2_x_transpose_residual():
+    of = r"\frac{\partial{L(\theta)}}{\partial{\theta}}"
+    v = verify(r"2X^T (X\theta - Y)", of=of, define=[SENTENCE])
+    assert v.verdict in ("proved", "agrees") and "'would be' read as =" in v.message
+    assert verify(r"X^T (X\theta - Y)", of=of, define=[SENTENCE]).verdict == "wrong"
+
+
+def test_a_definition_without_a_name_defines_the_head_the_claim_differentiates():
+    v = verify(r"\frac{\partial S^2}{\partial x_i} = \frac{2(x_i-\mu)}{N}", define=[VARIANCE])
+    assert v.verdict in ("proved", "agrees") and "has no name: read as the definition of S^2" in v.message
+    assert verify(r"\frac{\partial S^2}{\partial x_i} = \frac{x_i-\mu}{N}", define=[VARIANCE]).verdict == "wrong"
+
+
+def test_a_definition_without_a_name_that_the_claim_differentiates_as_written_is_read_there():
+    of = r"\frac{\partial}{\partial x_i}\frac{1}{N}\sum_j (x_j - \mu)^2"
+    v = verify(r"\frac{2(x_i-\mu)}{N}", of=of, define=[VARIANCE])
+    assert v.verdict in ("proved", "agrees") and "it is the expression the claim differentiates" in v.message
+    assert verify(r"\frac{2(x_i-\mu)}{N-1}", of=of, define=[VARIANCE]).verdict == "wrong"
+
+
+def test_a_definition_without_a_name_and_no_head_to_take_is_refused():
+    v = verify(r"\frac{\partial}{\partial x} y^2 = 2x", define=["x^2"])
+    assert v.verdict == "unreadable" and "--define" in v.message
