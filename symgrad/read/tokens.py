@@ -344,7 +344,29 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     if pieces is not None:
         return _code_tokens(pieces, latex)
     latex = repaired(latex)
-    return _plain_rewritten(_plain_rewritten(_tokenize(latex), latex, _plain_name), latex, _plain_derivative)
+    toks = _plain_rewritten(_plain_rewritten(_tokenize(latex), latex, _plain_name), latex, _plain_derivative)
+    return _plain_rewritten(toks, latex, _glued_operator)
+
+
+_GLUED = _FUNCS | {"ln", "sin", "cos", "tan", "sech", "relu", "softplus", "arcsin", "arccos"}
+
+
+def _glued_operator(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
+    """In plain text, ``d/dxtanh(x)`` (the operator glued to a function's name and its parenthesis) is
+    ``\\frac{d}{dx} tanh(x)``: x the variable, then the function; no other split of ``xtanh`` is a reading."""
+    texts = [t.text for t in toks[k:k + 4]]
+    if texts[:3] != ["d", "/", "d"] or toks[k + 3].kind != "letter" or re.search(r"[A-Za-z0-9_]$", src[:toks[k].col - 1]) \
+            or any(toks[m + 1].col != toks[m].col + 1 for m in range(k, k + 3)):
+        return None
+    end = k + 4
+    while toks[end].kind == "letter" and toks[end].col == toks[end - 1].col + 1:
+        end += 1
+    word = "".join(t.text for t in toks[k + 4:end])
+    if word not in _GLUED or toks[end].text != "(" or toks[k + 4].col != toks[k + 3].col + 1:
+        return None
+    d, var = toks[k], toks[k + 3]
+    return [_Tok("cmd", r"\frac", d.col), _Tok("sym", "{", d.col), d, _Tok("sym", "}", d.col),
+            _Tok("sym", "{", toks[k + 2].col), toks[k + 2], var, _Tok("sym", "}", var.col)], k + 4
 
 
 def _code_tokens(pieces: list[tuple[str, int]], src: str) -> list[_Tok]:
