@@ -32,24 +32,23 @@ def test_a_sentence_definition_reads_as_the_equation_it_says():
     assert sp.expand(ctx.definitions["L"].rhs - (y - w * x) ** 2) == 0
 
 
-def test_least_squares_defined_in_a_sentence_has_gradient_2_x_transpose_residual():
-    of = r"\frac{\partial{L(\theta)}}{\partial{\theta}}"
-    v = verify(r"2X^T (X\theta - Y)", of=of, define=[SENTENCE])
-    assert v.verdict in ("proved", "agrees") and "'would be' read as =" in v.message
-    assert verify(r"X^T (X\theta - Y)", of=of, define=[SENTENCE]).verdict == "wrong"
+LEAST_SQUARES = r"\frac{\partial{L(\theta)}}{\partial{\theta}}"
+BY_X_I = r"\frac{\partial}{\partial x_i}\frac{1}{N}\sum_j (x_j - \mu)^2"
 
 
-def test_a_definition_without_a_name_defines_the_head_the_claim_differentiates():
-    v = verify(r"\frac{\partial S^2}{\partial x_i} = \frac{2(x_i-\mu)}{N}", define=[VARIANCE])
-    assert v.verdict in ("proved", "agrees") and "has no name: read as the definition of S^2" in v.message
-    assert verify(r"\frac{\partial S^2}{\partial x_i} = \frac{x_i-\mu}{N}", define=[VARIANCE]).verdict == "wrong"
-
-
-def test_a_definition_without_a_name_that_the_claim_differentiates_as_written_is_read_there():
-    of = r"\frac{\partial}{\partial x_i}\frac{1}{N}\sum_j (x_j - \mu)^2"
-    v = verify(r"\frac{2(x_i-\mu)}{N}", of=of, define=[VARIANCE])
-    assert v.verdict in ("proved", "agrees") and "it is the expression the claim differentiates" in v.message
-    assert verify(r"\frac{2(x_i-\mu)}{N-1}", of=of, define=[VARIANCE]).verdict == "wrong"
+@pytest.mark.parametrize("right, wrong, of, define, note", [
+    # least squares defined in a sentence: the gradient is 2 X^T times the residual
+    (r"2X^T (X\theta - Y)", r"X^T (X\theta - Y)", LEAST_SQUARES, SENTENCE, "'would be' read as ="),
+    # the head the claim differentiates, S^2, is what a definition without a name defines
+    (r"\frac{\partial S^2}{\partial x_i} = \frac{2(x_i-\mu)}{N}", r"\frac{\partial S^2}{\partial x_i} = \frac{x_i-\mu}{N}",
+     None, VARIANCE, "has no name: read as the definition of S^2"),
+    # the claim differentiates the definition's expression as written: read there
+    (r"\frac{2(x_i-\mu)}{N}", r"\frac{2(x_i-\mu)}{N-1}", BY_X_I, VARIANCE, "it is the expression the claim differentiates"),
+])
+def test_a_definition_without_an_equals_sign_gives_the_derivative_of_what_it_says(right, wrong, of, define, note):
+    v = verify(right, of=of, define=[define])
+    assert v.verdict in ("proved", "agrees") and note in v.message
+    assert verify(wrong, of=of, define=[define]).verdict == "wrong"
 
 
 def test_a_definition_without_a_name_and_no_head_to_take_is_refused():
