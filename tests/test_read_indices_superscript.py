@@ -20,7 +20,7 @@ def test_the_jacobian_of_a_matrix_product_by_its_right_factor_is_a_times_delta_w
     jac = jacobian(lambda V: anp.dot(A, V))(V)  # autograd: d O_ib / d V_mn, shape (3, 2, 4, 2)
     assert np.allclose(jac, np.einsum("im,bn->ibmn", A, np.eye(2)))
     v = symgrad.verify(r"\frac{\partial O^{ib}}{\partial V^{mn}} = A^{im} \delta^b_n", define=PRODUCT)
-    assert v.verdict == "proved" and "A^{im} read as the element A_{im}" in v.message
+    assert v.verdict == "proved" and "A^{im} read with subscript indices" in v.message
 
 
 @pytest.mark.parametrize("claim", [r"A^{in} \delta^b_m", r"A^{im} \delta^b_m", r"A^{mi} \delta^b_n"])

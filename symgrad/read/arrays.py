@@ -74,6 +74,9 @@ class _Arrays:
         return _Val(a.expr + self.align(a, b, tok, "add"), a.axes)
 
     def mul(self, a: _Val, b: _Val, op: str, tok: _Tok) -> _Val:
+        summed = self.einstein_product(a, b, tok)
+        if summed is not None:
+            return summed
         if not a.axes or not b.axes:
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)

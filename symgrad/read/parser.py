@@ -5,6 +5,7 @@ from __future__ import annotations
 from .arrays import _Arrays
 from .bars import _Bars
 from .defined_functions import _DefinedFunctions
+from .einstein import _Einstein
 from .ellipses import _Ellipses
 from .expressions import _Expressions
 from .indices import _Indices
@@ -26,5 +27,5 @@ from .sums import _Sums
 
 
 class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
-              _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Scope):
+              _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
