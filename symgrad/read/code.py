@@ -19,6 +19,7 @@ from sympy.printing.latex import greek_letters_set
 
 from ..errors import ParseError
 from .code_functions import Function, function
+from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
 
 Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
@@ -116,9 +117,12 @@ def code_notes(src: str) -> list[str]:
         fn = function(src)
     except ParseError:
         return notes
-    trees = [(fn.body, "", 0)] if fn is not None else _trees(src) or []
+    trees = [(fn.body, "", 0)] if fn is not None else _trees(src) or matlab_trees(src) or []
     if fn is not None:
         notes += _function_notes(fn)
+    if any(hasattr(tree, "matlab") for tree, _, _ in trees):
+        return notes + [NOTE, *([REPMAT_NOTE] if any(hasattr(n, "repmat") for t, _, _ in trees
+                                                          for n in ast.walk(t)) else [])]
     for tree, _, _ in trees:
         for node in ast.walk(tree):
             for test, note in _DECISIONS:
@@ -181,13 +185,13 @@ def code_pieces(src: str) -> Pieces | None:
     fn = function(src) if "\\" not in src and "$" not in src else None
     if fn is not None:
         return _function_pieces(fn, src)
-    trees = _trees(src)
+    trees = _trees(src) or matlab_trees(src)
     if trees is None:
         return None
     pieces: Pieces = []
     for k, (tree, text, offset) in enumerate(trees):
         if k:
-            pieces.append(("=", offset))
+            pieces.append(("=", src.index("=") + 1 if hasattr(tree, "matlab") else offset))
         pieces += _Translator(text.strip(), offset, src).pieces(tree)
     return pieces
 
