@@ -224,17 +224,34 @@ def test_an_inline_derivative_is_named_apart_from_the_users_definitions():
 
 
 @pytest.mark.parametrize("claim", [
-    r"\sum_{i=1}^m \frac{\partial f}{\partial y_i} \hat{x}_i",  # right on the page, 0 = 0 only as misread
-    r"\sum_{i=1}^m \frac{\partial f}{\partial y_i}",  # wrong on the page (drops x-hat), also 0 as misread
+    r"2(a - y) a (1 - a)",  # right on the page, where a = sigma(z) goes without saying
+    r"2(a - y)",  # wrong on the page (drops sigma'), and as wrong as the first against the misread 0
 ], ids=["right-claim", "wrong-claim"])
-def test_a_derivative_that_is_0_only_because_the_variable_enters_no_definition_is_refused_not_proved(claim):
-    # f, the loss, is never defined: read as a name of its own, it depends on nothing, and every claim built
-    # from its derivatives is 0 = 0. Proving that would prove the wrong claim too.
-    v = verify(claim, of=r"\frac{\partial f}{\partial \gamma}", define=[r"y_i = \gamma \hat{x}_i + \beta"])
+def test_a_derivative_that_is_0_only_because_the_variable_enters_no_definition_is_refused_not_judged(claim):
+    # read as given, L = (a - y)^2 does not involve z: dL/dz = 0 would call the page's right claim wrong
+    v = verify(claim, of=r"\frac{\partial L}{\partial z}", define=["L = (a - y)^2"], given=[r"z \in \mathbb{R}"])
     assert v.verdict == "unreadable", str(v)
-    assert "does not depend on gamma as read" in v.message
+    assert "does not depend on z as read" in v.message
 
 
 def test_a_derivative_by_a_variable_the_definitions_use_is_still_judged():
     v = verify(r"2(y - a)", of=r"\frac{\partial L}{\partial y}", define=["L = (y - a)^2"])
     assert v.verdict == "proved", str(v)
+
+
+LAYER = [r"g(\xi) = \frac{1}{1 + e^{-\xi}}", r"f = \sum_{i=1}^{N} (g(b_i) - y_i)^2"]
+DFDB = r"\frac{\partial f}{\partial b_p}"
+
+
+def test_a_claim_using_a_name_tied_by_a_fact_the_search_cannot_impose_is_refused_not_called_wrong():
+    # z_i = g(b_i) holds on the page; points drawn with z free break it, so they prove nothing against the claim
+    v = verify(r"2 (z_p - y_p) z_p (1 - z_p)", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
+    assert v.verdict == "unreadable", str(v)
+    assert "z_i = g(b_i) need not hold" in v.message
+
+
+def test_the_same_claim_without_the_tied_name_is_still_proved_and_its_slip_still_wrong():
+    # d/db_p sum_i (g(b_i) - y_i)^2 = 2 (g(b_p) - y_p) g(b_p) (1 - g(b_p)), g the logistic sigmoid
+    right = verify(r"2 (g(b_p) - y_p) g(b_p) (1 - g(b_p))", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
+    slip = verify(r"2 (g(b_p) - y_p) (1 - g(b_p))", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
+    assert (right.verdict, slip.verdict) == ("proved", "wrong"), (str(right), str(slip))

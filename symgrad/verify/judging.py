@@ -282,6 +282,33 @@ def _within(samples: Iterator[_Sample], deadline: float, needed: set[int]) -> li
     return out
 
 
+def _names(e: sp.Basic) -> set[str]:
+    """The arrays and scalars ``e`` uses, not its indices nor the sizes that bound them."""
+    indices = e.atoms(sp.Idx)
+    skip = set().union({str(i) for i in indices}, *({str(s) for s in sp.sympify(b).free_symbols}
+                                                   for i in indices if i.lower is not None for b in (i.lower, i.upper)))
+    return {str(a.base) if isinstance(a, sp.Indexed) else str(a) for a in e.atoms(sp.Indexed, sp.Symbol)} - skip
+
+
+def _solved_apart(c: Constraint, used: set[str]) -> bool:
+    """``z_i = g(b_i)`` with z in neither the claim nor the derivative: any b has its z, so the fact restricts
+    nothing they use."""
+    return any(isinstance(side, (sp.Symbol, sp.Indexed)) and not _names(side) & used for side in (c.lhs, c.rhs))
+
+
+def _refuse_unheld(search: _Search, links: list[Link], truth: sp.Expr) -> None:
+    """A counterexample drawn where a stated fact (``z_i = g(b_i)``) the search cannot impose does not hold is no
+    counterexample: when the claim or the derivative uses a name such a fact ties, refuse rather than call it wrong
+    (a proof or an agreement without the fact still holds with it)."""
+    used = set().union(*(_names(link.expr) for link in links), _names(truth))
+    unheld = [c for c in search.space.unsupported if _names(c.lhs - c.rhs) & used and not _solved_apart(c, used)]
+    if unheld:
+        facts = "; ".join(_text(sp.Eq(c.lhs, c.rhs, evaluate=False)) for c in unheld)
+        raise VerifyError(f"the claim differs from the derivative at points where the fact {facts} need not "
+                          f"hold, and symgrad cannot draw points where it does: state it as a definition "
+                          f"(--define) so that the claim is judged with it")
+
+
 def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tuple[Link, str, str] | None,
                notes: list[str], search: _Search, kind: str | None) -> Verdict:
     general = _text(truth)
@@ -296,6 +323,7 @@ def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tupl
                      + "; ".join(_text(sp.Eq(c.lhs, c.rhs, evaluate=False)) for c in search.space.unsupported))
     tail = "".join(f" Note: {n}." for n in notes)
     if wrong is not None:
+        _refuse_unheld(search, links, truth)
         link, diagnosis, why = wrong
         where = f" Link {links.index(link) + 1} ({link.latex}) breaks." if len(links) > 1 else ""
         return Verdict("wrong", links, diagnosis, correct, link.counterexample,

@@ -27,6 +27,9 @@ HELDOUT_EVIDENCE = HELDOUT_DIR / "evidence.json"
 # collected in session 6 and never used to tune the reader: the rate on pages symgrad has not seen
 HELDOUT2_DIR = HERE / "heldout2"
 HELDOUT2_EVIDENCE = HELDOUT2_DIR / "evidence.json"
+# collected in session 7 and never used to tune the reader: the rate on pages symgrad has not seen
+HELDOUT3_DIR = HERE / "heldout3"
+HELDOUT3_EVIDENCE = HELDOUT3_DIR / "evidence.json"
 TIERS = ("index", "matrix", "messy")
 EXPECTED = ("right", "wrong")
 STAGES = ("given", "define", "assume", "of", "claim")
@@ -53,6 +56,9 @@ SETS = (
             "the reader was built; used to develop the reader since session 6"),
     CaseSet("heldout2", HELDOUT2_DIR, HELDOUT2_EVIDENCE, False,
             "held out 2 (`tests/corpus/heldout2/`): collected in session 6 from pages neither set above uses, "
+            "never used to tune the reader: the rate on derivations symgrad has not seen"),
+    CaseSet("heldout3", HELDOUT3_DIR, HELDOUT3_EVIDENCE, False,
+            "held out 3 (`tests/corpus/heldout3/`): collected in session 7 from pages none of the sets above uses, "
             "never used to tune the reader: the rate on derivations symgrad has not seen"),
 )
 
