@@ -60,7 +60,7 @@ def test_a_def_named_for_a_derivative_is_judged_as_that_derivative(claim, slope,
     at = RNG.normal(size=8)
     truth = elementwise_grad(lambda u: anp.where(u >= 0, u, u / 20))(at)
     assert v.verdict == verdict and np.allclose(truth, slope(at)) == (verdict == "proved")
-    assert "code: def leaky_prime(x) read as the derivative of leaky by x (its name says so)" in v.message
+    assert "code: the function leaky_prime(x) read as the derivative of leaky by x (its name says so)" in v.message
 
 
 @pytest.mark.parametrize("code, named", [
@@ -71,3 +71,25 @@ def test_a_def_named_for_a_derivative_is_judged_as_that_derivative(claim, slope,
 def test_a_def_symgrad_cannot_read_is_refused_by_name(code, named):
     with pytest.raises(ParseError, match=re.escape(named)):
         defined(code)
+
+
+RELU_CS = "private double ReLU(double x)\n{\nif (x >= 0)\nreturn x;\nelse\nreturn x / 20;\n}"
+
+
+@pytest.mark.parametrize("claim, slope, verdict", [
+    ("private double ReLU_prime(double x)\n{\nif (x >= 0)\nreturn 1;\nelse\nreturn 1.0 / 20;\n}",
+     lambda v: np.where(v >= 0, 1, 1 / 20), "proved"),
+    ("static float ReLU_prime(float x) { return x >= 0 ? 1.0f : x / 20; }", lambda v: np.where(v >= 0, 1, v / 20),
+     "wrong"),
+])
+def test_a_c_sharp_function_reads_as_the_python_one(claim, slope, verdict):
+    v = verify(claim, define=[r"ReLU(x) = \begin{cases} x & x \ge 0 \\ \frac{x}{20} & \text{otherwise} \end{cases}"])
+    at = RNG.normal(size=8)
+    truth = elementwise_grad(lambda u: anp.where(u >= 0, u, u / 20))(at)
+    assert v.verdict == verdict and np.allclose(truth, slope(at)) == (verdict == "proved")
+
+
+def test_a_c_function_with_locals_casts_and_library_calls_reads_as_its_value():
+    got = defined("double f(double x) { double y = (double) x * 2; // twice\n y += Math.exp(x); return y / 2; }")
+    assert sp.simplify(got - (2 * x + sp.exp(x)) / 2) == 0
+    assert defined(RELU_CS) == sp.Piecewise((x, x >= 0), (x / 20, True))

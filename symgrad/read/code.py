@@ -50,6 +50,8 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
     (``x . σ(x)``) is a page's product, not an attribute: code writes ``x.T``, ``np.log``."""
     if any(isinstance(node, ast.Attribute) and _spaced(node, text) for node in ast.walk(tree)):
         return False
+    if any(isinstance(node, ast.Call) and hasattr(node.func, "caret") for node in ast.walk(tree)):
+        return False  # w^T(Xw): a page's product; code never calls a transposed array
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.MatMult, ast.Pow)) or \
                 isinstance(node, (ast.keyword, ast.Slice)):
@@ -160,7 +162,7 @@ def _function_notes(fn: Function) -> list[str]:
     """What reading a pasted ``def`` decided."""
     notes = []
     if fn.derivative_of:
-        notes.append(f"code: def {fn.name}({fn.params[0].arg}) read as the derivative of {fn.derivative_of} by "
+        notes.append(f"code: the function {fn.name}({fn.params[0].arg}) read as the derivative of {fn.derivative_of} by "
                      f"{fn.params[0].arg} (its name says so)")
     if fn.constants:
         notes.append(f"code: the parameters {', '.join(fn.constants)} with defaults read as constants of any value")

@@ -13,6 +13,7 @@ import textwrap
 from dataclasses import dataclass
 
 from ..errors import ParseError
+from .code_clike import clike_function
 
 # a function named for a derivative: relu_prime, selu_dash, d_relu, grad_loss (the name it differentiates: group 1)
 _DERIVATIVE_NAME = re.compile(
@@ -69,13 +70,18 @@ def _module(src: str) -> tuple[ast.Module, str] | None:
 
 
 def function(src: str) -> Function | None:
-    """The function ``src`` defines, where ``src`` is one ``def``; None for anything else."""
-    if "def " not in src:
+    """The function ``src`` defines, where ``src`` is one Python ``def`` or one C-like function (read/code_clike.py);
+    None for anything else."""
+    if "\\" in src or "$" in src:
         return None
-    parsed = _module(src)
-    if parsed is None or len(parsed[0].body) != 1 or not isinstance(parsed[0].body[0], ast.FunctionDef):
-        return None
-    fn, text = parsed[0].body[0], parsed[1]
+    parsed = _module(src) if "def " in src else None
+    if parsed is not None and len(parsed[0].body) == 1 and isinstance(parsed[0].body[0], ast.FunctionDef):
+        fn, text = parsed[0].body[0], parsed[1]
+    else:  # a C, C++, Java or C# function
+        text = src.strip("\n")
+        fn = clike_function(text)
+        if fn is None:
+            return None
     args = fn.args
     if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
         raise ParseError(f"def {fn.name}(...) takes *args, **kwargs or keyword-only arguments: symgrad reads plain "

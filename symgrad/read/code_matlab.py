@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import ast
 import re
-from functools import cache
-from pathlib import Path
 
-from lark import Lark, Transformer, v_args
+from lark import Transformer, v_args
 from lark.exceptions import LarkError, VisitError
 
 from ..errors import ParseError
+from .code_grammars import grammar, placed
 
 _MARKS = re.compile(r"\.[*/^]|;\s*(%.*)?$|%|[(,]\s*:\s*[,)]")
 _FUNCTIONS = {"exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "sum", "diag",
@@ -25,18 +24,6 @@ _SIZES = {"length", "numel"}  # length(y): the size of the vector y
 NOTE = ("code: MATLAB read: * as the matrix product, .* ./ .^ elementwise, ' as the transpose, sum(x, 2) along each "
         "row and sum(x, 1) each column, x(k) counting from 1")
 REPMAT_NOTE = "code: repmat(v, 1, n) read as v broadcast across the columns (repmat(v, m, 1) across the rows)"
-
-
-@cache
-def _parser() -> Lark:
-    return Lark(Path(__file__).with_name("code_matlab.lark").read_text(), parser="lalr", propagate_positions=True)
-
-
-def _at(node: ast.AST, meta: object) -> ast.AST:
-    """``node`` placed where ``meta`` (Lark's positions) says its text is."""
-    node.lineno, node.col_offset = meta.line, meta.column - 1  # type: ignore[attr-defined]
-    node.end_lineno, node.end_col_offset = meta.end_line, meta.end_column - 1  # type: ignore[attr-defined]
-    return node
 
 
 @v_args(meta=True)
@@ -52,13 +39,13 @@ class _Tree(Transformer):
 
     def number(self, meta, children):
         text = str(children[0])
-        return _at(ast.Constant(int(text) if re.fullmatch(r"\d+", text) else float(text)), meta)
+        return placed(ast.Constant(int(text) if re.fullmatch(r"\d+", text) else float(text)), meta)
 
     def name(self, meta, children):
-        return _at(ast.Name(str(children[0]), ast.Load()), meta)
+        return placed(ast.Name(str(children[0]), ast.Load()), meta)
 
     def _binary(self, op: ast.operator, meta, children):
-        return _at(ast.BinOp(children[0], op, children[1]), meta)
+        return placed(ast.BinOp(children[0], op, children[1]), meta)
 
     def add(self, meta, children):
         return self._binary(ast.Add(), meta, children)
@@ -79,13 +66,13 @@ class _Tree(Transformer):
         return self._binary(ast.Pow(), meta, children)
 
     def neg(self, meta, children):
-        return _at(ast.UnaryOp(ast.USub(), children[0]), meta)
+        return placed(ast.UnaryOp(ast.USub(), children[0]), meta)
 
     def transpose(self, meta, children):
-        return _at(ast.Attribute(children[0], "T", ast.Load()), meta)
+        return placed(ast.Attribute(children[0], "T", ast.Load()), meta)
 
     def colon(self, meta, children):
-        return _at(ast.Slice(), meta)
+        return placed(ast.Slice(), meta)
 
     def args(self, meta, children):
         return list(children)
@@ -104,16 +91,16 @@ def _number(node: ast.AST) -> int | None:
 
 def _call(tree: _Tree, head: str, args: list[ast.AST], meta: object) -> ast.AST:
     """``f(...)``: a MATLAB function as NumPy's, or an array's entry, row or column."""
-    func = _at(ast.Name(head, ast.Load()), meta)
+    func = placed(ast.Name(head, ast.Load()), meta)
     if head in ("sum", "mean") and len(args) == 2 and _number(args[1]) in (1, 2):
-        return _at(ast.Call(func, [args[0]], [ast.keyword("axis", ast.Constant(_number(args[1]) - 1))]), meta)
+        return placed(ast.Call(func, [args[0]], [ast.keyword("axis", ast.Constant(_number(args[1]) - 1))]), meta)
     if head == "repmat" and len(args) == 3 and 1 in (_number(args[1]), _number(args[2])):
         args[0].repmat = True  # type: ignore[attr-defined]
         return args[0]
     if head in _SIZES and len(args) == 1:
-        return _at(ast.Call(_at(ast.Name("len", ast.Load()), meta), args, []), meta)
+        return placed(ast.Call(placed(ast.Name("len", ast.Load()), meta), args, []), meta)
     if head in _FUNCTIONS:
-        return _at(ast.Call(func, args, []), meta)
+        return placed(ast.Call(func, args, []), meta)
     if len(args) == 2 and isinstance(args[1], ast.Slice) and not isinstance(args[0], ast.Slice):
         raise tree.refuse(f"{head}(i,:) is a row in MATLAB, and symgrad's vectors are columns: write the row as a "
                           f"column ({head}(i,:)') or in index notation", meta)
@@ -121,10 +108,10 @@ def _call(tree: _Tree, head: str, args: list[ast.AST], meta: object) -> ast.AST:
            isinstance(a, ast.Name) and len(a.id) == 1 for a in args):
         items = [ast.Constant(_number(a) - 1) if _number(a) is not None else a for a in args]  # from 1, NumPy's 0
         index = items[0] if len(items) == 1 else ast.Tuple(items, ast.Load())
-        return _at(ast.Subscript(func, index, ast.Load()), meta)
+        return placed(ast.Subscript(func, index, ast.Load()), meta)
     if head in ("size", "repmat"):
         raise tree.refuse(f"{head}(...) is read only inside repmat(v, 1, size(x, 2)) (v broadcast)", meta)
-    return _at(ast.Call(func, args, []), meta)
+    return placed(ast.Call(func, args, []), meta)
 
 
 def matlab_trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
@@ -134,7 +121,7 @@ def matlab_trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
     if "\\" in src or "$" in src or not body.isascii() or not _MARKS.search(body):
         return None
     try:
-        parsed = _parser().parse(body)
+        parsed = grammar("code_matlab").parse(body)
     except LarkError:
         return None
     lead = len(src) - len(src.lstrip())
