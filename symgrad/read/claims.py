@@ -22,6 +22,7 @@ from .chains import (
 from .code import code_notes
 from .context import Context, DerivativeOf, Function, Member
 from .definition_order import _insert
+from .derivative_names import d_heads
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _local_parameters, _parameters_or_indices
@@ -133,7 +134,8 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
 def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Expr] | None) -> list[Member]:
     """``parse_claim`` of a claim whose names the problem knows."""
     n_cases = len(ctx.assumptions)
-    toks = head_labels(named_heads(layer_labels(_case_after(latex, _tokens(latex), ctx), ctx), ctx), ctx)
+    toks = _tokens(latex) if of or asked else d_heads(latex, _tokens(latex), ctx)
+    toks = head_labels(named_heads(layer_labels(_case_after(latex, toks, ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     gradient_variable(toks, ctx)

@@ -13,7 +13,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import name_of
 from .context import Context, Upstream
-from .tokens import _group_end, _Tok
+from .tokens import _NAMED, _group_end, _Tok
 
 _TYPESET = {"{", "}", r"\mathcal", r"\mathbf", r"\boldsymbol", r"\mathrm", r"\mathit", r"\bm", r"\left", r"\right"}
 _D = {"d", r"\partial"}
@@ -89,19 +89,33 @@ def _gradient_name(loss: str, out: str, toks: list[_Tok], ctx: Context) -> str:
     texts = [t.text for t in toks]
     written = out.replace("_", "")
     fractions = {j for k, t in enumerate(toks) if t.text in (r"\frac", r"\dfrac") for j in range(k, _frac_end(toks, k))}
-    for k, t in enumerate(toks):
-        if k in fractions:
-            continue
-        run = "".join(u.text for u in toks[k + 1:k + 1 + len(written)])
-        if t.text == "d" and run.lower() == written.lower() and (k == 0 or toks[k - 1].col + 1 != t.col) and (
-                k + 1 + len(written) >= len(toks) or toks[k + 1 + len(written)].kind != "letter") and \
-                all(toks[k + j].col == t.col + j for j in range(len(written) + 1)) and \
-                (run == written or not ctx.declared_elsewhere(run)):  # dY for y where no Y is a name
-            return "d" + run
+    for word in _words([t for k, t in enumerate(toks) if k not in fractions]):
+        if word.lower() == f"d{loss}d{written}".lower() and not ctx.declared_elsewhere(word):
+            return word  # dLdY, code's name for dL/dY
+        if word[:1] == "d" and word[1:].lower() == written.lower() and (
+                word[1:] == written or not ctx.declared_elsewhere(word[1:])):  # dY for y where no Y is a name
+            return word
     if r"\delta" in texts and not ctx.declared_elsewhere("delta") and all(
             texts[k + 1] not in ("_", "^", "(") for k, x in enumerate(texts[:-1]) if x == r"\delta"):
         return "delta"
     return f"d{loss}_d{out}"
+
+
+def _words(toks: list[_Tok]) -> list[str]:
+    """The words of ``toks``: letters in ``\\mathrm{...}`` (code's names) or written together."""
+    words, k = [], 0
+    while k < len(toks):
+        if toks[k].text in _NAMED and k + 1 < len(toks) and toks[k + 1].text == "{":
+            end = _group_end(toks, k + 1)
+            words.append("".join(t.text for t in toks[k + 2:end - 1]))
+            k = end
+            continue
+        run = k
+        while run + 1 < len(toks) and toks[run + 1].kind == "letter" and toks[run + 1].col == toks[run].col + 1:
+            run += 1
+        words.append("".join(t.text for t in toks[k:run + 1]))
+        k = run + 1
+    return words
 
 
 def _frac_end(toks: list[_Tok], k: int) -> int:
