@@ -48,3 +48,17 @@ def test_the_trace_of_a_scalar_loss_is_the_loss_and_tr_may_be_glued_to_the_nabla
         assert right.verdict in ("proved", "agrees") and "of a scalar read as the scalar itself" in right.message
     wrong = symgrad.verify(r"\nabla_Wtr\Big(L(D, W)\Big) = 2(D^TDW - D^TX)", define=HALF_RESIDUAL)
     assert (wrong.verdict, wrong.diagnosis) == ("wrong", "factor")
+
+
+RECT = [r"A \in \mathbb{R}^{n \times n}", r"X \in \mathbb{R}^{n \times k}"]
+
+
+def test_the_inner_product_of_two_matrices_is_the_frobenius_one():
+    Am, Xm = RNG.normal(size=(3, 3)), RNG.normal(size=(3, 2))
+    truth = grad(lambda x: anp.sum((Am @ x) * x))(Xm)  # autograd: <AX, X>_F = sum_ij (AX)_ij X_ij
+    assert np.allclose(truth, (Am + Am.T) @ Xm, rtol=1e-10)
+    of = r"\frac{\partial}{\partial X} \langle AX, X\rangle_{F}"
+    assert symgrad.verify(f"{of} = AX + A^TX", given=RECT).verdict == "proved"
+    assert symgrad.verify(r"\frac{\partial}{\partial X} \langle AX, X\rangle = AX + A^TX", given=RECT).verdict == \
+        "proved"
+    assert symgrad.verify(f"{of} = 2AX", given=RECT).verdict == "wrong"

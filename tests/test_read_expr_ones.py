@@ -77,3 +77,23 @@ def test_the_logistic_bias_gradient_as_ones_transposed_is_proved_and_without_it_
     assert right.verdict == "proved"
     wrong = symgrad.verify(r"\frac{\partial L}{\partial b} = \mathbf{1}^\top (y - p)", define=define, given=given)
     assert wrong.verdict == "wrong"
+
+
+SOFTMAX_BY_ONES = [r"f(x) = \frac{\exp(x)}{1^T\exp(x)}", r"F = {\rm Diag}(f)"]
+
+
+def test_the_letter_a_transposed_ones_vector_sums_is_a_vector_and_the_softmax_jacobian_is_diag_minus_outer():
+    from autograd import jacobian
+
+    x = np.array([0.3, -1.2, 0.5])
+    p = np.exp(x) / np.sum(np.exp(x))
+    truth = jacobian(lambda v: anp.exp(v) / anp.sum(anp.exp(v)))(x)  # autograd
+    assert np.allclose(truth, np.diag(p) - np.outer(p, p), rtol=1e-12)
+    right = symgrad.verify(r"\frac{\partial f}{\partial x} &= F - ff^T", define=SOFTMAX_BY_ONES)
+    assert right.verdict == "proved" and "x read as a vector of size m: 1^T sums it" in right.message
+    assert symgrad.verify(r"\frac{\partial f}{\partial x} &= F - 2ff^T", define=SOFTMAX_BY_ONES).verdict == "wrong"
+
+
+def test_a_number_after_a_transposed_ones_vector_is_refused_not_read_as_a_row():
+    with pytest.raises(symgrad.ParseError, match="1\\^T v sums a vector"):
+        parse_definition(r"h = 1^T x_i", Context())

@@ -8,6 +8,7 @@ from .bold import spread_bold
 from .context import Function
 from .fallback import _FOREIGN_CLOSERS
 from .literals import bracket_list, matrix_environment
+from .matrix_norms import norm_kind
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
@@ -322,11 +323,18 @@ class _Expressions:
         return _Val(sp.sqrt(v.expr), v.axes)
 
     def inner(self, t: _Tok) -> _Val:
-        """``\\langle a, b \\rangle``: the inner product, the sum of a_i b_i for vectors (a product for numbers)."""
+        """``\\langle a, b \\rangle``: the inner product, the sum of a_i b_i for vectors (a product for numbers); of two
+        matrices (``\\langle A, B \\rangle_F``) the Frobenius inner product, the sum of A_ij B_ij."""
         a = self.expr()
         self.expect(",", t)
         b = self.expr()
         self.expect(r"\rangle", t)
+        frobenius = len(a.free) == len(b.free) == 2 and len(a.axes) == len(b.axes) == 2
+        if frobenius:
+            mark = norm_kind([self.peek(k).text for k in range(8)], 0)
+            self.pos += mark[1] if mark and mark[0] == "F" else 0
+            return _Val(sp.Sum(a.expr * self.align(a, b, t, "take the Frobenius inner product of"),
+                               *[(i, i.lower, i.upper) for i in a.free]))
         if len(a.free) != len(b.free) or len(a.free) > 1:
             raise self.error(rf"\langle a, b \rangle needs two vectors (or two numbers), got shapes {self.shape(a)} and "
                              f"{self.shape(b)}", t)

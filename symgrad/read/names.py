@@ -85,12 +85,9 @@ class _Names:
             raise self.error(f"name {name} is not defined", tok)
         if tok.text in _BOLD:
             return self.bold(name, tok)
-        if self.written_transposed(name):
-            return self.by_transpose(name, tok)
-        if self.sandwiched(name):
-            return self.matrix_by_use(name, tok)
-        if self.in_frobenius_norm(name):
-            return self.matrix_in_norm(name, tok)
+        by_use = self.shaped_by_use(name, tok)
+        if by_use is not None:
+            return by_use
         sym = self.new_scalars[name] = sp.Symbol(name)
         return _Val(sym)
 
@@ -101,6 +98,8 @@ class _Names:
             return self.bold(name, tok)
         if isinstance(self.params[name], sp.Symbol) and self.written_transposed(name):
             return self.by_transpose(name, tok)  # f(w) = ... w^T x_i: w is a vector, as the transpose says
+        if isinstance(self.params[name], sp.Symbol) and self.summed_by_ones(name):
+            return self.vector_by_ones(name, tok)  # f(x) = \exp(x) / 1^T \exp(x): x is a vector, as 1^T says
         if isinstance(self.params[name], sp.Symbol) and self.in_frobenius_norm(name):
             return self.matrix_in_norm(name, tok)  # F(R) = \|A - RY\|_F^2: R is a matrix, as the norm says
         self.__dict__.setdefault("params_read", set()).add(name)
@@ -145,9 +144,7 @@ class _Names:
         run = 1
         while self.peek(run).kind == "letter" and self.contiguous(run - 1):
             run += 1
-        # TeX's subscript is one token: \nabla_Wtr(...) is \nabla_W of tr(...)
-        start_of_run = self.pos == 0 or self.toks[self.pos - 1].kind != "letter" or \
-            self.toks[self.pos - 1].col + 1 != t.col or (self.pos > 1 and self.toks[self.pos - 2].text == "_")
+        start_of_run = self.starts_run(t)
         letters = "".join(self.peek(k).text for k in range(run))
         if word and run > 1:
             self.pos += run
@@ -165,6 +162,13 @@ class _Names:
                     return letters[:n], t
         self.pos += 1
         return t.text, t
+
+    def starts_run(self, t: _Tok) -> bool:
+        """Whether the letter ``t`` here starts a run of letters: no letter glued before it, or that letter is a
+        one-token subscript (TeX's: ``\\nabla_Wtr(...)`` is ``\\nabla_W`` of ``tr(...)``)."""
+        before = self.toks[self.pos - 1] if self.pos else None
+        return before is None or before.kind != "letter" or before.col + 1 != t.col or \
+            (self.pos > 1 and self.toks[self.pos - 2].text == "_")
 
     def function_word(self, t: _Tok, run: int, words: frozenset[str]) -> tuple[str, _Tok] | None:
         """A word of three or more letters and digits written before ``(`` (``log1p(x)``, ``ReLU(x)``, ``gelu(x)``): a

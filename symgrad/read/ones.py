@@ -15,6 +15,7 @@ from .tokens import _Tok
 from .vocabulary import _Val
 
 _OPENERS = ("[", r"\{", "(")
+_TRANSPOSES = ("T", r"\top", r"\intercal")
 
 
 class _Ones(_Scope):
@@ -35,7 +36,38 @@ class _Ones(_Scope):
         self.next()
         self.pos += self.superscript_is_transpose()
         row = self.transpose(ones, t)
-        return self.mul(row, self.factor(), "implicit", t) if self.starts_factor() else row
+        if not self.starts_factor():
+            return row
+        start = self.peek()
+        summed = self.factor()
+        if not summed.axes:
+            raise self.error(f"1^T v sums a vector v, and what follows 1^T at column {start.col} is a number here: "
+                             r"declare its variable a vector (x \in \mathbb{R}^{n})", t)
+        return self.mul(row, summed, "implicit", t)
+
+    def summed_by_ones(self, name: str) -> bool:
+        """Whether this source writes the one lowercase letter ``name`` right after a transposed ones vector, alone or
+        in one function (``1^T x``, ``\\mathbf{1}^T \\exp(x)``, ``\\mathbb{1}^\\top e^{x}``): 1^T sums a vector, so the
+        letter is one."""
+        texts = [t.text for t in self.toks] + [""] * 12
+        for k, text in enumerate(texts):
+            k += 1 + (texts[k + 1:k + 2] == ["}"])
+            if text != "1" or texts[k] != "^":
+                continue
+            mark = 1 if texts[k + 1] in _TRANSPOSES else 3 if texts[k + 2] in _TRANSPOSES and texts[k + 1] == "{" else 0
+            rest = texts[k + 1 + mark:k + 9 + mark] if mark else []
+            rest = rest[1:] if rest[:1] and rest[0].startswith("\\") else rest  # \exp(x), \log x
+            rest = rest[2:] if rest[:2] == ["e", "^"] else rest
+            rest = rest[1:] if rest[:1] and rest[0] in ("(", "{") else rest
+            after = rest[1] if len(rest) > 1 else ""
+            if rest[:1] == [name] and after not in ("_", "^", "(", "[", "'") and not after.isalnum():
+                return True
+        return False
+
+    def vector_by_ones(self, name: str, tok: _Tok) -> _Val:
+        """The undeclared letter ``name`` that a transposed ones vector sums: a vector of a size its use settles."""
+        self.__dict__.setdefault("by_use_why", {})[name] = "1^T sums it, undeclared"
+        return self.by_transpose(name, tok)
 
     def size_group(self) -> bool:
         """Whether ``_{d}`` here is one letter: the length of the ones vector, not an indicator's relation."""

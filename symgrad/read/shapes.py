@@ -55,6 +55,19 @@ class _Shapes(_Scope):
                     return True
         return False
 
+    def shaped_by_use(self, name: str, tok: _Tok) -> _Val | None:
+        """The undeclared ``name`` as the vector or matrix its use in this source makes it (written transposed, summed
+        by 1^T, between x^T and x, inside a Frobenius norm); None where nothing says it is an array."""
+        if self.written_transposed(name):
+            return self.by_transpose(name, tok)
+        if self.summed_by_ones(name):
+            return self.vector_by_ones(name, tok)
+        if self.sandwiched(name):
+            return self.matrix_by_use(name, tok)
+        if self.in_frobenius_norm(name):
+            return self.matrix_in_norm(name, tok)
+        return None
+
     def by_transpose(self, name: str, tok: _Tok) -> _Val:
         """An undeclared lowercase letter written transposed: a vector of a size its use settles (``w^T x_i``: w has
         x's row length), noted."""
