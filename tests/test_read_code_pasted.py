@@ -90,3 +90,28 @@ def test_a_caret_with_anything_but_t_in_code_is_still_refused():
 def test_a_number_of_several_digits_in_code_is_one_number(code, meant):
     # np.log(x) / 20 was read as log(x) / (2 * 0) and 2.5 as 2 * 5: the digits of a number stood at one column
     assert sp.simplify(read(code) - meant) == 0
+
+
+def _mish(v):
+    return v * anp.tanh(anp.log(anp.exp(v) + 1))
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("x*(1 - tanh(log(exp(x) + 1))**2)*exp(x)/(exp(x) + 1) + tanh(log(exp(x) + 1))", "proved"),
+    ("x*(1 - tanh(log(exp(x) + 1))**2)*exp(x) + tanh(log(exp(x) + 1))", "wrong"),
+])
+def test_sympy_output_pasted_with_its_diff_is_judged_as_autograd_says(claim, verdict):
+    v = verify(claim, of="diff(x*tanh(log(exp(x)+1)))")
+    at = np.linspace(-2, 2, 5)
+    sp_x = sp.Symbol("x")
+    claimed = sp.lambdify(sp_x, sp.sympify(claim), "numpy")(at)  # SymPy reads its own output
+    assert v.verdict == verdict and np.allclose(elementwise_grad(_mish)(at), claimed) == (verdict == "proved")
+    assert "code: SymPy's diff(f) read as the derivative of f by its one variable" in v.message
+
+
+def test_diff_of_several_names_asks_by_which_and_a_caret_transpose_applied_is_a_page_product():
+    with pytest.raises(Exception, match="say by which"):
+        read("diff(x*y)")
+    assert read("diff(x**2*y, y)") == sp.Derivative(x**2 * sp.Symbol("y"), sp.Symbol("y"))
+    from symgrad.read.code import code_pieces
+    assert code_pieces("w^T(X w)") is None

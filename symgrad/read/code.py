@@ -30,6 +30,7 @@ _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softm
 _COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min"}  # LaTeX's own: \max, not \operatorname
 _ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid"}
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
+_CODE_CALLS = {"len", "diff", "Derivative"}  # calls only code writes: len(y), SymPy's diff(f, x)
 _RELATIONS = {ast.Lt: "<", ast.LtE: r"\le", ast.Gt: ">", ast.GtE: r"\ge", ast.Eq: "=", ast.NotEq: r"\neq"}
 
 
@@ -64,7 +65,7 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
         if items and all(isinstance(i, (ast.Name, ast.Constant, ast.Slice)) for i in items):
             return True  # x[0], P[i, j]: an array's entry (x[1 - y] may be a product on a page)
         if isinstance(node, ast.Call) and (isinstance(node.func, ast.Attribute) or
-                                           isinstance(node.func, ast.Name) and node.func.id == "len"):
+                                           isinstance(node.func, ast.Name) and node.func.id in _CODE_CALLS):
             return True
     return False
 
@@ -145,6 +146,8 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
     (lambda n: _branches(n) is not None,
      "code: if/else, np.where(c, a, b) and a if c else b read as cases (a where c holds, b otherwise)"),
+    (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("diff", "Derivative") and len(n.args) == 1,
+     "code: SymPy's diff(f) read as the derivative of f by its one variable"),
     (lambda n: hasattr(n, "caret"), "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)"),
 )
 
@@ -304,7 +307,10 @@ class _Translator:
         return out
 
     def _Call(self, node: ast.Call) -> Pieces:
-        return _cases(self, node) if _branches(node) and not node.keywords else _call(self, node)
+        if _branches(node) and not node.keywords:
+            return _cases(self, node)
+        return _sympy_derivative(self, node) if _dotted(node.func)[-1] in ("diff", "Derivative") else \
+            _call(self, node)
 
     def _IfExp(self, node: ast.IfExp) -> Pieces:
         return _cases(self, node)
@@ -431,3 +437,20 @@ def _cases(tr: _Translator, node: ast.AST) -> Pieces:
         out += [*tr.pieces(value), ("&", tr.col(test)), *tr.pieces(test), (r"\\", tr.end(test))]
         branches = _branches(node)
     return [*out, *tr.pieces(node), ("&", at), (r"\text{otherwise}", at), (r"\end{cases}", tr.end(node))]
+
+
+def _sympy_derivative(tr: _Translator, node: ast.Call) -> Pieces:
+    """SymPy's ``diff(f, x)`` or ``Derivative(f, x)`` as ``d/dx f``; ``diff(f)`` of an f of one name, by that name."""
+    at, last = tr.col(node), tr.end(node)
+    if node.keywords or not 1 <= len(node.args) <= 2 or len(node.args) == 2 and not isinstance(node.args[1], ast.Name):
+        raise tr.refuse(f"{ast.unparse(node)} is read only as diff(f, x), the derivative of f by the name x", node)
+    f = node.args[0]
+    if len(node.args) == 2:
+        var = node.args[1].id
+    else:
+        called = {n.func.id for n in ast.walk(f) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        names = sorted({n.id for n in ast.walk(f) if isinstance(n, ast.Name)} - called)
+        if len(names) != 1:
+            raise tr.refuse(f"diff(f) of {', '.join(names) or 'no name'}: say by which, diff(f, x)", node)
+        var = names[0]
+    return [(rf"\frac{{d}}{{d {_name(var)}}}", at), ("(", at), *tr.pieces(f), (")", last)]
