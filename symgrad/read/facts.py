@@ -17,8 +17,9 @@ from .macros import define
 from .parser import _Parser
 from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
 from .sets import _field, index_range, membership
-from .tokens import _DOTS, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
+from .tokens import _DOTS, _arg_text, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
 from .words_definitions import definition_in_words
+from .words_dependencies import dependencies, hold
 
 # (whether it reads "less than", whether it is strict)
 _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"\gt": (False, True),
@@ -44,6 +45,10 @@ def parse_given(latex: str, ctx: Context) -> None:
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
     written = latex
+    if isinstance(latex, str) and dependencies(latex):  # "\mu is a function of x_i": held against the definitions
+        latex = hold(latex, ctx)
+        if not latex.strip(" .,;"):
+            return
     if isinstance(latex, str):
         latex, described = from_prose(latex)
         ctx.notes.extend(described)
@@ -142,6 +147,55 @@ def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
                          column=other[0].col, source=latex)
     ctx.upstream.append(Upstream(loss, name_of(var), gradient, shape, _source(latex, toks[:-1])))
     return True
+
+
+def antiderivative(latex: str, ctx: Context) -> tuple[str, str] | None:
+    """``\\partial\\mu/\\partial x_i = 1/N`` with mu defined nowhere and a right side of no name the problem defines or
+    differentiates: the one function with that derivative that is 0 at x = 0, ``\\mu = \\sum_{i} (1/N) x_i`` (the
+    mean), as a definition, and the note that says so. None for any other fact."""
+    try:
+        toks = _tokens(latex)
+        parts = _split(toks, {"="})
+    except ParseError:
+        return None
+    if len(parts) != 2 or not parts[0] or len(parts[1]) < 2:
+        return None
+    left, right = parts[0], parts[1][1:]
+    derivative = _derivative_side(latex, left, ctx)
+    value = _side(latex, right, ctx)[1] if derivative is not None else None
+    if value is None or value.atoms(sp.Indexed, sp.IndexedBase, sp.Derivative, sp.Function):
+        return None
+    name, var, _ = derivative
+    names = {str(s) for s in value.free_symbols}
+    if ctx.known(name) or name_of(var) in names or name in names or any(n in ctx.definitions for n in names):
+        return None
+    segments = _differentiated(latex, left)
+    if len(segments) != 2 or isinstance(var, sp.Indexed) and len(var.indices) != 1:
+        return None
+    (head, by), rate = segments, _source(latex, right)
+    spelled = rf"{head} = \left({rate}\right) {by}"
+    if isinstance(var, sp.Indexed):
+        spelled = rf"{head} = \sum_{{{var.indices[0]}}} \left({rate}\right) {by}"
+    return spelled, (f"{_source(latex, toks[:-1])} with {head} defined nowhere: read as {spelled}, the function with "
+                     f"that derivative that is 0 at {name_of(var)} = 0 (the mean when the rate is one over the count; a "
+                     "constant added to it would change the claim)")
+
+
+def _differentiated(latex: str, side: list[_Tok]) -> list[str]:
+    """The LaTeX after each \\partial of a derivative (``\\mu`` and ``x_i`` of ``\\partial\\mu/\\partial x_i``), up to
+    its group's end."""
+    out, k = [], 0
+    while k < len(side):
+        if side[k].text != r"\partial":
+            k += 1
+            continue
+        end = k + 1
+        while end < len(side) and side[end].text not in ("}", "/", r"\partial"):
+            end = _arg_text(side, end)[1] if side[end].text == "{" else end + 1
+        if end > k + 1:
+            out.append(_source(latex, side[k + 1:end]))
+        k = end
+    return out
 
 
 def _derivative_side(latex: str, side: list[_Tok], ctx: Context) -> tuple[str, sp.Expr, tuple | None] | None:

@@ -88,19 +88,13 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
     assume = list(assume)
-    waiting = [text for text in given if _UNBOUNDED_SUM.search(text) and "=" in text]  # \sum_i y_i = 1: i's range
-    for text in given:  # shapes first: they decide how the definitions read
-        if parse.is_case(text, ctx):
-            assume.append(text)  # "for $i \neq j$" given as a fact
-        elif text not in waiting:
-            parse.parse_given(text, ctx)
+    later_facts = _facts_first(parse, ctx, given, assume)
     stage[0] = "--define"
     for text in define:  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
         if not _repeated(parse, text, of or claim, ctx):
             assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, of or claim, ctx))[1]
     stage[0] = "--given"
-    for text in waiting:  # a constraint over a sum without bounds: its range is the definitions' (K, not N)
-        parse.parse_given(text, ctx)
+    _facts_after_definitions(parse, ctx, later_facts)
     stage[0] = "--assume"
     assumptions, later = [], []
     for text in assume:
@@ -130,6 +124,37 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     stage[0] = "--assume"
     assumptions += [parse.parse_assumption(text, ctx) for text in later]
     return members, derivative, [a for a in assumptions if a is not sp.true]
+
+
+def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) -> list[str]:
+    """Read the facts that come before the definitions (shapes: they decide how the definitions read), a case given
+    as a fact into ``assume``; return those that wait for the definitions, in the order to read them."""
+    from ..read.facts import antiderivative
+    from ..read.words_dependencies import dependencies
+
+    waiting = [text for text in given if _UNBOUNDED_SUM.search(text) and "=" in text]  # \sum_i y_i = 1: i's range
+    rates = [text for text in given if antiderivative(text, ctx) is not None]  # d\mu/dx_i = 1/N, \mu undefined
+    depending = [text for text in given if dependencies(text)]  # \mu is a function of x: held against definitions
+    for text in given:
+        if parse.is_case(text, ctx):
+            assume.append(text)  # "for $i \neq j$" given as a fact
+        elif text not in waiting + rates + depending:
+            parse.parse_given(text, ctx)
+    return list(dict.fromkeys(waiting + rates + depending))
+
+
+def _facts_after_definitions(parse: Any, ctx: Any, texts: list[str]) -> None:
+    """The facts that wait for the definitions: a constraint over a sum without bounds (its range is the definitions'),
+    a rate of a name still defined nowhere (read as the function with that rate), a dependency in words."""
+    from ..read.facts import antiderivative
+
+    for text in texts:
+        spelled = antiderivative(text, ctx)
+        if spelled is None:
+            parse.parse_given(text, ctx)
+        else:
+            ctx.notes.append(spelled[1])
+            parse.parse_definition(spelled[0], ctx)
 
 
 _DIFFERENTIATED = re.compile(r"^\s*\$*\s*\\d?frac\s*\{\s*(?:\\partial|d)\s*((?:[^{}]|\{[^{}]*\})+?)\s*\}\s*\{\s*(?:\\partial|d)"

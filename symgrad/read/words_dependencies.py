@@ -1,0 +1,56 @@
+"""A dependency said in words (``$\\mu$ is also another function of $x_i$``, ``X is a function of E``, ``y depends on
+w``): what the name depends on. The reader holds it against the definitions: a name defined by what it is said to
+depend on is noted; one defined nowhere is refused, naming what is missing (read as a constant, it would silently
+drop the dependency the claim may rest on)."""
+
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..errors import ParseError
+
+_NAME = r"\$?\s*(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)\s*\$?"
+_DEPENDS = (r"(?:is\s+(?:also\s+)?(?:another\s+|a\s+|an\s+|some\s+)?(?:(?:differentiable|smooth|scalar|matrix|vector)\s+)?"
+            r"function\s+of|depends\s+(?:up)?on|is\s+dependent\s+on)")
+_SAID = re.compile(rf"(?:(?<=^)|(?<=[\s,;.]))(?:(?:,\s*)?(?:and\s+)?){_NAME}\s+{_DEPENDS}\s+{_NAME}\s*\.?(?=\s*(?:[,;]|$|and\s))",
+                   re.IGNORECASE)
+_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|hat)\s*\{([^{}]*)\}")
+
+
+def dependencies(text: str) -> list[tuple[str, str, str, int]]:
+    """Each dependency ``text`` says in words: (name, what it depends on, the words, their column)."""
+    return [(m[1], m[2], m[0], m.start(1) + 1) for m in _SAID.finditer(text)]
+
+
+def _key(written: str) -> str:
+    """The name a written name is known by (``\\mu`` is mu, ``x_i`` is x, ``\\mathbf{X}`` is X)."""
+    return re.sub(r"_.*$", "", _FONT.sub(r"\1", written)).strip("\\{} $")
+
+
+def _used(ctx, name: str, seen: frozenset = frozenset()) -> set[str]:
+    """The names ``name``'s definition uses, through the definitions it uses."""
+    d = ctx.definitions.get(name)
+    if d is None or name in seen:
+        return set()
+    direct = {str(s) for s in d.rhs.free_symbols} | {str(b.label) for b in d.rhs.atoms(sp.IndexedBase)}
+    return direct.union(*(_used(ctx, n, seen | {name}) for n in direct))
+
+
+def hold(text: str, ctx) -> str:
+    """``text`` with each dependency it says blanked (the same width), once held against ``ctx``'s definitions:
+    noted when the name's definition uses what it is said to depend on, refused otherwise."""
+    for written, by, words, column in dependencies(text):
+        name, var = _key(written), _key(by)
+        phrase = " ".join(re.sub(r"^[\s,]*(?:and\s+)?", "", words).strip(" .").split())
+        if name not in ctx.definitions:
+            raise ParseError(f"'{phrase}': {written} depends on {by}, but nothing here says how: define {written} "
+                             rf"({written} = ...) or give its derivative (\frac{{\partial {written}}}{{\partial {by}}} = "
+                             "...); read as a constant it would drop that dependency", column=column, source=text)
+        if var not in _used(ctx, name):
+            raise ParseError(f"'{phrase}': {written} is said to depend on {by}, but its definition does not use it",
+                             column=column, source=text)
+        ctx.notes.append(f"'{phrase}': {written}'s definition uses {by}")
+        text = text.replace(words, " " * len(words), 1)
+    return text
