@@ -115,3 +115,24 @@ def test_diff_of_several_names_asks_by_which_and_a_caret_transpose_applied_is_a_
     assert read("diff(x**2*y, y)") == sp.Derivative(x**2 * sp.Symbol("y"), sp.Symbol("y"))
     from symgrad.read.code import code_pieces
     assert code_pieces("w^T(X w)") is None
+
+
+BCE = r"L = -(y \times log(a) + (1-y) \times log(1-a))L=−(y×log(a)+(1−y)×log(1−a))"
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"\frac{dL}{da} = \frac{a - y}{a(1-a)}dadL=a(1−a)a−y", "proved"),
+    (r"\frac{dL}{da} = \frac{y - a}{a(1-a)}dadL=a(1−a)y−a", "wrong"),
+])
+def test_a_formula_followed_by_its_own_display_is_read_once(claim, verdict):
+    v = verify(claim, define=[BCE])
+    a, y = np.array([0.2, 0.7]), np.array([1.0, 0.3])
+    truth = elementwise_grad(lambda u: -(y * anp.log(u) + (1 - y) * anp.log(1 - u)))(a)
+    sign = 1 if verdict == "proved" else -1
+    assert v.verdict == verdict and np.allclose(truth, sign * (a - y) / (a * (1 - a))) == (verdict == "proved")
+    assert "read as the page's display of the formula before it" in v.message
+
+
+@pytest.mark.parametrize("text", [r"\log(a) = log(a) + 1", r"\frac{a}{b} = ab", r"x \cdot y = y x"])
+def test_a_formula_and_other_text_is_not_taken_for_its_display(text):
+    assert repaired(text) == text

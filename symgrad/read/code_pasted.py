@@ -1,7 +1,9 @@
-"""What copying a page loses, repaired where only one reading is left: in ``\\begin{cases} x & x > 0 \\ \\alpha x & x
-\\leq 0 \\end{cases}`` the ``\\ `` between a row's condition and the next row's ``&`` is the row break ``\\\\`` that lost a
-backslash (two ``&`` in one row can mean nothing else), and a ``\\end`` closing the text while cases are open is
-``\\end{cases}``. Each repair keeps the columns of what follows it, and is said in the verdict's notes."""
+"""What copying a page loses or doubles, repaired where only one reading is left: in ``\\begin{cases} x & x > 0 \\
+\\alpha x & x \\leq 0 \\end{cases}`` the ``\\ `` between a row's condition and the next row's ``&`` is the row break
+``\\\\`` that lost a backslash (two ``&`` in one row can mean nothing else), and a ``\\end`` closing the text while cases
+are open is ``\\end{cases}``; a formula followed by its own display as plain text (``\\frac{dL}{da} = ...dadL=...``: a
+page's TeX and what it shows both copied) is the formula once. Each repair keeps the columns of what it keeps, and is
+said in the verdict's notes."""
 
 from __future__ import annotations
 
@@ -37,8 +39,67 @@ def _open_end(src: str) -> bool:
     return bool(re.search(r"\\end\s*$", src)) and src.count(_BEGIN) == src.count(_END) + 1
 
 
+# how a page displays what TeX writes, as the plain text a copy of the display gives
+_DISPLAYED = {"−": "-", "–": "-", "×": "*", "⋅": "*", "·": "*", "∗": "*"}
+_DISPLAYED_COMMANDS = {r"\times": "*", r"\cdot": "*", r"\ast": "*"}
+_COMMAND = re.compile(r"\\([A-Za-z]+|.)")
+_LONGEST = 600  # a formula and its display copied together are short; past this the search is not tried
+
+
+def _displayed(tex: str) -> str | None:
+    """The characters a page shows for the LaTeX ``tex``, without spaces, braces or the marks of scripts
+    (``\frac{a}{b}`` shows b then a: MathJax and KaTeX copy a fraction's denominator first); None where a brace is
+    not closed."""
+    out, k = [], 0
+    while k < len(tex):
+        m = _COMMAND.match(tex, k)
+        if m and m.group(0) == r"\frac" and tex[m.end():m.end() + 1] == "{":
+            num_end = _close(tex, m.end())
+            den_end = _close(tex, num_end + 1) if num_end is not None and tex[num_end + 1:num_end + 2] == "{" else None
+            if den_end is None:
+                return None
+            out += [_displayed(tex[num_end + 2:den_end]) or "", _displayed(tex[m.end() + 1:num_end]) or ""]
+            k = den_end + 1
+        elif m:
+            alpha = m.group(1).isalpha() and m.group(1) not in ("left", "right", "quad", "qquad")
+            out.append(_DISPLAYED_COMMANDS.get(m.group(0), m.group(1) if alpha else ""))
+            k = m.end()
+        else:
+            out.append("" if tex[k].isspace() or tex[k] in "{}^_" else _DISPLAYED.get(tex[k], tex[k]))
+            k += 1
+    return "".join(out)
+
+
+def _close(tex: str, start: int) -> int | None:
+    """The index of the ``}`` closing the ``{`` at ``start``."""
+    depth = 0
+    for k in range(start, len(tex)):
+        depth += (tex[k] == "{") - (tex[k] == "}")
+        if depth == 0:
+            return k
+    return None
+
+
+def _doubled_at(src: str) -> int | None:
+    """Where the display of the LaTeX before it starts, where ``src`` is an equation (an ``=`` shown: a product of
+    a formula with itself is never one) then its own display as plain text; None for anything else."""
+    last = src.rfind("\\")
+    if last < 0 or len(src) > _LONGEST or "=" not in src[last:]:
+        return None
+    shown_rest = ["" if c.isspace() else _DISPLAYED.get(c, c) for c in src]
+    for k in range(last + 1, len(src)):
+        shown = _displayed(src[:k])
+        if shown and "=" in shown and shown == "".join(shown_rest[k:]):
+            return k
+    return None
+
+
 def repaired(src: str) -> str:
-    """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back (columns kept)."""
+    """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back, and a display copied after
+    its formula blanked (columns kept)."""
+    doubled = _doubled_at(src)
+    if doubled is not None:
+        src = src[:doubled] + " " * (len(src) - doubled)
     if _BEGIN not in src:
         return src
     text = list(src)
@@ -50,9 +111,13 @@ def repaired(src: str) -> str:
 
 def pasted_notes(src: str) -> list[str]:
     """What ``repaired`` decided for ``src``, as notes for the verdict."""
-    if _BEGIN not in src:
-        return []
     notes = []
+    doubled = _doubled_at(src)
+    if doubled is not None:
+        notes.append(f"text: {src[doubled:].strip()} read as the page's display of the formula before it, copied "
+                     "with it: the formula is read once")
+    if _BEGIN not in src:
+        return notes
     if _lost_breaks(src):
         notes.append(r"text: \ between two rows of cases read as the row break \\ (a backslash lost in copying)")
     if _open_end(src):
