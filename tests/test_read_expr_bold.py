@@ -3,6 +3,8 @@
 its products settle (m x n, square only where a product needs it). Read as a scalar, ``v w / (|v| |w|)`` was
 ``sign(v) sign(w)`` and a derivative 0 was 'proved'."""
 
+import itertools
+
 import autograd.numpy as anp
 import numpy as np
 import pytest
@@ -107,3 +109,12 @@ def test_hinge_cases_with_a_bold_vector_piece_and_a_zero_piece_are_one_piecewise
              r"\end{cases}")
     assert symgrad.verify(claim, define=[hinge]).verdict in ("proved", "agrees")
     assert symgrad.verify(claim.replace("-y\\ ", ""), define=[hinge]).verdict == "wrong"
+
+
+def test_a_long_product_of_undeclared_bold_matrices_never_runs_out_of_size_names():
+    # fresh3-trace-mse-2170842: the six size letters ran out and the reader crashed (StopIteration)
+    ctx = Context()
+    parse_definition(r"L = \mathbf{1}^T \mathbf{A}\mathbf{B}\mathbf{C}\mathbf{D}\mathbf{E}\mathbf{F}\mathbf{G} \mathbf{1}", ctx)
+    shapes = [ctx.tensors[name].shape for name in "ABCDEFG"]
+    assert all(left[1] == right[0] for left, right in itertools.pairwise(shapes))
+    assert len({s for shape in shapes for s in shape}) == 8

@@ -5,6 +5,8 @@ must not be proved for a rectangular reading). The verdict notes the reading."""
 
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 
 from ..tensors import size
@@ -85,7 +87,8 @@ class _Shapes(_Scope):
             for e in base.shape if isinstance(base, sp.IndexedBase) else ():
                 root = self.find(e)
                 if isinstance(root, sp.Dummy):
-                    root = size(next(c for c in _LETTERS if c not in self.used and c not in self.ctx.sizes))
+                    letters = itertools.chain(_LETTERS, (f"n{k}" for k in itertools.count(1)))  # never run out
+                    root = size(next(c for c in letters if c not in self.used and c not in self.ctx.sizes))
                     self.used.add(str(root))
                     fresh[str(root)] = root
                     self.unify(e, root, tok, f"the shape of {name}")
