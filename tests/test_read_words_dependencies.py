@@ -59,3 +59,13 @@ def test_a_dependency_in_words_on_a_defined_name_is_held_against_its_definition(
     assert v.verdict in ("proved", "agrees") and "definition uses" in v.message
     v = verify(r"\frac{2(x_i-\mu)}{N}", of=BY_X_I, define=[r"\mu = 3", VARIANCE], given=[r"\mu is a function of x"])
     assert v.verdict == "unreadable" and "does not use it" in v.message
+
+
+def test_a_name_by_its_role_in_quotes_depends_on_what_it_is_of():
+    fact = "the activation function ‘a’ w.r.t weighted input ‘z’"
+    v = verify("da/dz = a(1-a)", given=[fact])
+    assert v.verdict == "unreadable" and "a depends on z, but nothing here says how" in v.message
+    v = verify("da/dz = a(1-a)", define=[r"a = \frac{1}{1 + e^{-z}}"], given=[fact])
+    assert v.verdict in ("proved", "agrees") and "definition uses z" in v.message
+    v = verify("da/dz = a(1-a) * exp(-z) / (1 + exp(-z))^2", define=[r"a = \frac{1}{1 + e^{-z}}"], given=[fact])
+    assert v.verdict == "wrong"

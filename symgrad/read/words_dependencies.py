@@ -16,12 +16,19 @@ _DEPENDS = (r"(?:is\s+(?:also\s+)?(?:another\s+|a\s+|an\s+|some\s+)?(?:(?:differ
             r"function\s+of|depends\s+(?:up)?on|is\s+dependent\s+on)")
 _SAID = re.compile(rf"(?:(?<=^)|(?<=[\s,;.]))(?:(?:,\s*)?(?:and\s+)?){_NAME}\s+{_DEPENDS}\s+{_NAME}\s*\.?(?=\s*(?:[,;]|$|and\s))",
                    re.IGNORECASE)
+# "the activation function ‘a’ w.r.t weighted input ‘z’": a name by its role, then what it is of
+_ROLE = re.compile(rf"(?:the\s+)?(?:activation|output)(?:\s+function)?\s+{_NAME}\s+(?:w\.?\s*r\.?\s*t\.?|of|with\s+respect\s+to)"
+                   rf"\s+(?:the\s+)?(?:weighted\s+)?(?:input|sum|pre-?activation|logit)?\s*{_NAME}\s*\.?", re.IGNORECASE)
+_QUOTED = re.compile(r"[‘“](\s*[^\s‘’“”]+?\s*)[’”]")  # ‘a’, “z” around a name: the name
 _FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|hat)\s*\{([^{}]*)\}")
 
 
 def dependencies(text: str) -> list[tuple[str, str, str, int]]:
-    """Each dependency ``text`` says in words: (name, what it depends on, the words, their column)."""
-    return [(m[1], m[2], m[0], m.start(1) + 1) for m in _SAID.finditer(text)]
+    """Each dependency ``text`` says in words: (name, what it depends on, the words, their column); a name in quotes
+    (‘a’) is the name."""
+    text = _QUOTED.sub(lambda m: f" {m[1]} ", text)
+    roles = [(m[1], m[2], m[0], m.start(1) + 1) for m in [_ROLE.fullmatch(text.strip())] if m]
+    return roles or [(m[1], m[2], m[0], m.start(1) + 1) for m in _SAID.finditer(text)]
 
 
 def _key(written: str) -> str:
@@ -41,6 +48,7 @@ def _used(ctx, name: str, seen: frozenset = frozenset()) -> set[str]:
 def hold(text: str, ctx) -> str:
     """``text`` with each dependency it says blanked (the same width), once held against ``ctx``'s definitions:
     noted when the name's definition uses what it is said to depend on, refused otherwise."""
+    text = _QUOTED.sub(lambda m: f" {m[1]} ", text)
     for written, by, words, column in dependencies(text):
         name, var = _key(written), _key(by)
         phrase = " ".join(re.sub(r"^[\s,]*(?:and\s+)?", "", words).strip(" .").split())

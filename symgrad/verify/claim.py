@@ -45,6 +45,9 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     """
     from .. import parse
 
+    worded = _relation_in_words(given)
+    if worded is not None:  # "d(a, p): distance between ...": judged under each reading the words allow
+        return _each_reading(worded, claim, of, define, given, assume, timeout, convention)
     ctx = parse.Context()
     stage = ["--given"]
     try:
@@ -81,6 +84,34 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         raise
     except SymgradError as e:
         return Verdict("unreadable", message=str(e))
+
+
+def _relation_in_words(given: Sequence[str]) -> tuple[int, list[tuple[str, str]]] | None:
+    """The first fact that names a relation in words (``d(a, p): distance between the anchor and positive``), by its
+    place among the facts, with the definitions it may mean; None when there is none."""
+    from ..read.words_relations import relation_in_words
+
+    return next(((k, readings) for k, text in enumerate(given) if (readings := relation_in_words(text))), None)
+
+
+def _each_reading(worded: tuple[int, list[tuple[str, str]]], claim: str, of: str | None, define: Sequence[str],
+                  given: Sequence[str], assume: Sequence[str], timeout: float, convention: str | None) -> Verdict:
+    """The verdict under each definition a relation in words may mean: said where they agree (the weakest of them,
+    noted), refused naming the readings where they do not."""
+    k, readings = worded
+    rest = [text for j, text in enumerate(given) if j != k]
+    verdicts = [verify(claim, of, [spelled, *define], rest, assume, timeout, convention) for spelled, _ in readings]
+    said = "; ".join(f"{words}, {spelled}" for spelled, words in readings)
+    unread = next((v for v in verdicts if v.verdict == "unreadable"), None)
+    if unread is not None:
+        return unread
+    if len({v.exit_code for v in verdicts}) > 1:
+        return Verdict("unreadable", column=1, message=f"'{given[k].strip()}' has {len(readings)} readings ({said}) and "
+                       "they give different verdicts: write the definition you mean (in --given)")
+    verdict = next((v for v in verdicts if v.verdict == "agrees"), verdicts[0])
+    reading = f"each of its {len(readings)} readings ({said}) gives this verdict" if len(readings) > 1 else f"read as {said}"
+    verdict.message = f"{verdict.message} [read: '{given[k].strip()}': {reading}]".strip()
+    return verdict
 
 
 def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, define: Sequence[str],
