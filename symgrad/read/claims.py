@@ -35,6 +35,7 @@ from .operators import _deviation_powers, _mentions, _powers_renamed
 from .parser import _Parser
 from .prose import without_lead_in, without_remarks
 from .sets import index_range
+from .stand_ins import stand_ins
 from .tokens import _DOTS, _group_end, _source_text, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .vocabulary import _extent, _free_indices, _Val
@@ -134,7 +135,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
 def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Expr] | None) -> list[Member]:
     """``parse_claim`` of a claim whose names the problem knows."""
     n_cases = len(ctx.assumptions)
-    toks = _tokens(latex) if of or asked else d_heads(latex, _tokens(latex), ctx)
+    toks = stand_ins(latex, _tokens(latex) if of or asked else d_heads(latex, _tokens(latex), ctx), ctx)
     toks = head_labels(named_heads(layer_labels(_case_after(latex, toks, ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)

@@ -51,7 +51,7 @@ def _of_function(rest: list[_Tok], ctx: Context) -> list[_Tok] | None:
     arg = rest[k + 1:-1]
     if not arg or any(t.text in (",", "(", "+", "-") for t in arg):
         return None
-    return [*_made(r"\frac{d}{d"), *arg, *_made("}"), *rest]
+    return [*made(r"\frac{d}{d"), *arg, *made("}"), *rest]
 
 
 def _of_loss(written: str, rest: list[_Tok], toks: list[_Tok], ctx: Context) -> list[_Tok] | None:
@@ -68,7 +68,7 @@ def _of_loss(written: str, rest: list[_Tok], toks: list[_Tok], ctx: Context) -> 
         if not undefined("L", ctx) or not read_undefined_loss("L", toks, ctx, written):
             return None
         loss = "L"
-    return [*_made(rf"\frac{{\partial {_spelled(loss)}}}{{\partial "), *rest, *_made("}")]
+    return [*made(rf"\frac{{\partial {spelled(loss)}}}{{\partial "), *rest, *made("}")]
 
 
 def _quotient(rest: list[_Tok], toks: list[_Tok], ctx: Context) -> list[_Tok] | None:
@@ -81,7 +81,7 @@ def _quotient(rest: list[_Tok], toks: list[_Tok], ctx: Context) -> list[_Tok] | 
         if word[k] == "d" and _known_value(by, ctx) and (top in ctx.definitions or undefined(top, ctx)) and top != by:
             if top not in ctx.definitions:
                 read_undefined_loss(top, toks, ctx, word)  # dLdW, L not defined: a function of the one output
-            return _made(rf"\frac{{d {_spelled(top)}}}{{d {_spelled(by)}}}")
+            return made(rf"\frac{{d {spelled(top)}}}{{d {spelled(by)}}}")
     return None
 
 
@@ -89,7 +89,7 @@ def _known_value(name: str, ctx: Context) -> bool:
     return name not in ctx.functions and (name in ctx.definitions or name in ctx.tensors)
 
 
-def _spelled(name: str) -> str:
+def spelled(name: str) -> str:
     """A name as LaTeX the reader reads back as that name."""
     if name in _GREEK:
         return "\\" + name
@@ -98,7 +98,7 @@ def _spelled(name: str) -> str:
     return f"{base}_{{{sub}}}" if sub else base
 
 
-def _made(latex: str) -> list[_Tok]:
+def made(latex: str) -> list[_Tok]:
     """Tokens of text the reader wrote for the page (their column set to the head's by ``d_heads``)."""
     opened = latex.count("{") - latex.count("}")  # \\frac{d}{d before the page's tokens, } after them
     made = [t for t in _tokens("{" * -opened + latex + "}" * opened) if t.kind != "end"]

@@ -1,0 +1,72 @@
+"""A head applying a function the page never defines, standing for its one definition with those arguments (issue 9):
+``f''(x)`` with only ``\\tanh(x) = ...`` defined, ``\\nabla_W \\varphi(X, W, Z)`` with ``y = \\|XWZ - X\\|_F^2``, a dot as
+the derivative (``\\dot{FL}(p)``), two primes on a defined function; refused where several definitions could be meant.
+References from autograd."""
+
+import autograd.numpy as anp
+import numpy as np
+import pytest
+from autograd import elementwise_grad, grad
+
+import symgrad
+
+TANH = r"\tanh(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}"
+
+
+def test_the_second_derivative_of_tanh_is_minus_two_tanh_times_one_minus_tanh_squared():
+    x = np.linspace(-2, 2, 7)
+    got = elementwise_grad(elementwise_grad(anp.tanh))(x)
+    np.testing.assert_allclose(got, -2 * np.tanh(x) * (1 - np.tanh(x) ** 2), rtol=1e-10)
+
+
+@pytest.mark.parametrize(("claim", "verdicts"), [
+    (r"f''(x) = -2\tanh(x)\left(1 - \tanh^{2}(x)\right)", ("proved", "agrees")),
+    (r"f''(x) = -\tanh(x)\left(1 - \tanh^{2}(x)\right)", ("wrong",)),
+])
+def test_f_double_prime_with_only_tanh_defined_is_the_second_derivative_of_tanh(claim, verdicts):
+    got = symgrad.verify(claim, define=[TANH])
+    assert got.verdict in verdicts, got.message
+    assert "f (not defined) read as" in got.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"s''(x) = s(x)(1-s(x))(1-2s(x))", "proved"),
+    (r"s''(x) = s(x)(1-s(x))", "wrong"),
+])
+def test_two_primes_on_a_defined_sigmoid_are_its_second_derivative(claim, verdict):
+    s = lambda x: 1 / (1 + anp.exp(-x))  # noqa: E731
+    x = np.linspace(-3, 3, 7)
+    np.testing.assert_allclose(elementwise_grad(elementwise_grad(s))(x), s(x) * (1 - s(x)) * (1 - 2 * s(x)), rtol=1e-10)
+    assert symgrad.verify(claim, define=[r"s(x) = \frac{1}{1+e^{-x}}"]).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\nabla_W \varphi(X, W, Z) = 2X^TXWZZ^T - 2X^TXZ^T", ("proved", "agrees")),
+    (r"\nabla_W \varphi(X, W, Z) = 2X^TXWZZ^T - X^TXZ^T", ("wrong",)),
+])
+def test_a_function_of_x_w_z_stands_for_the_one_definition_of_x_w_z(claim, verdict):
+    rng = np.random.default_rng(2)
+    X, W, Z = rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=(2, 3))
+    ref = grad(lambda w: anp.sum((anp.dot(anp.dot(X, w), Z) - X) ** 2))(W)
+    np.testing.assert_allclose(ref, 2 * X.T @ X @ W @ Z @ Z.T - 2 * X.T @ X @ Z.T, rtol=1e-10)
+    got = symgrad.verify(claim, define=[r"y = \left \| XWZ - X \right \|_{F}^{2}"],
+                         given=[r"X \in \mathbb{R}^{a \times b}, \quad W \in \mathbb{R}^{b \times c}, \quad "
+                                r"Z \in \mathbb{R}^{c \times b}"])
+    assert got.verdict in verdict, got.message
+    assert "varphi (not defined) read as y" in got.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\dot{FL}(p) = \gamma(1-p)^{\gamma -1} \log(p) -\frac{(1-p)^\gamma}{p}", "proved"),
+    (r"\dot{FL}(p) = \gamma(1-p)^{\gamma -1} \log(p) +\frac{(1-p)^\gamma}{p}", "wrong"),
+])
+def test_a_dot_on_a_defined_function_is_its_derivative(claim, verdict):
+    g, p = 2.0, 0.3
+    ref = grad(lambda p: -(1 - p) ** g * anp.log(p))(p)
+    assert ref == pytest.approx(g * (1 - p) ** (g - 1) * np.log(p) - (1 - p) ** g / p, rel=1e-12)
+    assert symgrad.verify(claim, define=[r"FL(p) = -(1-p)^\gamma \log(p)"]).verdict == verdict
+
+
+def test_an_undefined_function_that_could_stand_for_two_definitions_is_refused_naming_both():
+    got = symgrad.verify("g'(x) = 2x", define=["y = x^2", "z = x^3"])
+    assert got.verdict == "unreadable" and "y, z" in got.message
