@@ -97,3 +97,18 @@ def test_a_greek_parameter_written_transposed_is_a_vector():
     of = r"\frac {\partial l_i(\beta)}{\partial \beta} = "
     assert symgrad.verify(of + r"( \sigma(y_i\beta^{T}x_i) -1 ) y_ix_i", **context).verdict == "proved"
     assert symgrad.verify(of + r"( \sigma(y_i\beta^{T}x_i) -1 ) x_i", **context).verdict == "wrong"
+
+
+def test_two_undeclared_capitals_in_a_product_with_a_transpose_are_matrices_of_sizes_their_product_unifies():
+    from autograd import jacobian
+
+    Q, K = np.random.default_rng(5).normal(size=(2, 3, 4))
+    truth = jacobian(lambda q: q @ K.T)(Q)  # autograd: dS_ij/dQ_ab = delta_ia K_jb, shape (3, 3, 3, 4)
+    assert np.allclose(truth, np.einsum("ia,jb->ijab", np.eye(3), K), rtol=1e-12)
+    ctx = Context()
+    parse_definition(r"S = QK^T", ctx)
+    assert ctx.tensors["Q"].shape[1] == ctx.tensors["K"].shape[1] and ctx.tensors["Q"].shape[0] != \
+        ctx.tensors["K"].shape[0]
+    right = symgrad.verify(r"\frac{\partial S_{ij}}{\partial Q_{ab}} = \delta_{ia} K_{jb}", define=["S = QK^T"])
+    assert right.verdict == "proved" and "a product of capitals with a transpose" in right.message
+    assert symgrad.verify(r"\frac{\partial S_{ij}}{\partial Q_{ab}} = K_{jb}", define=["S = QK^T"]).verdict == "wrong"

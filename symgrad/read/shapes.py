@@ -68,7 +68,29 @@ class _Shapes(_Scope):
             return self.matrix_by_use(name, tok)
         if self.in_frobenius_norm(name):
             return self.matrix_in_norm(name, tok)
+        if self.capitals_transposed(name):
+            self.__dict__.setdefault("by_use_why", {})[name] = "a product of capitals with a transpose (QK^T), undeclared"
+            return self.matrix_by_use(name, tok)
         return None
+
+    def capitals_transposed(self, name: str) -> bool:
+        """Whether this source writes the one capital letter ``name`` in a product of two capitals one of which is
+        transposed (``QK^T``, ``A^T B``, ``XY^{\top}``): numbers have no transpose to write, so both are matrices."""
+        if not (len(name) == 1 and name.isupper()):
+            return False
+        toks, texts = self.toks, [t.text for t in self.toks]
+
+        def capital(k: int) -> bool:
+            return 0 <= k < len(toks) and toks[k].kind == "letter" and len(texts[k]) == 1 and texts[k].isupper()
+
+        for k in range(len(toks) - 1):
+            width = _mark_length(texts, k + 1) if capital(k) else 0
+            if width and texts[k] != "T" and (capital(k - 1) or capital(k + 1 + width)):
+                pair = {texts[k - 1] if capital(k - 1) else None, texts[k], texts[k + 1 + width] if capital(k + 1 + width)
+                        else None}
+                if name in pair:
+                    return True
+        return False
 
     def by_transpose(self, name: str, tok: _Tok) -> _Val:
         """An undeclared lowercase letter written transposed: a vector of a size its use settles (``w^T x_i``: w has
