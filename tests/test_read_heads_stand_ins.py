@@ -10,6 +10,7 @@ from autograd import elementwise_grad, grad
 
 import symgrad
 
+SHAPES = r"X \in \mathbb{R}^{a \times b}, \quad W \in \mathbb{R}^{b \times c}, \quad Z \in \mathbb{R}^{c \times b}"
 TANH = r"\tanh(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}"
 
 
@@ -30,17 +31,6 @@ def test_f_double_prime_with_only_tanh_defined_is_the_second_derivative_of_tanh(
 
 
 @pytest.mark.parametrize(("claim", "verdict"), [
-    (r"s''(x) = s(x)(1-s(x))(1-2s(x))", "proved"),
-    (r"s''(x) = s(x)(1-s(x))", "wrong"),
-])
-def test_two_primes_on_a_defined_sigmoid_are_its_second_derivative(claim, verdict):
-    s = lambda x: 1 / (1 + anp.exp(-x))  # noqa: E731
-    x = np.linspace(-3, 3, 7)
-    np.testing.assert_allclose(elementwise_grad(elementwise_grad(s))(x), s(x) * (1 - s(x)) * (1 - 2 * s(x)), rtol=1e-10)
-    assert symgrad.verify(claim, define=[r"s(x) = \frac{1}{1+e^{-x}}"]).verdict == verdict
-
-
-@pytest.mark.parametrize(("claim", "verdict"), [
     (r"\nabla_W \varphi(X, W, Z) = 2X^TXWZZ^T - 2X^TXZ^T", ("proved", "agrees")),
     (r"\nabla_W \varphi(X, W, Z) = 2X^TXWZZ^T - X^TXZ^T", ("wrong",)),
 ])
@@ -50,21 +40,31 @@ def test_a_function_of_x_w_z_stands_for_the_one_definition_of_x_w_z(claim, verdi
     ref = grad(lambda w: anp.sum((anp.dot(anp.dot(X, w), Z) - X) ** 2))(W)
     np.testing.assert_allclose(ref, 2 * X.T @ X @ W @ Z @ Z.T - 2 * X.T @ X @ Z.T, rtol=1e-10)
     got = symgrad.verify(claim, define=[r"y = \left \| XWZ - X \right \|_{F}^{2}"],
-                         given=[r"X \in \mathbb{R}^{a \times b}, \quad W \in \mathbb{R}^{b \times c}, \quad "
-                                r"Z \in \mathbb{R}^{c \times b}"])
+                         given=[SHAPES])
     assert got.verdict in verdict, got.message
     assert "varphi (not defined) read as y" in got.message
 
 
-@pytest.mark.parametrize(("claim", "verdict"), [
-    (r"\dot{FL}(p) = \gamma(1-p)^{\gamma -1} \log(p) -\frac{(1-p)^\gamma}{p}", "proved"),
-    (r"\dot{FL}(p) = \gamma(1-p)^{\gamma -1} \log(p) +\frac{(1-p)^\gamma}{p}", "wrong"),
-])
-def test_a_dot_on_a_defined_function_is_its_derivative(claim, verdict):
+def test_the_references_for_a_sigmoid_and_focal_loss_are_autograds():
+    s = lambda x: 1 / (1 + anp.exp(-x))
+    x = np.linspace(-3, 3, 7)
+    np.testing.assert_allclose(elementwise_grad(elementwise_grad(s))(x), s(x) * (1 - s(x)) * (1 - 2 * s(x)), rtol=1e-10)
     g, p = 2.0, 0.3
     ref = grad(lambda p: -(1 - p) ** g * anp.log(p))(p)
     assert ref == pytest.approx(g * (1 - p) ** (g - 1) * np.log(p) - (1 - p) ** g / p, rel=1e-12)
-    assert symgrad.verify(claim, define=[r"FL(p) = -(1-p)^\gamma \log(p)"]).verdict == verdict
+
+
+SIGMOID, FOCAL = r"s(x) = \frac{1}{1+e^{-x}}", r"FL(p) = -(1-p)^\gamma \log(p)"
+
+
+@pytest.mark.parametrize(("define", "claim", "verdict"), [
+    (SIGMOID, r"s''(x) = s(x)(1-s(x))(1-2s(x))", "proved"),  # two primes: the second derivative
+    (SIGMOID, r"s''(x) = s(x)(1-s(x))", "wrong"),
+    (FOCAL, r"\dot{FL}(p) = \gamma(1-p)^{\gamma -1} \log(p) -\frac{(1-p)^\gamma}{p}", "proved"),  # a dot: the derivative
+    (FOCAL, r"\dot{FL}(p) = \gamma(1-p)^{\gamma -1} \log(p) +\frac{(1-p)^\gamma}{p}", "wrong"),
+])
+def test_two_primes_or_a_dot_on_a_defined_function_are_its_derivatives(define, claim, verdict):
+    assert symgrad.verify(claim, define=[define]).verdict == verdict
 
 
 def test_an_undefined_function_that_could_stand_for_two_definitions_is_refused_naming_both():
