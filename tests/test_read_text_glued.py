@@ -8,7 +8,7 @@ import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
-from autograd import elementwise_grad
+from autograd import elementwise_grad, grad
 from test_read_code import read  # an expression read after its facts
 
 from symgrad.verify import verify
@@ -36,3 +36,22 @@ def test_a_plain_text_quotient_rule_chain_is_judged_as_autograd_says(claim, slop
     at = np.linspace(-2, 2, 7)
     assert v.verdict == verdict
     assert np.allclose(elementwise_grad(anp.tanh)(at), slope(at)) == (verdict == "proved")
+
+
+LSQ = [r"A \in \mathbb{R}^{m \times n}", r"x \in \mathbb{R}^{n}", r"b \in \mathbb{R}^{m}"]
+
+
+@pytest.mark.parametrize("claim, correct", [("dz/dx = 2ATAx - 2ATb", True), ("dz/dx = 2ATAx - ATb", False)])
+def test_a_t_glued_after_a_name_is_the_transpose_its_caret_lost(claim, correct):
+    v = verify(claim, define=["z = (Ax - b)T (Ax - b)"], given=LSQ)
+    A, x0, b = np.random.default_rng(2).normal(size=(3, 2)), np.array([0.3, -1.2]), np.array([1.0, 0.5, -0.4])
+    truth = grad(lambda u: anp.sum((anp.dot(A, u) - b) ** 2))(x0)
+    claimed = 2 * A.T @ A @ x0 - (2 if correct else 1) * A.T @ b
+    assert (v.verdict in ("proved", "agrees")) == correct == np.allclose(truth, claimed)
+    assert "read as the transpose, its ^ lost in copying" in v.message
+
+
+@pytest.mark.parametrize("text", ["The", "x_T", "Tr(X)", "softmaxT", "2T", "T2 + x"])
+def test_a_t_that_starts_a_word_or_stands_alone_is_left_alone(text):
+    from symgrad.read.code_pasted import flattened_transposes
+    assert flattened_transposes(text) == []

@@ -94,6 +94,19 @@ def _doubled_at(src: str) -> int | None:
     return None
 
 
+# T glued after a name or a bracket, where copying a page's display lost its superscript: XTX, ATb, (Ax - b)T
+_FLAT_T = re.compile(r"(?<=[A-Za-z)\]])T(?![a-z]{2}|r\b|r\(|[0-9_^'’])")
+_WORD_BEFORE = re.compile(r"[A-Za-z]{3,}$")  # softmaxT, theT: a word, not a name with its transpose
+
+
+def flattened_transposes(src: str) -> list[int]:
+    """The offsets of each ``T`` in plain text (no backslash) that is a transpose whose ``^`` copying lost: glued
+    to the name or bracket before it (``ATb``, ``ssT``, ``(Ax - b)T``), not starting a word (``Tr``, ``The``)."""
+    if "\\" in src:
+        return []
+    return [m.start() for m in _FLAT_T.finditer(src) if not _WORD_BEFORE.search(src[:m.start()])]
+
+
 def repaired(src: str) -> str:
     """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back, and a display copied after
     its formula blanked (columns kept)."""
@@ -116,6 +129,8 @@ def pasted_notes(src: str) -> list[str]:
     if doubled is not None:
         notes.append(f"text: {src[doubled:].strip()} read as the page's display of the formula before it, copied "
                      "with it: the formula is read once")
+    if flattened_transposes(src):
+        notes.append("text: a T glued after a name (ATb, ssT) read as the transpose, its ^ lost in copying")
     if _BEGIN not in src:
         return notes
     if _lost_breaks(src):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ParseError
 from .code import code_pieces
-from .code_pasted import repaired
+from .code_pasted import flattened_transposes, repaired
 
 
 @dataclass(frozen=True)
@@ -344,7 +344,9 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     if pieces is not None:
         return _code_tokens(pieces, latex)
     latex = repaired(latex)
-    toks = _plain_rewritten(_plain_rewritten(_tokenize(latex), latex, _plain_name), latex, _plain_derivative)
+    flat = {k + 1 for k in flattened_transposes(latex)}  # XTX: X^TX, the ^ lost in copying
+    toks = [u for t in _tokenize(latex) for u in ([_Tok("sym", "^", t.col), t] if t.col in flat else [t])]
+    toks = _plain_rewritten(_plain_rewritten(toks, latex, _plain_name), latex, _plain_derivative)
     return _plain_rewritten(toks, latex, _glued_operator)
 
 
