@@ -54,3 +54,19 @@ def test_a_definition_without_an_equals_sign_gives_the_derivative_of_what_it_say
 def test_a_definition_without_a_name_and_no_head_to_take_is_refused():
     v = verify(r"\frac{\partial}{\partial x} y^2 = 2x", define=["x^2"])
     assert v.verdict == "unreadable" and "--define" in v.message
+
+
+CHAIN = r"f(x) = \frac{1}{1 + e^{-x}} = \sigma(x)"
+
+
+def test_a_fact_chaining_function_heads_to_one_formula_defines_each_head():
+    v = verify(r"\frac{d}{dx} f(x) = \sigma(x)(1 - \sigma(x))", given=[CHAIN])
+    assert v.verdict in ("proved", "agrees") and "read as the definition f(x) =" in v.message
+    assert verify(r"\frac{d}{dx} f(x) = \sigma(x)", given=[CHAIN]).verdict == "wrong"
+
+
+def test_a_head_the_definitions_reuse_keeps_their_definition_and_the_fact_is_set_aside_noted():
+    swish = [r"f(x) = x \cdot \sigma(x)"]  # the page reuses f: here the swish x sigma(x)
+    v = verify(r"f'(x) = f(x) + \sigma(x)(1 - f(x))", define=swish, given=[CHAIN])
+    assert v.verdict in ("proved", "agrees") and "is set aside" in v.message
+    assert verify(r"f'(x) = f(x) + \sigma(x)(1 - \sigma(x))", define=swish, given=[CHAIN]).verdict == "wrong"

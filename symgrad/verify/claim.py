@@ -161,11 +161,12 @@ def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) 
     """Read the facts that come before the definitions (shapes: they decide how the definitions read), a case given
     as a fact into ``assume``; return those that wait for the definitions, in the order to read them."""
     from ..read.facts import antiderivative
+    from ..read.given_chains import definition_chain
     from ..read.words_dependencies import dependencies
 
     waiting = [text for text in given if _UNBOUNDED_SUM.search(text) and "=" in text]  # \sum_i y_i = 1: i's range
     rates = [text for text in given if antiderivative(text, ctx) is not None]  # d\mu/dx_i = 1/N, \mu undefined
-    depending = [text for text in given if dependencies(text)]  # \mu is a function of x: held against definitions
+    depending = [text for text in given if dependencies(text) or definition_chain(text)]  # after the definitions
     for text in given:
         if parse.is_case(text, ctx):
             assume.append(text)  # "for $i \neq j$" given as a fact
@@ -176,16 +177,38 @@ def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) 
 
 def _facts_after_definitions(parse: Any, ctx: Any, texts: list[str]) -> None:
     """The facts that wait for the definitions: a constraint over a sum without bounds (its range is the definitions'),
-    a rate of a name still defined nowhere (read as the function with that rate), a dependency in words."""
+    a rate of a name still defined nowhere (read as the function with that rate), a dependency in words, a chain of
+    function heads and one formula."""
     from ..read.facts import antiderivative
 
     for text in texts:
         spelled = antiderivative(text, ctx)
+        if _chain(parse, ctx, text):
+            continue
         if spelled is None:
             parse.parse_given(text, ctx)
         else:
             ctx.notes.append(spelled[1])
             parse.parse_definition(spelled[0], ctx)
+
+
+def _chain(parse: Any, ctx: Any, text: str) -> bool:
+    """``f(x) = \\frac{1}{1 + e^{-x}} = \\sigma(x)`` among the facts: each head nothing defines is defined by the formula;
+    a head a definition gives keeps it (the page reused the name), noted. False when ``text`` is no such chain."""
+    from ..read.given_chains import definition_chain
+
+    chain = definition_chain(text)
+    if chain is None:
+        return False
+    heads, formula = chain
+    for name, head in heads:
+        if name in ctx.definitions:
+            ctx.notes.append(f"{' '.join(text.split())} (among the facts): {head} is defined by --define, which reuses "
+                             f"the name; this {head} = {formula} is set aside")
+            continue
+        parse.parse_definition(f"{head} = {formula}", ctx)
+        ctx.notes.append(f"{' '.join(text.split())} (among the facts) read as the definition {head} = {formula}")
+    return True
 
 
 _DIFFERENTIATED = re.compile(r"^\s*\$*\s*\\d?frac\s*\{\s*(?:\\partial|d)\s*((?:[^{}]|\{[^{}]*\})+?)\s*\}\s*\{\s*(?:\\partial|d)"

@@ -1,0 +1,32 @@
+"""A fact that is an equation chain between function heads and one formula (``f(x) = \\frac{1}{1 + e^{-x}} =
+\\sigma(x)``): it defines each head by the formula. A head the definitions already give (the page reuses ``f`` for
+its own loss) keeps its definition, and the note says the fact's use of the name was set aside."""
+
+from __future__ import annotations
+
+import re
+
+_HEAD = re.compile(r"\s*\$?\s*(\\?[A-Za-z]+)\s*\(\s*(\\?[A-Za-z]+)\s*\)\s*\$?\s*")
+
+
+def _top_level_split(text: str) -> list[str]:
+    """``text`` split at each = outside braces and parentheses."""
+    parts, depth, start = [], 0, 0
+    for k, c in enumerate(text):
+        depth += (c in "{(") - (c in "})") if k == 0 or text[k - 1] != "\\" else 0
+        if c == "=" and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    return [*parts, text[start:]]
+
+
+def definition_chain(text: str) -> tuple[list[tuple[str, str]], str] | None:
+    """The heads of a chain ``f(x) = formula = g(x)`` (each: its name and its LaTeX) and the formula; None when
+    ``text`` is no chain of at least two heads of one parameter and exactly one formula."""
+    parts = _top_level_split(text)
+    heads = [_HEAD.fullmatch(p) for p in parts]
+    formulas = [p for p, h in zip(parts, heads) if h is None]
+    named = [h for h in heads if h is not None]
+    if len(parts) < 3 or len(formulas) != 1 or not formulas[0].strip() or len({h[2] for h in named}) != 1:
+        return None
+    return [(h[1].lstrip("\\"), h[0].strip().strip("$").strip()) for h in named], formulas[0].strip()
