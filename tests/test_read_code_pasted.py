@@ -136,3 +136,18 @@ def test_a_formula_followed_by_its_own_display_is_read_once(claim, verdict):
 @pytest.mark.parametrize("text", [r"\log(a) = log(a) + 1", r"\frac{a}{b} = ab", r"x \cdot y = y x"])
 def test_a_formula_and_other_text_is_not_taken_for_its_display(text):
     assert repaired(text) == text
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"\frac{dL}{dx} = \begin{cases} 0 & y x \geq 1 \\ -y & y x < 1 \end{cases}", "proved"),
+    (r"\frac{dL}{dx} = \begin{cases} 0 & y x \geq 1 \\ y & y x < 1 \end{cases}", "wrong"),
+])
+def test_a_group_and_a_set_s_braces_crossed_in_copying_are_the_set(claim, verdict):
+    v = verify(claim, define=[r"L = \max{\{0, 1 - y x}\}"])
+    y, at = 0.8, np.array([-1.0, 0.5, 2.0])
+    truth = elementwise_grad(lambda u: anp.maximum(0.0, 1 - y * u))(at)
+    claimed = np.where(y * at >= 1, 0.0, -y if verdict == "proved" else y)
+    right = v.verdict in ("proved", "agrees")  # the kink at y x = 1 leaves the proof to numbers
+    assert right == (verdict == "proved") == np.allclose(truth, claimed)
+    assert r"read as \{ ... \}" in v.message
+    assert repaired(r"\max{\{0, x\}}") == r"\max{\{0, x\}}"

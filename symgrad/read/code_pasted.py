@@ -107,12 +107,30 @@ def flattened_transposes(src: str) -> list[int]:
     return [m.start() for m in _FLAT_T.finditer(src) if not _WORD_BEFORE.search(src[:m.start()])]
 
 
+def _crossed_braces(src: str) -> list[tuple[int, int]]:
+    """Each ``{\\{ ... }\\}`` (``\\max{\\{0, 1 - y}\\}``: a group and a set's braces crossed in copying): the
+    offsets of its ``{`` and of the ``}`` that closes it, which ``\\}`` follows."""
+    found = []
+    for m in re.finditer(r"(?<!\\)\{\\\{", src):
+        depth = 0
+        for k in range(m.start(), len(src)):
+            escaped = k > 0 and src[k - 1] == "\\"
+            depth += (src[k] == "{" and not escaped) - (src[k] == "}" and not escaped)
+            if depth == 0:
+                if src.startswith("\\}", k + 1) and "\\}" not in src[m.end():k]:
+                    found.append((m.start(), k))
+                break
+    return found
+
+
 def repaired(src: str) -> str:
     """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back, and a display copied after
     its formula blanked (columns kept)."""
     doubled = _doubled_at(src)
     if doubled is not None:
         src = src[:doubled] + " " * (len(src) - doubled)
+    for opened, closed in _crossed_braces(src):  # {\{ A }\} as \{ A \}, each the same width
+        src = f"{src[:opened]} {src[opened + 1:closed]}{src[closed + 1:closed + 3]} {src[closed + 3:]}"
     if _BEGIN not in src:
         return src
     text = list(src)
@@ -129,6 +147,8 @@ def pasted_notes(src: str) -> list[str]:
     if doubled is not None:
         notes.append(f"text: {src[doubled:].strip()} read as the page's display of the formula before it, copied "
                      "with it: the formula is read once")
+    if _crossed_braces(src):
+        notes.append(r"text: {\{ ... }\} read as \{ ... \} (a group's braces and a set's crossed in copying)")
     if flattened_transposes(src):
         notes.append("text: a T glued after a name (ATb, ssT) read as the transpose, its ^ lost in copying")
     if _BEGIN not in src:
