@@ -45,3 +45,34 @@ def test_two_bounds_written_differently_are_still_a_size_mismatch():
     parse_definition(r"y_i = 2 x_i", ctx)
     with pytest.raises(ParseError, match="size n does not match size m"):
         parse_definition(r"L = \sum_{i=1}^{m} y_i + \sum_{i=1}^{n} x_i", ctx)
+
+
+CE_OVER_SOFTMAX = [r"\mathcal{L}(\hat{Y}, Y) = \frac{1}{m}\sum_{i=1}^m\left(-\sum_{j=1}^Cy^{(i)}_j\log\hat{y}^{(i)}_j \right)",
+                   r"\hat{y}_j^{(i)} = \frac{e^{x_j^{(i)}}}{\sum_{k=1}^ne^{x_k^{(i)}}}"]
+
+
+def test_a_new_letter_written_only_as_a_sums_bound_names_the_size_the_page_gave_that_index():
+    # held out 2 (srenevey): the class index runs to C in the loss and to n in the softmax: one size, noted
+    x, y = np.array([[0.2, -0.4, 1.0], [0.5, 0.1, -0.3]]), np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]])
+
+    def loss(x):
+        p = anp.exp(x) / anp.sum(anp.exp(x), axis=1, keepdims=True)
+        return -anp.sum(y * anp.log(p)) / len(x)
+
+    p = np.exp(x) / np.exp(x).sum(axis=1, keepdims=True)
+    assert np.allclose(grad(loss)(x), (p * y.sum(axis=1, keepdims=True) - y) / len(x), rtol=1e-12)  # autograd
+    ctx = Context()
+    for d in CE_OVER_SOFTMAX:
+        parse_definition(d, ctx)
+    assert "n read as C: the page bounds this index by C before and writes n here only as a sum's bound" in ctx.notes
+    of = r"\frac{\partial \mathcal{L}}{\partial x_l^{(i)}}"
+    right = symgrad.verify(rf"{of} = \frac{{1}}{{m}}\left(\hat{{y}}_l^{{(i)}} \sum_{{k=1}}^C y_k^{{(i)}} - y_l^{{(i)}}\right)",
+                           define=CE_OVER_SOFTMAX)
+    assert right.verdict in ("proved", "agrees")
+    missing = symgrad.verify(rf"{of} = -\sum_{{k=1}}^Cy_k^{{(i)}}(\delta_{{kl}} - \hat{{y}}_l^{{(i)}})", define=CE_OVER_SOFTMAX)
+    assert (missing.verdict, missing.diagnosis) == ("wrong", "factor")
+
+
+def test_two_sizes_written_for_one_index_in_one_formula_are_still_refused():
+    with pytest.raises(symgrad.ParseError, match="size n does not match size N"):
+        parse_definition(r"L = \sum_{i=1}^{N} x_i^2 + \sum_{i=1}^{n} x_i", Context())

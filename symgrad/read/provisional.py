@@ -45,7 +45,22 @@ class _Provisional(_Scope):
                 return self.settle_size(ra, rb)
             if ra != rb and self.invented(rb) and _written(ra) and not self.invented(ra):
                 return self.settle_size(rb, ra)
+            fresh = next((x for x in (ra, rb) if self.bound_only_here(x)), None)
+            known = rb if fresh is ra else ra
+            if ra != rb and fresh is not None and isinstance(known, sp.Symbol) and known.name in self.ctx.sizes:
+                return self.settle_size(fresh, known, f"{fresh} read as {known}: the page bounds this index by "
+                                                      f"{known} before and writes {fresh} here only as a sum's bound")
         return super().unify(a, b, tok, what)
+
+    def bound_only_here(self, size: sp.Expr) -> bool:
+        """Whether ``size`` is a letter new to the page that this source writes only as the upper bound of sums
+        (``\\sum_{k=1}^{n}``): another name for the size the page already gives the index it bounds."""
+        if not isinstance(size, sp.Symbol) or isinstance(size, sp.Dummy) or self.ctx.declared_elsewhere(size.name):
+            return False
+        texts = [t.text for t in self.toks]
+        places = [k for k, t in enumerate(self.toks) if t.kind == "letter" and t.text == size.name]
+        return bool(places) and r"\sum" in texts and all(
+            texts[k - 1] == "^" or (texts[k - 2:k] == ["^", "{"] and texts[k + 1] == "}") for k in places if k >= 2)
 
     def invented(self, size: sp.Expr) -> bool:
         """Whether ``size`` is one the reader gave an index nothing sized (no one wrote it, no fact declares it)."""
@@ -54,7 +69,7 @@ class _Provisional(_Scope):
         unsaid = size.name == self.ctx.default_size and size.name not in self.ctx.sizes and size.name not in self.sizes
         return size.name in provisional(self.ctx) or unsaid
 
-    def settle_size(self, old: sp.Symbol, new: sp.Expr) -> None:
+    def settle_size(self, old: sp.Symbol, new: sp.Expr, why: str | None = None) -> None:
         """The invented size ``old`` is ``new`` from now on, in the context and in this reading."""
         provisional(self.ctx).discard(old.name)
         mapping = {old: new}
@@ -72,7 +87,7 @@ class _Provisional(_Scope):
         self.bounded = renamed(self.bounded, mapping)
         self.parent = {k: self.find(v).xreplace(mapping) for k, v in self.parent.items() if k != old}
         self.parent[old] = new
-        self.note(f"the size {old} that the reader gave an index nothing sized is {new}, the first bound written")
+        self.note(why or f"the size {old} that the reader gave an index nothing sized is {new}, the first bound written")
 
     def resolve(self) -> dict[sp.Expr, sp.Expr]:
         mapping = super().resolve()  # type: ignore[misc]
