@@ -367,10 +367,9 @@ def _call(tr: _Translator, node: ast.Call) -> Pieces:
     if isinstance(node.func, ast.Attribute) and name not in _FUNCTIONS:
         raise tr.refuse(f"{ast.unparse(node.func)}(...) is not a function symgrad knows", node)
     keywords = {k.arg: k.value for k in node.keywords}
-    if name == "len" and len(args) == 1 and not keywords:
-        return [(r"\operatorname{sum}(", at), *tr.grouped(args[0]), ("^{0})", last)]  # the sum of ones: y's size
-    if name in ("dot", "matmul") and len(args) == 2 and not keywords:  # np.dot(a, b): the matrix product
-        return [("(", at), *tr.grouped(args[0]), (r"\cdot", at), *tr.grouped(args[1]), (")", last)]
+    special = None if keywords else _special(tr, name, args, node)
+    if special is not None:
+        return special
     axis = _axis(tr, node, keywords)
     if len(args) != 1 and axis is not None:
         raise tr.refuse(f"{name}(...) with an axis takes one array", node)
@@ -386,6 +385,21 @@ def _call(tr: _Translator, node: ast.Call) -> Pieces:
     command = "\\" + name if name in _COMMANDS else rf"\operatorname{{{name}}}"
     head = [(command, at)] if name in _FUNCTIONS else [(c, at + k) for k, c in enumerate(name)]
     return [*head, ("(", at), *inner, (")", last)]
+
+
+def _special(tr: _Translator, name: str, args: list[ast.AST], node: ast.Call) -> Pieces | None:
+    """``len(y)`` (the size of y), ``np.dot(a, b)`` (the matrix product), ``np.max(z)`` (refused by name); None for
+    any other call."""
+    at, last = tr.col(node), tr.end(node)
+    if name == "len" and len(args) == 1:
+        return [(r"\operatorname{sum}(", at), *tr.grouped(args[0]), ("^{0})", last)]  # the sum of ones: y's size
+    if name in ("max", "min") and len(args) == 1:
+        raise tr.refuse(f"{ast.unparse(node)}, the {'largest' if name == 'max' else 'smallest'} entry, is not read; "
+                        "a max subtracted for stability leaves softmax and log-sum-exp unchanged: write them without "
+                        "it", node)
+    if name in ("dot", "matmul") and len(args) == 2:  # np.dot(a, b): the matrix product
+        return [("(", at), *tr.grouped(args[0]), (r"\cdot", at), *tr.grouped(args[1]), (")", last)]
+    return None
 
 
 def _axis(tr: _Translator, node: ast.Call, keywords: dict[str | None, ast.AST]) -> int | None:
