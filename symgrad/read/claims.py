@@ -29,6 +29,7 @@ from .heads import _label_subscript, _local_parameters, _parameters_or_indices
 from .jacobians import jacobian_named
 from .labels import axes_wanted, head_labels, labelled_head
 from .layers import instantiate, is_template, layer_labels
+from .literal_sizes import literal_sizes
 from .macros import expand
 from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _deviation_powers, _mentions, _powers_renamed
@@ -157,7 +158,8 @@ def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Ex
     _defined_by_the_chain(members, ctx, declared, latex, given or asked)
     target = given or next(((m.value.of, m.value.var) for m in members if isinstance(m.value, DerivativeOf)), None)
     if target is None:
-        return members
+        return literal_sizes(members, asked, ctx, latex, True)[0] if asked else members
+    members, target = literal_sizes(members, target, ctx, latex, given is not None or asked is not None)
     want = indices_of(target[0]) + indices_of(target[1])
     out = []
     for m in members:
