@@ -10,11 +10,11 @@ import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
-from autograd import elementwise_grad
+from autograd import elementwise_grad, jacobian
 
 from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_definition
-from symgrad.read.code import code_notes
+from symgrad.read.code import code_notes, code_pieces
 from symgrad.verify import verify
 
 x = sp.Symbol("x")
@@ -94,3 +94,22 @@ def test_a_c_function_with_locals_casts_and_library_calls_reads_as_its_value():
     got = defined("double f(double x) { double y = (double) x * 2; // twice\n y += Math.exp(x); return y / 2; }")
     assert sp.simplify(got - (2 * x + sp.exp(x)) / 2) == 0
     assert defined(RELU_CS) == sp.Piecewise((x, x >= 0), (x / 20, True))
+
+
+LOOP = ("for i in range(n):\n    for j in range(n):\n        if i == j:\n            J[i][j] = s[i] * (1-s[i])\n"
+        "        else:\n            J[i][j] = {off}")
+
+
+@pytest.mark.parametrize("off, verdict", [("-s[i]*s[j]", "proved"), ("s[i]*s[j]", "wrong")])
+def test_a_jacobian_loop_reads_as_its_entry_in_cases(off, verdict):
+    block = LOOP.format(off=off)
+    latex = " ".join(piece for piece, _ in code_pieces(block))  # the LaTeX the block reads as
+    v = verify(latex, of=r"\frac{\partial s_i}{\partial z_j}", define=["s = softmax(z)"], given=[r"z \in \mathbb{R}^{n}"])
+    z = RNG.normal(size=4)
+    s = np.exp(z) / np.exp(z).sum()
+    truth = jacobian(lambda u: anp.exp(u) / anp.sum(anp.exp(u)))(z)
+    claimed = np.diag(s) - (1 if verdict == "proved" else -1) * np.outer(s, s) + (
+        0 if verdict == "proved" else -2 * np.diag(s * s))
+    assert v.verdict == verdict and np.allclose(truth, claimed) == (verdict == "proved")
+    assert "code: the block read as the value it gives J[i][j], its loops over i, j as that entry's indices" in \
+        code_notes(block)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from sympy.printing.latex import greek_letters_set
 
 from ..errors import ParseError
-from .code_functions import Function, function
+from .code_functions import Assignment, Function, assignment, function
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
 
@@ -117,12 +117,15 @@ def code_notes(src: str) -> list[str]:
     mean another thing (for a verdict's notes)."""
     notes: list[str] = pasted_notes(src)
     try:
-        fn = function(src)
+        fn = function(src) or assignment(src)
     except ParseError:
         return notes
     trees = [(fn.body, "", 0)] if fn is not None else _trees(src) or matlab_trees(src) or []
-    if fn is not None:
+    if isinstance(fn, Function):
         notes += _function_notes(fn)
+    if isinstance(fn, Assignment):
+        notes.append(f"code: the block read as the value it gives {ast.unparse(fn.target)}" +
+                     (f", its loops over {', '.join(fn.loops)} as that entry's indices" if fn.loops else ""))
     if any(hasattr(tree, "matlab") for tree, _, _ in trees):
         return notes + [NOTE, *([REPMAT_NOTE] if any(hasattr(n, "repmat") for t, _, _ in trees
                                                           for n in ast.walk(t)) else [])]
@@ -156,7 +159,7 @@ def is_code_block(src: str) -> bool:
     """Whether ``src`` is a pasted Python ``def`` (read/code_functions.py): its lines, ``#`` comments and words
     (``np.where``) are code, not a chain of lines or a sentence, so passes that read prose or join lines leave it."""
     try:
-        return "\\" not in src and "$" not in src and function(src) is not None
+        return "\\" not in src and "$" not in src and (function(src) or assignment(src)) is not None
     except ParseError:
         return True  # a def symgrad refuses by name: still code
 
@@ -190,6 +193,10 @@ def code_pieces(src: str) -> Pieces | None:
     fn = function(src) if "\\" not in src and "$" not in src else None
     if fn is not None:
         return _function_pieces(fn, src)
+    block = assignment(src)
+    if block is not None:
+        tr = _Translator(src, 0, src, block.lines)
+        return [*tr.pieces(block.target), ("=", tr.end(block.target)), *tr.pieces(block.body)]
     trees = _trees(src) or matlab_trees(src)
     if trees is None:
         return None
@@ -292,6 +299,9 @@ class _Translator:
 
     def _Subscript(self, node: ast.Subscript) -> Pieces:
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if isinstance(node.value, ast.Subscript) and not isinstance(node.value.slice, (ast.Tuple, ast.Slice)):
+            inner = ast.Subscript(node.value.value, ast.Tuple([node.value.slice, *items], ast.Load()), ast.Load())
+            return self._Subscript(ast.copy_location(inner, node))  # J[i][j]: the entry J[i, j]
         out: Pieces = [*self.grouped(node.value), ("_{", self.col(node))]
         for k, item in enumerate(items):
             if isinstance(item, ast.Slice) and item.lower is item.upper is item.step is None:

@@ -134,3 +134,49 @@ def _value(stmts: list[ast.stmt], env: dict[str, ast.expr], src: str) -> ast.exp
     at = stmts[-1] if stmts else None
     raise ParseError("this function returns nothing on one of its paths: end each with return",
                      column=_column(src, at) if at else 1, source=src)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A block of code that computes one array entry (``if i == j: J[i][j] = ... else: J[i][j] = ...``, inside
+    ``for`` loops over its indices): the entry, its value, and the loops read as the entry's free indices."""
+
+    target: ast.expr
+    body: ast.expr
+    lines: list[tuple[str, int, int]]
+    loops: list[str]
+
+
+class _Returned(ast.NodeTransformer):
+    """Each assignment to the entry computed replaced by a ``return`` of its value."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def visit_Assign(self, node: ast.Assign) -> ast.AST:
+        if len(node.targets) == 1 and ast.unparse(node.targets[0]) == self.target:
+            return ast.copy_location(ast.Return(node.value), node)
+        return node
+
+
+def assignment(src: str) -> Assignment | None:
+    """The entry a block of statements computes (every path assigning the same ``J[i][j]``), where ``src`` is such a
+    block with an ``if``; None for anything else (one assignment alone is an equation the expression reader reads)."""
+    if "\\" in src or "$" in src or "\n" not in src.strip():
+        return None
+    parsed = _module(src)
+    if parsed is None:
+        return None
+    stmts, text, loops = parsed[0].body, parsed[1], []
+    while len(stmts) == 1 and isinstance(stmts[0], ast.For) and isinstance(stmts[0].target, ast.Name) and \
+            not stmts[0].orelse:
+        loops.append(stmts[0].target.id)
+        stmts = stmts[0].body
+    targets = {ast.unparse(n.targets[0]) for st in stmts for n in ast.walk(st)
+               if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Subscript)}
+    if len(targets) != 1 or not any(isinstance(st, ast.If) for st in stmts):
+        return None
+    target = next(n.targets[0] for st in stmts for n in ast.walk(st) if isinstance(n, ast.Assign) and
+                  ast.unparse(n.targets[0]) in targets)
+    returned = [_Returned(next(iter(targets))).visit(st) for st in stmts]
+    return Assignment(target, _value(returned, {}, text), _line_map(src, text), loops)
