@@ -2,6 +2,7 @@
 index written twice in one product and absent on the left (Einstein's convention), noted; an index written three
 times is refused; a page that writes its indices down keeps refusing a stray repeated index."""
 
+import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
@@ -18,7 +19,7 @@ A, V = RNG.normal(size=(3, 4)), RNG.normal(size=(4, 2))
 def test_a_definition_in_tensor_notation_is_the_matrix_product_summed_over_the_repeated_index():
     ctx = Context()
     d = parse_definition(PRODUCT[0], ctx)
-    (j,) = [s for s in d.rhs.atoms(sp.Sum)][0].variables
+    (j,) = next(iter(d.rhs.atoms(sp.Sum))).variables
     i, b = d.lhs.indices
     assert str(j) == "j" and d.rhs == sp.Sum(ctx.tensors["A"][i, j] * ctx.tensors["V"][j, b], (j, j.lower, j.upper))
     assert any("Einstein's convention" in n for n in ctx.notes)
@@ -57,3 +58,20 @@ def test_a_set_power_is_no_index_written_up():
     ctx = Context()
     parse_definition(r"L = \sum_i \sum_j W_{ij}^2", ctx)
     assert not any("tensor notation" in n for n in ctx.notes)
+
+
+ROW_SOFTMAX = [r"$$A^{ij} = \text{softmax}_j(S^{ij})$$"]
+
+
+def test_a_softmax_over_a_named_index_is_taken_along_that_index_and_its_jacobian_is_proved():
+    S = RNG.normal(size=(2, 3))
+    A = np.exp(S) / np.exp(S).sum(axis=1, keepdims=True)
+    truth = jacobian(lambda s: anp.exp(s) / anp.sum(anp.exp(s), axis=1, keepdims=True))(S)  # autograd
+    expected = np.einsum("im,ij,ijn->ijmn", np.eye(2), A, np.eye(3)[None, :, :] - A[:, None, :])
+    assert np.allclose(truth, expected, rtol=1e-12)
+    of = r"\frac{\partial A^{ij}}{\partial S^{mn}}"
+    right = symgrad.verify(rf"{of} = \delta^i_m A^{{ij}} (\delta^j_n - A^{{in}})", define=ROW_SOFTMAX)
+    assert right.verdict == "proved" and "softmax over j" in right.message
+    assert symgrad.verify(rf"{of} = \delta^i_m A^{{ij}} (\delta^j_n - A^{{jn}})", define=ROW_SOFTMAX).verdict == "wrong"
+    assert symgrad.verify(r"\frac{\partial p_i}{\partial z_j} = p_i(\delta_{ij} - p_j)",
+                          define=[r"p_i = \mathrm{softmax}_i(z_i)"]).verdict == "proved"

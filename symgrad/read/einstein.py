@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .tokens import _FONTS, _NAMED, _Tok
+from ..errors import ParseError
+from .tokens import _FONTS, _NAMED, _Tok, _tokens
 from .vocabulary import _free_indices, _Val
 
 _NOT_AFTER = frozenset({r"\in", r"\subset", r"\subseteq", r"\mathbb", r"\Bbb", r"\bf", r"\rm"})
@@ -46,6 +47,7 @@ class _Einstein:
             written = ", ".join(dict.fromkeys(f"{self.toks[k - 1].text}^{{{self.toks[k + 2].text}{self.toks[k + 3].text}}}"
                                               for k in ups))
             self.note(f"{written} read with subscript indices: the page writes indices up (tensor notation)")
+        self.left_letters = _left_letters(self.src) if ups else set()
 
     def einstein_product(self, a: _Val, b: _Val, tok: _Tok) -> _Val | None:
         """``A_{ij} V_{jb}`` in a source written in tensor notation: the sum over each index free in both factors,
@@ -59,7 +61,8 @@ class _Einstein:
             name = min(map(str, third))
             raise self.error(f"index {name} is written three times in one product: Einstein's convention sums an "
                              f"index written twice; write the sum (\\sum_{name})", tok)
-        repeated = sorted((free_a & free_b) - bound - self.protected, key=str)
+        repeated = sorted((i for i in (free_a & free_b) - bound - self.protected if str(i) not in self.left_letters),
+                          key=str)
         if not repeated:
             return None
         self.einstein_summed.update(repeated)
@@ -67,3 +70,16 @@ class _Einstein:
         self.note(f"{names} written twice in one product and not on the left read as summed (Einstein's convention, "
                   "as the page writes indices up)")
         return _Val(sp.Sum(a.expr * b.expr, *[(i, i.lower, i.upper) for i in repeated]))
+
+
+def _left_letters(src: str) -> set[str]:
+    """The letters written left of the source's first ``=`` (a definition's head, a claim's derivative): an index
+    there is free, never summed by repetition on the right."""
+    try:
+        toks = _tokens(src)
+    except ParseError:
+        return set()
+    texts = [t.text for t in toks]
+    if "=" not in texts:
+        return set()
+    return {t.text for t in toks[:texts.index("=")] if t.kind == "letter"}

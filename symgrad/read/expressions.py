@@ -440,18 +440,11 @@ class _Expressions:
         if key in _MATRIX_READERS and (self.at("(") or self.starts_factor()):
             return getattr(self, _MATRIX_READERS[key])(t, label)
         if key not in _FUNCS and key not in _NAMED_FUNCS:
-            applied = self.at("(") or (t.text == r"\operatorname" or key in _OPERATORS) and (
-                self.at("_") or self.at("^") or self.starts_factor())
-            if applied and key in _MATRIX_OPERATORS:
-                raise self.error(f"{label} is not a function symgrad knows: {_MATRIX_OPERATORS[key]} is not supported yet "
-                                 "(matrix calculus); write it "
-                                 r"in index notation, as \sum_i A_{ii} for the trace", t)
-            if applied:
-                known = ", ".join(sorted(_FUNCS | _NAMED_FUNCS))
-                raise self.error(f"{label} is not a function symgrad knows (it knows {known})", t)
-            return self.name_value(name, t)
+            return self.unknown_upright(name, t, label)
         if self.at("(") or (self.at("{") and self.peek(1).text == "("):
             return self.name_value(key, t)
+        if key == "softmax" and self.at("_"):
+            return self.softmax_over(t, label)
         power = None
         if self.at("^"):
             self.next()
@@ -463,6 +456,41 @@ class _Expressions:
             return _Val(_INVERSES[key](arg.expr), arg.axes)
         v = self.builtin(key, arg, t)
         return _Val(v.expr ** power, v.axes) if power is not None else v
+
+    def unknown_upright(self, name: str, t: _Tok, label: str) -> _Val:
+        """An upright name symgrad knows no function by: refused where it is applied, else a name (``\\text{MSE}``)."""
+        key = name.lower()
+        applied = self.at("(") or (t.text == r"\operatorname" or key in _OPERATORS) and (
+            self.at("_") or self.at("^") or self.starts_factor())
+        if applied and key in _MATRIX_OPERATORS:
+            raise self.error(f"{label} is not a function symgrad knows: {_MATRIX_OPERATORS[key]} is not supported yet "
+                             "(matrix calculus); write it "
+                             r"in index notation, as \sum_i A_{ii} for the trace", t)
+        if applied:
+            known = ", ".join(sorted(_FUNCS | _NAMED_FUNCS))
+            raise self.error(f"{label} is not a function symgrad knows (it knows {known})", t)
+        return self.name_value(name, t)
+
+    def softmax_over(self, t: _Tok, label: str) -> _Val:
+        """``\\mathrm{softmax}_j(S_{ij})``: the softmax over the index j of the elements in brackets,
+        e^{S_ij} / sum_k e^{S_ik}, noted."""
+        self.next()
+        braced = self.at("{")
+        self.pos += braced
+        letter = self.next()
+        if braced:
+            self.expect("}", t)
+        if letter.kind != "letter" or not self.at("("):
+            raise self.error(f"{label}_j(...) takes one index letter and an argument in brackets", t)
+        j = self.index(letter.text, letter)
+        arg = self.group(")")
+        if arg.axes or j not in arg.expr.free_symbols:
+            raise self.error(f"{label}_{letter.text}(...) needs an element with index {letter.text} "
+                             f"(such as S_{{i{letter.text}}}), got shape {self.shape(arg)}", t)
+        k = self.fresh(_extent(j))
+        self.note(f"{label}_{letter.text}(...) read as the softmax over {letter.text}: e^(...) / the sum over "
+                  f"{letter.text} of e^(...)")
+        return _Val(sp.exp(arg.expr) / sp.Sum(sp.exp(arg.expr.xreplace({j: k})), (k, k.lower, k.upper)))
 
     def number(self) -> _Val:
         text = self.next().text
