@@ -151,3 +151,16 @@ def test_a_group_and_a_set_s_braces_crossed_in_copying_are_the_set(claim, verdic
     assert right == (verdict == "proved") == np.allclose(truth, claimed)
     assert r"read as \{ ... \}" in v.message
     assert repaired(r"\max{\{0, x\}}") == r"\max{\{0, x\}}"
+
+
+@pytest.mark.parametrize("claim, scaled, verdict", [
+    ("dL/dw = np.dot(w, np.array([1, 2, 3])) * np.array([1, 2, 3])", True, "proved"),
+    ("dL/dw = np.array([1, 2, 3])", False, "wrong"),
+])
+def test_a_numpy_array_literal_is_the_vector_of_its_entries(claim, scaled, verdict):
+    v = verify(claim, define=["L = np.dot(w, np.array([1, 2, 3])) ** 2 / 2"], given=[r"w \in \mathbb{R}^{3}"])
+    a, w = np.array([1.0, 2.0, 3.0]), np.array([0.5, -1.0, 2.0])
+    truth = elementwise_grad(lambda u: anp.dot(u, a) ** 2 / 2)(w)
+    assert v.verdict == verdict and np.allclose(truth, (w @ a) * a if scaled else a) == (verdict == "proved")
+    with pytest.raises(Exception, match="a matrix"):
+        read("np.array([[1, 2], [3]])")

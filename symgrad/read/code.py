@@ -151,6 +151,8 @@ _DECISIONS = (
      "code: if/else, np.where(c, a, b) and a if c else b read as cases (a where c holds, b otherwise)"),
     (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("diff", "Derivative") and len(n.args) == 1,
      "code: SymPy's diff(f) read as the derivative of f by its one variable"),
+    (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("array", "asarray", "tensor"),
+     "code: np.array([a, b, ...]) read as the column vector of its entries"),
     (lambda n: hasattr(n, "caret"), "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)"),
 )
 
@@ -319,6 +321,9 @@ class _Translator:
     def _Call(self, node: ast.Call) -> Pieces:
         if _branches(node) and not node.keywords:
             return _cases(self, node)
+        if _dotted(node.func)[-1] in ("array", "asarray", "tensor") and len(node.args) == 1 and \
+                isinstance(node.args[0], ast.List):
+            return _literal(self, node.args[0], node)
         return _sympy_derivative(self, node) if _dotted(node.func)[-1] in ("diff", "Derivative") else \
             _call(self, node)
 
@@ -478,3 +483,18 @@ def _sympy_derivative(tr: _Translator, node: ast.Call) -> Pieces:
             raise tr.refuse(f"diff(f) of {', '.join(names) or 'no name'}: say by which, diff(f, x)", node)
         var = names[0]
     return [(rf"\frac{{d}}{{d {_name(var)}}}", at), ("(", at), *tr.pieces(f), (")", last)]
+
+
+def _literal(tr: _Translator, node: ast.List, call: ast.Call) -> Pieces:
+    """``np.array([0, 1, 0])`` as the column vector of its entries, ``np.array([[1, 2], [3, 4]])`` as the matrix of its
+    rows (read/literals reads either)."""
+    rows = [r.elts for r in node.elts] if node.elts and all(isinstance(r, ast.List) for r in node.elts) else \
+        [[e] for e in node.elts]
+    if not rows or any(isinstance(e, ast.List) for row in rows for e in row) or len({len(r) for r in rows}) != 1:
+        raise tr.refuse(f"{ast.unparse(node)} is read as a vector [a, b] or a matrix [[a, b], [c, d]] of entries", node)
+    out: Pieces = [(r"\begin{bmatrix}", tr.col(call))]
+    for k, row in enumerate(rows):
+        for m, entry in enumerate(row):
+            out += [*([("&", tr.col(entry))] if m else []), *tr.pieces(entry)]
+        out.append((r"\\", tr.end(row[-1])) if k < len(rows) - 1 else (r"\end{bmatrix}", tr.end(call)))
+    return out
