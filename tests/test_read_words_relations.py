@@ -1,5 +1,6 @@
 """A relation of two names said in words (``d(a, p): distance between the anchor and positive``): read by the table
-of relations; a name with two readings (Euclidean or squared Euclidean distance) gives a verdict only where both do."""
+of relations; a name with two readings (Euclidean or squared Euclidean distance) gives a verdict only where both do.
+A name by its role (``Where $Y$ is saved output``) is the output of what the claim differentiates."""
 
 from __future__ import annotations
 
@@ -43,3 +44,15 @@ def test_a_euclidean_distance_in_words_is_read_as_it():
     v = verify(r"\frac{\partial L}{\partial a} = 2(n - p)", define=[UNCLIPPED],
                given=["d(a, p): squared Euclidean distance between the anchor and positive"])
     assert v.verdict in ("proved", "agrees")
+
+
+def test_a_name_said_to_be_the_saved_output_is_the_function_the_claim_differentiates():
+    claim = r"\frac{\partial}{\partial x} Softplus(x) = 1 - e^{-Y}"  # e^{-softplus(x)} = 1 - sigmoid(x)
+    x = 0.7
+    softplus_grad = grad(lambda x: anp.log(1 + anp.exp(x)))(x)
+    assert np.isclose(softplus_grad, 1 - np.exp(-np.log(1 + np.exp(x))))
+    v = verify(claim, given=["Where $Y$ is saved output"])
+    assert v.verdict in ("proved", "agrees") and "read as Y = Softplus(x)" in v.message
+    assert verify(r"\frac{\partial}{\partial x} Softplus(x) = e^{-Y}", given=["Where $Y$ is saved output"]).verdict == "wrong"
+    v = verify("1 - e^{-Y}", of="Softplus(x)", given=["Where $Y$ is saved output"])
+    assert v.verdict == "unreadable" and "differentiates no function applied" in v.message

@@ -119,7 +119,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
     assume = list(assume)
-    later_facts = _facts_first(parse, ctx, given, assume)
+    later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, given, of or claim), assume)
     stage[0] = "--define"
     for text in define:  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
         if not _repeated(parse, text, of or claim, ctx):
@@ -173,6 +173,19 @@ def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) 
         elif text not in waiting + rates + depending:
             parse.parse_given(text, ctx)
     return list(dict.fromkeys(waiting + rates + depending))
+
+
+def _outputs(parse: Any, ctx: Any, given: Sequence[str], derivative: str) -> list[str]:
+    """Read the facts that name the output of what the claim differentiates (``where $Y$ is saved output``) as its
+    definition, noted; return the other facts."""
+    from ..read.words_roles import output_definition, output_in_words
+
+    for text in given:
+        if output_in_words(text):
+            spelled, note = output_definition(text, derivative)
+            ctx.notes.append(note)
+            parse.parse_definition(spelled, ctx)
+    return [text for text in given if not output_in_words(text)]
 
 
 def _facts_after_definitions(parse: Any, ctx: Any, texts: list[str]) -> None:
