@@ -55,3 +55,15 @@ def test_a_t_glued_after_a_name_is_the_transpose_its_caret_lost(claim, correct):
 def test_a_t_that_starts_a_word_or_stands_alone_is_left_alone(text):
     from symgrad.read.code_pasted import flattened_transposes
     assert flattened_transposes(text) == []
+
+
+@pytest.mark.parametrize("claim, verdict", [("y’ = σ(x) + x.σ(x).(1 – σ(x))", "proved"),
+                                            ("y’ = σ(x) + x.σ(x)", "wrong")])
+def test_a_period_glued_between_factors_is_a_product_not_a_method_call(claim, verdict):
+    # x.σ(x) parsed as Python (σ is an identifier) was refused as the method σ of x
+    v = verify(claim, define=["y = x.σ(x)", "σ(x) = 1/(1+e^{-x})"])
+    at = np.linspace(-2, 2, 5)
+    sig = 1 / (1 + np.exp(-at))
+    truth = elementwise_grad(lambda u: u / (1 + anp.exp(-u)))(at)
+    claimed = sig + at * sig * (1 - sig) if verdict == "proved" else sig + at * sig
+    assert v.verdict == verdict and np.allclose(truth, claimed) == (verdict == "proved")

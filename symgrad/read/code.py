@@ -49,8 +49,8 @@ def _sides(src: str) -> list[tuple[str, int]] | None:
 def _code_only(tree: ast.AST, text: str = "") -> bool:
     """Whether ``tree`` uses a spelling only code writes (see the module's docstring). A dot with a space beside it
     (``x . σ(x)``) is a page's product, not an attribute: code writes ``x.T``, ``np.log``."""
-    if any(isinstance(node, ast.Attribute) and _spaced(node, text) for node in ast.walk(tree)):
-        return False
+    if any(isinstance(node, ast.Attribute) and (_spaced(node, text) or not node.attr.isascii()) for node in ast.walk(tree)):
+        return False  # x.σ(x): a page's product (code's methods are ASCII: x.sum, np.log)
     if any(isinstance(node, ast.Call) and hasattr(node.func, "caret") for node in ast.walk(tree)):
         return False  # w^T(Xw): a page's product; code never calls a transposed array
     for node in ast.walk(tree):
