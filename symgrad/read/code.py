@@ -49,10 +49,8 @@ def _sides(src: str) -> list[tuple[str, int]] | None:
 def _code_only(tree: ast.AST, text: str = "") -> bool:
     """Whether ``tree`` uses a spelling only code writes (see the module's docstring). A dot with a space beside it
     (``x . σ(x)``) is a page's product, not an attribute: code writes ``x.T``, ``np.log``."""
-    if any(isinstance(node, ast.Attribute) and (_spaced(node, text) or not node.attr.isascii()) for node in ast.walk(tree)):
-        return False  # x.σ(x): a page's product (code's methods are ASCII: x.sum, np.log)
-    if any(isinstance(node, ast.Call) and hasattr(node.func, "caret") for node in ast.walk(tree)):
-        return False  # w^T(Xw): a page's product; code never calls a transposed array
+    if any(_page_product(node, text) for node in ast.walk(tree)):
+        return False
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.MatMult, ast.Pow)) or \
                 isinstance(node, (ast.keyword, ast.Slice)):
@@ -68,6 +66,14 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
                                            isinstance(node.func, ast.Name) and node.func.id in _CODE_CALLS):
             return True
     return False
+
+
+def _page_product(node: ast.AST, text: str) -> bool:
+    """Whether ``node`` is a page's product that Python happens to parse: ``x . σ(x)`` (a spaced dot), ``x.σ(x)`` (code's
+    methods are ASCII: x.sum, np.log), ``w^T(Xw)`` (code never calls a transposed array)."""
+    if isinstance(node, ast.Attribute):
+        return _spaced(node, text) or not node.attr.isascii()
+    return isinstance(node, ast.Call) and hasattr(node.func, "caret")
 
 
 def _spaced(node: ast.Attribute, text: str) -> bool:
