@@ -67,3 +67,23 @@ def test_a_period_glued_between_factors_is_a_product_not_a_method_call(claim, ve
     truth = elementwise_grad(lambda u: u / (1 + anp.exp(-u)))(at)
     claimed = sig + at * sig * (1 - sig) if verdict == "proved" else sig + at * sig
     assert v.verdict == verdict and np.allclose(truth, claimed) == (verdict == "proved")
+
+
+SOCRATIC = ("#d/dxln(e^x/(1+e^x)) = 1 - e^x/(1+e^x) = (1 + color(red)(cancel(color(black)(e^x))) - "
+            "color(red)(cancel(color(black)(e^x))))/(1+e^x) = color(green)({last}#")
+
+
+@pytest.mark.parametrize("last, verdict", [("1/(1+e^x)", "proved"), ("e^x/(1+e^x)", "wrong")])
+def test_asciimath_with_its_colours_and_cancels_is_read_as_its_mathematics(last, verdict):
+    v = verify(SOCRATIC.format(last=last), of="#ln((e^x)/(1+e^x))#")
+    at = np.linspace(-2, 2, 5)
+    truth = elementwise_grad(lambda u: anp.log(anp.exp(u) / (1 + anp.exp(u))))(at)
+    claimed = 1 / (1 + np.exp(at)) if verdict == "proved" else np.exp(at) / (1 + np.exp(at))
+    assert v.verdict == verdict and np.allclose(truth, claimed) == (verdict == "proved")
+    assert "AsciiMath read as its mathematics" in v.message
+
+
+@pytest.mark.parametrize("text", [r"\newcommand{\f}[2]{#1 + #2}", "x#1 + y#2", r"\cancel(x) + 1"])
+def test_hashes_and_cancels_that_are_not_asciimath_are_left(text):
+    from symgrad.read.code_pasted import repaired
+    assert repaired(text) == text

@@ -123,12 +123,40 @@ def _crossed_braces(src: str) -> list[tuple[int, int]]:
     return found
 
 
+# AsciiMath as Socratic and other Q&A sites store it: #...# around it, color(red)(...) and cancel(...) only typeset
+_ASCIIMATH_MARKS = re.compile(r"(?<![\\\w])(?:color\s*\(\s*[A-Za-z]+\s*\)|cancel(?=\s*\())")
+# #...# around AsciiMath, no LaTeX inside, the whole text (or all of a bracket): never a macro's #1 ... #2
+_HASHED = re.compile(r"(?:^|(?<=\())\s*#([^#\\]*)#\s*(?=$|\)|\\right)")
+
+
+def _asciimath_blanks(src: str) -> list[int]:
+    """The offsets of what only typesets in AsciiMath: the ``#`` delimiters around it (no LaTeX between them),
+    ``color(red)`` and ``cancel`` before the parenthesis they colour or strike (a struck term still counts:
+    it cancels another), and that parenthesis where the page never closes it (it runs to the end)."""
+    blanks: list[int] = []
+    for m in _HASHED.finditer(src):
+        blanks += [m.start(1) - 1, m.end(1)]
+    for m in _ASCIIMATH_MARKS.finditer(src):
+        blanks += range(m.start(), m.end())
+        paren = src.index("(", m.end())
+        depth = 0
+        for k in range(paren, len(src)):
+            depth += (src[k] == "(") - (src[k] == ")")
+            if depth == 0:
+                break
+        else:
+            blanks.append(paren)  # color(green)(1/(1+e^x)#: the colour runs to the end
+    return blanks
+
+
 def repaired(src: str) -> str:
     """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back, and a display copied after
     its formula blanked (columns kept)."""
     doubled = _doubled_at(src)
     if doubled is not None:
         src = src[:doubled] + " " * (len(src) - doubled)
+    blanks = set(_asciimath_blanks(src))
+    src = "".join(" " if k in blanks else c for k, c in enumerate(src))
     for opened, closed in _crossed_braces(src):  # {\{ A }\} as \{ A \}, each the same width
         src = f"{src[:opened]} {src[opened + 1:closed]}{src[closed + 1:closed + 3]} {src[closed + 3:]}"
     if _BEGIN not in src:
@@ -147,6 +175,9 @@ def pasted_notes(src: str) -> list[str]:
     if doubled is not None:
         notes.append(f"text: {src[doubled:].strip()} read as the page's display of the formula before it, copied "
                      "with it: the formula is read once")
+    if _asciimath_blanks(src):
+        notes.append("text: AsciiMath read as its mathematics: #...#, color(...) and cancel(...) only typeset (a "
+                     "cancelled term still counts)")
     if _crossed_braces(src):
         notes.append(r"text: {\{ ... }\} read as \{ ... \} (a group's braces and a set's crossed in copying)")
     if flattened_transposes(src):
