@@ -9,6 +9,7 @@ import sympy as sp
 
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
+from .applied_subscripts import subscript_moved
 from .bound import _rename_bound
 from .chains import (
     _case_after,
@@ -97,7 +98,7 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 @_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
-    toks = head_labels(named_heads(layer_labels(_tokens(latex), ctx), ctx), ctx)
+    toks = head_labels(named_heads(layer_labels(subscript_moved(_tokens(latex), ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     v = _parse_value(latex, toks, ctx, strict=False)[0]
@@ -136,7 +137,8 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
 def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Expr] | None) -> list[Member]:
     """``parse_claim`` of a claim whose names the problem knows."""
     n_cases = len(ctx.assumptions)
-    toks = stand_ins(latex, _tokens(latex) if of or asked else d_heads(latex, _tokens(latex), ctx), ctx)
+    toks = subscript_moved(_tokens(latex), ctx)
+    toks = stand_ins(latex, toks if of or asked else d_heads(latex, toks, ctx), ctx)
     toks = head_labels(named_heads(layer_labels(_case_after(latex, toks, ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
@@ -321,7 +323,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
     _no_equation_number(latex)
-    toks = head_labels(layer_labels(_range_after(latex, _tokens(latex), ctx), ctx), ctx)
+    toks = head_labels(layer_labels(_range_after(latex, subscript_moved(_tokens(latex), ctx, head=True), ctx), ctx), ctx)
     square_matrices(toks, ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
