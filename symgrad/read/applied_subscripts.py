@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .context import Context
-from .tokens import _GREEK, _group_end, _Tok
+from .tokens import _GREEK, _group_close, _group_end, _Tok
 
 
 def subscript_moved(toks: list[_Tok], ctx: Context, head: bool = False) -> list[_Tok]:
@@ -39,7 +39,7 @@ def _moved(toks: list[_Tok], k: int, bracket: bool) -> tuple[int, list[_Tok]] | 
     if not (t.kind == "letter" or t.kind == "cmd" and t.text[1:] in _GREEK) or k + 1 >= len(toks) or \
             toks[k + 1].text != "(" or (k and toks[k - 1].kind == "letter" and toks[k - 1].col + 1 == t.col):
         return None
-    close = _closing(toks, k + 1)
+    close = _group_close(toks, k + 1)
     after = close + 1 + bracket
     if close is None or (bracket and (after > len(toks) or toks[close + 1].text not in ("]", r"\right]"))):
         return None
@@ -48,11 +48,3 @@ def _moved(toks: list[_Tok], k: int, bracket: bool) -> tuple[int, list[_Tok]] | 
     sub_end = _group_end(toks, after + 1) if toks[after + 1].text == "{" else after + 2
     return sub_end, [t, *toks[after:sub_end], *toks[k + 1:close + 1]]
 
-
-def _closing(toks: list[_Tok], k: int) -> int | None:
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j].text == "(") - (toks[j].text == ")")
-        if depth == 0:
-            return j
-    return None
