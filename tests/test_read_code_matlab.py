@@ -66,3 +66,8 @@ def test_a_matlab_row_is_refused_naming_the_column_convention():
 def test_text_without_matlab_s_own_spellings_is_left_to_the_other_readers(text):
     from symgrad.read.code_matlab import matlab_trees
     assert matlab_trees(text) is None
+
+
+def test_a_call_of_a_non_index_letter_stays_a_function_value_and_of_an_index_an_entry():
+    latex = " ".join(piece for piece, _ in code_pieces("z = f(x) + y(i);"))
+    assert "f ( x )" in latex and "y _{ i }" in latex

@@ -20,6 +20,7 @@ from .code_grammars import grammar, placed
 _MARKS = re.compile(r"\.[*/^]|;\s*(%.*)?$|%|[(,]\s*:\s*[,)]")
 _FUNCTIONS = {"exp", "log", "sqrt", "abs", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "sum", "diag",
               "log1p", "expm1", "norm", "sigmoid", "softmax", "trace", "det", "inv"}
+_INDEX_LETTERS = set("ijklmnt")  # y(i), W(i, j): an entry; f(x) stays a function's value
 _SIZES = {"length", "numel"}  # length(y): the size of the vector y
 NOTE = ("code: MATLAB read: * as the matrix product, .* ./ .^ elementwise, ' as the transpose, sum(x, 2) along each "
         "row and sum(x, 1) each column, x(k) counting from 1")
@@ -105,7 +106,7 @@ def _call(tree: _Tree, head: str, args: list[ast.AST], meta: object) -> ast.AST:
         raise tree.refuse(f"{head}(i,:) is a row in MATLAB, and symgrad's vectors are columns: write the row as a "
                           f"column ({head}(i,:)') or in index notation", meta)
     if all(isinstance(a, ast.Slice) or _number(a) is not None or
-           isinstance(a, ast.Name) and len(a.id) == 1 for a in args):
+           isinstance(a, ast.Name) and a.id in _INDEX_LETTERS for a in args):
         items = [ast.Constant(_number(a) - 1) if _number(a) is not None else a for a in args]  # from 1, NumPy's 0
         index = items[0] if len(items) == 1 else ast.Tuple(items, ast.Load())
         return placed(ast.Subscript(func, index, ast.Load()), meta)
