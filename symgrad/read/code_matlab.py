@@ -110,8 +110,8 @@ def _call(tree: _Tree, head: str, args: list[ast.AST], meta: object) -> ast.AST:
         items = [ast.Constant(_number(a) - 1) if _number(a) is not None else a for a in args]  # from 1, NumPy's 0
         index = items[0] if len(items) == 1 else ast.Tuple(items, ast.Load())
         return placed(ast.Subscript(func, index, ast.Load()), meta)
-    if head in ("size", "repmat"):
-        raise tree.refuse(f"{head}(...) is read only inside repmat(v, 1, size(x, 2)) (v broadcast)", meta)
+    if head == "repmat":
+        raise tree.refuse("repmat(...) is read only as repmat(v, 1, n) or repmat(v, m, 1) (v broadcast)", meta)
     return placed(ast.Call(func, args, []), meta)
 
 
