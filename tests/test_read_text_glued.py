@@ -51,7 +51,7 @@ def test_a_t_glued_after_a_name_is_the_transpose_its_caret_lost(claim, correct):
     assert "read as the transpose, its ^ lost in copying" in v.message
 
 
-@pytest.mark.parametrize("text", ["The", "x_T", "Tr(X)", "softmaxT", "2T", "T2 + x"])
+@pytest.mark.parametrize("text", ["The", "x_T", "Tr(X)", "softmaxT", "2T", "T2 + x", "(x - y)T / T"])
 def test_a_t_that_starts_a_word_or_stands_alone_is_left_alone(text):
     from symgrad.read.code_pasted import flattened_transposes
     assert flattened_transposes(text) == []

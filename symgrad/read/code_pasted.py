@@ -101,10 +101,13 @@ _WORD_BEFORE = re.compile(r"[A-Za-z]{3,}$")  # softmaxT, theT: a word, not a nam
 
 def flattened_transposes(src: str) -> list[int]:
     """The offsets of each ``T`` in plain text (no backslash) that is a transpose whose ``^`` copying lost: glued
-    to the name or bracket before it (``ATb``, ``ssT``, ``(Ax - b)T``), not starting a word (``Tr``, ``The``)."""
+    to the name or bracket before it (``ATb``, ``ssT``, ``(Ax - b)T``), not starting a word (``Tr``, ``The``); none
+    where the text also writes T alone (``x/T``: T is a name there)."""
     if "\\" in src:
         return []
-    return [m.start() for m in _FLAT_T.finditer(src) if not _WORD_BEFORE.search(src[:m.start()])]
+    found = [m.start() for m in _FLAT_T.finditer(src) if not _WORD_BEFORE.search(src[:m.start()])]
+    alone = [m.start() for m in re.finditer(r"(?<![A-Za-z)\]])T(?![a-z])", src)]  # x/T, T + 1: T is a name here
+    return [] if alone else found
 
 
 def _crossed_braces(src: str) -> list[tuple[int, int]]:
