@@ -70,3 +70,17 @@ def test_two_primes_or_a_dot_on_a_defined_function_are_its_derivatives(define, c
 def test_an_undefined_function_that_could_stand_for_two_definitions_is_refused_naming_both():
     got = symgrad.verify("g'(x) = 2x", define=["y = x^2", "z = x^3"])
     assert got.verdict == "unreadable" and "y, z" in got.message
+
+
+@pytest.mark.parametrize(("of", "claim", "verdict"), [
+    (r"l^{\prime}(f(g(h(w))))", r"\frac{-yxe^{-y(wx)}}{1+e^{-y(wx)}}", "proved"),
+    (r"l^{\prime}(f(g(h(w))))", r"\frac{-yxe^{-y(wx)}}{1-e^{-y(wx)}}", "wrong"),
+    (None, r"l'(f(g(h(w)))) = \frac{-yxe^{-y(wx)}}{1+e^{-y(wx)}}", "proved"),
+])
+def test_the_prime_of_a_composed_head_is_the_derivative_by_its_one_variable(of, claim, verdict):
+    w, x, y = 0.4, 1.3, -0.8
+    ref = grad(lambda w: anp.log(1 + anp.exp(-y * w * x)))(w)
+    assert ref == pytest.approx(-y * x * np.exp(-y * w * x) / (1 + np.exp(-y * w * x)), rel=1e-12)
+    got = symgrad.verify(claim, of=of, define=[r"l(f(g(h(w)))) = \ln(1 + e^{-y(wx)})"])
+    assert got.verdict == verdict, got.message
+    assert "the one variable its head names" in got.message

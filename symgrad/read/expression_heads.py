@@ -21,10 +21,31 @@ def record_head(head: list[_Tok], text: str, name: str, ctx: Context) -> None:
 def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each head a definition wrote (``l(\\mu, \\sigma^2)``) made the name it defines, noted."""
     for key, (name, text) in ctx.written_heads.items():
+        toks = _primed(toks, key, name, text, ctx)
         while (span := _find(toks, key)) is not None:
             start, end = span
             toks = [*toks[:start], _Tok("letter", name, toks[start].col), *toks[end:]]
             note = f"{text} read as {name}, the name its definition gives it"
+            if note not in ctx.notes:
+                ctx.notes.append(note)
+    return toks
+
+
+def _primed(toks: list[_Tok], key: tuple[str, ...], name: str, text: str, ctx: Context) -> list[_Tok]:
+    """``l'(f(g(h(w))))``, ``l^{\\prime}(...)`` of a head ``l(f(g(h(w))))`` a definition wrote: the derivative of its name
+    by the one variable the head applies to (w; the rest are functions), noted; unchanged where it has several."""
+    variables = [x for k, x in enumerate(key[1:], start=1) if x not in ("(", ")", ",")
+                 and (k + 1 == len(key) or key[k + 1] != "(")]
+    if key[1:2] != ("(",) or len(variables) != 1:
+        return toks
+    for mark in (("'",), ("^", r"\prime")):
+        while (span := _find(toks, (key[0], *mark, *key[1:]))) is not None:
+            start, end = span
+            at, var = toks[start].col, variables[0]
+            made = [("cmd", r"\frac"), ("sym", "{"), ("letter", "d"), ("sym", "}"), ("sym", "{"), ("letter", "d"),
+                    ("cmd" if var.startswith("\\") else "letter", var), ("sym", "}"), ("letter", name)]
+            toks = [*toks[:start], *(_Tok(kind, word, at) for kind, word in made), *toks[end:]]
+            note = f"the prime of {text} read as the derivative of {name} by {var}, the one variable its head names"
             if note not in ctx.notes:
                 ctx.notes.append(note)
     return toks
