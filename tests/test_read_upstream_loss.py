@@ -55,3 +55,10 @@ def test_an_undefined_loss_with_two_outputs_is_refused_naming_both():
                          given=LAYER)
     assert got.verdict == "unreadable"
     assert "Z, Y" in got.message
+
+
+def test_an_undefined_name_also_used_as_a_value_is_refused_not_read_as_a_loss():
+    """da/dz = a(1 - a) with only sigma defined: a is the activation sigma(z), not a function of it; said, not guessed."""
+    got = symgrad.verify(r"\frac{da}{dz} = a(1-a)", define=[r"\sigma = \frac{1}{1+e^{-z}}"])
+    assert got.verdict == "unreadable"
+    assert "uses it as a value" in got.message and "sigma" in got.message

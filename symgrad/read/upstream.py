@@ -75,6 +75,10 @@ def read_undefined_loss(loss: str, toks: list[_Tok], ctx: Context, latex: str) -
                          rf"or give its upstream gradient (\frac{{\partial {loss}}}{{\partial {ends[-1]}}} = g)",
                          column=1, source=latex)
     (out,) = ends
+    if _as_value(loss, toks):
+        raise ParseError(f"{loss} is not defined, and the claim uses it as a value as well as differentiating it: "
+                         f"define it ({loss} = ..., as the page means it: {out}, or a function of {out})", column=1,
+                         source=latex)
     gradient = _gradient_name(loss, out, toks, ctx)
     ctx.upstream.append(Upstream(loss, out, gradient, None, f"{loss} not defined"))
     ctx.settle()
@@ -99,6 +103,18 @@ def _gradient_name(loss: str, out: str, toks: list[_Tok], ctx: Context) -> str:
             texts[k + 1] not in ("_", "^", "(") for k, x in enumerate(texts[:-1]) if x == r"\delta"):
         return "delta"
     return f"d{loss}_d{out}"
+
+
+def _as_value(name: str, toks: list[_Tok]) -> bool:
+    """Whether ``name`` stands in ``toks`` other than as what a derivative differentiates (``a(1 - a)``)."""
+    texts = [t.text for t in toks if t.text not in _TYPESET]
+    kept = [t for t in toks if t.text not in _TYPESET]
+    for k, t in enumerate(kept):
+        alone = (k == 0 or kept[k - 1].kind != "letter" or kept[k - 1].col + 1 != t.col) and (
+            k + 1 == len(kept) or kept[k + 1].kind != "letter" or kept[k + 1].col != t.col + 1)
+        if t.text.lstrip("\\") == name and alone and (k == 0 or texts[k - 1] not in _D):
+            return True
+    return False
 
 
 def _words(toks: list[_Tok]) -> list[str]:
