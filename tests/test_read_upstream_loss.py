@@ -62,3 +62,9 @@ def test_an_undefined_name_also_used_as_a_value_is_refused_not_read_as_a_loss():
     got = symgrad.verify(r"\frac{da}{dz} = a(1-a)", define=[r"\sigma = \frac{1}{1+e^{-z}}"])
     assert got.verdict == "unreadable"
     assert "uses it as a value" in got.message and "sigma" in got.message
+
+
+def test_an_undefined_loss_whose_gradient_the_claim_never_names_is_refused():
+    """(yhat - y) x for dL/dw with only yhat = wx + b: the page means a loss it did not give, not an upstream gradient."""
+    got = symgrad.verify(r"\frac{\partial L}{\partial w} = (\hat y - y) x", define=[r"\hat y = w x + b"])
+    assert got.verdict == "unreadable" and "does not name its gradient by yhat" in got.message

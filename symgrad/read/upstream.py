@@ -80,6 +80,9 @@ def read_undefined_loss(loss: str, toks: list[_Tok], ctx: Context, latex: str) -
                          f"define it ({loss} = ..., as the page means it: {out}, or a function of {out})", column=1,
                          source=latex)
     gradient = _gradient_name(loss, out, toks, ctx)
+    if gradient == f"d{loss}_d{out}" and not _by_output(loss, out, toks):
+        raise ParseError(f"{loss} is not defined, and the claim does not name its gradient by {out} (\\delta, d{out}, "
+                         rf"\frac{{\partial {loss}}}{{\partial {out}}}): define {loss}", column=1, source=latex)
     ctx.upstream.append(Upstream(loss, out, gradient, None, f"{loss} not defined"))
     ctx.settle()
     ctx.notes.append(f"{loss} (not defined) read as a scalar function of {out}, the one output the page defines; "
@@ -103,6 +106,14 @@ def _gradient_name(loss: str, out: str, toks: list[_Tok], ctx: Context) -> str:
             texts[k + 1] not in ("_", "^", "(") for k, x in enumerate(texts[:-1]) if x == r"\delta"):
         return "delta"
     return f"d{loss}_d{out}"
+
+
+def _by_output(loss: str, out: str, toks: list[_Tok]) -> bool:
+    """Whether ``toks`` differentiate ``loss`` by ``out`` (``\\frac{dL}{dY}``, ``\\partial L / \\partial y_i``)."""
+    texts = [t.text.lstrip("\\") for t in toks if t.text not in _TYPESET]
+    return any(texts[k] in ("d", "partial") and texts[k + 1] == loss and any(
+        texts[j] in ("d", "partial") and out.startswith(texts[j + 1]) for j in range(k + 2, min(k + 5, len(texts) - 1)))
+        for k in range(len(texts) - 1))
 
 
 def _as_value(name: str, toks: list[_Tok]) -> bool:
