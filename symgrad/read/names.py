@@ -39,6 +39,9 @@ class _Names:
         if base is None:
             if self.strict and not self.lenient:
                 raise self.error(f"name {name} is not defined", tok)
+            label = self.subscript_label(name, idxs, tok)
+            if label is not None:
+                return label
             shape = tuple(_extent(i) or sp.Dummy(f"size_{name}", integer=True, positive=True) for i in idxs)
             base = self.new_tensors[name] = sp.IndexedBase(name, shape=shape)
         shape = tuple(base.shape or ())

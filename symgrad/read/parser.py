@@ -22,10 +22,11 @@ from .provisional import _Provisional
 from .scope import _Scope
 from .shapes import _Shapes
 from .shorthand import _Shorthand
+from .subscript_labels import _SubscriptLabels
 from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
 class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
-              _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Scope):
+              _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _SubscriptLabels, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
