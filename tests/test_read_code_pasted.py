@@ -7,7 +7,7 @@ import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
-from autograd import elementwise_grad
+from autograd import elementwise_grad, grad
 from test_read_code import read  # an expression read after its facts
 
 from symgrad.read.code import code_notes
@@ -164,3 +164,21 @@ def test_a_numpy_array_literal_is_the_vector_of_its_entries(claim, scaled, verdi
     assert v.verdict == verdict and np.allclose(truth, (w @ a) * a if scaled else a) == (verdict == "proved")
     with pytest.raises(Exception, match="a matrix"):
         read("np.array([[1, 2], [3]])")
+
+
+@pytest.mark.parametrize("claim, verdict", [("dL/dw = sum((p[i] - y[i]) * X[i, :] for i in range(n))", "proved"),
+                                            ("dL/dw = sum((y[i] - p[i]) * X[i, :] for i in range(n))", "wrong")])
+def test_a_python_sum_over_a_generator_is_the_sum_over_the_index(claim, verdict):
+    given = [r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"]
+    v = verify(claim, define=["L = -sum(y[i] * np.log(p[i]) + (1 - y[i]) * np.log(1 - p[i]) for i in range(n))",
+                              "p = sigmoid(X @ w)"], given=given)
+    X, w, y = RNG.normal(size=(4, 3)), RNG.normal(size=3), np.array([1.0, 0.0, 1.0, 0.0])
+
+    def loss(u):
+        q = 1 / (1 + anp.exp(-anp.dot(X, u)))
+        return -anp.sum(y * anp.log(q) + (1 - y) * anp.log(1 - q))
+    p = 1 / (1 + np.exp(-X @ w))
+    sign = 1 if verdict == "proved" else -1
+    assert v.verdict == verdict and np.allclose(grad(loss)(w), sign * X.T @ (p - y)) == (verdict == "proved")
+    with pytest.raises(Exception, match="for i in range"):
+        read("sum(y[i] for i in range(1, n))", r"y \in \mathbb{R}^{n}")

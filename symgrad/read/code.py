@@ -159,6 +159,8 @@ _DECISIONS = (
      "code: SymPy's diff(f) read as the derivative of f by its one variable"),
     (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("array", "asarray", "tensor"),
      "code: np.array([a, b, ...]) read as the column vector of its entries"),
+    (lambda n: isinstance(n, (ast.GeneratorExp, ast.ListComp)),
+     "code: sum(... for i in range(n)) read as the sum over all of i's range"),
     (lambda n: hasattr(n, "caret"), "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)"),
 )
 
@@ -327,6 +329,9 @@ class _Translator:
     def _Call(self, node: ast.Call) -> Pieces:
         if _branches(node) and not node.keywords:
             return _cases(self, node)
+        if _dotted(node.func)[-1] == "sum" and len(node.args) == 1 and not node.keywords and \
+                isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)):
+            return _summed(self, node.args[0], node)
         if _dotted(node.func)[-1] in ("array", "asarray", "tensor") and len(node.args) == 1 and \
                 isinstance(node.args[0], ast.List):
             return _literal(self, node.args[0], node)
@@ -504,3 +509,17 @@ def _literal(tr: _Translator, node: ast.List, call: ast.Call) -> Pieces:
             out += [*([("&", tr.col(entry))] if m else []), *tr.pieces(entry)]
         out.append((r"\\", tr.end(row[-1])) if k < len(rows) - 1 else (r"\end{bmatrix}", tr.end(call)))
     return out
+
+
+def _summed(tr: _Translator, gen: ast.GeneratorExp | ast.ListComp, node: ast.Call) -> Pieces:
+    """``sum(y[i] * log(p[i]) for i in range(n))`` (or over a list) as ``\\sum_{i} ...``: each index over all of its
+    range, as ``y[i]`` for i in range(len(y)) covers every entry; other ranges, filters and nested loops refused."""
+    indices = []
+    for comp in gen.generators:
+        call = comp.iter
+        whole = isinstance(call, ast.Call) and _dotted(call.func)[-1] == "range" and len(call.args) == 1
+        if not whole or comp.ifs or not isinstance(comp.target, ast.Name) or len(comp.target.id) != 1:
+            raise tr.refuse(f"{ast.unparse(comp).strip()} is read only as for i in range(n), a sum over all of i's range", node)
+        indices.append(comp.target.id)
+    out: Pieces = [(rf"\sum_{{{','.join(indices)}}}", tr.col(node)), ("(", tr.col(gen.elt))]
+    return [*out, *tr.pieces(gen.elt), (")", tr.end(node))]
