@@ -514,12 +514,15 @@ def _literal(tr: _Translator, node: ast.List, call: ast.Call) -> Pieces:
 def _summed(tr: _Translator, gen: ast.GeneratorExp | ast.ListComp, node: ast.Call) -> Pieces:
     """``sum(y[i] * log(p[i]) for i in range(n))`` (or over a list) as ``\\sum_{i} ...``: each index over all of its
     range, as ``y[i]`` for i in range(len(y)) covers every entry; other ranges, filters and nested loops refused."""
-    indices = []
+    out: Pieces = []
     for comp in gen.generators:
-        call = comp.iter
-        whole = isinstance(call, ast.Call) and _dotted(call.func)[-1] == "range" and len(call.args) == 1
-        if not whole or comp.ifs or not isinstance(comp.target, ast.Name) or len(comp.target.id) != 1:
-            raise tr.refuse(f"{ast.unparse(comp).strip()} is read only as for i in range(n), a sum over all of i's range", node)
-        indices.append(comp.target.id)
-    out: Pieces = [(rf"\sum_{{{','.join(indices)}}}", tr.col(node)), ("(", tr.col(gen.elt))]
-    return [*out, *tr.pieces(gen.elt), (")", tr.end(node))]
+        call, target = comp.iter, comp.target
+        size = call.args[0] if isinstance(call, ast.Call) and _dotted(call.func)[-1] == "range" and \
+            len(call.args) == 1 else None
+        bounded = isinstance(size, ast.Name) or isinstance(size, ast.Call) and _dotted(size.func)[-1] == "len"
+        if not bounded or comp.ifs or not isinstance(target, ast.Name) or len(target.id) != 1:
+            raise tr.refuse(f"{ast.unparse(comp).strip()} is read only as for i in range(n) or range(len(y)), a sum "
+                            "over all of i's range", node)
+        top = f"^{{{_name(size.id)}}}" if isinstance(size, ast.Name) else ""  # range(len(y)): y's own range
+        out.append((rf"\sum_{{{target.id}=1}}{top}" if top else rf"\sum_{{{target.id}}}", tr.col(node)))
+    return [*out, ("(", tr.col(gen.elt)), *tr.pieces(gen.elt), (")", tr.end(node))]
