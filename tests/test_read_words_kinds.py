@@ -38,3 +38,17 @@ def test_shapes_said_clause_by_clause_with_be_give_the_quadratic_form_gradient()
     define = ["c = v^T(X^TX)v"]
     assert verify(r"\frac{\partial c}{\partial v} = 2X^TXv", define=define, given=facts).verdict in ("proved", "agrees")
     assert verify(r"\frac{\partial c}{\partial v} = X^TXv", define=define, given=facts).verdict == "wrong"
+
+
+@pytest.mark.parametrize("sentence, name, domain", [("‘k’ > 0", "k", POSITIVE), ("“k” is a positive constant", "k", POSITIVE)])
+def test_a_name_in_typographic_quotes_is_the_name(sentence, name, domain):
+    assert given(sentence).domains == {name: domain}
+
+
+def test_matrices_of_the_same_dimensions_share_one_shape_and_the_frobenius_gradient_is_2_x_minus_a():
+    facts = ["Let $X$ and $A$ be two matrices of same dimensions"]
+    ctx = given(*facts)
+    assert ctx.tensors["X"].shape == ctx.tensors["A"].shape and len(ctx.tensors["X"].shape) == 2
+    of = r"\frac{\partial \Vert X - A \Vert^2}{\partial X}"
+    assert verify(rf"{of} = 2(X - A)", given=facts).verdict in ("proved", "agrees")
+    assert verify(rf"{of} = X - A", given=facts).verdict == "wrong"

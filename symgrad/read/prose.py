@@ -106,6 +106,7 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+for\s+(?:al
 
 _POWERS = {**dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")), "ⁿ": "n", "ᵈ": "d", "ᵐ": "m", "ᵏ": "k", "ᴺ": "N", "ᴰ": "D",
            "ᴷ": "K", "ᴹ": "M", "ᵖ": "p", "ʳ": "r", "ˣ": r" \times "}
+_QUOTED = re.compile(r"[‘“](\s*[^\s‘’“”]+?\s*)[’”]")  # a name in typographic quotes
 _UNICODE_POWER = re.compile(f"[{''.join(_POWERS)}]+")
 
 
@@ -114,6 +115,7 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     what it only describes; a sentence of several clauses (``Let $z$ be logits, $p = ...$, and $y$ be one-hot``) is
     read clause by clause, each a known sentence or a formula, or not at all."""
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
+    text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
     whole = _sentence(text)
     worded = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text)
     if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words

@@ -15,6 +15,9 @@ _BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d)|\s*-\s*by\s*-\s*|\s+by\s+
 _ADJECTIVE = r"(?:[A-Za-z-]+(?:\s+definite)?)"
 _SENTENCE = re.compile(rf"{_NAMES}\s+(?:is|be|are)\s+(?:(?:a|an|the)\s+)?((?:{_ADJECTIVE}\s+)*?)(?:{_DIM}{_BY}{_DIM}\s+)?"
                        rf"((?:{_ADJECTIVE}\s+)*?)matri(?:x|ces)", re.IGNORECASE)
+# "Let $X$ and $A$ be two matrices of same dimensions": one shape for all, its sizes named after the first matrix
+_SAME = re.compile(rf"{_NAMES}\s+(?:is|be|are)\s+(?:two\s+|both\s+)?(?:real\s+)?matri(?:x|ces)\s+of\s+(?:the\s+)?same\s+"
+                   r"(?:dimensions?|sizes?|shapes?)", re.IGNORECASE)
 # what each adjective states: (the fact it adds, with X for the name; a note) - a fact "" adds none
 _ADJECTIVES = {
     "real": ("", ""), "real-valued": ("", ""), "square": ("", ""),
@@ -30,6 +33,12 @@ _ADJECTIVES = {
 def matrices_in_words(plain: str) -> tuple[str, list[str]] | None:
     """The LaTeX facts and the notes of a sentence declaring matrices (``plain``: without its math marks and opening
     word), or None when it is no such sentence; an adjective symgrad does not know is refused by name."""
+    same = _SAME.fullmatch(plain.strip())
+    if same is not None:
+        names = [n.strip() for n in re.split(r",|\band\b", same[1]) if n.strip()]
+        rows, columns = (f"{letter}_{{{names[0].strip(chr(92))}}}" for letter in "mn")
+        return ", ".join(rf"{n} \in \mathbb{{R}}^{{{rows} \times {columns}}}" for n in names), [
+            f"{', '.join(names)}: matrices of one shape, {rows} x {columns} (sizes named here)"]
     m = _SENTENCE.fullmatch(plain.strip())
     if m is None:
         return None

@@ -10,6 +10,7 @@ import re
 import sympy as sp
 
 from ..errors import ParseError
+from .prose import _QUOTED  # ‘a’, “z” around a name: the name
 
 _NAME = r"\$?\s*(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)\s*\$?"
 _DEPENDS = (r"(?:is\s+(?:also\s+)?(?:another\s+|a\s+|an\s+|some\s+)?(?:(?:differentiable|smooth|scalar|matrix|vector)\s+)?"
@@ -19,7 +20,6 @@ _SAID = re.compile(rf"(?:(?<=^)|(?<=[\s,;.]))(?:(?:,\s*)?(?:and\s+)?){_NAME}\s+{
 # "the activation function ‘a’ w.r.t weighted input ‘z’": a name by its role, then what it is of
 _ROLE = re.compile(rf"(?:the\s+)?(?:activation|output)(?:\s+function)?\s+{_NAME}\s+(?:w\.?\s*r\.?\s*t\.?|of|with\s+respect\s+to)"
                    rf"\s+(?:the\s+)?(?:weighted\s+)?(?:input|sum|pre-?activation|logit)?\s*{_NAME}\s*\.?", re.IGNORECASE)
-_QUOTED = re.compile(r"[‘“](\s*[^\s‘’“”]+?\s*)[’”]")  # ‘a’, “z” around a name: the name
 _FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|hat)\s*\{([^{}]*)\}")
 
 
