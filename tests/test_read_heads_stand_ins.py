@@ -84,3 +84,14 @@ def test_the_prime_of_a_composed_head_is_the_derivative_by_its_one_variable(of, 
     got = symgrad.verify(claim, of=of, define=[r"l(f(g(h(w)))) = \ln(1 + e^{-y(wx)})"])
     assert got.verdict == verdict, got.message
     assert "the one variable its head names" in got.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\nabla_x = 2A^T(Ax-b)", "proved"), (r"\nabla_x = A^T(Ax-b)", "wrong")])
+def test_a_nabla_with_nothing_after_it_is_the_gradient_of_the_one_output(claim, verdict):
+    rng = np.random.default_rng(5)
+    A, b, x = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=3)
+    np.testing.assert_allclose(grad(lambda x: anp.sum((anp.dot(A, x) - b) ** 2))(x), 2 * A.T @ (A @ x - b), rtol=1e-12)
+    got = symgrad.verify(claim, define=[r"\|Ax-b\|^2 = (Ax-b)^T(Ax-b)"],
+                         given=[r"A \in \mathbb{R}^{m \times n}", r"b \in \mathbb{R}^{m}"])
+    assert got.verdict == verdict, got.message
+    assert "with nothing after it read as the gradient" in got.message

@@ -13,6 +13,7 @@ from ..tensors import name_of
 from .context import Context
 from .derivative_names import made, spelled
 from .tokens import _split, _Tok
+from .upstream import outputs
 
 _PRIMES = {"'": 1, "''": 2, r"\prime": 1, r"\prime\prime": 2, "\u2032": 1, "\u2033": 2}
 
@@ -24,6 +25,9 @@ def stand_ins(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     if len(parts) < 2:
         return toks
     head = parts[0]
+    alone = _nabla_alone(head, ctx)
+    if alone is not None:
+        return head + alone + toks[len(head):]
     for k, t in enumerate(head):
         found = _at(latex, head, k, ctx)
         if found is not None:
@@ -38,6 +42,18 @@ def _at(latex: str, head: list[_Tok], k: int, ctx: Context) -> tuple[int, list[_
     if head[k].text == r"\dot" and k + 1 < len(head):
         return _dotted(head, k, ctx)
     return _applied(latex, head, k, ctx)
+
+
+def _nabla_alone(head: list[_Tok], ctx: Context) -> list[_Tok] | None:
+    """``\\nabla_x = ...`` with nothing after the operator: the gradient of the page's one output (noted)."""
+    texts = [t.text for t in head if t.text not in ("{", "}", r"\mathbf", r"\boldsymbol", r"\vec")]
+    ends = outputs(ctx)
+    if len(texts) != 3 or texts[:2] != [r"\nabla", "_"] or len(ends) != 1:
+        return None
+    written = ctx.stated[ends[0]][1] if ends[0] in ctx.stated else ends[0]
+    ctx.notes.append(rf"\nabla_{texts[2]} with nothing after it read as the gradient of {written}, the one output the "
+                     "page defines")
+    return [_Tok(t.kind, t.text, head[-1].col) for t in made(spelled(ends[0]))]
 
 
 def _dotted(head: list[_Tok], k: int, ctx: Context) -> tuple[int, list[_Tok]] | None:
