@@ -69,3 +69,18 @@ def test_a_bare_norm_of_declared_matrices_is_the_frobenius_norm_and_says_so():
 def test_the_two_norm_of_a_matrix_is_refused_naming_the_spectral_and_frobenius_readings():
     v = symgrad.verify(r"\frac{\partial \Vert X - A \Vert_2^2}{\partial X} = 2(X - A)", given=SQUARE)
     assert v.verdict == "unreadable" and "spectral" in v.message and "Frobenius" in v.message
+
+
+@pytest.mark.parametrize("norm", [r"\|x\|^2_2", r"||x||^2", r"\left\lVert x \right\rVert_2^2"])
+def test_a_letter_alone_in_a_norm_is_a_vector_and_its_squared_norm_has_gradient_two_x(norm):
+    x = RNG.normal(size=4)
+    assert np.allclose(grad(lambda v: anp.sum(v ** 2))(x), 2 * x, rtol=1e-12)  # autograd
+    define = [f"f(x)={norm}"]
+    right = symgrad.verify(r"\frac{\partial}{\partial x_j}f(x) = 2x_j", define=define)
+    assert right.verdict == "proved" and "a norm \\|...\\| is of a vector" in right.message
+    assert symgrad.verify(r"\frac{\partial}{\partial x_j}f(x) = x_j", define=define).verdict == "wrong"
+
+
+def test_single_bars_around_a_letter_stay_its_absolute_value():
+    w = sp.Symbol("w")
+    assert parse_definition(r"L = |w|^2", Context()).rhs == sp.Abs(w) ** 2

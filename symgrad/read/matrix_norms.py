@@ -75,6 +75,25 @@ class _MatrixNorms:
             found = self.__dict__["frobenius_names"] = frobenius_names(self.toks)
         return name in found
 
+    def normed_letter(self, name: str) -> bool:
+        """Whether this source writes the one lowercase letter ``name`` alone between double bars (``\\|x\\|_2``,
+        ``||w||^2``): a norm is of a vector (a number's size is written |x|), so the letter is one."""
+        if not (len(name) == 1 and name.islower()):
+            return False
+        texts = [t.text for t in self.toks]
+        for k, text in enumerate(texts):
+            if text != name or k == 0:
+                continue
+            width = _bar_width(texts, self.toks, k - 1) or (_bar_width(texts, self.toks, k - 2) == 2 and 2)
+            if width and k + width < len(texts) and _bar_width(texts, self.toks, k + 1) == width:
+                return True
+        return False
+
+    def vector_in_norm(self, name: str, tok: _Tok) -> _Val:
+        """The undeclared letter ``name`` alone in a norm: a vector of a size its use settles, noted."""
+        self.__dict__.setdefault("by_use_why", {})[name] = "a norm \\|...\\| is of a vector, undeclared"
+        return self.by_transpose(name, tok)
+
     def matrix_in_norm(self, name: str, tok: _Tok) -> _Val:
         """The undeclared capital ``name`` of a Frobenius norm: a matrix of sizes its products settle, noted."""
         self.params.pop(name, None)

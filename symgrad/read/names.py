@@ -103,6 +103,8 @@ class _Names:
             return self.by_transpose(name, tok)  # f(w) = ... w^T x_i: w is a vector, as the transpose says
         if isinstance(self.params[name], sp.Symbol) and self.summed_by_ones(name):
             return self.vector_by_ones(name, tok)  # f(x) = \exp(x) / 1^T \exp(x): x is a vector, as 1^T says
+        if isinstance(self.params[name], sp.Symbol) and self.normed_letter(name):
+            return self.vector_in_norm(name, tok)  # f(x) = \|x\|_2^2: x is a vector, as the norm says
         if isinstance(self.params[name], sp.Symbol) and self.in_frobenius_norm(name):
             return self.matrix_in_norm(name, tok)  # F(R) = \|A - RY\|_F^2: R is a matrix, as the norm says
         self.__dict__.setdefault("params_read", set()).add(name)

@@ -68,6 +68,8 @@ class _Shapes(_Scope):
             return self.matrix_by_use(name, tok)
         if self.in_frobenius_norm(name):
             return self.matrix_in_norm(name, tok)
+        if self.normed_letter(name):
+            return self.vector_in_norm(name, tok)
         if self.capitals_transposed(name):
             self.__dict__.setdefault("by_use_why", {})[name] = "a product of capitals with a transpose (QK^T), undeclared"
             return self.matrix_by_use(name, tok)
