@@ -182,3 +182,27 @@ def test_a_python_sum_over_a_generator_is_the_sum_over_the_index(claim, verdict)
     assert v.verdict == verdict and np.allclose(grad(loss)(w), sign * X.T @ (p - y)) == (verdict == "proved")
     with pytest.raises(Exception, match="for i in range"):
         read("sum(y[i] for i in range(1, n))", r"y \in \mathbb{R}^{n}")
+
+
+@pytest.mark.parametrize("claim, verdict", [("np.diag(s) - np.outer(s, s)", "proved"),
+                                            ("np.diag(s) - np.outer(s, s) * 2", "wrong")])
+def test_numpy_s_diag_and_outer_read_as_the_softmax_jacobian(claim, verdict):
+    v = verify(claim, of=r"\frac{\partial s}{\partial z}", define=["s = softmax(z)"], given=[r"z \in \mathbb{R}^{n}"])
+    from autograd import jacobian
+    z = RNG.normal(size=4)
+    s = np.exp(z) / np.exp(z).sum()
+    truth = jacobian(lambda u: anp.exp(u) / anp.sum(anp.exp(u)))(z)
+    claimed = np.diag(s) - np.outer(s, s) * (1 if verdict == "proved" else 2)
+    assert v.verdict == verdict and np.allclose(truth, claimed) == (verdict == "proved")
+
+
+def test_numpy_s_transpose_inverse_trace_and_ones_read_as_on_a_page():
+    A, v = RNG.normal(size=(3, 3)) + 3 * np.eye(3), RNG.normal(size=3)
+    given = [r"A \in \mathbb{R}^{n \times n}", r"v \in \mathbb{R}^{n}"]
+    got = read("np.trace(np.linalg.inv(A) @ np.transpose(A) @ A) + np.ones(n) @ v", *given)
+    e = got.xreplace({s: sp.Integer(3) for s in got.free_symbols if str(s) == "n"}).doit()
+    e = e.replace(lambda t: isinstance(t, sp.Indexed) and str(t.base) in ("A", "v"),
+                  lambda t: sp.Float({"A": A, "v": v}[str(t.base)][tuple(int(k) - 1 for k in t.indices)]))
+    e = e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(
+        np.linalg.inv(A)[tuple(int(k) - 1 for k in t.indices)]))
+    assert float(e) == pytest.approx(np.trace(np.linalg.inv(A) @ A.T @ A) + v.sum())

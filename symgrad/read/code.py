@@ -26,8 +26,11 @@ Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code 
 
 _MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
 _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
-              "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul"}
-_COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min"}  # LaTeX's own: \max, not \operatorname
+              "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul",
+              "diag", "outer", "transpose", "trace", "inv", "det", "ones"}
+_COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "det"}  # LaTeX's own: \max, \det
+# NumPy's matrix functions of one array as the page writes them: (LaTeX before, after)
+_MATRIX_FORMS = {"transpose": ("(", ")^T"), "inv": ("(", ")^{-1}"), "trace": (r"\operatorname{tr}(", ")")}
 _ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid"}
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
 _CODE_CALLS = {"len", "diff", "Derivative"}  # calls only code writes: len(y), SymPy's diff(f, x)
@@ -425,6 +428,13 @@ def _special(tr: _Translator, name: str, args: list[ast.AST], node: ast.Call) ->
                         "it", node)
     if name in ("dot", "matmul") and len(args) == 2:  # np.dot(a, b): the matrix product
         return [("(", at), *tr.grouped(args[0]), (r"\cdot", at), *tr.grouped(args[1]), (")", last)]
+    if name == "outer" and len(args) == 2:  # np.outer(a, b): a b^T
+        return [("(", at), *tr.grouped(args[0]), (r"\cdot", at), ("(", at), *tr.pieces(args[1]), (")^T", at), (")", last)]
+    if name in _MATRIX_FORMS and len(args) == 1:
+        before, after = _MATRIX_FORMS[name]
+        return [(before, at), *tr.pieces(args[0]), (after, last)]
+    if name == "ones" and len(args) == 1:
+        return [(r"\mathbf{1}", at)]  # its length, as the ones vector's, from its use
     return None
 
 
