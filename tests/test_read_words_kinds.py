@@ -7,6 +7,7 @@ import sympy as sp
 from test_read_words_spaces import given  # a context of the facts read in order
 
 from symgrad import verify
+from symgrad.errors import ParseError
 from symgrad.tensors import size
 
 POSITIVE, NONNEGATIVE = sp.Interval.open(0, sp.oo), sp.Interval(0, sp.oo)
@@ -52,3 +53,8 @@ def test_matrices_of_the_same_dimensions_share_one_shape_and_the_frobenius_gradi
     of = r"\frac{\partial \Vert X - A \Vert^2}{\partial X}"
     assert verify(rf"{of} = 2(X - A)", given=facts).verdict in ("proved", "agrees")
     assert verify(rf"{of} = X - A", given=facts).verdict == "wrong"
+
+
+def test_a_capital_said_positive_with_no_kind_is_refused_naming_both_readings():
+    with pytest.raises(ParseError, match=r"each entry > 0 .* or positive definite"):
+        given("A is positive")

@@ -1,10 +1,13 @@
 """A named value's sign and kind in words (``k is positive value``, ``$\\lambda$ is a non-negative scalar``, ``a and b
 are positive constants``): one table of the sign words, each with the bound it states; the kind (scalar, constant,
-number, value...) says the name is a number, which its use settles anyway."""
+number, value...) says the name is a number, which its use settles anyway. A capital said positive with no kind (``A
+is positive``: each entry, or positive definite) is refused naming both."""
 
 from __future__ import annotations
 
 import re
+
+from ..errors import ParseError
 
 # what each sign word states about the value (the entries, for a name with indices)
 _SIGNS = {
@@ -17,7 +20,7 @@ _KINDS = (r"(?:(?:real|fixed|given|known|small|large|constant)\s+)*(?:real\s+num
           r"parameter|coefficient|weight|factor|real)s?")
 _NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?"
 _SENTENCE = re.compile(rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)\s+(?:is|be|are)\s+(?:(?:a|an|some|two|all)\s+)?"
-                       rf"({'|'.join(sorted(_SIGNS, key=len, reverse=True))})(?:\s+{_KINDS})?", re.IGNORECASE)
+                       rf"({'|'.join(sorted(_SIGNS, key=len, reverse=True))})(\s+{_KINDS})?", re.IGNORECASE)
 
 
 def sign_in_words(plain: str) -> str | None:
@@ -26,5 +29,9 @@ def sign_in_words(plain: str) -> str | None:
     m = _SENTENCE.fullmatch(plain.strip())
     if m is None:
         return None
+    if not m[3] and re.match(r"\\?[A-Z]", m[1]) and m[2].lower().endswith("positive"):
+        raise ParseError(f"'{plain.strip()}': said of a matrix, positive has two readings: each entry > 0 "
+                         rf"({m[1]}_{{ij}} > 0), or positive definite ({m[1]} \succ 0); write the one meant",
+                         column=1, source=plain)
     bound = _SIGNS[" ".join(m[2].lower().split())]
     return ", ".join(f"{name.strip()} {bound}" for name in re.split(r",|\band\b", m[1]) if name.strip())
