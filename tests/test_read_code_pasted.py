@@ -206,3 +206,13 @@ def test_numpy_s_transpose_inverse_trace_and_ones_read_as_on_a_page():
     e = e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(
         np.linalg.inv(A)[tuple(int(k) - 1 for k in t.indices)]))
     assert float(e) == pytest.approx(np.trace(np.linalg.inv(A) @ A.T @ A) + v.sum())
+
+
+def test_pytorch_s_dim_keepdim_t_and_mm_are_numpy_s_axis_keepdims_transpose_and_matmul():
+    A = RNG.normal(size=(3, 3))
+    got = read("torch.sum(torch.mm(A, A.t()), dim=1, keepdim=True)", r"A \in \mathbb{R}^{n \times n}")
+    i = next(s for s in got.free_symbols if isinstance(s, sp.Idx))
+    e = got.xreplace({i: 2}).xreplace({s: sp.Integer(3) for s in got.free_symbols if str(s) == "n"}).doit()
+    e = e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(A[tuple(int(k) - 1 for k in t.indices)]))
+    assert float(e) == pytest.approx((A @ A.T).sum(axis=1)[1])
+    assert "code: axis=1 read as along each row, axis=0 each column" in code_notes("torch.sum(A, dim=1)")

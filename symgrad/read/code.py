@@ -31,9 +31,10 @@ _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softm
 _COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "det"}  # LaTeX's own: \max, \det
 # NumPy's matrix functions of one array as the page writes them: (LaTeX before, after)
 _MATRIX_FORMS = {"transpose": ("(", ")^T"), "inv": ("(", ")^{-1}"), "trace": (r"\operatorname{tr}(", ")")}
-_ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid"}
+_ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid", "mm": "matmul", "t": "transpose"}
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
 _CODE_CALLS = {"len", "diff", "Derivative"}  # calls only code writes: len(y), SymPy's diff(f, x)
+_KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}  # PyTorch's names for NumPy's: x.sum(dim=1, keepdim=True)
 _RELATIONS = {ast.Lt: "<", ast.LtE: r"\le", ast.Gt: ">", ast.GtE: r"\ge", ast.Eq: "=", ast.NotEq: r"\neq"}
 
 
@@ -152,7 +153,8 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult), "code: @ read as the matrix product"),
     (lambda n: isinstance(n, ast.Subscript) and any(isinstance(i, ast.Constant) for i in ast.walk(n.slice)),
      "code: x[0] read as the first entry x_1 (NumPy counts from 0)"),
-    (lambda n: isinstance(n, ast.keyword) and n.arg == "axis", "code: axis=1 read as along each row, axis=0 each column"),
+    (lambda n: isinstance(n, ast.keyword) and n.arg in ("axis", "dim"),
+     "code: axis=1 read as along each row, axis=0 each column"),
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
@@ -395,7 +397,7 @@ def _call(tr: _Translator, node: ast.Call) -> Pieces:
         else path[-1]
     if isinstance(node.func, ast.Attribute) and name not in _FUNCTIONS:
         raise tr.refuse(f"{ast.unparse(node.func)}(...) is not a function symgrad knows", node)
-    keywords = {k.arg: k.value for k in node.keywords}
+    keywords = {_KEYWORDS.get(k.arg, k.arg): k.value for k in node.keywords}
     special = None if keywords else _special(tr, name, args, node)
     if special is not None:
         return special
@@ -444,7 +446,7 @@ def _axis(tr: _Translator, node: ast.Call, keywords: dict[str | None, ast.AST]) 
         if key == "keepdims" and isinstance(value, ast.Constant) and isinstance(value.value, bool):
             continue
         if key != "axis":
-            raise tr.refuse(f"the keyword {key}= is not read (axis= and keepdims= are)", node)
+            raise tr.refuse(f"the keyword {key}= is not read (axis= and keepdims=, dim= and keepdim= are)", node)
     if "axis" not in keywords:
         return None
     value = keywords["axis"]
