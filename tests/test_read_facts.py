@@ -206,3 +206,16 @@ def test_a_per_sample_vector_without_a_range_runs_over_n_noted_and_is_proved_aga
     assert other.verdict == "proved" and "the size N that the reader gave an index nothing sized is m" in other.message
     wrong = right.replace("^{N}", "^{m}").replace("- y^{(i)}) x", "+ y^{(i)}) x")
     assert verify(wrong, define=[SQUARES[0].replace("^{N}", "^{m}")], given=PER_SAMPLE).verdict == "wrong"
+
+
+@pytest.mark.parametrize("fact", [r"\beta = (\beta_1, \beta_2)^T", r"\beta = [\beta_1, \beta_2]^\top",
+                                  r"\beta = (\beta_1, \beta_2)"])
+def test_a_vector_by_its_components_written_as_a_transposed_row_has_that_many_entries(fact):
+    from symgrad import verify
+
+    ctx = Context()
+    parse_given(fact, ctx)
+    assert ctx.tensors["beta"].shape == (2,)
+    of = r"\frac{\partial}{\partial \beta} \sum_k \beta_k^2"
+    assert verify(r"2\beta", of=of, given=[fact]).verdict in ("proved", "agrees")
+    assert verify(r"\beta", of=of, given=[fact]).verdict == "wrong"

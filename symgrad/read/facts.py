@@ -97,7 +97,7 @@ def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
     """``\\sum_k y_k = 1``: a constraint the derivation may use. Also, by the form of its sides: a one-hot vector
     written out, an upstream gradient ``\\frac{\\partial L}{\\partial y_i} = g_i`` or ``L = f(y)``, a definition."""
     if _one_hot_tuple(latex, toks, ctx) or _symmetric(latex, toks, ctx) or _upstream(latex, toks, ctx) or \
-            _unknown_function(latex, toks, ctx) or _definition(latex, toks, ctx):
+            _unknown_function(latex, toks, ctx) or _definition(latex, toks, ctx) or _column(latex, toks, ctx):
         return
     p = _Parser(latex, toks, ctx)
     rel = p.relation()
@@ -383,6 +383,14 @@ def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:
         p.ctx.tensors[name] = sp.IndexedBase(name, shape=(n,))
 
 
+def _column(latex: str, toks: list[_Tok], ctx: Context) -> bool:
+    """``\\beta = (\\beta_1, \\beta_2)^T``: the components written as a row and transposed, a vector all the same."""
+    marks = [t.text for t in toks[-4:-1]]
+    if marks[-2:] not in (["^", "T"], ["^", r"\top"]) or marks[0] not in (")", "]"):
+        return False
+    return _components(latex, toks[:-3] + toks[-1:], ctx)
+
+
 def _components(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     """``x = [x_1, x_2]``, ``y = (y_1, y_2, y_3)``: a vector of the name's own entries, each written, numbered in order
     from 1; declared a vector of that many entries. False for anything else (numbered from 0 too: which entry is
@@ -391,7 +399,7 @@ def _components(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     name = _lhs_name(latex, toks[:eq], ctx)
     inside = [t.text for t in toks[eq + 2:-2]]
     entries = " ".join(inside).split(" , ")
-    numbers = [re.fullmatch(rf"{re.escape(name or '')} _ (?:\{{ )?(\d+)(?: \}})?", e) for e in entries]
+    numbers = [re.fullmatch(rf"\\?{re.escape(name or '')} _ (?:\{{ )?(\d+)(?: \}})?", e) for e in entries]  # \beta_1
     if name is None or len(entries) < 2 or not any(numbers) or ctx.known(name) and name not in ctx.tensors or any(
             e.strip() in _DOTS for e in entries):
         return False
