@@ -216,3 +216,12 @@ def test_pytorch_s_dim_keepdim_t_and_mm_are_numpy_s_axis_keepdims_transpose_and_
     e = e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(A[tuple(int(k) - 1 for k in t.indices)]))
     assert float(e) == pytest.approx((A @ A.T).sum(axis=1)[1])
     assert "code: axis=1 read as along each row, axis=0 each column" in code_notes("torch.sum(A, dim=1)")
+
+
+def test_numpy_s_square_power_and_sign_are_the_page_s_powers_and_sign():
+    x = RNG.normal(size=3)
+    got = read("np.square(p).sum() + np.power(p, 3).sum() + torch.pow(p, 2).sum() + np.sign(p).sum()",
+               r"p \in \mathbb{R}^{n}")
+    e = got.xreplace({s: sp.Integer(3) for s in got.free_symbols if str(s) == "n"}).doit()
+    e = e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(x[int(t.indices[0]) - 1]))
+    assert float(e) == pytest.approx(2 * (x ** 2).sum() + (x ** 3).sum() + np.sign(x).sum())

@@ -27,11 +27,13 @@ Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code 
 _MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
 _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
               "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul",
-              "diag", "outer", "transpose", "trace", "inv", "det", "ones"}
+              "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign"}
 _COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "det"}  # LaTeX's own: \max, \det
 # NumPy's matrix functions of one array as the page writes them: (LaTeX before, after)
-_MATRIX_FORMS = {"transpose": ("(", ")^T"), "inv": ("(", ")^{-1}"), "trace": (r"\operatorname{tr}(", ")")}
-_ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid", "mm": "matmul", "t": "transpose"}
+_MATRIX_FORMS = {"transpose": ("(", ")^T"), "inv": ("(", ")^{-1}"), "trace": (r"\operatorname{tr}(", ")"),
+                 "square": ("(", ")^{2}")}
+_ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sigmoid", "mm": "matmul", "t": "transpose",
+            "pow": "power"}
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
 _CODE_CALLS = {"len", "diff", "Derivative"}  # calls only code writes: len(y), SymPy's diff(f, x)
 _KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}  # PyTorch's names for NumPy's: x.sum(dim=1, keepdim=True)
@@ -435,6 +437,8 @@ def _special(tr: _Translator, name: str, args: list[ast.AST], node: ast.Call) ->
     if name in _MATRIX_FORMS and len(args) == 1:
         before, after = _MATRIX_FORMS[name]
         return [(before, at), *tr.pieces(args[0]), (after, last)]
+    if name == "power" and len(args) == 2:  # np.power(x, k): x ** k
+        return [("(", at), *tr.pieces(args[0]), (")^{", at), *tr.pieces(args[1]), ("}", last)]
     if name == "ones" and len(args) == 1:
         return [(r"\mathbf{1}", at)]  # its length, as the ones vector's, from its use
     return None
