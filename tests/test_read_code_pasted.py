@@ -225,3 +225,17 @@ def test_numpy_s_square_power_and_sign_are_the_page_s_powers_and_sign():
     e = got.xreplace({s: sp.Integer(3) for s in got.free_symbols if str(s) == "n"}).doit()
     e = e.replace(lambda t: isinstance(t, sp.Indexed), lambda t: sp.Float(x[int(t.indices[0]) - 1]))
     assert float(e) == pytest.approx(2 * (x ** 2).sum() + (x ** 3).sum() + np.sign(x).sum())
+
+
+@pytest.mark.parametrize("claim, verdict", [("dL/dv[i] = np.einsum('ij,j->i', A, v) + np.einsum('ji,j->i', A, v)",
+                                             "proved"),
+                                            ("dL/dv[i] = 2 * np.einsum('ij,j->i', A, v)", "wrong")])
+def test_einsum_is_index_notation_with_the_letters_not_in_the_output_summed(claim, verdict):
+    given = [r"A \in \mathbb{R}^{n \times n}", r"v \in \mathbb{R}^{n}"]
+    v = verify(claim, define=["L = np.einsum('i,ij,j->', v, A, v)"], given=given)
+    A, x = RNG.normal(size=(3, 3)), RNG.normal(size=3)
+    truth = grad(lambda u: anp.dot(u, anp.dot(A, u)))(x)
+    claimed = A @ x + A.T @ x if verdict == "proved" else 2 * A @ x
+    assert v.verdict == verdict and np.allclose(truth, claimed) == (verdict == "proved")
+    with pytest.raises(Exception, match="explicit output"):
+        read("np.einsum('ij->ji', A)", given[0])

@@ -168,6 +168,8 @@ _DECISIONS = (
      "code: np.array([a, b, ...]) read as the column vector of its entries"),
     (lambda n: isinstance(n, (ast.GeneratorExp, ast.ListComp)),
      "code: sum(... for i in range(n)) read as the sum over all of i's range"),
+    (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] == "einsum",
+     "code: np.einsum read as index notation (the letters not in the output summed)"),
     (lambda n: hasattr(n, "caret"), "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)"),
 )
 
@@ -339,6 +341,8 @@ class _Translator:
         if _dotted(node.func)[-1] == "sum" and len(node.args) == 1 and not node.keywords and \
                 isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)):
             return _summed(self, node.args[0], node)
+        if _dotted(node.func)[-1] == "einsum":
+            return _einsum(self, node)
         if _dotted(node.func)[-1] in ("array", "asarray", "tensor") and len(node.args) == 1 and \
                 isinstance(node.args[0], ast.List):
             return _literal(self, node.args[0], node)
@@ -542,3 +546,24 @@ def _summed(tr: _Translator, gen: ast.GeneratorExp | ast.ListComp, node: ast.Cal
         top = f"^{{{_name(size.id)}}}" if isinstance(size, ast.Name) else ""  # range(len(y)): y's own range
         out.append((rf"\sum_{{{target.id}=1}}{top}" if top else rf"\sum_{{{target.id}}}", tr.col(node)))
     return [*out, ("(", tr.col(gen.elt)), *tr.pieces(gen.elt), (")", tr.end(node))]
+
+
+def _einsum(tr: _Translator, node: ast.Call) -> Pieces:
+    """``np.einsum("ij,j->i", A, v)`` as index notation, ``\\sum_{j} A_{ij} v_{j}``: each operand a name with its
+    letters as indices, the letters not in the output summed. Refused: implicit output, ``...``, an output that
+    reorders the axes (``ij->ji``), an operand that is not a name."""
+    spec, operands = (node.args[0], node.args[1:]) if node.args else (None, [])
+    text = spec.value.replace(" ", "") if isinstance(spec, ast.Constant) and isinstance(spec.value, str) else ""
+    terms, _, out = text.partition("->")
+    inputs = terms.split(",")
+    seen = list(dict.fromkeys("".join(inputs)))
+    if "->" not in text or not re.fullmatch(r"[a-z,]*->[a-z]*", text) or len(inputs) != len(operands) or \
+            any(not isinstance(o, ast.Name) or len(i) == 0 for o, i in zip(operands, inputs, strict=False)) or \
+            [c for c in seen if c in out] != list(out) or node.keywords:
+        raise tr.refuse(f"{ast.unparse(node)} is read only as einsum('ij,j->i', A, v): explicit output in the order "
+                        "the letters first appear, each operand a name", node)
+    at, summed = tr.col(node), [c for c in seen if c not in out]
+    pieces: Pieces = [(rf"\sum_{{{','.join(summed)}}}", at), ("(", at)] if summed else [("(", at)]
+    for operand, letters in zip(operands, inputs, strict=True):
+        pieces += [*tr.pieces(operand), (f"_{{{','.join(letters)}}}", tr.col(operand))]
+    return [*pieces, (")", tr.end(node))]
