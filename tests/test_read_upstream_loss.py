@@ -68,3 +68,14 @@ def test_an_undefined_loss_whose_gradient_the_claim_never_names_is_refused():
     """(yhat - y) x for dL/dw with only yhat = wx + b: the page means a loss it did not give, not an upstream gradient."""
     got = symgrad.verify(r"\frac{\partial L}{\partial w} = (\hat y - y) x", define=[r"\hat y = w x + b"])
     assert got.verdict == "unreadable" and "does not name its gradient by yhat" in got.message
+
+
+def test_dx_with_of_is_the_input_gradient_dy_w_and_its_x_is_no_stacked_sample():
+    """y = x W^T + b: dx = dy W (autograd: the VJP of sum(G * y) by x); the X of the head dX is no name of its own."""
+    given = [r"x \in \mathbb{R}^{N \times d_{in}}", r"W \in \mathbb{R}^{d_{out} \times d_{in}}",
+             r"b \in \mathbb{R}^{d_{out}}"]
+    w = RNG.normal(size=(2, 3))
+    np.testing.assert_allclose(grad(lambda x: anp.sum(G * (anp.dot(x, w.T) + B)))(X), G @ w, rtol=1e-12)
+    got = symgrad.verify(r"dX = dY \cdot W", of=r"\frac{\partial L}{\partial x}", define=["y = xW^T + b"], given=given)
+    assert got.verdict == "proved", got.message
+    assert "stacked" not in got.message

@@ -198,9 +198,11 @@ def _output_of_the_function(toks: list[_Tok], ctx: Context) -> None:
 
 def _stacked_samples(toks: list[_Tok], ctx: Context) -> None:
     """``X^T(Xw - y)`` with X never named and the definitions written per sample (``w^T x_i``): X is the samples x_i
-    stacked, row i of X the x_i (noted), as pages write the matrix form of a per-sample loss."""
-    for t in toks:
+    stacked, row i of X the x_i (noted), as pages write the matrix form of a per-sample loss. Not the X of dX (a d-name)."""
+    for before, t in zip([None, *toks], toks):
         lower = ctx.tensors.get(t.text.lower())
+        if before is not None and before.text == "d" and before.col + 1 == t.col:
+            continue
         if t.kind == "letter" and t.text.isupper() and not ctx.declared_elsewhere(t.text) and isinstance(
                 lower, sp.IndexedBase) and t.text.lower() not in ctx.definitions:
             ctx.tensors[t.text] = lower
