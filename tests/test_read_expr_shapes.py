@@ -112,3 +112,20 @@ def test_two_undeclared_capitals_in_a_product_with_a_transpose_are_matrices_of_s
     right = symgrad.verify(r"\frac{\partial S_{ij}}{\partial Q_{ab}} = \delta_{ia} K_{jb}", define=["S = QK^T"])
     assert right.verdict == "proved" and "a product of capitals with a transpose" in right.message
     assert symgrad.verify(r"\frac{\partial S_{ij}}{\partial Q_{ab}} = K_{jb}", define=["S = QK^T"]).verdict == "wrong"
+
+
+GAUSS_OF = r"\frac{\partial}{\partial \mu} (x-\mu)^T \Sigma^{-1} (x-\mu)"
+
+
+def test_the_letters_of_a_transposed_difference_are_vectors_and_the_quadratic_forms_gradient_needs_both_inverses():
+    # read as numbers, (x - mu)^T Sigma^{-1} (x - mu) was a matrix and -2 Sigma^{-1} (x - mu) was proved
+    rng = np.random.default_rng(8)
+    S, x, mu = rng.normal(size=(3, 3)) + 3 * np.eye(3), rng.normal(size=3), rng.normal(size=3)
+    Si = np.linalg.inv(S)
+    truth = grad(lambda m: (x - m) @ Si @ (x - m))(mu)  # autograd
+    assert np.allclose(truth, -(Si + Si.T) @ (x - mu), rtol=1e-10)
+    given = [r"\Sigma \in \mathbb{R}^{n \times n}"]
+    right = symgrad.verify(r"-(\Sigma^{-1} + \Sigma^{-T}) (x-\mu)", of=GAUSS_OF, given=given)
+    assert right.verdict == "proved" and "x read as a vector of size n: it stands in a transposed difference" in \
+        right.message
+    assert symgrad.verify(r"-2\Sigma^{-1} (x-\mu)", of=GAUSS_OF, given=given).verdict == "wrong"

@@ -38,6 +38,23 @@ class _Shapes(_Scope):
         spelled = name if len(name) == 1 and name.islower() else "\\" + name if name in _GREEK_VECTORS else None
         return spelled is not None and any(t == spelled and _mark_length(texts, k + 1) for k, t in enumerate(texts))
 
+    def in_transposed_difference(self, name: str) -> bool:
+        """Whether this source writes the one lowercase letter ``name`` in a bracketed sum or difference of lowercase
+        letters that is transposed (``(x - \\mu)^T``): read as numbers, ``(x - \\mu)^T \\Sigma^{-1} (x - \\mu)`` would be a
+        matrix, so the letters are vectors, as ``x^T`` makes x one."""
+        spelled = name if len(name) == 1 and name.islower() else "\\" + name if name in _GREEK_VECTORS else None
+        texts = [t.text for t in self.toks]
+        for close, text in enumerate(texts):
+            if text != ")" or not _mark_length(texts, close + 1):
+                continue
+            start = max((k for k in range(close) if texts[k] == "("), default=None)
+            inside = texts[start + 1:close] if start is not None else []
+            vectors = [x for x in inside if x not in ("+", "-")]
+            simple = all((len(x) == 1 and x.islower()) or x[1:] in _GREEK_VECTORS for x in vectors)
+            if spelled in vectors and simple and len(vectors) > 1:
+                return True
+        return False
+
     def sandwiched(self, name: str) -> bool:
         """Whether this source writes the one capital letter ``name`` right after a transposed lowercase letter and
         before an operand (``x^T A x``, ``u^{\top} B (v + w)``): a number there would be written ``A x^T x``, so
@@ -61,6 +78,9 @@ class _Shapes(_Scope):
         """The undeclared ``name`` as the vector or matrix its use in this source makes it (written transposed, summed
         by 1^T, between x^T and x, inside a Frobenius norm); None where nothing says it is an array."""
         if self.written_transposed(name):
+            return self.by_transpose(name, tok)
+        if self.in_transposed_difference(name):
+            self.__dict__.setdefault("by_use_why", {})[name] = "it stands in a transposed difference ((x - mu)^T)"
             return self.by_transpose(name, tok)
         if self.summed_by_ones(name):
             return self.vector_by_ones(name, tok)
