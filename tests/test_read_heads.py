@@ -1,7 +1,7 @@
 """Definition heads as pages write them (issue 9, item 3): what stands left of a definition's =.
 
 A variance per feature written by its square is that square's root; a superscript other than ^2 on the defined name
-(a layer number, indices written up, a transpose) and an expression on the left (a norm stating its value) are each
+(a layer number, a transpose) and an expression on the left (a norm stating its value) are each
 refused in one line that says which readings there are and a spelling that reads.
 """
 
@@ -42,7 +42,6 @@ def test_the_derivative_of_that_sigma_j_by_one_sample_agrees_with_autograd():
 @pytest.mark.parametrize(("head", "says"), [
     (r"z^3_1 = w^2_{11} a^2_1 + w^2_{12} a^2_2", r"a power of z_1, or a label 3 (a layer number)"),
     (r"a^3 = \sigma(z^3_1)", r"write the label into the name (\mathrm{a3})"),
-    (r"O^{ib} = A^{ij} V^{jb}", r"O^{ib}: indices written as a superscript; write O_{ib}"),
     (r"x^T = y", r"x^T = ... defines a transpose"),
     (r"\cos = \frac{x}{y}", r"\cos = ... states the value of an expression, not a definition: name it (L = \cos)"),
 ])
@@ -50,6 +49,17 @@ def test_a_head_with_two_readings_or_no_name_is_refused_saying_why(head, says):
     with pytest.raises(ParseError) as e:
         parse_definition(head, Context())
     assert says in str(e.value)
+
+
+def test_indices_written_up_on_the_head_are_the_elements_with_the_repeated_index_summed():
+    """O^{ib} = A^{ij} V^{jb} (tensor notation, read/einstein): O_ib = sum_j A_ij V_jb, both readings noted."""
+    ctx = Context()
+    d = parse_definition(r"O^{ib} = A^{ij} V^{jb}", ctx)
+    i, b = d.lhs.indices
+    (j,) = [x for x in d.rhs.atoms(sp.Idx) if x not in (i, b)]
+    base = {str(x.label): x for x in d.rhs.atoms(sp.IndexedBase)}
+    assert _is_zero(d.rhs - sp.Sum(base["A"][i, j] * base["V"][j, b], (j, 1, j.upper)))
+    assert any("indices up" in n for n in ctx.notes) and any("Einstein" in n for n in ctx.notes)
 
 
 @pytest.mark.parametrize(("head", "left"), [
