@@ -56,3 +56,8 @@ def test_a_name_said_to_be_the_saved_output_is_the_function_the_claim_differenti
     assert verify(r"\frac{\partial}{\partial x} Softplus(x) = e^{-Y}", given=["Where $Y$ is saved output"]).verdict == "wrong"
     v = verify("1 - e^{-Y}", of="Softplus(x)", given=["Where $Y$ is saved output"])
     assert v.verdict == "unreadable" and "differentiates no function applied" in v.message
+
+
+def test_a_sentence_that_only_narrates_is_refused_naming_its_words():
+    v = verify(r"\frac{d}{dx} x^2 = 2x", given=["Where $Z$ is the thing we want"])
+    assert v.verdict == "unreadable" and "'Where $Z$ is the thing we want' is no fact symgrad reads" in v.message

@@ -133,9 +133,13 @@ def from_prose(text: str) -> tuple[str, list[str]]:
 
 def unread_clause(text: str) -> tuple[str, int] | None:
     """The first clause of a sentence of several (``X is a matrix and E is a scalar, and X is a function of E``) that
-    is no known sentence, and its column, when some other clause is one: the refusal names it. None otherwise."""
+    is no known sentence, and its column, when some other clause is one; a sentence of words stating no relation
+    (``the derivative of the activation``), whole: the refusal names it. None otherwise."""
     clauses = [c for c in _split_top(text, _CLAUSE_BREAK) if c.strip(" .")]
     known = [_sentence(c) is not None for c in clauses]
+    words = re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}(?![A-Za-z])", _MATH_SPAN.sub(" ", text))
+    if not any(known) and len(words) >= 3 and not _RELATION.search(text):  # a sentence that only narrates
+        return text.strip(" ."), len(text) - len(text.lstrip(" ")) + 1
     if len(clauses) < 2 or not any(known) or all(known):
         return None
     clause = clauses[known.index(False)].strip(" .")
