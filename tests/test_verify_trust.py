@@ -255,3 +255,12 @@ def test_the_same_claim_without_the_tied_name_is_still_proved_and_its_slip_still
     right = verify(r"2 (g(b_p) - y_p) g(b_p) (1 - g(b_p))", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
     slip = verify(r"2 (g(b_p) - y_p) (1 - g(b_p))", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
     assert (right.verdict, slip.verdict) == ("proved", "wrong"), (str(right), str(slip))
+
+
+@pytest.mark.parametrize("define", [LAYER, LAYER[::-1]], ids=["function-first", "function-after-its-use"])
+def test_a_function_defined_after_the_definition_applying_it_is_the_same_function_there(define):
+    # read in the order written, g(b_i) in f stayed a function nothing defines while the claim's g(b_p) was the
+    # sigmoid: the right claim was called wrong
+    right = verify(r"2 (g(b_p) - y_p) g(b_p) (1 - g(b_p))", of=DFDB, define=define)
+    slip = verify(r"2 (g(b_p) - y_p) (1 - g(b_p))", of=DFDB, define=define)
+    assert (right.verdict, slip.verdict) == ("proved", "wrong"), (str(right), str(slip))

@@ -121,7 +121,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     assume = list(assume)
     later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, given, of or claim), assume)
     stage[0] = "--define"
-    for text in define:  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
+    for text in _functions_first(define):  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
         if not _repeated(parse, text, of or claim, ctx):
             assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, of or claim, ctx))[1]
     stage[0] = "--given"
@@ -155,6 +155,30 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     stage[0] = "--assume"
     assumptions += [parse.parse_assumption(text, ctx) for text in later]
     return members, derivative, [a for a in assumptions if a is not sp.true]
+
+
+_FUNCTION_HEAD = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(")
+
+
+def _functions_first(define: Sequence[str]) -> list[str]:
+    """The definitions in an order that reads each function (``g(\\xi) = ...``) before a definition applying it
+    (``f = \\sum_i (g(b_i) - y_i)^2`` written first): read before its definition, g(b_i) would stay a function
+    nothing defines there while the claim's g(b_p) is the definition, and the two would differ."""
+    heads = {k: m.group(1) for k, text in enumerate(define) if (m := _FUNCTION_HEAD.match(text)) and "=" in text}
+    ordered: list[int] = []
+
+    def place(k: int, seen: frozenset[int]) -> None:
+        if k in ordered or k in seen:
+            return
+        body = define[k].split("=", 1)[-1]
+        for j, name in heads.items():
+            if j != k and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(?:\\left\s*)?\(", body):
+                place(j, seen | {k})
+        ordered.append(k)
+
+    for k in range(len(define)):
+        place(k, frozenset())
+    return [define[k] for k in ordered]
 
 
 def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) -> list[str]:
