@@ -20,7 +20,7 @@ from .chains import (
     _size_in_other_case,
     _sum_bounds,
 )
-from .code import code_notes
+from .code import code_notes, is_code_block
 from .context import Context, DerivativeOf, Function, Member
 from .definition_order import _insert
 from .derivative_names import d_heads
@@ -118,7 +118,8 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about. ``asked`` is the
     derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one.
     A loss nobody defined that the claim (or ``--of``) differentiates is read by ``upstream`` (noted)."""
-    latex = without_remarks(without_lead_in(_line_remarks_blanked(_lines_as_chain(latex))))
+    if not is_code_block(latex):  # a pasted def's lines, comments and words are code, not a chain or a sentence
+        latex = without_remarks(without_lead_in(_line_remarks_blanked(_lines_as_chain(latex))))
     _no_equation_number(latex)
     toks = _tokens(latex)
     if asked is not None and isinstance(asked[0], sp.Symbol) and undefined(str(asked[0]), ctx):

@@ -10,6 +10,7 @@ from ..errors import ParseError
 from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of, name_of
 from .claims import _reading, names_itself, parse_definition
+from .code import is_code_block
 from .context import Context, Upstream
 from .encoded import decoded
 from .forms import forms, respelled
@@ -543,6 +544,8 @@ def parse_statement(text: str, ctx: Context, unnamed: str | None = None) -> tupl
     both read definitions this way; a head without ``name =`` is named ``unnamed`` when given (a loss written bare).
     Several definitions in one (``p_i = \\sigma(z_i), \\quad z_i = w^T x_i``) are each read, functions first; the
     first written is returned."""
+    if is_code_block(text):  # a pasted def: its np.where and # comments are code, not where-clauses or prose
+        return parse_definition(text, ctx), []
     text, along = softmax_axis(decoded(text, ctx.notes))
     text, said = definition_in_words(text)
     ctx.notes += ([along] if along else []) + said

@@ -235,7 +235,7 @@ def case_from_prose(text: str) -> str:
 
 # where, and with as pages use it (L = -\log p_c \text{ with } p = softmax(z)): the clauses after it define or state
 _WHERE = re.compile(r"(?:,?\s*\\q?quad\s*)?,?\s*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{\s*(?:where|with)\s*:?\s*\}|"
-                    r"(?<![A-Za-z\\])(?:where|with)\b:?)\s*", re.IGNORECASE)
+                    r"(?<![A-Za-z\\.])(?:where|with)\b:?)\s*", re.IGNORECASE)  # not np.where
 _LABEL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z-]*\s+)*[A-Za-z][A-Za-z-]{2,}\s*:\s+")  # a caption in words, then a colon
 _WORDS_IN_TEXT = re.compile(r"\\text\s*\{([^{}]*[\s-][^{}]*)\}")  # \text{ is one-hot}: words, read as words
 _AND = re.compile(r"\s*(?:,|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
