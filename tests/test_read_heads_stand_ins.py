@@ -95,3 +95,12 @@ def test_a_nabla_with_nothing_after_it_is_the_gradient_of_the_one_output(claim, 
                          given=[r"A \in \mathbb{R}^{m \times n}", r"b \in \mathbb{R}^{m}"])
     assert got.verdict == verdict, got.message
     assert "with nothing after it read as the gradient" in got.message
+
+
+@pytest.mark.parametrize("define", [[r"f(x) = x^2"], [r"f(x) = x^2", "F = 2"]])
+def test_a_function_symgrad_knows_by_name_never_stands_in_for_the_pages_one_definition(define):
+    # d/dx sigma(x) is the sigmoid's derivative whatever else the page defines: read as f, it was called wrong
+    from symgrad.verify import verify
+
+    assert verify(r"\frac{d}{dx}\sigma(x) = \sigma(x)(1-\sigma(x))", define=define).verdict == "proved"
+    assert verify(r"\frac{d}{dx}\tanh(x) = 1 - \tanh^2(x)", define=define).verdict == "proved"

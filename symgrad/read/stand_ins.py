@@ -12,8 +12,10 @@ from ..errors import ParseError
 from ..tensors import name_of
 from .context import Context
 from .derivative_names import made, spelled
+from .letters import _SPELLING
 from .tokens import _split, _Tok
 from .upstream import outputs
+from .vocabulary import _ELEMENTWISE
 
 _PRIMES = {"'": 1, "''": 2, r"\prime": 1, r"\prime\prime": 2, "\u2032": 1, "\u2033": 2}
 
@@ -83,13 +85,18 @@ def _applied(latex: str, head: list[_Tok], k: int, ctx: Context) -> tuple[int, l
     names, end = args
     if name in ctx.functions and order == 2 and len(names) == 1:
         return end, [*made(rf"\frac{{d^2}}{{d {names[0]}^2}}"), *head[k:k + 1], *head[after:end]]
-    if ctx.declared_elsewhere(name) or name in ("d", "e"):
+    if ctx.declared_elsewhere(name) or name in ("d", "e") or _known(t.text, name):
         return None
     spelling = _stand_in(name, names, ctx, latex)
     if spelling is None or (order and len(names) != 1):
         return None
     by = rf"\frac{{d{'^2' if order == 2 else ''}}}{{d {names[0]}{'^2' if order == 2 else ''}}}" if order else ""
     return end, made(by + " " + spelling)
+
+
+def _known(text: str, name: str) -> bool:
+    """A function symgrad knows by name (``\\sigma`` the sigmoid, ``\\tanh``, ``relu``): never a stand-in."""
+    return text in _ELEMENTWISE or name in _ELEMENTWISE or name in _SPELLING
 
 
 def _primes(head: list[_Tok], k: int) -> tuple[int, int]:
