@@ -81,3 +81,13 @@ def test_a_function_of_a_declared_vector_that_uses_other_inputs_keeps_the_vector
     define = [r"f(w) = \|Xw - y\|^2", "L = f(w)"]
     assert verify(r"\frac{\partial L}{\partial w} = 2X^T(Xw - y)", define=define, given=given).verdict == "proved"
     assert verify(r"\frac{\partial L}{\partial w} = X^T(Xw - y)", define=define, given=given).verdict == "wrong"
+
+
+def test_a_functions_parameter_is_its_own_so_the_same_letter_with_an_index_is_an_input_vector():
+    # s(x) = 1/(e^{-x} + 1), then L = sum_i s(w x_i): dL/dw = sum_i s(w x_i)(1 - s(w x_i)) x_i (the sigmoid's rule)
+    from symgrad.verify import verify
+
+    define = [r"s(x) = \frac{1}{e^{-x}+1}", r"L = \sum_{i=1}^N s(w x_i)"]
+    right = verify(r"\sum_{i=1}^N s(w x_i)(1-s(w x_i)) x_i", of=r"\frac{dL}{dw}", define=define)
+    slip = verify(r"\sum_{i=1}^N s(w x_i) x_i", of=r"\frac{dL}{dw}", define=define)
+    assert (right.verdict, slip.verdict) == ("proved", "wrong"), (str(right), str(slip))

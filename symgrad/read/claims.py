@@ -420,12 +420,20 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     if is_template(latex, ctx) and latex not in ctx.layer_templates:
         ctx.layer_templates.append(latex)
     if params is not None:
-        fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) and q not in own else
-                        sp.Symbol(q) for q in params)
-        for q in fparams:
-            ctx.tensors.setdefault(name_of(q), q)
-        ctx.functions[name] = Function(name, fparams, value)
+        _function(ctx, name, params, own, value)
     return defn
+
+
+def _function(ctx: Context, name: str, params: list[str], own: set[str], value: sp.Expr) -> None:
+    """Record the function ``name(params) = value``; a parameter no other input declares is a scalar only as the
+    function's own (``s(x) = ...``, then ``\\sum_i s(w x_i)``: x_i is an input vector)."""
+    fparams = tuple(ctx.tensors.get(q) if isinstance(ctx.tensors.get(q), sp.IndexedBase) and q not in own else
+                    sp.Symbol(q) for q in params)
+    for q in fparams:
+        if name_of(q) not in ctx.tensors and isinstance(q, sp.Symbol):
+            ctx.parameter_scalars.add(name_of(q))
+        ctx.tensors.setdefault(name_of(q), q)
+    ctx.functions[name] = Function(name, fparams, value)
 
 
 def _inputs_written(p: _Parser, tok: _Tok, name: str, params: list[str] | None) -> None:

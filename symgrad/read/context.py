@@ -66,6 +66,7 @@ class Context:
     head_labels: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # L_i = ...y_i...: L -> (y_i,)
     written_heads: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # l(\mu,\sigma^2) -> l, text
     provisional_sizes: set[str] = field(default_factory=set)  # sizes the reader invented (N): the first bound settles
+    parameter_scalars: set[str] = field(default_factory=set)  # x of s(x) = ..., a scalar only as s's parameter
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

@@ -34,6 +34,12 @@ class _Names:
             del self.new_scalars[name]  # \partial(\gamma v + \beta)/\partial v_i: v was the whole vector
             self.__dict__.setdefault("whole", {})[name] = base
             base = None
+        if isinstance(base, sp.Symbol) and name in self.ctx.parameter_scalars and self.ctx.tensors.get(name) is base:
+            self.note(f"the parameter {name} of a function defined here is the function's own; {name} written with "
+                      f"an index is an input array of its own")
+            del self.ctx.tensors[name]  # s(x) = ... then \sum_i s(w x_i): x_i is the input, s's x its own
+            self.ctx.parameter_scalars.discard(name)
+            base = None
         if isinstance(base, sp.Symbol):
             raise self.error(f"{name} is a scalar: it takes no index", tok)
         if base is None:
