@@ -63,3 +63,24 @@ def test_a_head_with_an_input_that_is_not_a_name_is_that_name_where_the_claim_wr
     assert verify(right, define=[TWO_INPUTS]).verdict in ("proved", "agrees")
     asker = r"\frac{dl(\mu, \sigma^2)}{d\sigma}=\frac{-n\sigma ^{3}+2\sigma ^{2}\sum(x_{i}-\mu)^{2}}{2\sigma ^{5}}"
     assert verify(asker, define=[TWO_INPUTS]).verdict == "wrong"
+
+
+PER_SAMPLE_SOFTMAX = r"\hat{y}_j^{(i)} = \frac{e^{x_j^{(i)}}}{\sum_{k=1}^n e^{x_k^{(i)}}}"
+SOFTMAX_BY_LOGIT = r"\frac{\partial \hat{y}_j^{(i)}}{\partial x_l^{(i)}} = "
+
+
+def test_a_sample_superscript_on_the_head_is_a_label_not_an_argument_list():
+    d = parse_definition(PER_SAMPLE_SOFTMAX, Context())
+    assert str(d.lhs.base) == "yhat" and len(d.lhs.indices) == 2
+    assert "x" in {str(s) for s in d.rhs.free_symbols}
+
+
+def test_the_per_sample_softmax_jacobian_is_yhat_j_times_delta_jl_minus_yhat_l():
+    x = np.array([0.3, -1.1, 2.0])
+    soft = lambda x: anp.exp(x) / anp.sum(anp.exp(x))
+    jac = np.array([grad(lambda x, j=j: soft(x)[j])(x) for j in range(3)])
+    p = soft(x)
+    assert np.allclose(jac, np.diag(p) - np.outer(p, p), rtol=1e-12)
+    right = verify(SOFTMAX_BY_LOGIT + r"\hat{y}_j^{(i)}(\delta_{jl} - \hat{y}_l^{(i)})", define=[PER_SAMPLE_SOFTMAX])
+    wrong = verify(SOFTMAX_BY_LOGIT + r"\hat{y}_j^{(i)}(1 - \hat{y}_l^{(i)})", define=[PER_SAMPLE_SOFTMAX])
+    assert right.verdict in ("proved", "agrees") and wrong.verdict == "wrong"

@@ -439,8 +439,18 @@ def _function(ctx: Context, name: str, params: list[str], own: set[str], value: 
 def _inputs_written(p: _Parser, tok: _Tok, name: str, params: list[str] | None) -> None:
     """``l(\\mu, \\sigma^2) = ...``, inputs that are not all names: the claim may write the head so, meaning l."""
     head = p.toks[p.toks.index(tok):p.pos]
-    if params is None and any(t.text == "(" for t in head):
+    if params is None and any(t.text == "(" and not _in_superscript(head, k) for k, t in enumerate(head)):
         record_head(head, _source_text_of(p.src, head), name, p.ctx)
+
+
+def _in_superscript(toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` stands in a braced superscript: the sample label ``^{(i)}`` is no argument list."""
+    depth = 0
+    for j in range(k - 1, -1, -1):
+        depth += {"}": 1, "{": -1}.get(toks[j].text, 0)
+        if depth < 0:
+            return j > 0 and toks[j - 1].text == "^"
+    return False
 
 
 class _Unnamed(ParseError):
