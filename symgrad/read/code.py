@@ -27,7 +27,7 @@ Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code 
 _MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
 _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
               "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul",
-              "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign"}
+              "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign", "tile"}
 _COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "det"}  # LaTeX's own: \max, \det
 # NumPy's matrix functions of one array as the page writes them: (LaTeX before, after)
 _MATRIX_FORMS = {"transpose": ("(", ")^T"), "inv": ("(", ")^{-1}"), "trace": (r"\operatorname{tr}(", ")"),
@@ -171,6 +171,8 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] == "einsum",
      "code: np.einsum read as index notation (the letters not in the output summed)"),
     (lambda n: hasattr(n, "caret"), "code: B^T read as the transpose of B (in Python ^ is a bitwise xor)"),
+    (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] == "tile",
+     "code: np.tile(v, (n, 1)) read as v stacked as n rows, 1_n v^T"),
 )
 
 
@@ -445,7 +447,23 @@ def _special(tr: _Translator, name: str, args: list[ast.AST], node: ast.Call) ->
         return [("(", at), *tr.pieces(args[0]), (")^{", at), *tr.pieces(args[1]), ("}", last)]
     if name == "ones" and len(args) == 1:
         return [(r"\mathbf{1}", at)]  # its length, as the ones vector's, from its use
+    if name == "tile":
+        return _tile(tr, args, node)
     return None
+
+
+def _tile(tr: _Translator, args: list[ast.AST], node: ast.Call) -> Pieces:
+    """``np.tile(v, (n, 1))``, the vector v stacked as n rows, as ``1_n v^T``; other tilings (``tile(v, n)``,
+    ``tile(v, (1, n))`` join copies of v end to end) are refused."""
+    reps = args[1] if len(args) == 2 else None
+    if not isinstance(reps, ast.Tuple) or len(reps.elts) != 2 or ast.unparse(reps.elts[1]) != "1":
+        raise tr.refuse(f"{ast.unparse(node)} is not read: np.tile(v, (n, 1)) (v as n rows) is; other tilings join "
+                        "copies of v end to end", node)
+    at, count = tr.col(node), reps.elts[0]
+    ones = [(r"\mathbf{1}_{", at), *tr.pieces(count), ("}", at)] if not isinstance(count, ast.Constant) else \
+        [(rf"\mathbf{{1}}_{count.value}", at)] if ast.unparse(count).isdigit() and len(ast.unparse(count)) == 1 else \
+        [(r"\mathbf{1}", at)]  # \mathbf{1}_4 reads, \mathbf{1}_{4} does not: a longer count's length from its use
+    return [("(", at), *ones, (r"\cdot", at), *tr.grouped(args[0]), ("^T", at), (")", tr.end(node))]
 
 
 def _axis(tr: _Translator, node: ast.Call, keywords: dict[str | None, ast.AST]) -> int | None:
