@@ -14,11 +14,12 @@ from .code import is_code_block
 from .context import Context, Upstream
 from .encoded import decoded
 from .forms import forms, respelled
+from .given_values import fact_tokens, is_array_value
 from .macros import define
 from .parser import _Parser
 from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
 from .sets import _field, index_range, membership
-from .tokens import _DOTS, _arg_text, _clean, _split, _Tok, _tokenize, _tokens, _unboxed
+from .tokens import _DOTS, _arg_text, _clean, _split, _Tok, _tokens, _unboxed
 from .words_definitions import definition_in_words
 from .words_dependencies import dependencies, hold
 
@@ -60,7 +61,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     if isinstance(latex, str) and is_case(latex, ctx):
         raise ParseError(f"{latex.strip()} relates two indices: a case, given as --assume", column=1, source=latex)
     _tokens(latex)  # the empty-input and brace checks, with their columns
-    raw = respelled(_unboxed(_tokenize(latex)), ctx.notes)
+    raw = respelled(_unboxed(fact_tokens(latex)), ctx.notes)
     try:
         facts = forms(raw, latex)
     except ParseError:
@@ -309,7 +310,7 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     letters |= {"(its parameters)"} if any(t.text in params for t in right) else set()  # g(t) = \tanh(t)
     terms = [term[1:] if k else term for k, term in enumerate(_split(right + toks[-1:], {"+", "-"}))]
     noise = any(len(term) == 1 and term[0].text in _NOISE for term in terms)
-    if name is None or ctx.known(name) or not letters or name in letters or _has(right, _DOTS) or noise or \
+    if name is None or ctx.known(name) or not (letters or is_array_value(right)) or name in letters or _has(right, _DOTS) or noise or \
             _differentiates(latex, right, ctx) or any(t.text in (r"\sum", r"\prod") for t in parts[0]):
         return False
     source = _source(latex, toks[:-1])
@@ -505,7 +506,10 @@ def _subject(latex: str, part: list[_Tok], ctx: Context) -> str:
 
 
 def _source(latex: str, part: list[_Tok]) -> str:
-    return latex[part[0].col - 1:part[-1].col - 1 + len(part[-1].text)].strip()
+    end = part[-1].col - 1 + len(part[-1].text)
+    if part[-1].text.startswith(r"\end{"):  # \end{bmatrix}, cleaned to \end{matrix}: up to its own brace
+        end = latex.find("}", part[-1].col - 1) + 1 or end
+    return latex[part[0].col - 1:end].strip()
 
 
 _READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "range": index_range, "tuple": _tuple,
