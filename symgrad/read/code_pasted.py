@@ -110,6 +110,16 @@ def flattened_transposes(src: str) -> list[int]:
     return [] if alone else found
 
 
+# s~: a tilde accent copied from a page's display (s̃) as the ~ after its letter; not x~N(0, 1) or x~p(x), "distributed as"
+_COPIED_TILDE = re.compile(r"(?<=[A-Za-z])~(?!\s*[A-Z]|\s*[a-z]\()")
+
+
+def copied_tildes(src: str) -> list[int]:
+    """The offsets of each ``~`` in plain text (no backslash: in LaTeX ~ is a space) glued after a letter, the tilde
+    accent of that letter as a page shows it (``s~ = logsoftmax(x)``: s̃)."""
+    return [] if "\\" in src else [m.start() for m in _COPIED_TILDE.finditer(src)]
+
+
 def _crossed_braces(src: str) -> list[tuple[int, int]]:
     """Each ``{\\{ ... }\\}`` (``\\max{\\{0, 1 - y}\\}``: a group and a set's braces crossed in copying): the
     offsets of its ``{`` and of the ``}`` that closes it, which ``\\}`` follows."""
@@ -183,6 +193,8 @@ def pasted_notes(src: str) -> list[str]:
                      "cancelled term still counts)")
     if _crossed_braces(src):
         notes.append(r"text: {\{ ... }\} read as \{ ... \} (a group's braces and a set's crossed in copying)")
+    if copied_tildes(src):
+        notes.append("text: a ~ glued after a letter (s~) read as its tilde accent, \\tilde{s}, as copied from the page")
     if flattened_transposes(src):
         notes.append("text: a T glued after a name (ATb, ssT) read as the transpose, its ^ lost in copying")
     if _BEGIN not in src:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ParseError
 from .code import code_pieces
-from .code_pasted import flattened_transposes, repaired
+from .code_pasted import copied_tildes, flattened_transposes, repaired
 
 
 @dataclass(frozen=True)
@@ -346,6 +346,10 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     latex = repaired(latex)
     flat = {k + 1 for k in flattened_transposes(latex)}  # XTX: X^TX, the ^ lost in copying
     toks = [u for t in _tokenize(latex) for u in ([_Tok("sym", "^", t.col), t] if t.col in flat else [t])]
+    tildes = {k + 1 for k in copied_tildes(latex)}  # s~: s with its tilde accent, as a page shows it
+    for k in [k for k in range(len(toks) - 1, 0, -1) if toks[k].col in tildes and toks[k].text == "~"]:
+        toks[k - 1:k + 1] = [_Tok("cmd", r"\tilde", toks[k - 1].col), _Tok("sym", "{", toks[k - 1].col), toks[k - 1],
+                             _Tok("sym", "}", toks[k].col)]
     toks = _plain_rewritten(_plain_rewritten(toks, latex, _plain_name), latex, _plain_derivative)
     return _plain_rewritten(toks, latex, _glued_operator)
 
