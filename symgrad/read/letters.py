@@ -38,7 +38,9 @@ class _Letters:
                           f"problem; {fix}", tok)
 
     def letter(self, name: str, tok: _Tok) -> _Val | None:
-        """``e`` and ``\\pi`` standing alone: the constant, the declared name, or a refusal; None for other names."""
+        """``e`` and ``\\pi`` standing alone: the constant, the declared name, or a refusal; None for other names (a
+        letter whose indexed form was read as a matrix's entries is refused alone: read.entries)."""
+        self.entry_letter_alone(name, tok)
         if name == "i":
             return self.imaginary(tok)
         if self.bounding:

@@ -43,6 +43,8 @@ class _Names:
         if isinstance(base, sp.Symbol):
             raise self.error(f"{name} is a scalar: it takes no index", tok)
         if base is None:
+            if (entry := self.capital_entry(name, idxs, tok)) is not None:
+                return entry  # a_{ij} beside A: A's entry
             if self.strict and not self.lenient:
                 raise self.error(f"name {name} is not defined", tok)
             label = self.subscript_label(name, idxs, tok)
@@ -122,9 +124,7 @@ class _Names:
         if not name[:1].islower():
             return self.matrix_by_use(name, tok)
         self.note(f"{tok.text}{{{name}}} read as a vector: it is bold and nothing declares its shape")
-        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(sp.Dummy(f"size_{name}", integer=True,
-                                                                               positive=True),))
-        return self.array(base, tok)
+        return self.array(self.new_vector_base(name), tok)
 
     def read_name(self, *, word: bool = False) -> tuple[str, _Tok] | None:
         """The name starting here (letter, known word, Greek, decorated, \\text{...}), or None."""
@@ -571,10 +571,8 @@ class _Names:
     def new_vector(self, name: str, tok: _Tok) -> _Val:
         """``softmax(z)`` of a name met first here: z is a vector (of a size the context settles), noted."""
         del self.new_scalars[name]
-        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(sp.Dummy(f"size_{name}", integer=True,
-                                                                               positive=True),))
         self.note(f"{name} in softmax({name}) read as a vector")
-        return self.array(base, tok)
+        return self.array(self.new_vector_base(name), tok)
 
     def softmax(self, a: _Val, tok: _Tok) -> _Val:
         """``softmax(z)_i = e^{z_i}/Σ_k e^{z_k}``; of a matrix, row by row (over its last index, as attention's

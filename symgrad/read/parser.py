@@ -7,6 +7,7 @@ from .bars import _Bars
 from .defined_functions import _DefinedFunctions
 from .einstein import _Einstein
 from .ellipses import _Ellipses
+from .entries import _Entries
 from .expressions import _Expressions
 from .indices import _Indices
 from .labels import _Labels
@@ -28,5 +29,5 @@ from .sums import _Sums
 
 
 class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
-              _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _SubscriptLabels, _Scope):
+              _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Entries, _SubscriptLabels, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""

@@ -118,8 +118,7 @@ class _Shapes(_Scope):
         """An undeclared lowercase letter written transposed: a vector of a size its use settles (``w^T x_i``: w has
         x's row length), noted."""
         self.params.pop(name, None)
-        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(sp.Dummy(f"size_{name}", integer=True,
-                                                                              positive=True),))
+        base = self.new_vector_base(name)
         self.__dict__.setdefault("by_use", {})[name] = tok
         return self.array(base, tok)
 
@@ -147,6 +146,12 @@ class _Shapes(_Scope):
         self.sizes.update(fresh)
         self.__dict__.setdefault("by_use_sizes", set()).update(fresh)
         return mapping
+
+    def new_vector_base(self, name: str) -> sp.IndexedBase:
+        """A vector named ``name`` met first here, of a size its use settles."""
+        size = sp.Dummy(f"size_{name}", integer=True, positive=True)
+        base = self.new_tensors[name] = sp.IndexedBase(name, shape=(size,))
+        return base
 
 
 def _mark_length(texts: list[str], k: int) -> int:
