@@ -97,7 +97,8 @@ class _Shapes(_Scope):
 
     def capitals_transposed(self, name: str) -> bool:
         """Whether this source writes the one capital letter ``name`` in a product of two capitals one of which is
-        transposed (``QK^T``, ``A^T B``, ``XY^{\top}``): numbers have no transpose to write, so both are matrices."""
+        transposed (``QK^T``, ``A^T B``, ``XY^{\top}``, ``Q \\cdot (K^T)`` as code's ``Q @ K.T`` reads): numbers have no
+        transpose to write, so both are matrices."""
         if not (len(name) == 1 and name.isupper()):
             return False
         toks, texts = self.toks, [t.text for t in self.toks]
@@ -107,11 +108,13 @@ class _Shapes(_Scope):
 
         for k in range(len(toks) - 1):
             width = _mark_length(texts, k + 1) if capital(k) else 0
-            if width and texts[k] != "T" and (capital(k - 1) or capital(k + 1 + width)):
-                pair = {texts[k - 1] if capital(k - 1) else None, texts[k], texts[k + 1 + width] if capital(k + 1 + width)
-                        else None}
-                if name in pair:
-                    return True
+            if not width or texts[k] == "T":
+                continue
+            wrapped = 0 < k and texts[k - 1] == "(" and texts[k + 1 + width:k + 2 + width] == [")"]
+            left, right = k - 1 - wrapped, k + 1 + width + wrapped
+            left, right = left - (texts[left] == r"\cdot"), right + (texts[right:right + 1] == [r"\cdot"])
+            if name in {texts[k], *(texts[j] for j in (left, right) if capital(j))} and (capital(left) or capital(right)):
+                return True
         return False
 
     def by_transpose(self, name: str, tok: _Tok) -> _Val:
