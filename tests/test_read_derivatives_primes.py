@@ -5,7 +5,7 @@ is refused with a spelling that reads. References are autograd gradients of leas
 from __future__ import annotations
 
 import numpy as np
-from autograd import grad
+from autograd import elementwise_grad, grad
 from autograd import numpy as anp
 
 from symgrad import verify
@@ -39,3 +39,22 @@ def test_the_prime_of_a_vector_function_is_refused_with_a_fraction_to_write():
     v = verify(r"S'(x) = \text{diag}(S(x)) - S(x) S(x)^T.",
                define=[r"f(x)=\log\left(\sum_{i=1}^n e^ {x_i}\right)", r"\nabla f(x) = S(x)"])
     assert v.verdict == "unreadable" and r"\frac{\partial S}{\partial x}" in v.message
+
+
+T = np.array([-1.3, -0.2, 0.4, 2.1])
+
+
+def test_the_reference_tanh_and_softplus_derivatives_are_the_textbook_ones():
+    assert np.allclose(elementwise_grad(anp.tanh)(T), 1 - np.tanh(T) ** 2, rtol=1e-12)
+    softplus = elementwise_grad(lambda x: anp.log1p(anp.exp(x)))(T)
+    assert np.allclose(softplus, 1 / (1 + np.exp(-T)), rtol=1e-12)
+
+
+def test_the_prime_of_tanh_written_as_a_command_is_one_minus_tanh_squared():
+    assert verify(r"\tanh'(x) = 1 - \tanh^2(x)").verdict in ("proved", "agrees")
+    assert verify(r"\tanh'(x) = 1 + \tanh^2(x)").verdict == "wrong"
+
+
+def test_the_prime_of_a_function_known_by_its_upright_name_is_its_derivative():
+    assert verify(r"\operatorname{softplus}'(x) = \frac{1}{1 + e^{-x}}").verdict in ("proved", "agrees")
+    assert verify(r"\operatorname{softplus}'(x) = \frac{1}{1 + e^{x}}").verdict == "wrong"

@@ -7,11 +7,23 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from .tokens import _Tok
-from .vocabulary import _Val
+from .vocabulary import _ELEMENTWISE, _Val
 
 
 class _Primes:
     """Reading a prime as a derivative (a part of the parser)."""
+
+    def function(self, t: _Tok) -> _Val:
+        """``\\tanh'(x)``: the derivative of a function written as a command, by its one argument."""
+        if self.at("'") and self.peek(1).text == "(" and t.text in _ELEMENTWISE:
+            return self.prime(t.text, t)
+        return super().function(t)  # type: ignore[misc]
+
+    def upright(self, name: str, t: _Tok, label: str) -> _Val:
+        """``\\operatorname{relu}'(x)``: the derivative of a function known by its upright name, by its argument."""
+        if self.at("'") and self.peek(1).text == "(" and name.lower() in _ELEMENTWISE:
+            return self.prime(name.lower(), t)
+        return super().upright(name, t, label)  # type: ignore[misc]
 
     def applies_after_prime(self, name: str) -> bool:
         self.pos += 1
