@@ -27,6 +27,10 @@ NOTE = ("code: MATLAB read: * as the matrix product, .* ./ .^ elementwise, ' as 
 REPMAT_NOTE = "code: repmat(v, 1, n) read as v broadcast across the columns (repmat(v, m, 1) across the rows)"
 
 
+_BINARY = {"add": ast.Add, "sub": ast.Sub, "mtimes": ast.MatMult, "times": ast.Mult, "divide": ast.Div,
+           "power": ast.Pow}  # the grammar's rule -> Python's operator
+
+
 @v_args(meta=True)
 class _Tree(Transformer):
     """The grammar's tree as Python's ``ast`` (positions kept), MATLAB's meaning spelled as NumPy's."""
@@ -45,26 +49,10 @@ class _Tree(Transformer):
     def name(self, meta, children):
         return placed(ast.Name(str(children[0]), ast.Load()), meta)
 
-    def _binary(self, op: ast.operator, meta, children):
-        return placed(ast.BinOp(children[0], op, children[1]), meta)
-
-    def add(self, meta, children):
-        return self._binary(ast.Add(), meta, children)
-
-    def sub(self, meta, children):
-        return self._binary(ast.Sub(), meta, children)
-
-    def mtimes(self, meta, children):
-        return self._binary(ast.MatMult(), meta, children)
-
-    def times(self, meta, children):
-        return self._binary(ast.Mult(), meta, children)
-
-    def divide(self, meta, children):
-        return self._binary(ast.Div(), meta, children)
-
-    def power(self, meta, children):
-        return self._binary(ast.Pow(), meta, children)
+    def __default__(self, data, children, meta):
+        if data in _BINARY:  # * the matrix product, .* ./ elementwise, ^ .^ the power (NumPy's spellings)
+            return placed(ast.BinOp(children[0], _BINARY[data](), children[1]), meta)
+        return super().__default__(data, children, meta)
 
     def neg(self, meta, children):
         return placed(ast.UnaryOp(ast.USub(), children[0]), meta)
