@@ -27,7 +27,7 @@ _PRIMARIES = {
     r"\frac": "frac", r"\dfrac": "frac", r"\tfrac": "frac", r"\cfrac": "frac", r"\sum": "sum", r"\prod": "sum",
     r"\Tr": "matrix_operator", r"\tr": "matrix_operator", r"\trace": "matrix_operator", r"\det": "matrix_operator",
     r"\sqrt": "root", r"\langle": "inner", r"\max": "extremum", r"\min": "extremum", r"\begin{cases}": "cases", r"\infty": "infinity",
-    r"\begin{matrix}": "matrix_literal",
+    r"\begin{matrix}": "matrix_literal", r"\int": "integral",
     **{rf"\{f}": "function" for f in ("log", "ln", "exp", "tanh", "sin", "cos", "cosh", "sinh", "tan", "arctan")},
 }
 

@@ -10,6 +10,7 @@ from .ellipses import _Ellipses
 from .entries import _Entries
 from .expressions import _Expressions
 from .indices import _Indices
+from .integrals import _Integrals
 from .labels import _Labels
 from .letters import _Letters
 from .matrices import _Matrices
@@ -28,6 +29,6 @@ from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
+class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
               _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Entries, _SubscriptLabels, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
