@@ -61,7 +61,7 @@ _SENTENCES = [
     ((rf"([^\s,]+)\s*,\s*(?:\\[;,:!]\s*)?([^\s,]+?)\s*(?:the\s+)?upstream\s+gradient\s+{_DERIVATIVE}\s+and\s+"
       rf"(?:the\s+)?downstream\s+gradient\s+.*"), r"\3 = \1"),
 ]
-_OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assume|and|with|we\s+are\s+given|for(?:\s+(?:all|each|every))?)"
+_OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|for(?:\s+(?:all|each|every))?)"
                       r"\b[\s,:]*", re.IGNORECASE)
 _MATH = re.compile(r"\$+|\\\(|\\\)")
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
@@ -117,7 +117,7 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
     whole = _sentence(text)
-    worded = _WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text)
+    worded = _words_spaced(_WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text))
     if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words
         text, whole = worded, _sentence(worded)
     if whole is not None:
@@ -128,7 +128,20 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     if len(clauses) > 1 and all(f is not None for f in facts):
         return ", ".join(f for f in facts if f), [n for c, f in zip(clauses, facts) for n in _described(c, f)]
     plain = _plain(text)
+    if plain == text.strip() and _OPENING.match(worded):  # {\rm assuming\;}\det X > 0: the opening word in math mode
+        plain = _plain(worded)
     return (text if plain == text.strip() else plain), []
+
+
+# words typeset in math mode: {\rm is\,symmetric}, \mathrm{is~symmetric}, with thin spaces between the words
+_UPRIGHT_WORDS = re.compile(r"\{\s*\\(?:rm|textrm|mathrm|text|it)\s+([^{}]*)\}|\\(?:rm|textrm|mathrm|text)\s*\{([^{}]*)\}")
+_THIN_SPACE = re.compile(r"\\[,;:! ]|~")
+
+
+def _words_spaced(text: str) -> str:
+    """``text`` with words typeset in math mode (``S\\,{\\rm \\,is\\,symmetric}``) as plain words (``S is symmetric``)."""
+    text = _UPRIGHT_WORDS.sub(lambda m: f" {m[1] if m[1] is not None else m[2]} ", text)
+    return _THIN_SPACE.sub(" ", text)
 
 
 def unread_clause(text: str) -> tuple[str, int] | None:
