@@ -45,7 +45,15 @@ _SKIP = {
 _SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
            r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}
 _DROP_ARG = {r"\tag": 1, r"\label": 1, r"\color": 1, r"\textcolor": 1, r"\colorbox": 1, r"\hspace": 1,
-             r"\vspace": 1, r"\phantom": 1}
+             r"\vspace": 1, r"\phantom": 1,
+             # MathJax's and KaTeX's HTML extensions: \cssId{id}{X}, \class{name}{X}, \style{css}{X} show X
+             r"\cssId": 1, r"\class": 1, r"\style": 1, r"\htmlId": 1, r"\htmlClass": 1, r"\htmlStyle": 1,
+             r"\htmlData": 1, r"\href": 1}
+# commands that copies carry for the grammar's own tokens: markdown's escapes (\* \_), MathJax's \lt and \gt (< and >
+# in HTML), the physics package's upright d (\dd), \bold for \mathbf
+_COPIED = {r"\*": ("sym", "*"), r"\_": ("sym", "_"), r"\lt": ("sym", "<"), r"\gt": ("sym", ">"),
+           r"\dd": ("letter", "d"), r"\bold": ("cmd", r"\mathbf"), r"\mathbold": ("cmd", r"\mathbf"),
+           r"\bigtriangledown": ("cmd", r"\nabla"), r"\triangledown": ("cmd", r"\nabla")}
 _MATRIX_ENVS = {"bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix"}  # arrays of entries (read.literals)
 _TRANSPARENT_ENVS = {"aligned", "align", "align*", "split", "gathered", "gather", "gather*", "equation",
                      "equation*", "eqnarray", "eqnarray*", "multline", "multline*", "alignedat"}
@@ -186,8 +194,12 @@ def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
         return _Tok("sym", "'", t.col), k + (2 if prime[1] == r"\prime" else 4)
     if t.text in _BARS:
         return _Tok("sym" if _BARS[t.text] == "|" else "cmd", _BARS[t.text], t.col), k + 1
+    if t.text in _COPIED:
+        return _Tok(*_COPIED[t.text], t.col), k + 1
     if t.text in (r"\Rightarrow", r"\implies", r"\Longrightarrow"):
         return _Tok("sym", "=", t.col), k + 1  # a derivation's next line: A \Rightarrow f'(x) = B
+    if t.text in ("<", ">") and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1:  # z >= 0, as code writes it
+        return _Tok("cmd", r"\le" if t.text == "<" else r"\ge", t.col), k + 2
     if t.text == r"\not" and toks[k + 1].text == "=":
         return _Tok("cmd", r"\neq", t.col), k + 2
     if t.text in _DEFINES or (t.text == ":" and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1):
@@ -243,12 +255,21 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
             if kept:
                 in_cases += 1 if t.text == r"\begin" else -1
                 out.append(_Tok("cmd", t.text + "{" + kept + "}", t.col))
-        elif _layout(t, toks[k - 1], out, in_cases):
+        elif _layout(t, toks[k - 1], out, in_cases) or (t.text == "~" and "\\" in src):  # in LaTeX ~ is a space
             k += 1
+        elif _empty_group(toks, k, out):  # {}={}: an empty group only spaces the = out
+            k += 2
         else:
             out.append(t)
             k += 1
     return out
+
+
+def _empty_group(toks: list[_Tok], k: int, out: list[_Tok]) -> bool:
+    """Whether ``{}`` at ``k`` is an empty group beside a relation (``A {}={} B``: it only spaces the ``=``)."""
+    if toks[k].text != "{" or toks[k + 1].text != "}":
+        return False
+    return toks[k + 2].text in _RELS or bool(out and out[-1].text in _RELS)
 
 
 def _rewritten(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
