@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..errors import ParseError
 from .code import code_pieces
 from .code_pasted import copied_tildes, flattened_transposes, repaired
+from .unicode_letters import spelled
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,9 @@ def _tokenize(src: str) -> list[_Tok]:
             pos += 1
         elif ch.isascii() and ch.isprintable():
             out.append(_Tok("sym", ch, col))
+            pos += 1
+        elif (other := spelled(ch, src, col)) is not None:
+            out.extend(_Tok(t.kind, t.text, col) for t in _tokenize(other) if t.kind != "end")
             pos += 1
         else:
             raise ParseError(f"unexpected character {ch!r}", column=col, source=src)
