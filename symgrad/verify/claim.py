@@ -154,7 +154,21 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
                else (text, value, array) for text, value, array in members]
     stage[0] = "--assume"
     assumptions += [parse.parse_assumption(text, ctx) for text in later]
+    _matrices_as_said(ctx, stage)
     return members, derivative, [a for a in assumptions if a is not sp.true]
+
+
+def _matrices_as_said(ctx: Any, stage: list[str]) -> None:
+    """Refuse where a fact in words said a name is a matrix and the claim and definitions read it as a number (``A is
+    a given matrix`` with nothing in ``X^T X - A`` that makes A one): judged as a number, the verdict would not be
+    about the page's matrix."""
+    from ..read.prose_matrices import read_as_numbers
+
+    name = read_as_numbers(ctx.notes, ctx.tensors)
+    if name is not None:
+        stage[0] = "--given"
+        raise ParseError(f"{name} is said a matrix in words, but nothing in the formulas makes it one (read there, it "
+                         rf"is a number): declare its shape ({name} \in \mathbb{{R}}^{{m \times n}})", column=1)
 
 
 _FUNCTION_HEAD = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(")

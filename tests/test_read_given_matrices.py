@@ -1,0 +1,36 @@
+"""Matrices in words as pages write them: ``\\Sigma is the covariance matrix`` (symmetric positive definite, as
+https://newbetuts.com/1599966-derivative-of-multivariate-normal-distribution-wrt-mean-and-covariance and
+https://ethann.netlify.app/docs/multivariate-gaussian-distribution say it), ``A is a given matrix`` (a word that
+states nothing), with bold capitals read as capitals; a name said a matrix that the formulas read as a number is
+refused, never judged as a number."""
+
+from __future__ import annotations
+
+import pytest
+
+from symgrad import verify
+
+_DET_POWER = r"\frac{\partial \det(\mathbf{\Sigma})^{-1/2}}{\partial \mathbf{\Sigma}}"
+
+
+@pytest.mark.parametrize("fact", [r"\mathbf{\Sigma} is the covariance matrix",
+                                  r"Let $\mathbf{\Sigma}$ be a covariance matrix"])
+def test_the_gradient_of_det_sigma_to_the_minus_half_is_minus_half_of_it_times_sigma_inverse(fact):
+    right = verify(r"-\frac{1}{2}\det(\mathbf{\Sigma})^{-1/2} \mathbf{\Sigma}^{-1}", of=_DET_POWER, given=[fact])
+    assert right.verdict in ("proved", "agrees"), right.message
+    assert "covariance matrix, read as symmetric positive definite" in right.message
+    assert verify(r"\frac{1}{2}\det(\mathbf{\Sigma})^{-1/2} \mathbf{\Sigma}^{-1}", of=_DET_POWER,
+                  given=[fact]).verdict == "wrong"
+
+
+def test_a_given_matrix_in_a_log_det_has_the_gradient_its_inverse_transposed():
+    of = r"\frac{\partial \log\det(A)}{\partial A}"
+    assert verify("A^{-T}", of=of, given=["A is a given matrix"]).verdict in ("proved", "agrees")
+    assert verify("A", of=of, given=["A is a known matrix"]).verdict == "wrong"
+
+
+@pytest.mark.parametrize("fact", ["A is a given matrix", r"$A$ is a real matrix"])
+def test_a_matrix_in_words_the_formulas_read_as_a_number_is_refused_by_name(fact):
+    verdict = verify("2A", of=r"\frac{\partial A x}{\partial x}", given=[fact])
+    assert verdict.verdict == "unreadable"
+    assert "A is said a matrix in words" in verdict.message and "(in --given)" in verdict.message
