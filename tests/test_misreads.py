@@ -306,10 +306,17 @@ GAUSS_OF = r"\frac{\partial}{\partial \mu} (x-\mu)^T \Sigma^{-1} (x-\mu)"
 GAUSS_CLAIM = r"-(\Sigma^{-1} + \Sigma^{-T}) (x-\mu)"
 
 
-def test_an_inverse_transpose_of_an_undeclared_name_is_refused_naming_both_readings():
-    """Read as numbers, Sigma^{-T} was the power -T of a new input T: a right claim judged wrong, silently."""
-    v = verify(GAUSS_CLAIM, of=GAUSS_OF)
+def test_an_inverse_transpose_of_an_undeclared_lowercase_name_is_refused_naming_both_readings():
+    """Read as numbers, s^{-T} was the power -T of a new input T: a right claim judged wrong, silently."""
+    v = verify(GAUSS_CLAIM.replace(r"\Sigma", "s"), of=GAUSS_OF.replace(r"\Sigma", "s"))
     assert v.verdict == "unreadable" and "two readings" in v.message and "inverse transpose" in v.message
+
+
+def test_an_undeclared_greek_capital_inverted_is_a_square_matrix_by_its_use_and_says_so():
+    """Sigma^{-1} of a Greek capital nobody declares: an n x n matrix (a capital inverted, as X^{-1} is), noted; the
+    claim is then the cookbook's -(Sigma^{-1} + Sigma^{-T})(x - mu), checked against autograd in the next test."""
+    v = verify(GAUSS_CLAIM, of=GAUSS_OF)
+    assert v.verdict == "proved" and "Sigma read as n x n matri" in v.message
 
 
 def test_an_inverse_transpose_of_a_declared_matrix_is_proved_against_autograd():

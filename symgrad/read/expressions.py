@@ -300,6 +300,9 @@ class _Expressions:
         if word:
             self.pos += len(word)  # sum_{i=1}^n x_i in plain text: \sum
             return self.sum(_Tok("cmd", r"\sum" if word == "sum" else r"\prod", t.col))
+        if t.text == r"\Sigma" and self.sigma_as_sum(t):
+            self.next()
+            return self.sum(_Tok("cmd", r"\sum", t.col))
         if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
             return self.ones_vector(t)
         return self.named(t)

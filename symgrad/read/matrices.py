@@ -16,13 +16,16 @@ from .. import linalg
 from ..errors import SymgradError
 from ..tensors import size
 from .context import Context
-from .tokens import _NAMED, _arg_text, _group_end, _Tok
+from .tokens import _FONTS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _extent, _Val
 
 _TRACES = frozenset({"tr", "trace"})
 _WORDS = _TRACES | {"det", "adj"}
 _COMMANDS = frozenset({r"\Tr", r"\tr", r"\trace", r"\det"})
 _SIZE_NAMES = ("n", "m", "d", "N", "K", "M")
+_GREEK_CAPITALS = frozenset(g for g in _GREEK if g[0].isupper())
+_TRANSPOSES = ("T", r"\top", r"\intercal")
+_INVERSE_MARKS = (["{", "-", "1"], ["{", "-", "T"], ["{", "-", r"\top"])
 
 
 class _Matrices:
@@ -155,8 +158,44 @@ def _operator_at(toks: list[_Tok], k: int) -> bool:
     if t.kind == "letter" and t.text == "t" and toks[k + 1].text == "r" and toks[k + 1].col == t.col + 1:
         subscript = k > 0 and (toks[k - 1].text == "_" or (toks[k - 1].text == "{" and k > 1 and toks[k - 2].text == "_"))
         return not subscript and (k == 0 or toks[k - 1].kind != "letter" or toks[k - 1].col + 1 != t.col)
-    return t.text == "^" and [x.text for x in toks[k + 1:k + 4]] in (["{", "-", "1"], ["{", "-", "T"]) and \
-        toks[k - 1].kind == "letter" and toks[k - 1].text.isupper()
+    return t.text == "^" and [x.text for x in toks[k + 1:k + 4]] in _INVERSE_MARKS and \
+        _capital_before(toks, k) is not None
+
+
+def _capital_before(toks: list[_Tok], k: int) -> str | None:
+    """The capital that ends right before token k (``X``, ``\\Sigma``, ``{\\Sigma}``, ``\\mathbf{\\Sigma}``,
+    ``\\boldsymbol\\Sigma``), else None."""
+    last = k - 1
+    if last >= 2 and toks[last].text == "}" and toks[last - 2].text == "{":
+        last -= 1
+    name = toks[last] if last >= 0 else None
+    if name is not None and name.kind == "letter" and name.text.isupper() and len(name.text) == 1:
+        return name.text
+    return name.text[1:] if name is not None and name.text[1:] in _GREEK_CAPITALS else None
+
+
+def _greek_matrices(toks: list[_Tok]) -> list[str]:
+    """Greek capitals used as matrices here: inverted or transposed (``\\Sigma^{-1}``, ``\\Lambda^T``), or under a
+    determinant (``\\det\\Sigma``, ``|\\Sigma|``); a Greek capital used otherwise (``\\Sigma_{j}^{p} \\beta_j^2`` as a
+    sum sign, ``\\Phi(x)`` as a function) is no matrix."""
+    out = []
+    for k, t in enumerate(toks[:-1]):
+        name = t.text[1:]
+        if t.kind != "cmd" or name not in _GREEK_CAPITALS or name in out:
+            continue
+        begin, end = k, k + 1
+        if k >= 1 and toks[k - 1].text == "{" and toks[k + 1].text == "}":  # {\Sigma}, \mathbf{\Sigma}
+            begin, end = k - 1, k + 2
+        if begin >= 1 and toks[begin - 1].text in _FONTS:
+            begin -= 1
+        after = [x.text for x in toks[end:end + 4]]
+        marked = after[:1] == ["^"] and (after[1] in _TRANSPOSES or after[1:4] in _INVERSE_MARKS or
+                                         after[1:3] in [["{", m] for m in _TRANSPOSES])
+        before = [x.text for x in toks[max(begin - 2, 0):begin]]
+        det = before[-1:] == [r"\det"] or before == [r"\det", "("] or (before[-1:] == ["|"] and after[:1] == ["|"])
+        if marked or det:
+            out.append(name)
+    return out
 
 
 def _capitals(toks: list[_Tok]) -> list[str]:
@@ -175,7 +214,7 @@ def _capitals(toks: list[_Tok]) -> list[str]:
             before.text == "{" and k > 1 and toks[k - 2].text in ("^", r"\mathsf", r"\mathrm")))
         if not transpose and t.text not in out:
             out.append(t.text)
-    return out
+    return out + [g for g in _greek_matrices(toks) if g not in out]
 
 
 def _transposed_letters(toks: list[_Tok]) -> set[str]:
@@ -225,3 +264,7 @@ def square_matrices(toks: list[_Tok], ctx: Context, always: bool = False) -> Non
     if names:
         ctx.notes.append(f"{', '.join(names)} read as {n} x {n} matri{'ces' if len(names) > 1 else 'x'} (nothing "
                          "declares their shapes; declare them to read otherwise)")
+    greek = [name for name in names if name in _GREEK_CAPITALS]
+    if greek:
+        ctx.notes.append(f"{', '.join(greek)}: a Greek capital inverted, transposed or under a determinant read as a "
+                         "matrix, not a sum sign")

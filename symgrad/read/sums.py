@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .tokens import _Tok
+from .tokens import _group_end, _Tok
 from .vocabulary import _extent, _free_indices, _Val
 
 
@@ -111,6 +111,29 @@ class _Sums:
         binders, expr = self.from_one(binders, body.expr, t)
         cls = sp.Sum if t.text == r"\sum" else sp.Product
         return _Val(cls(expr, *binders), body.axes)
+
+    def sigma_as_sum(self, t: _Tok) -> bool:
+        """Whether ``\\Sigma`` here is a sum sign (``\\Sigma_{j}^{p} \\beta_j^2``, ``\\Sigma_{i=1}^n x_i``, as pages typeset
+        \\sum): written with limits (a range, or a subscript and a superscript) before an operand, and Sigma declared
+        nowhere. A Sigma inverted or under a determinant is a matrix (read.matrices); the decision is noted."""
+        if self.declared("Sigma") or self.ctx.known("Sigma") or self.peek(1).text != "_":
+            return False
+        texts = [x.text for x in self.toks]
+        below = self.pos + 2
+        end = _group_end(self.toks, below) if texts[below] == "{" else below + 1
+        ranged = "=" in texts[below:end]
+        if not (ranged or texts[end:end + 1] == ["^"]):
+            return False
+        save = self.pos
+        self.pos = end
+        if self.at("^"):
+            self.pos = _group_end(self.toks, self.pos + 1) if self.peek(1).text == "{" else self.pos + 2
+        operand = self.starts_factor()
+        self.pos = save
+        if operand:
+            self.note(r"\Sigma with limits read as a sum sign (\sum): nothing declares a Sigma, and a matrix would not "
+                      "carry a range")
+        return operand
 
     def exclusions(self, scope: dict[str, sp.Idx], excluded: list[tuple[_Tok, sp.Idx]]) -> list[sp.Expr]:
         """``1 - \\delta_{kj}`` for each ``k \\neq j`` of a sum's range: the excluded term left out."""

@@ -1,0 +1,74 @@
+"""symgrad.read: squareness from use (issue 9). An undeclared capital, Latin or Greek, plain or bold (``\\Sigma``,
+``{\\Sigma}``, ``\\mathbf{\\Sigma}``, ``\\boldsymbol\\Sigma``, ``\\pmb{\\Sigma}``), that is inverted or under a determinant is
+an n x n matrix, noted; ``\\Sigma`` written with limits before an operand is a sum sign, noted. References: autograd."""
+
+from __future__ import annotations
+
+import autograd.numpy as anp
+import numpy as np
+import pytest
+import sympy as sp
+from autograd import grad
+
+from symgrad import verify
+from symgrad.read import Context, parse_expression
+
+RNG = np.random.default_rng(7)
+S = RNG.normal(size=(3, 3)) + 3 * np.eye(3)  # not symmetric: the general square reading
+X, MU = RNG.normal(size=3), RNG.normal(size=3)
+
+
+def test_the_quadratic_form_in_an_inverted_greek_capital_has_the_cookbook_gradient():
+    """https://newbetuts.com/1599966-...: d/d mu (x-mu)^T Sigma^{-1} (x-mu) = -(Sigma^{-1} + Sigma^{-T})(x - mu) for any
+    square Sigma; the symmetric-only form -2 Sigma^{-1}(x - mu) is not proved for an undeclared Sigma."""
+    f = lambda mu: (X - mu) @ anp.linalg.solve(S, X - mu)
+    inv = np.linalg.inv(S)
+    assert np.allclose(grad(f)(MU), -(inv + inv.T) @ (X - MU))
+    assert not np.allclose(grad(f)(MU), -2 * inv @ (X - MU))
+    quadratic = r"\frac{\partial}{\partial \mu} (x-\mu)^T \Sigma^{-1} (x-\mu)"
+    right = verify(quadratic + r" = -(\Sigma^{-1} + \Sigma^{-T}) (x-\mu)")
+    assert right.verdict == "proved" and "Sigma read as" in right.message
+    assert verify(quadratic + r" = -2\Sigma^{-1}(x-\mu)").verdict != "proved"
+
+
+@pytest.mark.parametrize("sigma", [r"\boldsymbol\Sigma", r"\mathbf{\Sigma}", r"\pmb{\Sigma}", r"{\Sigma}"])
+def test_the_determinant_power_of_a_bold_or_braced_greek_capital_is_read_square(sigma):
+    """https://scicomp.stackexchange.com/questions/14375: |\\boldsymbol\\Sigma|^{-1/2}; its gradient is
+    -1/2 |Sigma|^{-1/2} Sigma^{-T} (autograd below)."""
+    f = lambda s: anp.linalg.det(s) ** -0.5
+    assert np.allclose(grad(f)(S), -0.5 * np.linalg.det(S) ** -0.5 * np.linalg.inv(S).T)
+    claim = rf"\frac{{\partial |{sigma}|^{{-\frac{{1}}{{2}}}}}}{{\partial {sigma}}} = -\frac{{1}}{{2}}|{sigma}|^{{-\frac{{1}}{{2}}}} {sigma}^{{-T}}"
+    assert verify(claim).verdict == "proved"
+    if sigma == r"{\Sigma}":
+        assert verify(claim.replace(r"-\frac{1}{2}|", r"\frac{1}{2}|")).verdict == "wrong"
+
+
+def test_log_det_of_a_greek_capital_by_that_capital_is_its_inverse_transpose():
+    f = lambda s: anp.log(anp.linalg.det(s))
+    assert np.allclose(grad(f)(S), np.linalg.inv(S).T)
+    assert verify(r"\frac{\partial}{\partial \Lambda} \log\det\Lambda = \Lambda^{-T}").verdict == "proved"
+
+
+@pytest.mark.parametrize("latex", [
+    r"\Sigma_{i=1}^{n}(y_i - \hat{y}_i)^2",  # a README's RMSE: \sqrt{\frac{\Sigma_{i=1}^{n}(y_i - \hat{y_i})^2}{n}}
+    r"\Sigma_{i=1}^n (y_i - \hat{y}_i)^2",
+    r"\Sigma_{i}^{n} (y_i - \hat{y}_i)^2",  # the logistic-regression page's \lambda \Sigma_{j}^{p}\beta_j^2
+])
+def test_sigma_with_limits_before_an_operand_is_a_sum_sign(latex):
+    """The sum of squared residuals, checked against NumPy at n = 3."""
+    value = parse_expression(latex, Context())
+    assert isinstance(value, sp.Sum)
+    (_, low, high), = value.limits
+    assert low == 1 and str(high) == "n"
+    y, yhat = RNG.normal(size=3), RNG.normal(size=3)
+    total = 0.0
+    for k in range(3):
+        term = value.function
+        total += float(term.xreplace({e: (yhat if "hat" in str(e.base) else y)[k] for e in term.atoms(sp.Indexed)}))
+    assert total == pytest.approx(float(np.sum((y - yhat) ** 2)))
+
+
+def test_a_ridge_penalty_written_with_a_sigma_sign_differentiates_as_a_sum():
+    v = verify(r"\frac{\partial}{\partial \beta_k} \lambda \Sigma_{j}^{p}\beta_j^2 = 2\lambda\beta_k")
+    assert v.verdict == "proved" and "sum sign" in v.message
+    assert verify(r"\frac{\partial}{\partial \beta_k} \lambda \Sigma_{j}^{p}\beta_j^2 = \lambda\beta_k").verdict == "wrong"
