@@ -96,7 +96,7 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
            domains: Mapping[str, sp.Set] | None) -> Verdict:
     truth, note = _truth(problem, timeout if timeout > 0 else None)  # a zero budget skips only the proof
     notes = [note] if note else []
-    checked = _prepared(members, problem)
+    checked = _prepared(members, problem, notes)
     search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients], domains=domains)
     if not search.points:
         raise VerifyError("no valid point to evaluate the claim at (every point divides by zero or leaves the domain)")
@@ -144,9 +144,10 @@ class _Budget:
     timeout: float
 
 
-def _prepared(members: Sequence[tuple[Any, ...]], problem: _Problem) -> list[tuple[str, list[tuple[sp.Expr, bool]]]]:
+def _prepared(members: Sequence[tuple[Any, ...]], problem: _Problem, notes: list[str]
+              ) -> list[tuple[str, list[tuple[sp.Expr, bool]]]]:
     """Each member to check, in the layouts it may be read in; a written-out derivative of ``of`` is skipped
-    (it is the derivative itself), any other is replaced by its value."""
+    (it is the derivative itself), any other is replaced by its value (a partial's reading goes to ``notes``)."""
     free = _derivative_indices(problem.of, problem.var)
     checked: list[tuple[str, list[tuple[sp.Expr, bool]]]] = []
     for latex, expr, *array in members:
@@ -154,7 +155,7 @@ def _prepared(members: Sequence[tuple[Any, ...]], problem: _Problem) -> list[tup
             if expr.expr == problem.of and tuple(expr.variables) == (problem.var,):
                 continue
             expr = _differentiate(expr.expr, expr.variables[0], problem)
-        expr = _evaluate_derivatives(expr, problem)
+        expr = _evaluate_derivatives(expr, problem, notes)
         checked.append((latex, _orientations(expr, tuple(array[0]) if array else (), free)))
     if not checked:
         raise VerifyError("the claim has nothing to check: write the derivative's value after '='")

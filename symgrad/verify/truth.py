@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..tensors import Node, name_of
+from .printing import _text
 from .problem import _inline, _is_abstract, _Problem, _rename_bound
 from .verdict import VerifyError
 
@@ -54,19 +55,49 @@ def _differentiate(expr: sp.Expr, var: Node, problem: _Problem) -> sp.Expr:
     return rules.simplify(raw, graph, rules=tuple(r for r in rules.SIMPLIFY if r.name in ("expand", "contract")))
 
 
-def _evaluate_derivatives(e: sp.Expr, problem: _Problem) -> sp.Expr:
+def _evaluate_derivatives(e: sp.Expr, problem: _Problem, notes: list[str] | None = None) -> sp.Expr:
     """``e`` with each derivative written inside it (``2 \\frac{d}{dz} \\frac{z^2}{2}``) replaced by its value; those of
-    abstract functions stay, evaluated as uninterpreted values."""
+    abstract functions stay, evaluated as uninterpreted values. A member that also differentiates by a defined name
+    (the chain rule: ``\\frac{\\partial f}{\\partial x} + \\frac{dy}{dx} \\frac{\\partial f}{\\partial y}`` with ``y = A x``)
+    writes partials: its other derivatives hold those names fixed, and ``notes`` says so."""
+    held = _chain_intermediates(e, problem)
     hits: dict[sp.Basic, sp.Expr] = {}
     for node in e.atoms(sp.Derivative):
         if _is_abstract(node):
             continue
-        value = node.expr
-        for v, count in node.variable_count:
-            for _ in range(int(count)):
-                value = _differentiate(value, v, problem)
+        fixed = held - {name_of(v) for v, _ in node.variable_count}
+        if isinstance(node.expr, (sp.Symbol, sp.Indexed)) and name_of(node.expr) in held:
+            fixed = set()  # dy/dx itself: y is what is differentiated, through its definition
+        value = _derivative_value(node, _holding(problem, fixed))
+        if fixed and value != _derivative_value(node, problem) and notes is not None:
+            names = ", ".join(sorted(fixed))
+            notes.append(f"{_text(node)} read as a partial derivative with {names} held fixed: the same member "
+                         f"differentiates by {names} (the chain rule)")
         hits[node] = value
     return e.xreplace(hits) if hits else e
+
+
+def _chain_intermediates(e: sp.Expr, problem: _Problem) -> set[str]:
+    """The defined names (not the variable) that a derivative inside ``e`` differentiates by."""
+    defined = {d.name for d in problem.definitions} - {name_of(problem.var)}
+    return {name_of(v) for node in e.atoms(sp.Derivative) if not _is_abstract(node)
+            for v, _ in node.variable_count if name_of(v) in defined}
+
+
+def _holding(problem: _Problem, fixed: set[str]) -> _Problem:
+    """The problem with the names ``fixed`` taken as inputs (their definitions left out)."""
+    if not fixed:
+        return problem
+    return _Problem(tuple(d for d in problem.definitions if d.name not in fixed), problem.of, problem.var,
+                    problem.constraints, problem.assumptions)
+
+
+def _derivative_value(node: sp.Derivative, problem: _Problem) -> sp.Expr:
+    value = node.expr
+    for v, count in node.variable_count:
+        for _ in range(int(count)):
+            value = _differentiate(value, v, problem)
+    return value
 
 
 def _model_derivatives(e: sp.Expr, var: Node) -> sp.Expr:

@@ -1,0 +1,41 @@
+"""A claimed chain-rule expansion writes partial derivatives: where a member also differentiates by a defined
+intermediate (``\\frac{\\partial f}{\\partial x} + \\frac{dy}{dx} \\frac{\\partial f}{\\partial y}``), its derivative by the
+variable holds that intermediate fixed, and the verdict says so; elsewhere a derivative is total. The expected
+values below are worked by hand for f = x y with y = x^2 (df/dx = 3 x^2; the partial of x y by x with y fixed is y)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symgrad.verify import verify
+
+DEFINE = ["y = x^2", "f = x y"]
+CHAIN = r"\frac{\partial (x y)}{\partial x} + \frac{dy}{dx} \frac{\partial (x y)}{\partial y}"
+
+
+def test_the_chain_rule_expansion_reads_its_first_partial_with_y_held_fixed_and_is_proved():
+    v = verify(rf"\frac{{d f}}{{d x}} = {CHAIN} = y + 2x \cdot x = 3x^2", define=DEFINE)
+    assert v.verdict == "proved"
+    assert "held fixed" in v.message and "chain rule" in v.message
+
+
+def test_a_lone_derivative_of_the_expression_is_total_not_partial():
+    # without a derivative by y in the same member, d(x y)/dx is 3 x^2 (y = x^2 is inlined): no partial reading
+    v = verify(r"\frac{d f}{d x} = \frac{\partial (x y)}{\partial x}", define=DEFINE)
+    assert v.verdict == "proved" and "held fixed" not in v.message
+
+
+@pytest.mark.parametrize("claim", [
+    r"\frac{\partial (x y)}{\partial x} + \frac{\partial (x y)}{\partial y}",  # dy/dx left out: y + x, not 3x^2
+    r"\frac{\partial (x y)}{\partial x} + 2 \frac{dy}{dx} \frac{\partial (x y)}{\partial y}",  # y + 4x^2 = 5x^2
+])
+def test_a_chain_rule_expansion_with_a_slip_is_wrong(claim):
+    v = verify(rf"\frac{{d f}}{{d x}} = {claim}", define=DEFINE)
+    assert v.verdict == "wrong"
+
+
+def test_the_matrix_chain_of_a_quadratic_form_through_y_equals_a_x_is_proved():
+    # quadform-newbe-dev-chain's second member, d(x^T A x)/dx through y = A x
+    v = verify(r"\frac{d (x^TAx)}{d x} = \frac{\partial (x^Ty)}{\partial x} + \frac{d (y^T)}{d x} "
+               r"\frac{\partial (x^Ty)}{\partial y}", define=["y = Ax"])
+    assert v.verdict == "proved" and "held fixed" in v.message
