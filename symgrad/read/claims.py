@@ -24,6 +24,8 @@ from .code import code_notes, is_code_block
 from .context import Context, DerivativeOf, Function, Member
 from .definition_order import _insert
 from .derivative_names import d_heads
+from .differentials import differential_heads
+from .differentials import source_text as _source_text_of
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _local_parameters, _parameters_or_indices
@@ -38,7 +40,7 @@ from .parser import _Parser
 from .prose import without_lead_in, without_remarks
 from .sets import index_range
 from .stand_ins import stand_ins
-from .tokens import _DOTS, _group_end, _source_text, _split, _Tok, _tokens
+from .tokens import _DOTS, _group_end, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .vocabulary import _extent, _free_indices, _Val
 
@@ -139,7 +141,7 @@ def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Ex
     """``parse_claim`` of a claim whose names the problem knows."""
     n_cases = len(ctx.assumptions)
     toks = subscript_moved(_tokens(latex), ctx)
-    toks = stand_ins(latex, toks if of or asked else d_heads(latex, toks, ctx), ctx)
+    toks = stand_ins(latex, toks if of or asked else differential_heads(latex, d_heads(latex, toks, ctx), ctx), ctx)
     toks = head_labels(named_heads(layer_labels(_case_after(latex, toks, ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
@@ -376,10 +378,6 @@ def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
         return toks
     index_range(latex, tail + toks[-1:], ctx)
     return [t for part in parts[:-1] for t in part] + toks[-1:]
-
-
-def _source_text_of(latex: str, toks: list[_Tok]) -> str:
-    return latex[toks[0].col - 1:toks[-1].col - 1 + len(_source_text(toks[-1], latex))]
 
 
 def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
