@@ -72,3 +72,20 @@ def test_a_ridge_penalty_written_with_a_sigma_sign_differentiates_as_a_sum():
     v = verify(r"\frac{\partial}{\partial \beta_k} \lambda \Sigma_{j}^{p}\beta_j^2 = 2\lambda\beta_k")
     assert v.verdict == "proved" and "sum sign" in v.message
     assert verify(r"\frac{\partial}{\partial \beta_k} \lambda \Sigma_{j}^{p}\beta_j^2 = \lambda\beta_k").verdict == "wrong"
+
+
+A, B, XM = RNG.normal(size=(3, 3, 3))
+
+
+@pytest.mark.parametrize("claim", [
+    r"\frac{\partial}{\partial\mathbf{X}} Tr\{\mathbf{A}\mathbf{X}\mathbf{B}\} = \mathbf{A^T}\mathbf{B^T}",  # corpus
+    r"\frac{\partial}{\partial X} Tr(AXB) = A^TB^T",  # D'Souza's Kalman filtering slides: tr(AXB) = A^T B^T
+    r"\frac{\partial}{\partial X} Tr\left(AXB\right) = A^T B^T",
+])
+def test_the_trace_spelled_tr_in_letters_before_a_bracket_is_the_trace(claim):
+    """d tr(AXB)/dX = A^T B^T (the Matrix Cookbook's (101)); Tr was T times r, the capitals' shapes then at odds."""
+    assert np.allclose(grad(lambda x: anp.trace(A @ x @ B))(XM), A.T @ B.T)
+    assert not np.allclose(A.T @ B.T, B.T @ A.T)
+    assert verify(claim).verdict == "proved"
+    if r"\left" in claim:  # the order swapped, B^T A^T, is wrong
+        assert verify(claim.replace("A^T", "C").replace("B^T", "A^T").replace("C", "B^T")).verdict == "wrong"

@@ -20,6 +20,7 @@ from .vocabulary import (
 )
 
 _MATRIX_OPERATORS = {"rank": "the rank"}
+_TRACE_BRACKETS = ("(", r"\{", "[", r"\left", r"\big", r"\Big")
 _MATRIX_READERS = {"tr": "trace", "trace": "trace", "det": "determinant", "adj": "adjugate"}  # upright names read by read.matrices
 _GROUPS = {"(": ")", "[": "]", r"\{": r"\}", "{": "}"}
 # the commands that open an operand, and the method that reads the rest (after the command)
@@ -300,12 +301,24 @@ class _Expressions:
         if word:
             self.pos += len(word)  # sum_{i=1}^n x_i in plain text: \sum
             return self.sum(_Tok("cmd", r"\sum" if word == "sum" else r"\prod", t.col))
-        if t.text == r"\Sigma" and self.sigma_as_sum(t):
-            self.next()
-            return self.sum(_Tok("cmd", r"\sum", t.col))
+        spelled = self.spelled_operator(t)
+        if spelled is not None:
+            return spelled
         if t.text in _ONES and (self.peek(1).text == "1" or [self.peek(k).text for k in (1, 2, 3)] == ["{", "1", "}"]):
             return self.ones_vector(t)
         return self.named(t)
+
+    def spelled_operator(self, t: _Tok) -> _Val | None:
+        """An operator typeset with a letter: ``\\Sigma`` with limits a sum sign (read.sums decides), ``Tr`` before a
+        bracket the trace (``Tr\\{AXB\\}``, ``Tr(AB)``, as ``\\mathrm{Tr}``: T times r would be a guess); else None."""
+        if t.text == r"\Sigma" and self.sigma_as_sum(t):
+            self.next()
+            return self.sum(_Tok("cmd", r"\sum", t.col))
+        if t.text == "T" and self.peek(1).text == "r" and self.contiguous() and self.peek(2).text in _TRACE_BRACKETS \
+                and not any(self.declared(name) for name in ("Tr", "T", "r")):
+            self.pos += 2
+            return self.trace(t, "Tr")
+        return None
 
     def plain_sum(self) -> str | None:
         """``sum`` or ``prod`` spelled in letters here, right before its limits (``sum_i``, ``prod_{k=1}^n``)."""

@@ -16,6 +16,7 @@ from .. import linalg
 from ..errors import SymgradError
 from ..tensors import size
 from .context import Context
+from .expressions import _TRACE_BRACKETS
 from .tokens import _FONTS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _extent, _Val
 
@@ -155,6 +156,9 @@ def _operator_at(toks: list[_Tok], k: int) -> bool:
         return True
     if t.text in _NAMED and toks[k + 1].text == "{":
         return _arg_text(toks, k + 1)[0].lower() in _WORDS
+    if t.kind == "letter" and t.text == "T" and toks[k + 1].text == "r" and toks[k + 1].col == t.col + 1 and \
+            toks[k + 2].text in _TRACE_BRACKETS:  # Tr\{AXB\}, Tr(AB): the trace spelled in letters, bracketed
+        return k == 0 or toks[k - 1].kind != "letter" or toks[k - 1].col + 1 != t.col
     if t.kind == "letter" and t.text == "t" and toks[k + 1].text == "r" and toks[k + 1].col == t.col + 1:
         subscript = k > 0 and (toks[k - 1].text == "_" or (toks[k - 1].text == "{" and k > 1 and toks[k - 2].text == "_"))
         return not subscript and (k == 0 or toks[k - 1].kind != "letter" or toks[k - 1].col + 1 != t.col)
@@ -212,7 +216,8 @@ def _capitals(toks: list[_Tok]) -> list[str]:
         before = toks[k - 1] if k else None
         transpose = before is not None and (before.text in ("^", "-") or (
             before.text == "{" and k > 1 and toks[k - 2].text in ("^", r"\mathsf", r"\mathrm")))
-        if not transpose and t.text not in out:
+        trace = t.text == "T" and _operator_at(toks, k)  # the T of Tr(AB)
+        if not transpose and not trace and t.text not in out:
             out.append(t.text)
     return out + [g for g in _greek_matrices(toks) if g not in out]
 
