@@ -23,10 +23,20 @@ _DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\
 # (sentence, the fact it states); names and sizes are kept as written
 _SIZE = r"([A-Za-z][A-Za-z0-9]*|[1-9][0-9]*)"  # no 0: p is (0, 1) is an interval
 _REALS = r"(?:R|ℝ|\\R|\\mathbb\s*\{?R\}?)((?:\^(?:\{[^{}]*\}|[A-Za-z0-9]))?)"  # R, \mathbb{R}, with its power
-_SHAPE = r"(?:has\s+(?:shape|size|dimensions?)|is\s+of\s+(?:shape|size)|is|:)"
+# "has shape", ":", "is", "are learnable vectors of shape", ": Scale parameter of shape" (code docstrings' words)
+_SHAPE = (r"(?:has\s+(?:shape|size|dimensions?)|(?::\s*|(?:is|are)\s+)(?:(?:an?|the)\s+)?(?:[A-Za-z]+\s+){0,3}?"
+          r"(?:of|with)\s+(?:shape|size|dimensions?)|(?:of|with)\s+(?:shape|size)|is|are|:)")
+_NAMES = rf"((?:{_NAME[1:-1]})(?:\s*,\s*(?:{_NAME[1:-1]}))*)"  # \gamma, \beta: several names, one shape
+# "the size of all vectors (x, mu) is n x 1": the shape of the names in parentheses
+_SIZE_OF = (r"(?:the\s+)?(?:size|shape|dimensions?)\s+of\s+(?:(?:all|each|every|both|the)\s+)?(?:(?:the\s+)?"
+            rf"(?:vectors?|matri(?:x|ces)|arrays?|tensors?)\s*)?\(?\s*{_NAMES}\s*\)?\s+(?:is|are)\s+")
 _SENTENCES = [
-    (rf"{_NAME}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,\s*{_SIZE}\s*\)", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: (n, d)
-    (rf"{_NAME}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,?\s*\)", r"\1 \\in \\mathbb{R}^{\2}"),  # y has shape (n,)
+    (rf"{_NAMES}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,\s*{_SIZE}\s*\)", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: (n, d)
+    (rf"{_NAMES}\s*{_SHAPE}\s*\(\s*{_SIZE}\s*,?\s*\)", r"\1 \\in \\mathbb{R}^{\2}"),  # y has shape (n,)
+    (rf"{_SIZE_OF}{_DIM}{_BY}1", r"\1 \\in \\mathbb{R}^{\2}"),
+    (rf"{_SIZE_OF}\(\s*{_SIZE}\s*,\s*{_SIZE}\s*\)", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # the shape of X is (N, D)
+    (rf"{_SIZE_OF}{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
+    (rf"{_NAMES}\s+(?:(?:is|are)\s+)?(?:of|with)\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_NAME}\s*(?:is|be|:)\s*{_DIM}{_BY}1", r"\1 \\in \\mathbb{R}^{\2}"),  # y is n x 1
     (rf"{_NAME}\s*:\s*{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: n \times d
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}-(?:dimensional\s+)?(?:column\s+)?vector", r"\1 \\in \\mathbb{R}^{\2}"),  # an n-vector
@@ -63,7 +73,7 @@ _SENTENCES = [
 ]
 _OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|for(?:\s+(?:all|each|every))?)"
                       r"\b[\s,:]*", re.IGNORECASE)
-_MATH = re.compile(r"\$+|\\\(|\\\)")
+_MATH = re.compile(r"\$+|\\\(|\\\)|`")  # `x` as Markdown quotes code
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
 
 
