@@ -9,6 +9,7 @@ import re
 from ..errors import ParseError
 from .prose_matrices import matrices_in_words
 from .words_kinds import sign_in_words
+from .words_upstream import upstream_in_words
 
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
 _DIM = r"([A-Za-z0-9]+|\([^()]*\)|\{[^{}]*\})"
@@ -181,7 +182,7 @@ def _sentence(text: str) -> str | None:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
             return m.expand(fact)
-    described = _fact_described(text) or sign_in_words(plain)
+    described = _fact_described(text) or sign_in_words(plain) or upstream_in_words(plain)
     if described is not None:
         return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
