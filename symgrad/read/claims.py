@@ -29,6 +29,7 @@ from .differentials import source_text as _source_text_of
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _local_parameters, _parameters_or_indices
+from .heads_gradient import gradient_heads
 from .jacobians import jacobian_named
 from .labels import axes_wanted, head_labels, labelled_head
 from .layers import instantiate, is_template, layer_labels
@@ -141,7 +142,9 @@ def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Ex
     """``parse_claim`` of a claim whose names the problem knows."""
     n_cases = len(ctx.assumptions)
     toks = subscript_moved(_tokens(latex), ctx)
-    toks = stand_ins(latex, toks if of or asked else differential_heads(latex, d_heads(latex, toks, ctx), ctx), ctx)
+    if not (of or asked):  # a head that names the derivative in words: d<name>, a differential, 'gradient'
+        toks = gradient_heads(latex, differential_heads(latex, d_heads(latex, toks, ctx), ctx), ctx)
+    toks = stand_ins(latex, toks, ctx)
     toks = head_labels(named_heads(layer_labels(_case_after(latex, toks, ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
