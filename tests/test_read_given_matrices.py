@@ -34,3 +34,22 @@ def test_a_matrix_in_words_the_formulas_read_as_a_number_is_refused_by_name(fact
     verdict = verify("2A", of=r"\frac{\partial A x}{\partial x}", given=[fact])
     assert verdict.verdict == "unreadable"
     assert "A is said a matrix in words" in verdict.message and "(in --given)" in verdict.message
+
+
+_FACTS_IN_ONE = [r"A and B are matrices, x is a scalar and \| \cdot \| denotes the Frobenius norm",
+                 r"A, B are matrices and || || is the frobenius norm"]
+
+
+@pytest.mark.parametrize("fact", _FACTS_IN_ONE)
+def test_the_derivative_of_the_squared_frobenius_residual_by_a_scalar_is_2x_norm_b_minus_2_tr_a_t_b(fact):
+    of, define = r"\frac{\partial F}{\partial x}", [r"F = \|A - xB\|_F^2"]
+    right = verify(r"2x\|B\|_F^2 - 2\operatorname{tr}(A^T B)", of=of, define=define, given=[fact])
+    assert right.verdict in ("proved", "agrees") and "read as the Frobenius norm" in right.message
+    assert "A, B declared matrices in words" in right.message
+    assert verify(r"2x\|B\|_F^2 + 2\operatorname{tr}(A^T B)", of=of, define=define, given=[fact]).verdict == "wrong"
+
+
+def test_another_norm_named_in_words_is_not_read_as_the_frobenius_norm():
+    verdict = verify(r"2x\|B\|^2", of=r"\frac{\partial F}{\partial x}", define=[r"F = x^2 \|B\|^2"],
+                     given=[r"B is a matrix and \| \cdot \| denotes the spectral norm"])
+    assert verdict.verdict == "unreadable" and "spectral norm" in verdict.message

@@ -9,6 +9,7 @@ import re
 from ..errors import ParseError
 from .prose_matrices import matrices_in_words
 from .words_kinds import sign_in_words
+from .words_norms import frobenius_in_words
 from .words_upstream import upstream_in_words
 
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
@@ -159,7 +160,7 @@ def unread_clause(text: str) -> tuple[str, int] | None:
     """The first clause of a sentence of several (``X is a matrix and E is a scalar, and X is a function of E``) that
     is no known sentence, and its column, when some other clause is one; a sentence of words stating no relation
     (``the derivative of the activation``), whole: the refusal names it. None otherwise."""
-    clauses = [c for c in _split_top(text, _CLAUSE_BREAK) if c.strip(" .")]
+    clauses = [c for c in _with_names_joined(_split_top(text, _CLAUSE_BREAK)) if c.strip(" .")]
     known = [_sentence(c) is not None for c in clauses]
     words = re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}(?![A-Za-z])", _MATH_SPAN.sub(" ", text))
     if not any(known) and len(words) >= 3 and not _RELATION.search(text):  # a sentence that only narrates
@@ -191,6 +192,8 @@ def _sentence(text: str) -> str | None:
         if m:
             name = re.sub(r"_\{?[A-Za-z0-9]+\}?$", "", m.group(1))  # t_i one-hot: t is
             return name + m.expand(fact)[len(m.group(1)):] if fact else ""
+    if frobenius_in_words(spaced) is not None:
+        return ""
     matrices = matrices_in_words(spaced)
     return matrices[0] if matrices else None
 
@@ -216,14 +219,34 @@ def _described(text: str, fact: str) -> list[str]:
         matrices = None
     if matrices and matrices[0] == fact:
         return matrices[1]
+    frobenius = frobenius_in_words(spaced) if fact == "" else None
+    if frobenius is not None:
+        return [frobenius]
     return [f"'{' '.join(_MATH.sub(' ', text).split())}' describes, states nothing symgrad uses"] if fact == "" else []
+
+
+_NAMES_ONLY = re.compile(rf"\s*{_NAMES}\s*")
+
+
+def _with_names_joined(parts: list[str]) -> list[str]:
+    """Clauses split at commas and ``and`` with a bare list of names joined to the clause after it: ``A``, ``B are
+    matrices`` is one clause, ``A, B are matrices``."""
+    out: list[str] = []
+    waiting: list[str] = []
+    for part in parts:
+        if _NAMES_ONLY.fullmatch(part):
+            waiting.append(part.strip())
+        else:
+            out.append(", ".join([*waiting, part.strip()]))
+            waiting = []
+    return out + ([", ".join(waiting)] if waiting else [])
 
 
 def _clauses(text: str) -> list[str]:
     """``text`` split at commas, semicolons and ``and`` outside its math (``$...$``, ``\\(...\\)``); one clause when it
     has no math marks (``x, w \\in \\mathbb{R}^n`` is one fact list, read by the grammar)."""
     if not _MATH_SPAN.search(text):  # "X is n x d, y is n x 1": clauses only when each is a known sentence
-        plain = _split_top(text, _CLAUSE_BREAK)
+        plain = _with_names_joined(_split_top(text, _CLAUSE_BREAK))
         return plain if len(plain) > 1 and all(_sentence(c) is not None for c in plain) else [text]
     clauses = [""]
     for k, part in enumerate(_MATH_SPAN.split(text)):
