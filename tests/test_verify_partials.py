@@ -34,8 +34,12 @@ def test_a_chain_rule_expansion_with_a_slip_is_wrong(claim):
     assert v.verdict == "wrong"
 
 
-def test_the_matrix_chain_of_a_quadratic_form_through_y_equals_a_x_is_proved():
-    # quadform-newbe-dev-chain's second member, d(x^T A x)/dx through y = A x
-    v = verify(r"\frac{d (x^TAx)}{d x} = \frac{\partial (x^Ty)}{\partial x} + \frac{d (y^T)}{d x} "
-               r"\frac{\partial (x^Ty)}{\partial y}", define=["y = Ax"])
-    assert v.verdict == "proved" and "held fixed" in v.message
+def test_a_claim_whose_value_needs_a_name_only_its_own_definitions_give_is_refused_not_called_wrong():
+    # the cofactor C_ij = (-1)^{i+j} M_ij with the minor M defined only in words: M drawn at random refutes nothing
+    v = verify(r"\frac{\partial(\det X)}{\partial X_{ij}} = C_{ij}", define=[r"C_{ij} = (-1)^{i+j} M_{ij}"])
+    assert v.verdict == "unreadable" and "M" in v.message and "--define" in v.message
+
+
+def test_a_claim_wrong_in_the_names_the_derivative_uses_is_still_wrong():
+    v = verify(r"\frac{\partial L}{\partial w} = x(wx - y)", define=["L = (wx - y)^2"])
+    assert (v.verdict, v.diagnosis) == ("wrong", "factor")

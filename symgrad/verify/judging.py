@@ -12,13 +12,13 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from ..tensors import Constraint, Definition, Node
+from ..tensors import Constraint, Definition, Node, name_of
 from .conventions import CONVENTIONS, by_another_form, conventions, layout_note, with_truth
 from .counterexample import _counterexample
 from .diagnosis import _diagnose
 from .evaluation import _DPS, Fn, _compile, _equal
 from .printing import _case_text, _derivative_text, _latex, _text
-from .problem import _Problem, _rename_bound
+from .problem import _inline, _Problem, _rename_bound
 from .proof import _apply_assumptions, _prove, _size_where_it_differs, _Timeout
 from .search import _first_difference, _Sample, _Search, _Tally
 from .selfcheck import check_truth
@@ -310,6 +310,30 @@ def _refuse_unheld(search: _Search, links: list[Link], truth: sp.Expr) -> None:
                           f"(--define) so that the claim is judged with it")
 
 
+def _refuse_unknown(problem: _Problem, link: Link, truth: sp.Expr) -> None:
+    """A wrong member whose value needs a name that nothing the derivative is computed from gives (the claim's
+    ``C_ij = (-1)^{i+j} M_ij`` with the minor ``M`` defined only in words) is not refuted: any value of that name
+    was drawn at random. Refuse, naming it, rather than call the claim wrong."""
+    known = {str(s) for part in (truth, problem.var, *(d.rhs for d in problem.pruned()),
+                                 *(c.lhs - c.rhs for c in problem.constraints)) for s in _symbols(part)}
+    unknown = sorted(_names(_inline(link.expr, problem.definitions, keep=name_of(problem.var))) - known)
+    if unknown:
+        names = ", ".join(unknown)
+        raise VerifyError(f"the claim differs from the derivative, but its value depends on {names}, which nothing "
+                          f"the derivative is computed from gives (only the claim's own terms use it): define {names} "
+                          f"(--define) or state it (--given) so that the claim can be judged")
+
+
+def _symbols(e: sp.Basic) -> set[sp.Basic]:
+    """Every symbol and array name in ``e``, index bounds included."""
+    e = sp.sympify(e)
+    out = set(e.free_symbols) | {a.base.label for a in e.atoms(sp.Indexed)}
+    for i in e.atoms(sp.Idx):
+        if i.lower is not None:
+            out |= sp.sympify(i.lower).free_symbols | sp.sympify(i.upper).free_symbols
+    return out
+
+
 def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tuple[Link, str, str] | None,
                notes: list[str], search: _Search, kind: str | None) -> Verdict:
     general = _text(truth)
@@ -325,6 +349,7 @@ def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tupl
     tail = "".join(f" Note: {n}." for n in notes)
     if wrong is not None:
         _refuse_unheld(search, links, truth)
+        _refuse_unknown(problem, wrong[0], truth)
         link, diagnosis, why = wrong
         where = f" Link {links.index(link) + 1} ({link.latex}) breaks." if len(links) > 1 else ""
         return Verdict("wrong", links, diagnosis, correct, link.counterexample,
