@@ -94,6 +94,58 @@ def _doubled_at(src: str) -> int | None:
     return None
 
 
+_ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}")
+_GREEK_SHOWN = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "theta": "θ", "lambda": "λ",
+                "mu": "μ", "sigma": "σ", "pi": "π", "eta": "η", "phi": "ϕ", "tau": "τ", "omega": "ω"}
+
+
+_SHOWN_COMMANDS = {r"\sum": "∑", r"\prod": "∏", r"\partial": "∂", r"\nabla": "∇", r"\infty": "∞", r"\neq": "≠",
+                   r"\le": "≤", r"\leq": "≤", r"\ge": "≥", r"\geq": "≥", r"\cdot": "*", r"\times": "*"}
+_SHOWN_NAMES = {"log", "ln", "exp", "max", "min", "tanh", "sin", "cos", "sigmoid", "softmax", "det", "tr"}
+
+
+def _fractions_swapped(text: str) -> str:
+    """``text`` with each ``\frac{a}{b}`` as ``{b}{a}``: a copy of a rendered fraction gives its denominator first."""
+    at = text.find(r"\frac{")
+    if at < 0:
+        return text
+    num_end = _close(text, at + 5)
+    den_end = _close(text, num_end + 1) if num_end is not None and text[num_end + 1:num_end + 2] == "{" else None
+    if den_end is None:
+        return text
+    num, den = text[at + 6:num_end], text[num_end + 2:den_end]
+    return text[:at] + "{" + _fractions_swapped(den) + "}{" + _fractions_swapped(num) + "}" + \
+        _fractions_swapped(text[den_end + 1:])
+
+
+def _shown_command(m: re.Match) -> str:
+    name = m.group(1)
+    return _SHOWN_COMMANDS.get(m.group(0)) or _GREEK_SHOWN.get(name) or (name if name in _SHOWN_NAMES else "")
+
+
+def _shown_letters(text: str) -> str:
+    """``text`` as a rendering shows it, reduced to what a copy of the rendering keeps for certain: no spaces, braces,
+    scripts' marks, alignment or primes; environments and sizers dropped; Greek letters, operators and function
+    names shown as a rendering shows them."""
+    text = _ENVIRONMENT.sub("", text)
+    text = _COMMAND.sub(_shown_command, text)
+    return "".join(_DISPLAYED.get(c, c) for c in text if not c.isspace() and c not in "{}^_&'’")
+
+
+def _rendered_before(src: str) -> int | None:
+    """Where the LaTeX starts, where ``src`` is a page's rendering copied as plain text (no backslash, an ``=``) then
+    the LaTeX it renders (``f(x)=max(0,x)f(x) = \rm {max}(0, x)``); None for anything else."""
+    first = src.find("\\")
+    if first < 0 or len(src) > _LONGEST:
+        return None
+    for k in range(3, first + 1):
+        shown = _shown_letters(src[:k])
+        if "=" in shown and "=" in src[k:] and not src[k - 1].isspace() and \
+                shown in (_shown_letters(src[k:]), _shown_letters(_fractions_swapped(src[k:]))):
+            return k
+    return None
+
+
 # T glued after a name or a bracket, where copying a page's display lost its superscript: XTX, ATb, (Ax - b)T
 _FLAT_T = re.compile(r"(?<=[A-Za-z)\]])T(?![a-z]{2}|r\b|r\(|[0-9_^'’])")
 _WORD_BEFORE = re.compile(r"[A-Za-z]{3,}$")  # softmaxT, theT: a word, not a name with its transpose
@@ -168,6 +220,9 @@ def repaired(src: str) -> str:
     doubled = _doubled_at(src)
     if doubled is not None:
         src = src[:doubled] + " " * (len(src) - doubled)
+    rendered = _rendered_before(src)
+    if rendered is not None:
+        src = " " * rendered + src[rendered:]
     blanks = set(_asciimath_blanks(src))
     src = "".join(" " if k in blanks else c for k, c in enumerate(src))
     for opened, closed in _crossed_braces(src):  # {\{ A }\} as \{ A \}, each the same width
@@ -188,6 +243,10 @@ def pasted_notes(src: str) -> list[str]:
     if doubled is not None:
         notes.append(f"text: {src[doubled:].strip()} read as the page's display of the formula before it, copied "
                      "with it: the formula is read once")
+    rendered = _rendered_before(src)
+    if rendered is not None:
+        notes.append(f"text: {src[:rendered].strip()} read as the page's rendering of the LaTeX after it, copied with "
+                     "it: the LaTeX is read")
     if _asciimath_blanks(src):
         notes.append("text: AsciiMath read as its mathematics: #...#, color(...) and cancel(...) only typeset (a "
                      "cancelled term still counts)")

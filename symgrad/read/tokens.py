@@ -212,8 +212,21 @@ def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
     return None
 
 
+_OPERATOR_WORDS = {"max", "min", "log", "ln", "exp", "sin", "cos", "tanh", "det", "arg"}  # LaTeX's own \max, \log, ...
+
+
 def _old_font(toks: list[_Tok], k: int) -> tuple[list[_Tok], int] | None:
-    """``{\\rm Tr}`` (plain TeX's font switch) as ``\\mathrm{Tr}``: an upright word, not a product of letters."""
+    """``{\\rm Tr}`` and ``\\rm {max}`` (plain TeX's font switch) as ``\\mathrm{Tr}``: an upright word, not a product of
+    letters."""
+    if toks[k].text == r"\rm" and toks[k + 1].text == "{":  # \rm {max}(0, x): the switch before its group
+        k, end = k + 1, _group_end(toks, k + 1)
+        inner = toks[k + 1:end - 1]
+        if not inner or any(t.kind != "letter" for t in inner):
+            return None
+        word = "".join(t.text for t in inner)
+        if word in _OPERATOR_WORDS:
+            return [_Tok("cmd", "\\" + word, inner[0].col)], end
+        return [_Tok("cmd", r"\mathrm", toks[k - 1].col), toks[k], *inner, toks[end - 1]], end
     if toks[k].text != "{" or toks[k + 1].text not in (r"\rm", r"\mathrm", r"\operatorname"):
         return None
     end = _group_end(toks, k)
