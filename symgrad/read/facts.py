@@ -14,8 +14,7 @@ from .code import is_code_block
 from .context import Context, Upstream
 from .encoded import decoded
 from .forms import forms, respelled
-from .given_conditions import condition
-from .given_values import fact_tokens, is_array_value
+from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
 from .parser import _Parser
 from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
@@ -57,12 +56,8 @@ def parse_given(latex: str, ctx: Context) -> None:
         ctx.notes.extend(described)
         if described and not latex.strip():
             return
-    if isinstance(latex, str) and define(latex, ctx.macros):
-        return
-    note = condition(latex) if isinstance(latex, str) else None
-    if note is not None:  # w_j \neq 0, \det X > 0: where the claim holds, not what it uses
-        ctx.notes.append(note)
-        return
+    if isinstance(latex, str) and (define(latex, ctx.macros) or read_alone(latex, ctx, parse_definition)):
+        return  # a macro; eps = 1e-8, w_j \neq 0, \det X > 0
     if isinstance(latex, str) and is_case(latex, ctx):
         raise ParseError(f"{latex.strip()} relates two indices: a case, given as --assume", column=1, source=latex)
     _tokens(latex)  # the empty-input and brace checks, with their columns

@@ -4,7 +4,12 @@ constant, not an equation about a scalar."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from .code import code_pieces
+from .context import Context
+from .given_conditions import condition
 from .tokens import _code_tokens, _Tok, _tokenize
 
 _ENTRY = {"digit", "end"}
@@ -23,3 +28,31 @@ def is_array_value(right: list[_Tok]) -> bool:
     if len(inner) < 3 or inner[0].text != r"\begin{matrix}" or inner[-1].text != r"\end{matrix}":
         return False
     return all(t.kind in _ENTRY or t.text in _LAYOUT for t in inner[1:-1])
+
+
+_SCIENTIFIC = re.compile(r"(\s*\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?\s*=\s*)(\d+(?:\.\d+)?)[eE]([-+]?\d+)(\s*[.,;]?\s*)")
+
+
+def scientific_value(latex: str) -> tuple[str, str] | None:
+    """``eps = 1e-100``, ``\\epsilon = 1e-8``: a name given a value in scientific notation (as code writes it), as
+    LaTeX (``eps = 1 \\cdot 10^{-100}``) and the note saying how it was read; None for anything else (``e-1`` alone
+    has two readings, and the reader refuses it there)."""
+    m = _SCIENTIFIC.fullmatch(latex)
+    if m is None:
+        return None
+    power = int(m[3])
+    value = rf"{m[2]} \cdot 10^{{{power}}}"
+    return f"{m[1]}{value}", (f"{' '.join(latex.split())} read as the definition {m[1].strip()} {m[2]} x 10^{power} (scientific "
+                                    "notation, as code writes it)")
+
+
+def read_alone(latex: str, ctx: Context, define: Callable[[str, Context], object]) -> bool:
+    """Read a fact that stands alone, noted: a constant in scientific notation (``eps = 1e-8``, defined by ``define``)
+    or a condition only on where the claim holds (``w_j \\neq 0``, ``\\det X > 0``); False for any other fact."""
+    scientific = scientific_value(latex)
+    if scientific is not None:
+        define(scientific[0], ctx)
+    note = scientific[1] if scientific is not None else condition(latex)
+    if note is not None:
+        ctx.notes.append(note)
+    return note is not None
