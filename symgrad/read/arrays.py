@@ -7,6 +7,8 @@ import sympy as sp
 from .tokens import _Tok
 from .vocabulary import _extent, _Val
 
+_KINDS = {True: "a row vector", False: "a column vector"}
+
 
 class _Arrays:
     """Shapes, sums, products and selections of array values (a part of the parser)."""
@@ -63,7 +65,12 @@ class _Arrays:
         moved = vector.expr.xreplace({k: axis})
         return (matrix.expr, moved, matrix.axes) if matrix is a else (moved, matrix.expr, matrix.axes)
 
-    def add(self, a: _Val, b: _Val, tok: _Tok) -> _Val:
+    def add(self, a: _Val, b: _Val, tok: _Tok, written: tuple[str, str] = ("", "")) -> _Val:
+        if len(a.axes) == len(b.axes) == 2 and (a.axes[0] is None) != (b.axes[0] is None) and len(a.free) == 1 and \
+                len(b.free) == 1:  # (x + \mu)^T \Sigma + \Sigma(\mu - x): a row vector plus a column vector
+            sides = [f"{_KINDS[v.axes[0] is None]} {text + ', ' if text else ''}shape {self.shape(v)}"
+                     for v, text in zip((a, b), written)]
+            raise self.error(f"cannot add {sides[0]}, and {sides[1]}: transpose one of them", tok)
         if not a.axes or not b.axes:
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
@@ -119,6 +126,12 @@ class _Arrays:
     def transpose(self, v: _Val, tok: _Tok) -> _Val:
         if len(v.axes) not in (0, 2):
             raise self.error(f"cannot transpose shape {self.shape(v)}", tok)
+        defined = self.ctx.definitions.get(str(v.expr)) if isinstance(v.expr, sp.Symbol) and not v.axes else None
+        if defined is not None and isinstance(defined.lhs, sp.Symbol) and defined.rhs.free_symbols - {defined.lhs}:
+            # M = \Sigma^{-1}, z = (\mu - x), f = z^T M z: read as a number, z^T M z was z^2 M, a matrix, silently
+            raise self.error(f"{v.expr}^T has two readings: {v.expr} is defined as a number ({v.expr} = {defined.rhs}), "
+                             f"but a transpose says it is a vector; declare the arrays it is made of "
+                             rf"(x \in \mathbb{{R}}^{{n}}) to read it as one", tok)
         return _Val(v.expr, tuple(reversed(v.axes)))
 
     def select(self, v: _Val, idxs: list[sp.Expr], tok: _Tok) -> _Val:

@@ -40,16 +40,26 @@ class _Expressions:
         sign = None
         if self.at("-") or self.at("+"):
             sign = self.next()
+        start = self.pos
         v = self.term()
         if sign is not None and sign.text == "-":
             v = _Val(-v.expr, v.axes)
         while self.at("+") or self.at("-") or self.at(r"\pm"):
+            left = self.written(start, self.pos)
             op = self.next()
             if op.text == r"\pm":
                 raise self.error(r"\pm is not supported", op)
+            begin = self.pos
             w = self.term()
-            v = self.add(v, w if op.text == "+" else _Val(-w.expr, w.axes), op)
+            v = self.add(v, w if op.text == "+" else _Val(-w.expr, w.axes), op, (left, self.written(begin, self.pos)))
         return v
+
+    def written(self, start: int, end: int) -> str:
+        """The source text of tokens ``start`` to ``end`` (for an error that names what it refuses)."""
+        if end <= start or self.toks[end - 1].kind == "end":
+            return ""
+        first, last = self.toks[start], self.toks[end - 1]
+        return self.src[first.col - 1:last.col - 1 + len(last.text)].strip()
 
     def starts_factor(self) -> bool:
         t = self.peek()

@@ -1,0 +1,39 @@
+"""symgrad.read: vectors whose shapes the context states or their use implies (issue 9). A name defined as a number
+and then transposed is refused naming both readings (read as a number, ``z^T M z`` was ``z^2 M``, a matrix, and a right
+claim was judged wrong); a row vector added to a column vector is refused naming both sides and their shapes."""
+
+from __future__ import annotations
+
+import autograd.numpy as anp
+import numpy as np
+from autograd import grad
+
+from symgrad import verify
+
+# https://newbetuts.com/1599966-derivative-of-multivariate-normal-distribution-wrt-mean-and-covariance (the answer)
+DEFINE = [r"M &= \Sigma^{-1}", r"z &= (\mu-x)", r"f &= z^TMz"]
+CLAIM = r"\frac{\partial f}{\partial \mu} &= (\Sigma^{-1}+\Sigma^{-T})\,(\mu-x)"
+
+
+def test_a_name_defined_as_a_number_then_transposed_is_refused_naming_both_readings():
+    v = verify(CLAIM, define=DEFINE)
+    assert v.verdict == "unreadable" and "z^T has two readings" in v.message and "vector" in v.message
+
+
+def test_the_same_answer_with_its_vectors_declared_is_proved_against_autograd():
+    rng = np.random.default_rng(5)
+    s, x, mu = rng.normal(size=(3, 3)) + 3 * np.eye(3), rng.normal(size=3), rng.normal(size=3)
+    inv = np.linalg.inv(s)
+    assert np.allclose(grad(lambda m: (m - x) @ anp.linalg.solve(s, m - x))(mu), (inv + inv.T) @ (mu - x))
+    assert verify(CLAIM, define=DEFINE, given=[r"\mu, x \in \mathbb{R}^n"]).verdict == "proved"
+
+
+def test_a_row_vector_added_to_a_column_vector_is_refused_naming_both_sides_and_shapes():
+    """arqmath 16020's asker: (x + mu)^T Sigma + Sigma(mu - x) adds a row (1, n) to a column (n, 1)."""
+    v = verify(r"(\mathbf{x} + \boldsymbol{\mu})^\top\boldsymbol{\Sigma} + \boldsymbol{\Sigma}(\boldsymbol{\mu} - \mathbf{x})",
+               of=r"\frac{d}{d\boldsymbol{\mu}}\left( (\mathbf{x} - \boldsymbol{\mu})^\top\boldsymbol{\Sigma} "
+                  r"(\mathbf{x} - \boldsymbol{\mu})\right)",
+               given=[r"\mathbf{x}, \boldsymbol{\mu} \in \mathbb{R}^{n}", r"\boldsymbol{\Sigma} \in \mathbb{R}^{n \times n}"])
+    assert v.verdict == "unreadable" and v.column == 57
+    assert r"a row vector (\mathbf{x} + \boldsymbol{\mu})^\top\boldsymbol{\Sigma}, shape (1, n)" in v.message
+    assert r"a column vector \boldsymbol{\Sigma}(\boldsymbol{\mu} - \mathbf{x}), shape (n, 1)" in v.message
