@@ -89,3 +89,17 @@ def test_the_trace_spelled_tr_in_letters_before_a_bracket_is_the_trace(claim):
     assert verify(claim).verdict == "proved"
     if r"\left" in claim:  # the order swapped, B^T A^T, is wrong
         assert verify(claim.replace("A^T", "C").replace("B^T", "A^T").replace("C", "B^T")).verdict == "wrong"
+
+
+def test_an_inverted_capital_takes_the_one_size_the_facts_declare():
+    """Bishop's (x_n - mu)^T Sigma^{-1} (x_n - mu) (as http://www.talkstats.com/threads/multivariate-gaussian-mle.47141/
+    writes it) with x_n, mu in R^D: Sigma is D x D, not a size of its own that the product then refuses; the gradient
+    by mu is -(Sigma^{-1} + Sigma^{-T})(x_n - mu) (autograd), the quoted (x_n - mu) is wrong."""
+    f = lambda mu: (X - mu) @ anp.linalg.solve(S, X - mu)
+    inv = np.linalg.inv(S)
+    assert np.allclose(grad(f)(MU), -(inv + inv.T) @ (X - MU))
+    given = [r"x_n \in \mathbb{R}^D", r"\mu \in \mathbb{R}^D"]
+    head = r"\frac{\partial(x_{n} - \mu)^{T}\Sigma^{-1}(x_{n} - \mu)}{\partial{\mu}} = "
+    right = verify(head + r"-(\Sigma^{-1}+\Sigma^{-T})(x_{n} - \mu)", given=given)
+    assert right.verdict == "proved" and "D x D" in right.message
+    assert verify(head + r"(x_{n} - \mu)", given=given).verdict == "wrong"

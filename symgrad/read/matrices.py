@@ -251,8 +251,9 @@ def _matrix_size(toks: list[_Tok], ctx: Context) -> sp.Symbol:
     """The size n of the matrices and vectors this problem leaves undeclared (chosen once, a letter not in use)."""
     if ctx.matrix_size is None:
         used = {t.text for t in toks if t.kind == "letter"} | set(ctx.tensors) | set(ctx.ranges)
+        only = next(iter(ctx.sizes.values())) if len(ctx.sizes) == 1 else None  # x_n, \mu \in R^D: Sigma is D x D
         ctx.matrix_size = next((ctx.sizes[s] for s in _SIZE_NAMES if s in ctx.sizes),
-                               None) or size(next(s for s in _SIZE_NAMES if s not in used))
+                               only) or size(next(s for s in _SIZE_NAMES if s not in used))
         ctx.sizes.setdefault(str(ctx.matrix_size), ctx.matrix_size)
     return ctx.matrix_size
 
