@@ -21,6 +21,7 @@ from ..errors import ParseError
 from .code_functions import Assignment, Function, assignment, function
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
+from .damage_divisors import divisor_notes
 from .damage_underscores import underscore_notes
 
 Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
@@ -128,7 +129,7 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
 def code_notes(src: str) -> list[str]:
     """What reading ``src`` as code, or as text pasted from a page (read/code_pasted.py), decided where a page could
     mean another thing (for a verdict's notes)."""
-    notes: list[str] = pasted_notes(src) + underscore_notes(src)
+    notes: list[str] = pasted_notes(src) + underscore_notes(src) + divisor_notes(src)
     try:
         fn = function(src) or assignment(src)
     except ParseError:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..errors import ParseError
 from .code import code_pieces
 from .code_pasted import copied_tildes, flattened_transposes, repaired
+from .damage_divisors import grouped
 from .damage_underscores import restored
 from .unicode_letters import spelled
 
@@ -389,7 +390,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     for k in [k for k in range(len(toks) - 1, 0, -1) if toks[k].col in tildes and toks[k].text == "~"]:
         toks[k - 1:k + 1] = [_Tok("cmd", r"\tilde", toks[k - 1].col), _Tok("sym", "{", toks[k - 1].col), toks[k - 1],
                              _Tok("sym", "}", toks[k].col)]
-    toks = restored(toks, latex, _Tok)  # \sum{k=1}, \delta{ij}, \hat{y}i: the _ markdown ate
+    toks = grouped(restored(toks, latex, _Tok), latex, _Tok)  # \sum{k=1}, \hat{y}i: the _ markdown ate; 1/2m
     toks = _plain_rewritten(_plain_rewritten(toks, latex, _plain_name), latex, _plain_derivative)
     return _plain_rewritten(toks, latex, _glued_operator)
 
