@@ -59,3 +59,14 @@ class SelfCheckError(SymgradError):
 class SingularMatrixError(SymgradError, ValueError):
     """A matrix given to a compiled function cannot be factorised: singular, or not positive definite where the
     loss declares it so (a covariance, a kernel matrix)."""
+
+
+class ShapeMismatchError(ParseError):
+    """Operands whose shapes cannot combine (a row vector plus a column vector, a product whose sizes differ).
+    ``declared``: every size involved was stated by the user (not invented, nor settled by use), so what is written
+    is ill-shaped as stated, not misread; a verdict may then call a claim wrong instead of unreadable."""
+
+    def __init__(self, message: str, column: int | None = None, source: str | None = None, *,
+                 declared: bool = False):
+        super().__init__(message, column, source)
+        self.declared = declared
