@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
+from .densities import density_in_words
 from .prose_matrices import matrices_in_words
 from .words_kinds import sign_in_words
 from .words_norms import frobenius_in_words
@@ -187,6 +188,9 @@ def _sentence(text: str) -> str | None:
     if described is not None:
         return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
+    density = density_in_words(spaced)
+    if density is not None:
+        return density[0]
     for pattern, fact in _WORDED:
         m = re.fullmatch(pattern, spaced, re.IGNORECASE)
         if m:
@@ -219,6 +223,9 @@ def _described(text: str, fact: str) -> list[str]:
         matrices = None
     if matrices and matrices[0] == fact:
         return matrices[1]
+    density = density_in_words(spaced) if fact else None
+    if density is not None and density[0] == fact:
+        return [density[1]]
     frobenius = frobenius_in_words(spaced) if fact == "" else None
     if frobenius is not None:
         return [frobenius]
