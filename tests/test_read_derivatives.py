@@ -37,7 +37,7 @@ LAYER_COST = r"C = \frac{1}{2}\sum_{j}(y_j - a_{j}^{L}) ^2"
 
 def test_derivative_by_a_layer_superscripted_activation_is_by_that_activation():
     v = verify(r"\frac{\partial C}{\partial a_{j}^{L}} = (a_{j}^{L} - y_j)", define=[LAYER_COST])
-    assert v.verdict == "proved" and "a^L read as one variable" in v.message
+    assert v.verdict == "proved" and "L read as a layer label" in v.message  # a_j^L, as a^L_j: a^L's element j
     v = verify(r"\frac{\partial C}{\partial a_{j}^{L}} = (y_j - a_{j}^{L})", define=[LAYER_COST])
     assert v.verdict == "wrong" and v.message.startswith("sign")
 

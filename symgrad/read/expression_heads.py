@@ -22,13 +22,26 @@ def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each head a definition wrote (``l(\\mu, \\sigma^2)``) made the name it defines, noted."""
     for key, (name, text) in ctx.written_heads.items():
         toks = _primed(toks, key, name, text, ctx)
-        while (span := _find(toks, key)) is not None:
-            start, end = span
-            toks = [*toks[:start], _Tok("letter", name, toks[start].col), *toks[end:]]
-            note = f"{text} read as {name}, the name its definition gives it"
+        free = _free_positions(key, name, ctx)
+        while (span := _find(toks, key, free)) is not None:
+            start, end, letters = span
+            at = toks[start].col
+            element = [_Tok("sym", "_", at), _Tok("sym", "{", at), *(_Tok("letter", x, at) for x in letters),
+                       _Tok("sym", "}", at)] if letters else []
+            toks = [*toks[:start], _Tok("letter", name, at), *element, *toks[end:]]
+            note = f"{text} read as {name}, the name its definition gives it" + (
+                f" (its element at the index written in place of {', '.join(key[p] for p in free)})" if free else "")
             if note not in ctx.notes:
                 ctx.notes.append(note)
     return toks
+
+
+def _free_positions(key: tuple[str, ...], name: str, ctx: Context) -> list[int]:
+    """Where the head ``f(z_i)`` writes the index of the element it defines (f_i): another letter there (``f(z_j)``)
+    names another element, f_j."""
+    d = ctx.definitions.get(name)
+    indices = {str(i) for i in (d.indices if d is not None else ())}
+    return [p for p in range(1, len(key)) if key[p - 1] == "_" and key[p] in indices]
 
 
 def _primed(toks: list[_Tok], key: tuple[str, ...], name: str, text: str, ctx: Context) -> list[_Tok]:
@@ -40,7 +53,7 @@ def _primed(toks: list[_Tok], key: tuple[str, ...], name: str, text: str, ctx: C
         return toks
     for mark in (("'",), ("^", r"\prime")):
         while (span := _find(toks, (key[0], *mark, *key[1:]))) is not None:
-            start, end = span
+            start, end, _ = span
             at, var = toks[start].col, variables[0]
             made = [("cmd", r"\frac"), ("sym", "{"), ("letter", "d"), ("sym", "}"), ("sym", "{"), ("letter", "d"),
                     ("cmd" if var.startswith("\\") else "letter", var), ("sym", "}"), ("letter", name)]
@@ -66,12 +79,14 @@ def _key(toks: list[_Tok]) -> tuple[str, ...]:
     return tuple(t.text for t in toks if t.text not in _IGNORED)
 
 
-def _find(toks: list[_Tok], key: tuple[str, ...]) -> tuple[int, int] | None:
-    """The span of the first occurrence of ``key`` in ``toks`` (braces aside), widened to balance its braces."""
+def _find(toks: list[_Tok], key: tuple[str, ...], free: list[int] = ()) -> tuple[int, int, list[str]] | None:
+    """The span of the first occurrence of ``key`` in ``toks`` (braces aside), widened to balance its braces, with the
+    index letters written at the ``free`` positions of the key (any one letter may stand there)."""
     kept = [k for k, t in enumerate(toks) if t.text not in _IGNORED]
     texts = [toks[k].text for k in kept]
     for s in range(len(texts) - len(key) + 1):
-        if tuple(texts[s:s + len(key)]) != key:
+        written = texts[s:s + len(key)]
+        if any(w != x and not (p in free and len(w) == 1 and w.isalpha()) for p, (w, x) in enumerate(zip(written, key))):
             continue
         start, end = kept[s], kept[s + len(key) - 1] + 1
         depth = sum((t.text == "{") - (t.text == "}") for t in toks[start:end])
@@ -80,5 +95,5 @@ def _find(toks: list[_Tok], key: tuple[str, ...]) -> tuple[int, int] | None:
         while depth < 0 and start > 0 and toks[start - 1].text == "{":
             start, depth = start - 1, depth + 1
         if depth == 0:
-            return start, end
+            return start, end, [written[p] for p in free]
     return None

@@ -41,7 +41,7 @@ def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     for start, end, label in reversed(spans):
         name = labelled(toks[start].text.lstrip("\\"), label)
         ctx.layer_names.add(name)
-        out[start:end] = [_Tok("letter", name, toks[start].col)]
+        out[start:end] = [_Tok("letter", name, toks[start].col), *toks[start + 1:_hat(toks, start)]]  # z_i^l: z^l _i
     return out
 
 
@@ -94,7 +94,7 @@ def _spliced(latex: str, toks: list[_Tok], spans: list[tuple[int, int, sp.Expr]]
     """``latex`` with each layer tag's label at ``letter = at``."""
     out = latex
     for start, end, label in reversed(spans):
-        hat, last = toks[start + 1], toks[end - 1]
+        hat, last = toks[_hat(toks, start)], toks[end - 1]
         out = out[:hat.col - 1] + _tag(label.subs(letter, at)) + out[last.col - 1 + len(last.text):]
     return out
 
@@ -118,17 +118,28 @@ def _spans(toks: list[_Tok]) -> list[tuple[int, int, sp.Expr]]:
     ``^{L-1}`` or ``^{(l-1)}``."""
     out = []
     for k in range(len(toks) - 2):
-        base, hat, first = toks[k], toks[k + 1], toks[k + 2]
-        if hat.text != "^" or not (base.kind == "letter" and base.text != "e" or base.text[1:] in _GREEK):
+        base, at = toks[k], _hat(toks, k)
+        if at + 1 >= len(toks) or toks[at].text != "^" or not (
+                base.kind == "letter" and base.text != "e" or base.text[1:] in _GREEK):
             continue
         if k and toks[k - 1].kind == "letter" and toks[k - 1].col + len(toks[k - 1].text) == base.col:
             continue  # the end of a word (exp^l is no name)
-        end = _group_end(toks, k + 2) if first.text == "{" else k + 3
-        inner = toks[k + 3:end - 1] if first.text == "{" else [first]
+        if k and toks[k - 1].text == "_":
+            continue  # the i of z_i^l: the tag is z's
+        first = toks[at + 1]
+        end = _group_end(toks, at + 1) if first.text == "{" else at + 2
+        inner = toks[at + 2:end - 1] if first.text == "{" else [first]
         label = _label("".join(t.text for t in inner))
         if label is not None:
             out.append((k, end, label))
     return out
+
+
+def _hat(toks: list[_Tok], k: int) -> int:
+    """Where the superscript of the name at ``k`` starts: past a subscript written first (``z_i^l``, ``z_{ij}^l``)."""
+    if k + 2 < len(toks) and toks[k + 1].text == "_":
+        return _group_end(toks, k + 2) if toks[k + 2].text == "{" else k + 3
+    return k + 1
 
 
 def _label(text: str) -> sp.Expr | None:
