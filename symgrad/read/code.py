@@ -18,7 +18,7 @@ from decimal import Decimal
 from sympy.printing.latex import greek_letters_set
 
 from ..errors import ParseError
-from .code_functions import Assignment, Function, assignment, function
+from .code_functions import BARE_DERIVATIVE, Assignment, Function, assignment, function
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
 from .damage_divisors import divisor_notes
@@ -191,8 +191,10 @@ def _function_notes(fn: Function) -> list[str]:
     """What reading a pasted ``def`` decided."""
     notes = []
     if fn.derivative_of:
+        why = f"its name says so, and {fn.derivative_of} is the one function it calls" if \
+            BARE_DERIVATIVE.fullmatch(fn.name) else "its name says so"
         notes.append(f"code: the function {fn.name}({fn.params[0].arg}) read as the derivative of {fn.derivative_of} by "
-                     f"{fn.params[0].arg} (its name says so)")
+                     f"{fn.params[0].arg} ({why})")
     if fn.constants:
         notes.append(f"code: the parameters {', '.join(fn.constants)} with defaults read as constants of any value")
     return notes

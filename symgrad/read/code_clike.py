@@ -1,5 +1,5 @@
 """A C, C++, Java or C# function pasted as a definition or a claim (``private double ReLU_prime(double x) { if (x >= 0)
-return 1; else return 1.0 / 20; }``) as the Python function read/code_functions.py reads: the grammar is
+return 1; else return 1.0 / 20; }``, C#'s ``double Activate(double value) => value / (1 + Math.Exp(-value));``) as the Python function read/code_functions.py reads: the grammar is
 ``code_clike.lark``, and each rule builds the Python syntax tree of the same meaning (``c ? a : b`` is ``a if c else
 b``, ``Math.exp`` and ``std::exp`` are ``exp``, a cast ``(double) x`` is x), positions kept for the columns."""
 
@@ -13,7 +13,8 @@ from lark.exceptions import LarkError
 
 from .code_grammars import grammar, placed
 
-_SHAPE = re.compile(r"\w+\s*\([^()]*\)\s*\{.*\breturn\b", re.DOTALL)  # name(params) { ... return ...
+# name(params) { ... return ..., or C#'s name(params) => ...
+_SHAPE = re.compile(r"\w+\s*\([^()]*\)\s*(?:\{.*\breturn\b|=>)", re.DOTALL)
 _BINARY = {"add": ast.Add, "sub": ast.Sub, "mul": ast.Mult, "div": ast.Div}
 _COMPARE = {">": ast.Gt, ">=": ast.GtE, "<": ast.Lt, "<=": ast.LtE, "==": ast.Eq, "!=": ast.NotEq}
 _AUGMENT = {"+=": ast.Add, "-=": ast.Sub, "*=": ast.Mult, "/=": ast.Div}
@@ -86,6 +87,9 @@ class _Tree(Transformer):
 
     def block(self, meta, children):
         return _statements(children)
+
+    def arrow(self, meta, children):
+        return [placed(ast.Return(children[0]), meta)]
 
     def param(self, meta, children):
         node = ast.arg(str(children[1]))

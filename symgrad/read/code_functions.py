@@ -19,6 +19,12 @@ from .code_clike import clike_function
 _DERIVATIVE_NAME = re.compile(
     r"(?:d_|grad_|derivative_of_|derivative_)([A-Za-z]\w*)|([A-Za-z]\w*?)_?(?:prime|dash|derivative|deriv|grad)",
     re.IGNORECASE)
+# a method named only for a derivative, in a class that defines the function beside it (C#'s Derivation(double value),
+# DerivativeAt(x), FunctionDx(x)): it differentiates the one function its body calls
+BARE_DERIVATIVE = re.compile(r"(?:Function)?(?:Derivative|Derivation|Derivate|Deriv|Prime|Dx|Gradient)(?:At)?",
+                              re.IGNORECASE)
+_MATH = {"exp", "log", "ln", "pow", "sqrt", "tanh", "abs", "max", "min", "sin", "cos", "sinh", "cosh", "sign", "log10",
+         "log2", "log1p", "expm1", "where", "maximum", "minimum", "clip", "sum", "mean", "dot"}
 
 
 @dataclass(frozen=True)
@@ -89,12 +95,26 @@ def function(src: str) -> Function | None:
     with_default = args.args[len(args.args) - len(args.defaults):] if args.defaults else []
     plain = args.args[:len(args.args) - len(with_default)]
     match = _DERIVATIVE_NAME.fullmatch(fn.name)
-    of = (match.group(1) or match.group(2)) if match else None
+    of = (match.group(1) or match.group(2)) if match else _called_one(fn, text, src)
     if of and len(plain) != 1:
         raise ParseError(f"{fn.name} names a derivative of a function of {len(plain)} arguments: say by which "
                          "(write the derivative as dL/dw)", column=_column(text, fn), source=src)
     body = _value(fn.body, {}, text)
     return Function(fn.name, of, plain, [a.arg for a in with_default], body, _line_map(src, text))
+
+
+def _called_one(fn: ast.FunctionDef, text: str, src: str) -> str | None:
+    """The function a method named only for a derivative (``Derivation``) differentiates: the one function, not a math
+    function, its body calls; refused where it calls none or several. None where the name says no derivative."""
+    if not BARE_DERIVATIVE.fullmatch(fn.name):
+        return None
+    called = sorted({node.func.id for node in ast.walk(fn) if isinstance(node, ast.Call) and
+                     isinstance(node.func, ast.Name) and node.func.id.lower() not in _MATH})
+    if len(called) != 1:
+        raise ParseError(f"{fn.name} names a derivative but not of which function (its body calls "
+                         f"{', '.join(called) or 'none'}): name it for the function (SigmoidDerivative, relu_prime)",
+                         column=_column(text, fn), source=src)
+    return called[0]
 
 
 class _Substitute(ast.NodeTransformer):
