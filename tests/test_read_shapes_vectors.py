@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import autograd.numpy as anp
 import numpy as np
+import pytest
 from autograd import grad
 
 from symgrad import verify
+from symgrad.errors import ShapeMismatchError
+from symgrad.read import Context, parse_expression
+from symgrad.read.facts import parse_given
 
 # https://newbetuts.com/1599966-derivative-of-multivariate-normal-distribution-wrt-mean-and-covariance (the answer)
 DEFINE = [r"M &= \Sigma^{-1}", r"z &= (\mu-x)", r"f &= z^TMz"]
@@ -37,3 +41,24 @@ def test_a_row_vector_added_to_a_column_vector_is_refused_naming_both_sides_and_
     assert v.verdict == "unreadable" and v.column == 57
     assert r"a row vector (\mathbf{x} + \boldsymbol{\mu})^\top\boldsymbol{\Sigma}, shape (1, n)" in v.message
     assert r"a column vector \boldsymbol{\Sigma}(\boldsymbol{\mu} - \mathbf{x}), shape (n, 1)" in v.message
+
+
+@pytest.mark.parametrize("claim, given", [
+    (r"A^Tx + x^TA", [r"x \in \mathbb{R}^m, A \in \mathbb{R}^{mxm}"]),  # techqa 2643857: a column plus a row
+    (r"- X \left( A - XY^{T} \right) ^{T}", [r"A \in \mathbb{R}^{n \times n}", r"X, Y \in \mathbb{R}^{n \times r}"]),
+    (r"2X^T - A", [r"X, A \in \mathbb{R}^{m \times n}"]),  # techqa 1991657: X^T is n x m, A m x n
+])
+def test_a_claim_ill_shaped_in_the_shapes_its_facts_declare_says_the_sizes_were_declared(claim, given):
+    """kiwix 3172892: X (n x r) times (A - XY^T)^T (n x n) cannot multiply; a verdict may call such a claim wrong."""
+    ctx = Context()
+    for fact in given:
+        parse_given(fact, ctx)
+    with pytest.raises(ShapeMismatchError) as refused:
+        parse_expression(claim, ctx)
+    assert refused.value.declared
+
+
+def test_the_same_claim_with_shapes_settled_by_use_is_not_called_declared():
+    with pytest.raises(ShapeMismatchError) as refused:
+        parse_expression(r"A^Tx + x^TA", Context())
+    assert not refused.value.declared

@@ -19,7 +19,8 @@ class _Arrays:
     def align(self, a: _Val, b: _Val, tok: _Tok, what: str) -> sp.Expr:
         """``b.expr`` with its axes renamed to ``a``'s; the two must have the same shape."""
         if len(a.axes) != len(b.axes) or any((x is None) != (y is None) for x, y in zip(a.axes, b.axes)):
-            raise self.error(f"cannot {what} shapes {self.shape(a)} and {self.shape(b)}", tok)
+            raise self.mismatch(f"cannot {what} shapes {self.shape(a)} and {self.shape(b)}", tok,
+                                tuple(_extent(x) for x in a.free + b.free))
         for x, y in zip(a.free, b.free):
             self.unify(_extent(x), _extent(y), tok, what)
         return b.expr.xreplace(dict(zip(b.free, a.free)))
@@ -70,7 +71,8 @@ class _Arrays:
                 len(b.free) == 1:  # (x + \mu)^T \Sigma + \Sigma(\mu - x): a row vector plus a column vector
             sides = [f"{_KINDS[v.axes[0] is None]} {text + ', ' if text else ''}shape {self.shape(v)}"
                      for v, text in zip((a, b), written)]
-            raise self.error(f"cannot add {sides[0]}, and {sides[1]}: transpose one of them", tok)
+            raise self.mismatch(f"cannot add {sides[0]}, and {sides[1]}: transpose one of them", tok,
+                                (_extent(a.free[0]), _extent(b.free[0])))
         if not a.axes or not b.axes:
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
@@ -99,13 +101,15 @@ class _Arrays:
         if op == "odot" or (same_vectors and op != "dot"):
             return _Val(a.expr * self.align(a, b, tok, "multiply elementwise"), a.axes)
         if len(a.axes) != 2 or len(b.axes) != 2:
-            raise self.error(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok)
+            raise self.mismatch(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok,
+                                tuple(_extent(x) for x in a.free + b.free))
         if same_vectors:
             k = a.free[0]
             return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the dot product of"), (k, k.lower, k.upper)))
         (a0, a1), (b0, b1) = a.axes, b.axes
         if (a1 is None) != (b0 is None):
-            raise self.error(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok)
+            raise self.mismatch(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok,
+                                tuple(_extent(x) for x in a.free + b.free))
         expr = a.expr * b.expr
         if a1 is not None:
             self.unify(_extent(a1), _extent(b0), tok, "matrix product")

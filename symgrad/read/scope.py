@@ -6,7 +6,7 @@ import itertools
 
 import sympy as sp
 
-from ..errors import ParseError
+from ..errors import ParseError, ShapeMismatchError
 from ..tensors import size
 from .context import Context
 from .tokens import _INDEX_POOL, _Tok
@@ -85,7 +85,17 @@ class _Scope:
         elif isinstance(rb, sp.Dummy):
             self.parent[rb] = ra
         else:
-            raise self.error(f"{what}: size {ra} does not match size {rb}", tok)
+            raise self.mismatch(f"{what}: size {ra} does not match size {rb}", tok, (ra, rb))
+
+    def mismatch(self, message: str, tok: _Tok, sizes: tuple[sp.Expr, ...]) -> ShapeMismatchError:
+        """The error for shapes that cannot combine; ``declared`` where every size is one the user wrote (a fact's
+        or a bound's), none invented here (a matrix read square, a size settled by use or by the only one in play)."""
+        invented = {str(self.ctx.matrix_size)} | set(self.ctx.provisional_sizes) | set(self.__dict__.get(
+            "by_use_sizes", ()))
+        written = {str(v) for v in self.ctx.sizes.values()} | {str(v) for v in self.sizes.values()}
+        declared = all(isinstance(self.find(e), sp.Symbol) and not isinstance(self.find(e), sp.Dummy) and
+                       str(self.find(e)) in written - invented for e in sizes)
+        return ShapeMismatchError(message, column=tok.col, source=self.src, declared=declared)
 
     def size(self, name: str) -> sp.Symbol:
         s = self.ctx.sizes.get(name) or self.sizes.get(name) or size(name)
