@@ -35,10 +35,10 @@ _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 
 
 def _capital(name: str) -> bool:
-    """Whether ``name`` is a capital the reader takes for a matrix by its use: ``A``, ``\\mathbf{X}``,
-    ``\\boldsymbol{\\Sigma}`` (a plain ``\\Sigma`` it reads as a number)."""
+    """Whether ``name`` is a capital, which the reader may take for a matrix by its use: ``A``, ``\\Sigma``,
+    ``\\mathbf{X}``, ``\\boldsymbol{\\Sigma}`` (where its use does not make it one, verify refuses it by name)."""
     bold = _BOLD.fullmatch(name)
-    return name[:1].isupper() or bold is not None and bold[1].lstrip("\\")[:1].isupper()
+    return (bold[1] if bold else name).lstrip("\\")[:1].isupper()
 
 
 def read_as_numbers(notes: list[str], tensors: dict) -> str | None:

@@ -136,6 +136,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
                 raise
             later.append(text)
     stage[0] = "--given"
+    structured = list(ctx.structured)
     ctx.settle()  # facts that wait for the definitions: dL/dy = g, y one-hot, A = A^T
     stage[0] = "--of"
     from ..read.sentences import claim_in_sentence
@@ -148,6 +149,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     derivative = _derivative_of(parse, of, ctx, claim) if of else None
     stage[0] = "--claim"
     members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx, asked=derivative)]
+    members, derivative = _structures_by_use(ctx, structured, members, derivative)
     # parse_claim names an array member's axes after the derivative, in order; read it again alone
     # to keep its own axes, so that a transposed claim shows as a layout difference
     members = [(text, *_own_axes(text, ctx, parse)) if array and not _is_derivative(value)
@@ -156,6 +158,37 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     assumptions += [parse.parse_assumption(text, ctx) for text in later]
     _matrices_as_said(ctx, stage)
     return members, derivative, [a for a in assumptions if a is not sp.true]
+
+
+def _structures_by_use(ctx: Any, structured: list, members: list, derivative: tuple | None) -> tuple[list, tuple | None]:
+    """``\\Sigma is the covariance matrix``, ``P is symmetric``: a structure stated of a matrix whose shape only the
+    claim settled (square there) is applied now, to the declarations, the definitions, the claim and the derivative
+    asked, as ``Context.settle`` applies it to a matrix declared square; one the claim leaves unsquare stays noted
+    "recorded, not used"."""
+    swap = {}
+    for name, kind, source, pending in structured:
+        old = ctx.tensors.get(name)
+        shape = tuple(getattr(old, "shape", None) or ())
+        if pending not in ctx.notes or not isinstance(old, sp.IndexedBase) or isinstance(old, kind) or \
+                len(shape) != 2 or shape[0] != shape[1]:
+            continue
+        swap[old] = ctx.tensors[name] = kind(name, shape=shape)
+        ctx.notes.remove(pending)
+        ctx.notes.append(f"{name} declared {_structure_words()[kind]} ({source}): square as the claim uses it")
+    if not swap:
+        return members, derivative
+    for key, d in list(ctx.definitions.items()):
+        ctx.definitions[key] = Definition(d.lhs, d.rhs.xreplace(swap))
+    members = [(text, value.xreplace(swap) if isinstance(value, sp.Basic) else value, array)
+               for text, value, array in members]
+    return members, tuple(e.xreplace(swap) for e in derivative) if derivative else derivative
+
+
+def _structure_words() -> dict:
+    """What each matrix structure is called (``symgrad.read.context.STRUCTURES``)."""
+    from ..read.context import STRUCTURES
+
+    return STRUCTURES
 
 
 def _matrices_as_said(ctx: Any, stage: list[str]) -> None:
