@@ -30,3 +30,15 @@ def definition_chain(text: str) -> tuple[list[tuple[str, str]], str] | None:
     if len(parts) < 3 or len(formulas) != 1 or not formulas[0].strip() or len({h[2] for h in named}) != 1:
         return None
     return [(h[1].lstrip("\\"), h[0].strip().strip("$").strip()) for h in named], formulas[0].strip()
+
+
+_NAMED = re.compile(r"\s*\$?\s*(?:\\(?:hat|bar|tilde|mathbf|boldsymbol|bm|vec)\s*\{?\s*)?\\?[A-Za-z]+\}?(?:_\{?[A-Za-z0-9]+\}?)?"
+                    r"(?:\^\{?\([A-Za-z0-9]+\)\}?)?\s*")
+
+
+def named_chain(text: str) -> bool:
+    """Whether ``text`` is a chain ``name = formula = formula`` (``\\hat y = Xw = \\sum_k x_k w_k``): a definition of the
+    name that restates it, read as one (by the first side that reads, noted)."""
+    parts = _top_level_split(text)
+    return len(parts) >= 3 and _NAMED.fullmatch(parts[0]) is not None and all(p.strip() for p in parts[1:]) and \
+        not any(p.rstrip().endswith(("<", ">", "!", ":", "\\")) or p.lstrip().startswith(("<", ">")) for p in parts)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from .code import code_pieces
 from .context import Context
+from .given_chains import named_chain
 from .given_conditions import condition
 from .tokens import _code_tokens, _Tok, _tokenize
 
@@ -47,8 +48,11 @@ def scientific_value(latex: str) -> tuple[str, str] | None:
 
 
 def read_alone(latex: str, ctx: Context, define: Callable[[str, Context], object]) -> bool:
-    """Read a fact that stands alone, noted: a constant in scientific notation (``eps = 1e-8``, defined by ``define``)
-    or a condition only on where the claim holds (``w_j \\neq 0``, ``\\det X > 0``); False for any other fact."""
+    """Read a fact that stands alone, noted: a definition restated in a chain (``\\hat y = Xw = \\sum_k x_k w_k``) or a
+    constant in scientific notation (``eps = 1e-8``), read by ``define``, or a condition only on where the claim holds (``w_j \\neq 0``, ``\\det X > 0``); False for any other fact."""
+    if named_chain(latex):  # \hat y = Xw = \sum_k x_k w_k: the definition's reader notes the chain
+        define(latex, ctx)
+        return True
     scientific = scientific_value(latex)
     if scientific is not None:
         define(scientific[0], ctx)
