@@ -103,3 +103,9 @@ def test_an_inverted_capital_takes_the_one_size_the_facts_declare():
     right = verify(head + r"-(\Sigma^{-1}+\Sigma^{-T})(x_{n} - \mu)", given=given)
     assert right.verdict == "proved" and "D x D" in right.message
     assert verify(head + r"(x_{n} - \mu)", given=given).verdict == "wrong"
+
+
+@pytest.mark.parametrize("latex", [r"\Sigma_k^{-1} (x - \mu_k)", r"\Sigma_{k}^{T} x", r"\Sigma_k^\top x"])
+def test_sigma_with_a_subscript_and_an_inverse_or_transpose_mark_is_no_sum_sign(latex):
+    """A class's covariance inverted, Sigma_k^{-1} (Gaussian discriminant analysis), sums nothing over k."""
+    assert not parse_expression(latex, Context()).has(sp.Sum)

@@ -124,6 +124,9 @@ class _Sums:
         ranged = "=" in texts[below:end]
         if not (ranged or texts[end:end + 1] == ["^"]):
             return False
+        above = [x for x in texts[end + 1:end + 5] if x not in ("{", "}")] if texts[end:end + 1] == ["^"] else [""]
+        if above[0] in ("-", "T", r"\top", r"\intercal"):  # \Sigma_k^{-1}, \Sigma_k^T: a matrix, not a sum sign
+            return False
         save = self.pos
         self.pos = end
         if self.at("^"):
