@@ -109,3 +109,15 @@ def test_an_inverted_capital_takes_the_one_size_the_facts_declare():
 def test_sigma_with_a_subscript_and_an_inverse_or_transpose_mark_is_no_sum_sign(latex):
     """A class's covariance inverted, Sigma_k^{-1} (Gaussian discriminant analysis), sums nothing over k."""
     assert not parse_expression(latex, Context()).has(sp.Sum)
+
+
+def test_a_capital_subtracted_inside_a_trace_is_a_matrix_too():
+    """math.techqa.club 734717: f(X) = tr((X^T X - A)^T (X^T X - A)); the A after a minus was left a number (its minus
+    was taken for the one of X^{-T}). Gradient 4 X X^T X - 2 X A - 2 X A^T (autograd)."""
+    a = RNG.normal(size=(3, 3))
+    f = lambda x: anp.trace((x.T @ x - a).T @ (x.T @ x - a))
+    assert np.allclose(grad(f)(XM), 4 * XM @ XM.T @ XM - 2 * XM @ a - 2 * XM @ a.T)
+    define = [r"f(X) := \mbox{tr} \left( \left( X^T X - A \right)^T \left(X^T X - A \right) \right)"]
+    right = verify(r"\frac {\partial f} {\partial X} = 4\,XX^TX - 2\,XA - 2\,XA^T", define=define)
+    assert right.verdict in ("proved", "agrees") and "X, A read as" in right.message
+    assert verify(r"\frac {\partial f} {\partial X} = 2\,XX^TX - 2\,XA - 2\,XA^T", define=define).verdict == "wrong"

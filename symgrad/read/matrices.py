@@ -214,7 +214,8 @@ def _capitals(toks: list[_Tok]) -> list[str]:
         if t.kind != "letter" or not t.text.isupper() or len(t.text) != 1 or k in words:
             continue
         before = toks[k - 1] if k else None
-        transpose = before is not None and (before.text in ("^", "-") or (
+        minus = before is not None and before.text == "-" and k > 1 and toks[k - 2].text in ("^", "{")  # X^{-T}
+        transpose = before is not None and (before.text == "^" or minus or (
             before.text == "{" and k > 1 and toks[k - 2].text in ("^", r"\mathsf", r"\mathrm")))
         trace = t.text == "T" and _operator_at(toks, k)  # the T of Tr(AB)
         if not transpose and not trace and t.text not in out:
