@@ -18,6 +18,7 @@ from decimal import Decimal
 from sympy.printing.latex import greek_letters_set
 
 from ..errors import ParseError
+from .code_cases import cases_notes
 from .code_functions import BARE_DERIVATIVE, Assignment, Function, assignment, function
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
@@ -129,7 +130,7 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
 def code_notes(src: str) -> list[str]:
     """What reading ``src`` as code, or as text pasted from a page (read/code_pasted.py), decided where a page could
     mean another thing (for a verdict's notes)."""
-    notes: list[str] = pasted_notes(src) + underscore_notes(src) + divisor_notes(src)
+    notes: list[str] = pasted_notes(src) + underscore_notes(src) + divisor_notes(src) + cases_notes(src)
     try:
         fn = function(src) or assignment(src)
     except ParseError:

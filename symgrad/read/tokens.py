@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ParseError
 from .code import code_pieces
+from .code_cases import braced
 from .code_pasted import copied_tildes, flattened_transposes, repaired
 from .damage_divisors import grouped
 from .damage_underscores import restored
@@ -383,7 +384,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     pieces = code_pieces(latex)
     if pieces is not None:
         return _code_tokens(pieces, latex)
-    latex = repaired(latex)
+    latex = braced(repaired(latex))  # 0.01 if z < 0, 1 if z >= 0: plain-text cases in braces
     flat = {k + 1 for k in flattened_transposes(latex)}  # XTX: X^TX, the ^ lost in copying
     toks = [u for t in _tokenize(latex) for u in ([_Tok("sym", "^", t.col), t] if t.col in flat else [t])]
     tildes = {k + 1 for k in copied_tildes(latex)}  # s~: s with its tilde accent, as a page shows it
