@@ -10,6 +10,7 @@ import sympy as sp
 from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .applied_subscripts import subscript_moved
+from .applied_variables import as_variables
 from .bound import _rename_bound
 from .chains import (
     _case_after,
@@ -24,8 +25,7 @@ from .code import code_notes, is_code_block
 from .context import Context, DerivativeOf, Function, Member
 from .definition_order import _insert
 from .derivative_names import d_heads
-from .differentials import differential_heads
-from .differentials import source_text as _source_text_of
+from .differentials import differential_heads, source_text
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _local_parameters, _parameters_or_indices
@@ -223,7 +223,7 @@ def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, stric
     for k, part in enumerate(parts):
         body = part[1:] if k else part
         if jacobian is not None and k == 0:  # J = diag(s) - s s^T: J is the derivative it names
-            members.append(Member(_source_text_of(latex, body), DerivativeOf(*parse_derivative(jacobian, ctx)),
+            members.append(Member(source_text(latex, body), DerivativeOf(*parse_derivative(jacobian, ctx)),
                                   body[0].col))
             continue
         if not body and k == 0 and len(parts) > 1:
@@ -232,10 +232,10 @@ def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, stric
             t = part[0] if part else end
             raise ParseError("an empty side of =", column=t.col, source=latex)
         v, _ = _parse_value(latex, body + [end], ctx, strict)
-        value: sp.Expr | DerivativeOf = v.expr.xreplace(same)
+        value: sp.Expr | DerivativeOf = as_variables(v.expr, ctx.applied).xreplace(same)  # f(x_i) by which it is differentiated
         if isinstance(v.expr, sp.Derivative):
             value = DerivativeOf(v.expr.expr.xreplace(same), v.expr.variables[0].xreplace(same))
-        members.append(Member(_source_text_of(latex, body), value, body[0].col, v.free, v.axes))
+        members.append(Member(source_text(latex, body), value, body[0].col, v.free, v.axes))
     return members
 
 
@@ -351,7 +351,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
         except ParseError as e:
             first = first or e
             continue
-        text = _source_text_of(latex, side[1:])
+        text = source_text(latex, side[1:])
         ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
         _functions_named(latex, parts, k, toks[-1], ctx)
         return d
@@ -370,7 +370,7 @@ def _functions_named(latex: str, parts: list[list[_Tok]], used: int, end: _Tok, 
             d = _define(latex, side[1:] + parts[-1] + [end], ctx)
         except ParseError:
             continue  # the name stays undefined: a claim that uses it is refused there
-        ctx.notes.append(f"{d.name} defined by the chain's last side, {_source_text_of(latex, parts[-1][1:])}")
+        ctx.notes.append(f"{d.name} defined by the chain's last side, {source_text(latex, parts[-1][1:])}")
 
 
 def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
@@ -441,7 +441,7 @@ def _inputs_written(p: _Parser, tok: _Tok, name: str, params: list[str] | None) 
     """``l(\\mu, \\sigma^2) = ...``, inputs that are not all names: the claim may write the head so, meaning l."""
     head = p.toks[p.toks.index(tok):p.pos]
     if params is None and any(t.text == "(" and not _in_superscript(head, k) for k, t in enumerate(head)):
-        record_head(head, _source_text_of(p.src, head), name, p.ctx)
+        record_head(head, source_text(p.src, head), name, p.ctx)
 
 
 def _in_superscript(toks: list[_Tok], k: int) -> bool:
@@ -464,7 +464,7 @@ def _not_a_name(p: _Parser) -> ParseError:
     eq = _equals(p)
     if eq == p.pos or p.toks[eq].text != "=":
         return p.error("a definition starts with the name it defines")
-    left = _source_text_of(p.src, p.toks[p.pos:eq])
+    left = source_text(p.src, p.toks[p.pos:eq])
     t = p.toks[p.pos]
     return _Unnamed(f"{left} = ... states the value of an expression, not a definition: name it (L = {left}) and "
                     f"differentiate the name", column=t.col, source=p.src)
@@ -481,7 +481,7 @@ def _stated(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, refuse
     left, right = parts[0], parts[1][1:]
     if right and _is_head(latex, right, end, ctx):
         defn = _define(latex, right + parts[1][:1] + left + [end], ctx)
-        ctx.notes.append(f"{_source_text_of(latex, left)} = {_source_text_of(latex, right)} read as the definition of "
+        ctx.notes.append(f"{source_text(latex, left)} = {source_text(latex, right)} read as the definition of "
                          f"{defn.name}: the name stands on the right of its =")
         return defn
     if not ctx.stated_values or STATED in ctx.stated or ctx.declared_elsewhere(STATED):
@@ -494,7 +494,7 @@ def _stated(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, refuse
     if value is None or value.free or not isinstance(value.expr, sp.Expr):
         del ctx.definitions[STATED]
         return _named_head(latex, parts, end, ctx, refused)
-    ctx.stated[STATED] = (value.expr, _source_text_of(latex, left))
+    ctx.stated[STATED] = (value.expr, source_text(latex, left))
     return defn
 
 
@@ -503,7 +503,7 @@ def _named_head(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, re
     left, named = parts[0], unknown_application(parts[0], ctx)
     if named is None:
         raise refused
-    (name, function), text = named, _source_text_of(latex, left)
+    (name, function), text = named, source_text(latex, left)
     defn = _define(latex, [_Tok("letter", name, left[0].col), *parts[1], end], ctx)
     record_head(left, text, name, ctx)
     ctx.notes.append(f"{text} = ... read as the definition of {name}, the value of that expression ({function} is "
@@ -526,10 +526,10 @@ def _superscript(p: _Parser, name: str, tok: _Tok) -> ParseError:
     power whose root nobody means) and ``O^{ib}`` (indices written up) each have two readings."""
     at, eq = p.toks[p.pos], _equals(p)
     past = _group_end(p.toks, p.pos + 1) if p.peek(1).text == "{" else p.pos + 2
-    label = _source_text_of(p.src, p.toks[p.pos + 1:past]).strip()
+    label = source_text(p.src, p.toks[p.pos + 1:past]).strip()
     label = label[1:-1].strip() if label.startswith("{") and label.endswith("}") else label
-    written = _source_text_of(p.src, p.toks[p.toks.index(tok):eq]).strip()
-    after = _source_text_of(p.src, p.toks[past:eq]).strip() if past < eq else ""
+    written = source_text(p.src, p.toks[p.toks.index(tok):eq]).strip()
+    after = source_text(p.src, p.toks[past:eq]).strip() if past < eq else ""
     if label in ("T", r"\top", r"\intercal") or label.endswith("{T}"):
         return p.error(f"{written} = ... defines a transpose: define {name}{after} = (...)^T instead", at)
     if label.isalpha() and len(label) > 1 and not after:

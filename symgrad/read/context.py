@@ -54,6 +54,7 @@ class Context:
     gradient_variable: str | None = None  # the x of \\nabla x^T A x, where no variable stands under the nabla
     matrix_size: sp.Symbol | None = None  # n of the undeclared n x n matrices of a trace, determinant or inverse
     squares: dict[sp.Basic, tuple] = field(default_factory=dict)  # sigma -> (2, sigma^2) after a derivative by sigma^2
+    applied: dict[str, sp.Basic] = field(default_factory=dict)  # f -> the name f(x) after a derivative by f(x_i)
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts
     upstream: list[Upstream] = field(default_factory=list)  # dL/dy = g facts not yet turned into L's definition
     one_hot: list[tuple[str, str]] = field(default_factory=list)  # (name, the fact as written) awaiting y's shape

@@ -9,6 +9,7 @@ import sympy as sp
 
 from ..errors import ParseError
 from ..tensors import Definition, name_of
+from .applied_variables import applied_variable
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
 from .second_derivatives import second_derivative
 from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok, _tokens
@@ -115,6 +116,9 @@ class _Operators:
             self.lenient -= 1
         if isinstance(v.expr, sp.Pow) and _plain(v.expr.base) and (v.expr.exp.is_Integer or _plain(v.expr.exp)):
             return self.power_variable(v, t)
+        applied = applied_variable(self, v.expr, t) if not _plain(v.expr) else None
+        if applied is not None:
+            return _Val(applied, v.axes)
         if not _plain(v.expr):
             raise self.error("cannot differentiate with respect to an expression: write a name", t)
         return v
