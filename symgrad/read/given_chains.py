@@ -40,5 +40,18 @@ def named_chain(text: str) -> bool:
     """Whether ``text`` is a chain ``name = formula = formula`` (``\\hat y = Xw = \\sum_k x_k w_k``): a definition of the
     name that restates it, read as one (by the first side that reads, noted)."""
     parts = _top_level_split(text)
+    if _listed(text):  # p = softmax(z), y = (0, ..., 1): several facts, not one chain
+        return False
     return len(parts) >= 3 and _NAMED.fullmatch(parts[0]) is not None and all(p.strip() for p in parts[1:]) and \
         not any(p.rstrip().endswith(("<", ">", "!", ":", "\\")) or p.lstrip().startswith(("<", ">")) for p in parts)
+
+
+def _listed(text: str) -> bool:
+    """Whether ``text`` separates facts at its top level (a comma, a semicolon, ``\\quad``, words in ``\\text``)."""
+    depth = 0
+    for k, c in enumerate(text):
+        escaped = k > 0 and text[k - 1] == "\\"
+        depth += (c in "{(" and not escaped) - (c in "})" and not escaped)
+        if depth == 0 and (c in ",;" or text.startswith(("\\quad", "\\qquad", "\\text"), k)):
+            return True
+    return False
