@@ -17,3 +17,23 @@ def test_the_squared_error_gradient_by_w_through_a_name_defined_in_a_chain_is_2_
     right = verify(r"2(\hat y - y) x", of=_OF, given=[fact])
     assert right.verdict == "proved" and "other sides of its = chain are not checked" in right.message
     assert verify(r"2(\hat y - y)", of=_OF, given=[fact]).verdict == "wrong"
+
+
+_TWO_LAYER = [r"\ell(w) := \sum_{i=1}^{m} ( y_i - \sigma(u_i) )^2", r"\sigma(x) := \frac{1}{1+e^{-x}}"]
+
+
+@pytest.mark.parametrize("fact", ["u_i = w z_i", "u^{(i)} = w z^{(i)}", "(u_i) = w z_i"])
+def test_a_per_sample_fact_defines_the_name_so_the_squared_sigmoid_loss_gradient_carries_z(fact):
+    """``(u^i) = w^Tz^i`` given beside the loss (https://math.stackexchange.com/questions/4075404 ): a definition per
+    sample, as ``z_i = g(b_i)`` with ``b_i = \\sum_j A_{ij} x_j`` is in backprop notes."""
+    of = r"\frac{\partial \ell}{\partial w}"
+    claim = r"- \sum_{i=1}^m 2(y_i - \sigma(u_i))\sigma(u_i)(1-\sigma(u_i)) z_i"
+    right = verify(claim, of=of, define=_TWO_LAYER, given=[fact])
+    assert right.verdict in ("proved", "agrees") and "(among the facts) read as a definition" in right.message
+    assert verify(claim.lstrip("- "), of=of, define=_TWO_LAYER, given=[fact]).verdict == "wrong"
+
+
+def test_a_data_model_with_an_indexed_noise_term_is_no_definition():
+    verdict = verify(r"\sum_{i=1}^N 2 (y_i - w x_i)(-x_i)", of=r"\frac{\partial}{\partial w} \sum_{i=1}^N (y_i - w x_i)^2",
+                     given=[r"y_i = w x_i + \epsilon_i"])
+    assert "read as a definition" not in verdict.message

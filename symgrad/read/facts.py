@@ -14,6 +14,7 @@ from .code import is_code_block
 from .context import Context, Upstream
 from .encoded import decoded
 from .forms import forms, respelled
+from .given_definitions import indexed_name, unwrapped
 from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
 from .parser import _Parser
@@ -46,7 +47,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
-    written = latex
+    written = latex = unwrapped(latex)  # (u^i) = w^T z^i: the name defined, in parentheses
     if isinstance(latex, str) and dependencies(latex):  # "\mu is a function of x_i": held against the definitions
         latex = hold(latex, ctx)
         if not latex.strip(" .,;"):
@@ -300,7 +301,7 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     parts = _split(toks, {"="})
     if len(parts) != 2 or not parts[0]:
         return False
-    name = _lhs_name(latex, parts[0], ctx) or _function_head(latex, parts[0], ctx)
+    name = _lhs_name(latex, parts[0], ctx) or _function_head(latex, parts[0], ctx) or indexed_name(latex, parts[0], ctx)
     right = parts[1][1:]
     if is_case(latex[toks[0].col - 1:toks[-2].col - 1 + len(toks[-2].text)], ctx):
         raise ParseError(f"{_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
@@ -309,7 +310,7 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     letters = {t.text for t in right if t.kind == "letter"} - params
     letters |= {"(its parameters)"} if any(t.text in params for t in right) else set()  # g(t) = \tanh(t)
     terms = [term[1:] if k else term for k, term in enumerate(_split(right + toks[-1:], {"+", "-"}))]
-    noise = any(len(term) == 1 and term[0].text in _NOISE for term in terms)
+    noise = any(term and term[0].text in _NOISE for term in terms)  # y_i = w^T x_i + \epsilon_i: a model of the data
     if name is None or ctx.known(name) or not (letters or is_array_value(right)) or name in letters or _has(right, _DOTS) or noise or \
             _differentiates(latex, right, ctx) or any(t.text in (r"\sum", r"\prod") for t in parts[0]):
         return False

@@ -28,6 +28,7 @@ _JACOBIAN = re.compile(rf"\s*(?:\\mathbf\{{J\}}|\\mathcal\{{J\}}|J)_(?:\{{(?P<by
                        r"(?:\((?P<ofp>[^()]+)\)|(?P<of>\\?[A-Za-z]+(?:\{[^{}]*\})?))\s*")
 
 
+_UNRANGED = re.compile(r"cannot tell the range of index|is not an index here")
 _UNBOUNDED_SUM = re.compile(r"\\sum(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z]))?(?!\s*[\^_])")
 
 
@@ -238,12 +239,18 @@ def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) 
     waiting = [text for text in given if _UNBOUNDED_SUM.search(text) and "=" in text]  # \sum_i y_i = 1: i's range
     rates = [text for text in given if antiderivative(text, ctx) is not None]  # d\mu/dx_i = 1/N, \mu undefined
     depending = [text for text in given if dependencies(text) or definition_chain(text)]  # after the definitions
+    unranged = []
     for text in given:
         if parse.is_case(text, ctx):
             assume.append(text)  # "for $i \neq j$" given as a fact
         elif text not in waiting + rates + depending:
-            parse.parse_given(text, ctx)
-    return list(dict.fromkeys(waiting + rates + depending))
+            try:
+                parse.parse_given(text, ctx)
+            except ParseError as e:  # z^i = \sigma(\alpha^T x^i): i's range is the definitions' (\sum_{i=1}^m)
+                if "=" not in text or not _UNRANGED.search(str(e)):
+                    raise
+                unranged.append(text)
+    return list(dict.fromkeys(waiting + rates + depending + unranged))
 
 
 def _outputs(parse: Any, ctx: Any, given: Sequence[str], derivative: str) -> list[str]:
