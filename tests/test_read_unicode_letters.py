@@ -50,3 +50,21 @@ def test_a_squared_distance_written_with_parallel_bars_is_judged_as_autograd_say
 def test_a_rendered_cases_brace_is_refused_with_the_latex_to_paste(claim):
     with pytest.raises(ParseError, match=r"rendered brace.*\\begin\{cases\}"):
         read(claim)
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("ŷ1 + ŷ2", r"\hat{y}_1 + \hat{y}_2"),  # odysz's docstring: [y1 - ŷ1, y2 - ŷ2, ...]
+    ("y1 - ŷ1", r"y_1 - \hat{y}_1"),
+    ("x̂1 - x̂12", r"\hat{x}_1 - \hat{x}_{12}"),  # a combining hat, then the digits
+    ("Ŷ1", r"\hat{Y}_1"),
+])
+def test_a_hatted_letter_with_digits_glued_is_a_labelled_name_in_plain_text(text, plain):
+    assert read(text) == read(plain)
+
+
+@pytest.mark.parametrize("claim, verdict", [("2(ŷ1 - y1)", "proved"), ("2(ŷ2 - y1)", "wrong")])
+def test_a_squared_error_on_labelled_hats_is_judged_as_autograd_says(claim, verdict):
+    v = verify(claim, of=r"\frac{\partial L}{\partial \hat{y}_1}", define=["L = (ŷ1 - y1)^2 + (ŷ2 - y2)^2"])
+    g = grad(lambda t: (t[0] - 0.3) ** 2 + (t[1] - 0.9) ** 2)(np.array([1.2, -0.4]))
+    assert v.verdict == verdict
+    assert np.isclose(g[0], 2 * (1.2 - 0.3)) and not np.isclose(g[0], 2 * (-0.4 - 0.3))

@@ -12,7 +12,7 @@ from .code_cases import braced
 from .code_pasted import copied_tildes, flattened_transposes, repaired
 from .damage_divisors import grouped
 from .damage_underscores import restored
-from .unicode_letters import spelled
+from .unicode_letters import decorated_label, spelled
 
 
 @dataclass(frozen=True)
@@ -393,6 +393,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
                              _Tok("sym", "}", toks[k].col)]
     toks = grouped(restored(toks, latex, _Tok), latex, _Tok)  # \sum{k=1}, \hat{y}i: the _ markdown ate; 1/2m
     toks = _plain_rewritten(_plain_rewritten(toks, latex, _plain_name), latex, _plain_derivative)
+    toks = _plain_rewritten(toks, latex, lambda t, k, src: decorated_label(t, k, src, _Tok))  # ŷ1: \hat{y}_{1}
     return _plain_rewritten(toks, latex, _glued_operator)
 
 

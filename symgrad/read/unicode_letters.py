@@ -51,3 +51,23 @@ def _alphanumeric(ch: str) -> str | None:
     if style and style[0] == "BOLD":
         return rf"\mathbf{{{plain}}}"
     return plain if not style or style == ["ITALIC"] else None
+
+
+def decorated_label(toks: list, k: int, src: str, tok: type) -> tuple[list, int] | None:
+    """In plain text, ``ŷ1`` (one precomposed or combined character, then digits glued to it, starting a word) is the
+    name with a label, ``\\hat{y}_{1}``, as ``y1`` is ``y_{1}``; not ``2ŷ`` nor ``aŷ1``. None for anything else."""
+    head = toks[k:k + 4]
+    if len(head) < 4 or head[0].kind != "cmd" or [t.text for t in head[1:4:2]] != ["{", "}"] or \
+            head[2].kind != "letter" or any(t.col != head[0].col for t in head) or \
+            (head[0].col > 1 and src[head[0].col - 2].isalnum()):
+        return None
+    end = k + 4
+    first = toks[end]  # glued to the character, combining marks counted: x̂1
+    if first.kind == "digit" and head[0].col < first.col <= head[0].col + 3 and not src[first.col - 2].isspace():
+        end += 1
+        while toks[end].kind == "digit" and toks[end].col == toks[end - 1].col + 1:
+            end += 1
+    if end == k + 4 or toks[end].kind == "letter" and toks[end].col == toks[end - 1].col + 1:
+        return None
+    col = toks[k + 4].col
+    return [*head, tok("sym", "_", col), tok("sym", "{", col), *toks[k + 4:end], tok("sym", "}", toks[end - 1].col)], end
