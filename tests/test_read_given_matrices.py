@@ -13,8 +13,7 @@ from symgrad import verify
 _DET_POWER = r"\frac{\partial \det(\mathbf{\Sigma})^{-1/2}}{\partial \mathbf{\Sigma}}"
 
 
-@pytest.mark.parametrize("fact", [r"\mathbf{\Sigma} is the covariance matrix",
-                                  r"Let $\mathbf{\Sigma}$ be a covariance matrix"])
+@pytest.mark.parametrize("fact", [r"Let $\mathbf{\Sigma}$ be the covariance matrix"])
 def test_the_gradient_of_det_sigma_to_the_minus_half_is_minus_half_of_it_times_sigma_inverse(fact):
     right = verify(r"-\frac{1}{2}\det(\mathbf{\Sigma})^{-1/2} \mathbf{\Sigma}^{-1}", of=_DET_POWER, given=[fact])
     assert right.verdict in ("proved", "agrees"), right.message
