@@ -54,7 +54,7 @@ def test_another_norm_named_in_words_is_not_read_as_the_frobenius_norm():
     assert verdict.verdict == "unreadable" and "spectral norm" in verdict.message
 
 
-@pytest.mark.parametrize("fact", [r"\Sigma is the covariance matrix", r"\Sigma is a symmetric matrix"])
+@pytest.mark.parametrize("fact", [r"\Sigma is the covariance matrix", r"\Sigma is a positive semi-definite matrix"])
 def test_the_gradient_of_a_quadratic_form_by_the_mean_uses_the_symmetry_words_give_a_matrix_its_use_makes_square(fact):
     of, given = r"\frac{\partial (x - \mu)^T \Sigma^{-1} (x - \mu)}{\partial \mu}", [fact, r"x, \mu \in \mathbb{R}^n"]
     right = verify(r"-2\Sigma^{-1}(x - \mu)", of=of, given=given)

@@ -12,7 +12,7 @@ _NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?"
 _NAMES = rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)"
 _DIM = r"([A-Za-z0-9]+|\{[^{}]*\})"
 _BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d)|\s*-\s*by\s*-\s*|\s+by\s+)"
-_ADJECTIVE = r"(?:[A-Za-z-]+(?:\s+definite)?)"
+_ADJECTIVE = r"(?:[A-Za-z-]+(?:\s+(?:semi-?)?definite)?)"
 _SENTENCE = re.compile(rf"{_NAMES}\s+(?:is|be|are)\s+(?:(?:a|an|the)\s+)?((?:{_ADJECTIVE}\s+)*?)(?:{_DIM}{_BY}{_DIM}\s+)?"
                        rf"((?:{_ADJECTIVE}\s+)*?)matri(?:x|ces)", re.IGNORECASE)
 # "Let $X$ and $A$ be two matrices of same dimensions": one shape for all, its sizes named after the first matrix
@@ -27,7 +27,9 @@ _ADJECTIVES = {
     "symmetric": ("{name} = {name}^T", ""),
     "positive definite": (r"{name} \succ 0", ""),
     "positive-definite": (r"{name} \succ 0", ""),
+    "positive semidefinite": (r"{name} \succeq 0", ""), "positive semi-definite": (r"{name} \succeq 0", ""),
     "covariance": (r"{name} \succ 0", "{name}, a covariance matrix, read as symmetric positive definite"),
+    "precision": (r"{name} \succ 0", "{name}, a precision matrix, read as symmetric positive definite"),
     "given": ("", ""), "known": ("", ""), "fixed": ("", ""), "constant": ("", ""),
 }
 _BY_USE = "{names} declared matrices in words: their shapes are read from their use"
@@ -81,7 +83,7 @@ def matrices_in_words(plain: str) -> tuple[str, list[str]] | None:
     for word in words:
         if word.lower() not in _ADJECTIVES:
             raise ParseError(f"'{word}' matrices: symgrad does not know what this says about a matrix (it reads "
-                             "square, symmetric, positive definite, invertible, real): state it as a formula or "
+                             f"{', '.join(_ADJECTIVES)}): state it as a formula or "
                              "leave it out", column=plain.index(word) + 1, source=plain)
         fact, note = _ADJECTIVES[word.lower()]
         facts += [fact.format(name=n) for n in names if fact]
