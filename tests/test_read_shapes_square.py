@@ -121,3 +121,17 @@ def test_a_capital_subtracted_inside_a_trace_is_a_matrix_too():
     right = verify(r"\frac {\partial f} {\partial X} = 4\,XX^TX - 2\,XA - 2\,XA^T", define=define)
     assert right.verdict in ("proved", "agrees") and "X, A read as" in right.message
     assert verify(r"\frac {\partial f} {\partial X} = 2\,XX^TX - 2\,XA - 2\,XA^T", define=define).verdict == "wrong"
+
+
+def test_an_undeclared_capital_added_to_a_matrix_is_a_matrix_of_its_shape():
+    """math.techqa.club 2795939: f(A, B, C) = ||P - AB^T||^2 + ||Q - AC^T||^2; P was read as a number spread over
+    AB^T's entries. df/dB = 2(BA^TA - P^TA) (autograd, rectangular P and A); the sign slip is wrong."""
+    rng = np.random.default_rng(11)
+    a, b, p = rng.normal(size=(4, 2)), rng.normal(size=(3, 2)), rng.normal(size=(4, 3))
+    assert np.allclose(grad(lambda x: anp.sum((p - a @ x.T) ** 2))(b), 2 * (b @ a.T @ a - p.T @ a))
+    define = [r"f(A,B,C) = ||P - AB^T||^2 + ||Q - AC^T||^2"]
+    right = verify(r"\frac{\partial f}{\partial B} &= 2(BA^TA - P^TA)", define=define)
+    assert right.verdict == "proved" and "P read as" in right.message
+    assert verify(r"\frac{\partial f}{\partial B} &= 2(BA^TA + P^TA)", define=define).verdict == "wrong"
+    minus = parse_expression(r"AB^T - P", Context())
+    assert {e.base.label.name for e in minus.atoms(sp.Indexed)} == {"A", "B", "P"}  # -P a matrix too

@@ -74,6 +74,9 @@ class _Arrays:
             raise self.mismatch(f"cannot add {sides[0]}, and {sides[1]}: transpose one of them", tok,
                                 (_extent(a.free[0]), _extent(b.free[0])))
         if not a.axes or not b.axes:
+            promoted = self.capital_beside_matrix(a, b, tok) or self.capital_beside_matrix(b, a, tok)
+            if promoted is not None:  # P - AB^T: P a matrix
+                return _Val(promoted.expr + (b.expr if promoted.axes == b.axes else a.expr), promoted.axes)
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
             return _Val(a.expr + b.expr, a.axes or b.axes)
@@ -87,6 +90,9 @@ class _Arrays:
         if summed is not None:
             return summed
         if not a.axes or not b.axes:
+            promoted = self.capital_beside_matrix(a, b, tok) or self.capital_beside_matrix(b, a, tok)
+            if promoted is not None:  # P - AB^T: P a matrix
+                return _Val(promoted.expr + (b.expr if promoted.axes == b.axes else a.expr), promoted.axes)
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
             return _Val(a.expr * b.expr, a.axes or b.axes)

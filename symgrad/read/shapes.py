@@ -12,7 +12,7 @@ import sympy as sp
 from ..tensors import size
 from .scope import _Scope
 from .tokens import _Tok
-from .vocabulary import _Val
+from .vocabulary import _extent, _Val
 
 _TRANSPOSES = ("T", r"\top", r"\intercal")
 
@@ -116,6 +116,23 @@ class _Shapes(_Scope):
             if name in {texts[k], *(texts[j] for j in (left, right) if capital(j))} and (capital(left) or capital(right)):
                 return True
         return False
+
+    def capital_beside_matrix(self, scalar: _Val, matrix: _Val, tok: _Tok) -> _Val | None:
+        """An undeclared capital met first here and read as a number, added to a matrix (``P - AB^T``): a matrix of
+        that shape, as ML pages write capitals (a number there would be spread over every entry), noted; else None."""
+        sign = -1 if isinstance(-scalar.expr, sp.Symbol) else 1  # AB^T - P: the term is -P
+        symbol = sign * scalar.expr
+        name = str(symbol)
+        if not (isinstance(symbol, sp.Symbol) and self.new_scalars.get(name) is symbol and len(name) == 1
+                and name.isupper() and name != "I" and len(matrix.free) == 2 and len(matrix.axes) == 2):
+            return None
+        if sum(t.kind == "letter" and t.text == name for t in self.toks[:self.pos]) != 1:
+            return None  # used before as a number in this source
+        del self.new_scalars[name]
+        base = self.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(a) for a in matrix.axes))
+        self.__dict__.setdefault("by_use", {})[name] = tok
+        self.__dict__.setdefault("by_use_why", {})[name] = "it is added to a matrix, undeclared"
+        return _Val(sign * base[matrix.axes], matrix.axes)
 
     def by_transpose(self, name: str, tok: _Tok) -> _Val:
         """An undeclared lowercase letter written transposed: a vector of a size its use settles (``w^T x_i``: w has
