@@ -47,3 +47,9 @@ def test_respelling_keeps_every_column_before_the_closing_brace():
     spelled = braced(text)
     assert spelled.endswith("}") and len(spelled) == len(text) + 1
     assert [spelled.index(c) for c in "0.1z"] == [text.index(c) for c in "0.1z"]
+
+
+def test_a_rendered_cases_display_copied_as_text_is_refused_with_the_latex_to_paste():
+    """nstudy's leaky ReLU page copies its display as f(x)={x,if x≥0λx,if x<0: where a row ends is lost."""
+    v = verify("f'(x) = 1 if x >= 0; 0.5 otherwise", define=["f(x)={x,if x≥0λx,if x<0"])
+    assert v.verdict == "unreadable" and r"\begin{cases}" in v.message and "rows run together" in v.message

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ParseError
+
 _OPEN, _CLOSE = "([{", ")]}"
 _WORD = re.compile(r"(?<![A-Za-z])(if|when|for)(?![A-Za-z])")
 _OTHERWISE = re.compile(r"(?<![A-Za-z])(otherwise|else)(?![A-Za-z])")
@@ -45,8 +47,22 @@ def _after_last_equals(src: str, depths: list[int]) -> int | None:
     return eqs[-1] + 1 if eqs and src[eqs[-1] + 1:].strip() else None
 
 
+def _rendered_rows(src: str) -> None:
+    """Refuse a rendered cases display copied as text (``f(x)={x,if x≥0λx,if x<0``: a brace never closed, rows run
+    together): where one row ends is lost, so the LaTeX source is asked for."""
+    opened = re.search(r"=\s*\{", src)
+    rest = src[opened.start():] if opened else ""
+    if opened and rest.count("{") > rest.count("}") and len(_WORD.findall(rest)) >= 2:
+        raise ParseError("a rendered cases display copied as text (its brace never closed, its rows run together): "
+                         r"paste the LaTeX source, \begin{cases} a & x < 0 \\ b & x \geq 0 \end{cases}",
+                         column=opened.end(), source=src)
+
+
 def braced(src: str) -> str:
-    """``src`` with plain-text cases after its last top-level ``=`` respelled as ``{v if c; v if c}``."""
+    """``src`` with plain-text cases after its last top-level ``=`` respelled as ``{v if c; v if c}``; a rendered
+    cases display copied as text is refused."""
+    if "\\" not in src:
+        _rendered_rows(src)
     if "\\" in src or not _RELATION.search(src) or not (_WORD.search(src) or "(" in src):
         return src
     depths = _depths(src)
