@@ -12,6 +12,7 @@ import pytest
 import sympy as sp
 from autograd import grad
 
+from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_expression
 from symgrad.read.encoded import decoded
 from symgrad.verify import verify
@@ -95,3 +96,8 @@ def test_a_codecogs_claim_is_judged_and_its_decoding_noted():
     assert v.verdict == "proved"
     assert np.isclose(grad(lambda t: (t - 0.4) ** 2)(1.5), 2 * (1.5 - 0.4))
     assert "equation image's address" in v.message and "HTML entities decoded" in v.message
+
+
+def test_a_spaced_tilde_in_latex_is_distributed_as_and_stays_refused():
+    with pytest.raises(ParseError, match="unexpected ~"):
+        read(r"x ~ \mathcal{N}(0, 1)")

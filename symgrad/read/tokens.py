@@ -275,7 +275,7 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
             if kept:
                 in_cases += 1 if t.text == r"\begin" else -1
                 out.append(_Tok("cmd", t.text + "{" + kept + "}", t.col))
-        elif _layout(t, toks[k - 1], out, in_cases) or (t.text == "~" and "\\" in src):  # in LaTeX ~ is a space
+        elif _layout(t, toks[k - 1], out, in_cases) or _tie(toks, k, src):
             k += 1
         elif _empty_group(toks, k, out):  # {}={}: an empty group only spaces the = out
             k += 2
@@ -283,6 +283,13 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
             out.append(t)
             k += 1
     return out
+
+
+def _tie(toks: list[_Tok], k: int, src: str) -> bool:
+    """Whether ``~`` at ``k`` is LaTeX's tie, a space (``\\nabla_x~\\bigg[``): in LaTeX and glued to what it joins;
+    ``x ~ N(0, 1)`` with spaces around it says "distributed as" and is left to be refused."""
+    t = toks[k]
+    return t.text == "~" and "\\" in src and (src[t.col - 2:t.col - 1].strip() != "" or src[t.col:t.col + 1].strip() != "")
 
 
 def _empty_group(toks: list[_Tok], k: int, out: list[_Tok]) -> bool:
