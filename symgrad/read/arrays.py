@@ -19,11 +19,15 @@ class _Arrays:
     def align(self, a: _Val, b: _Val, tok: _Tok, what: str) -> sp.Expr:
         """``b.expr`` with its axes renamed to ``a``'s; the two must have the same shape."""
         if len(a.axes) != len(b.axes) or any((x is None) != (y is None) for x, y in zip(a.axes, b.axes)):
-            raise self.mismatch(f"cannot {what} shapes {self.shape(a)} and {self.shape(b)}", tok,
-                                tuple(_extent(x) for x in a.free + b.free))
+            raise self.unmatched(a, b, tok, what)
         for x, y in zip(a.free, b.free):
             self.unify(_extent(x), _extent(y), tok, what)
         return b.expr.xreplace(dict(zip(b.free, a.free)))
+
+    def unmatched(self, a: _Val, b: _Val, tok: _Tok, what: str) -> Exception:
+        """The error for two shapes that cannot ``what`` (add, multiply), naming both."""
+        return self.mismatch(f"cannot {what} shapes {self.shape(a)} and {self.shape(b)}", tok,
+                             tuple(_extent(x) for x in a.free + b.free))
 
     def broadcast(self, a: _Val, b: _Val, tok: _Tok) -> None:
         """Refuse a scalar and an array that use one name both as an element and whole: in
@@ -107,15 +111,13 @@ class _Arrays:
         if op == "odot" or (same_vectors and op != "dot"):
             return _Val(a.expr * self.align(a, b, tok, "multiply elementwise"), a.axes)
         if len(a.axes) != 2 or len(b.axes) != 2:
-            raise self.mismatch(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok,
-                                tuple(_extent(x) for x in a.free + b.free))
+            raise self.unmatched(a, b, tok, "multiply")
         if same_vectors:
             k = a.free[0]
             return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the dot product of"), (k, k.lower, k.upper)))
         (a0, a1), (b0, b1) = a.axes, b.axes
         if (a1 is None) != (b0 is None):
-            raise self.mismatch(f"cannot multiply shapes {self.shape(a)} and {self.shape(b)}", tok,
-                                tuple(_extent(x) for x in a.free + b.free))
+            raise self.unmatched(a, b, tok, "multiply")
         expr = a.expr * b.expr
         if a1 is not None:
             self.unify(_extent(a1), _extent(b0), tok, "matrix product")

@@ -116,9 +116,7 @@ class _Names:
         if isinstance(self.params[name], sp.Symbol) and self.in_frobenius_norm(name):
             return self.matrix_in_norm(name, tok)  # F(R) = \|A - RY\|_F^2: R is a matrix, as the norm says
         if isinstance(self.params[name], sp.Symbol) and self.capitals_transposed(name):
-            del self.params[name]  # f(A, B) = ||P - AB^T||^2: A and B are matrices, as the transpose says
-            self.__dict__.setdefault("by_use_why", {})[name] = "a product of capitals with a transpose (AB^T)"
-            return self.matrix_by_use(name, tok)
+            return self.parameter_matrix(name, tok)  # f(A, B) = ||P - AB^T||^2: A, B matrices, as AB^T says
         self.__dict__.setdefault("params_read", set()).add(name)
         return _Val(self.params[name])
 

@@ -117,6 +117,12 @@ class _Shapes(_Scope):
                 return True
         return False
 
+    def parameter_matrix(self, name: str, tok: _Tok) -> _Val:
+        """A capital parameter of the function being defined written in a product with a transpose: a matrix."""
+        del self.params[name]
+        self.__dict__.setdefault("by_use_why", {})[name] = "a product of capitals with a transpose (AB^T)"
+        return self.matrix_by_use(name, tok)
+
     def capital_beside_matrix(self, scalar: _Val, matrix: _Val, tok: _Tok) -> _Val | None:
         """An undeclared capital met first here and read as a number, added to a matrix (``P - AB^T``): a matrix of
         that shape, as ML pages write capitals (a number there would be spread over every entry), noted; else None."""
