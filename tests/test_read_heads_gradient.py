@@ -24,6 +24,7 @@ def _right(v: symgrad.Verdict) -> bool:
 @pytest.mark.parametrize(("claim", "right"), [
     (r"grad_w = 2 * X.T @ (X @ w + b - y)", True),
     (r"\mathrm{grad}_{w} = 2X^T(Xw + b - y)", True),
+    (r"w_grad = 2 * X.T.dot(X @ w + b - y)", True),
     (r"grad_w = X.T @ (X @ w + b - y)", False),
 ])
 def test_grad_w_is_the_loss_gradient_by_w(claim, right):

@@ -42,7 +42,7 @@ def gradient_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
         return toks
     at = parts[0][0].col
     fraction = [_Tok(t.kind, t.text, at) for t in made(rf"\frac{{\partial {spelled(loss)}}}{{\partial {spelled(var)}}}")]
-    how = "the name written after it" if by else "its one parameter" if len(own) == 1 else "the one weight it depends on"
+    how = "the name written with it" if by else "its one parameter" if len(own) == 1 else "the one weight it depends on"
     ctx.notes.append(f"{written} read as the gradient of {loss} (the one loss defined) by {var}, {how}")
     return fraction + toks[len(parts[0]):]
 
@@ -62,14 +62,13 @@ def _word(head: list[_Tok]) -> tuple[str, str | None]:
         return "nabla", None
     if all(t.kind == "letter" or t.text in ("_", "{", "}") for t in head):  # grad_w, gradient_{W} in plain text
         word, _, by = "".join(texts).replace("{", "").replace("}", "").partition("_")
-        return word, by or None
+        return (by, word) if by in _WORDS else (word, by or None)  # w_grad as grad_w
     if len(head) < 4 or texts[0] not in _FONTS or texts[1] != "{" or "}" not in texts:
         return "", None
     close = texts.index("}")
     word = "".join(texts[2:close])
-    glued = next((w for w in ("gradient", "grad") if word.startswith(w) and word != w), None)
-    if glued and close == len(texts) - 1:  # code's grad_w, its _ lost in translation: \mathrm{gradw}
-        return glued, word[len(glued):].lstrip("_")
+    if close == len(texts) - 1 and word not in _WORDS and _glued(word) is not None:
+        return _glued(word)
     rest = [t for t in texts[close + 1:] if t not in ("{", "}")]
     if not rest:
         return word, None
@@ -78,6 +77,17 @@ def _word(head: list[_Tok]) -> tuple[str, str | None]:
     if word.endswith("_") and rest:  # \mathrm{grad_}w: an underscore kept inside the word
         return word[:-1], "".join(rest).lstrip("\\")
     return "", None
+
+
+def _glued(word: str) -> tuple[str, str] | None:
+    """Code's grad_w or w_grad with its _ lost in translation (``\\mathrm{gradw}``, ``\\mathrm{wgrad}``): the word and
+    the name; None for anything else."""
+    for w in ("gradient", "grad"):
+        if word.startswith(w):
+            return w, word[len(w):].lstrip("_")
+        if word.endswith(w):
+            return w, word[:-len(w)].rstrip("_")
+    return None
 
 
 def _inputs(loss: str, ctx: Context) -> set[str]:
