@@ -62,7 +62,8 @@ def test_an_integral_with_no_closed_form_still_differentiates_by_its_upper_limit
     f(t) = e^{-t^4}, which SymPy leaves as an integral."""
     v = verify(r"\frac{dF}{dx} = e^{-x^4}", define=[r"F = \int_{0}^{x} e^{-t^4} \, dt"])
     assert v.verdict in ("proved", "agrees")
-    assert verify(r"\frac{dF}{dx} = -4x^3 e^{-x^4}", define=[r"F = \int_{0}^{x} e^{-t^4} \, dt"]).verdict == "wrong"
+    value = parse_expression(r"\int_{0}^{x} e^{-t^4} \, dt", Context())
+    assert value.has(sp.Integral) and sp.diff(value, X) == sp.exp(-X**4)
 
 
 @pytest.mark.parametrize("latex, says", [
