@@ -340,7 +340,7 @@ class _Search:
                 out.append(e)
         if len(out) > _MAX_ASSIGNMENTS:
             diagonal = [e for e in out if len({e[n] for n in names}) < len(names)]
-            rest = [e for e in out if e not in diagonal]
+            rest = [e for e in out if len({e[n] for n in names}) == len(names)]  # not `e not in diagonal`: quadratic
             half = _MAX_ASSIGNMENTS // 2
             out = rng.sample(diagonal, min(half, len(diagonal))) if diagonal else []
             out += rng.sample(rest, min(_MAX_ASSIGNMENTS - len(out), len(rest)))
