@@ -120,11 +120,17 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
     assume = list(assume)
-    later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, given, of or claim), assume)
+    named = [text for text in given if _names_a_derivative(text, define)]  # \delta^l_j \equiv \frac{\partial C}{...}
+    later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], of or claim), assume)
     stage[0] = "--define"
     for text in _functions_first(define):  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
         if not _repeated(parse, text, of or claim, ctx):
             assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, of or claim, ctx))[1]
+    stage[0] = "--given"
+    for text in named:
+        assume += parse.parse_statement(text, ctx)[1]
+        ctx.notes.append(f"{' '.join(text.split())} (among the facts) read as a definition: a name for a derivative of "
+                         "a defined name")
     stage[0] = "--given"
     _facts_after_definitions(parse, ctx, later_facts)
     stage[0] = "--assume"
@@ -190,6 +196,17 @@ def _structure_words() -> dict:
     from ..read.context import STRUCTURES
 
     return STRUCTURES
+
+
+_DERIVATIVE_NAMED = re.compile(r"\s*\$?\s*[^=$]+?\s*(?:\\equiv|:=|=|\\triangleq|\\coloneqq|\\stackrel\s*\{[^{}]*\}\s*\{=\})\s*"
+                               r"\\d?frac\s*\{\s*\\partial\s*(\\?[A-Za-z]+)")
+
+
+def _names_a_derivative(text: str, define: Sequence[str]) -> bool:
+    """Whether a fact names a derivative of a name a definition gives (``\\delta^l_j \\equiv \\frac{\\partial C}{\\partial
+    z^l_j}`` with C defined): read as a definition after the definitions, as a ``--define`` of a derivative's name is."""
+    m = _DERIVATIVE_NAMED.match(text)
+    return m is not None and any(re.match(rf"\s*\$?\s*{re.escape(m[1])}(?![A-Za-z])", d) for d in define)
 
 
 def _matrices_as_said(ctx: Any, stage: list[str]) -> None:
