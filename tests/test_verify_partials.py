@@ -43,3 +43,15 @@ def test_a_claim_whose_value_needs_a_name_only_its_own_definitions_give_is_refus
 def test_a_claim_wrong_in_the_names_the_derivative_uses_is_still_wrong():
     v = verify(r"\frac{\partial L}{\partial w} = x(wx - y)", define=["L = (wx - y)^2"])
     assert (v.verdict, v.diagnosis) == ("wrong", "factor")
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    (r"\frac{d}{d p_i}\sum_{i=1}^{n} p_i^2 = 2 p_i", "proved"),  # the sum's i is bound: d/dp_i sum_k p_k^2 = 2 p_i
+    (r"\frac{d}{d p_i}\sum_{i=1}^{n} p_i^2 = 2 \sum_i p_i", "wrong"),
+    # techqa 4511868: d/dp_i D_KL = d/dp_i sum_i p_i ln(p_i/q_i) = ln(p_i/q_i) + 1, the page's i reused
+    (r"\frac{d}{d p_i}\sum_{i=1}^{n}p_i\ln\frac{p_i}{q_i} = \ln\frac{p_i}{q_i} + 1", "proved"),
+])
+def test_a_sum_reusing_the_variables_index_inside_a_written_derivative_sums_over_another_index(claim, verdict):
+    v = verify(rf"\frac{{d L}}{{d p_i}} = {claim}",
+               define=[r"L = \sum_{i=1}^{n} p_i^2" if "ln" not in claim else r"L = \sum_{i=1}^{n}p_i\ln\frac{p_i}{q_i}"])
+    assert v.verdict == verdict, str(v)

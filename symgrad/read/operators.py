@@ -10,6 +10,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import Definition, name_of
 from .applied_variables import applied_variable
+from .bound import _rename_bound
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
 from .second_derivatives import second_derivative
 from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok, _tokens
@@ -244,7 +245,10 @@ class _Operators:
         axes = of.free + var.free
         if len(axes) == 1:
             axes = (axes[0], None)
-        return _Val(sp.Derivative(of.expr, var.expr, evaluate=False), axes)
+        # a sum's index that the variable also names (\frac{d}{dp_i} \sum_i p_i \ln p_i) is bound: another index
+        clash = {str(i) for i in var.expr.indices} if isinstance(var.expr, sp.Indexed) else set()
+        expr = _rename_bound(of.expr, clash) if clash else of.expr
+        return _Val(sp.Derivative(expr, var.expr, evaluate=False), axes)
 
     def whole_vector(self, of: _Val, whole: sp.Symbol, var: sp.Indexed, t: _Tok) -> _Val:
         """``\\partial(\\gamma v + \\beta)/\\partial v_i = \\gamma \\delta_{ij}``: v written bare, then its element by
