@@ -14,14 +14,17 @@ _INTENTS = (r"sum_\{?\s*[a-z]\s*=\s*[01]\s*\}?\s*\^\s*\{?\s*{n}(?![A-Za-z])", r"
 
 def _glued_count(toks: list, k: int) -> str | None:
     """The letter of ``/2m`` when ``/`` at ``k`` is followed by digits glued to one letter; None otherwise."""
-    if toks[k].text != "/" or toks[k + 1].kind != "digit":
+    if toks[k].text != "/" or k + 1 >= len(toks) or toks[k + 1].kind != "digit":
         return None
     m = k + 1
-    while toks[m].kind == "digit" and toks[m].col == toks[m - 1].col + 1:
+    while m < len(toks) and toks[m].kind == "digit" and toks[m].col == toks[m - 1].col + 1:
         m += 1
-    letter, after = toks[m], toks[m + 1]
+    if m >= len(toks):
+        return None  # /2 at the end: no count glued to it
+    letter = toks[m]
+    after = toks[m + 1] if m + 1 < len(toks) else None
     if letter.kind != "letter" or letter.col != toks[m - 1].col + 1 or \
-            (after.kind in ("letter", "digit") and after.col == letter.col + 1):
+            (after is not None and after.kind in ("letter", "digit") and after.col == letter.col + 1):
         return None
     return letter.text
 

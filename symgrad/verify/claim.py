@@ -489,7 +489,11 @@ def _functions_used(definitions: list[Definition], members: list, of: sp.Expr, f
     for _, value, _ in members:
         for e in ((value.of, value.var) if _is_derivative(value) else (value,)):
             named |= {str(s) for s in e.free_symbols} if isinstance(e, sp.Basic) else set()
-    return [d for d in definitions if d.name not in functions or d.name in named]
+    kept = [d for d in definitions if d.name not in functions or d.name in named]
+    while more := {str(s) for d in kept for s in d.rhs.free_symbols} - named:  # d(x) = s(x)(1 - s(x)) needs s
+        named |= more
+        kept = [d for d in definitions if d.name not in functions or d.name in named]
+    return kept
 
 
 def _bound_apart(definitions: list[Definition], marked: list, of: sp.Expr, var: sp.Expr) -> list[Definition]:
