@@ -166,7 +166,6 @@ def test_known_commands_never_load_latex2sympy2():
     (r"\gcd(x, t)", r"\gcd", 1),  # latex2sympy2: 1
     (r"2 \hbar x", r"\hbar", 3),  # latex2sympy2: a symbol named \hbar
     (r"x \bmod 3", r"\bmod", 3),  # latex2sympy2: a syntax error
-    (r"\int_0^1 x", r"\int", 1),  # a subscript: not a function of its arguments
     (r"\arcsin^{t} x", r"\arcsin", 1),  # a power latex2sympy2 would read itself
     (r"\arcsin", r"\arcsin", 1),  # no argument
     (r"x + \foo", r"\foo", 5),
