@@ -243,11 +243,13 @@ LAYER = [r"g(\xi) = \frac{1}{1 + e^{-\xi}}", r"f = \sum_{i=1}^{N} (g(b_i) - y_i)
 DFDB = r"\frac{\partial f}{\partial b_p}"
 
 
-def test_a_claim_using_a_name_tied_by_a_fact_the_search_cannot_impose_is_refused_not_called_wrong():
-    # z_i = g(b_i) holds on the page; points drawn with z free break it, so they prove nothing against the claim
-    v = verify(r"2 (z_p - y_p) z_p (1 - z_p)", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
-    assert v.verdict == "unreadable", str(v)
-    assert "z_i = g(b_i) need not hold" in v.message
+def test_a_fact_that_defines_a_name_by_a_function_defined_after_it_applies_that_function():
+    # z_i = g(b_i) is read as z's definition (facts are read before --define's g): once g is read, z_i is the sigmoid
+    # of b_i, never g left abstract (that drew z at random: z_1 = 0 at b_1 = 0, a right claim called wrong)
+    right = verify(r"2 (z_p - y_p) z_p (1 - z_p)", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
+    slip = verify(r"2 (z_p - y_p) (1 - z_p)", of=DFDB, define=LAYER, given=[r"z_i = g(b_i)"])
+    assert (right.verdict, slip.verdict) == ("proved", "wrong"), (str(right), str(slip))
+    assert "read as a definition" in right.message
 
 
 def test_the_same_claim_without_the_tied_name_is_still_proved_and_its_slip_still_wrong():

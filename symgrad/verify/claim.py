@@ -66,7 +66,9 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
             of_node, extra = _named(of_node, definitions)
             definitions += extra
             ctx.notes += [f"{_text(d.lhs)} names {_text(d.rhs)}, the expression differentiated" for d in extra]
-        definitions = _functions_used(definitions, members, of_node, ctx.functions)
+        from ..read.late_functions import applied_late
+
+        definitions = _functions_used(applied_late(definitions, ctx.functions), members, of_node, ctx.functions)
         marked = [(text, _marker(value), array) for text, value, array in members]
         definitions = _bound_apart(definitions, marked, of_node, var)
         # a case written after a claim (", i \ne j") is in ctx.assumptions too; one written i = j the reader has
