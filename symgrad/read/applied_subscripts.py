@@ -21,7 +21,7 @@ def subscript_moved(toks: list[_Tok], ctx: Context, head: bool = False) -> list[
         at = k + 1 if bracket else k
         defined = ctx.definitions.get(out[at].text.lstrip("\\"))
         vector = defined is not None and isinstance(defined.lhs, sp.Indexed) and out[at].text.lstrip("\\") in ctx.functions
-        if not (head and at == next((j for j, t in enumerate(out) if t.text not in ("{", "$")), 0) or vector) or (
+        if not (head and k == next((j for j, t in enumerate(out) if t.text not in ("{", "$")), 0) or vector) or (
                 at and out[at - 1].text == r"\nabla"):
             k += 1
             continue
