@@ -13,6 +13,8 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, SelfCheckError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
+from .claim_labels import _without_label
+from .claim_order import _functions_first, _names_a_derivative
 from .judging import judge
 from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
@@ -200,17 +202,6 @@ def _structure_words() -> dict:
     return STRUCTURES
 
 
-_DERIVATIVE_NAMED = re.compile(r"\s*\$?\s*[^=$]+?\s*(?:\\equiv|:=|=|\\triangleq|\\coloneqq|\\stackrel\s*\{[^{}]*\}\s*\{=\})\s*"
-                               r"\\d?frac\s*\{\s*\\partial\s*(\\?[A-Za-z]+)")
-
-
-def _names_a_derivative(text: str, define: Sequence[str]) -> bool:
-    """Whether a fact names a derivative of a name a definition gives (``\\delta^l_j \\equiv \\frac{\\partial C}{\\partial
-    z^l_j}`` with C defined): read as a definition after the definitions, as a ``--define`` of a derivative's name is."""
-    m = _DERIVATIVE_NAMED.match(text)
-    return m is not None and any(re.match(rf"\s*\$?\s*{re.escape(m[1])}(?![A-Za-z])", d) for d in define)
-
-
 def _matrices_as_said(ctx: Any, stage: list[str]) -> None:
     """Refuse where a fact in words said a name is a matrix and the claim and definitions read it as a number (``A is
     a given matrix`` with nothing in ``X^T X - A`` that makes A one): judged as a number, the verdict would not be
@@ -222,30 +213,6 @@ def _matrices_as_said(ctx: Any, stage: list[str]) -> None:
         stage[0] = "--given"
         raise ParseError(f"{name} is said a matrix in words, but nothing in the formulas makes it one (read there, it "
                          rf"is a number): declare its shape ({name} \in \mathbb{{R}}^{{m \times n}})", column=1)
-
-
-_FUNCTION_HEAD = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(")
-
-
-def _functions_first(define: Sequence[str]) -> list[str]:
-    """The definitions in an order that reads each function (``g(\\xi) = ...``) before a definition applying it
-    (``f = \\sum_i (g(b_i) - y_i)^2`` written first): read before its definition, g(b_i) would stay a function
-    nothing defines there while the claim's g(b_p) is the definition, and the two would differ."""
-    heads = {k: m.group(1) for k, text in enumerate(define) if (m := _FUNCTION_HEAD.match(text)) and "=" in text}
-    ordered: list[int] = []
-
-    def place(k: int, seen: frozenset[int]) -> None:
-        if k in ordered or k in seen:
-            return
-        body = define[k].split("=", 1)[-1]
-        for j, name in heads.items():
-            if j != k and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(?:\\left\s*)?\(", body):
-                place(j, seen | {k})
-        ordered.append(k)
-
-    for k in range(len(define)):
-        place(k, frozenset())
-    return [define[k] for k in ordered]
 
 
 def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) -> list[str]:
@@ -451,20 +418,6 @@ def _by_shape(parse: Any, of: str, value: sp.Expr, claim: str, ctx: Any, names: 
     ctx.notes.append(f"--of {of.strip()} has no derivative: read as the derivative by "
                      f"{fits[0]}, the one variable of the claim's shape ({sizes})")
     return fits
-
-
-_LABEL = re.compile(r"\s*\$*\s*(?:\\(?:text|mathrm)\s*\{\s*)?(?:the\s+)?(gradient|derivative|jacobian|hessian|grad|result|"
-                    r"answer)\s*\}?\s*(?:=|:)(?!=)", re.IGNORECASE)
-
-
-def _without_label(claim: str, ctx: Any) -> str:
-    """``gradient = 2A^T(Ax - b)``: a word labelling the claim before ``=`` (a name nothing defines) blanked, the same
-    width so that columns stay, and noted."""
-    m = _LABEL.match(claim)
-    if m is None or ctx.known(m[1]) or not claim[m.end():].strip():
-        return claim
-    ctx.notes.append(f"'{m[1]}' before = read as a label of the claim, not a name")
-    return " " * m.end() + claim[m.end():]
 
 
 def _stated_value(of: sp.Expr, members: list, ctx: Any) -> tuple[sp.Expr, list]:

@@ -1,0 +1,41 @@
+"""The order the claim's definitions and facts are read in: each function before a definition applying it, a fact
+naming a derivative after the definitions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_DERIVATIVE_NAMED = re.compile(r"\s*\$?\s*[^=$]+?\s*(?:\\equiv|:=|=|\\triangleq|\\coloneqq|\\stackrel\s*\{[^{}]*\}\s*\{=\})\s*"
+                               r"\\d?frac\s*\{\s*\\partial\s*(\\?[A-Za-z]+)")
+
+
+def _names_a_derivative(text: str, define: Sequence[str]) -> bool:
+    """Whether a fact names a derivative of a name a definition gives (``\\delta^l_j \\equiv \\frac{\\partial C}{\\partial
+    z^l_j}`` with C defined): read as a definition after the definitions, as a ``--define`` of a derivative's name is."""
+    m = _DERIVATIVE_NAMED.match(text)
+    return m is not None and any(re.match(rf"\s*\$?\s*{re.escape(m[1])}(?![A-Za-z])", d) for d in define)
+
+
+_FUNCTION_HEAD = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(")
+
+
+def _functions_first(define: Sequence[str]) -> list[str]:
+    """The definitions in an order that reads each function (``g(\\xi) = ...``) before a definition applying it
+    (``f = \\sum_i (g(b_i) - y_i)^2`` written first): read before its definition, g(b_i) would stay a function
+    nothing defines there while the claim's g(b_p) is the definition, and the two would differ."""
+    heads = {k: m.group(1) for k, text in enumerate(define) if (m := _FUNCTION_HEAD.match(text)) and "=" in text}
+    ordered: list[int] = []
+
+    def place(k: int, seen: frozenset[int]) -> None:
+        if k in ordered or k in seen:
+            return
+        body = define[k].split("=", 1)[-1]
+        for j, name in heads.items():
+            if j != k and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(?:\\left\s*)?\(", body):
+                place(j, seen | {k})
+        ordered.append(k)
+
+    for k in range(len(define)):
+        place(k, frozenset())
+    return [define[k] for k in ordered]
