@@ -17,7 +17,8 @@ def _names_a_derivative(text: str, define: Sequence[str]) -> bool:
     return m is not None and any(re.match(rf"\s*\$?\s*{re.escape(m[1])}(?![A-Za-z])", d) for d in define)
 
 
-_FUNCTION_HEAD = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+)\s*(?:\\left\s*)?\(")
+# a subscript between the name and its parenthesis: y_i(x) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}, an element of y
+_FUNCTION_HEAD = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+)\s*(?:_\s*\{?\s*[A-Za-z0-9]+\s*\}?)?\s*(?:\\left\s*)?\(")
 
 
 def _functions_first(define: Sequence[str]) -> list[str]:
