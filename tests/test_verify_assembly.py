@@ -26,3 +26,25 @@ def test_log_softmax_jacobian_is_delta_minus_y_k_with_the_element_function_defin
 def test_log_softmax_off_diagonal_with_the_sign_dropped_is_wrong():
     v = verify(r"\partial z_i / \partial x_k = y_k", define=_LOG_SOFTMAX[0], assume=[r"i \neq k"])
     assert (v.verdict, v.diagnosis) == ("wrong", "sign"), v.message
+
+
+_RIDGE_SHAPES = [r"H \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"]
+_RIDGE = [  # a gradient word heading the claim, the page's one loss defined: the word is that loss's gradient
+    # https://ethann.netlify.app/notes/regularized-linear-regression (\nabla J(w) = 2(X^T X w - X^T y + \lambda w))
+    (r"\text{gradient} = 2(H^T H w - H^T y + \lambda w)", r"J(w) = \|Hw - y\|^2 + \lambda \|w\|^2"),
+    # the University of Washington ridge course (J(w) = (y - Hw)^T(y - Hw) + \lambda w^T w, -2H^T(y - Hw) + 2\lambda w)
+    (r"gradient = -2H^T(y - Hw) + 2\lambda w", r"J(w) = (y - Hw)^T(y - Hw) + \lambda w^T w"),
+    # code spelling, as the fresh3-ridge-aswin1447 MATLAB page heads its gradient
+    (r"grad = -2H^T(y - Hw) + 2\lambda w", r"cost = (y - Hw)^T(y - Hw) + \lambda w^T w"),
+]
+
+
+@pytest.mark.parametrize("claim, loss", _RIDGE)
+def test_a_gradient_word_heading_the_claim_is_the_gradient_of_the_one_loss(claim, loss):
+    v = verify(claim, define=[loss], given=_RIDGE_SHAPES)
+    assert v.verdict in ("proved", "agrees"), v.message
+
+
+def test_a_gradient_word_heading_a_ridge_gradient_without_its_factor_two_is_wrong():
+    v = verify(r"grad = -H^T(y - Hw) + \lambda w", define=[_RIDGE[2][1]], given=_RIDGE_SHAPES)
+    assert (v.verdict, v.diagnosis) == ("wrong", "factor"), v.message

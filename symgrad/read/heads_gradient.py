@@ -27,12 +27,12 @@ def gradient_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     if len(parts) < 2:
         return toks
     word, by = _word(parts[0])
-    loss = _loss(ctx)
+    loss = one_loss(ctx)
     if word not in _WORDS or ctx.known(word):
         return toks
     if loss is None:
         return toks
-    if by is not None and not (ctx.known(by) or by in _inputs(_loss(ctx) or "", ctx)):
+    if by is not None and not (ctx.known(by) or by in _inputs(one_loss(ctx) or "", ctx)):
         return toks
     written = ("\\nabla" if word == "nabla" else word) + (f"_{by}" if by else "")
     function = ctx.functions.get(loss)
@@ -47,7 +47,7 @@ def gradient_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     return fraction + toks[len(parts[0]):]
 
 
-def _loss(ctx: Context) -> str | None:
+def one_loss(ctx: Context) -> str | None:
     """The page's one scalar output, or else its one function (``J(w) = ...``); None where there is no one loss."""
     ends = [e for e in outputs(ctx) if isinstance(ctx.definitions[e].lhs, sp.Symbol)]
     if not ends and len(ctx.functions) == 1:

@@ -156,7 +156,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     if sentence is not None:  # "The gradient of $f$ with respect to $X$ is $C$"
         claim, of, note = sentence
         ctx.notes.append(note)
-    claim = _without_label(claim, ctx)
+    claim = _without_label(claim, ctx, of)
     derivative = _derivative_of(parse, of, ctx, claim) if of else None
     stage[0] = "--claim"
     members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx, asked=derivative)]
