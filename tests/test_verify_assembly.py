@@ -1,7 +1,11 @@
 """Claim assembly: how verify puts the claim, its definitions and its facts together before judging."""
 
 import pytest
+import sympy as sp
 
+from symgrad.errors import ParseError
+from symgrad.read.context import Context
+from symgrad.read.facts import parse_given
 from symgrad.verify.claim import verify
 
 _LOG_SOFTMAX = [  # the element function written with its subscript: y_i(x) = ..., read before z(x) = log y(x) applies it
@@ -48,3 +52,29 @@ def test_a_gradient_word_heading_the_claim_is_the_gradient_of_the_one_loss(claim
 def test_a_gradient_word_heading_a_ridge_gradient_without_its_factor_two_is_wrong():
     v = verify(r"grad = -H^T(y - Hw) + \lambda w", define=[_RIDGE[2][1]], given=_RIDGE_SHAPES)
     assert (v.verdict, v.diagnosis) == ("wrong", "factor"), v.message
+
+
+_FACTORED = [  # a covariance given as its factor times the factor's transpose
+    # https://github.com/opensrdk (fresh3-gaussian-opensrdk pages: \mathbf{L} \mathbf{L}^{\top} = \bm{\Sigma})
+    r"\mathbf{L} \mathbf{L}^{ \top} = \bm{\Sigma}",
+    # Cholesky factor spelled plainly, https://en.wikipedia.org/wiki/Cholesky_decomposition (A = L L^*)
+    r"\mathbf{L}\mathbf{L}^T = \mathbf{\Sigma}",
+]
+
+
+@pytest.mark.parametrize("fact", _FACTORED)
+def test_an_equation_between_arrays_gives_both_sides_one_shape_and_one_pair_of_indices(fact):
+    ctx = Context()
+    parse_given(r"L \in \mathbb{R}^{n \times r}", ctx)
+    parse_given(fact, ctx)
+    (constraint,) = ctx.constraints
+    n = sp.Symbol("n", integer=True, positive=True)
+    assert tuple(ctx.tensors["Sigma"].shape) == (n, n)
+    assert set(constraint.rhs.indices) == {s for s in constraint.lhs.free_symbols if isinstance(s, sp.Idx)}
+
+
+def test_an_equation_between_arrays_of_other_shapes_is_refused_naming_both():
+    ctx = Context()
+    parse_given(r"L \in \mathbb{R}^{n \times r}, \Sigma \in \mathbb{R}^{r \times r}", ctx)
+    with pytest.raises(ParseError, match=r"equate: size n does not match size r"):
+        parse_given(r"\mathbf{L} \mathbf{L}^{\top} = \bm{\Sigma}", ctx)

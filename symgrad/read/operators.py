@@ -416,12 +416,14 @@ class _Operators:
 
     def relation(self) -> sp.Basic:
         """``a op b [op c]`` with op in =, ≠, <, ≤, >, ≥: a relational (chained ones joined with And)."""
-        left = self.expr().expr
+        left = self.expr()
         parts = []
         while self.peek().text in _RELS and self.peek().text != r"\in":
-            op = _RELS[self.next().text]
-            right = self.expr().expr
-            parts.append(_REL_CLASSES[op](left, right))
+            tok = self.next()
+            right = self.expr()
+            if left.axes and right.axes:  # L L^T = \Sigma: the two arrays' axes are one, their sizes too
+                right = _Val(self.align(left, right, tok, "equate"), left.axes)
+            parts.append(_REL_CLASSES[_RELS[tok.text]](left.expr, right.expr))
             left = right
         if not parts:
             raise self.error("expected a relation such as i = j", self.peek())
