@@ -6,6 +6,7 @@ import sympy as sp
 
 from .bold import spread_bold
 from .context import Function
+from .differentials import source_text
 from .fallback import _FOREIGN_CLOSERS
 from .literals import bracket_list, matrix_environment
 from .matrix_norms import norm_kind
@@ -90,9 +91,25 @@ class _Expressions:
                     v = self.mul(v, w, {r"\cdot": "dot", "*": "star", r"\times": "star"}.get(t.text, op), t)
             elif self.starts_factor():
                 met = set(self.new_scalars) | set(self.new_tensors) | set(self.__dict__.get("params_read", ()))
-                v = self.mul(v, self.sized_by(v, self.factor(), met, t), "implicit", t)
+                v = self.mul(v, self.scalar_grouped(v, self.sized_by(v, self.factor(), met, t), t), "implicit", t)
             else:
                 return v
+
+    def scalar_grouped(self, v: _Val, w: _Val, t: _Tok) -> _Val:
+        """``w`` times the factor after it where that makes a scalar and ``v w`` could only multiply elementwise:
+        ``v^T(A + A^T) v^T v`` (a row, a row, a column) is the row times the scalar ``v^T v`` (noted), the one grouping
+        the shapes allow, not the rows' elementwise product times v."""
+        rows = len(v.free) == len(w.free) == 1 and len(v.axes) == len(w.axes) == 2 and v.axes[0] is w.axes[0] is None
+        if not (rows and self.starts_factor()):
+            return w
+        save = self.pos
+        x = self.factor()
+        if not (len(x.free) == 1 and len(x.axes) == 2 and x.axes[1] is None):
+            self.pos = save
+            return w
+        self.note(f"{source_text(self.src, self.toks[self.toks.index(t):self.pos])} read as a scalar (a row times a "
+                  "column): the product is ill-typed left to right")
+        return self.mul(w, x, "implicit", t)
 
     def sized_by(self, matrix: _Val, w: _Val, met: set[str], t: _Tok) -> _Val:
         """``X w`` with X a matrix and w a name first met here (or a function's parameter), undeclared: w is the vector

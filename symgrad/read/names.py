@@ -7,6 +7,7 @@ import re
 import sympy as sp
 
 from ..errors import ParseError
+from .applications import refuse_unknown_application
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _sigmoid, _Val
 
@@ -304,8 +305,7 @@ class _Names:
         return run if run >= 3 else 0
 
     def index_list(self, body: list[_Tok], end: int, t: _Tok) -> tuple[str, list]:
-        """A braced subscript of letters, digits and commas: indices (``{ij}``, ``{i,j}``, ``{12}``) or a word
-        suffix (``{total}``, ``{o1}``)."""
+        """A braced subscript of letters, digits and commas: indices (``{ij}``, ``{12}``) or a suffix (``{o1}``)."""
         items: list[list[_Tok]] = [[]]
         for b in body:
             if b.text == ",":
@@ -405,6 +405,7 @@ class _Names:
             return _Val(v.expr ** power, v.axes)
         if self.applies(name, bool(idxs)):
             return self.apply(name, tok)
+        refuse_unknown_application(self, name, tok, bool(idxs))
         if name in self.ctx.definitions and self.at("("):
             self.inputs_named()
         if idxs:
