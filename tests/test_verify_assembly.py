@@ -78,3 +78,19 @@ def test_an_equation_between_arrays_of_other_shapes_is_refused_naming_both():
     parse_given(r"L \in \mathbb{R}^{n \times r}, \Sigma \in \mathbb{R}^{r \times r}", ctx)
     with pytest.raises(ParseError, match=r"equate: size n does not match size r"):
         parse_given(r"\mathbf{L} \mathbf{L}^{\top} = \bm{\Sigma}", ctx)
+
+
+def test_a_chained_definition_defines_the_function_and_the_name_in_the_middle_by_the_right_side():
+    """Leaky ReLU as deeplearning.ai notes write it, g(z) = a = max(0.01 z, z) (the fresh3 heldout page); the middle
+    name read as the definition's value left g without z."""
+    right = verify(r"g'(z) = \begin{cases} 0.01 & z < 0 \\ 1 & z \geq 0 \end{cases}",
+                   define=["g(z) = a = max(0.01 * z, z)"])
+    wrong = verify(r"g'(z) = \begin{cases} 0.1 & z < 0 \\ 1 & z \geq 0 \end{cases}", define=["g(z) = a = max(0.01 * z, z)"])
+    assert (right.verdict in ("proved", "agrees"), wrong.verdict) == (True, "wrong"), (right.message, wrong.message)
+
+
+def test_the_name_in_the_middle_of_a_chained_definition_is_the_functions_value():
+    """tanh written h(x) = y = tanh(x), its derivative in the output, 1 - y^2 (https://en.wikipedia.org/wiki/
+    Hyperbolic_functions: d/dx tanh x = 1 - tanh^2 x)."""
+    v = verify(r"\frac{dh}{dx} = 1 - y^2", define=[r"h(x) = y = \tanh(x)"])
+    assert v.verdict == "proved", v.message

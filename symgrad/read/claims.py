@@ -314,7 +314,8 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     abstract = [k for k in range(1, len(parts)) if any(  # f(w) = g(h(w)) = (y - Xw)^T(y - Xw): g, h say nothing
         t.kind == "letter" and t.text in "fgh" and not ctx.known(t.text) and n.text == "(" for t, n in
         itertools.pairwise(parts[k]))]
-    for k, side in sorted(enumerate(parts[1:], start=1), key=lambda kv: kv[0] in abstract):
+    named = [k for k in range(1, len(parts) - 1) if _new_name(parts[k][1:], ctx)]  # g(z) = a = max(0.01 z, z)
+    for k, side in sorted(enumerate(parts[1:], start=1), key=lambda kv: (kv[0] in named, kv[0] in abstract)):
         try:
             d = _define(latex, parts[0] + side + toks[-1:], ctx)
         except ParseError as e:
@@ -323,6 +324,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
         text = source_text(latex, side[1:])
         ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
         _functions_named(latex, parts, k, toks[-1], ctx)
+        _names_defined(latex, [parts[j] for j in named if j != k], parts[k], toks[-1], ctx)
         return d
     raise first
 
@@ -340,6 +342,22 @@ def _functions_named(latex: str, parts: list[list[_Tok]], used: int, end: _Tok, 
         except ParseError:
             continue  # the name stays undefined: a claim that uses it is refused there
         ctx.notes.append(f"{d.name} defined by the chain's last side, {source_text(latex, parts[-1][1:])}")
+
+
+def _new_name(side: list[_Tok], ctx: Context) -> bool:
+    """Whether a side of a definition's ``=`` chain is one name nothing defines (the ``a`` of ``g(z) = a = ...``)."""
+    return len(side) == 1 and side[0].kind == "letter" and not ctx.known(side[0].text)
+
+
+def _names_defined(latex: str, sides: list[list[_Tok]], value: list[_Tok], end: _Tok, ctx: Context) -> None:
+    """``g(z) = a = \\max(0.01 z, z)``: a new name in the chain's middle is defined by the side that defines the head
+    (noted), not the head by the name: read ``g(z) = a``, g would not depend on z."""
+    for side in sides:
+        try:
+            d = _define(latex, side[1:] + value + [end], ctx)
+        except ParseError:
+            continue  # the name stays undefined: a claim that uses it is refused there
+        ctx.notes.append(f"{d.name} defined by the chain's side {source_text(latex, value[1:])}, as the head is")
 
 
 def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
