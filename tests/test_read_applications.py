@@ -81,3 +81,19 @@ def test_rayleigh_quotient_rule_reads_v_transpose_v_as_the_scalar_it_must_be(num
     assert right.verdict in ("proved", "agrees") and "read as a scalar" in str(right), right
     wrong = numerator.replace("(2v^{T})", "v^{T}").replace("2 v^T A", "v^T A")
     assert symgrad.verify(rf"{lhs} = \frac{{{wrong}}}{{(v^T v)^2}}", given=given).verdict == "wrong"
+
+
+@pytest.mark.parametrize("claim, right", [
+    (r"\sigma(1 - \sigma)", True),  # the issue's own spelling, symgrad's printed answer
+    (r"\sigma (1-\sigma)", True),
+    (r"\sigma(1 + \sigma)", False),
+])
+def test_a_defined_function_beside_a_parenthesis_holding_itself_is_a_product_noted(claim, right):
+    """With ``\\sigma(x) = 1/(1+e^{-x})``, ``\\sigma(1 - \\sigma)`` is sigma times (1 - sigma): the parenthesis holds
+    sigma's value, so it is no argument; the verdict says so. Autograd's derivative of the sigmoid is s(1 - s)."""
+    x = 0.4
+    s = 1 / (1 + np.exp(-x))
+    assert np.isclose(jacobian(lambda t: 1 / (1 + anp.exp(-t)))(x), s * (1 - s))
+    v = symgrad.verify(rf"\frac{{d\sigma}}{{dx}} = {claim}", define=[r"\sigma(x) = \frac{1}{1+e^{-x}}"])
+    assert v.verdict in (("proved", "agrees") if right else ("wrong",)), v
+    assert "read as a product" in str(v)

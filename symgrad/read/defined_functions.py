@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .context import Function
+from .differentials import source_text
 from .tokens import _Tok
 from .vocabulary import _Val
 
@@ -23,6 +24,8 @@ class _DefinedFunctions:
                                     for a, p in zip(args, fn.params)):
             return _Val(node)
         if node is not None and len(args) == 1 and args[0].expr.has(node):
+            written = source_text(self.src, self.toks[self.toks.index(tok):self.pos])
+            self.note(f"{written} read as a product: the parenthesis holds {tok.text} itself, a value, not an argument")
             return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
         body, axes = self.inlined(fn), ()
         for a, p in zip(args, fn.params):
