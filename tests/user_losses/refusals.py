@@ -26,6 +26,6 @@ REFUSED: dict[str, str] = {
     "poisson-full-log-gamma": "no array code for gamma",
     "huber-pytorch-doc": "expected &, found ,",  # the PyTorch docs' "0.5 (x_n - y_n)^2, & \text{if} ..."
     "ng-hypothesis-function": "uses h as a function but it is not defined",  # h_\theta(x) never defined
-    "kl-function-notation": "index x used as a value in P*log(P/Q)*x",  # P(x) read as the product P x
+    "kl-function-notation": "P(...) has two readings",  # P(x): a function of x or P times x, both named
     "multilabel-soft-margin-brackets": "index i used as a value in -y*i",  # y[i] read as the product y i
 }
