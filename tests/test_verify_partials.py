@@ -55,3 +55,11 @@ def test_a_sum_reusing_the_variables_index_inside_a_written_derivative_sums_over
     v = verify(rf"\frac{{d L}}{{d p_i}} = {claim}",
                define=[r"L = \sum_{i=1}^{n} p_i^2" if "ln" not in claim else r"L = \sum_{i=1}^{n}p_i\ln\frac{p_i}{q_i}"])
     assert v.verdict == verdict, str(v)
+
+
+def test_the_chain_rule_written_with_the_defined_names_holds_y_fixed_inside_f_too():
+    # \partial f/\partial x names f, whose definition holds y: the partial is y (f = x y), not the total 3x^2
+    right = verify(r"\frac{d f}{d x} = \frac{\partial f}{\partial x} + \frac{dy}{dx} \frac{\partial f}{\partial y}",
+                   define=DEFINE)
+    slip = verify(r"\frac{d f}{d x} = \frac{\partial f}{\partial x} + \frac{\partial f}{\partial y}", define=DEFINE)
+    assert (right.verdict, slip.verdict) == ("proved", "wrong"), (str(right), str(slip))
