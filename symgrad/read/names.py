@@ -104,20 +104,15 @@ class _Names:
         return _Val(sym)
 
     def parameter_value(self, name: str, tok: _Tok) -> _Val:
-        """A parameter of the function being defined: a vector where it is bold or written transposed, as written."""
+        """A parameter of the function being defined: a vector where it is bold, an array where its use says so
+        (read.shapes), else as written."""
         if tok.text in _BOLD and isinstance(self.params[name], sp.Symbol):
             del self.params[name]  # f(\mathbf{v}) = ...: v is a vector, as the bold says
             return self.bold(name, tok)
-        if isinstance(self.params[name], sp.Symbol) and self.written_transposed(name):
-            return self.by_transpose(name, tok)  # f(w) = ... w^T x_i: w is a vector, as the transpose says
-        if isinstance(self.params[name], sp.Symbol) and self.summed_by_ones(name):
-            return self.vector_by_ones(name, tok)  # f(x) = \exp(x) / 1^T \exp(x): x is a vector, as 1^T says
-        if isinstance(self.params[name], sp.Symbol) and self.normed_letter(name):
-            return self.vector_in_norm(name, tok)  # f(x) = \|x\|_2^2: x is a vector, as the norm says
-        if isinstance(self.params[name], sp.Symbol) and self.in_frobenius_norm(name):
-            return self.matrix_in_norm(name, tok)  # F(R) = \|A - RY\|_F^2: R is a matrix, as the norm says
-        if isinstance(self.params[name], sp.Symbol) and self.capitals_transposed(name):
-            return self.parameter_matrix(name, tok)  # f(A, B) = ||P - AB^T||^2: A, B matrices, as AB^T says
+        if isinstance(self.params[name], sp.Symbol):
+            by_use = self.parameter_by_use(name, tok)
+            if by_use is not None:
+                return by_use
         self.__dict__.setdefault("params_read", set()).add(name)
         return _Val(self.params[name])
 

@@ -117,10 +117,28 @@ class _Shapes(_Scope):
                 return True
         return False
 
-    def parameter_matrix(self, name: str, tok: _Tok) -> _Val:
-        """A capital parameter of the function being defined written in a product with a transpose: a matrix."""
+    def parameter_by_use(self, name: str, tok: _Tok) -> _Val | None:
+        """A parameter of the function being defined, undeclared, as the array its use makes it: ``w^T x_i``
+        transposed, ``1^T \\exp(x)``, ``\\|x\\|_2^2``, ``\\|A - RY\\|_F``, ``AB^T``, ``x^T A x``; else None (a number)."""
+        if self.written_transposed(name):
+            return self.by_transpose(name, tok)
+        if self.summed_by_ones(name):
+            return self.vector_by_ones(name, tok)
+        if self.normed_letter(name):
+            return self.vector_in_norm(name, tok)
+        if self.in_frobenius_norm(name):
+            return self.matrix_in_norm(name, tok)
+        if self.capitals_transposed(name):
+            return self.parameter_matrix(name, tok)
+        if self.sandwiched(name):
+            return self.parameter_matrix(name, tok, "it stands between x^T and x")
+        return None
+
+    def parameter_matrix(self, name: str, tok: _Tok, why: str = "a product of capitals with a transpose (AB^T)") -> _Val:
+        """A capital parameter of the function being defined written as a matrix is (in a product with a transpose,
+        between x^T and x): a matrix."""
         del self.params[name]
-        self.__dict__.setdefault("by_use_why", {})[name] = "a product of capitals with a transpose (AB^T)"
+        self.__dict__.setdefault("by_use_why", {})[name] = why
         return self.matrix_by_use(name, tok)
 
     def capital_beside_matrix(self, scalar: _Val, matrix: _Val, tok: _Tok) -> _Val | None:
