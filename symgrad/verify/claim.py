@@ -11,10 +11,11 @@ from typing import Any
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from ..errors import ParseError, SelfCheckError, SymgradError
+from ..errors import ParseError, SelfCheckError, ShapeMismatchError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
 from .claim_labels import _without_label
 from .claim_order import _functions_first, _names_a_derivative
+from .ill_shaped import ill_shaped
 from .judging import judge
 from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
@@ -83,6 +84,10 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
         return verdict
     except ParseError as e:
+        shaped = isinstance(e, ShapeMismatchError) and ill_shaped(e, stage[0], [*given, *define])
+        if shaped:  # a claim that cannot be formed with the sizes declared is wrong as written
+            shaped.message = " ".join([shaped.message, *(f"[read: {note}]" for note in ctx.notes)])
+            return shaped
         where = f" (in {stage[0]})" if stage[0] else ""
         return Verdict("unreadable", message=f"{e}{where}", column=e.column)
     except SelfCheckError:  # the engine disagrees with the definitions: a bug in symgrad, never a verdict

@@ -11,7 +11,7 @@ from ..errors import SymgradError
 
 VERDICTS = ("proved", "agrees", "wrong", "unreadable")
 DIAGNOSES = ("sign", "factor", "indices", "case", "domain", "layout", "transpose", "symmetric", "convention",
-             "dependence", "other")
+             "dependence", "shape", "other")
 
 
 class VerifyError(SymgradError):
