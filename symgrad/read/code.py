@@ -18,7 +18,9 @@ from decimal import Decimal
 from sympy.printing.latex import greek_letters_set
 
 from ..errors import ParseError
+from .code_arrays import plain
 from .code_cases import cases_notes
+from .code_einsum import einsum_pieces
 from .code_functions import BARE_DERIVATIVE, Assignment, Function, assignment, function
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
@@ -124,7 +126,9 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
             if isinstance(node, ast.Attribute) and node.attr == "T" and node.end_col_offset - 2 in carets:
                 node.caret = True  # type: ignore[attr-defined]
         trees.append((tree, text, offset + len(text) - len(text.lstrip())))
-    return trees if any(_code_only(tree, text.strip()) for tree, text, _ in trees) else None
+    if not any(_code_only(tree, text.strip()) for tree, text, _ in trees):
+        return None
+    return [(plain(tree), text, offset) for tree, text, offset in trees]
 
 
 def code_notes(src: str) -> list[str]:
@@ -163,6 +167,7 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
+    (lambda n: getattr(n, "masked", False), "code: x[m] = v read as v where the mask m holds, x elsewhere"),
     (lambda n: _branches(n) is not None,
      "code: if/else, np.where(c, a, b) and a if c else b read as cases (a where c holds, b otherwise)"),
     (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("diff", "Derivative") and len(n.args) == 1,
@@ -196,6 +201,9 @@ def _function_notes(fn: Function) -> list[str]:
             BARE_DERIVATIVE.fullmatch(fn.name) else "its name says so"
         notes.append(f"code: the function {fn.name}({fn.params[0].arg}) read as the derivative of {fn.derivative_of} by "
                      f"{fn.params[0].arg} ({why})")
+    if fn.flag:
+        notes.append(f"code: {fn.name}({fn.params[0].arg}, {fn.flag}=True) read as the derivative by {fn.params[0].arg} "
+                     f"of what {fn.name} returns without it, at the same {fn.params[0].arg}")
     if fn.constants:
         notes.append(f"code: the parameters {', '.join(fn.constants)} with defaults read as constants of any value")
     return notes
@@ -211,6 +219,9 @@ def _function_pieces(fn: Function, src: str) -> Pieces:
     head.append(("(", at + len(fn.name)))
     for k, param in enumerate(fn.params):
         head += [*([(",", tr.col(param))] if k else []), *tr.pieces(ast.copy_location(ast.Name(param.arg), param))]
+    if fn.flag is not None:  # sigmoid(x, derivative=False): the derivative of what it returns with the switch off
+        by = _name(fn.params[0].arg)
+        head = [(rf"\frac{{d}}{{d {by}}}", at), ("(", at), *tr.pieces(fn.plain)]
     return [*head, (")", at + len(fn.name)), ("=", at + len(fn.name)), *tr.pieces(fn.body)]
 
 
@@ -349,7 +360,7 @@ class _Translator:
                 isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)):
             return _summed(self, node.args[0], node)
         if _dotted(node.func)[-1] == "einsum":
-            return _einsum(self, node)
+            return einsum_pieces(self, node)
         if _dotted(node.func)[-1] in ("array", "asarray", "tensor") and len(node.args) == 1 and \
                 isinstance(node.args[0], ast.List):
             return _literal(self, node.args[0], node)
@@ -569,24 +580,3 @@ def _summed(tr: _Translator, gen: ast.GeneratorExp | ast.ListComp, node: ast.Cal
         top = f"^{{{_name(size.id)}}}" if isinstance(size, ast.Name) else ""  # range(len(y)): y's own range
         out.append((rf"\sum_{{{target.id}=1}}{top}" if top else rf"\sum_{{{target.id}}}", tr.col(node)))
     return [*out, ("(", tr.col(gen.elt)), *tr.pieces(gen.elt), (")", tr.end(node))]
-
-
-def _einsum(tr: _Translator, node: ast.Call) -> Pieces:
-    """``np.einsum("ij,j->i", A, v)`` as index notation, ``\\sum_{j} A_{ij} v_{j}``: each operand a name with its
-    letters as indices, the letters not in the output summed. Refused: implicit output, ``...``, an output that
-    reorders the axes (``ij->ji``), an operand that is not a name."""
-    spec, operands = (node.args[0], node.args[1:]) if node.args else (None, [])
-    text = spec.value.replace(" ", "") if isinstance(spec, ast.Constant) and isinstance(spec.value, str) else ""
-    terms, _, out = text.partition("->")
-    inputs = terms.split(",")
-    seen = list(dict.fromkeys("".join(inputs)))
-    if "->" not in text or not re.fullmatch(r"[a-z,]*->[a-z]*", text) or len(inputs) != len(operands) or \
-            any(not isinstance(o, ast.Name) or len(i) == 0 for o, i in zip(operands, inputs, strict=False)) or \
-            [c for c in seen if c in out] != list(out) or node.keywords:
-        raise tr.refuse(f"{ast.unparse(node)} is read only as einsum('ij,j->i', A, v): explicit output in the order "
-                        "the letters first appear, each operand a name", node)
-    at, summed = tr.col(node), [c for c in seen if c not in out]
-    pieces: Pieces = [(rf"\sum_{{{','.join(summed)}}}", at), ("(", at)] if summed else [("(", at)]
-    for operand, letters in zip(operands, inputs, strict=True):
-        pieces += [*tr.pieces(operand), (f"_{{{','.join(letters)}}}", tr.col(operand))]
-    return [*pieces, (")", tr.end(node))]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import ast
 import copy
+import operator
 import re
 import textwrap
 from dataclasses import dataclass
 
 from ..errors import ParseError
+from .code_arrays import plain
 from .code_clike import clike_function
 
 # a function named for a derivative: relu_prime, selu_dash, d_relu, grad_loss (the name it differentiates: group 1)
@@ -23,6 +25,8 @@ _DERIVATIVE_NAME = re.compile(
 # DerivativeAt(x), FunctionDx(x)): it differentiates the one function its body calls
 BARE_DERIVATIVE = re.compile(r"(?:Function)?(?:Derivative|Derivation|Derivate|Deriv|Prime|Dx|Gradient)(?:At)?",
                               re.IGNORECASE)
+# a parameter that switches a function to its derivative: sigmoid(x, derivative=False), nonlin(x, deriv=False)
+_SWITCH = re.compile(r"der|deriv\w*|derivate|grad|gradient|prime|backward|backprop|diff", re.IGNORECASE)
 _MATH = {"exp", "log", "ln", "pow", "sqrt", "tanh", "abs", "max", "min", "sin", "cos", "sinh", "cosh", "sign", "log10",
          "log2", "log1p", "expm1", "where", "maximum", "minimum", "clip", "sum", "mean", "dot"}
 
@@ -37,6 +41,8 @@ class Function:
     constants: list[str]  # parameters with a default: constants of any value
     body: ast.expr
     lines: list[tuple[str, int, int]]  # each parsed line, where it starts in the source, how much further in
+    flag: str | None = None  # a derivative switch (derivative=False): body is then the derivative of ``plain``
+    plain: ast.expr | None = None  # what the function returns with its switch off
 
 
 def _line_map(src: str, text: str) -> list[tuple[str, int, int]]:
@@ -93,14 +99,42 @@ def function(src: str) -> Function | None:
         raise ParseError(f"def {fn.name}(...) takes *args, **kwargs or keyword-only arguments: symgrad reads plain "
                          "arguments", column=_column(text, fn), source=src)
     with_default = args.args[len(args.args) - len(args.defaults):] if args.defaults else []
-    plain = args.args[:len(args.args) - len(with_default)]
+    params = args.args[:len(args.args) - len(with_default)]
+    flag = next((a.arg for a, d in zip(with_default, args.defaults, strict=True) if _SWITCH.fullmatch(a.arg) and
+                 isinstance(d, ast.Constant) and isinstance(d.value, bool)), None)
     match = _DERIVATIVE_NAME.fullmatch(fn.name)
     of = (match.group(1) or match.group(2)) if match else _called_one(fn, text, src)
-    if of and len(plain) != 1:
-        raise ParseError(f"{fn.name} names a derivative of a function of {len(plain)} arguments: say by which "
+    if (of or flag) and len(params) != 1:
+        raise ParseError(f"{fn.name} names a derivative of a function of {len(params)} arguments: say by which "
                          "(write the derivative as dL/dw)", column=_column(text, fn), source=src)
-    body = _value(fn.body, {}, text)
-    return Function(fn.name, of, plain, [a.arg for a in with_default], body, _line_map(src, text))
+    constants = [a.arg for a in with_default if a.arg != flag]
+    if flag is None:
+        return Function(fn.name, of, params, constants, plain(_value(fn.body, {}, text)), _line_map(src, text))
+    off = _Folded().visit(_value(fn.body, {flag: ast.Constant(False)}, text))
+    on = _Itself(fn.name, params[0].arg, off).visit(_Folded().visit(_value(fn.body, {flag: ast.Constant(True)}, text)))
+    return Function(fn.name, None, params, constants, plain(on), _line_map(src, text), flag, plain(off))
+
+
+class _Folded(ast.NodeTransformer):
+    """``a if derivative == False else b`` with the switch's value given: the branch taken."""
+
+    def visit_IfExp(self, node: ast.IfExp) -> ast.AST:
+        known = _known(node.test)
+        return self.generic_visit(node) if known is None else self.visit(node.body if known else node.orelse)
+
+
+class _Itself(ast.NodeTransformer):
+    """``sigmoid(x)`` inside sigmoid's own derivative branch: the function with its switch off, at that argument."""
+
+    def __init__(self, name: str, param: str, value: ast.expr) -> None:
+        self.name, self.param, self.value = name, param, value
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        node = self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and node.func.id == self.name and len(node.args) == 1 and \
+                not node.keywords:
+            return ast.copy_location(_substituted(self.value, {self.param: node.args[0]}), node)
+        return node
 
 
 def _called_one(fn: ast.FunctionDef, text: str, src: str) -> str | None:
@@ -143,8 +177,13 @@ def _value(stmts: list[ast.stmt], env: dict[str, ast.expr], src: str) -> ast.exp
             name = st.target.id
             old = env.get(name, ast.copy_location(ast.Name(name, ast.Load()), st.target))
             env[name] = ast.copy_location(ast.BinOp(old, st.op, _substituted(st.value, env)), st)
+        elif _masked(st):
+            env[st.targets[0].value.id] = _where_masked(st, env)
         elif isinstance(st, ast.If):
             rest = stmts[k + 1:]
+            known = _known(_substituted(st.test, env))
+            if known is not None:  # if derivative: with the switch's value given
+                return _value((st.body if known else st.orelse) + rest, env, src)
             then, orelse = _value(st.body + rest, env, src), _value(st.orelse + rest, env, src)
             where = ast.Attribute(ast.Name("np", ast.Load()), "where", ast.Load())
             return ast.copy_location(ast.Call(where, [_substituted(st.test, env), then, orelse], []), st)
@@ -154,6 +193,84 @@ def _value(stmts: list[ast.stmt], env: dict[str, ast.expr], src: str) -> ast.exp
     at = stmts[-1] if stmts else None
     raise ParseError("this function returns nothing on one of its paths: end each with return",
                      column=_column(src, at) if at else 1, source=src)
+
+
+_COMPARED = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Is: operator.eq, ast.IsNot: operator.ne,
+             ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
+
+
+def _known(test: ast.expr) -> bool | None:
+    """The value of a test fixed by the code itself (``derivative`` with the switch given, ``deriv == True``,
+    ``not grad``, ``0 > 1`` after a masked write); None for a test on the data."""
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _known(test.operand)
+        return None if inner is None else not inner
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.USub) and isinstance(test.operand, ast.Constant):
+        return None
+    sides = [test.left, *test.comparators] if isinstance(test, ast.Compare) and len(test.ops) == 1 else []
+    values = [_number(side) for side in sides]
+    if values and None not in values and type(test.ops[0]) in _COMPARED:
+        return _COMPARED[type(test.ops[0])](*values)
+    return None
+
+
+def _number(node: ast.expr) -> object:
+    """The constant ``node`` is (``-1`` included), or None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+        return -node.operand.value
+    return node.value if isinstance(node, ast.Constant) else None
+
+
+def _masked(st: ast.stmt) -> bool:
+    """Whether ``st`` assigns through a mask, ``dZ[Z <= 0] = 0`` (NumPy's boolean indexing: the entries where the
+    comparison holds)."""
+    target = st.targets[0] if isinstance(st, ast.Assign) and len(st.targets) == 1 else \
+        st.target if isinstance(st, ast.AugAssign) else None
+    return isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and \
+        isinstance(target.slice, ast.Compare)
+
+
+def _where_masked(st: ast.Assign | ast.AugAssign, env: dict[str, ast.expr]) -> ast.expr:
+    """``x[m] = v`` as ``np.where(m, v, x)`` (``x[m] *= v`` as ``np.where(m, x * v, x)``): each entry where the mask
+    holds replaced, the others kept; ``y[m]`` inside v is y's entry there, y itself elementwise. A later mask on x
+    tests the x written so far: it is pushed into the cases of the earlier write (``x[x <= 0] = 0; x[x > 1] = 1`` is
+    0 where x <= 0, else 1 where x > 1, else x)."""
+    target = st.targets[0] if isinstance(st, ast.Assign) else st.target
+    name = target.value.id
+    where = ast.Attribute(ast.Name("np", ast.Load()), "where", ast.Load())
+
+    def written(old: ast.expr) -> ast.expr:
+        if getattr(old, "masked", False):
+            test, then, orelse = old.args
+            return _marked(ast.copy_location(ast.Call(where, [test, written(then), written(orelse)], []), old))
+        here = {**env, name: old}
+        mask = _substituted(target.slice, here)
+        value = _Unmasked(ast.dump(target.slice)).visit(_substituted(st.value, here))
+        if isinstance(st, ast.AugAssign):
+            value = ast.copy_location(ast.BinOp(copy.deepcopy(old), st.op, value), st)
+        known = _known(mask)
+        if known is not None:
+            return value if known else old
+        return _marked(ast.copy_location(ast.Call(where, [mask, value, old], []), st))
+
+    return written(env.get(name, ast.copy_location(ast.Name(name, ast.Load()), target)))
+
+
+def _marked(call: ast.Call) -> ast.Call:
+    call.masked = True  # type: ignore[attr-defined]
+    return call
+
+
+class _Unmasked(ast.NodeTransformer):
+    """``y[m]`` with the assignment's own mask m as y: the entries picked are the ones written."""
+
+    def __init__(self, mask: str) -> None:
+        self.mask = mask
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        return node.value if ast.dump(node.slice) == self.mask else self.generic_visit(node)
 
 
 @dataclass(frozen=True)
@@ -199,4 +316,4 @@ def assignment(src: str) -> Assignment | None:
     target = next(n.targets[0] for st in stmts for n in ast.walk(st) if isinstance(n, ast.Assign) and
                   ast.unparse(n.targets[0]) in targets)
     returned = [_Returned(next(iter(targets))).visit(st) for st in stmts]
-    return Assignment(target, _value(returned, {}, text), _line_map(src, text), loops)
+    return Assignment(target, plain(_value(returned, {}, text)), _line_map(src, text), loops)
