@@ -9,8 +9,9 @@ import re
 from ..errors import ParseError
 from .densities import density_in_words
 from .prose_matrices import matrices_in_words
+from .words_declarations import declaration_in_words, generic_in_words
 from .words_kinds import sign_in_words
-from .words_norms import frobenius_in_words
+from .words_norms import euclidean_in_words, frobenius_in_words
 from .words_upstream import upstream_in_words
 
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
@@ -74,7 +75,8 @@ _SENTENCES = [
     ((rf"([^\s,]+)\s*,\s*(?:\\[;,:!]\s*)?([^\s,]+?)\s*(?:the\s+)?upstream\s+gradient\s+{_DERIVATIVE}\s+and\s+"
       rf"(?:the\s+)?downstream\s+gradient\s+.*"), r"\3 = \1"),
 ]
-_OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|for(?:\s+(?:all|each|every))?)"
+_OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|hence|thus|therefore|"
+                      r"for(?:\s+(?:all|each|every))?)"
                       r"\b[\s,:]*", re.IGNORECASE)
 _MATH = re.compile(r"\$+|\\\(|\\\)|`")  # `x` as Markdown quotes code
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
@@ -135,6 +137,9 @@ def from_prose(text: str) -> tuple[str, list[str]]:
         text, whole = worded, _sentence(worded)
     if whole is not None:
         return whole, _described(text, whole)
+    sentences = _each_sentence(text)
+    if sentences is not None:
+        return sentences
     clauses = _clauses(text)
     facts = [_sentence(c) if _MATH_SPAN.sub("", c).strip(" .,;") else _OPENING.sub("", _MATH.sub("", c)).strip(" .")
              for c in clauses]
@@ -144,6 +149,31 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     if plain == text.strip() and _OPENING.match(worded):  # {\rm assuming\;}\det X > 0: the opening word in math mode
         plain = _plain(worded)
     return (text if plain == text.strip() else plain), []
+
+
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)}$])\.\s+(?=[A-Z$\\])")
+
+
+def _each_sentence(text: str) -> tuple[str, list[str]] | None:
+    """The facts and notes of several sentences (``A covariance matrix is symmetric. Hence $A^T = A$``), each a known
+    sentence or a formula after an opening word; None when there is one sentence, or one is neither."""
+    spans = [(m.start(), m.end()) for m in _MATH_SPAN.finditer(text)]
+    ends = [m for m in _SENTENCE_END.finditer(text)
+            if _depth(text, m.start()) == 0 and not any(a < m.start() < b for a, b in spans)]
+    if not ends:
+        return None
+    parts = [text[a:b] for a, b in zip([0, *(m.end() for m in ends)], [*(m.start() for m in ends), len(text)])]
+    facts, notes = [], []
+    for part in parts:
+        if _MATH_SPAN.sub("", _OPENING.sub("", part)).strip(" .,;"):  # words: a known sentence, or nothing read
+            fact = _sentence(part)
+            if fact is None:
+                return None
+            notes += _described(part, fact)
+        else:
+            fact = _plain(part)
+        facts.append(fact)
+    return ", ".join(f for f in facts if f), notes
 
 
 # words typeset in math mode: {\rm is\,symmetric}, \mathrm{is~symmetric}, with thin spaces between the words
@@ -196,10 +226,10 @@ def _sentence(text: str) -> str | None:
         if m:
             name = re.sub(r"_\{?[A-Za-z0-9]+\}?$", "", m.group(1))  # t_i one-hot: t is
             return name + m.expand(fact)[len(m.group(1)):] if fact else ""
-    if frobenius_in_words(spaced) is not None:
+    if frobenius_in_words(spaced) is not None or euclidean_in_words(spaced) is not None or generic_in_words(spaced):
         return ""
-    matrices = matrices_in_words(spaced)
-    return matrices[0] if matrices else None
+    declared = matrices_in_words(spaced) or declaration_in_words(spaced)
+    return declared[0] if declared else None
 
 
 def _fact_described(text: str) -> str | None:
@@ -218,7 +248,7 @@ def _described(text: str, fact: str) -> list[str]:
     says that symgrad does not use: said, so that nothing is dropped silently."""
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
     try:
-        matrices = matrices_in_words(spaced) if fact is not None else None
+        matrices = (matrices_in_words(spaced) or declaration_in_words(spaced)) if fact is not None else None
     except ParseError:  # not the sentence the fact was read from
         matrices = None
     if matrices and matrices[0] == fact:
@@ -226,9 +256,9 @@ def _described(text: str, fact: str) -> list[str]:
     density = density_in_words(spaced) if fact else None
     if density is not None and density[0] == fact:
         return [density[1]]
-    frobenius = frobenius_in_words(spaced) if fact == "" else None
-    if frobenius is not None:
-        return [frobenius]
+    said = (frobenius_in_words(spaced) or euclidean_in_words(spaced) or generic_in_words(spaced)) if fact == "" else None
+    if said is not None:
+        return [said]
     return [f"'{' '.join(_MATH.sub(' ', text).split())}' describes, states nothing symgrad uses"] if fact == "" else []
 
 

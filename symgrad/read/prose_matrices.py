@@ -32,11 +32,11 @@ _ADJECTIVES = {
     "precision": (r"{name} \succ 0", "{name}, a precision matrix, read as symmetric positive definite"),
     "given": ("", ""), "known": ("", ""), "fixed": ("", ""), "constant": ("", ""),
 }
-_BY_USE = "{names} declared matrices in words: their shapes are read from their use"
+BY_USE = "{names} declared matrices in words: their shapes are read from their use"
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 
 
-def _capital(name: str) -> bool:
+def is_capital(name: str) -> bool:
     """Whether ``name`` is a capital, which the reader may take for a matrix by its use: ``A``, ``\\Sigma``,
     ``\\mathbf{X}``, ``\\boldsymbol{\\Sigma}`` (where its use does not make it one, verify refuses it by name)."""
     bold = _BOLD.fullmatch(name)
@@ -47,7 +47,7 @@ def read_as_numbers(notes: list[str], tensors: dict) -> str | None:
     """The first name a sentence declared a matrix (of a shape its use settles) that the reading of the problem made
     a number after all, None when there is none: the words and the reading disagree, and the caller refuses."""
     for note in notes:
-        m = re.fullmatch(re.escape(_BY_USE).replace(r"\{names\}", "(.*)"), note)
+        m = re.fullmatch(re.escape(BY_USE).replace(r"\{names\}", "(.*)"), note)
         for name in re.split(r",\s*", m[1]) if m else ():
             key = _BOLD.sub(lambda b: b[1], name).lstrip("\\")
             if key in tensors and not getattr(tensors[key], "shape", None):
@@ -75,11 +75,11 @@ def matrices_in_words(plain: str) -> tuple[str, list[str]] | None:
             raise ParseError(f"a square matrix has as many rows as columns, not {m[3]} by {m[4]}",
                              column=plain.index(m[3]) + 1, source=plain)
         facts += [rf"{n} \in \mathbb{{R}}^{{{m[3]} \times {m[4]}}}" for n in names]
-    elif not all(_capital(n) for n in names):
+    elif not all(is_capital(n) for n in names):
         raise ParseError(f"{', '.join(names)}: a matrix needs its shape declared (x \\in \\mathbb{{R}}^{{m \\times n}}); "
                          "only capitals are read as matrices of a shape their use settles", column=1, source=plain)
     else:
-        notes.append(_BY_USE.format(names=", ".join(names)))
+        notes.append(BY_USE.format(names=", ".join(names)))
     for word in words:
         if word.lower() not in _ADJECTIVES:
             raise ParseError(f"'{word}' matrices: symgrad does not know what this says about a matrix (it reads "

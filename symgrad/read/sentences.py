@@ -50,12 +50,20 @@ _OF_IN_WORDS = re.compile(rf"\s*(?:(?:the\s+)?{_DERIVATIVE_WORDS}\s+of|(?:partia
                           re.IGNORECASE)
 
 
+# the derivative of a function of one argument, by that argument: "the gradient of f(x)", "the derivative of $g(w)$"
+_OF_ITS_ARGUMENT = re.compile(rf"\s*(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+\$?\s*((\\?[A-Za-z]+)\s*\(\s*(\\?[A-Za-z]+)\s*\))\s*\$?\s*\.?\s*",
+                              re.IGNORECASE)
+
+
 def derivative_in_words(text: str) -> str | None:
-    """``the derivative of $L$ with respect to $z_j$``, ``Partial differentiate 1/|x-y| with respect to x`` (``--of`` in
-    words) as LaTeX, ``\\frac{\\partial}{\\partial z_j}
+    """``the derivative of $L$ with respect to $z_j$``, ``Partial differentiate 1/|x-y| with respect to x``, ``the
+    gradient of f(x)`` (by its one argument) - ``--of`` in words - as LaTeX, ``\\frac{\\partial}{\\partial z_j}
     \\left(L\\right)``; None for anything else."""
     m = _OF_IN_WORDS.fullmatch(text)
-    return rf"\frac{{\partial}}{{\partial {m[2]}}}\left({m[1]}\right)" if m else None
+    if m is None:
+        one = _OF_ITS_ARGUMENT.fullmatch(text)
+        return rf"\frac{{\partial}}{{\partial {one[3]}}}\left({one[1]}\right)" if one else None
+    return rf"\frac{{\partial}}{{\partial {m[2]}}}\left({m[1]}\right)"
 
 
 _IN_WORDS_AT_ALL = re.compile(rf"\s*(?:the\s+)?(?:{_DERIVATIVE_WORDS}(?:\s+(?:matrix|vector))?\s+of|(?:partial(?:ly)?\s+)?"
