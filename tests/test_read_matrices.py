@@ -86,9 +86,13 @@ def test_the_inverse_is_linalg_inverse_on_the_axes_of_the_matrix(latex, transpos
     assert m.value == linalg.inverse(ctx.tensors["X"])[first, second]
 
 
-def test_a_matrix_power_other_than_the_inverse_is_still_refused():
-    with pytest.raises(ParseError, match="matrix powers are not supported"):
-        read(r"X^{2}")
+def test_an_integer_power_of_a_square_matrix_is_the_repeated_product_and_a_symbolic_one_is_refused():
+    rng = np.random.default_rng(2)
+    X, A = rng.normal(size=(3, 3)), rng.normal(size=(3, 3))
+    e, ctx = read(r"\mathrm{tr}(X^{2} A)")
+    assert np.isclose(numeric(e, ctx, {"X": X, "A": A}), np.trace(X @ X @ A), rtol=1e-12)
+    with pytest.raises(ParseError, match="a matrix to the power n is not read"):
+        read(r"X^{n}")
 
 
 @pytest.mark.parametrize("nabla", [r"\nabla", r"\nabla_x"])

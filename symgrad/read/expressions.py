@@ -213,7 +213,7 @@ class _Expressions:
         if e.axes:
             raise self.error("an exponent must be a scalar", t)
         if len(v.free) == 2 and e.expr != 1:
-            raise self.error("matrix powers are not supported", t)
+            return self.matrix_power(v, e.expr, t)
         bound = {str(i) for scope in self.binders for i in scope.values()}
         if isinstance(e.expr, sp.Idx) and str(e.expr) in bound and isinstance(v.expr, sp.Symbol) and \
                 str(v.expr) in self.new_scalars:

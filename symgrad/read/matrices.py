@@ -16,6 +16,7 @@ from .. import linalg
 from ..errors import SymgradError
 from ..tensors import size
 from .context import Context
+from .differentials import source_text
 from .expressions import _TRACE_BRACKETS
 from .tokens import _FONTS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _extent, _Val
@@ -26,6 +27,7 @@ _COMMANDS = frozenset({r"\Tr", r"\tr", r"\trace", r"\det"})
 _SIZE_NAMES = ("n", "m", "d", "N", "K", "M")
 _GREEK_CAPITALS = frozenset(g for g in _GREEK if g[0].isupper())
 _TRANSPOSES = ("T", r"\top", r"\intercal")
+_MAX_POWER = 4  # X^2 .. X^4 read as products; a higher power is refused (its expression grows with the power)
 _INVERSE_MARKS = (["{", "-", "1"], ["{", "-", "T"], ["{", "-", r"\top"])
 
 
@@ -35,7 +37,10 @@ class _Matrices:
     def trace(self, t: _Tok, label: str) -> _Val:
         """``\\mathrm{tr}(XA)``, ``\\Tr AB``, ``tr XAX^T``: without brackets the argument is the product up to the next
         + or - (as after ``\\frac{d}{dx}``)."""
-        arg = self.group(")") if self.at("(") else self.term()
+        bracketed, begin = self.at("("), self.pos
+        arg = self.group(")") if bracketed else self.term()
+        if bracketed and not self.square(arg) and self.starts_factor():
+            arg = self.product_after(arg, begin, label)
         if not arg.axes:
             self.note(f"{label}(...) of a scalar read as the scalar itself (the trace of a 1 x 1 matrix)")
             return arg
@@ -45,6 +50,34 @@ class _Matrices:
         row, col = arg.axes
         self.unify(_extent(row), _extent(col), t, f"{label} of a matrix")
         return _Val(linalg.trace(arg.expr.xreplace({col: row}), row, row))
+
+    def square(self, v: _Val) -> bool:
+        """Whether ``v`` is a matrix whose two sizes are one (as far as they are settled here)."""
+        return len(v.axes) == 2 and None not in v.axes and self.find(_extent(v.axes[0])) == self.find(_extent(v.axes[1]))
+
+    def product_after(self, first: _Val, begin: int, label: str) -> _Val:
+        r"""``\mathrm{tr}\,(x - \mu)(x - \mu)^T \Sigma^{-1}``: the bracket after a trace is no square matrix and a
+        product goes on, so the trace's argument is the whole product (as without brackets), noted."""
+        v = first
+        while self.starts_factor():
+            v = self.mul(v, self.factor(), "implicit", self.peek())
+        written = source_text(self.src, self.toks[begin:self.pos]).strip()
+        self.note(f"{label} {written} read as the trace of the whole product: the bracket after {label}, of shape "
+                  f"{self.shape(first)}, is no square matrix")
+        return v
+
+    def matrix_power(self, v: _Val, e: sp.Expr, t: _Tok) -> _Val:
+        r"""``X^2``, ``(\Sigma^{-1})^2``: an integer power of a square matrix, the repeated matrix product."""
+        if not (e.is_Integer and 2 <= e <= _MAX_POWER):
+            raise self.error(f"a matrix to the power {e} is not read: write an integer power from 2 to {_MAX_POWER}, "
+                             "or the product", t)
+        row, col = v.axes
+        self.unify(_extent(row), _extent(col), t, "the power of a square matrix")
+        chain = [row] + [self.fresh(row.upper) for _ in range(int(e) - 1)] + [col]
+        element = sp.Mul(*(v.expr.xreplace({row: a, col: b}) for a, b in itertools.pairwise(chain)))
+        for k in chain[1:-1]:
+            element = sp.Sum(element, (k, k.lower, k.upper))
+        return _Val(element, v.axes)
 
     def determinant(self, t: _Tok, label: str) -> _Val:
         """``\\det X``, ``\\det(X)``, ``\\mathrm{det}\\, X``: of one whole square matrix."""
