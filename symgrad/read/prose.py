@@ -12,6 +12,7 @@ from .prose_matrices import matrices_in_words
 from .words_declarations import declaration_in_words, generic_in_words
 from .words_kinds import sign_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
+from .words_notation import notation_in_words
 from .words_upstream import upstream_in_words
 
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
@@ -207,6 +208,10 @@ def _plain(text: str) -> str:
     return _MANGLED_SPACE.sub(lambda m: rf"{m.group(1)} \mathbb{{R}}^{{{m.group(2)}}}", plain)
 
 
+# sentences that state nothing symgrad uses, each saying so in a note: what the reader does anyway, or a general truth
+_SAID = (frobenius_in_words, euclidean_in_words, generic_in_words, notation_in_words)
+
+
 def _sentence(text: str) -> str | None:
     """The LaTeX fact of one known sentence, or None."""
     plain = _plain(text)
@@ -226,7 +231,7 @@ def _sentence(text: str) -> str | None:
         if m:
             name = re.sub(r"_\{?[A-Za-z0-9]+\}?$", "", m.group(1))  # t_i one-hot: t is
             return name + m.expand(fact)[len(m.group(1)):] if fact else ""
-    if frobenius_in_words(spaced) is not None or euclidean_in_words(spaced) is not None or generic_in_words(spaced):
+    if any(said(spaced) is not None for said in _SAID):
         return ""
     declared = matrices_in_words(spaced) or declaration_in_words(spaced)
     return declared[0] if declared else None
@@ -256,7 +261,7 @@ def _described(text: str, fact: str) -> list[str]:
     density = density_in_words(spaced) if fact else None
     if density is not None and density[0] == fact:
         return [density[1]]
-    said = (frobenius_in_words(spaced) or euclidean_in_words(spaced) or generic_in_words(spaced)) if fact == "" else None
+    said = next((note for say in _SAID if (note := say(spaced)) is not None), None) if fact == "" else None
     if said is not None:
         return [said]
     return [f"'{' '.join(_MATH.sub(' ', text).split())}' describes, states nothing symgrad uses"] if fact == "" else []
