@@ -88,7 +88,15 @@ _ROLES = r"(?:logits|scores|labels|targets|predictions|inputs|outputs|weights|bi
 _DESCRIBED = (r"(?:(?:true|predicted|ground[\s-]truth|target|class|input|output|hidden|regularization|learning|weight|"
               r"bias|column|row|design|data)\s+)?(?:labels?|targets?|predictions?|outputs?|inputs?|parameters?|rate|"
               r"vectors?|matrix|data|identity(?:\s+matrix)?|vector\s+of\s+(?:all\s+)?ones|strength|coefficient|"
-              r"hyper-?parameter|penalty|decay|step\s+size|fixed|given|known|constant)")
+              r"hyper-?parameter|penalty|decay|step\s+size|fixed|given|known|constant|variables?|features?)")
+# a glossary line names a role or several (X = input variable / feature, x - the input variable, the input feature)
+_ROLE_LIST = rf"(?:the\s+|a\s+)?{_DESCRIBED}(?:\s*(?:/|,|\bor\b)\s*(?:the\s+|a\s+)?{_DESCRIBED})*"
+# what a glossary adds after a role (x = input vector for the prediction, m = number of instances in the dataset): words
+# only, checked to state no constraint (_PROPERTIES) before the description is dropped
+_QUALIFIED = (r"(?P<tail>(?:\s+(?:for|of|in|from|to|per|over|corresponding\s+to|associated\s+with)\s+[A-Za-z][A-Za-z\s/'-]*)?"
+              r"(?:\s*\([A-Za-z][A-Za-z\s,/'-]*\))?)")  # a remark in parentheses: (in this case, Size)
+# words giving a size (of order n, with n rows): never dropped with a description
+_SIZED = re.compile(r"\b(?:order|size|shape|dimensions?|length)\s+\S|\b(?:rows?|columns?|entries|elements)\b", re.IGNORECASE)
 _COUNTED = r"(?:classes|samples|features|examples|observations|data\s+points|neurons|units|hidden\s+units|categories|tokens)"
 # what a description must not say, to be dropped as one: these state constraints
 _PROPERTIES = re.compile(r"symmetric|positive|negative|definite|hot|diagonal|orthogonal|orthonormal|binary|normali[sz]ed|"
@@ -105,10 +113,12 @@ _WORDED = [
     (rf"({_NAME}\s*\\in\s*\\mathbb\{{R\}}\^\{{[^{{}}]*\}})\s+is\s+{_A}.*\bmatri(?:x|ces)\b.*", r"\1"),
     (rf"{_NAME}\s+is\s+(?:a|an)\s+0\s*/\s*1\s+(?:target|label|indicator|variable|vector)s?\b.*", r"\1 \\in \\{0, 1\\}"),
     (rf"{_NAME}\s+(?:be|is|are|denotes?)\s+(?:the\s+|a\s+|an\s+)?(?:(?:vector|matrix)\s+of\s+(?:the\s+)?)?{_ROLES}", ""),
-    (rf"{_NAME}\s*(?:is|denotes|:|)\s+(?:the\s+|a\s+)?{_DESCRIBED}", ""),
+    (rf"{_NAME}\s*(?:is|denotes|:|=|[-–—]|)\s+{_ROLE_LIST}{_QUALIFIED}", ""),
     (rf"{_NAME}\s+(?:is\s+(?:an?\s+)?(?:invertible|non-?singular)(?:\s+matrix)?|has\s+full(?:\s+(?:column|row))?\s+rank)",
      ""),  # what random draws have almost surely
-    (rf"{_NAME}\s+(?:is\s+the\s+)?(?:batch\s+size|number\s+of\s+[a-z]+(?:\s+[a-z]+)?)", r"\1 \\in \\mathbb{N}"),
+    ((rf"{_NAME}\s*(?:(?:is|=|:|[-–—])\s*)?(?:the\s+)?(?:(?:total\s+)?number\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?|"
+     rf"batch\s+size){_QUALIFIED}"),
+     r"\1 \\in \\mathbb{N}"),
     (rf"{_NAME}\s+{_COUNTED}", r"\1 \\in \\mathbb{N}"),
     (rf"{_NAME}\s+(?:is|denotes)\s+the\s+(?:logistic\s+)?sigmoid(?:\s+function)?", r"\1(\\xi) = \\frac{1}{1 + e^{-\\xi}}"),
     (rf"{_NAME}\s+(?:is|denotes)\s+the\s+(?:hyperbolic\s+)?tanh(?:\s+function)?", r"\1(\\xi) = \\tanh(\\xi)"),
@@ -226,9 +236,11 @@ def _sentence(text: str) -> str | None:
     density = density_in_words(spaced)
     if density is not None:
         return density[0]
+    spaced = re.sub(r'"([A-Za-z][A-Za-z\s-]*)"', r"\1", spaced)  # x = "input" variable: quoted words as words
     for pattern, fact in _WORDED:
         m = re.fullmatch(pattern, spaced, re.IGNORECASE)
-        if m:
+        tail = m.groupdict().get("tail") or "" if m else ""
+        if m and not _PROPERTIES.search(tail) and not _SIZED.search(tail):
             name = re.sub(r"_\{?[A-Za-z0-9]+\}?$", "", m.group(1))  # t_i one-hot: t is
             return name + m.expand(fact)[len(m.group(1)):] if fact else ""
     if any(said(spaced) is not None for said in _SAID):
