@@ -37,3 +37,25 @@ def test_a_data_model_with_an_indexed_noise_term_is_no_definition():
     verdict = verify(r"\sum_{i=1}^N 2 (y_i - w x_i)(-x_i)", of=r"\frac{\partial}{\partial w} \sum_{i=1}^N (y_i - w x_i)^2",
                      given=[r"y_i = w x_i + \epsilon_i"])
     assert "read as a definition" not in verdict.message
+
+
+_UPSTREAM_GIVEN = [r"x \in \mathbb{R}^n", r"W \in \mathbb{R}^{k \times n}"]
+
+
+@pytest.mark.parametrize("product", [r"\frac{\partial L}{\partial a} \cdot \frac{\partial a}{\partial z} = \delta",
+                                     r"\frac{\partial L}{\partial a} \frac{\partial a}{\partial z} = \delta",
+                                     (r"\frac{\partial L}{\partial h} \times \frac{\partial h}{\partial a} \cdot "
+                                     r"\frac{\partial a}{\partial z} = \delta")])
+def test_a_chain_rule_product_given_is_the_gradient_it_telescopes_to(product):
+    """The product as https://github.com/gauravreddy08 (backprop notes) writes the output layer's gradient: the gradient
+    of L by z, the last denominator; the weight gradient is then delta x^T."""
+    given = [product, *_UPSTREAM_GIVEN]
+    right = verify(r"\frac{\partial L}{\partial W} = \delta x^T", define=["z = W x"], given=given)
+    assert right.verdict == "proved" and "the chain rule's product" in right.message
+    assert verify(r"\frac{\partial L}{\partial W} = 2 \delta x^T", define=["z = W x"], given=given).verdict == "wrong"
+
+
+def test_a_product_whose_factors_do_not_chain_is_not_read_as_one_gradient():
+    from symgrad.read.given_chains import telescoped
+
+    assert telescoped(r"\frac{\partial L}{\partial a} \cdot \frac{\partial b}{\partial z} = \delta") is None

@@ -55,3 +55,24 @@ def _listed(text: str) -> bool:
         if depth == 0 and (c in ",;" or text.startswith(("\\quad", "\\qquad", "\\text"), k)):
             return True
     return False
+
+
+_SIDE = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})+"
+_FACTOR = rf"\\[dt]?frac\s*\{{\s*\\partial\s*({_SIDE})\}}\s*\{{\s*\\partial\s*({_SIDE})\}}"
+_FACTORS = re.compile(rf"\s*\$?\s*((?:{_FACTOR}\s*(?:\\cdot|\\times|\*)?\s*){{2,}})=(?P<value>.*)", re.DOTALL)
+
+
+def telescoped(text: str) -> tuple[str, str] | None:
+    """A chain-rule product given as the gradient it equals (``\\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial
+    a}{\\partial z} = \\hat{y} - y``): the one derivative it telescopes to, ``\\frac{\\partial L}{\\partial z} = \\hat{y}
+    - y``, and the note saying so; None when ``text`` is no such product, or its factors do not chain."""
+    m = _FACTORS.fullmatch(text)
+    if m is None:
+        return None
+    factors = [(" ".join(f[0].split()), " ".join(f[1].split())) for f in re.findall(_FACTOR, m[1])]
+    if any(factors[k][1] != factors[k + 1][0] for k in range(len(factors) - 1)) or not m["value"].strip():
+        return None
+    derivative = rf"\frac{{\partial {factors[0][0]}}}{{\partial {factors[-1][1]}}}"
+    value = m["value"].strip().rstrip("$").strip()
+    return f"{derivative} = {value}", (
+        f"{m[1].strip()}: the chain rule's product, read as {derivative}")
