@@ -24,6 +24,7 @@ from .chains import (
 from .claim_stand_ins import _output_of_the_function, _stacked_samples
 from .code import code_notes, is_code_block
 from .context import Context, DerivativeOf, Function, Member
+from .defined_values import _check_value, _family, _node
 from .definition_order import _insert
 from .derivative_names import d_heads
 from .differentials import differential_heads, source_text
@@ -40,11 +41,12 @@ from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _deviation_powers, _mentions, _powers_renamed
 from .parser import _Parser
 from .prose import without_lead_in, without_remarks
+from .reused_functions import applied_sides, reuse_note
 from .sets import index_range
 from .stand_ins import stand_ins
 from .tokens import _DOTS, _group_end, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
-from .vocabulary import _extent, _free_indices, _Val
+from .vocabulary import _free_indices, _Val
 
 
 def _reading(fn):
@@ -304,18 +306,22 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     square_matrices(toks, ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
-        raise ParseError("a definition needs an =: name = expression", column=1, source=latex)
+        return _unnamed_loss(latex, toks, ctx)
     if len(parts) == 2:
         try:
             return _define(latex, toks, ctx)
         except _Unnamed as e:
             return _stated(latex, parts, toks[-1], ctx, e)
-    first = None
+    first = _named_at_end(latex, parts, toks[-1], ctx)
+    if first is not None:
+        return first
     abstract = [k for k in range(1, len(parts)) if any(  # f(w) = g(h(w)) = (y - Xw)^T(y - Xw): g, h say nothing
         t.kind == "letter" and t.text in "fgh" and not ctx.known(t.text) and n.text == "(" for t, n in
         itertools.pairwise(parts[k]))]
     named = [k for k in range(1, len(parts) - 1) if _new_name(parts[k][1:], ctx)]  # g(z) = a = max(0.01 z, z)
-    for k, side in sorted(enumerate(parts[1:], start=1), key=lambda kv: (kv[0] in named, kv[0] in abstract)):
+    reused = applied_sides(parts, ctx)  # y = f(u) = 1/u after f(x) = sigmoid: the explicit side first
+    for k, side in sorted(enumerate(parts[1:], start=1),
+                          key=lambda kv: (kv[0] in reused, kv[0] in named, kv[0] in abstract)):
         try:
             d = _define(latex, parts[0] + side + toks[-1:], ctx)
         except ParseError as e:
@@ -323,10 +329,28 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
             continue
         text = source_text(latex, side[1:])
         ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
+        ctx.notes.extend(reuse_note(source_text(latex, parts[j][1:]), *reused[j], d.rhs, d.name, ctx)
+                         for j in sorted(reused) if j != k)
         _functions_named(latex, parts, k, toks[-1], ctx)
         _names_defined(latex, [parts[j] for j in named if j != k], parts[k], toks[-1], ctx)
         return d
     raise first
+
+
+UNNAMED = "L"  # the name a definition written without one gets: the loss the claim's bare operator differentiates
+
+
+def _unnamed_loss(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
+    """``\\frac1N \\|XW-Y\\|_F^2`` with no name (verify, where the claim names no head to give it): the loss, defined
+    as L, noted; a derivative operator with nothing after it differentiates it. Refused where L is taken (a second
+    definition without a name among them)."""
+    if not ctx.stated_values or ctx.declared_elsewhere(UNNAMED):
+        taken = f" ({UNNAMED} is taken: only one definition may go without a name)" if ctx.stated_values else ""
+        raise ParseError(f"a definition needs an =: name = expression{taken}", column=1, source=latex)
+    defn = _define(latex, [_Tok("letter", UNNAMED, toks[0].col), _Tok("sym", "=", toks[0].col), *toks], ctx)
+    ctx.unnamed = UNNAMED
+    ctx.notes.append(f"{source_text(latex, toks[:-1])} has no name: read as the loss, {UNNAMED}")
+    return defn
 
 
 def _functions_named(latex: str, parts: list[list[_Tok]], used: int, end: _Tok, ctx: Context) -> None:
@@ -500,12 +524,37 @@ def _named_head(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, re
 
 def _is_head(latex: str, side: list[_Tok], end: _Tok, ctx: Context) -> bool:
     """Whether ``side`` is only a definition's head (``S``, ``S(x)``) of a name nothing defined or declared."""
+    name = _head_name(latex, side, end, ctx)
+    return name is not None and not ctx.declared_elsewhere(name)
+
+
+def _head_name(latex: str, side: list[_Tok], end: _Tok, ctx: Context) -> str | None:
+    """The name ``side`` defines when it is only a definition's head (``S``, ``S(x)``, ``E_k``), else None."""
     p = _Parser(latex, side + [end], ctx)
     try:
         name, _, _, _ = _lhs_name(p)
     except ParseError:
-        return False
-    return p.peek().kind == "end" and not ctx.declared_elsewhere(name)
+        return None
+    return name if p.peek().kind == "end" else None
+
+
+def _named_at_end(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context) -> Definition | None:
+    """``-\\log p(w_O|w_I) = -\\log \\sigma(u) - ... := E``: a chain that starts with an expression and ends with a
+    new name (``:=``, ``=:``) defines the name by the side before it (negated for ``:= -E``), noted; None else."""
+    last = [t for t in parts[-1][1:] if t.text != "."]
+    last = last[1:] if last[:1] and last[0].text == ":" else last  # =: E
+    sign = bool(last) and last[0].text == "-"
+    head = last[sign:]
+    if len(parts) < 3 or not head or not _is_head(latex, head, end, ctx) or _head_name(latex, parts[0], end, ctx):
+        return None
+    value = parts[-2][1:]
+    at = value[0].col
+    value = [_Tok("sym", "-", at), _Tok("sym", "(", at), *value, _Tok("sym", ")", at)] if sign else value
+    defn = _define(latex, [*head, parts[-1][0], *value, end], ctx)
+    ctx.notes.append(f"{source_text(latex, parts[-1][1:])} at the end of the = chain read as the name of its side "
+                     f"{len(parts) - 2}, {source_text(latex, parts[-2][1:])}{' negated' if sign else ''}; the other "
+                     "sides are not checked")
+    return defn
 
 
 def _superscript(p: _Parser, name: str, tok: _Tok) -> ParseError:
@@ -546,42 +595,3 @@ def _squared(p: _Parser) -> bool:
         p.pos += 4
         return True
     return False
-
-
-def _node(p: _Parser, name: str, tok: _Tok, rhs: _Val) -> sp.Expr:
-    """The left side of ``name = rhs`` without indices: a scalar, or an array with the right side's axes."""
-    if len(rhs.free) > 2 or (rhs.axes and len(rhs.free) != 1 and len(rhs.axes) != 2):
-        raise p.error(f"{name} would have shape {p.shape(rhs)}", tok)
-    if not rhs.free:
-        return sp.Symbol(name)
-    base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
-    return base[rhs.free]
-
-
-def _family(p: _Parser, name: str, value: sp.Expr, eq: _Tok) -> sp.Expr:
-    """``E = (t - \\sigma(\\sum_j w_{jk} o_j))^2`` with k free on the right only: one E per k, ``E_k`` (noted; a bare E
-    later is E_k). Left as it is when such an index is also summed on the right (a sum that stops short of it)."""
-    stray = sorted(_free_indices(value), key=str)
-    summed = {str(i) for s in value.atoms(sp.Sum) for i in s.variables}
-    if not stray or summed & {str(i) for i in stray}:
-        return sp.Symbol(name)
-    base = sp.IndexedBase(name, shape=tuple(_extent(i) for i in stray))
-    p.ctx.families[name] = tuple(stray)
-    p.note(f"{name} read as {name}_{{{''.join(map(str, stray))}}}, one per {', '.join(map(str, stray))}: "
-           f"{'they are' if len(stray) > 1 else 'it is'} free on the right of its =")
-    return base[tuple(stray)]
-
-
-def _check_value(latex: str, name: str, lhs: sp.Expr, value: sp.Expr, eq: _Tok, node: bool) -> None:
-    """No index free on the right only, and no node defined in terms of itself."""
-    stray = _free_indices(value) - set(indices_of(lhs))
-    summed = {str(i) for s in value.atoms(sp.Sum) for i in s.variables}
-    if stray:
-        i = min(stray, key=lambda i: (str(i) not in summed, str(i)))
-        why = (f": the sum over {i} stops before it (bracket what it sums), or define {name}_{i} = ... for one "
-               f"{name} per {i}") if str(i) in summed else ""
-        raise ParseError(f"index {i} is free on the right of = but not on the left{why}", column=eq.col, source=latex)
-    if node and name in {str(b.label) for b in value.atoms(sp.IndexedBase)} | {str(s) for s in value.free_symbols}:
-        raise ParseError(f"{name} is defined in terms of itself: an implicit equation is not a definition",
-                         column=eq.col, source=latex)
-

@@ -68,6 +68,7 @@ class Context:
     written_heads: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # l(\mu,\sigma^2) -> l, text
     provisional_sizes: set[str] = field(default_factory=set)  # sizes the reader invented (N): the first bound settles
     parameter_scalars: set[str] = field(default_factory=set)  # x of s(x) = ..., a scalar only as s's parameter
+    unnamed: str | None = None  # the name given a definition written without one: the loss a bare operator means
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

@@ -191,11 +191,12 @@ class _Operators:
         return self.derivative(of if of is not None else self.term(), var, opened)
 
     def implied_loss(self, t: _Tok) -> _Val:
-        """``\\frac{\\partial}{\\partial m} = ...`` with nothing after the operator: the derivative of the last
-        definition (the loss), noted."""
+        """``\\frac{\\partial}{\\partial m} = ...`` with nothing after the operator: the derivative of the loss (the
+        definition written without a name, else the last one), noted."""
         if not self.ctx.definitions:
             raise self.error("a derivative operator with nothing after it: write what it differentiates", t)
-        node = list(self.ctx.definitions.values())[-1].lhs
+        last = self.ctx.definitions.get(self.ctx.unnamed) or list(self.ctx.definitions.values())[-1]
+        node = last.lhs
         self.note(f"a derivative operator with nothing after it read as the derivative of {node}")
         return _Val(node)
 
