@@ -63,3 +63,29 @@ def test_the_chain_rule_written_with_the_defined_names_holds_y_fixed_inside_f_to
                    define=DEFINE)
     slip = verify(r"\frac{d f}{d x} = \frac{\partial f}{\partial x} + \frac{\partial f}{\partial y}", define=DEFINE)
     assert (right.verdict, slip.verdict) == ("proved", "wrong"), (str(right), str(slip))
+
+
+SIGMOID = [r"g(z) = \frac{1}{1 + e^{-z}}", r"u = 1 + e^{-z}"]  # the sigmoid's chain rule through u = 1 + e^{-z}
+SOFTPLUS = [r"L = \log(1 + e^{x})", r"u = 1 + e^{x}"]  # softplus through its argument
+
+
+@pytest.mark.parametrize(("claim", "define", "verdict"), [
+    # dg/du with g never written in u: g = 1/u by u's body, -u^{-2} (-e^{-z}) = e^{-z}/(1 + e^{-z})^2 = g (1 - g)
+    (r"\frac{dg}{dz} = \frac{dg}{du} \cdot \frac{du}{dz} = -u^{-2} \cdot (-e^{-z})", SIGMOID, "proved"),
+    (r"\frac{dg}{dz} = \frac{dg}{du} \cdot \frac{du}{dz} = -u^{-2} \cdot e^{-z}", SIGMOID, "wrong"),  # a sign slip
+    # L = log u: dL/du du/dx = e^x / (1 + e^x), the logistic sigmoid of x
+    (r"\frac{dL}{dx} = \frac{dL}{du} \frac{du}{dx} = \frac{1}{u} e^{x}", SOFTPLUS, "proved"),
+    (r"\frac{dL}{dx} = \frac{dL}{du} \frac{du}{dx} = \frac{1}{u}", SOFTPLUS, "wrong"),  # du/dx dropped
+])
+def test_a_derivative_by_an_intermediate_the_definition_never_names_reads_it_through_its_body(claim, define, verdict):
+    v = verify(claim, define=define)
+    assert v.verdict == verdict
+    assert v.links[0].verdict == "proved"  # the chain-rule link itself is the derivative
+    assert "read as a function of u" in v.message
+
+
+def test_an_expression_not_a_function_of_the_intermediate_alone_is_not_rewritten():
+    # g = z/(1 + e^{-z}) is z/u: z stands outside u's body, so dg/du (z held) times du/dz misses dg/dz's own term
+    v = verify(r"\frac{dg}{dz} = \frac{dg}{du} \cdot \frac{du}{dz}", define=[r"g(z) = \frac{z}{1 + e^{-z}}",
+                                                                              r"u = 1 + e^{-z}"])
+    assert v.verdict == "wrong" and "read as a function of u" not in v.message

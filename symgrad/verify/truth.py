@@ -68,7 +68,7 @@ def _evaluate_derivatives(e: sp.Expr, problem: _Problem, notes: list[str] | None
         fixed = held - {name_of(v) for v, _ in node.variable_count}
         if isinstance(node.expr, (sp.Symbol, sp.Indexed)) and name_of(node.expr) in held:
             fixed = set()  # dy/dx itself: y is what is differentiated, through its definition
-        value = _derivative_value(node, _holding(problem, fixed))
+        value = _derivative_value(node, _holding(problem, fixed), notes)
         if fixed and value != _derivative_value(node, problem) and notes is not None:
             names = ", ".join(sorted(fixed))
             notes.append(f"{_text(node)} read as a partial derivative with {names} held fixed: the same member "
@@ -92,12 +92,34 @@ def _holding(problem: _Problem, fixed: set[str]) -> _Problem:
                     problem.constraints, problem.assumptions)
 
 
-def _derivative_value(node: sp.Derivative, problem: _Problem) -> sp.Expr:
+def _derivative_value(node: sp.Derivative, problem: _Problem, notes: list[str] | None = None) -> sp.Expr:
     value = node.expr
     for v, count in node.variable_count:
+        value = _through(value, v, problem, notes)
         for _ in range(int(count)):
             value = _differentiate(value, v, problem)
     return value
+
+
+def _through(value: sp.Expr, v: Node, problem: _Problem, notes: list[str] | None) -> sp.Expr:
+    """``value`` written as a function of the defined scalar ``v`` where its definitions never use ``v`` but hold
+    ``v``'s body whole: the chain rule's ``\\frac{dg}{du} \\frac{du}{dz}`` with ``g(z) = \\frac{1}{1 + e^{-z}}`` and
+    ``u = 1 + e^{-z}`` means g = 1/u. Only where ``v`` then stands for every use of what it depends on (g a function
+    of u alone); otherwise ``value`` is unchanged (dg/du is 0 as read, and the link says so)."""
+    definition = next((d for d in problem.definitions if d.name == name_of(v)), None)
+    if definition is None or definition.indices or not isinstance(v, sp.Symbol):
+        return value
+    inlined = _inline(value, problem.definitions, keep=v.name)
+    body = _inline(definition.rhs, problem.definitions, keep=v.name)
+    if inlined.has(v) or body.has(v) or not body.free_symbols:
+        return value
+    swapped = inlined.subs(body, v)
+    if not swapped.has(v) or swapped.free_symbols & body.free_symbols:
+        return value
+    if notes is not None:
+        notes.append(f"{_text(value)} read as a function of {_text(v)}: {_text(swapped)}, by {_text(v)}'s definition "
+                     f"{_text(definition.rhs)} (the chain rule differentiates by {_text(v)})")
+    return swapped
 
 
 def _model_derivatives(e: sp.Expr, var: Node) -> sp.Expr:
