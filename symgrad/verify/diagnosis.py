@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -116,11 +116,21 @@ def _missing_constraint(member: Fn, search: _Search) -> str | None:
         c = Constraint(sp.Sum(base[(*others, k)], (k, 1, shape[axis])), sp.Integer(1))
         trial = _Search(search.problem, search.truth_expr, search.members, [*search.problem.constraints, c],
                         domains=search.space.domains)
-        samples = list(trial.samples(member))
-        if samples and all(s.claim is not None and _equal(s.claim, s.truth) for s in samples):
+        if _agrees_everywhere(trial.samples(member)):
             sub = ",".join(str(i) for i in (*others, k))
             return f"\\sum_{{{k}}} {name}_{{{sub}}} = 1"
     return None
+
+
+def _agrees_everywhere(samples: Iterable[_Sample]) -> bool:
+    """Whether there is a sample and the claim equals the derivative at each; stops at the first that differs (each
+    sample evaluates the whole problem: a trial constraint that fails fails at once)."""
+    seen = False
+    for s in samples:
+        if s.claim is None or not _equal(s.claim, s.truth):
+            return False
+        seen = True
+    return seen
 
 
 # ---------------------------------------------------------------- slips of matrix calculus
