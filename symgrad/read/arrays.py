@@ -147,7 +147,10 @@ class _Arrays:
         return _Val(v.expr, tuple(reversed(v.axes)))
 
     def select(self, v: _Val, idxs: list[sp.Expr], tok: _Tok) -> _Val:
-        """``(Xw)_i``, ``softmax(z)_j``: the element of an array value at the given indices."""
+        """``(Xw)_i``, ``softmax(z)_j``: the element of an array value at the given indices (of X and w first met
+        there, as their product's entry makes them: read.shapes)."""
+        if not v.free and len(idxs) == 1:
+            v = self.product_by_entry(v, tok) or v
         if len(idxs) != len(v.free):
             raise self.error(f"an array of shape {self.shape(v)} takes {len(v.free)} indices, got {len(idxs)}", tok)
         for i, a in zip(idxs, v.free):

@@ -154,14 +154,41 @@ class _Matrices:
         raise self.error(f"{name}^{{-T}} has two readings: the inverse transpose of a matrix (declare it, {name} "
                          rf"\in \mathbb{{R}}^{{n \times n}}) or the power -T of a number (declare T)", t)
 
-    def identity(self, t: _Tok) -> _Val | None:
-        """An undeclared ``I`` where matrices were read square: the identity (noted); else None."""
-        n = self.ctx.matrix_size
-        if n is None or self.declared("I"):
+    def identity(self, t: _Tok, subscripted: bool = False) -> _Val | None:
+        """An undeclared ``I``: the identity of the size its subscript names (``I_d``, ``I_{n}``, when
+        ``subscripted``), else where matrices were read square or every declared matrix is square of one size, of
+        that size (noted); else None."""
+        if self.declared("I"):
             return None
+        if subscripted:
+            n = self.subscript_size()
+            return None if n is None else self.sized_identity(n, ": its subscript")
+        if self.ctx.matrix_size is not None:
+            return self.sized_identity(self.ctx.matrix_size, "")
+        shapes = {tuple(b.shape) for b in self.ctx.tensors.values() if isinstance(b, sp.IndexedBase) and
+                  len(b.shape or ()) == 2}
+        if len(shapes) == 1 and len(set(next(iter(shapes)))) == 1:
+            return self.sized_identity(shapes.pop()[0], ": the size of every matrix declared")
+        return None
+
+    def sized_identity(self, n: sp.Expr, why: str) -> _Val:
+        """The n x n identity on fresh indices, noted with ``why`` its size is n."""
         row, col = self.fresh(n), self.fresh(n)
-        self.note(f"I read as the {n} x {n} identity matrix")
+        self.note(f"I read as the {n} x {n} identity matrix{why}")
         return _Val(sp.KroneckerDelta(row, col), (row, col))
+
+    def subscript_size(self) -> sp.Expr | None:
+        """The size written as a subscript here (``_d``, ``_{n}``, ``_3``: a size of this problem or a number),
+        consumed; None (nothing consumed) where there is none."""
+        texts = [self.peek(k).text for k in range(4)]
+        if texts[0] != "_":
+            return None
+        width, text = (4, texts[2]) if texts[1] == "{" and texts[3] == "}" else (2, texts[1])
+        sizes = {**self.ctx.sizes, **self.sizes}
+        found = sp.Integer(text) if text.isdigit() and int(text) > 0 else sizes.get(text)
+        if found is not None:
+            self.pos += width
+        return found
 
 
 def _det_of(x: sp.Expr) -> sp.IndexedBase | None:

@@ -388,6 +388,10 @@ class _Names:
         model = self.model(name, tok)
         if model is not None:
             return model
+        if name == "I" and self.at("_") and not self.declared("I"):
+            sized = self.identity(tok, subscripted=True)  # I_d, I_{n}: the identity of that size
+            if sized is not None:
+                return sized
         name, idxs, digits = self.indexing(name)
         if digits and not idxs[1:] and isinstance(self.lookup_base(name), (sp.Symbol, type(None))):
             name, idxs = f"{name}_{idxs[0]}", []  # w_1 is a scalar unless w is a declared tensor

@@ -117,6 +117,32 @@ class _Shapes(_Scope):
                 return True
         return False
 
+    def product_by_entry(self, v: _Val, tok: _Tok) -> _Val | None:
+        """``(Xw)_n`` with X and w first met just here as numbers: an entry is taken only of an array, and the product
+        of a capital and a lowercase letter that has entries is a matrix times a vector, so X is a matrix and w a
+        vector of its column size (noted); None where the bracket is not such a product."""
+        k = self.toks.index(tok)
+        inside = self.toks[k - 3:k]
+        if k < 4 or [t.text for t in (self.toks[k - 4], inside[2])] != ["(", ")"]:
+            return None
+        names = [t.text.lstrip("\\") for t in inside[:2]]
+        matrix, vector = (self.new_scalars.get(n, self.params.get(n)) for n in names)  # L(w) = ...: w a parameter
+        first_here = all(n in self.params or sum(t.text.lstrip("\\") == n for t in self.toks[:k]) == 1 for n in names)
+        if matrix is None or vector is None or not first_here or not (len(names[0]) == 1 and names[0].isupper()) or \
+                not (names[1].islower() and (len(names[1]) == 1 or names[1] in _GREEK_VECTORS)) or \
+                v.expr != matrix * vector:
+            return None
+        rows, cols = (sp.Dummy(f"size_{names[0]}_{side}", integer=True, positive=True) for side in ("rows", "columns"))
+        bases = [sp.IndexedBase(names[0], shape=(rows, cols)), sp.IndexedBase(names[1], shape=(cols,))]
+        for name, base in zip(names, bases):
+            self.new_scalars.pop(name, None)
+            self.params.pop(name, None)
+            self.new_tensors[name] = base
+            self.__dict__.setdefault("by_use", {})[name] = tok
+            self.__dict__.setdefault("by_use_why", {})[name] = f"the entry ({names[0]} {names[1]})_i of their product is taken"
+        row, inner = self.fresh(rows), self.fresh(cols)
+        return _Val(sp.Sum(bases[0][row, inner] * bases[1][inner], (inner, 1, cols)), (row, None))
+
     def parameter_by_use(self, name: str, tok: _Tok) -> _Val | None:
         """A parameter of the function being defined, undeclared, as the array its use makes it: ``w^T x_i``
         transposed, ``1^T \\exp(x)``, ``\\|x\\|_2^2``, ``\\|A - RY\\|_F``, ``AB^T``, ``x^T A x``; else None (a number)."""
@@ -182,7 +208,7 @@ class _Shapes(_Scope):
                 sizes.append(str(root))
             if not sizes:
                 continue
-            article = "an" if sizes[0][0] in "aefhilmnorsx" else "a"
+            article = "an" if sizes[0][0].lower() in "aefhilmnorsx" else "a"
             shape = f"a vector of size {sizes[0]}" if len(sizes) == 1 else f"{article} {' x '.join(sizes)} matrix"
             why = self.__dict__.get("by_use_why", {}).get(name, "nothing declares its shape")
             self.note(f"{name} read as {shape}: {why}")
