@@ -1,7 +1,8 @@
-"""NumPy idioms in pasted functions (read/code_functions.py, read/code_arrays.py): a masked write ``dZ[Z <= 0] = 0``
+"""NumPy idioms in pasted functions (read/code_functions.py, read/code_arrays.py, read/code_stability.py): a masked write ``dZ[Z <= 0] = 0``
 is cases (the written value where the mask holds, the array elsewhere), copies and ``zeros_like`` are the values
 they stand for, ``np.e`` is e, and a derivative switch ``sigmoid(x, derivative=False)`` makes the function's
-derivative branch a claim about the derivative of its other branch. Each test states the expression meant or
+derivative branch a claim about the derivative of its other branch; a max subtracted for stability reads as 0 where
+it leaves the value unchanged (softmax, log-sum-exp) and is refused where it does not. Each test states the expression meant or
 checks the verdict against autograd."""
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
-from autograd import elementwise_grad
+from autograd import elementwise_grad, jacobian
 
+from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_definition
 from symgrad.verify import verify
 
@@ -87,3 +89,42 @@ def test_a_derivative_switch_written_in_the_output_is_read_at_the_input_and_judg
     at = np.array([0.3, 1.2])
     assert not np.allclose(elementwise_grad(lambda u: 1 / (1 + anp.exp(-u)))(at), at * (1 - at))
     assert v.verdict == "wrong" and "at the same x" in v.message
+
+
+SOFTMAX_JACOBIAN = r"\frac{\partial s_i}{\partial x_j} = s_i (\delta_{ij} - s_j)"
+
+
+@pytest.mark.parametrize("code", [
+    # github.com/orris27/deeplearning-simple-implementation utils.py
+    ("def s(x):\n    e_x = np.exp(x - np.max(x)) # Same result as np.exp(x) while avoiding overflow\n"
+    "    return e_x / e_x.sum(axis=0)"),
+    # github.com/nik31096/lstm_keras assignment3.py: the shift in its own line
+    "def s(x):\n    shiftx = x - np.max(x)\n    exps = np.exp(shiftx)\n    return exps / np.sum(exps)",
+    # the max as a local, the quotient written out twice
+    "def s(x):\n    xmax = x.max()\n    return np.exp(x - xmax) / np.sum(np.exp(x - xmax))",
+])
+def test_softmax_with_its_max_subtracted_reads_as_softmax_and_its_jacobian_is_p_i_times_delta_minus_p_j(code):
+    v = verify(SOFTMAX_JACOBIAN, define=[code], given=[r"x \in \mathbb{R}^n"])
+    at = RNG.normal(size=4)
+    p = np.exp(at) / np.exp(at).sum()
+    assert np.allclose(jacobian(lambda u: anp.exp(u) / anp.sum(anp.exp(u)))(at), np.diag(p) - np.outer(p, p))
+    assert v.verdict == "proved" and "a max subtracted for stability (np.max(x), x.max()) read as 0" in v.message
+
+
+def test_log_sum_exp_with_its_max_added_back_has_the_softmax_as_gradient():
+    v = verify(r"\frac{\partial \mathrm{lse}}{\partial x_i} = \frac{e^{x_i}}{\sum_j e^{x_j}}",
+               define=["def lse(x):\n    c = x.max()\n    return c + np.log(np.sum(np.exp(x - c)))"],
+               given=[r"x \in \mathbb{R}^n"])
+    at = RNG.normal(size=4)
+    assert np.allclose(elementwise_grad(lambda u: anp.log(anp.sum(anp.exp(u))))(at), np.exp(at) / np.exp(at).sum())
+    assert v.verdict == "proved"
+
+
+@pytest.mark.parametrize("code", [
+    "def f(x):\n    return np.exp(x - np.max(x))",  # no quotient: e^{x - max} is not e^x
+    "def f(x):\n    c = x.max()\n    return np.log(np.sum(np.exp(x - c)))",  # log-sum-exp without c added back
+    "def f(x):\n    return np.sum(x - np.max(x))",  # n times the max taken away
+])
+def test_a_max_that_changes_the_value_is_refused_by_name(code):
+    with pytest.raises(ParseError, match="the largest entry, is not read here"):
+        defined(code)

@@ -24,8 +24,11 @@ from .code_einsum import einsum_pieces
 from .code_functions import BARE_DERIVATIVE, Assignment, Function, assignment, function
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
+from .damage_backslashes import backslash_notes
 from .damage_divisors import divisor_notes
 from .damage_underscores import underscore_notes
+from .damage_words import trace_notes
+from .unicode_nabla import nabla_notes
 
 Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
 
@@ -134,7 +137,8 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
 def code_notes(src: str) -> list[str]:
     """What reading ``src`` as code, or as text pasted from a page (read/code_pasted.py), decided where a page could
     mean another thing (for a verdict's notes)."""
-    notes: list[str] = pasted_notes(src) + underscore_notes(src) + divisor_notes(src) + cases_notes(src)
+    notes: list[str] = pasted_notes(src) + underscore_notes(src) + divisor_notes(src) + cases_notes(src) + \
+        trace_notes(src) + nabla_notes(src) + backslash_notes(src)
     try:
         fn = function(src) or assignment(src)
     except ParseError:
@@ -167,6 +171,8 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
+    (lambda n: hasattr(n, "steadied"), ("code: a max subtracted for stability (np.max(x), x.max()) read as 0: the "
+     "value is the same whatever constant stands there (softmax's quotient, log-sum-exp's c + log sum e^{x - c})")),
     (lambda n: getattr(n, "masked", False), "code: x[m] = v read as v where the mask m holds, x elsewhere"),
     (lambda n: _branches(n) is not None,
      "code: if/else, np.where(c, a, b) and a if c else b read as cases (a where c holds, b otherwise)"),
@@ -449,9 +455,9 @@ def _special(tr: _Translator, name: str, args: list[ast.AST], node: ast.Call) ->
     if name == "len" and len(args) == 1:
         return [(r"\operatorname{sum}(", at), *tr.grouped(args[0]), ("^{0})", last)]  # the sum of ones: y's size
     if name in ("max", "min") and len(args) == 1:
-        raise tr.refuse(f"{ast.unparse(node)}, the {'largest' if name == 'max' else 'smallest'} entry, is not read; "
-                        "a max subtracted for stability leaves softmax and log-sum-exp unchanged: write them without "
-                        "it", node)
+        raise tr.refuse(f"{ast.unparse(node)}, the {'largest' if name == 'max' else 'smallest'} entry, is not read "
+                        "here: a max subtracted for stability reads where the value is the same for any constant there "
+                        "(softmax's quotient, log-sum-exp's c + log sum e^{x - c}); here it changes the value", node)
     if name in ("dot", "matmul") and len(args) == 2:  # np.dot(a, b): the matrix product
         return [("(", at), *tr.grouped(args[0]), (r"\cdot", at), *tr.grouped(args[1]), (")", last)]
     if name == "outer" and len(args) == 2:  # np.outer(a, b): a b^T

@@ -1,10 +1,13 @@
 """NumPy idioms that stand for a plain value, as that value before code is read: a copy (``dA.copy()``,
 ``np.copy(dA)``, ``np.array(dA, copy=True)``) is the array copied, ``np.zeros_like(z)`` and ``np.ones_like(z)`` are 0
-and 1 (elementwise, every entry), ``np.e`` and ``math.pi`` are the constants e and π."""
+and 1 (elementwise, every entry), ``np.e`` and ``math.pi`` are the constants e and π, a max subtracted for stability
+is 0 where it changes nothing (read/code_stability.py)."""
 
 from __future__ import annotations
 
 import ast
+
+from .code_stability import steadied
 
 _MODULES = {"np", "numpy", "math", "torch", "jnp", "xp"}
 _CONSTANTS = {"e": "e", "pi": "pi"}
@@ -51,5 +54,5 @@ class _Idioms(ast.NodeTransformer):
 
 
 def plain(tree: ast.expr) -> ast.expr:
-    """``tree`` with each idiom of the module's docstring replaced by the value it stands for (a new tree)."""
-    return _Idioms().visit(tree)
+    """``tree`` with each idiom of the module's docstring replaced by the value it stands for."""
+    return steadied(_Idioms().visit(tree))
