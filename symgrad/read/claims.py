@@ -30,7 +30,7 @@ from .derivative_names import d_heads
 from .differentials import differential_heads, source_text
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
-from .heads import _label_subscript, _local_parameters, _parameters_or_indices
+from .heads import _label_subscript, _local_parameters, _parameter_subscripts, _parameters_or_indices
 from .heads_gradient import gradient_heads
 from .jacobians import jacobian_named
 from .labels import axes_wanted, head_labels, labelled_head
@@ -42,6 +42,7 @@ from .operators import _deviation_powers, _mentions, _powers_renamed
 from .parser import _Parser
 from .prose import without_lead_in, without_remarks
 from .reused_functions import applied_sides, reuse_note
+from .sample_parameters import sample_parameters
 from .sets import index_range
 from .stand_ins import stand_ins
 from .tokens import _DOTS, _group_end, _split, _Tok, _tokens
@@ -304,6 +305,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     _no_equation_number(latex)
     toks = head_labels(layer_labels(_range_after(latex, subscript_moved(_tokens(latex), ctx, head=True), ctx), ctx), ctx)
     square_matrices(toks, ctx)
+    toks = sample_parameters(latex, toks, ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         return _unnamed_loss(latex, toks, ctx)
@@ -398,7 +400,7 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     """One definition ``name = ...``: an element, a scalar or array node, or a function of its parameters."""
     p = _Parser(latex, toks, ctx)
     name, tok, idxs, params = _lhs_name(p)
-    name, idxs = _label_subscript(p, name, idxs)
+    name, idxs = _parameter_subscripts(p, *_label_subscript(p, name, idxs), params)
     if name in ctx.definitions:
         raise p.error(f"{name} is defined twice", tok)
     _inputs_written(p, tok, name, params)

@@ -16,18 +16,32 @@ def _parameters_or_indices(p: _Parser, name: str, params: list[str] | None, idxs
     side uses only as an index: the element p_a (noted); else the function's parameters."""
     if params is not None and idxs:
         return None, idxs
-    if params is not None and _subscripts_only(p.toks[p.pos:], params):
+    if params is not None and _subscripts_only(p.toks[p.pos:], params, _in_parameter_labels(p.toks[p.pos:], p)):
         p.note(f"{name}({', '.join(params)}) read as {name}_{{{''.join(params)}}}: on the right "
                f"{'it is' if len(params) == 1 else 'they are'} only an index")
         return None, [p.index(q, tok) for q in params]
     return params, idxs
 
 
-def _subscripts_only(toks: list[_Tok], params: list[str]) -> bool:
-    """Whether the one-letter parameters appear on the right, each only as a subscript (``w_a``, ``w_{a}``)."""
+def _subscripts_only(toks: list[_Tok], params: list[str], values: set[int]) -> bool:
+    """Whether the one-letter parameters appear on the right, each only as a subscript (``w_a``, ``w_{a}``); the
+    positions ``values`` (a function's parameter label, ``f_{w,b}``) are uses as values."""
     uses = {q: [k for k, t in enumerate(toks) if t.text == q and t.kind == "letter"] for q in params}
+    if any(k in values for ks in uses.values() for k in ks):
+        return False
     return all(len(q) == 1 and ks and all(toks[k - 1].text == "_" or toks[k - 1].text == "{" and toks[k - 2].text == "_"
                                            for k in ks) for q, ks in uses.items())
+
+
+def _in_parameter_labels(toks: list[_Tok], p: _Parser) -> set[int]:
+    """The positions in ``toks`` inside the subscript of a function named with its parameters (``f_{w,b}(x)``)."""
+    found: set[int] = set()
+    for k in range(len(toks) - 2):
+        if toks[k + 1].text == "_" and toks[k + 2].text == "{" and any(
+                n.startswith(toks[k].text.lstrip("\\") + "_") and "," in n for n in p.ctx.functions):
+            close = next((j for j in range(k + 3, len(toks)) if toks[j].text == "}"), k + 2)
+            found.update(range(k + 3, close))
+    return found
 
 
 def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, list[sp.Expr]]:
@@ -44,11 +58,38 @@ def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, l
     if any(t in right or t in p.ctx.ranges for t in letters):
         return name, idxs
     label = "".join(letters)
-    for letter, i in zip(letters, idxs):  # the letters are no indices: nothing to give a range
+    _no_indices(p, letters, idxs)
+    p.note(f"{name}_{label} read as one name: the right side has no index {' or '.join(letters)}")
+    return f"{name}_{label}", []
+
+
+def _no_indices(p: _Parser, letters: list[str], idxs: list[sp.Expr]) -> None:
+    """The subscript letters of a head read as a label: no indices, nothing to give a range."""
+    for letter, i in zip(letters, idxs):
         if p.pending.get(letter) == i:
             del p.pending[letter]
             p.pending_col.pop(getattr(i, "upper", None), None)
-    p.note(f"{name}_{label} read as one name: the right side has no index {' or '.join(letters)}")
+
+
+def _parameter_subscripts(p: _Parser, name: str, idxs: list[sp.Expr], params: list[str] | None
+                          ) -> tuple[str, list[sp.Expr]]:
+    """``f_{w,b}(x) = wx + b``, ``h_\\theta(x) = \\theta^T x``: a function's subscript whose letters its right side
+    uses as values, not only as subscripts, names the parameters it depends on: part of the name (noted), as the
+    claim's ``f_{w,b}(x^{(i)})`` writes it; ``g_i(x) = x_i^2`` keeps the index i."""
+    letters = [str(i.label) if isinstance(i, sp.Idx) else str(i) for i in idxs]
+    right = p.toks[p.pos:]
+    if params is None or not idxs or any(
+            not isinstance(i, (sp.Idx, sp.Symbol)) or letter in params for i, letter in zip(idxs, letters)):
+        return name, idxs
+    as_values = [any(t.text.lstrip("\\") == letter and t.kind in ("letter", "cmd") and right[k - 1].text != "_" and not (
+        right[k - 1].text == "{" and k > 1 and right[k - 2].text == "_") for k, t in enumerate(right) if k)
+        for letter in letters]
+    if not all(as_values):
+        return name, idxs
+    _no_indices(p, letters, idxs)
+    label = ",".join(letters)
+    p.note(f"{name}_{{{label}}}({', '.join(params)}) read as one function, {name}_{{{label}}}: its subscript names "
+           f"the parameters {', '.join(letters)} its right side uses")
     return f"{name}_{label}", []
 
 
