@@ -94,11 +94,34 @@ class _Ellipses(_Scope):
         super().__init__(*args, **kwargs)
         k = 0
         while k < len(self.toks):
-            if self.toks[k].text in _DOTS and k > 0 and self.toks[k - 1].text == "+":
+            if self.toks[k].text in _DOTS and k > 0 and self.toks[k - 1].text == "+" and self.one_nonzero_term(k):
+                pass
+            elif self.toks[k].text in _DOTS and k > 0 and self.toks[k - 1].text == "+":
                 k = self.roll_up(k)
             elif self.toks[k].text in _DOTS and 5 <= k < len(self.toks) - 6:
                 self.entries_as_vector(k)
             k += 1
+
+    def one_nonzero_term(self, dots: int) -> bool:
+        """``0 + \\dots + 2 w_j + \\dots + 0``: a sum written by its one term that is not zero, between zeros and dots,
+        is that term (noted); whether it is right is then the claim's to show. False (nothing changed) otherwise."""
+        toks = self.toks
+        start = dots - 2
+        if start < 0 or toks[start].text != "0" or _term_start(toks, start + 1) != start:
+            return False
+        if toks[dots + 1].text != "+":
+            return False
+        end = _term_end(toks, dots + 2)
+        closing = [t.text for t in toks[end:end + 4]]
+        if end == dots + 2 or closing[:2] != ["+", toks[dots].text] or closing[2:] != ["+", "0"] or \
+                _term_end(toks, end + 3) != end + 4:
+            return False
+        term = toks[dots + 2:end]
+        col = toks[start].col
+        self.toks = [*toks[:start], _Tok("sym", "(", col), *term, _Tok("sym", ")", col), *toks[end + 4:]]
+        self.note(f"0 + {toks[dots].text} + {''.join(t.text for t in term)} + {toks[dots].text} + 0 read as its one "
+                  "term that is not zero")
+        return True
 
     def entries_as_vector(self, dots: int) -> None:
         """``(x_1, \\ldots, x_n)``: the entries of one vector from the first to the last, written out, are the vector x
