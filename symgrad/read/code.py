@@ -26,6 +26,7 @@ from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
 from .damage_backslashes import backslash_notes
 from .damage_divisors import divisor_notes
+from .damage_stars import star_notes
 from .damage_underscores import underscore_notes
 from .damage_words import trace_notes
 from .unicode_nabla import nabla_notes
@@ -138,7 +139,7 @@ def code_notes(src: str) -> list[str]:
     """What reading ``src`` as code, or as text pasted from a page (read/code_pasted.py), decided where a page could
     mean another thing (for a verdict's notes)."""
     notes: list[str] = pasted_notes(src) + underscore_notes(src) + divisor_notes(src) + cases_notes(src) + \
-        trace_notes(src) + nabla_notes(src) + backslash_notes(src)
+        trace_notes(src) + nabla_notes(src) + backslash_notes(src) + star_notes(src)
     try:
         fn = function(src) or assignment(src)
     except ParseError:

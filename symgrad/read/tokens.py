@@ -12,6 +12,7 @@ from .code_cases import braced
 from .code_pasted import copied_tildes, flattened_transposes, repaired
 from .damage_backslashes import restored_commands
 from .damage_divisors import grouped
+from .damage_stars import starred
 from .damage_underscores import restored
 from .damage_words import traced
 from .unicode_letters import decorated_label, spelled
@@ -397,7 +398,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     latex = braced(repaired(latex))  # 0.01 if z < 0, 1 if z >= 0: plain-text cases in braces
     flat = {k + 1 for k in flattened_transposes(latex)}  # XTX: X^TX, the ^ lost in copying
     toks = [u for t in _tokenize(latex) for u in ([_Tok("sym", "^", t.col), t] if t.col in flat else [t])]
-    toks = restored_commands(toks, latex, _Tok)  # frac{partial}{partialtheta}: the backslashes lost in copying
+    toks = starred(restored_commands(toks, latex, _Tok), _Tok)  # frac{partial}: backslashes lost; w^*: a name
     tildes = {k + 1 for k in copied_tildes(latex)}  # s~: s with its tilde accent, as a page shows it
     for k in [k for k in range(len(toks) - 1, 0, -1) if toks[k].col in tildes and toks[k].text == "~"]:
         toks[k - 1:k + 1] = [_Tok("cmd", r"\tilde", toks[k - 1].col), _Tok("sym", "{", toks[k - 1].col), toks[k - 1],
