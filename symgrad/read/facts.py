@@ -14,7 +14,7 @@ from .code import is_code_block
 from .context import Context, Upstream
 from .encoded import decoded
 from .forms import forms, respelled
-from .given_chains import telescoped
+from .given_consequences import restated
 from .given_definitions import indexed_name, unwrapped
 from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
@@ -49,9 +49,9 @@ def parse_given(latex: str, ctx: Context) -> None:
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
     written = latex = unwrapped(latex)  # (u^i) = w^T z^i: the name defined, in parentheses
-    if isinstance(latex, str) and (chained := telescoped(latex)) is not None:  # dL/da \cdot da/dz = ...: dL/dz
-        written = latex = chained[0]
-        ctx.notes.append(chained[1])
+    if isinstance(latex, str) and (said := restated(latex)):  # dL/da \cdot da/dz = g; f(x) = 1 \Rightarrow f'(x) = 0
+        written = latex = said[0]
+        ctx.notes.append(said[1])
     if isinstance(latex, str) and dependencies(latex):  # "\mu is a function of x_i": held against the definitions
         latex = hold(latex, ctx)
         if not latex.strip(" .,;"):
