@@ -1,4 +1,4 @@
-"""Layer labels: in ``z^l = w^l a^{l-1}``, ``a^L``, ``w^{(L-1)}`` the superscript is a layer number, not a power, when
+"""Layer labels: in ``z^l = w^l a^{l-1}``, ``a^L``, ``w^{(L-1)}``, ``A^{O}`` (the output layer) the superscript is a layer number, not a power, when
 nothing gives l (or L) a value and it stands only as such a tag: each labelled name (``a^l``, ``a^{l-1}``, ``a^{L-2}``)
 is a name of its own (noted). A definition written for a generic layer l is a template: it also defines the name at
 each layer the problem writes (``a^{L-1}`` from ``a^l = \\sigma(z^l)``), as far as the names it uses are written."""
@@ -14,9 +14,9 @@ from ..errors import ParseError
 from .context import Context
 from .tokens import _GREEK, _group_end, _Tok, _tokens
 
-LETTERS = ("l", "L")  # the letters pages number layers with
+LETTERS = ("l", "L", "o", "O", "h", "H")  # the letters pages number or name layers with (O output, H hidden)
 GENERIC = "l"  # the letter of a generic layer (L is the last one)
-_LABEL = re.compile(r"([lL])\s*(?:([+-])\s*(\d+))?")
+_LABEL = re.compile(rf"([{''.join(LETTERS)}])\s*(?:([+-])\s*(\d+))?")
 _FENCES = {"(": ")", "[": "]"}
 _NUMBERED = "each name tagged ^{[n]} or ^{(n)} is a name of its own"
 
