@@ -11,7 +11,7 @@ import autograd.numpy as anp
 import numpy as np
 import pytest
 import sympy as sp
-from autograd import elementwise_grad, jacobian
+from autograd import elementwise_grad, grad, jacobian
 
 from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_definition
@@ -128,3 +128,13 @@ def test_log_sum_exp_with_its_max_added_back_has_the_softmax_as_gradient():
 def test_a_max_that_changes_the_value_is_refused_by_name(code):
     with pytest.raises(ParseError, match="the largest entry, is not read here"):
         defined(code)
+
+
+def test_a_statement_closed_by_a_semicolon_as_c_like_code_writes_it_reads_without_it():
+    """err=((target[0]-output[0])*(target[0]-output[0]))/2; as rssing.com's C++ backpropagation question writes it."""
+    v = verify("dE/dw = -(target[0]-output[0])*output[0]*(1-output[0])*x;",
+               define=["E=((target[0]-output[0])*(target[0]-output[0]))/2;", "output[0] = 1/(1+np.exp(-w*x));"])
+    t, x, w = 0.7, 1.3, -0.4
+    o = 1 / (1 + np.exp(-w * x))
+    assert np.isclose(grad(lambda u: (t - 1 / (1 + anp.exp(-u * x))) ** 2 / 2)(w), -(t - o) * o * (1 - o) * x)
+    assert v.verdict == "proved"

@@ -116,7 +116,7 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
     ``^T`` is read as ``.T`` (same length, so columns stay) where the rest is code without it (``dC @ B^T``)."""
     if "\\" in src or "$" in src:
         return None
-    sides = _sides(src.rstrip().removesuffix("."))
+    sides = _sides(src.rstrip().removesuffix(".").removesuffix(";"))  # a C-like statement ends with ;
     if sides is None:
         return None
     trees = []
