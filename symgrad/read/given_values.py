@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from .code import code_pieces
 from .context import Context
+from .damage_stars import starred
 from .given_chains import named_chain
 from .given_conditions import condition
 from .tokens import _code_tokens, _Tok, _tokenize
@@ -20,7 +21,7 @@ _LAYOUT = {"\\\\", "&", ".", ",", "-", "+"}
 def fact_tokens(latex: str) -> list[_Tok]:
     """A fact's tokens; code through the code reader, whole (it notes what it decides), LaTeX and words as written."""
     pieces = code_pieces(latex) if isinstance(latex, str) else None
-    return _tokenize(latex) if pieces is None else _code_tokens(pieces, latex)
+    return starred(_tokenize(latex), _Tok) if pieces is None else _code_tokens(pieces, latex)  # j^*: a name
 
 
 def is_array_value(right: list[_Tok]) -> bool:
