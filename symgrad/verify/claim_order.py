@@ -18,7 +18,8 @@ def _names_a_derivative(text: str, define: Sequence[str]) -> bool:
 
 
 # a subscript between the name and its parenthesis: y_i(x) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}, an element of y
-_FUNCTION_HEAD = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+)\s*(?:_\s*\{?\s*[A-Za-z0-9]+\s*\}?)?\s*(?:\\left\s*)?\(")
+_SUBSCRIPT = r"(?:_\s*(?:\{[^{}=]*\}|[A-Za-z0-9]))?"  # f_i(, f_{w,b}(: a function's name may carry a subscript
+_FUNCTION_HEAD = re.compile(rf"\s*\$*\s*(\\?[A-Za-z]+)\s*{_SUBSCRIPT}\s*(?:\\left\s*)?\(")
 
 
 def _functions_first(define: Sequence[str]) -> list[str]:
@@ -33,7 +34,7 @@ def _functions_first(define: Sequence[str]) -> list[str]:
             return
         body = define[k].split("=", 1)[-1]
         for j, name in heads.items():
-            if j != k and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(?:\\left\s*)?\(", body):
+            if j != k and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*{_SUBSCRIPT}\s*(?:\\left\s*)?\(", body):
                 place(j, seen | {k})
         ordered.append(k)
 
