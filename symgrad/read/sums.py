@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .differentials import source_text
+from .ellipses import _term_end
 from .tokens import _group_end, _Tok
 from .vocabulary import _extent, _free_indices, _Val
 
@@ -85,6 +87,7 @@ class _Sums:
         self.binders.append(scope)
         start = self.pos
         body = self.term()
+        body = self.terms_using(scope, body)
         self.binders.pop()
         if guards:
             body = _Val(sp.Mul(body.expr, *guards), body.axes)
@@ -111,6 +114,23 @@ class _Sums:
         binders, expr = self.from_one(binders, body.expr, t)
         cls = sp.Sum if t.text == r"\sum" else sp.Product
         return _Val(cls(expr, *binders), body.axes)
+
+    def terms_using(self, scope: dict[str, sp.Idx], body: _Val) -> _Val:
+        r"""``\sum_{i=1}^n -\frac12 \ln\det\Sigma - (x_i - \mu)^T \Sigma^{-1} (x_i - \mu)``: a term after the sum's
+        body that writes the sum's own index, bound nowhere else, is in the sum (read apart, its i would be free), noted.
+        A term that does not write it (``\sum_j w_{ij} x_j + b_i``) stays outside."""
+        outer = {name for binder in self.binders[:-1] for name in binder} | {str(i) for i in self.protected}
+        while self.peek().text in ("+", "-") and self.peek().kind != "end":
+            end = _term_end(self.toks, self.pos + 1)
+            written = _subscript_letters(self.toks[self.pos + 1:end])
+            if not (set(scope) - outer) & written:
+                break
+            sign = self.next()
+            more = self.term()
+            body = self.add(body, _Val(-more.expr, more.axes) if sign.text == "-" else more, sign)
+            self.note(f"the term {source_text(self.src, self.toks[self.toks.index(sign):self.pos]).strip()} after "
+                      f"the sum's body writes its index {', '.join(sorted(set(scope) & written))}: read inside the sum")
+        return body
 
     def sigma_as_sum(self, t: _Tok) -> bool:
         """Whether ``\\Sigma`` here is a sum sign (``\\Sigma_{j}^{p} \\beta_j^2``, ``\\Sigma_{i=1}^n x_i``, as pages typeset
@@ -184,3 +204,18 @@ class _Sums:
             self.bounded = [new if b == idx else b for b in self.bounded]
             out.append((new, 1, upper + 1))
         return out, body
+
+
+def _subscript_letters(term: list[_Tok]) -> set[str]:
+    """The letters ``term`` writes as indices (``x_i``, ``w_{ij}``), less those a sum or product in it binds itself
+    (``\\sum_{k=1}^{N} e^{a_k}``): a letter of a word (``heaviside``) is no index."""
+    found, bound, k = set(), set(), 0
+    while k < len(term):
+        if term[k].text == "_":
+            end = _group_end(term, k + 1) if k + 1 < len(term) and term[k + 1].text == "{" else k + 2
+            letters = {u.text for u in term[k + 1:end] if u.kind == "letter"}
+            (bound if k and term[k - 1].text in (r"\sum", r"\prod") else found).update(letters)
+            k = end
+        else:
+            k += 1
+    return found - bound
