@@ -37,6 +37,8 @@ def _read(given: str) -> tuple[dict, set, list]:
     ("x and y are vectors in R^n", r"x \in \mathbb{R}^{n}, y \in \mathbb{R}^{n}"),
     ("w is a vector of length d", r"w \in \mathbb{R}^{d}"),
     ("W is a 3x4 weight matrix", r"W \in \mathbb{R}^{3 \times 4}"),
+    ("`X.shape = (m,n)`", r"X \in \mathbb{R}^{m \times n}"),  # NumPy's words, as code comments write shapes
+    ("b.shape == (n,)", r"b \in \mathbb{R}^{n}"),
 ])
 def test_a_kind_and_size_in_words_declares_the_shape_its_formula_does(words, formula):
     assert _read(words)[0] == _read(formula)[0]

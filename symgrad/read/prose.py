@@ -30,7 +30,7 @@ _SIZE = r"([A-Za-z][A-Za-z0-9]*|[1-9][0-9]*)"  # no 0: p is (0, 1) is an interva
 _REALS = r"(?:R|ℝ|\\R|\\mathbb\s*\{?R\}?)((?:\^(?:\{[^{}]*\}|[A-Za-z0-9]))?)"  # R, \mathbb{R}, with its power
 # "has shape", ":", "is", "are learnable vectors of shape", ": Scale parameter of shape" (code docstrings' words)
 _SHAPE = (r"(?:has\s+(?:shape|size|dimensions?)|(?::\s*|(?:is|are)\s+)(?:(?:an?|the)\s+)?(?:[A-Za-z]+\s+){0,3}?"
-          r"(?:of|with)\s+(?:shape|size|dimensions?)|(?:of|with)\s+(?:shape|size)|is|are|:)")
+          r"(?:of|with)\s+(?:shape|size|dimensions?)|(?:of|with)\s+(?:shape|size)|is|are|:|\.shape\s*==?)")  # X.shape = (m,n)
 _NAMES = rf"((?:{_NAME[1:-1]})(?:\s*,\s*(?:{_NAME[1:-1]}))*)"  # \gamma, \beta: several names, one shape
 # "the size of all vectors (x, mu) is n x 1": the shape of the names in parentheses
 _SIZE_OF = (r"(?:the\s+)?(?:size|shape|dimensions?)\s+of\s+(?:(?:all|each|every|both|the)\s+)?(?:(?:the\s+)?"
