@@ -32,13 +32,14 @@ def test_the_same_answer_with_its_vectors_declared_is_proved_against_autograd():
     assert verify(CLAIM, define=DEFINE, given=[r"\mu, x \in \mathbb{R}^n"]).verdict == "proved"
 
 
-def test_a_row_vector_added_to_a_column_vector_is_refused_naming_both_sides_and_shapes():
-    """arqmath 16020's asker: (x + mu)^T Sigma + Sigma(mu - x) adds a row (1, n) to a column (n, 1)."""
+def test_a_row_vector_added_to_a_column_vector_is_wrong_by_shape_naming_both_sides_and_shapes():
+    """arqmath 16020's asker: (x + mu)^T Sigma + Sigma(mu - x) adds a row (1, n) to a column (n, 1); every size is
+    declared, so the claim is wrong as written (verify/ill_shaped), not unreadable."""
     v = verify(r"(\mathbf{x} + \boldsymbol{\mu})^\top\boldsymbol{\Sigma} + \boldsymbol{\Sigma}(\boldsymbol{\mu} - \mathbf{x})",
                of=r"\frac{d}{d\boldsymbol{\mu}}\left( (\mathbf{x} - \boldsymbol{\mu})^\top\boldsymbol{\Sigma} "
                   r"(\mathbf{x} - \boldsymbol{\mu})\right)",
                given=[r"\mathbf{x}, \boldsymbol{\mu} \in \mathbb{R}^{n}", r"\boldsymbol{\Sigma} \in \mathbb{R}^{n \times n}"])
-    assert v.verdict == "unreadable" and v.column == 57
+    assert (v.verdict, v.diagnosis) == ("wrong", "shape") and v.column == 57
     assert r"a row vector (\mathbf{x} + \boldsymbol{\mu})^\top\boldsymbol{\Sigma}, shape (1, n)" in v.message
     assert r"a column vector \boldsymbol{\Sigma}(\boldsymbol{\mu} - \mathbf{x}), shape (n, 1)" in v.message
 
