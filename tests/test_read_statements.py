@@ -338,7 +338,9 @@ def test_shapes_as_pages_write_them_give_the_least_squares_gradient(given):
     x, y, w = rng.normal(size=(4, 2)), rng.normal(size=4), rng.normal(size=2)
     assert np.allclose(grad(lambda w: anp.sum((x @ w - y) ** 2))(w), 2 * x.T @ (x @ w - y), rtol=1e-12)
     assert verify(r"\frac{\partial L}{\partial w} = 2X^T(Xw - y)", define=LSQ, given=[given]).verdict == "proved"
-    assert verify(r"\frac{\partial L}{\partial w} = 2X(Xw - y)", define=LSQ, given=[given]).verdict == "unreadable"
+    # X (n x d) times an n-vector cannot be formed with the sizes declared: wrong as written (verify/ill_shaped)
+    v = verify(r"\frac{\partial L}{\partial w} = 2X(Xw - y)", define=LSQ, given=[given])
+    assert (v.verdict, v.diagnosis) == ("wrong", "shape")
 
 
 def test_an_interval_in_parentheses_is_no_shape():

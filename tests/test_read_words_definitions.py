@@ -51,9 +51,10 @@ def test_a_definition_without_an_equals_sign_gives_the_derivative_of_what_it_say
     assert verify(wrong, of=of, define=[define]).verdict == "wrong"
 
 
-def test_a_definition_without_a_name_and_no_head_to_take_is_refused():
+def test_a_definition_without_a_name_whose_claim_differentiates_another_expression_is_refused():
+    # the unnamed x^2 is read as the loss (read/claims), but the claim differentiates y^2, and y is nothing defined
     v = verify(r"\frac{\partial}{\partial x} y^2 = 2x", define=["x^2"])
-    assert v.verdict == "unreadable" and "--define" in v.message
+    assert v.verdict == "unreadable" and "name y is not defined" in v.message
 
 
 CHAIN = r"f(x) = \frac{1}{1 + e^{-x}} = \sigma(x)"

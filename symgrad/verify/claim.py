@@ -84,7 +84,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
         return verdict
     except ParseError as e:
-        shaped = isinstance(e, ShapeMismatchError) and ill_shaped(e, stage[0], [*given, *define])
+        shaped = isinstance(e, ShapeMismatchError) and ill_shaped(e, stage[0], given, define)
         if shaped:  # a claim that cannot be formed with the sizes declared is wrong as written
             shaped.message = " ".join([shaped.message, *(f"[read: {note}]" for note in ctx.notes)])
             return shaped

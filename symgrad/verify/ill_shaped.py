@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..errors import ShapeMismatchError
+from ..errors import ShapeMismatchError, SymgradError
 from .verdict import Verdict
 
 # the messages of the read/arrays operations whose operands cannot combine (one table: add a spelling here)
@@ -22,19 +22,36 @@ SIZES = re.compile(r"shapes? \(([^()]*)\)|size (\S+)")  # the sizes a mismatch n
 DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{?\s*d|\bd\s*/\s*d")  # a derivative written in a member
 
 
-def ill_shaped(error: ShapeMismatchError, stage: str, context: Sequence[str]) -> Verdict | None:
+def ill_shaped(error: ShapeMismatchError, stage: str, given: Sequence[str], define: Sequence[str]) -> Verdict | None:
     """The wrong verdict for a claim whose operands cannot combine with every size as declared: each size the
-    mismatch names is written in ``context`` (the facts and definitions as the user gave them); None where the
-    mismatch is not the claim's own, a size was the reader's choice, or the member writes a derivative."""
+    mismatch names is one the facts declare (``x \\in \\mathbb{R}^n``, ``X ∈ ℝⁿˣᵈ``, ``X is n x d``) or a definition
+    writes (a sum's bound); None where the mismatch is not the claim's own, a size was the reader's choice, or the
+    member writes a derivative."""
     text = str(error)
     if stage != "--claim" or not error.declared or not OPERATIONS.match(text):
         return None
     named = {s.strip() for m in SIZES.finditer(text) for s in (m.group(1) or m.group(2)).split(",")} - {"1"}
-    if not named or not all(_written(s, " ".join(context)) for s in named) or _member_has_derivative(error):
+    declared = _declared_sizes(given)
+    if not named or not all(s in declared or _written(s, " ".join(define)) for s in named) or \
+            _member_has_derivative(error):
         return None
     return Verdict("wrong", diagnosis="shape", column=error.column,
                    message=f"shape. As written, the claim cannot be formed with the sizes declared: {text} (in "
                            "--claim). Check the transposes and the order of the products.")
+
+
+def _declared_sizes(given: Sequence[str]) -> set[str]:
+    """The sizes the facts declare, read again apart from everything else (reading the claim adds sizes of its own)."""
+    from ..parse import Context, parse_given
+
+    ctx = Context()
+    for fact in given:
+        try:
+            parse_given(fact, ctx)
+        except SymgradError:
+            continue
+    return ({*ctx.sizes, *(str(s) for s in ctx.sizes.values())} - set(ctx.provisional_sizes)) - {
+        str(ctx.matrix_size)}
 
 
 def _written(size: str, text: str) -> bool:
