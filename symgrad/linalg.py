@@ -79,7 +79,7 @@ def trace(element: sp.Expr, row: sp.Idx, col: sp.Idx) -> sp.Sum:
 
 # ---------------------------------------------------------------- values (verify at 50 digits, check in float64)
 
-_INVERSES: dict[Any, Any] = {}  # the matrix's entries -> its inverse: one inversion per point, not per element
+_MATRIX_VALUES: dict[Any, Any] = {}  # (what, the matrix's entries) -> its inverse or det: once per point, not per element
 
 
 def _entries_key(value: Any) -> Any:
@@ -99,35 +99,47 @@ def _matrix(value: Any) -> tuple[Any, Any]:
     return np.asarray(value, dtype=np.float64), "numpy"
 
 
-_SAME_OBJECT: dict[int, tuple[Any, Any]] = {}  # id(table) -> (table, inverse): no key built per element
+_SAME_OBJECT: dict[tuple[int, str], tuple[Any, Any]] = {}  # (id(table), what) -> (table, value): no key per element
+
+
+def _once(value: Any, what: str, compute: Callable[[Any], Any]) -> Any:
+    """``compute(value)`` once per matrix: an inverse or determinant is asked for at every element of a sum, and
+    verify's tables (made once per point, never changed) are known by identity without building a key."""
+    seen = _SAME_OBJECT.get((id(value), what))
+    if seen is not None and seen[0] is value:
+        return seen[1]
+    key = (what, _entries_key(value))
+    if key not in _MATRIX_VALUES:
+        if len(_MATRIX_VALUES) > 64:
+            _MATRIX_VALUES.clear()
+            _SAME_OBJECT.clear()
+        _MATRIX_VALUES[key] = compute(value)
+    if isinstance(value, dict):
+        if len(_SAME_OBJECT) > 256:
+            _SAME_OBJECT.clear()
+        _SAME_OBJECT[(id(value), what)] = (value, _MATRIX_VALUES[key])
+    return _MATRIX_VALUES[key]
 
 
 def _inverse_value(value: Any) -> Any:
-    seen = _SAME_OBJECT.get(id(value))
-    if seen is not None and seen[0] is value:
-        return seen[1]
-    key = _entries_key(value)
-    if key not in _INVERSES:
-        if len(_INVERSES) > 64:
-            _INVERSES.clear()
-            _SAME_OBJECT.clear()
-        matrix, library = _matrix(value)
-        _INVERSES[key] = matrix ** -1 if library == "mpmath" else np.linalg.inv(matrix)
-    if isinstance(value, dict):  # verify's tables are made once per point and never changed
-        if len(_SAME_OBJECT) > 256:
-            _SAME_OBJECT.clear()
-        _SAME_OBJECT[id(value)] = (value, _INVERSES[key])
-    return _INVERSES[key]
+    def inverse(v: Any) -> Any:
+        matrix, library = _matrix(v)
+        return matrix ** -1 if library == "mpmath" else np.linalg.inv(matrix)
+
+    return _once(value, "inverse", inverse)
 
 
 def _det_value(value: Any, logarithm: bool) -> Any:
-    matrix, library = _matrix(value)
-    if library == "mpmath":
-        import mpmath
+    def det(v: Any) -> Any:
+        matrix, library = _matrix(v)
+        if library == "mpmath":
+            import mpmath
 
-        det = mpmath.det(matrix)
-        return mpmath.log(abs(det)) if logarithm else det
-    return np.linalg.slogdet(matrix)[1] if logarithm else np.linalg.det(matrix)
+            d = mpmath.det(matrix)
+            return mpmath.log(abs(d)) if logarithm else d
+        return np.linalg.slogdet(matrix)[1] if logarithm else np.linalg.det(matrix)
+
+    return _once(value, "logdet" if logarithm else "det", det)
 
 
 def positive_definite_table(table: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:

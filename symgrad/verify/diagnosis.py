@@ -100,11 +100,13 @@ def _factor(samples: Sequence[_Sample]) -> sp.Expr | None:
 
 def _missing_constraint(member: Fn, search: _Search) -> str | None:
     """``\\sum_k y_k = 1`` when imposing it on an input makes the claim agree everywhere; its indices are letters
-    no scalar input takes (the user's scalar k beside a trial sum over k was 'k has no value')."""
+    no scalar input takes (the user's scalar k beside a trial sum over k was 'k has no value'). A distribution is a
+    vector or the rows of a matrix of samples by classes, never a square matrix (a covariance, a weight matrix):
+    those are not tried (each trial draws its points anew, seconds on a problem with inverses and determinants)."""
     given = {(n, a) for n, a, _ in search.space.constraint_axes}
     taken = {name for name, shape in search.space.inputs.items() if not shape}  # scalars: a bound k would clash
     for name, shape in search.space.inputs.items():
-        if not shape:
+        if not shape or (len(shape) == 2 and shape[0] == shape[1]):
             continue
         axis = len(shape) - 1
         if (name, axis) in given:
