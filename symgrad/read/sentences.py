@@ -55,19 +55,43 @@ _OF_ITS_ARGUMENT = re.compile(rf"\s*(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+\$?\s*
                               re.IGNORECASE)
 
 
+# by a variable, of nothing named: "Taking (the) derivative w.r.t W", "differentiating with respect to $w$", "the
+# gradient wrt x" - the derivative of the loss, as an operator with nothing after it reads
+_OF_THE_LOSS = re.compile(r"\s*(?:(?:by|after|on|when)\s+)?(?:(?:tak(?:e|ing)|comput(?:e|ing)|find(?:ing)?)\s+)?(?:the\s+)?"
+                          r"(?:(?:partial\s+)?(?:derivatives?|gradients?|differentials?)|(?:partial(?:ly)?\s+)?"
+                          r"differentiat(?:e|ing)(?:\s+(?:it|this|that))?)\s*,?\s*(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|wrt)"
+                          r"\s+(?:\$\s*([^$]+?)\s*\$|((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?(?![\w\\])))\s*(?:[.,:;]\s*)?"
+                          r"(?:(?:we\s+)?(?:get|have|obtain|find)|gives?(?:\s+us)?)?\s*[.,:;]?\s*",
+                          re.IGNORECASE)
+# of a formula in $...$, by no variable named: "the gradient of $\theta^T X^TX\theta$" - the formula, for the
+# caller to decide the variable (its one variable, or the claim's shape) or refuse naming the candidates
+_OF_A_FORMULA = re.compile(rf"\s*(?:(?:tak(?:e|ing)|comput(?:e|ing))\s+)?(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+"
+                           r"(?:\$\$([^$]+)\$\$|\$([^$]+)\$|\\\((.+?)\\\))\s*[.,:;]?\s*", re.IGNORECASE)
+
+
 def derivative_in_words(text: str) -> str | None:
     """``the derivative of $L$ with respect to $z_j$``, ``Partial differentiate 1/|x-y| with respect to x``, ``the
     gradient of f(x)`` (by its one argument) - ``--of`` in words - as LaTeX, ``\\frac{\\partial}{\\partial z_j}
-    \\left(L\\right)``; None for anything else."""
+    \\left(L\\right)``; ``Taking derivative w.r.t W`` (of nothing named) as the operator alone, ``\\frac{\\partial}
+    {\\partial W}``, the loss's derivative; ``the gradient of $f$`` (by nothing named) as the formula f alone. None for
+    anything else."""
     m = _OF_IN_WORDS.fullmatch(text)
-    if m is None:
-        one = _OF_ITS_ARGUMENT.fullmatch(text)
-        return rf"\frac{{\partial}}{{\partial {one[3]}}}\left({one[1]}\right)" if one else None
-    return rf"\frac{{\partial}}{{\partial {m[2]}}}\left({m[1]}\right)"
+    if m is not None:
+        return rf"\frac{{\partial}}{{\partial {m[2]}}}\left({m[1]}\right)"
+    one = _OF_ITS_ARGUMENT.fullmatch(text)
+    if one is not None:
+        return rf"\frac{{\partial}}{{\partial {one[3]}}}\left({one[1]}\right)"
+    loss = _OF_THE_LOSS.fullmatch(text)
+    if loss is not None:
+        return rf"\frac{{\partial}}{{\partial {loss[1] or loss[2]}}}"
+    formula = _OF_A_FORMULA.fullmatch(text)
+    return next(g for g in formula.groups() if g is not None).strip() if formula else None
 
 
 _IN_WORDS_AT_ALL = re.compile(rf"\s*(?:the\s+)?(?:{_DERIVATIVE_WORDS}(?:\s+(?:matrix|vector))?\s+of|(?:partial(?:ly)?\s+)?"
-                              r"differentiat(?:e|ing))\s+[A-Za-z]{2,}", re.IGNORECASE)
+                              r"differentiat(?:e|ing))\s+[A-Za-z]{2,}|\s*(?:(?:tak(?:e|ing)|comput(?:e|ing))\s+)?(?:the\s+)?"
+                              rf"{_DERIVATIVE_WORDS}\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|wrt)\s+(?:the\s+)?[A-Za-z]{{2,}}",
+                              re.IGNORECASE)
 
 
 def unread_derivative_in_words(text: str) -> bool:
