@@ -18,6 +18,7 @@ LETTERS = ("l", "L", "o", "O", "h", "H")  # the letters pages number or name lay
 GENERIC = "l"  # the letter of a generic layer (L is the last one)
 _LABEL = re.compile(rf"([{''.join(LETTERS)}])\s*(?:([+-])\s*(\d+))?")
 _FENCES = {"(": ")", "[": "]"}
+_APART = r"a calligraphic letter (\mathcal{L}, the loss) read apart from the layer label of the same letter"
 _NUMBERED = "each name tagged ^{[n]} or ^{(n)} is a name of its own"
 
 
@@ -25,10 +26,7 @@ def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each labelled name (``a ^ { l - 1 }``) made one name token ``a^{l-1}``; unchanged where a layer
     letter has a value or is written elsewhere than in such a tag (then ``a^l`` is a power, as before)."""
     spans = _spans(toks)
-    letters = {_letter(label) for _, _, label in spans} - {None}
-    tags = {k for start, end, _ in spans for k in range(start, end)}
-    letters = {x for x in letters if not ctx.known(x) and not any(
-        t.kind == "letter" and t.text == x and k not in tags for k, t in enumerate(toks))}
+    letters = _layer_letters(toks, spans, ctx)
     spans = [s for s in spans if _letter(s[2]) in letters or s[2].is_Integer]
     for x in sorted(letters - set(ctx.layer_letters)):
         ctx.layer_letters.append(x)
@@ -43,6 +41,33 @@ def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
         ctx.layer_names.add(name)
         out[start:end] = [_Tok("letter", name, toks[start].col), *toks[start + 1:_hat(toks, start)]]  # z_i^l: z^l _i
     return out
+
+
+def tagged_name(ctx: Context, name: str, exp: sp.Expr) -> str | None:
+    """The layer-tagged name ``name^exp`` (``z^L``, ``a^{L-1}``) where a reading that did not tag layers (a fact) met
+    it as a power: ``exp`` a label in the problem's layer letters and the name one the problem wrote so; else None."""
+    if not exp.free_symbols or not {str(x) for x in exp.free_symbols} <= set(ctx.layer_letters):
+        return None
+    tagged = labelled(name, exp)
+    return tagged if tagged in ctx.layer_names else None
+
+
+def _layer_letters(toks: list[_Tok], spans: list[tuple[int, int, sp.Expr]], ctx: Context) -> set[str]:
+    """The tag letters of ``spans`` that are layer labels: nothing gives them a value (or the problem already read them
+    as layer labels and no index runs over them), and they stand nowhere else but as \\mathcal{L}, a glyph apart."""
+    tags = {k for start, end, _ in spans for k in range(start, end)}
+    letters = {x for x in {_letter(label) for _, _, label in spans} - {None} if (
+        not ctx.known(x) or x in ctx.layer_letters and x not in ctx.ranges) and not any(
+        t.kind == "letter" and t.text == x and k not in tags and not _calligraphic(toks, k) for k, t in enumerate(toks))}
+    if any(_calligraphic(toks, k) and t.text in letters for k, t in enumerate(toks)) and _APART not in ctx.notes:
+        ctx.notes.append(_APART)
+    return letters
+
+
+def _calligraphic(toks: list[_Tok], k: int) -> bool:
+    """Whether the letter at ``k`` is written ``\\mathcal{L}`` or ``\\mathcal L``."""
+    return k > 0 and (toks[k - 1].text == r"\mathcal" or k > 1 and toks[k - 1].text == "{" and
+                      toks[k - 2].text == r"\mathcal")
 
 
 def is_template(latex: str, ctx: Context) -> bool:

@@ -12,6 +12,7 @@ from ..tensors import Definition, name_of
 from .applied_variables import applied_variable
 from .bound import _rename_bound
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
+from .layers import tagged_name
 from .second_derivatives import second_derivative
 from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok, _tokens
 from .vocabulary import _REL_CLASSES, _extent, _Val
@@ -131,12 +132,17 @@ class _Operators:
         ``sigma^2`` (noted); else refused."""
         base, exp = v.expr.base, v.expr.exp
         old = base.base if isinstance(base, sp.Indexed) else base
+        tagged = tagged_name(self.ctx, name_of(base), exp)
+        if tagged is not None and isinstance(self.lookup_base(tagged), sp.Symbol) and isinstance(base, sp.Symbol):
+            self.note(f"{tagged} read as the name the problem tags with layer {exp}, not a power")
+            return _Val(self.lookup_base(tagged), v.axes)
         name = f"{name_of(base)}^{exp}"
         new = sp.IndexedBase(name, shape=old.shape) if isinstance(old, sp.IndexedBase) else sp.Symbol(name)
         defs = self.ctx.definitions
         renamed = {k: Definition(d.lhs, _powers_renamed(d.rhs, old, exp, new)) for k, d in defs.items()}
         left = [k for k, d in renamed.items() if _mentions(d.rhs, old) or (exp.is_Symbol and exp in d.rhs.free_symbols)]
-        taken = [n for n in (name, str(exp)) if n in defs or n == name and self.ctx.declared_elsewhere(n)]
+        again = self.ctx.tensors.get(name) == new and self.ctx.squares.get(old) == (exp, new)  # this reading's own
+        taken = [n for n in (name, str(exp)) if n in defs or n == name and not again and self.ctx.declared_elsewhere(n)]
         if left or taken:
             also = f" or {exp}" if exp.is_Symbol else ""
             why = f"{left[0]} uses {old}{also} otherwise" if left else f"{taken[0]} is already defined"
