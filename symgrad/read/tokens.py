@@ -12,6 +12,9 @@ from .code_cases import braced
 from .code_pasted import copied_tildes, flattened_transposes, repaired
 from .damage_backslashes import restored_commands
 from .damage_divisors import grouped
+from .damage_implications import IMPLIES as _IMPLIES
+from .damage_implications import refused
+from .damage_spellings import primes, right_defines_read
 from .damage_stars import starred
 from .damage_underscores import restored
 from .damage_words import traced
@@ -32,7 +35,7 @@ _UNICODE = {
     "ℝ": r"\mathbb{R}", "≤": r"\le", "≥": r"\ge", "…": r"\dots", "⋯": r"\dots", "θ": r"\theta",
     "α": r"\alpha", "β": r"\beta", "λ": r"\lambda", "μ": r"\mu", "ε": r"\epsilon", "π": r"\pi", "η": r"\eta",
     "\u00a0": " ", "ŷ": r"\hat{y}", "‖": r"\|", "∞": r"\infty", "’": "'", "′": "'", "∗": "*", "Ŷ": r"\hat{Y}", "ℓ": r"\ell", "√": r"\sqrt",
-    "ᵗ": "^T", "—": "-", "•": r"\cdot", "½": r"\frac{1}{2}", "¼": r"\frac{1}{4}",
+    "ᵗ": "^T", "—": "-", "⇒": r"\Rightarrow", "⟹": r"\implies", "∴": r"\therefore", "⇔": r"\iff", "•": r"\cdot", "½": r"\frac{1}{2}", "¼": r"\frac{1}{4}",
     **{chr(0x3B1 + k): rf"\{g}" for k, g in enumerate(
         ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "o", "pi", "rho", "varsigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]) if g not in ("o", "varsigma")},
     **{c: rf"\{g}" for c, g in zip("ΓΔΘΛΞΦΨΩ", ["Gamma", "Delta", "Theta", "Lambda", "Xi", "Phi", "Psi", "Omega"])},
@@ -198,17 +201,14 @@ def _arg_text(toks: list[_Tok], start: int) -> tuple[str, int]:
 
 
 def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
-    """A token spelled another way (``f^\\prime``, ``\\lvert``, ``:=``) as the grammar's own, and the index past it."""
+    """A token spelled another way (``\\lvert``, ``:=``) as the grammar's own, and the index past it."""
     t = toks[k]
-    prime = [x.text for x in toks[k:k + 4]]
-    if prime[:2] == ["^", r"\prime"] or prime == ["^", "{", r"\prime", "}"]:
-        return _Tok("sym", "'", t.col), k + (2 if prime[1] == r"\prime" else 4)
     if t.text in _BARS:
         return _Tok("sym" if _BARS[t.text] == "|" else "cmd", _BARS[t.text], t.col), k + 1
     if t.text in _COPIED:
         return _Tok(*_COPIED[t.text], t.col), k + 1
-    if t.text in (r"\Rightarrow", r"\implies", r"\Longrightarrow"):
-        return _Tok("sym", "=", t.col), k + 1  # a derivation's next line: A \Rightarrow f'(x) = B
+    if t.text in _IMPLIES:
+        return _Tok("sym", "=", t.col), k + 1  # a derivation's next line: A \Rightarrow f'(x) = B (read/implications)
     if t.text in ("<", ">") and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1:  # z >= 0, as code writes it
         return _Tok("cmd", r"\le" if t.text == "<" else r"\ge", t.col), k + 2
     if t.text == r"\not" and toks[k + 1].text == "=":
@@ -258,12 +258,14 @@ def _typesetting(toks: list[_Tok], k: int) -> int | None:
 
 def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     """Drop what only typesets (sizers, spacing, colours, tags, align markers) and check environments."""
+    refused(toks, src)  # x = 1 \Rightarrow w = 0: two statements, not a chain
+    toks = right_defines_read(toks, _Tok)  # A =: B, as A := B
     out: list[_Tok] = []
     k = 0
     in_cases = 0
     while k < len(toks):
         t = toks[k]
-        rewritten = _old_font(toks, k) or _rewritten(toks, k, src)
+        rewritten = _old_font(toks, k) or _rewritten(toks, k, src) or primes(toks, k, _Tok)  # f^{'}: f'
         if rewritten is not None:
             out.extend(rewritten[0])
             k = rewritten[1]
