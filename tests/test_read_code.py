@@ -111,7 +111,7 @@ def test_a_chain_in_code_is_read_member_by_member():
 @pytest.mark.parametrize("code, named, column", [
     ("y = np.foo(x) + x**2", "np.foo", 5),
     ("y = np.sum(x**2, where=x)", "where=", 5),
-    ("y = x.shape[0] ** 2", ".shape", 5),
+    ("y = x.shape[1] ** 2", ".shape", 5),  # x.shape[0] is len(x), read (read/code_sizes.py)
     ("y = P[i, 1:3] ** 2", "1:3", 5),
 ])
 def test_code_symgrad_does_not_read_is_refused_by_name_at_its_column(code, named, column):

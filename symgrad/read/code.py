@@ -24,6 +24,7 @@ from .code_einsum import einsum_pieces
 from .code_functions import BARE_DERIVATIVE, Assignment, Function, assignment, function
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
+from .code_sizes import SELF_NOTE, SIZE_NOTE, is_self, is_size, sized
 from .damage_backslashes import backslash_notes
 from .damage_divisors import divisor_notes
 from .damage_stars import star_notes
@@ -71,7 +72,7 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
                 isinstance(node, (ast.keyword, ast.Slice)):
             return True
         if isinstance(node, ast.Attribute) and (node.attr == "T" and not hasattr(node, "caret") or
-                                                _dotted(node)[0] in _MODULES):
+                                                _dotted(node)[0] in _MODULES) or is_size(node) or is_self(node):
             return True
         items = node.slice.elts if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) else \
             [node.slice] if isinstance(node, ast.Subscript) else []
@@ -165,12 +166,13 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) and not any(
         isinstance(a, ast.Constant) for a in (n.left, n.right)), "code: * read as NumPy's elementwise product"),
     (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult), "code: @ read as the matrix product"),
-    (lambda n: isinstance(n, ast.Subscript) and any(isinstance(i, ast.Constant) for i in ast.walk(n.slice)),
+    (lambda n: isinstance(n, ast.Subscript) and not is_size(n) and any(isinstance(i, ast.Constant) for i in ast.walk(n.slice)),
      "code: x[0] read as the first entry x_1 (NumPy counts from 0)"),
     (lambda n: isinstance(n, ast.keyword) and n.arg in ("axis", "dim"),
      "code: axis=1 read as along each row, axis=0 each column"),
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
+    (is_size, SIZE_NOTE), (is_self, SELF_NOTE),
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
     (lambda n: hasattr(n, "steadied"), ("code: a max subtracted for stability (np.max(x), x.max()) read as 0: the "
      "value is the same whatever constant stands there (softmax's quotient, log-sum-exp's c + log sum e^{x - c})")),
@@ -337,11 +339,15 @@ class _Translator:
         return [*left, (op, at), *right]
 
     def _Attribute(self, node: ast.Attribute) -> Pieces:
+        if (size := sized(node)) is not None:  # y.size, self.m
+            return self.pieces(size)
         if node.attr != "T":
             raise self.refuse(f".{node.attr} is not read (only .T, the transpose, and a module's functions)", node)
         return [*self.grouped(node.value), ("^T", self.end(node))]
 
     def _Subscript(self, node: ast.Subscript) -> Pieces:
+        if (size := sized(node)) is not None:  # X.shape[0]
+            return self.pieces(size)
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if isinstance(node.value, ast.Subscript) and not isinstance(node.value.slice, (ast.Tuple, ast.Slice)):
             inner = ast.Subscript(node.value.value, ast.Tuple([node.value.slice, *items], ast.Load()), ast.Load())
