@@ -215,6 +215,89 @@ def inverse(X: sp.IndexedBase) -> _InverseBase:
     return _InverseBase(_InverseOf(X), shape=X.shape)
 
 
+class ExpressionInverse(sp.Expr):
+    """``(A^{-1})_{kl}`` of a square matrix expression ``A`` (``I + X^{-1}``, ``A^T A + \\lambda I``): args
+    ``(A's element over (row, col), row, col, k, l)``; ``row`` and ``col`` are bound here. Its derivative is
+    ``-sum_ab (A^{-1})_{ka} dA_ab (A^{-1})_{bl}``; its value inverts A's entries at the point."""
+
+    @property
+    def element(self) -> tuple[sp.Expr, sp.Idx, sp.Idx]:
+        return self.args[0], self.args[1], self.args[2]
+
+    @property
+    def free_symbols(self) -> set[sp.Basic]:
+        body, row, col = self.element
+        bound = {row, col, row.label, col.label}
+        return (body.free_symbols - bound) | row.upper.free_symbols | self.args[3].free_symbols | self.args[4].free_symbols
+
+    def at(self, k: sp.Expr, l: sp.Expr) -> ExpressionInverse:
+        return ExpressionInverse(*self.args[:3], k, l)
+
+    def derivative_by(self, var: sp.Expr, kinks: list) -> sp.Expr:
+        from .derivatives import d
+
+        body, row, col = self.element
+        a, b = (sp.Idx(sp.Dummy(name, integer=True), (1, row.upper)) for name in ("a", "b"))
+        inner = d(body.xreplace({row: a, col: b}), var, kinks)
+        k, l = self.args[3:]
+        return -sp.Sum(self.at(k, a) * inner * self.at(b, l), (a, 1, row.upper), (b, 1, row.upper))
+
+    def numeric_form(self, compile_: Callable[[sp.Expr], Any]) -> Callable[[dict, dict], Any]:
+        """Inverts A's entries, computed at the point (and the outer indices), once per point; then indexes it."""
+        body, row, col = self.element
+        entry, n, k, l = compile_(body), compile_(row.upper), compile_(self.args[3]), compile_(self.args[4])
+        names, seen = (str(row.label), str(col.label)), {}
+        free = sorted({str(s) for s in body.free_symbols} | {str(i.label) for i in body.atoms(sp.Idx)} - set(names))
+
+        def value(env: dict, vals: dict) -> Any:
+            outer = tuple(env.get(name) for name in free)  # the indices A depends on, not those around it
+            key = (id(vals), outer)
+            if key not in seen or seen[key][0] is not vals:
+                size = int(n(env, vals))
+                span = range(1, size + 1)
+                rows = [[entry({**env, names[0]: r, names[1]: c}, vals) for c in span] for r in span]
+                if len(seen) > 256:
+                    seen.clear()
+                seen[key] = (vals, _invert_entries(rows))
+            return seen[key][1][int(k(env, vals)) - 1, int(l(env, vals)) - 1]
+
+        return value
+
+    def array_form(self, lower: Callable[[sp.Expr], Any]) -> tuple[sp.Expr, tuple, bool]:
+        raise DeriveError("the inverse of a matrix expression is evaluated by verify and check, not compiled yet: "
+                          "name the matrix (M = ...) and differentiate by its entries")
+
+    def _latex(self, printer: Any) -> str:
+        k, l = (printer._print(i) for i in self.args[3:])
+        return rf"\left(\left[{printer._print(self.args[0])}\right]^{{-1}}\right)_{{{k} {l}}}"
+
+    def _symgrad_text(self, printer: Any) -> str:
+        k, l = (printer._print(i) for i in self.args[3:])
+        return f"([{printer._print(self.args[0])}]⁻¹)_{k}{l}"
+
+    def _sympystr(self, printer: Any) -> str:
+        return f"inverse({printer._print(self.args[0])})[{self.args[3]}, {self.args[4]}]"
+
+
+def _invert_entries(rows: list[list[Any]]) -> Any:
+    """The inverse of a matrix given by its entries: mpmath's at verify's precision, else float64 NumPy."""
+    import mpmath
+
+    if any(isinstance(v, (mpmath.mpf, mpmath.mpc)) for row in rows for v in row):
+        return mpmath.matrix(rows) ** -1
+    return np.linalg.inv(np.asarray(rows, dtype=np.float64))
+
+
+def expression_inverse(element: sp.Expr, row: sp.Idx, col: sp.Idx, k: sp.Idx, l: sp.Idx) -> sp.Expr:
+    """``(A^{-1})_{kl}`` of the square matrix whose ``(row, col)`` element is ``element``; of one whole declared
+    matrix, linalg's own ``inverse(X)[k, l]``."""
+    if row.upper != col.upper:
+        raise DeriveError(f"an inverse needs a square matrix: {row} runs to {row.upper}, {col} to {col.upper}")
+    if isinstance(element, sp.Indexed) and element.indices == (row, col) and not isinstance(element, InverseElement):
+        return inverse(element.base)[k, l]
+    return ExpressionInverse(element, row, col, k, l)
+
+
 # ---------------------------------------------------------------- determinant and log-determinant
 
 

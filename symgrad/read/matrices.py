@@ -109,15 +109,28 @@ class _Matrices:
         """``X^{-1}``, ``X^{-T}``, ``X^{-2}``, ``X^{-2T}``: the elements of the inverse (its power: the mark just read),
         on the axes of ``X`` (swapped for ``-T``)."""
         row, col = v.axes
-        inv = self.of_matrix(linalg.inverse, v, t, "the inverse")
+        element_of = self.inverse_of(v, t)
         power = self._mark_power()
         if power > 3:
             raise self.error(f"the inverse to the power {power} is not supported (at most 3)", t)
         chain = [row] + [self.fresh(row.upper) for _ in range(power - 1)] + [col]
-        element = sp.Mul(*(inv[a, b] for a, b in itertools.pairwise(chain)))
+        element = sp.Mul(*(element_of(a, b) for a, b in itertools.pairwise(chain)))
         for k in chain[1:-1]:
             element = sp.Sum(element, (k, k.lower, k.upper))
         return _Val(element, (col, row) if transposed else (row, col))
+
+    def inverse_of(self, v: _Val, t: _Tok):
+        r"""``(k, l) -> (A^{-1})_{kl}`` of the square matrix ``v``: of one declared matrix, linalg's inverse; of an
+        expression (``(I + X^{-1})^{-1}``, ``(A^T A + \lambda I)^{-1}``), its inverse as an expression, its sizes
+        made one."""
+        e, (row, col) = v.expr, v.axes
+        if isinstance(e, sp.Indexed) and e.indices == v.axes:
+            inv = self.of_matrix(linalg.inverse, v, t, "the inverse")
+            return lambda a, b: inv[a, b]
+        self.unify(_extent(row), _extent(col), t, "the inverse of a square matrix")
+        inner_row, inner_col = self.fresh(row.upper), self.fresh(row.upper)
+        body = e.xreplace({row: inner_row, col: inner_col})
+        return lambda a, b: linalg.expression_inverse(body, inner_row, inner_col, a, b)
 
     def _mark_power(self) -> int:
         """The k of the inverse mark just read (``^{-kT}``, ``^{-k}``): the digits after its ``^``; 1 where none."""
