@@ -48,7 +48,9 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     only when the engine's derivative disagrees with the definitions (a bug in symgrad, never a verdict).
     """
     from .. import parse
+    from ..read.prose_inline import formulas_out_of_text
 
+    claim, define = formulas_out_of_text(claim), [formulas_out_of_text(text) for text in define]
     worded = _relation_in_words(given)
     if worded is not None:  # "d(a, p): distance between ...": judged under each reading the words allow
         return _each_reading(worded, claim, of, define, given, assume, timeout, convention)
