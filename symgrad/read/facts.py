@@ -301,9 +301,10 @@ def _unknown_function(latex: str, toks: list[_Tok], ctx: Context) -> bool:
 
 def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     """``\\mathbf{p} = \\text{softmax}(\\mathbf{z})`` among the facts (``Let p = ...``): a definition when its left side is
-    a name not yet known and its right side a formula of other names (not a number, not the name itself)."""
+    a name not yet known and its right side a formula of other names (not a number, not the name itself). A chain
+    ``J(w) &= A \\\\ &= B`` (aligned lines) is judged by its first side; ``parse_definition`` notes the others unchecked."""
     parts = _split(toks, {"="})
-    if len(parts) != 2 or not parts[0]:
+    if len(parts) < 2 or not parts[0]:
         return False
     name = _lhs_name(latex, parts[0], ctx) or _function_head(latex, parts[0], ctx) or indexed_name(latex, parts[0], ctx)
     right = parts[1][1:]
