@@ -6,9 +6,12 @@ from __future__ import annotations
 import sympy as sp
 
 from .. import linalg
-from .matrix_norms import norm_kind
+from .differentials import source_text
+from .matrix_norms import norm_kind, power_width
 from .tokens import _Tok
 from .vocabulary import _SAMPLE_NAMES, _free_indices, _Val
+
+_VECTOR_NORMS = frozenset({"1", "2"})
 
 
 def _text(e: sp.Expr) -> str:
@@ -31,6 +34,11 @@ class _Bars:
             self.pos += 2
         else:
             self.expect(r"\|" if norm else "|", t)
+        if not norm and len(v.free) == 1:
+            written = source_text(self.src, self.toks[start:self.pos - 1]).strip()
+            value = self.single_bar_norm(v, written, t)
+            if value is not None:
+                return value
         if not norm and len(v.free) == 1 and self.all_bold(v.expr):
             self.note(f"|{_text(v.expr)}| of a bold vector read as its length, the Euclidean norm")
             return self.norm(v, "2", t)
@@ -47,6 +55,19 @@ class _Bars:
             kind = self.matrix_norm_kind(kind, t)
         value = self.norm(v, kind or "2", t)
         return _Val(value.expr ** power_first[0]) if power_first else value
+
+    def single_bar_norm(self, v: _Val, written: str, t: _Tok) -> _Val | None:
+        r"""``|x|_2``, ``|x|_1``, ``|x|_2^2``, ``|x|^2_2`` of a vector: single bars with a norm's subscript are that
+        norm (an absolute value takes no subscript), noted; None (nothing read) where no such subscript follows."""
+        texts = [self.peek(k).text for k in range(12)]
+        width = power_width(texts, 0)
+        found = norm_kind(texts, width)
+        if found is None or found[0] not in _VECTOR_NORMS:
+            return None
+        power = sp.Integer(int(texts[1] if width == 2 else texts[2])) if width else sp.Integer(1)
+        self.pos += width + found[1]
+        self.note(f"|{written}|_{found[0]} read as the {found[0]}-norm of the vector {written}")
+        return _Val(self.norm(v, found[0], t).expr ** power)
 
     def norm_subscript(self, t: _Tok) -> str | None:
         r"""The subscript after a norm's closing bar (``_F``, ``_{2}``, ``_{\mathrm{F}}``), read; None if none."""
