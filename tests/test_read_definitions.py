@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 import sympy as sp
 from autograd import grad
 from autograd import numpy as anp
 
 from symgrad import verify
-from symgrad.errors import ParseError
 from symgrad.read import Context, parse_definition
 
 PER_OUTPUT = r"E = \left(t-\sigma\left(\sum_j w_{jk} o_j\right)\right)^2"
@@ -34,10 +32,15 @@ def test_the_same_derivative_without_the_input_factor_is_wrong():
     assert verify(claim, of=r"\frac{\partial E}{\partial w_{jk}}", define=[PER_OUTPUT]).verdict == "wrong"
 
 
-def test_a_sum_that_stops_before_its_index_is_refused_naming_both_readings():
+def test_a_term_after_a_sums_body_writing_its_index_is_read_inside_the_sum_and_noted():
+    """The cross-entropy cost as pages write it without brackets: the second term writes the sum's index i, so it is
+    the sum's (read/sums, noted; it was refused naming two readings before session 9). By hand,
+    dJ/dh_i = -(1/m)(y_i/h_i - (1 - y_i)/(1 - h_i)); the term left out is a wrong claim."""
     cost = r"J = -\frac{1}{m} \sum_{i=1}^{m} y_i \log h_i + (1 - y_i) \log(1 - h_i)"
-    with pytest.raises(ParseError, match=r"the sum over i stops before it .* or define J_i"):
-        parse_definition(cost, Context())
+    right = verify(r"\frac{\partial J}{\partial h_i} = -\frac{1}{m}\left(\frac{y_i}{h_i} - \frac{1 - y_i}{1 - h_i}\right)",
+                   define=[cost])
+    assert right.verdict == "proved" and "read inside the sum" in right.message
+    assert verify(r"\frac{\partial J}{\partial h_i} = -\frac{1}{m}\frac{y_i}{h_i}", define=[cost]).verdict == "wrong"
 
 
 def test_a_family_over_two_indices_is_indexed_by_both_in_name_order():
