@@ -9,6 +9,8 @@ import html
 import re
 from urllib.parse import unquote
 
+from .unicode_prose import cjk_blanked
+
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # an entity ends in ";" (&lt; &#43;): a bare & stays an alignment mark (a &= b), &lt without ; is not decoded
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
@@ -56,4 +58,4 @@ def decoded(text: str, notes: list[str]) -> str:
         text = _IMAGE_OPTIONS.sub(" ", text)
         said.append("address")
     notes.extend(n for n in dict.fromkeys(_NOTES[s] for s in said) if n not in notes)
-    return text
+    return cjk_blanked(text, notes)  # 其中 $y \in \mathbb{R}^n$ 是标签: the formula
