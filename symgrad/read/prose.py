@@ -136,6 +136,24 @@ _QUOTED = re.compile(r"[‘“](\s*[^\s‘’“”]+?\s*)[’”]")  # a name i
 _UNICODE_POWER = re.compile(f"[{''.join(_POWERS)}]+")
 
 
+# "\sigma is an activation function", "f is a differentiable function", "let g be any function": a function left
+# abstract, which the reader cannot give the verdicts yet (f' of an undefined f is refused): refused by name
+_ABSTRACT_FUNCTION = re.compile(
+    r"\s*(?:let\s+)?\$?\s*(\\?[A-Za-z]+)\s*\$?\s+(?:is|be|denotes)\s+(?:an?|the|any|some)\s+(?:(?:arbitrary|generic|"
+    r"unknown|(?:twice\s+)?differentiable|smooth|non-?linear|element-?wise|scalar|real(?:-valued)?|activation)\s+)*"
+    r"function\s*[.,;]?\s*", re.IGNORECASE)
+
+
+def abstract_function(text: str, written: str) -> None:
+    """Refuse ``\\sigma is an activation function`` (``text``, its words out of ``\\text{}``; ``written`` as given), a
+    function given no formula, naming it: the verdict would need the function abstract, which the reader lacks."""
+    m = _ABSTRACT_FUNCTION.fullmatch(text)
+    if m:
+        raise ParseError(f"'{written.strip()}' leaves {m[1]} a function without a formula; symgrad cannot judge with "
+                         f"an abstract function of one argument yet: define it ({m[1]}(z) = ...)",
+                         column=written.find(m[1]) + 1, source=written)
+
+
 def from_prose(text: str) -> tuple[str, list[str]]:
     """The LaTeX facts a sentence states (``text`` unchanged when it is not one of the known sentences), and notes for
     what it only describes; a sentence of several clauses (``Let $z$ be logits, $p = ...$, and $y$ be one-hot``) is
@@ -144,6 +162,7 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
     whole = _sentence(text)
     worded = _words_spaced(_WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text))
+    abstract_function(worded, text)
     if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words
         text, whole = worded, _sentence(worded)
     if whole is not None:
