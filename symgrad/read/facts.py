@@ -300,9 +300,8 @@ def _unknown_function(latex: str, toks: list[_Tok], ctx: Context) -> bool:
 
 
 def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
-    """``\\mathbf{p} = \\text{softmax}(\\mathbf{z})`` among the facts (``Let p = ...``): a definition when its left side is
-    a name not yet known and its right side a formula of other names (not a number, not the name itself). A chain
-    ``J(w) &= A \\\\ &= B`` (aligned lines) is judged by its first side; ``parse_definition`` notes the others unchecked."""
+    """``\\mathbf{p} = \\text{softmax}(\\mathbf{z})`` among the facts: a definition when its left side is a name not yet
+    known and its right side a formula of other names, not a number nor itself; a chain by its first side (noted)."""
     parts = _split(toks, {"="})
     if len(parts) < 2 or not parts[0]:
         return False
@@ -348,7 +347,8 @@ def _function_head(latex: str, side: list[_Tok], ctx: Context) -> str | None:
 def _parameters(side: list[_Tok]) -> set[str]:
     """The letters of ``(s, t)`` closing a left side (a function's parameters), else none."""
     opened = next((k for k, t in enumerate(side) if t.text == "("), None)
-    inside = side[opened + 1:-1] if opened is not None and side[-1].text == ")" else []
+    inside = [t for t in (side[opened + 1:-1] if opened is not None and side[-1].text == ")" else [])
+              if t.text not in ("{", "}", r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")]  # J(\mathbf{w}): w
     if not inside or any(t.kind != "letter" and t.text != "," and not t.text[1:].isalpha() for t in inside):
         return set()
     return {t.text for t in inside if t.text != ","}
