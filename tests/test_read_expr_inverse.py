@@ -50,3 +50,22 @@ def test_gradient_of_trace_of_inverse_of_identity_plus_inverse_is_x_inv_m_inv_sq
                define=[r"f := \operatorname{tr}\left( M^{-1} \right)", r"M := \left(I + X^{-1} \right)"],
                given=["X invertible (and assuming symmetric)"])
     assert v.verdict == "wrong", str(v)
+
+
+def _ridge_claim_holds(sign: float) -> bool:
+    """autograd: d/dlambda b^T (A^T A + lambda I)^{-1} b against sign * b^T (A^T A + lambda I)^{-2} b."""
+    A, b, lam = _RNG.normal(size=(4, _N)), _RNG.normal(size=_N), 0.7
+    f = lambda s: b @ anp.linalg.inv(anp.dot(A.T, A) + s * anp.eye(_N)) @ b
+    M_inv = np.linalg.inv(A.T @ A + lam * np.eye(_N))
+    return bool(np.isclose(autograd.grad(f)(lam), sign * b @ M_inv @ M_inv @ b, rtol=1e-9))
+
+
+@pytest.mark.parametrize("identity", ["I", "I_n"])
+def test_undeclared_i_added_to_a_t_a_is_the_identity_of_the_size_its_use_gives(identity: str) -> None:
+    """https://math.techqa.club/derivative-of-a-matrix-product-with-respect-to-scalar-3569036: (X^TX + \\lambda I)^{-1}
+    with X not square, so no declared matrix gives I's size; a scalar I would add lambda to every entry."""
+    assert not _ridge_claim_holds(1.0)
+    v = verify(rf"\frac{{\partial f}}{{\partial \lambda}} = b^T(A^TA + \lambda {identity})^{{-2}}b",
+               define=[rf"f = b^T(A^TA + \lambda {identity})^{{-1}}b"],
+               given=[r"A \in \mathbb{R}^{m \times n}, b \in \mathbb{R}^{n}"])
+    assert v.verdict == "wrong" and "sign" in str(v), str(v)

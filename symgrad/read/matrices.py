@@ -182,6 +182,12 @@ class _Matrices:
                   len(b.shape or ()) == 2}
         if len(shapes) == 1 and len(set(next(iter(shapes)))) == 1:
             return self.sized_identity(shapes.pop()[0], ": the size of every matrix declared")
+        if shapes:  # A^T A + \lambda I with A m x n: the size its use gives (settled in resolve, see ones)
+            extent = sp.Dummy("size_identity", integer=True, positive=True)
+            self.__dict__.setdefault("identity_sizes", {})[extent] = t
+            self.note("I read as the identity matrix of the size its use gives (nothing declares I)")
+            row, col = self.fresh(extent), self.fresh(extent)
+            return _Val(sp.KroneckerDelta(row, col), (row, col))
         return None
 
     def sized_identity(self, n: sp.Expr, why: str) -> _Val:

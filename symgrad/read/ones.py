@@ -103,17 +103,23 @@ class _Ones(_Scope):
             self.note(f"{written} read as a vector of ones, of the length its use gives")
         return _Val(sp.Integer(1), (self.fresh(extent), None))
 
+    def sizes_by_use(self) -> dict[sp.Expr, _Tok]:
+        """The sizes of ones vectors and identities that their use settles, with the token of each."""
+        return {**self.__dict__.get("ones_sizes", {}), **self.__dict__.get("identity_sizes", {})}
+
     def resolve(self) -> dict[sp.Expr, sp.Expr]:
         try:
             mapping = super().resolve()  # type: ignore[misc]
         except ParseError:  # L = \mathbf{1} + ...: L's size is unknown because the ones vector's is: say that
             mapping = {}
-            if not any(isinstance(self.find(d), sp.Dummy) for d in getattr(self, "ones_sizes", {})):
+            if not any(isinstance(self.find(d), sp.Dummy) for d in self.sizes_by_use()):
                 raise
-        for dummy, t in getattr(self, "ones_sizes", {}).items():
+        for dummy, t in self.sizes_by_use().items():
             root = self.find(dummy)
             size = next((v for k, v in mapping.items() if self.find(k) == root), None) if isinstance(
                 root, sp.Dummy) else root
+            if size is None and t.text == "I":
+                raise ParseError(r"cannot tell the size of the identity I: write it (I_n)", column=t.col, source=self.src)
             if size is None:
                 written = "1^T" if t.kind == "digit" else f"{t.text}{{1}}"
                 raise ParseError(f"cannot tell the length of the ones vector {written}: write it ({t.text}{{1}}_n)"
