@@ -42,3 +42,15 @@ def test_single_bars_with_subscript_1_are_the_sum_of_absolute_values() -> None:
     v = verify(r"\frac{\partial L}{\partial x_i} = \mathrm{sign}(x_i)", define=[r"L = |x|_1"],
                given=[r"x \in \mathbb{R}^{n}"])
     assert v.verdict in ("proved", "agrees"), str(v)
+
+
+@pytest.mark.parametrize("loss", [
+    # https://math.techqa.club/what-is-the-gradient-nabla-f-of-f-vec-x-lvert-a-vec-x-b-rvert-2-2-with-a-in-mathbb-r-n-times-d-4670578
+    r"F(\vec{x}) = {\lVert A \vec{x} - b \rVert}_2^2",
+    r"F(x) = {\|Ax - b\|}_2^2",
+])
+def test_a_norm_in_braces_takes_the_subscript_after_the_closing_brace(loss: str) -> None:
+    """The gradient of ||Ax - b||^2 is 2A^T(Ax - b) (autograd), so A^T(Ax - b) is wrong by a factor."""
+    assert _half_gradient_holds(0.5) and not _half_gradient_holds(1.0)
+    v = verify(r"\nabla F = A^T(Ax - b)", define=[loss], given=[_GIVEN])
+    assert v.verdict == "wrong" and "factor" in str(v), str(v)

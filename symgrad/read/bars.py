@@ -48,7 +48,7 @@ class _Bars:
         if not norm:
             return _Val(sp.Abs(v.expr), v.axes)
         power_first = self.power_then_kind()  # \|X\|^2_F
-        kind = power_first[1] if power_first else self.norm_subscript(t)
+        kind = power_first[1] if power_first else self.norm_subscript(t) or self.braced_norm_subscript(start)
         if not v.axes and not _free_indices(v.expr) - self.protected:
             v = self.with_samples(v, start, self.reparse_bars)
         if len(v.free) == 2:
@@ -68,6 +68,17 @@ class _Bars:
         self.pos += width + found[1]
         self.note(f"|{written}|_{found[0]} read as the {found[0]}-norm of the vector {written}")
         return _Val(self.norm(v, found[0], t).expr ** power)
+
+    def braced_norm_subscript(self, start: int) -> str | None:
+        r"""``{\lVert Ax - b \rVert}_2^2``: a norm alone in braces with its subscript after the closing brace; the
+        subscript is taken out of the tokens (the brace then closes on the norm); None where there is none."""
+        opened = start - (2 if self.toks[start - 1].text == "|" else 1) - 1
+        texts = [self.peek(k).text for k in range(8)]
+        found = norm_kind(texts, 1) if texts[0] == "}" and opened >= 0 and self.toks[opened].text == "{" else None
+        if found is None:
+            return None
+        del self.toks[self.pos + 1:self.pos + 1 + found[1]]
+        return found[0]
 
     def norm_subscript(self, t: _Tok) -> str | None:
         r"""The subscript after a norm's closing bar (``_F``, ``_{2}``, ``_{\mathrm{F}}``), read; None if none."""
