@@ -53,6 +53,10 @@ def test_an_identity_whose_subscript_size_does_not_fit_is_a_shape_mistake_naming
     assert v.verdict == "wrong" and "size d does not match size n" in v.message
 
 
-def test_a_bare_identity_beside_a_rectangular_matrix_is_not_guessed():
+def test_a_bare_identity_beside_a_rectangular_matrix_takes_the_size_its_use_gives_and_says_so():
+    """X is n x d, so X^TX + \\lambda I needs I to be d x d: the one reading the declared shapes allow (read/ones,
+    session 9's second round; it was refused before), noted. The ridge gradient above is autograd's; I dropped from
+    the sum (X^TX + I without \\lambda) is wrong."""
     v = verify(r"\nabla_w L = 2(X^TX + \lambda I)w - 2X^Ty", define=[RIDGE], given=RIDGE_FACTS)
-    assert v.verdict == "unreadable" and "I" in v.message
+    assert v.verdict in ("proved", "agrees") and "I read as the identity matrix" in v.message
+    assert verify(r"\nabla_w L = 2(X^TX + I)w - 2X^Ty", define=[RIDGE], given=RIDGE_FACTS).verdict == "wrong"
