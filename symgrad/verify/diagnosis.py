@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -98,6 +99,9 @@ def _factor(samples: Sequence[_Sample]) -> sp.Expr | None:
     return None
 
 
+_MISSING_SECONDS = 1.0  # trials of a missing constraint past this start no new one (each draws its points anew)
+
+
 def _missing_constraint(member: Fn, search: _Search) -> str | None:
     """``\\sum_k y_k = 1`` when imposing it on an input makes the claim agree everywhere; its indices are letters
     no scalar input takes (the user's scalar k beside a trial sum over k was 'k has no value'). A distribution is a
@@ -105,9 +109,12 @@ def _missing_constraint(member: Fn, search: _Search) -> str | None:
     those are not tried (each trial draws its points anew, seconds on a problem with inverses and determinants)."""
     given = {(n, a) for n, a, _ in search.space.constraint_axes}
     taken = {name for name, shape in search.space.inputs.items() if not shape}  # scalars: a bound k would clash
+    deadline = time.monotonic() + _MISSING_SECONDS
     for name, shape in search.space.inputs.items():
         if not shape or (len(shape) == 2 and shape[0] == shape[1]):
             continue
+        if time.monotonic() > deadline:  # the verdict stands; only its diagnosis stays "other"
+            break
         axis = len(shape) - 1
         if (name, axis) in given:
             continue
