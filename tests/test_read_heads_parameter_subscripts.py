@@ -36,7 +36,7 @@ def test_an_index_subscript_the_right_side_uses_only_as_one_stays_an_index():
 
 
 def _cost_gradients(w: float, b: float, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    cost = lambda w, b: anp.sum((w * x + b - y) ** 2) / (2 * len(x))  # noqa: E731
+    cost = lambda w, b: anp.sum((w * x + b - y) ** 2) / (2 * len(x))
     return grad(cost, 0)(w, b), grad(cost, 1)(w, b)
 
 
