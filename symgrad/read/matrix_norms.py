@@ -8,7 +8,6 @@ from __future__ import annotations
 import sympy as sp
 
 from .tokens import _Tok
-from .vocabulary import _Val
 
 _FONTS = (r"\mathrm", r"\text", r"\rm", r"\textrm", r"\mathit")
 
@@ -88,17 +87,6 @@ class _MatrixNorms:
             if width and k + width < len(texts) and _bar_width(texts, self.toks, k + 1) == width:
                 return True
         return False
-
-    def vector_in_norm(self, name: str, tok: _Tok) -> _Val:
-        """The undeclared letter ``name`` alone in a norm: a vector of a size its use settles, noted."""
-        self.__dict__.setdefault("by_use_why", {})[name] = "a norm \\|...\\| is of a vector, undeclared"
-        return self.by_transpose(name, tok)
-
-    def matrix_in_norm(self, name: str, tok: _Tok) -> _Val:
-        """The undeclared capital ``name`` of a Frobenius norm: a matrix of sizes its products settle, noted."""
-        self.params.pop(name, None)
-        self.__dict__.setdefault("by_use_why", {})[name] = r"it stands in a Frobenius norm \|...\|_F, undeclared"
-        return self.matrix_by_use(name, tok)
 
     def power_then_kind(self) -> tuple[sp.Expr, str] | None:
         """After a norm's closing bar, ``^2_F`` (the power written before the subscript): the power and the kind,

@@ -64,11 +64,6 @@ class _Ones(_Scope):
                 return True
         return False
 
-    def vector_by_ones(self, name: str, tok: _Tok) -> _Val:
-        """The undeclared letter ``name`` that a transposed ones vector sums: a vector of a size its use settles."""
-        self.__dict__.setdefault("by_use_why", {})[name] = "1^T sums it, undeclared"
-        return self.by_transpose(name, tok)
-
     def size_group(self) -> bool:
         """Whether ``_{d}`` here is one letter: the length of the ones vector, not an indicator's relation."""
         return [self.peek(k).kind for k in (2, 3)] == ["letter", "sym"] and self.peek(3).text == "}"

@@ -74,25 +74,16 @@ class _Shapes(_Scope):
                     return True
         return False
 
-    def shaped_by_use(self, name: str, tok: _Tok) -> _Val | None:
-        """The undeclared ``name`` as the vector or matrix its use in this source makes it (written transposed, summed
-        by 1^T, between x^T and x, inside a Frobenius norm); None where nothing says it is an array."""
-        if self.written_transposed(name):
-            return self.by_transpose(name, tok)
-        if self.in_transposed_difference(name):
-            self.__dict__.setdefault("by_use_why", {})[name] = "it stands in a transposed difference ((x - mu)^T)"
-            return self.by_transpose(name, tok)
-        if self.summed_by_ones(name):
-            return self.vector_by_ones(name, tok)
-        if self.sandwiched(name):
-            return self.matrix_by_use(name, tok)
-        if self.in_frobenius_norm(name):
-            return self.matrix_in_norm(name, tok)
-        if self.normed_letter(name):
-            return self.vector_in_norm(name, tok)
-        if self.capitals_transposed(name):
-            self.__dict__.setdefault("by_use_why", {})[name] = "a product of capitals with a transpose (QK^T), undeclared"
-            return self.matrix_by_use(name, tok)
+    def shaped_by_use(self, name: str, tok: _Tok, *, parameter: bool = False) -> _Val | None:
+        """The undeclared ``name`` (or a parameter of the function being defined) as the vector or matrix its use in
+        this source makes it (the first row of ``_BY_USE`` whose test holds), noted; None where nothing says it is an
+        array (a number)."""
+        for test, kind, why, parameters in _BY_USE:
+            if (parameters or not parameter) and getattr(self, test)(name):
+                if why is not None:
+                    self.__dict__.setdefault("by_use_why", {})[name] = why
+                self.params.pop(name, None)
+                return self.by_transpose(name, tok) if kind == "vector" else self.matrix_by_use(name, tok)
         return None
 
     def capitals_transposed(self, name: str) -> bool:
@@ -142,30 +133,6 @@ class _Shapes(_Scope):
             self.__dict__.setdefault("by_use_why", {})[name] = f"the entry ({names[0]} {names[1]})_i of their product is taken"
         row, inner = self.fresh(rows), self.fresh(cols)
         return _Val(sp.Sum(bases[0][row, inner] * bases[1][inner], (inner, 1, cols)), (row, None))
-
-    def parameter_by_use(self, name: str, tok: _Tok) -> _Val | None:
-        """A parameter of the function being defined, undeclared, as the array its use makes it: ``w^T x_i``
-        transposed, ``1^T \\exp(x)``, ``\\|x\\|_2^2``, ``\\|A - RY\\|_F``, ``AB^T``, ``x^T A x``; else None (a number)."""
-        if self.written_transposed(name):
-            return self.by_transpose(name, tok)
-        if self.summed_by_ones(name):
-            return self.vector_by_ones(name, tok)
-        if self.normed_letter(name):
-            return self.vector_in_norm(name, tok)
-        if self.in_frobenius_norm(name):
-            return self.matrix_in_norm(name, tok)
-        if self.capitals_transposed(name):
-            return self.parameter_matrix(name, tok)
-        if self.sandwiched(name):
-            return self.parameter_matrix(name, tok, "it stands between x^T and x")
-        return None
-
-    def parameter_matrix(self, name: str, tok: _Tok, why: str = "a product of capitals with a transpose (AB^T)") -> _Val:
-        """A capital parameter of the function being defined written as a matrix is (in a product with a transpose,
-        between x^T and x): a matrix."""
-        del self.params[name]
-        self.__dict__.setdefault("by_use_why", {})[name] = why
-        return self.matrix_by_use(name, tok)
 
     def capital_beside_matrix(self, scalar: _Val, matrix: _Val, tok: _Tok) -> _Val | None:
         """An undeclared capital met first here and read as a number, added to a matrix (``P - AB^T``): a matrix of
@@ -231,3 +198,18 @@ def _mark_length(texts: list[str], k: int) -> int:
     if texts[k + 1] in _TRANSPOSES:
         return 2
     return 4 if texts[k + 1:k + 4] in (["{", mark, "}"] for mark in _TRANSPOSES) else 0
+
+
+# The uses that make an undeclared letter an array, tried in order: (the test, a method of the parser; the reading;
+# why, noted, None for "nothing declares its shape"; whether it reads a parameter of the function being defined too).
+# The lowercase tests read a vector, the capital tests a matrix: where two hold, the reading is the same, only the
+# note differs, so the order is not essential.
+_BY_USE = (
+    ("written_transposed", "vector", None, True),  # w^T x_i
+    ("in_transposed_difference", "vector", "it stands in a transposed difference ((x - mu)^T)", False),
+    ("summed_by_ones", "vector", "1^T sums it, undeclared", True),  # 1^T exp(x)
+    ("normed_letter", "vector", "a norm \\|...\\| is of a vector, undeclared", True),  # ||w||^2
+    ("in_frobenius_norm", "matrix", r"it stands in a Frobenius norm \|...\|_F, undeclared", True),
+    ("sandwiched", "matrix", "it stands between x^T and x", True),  # x^T A x
+    ("capitals_transposed", "matrix", "a product of capitals with a transpose (QK^T), undeclared", True),
+)
