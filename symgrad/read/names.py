@@ -283,9 +283,10 @@ class _Names:
 
     def index_run(self, n: int) -> list[sp.Expr] | None:
         """After ``_``, ``n >= 2`` letters run together (``p_nc``, ``δ_ij``) as that many indices, where the name
-        takes ``n``: TeX's reading (p_n times c) would be a row times a letter; None otherwise (nothing read)."""
+        takes ``n``: TeX's reading (p_n times c) would be a row times a letter; None otherwise (nothing read), and where
+        the last letter has a subscript of its own (``x_iy_i`` is x_i times y_i)."""
         if n < 2 or any(self.peek(k + 1).kind != "letter" or not self.contiguous(k) for k in range(n)) or \
-                (self.peek(n + 1).kind == "letter" and self.contiguous(n)) or \
+                (self.peek(n + 1).kind == "letter" and self.contiguous(n)) or self.peek(n + 1).text == "_" or \
                 any(self.declared_value(self.peek(k).text) for k in range(1, n + 1)):
             return None
         self.next()
