@@ -5,6 +5,7 @@ derivative, a definition of its own (noted). References are autograd second deri
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import sympy as sp
 from autograd import grad, hessian
 from autograd import numpy as anp
@@ -64,3 +65,29 @@ def test_a_named_hessian_of_the_logistic_loss_given_in_of():
     right = verify(claim, of=of, define=define, given=given)
     assert right.verdict in ("proved", "agrees") and "H_{ij} names the derivative --of gives" in right.message
     assert verify(claim.replace(")^2}", ")}"), of=of, define=define, given=given).verdict == "wrong"
+
+
+QUADRATIC = [r"f(x) = x^T A x"]
+
+
+def test_the_reference_hessian_of_a_quadratic_form_is_a_plus_a_transpose_not_two_a():
+    rng = np.random.default_rng(5)
+    A, x = rng.normal(size=(3, 3)), rng.normal(size=3)
+    H = hessian(lambda x: x @ A @ x)(x)
+    assert np.allclose(H, A + A.T, atol=1e-12) and not np.allclose(H, 2 * A)
+    assert np.allclose(np.diag(H), np.diag(2 * A))  # equal on the diagonal: a reading of x_i twice cannot tell them
+
+
+@pytest.mark.parametrize("head", [
+    "f''(x)",  # https://newbetuts.com/239207-hessian-matrix-of-a-quadratic-form
+    r"f^{\prime\prime}(x)",  # https://imathworks.com/math/math-hessian-matrix-of-a-quadratic-form
+    r"\frac{\partial^2 f}{\partial x^2}",
+])
+def test_a_second_derivative_by_a_whole_vector_is_the_hessian_a_plus_a_transpose(head):
+    v = verify(head + r" = A + A^T", define=QUADRATIC)
+    assert v.verdict == "proved" and "Hessian" in v.message
+    assert verify(head + " = 2A", define=QUADRATIC).verdict == "wrong"  # only its diagonal is 2A
+
+
+def test_a_second_derivative_by_one_written_element_stays_the_diagonal_entry():
+    assert verify(r"\frac{\partial^2 f}{\partial x_i^2} = 2A_{ii}", define=QUADRATIC).verdict == "proved"

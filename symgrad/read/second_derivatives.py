@@ -40,9 +40,21 @@ def _variables(p: Any, t: Any) -> tuple[_Val, _Val]:
         p.pos += p.differential(0)
         return first, _variable(p)
     e = first.expr
+    if isinstance(e, sp.Pow) and e.exp == 2 and isinstance(e.base, sp.Indexed) and first.axes[:1] == e.base.indices:
+        return _hessian(p, e.base)
     if isinstance(e, sp.Pow) and e.exp == 2 and isinstance(e.base, (sp.Symbol, sp.Indexed)):
         return _Val(e.base), _Val(e.base)
     raise p.error(r"a second derivative needs two variables: \partial x \, \partial y, or \partial x^2", t)
+
+
+def _hessian(p: Any, x: sp.Indexed) -> tuple[_Val, _Val]:
+    """``\\partial x^2`` (``f''(x)``) of a whole vector x: by x_i then by x_j, the matrix of all second derivatives
+    (the Hessian), noted; ``\\partial x_i^2`` with its index written stays the one diagonal entry."""
+    (i,) = x.indices
+    j = p.fresh(x.base.shape[0])
+    p.note(f"the second derivative by the vector {x.base} read as the Hessian, the matrix of the derivatives by "
+           f"{x.base}_{i} and {x.base}_{j}")
+    return _Val(x, (i, None)), _Val(x.base[j], (j, None))
 
 
 def _variable(p: Any) -> _Val:
@@ -60,7 +72,8 @@ def _first_derivative(p: Any, of: _Val, var: _Val, t: Any) -> _Val:
     inner = p.expanded(of.expr)
     left = sorted(({name_of(s) for s in inner.free_symbols} | {str(b.label) for b in inner.atoms(sp.IndexedBase)})
                   & defined)
-    if left or of.axes or var.axes or not isinstance(var.expr, (sp.Symbol, sp.Indexed)):
+    whole = var.axes[:1] == getattr(var.expr, "indices", None)  # by each element of a vector: the Hessian's rows
+    if left or of.axes or var.axes and not whole or not isinstance(var.expr, (sp.Symbol, sp.Indexed)):
         why = f"{left[0]} is defined by its elements" if left else "it is not a scalar by a scalar"
         raise p.error(f"this second derivative is not read ({why}): write the first derivative as a definition "
                       r"(g = \frac{\partial f}{\partial w_j}) and differentiate it", t)
@@ -71,7 +84,7 @@ def _first_derivative(p: Any, of: _Val, var: _Val, t: Any) -> _Val:
     p.__dict__.setdefault("first_derivatives", []).append(Definition(node, value))
     p.note(f"the second derivative of {of.expr} read as the derivative of {name} (the derivative by "
            f"{var.expr}, a definition of its own)")
-    return _Val(node)
+    return _Val(node, var.axes)
 
 
 def _deltas_summed(e: sp.Expr) -> sp.Expr:
