@@ -87,7 +87,7 @@ class _Names:
             return self.array(base, tok)
         if base is not None:
             return _Val(base)
-        if name in self.ctx.sizes or name in self.sizes:
+        if name in self.ctx.sizes or name in self.sizes or self.bounding:  # \sum_{b=1}^{B}: a bound's letter is a size
             return _Val(self.size(name))
         if name in self.ctx.ranges:
             return _Val(self.ctx.ranges[name])
@@ -283,8 +283,8 @@ class _Names:
 
     def index_run(self, n: int) -> list[sp.Expr] | None:
         """After ``_``, ``n >= 2`` letters run together (``p_nc``, ``δ_ij``) as that many indices, where the name
-        takes ``n``: TeX's reading (p_n times c) would be a row times a letter; None otherwise (nothing read), and where
-        the last letter has a subscript of its own (``x_iy_i`` is x_i times y_i)."""
+        takes ``n``: TeX's reading (p_n times c) would be a row times a letter; None otherwise (nothing read) or where the
+        last letter has a subscript of its own (``x_iy_i`` is x_i y_i)."""
         if n < 2 or any(self.peek(k + 1).kind != "letter" or not self.contiguous(k) for k in range(n)) or \
                 (self.peek(n + 1).kind == "letter" and self.contiguous(n)) or self.peek(n + 1).text == "_" or \
                 any(self.declared_value(self.peek(k).text) for k in range(1, n + 1)):

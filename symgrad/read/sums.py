@@ -3,11 +3,13 @@ from 0 read as one counted from 1 (a part of the parser)."""
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from .differentials import source_text
 from .ellipses import _term_end
-from .tokens import _group_end, _Tok
+from .tokens import _arg_text, _group_end, _Tok
 from .vocabulary import _extent, _free_indices, _Val
 
 
@@ -177,6 +179,9 @@ class _Sums:
 
     def bound(self) -> sp.Expr:
         """An upper summation bound; its letters are sizes (positive integers)."""
+        named = self.subscripted_size()
+        if named is not None:
+            return named
         t = self.peek()
         if t.kind == "letter":
             self.next()
@@ -189,6 +194,21 @@ class _Sums:
         return v.xreplace({s: self.size(str(s)) for s in v.free_symbols if isinstance(s, sp.Symbol)
                            and not isinstance(s, sp.Idx)})
 
+    def subscripted_size(self) -> sp.Symbol | None:
+        """``n_x``, ``{n_{h}}``, ``{N_{train}}`` as a bound: one size named with its subscript (deeplearning.ai's n_x is
+        the input size), as a space's power reads it (read.sets); None (nothing read) where the letter is a declared
+        array or the subscript an index in play (``\\sum_{j=1}^{n_i}``: one size per i)."""
+        braced = self.at("{")
+        k, toks = self.pos + braced, self.toks
+        if k + 2 >= len(toks) or toks[k].kind != "letter" or toks[k + 1].text != "_" or \
+                isinstance(self.lookup_base(toks[k].text), sp.IndexedBase):
+            return None
+        sub, end = _arg_text(toks, k + 2) if toks[k + 2].text == "{" else (toks[k + 2].text, k + 3)
+        in_play = sub in self.ctx.ranges or any(sub in scope for scope in self.binders)
+        if not re.fullmatch(r"[A-Za-z0-9]+", sub) or in_play or (braced and [t.text for t in toks[end:end + 1]] != ["}"]):
+            return None
+        self.pos = end + braced
+        return self.size(f"{toks[k].text}_{{{sub}}}")
 
     def from_one(self, binders: list, body: sp.Expr, t: _Tok) -> tuple[list, sp.Expr]:
         """A sum from 0 (``\\sum_{i=0}^{n-1} x_i``) counted from 1, noted: see ``_counted_from_one``."""
