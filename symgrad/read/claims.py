@@ -32,6 +32,7 @@ from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _local_parameters, _parameter_subscripts, _parameters_or_indices
 from .heads_gradient import gradient_heads
+from .heads_partials import partial_heads, partial_of
 from .jacobians import jacobian_named
 from .labels import axes_wanted, head_labels, labelled_head
 from .layers import instantiate, is_template, layer_labels
@@ -105,7 +106,7 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 @_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
-    toks = head_labels(named_heads(layer_labels(subscript_moved(_tokens(latex), ctx), ctx), ctx), ctx)
+    toks = head_labels(named_heads(layer_labels(partial_of(subscript_moved(_tokens(latex), ctx), ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     v = _parse_value(latex, toks, ctx, strict=False)[0]
@@ -148,7 +149,7 @@ def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Ex
     toks = subscript_moved(_tokens(latex), ctx)
     if not (of or asked):  # a head that names the derivative in words: d<name>, a differential, 'gradient'
         toks = gradient_heads(latex, differential_heads(latex, d_heads(latex, toks, ctx), ctx), ctx)
-    toks = stand_ins(latex, toks, ctx)
+    toks = stand_ins(latex, partial_heads(latex, toks, ctx), ctx)
     toks = head_labels(named_heads(layer_labels(_case_after(latex, toks, ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)

@@ -1,0 +1,176 @@
+"""Derivative heads written with the function's own letters, of a function the page defines: ``f_y`` and ``f_{xy}``
+of ``f(x, y)`` (a subscript that is a variable of f's signature is a partial derivative, not an index), ``Df(x)``,
+``[Df(x)]_k`` and ``D_x f`` (D the derivative operator, where no D is defined), and ``\\nabla`` with no variable before
+an expression in the parameter of the page's one function, of one argument (``\\nabla\\|\\vec{x} - \\vec{a}\\|`` with
+``f(\\vec{x}) = ...``). Each is written as the derivative it abbreviates, noted; anything else is left as it is."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..tensors import name_of
+from .context import Context, Function
+from .derivative_names import made, spelled
+from .tokens import _split, _Tok
+
+_FONTS = (r"\vec", r"\mathbf", r"\boldsymbol", r"\bm")
+
+
+def partial_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``toks`` with ``D f(x)`` anywhere and a claim head ``f_y`` or ``\\nabla <expression>`` written as the
+    derivative it abbreviates (noted); unchanged where nothing applies."""
+    toks = _bare_nablas(_operator_d(toks, ctx), ctx)
+    parts = _split(toks, {"="})
+    if len(parts) < 2:
+        return toks
+    new = _subscript_partial(parts[0], ctx)
+    return toks if new is None else new + toks[len(parts[0]):]
+
+
+def partial_of(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """The tokens of a derivative named on its own (``--of``) with the same abbreviations written out."""
+    toks = _bare_nablas(_operator_d(toks, ctx), ctx)
+    new = _subscript_partial(toks[:-1], ctx)
+    return toks if new is None else new + toks[-1:]
+
+
+def _subscript_partial(head: list[_Tok], ctx: Context) -> list[_Tok] | None:
+    """``f_y``, ``f_{xy}``, ``f_x(x, y)`` of ``f(x, y) = ...``: the partial derivative (the second one for two
+    letters), where every subscript letter is a scalar variable of f's signature and no name f_y is defined."""
+    texts = [t.text for t in head]
+    if len(texts) < 3 or texts[1] != "_" or head[0].kind not in ("letter", "cmd"):
+        return None
+    name = texts[0].lstrip("\\")
+    fn = ctx.functions.get(name)
+    braced = texts[2] == "{"
+    close = texts.index("}") if braced and "}" in texts else 2
+    letters = texts[3:close] if braced else texts[2:3]
+    rest = texts[close + 1:]
+    if fn is None or not 1 <= len(letters) <= 2 or not all(isinstance(q, sp.Symbol) for q in fn.params):
+        return None
+    params = [str(q) for q in fn.params]
+    if any(q.lstrip("\\") not in params for q in letters) or ctx.declared_elsewhere(f"{name}_{''.join(letters)}"):
+        return None
+    if rest and rest != ["(", *_listed(params), ")"]:
+        return None
+    at = head[0].col
+    of = f"{spelled(name)}({', '.join(spelled(q) for q in params)})"
+    by = [spelled(q.lstrip(chr(92))) for q in letters]
+    frac = rf"\frac{{\partial {of}}}{{\partial {by[0]}}}" if len(by) == 1 else \
+        rf"\frac{{\partial^2 {of}}}{{\partial {by[0]} \partial {by[1]}}}"
+    ctx.notes.append(f"{name}_{{{''.join(by)}}} read as the partial derivative of {name} by "
+                     f"{' then '.join(by)}: {' and '.join(sorted(set(by)))} {'is a variable' if len(set(by)) == 1 else 'are variables'} "
+                     f"of {name}({', '.join(params)}), not an index")
+    return [_Tok(t.kind, t.text, at) for t in made(frac)]
+
+
+def _listed(params: list[str]) -> list[str]:
+    out: list[str] = []
+    for q in params:
+        out += [",", spelled(q)] if out else [spelled(q)]
+    return out
+
+
+def _operator_d(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``Df(x)``, ``D f(x)``, ``[Df(x)]_k``, ``D_x f(x)``: D (no name here) applied to a defined function is its
+    derivative, written ``\\nabla`` (noted once); ``[...]_k`` its component k."""
+    if ctx.declared_elsewhere("D"):
+        return toks
+    out: list[_Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        fn_at = k + 1 if k + 1 < len(toks) and toks[k + 1].text != "_" else k + 3
+        if t.text == "D" and t.kind == "letter" and _applied(toks, fn_at, ctx):
+            bracketed = bool(out) and out[-1].text == "[" and _closes(toks, fn_at)
+            if bracketed:
+                out.pop()
+            out.append(_Tok("cmd", r"\nabla", t.col))
+            _noted(ctx, toks[fn_at].text.lstrip("\\"))
+            k += 1
+            if bracketed:
+                end = _closes(toks, fn_at)
+                out += toks[k:end]
+                k = end + 1
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def _noted(ctx: Context, name: str) -> None:
+    note = f"D{name} read as the derivative (gradient) of {name}, the function the page defines: no D is defined"
+    if note not in ctx.notes:
+        ctx.notes.append(note)
+
+
+def _applied(toks: list[_Tok], k: int, ctx: Context) -> bool:
+    """Whether ``toks[k]`` names a defined function, applied or bare (``D_x f``)."""
+    return k < len(toks) and toks[k].kind in ("letter", "cmd") and toks[k].text.lstrip("\\") in ctx.functions
+
+
+def _closes(toks: list[_Tok], k: int) -> int:
+    """The position of the ``]`` that closes the brackets around ``f(x)`` at ``k`` when ``_`` follows it, else 0."""
+    depth = 0
+    for j in range(k + 1, len(toks) - 1):
+        if toks[j].text in ("(", "{", "["):
+            depth += 1
+        elif toks[j].text in (")", "}"):
+            depth -= 1
+        elif toks[j].text == "]":
+            return j if depth == 0 and toks[j + 1].text == "_" else 0
+    return 0
+
+
+def _bare_nablas(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """Each ``\\nabla <expression>`` with no variable and no function applied, where the page defines one function,
+    of one argument, and the expression (up to the end of its group or member) writes that parameter: the gradient by
+    it (noted)."""
+    if len(ctx.functions) != 1:
+        return toks
+    (fn,) = ctx.functions.values()
+    x = name_of(fn.params[0]) if len(fn.params) == 1 else None
+    out: list[_Tok] = []
+    for k, t in enumerate(toks):
+        out.append(t)
+        after = toks[k + 1].text if k + 1 < len(toks) else ""
+        if x is None or t.text != r"\nabla" or after in ("_", "^") or ctx.known(after.lstrip("\\")):
+            continue
+        operand = toks[k + 1:_operand_end(toks, k + 1)]
+        if not any(u.text == x and u.kind == "letter" for u in operand):
+            continue
+        out += [_Tok("sym", "_", t.col), *[_Tok(u.kind, u.text, t.col) for u in made(_written(operand, x))]]
+        note = (rf"\nabla with no variable read as the gradient by {x}: {_signature(fn)} is the one function the page "
+                f"defines and the expression is in {x}")
+        if note not in ctx.notes:
+            ctx.notes.append(note)
+    return out
+
+
+def _operand_end(toks: list[_Tok], k: int) -> int:
+    """Where the expression after an operator at ``k`` ends: the close of its enclosing group, or an ``=``, ``&`` or
+    line break outside any group."""
+    depth = 0
+    for j in range(k, len(toks)):
+        text = toks[j].text
+        if text in ("{", "(", "[", r"\left"):
+            depth += 1
+        elif text in ("}", ")", "]", r"\right"):
+            depth -= 1
+            if depth < 0:
+                return j
+        elif depth == 0 and text in ("=", "&", r"\\"):
+            return j
+    return len(toks)
+
+
+def _written(head: list[_Tok], x: str) -> str:
+    """``x`` as the head writes it: ``{\\vec{x}}`` where it is set in a vector font."""
+    for k, t in enumerate(head[:-3]):
+        if t.text in _FONTS and head[k + 1].text == "{" and head[k + 2].text == x:
+            return f"{{{t.text}{{{x}}}}}"
+    return x
+
+
+def _signature(fn: Function) -> str:
+    return f"{fn.name}({', '.join(name_of(q) for q in fn.params)})"
