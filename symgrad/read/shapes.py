@@ -16,6 +16,8 @@ from .vocabulary import _extent, _Val
 
 _TRANSPOSES = ("T", r"\top", r"\intercal")
 
+# the fonts that wrap a vector's letter (\mathbf{x}^T A \mathbf{x})
+_WRAPPERS = [[font, "{"] for font in (r"\mathbf", r"\boldsymbol", r"\vec", r"\bm")]
 _LETTERS = ("m", "n", "p", "q", "d", "r")
 # lowercase Greek letters that name a parameter vector where written transposed (\beta^T x_i, \theta^T x)
 _GREEK_VECTORS = ("alpha", "beta", "theta", "omega", "phi", "psi", "mu", "nu", "xi", "eta", "gamma", "lambda")  # the sizes a matrix nobody declares is given, first unused first
@@ -69,7 +71,9 @@ class _Shapes(_Scope):
             operand = toks[k + 1].kind == "letter" or texts[k + 1] in ("(", r"\left", r"\mathbf", r"\boldsymbol")
             for length in (2, 4):  # ^T or ^{T} just before the capital, a lowercase letter before the mark
                 start = k - length
-                vector = toks[start - 1] if start >= 1 and _mark_length(texts, start) == length else None
+                wrapped = texts[start - 4:start - 2] in _WRAPPERS and texts[start - 1:start] == ["}"]  # \mathbf{x}^T
+                vector = toks[start - 1 - wrapped] if start >= 1 + 3 * wrapped and _mark_length(texts, start) == length \
+                    else None
                 if vector is not None and vector.kind == "letter" and vector.text.islower() and operand:
                     return True
         return False
@@ -151,6 +155,33 @@ class _Shapes(_Scope):
         self.__dict__.setdefault("by_use_why", {})[name] = "it is added to a matrix, undeclared"
         return _Val(sign * base[matrix.axes], matrix.axes)
 
+    def dot_by_use(self, a: _Val, b: _Val, tok: _Tok) -> _Val | None:
+        """``\\frac{1}{2}x^T A x - bx``, ``+ \\mathbf{d}\\mathbf{x}``: a scalar form (a sum of products of arrays) plus
+        a vector times a column vector, or an undeclared letter met first here times one: the product is ``b^T x``
+        (the form makes the function a scalar; b x elementwise, or b a number, would spread it over every entry of
+        x), noted; None where this is not the case."""
+        scalar, vector = (a, b) if not a.axes else (b, a)
+        if scalar.axes or len(vector.free) != 1 or len(vector.axes) != 2 or vector.axes[1] is not None or \
+                not vector.expr.is_Mul or not any(_product_of_arrays(s.function) for s in scalar.expr.atoms(sp.Sum)):
+            return None
+        (k,) = vector.free
+        letters = [x for x in vector.expr.args if isinstance(x, sp.Symbol) and not isinstance(x, sp.Idx) and
+                   self.new_scalars.get(x.name) is x and len(x.name) == 1 and x.name.islower()]
+        entries = [f for f in vector.expr.args if isinstance(f, sp.Indexed) and f.indices == (k,)]
+        if len(letters) == 1 and sum(t.kind == "letter" and t.text == letters[0].name for t in self.toks[:self.pos]) == 1:
+            letter = letters[0]
+            del self.new_scalars[letter.name]
+            base = self.new_tensors[letter.name] = sp.IndexedBase(letter.name, shape=(_extent(k),))
+            expr = vector.expr.xreplace({letter: base[k]})
+        elif len(entries) == 2:
+            letter, expr = entries[0].base, vector.expr
+        else:
+            return None
+        self.note(f"{letter} times the vector {entries[-1].base} read as {letter}^T {entries[-1].base} ({letter} a vector): it "
+                  "stands in a sum with a scalar form (x^T A x), which a number or an elementwise product would spread "
+                  "over every entry")
+        return _Val(scalar.expr + sp.Sum(expr, (k, k.lower, k.upper)))
+
     def by_transpose(self, name: str, tok: _Tok) -> _Val:
         """An undeclared lowercase letter written transposed: a vector of a size its use settles (``w^T x_i``: w has
         x's row length), noted."""
@@ -189,6 +220,13 @@ class _Shapes(_Scope):
         size = sp.Dummy(f"size_{name}", integer=True, positive=True)
         base = self.new_tensors[name] = sp.IndexedBase(name, shape=(size,))
         return base
+
+
+def _product_of_arrays(e: sp.Expr) -> bool:
+    """Whether ``e`` (a sum's body) multiplies two or more factors that hold array entries (``x_k A_{ik} x_i``)."""
+    factors = [f.base for f in e.args if f.is_Pow and f.exp == 2] + list(e.args) if e.is_Mul else [e.base] * 2 \
+        if e.is_Pow and e.exp == 2 else []  # x_i^2: x_i x_i
+    return sum(bool(f.atoms(sp.Indexed)) for f in factors) >= 2
 
 
 def _mark_length(texts: list[str], k: int) -> int:
