@@ -8,11 +8,11 @@ import re
 
 from ..errors import ParseError
 from .densities import density_in_words
-from .prose_matrices import matrices_in_words
-from .words_declarations import declaration_in_words, generic_in_words
+from .words_declarations import generic_in_words
 from .words_kinds import sign_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
 from .words_notation import notation_in_words
+from .words_phrases import as_declarations, declared_in_words, withheld_in_words
 from .words_upstream import upstream_in_words
 
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
@@ -238,12 +238,16 @@ def _plain(text: str) -> str:
 
 
 # sentences that state nothing symgrad uses, each saying so in a note: what the reader does anyway, or a general truth
-_SAID = (frobenius_in_words, euclidean_in_words, generic_in_words, notation_in_words)
+_SAID = (frobenius_in_words, euclidean_in_words, generic_in_words, notation_in_words, withheld_in_words)
 
 
 def _sentence(text: str) -> str | None:
     """The LaTeX fact of one known sentence, or None."""
     plain = _plain(text)
+    phrases = as_declarations(" ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()))
+    if phrases is not None:  # "a symmetric matrix A", "x is not a matrix, but a scalar": each as "A is a ..."
+        facts = [_sentence(p) for p in phrases]
+        return None if None in facts else ", ".join(f for f in facts if f)
     for pattern, fact in _SENTENCES:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
@@ -264,7 +268,7 @@ def _sentence(text: str) -> str | None:
             return name + m.expand(fact)[len(m.group(1)):] if fact else ""
     if any(said(spaced) is not None for said in _SAID):
         return ""
-    declared = matrices_in_words(spaced) or declaration_in_words(spaced)
+    declared = declared_in_words(spaced)
     return declared[0] if declared else None
 
 
@@ -283,8 +287,11 @@ def _described(text: str, fact: str) -> list[str]:
     """A note for a clause read as a description only (``z be logits``), or for what a sentence declaring matrices
     says that symgrad does not use: said, so that nothing is dropped silently."""
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
+    phrases = as_declarations(spaced) if fact is not None else None
+    if phrases is not None:
+        return [n for p in phrases for n in _described(p, _sentence(p))]
     try:
-        matrices = (matrices_in_words(spaced) or declaration_in_words(spaced)) if fact is not None else None
+        matrices = declared_in_words(spaced) if fact is not None else None
     except ParseError:  # not the sentence the fact was read from
         matrices = None
     if matrices and matrices[0] == fact:

@@ -65,6 +65,7 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
     names = [n.strip() for n in re.split(r",|\band\b", m["names"]) if n.strip()]
     if kind is None and (not adjectives or not m["verb"] and len(adjectives) < 1 or sizes):
         return None
+    kind = kind or _kind_by_adjectives(adjectives, names)
     space = _space(kind, sizes, adjectives, names)
     if space is None:
         return None
@@ -75,6 +76,11 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
         facts += [fact.format(name=n) for n in names if fact]
         notes += [note.format(name=n) for n in names if note]
     return (", ".join(facts), notes) if facts or notes else None  # "is fixed": the descriptions' table says it
+
+
+def _kind_by_adjectives(adjectives: list[str], names: list[str]) -> str | None:
+    """"matrix" for capitals given an adjective only a matrix has, with no kind (``A is square``), else None."""
+    return "matrix" if _MATRIX_ONLY & set(adjectives) and all(is_capital(n) for n in names) else None
 
 
 def _pieces(rest: str) -> tuple[str | None, list[str], list[str]] | None:

@@ -1,0 +1,71 @@
+"""Names declared in words the other ways pages order them: the kind first (``a symmetric matrix A``, ``the $d$-vector
+$a$ and the $d \\times d$ matrix $M$``), a negation that says what the name is (``x is not a matrix, but a scalar``),
+one that only withholds a property (``A (the Hessian) can be non-symmetric``: nothing imposed, noted). Each is
+rewritten to the ``<names> is a <kind>`` sentence the declarations read; ``not a matrix`` never reads as a matrix."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import ParseError
+from .prose_matrices import matrices_in_words
+from .words_declarations import declaration_in_words
+
+_NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)|\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?)"
+         r"(?:_\{?[A-Za-z0-9]+\}?)?")
+_NAMES = rf"{_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*"
+_KIND = r"(?:matri(?:x|ces)|(?:column\s+|row\s+)?vectors?|scalars?|real\s+numbers?)"
+# "a symmetric matrix A", "the d x d matrix M", "two square matrices A and B": article, words, kind, then the names
+_NOUN_FIRST = re.compile(rf"(?:(?:let|consider|given|take)\s+)?(?:a|an|the|two|three|some|any)\s+(?P<words>[^.;]*?)\s*"
+                         rf"(?<![A-Za-z])(?P<kind>{_KIND})\s+(?P<names>{_NAMES})", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?=(?:a|an|the|two|some)\s)", re.IGNORECASE)
+# "x is not a matrix, but a scalar", "x is a scalar, not a matrix": what it is, the other kind only ruled out
+_NOT_BUT = re.compile(rf"(?P<names>{_NAMES})\s+(?:is|are)\s+not\s+(?:an?\s+)?{_KIND}\s*,?\s*but\s+(?:rather\s+)?"
+                      r"(?:(?:is|are)\s+)?(?P<what>.+)", re.IGNORECASE)
+_BUT_NOT = re.compile(rf"(?P<names>{_NAMES})\s+(?:is|are)\s+(?P<what>.+?)\s*,?\s*(?:and\s+)?not\s+(?:an?\s+)?{_KIND}",
+                      re.IGNORECASE)
+# "A can be non-symmetric", "A need not be symmetric", "A is not necessarily symmetric": no symmetry assumed
+_WITHHELD = re.compile(rf"(?P<names>{_NAMES})\s*(?:\((?P<role>[^()]*)\))?\s*(?:can|could|may|might|need\s+not|"
+                       r"(?:is|are)\s+not\s+(?:necessarily|always)|(?:is|are)\s+(?:possibly|in\s+general))\s*(?:be\s+)?"
+                       r"(?:non-?|a|un|not\s+)?(?P<what>symmetric|symmetrical)(?:\s+matri(?:x|ces))?", re.IGNORECASE)
+_WITHHELD_NOTE = "{names}: not assumed {what} ('{said}'); nothing imposed, read general"
+
+
+def _noun_first(plain: str) -> str | None:
+    """``<names> is a <words> <kind>`` for one phrase naming its kind first (``a symmetric matrix A``), or None."""
+    m = _NOUN_FIRST.fullmatch(plain.strip())
+    if m is None or re.search(r"\b(?:not|non)\b", m["words"], re.IGNORECASE):
+        return None
+    words = re.sub(r"\s*-\s*$", "-dimensional", m["words"].strip())  # the d-vector: a d-dimensional vector
+    plural = re.search(r"(?:ces|s)$", m["kind"]) is not None
+    return f"{m['names']} {'are' if plural else 'is'} {'a ' if not plural else ''}{words} {m['kind']}".replace("  ", " ")
+
+
+def withheld_in_words(spaced: str) -> str | None:
+    """The note for a sentence withholding symmetry (``A (the Hessian) can be non-symmetric``): nothing is imposed,
+    which cannot make a wrong claim right (the general matrix is read); None when it is no such sentence."""
+    m = _WITHHELD.fullmatch(" ".join(spaced.split()).strip().rstrip("."))
+    return None if m is None else _WITHHELD_NOTE.format(names=m["names"], what=m["what"].lower(), said=m[0])
+
+
+def as_declarations(spaced: str) -> list[str] | None:
+    """The ``<names> is a <kind>`` sentences a sentence written another way says (``x is not a matrix, but a scalar``:
+    ``x is a scalar``; ``the d-vector a and the d x d matrix M``: two), or None when it is written no other way."""
+    plain = " ".join(spaced.split()).strip().rstrip(".")
+    negated = _NOT_BUT.fullmatch(plain) or _BUT_NOT.fullmatch(plain)
+    if negated is not None:
+        return [f"{negated['names']} is {negated['what']}"]
+    rewritten = [_noun_first(p) for p in _PHRASE_BREAK.split(plain) if p.strip()]
+    return rewritten if rewritten and all(r is not None for r in rewritten) else None
+
+
+def declared_in_words(plain: str) -> tuple[str, list[str]] | None:
+    """``<names> is a ... <kind>`` read by the matrix sentence, else by the declarations (which read more adjectives
+    joined by ``and``: ``square and symmetric matrices``); the matrix sentence's refusal stands where neither reads."""
+    try:
+        return matrices_in_words(plain) or declaration_in_words(plain)
+    except ParseError:
+        declared = declaration_in_words(plain)
+        if declared is None:
+            raise
+        return declared
