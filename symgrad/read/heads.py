@@ -54,7 +54,7 @@ def _label_subscript(p: _Parser, name: str, idxs: list[sp.Expr]) -> tuple[str, l
         return f"{name}_{label}", []
     if not idxs or not all(isinstance(i, (sp.Idx, sp.Symbol)) and len(t) == 1 for i, t in zip(idxs, letters)):
         return name, idxs
-    right = " ".join(t.text for k, t in enumerate(p.toks) if k >= p.pos and not _labels_a_known_name(p, k))
+    right = {t.text for k, t in enumerate(p.toks) if k >= p.pos and not _labels_a_known_name(p, k)}
     if any(t in right or t in p.ctx.ranges for t in letters):
         return name, idxs
     label = "".join(letters)

@@ -25,12 +25,15 @@ _NUMBERED = "each name tagged ^{[n]} or ^{(n)} is a name of its own"
 def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each labelled name (``a ^ { l - 1 }``) made one name token ``a^{l-1}``; unchanged where a layer
     letter has a value or is written elsewhere than in such a tag (then ``a^l`` is a power, as before)."""
-    spans = _spans(toks)
-    letters = _layer_letters(toks, spans, ctx)
+    samples = sample_letters(toks, ctx)
+    spans = _spans(toks, LETTERS + tuple(samples))
+    letters = _layer_letters(toks, spans, ctx) | samples
     spans = [s for s in spans if _letter(s[2]) in letters or s[2].is_Integer]
     for x in sorted(letters - set(ctx.layer_letters)):
         ctx.layer_letters.append(x)
-        ctx.notes.append(f"{x} read as a layer label: each name tagged ^{x} (a^{x}, a^{{{x}-1}}) is a name of its own "
+        ctx.notes.append(f"{x} read as a label of the sample, not a power: each name tagged ^{x} is a name of its own, "
+                         f"as the name subscripted _{x} is (nothing gives {x} a value)" if x in samples else
+                         f"{x} read as a layer label: each name tagged ^{x} (a^{x}, a^{{{x}-1}}) is a name of its own "
                          f"(nothing gives {x} a value)")
     numbered = next((labelled(toks[a].text.lstrip("\\"), label) for a, _, label in spans if label.is_Integer), None)
     if numbered is not None and not any(_NUMBERED in n for n in ctx.notes):
@@ -62,6 +65,40 @@ def _layer_letters(toks: list[_Tok], spans: list[tuple[int, int, sp.Expr]], ctx:
     if any(_calligraphic(toks, k) and t.text in letters for k, t in enumerate(toks)) and _APART not in ctx.notes:
         ctx.notes.append(_APART)
     return letters
+
+
+def sample_letters(toks: list[_Tok], ctx: Context) -> set[str]:
+    """Letters that label a sample, as in ``E_x = -\\sum_k t_k^x \\log o_k^x``: nothing gives the letter a value, it
+    is the subscript of a name (``E_x``; or a label read so before) and stands otherwise only as the superscript of names
+    with an index (``t_k^x``, ``o^x_j``): an exponent there would make ``E_x`` an index by a power."""
+    found = set()
+    for x in {t.text for t in toks if t.kind == "letter" and len(t.text) == 1} - set(LETTERS) - {"e"}:
+        uses = [k for k, t in enumerate(toks) if t.kind == "letter" and t.text == x]
+        subscripts = [k for k in uses if _after(toks, k, "_") and toks[_before(toks, k, "_") - 1].kind == "letter"]
+        tags = [k for k in uses if _after(toks, k, "^") and _indexed_tag(toks, _before(toks, k, "^"))]
+        known = ctx.known(x) and not (x in ctx.layer_letters and x not in ctx.ranges)
+        if not known and tags and (subscripts or x in ctx.layer_letters) and len(subscripts) + len(tags) == len(uses):
+            found.add(x)
+    return found
+
+
+def _before(toks: list[_Tok], k: int, mark: str) -> int:
+    """The position of the ``_`` or ``^`` that the letter at ``k`` follows (``E_x``, ``E_{x}``), else -1."""
+    if toks[k - 1].text == mark:
+        return k - 1
+    braced = toks[k - 1].text == "{" and toks[k - 2].text == mark and k + 1 < len(toks) and toks[k + 1].text == "}"
+    return k - 2 if braced else -1
+
+
+def _after(toks: list[_Tok], k: int, mark: str) -> bool:
+    return k > 1 and _before(toks, k, mark) > 0
+
+
+def _indexed_tag(toks: list[_Tok], hat: int) -> bool:
+    """Whether the ``^`` at ``hat`` tags a name with an index: ``t_k^x`` (after its subscript) or ``o^x_j``."""
+    end = hat + 2 if toks[hat + 1].text != "{" else _group_end(toks, hat + 1)
+    before = hat >= 3 and (toks[hat - 2].text == "_" or toks[hat - 1].text == "}")
+    return before or end < len(toks) and toks[end].text == "_"
 
 
 def _calligraphic(toks: list[_Tok], k: int) -> bool:
@@ -138,7 +175,7 @@ def _letter(label: sp.Expr) -> str | None:
     return next(iter(label.free_symbols)).name if label.free_symbols else None
 
 
-def _spans(toks: list[_Tok]) -> list[tuple[int, int, sp.Expr]]:
+def _spans(toks: list[_Tok], letters: tuple[str, ...] = LETTERS) -> list[tuple[int, int, sp.Expr]]:
     """``(start, end, label)`` of each name with a layer superscript: a letter (not e) or a Greek letter, then ``^l``,
     ``^{L-1}`` or ``^{(l-1)}``."""
     out = []
@@ -154,7 +191,7 @@ def _spans(toks: list[_Tok]) -> list[tuple[int, int, sp.Expr]]:
         first = toks[at + 1]
         end = _group_end(toks, at + 1) if first.text == "{" else at + 2
         inner = toks[at + 2:end - 1] if first.text == "{" else [first]
-        label = _label("".join(t.text for t in inner))
+        label = _label("".join(t.text for t in inner), letters)
         if label is not None:
             out.append((k, end, label))
     return out
@@ -167,14 +204,15 @@ def _hat(toks: list[_Tok], k: int) -> int:
     return k + 1
 
 
-def _label(text: str) -> sp.Expr | None:
+def _label(text: str, letters: tuple[str, ...] = LETTERS) -> sp.Expr | None:
     """The layer a tag names: ``l``, ``L-1``, ``(l-1)``, ``[l]``; a number only fenced, ``(2)``, ``[1]`` (a bare
     ``^2`` is a power); else None."""
     fenced = text[:1] in _FENCES and text.endswith(_FENCES[text[:1]])
     inner = text[1:-1].strip() if fenced else text
     if fenced and inner.isdigit():
         return sp.Integer(int(inner))
-    m = _LABEL.fullmatch(inner)
+    m = (_LABEL if letters == LETTERS else re.compile(_LABEL.pattern.replace("".join(LETTERS), "".join(letters)))
+         ).fullmatch(inner)
     if m is None:
         return None
     return sp.Symbol(m.group(1)) + (int(m.group(3)) * (-1 if m.group(2) == "-" else 1) if m.group(2) else 0)
