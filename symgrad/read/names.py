@@ -110,7 +110,7 @@ class _Names:
             del self.params[name]  # f(\mathbf{v}) = ...: v is a vector, as the bold says
             return self.bold(name, tok)
         if isinstance(self.params[name], sp.Symbol):
-            by_use = self.shaped_by_use(name, tok, parameter=True)
+            by_use = self.shaped_by_use(name, tok)
             if by_use is not None:
                 return by_use
         self.__dict__.setdefault("params_read", set()).add(name)

@@ -58,9 +58,10 @@ class _Shapes(_Scope):
         return False
 
     def sandwiched(self, name: str) -> bool:
-        """Whether this source writes the one capital letter ``name`` right after a transposed lowercase letter and
-        before an operand (``x^T A x``, ``u^{\top} B (v + w)``): a number there would be written ``A x^T x``, so
-        the capital is a matrix (``x^T A x = 2Ax`` is then the symmetric case, not proved for a number A)."""
+        """Whether this source writes the one capital letter ``name`` right after a transposed lowercase letter or
+        bracket and before an operand (``x^T A x``, ``u^{\\top} B (v + w)``, ``(x - \\mu)^T A (x - \\mu)``): a number
+        there would be written ``A x^T x``, so the capital is a matrix (``x^T A x = 2Ax`` is then the symmetric case,
+        not proved for a number A)."""
         toks = self.toks
         if not (len(name) == 1 and name.isupper()):
             return False
@@ -74,16 +75,17 @@ class _Shapes(_Scope):
                 wrapped = texts[start - 4:start - 2] in _WRAPPERS and texts[start - 1:start] == ["}"]  # \mathbf{x}^T
                 vector = toks[start - 1 - wrapped] if start >= 1 + 3 * wrapped and _mark_length(texts, start) == length \
                     else None
-                if vector is not None and vector.kind == "letter" and vector.text.islower() and operand:
+                bracket = vector is not None and vector.text == ")"  # (x - \mu)^T A (x - \mu)
+                if vector is not None and (bracket or vector.kind == "letter" and vector.text.islower()) and operand:
                     return True
         return False
 
-    def shaped_by_use(self, name: str, tok: _Tok, *, parameter: bool = False) -> _Val | None:
+    def shaped_by_use(self, name: str, tok: _Tok) -> _Val | None:
         """The undeclared ``name`` (or a parameter of the function being defined) as the vector or matrix its use in
         this source makes it (the first row of ``_BY_USE`` whose test holds), noted; None where nothing says it is an
         array (a number)."""
-        for test, kind, why, parameters in _BY_USE:
-            if (parameters or not parameter) and getattr(self, test)(name):
+        for test, kind, why in _BY_USE:
+            if getattr(self, test)(name):
                 if why is not None:
                     self.__dict__.setdefault("by_use_why", {})[name] = why
                 self.params.pop(name, None)
@@ -238,16 +240,16 @@ def _mark_length(texts: list[str], k: int) -> int:
     return 4 if texts[k + 1:k + 4] in (["{", mark, "}"] for mark in _TRANSPOSES) else 0
 
 
-# The uses that make an undeclared letter an array, tried in order: (the test, a method of the parser; the reading;
-# why, noted, None for "nothing declares its shape"; whether it reads a parameter of the function being defined too).
+# The uses that make an undeclared letter (or a parameter of the function being defined) an array, tried in order:
+# (the test, a method of the parser; the reading; why, noted, None for "nothing declares its shape").
 # The lowercase tests read a vector, the capital tests a matrix: where two hold, the reading is the same, only the
 # note differs, so the order is not essential.
 _BY_USE = (
-    ("written_transposed", "vector", None, True),  # w^T x_i
-    ("in_transposed_difference", "vector", "it stands in a transposed difference ((x - mu)^T)", False),
-    ("summed_by_ones", "vector", "1^T sums it, undeclared", True),  # 1^T exp(x)
-    ("normed_letter", "vector", "a norm \\|...\\| is of a vector, undeclared", True),  # ||w||^2
-    ("in_frobenius_norm", "matrix", r"it stands in a Frobenius norm \|...\|_F, undeclared", True),
-    ("sandwiched", "matrix", "it stands between x^T and x", True),  # x^T A x
-    ("capitals_transposed", "matrix", "a product of capitals with a transpose (QK^T), undeclared", True),
+    ("written_transposed", "vector", None),  # w^T x_i
+    ("in_transposed_difference", "vector", "it stands in a transposed difference ((x - mu)^T)"),
+    ("summed_by_ones", "vector", "1^T sums it, undeclared"),  # 1^T exp(x)
+    ("normed_letter", "vector", "a norm \\|...\\| is of a vector, undeclared"),  # ||w||^2
+    ("in_frobenius_norm", "matrix", r"it stands in a Frobenius norm \|...\|_F, undeclared"),
+    ("sandwiched", "matrix", "it stands between x^T and x"),  # x^T A x
+    ("capitals_transposed", "matrix", "a product of capitals with a transpose (QK^T), undeclared"),
 )
