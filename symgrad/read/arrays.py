@@ -83,9 +83,9 @@ class _Arrays:
                 return _Val(promoted.expr + (b.expr if promoted.axes == b.axes else a.expr), promoted.axes)
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
-                dot = self.dot_by_use(a, b, tok)  # x^T A x - bx: b^T x
-                if dot is not None:
-                    return dot
+                read = self.product_beside_vector(a, b, tok) or self.dot_by_use(a, b, tok)  # y - Xw; x^T A x - bx
+                if read is not None:
+                    return read
             return _Val(a.expr + b.expr, a.axes or b.axes)
         spread = self.spread(a, b, tok, "added to", columns=False)
         if spread is not None:

@@ -157,6 +157,36 @@ class _Shapes(_Scope):
         self.__dict__.setdefault("by_use_why", {})[name] = "it is added to a matrix, undeclared"
         return _Val(sign * base[matrix.axes], matrix.axes)
 
+    def product_beside_vector(self, a: _Val, b: _Val, tok: _Tok) -> _Val | None:
+        """``y - Xw`` with y a vector and X, w met first here as numbers: a capital times a lowercase letter added to a
+        vector is a matrix times a vector (a number Xw would spread over every entry of y), so X is a matrix of y's
+        rows and w a vector of its columns, noted; None where this is not the case."""
+        scalar, vector = (a, b) if not a.axes else (b, a)
+        sign = -1 if scalar.expr.could_extract_minus_sign() else 1
+        term = sign * scalar.expr
+        if scalar.axes or len(vector.free) != 1 or len(vector.axes) != 2 or vector.axes[1] is not None or \
+                not term.is_Mul or len(term.args) != 2:
+            return None
+        matrix, column = sorted(term.args, key=lambda x: str(x)[:1].islower())
+        names = [str(matrix), str(column)]
+        known = [self.new_scalars.get(n, self.params.get(n)) for n in names]
+        texts = [t.text.lstrip("\\") for t in self.toks[:self.pos]]
+        if known != [matrix, column] or not (len(names[0]) == 1 and names[0].isupper()) or \
+                not (len(names[1]) == 1 and names[1].islower() or names[1] in _GREEK_VECTORS) or \
+                any(texts.count(n) != 1 for n in names) or texts.index(names[1]) != texts.index(names[0]) + 1:
+            return None
+        (row,) = vector.free
+        cols = sp.Dummy(f"size_{names[0]}_columns", integer=True, positive=True)
+        bases = [sp.IndexedBase(names[0], shape=(_extent(row), cols)), sp.IndexedBase(names[1], shape=(cols,))]
+        for name, base in zip(names, bases):
+            self.new_scalars.pop(name, None)
+            self.params.pop(name, None)
+            self.new_tensors[name] = base
+            self.__dict__.setdefault("by_use", {})[name] = tok
+            self.__dict__.setdefault("by_use_why", {})[name] = f"{names[0]} {names[1]} is added to a vector"
+        inner = self.fresh(cols)
+        return _Val(vector.expr + sign * sp.Sum(bases[0][row, inner] * bases[1][inner], (inner, 1, cols)), vector.axes)
+
     def dot_by_use(self, a: _Val, b: _Val, tok: _Tok) -> _Val | None:
         """``\\frac{1}{2}x^T A x - bx``, ``+ \\mathbf{d}\\mathbf{x}``: a scalar form (a sum of products of arrays) plus
         a vector times a column vector, or an undeclared letter met first here times one: the product is ``b^T x``
