@@ -1,0 +1,112 @@
+"""Shapes agreed across all the inputs of a problem. A page gives ``e = y - Xw`` before the definition that writes
+``y_n``: read in order, y is a number by the time ``y_n`` comes, which is refused. Before anything is read, every
+input is scanned for the one lowercase letters written with one letter index (``y_n``, ``y_{n}``) and written bare
+too: such a letter is a vector from the start (of the size its index runs to, else the provisional N that the first
+bound settles), noted. A letter some input defines (``y_n = ...``, ``y = ...``), declares or binds as a function's
+parameter keeps its own reading. Verify calls ``declare_indexed`` with every input text before reading any."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import sympy as sp
+
+from ..errors import ParseError
+from ..tensors import size
+from .context import Context
+from .tokens import _Tok, _tokens
+
+_DECORATIONS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\overline", r"\dot", r"\check"})
+_DECLARING = frozenset({r"\in", r"\colon", ":"})  # y \in ..., y: R^n -> R: the input says what y is
+
+
+def indexed_letters(texts: Sequence[str]) -> dict[str, set[str]]:
+    """The one lowercase letters written with one letter index somewhere in ``texts`` (``y_n``, ``y_{n}``), each with
+    the index letters written."""
+    found: dict[str, set[str]] = {}
+    for toks in _token_lists(texts):
+        for k, t in enumerate(toks[:-2]):
+            index = _one_index(toks, k + 1)
+            variable = k and toks[k - 1].text == r"\partial"  # \partial w_j: a variable, sized by what it is in
+            if _letter(toks, k) and index is not None and not variable:
+                found.setdefault(t.text, set()).add(index)
+    return found
+
+
+def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] = ()) -> None:
+    """Declare in ``ctx`` the letters of ``indexed_letters(texts)`` that some input also writes bare, as vectors;
+    ``defined`` holds the definitions' texts, whose heads keep their own reading."""
+    heads = {toks[0].text for toks in _token_lists(defined) if toks[0].kind == "letter"}
+    bare = {t.text for toks in _token_lists(texts) for k, t in enumerate(toks[:-1]) if _letter(toks, k) and
+            toks[k + 1].text not in ("_", "(") and not _after_capital(toks, k)}
+    written = {t.text for toks in _token_lists(texts) for t in toks if t.kind == "letter"}
+    for name, indices in sorted(indexed_letters(texts).items()):
+        if name not in bare or name in heads or ctx.declared_elsewhere(name) or _declared_in(name, texts) or \
+                len(indices) != 1:
+            continue
+        (index,) = indices
+        extent = ctx.ranges[index].upper if index in ctx.ranges else _provisional(ctx, written)
+        ctx.tensors[name] = sp.IndexedBase(name, shape=(extent,))
+        ctx.notes.append(f"{name} read as a vector of size {extent}: an input writes {name}_{index}, another {name} "
+                         "bare")
+
+
+def _token_lists(texts: Sequence[str]) -> list[list[_Tok]]:
+    """The tokens of each text that has any (one that does not tokenize is left to its reader to refuse)."""
+    out = []
+    for text in texts:
+        try:
+            out.append(_tokens(text))
+        except ParseError:
+            continue
+    return out
+
+
+def _letter(toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is a lowercase letter standing alone (not in a word, not a subscript or a command's)."""
+    t = toks[k]
+    if t.kind != "letter" or not t.text.islower() or len(t.text) != 1:
+        return False
+    before = toks[k - 1] if k else None
+    glued = before is not None and before.kind == "letter" and before.col + len(before.text) == t.col
+    decorated = k > 1 and before.text == "{" and toks[k - 2].text in _DECORATIONS  # \hat{y} is a name of its own
+    return not glued and not decorated and (before is None or before.text not in ("_", "^"))
+
+
+def _after_capital(toks: list[_Tok], k: int) -> bool:
+    """Whether the letter ``toks[k]`` is written right after a capital (``Xw``): a product's vector, which the product
+    sizes (read.shapes), not a vector of the index's size."""
+    before = toks[k - 1] if k else None
+    return before is not None and before.kind == "letter" and before.text.isupper() and before.col + 1 == toks[k].col
+
+
+def _one_index(toks: list[_Tok], k: int) -> str | None:
+    """The index letter of ``_n`` or ``_{n}`` at ``toks[k]``, None where no single letter index starts there."""
+    if toks[k].text != "_":
+        return None
+    if toks[k + 1].kind == "letter" and len(toks[k + 1].text) == 1 and toks[k + 2].text != "_" and not \
+            (toks[k + 2].kind == "letter" and toks[k + 2].col == toks[k + 1].col + 1):
+        return toks[k + 1].text
+    texts = [t.text for t in toks[k + 1:k + 4]]
+    return texts[1] if len(texts) == 3 and texts[0] == "{" and texts[2] == "}" and re.fullmatch("[a-z]", texts[1]) \
+        else None
+
+
+def _declared_in(name: str, texts: Sequence[str]) -> bool:
+    """Whether an input says what ``name`` is (``y \\in \\mathbb{R}^n``, ``y \\in \\{0, 1\\}``, ``y_n \\in ...``)."""
+    for toks in _token_lists(texts):
+        for k, t in enumerate(toks):
+            if t.text in _DECLARING and any(u.text == name for u in toks[max(0, k - 6):k]):
+                return True
+    return False
+
+
+def _provisional(ctx: Context, written: set[str]) -> sp.Symbol:
+    """The size of an index nothing sizes (N), provisional: the first bound written settles it."""
+    name = ctx.default_size
+    extent = ctx.sizes.get(name) or size(name)
+    ctx.sizes[name] = extent
+    if name not in written:
+        ctx.provisional_sizes.add(name)
+    return extent
