@@ -31,6 +31,7 @@ from .differentials import differential_heads, source_text
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
 from .heads import _label_subscript, _local_parameters, _parameter_subscripts, _parameters_or_indices
+from .heads_fonts import font_subscripts
 from .heads_gradient import gradient_heads
 from .heads_partials import partial_heads, partial_of
 from .jacobians import jacobian_named
@@ -72,7 +73,6 @@ def _reading(fn):
     return read
 
 
-
 def _parse_value(latex: str, toks: list[_Tok], ctx: Context, strict: bool,
                  protected: tuple[sp.Idx, ...] = ()) -> tuple[_Val, dict]:
     p = _Parser(latex, toks, ctx, strict=strict, protected=protected)
@@ -106,7 +106,7 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 @_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
-    toks = head_labels(named_heads(layer_labels(partial_of(subscript_moved(_tokens(latex), ctx), ctx), ctx), ctx), ctx)
+    toks = head_labels(named_heads(layer_labels(partial_of(subscript_moved(font_subscripts(_tokens(latex)), ctx), ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
     v = _parse_value(latex, toks, ctx, strict=False)[0]
@@ -146,7 +146,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
 def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Expr] | None) -> list[Member]:
     """``parse_claim`` of a claim whose names the problem knows."""
     n_cases = len(ctx.assumptions)
-    toks = subscript_moved(_tokens(latex), ctx)
+    toks = subscript_moved(font_subscripts(_tokens(latex)), ctx)
     if not (of or asked):  # a head that names the derivative in words: d<name>, a differential, 'gradient'
         toks = gradient_heads(latex, differential_heads(latex, d_heads(latex, toks, ctx), ctx), ctx)
     toks = stand_ins(latex, partial_heads(latex, toks, ctx), ctx)
@@ -304,7 +304,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     """Read ``name = expression`` (``p_i = ...``, ``L = ...``, ``\\sigma(z) = ...``) and add it to ``ctx``. A chain
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
     _no_equation_number(latex)
-    toks = head_labels(layer_labels(_range_after(latex, subscript_moved(_tokens(latex), ctx, head=True), ctx), ctx), ctx)
+    toks = head_labels(layer_labels(_range_after(latex, subscript_moved(font_subscripts(_tokens(latex)), ctx, head=True), ctx), ctx), ctx)
     square_matrices(toks, ctx)
     toks = sample_parameters(latex, toks, ctx)
     parts = _split(toks, {"="})
