@@ -9,6 +9,7 @@ import sympy as sp
 from ..tensors import size
 from .context import Context
 from .parser import _Parser
+from .prose_matrices import BY_USE
 from .tokens import _DOTS, _arg_text, _Tok
 from .vocabulary import _extent
 
@@ -51,13 +52,7 @@ def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
     p.next()
     if not p.at("{"):
         return (p.bound(),)
-    opened = p.next()
-    _times_as_x(p)
-    dims = [_dim(p)]
-    while p.at(r"\times") or p.at(","):
-        p.next()
-        dims.append(_dim(p))
-    p.expect("}", opened)
+    dims = _dims_braced(p)
     kept = tuple(d for d in dims if d != 1)
     return kept if kept or not dims else (sp.Integer(1),)
 
@@ -67,19 +62,45 @@ def _times_as_x(p: _Parser) -> None:
     sign; read as \\times and noted (a product of sizes n x m is no length a page gives a vector)."""
     end = _arg_text(p.toks, p.pos - 1)[1] - 1
     inside = p.toks[p.pos:end]
-    sizes, marks = inside[::2], inside[1::2]
-    if len(inside) < 3 or len(inside) % 2 == 0 or any(t.text != "x" for t in marks) or any(
-            t.kind not in ("letter", "digit") or t.text == "x" for t in sizes):
+    sizes, marks, k = [], [], 0
+    while k < len(inside):  # a number's digits are tokens of their own (1x 30): one size
+        run = k + 1
+        while inside[k].kind == "digit" and run < len(inside) and inside[run].kind == "digit":
+            run += 1
+        sizes.append("".join(t.text for t in inside[k:run]))
+        if run < len(inside):
+            marks.append(p.pos + run)
+        k = run + 1
+    if len(sizes) < 2 or len(marks) != len(sizes) - 1 or any(p.toks[m].text != "x" for m in marks) or any(
+            not re.fullmatch(r"[0-9]+|[A-Za-wyz]", size) for size in sizes):
         return
-    for k in range(p.pos + 1, end, 2):
-        p.toks[k] = _Tok("cmd", r"\times", p.toks[k].col)
+    for m in marks:
+        p.toks[m] = _Tok("cmd", r"\times", p.toks[m].col)
     written = p.src[inside[0].col - 1:inside[-1].col - 1 + len(inside[-1].text)]
-    product = r" \times ".join(t.text for t in sizes)
+    product = r" \times ".join(sizes)
     p.ctx.notes.append(f"{written} in a space's power read as {product}")
 
 
 def _dim(p: _Parser) -> sp.Expr:
-    """One size of a space: a size name with a subscript is one size (``d_{in}``, ``n_1``), else a bound (``n``, ``m-1``)."""
+    """One size of a space: terms joined by + and - (``n-1``, ``d+1``), each a number, a size or both (``2n``)."""
+    size = _dim_term(p)
+    while p.at("+") or p.at("-"):
+        size += (1 if p.next().text == "+" else -1) * _dim_term(p)
+    return size
+
+
+def _dim_term(p: _Parser) -> sp.Expr:
+    """A number of several digits (``30``: each digit a token), times a size after it (``2n``), or a size."""
+    if p.peek().kind != "digit" or p.peek(1).kind not in ("digit", "letter"):
+        return _dim_name(p)
+    digits = ""
+    while p.peek().kind == "digit":
+        digits += p.next().text
+    return sp.Integer(digits) * (_dim_name(p) if p.peek().kind == "letter" and p.contiguous(-1) else 1)
+
+
+def _dim_name(p: _Parser) -> sp.Expr:
+    """A size name with a subscript is one size (``d_{in}``, ``n_1``), else a bound (``n``, ``m``)."""
     t = p.peek()
     if t.kind == "letter" and p.peek(1).text == "_" and p.contiguous(0):
         if p.peek(2).text == "{":
@@ -217,6 +238,61 @@ def _declare(p: _Parser, name: str, tok: _Tok, dims: tuple) -> None:
         ctx.tensors[name] = sp.IndexedBase(name, shape=dims) if dims else sp.Symbol(name)
 
 
+_MATRICES = ("M", r"\mathcal", r"\mathrm", r"\mathbb", r"\mathscr")  # M_n(\mathbb{R}), \mathcal{M}_n(\mathbb{R})
+
+
+def _matrix_space(p: _Parser, names: list[tuple[str, _Tok, list[str]]]) -> bool:
+    r"""``A \in M_n(\mathbb{R})``, ``M_{m \times n}(\R)``, ``\mathcal{M}_{m,n}(\mathbb{R})``: the matrices of that
+    size; ``M(\mathbb{K})``, ``M_n(\mathbb{K})`` (K a field: read as the reals, noted) with no size, the square matrices of
+    a size the use settles (capitals only). False, nothing read, where it is no such set."""
+    t = p.peek()
+    letter = p.peek(2).text if t.text in _MATRICES[1:] and p.peek(1).text == "{" else t.text
+    skip = 4 if letter != t.text else 1
+    if letter != "M" or p.peek(skip).text not in ("_", "("):
+        return False
+    p.pos += skip
+    dims: tuple = ()
+    if p.at("_"):
+        p.next()
+        dims = (p.bound(),) if not p.at("{") else _dims_braced(p)
+        dims = dims * 2 if len(dims) == 1 else dims
+    p.expect("(")
+    field = p.next()
+    if field.text in _FIELDS and p.at("{"):
+        field = p.toks[p.pos + 1]
+        p.pos += 3
+    elif field.text in _FIELDS and field.text != r"\R":
+        field = p.next()
+    if field.text not in ("R", "K", r"\R"):
+        raise p.error(rf"matrices over {field.text}: symgrad reads real matrices (M_n(\mathbb{{R}}))", field)
+    p.expect(")")
+    p.done()
+    ctx = p.ctx
+    ctx.sizes.update(p.sizes)
+    for name, tok, _ in names:
+        if dims:
+            _declare(p, name, tok, dims)
+        elif not name[:1].isupper():
+            raise p.error(rf"{name} in the square matrices: a matrix needs its size ({name} \in M_n(\mathbb{{R}}))", tok)
+    said = "the square matrices" if len(set(dims)) < 2 else "the matrices"
+    ctx.notes += [] if dims else [BY_USE.format(names=", ".join(n for n, _, _ in names))]
+    ctx.notes.append(f"{', '.join(n for n, _, _ in names)} in {said}{' of a size the use settles' * (not dims)}"
+                     f"{', over K read as the reals' * (field.text == 'K')}")
+    return True
+
+
+def _dims_braced(p: _Parser) -> tuple[sp.Expr, ...]:
+    """``{n}``, ``{m \\times n}``, ``{m,n}`` after M_: the sizes in the braces."""
+    opened = p.next()
+    _times_as_x(p)
+    dims = [_dim(p)]
+    while p.at(r"\times") or p.at(","):
+        p.next()
+        dims.append(_dim(p))
+    p.expect("}", opened)
+    return tuple(dims)
+
+
 def membership(p: _Parser) -> None:
     """``x, w \\in \\mathbb{R}^n``, ``x^{(i)} \\in \\mathbb{R}^{d}``, ``y \\in \\{0, 1\\}^{K}``, ``i \\in [n]``,
     ``\\epsilon \\in (0, 1)``, ``N \\in \\mathbb{N}``: shapes, domains, ranges and sizes into the context."""
@@ -229,6 +305,8 @@ def membership(p: _Parser) -> None:
         p.done()
         ctx.sizes.update(p.sizes)
         for name, tok, idxs in names:
+            if dims and len(idxs) == 1 and idxs[0].isdigit() and not isinstance(ctx.tensors.get(name), sp.IndexedBase):
+                name, idxs = f"{name}_{idxs[0]}", []  # b_2 \in \mathbb{R}^{5}: the second layer's b, one name
             if letter != "R":
                 ctx.sizes[name] = size(name)
                 continue
@@ -236,6 +314,8 @@ def membership(p: _Parser) -> None:
                 ctx.domains[name] = sign
             if dims or not idxs:  # z_i \in R says only that each z_i is real: z keeps its shape
                 _declare(p, name, tok, _element_shape(p, name, tok, idxs, dims) if idxs else dims)
+        return
+    if _matrix_space(p, names):
         return
     kind, what = _set(p)
     dims = _dims(p)
