@@ -129,16 +129,10 @@ class _Shapes(_Scope):
                 not (names[1].islower() and (len(names[1]) == 1 or names[1] in _GREEK_VECTORS)) or \
                 v.expr != matrix * vector:
             return None
-        rows, cols = (sp.Dummy(f"size_{names[0]}_{side}", integer=True, positive=True) for side in ("rows", "columns"))
-        bases = [sp.IndexedBase(names[0], shape=(rows, cols)), sp.IndexedBase(names[1], shape=(cols,))]
-        for name, base in zip(names, bases):
-            self.new_scalars.pop(name, None)
-            self.params.pop(name, None)
-            self.new_tensors[name] = base
-            self.__dict__.setdefault("by_use", {})[name] = tok
-            self.__dict__.setdefault("by_use_why", {})[name] = f"the entry ({names[0]} {names[1]})_i of their product is taken"
-        row, inner = self.fresh(rows), self.fresh(cols)
-        return _Val(sp.Sum(bases[0][row, inner] * bases[1][inner], (inner, 1, cols)), (row, None))
+        rows = sp.Dummy(f"size_{names[0]}_rows", integer=True, positive=True)
+        row = self.fresh(rows)
+        product = self.matrix_times_vector(names, row, tok, f"the entry ({names[0]} {names[1]})_i of their product is taken")
+        return _Val(product, (row, None))
 
     def capital_beside_matrix(self, scalar: _Val, matrix: _Val, tok: _Tok) -> _Val | None:
         """An undeclared capital met first here and read as a number, added to a matrix (``P - AB^T``): a matrix of
@@ -175,7 +169,12 @@ class _Shapes(_Scope):
                 not (len(names[1]) == 1 and names[1].islower() or names[1] in _GREEK_VECTORS) or \
                 any(texts.count(n) != 1 for n in names) or texts.index(names[1]) != texts.index(names[0]) + 1:
             return None
-        (row,) = vector.free
+        product = self.matrix_times_vector(names, vector.free[0], tok, f"{names[0]} {names[1]} is added to a vector")
+        return _Val(vector.expr + sign * product, vector.axes)
+
+    def matrix_times_vector(self, names: list[str], row: sp.Idx, tok: _Tok, why: str) -> sp.Expr:
+        """Row ``row`` of the product of the capital ``names[0]`` and the letter ``names[1]``, both read here as numbers
+        before: now a matrix of ``row``'s size by columns its use settles, and a vector of those columns, noted."""
         cols = sp.Dummy(f"size_{names[0]}_columns", integer=True, positive=True)
         bases = [sp.IndexedBase(names[0], shape=(_extent(row), cols)), sp.IndexedBase(names[1], shape=(cols,))]
         for name, base in zip(names, bases):
@@ -183,9 +182,9 @@ class _Shapes(_Scope):
             self.params.pop(name, None)
             self.new_tensors[name] = base
             self.__dict__.setdefault("by_use", {})[name] = tok
-            self.__dict__.setdefault("by_use_why", {})[name] = f"{names[0]} {names[1]} is added to a vector"
+            self.__dict__.setdefault("by_use_why", {})[name] = why
         inner = self.fresh(cols)
-        return _Val(vector.expr + sign * sp.Sum(bases[0][row, inner] * bases[1][inner], (inner, 1, cols)), vector.axes)
+        return sp.Sum(bases[0][row, inner] * bases[1][inner], (inner, 1, cols))
 
     def dot_by_use(self, a: _Val, b: _Val, tok: _Tok) -> _Val | None:
         """``\\frac{1}{2}x^T A x - bx``, ``+ \\mathbf{d}\\mathbf{x}``: a scalar form (a sum of products of arrays) plus
