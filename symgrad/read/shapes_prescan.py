@@ -17,7 +17,9 @@ from ..tensors import size
 from .context import Context
 from .tokens import _Tok, _tokens
 
-_DECORATIONS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\overline", r"\dot", r"\check"})
+# a letter inside these is a name of its own (\hat{y}) or a vector by its font (\mathbf{a}), never y or a bare
+_DECORATIONS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\overline", r"\dot", r"\check",
+                          r"\mathbf", r"\boldsymbol", r"\vec", r"\bm"})
 _DECLARING = frozenset({r"\in", r"\colon", ":"})  # y \in ..., y: R^n -> R: the input says what y is
 
 
@@ -26,23 +28,23 @@ def indexed_letters(texts: Sequence[str]) -> dict[str, set[str]]:
     the index letters written."""
     found: dict[str, set[str]] = {}
     for toks in _token_lists(texts):
-        for k, t in enumerate(toks[:-2]):
-            index = _one_index(toks, k + 1)
-            variable = k and toks[k - 1].text == r"\partial"  # \partial w_j: a variable, sized by what it is in
-            if _letter(toks, k) and index is not None and not variable:
-                found.setdefault(t.text, set()).add(index)
+        for name, indices in _indexed(toks).items():
+            found.setdefault(name, set()).update(indices)
     return found
 
 
 def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] = ()) -> None:
-    """Declare in ``ctx`` the letters of ``indexed_letters(texts)`` that some input also writes bare, as vectors;
+    """Declare in ``ctx`` the letters of ``indexed_letters(texts)`` that another input writes bare, as vectors;
     ``defined`` holds the definitions' texts, whose heads keep their own reading."""
     heads = {toks[0].text for toks in _token_lists(defined) if toks[0].kind == "letter"}
-    bare = {t.text for toks in _token_lists(texts) for k, t in enumerate(toks[:-1]) if _letter(toks, k) and
-            toks[k + 1].text not in ("_", "(") and not _after_capital(toks, k)}
-    written = {t.text for toks in _token_lists(texts) for t in toks if t.kind == "letter"}
+    lists = _token_lists(texts)
+    indexed = [_indexed(toks) for toks in lists]
+    bare = [{t.text for k, t in enumerate(toks[:-1]) if _letter(toks, k) and toks[k + 1].text not in ("_", "(") and
+             not _after_capital(toks, k)} for toks in lists]
+    written = {t.text for toks in lists for t in toks if t.kind == "letter"}
     for name, indices in sorted(indexed_letters(texts).items()):
-        if name not in bare or name in heads or ctx.declared_elsewhere(name) or _declared_in(name, texts) or \
+        elsewhere = any(name in here and name not in there for here, there in zip(bare, indexed))
+        if not elsewhere or name in heads or ctx.declared_elsewhere(name) or _declared_in(name, texts) or \
                 len(indices) != 1:
             continue
         (index,) = indices
@@ -50,6 +52,17 @@ def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] =
         ctx.tensors[name] = sp.IndexedBase(name, shape=(extent,))
         ctx.notes.append(f"{name} read as a vector of size {extent}: an input writes {name}_{index}, another {name} "
                          "bare")
+
+
+def _indexed(toks: list[_Tok]) -> dict[str, set[str]]:
+    """The one lowercase letters these tokens write with one letter index, with the index letters."""
+    found: dict[str, set[str]] = {}
+    for k, t in enumerate(toks[:-2]):
+        index = _one_index(toks, k + 1)
+        variable = k and toks[k - 1].text == r"\partial"  # \partial w_j: a variable, sized by what it is in
+        if _letter(toks, k) and index is not None and not variable:
+            found.setdefault(t.text, set()).add(index)
+    return found
 
 
 def _token_lists(texts: Sequence[str]) -> list[list[_Tok]]:
@@ -106,7 +119,6 @@ def _provisional(ctx: Context, written: set[str]) -> sp.Symbol:
     """The size of an index nothing sizes (N), provisional: the first bound written settles it."""
     name = ctx.default_size
     extent = ctx.sizes.get(name) or size(name)
-    ctx.sizes[name] = extent
     if name not in written:
         ctx.provisional_sizes.add(name)
     return extent
