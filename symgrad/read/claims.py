@@ -49,6 +49,7 @@ from .sets import index_range
 from .stand_ins import stand_ins
 from .tokens import _DOTS, _group_end, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
+from .upstream_deltas import deltas_written
 from .vocabulary import _free_indices, _Val
 
 
@@ -119,15 +120,14 @@ def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
 @_reading
 def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
                 asked: tuple[sp.Expr, sp.Expr] | None = None) -> list[Member]:
-    """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a
-    ``DerivativeOf``. Array-valued members get the derivative's free indices (``of``, or the chain's). A case
-    written after the chain (``p_i(1 - p_i), \\quad i = j``, ``\\text{for } i \\neq j``) is added to
-    ``ctx.assumptions`` as ``--assume`` would add it; a case ``i = j`` is also written into the members (``j``
-    becomes ``i``), so that a reader of the members alone judges the diagonal the claim is about. ``asked`` is the
-    derivative ``--of`` named, already read: a first member ``\\frac{dJ}{dw}`` of a name nobody defined is that one.
-    A loss nobody defined that the claim (or ``--of``) differentiates is read by ``upstream`` (noted)."""
+    """The members of a claimed chain ``A = B = C``; a member that is the derivative itself is a ``DerivativeOf``.
+    Array-valued members get the derivative's free indices (``of``, or the chain's). A case written after the chain
+    (``p_i(1 - p_i), \\quad i = j``, ``\\text{for } i \\neq j``) is added to ``ctx.assumptions`` as ``--assume`` would
+    add it; a case ``i = j`` is also written into the members (``j`` becomes ``i``), so that a reader of the members
+    alone judges the diagonal. ``asked``: the derivative ``--of`` named, read (a first member ``\\frac{dJ}{dw}`` of an
+    undefined name is that one). An undefined loss differentiated (or backprop's ``\\delta x``) is read by ``upstream``."""
     if not is_code_block(latex):  # a pasted def's lines, comments and words are code, not a chain or a sentence
-        latex = without_remarks(without_lead_in(_line_remarks_blanked(_lines_as_chain(latex))))
+        latex = deltas_written(without_remarks(without_lead_in(_line_remarks_blanked(_lines_as_chain(latex)))), ctx)
     _no_equation_number(latex)
     toks = _tokens(latex)
     if asked is not None and isinstance(asked[0], sp.Symbol) and undefined(str(asked[0]), ctx):
