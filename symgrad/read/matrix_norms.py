@@ -8,6 +8,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .tokens import _Tok
+from .vocabulary import _Val
 
 _FONTS = (r"\mathrm", r"\text", r"\rm", r"\textrm", r"\mathit")
 
@@ -66,6 +67,17 @@ def _bar_width(texts: list[str], toks: list[_Tok], k: int) -> int:
 
 class _MatrixNorms:
     """Norms of matrices (a part of the parser)."""
+
+    def norm(self, a: _Val, kind: str, tok: _Tok) -> _Val:
+        """The ``kind`` norm (1, 2 or F) of the value ``a``: |a| of a number."""
+        if not a.free:
+            return _Val(sp.Abs(a.expr))
+        limits = [(i, i.lower, i.upper) for i in a.free]
+        if kind == "1":
+            return _Val(sp.Sum(sp.Abs(a.expr), *limits))
+        if kind not in ("2", "F"):
+            raise self.error(f"the {kind}-norm is not supported", tok)
+        return _Val(sp.sqrt(sp.Sum(a.expr ** 2, *limits)))
 
     def in_frobenius_norm(self, name: str) -> bool:
         """Whether the undeclared capital ``name`` is written inside a Frobenius norm in this source: a matrix."""

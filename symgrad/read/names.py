@@ -177,12 +177,13 @@ class _Names:
         one-token subscript (TeX's: ``\\nabla_Wtr(...)`` is ``\\nabla_W`` of ``tr(...)``)."""
         before = self.toks[self.pos - 1] if self.pos else None
         return before is None or before.kind != "letter" or before.col + 1 != t.col or \
-            (self.pos > 1 and self.toks[self.pos - 2].text == "_")
+            self.__dict__.get("word_starts") == self.pos or (self.pos > 1 and self.toks[self.pos - 2].text == "_")
 
     def function_word(self, t: _Tok, run: int, words: frozenset[str]) -> tuple[str, _Tok] | None:
         """A word of three or more letters and digits written before ``(`` (``log1p(x)``, ``ReLU(x)``, ``gelu(x)``): a
         function symgrad knows (any case), else refused; never letters multiplied (``g·e·l·u·x``). None where the word
-        is a name of this problem, or a known word followed by a function or one letter (``logsigmoid(x)``)."""
+        is a name of this problem or a known word followed by a function or one letter (``logsigmoid(x)``); a name of
+        this problem followed by a function (``xTr(A)``) is that name, noted, the function read next."""
         end = run
         while self.peek(end).kind in ("letter", "digit") and self.contiguous(end - 1):
             end += 1
@@ -195,6 +196,12 @@ class _Names:
             return word.lower(), t
         if end == run and any(word[:n] in words for n in (run, run - 1)):
             return None  # a name of this problem, or a word and one letter: logp(x) is log p(x)
+        if end == run and word[0] != "d" and word[1:].lower() in known and \
+                (self.ctx.declared_elsewhere(word[0]) or word[0] in self.params):
+            self.note(f"{word}(...) read as {word[0]} times {word[1:]}(...), {word[0]} a name of this problem")
+            self.__dict__["word_starts"] = self.pos + 1  # 2xTr(A^TA): x Tr(A^TA); d is left to differentials (dlog)
+            self.pos += 1
+            return word[0], t
         raise self.error(f"{word}(...) is not a function symgrad knows (it knows {', '.join(sorted(known))}): "
                          f"define it ({word}(x) = ...), or for a product write its letters apart ("
                          f"{' '.join(word)} (...))", t)
@@ -587,14 +594,3 @@ class _Names:
             self.note("softmax of a matrix taken row by row: A_ij = e^{S_ij}/Σ_k e^{S_ik}")
         k = self.fresh(_extent(i))
         return _Val(sp.exp(a.expr) / sp.Sum(sp.exp(a.expr.xreplace({i: k})), (k, k.lower, k.upper)), a.axes)
-
-    def norm(self, a: _Val, kind: str, tok: _Tok) -> _Val:
-        if not a.free:
-            return _Val(sp.Abs(a.expr))
-        limits = [(i, i.lower, i.upper) for i in a.free]
-        if kind == "1":
-            return _Val(sp.Sum(sp.Abs(a.expr), *limits))
-        if kind not in ("2", "F"):
-            raise self.error(f"the {kind}-norm is not supported", tok)
-        return _Val(sp.sqrt(sp.Sum(a.expr ** 2, *limits)))
-
