@@ -65,3 +65,27 @@ def test_a_nabla_without_a_variable_is_the_gradient_by_the_one_functions_paramet
     assert verify(right, of=r"\nabla\|\vec{x} - \vec{a}\|", define=NORM).verdict == "proved"
     assert verify(right.replace("- \\vec{a}}{", "+ \\vec{a}}{"), of=r"\nabla\|\vec{x} - \vec{a}\|",
                   define=NORM).verdict == "wrong"
+
+
+SOFTMAX = [r"S_i = \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}}"]  # https://eli.thegreenplace.net/2016/the-softmax-function-and-its-derivative/
+
+
+def test_the_reference_softmax_jacobian():
+    a = np.array([0.2, -1.0, 0.7])
+    s = np.exp(a) / np.exp(a).sum()
+    J = np.stack([grad(lambda a, i=i: anp.exp(a[i]) / anp.sum(anp.exp(a)))(a) for i in range(3)])
+    assert np.allclose(J, np.diag(s) - np.outer(s, s), atol=1e-12)
+
+
+@pytest.mark.parametrize("head", ["D_j S_i", "D_jS_i", "D_{j} S_i"])
+def test_an_indexed_d_before_a_defined_name_is_the_derivative_by_that_element_of_its_input(head):
+    v = verify(head + r" = S_i(\delta_{ij} - S_j)", define=SOFTMAX)
+    assert v.verdict == "proved" and "read as the derivative by a_j" in v.message
+    assert verify(head + r" = S_i(1 - S_j)", define=SOFTMAX).verdict == "wrong"
+
+
+def test_an_indexed_d_applied_to_parentheses_in_plain_text():
+    # https://geekanswers (softmax, plain text): d_i(p_j) with p_j = exp(o_j) / Sum_k(exp(o_k))
+    define = [r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}"]
+    assert verify(r"d_i(p_j) = p_j(\delta_{ij} - p_i)", define=define).verdict == "proved"
+    assert verify(r"d_i(p_j) = p_j(\delta_{ij} - p_j)", define=define).verdict == "wrong"

@@ -1,6 +1,7 @@
 """Derivative heads written with the function's own letters, of a function the page defines: ``f_y`` and ``f_{xy}``
 of ``f(x, y)`` (a subscript that is a variable of f's signature is a partial derivative, not an index), ``Df(x)``,
-``[Df(x)]_k`` and ``D_x f`` (D the derivative operator, where no D is defined), and ``\\nabla`` with no variable before
+``[Df(x)]_k`` and ``D_x f`` (D the derivative operator, where no D is defined), ``D_j S_i`` and ``d_i(p_j)`` (by
+element j of the one vector input), and ``\\nabla`` with no variable before
 an expression in the parameter of the page's one function, of one argument (``\\nabla\\|\\vec{x} - \\vec{a}\\|`` with
 ``f(\\vec{x}) = ...``). Each is written as the derivative it abbreviates, noted; anything else is left as it is."""
 
@@ -11,7 +12,8 @@ import sympy as sp
 from ..tensors import name_of
 from .context import Context, Function
 from .derivative_names import made, spelled
-from .tokens import _split, _Tok
+from .stand_ins import _inputs
+from .tokens import _group_close, _group_end, _split, _Tok
 
 _FONTS = (r"\vec", r"\mathbf", r"\boldsymbol", r"\bm")
 
@@ -19,7 +21,7 @@ _FONTS = (r"\vec", r"\mathbf", r"\boldsymbol", r"\bm")
 def partial_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with ``D f(x)`` anywhere and a claim head ``f_y`` or ``\\nabla <expression>`` written as the
     derivative it abbreviates (noted); unchanged where nothing applies."""
-    toks = _bare_nablas(_operator_d(toks, ctx), ctx)
+    toks = _bare_nablas(_operator_d(_indexed_d(toks, ctx), ctx), ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         return toks
@@ -29,7 +31,7 @@ def partial_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
 
 def partial_of(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """The tokens of a derivative named on its own (``--of``) with the same abbreviations written out."""
-    toks = _bare_nablas(_operator_d(toks, ctx), ctx)
+    toks = _bare_nablas(_operator_d(_indexed_d(toks, ctx), ctx), ctx)
     new = _subscript_partial(toks[:-1], ctx)
     return toks if new is None else new + toks[-1:]
 
@@ -96,6 +98,57 @@ def _operator_d(toks: list[_Tok], ctx: Context) -> list[_Tok]:
         out.append(t)
         k += 1
     return out
+
+
+def _indexed_d(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``D_j S_i``, ``D_jS_i``, ``d_i(p_j)``, ``d_i(1/\\sum_k e^{o_k})``: D or d with one index letter (no such name
+    defined) before a defined name or a parenthesised expression is the derivative by element j of the one vector
+    input that depends on (S_i of a: ``\\frac{\\partial S_i}{\\partial a_j}``), noted; anything else is left."""
+    out: list[_Tok] = []
+    skip = 0
+    for k, t in enumerate(toks):
+        found = None if k < skip else _indexed_operand(toks, k, ctx)
+        if found is not None:
+            skip, operand, var, index = found
+            out += [_Tok(u.kind, u.text, t.col) for u in made(r"\frac{\partial")] + operand + \
+                [_Tok(u.kind, u.text, t.col) for u in made(rf"}}{{\partial {spelled(var)}_{{{index}}}}}")]
+            note = (f"{t.text}_{index} read as the derivative by {var}_{index}: {var} is the one vector input of what "
+                    f"it differentiates, and no {t.text} is defined")
+            if note not in ctx.notes:
+                ctx.notes.append(note)
+        elif k >= skip:
+            out.append(t)
+    return out
+
+
+def _indexed_operand(toks: list[_Tok], k: int, ctx: Context) -> tuple[int, list[_Tok], str, str] | None:
+    """(end, the operand's tokens, the vector input, the index) of ``D_j X`` at ``k``, else None."""
+    texts = [t.text for t in toks[k:k + 6]] + [""] * 6
+    if texts[0] not in ("D", "d") or toks[k].kind != "letter" or texts[1] != "_" or ctx.declared_elsewhere(texts[0]):
+        return None
+    braced = texts[2] == "{"
+    index = texts[3] if braced and texts[4] == "}" else texts[2]
+    start = k + (5 if braced else 3)
+    operand = _operand(toks, start, ctx) if len(index) == 1 and index.isalpha() and start < len(toks) else None
+    if operand is None:
+        return None
+    names = {t.text for t in operand if t.kind == "letter"}
+    inputs = set().union(*(_inputs(n, ctx) if n in ctx.definitions else {n} for n in names))
+    vectors = [n for n in inputs if isinstance(ctx.tensors.get(n), sp.IndexedBase)]
+    return (start + len(operand), operand, vectors[0], index) if len(vectors) == 1 else None
+
+
+def _operand(toks: list[_Tok], start: int, ctx: Context) -> list[_Tok] | None:
+    """What an operator at ``start`` applies to: a parenthesised group, or a defined name with its subscript."""
+    if toks[start].text == "(":
+        close = _group_close(toks, start)
+        return None if close is None else toks[start:close + 1]
+    if toks[start].kind != "letter" or toks[start].text not in ctx.definitions:
+        return None
+    end = start + 1
+    if end + 1 < len(toks) and toks[end].text == "_":
+        end = _group_end(toks, end + 1) if toks[end + 1].text == "{" else end + 2
+    return toks[start:end]
 
 
 def _noted(ctx: Context, name: str) -> None:
