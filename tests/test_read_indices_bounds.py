@@ -58,3 +58,8 @@ def test_a_letter_the_claim_writes_only_as_a_bound_is_a_size():
     wrong = symgrad.verify(r"\frac{\partial L}{\partial w_j} = \sum_{b=1}^{B} \frac{\partial L}{\partial y_{bj}} "
                            r"x_{bj} r_b", define=define)
     assert wrong.verdict == "wrong"
+
+
+def test_a_bound_written_before_the_subscript_is_the_upper_bound_not_a_subscripted_size():
+    d = parse_definition(r"f = \sum^N_{i} \sum^N_{j} x_i a_{ij} x_j", Context())  # notion.so quadratic-form notes
+    assert {str(limit[2]) for s in d.rhs.atoms(sp.Sum) for limit in s.limits} == {"N"}

@@ -195,19 +195,20 @@ class _Sums:
                            and not isinstance(s, sp.Idx)})
 
     def subscripted_size(self) -> sp.Symbol | None:
-        """``n_x``, ``{n_{h}}``, ``{N_{train}}`` as a bound: one size named with its subscript (deeplearning.ai's n_x is
+        """``{n_x}``, ``{n_{h}}``, ``{N_{train}}`` as a bound: one size named with its subscript (deeplearning.ai's n_x is
         the input size), as a space's power reads it (read.sets); None (nothing read) where the letter is a declared
         array or the subscript an index in play (``\\sum_{j=1}^{n_i}``: one size per i)."""
-        braced = self.at("{")
-        k, toks = self.pos + braced, self.toks
+        if not self.at("{"):
+            return None  # \sum^N_{i}: TeX's upper bound N, then the summation's subscript
+        k, toks = self.pos + 1, self.toks
         if k + 2 >= len(toks) or toks[k].kind != "letter" or toks[k + 1].text != "_" or \
                 isinstance(self.lookup_base(toks[k].text), sp.IndexedBase):
             return None
         sub, end = _arg_text(toks, k + 2) if toks[k + 2].text == "{" else (toks[k + 2].text, k + 3)
         in_play = sub in self.ctx.ranges or any(sub in scope for scope in self.binders)
-        if not re.fullmatch(r"[A-Za-z0-9]+", sub) or in_play or (braced and [t.text for t in toks[end:end + 1]] != ["}"]):
+        if not re.fullmatch(r"[A-Za-z0-9]+", sub) or in_play or [t.text for t in toks[end:end + 1]] != ["}"]:
             return None
-        self.pos = end + braced
+        self.pos = end + 1
         return self.size(f"{toks[k].text}_{{{sub}}}")
 
     def from_one(self, binders: list, body: sp.Expr, t: _Tok) -> tuple[list, sp.Expr]:
