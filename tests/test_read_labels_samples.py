@@ -44,3 +44,10 @@ def test_a_sample_label_of_another_letter_and_a_squared_error():
 def test_a_superscript_letter_used_as_a_value_stays_a_power():
     v = verify(r"\frac{\partial L}{\partial w_k} = p w_k^{p-1}", define=[r"L = \sum_k w_k^p"])
     assert v.verdict == "proved" and "label of the sample" not in v.message
+
+
+def test_one_name_tagged_with_the_heads_subscript_keeps_its_power():
+    # M_k = sum_i x_i^k, the k-th power sum: its derivative by x_j is k x_j^{k-1}, not 1
+    v = verify(r"\frac{\partial M_k}{\partial x_j} = k x_j^{k-1}", define=[r"M_k = \sum_i x_i^k"])
+    assert v.verdict == "proved" and "label of the sample" not in v.message
+    assert verify(r"\frac{\partial M_k}{\partial x_j} = 1", define=[r"M_k = \sum_i x_i^k"]).verdict == "wrong"

@@ -70,16 +70,29 @@ def _layer_letters(toks: list[_Tok], spans: list[tuple[int, int, sp.Expr]], ctx:
 def sample_letters(toks: list[_Tok], ctx: Context) -> set[str]:
     """Letters that label a sample, as in ``E_x = -\\sum_k t_k^x \\log o_k^x``: nothing gives the letter a value, it
     is the subscript of a name (``E_x``; or a label read so before) and stands otherwise only as the superscript of names
-    with an index (``t_k^x``, ``o^x_j``): an exponent there would make ``E_x`` an index by a power."""
+    with an index, two names at least (``t_k^x``, ``o^x_j``): an exponent there would make ``E_x`` an index by a power.
+    One name so tagged (``M_k = \\sum_i x_i^k``, a moment) keeps its power."""
     found = set()
     for x in {t.text for t in toks if t.kind == "letter" and len(t.text) == 1} - set(LETTERS) - {"e"}:
         uses = [k for k, t in enumerate(toks) if t.kind == "letter" and t.text == x]
         subscripts = [k for k in uses if _after(toks, k, "_") and toks[_before(toks, k, "_") - 1].kind == "letter"]
         tags = [k for k in uses if _after(toks, k, "^") and _indexed_tag(toks, _before(toks, k, "^"))]
+        bases = {_tag_base(toks, _before(toks, k, "^")) for k in tags}
         known = ctx.known(x) and not (x in ctx.layer_letters and x not in ctx.ranges)
-        if not known and tags and (subscripts or x in ctx.layer_letters) and len(subscripts) + len(tags) == len(uses):
+        if not known and len(bases) > 1 and (subscripts or x in ctx.layer_letters) and \
+                len(subscripts) + len(tags) == len(uses):
             found.add(x)
     return found
+
+
+def _tag_base(toks: list[_Tok], hat: int) -> str:
+    """The name a ``^`` at ``hat`` tags: the o of ``o^x``, the t of ``t_k^x`` or ``t_{jk}^x``."""
+    k = hat - 1
+    if toks[k].text == "}":
+        while k > 0 and toks[k].text != "{":
+            k -= 1
+        return toks[k - 2].text if k >= 2 else ""
+    return toks[k - 2].text if k >= 2 and toks[k - 1].text == "_" else toks[k].text
 
 
 def _before(toks: list[_Tok], k: int, mark: str) -> int:
