@@ -26,3 +26,17 @@ def test_the_softmax_jacobian_is_p_i_times_delta_minus_p_j():
 def test_an_element_of_a_vector_function_is_written_after_its_application(claim, verdict):
     got = symgrad.verify(claim, define=[r"\sigma(\mathbf{a})_{i} = \frac{e^{a_i}}{\sum_{k=1}^K e^{a_k}}"])
     assert got.verdict == verdict, got.message
+
+
+@pytest.mark.parametrize(("head", "name"), [
+    (r"\text{softmax}(\mathbf{z})_i", "softmax"),  # the common spelling in notes and READMEs
+    (r"\text{Softmax}(\mathbf{z})_i", "Softmax"),
+    (r"\operatorname{softmax}(\mathbf{z})_i", "softmax"),
+    (r"softmax(\mathbf{z})_i", "softmax"),  # https://rainbow-engine (softmax(x)_i = ... \quad (i=1,2,...,n))
+])
+def test_a_word_function_head_with_its_element_after_the_application(head, name):
+    define = [head + r" = \frac{e^{z_i}}{\sum_j e^{z_j}}"]
+    s = rf"\mathrm{{{name}}}"
+    right = rf"\frac{{\partial\, {s}_i}}{{\partial z_j}} = {s}_i(\delta_{{ij}} - {s}_j)"
+    assert symgrad.verify(right, define=define).verdict == "proved"
+    assert symgrad.verify(right.replace(r"\delta_{ij}", "1"), define=define).verdict == "wrong"
