@@ -91,3 +91,14 @@ def test_a_second_derivative_by_a_whole_vector_is_the_hessian_a_plus_a_transpose
 
 def test_a_second_derivative_by_one_written_element_stays_the_diagonal_entry():
     assert verify(r"\frac{\partial^2 f}{\partial x_i^2} = 2A_{ii}", define=QUADRATIC).verdict == "proved"
+
+
+@pytest.mark.parametrize("head", [
+    "Hf(x)",  # https://newbetuts.com/239207-hessian-matrix-of-a-quadratic-form (Hf(x) = A + A^T)
+    "H f(x)",
+    r"\mathrm{Hess}\, f(x)",  # https://math.techqa.club/gradient-and-hessian-of-a-function-4050502 ({\rm Hess} J(x))
+])
+def test_h_before_a_function_of_a_vector_is_its_hessian(head):
+    v = verify(head + r" = A + A^T", define=QUADRATIC)
+    assert v.verdict == "proved" and "read as the Hessian of f" in v.message
+    assert verify(head + " = 2A", define=QUADRATIC).verdict == "wrong"

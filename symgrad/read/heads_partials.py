@@ -21,7 +21,7 @@ _FONTS = (r"\vec", r"\mathbf", r"\boldsymbol", r"\bm")
 def partial_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with ``D f(x)`` anywhere and a claim head ``f_y`` or ``\\nabla <expression>`` written as the
     derivative it abbreviates (noted); unchanged where nothing applies."""
-    toks = _bare_nablas(_operator_d(_indexed_d(toks, ctx), ctx), ctx)
+    toks = _bare_nablas(_operator_d(_indexed_d(_hessians(toks, ctx), ctx), ctx), ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         return toks
@@ -31,7 +31,7 @@ def partial_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
 
 def partial_of(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """The tokens of a derivative named on its own (``--of``) with the same abbreviations written out."""
-    toks = _bare_nablas(_operator_d(_indexed_d(toks, ctx), ctx), ctx)
+    toks = _bare_nablas(_operator_d(_indexed_d(_hessians(toks, ctx), ctx), ctx), ctx)
     new = _subscript_partial(toks[:-1], ctx)
     return toks if new is None else new + toks[-1:]
 
@@ -97,6 +97,28 @@ def _operator_d(toks: list[_Tok], ctx: Context) -> list[_Tok]:
             continue
         out.append(t)
         k += 1
+    return out
+
+
+def _hessians(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``Hf(x)``, ``H f(x)``, ``\\mathrm{Hess}\\, f(x)`` (no H defined) of a defined function of one vector, at its
+    parameter: its Hessian, ``\\frac{\\partial^2 f(x)}{\\partial x^2}`` (noted)."""
+    out: list[_Tok] = []
+    skip = 0
+    for k, t in enumerate(toks):
+        upright = t.text in (r"\mathrm", r"\operatorname") and [u.text for u in toks[k + 1:k + 7]] == list("{Hess}")
+        mark = 7 if upright else 1 if t.text == "H" and t.kind == "letter" and not ctx.declared_elsewhere("H") else 0
+        fn = ctx.functions.get(toks[k + mark].text.lstrip("\\")) if mark and k + mark + 3 < len(toks) else None
+        if k >= skip and fn is not None and len(fn.params) == 1 and isinstance(fn.params[0], sp.IndexedBase) and \
+                [u.text for u in toks[k + mark + 1:k + mark + 4]] == ["(", name_of(fn.params[0]), ")"]:
+            x, name = name_of(fn.params[0]), toks[k + mark].text
+            out += [_Tok(u.kind, u.text, t.col) for u in made(rf"\frac{{\partial^2 {name}({x})}}{{\partial {x}^2}}")]
+            skip = k + mark + 4
+            note = f"H{name.lstrip(chr(92))}({x}) read as the Hessian of {name.lstrip(chr(92))}: no H is defined"
+            if note not in ctx.notes:
+                ctx.notes.append(note)
+        elif k >= skip:
+            out.append(t)
     return out
 
 
