@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Self
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -108,7 +109,7 @@ def _once(value: Any, what: str, compute: Callable[[Any], Any]) -> Any:
     seen = _SAME_OBJECT.get((id(value), what))
     if seen is not None and seen[0] is value:
         return seen[1]
-    key = (what, _entries_key(value))
+    key = (what, mpmath.mp.dps, _entries_key(value))  # a confirmation at more digits computes it anew
     if key not in _MATRIX_VALUES:
         if len(_MATRIX_VALUES) > 64:
             _MATRIX_VALUES.clear()

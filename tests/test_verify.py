@@ -442,6 +442,18 @@ def test_a_right_claim_that_cancels_huge_terms_is_not_called_wrong():
     assert v.verdict == "agrees"
 
 
+SATURATING = [r"\hat{y} = \sigma(b + p u + q v)", r"L = -\left(y \log \hat{y} + (1-y)\log(1-\hat{y})\right)"]
+CHAIN = r"\frac{\partial L}{\partial q} = \frac{\partial L}{\partial \hat{y}}\frac{\partial \hat{y}}{\partial q}"
+
+
+def test_a_chain_rule_claim_through_a_saturated_intermediate_is_not_called_wrong():
+    # at b + pu + qv = 60, 1 - yhat keeps 24 of the 50 working digits; the confirmation at 150 digits must
+    # recompute yhat there, not reuse the rounded value (the right chain was judged wrong: claim -100.0 vs -100.0)
+    assert verify(CHAIN, define=SATURATING).verdict == "proved"
+    wrong = verify(CHAIN + r" = (\hat{y} - y) u", define=SATURATING)  # dL/dq = (yhat - y) v, not u
+    assert wrong.verdict == "wrong" and wrong.links[-1].verdict == "wrong"
+
+
 def test_the_numeric_search_stops_at_its_budget_and_says_so():
     import time as _time
 

@@ -7,7 +7,7 @@ import itertools
 import math
 import random
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 from typing import Any
@@ -59,6 +59,15 @@ class _Point:
     inputs: dict[str, Any]  # name -> Fraction or {index tuple: Fraction}
     vals: Values  # also holds the point's abstract functions under _ABSTRACT
     style: str
+    space: _Space | None = field(default=None, repr=False, compare=False)  # to recompute ``vals`` more precisely
+
+    def precise_vals(self) -> Values:
+        """The defined names' values recomputed at the current mpmath precision (the confirmation of a difference
+        must not reuse an intermediate rounded at the working precision: 1 - sigma(60) keeps 24 of 50 digits)."""
+        if self.space is None:
+            return self.vals
+        again = self.space.values(self.sizes, {k: _mp(v) for k, v in self.inputs.items()}, self.vals.get(_ABSTRACT))
+        return self.vals if again is None else again
 
     @cached_property
     def signs(self) -> set[int]:
@@ -181,7 +190,7 @@ class _Space:
         self.made += 1
         vals = self.values(sizes, {k: _mp(v) for k, v in inputs.items()},
                            _Uninterpreted(f"{sorted(sizes.items())} {style} {self.made}", style))
-        return None if vals is None else _Point(sizes, inputs, vals, style)
+        return None if vals is None else _Point(sizes, inputs, vals, style, self)
 
     def values(self, sizes: dict[str, int], inputs: Values, functions: _Uninterpreted) -> Values | None:
         """The inputs with every defined name's values added; None where a definition is undefined."""
@@ -409,7 +418,8 @@ def _first_difference(samples: Sequence[_Sample], claim: Fn, truth: Fn) -> _Samp
             continue
         with mpmath.workdps(3 * _DPS):
             try:
-                c, t = claim(dict(s.env), s.point.vals), truth(dict(s.env), s.point.vals)
+                vals = s.point.precise_vals()
+                c, t = claim(dict(s.env), vals), truth(dict(s.env), vals)
             except (ZeroDivisionError, ValueError, OverflowError, KeyError, TypeError):
                 return s
         if not _equal(c, t):
