@@ -76,6 +76,20 @@ class _Indices:
         self.note(f"\\delta^{up}_{down} read as the Kronecker delta (define delta to mean another name)")
         return _Val(sp.KroneckerDelta(*got))
 
+    def mixed_pair(self, n: int) -> list[sp.Expr] | None:
+        """After ``_``, ``{1j}``, ``{i1}``, ``{12}`` of a name that takes two indices (``a_{1j}`` beside ``a_{ij}``): a
+        number and a letter, or two digits, are two indices (one name ``a_1j`` would be undefined); None otherwise
+        (nothing read)."""
+        texts = [self.peek(k).text for k in range(1, 5)]
+        kinds = [self.peek(k).kind for k in (2, 3)]
+        if n != 2 or texts[0] != "{" or texts[3] != "}" or "digit" not in kinds or \
+                any(kind not in ("digit", "letter") or len(text) != 1 for kind, text in zip(kinds, texts[1:3])):
+            return None
+        pair = [sp.Integer(int(text)) if kind == "digit" else self.index(text, self.peek(k + 2))
+                for k, (kind, text) in enumerate(zip(kinds, texts[1:3]))]
+        self.pos += 5
+        return pair
+
     def _one_letter_at(self, k: int) -> bool:
         """Whether one index letter (``j`` or ``{j}``) starts ``k`` tokens ahead."""
         return self.peek(k).kind == "letter" or (self.peek(k).text == "{" and self.peek(k + 1).kind == "letter" and
@@ -83,3 +97,21 @@ class _Indices:
 
     def _width(self, k: int) -> int:
         return 1 if self.peek(k).kind == "letter" else 3
+
+
+def _span(idx: sp.Expr) -> sp.Expr | None:
+    """The size of the array an index runs over: its extent when it runs from 1 to a size; the size it ends at when it
+    starts later (``\\sum_{j=2}^{N} x_j``: x has N entries); None for a range that ends before a size
+    (``\\sum_{j=1}^{N-1} x_j``: x has as many entries as the rest of the problem says, at least N - 1). An array whose
+    size nothing gave yet takes the index's upper bound (read.names)."""
+    if not isinstance(idx, sp.Idx) or idx.upper is None or idx.lower == 0:
+        return _extent(idx)  # \sum_{i=0}^{n-1}: n entries, counted from 0 (read.sums reads it from 1)
+    return idx.upper if idx.upper.is_Symbol or idx.upper.is_Integer else None
+
+
+def _reach(idx: sp.Expr) -> sp.Expr | None:
+    """The fewest entries an array needs for this index to run over it: its upper bound (n for 0..n-1, counted
+    from 0)."""
+    if not isinstance(idx, sp.Idx):
+        return None
+    return _extent(idx) if idx.lower == 0 else idx.upper

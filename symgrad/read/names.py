@@ -8,6 +8,7 @@ import sympy as sp
 
 from ..errors import ParseError
 from .applications import refuse_unknown_application
+from .indices import _reach, _span
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _sigmoid, _Val
 
@@ -51,13 +52,14 @@ class _Names:
             label = self.subscript_label(name, idxs, tok)
             if label is not None:
                 return label
-            shape = tuple(_extent(i) or sp.Dummy(f"size_{name}", integer=True, positive=True) for i in idxs)
+            shape = tuple(_reach(i) or sp.Dummy(f"size_{name}", integer=True, positive=True) for i in idxs)
             base = self.new_tensors[name] = sp.IndexedBase(name, shape=shape)
         shape = tuple(base.shape or ())
         if len(shape) != len(idxs):
             raise self.error(f"{name} takes {len(shape)} indices, got {len(idxs)}", tok)
         for i, extent in zip(idxs, shape):
-            self.unify(_extent(i), extent, tok, f"index {i} of {name}")
+            unsized = isinstance(i, sp.Idx) and isinstance(self.find(extent), sp.Dummy)
+            self.unify(_reach(i) if unsized else _span(i), extent, tok, f"index {i} of {name}")
         return base[tuple(idxs)]
 
     def array(self, base: sp.IndexedBase, tok: _Tok) -> _Val:
@@ -363,8 +365,8 @@ class _Names:
         name = self.labelled(name) or name if self.at("_") else name  # L_C, D_{KL}: a defined name with a label
         while True:
             base = self.lookup_base(name)
-            run = self.index_run(len(base.shape or ()) - len(idxs)) if isinstance(base, sp.IndexedBase) and \
-                self.at("_") else None
+            left = len(base.shape or ()) - len(idxs) if isinstance(base, sp.IndexedBase) and self.at("_") else 0
+            run = self.index_run(left) or self.mixed_pair(left) if left else None  # p_nc, a_{1j}
             if run is not None:
                 idxs.extend(run)  # p_nc of a declared matrix p: two indices, as plain text writes them
             elif self.at("_"):
