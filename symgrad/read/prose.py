@@ -8,7 +8,9 @@ import re
 
 from ..errors import ParseError
 from .densities import density_in_words
+from .words_conventions import convention_in_words
 from .words_declarations import generic_in_words
+from .words_functions import function_in_words
 from .words_kinds import sign_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
 from .words_notation import notation_in_words
@@ -238,7 +240,8 @@ def _plain(text: str) -> str:
 
 
 # sentences that state nothing symgrad uses, each saying so in a note: what the reader does anyway, or a general truth
-_SAID = (frobenius_in_words, euclidean_in_words, generic_in_words, notation_in_words, withheld_in_words)
+_SAID = (frobenius_in_words, euclidean_in_words, generic_in_words, notation_in_words, withheld_in_words,
+         convention_in_words)
 
 
 def _sentence(text: str) -> str | None:
@@ -252,7 +255,7 @@ def _sentence(text: str) -> str | None:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
             return m.expand(fact)
-    described = _fact_described(text) or sign_in_words(plain) or upstream_in_words(plain)
+    described = _fact_described(text) or sign_in_words(plain) or upstream_in_words(plain) or function_in_words(plain)
     if described is not None:
         return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
