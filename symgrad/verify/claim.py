@@ -154,6 +154,10 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
           given: Sequence[str], assume: Sequence[str]) -> tuple[list, tuple | None, list[sp.Basic]]:
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
+    from ..read.shapes_claimed import claim_shapes
+    from ..read.shapes_prescan import declare_indexed
+
+    declare_indexed(ctx, [claim, of or "", *define, *given, *assume], define)  # y_n anywhere: y is a vector everywhere
     assume = list(assume)
     named = [text for text in given if _names_a_derivative(text, define)]  # \delta^l_j \equiv \frac{\partial C}{...}
     later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], of or claim), assume)
@@ -188,6 +192,9 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
         claim, of, note = sentence
         ctx.notes.append(note)
     claim = _without_label(claim, ctx, of)
+    stage[0] = "--claim"
+    claim = claim_shapes(claim, ctx)  # x^T(B + B^T), \ \ x \in \mathbb{R}^{a}: the facts written after the value
+    stage[0] = "--of"
     derivative = _derivative_of(parse, of, ctx, claim) if of else None
     stage[0] = "--claim"
     members = [(m.text, m.value, m.indices) for m in parse.parse_claim(claim, ctx, asked=derivative)]
