@@ -51,3 +51,24 @@ def test_the_pages_gradients_are_judged_against_autograd(by, factor, verdict):
             f"(theta_0+theta_1x^{{(i)}}-y^{{(i)}})*{factor}"
     v = verify(claim, define=[COST])
     assert v.verdict == verdict and "backslashes were lost in copying" in v.message
+
+
+@pytest.mark.parametrize("damaged_text, latex", [
+    # proxies-free.com/matrix-calculus-second-order-derivative-of-the-loss-function-of-logistic-regression/ (the en dash
+    # its minus): no frac{ or partial, but left( ... right) and boldsymbol{
+    (("sum_{i=1}^n left( y_i boldsymbol{beta}^T boldsymbol{x}_i – log left(1 + exp( boldsymbol{beta}^T boldsymbol{x}_i)"
+     " right) right)"),
+     (r"\sum_{i=1}^n \left( y_i \boldsymbol{\beta}^T \boldsymbol{x}_i - \log \left(1 + \exp( \boldsymbol{\beta}^T"
+     r" \boldsymbol{x}_i) \right) \right)")),
+    ("mathbf{w}^T mathbf{x} + b", r"\mathbf{w}^T \mathbf{x} + b"),  # a font command before its brace
+    ("prod_{i=1}^n p_i^{y_i} (1 - p_i)^{1 - y_i}", r"\prod_{i=1}^n p_i^{y_i} (1 - p_i)^{1 - y_i}"),
+])
+def test_fonts_bounded_sums_and_sized_brackets_without_backslashes_read_as_the_commands(damaged_text, latex):
+    ctx = Context()
+    assert parse_expression(damaged_text, ctx) == parse_expression(latex, Context())
+
+
+def test_words_left_and_sum_in_plain_text_alone_do_not_mark_lost_backslashes():
+    assert not damaged("the left(hand) side")  # left( with no right) after it
+    assert not damaged("summary_x + left")
+    assert damaged("left( x right)^2")

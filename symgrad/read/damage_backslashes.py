@@ -1,5 +1,5 @@
 """LaTeX whose backslashes were lost in copying (``frac{partial}{partialtheta_1}J(theta_0,theta_1)=frac{1}{m}sum_{i=1}^m
-...``): where a text with no backslash still writes ``frac{`` or ``partial``, each run of letters that splits wholly
+...``): where a text with no backslash still writes ``frac{``, ``partial``, ``boldsymbol{``, ``sum_`` or ``left( ... right)``, each run of letters that splits wholly
 into LaTeX's command words (``partialtheta`` is ``\\partial\\theta``) is those commands, at the columns of their
 first letters. A run that does not split so (``sigmoid``, ``m``, ``x``) is left as written."""
 
@@ -9,8 +9,11 @@ import re
 
 _WORDS = ("frac", "dfrac", "partial", "sum", "prod", "theta", "alpha", "beta", "gamma", "delta", "epsilon", "lambda",
           "sigma", "mu", "eta", "omega", "phi", "cdot", "times", "nabla", "sqrt", "hat", "bar", "mathbf", "left",
-          "right", "infty", "log", "exp", "ln")
-_MARKERS = re.compile(r"frac\s*\{|partial")
+          "right", "infty", "log", "exp", "ln", "boldsymbol", "mathrm", "ell", "top", "tau", "rho")
+# frac{ or partial; a font command before its brace (boldsymbol{X}, mathbf{x}); sum_ or prod_ with its bound; left( with
+# a right) after it: each a LaTeX command no plain text writes bare
+_MARKERS = re.compile(r"frac\s*\{|partial|(?:boldsymbol|mathbf|mathrm)\s*\{|(?<![A-Za-z])(?:sum|prod)_|"
+                      r"(?<![A-Za-z])left\s*[(\[|].*(?<![A-Za-z])right\s*[)\]|]", re.DOTALL)
 
 
 def _split(run: str) -> list[str] | None:
@@ -25,7 +28,7 @@ def _split(run: str) -> list[str] | None:
 
 
 def damaged(src: str) -> bool:
-    """Whether ``src`` is LaTeX that lost its backslashes: none left, and ``frac{`` or ``partial`` written."""
+    """Whether ``src`` is LaTeX that lost its backslashes: none left, and a command word (``frac{``) written."""
     return "\\" not in src and _MARKERS.search(src) is not None
 
 
@@ -53,5 +56,5 @@ def restored_commands(toks: list, src: str, tok: type) -> list:
 
 def backslash_notes(src: str) -> list[str]:
     """The note for a verdict where lost backslashes were put back."""
-    note = r"copy: LaTeX's backslashes were lost in copying (frac{, partial): partialtheta read as \partial\theta"
+    note = r"copy: LaTeX's backslashes were lost in copying (frac{, partial, boldsymbol{, left( ... right)): partialtheta read as \partial\theta"
     return [note] if damaged(src) else []
