@@ -96,9 +96,27 @@ def _derivative_value(node: sp.Derivative, problem: _Problem, notes: list[str] |
     value = node.expr
     for v, count in node.variable_count:
         value = _through(value, v, problem, notes)
+        _refuse_unused_intermediate(value, v, problem)
         for _ in range(int(count)):
             value = _differentiate(value, v, problem)
     return value
+
+
+def _refuse_unused_intermediate(value: sp.Expr, v: Node, problem: _Problem) -> None:
+    """Refuse a written derivative by a defined name that what it differentiates never uses: \\frac{\\partial L}
+    {\\partial o_i} with o_i = W_i x + b_i defined but p written with W_j x + b_j itself. Read so it would be 0 (a right
+    chain judged wrong); the page means the chain through the body the definitions wrote out."""
+    name = name_of(v)
+    if name == name_of(problem.var) or not any(d.name == name for d in problem.definitions):
+        return
+    if isinstance(value, (sp.Symbol, sp.Indexed)) and name_of(value) == name:
+        return
+    inlined = _inline(value, problem.definitions, keep=name)
+    if not inlined.free_symbols or any(name_of(t) == name for t in inlined.atoms(sp.Symbol, sp.Indexed)):
+        return
+    raise VerifyError(f"{_text(sp.Derivative(value, v))}: {_text(value)} does not use {name} as defined (its definitions "
+                      f"write {name}'s body out instead), so read as written this derivative would be 0; define "
+                      f"{_text(value)} through {name}, or differentiate by what {name} is made of")
 
 
 def _through(value: sp.Expr, v: Node, problem: _Problem, notes: list[str] | None) -> sp.Expr:
