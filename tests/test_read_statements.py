@@ -266,7 +266,11 @@ def test_a_sum_bound_in_the_other_case_of_the_one_size_is_that_size():
 def test_a_sum_bound_beside_two_sizes_is_not_guessed():
     define = [r"L = \sum_{i=1}^N \sum_{k=1}^K (w_k x_{ik} - y_i)^2"]
     v = verify(r"\frac{\partial L}{\partial w_k} = \sum_{i=1}^{n} 2 x_{ik} (\sum_{m=1}^K w_m x_{im} - y_i)", define=define)
-    assert "read as N" not in v.message
+    # the case-folding rule (n is N written in the other case) does not guess between N and K; since session 10 a
+    # claim's bound letter is a size, and the index i it bounds runs over x's first axis, N by use (noted); the claim
+    # squares the whole sum over m where the definition squares each term, so it is wrong
+    assert "(not declared) read as N" not in v.message
+    assert v.verdict == "wrong" and "writes n here only as a sum's bound" in v.message
 
 
 @pytest.mark.parametrize("equals", [r"\equiv", r"\overset{\text{def}}{=}", r"\stackrel{\mathrm{def}}{=}", r"\leftarrow",

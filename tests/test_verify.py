@@ -468,6 +468,20 @@ def test_a_derivative_by_a_defined_name_the_definitions_never_use_is_refused_not
     assert verify(BIAS_CHAIN, define=through_o, given=[r"\sum_j y_j = 1"]).verdict == "proved"
 
 
+GELU_G = (r"g(x) = \sqrt{\tfrac{2}{\pi}}\,\big(x + 0.044715\,x^3\big), \qquad "
+          r"g'(x) = \sqrt{\tfrac{2}{\pi}}\,\big(1 + 0.134145\,x^2\big)")
+GELU = r"\text{GELU}(x) = 0.5\,x\,(1 + \tanh g(x))"
+GELU_CLAIM = r"\frac{d\,\text{GELU}}{dx} = 0.5\,(1 + \tanh g) + 0.5\,x\,(1 - \tanh^2 g)\,g'(x)"
+
+
+def test_two_definitions_in_one_define_are_refused_not_read_as_one_chain():
+    # prof.lexailabs GELU backward: "g(x) = ..., \qquad g'(x) = ..." read as one = chain defined g by g's derivative
+    v = verify(GELU_CLAIM, define=[GELU_G, GELU])
+    assert v.verdict == "unreadable" and "two definitions in one --define" in v.message
+    g, g_prime = (part.strip() for part in GELU_G.split(r", \qquad"))
+    assert verify(GELU_CLAIM, define=[g, GELU]).verdict == "proved"  # g'(x) in the claim: the derivative of g
+
+
 def test_the_numeric_search_stops_at_its_budget_and_says_so():
     import time as _time
 

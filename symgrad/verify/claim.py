@@ -15,6 +15,7 @@ from ..errors import ParseError, SelfCheckError, ShapeMismatchError, SymgradErro
 from ..tensors import Definition, Node, indices_of, name_of
 from .claim_labels import _without_label
 from .claim_order import _functions_first, _names_a_derivative
+from .claim_statements import _one_statement, _tokenizes
 from .ill_shaped import ill_shaped
 from .judging import judge
 from .printing import _text
@@ -155,14 +156,13 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
     from ..read.shapes_claimed import claim_shapes
-    from ..read.shapes_prescan import declare_indexed
 
-    declare_indexed(ctx, [claim, of or "", *define, *given, *assume], define)  # y_n anywhere: y is a vector everywhere
     assume = list(assume)
     named = [text for text in given if _names_a_derivative(text, define)]  # \delta^l_j \equiv \frac{\partial C}{...}
     later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], of or claim), assume)
     stage[0] = "--define"
     for text in _functions_first(define):  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
+        _one_statement(text)
         if not _repeated(parse, text, of or claim, ctx):
             assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, of or claim, ctx))[1]
     stage[0] = "--given"
@@ -193,7 +193,8 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
         ctx.notes.append(note)
     claim = _without_label(claim, ctx, of)
     stage[0] = "--claim"
-    claim = claim_shapes(claim, ctx)  # x^T(B + B^T), \ \ x \in \mathbb{R}^{a}: the facts written after the value
+    if _tokenizes(claim):  # prose around the formula (损失函数的导数为 $2wx$) is the claim reader's to take apart
+        claim = claim_shapes(claim, ctx)  # x^T(B + B^T), \ \ x \in \mathbb{R}^{a}: the facts written after the value
     stage[0] = "--of"
     derivative = _derivative_of(parse, of, ctx, claim) if of else None
     stage[0] = "--claim"

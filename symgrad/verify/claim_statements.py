@@ -1,0 +1,37 @@
+"""Checks on a claim's and a definition's text before the reader takes it apart: whether it tokenizes, and whether
+one --define holds two definitions (``g(x) = A, \\qquad g'(x) = B``)."""
+
+from __future__ import annotations
+
+from ..errors import ParseError
+
+
+def _tokenizes(text: str) -> bool:
+    from ..read.tokens import _tokens
+
+    try:
+        _tokens(text)
+    except ParseError:
+        return False
+    return True
+
+
+def _one_statement(text: str) -> None:
+    """Refuse two definitions in one --define (``g(x) = A, \\qquad g'(x) = B``): read as one = chain, g would be
+    defined by whichever side reads, here g' (a page's g(x) defined as its own derivative)."""
+    from ..read.tokens import _split, _tokens
+
+    if not _tokenizes(text):
+        return  # the reader reports it, with its column
+    toks = _tokens(text)
+    for side in _split(toks, {"="})[1:-1]:
+        pieces = _split(side + toks[-1:], {","})
+        head = pieces[-1][1:] if len(pieces) > 1 else []
+        k = 1
+        while k < len(head) and head[k].text in ("'", "^", "{", r"\prime", "}"):
+            k += 1
+        if len(head) > k + 1 and head[0].kind in ("letter", "cmd") and head[k].text == "(" and \
+                head[-1].text == ")":
+            raise ParseError("two definitions in one --define, the second starting after this comma (read as one "
+                             "= chain, the first name would be defined by the second's right side): give each its "
+                             "own --define", column=pieces[-1][0].col, source=text)
