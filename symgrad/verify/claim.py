@@ -58,7 +58,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
 
     stated = stated_derivative(given, define)
     if stated is not None:  # f'(x) = f(x)(1 - f(x)) beside f(x) = ...: judged first, as a claim of its own
-        return _stated_first(stated, claim, of, define, given, assume, timeout, convention)
+        return _stated_first(*stated, claim, of, define, given, assume, timeout, convention)
     worded = _relation_in_words(given)
     if worded is not None:  # "d(a, p): distance between ...": judged under each reading the words allow
         return _each_reading(worded, claim, of, define, given, assume, timeout, convention)
@@ -114,17 +114,19 @@ def _relation_in_words(given: Sequence[str]) -> tuple[int, list[tuple[str, str]]
     return next(((k, readings) for k, text in enumerate(given) if (readings := relation_in_words(text))), None)
 
 
-def _stated_first(k: int, claim: str, of: str | None, define: Sequence[str], given: Sequence[str],
+def _stated_first(k: int, by: str | None, claim: str, of: str | None, define: Sequence[str], given: Sequence[str],
                   assume: Sequence[str], timeout: float, convention: str | None) -> Verdict:
-    """The verdict with the fact ``given[k]``, a derivative of a defined function, judged first against the
-    definitions: one that holds says nothing more and is noted; one that does not is refused, never used."""
+    """The verdict with the fact ``given[k]``, a derivative of a defined function (or of one symgrad knows, by the
+    variable ``by`` only the fact introduces, a number there), judged first against the definitions: one that
+    holds says nothing more and is noted; one that does not is refused, never used."""
     rest = [text for j, text in enumerate(given) if j != k]
-    check = verify(given[k], None, define, rest, assume, timeout, convention)
+    check = verify(given[k], None, define, [*rest, *([rf"{by} \in \mathbb{{R}}"] if by else [])], assume, timeout,
+                   convention)
     said = " ".join(given[k].split())
     if check.verdict not in ("proved", "agrees"):
-        return Verdict("unreadable", column=1, message=f"'{said}' (among the facts) states a derivative of a defined "
-                       f"function, judged against its definition: {check.verdict} ({check.message.split(' [read:')[0]}); "
-                       "give it as the claim, or leave it out (in --given)")
+        return Verdict("unreadable", column=1, message=f"'{said}' (among the facts) states a derivative of a "
+                       f"{'known' if by else 'defined'} function, judged against its definition: {check.verdict} "
+                       f"({check.message.split(' [read:')[0]}); give it as the claim, or leave it out (in --given)")
     verdict = verify(claim, of, define, rest, assume, timeout, convention)
     verdict.message = f"{verdict.message} [read: '{said}' (among the facts) checked against the definitions: " \
                       f"{check.verdict}, so it adds nothing]".strip()
