@@ -89,7 +89,8 @@ class _Sums:
         self.binders.append(scope)
         start = self.pos
         body = self.term()
-        body = self.terms_using(scope, body)
+        if not _bracketed(self.toks, start, self.pos):
+            body = self.terms_using(scope, body)
         self.binders.pop()
         if guards:
             body = _Val(sp.Mul(body.expr, *guards), body.axes)
@@ -227,15 +228,37 @@ class _Sums:
         return out, body
 
 
+def _bracketed(toks: list[_Tok], start: int, end: int) -> bool:
+    """Whether ``toks[start:end]`` is one bracketed group (``Sum_k(exp(o_k))``, ``\\sum_k \\left( x_k \\right)``): a
+    body the page closed itself, so no term after it is read inside the sum."""
+    sizing = (r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\big", r"\Big")
+    texts = [t.text for t in toks[start:end] if t.text not in sizing]
+    if not texts or texts[0] not in ("(", "[") or texts[-1] != {"(": ")", "[": "]"}[texts[0]]:
+        return False
+    depth = 0
+    for k, t in enumerate(texts):
+        depth += (t in ("(", "[", "{")) - (t in (")", "]", "}"))
+        if depth == 0:
+            return k == len(texts) - 1
+    return False
+
+
+def _binds_below(term: list[_Tok], k: int) -> bool:
+    """Whether the ``_`` at ``k`` is a sum's or product's (``\\sum_k``, ``\\Sigma_k``, plain ``sum_k``, ``prod_k``)."""
+    before = "".join(t.text for t in term[max(0, k - 4):k] if t.kind == "letter")
+    return bool(k) and (term[k - 1].text in (r"\sum", r"\prod", r"\Sigma") or
+                        term[k - 1].kind == "letter" and before.endswith(("sum", "prod")))
+
+
 def _subscript_letters(term: list[_Tok]) -> set[str]:
     """The letters ``term`` writes as indices (``x_i``, ``w_{ij}``), less those a sum or product in it binds itself
-    (``\\sum_{k=1}^{N} e^{a_k}``): a letter of a word (``heaviside``) is no index."""
+    (``\\sum_{k=1}^{N} e^{a_k}``, ``sum_k(exp(o_k))``): a letter of a word (``heaviside``) is no index."""
     found, bound, k = set(), set(), 0
     while k < len(term):
         if term[k].text == "_":
             end = _group_end(term, k + 1) if k + 1 < len(term) and term[k + 1].text == "{" else k + 2
             letters = {u.text for u in term[k + 1:end] if u.kind == "letter"}
-            (bound if k and term[k - 1].text in (r"\sum", r"\prod") else found).update(letters)
+            (bound if _binds_below(term, k) else found).update(letters)
             k = end
         else:
             k += 1
