@@ -288,9 +288,11 @@ class _Operators:
             if v.axes and shaped is not None:
                 v = _Val(self.align(shaped, v, t, "choose between"), shaped.axes)
             shaped = shaped or (v if v.axes else None)
-            if self.at(","):
-                self.next()  # p_i(1 - p_i), & i = j
-            self.expect("&")
+            comma = self.at(",")
+            if comma:
+                self.next()  # p_i(1 - p_i), & i = j; +1,\quad y > t: the comma alone parts value and condition
+            if self.at("&") or not comma:
+                self.expect("&")
             cond: sp.Basic = sp.true
             while self.at(",") or (self.peek().text in _NAMED and
                                    _arg_text(self.toks, self.pos + 1)[0] in ("if", "for", "when")):

@@ -20,6 +20,7 @@ from .damage_underscores import restored
 from .damage_words import traced
 from .unicode_letters import decorated_label, spelled
 from .unicode_nabla import subscripted
+from .upright_powers import power_outside
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _tokenize(src: str) -> list[_Tok]:
             m = _COMMAND.match(src, pos)
             if not m:
                 raise ParseError("a lone backslash", column=col, source=src)
-            out.append(_Tok("cmd", m.group(0), col))
+            out.append(_Tok("cmd", "\\\\" if m.group(0) == r"\newline" else m.group(0), col))  # a line break
             pos = m.end()
             if m.group(1).isalpha() and src.startswith("*", pos):  # \tag*, \operatorname*
                 pos += 1
@@ -265,7 +266,8 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     in_cases = 0
     while k < len(toks):
         t = toks[k]
-        rewritten = _old_font(toks, k) or _rewritten(toks, k, src) or primes(toks, k, _Tok)  # f^{'}: f'
+        rewritten = _old_font(toks, k) or _rewritten(toks, k, src) or primes(toks, k, _Tok) or \
+            power_outside(toks, k, _Tok)  # f^{'}: f'; \operatorname{sech^2}: \operatorname{sech}^2
         if rewritten is not None:
             out.extend(rewritten[0])
             k = rewritten[1]

@@ -1,0 +1,30 @@
+"""Claims as pages write them (issue 9, session 11): line breaks, cases and upright names in the page's own spelling."""
+
+from __future__ import annotations
+
+import pytest
+
+from symgrad import verify
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{d}{dz}\cosh z = \operatorname{sech^2}{z} \cdot \cosh^3 z", "wrong"),
+    (r"\frac{d}{dz}\tanh z = \operatorname{sech^2}{z}", "proved"),
+    (r"\frac{d}{dz}\tanh z = \mathrm{sech^{2}}(z)", "proved"),
+    (r"\frac{d}{dz}\tanh z = 2\operatorname{sech^2}{z}", "wrong"),
+])
+def test_a_power_inside_an_upright_name_is_the_power_of_the_function(claim: str, verdict: str) -> None:
+    assert verify(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(("sign", "verdict"), [("-", "agrees"), ("", "wrong")])
+def test_newline_parts_the_rows_of_cases(sign: str, verdict: str) -> None:
+    claim = (r"\frac{d|t|}{dt} = \begin{cases} 1 & \text{if } t > 0 \newline " + sign +
+             r"1 & \text{if } t < 0 \end{cases}")
+    assert verify(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(("first", "verdict"), [("+1", "agrees"), ("-1", "wrong")])
+def test_a_comma_alone_parts_a_case_from_its_condition(first: str, verdict: str) -> None:
+    claim = (r"\frac{dE}{du} = \begin{cases} " + first + r",\quad u > v \\ -1,\quad u < v \end{cases}")
+    assert verify(claim, define=["E = |u - v|"]).verdict == verdict
