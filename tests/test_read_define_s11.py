@@ -21,3 +21,27 @@ def test_a_bracketed_latex_sum_body_keeps_the_next_term_outside():
     definition = r"L = \sum_{i=1}^{n} \left( w x_i \right) + x_i"
     v = verify(r"\frac{\partial L}{\partial w} = \sum_{i=1}^{n} x_i", define=[definition])
     assert v.verdict == "unreadable" and "index i is free on the right" in v.message, v.message
+
+
+def test_forum_and_wiki_markup_around_a_definition_only_marks_the_mathematics():
+    for define in (r"[tex]y = \frac{1}{1 + e^{-x}}[/tex]", r"<math>y = \frac{1}{1 + e^{-x}}</math>",
+                   r"```y = 1/(1 + exp(-x))```"):
+        v = verify(r"\frac{dy}{dx} = y(1 - y)", define=[define])
+        assert v.verdict == "proved", (define, v.message)
+        assert "markup" in v.message
+        assert verify(r"\frac{dy}{dx} = y(1 + y)", define=[define]).verdict == "wrong"
+
+
+def test_a_sentence_around_a_tex_tagged_claim_is_the_formula():
+    v = verify(r'So by the chain rule, [tex]\frac{dy}{dx} = e^{-x}/(1 + e^{-x})^2[/tex].',
+               define=[r"[tex]y = \frac{1}{1 + e^{-x}}[/tex]"])
+    assert v.verdict == "proved", v.message
+
+
+def test_a_wiki_formula_that_failed_to_render_is_read_from_its_displaystyle_source():
+    failed = ('Failed to parse (SVG (MathML can be enabled via browser plugin): Invalid response ("Math extension '
+              'cannot connect to Restbase.") from server "https://wikimedia.org/api/rest_v1/":): ')
+    v = verify(failed + r"{\displaystyle \frac{\partial s}{\partial u} = 2u}", define=[failed + r"{\displaystyle s = u^2 + u}"])
+    assert v.verdict == "wrong", v.message
+    assert verify(r"\frac{\partial s}{\partial u} = 2u + 1", define=[failed + r"{\displaystyle s = u^2 + u}"]).verdict \
+        == "proved"

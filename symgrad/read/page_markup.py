@@ -1,0 +1,62 @@
+"""The markup a page wraps its mathematics in, which only says "this is math" and is blanked (columns kept): a forum's
+``[tex]...[/tex]`` or ``[math]...[/math]``, MediaWiki's ``<math>...</math>``, markdown's backtick fences around the
+whole text (``````yi = ...``````), and MediaWiki's message for a formula its server failed to render, copied before the
+formula's own source (``Failed to parse (SVG (MathML ...): Invalid response (...) from server "...":): {\\displaystyle
+a = b}``)."""
+
+from __future__ import annotations
+
+import re
+
+# each: the markup, and what the verdict's note calls it; a tag stands as the $ it means (a sentence around a formula in
+# $...$ is read by read/tokens)
+_TAGS = (
+    (re.compile(r"\[(tex|math|latex|itex)\]|\[/(tex|math|latex|itex)\]", re.IGNORECASE), "[tex]...[/tex]"),
+    (re.compile(r"<math(?:\s+[a-z]+=\"[^\"<>]*\")*\s*>|</math\s*>", re.IGNORECASE), "<math>...</math>"),
+)
+# the whole text between runs of backticks, a markdown code fence (or inline code) that lost its rendering
+_FENCES = re.compile(r"^\s*(`+)(?=[^`])|(?<=[^`])(`+)\s*$")
+# MediaWiki's rendering failure, up to the {\displaystyle ...} that holds the formula's source
+_FAILED = re.compile(r"Failed to parse \(.*?\):\s*(?=\{\\displaystyle)", re.DOTALL)
+_DISPLAYSTYLE = re.compile(r"\{\\displaystyle\b")  # MediaWiki's source of a formula, {\displaystyle a = b}
+
+
+def _markup(src: str) -> list[tuple[int, int, str]]:
+    """Each piece of wrapping markup in ``src``: its start, its end and what it is."""
+    found = [(m.start(), m.end(), name) for pattern, name in _TAGS for m in pattern.finditer(src)]
+    if src.count("`") and "`" not in src.strip().strip("`"):
+        found += [(m.start(), m.end(), "backtick fences") for m in _FENCES.finditer(src)]
+    found += [(m.start(), m.end(), "MediaWiki's 'Failed to parse' message") for m in _FAILED.finditer(src)]
+    for m in _DISPLAYSTYLE.finditer(src):
+        close = _closing(src, m.start())
+        if close is not None and not src[close + 1:].strip(" .,"):
+            found += [(m.start(), m.end(), "{\\displaystyle ...}"), (close, close + 1, "{\\displaystyle ...}")]
+    return found
+
+
+def _closing(src: str, start: int) -> int | None:
+    """The offset of the ``}`` closing the ``{`` at ``start`` (escaped braces ``\\{`` do not count), or None."""
+    depth = 0
+    for k in range(start, len(src)):
+        if k and src[k - 1] == "\\":
+            continue
+        depth += (src[k] == "{") - (src[k] == "}")
+        if depth == 0:
+            return k
+    return None
+
+
+def markup_blanked(src: str) -> str:
+    """``src`` with the markup around its mathematics blanked, the same width; a tag is the ``$`` it stands for."""
+    for start, end, name in _markup(src):
+        dollar = name.startswith(("[", "<")) and end - start > 1
+        closing = dollar and src[start + 1] == "/"
+        src = src[:start] + ("$" if dollar and closing else "") + " " * (end - start - dollar) + \
+            ("$" if dollar and not closing else "") + src[end:]
+    return src
+
+
+def markup_notes(src: str) -> list[str]:
+    """What ``markup_blanked`` dropped, as notes for the verdict."""
+    names = sorted({name for _, _, name in _markup(src)})
+    return [f"text: the page's markup {name} around the formula only marks it as mathematics: dropped" for name in names]
