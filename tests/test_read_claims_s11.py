@@ -28,3 +28,23 @@ def test_newline_parts_the_rows_of_cases(sign: str, verdict: str) -> None:
 def test_a_comma_alone_parts_a_case_from_its_condition(first: str, verdict: str) -> None:
     claim = (r"\frac{dE}{du} = \begin{cases} " + first + r",\quad u > v \\ -1,\quad u < v \end{cases}")
     assert verify(claim, define=["E = |u - v|"]).verdict == verdict
+
+
+QUADRATIC = r"q = \sum_{i=1}^{n}\sum_{j=1}^{n} u_i b_{ij} u_j"
+SHAPES = r"u \in \mathbb{R}^{n}, B \in \mathbb{R}^{n \times n}"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"$\frac{\partial q}{\partial u_k} = \sum_{j=1}^{n} (b_{kj} + b_{jk}) u_j$ for each $k$ = 1, ..., $n$.", "proved"),
+    (r"$\frac{\partial q}{\partial u_k} = 2\sum_{j=1}^{n} b_{kj} u_j$ for all $k$ = 1, \dots, $n$", "wrong"),
+    (r"$\frac{\partial q}{\partial u_k} = \sum_{j=1}^{n} (b_{kj} + b_{jk}) u_j$ for every $k$", "proved"),
+    (r"\frac{\partial q}{\partial u_k} = \sum_{j=1}^{n} (b_{kj} + b_{jk}) u_j, \quad k = 1, \dots, n", "proved"),
+    (r"\frac{\partial q}{\partial u_k} = 2\sum_{j=1}^{n} b_{jk} u_j \quad \forall k = 1, \dots, n", "wrong"),
+])
+def test_the_range_of_the_claims_index_after_it_is_no_part_of_its_value(claim: str, verdict: str) -> None:
+    assert verify(claim, define=[QUADRATIC], given=[SHAPES]).verdict == verdict
+
+
+def test_a_range_after_the_claim_names_a_size_that_must_match() -> None:
+    v = verify(r"\frac{\partial L}{\partial w_k} = 2 w_k, \quad k = 1, \dots, n", define=[r"L = \sum_{i=1}^{m} w_i^2"])
+    assert v.verdict == "unreadable" and "size n does not match size m" in v.message

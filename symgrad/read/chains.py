@@ -8,6 +8,7 @@ import itertools
 import re
 
 from ..errors import ParseError
+from .claim_ranges import range_after
 from .context import Context
 from .parser import _Parser
 from .prose import equation_number
@@ -67,7 +68,9 @@ _CASE_WORDS = {"if", "for", "when", "where", "with"}
 
 
 def _case_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
-    """``toks`` without a trailing case ``, i = j`` / ``\\text{if } i \\neq j``, which goes to ``ctx.assumptions``."""
+    """``toks`` without a trailing case ``, i = j`` / ``\\text{if } i \\neq j``, which goes to ``ctx.assumptions``
+    (nor a trailing range of an index, ``read.claim_ranges``)."""
+    toks = range_after(latex, toks, ctx)
     tail = toks[-5:-1]
     if len(toks) < 6 or [t.kind for t in (tail[1], tail[3])] != ["letter", "letter"] or tail[2].text not in (
             "=", r"\ne", r"\neq"):

@@ -18,6 +18,7 @@ from .damage_spellings import primes, right_defines_read
 from .damage_stars import starred
 from .damage_underscores import restored
 from .damage_words import traced
+from .prose_ranges import range_in_words
 from .unicode_letters import decorated_label, spelled
 from .unicode_nabla import subscripted
 from .upright_powers import power_outside
@@ -551,6 +552,8 @@ def _math_in_prose(toks: list[_Tok], latex: str) -> list[_Tok]:
         latex[toks[runs[-1][-1]].col:]
     if not re.search(r"[A-Za-z]{3}", outside):
         return toks
+    if len(runs) > 2 and (ranged := range_in_words(latex, toks, runs, _Tok)) is not None:
+        return ranged  # $A$ for all $k$ = 1, ..., $n$: the formula and the range of its index
     if len(runs) > 2:
         raise ParseError("a sentence with several formulas in $...$: give the one claimed", column=toks[runs[2][0]].col,
                          source=latex)
