@@ -48,3 +48,15 @@ def test_the_range_of_the_claims_index_after_it_is_no_part_of_its_value(claim: s
 def test_a_range_after_the_claim_names_a_size_that_must_match() -> None:
     v = verify(r"\frac{\partial L}{\partial w_k} = 2 w_k, \quad k = 1, \dots, n", define=[r"L = \sum_{i=1}^{m} w_i^2"])
     assert v.verdict == "unreadable" and "size n does not match size m" in v.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"d(v^T M v) = v^T(M + M^T)\,dv", "proved"),
+    (r"d(v^T M v) = 2 v^T M\,dv", "wrong"),  # only for a symmetric M
+])
+def test_the_differential_of_a_bracketed_expression_is_its_gradient_by_the_one_dv(claim: str, verdict: str) -> None:
+    assert verify(claim).verdict == verdict
+
+
+def test_a_differential_in_two_variables_names_no_one_derivative() -> None:
+    assert verify(r"d(v^T M v) = v^T(M + M^T)\,dv + v^T dM\, v").verdict == "unreadable"

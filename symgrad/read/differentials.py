@@ -84,7 +84,7 @@ def _of_and_by(rest: list[_Tok], right: list[_Tok], ctx: Context) -> tuple[list[
         return None
     name = inner[0].text.lstrip("\\")
     if name not in ctx.functions and name not in ctx.definitions:
-        return None
+        return _of_expression(rest, inner, after, right, ctx)
     if after:
         if after[0].text != "(" or _close(after, 0) != len(after) - 1 or any(t.text == "," for t in after):
             return None
@@ -97,18 +97,30 @@ def _of_and_by(rest: list[_Tok], right: list[_Tok], ctx: Context) -> tuple[list[
     return (inner, next(iter(differentials.values()))) if len(differentials) == 1 else None
 
 
+def _of_expression(rest: list[_Tok], inner: list[_Tok], after: list[_Tok], right: list[_Tok],
+                   ctx: Context) -> tuple[list[_Tok], list[_Tok]] | None:
+    """``d(x^T C x) = x^T(C + C^T) dx``: the differential of a bracketed expression of names nothing defines, by the
+    one ``dX`` of the right side whose X the expression writes; None for anything else."""
+    if rest[0].text != "(" or after:
+        return None
+    written = {t.text for t in inner if t.kind in ("letter", "cmd")}
+    differentials = {_text(by): by for by in _differentials(right, ctx, written)}
+    return (rest[:len(inner) + 2], next(iter(differentials.values()))) if len(differentials) == 1 else None
+
+
 def _spelled(name: str) -> str:
     return name if len(name) == 1 else "\\" + name
 
 
-def _differentials(toks: list[_Tok], ctx: Context) -> list[list[_Tok]]:
-    """The variables of the ``dX`` written in ``toks`` (X a name the problem knows)."""
+def _differentials(toks: list[_Tok], ctx: Context, written: set[str] | None = None) -> list[list[_Tok]]:
+    """The variables of the ``dX`` written in ``toks`` (X a name the problem knows, or one of ``written``)."""
     found = []
     for k in range(len(toks)):
         mark = _mark(toks, k)
         if mark and k + mark < len(toks):
             by = _variable_at(toks, k + mark)
-            if by and (mark > 1 or toks[k + 1].col == toks[k].col + 1) and _a_variable(by, ctx):
+            if by and (mark > 1 or toks[k + 1].col == toks[k].col + 1) and (
+                    _a_variable(by, ctx) if written is None else by[-1].text in written and len(by) == 1):
                 found.append(by)
     return found
 
