@@ -45,3 +45,28 @@ def test_a_wiki_formula_that_failed_to_render_is_read_from_its_displaystyle_sour
     assert v.verdict == "wrong", v.message
     assert verify(r"\frac{\partial s}{\partial u} = 2u + 1", define=[failed + r"{\displaystyle s = u^2 + u}"]).verdict \
         == "proved"
+
+
+MSE_CODE = "def mse(y_true, y_pred):\n    return np.mean(np.power(y_true - y_pred, 2))"
+
+
+def test_a_mean_of_a_loss_of_targets_and_predictions_makes_both_vectors():
+    v = verify(r"\frac{\partial L}{\partial \hat y} = \frac{2}{N}(\hat y - y)", define=[r"L = mean((y - \hat y)^2)"])
+    assert v.verdict == "proved", v.message
+    assert "read as vectors of one length" in v.message
+    assert verify(r"\frac{\partial L}{\partial \hat y} = 2(\hat y - y)", define=[r"L = mean((y - \hat y)^2)"]).verdict \
+        == "wrong"
+
+
+def test_a_mean_of_a_weight_and_data_has_several_readings_and_is_refused():
+    v = verify(r"\frac{\partial L}{\partial w} = 2w", define=[r"L = mean((w x)^2)"])
+    assert v.verdict == "unreadable" and "which of w, x are vectors has several readings" in v.message, v.message
+
+
+def test_a_loss_prime_of_target_and_prediction_is_its_derivative_by_the_prediction():
+    right = "def mse_prime(y_true, y_pred):\n    return 2 * (y_pred - y_true) / np.size(y_true)"
+    v = verify(right, define=[MSE_CODE])
+    assert v.verdict in ("proved", "agrees"), v.message
+    assert "by y_pred" in v.message
+    dropped = "def mse_prime(y_true, y_pred):\n    return 2 * (y_pred - y_true)"
+    assert verify(dropped, define=[MSE_CODE]).verdict == "wrong"

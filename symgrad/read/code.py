@@ -208,8 +208,9 @@ def _function_notes(fn: Function) -> list[str]:
     if fn.derivative_of:
         why = f"its name says so, and {fn.derivative_of} is the one function it calls" if \
             BARE_DERIVATIVE.fullmatch(fn.name) else "its name says so"
-        notes.append(f"code: the function {fn.name}({fn.params[0].arg}) read as the derivative of {fn.derivative_of} by "
-                     f"{fn.params[0].arg} ({why})")
+        args, by = ", ".join(a.arg for a in fn.params), fn.by or fn.params[0].arg
+        why += ", and a loss's derivative is by its prediction" if fn.by else ""
+        notes.append(f"code: the function {fn.name}({args}) read as the derivative of {fn.derivative_of} by {by} ({why})")
     if fn.flag:
         notes.append(f"code: {fn.name}({fn.params[0].arg}, {fn.flag}=True) read as the derivative by {fn.params[0].arg} "
                      f"of what {fn.name} returns without it, at the same {fn.params[0].arg}")
@@ -223,7 +224,9 @@ def _function_pieces(fn: Function, src: str) -> Pieces:
     tr = _Translator(src, 0, src, fn.lines)
     at = src.index(fn.name) + 1
     head = [(c, at + k) for k, c in enumerate(fn.derivative_of or fn.name)]
-    if fn.derivative_of:
+    if fn.by:  # mse_prime(y_true, y_pred): the derivative by the prediction of mse of both
+        head.insert(0, (rf"\frac{{\partial}}{{\partial {_name(fn.by)}}}", at))
+    elif fn.derivative_of:
         head.append(("'", at + len(fn.name) - 1))
     head.append(("(", at + len(fn.name)))
     for k, param in enumerate(fn.params):
@@ -367,6 +370,8 @@ class _Translator:
         return out
 
     def _Call(self, node: ast.Call) -> Pieces:
+        if (size := sized(node)) is not None:  # np.size(y)
+            return self.pieces(size)
         if _branches(node) and not node.keywords:
             return _cases(self, node)
         if _dotted(node.func)[-1] == "sum" and len(node.args) == 1 and not node.keywords and \

@@ -43,6 +43,24 @@ class Function:
     lines: list[tuple[str, int, int]]  # each parsed line, where it starts in the source, how much further in
     flag: str | None = None  # a derivative switch (derivative=False): body is then the derivative of ``plain``
     plain: ast.expr | None = None  # what the function returns with its switch off
+    by: str | None = None  # of a loss's derivative (y_true, y_pred): the prediction it differentiates by
+
+
+# a loss's two arguments as its names say: the target, then the prediction a loss's derivative is taken by
+_TARGET = re.compile(r"y|t|y_?true|y_?target|targets?|labels?|y_?actual|actual|truth", re.IGNORECASE)
+_PREDICTION = re.compile(r"y_?pred|y_?hat|preds?|predicted|predictions?|outputs?|y_?predicted|y_?out", re.IGNORECASE)
+
+
+def _prediction(params: list[ast.arg]) -> str | None:
+    """``mse_prime(y_true, y_pred)``: the derivative of a loss of a target and a prediction is by the prediction
+    (backprop's upstream gradient); None for any other arguments."""
+    names = [a.arg for a in params]
+    if len(names) != 2:
+        return None
+    kinds = [(bool(_TARGET.fullmatch(n)), bool(_PREDICTION.fullmatch(n))) for n in names]
+    if sorted(kinds) != [(False, True), (True, False)]:
+        return None
+    return next(n for n, (_, pred) in zip(names, kinds, strict=True) if pred)
 
 
 def _line_map(src: str, text: str) -> list[tuple[str, int, int]]:
@@ -104,12 +122,13 @@ def function(src: str) -> Function | None:
                  isinstance(d, ast.Constant) and isinstance(d.value, bool)), None)
     match = _DERIVATIVE_NAME.fullmatch(fn.name)
     of = (match.group(1) or match.group(2)) if match else _called_one(fn, text, src)
-    if (of or flag) and len(params) != 1:
+    by = _prediction(params) if of and not flag else None
+    if (of or flag) and len(params) != 1 and by is None:
         raise ParseError(f"{fn.name} names a derivative of a function of {len(params)} arguments: say by which "
                          "(write the derivative as dL/dw)", column=_column(text, fn), source=src)
     constants = [a.arg for a in with_default if a.arg != flag]
     if flag is None:
-        return Function(fn.name, of, params, constants, plain(_value(fn.body, {}, text)), _line_map(src, text))
+        return Function(fn.name, of, params, constants, plain(_value(fn.body, {}, text)), _line_map(src, text), by=by)
     off = _Folded().visit(_value(fn.body, {flag: ast.Constant(False)}, text))
     on = _Itself(fn.name, params[0].arg, off).visit(_Folded().visit(_value(fn.body, {flag: ast.Constant(True)}, text)))
     return Function(fn.name, None, params, constants, plain(on), _line_map(src, text), flag, plain(off))

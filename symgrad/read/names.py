@@ -9,11 +9,10 @@ import sympy as sp
 from ..errors import ParseError
 from .applications import refuse_unknown_application
 from .indices import _reach, _span
+from .reduced_arrays import _OF_VECTORS, vectors_reduced
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _sigmoid, _Val
 
-# functions of a whole vector: softmax(z), logsumexp(z) of a name met there make it a vector
-_OF_VECTORS = ("softmax", "logsumexp", "lse", "sum", "mean")
 # Greek letters spelled out in plain text (beta*x, sigma^2); the two-letter ones (pi, mu) stay letters: p_i is
 # often written pi
 _GREEK_WORDS = frozenset(g for g in _GREEK if len(g) > 2 and g != "ell")
@@ -537,8 +536,7 @@ class _Names:
         start = self.pos
         met = set(self.new_scalars)
         args = self.arguments()
-        if name in _OF_VECTORS and len(args) == 1 and str(args[0].expr) in set(self.new_scalars) - met:
-            args = [self.new_vector(str(args[0].expr), tok)]
+        args = vectors_reduced(self, name, args, start, met, tok)  # softmax(z), mean((y_true - y_pred)^2)
         if name == "norm" and len(args) == 1 and not args[0].axes and not _free_indices(args[0].expr):
             args = [self.with_samples(args[0], start, lambda: self.arguments()[0])]
         if name in self.ctx.functions:
