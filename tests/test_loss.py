@@ -363,7 +363,10 @@ CATALOG_FIX = {"focal": {"gamma": lambda a: np.float64(2.0), "alpha": lambda a: 
                "huber": {"delta": lambda a: np.abs(a) + 0.5}, "softmax-temperature": {"T": lambda a: np.abs(a) + 0.5}}
 
 
-# the 50-digit reference itself fails here (strict: a better reference shows at once)
+# the mpmath reference cannot settle here: weights and inputs of 1e3-1e4 through two layers make logits near 1e6,
+# and 1 - sigma(1e6) cancels to 0 below about 434,000 digits; its ladder (50, 600, 6000 digits, confirmed at
+# 12000) cost 190 s of the suite to fail every time, so these are not run (compiled values are finite; a
+# reference that settles there would let them run, strict)
 _UNSETTLED = "the mpmath reference does not settle through two layers at inputs of 1e3-1e4 (compiled values finite)"
 EXTREME_GAPS = {
     ("mlp-relu", 1e3): _UNSETTLED, ("mlp-relu", -1e4): _UNSETTLED,
@@ -378,7 +381,8 @@ MATRIX_ENTRIES = {"logdet", "gaussian-mvn-nll"}
 
 def _extreme_cases() -> list:
     return [pytest.param(name, scale, id=f"{name}-{scale}", marks=[pytest.mark.xfail(
-                strict=True, reason=EXTREME_GAPS[name, scale])] if (name, scale) in EXTREME_GAPS else [])
+                strict=True, run=EXTREME_GAPS[name, scale] != _UNSETTLED, reason=EXTREME_GAPS[name, scale])]
+                if (name, scale) in EXTREME_GAPS else [])
             for name in symgrad.names() if name not in CATALOG_NOT_FINITE | MATRIX_ENTRIES for scale in (1e3, -1e4)]
 
 
