@@ -60,3 +60,19 @@ def test_the_differential_of_a_bracketed_expression_is_its_gradient_by_the_one_d
 
 def test_a_differential_in_two_variables_names_no_one_derivative() -> None:
     assert verify(r"d(v^T M v) = v^T(M + M^T)\,dv + v^T dM\, v").verdict == "unreadable"
+
+
+FEATURES = [r"E = \frac{1}{N}\sum_{n=1}^{N} (h_n - t_n)^2", r"h_n = a_1u_{n1} + a_2u_{n2} + c"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial E}{\partial a_2} = \frac{2}{N}\sum_{n=1}^{N} (h_n - t_n)u_{n2}", "proved"),
+    (r"\frac{\partial E}{\partial a_2} = \frac{2}{N}\sum_{n=1}^{N} (h_n - t_n)u_{n1}", "wrong"),
+])
+def test_an_index_and_a_column_written_together_are_an_entry(claim: str, verdict: str) -> None:
+    assert verify(claim, define=FEATURES, given=[r"u \in \mathbb{R}^{N \times 2}"]).verdict == verdict
+
+
+def test_an_entry_taken_out_of_its_indexs_sum_is_wrong() -> None:
+    claim = r"\frac{\partial E}{\partial a_2} = \frac{2}{N}u_{n2}\sum_{n=1}^{N} (h_n - t_n)"
+    assert verify(claim, define=FEATURES, given=[r"u \in \mathbb{R}^{N \times 2}"]).verdict == "wrong"

@@ -10,6 +10,7 @@ from .differentials import source_text
 from .fallback import _FOREIGN_CLOSERS
 from .literals import bracket_list, matrix_environment
 from .matrix_norms import norm_kind
+from .mixed_subscripts import entry_indices
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
@@ -229,6 +230,14 @@ class _Expressions:
         """The tokens of ``_+`` or ``_{+}`` here (after a bracket: ``[u]_+`` is max(0, u)), or 0."""
         texts = [self.peek(k).text for k in range(4)]
         return 2 if texts[:2] == ["_", "+"] else 4 if texts == ["_", "{", "+", "}"] else 0
+
+    def index_list(self, body: list[_Tok], end: int, t: _Tok) -> tuple[str, list]:
+        """``x_{i1}`` with i an index in play: the entry (i, 1) (``read.mixed_subscripts``); else as names read it."""
+        mixed = entry_indices(self, body)
+        if mixed is None:
+            return super().index_list(body, end, t)  # type: ignore[misc]
+        self.pos = end
+        return "indices", mixed
 
     def subscripted(self, v: _Val, t: _Tok) -> _Val:
         """After ``_`` on a value: the element of a name (``\\sigma^2_j`` is ``(\\sigma_j)^2``) or of an array value;

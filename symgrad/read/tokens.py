@@ -480,8 +480,8 @@ def _plain_name(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | 
     if re.match(r"(Sum|SUM)_", src[t.col - 1:]) and not re.search(r"[A-Za-z0-9_]$", src[:t.col - 1]):
         return [_Tok("letter", c, t.col + m) for m, c in enumerate("sum")], k + 3
     end = _label_end(toks, k, src)
-    if end is None:
-        return None
+    if end is None or k > 1 and [toks[k - 2].text, toks[k - 1].text, toks[end].text] == ["_", "{", "}"]:
+        return None  # x_{i1}: a subscript's index and column (read.mixed_subscripts), no label i_1
     first = k + 1 + (toks[k + 1].text == "_")
     return [t, _Tok("sym", "_", toks[k + 1].col), _Tok("sym", "{", toks[k + 1].col), *toks[first:end],
             _Tok("sym", "}", toks[end - 1].col)], end
