@@ -70,3 +70,9 @@ def test_a_loss_prime_of_target_and_prediction_is_its_derivative_by_the_predicti
     assert "by y_pred" in v.message
     dropped = "def mse_prime(y_true, y_pred):\n    return 2 * (y_pred - y_true)"
     assert verify(dropped, define=[MSE_CODE]).verdict == "wrong"
+
+
+def test_a_prime_on_an_array_names_only_what_the_page_wrote():
+    v = verify(r"\frac{\partial E}{\partial u} = 1", define=[r"E = -\log(\sigma(v_{w_{O}}^{'} u))"])
+    assert v.verdict == "unreadable" and "depends on v (each entry" in v.message, v.message
+    assert "_size" not in v.message

@@ -82,7 +82,8 @@ class _Primes:
         if not inputs and not alone:
             return _Val(sp.Integer(0))  # 1' in a chain: a constant's derivative
         if len(inputs) != 1:
-            names = ", ".join(sorted(map(str, inputs))) or "no variable"
+            arrays = " (each entry of an array a variable)" if any(isinstance(s, sp.Indexed) for s in inputs) else ""
+            names = ", ".join(_written(inputs)) + arrays or "no variable"
             raise self.error(f"a prime needs one variable to differentiate by, and this depends on {names}: write "
                              r"\frac{d}{dx} instead", t)
         (x,) = inputs
@@ -106,3 +107,10 @@ class _Primes:
 
 def _vector(x: sp.Basic) -> bool:
     return isinstance(x, sp.IndexedBase) and len(x.shape or ()) == 1
+
+
+def _written(inputs: set[sp.Expr]) -> list[str]:
+    """The names of ``inputs`` as the page writes them: an array once by its name (not v and v[w_O]), and no size the
+    reader made up for it (``_size_...``)."""
+    names = {str(s.base) if isinstance(s, sp.Indexed) else str(s) for s in inputs}
+    return sorted(n for n in names if not n.startswith("_"))
