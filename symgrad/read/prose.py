@@ -8,8 +8,10 @@ import re
 
 from ..errors import ParseError
 from .densities import density_in_words
+from .words_appositions import apposition_notes
 from .words_conventions import convention_in_words
 from .words_declarations import generic_in_words
+from .words_distributions import distribution_in_words
 from .words_functions import function_in_words
 from .words_kinds import sign_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
@@ -78,7 +80,7 @@ _SENTENCES = [
     ((rf"([^\s,]+)\s*,\s*(?:\\[;,:!]\s*)?([^\s,]+?)\s*(?:the\s+)?upstream\s+gradient\s+{_DERIVATIVE}\s+and\s+"
       rf"(?:the\s+)?downstream\s+gradient\s+.*"), r"\3 = \1"),
 ]
-_OPENING = re.compile(r"^\s*(?:given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|hence|thus|therefore|"
+_OPENING = re.compile(r"^\s*(?:now\s*,?\s*)?(?:now|given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|hence|thus|therefore|"
                       r"for(?:\s+(?:all|each|every))?)"
                       r"\b[\s,:]*", re.IGNORECASE)
 _MATH = re.compile(r"\$+|\\\(|\\\)|`")  # `x` as Markdown quotes code
@@ -255,7 +257,8 @@ def _sentence(text: str) -> str | None:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
             return m.expand(fact)
-    described = _fact_described(text) or sign_in_words(plain) or upstream_in_words(plain) or function_in_words(plain)
+    described = _fact_described(text) or sign_in_words(plain) or upstream_in_words(plain) or function_in_words(plain) or \
+        distribution_in_words(plain)
     if described is not None:
         return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
@@ -292,7 +295,7 @@ def _described(text: str, fact: str) -> list[str]:
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
     phrases = as_declarations(spaced) if fact is not None else None
     if phrases is not None:
-        return [n for p in phrases for n in _described(p, _sentence(p))]
+        return [*apposition_notes(spaced), *(n for p in phrases for n in _described(p, _sentence(p)))]
     try:
         matrices = declared_in_words(spaced) if fact is not None else None
     except ParseError:  # not the sentence the fact was read from

@@ -29,6 +29,7 @@ _ADJECTIVES = {
     "positive-definite": (r"{name} \succ 0", ""),
     "positive semidefinite": (r"{name} \succeq 0", ""), "positive semi-definite": (r"{name} \succeq 0", ""),
     "covariance": (r"{name} \succ 0", "{name}, a covariance matrix, read as symmetric positive definite"),
+    "variance": ("", ""),  # "variance covariance": the covariance says it
     "precision": (r"{name} \succ 0", "{name}, a precision matrix, read as symmetric positive definite"),
     "given": ("", ""), "known": ("", ""), "fixed": ("", ""), "constant": ("", ""),
 }

@@ -36,10 +36,13 @@ _ADJECTIVES = {
     "positive definite": (r"{name} \succ 0", ""), "positive-definite": (r"{name} \succ 0", ""),
     "positive semidefinite": (r"{name} \succeq 0", ""), "positive semi-definite": (r"{name} \succeq 0", ""),
     "covariance": (r"{name} \succ 0", "{name}, a covariance matrix, read as symmetric positive definite"),
+    "variance-covariance": (r"{name} \succ 0", "{name}, a covariance matrix, read as symmetric positive definite"),
+    "variance covariance": (r"{name} \succ 0", "{name}, a covariance matrix, read as symmetric positive definite"),
 }
 _MATRIX_ONLY = {"square", "symmetric", "symmetrical", "non-symmetric", "nonsymmetric", "not symmetric", "invertible",
                 "nonsingular", "non-singular", "positive definite", "positive-definite", "positive semidefinite",
-                "positive semi-definite", "covariance"}
+                "positive semi-definite", "covariance",
+                "variance-covariance", "variance covariance"}
 _FILLER = r"(?:,|and|also|assuming|assumed|(?:that\s+)?is|which\s+is)"
 _WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({*_KINDS, *_ADJECTIVES}, key=len, reverse=True))
 _SIZE_WORDS = r"(?:of|with)\s+(?:size|shape|dimensions?|length)|in"

@@ -9,6 +9,7 @@ import re
 
 from ..errors import ParseError
 from .prose_matrices import matrices_in_words
+from .words_appositions import apposed
 from .words_declarations import declaration_in_words
 
 _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)|\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?)"
@@ -52,6 +53,9 @@ def as_declarations(spaced: str) -> list[str] | None:
     """The ``<names> is a <kind>`` sentences a sentence written another way says (``x is not a matrix, but a scalar``:
     ``x is a scalar``; ``the d-vector a and the d x d matrix M``: two), or None when it is written no other way."""
     plain = " ".join(spaced.split()).strip().rstrip(".")
+    apposition = apposed(plain)  # "Y is a covariance matrix Σ, which is symmetric": each name, each clause
+    if apposition is not None:
+        return apposition[0]
     negated = _NOT_BUT.fullmatch(plain) or _BUT_NOT.fullmatch(plain)
     if negated is not None:
         return [f"{negated['names']} is {negated['what']}"]

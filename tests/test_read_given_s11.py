@@ -1,0 +1,40 @@
+"""Facts (``--given``) written as pages write them (issue 9, session 11): sentences around several formulas, read for
+what they state about the names, never dropped where they state a shape, a range, a function or a constraint."""
+
+from __future__ import annotations
+
+import pytest
+
+from symgrad import verify
+
+SOFTMAX_CE = [r"y_i = \frac{\exp(z_i)}{\sum_k \exp(z_k)}", r"E = -\sum_{j=1}^{n} t_j \log y_j"]
+
+
+@pytest.mark.parametrize(("given", "claim", "verdict"), [
+    (r"$t_1, \dots, t_n$ is a probability distribution", "y_i - t_i", "proved"),
+    (r"$t_1, \dots, t_n$ is a probability distribution", "y_i - 2 t_i", "wrong"),
+    (r"where the $t_j$ sum to one", "y_i - t_i", "proved"),
+])
+def test_a_probability_distribution_in_words_is_the_constraint_that_its_entries_sum_to_one(
+        given: str, claim: str, verdict: str) -> None:
+    assert verify(claim, of=r"\frac{\partial E}{\partial z_i}", define=SOFTMAX_CE, given=[given]).verdict == verdict
+
+
+def test_without_the_distribution_the_softmax_gradient_is_wrong() -> None:
+    assert verify("y_i - t_i", of=r"\frac{\partial E}{\partial z_i}", define=SOFTMAX_CE).verdict == "wrong"
+
+
+COVARIANCE = r"Now suppose $B$ is a variance covariance matrix $S$, which is by definition symmetric and positive definite."
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"2 S x", ("proved", "agrees")), (r"S x", ("wrong",))])
+def test_a_second_name_after_the_kind_is_the_same_matrix_and_which_says_more_of_it(claim: str, verdict: tuple) -> None:
+    v = verify(claim, of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T S x"],
+               given=[COVARIANCE, r"x \in \mathbb{R}^{n}"])
+    assert v.verdict in verdict
+    assert v.verdict == "wrong" or "'B is a variance covariance matrix S': B, S name one matrix" in v.message
+
+
+def test_without_the_sentence_the_symmetric_gradient_is_wrong() -> None:
+    v = verify("2 S x", of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T S x"], given=[r"x \in \mathbb{R}^{n}"])
+    assert v.verdict == "wrong"
