@@ -76,3 +76,9 @@ def test_an_index_and_a_column_written_together_are_an_entry(claim: str, verdict
 def test_an_entry_taken_out_of_its_indexs_sum_is_wrong() -> None:
     claim = r"\frac{\partial E}{\partial a_2} = \frac{2}{N}u_{n2}\sum_{n=1}^{N} (h_n - t_n)"
     assert verify(claim, define=FEATURES, given=[r"u \in \mathbb{R}^{N \times 2}"]).verdict == "wrong"
+
+
+@pytest.mark.parametrize(("right", "verdict"), [(r"-(K^{-1})_{ac}(K^{-1})_{db}", "proved"),
+                                                (r"-(K^{-1})_{ab}(K^{-1})_{cd}", "wrong")])
+def test_an_entry_of_an_inverse_differentiated_is_no_undefined_name(right: str, verdict: str) -> None:
+    assert verify(r"\frac{\partial (K^{-1})_{ab}}{\partial K_{cd}} = " + right).verdict == verdict

@@ -114,14 +114,16 @@ def _sum_bounds(toks: list[_Tok]) -> set[str]:
     return found
 
 
-def _size_in_other_case(bounds: set[str], ctx: Context) -> None:
-    """``\\sum_{i=1}^{n}`` in a claim whose definitions sum to N, n never declared: n is that N written in the other
-    case (noted), the only size the page has."""
+def _sum_bounds_sized(toks: list[_Tok], ctx: Context) -> set[str]:
+    """The bounds of the claim's sums (``_sum_bounds``); ``\\sum_{i=1}^{n}`` in a claim whose definitions sum to N, n
+    never declared: n is that N written in the other case (noted), the only size the page has."""
+    bounds = _sum_bounds(toks)
     for b in bounds:
         other = b.swapcase()
         if len(ctx.sizes) == 1 and other in ctx.sizes and not ctx.declared_elsewhere(b):
             ctx.sizes[b] = ctx.sizes[other]
             ctx.notes.append(f"{b} (not declared) read as {other}, the one size of the definitions")
+    return bounds
 
 
 def _no_equation_number(latex: str) -> None:

@@ -18,8 +18,7 @@ from .chains import (
     _lines_as_chain,
     _naming_the_derivative,
     _no_equation_number,
-    _size_in_other_case,
-    _sum_bounds,
+    _sum_bounds_sized,
 )
 from .claim_stand_ins import _output_of_the_function, _stacked_samples
 from .code import code_notes, is_code_block
@@ -159,8 +158,7 @@ def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Ex
     same = {rel.rhs: rel.lhs for rel in ctx.assumptions[n_cases:] if isinstance(rel, sp.Eq)}
     strict = bool(ctx.definitions)
     declared = set(ctx.tensors)
-    bounds = _sum_bounds(toks)
-    _size_in_other_case(bounds, ctx)
+    bounds = _sum_bounds_sized(toks, ctx)
     if len(bounds) == 1 and not ctx.sizes:
         ctx.default_size = bounds.pop()  # \partial \hat{y}_i then \sum_{j=1}^{n}: i runs to n too
     parts = _split(toks, {"="})
@@ -214,7 +212,8 @@ def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, stric
 
 def _undefined(of: sp.Expr, var: sp.Expr, ctx: Context, declared: set[str]) -> str | None:
     """The name ``of`` is when it is a bare name nobody defined or declared (not the variable itself), else None."""
-    if not isinstance(of, (sp.Symbol, sp.Indexed)) or isinstance(of, sp.Idx) or name_of(of) == name_of(var):
+    if not isinstance(of, (sp.Symbol, sp.Indexed)) or isinstance(of, sp.Idx) or name_of(of) == name_of(var) or \
+            hasattr(of, "derivative_by"):  # (M^{-1})_{ij}: an entry of a matrix function symgrad differentiates
         return None
     name = name_of(of)
     return None if name in ctx.definitions or name in ctx.functions or name in declared else name
