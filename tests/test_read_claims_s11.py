@@ -82,3 +82,20 @@ def test_an_entry_taken_out_of_its_indexs_sum_is_wrong() -> None:
                                                 (r"-(K^{-1})_{ab}(K^{-1})_{cd}", "wrong")])
 def test_an_entry_of_an_inverse_differentiated_is_no_undefined_name(right: str, verdict: str) -> None:
     assert verify(r"\frac{\partial (K^{-1})_{ab}}{\partial K_{cd}} = " + right).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial g}{\partial v} = 3I", "proved"),
+    (r"\frac{\partial g}{\partial v} = I", "wrong"),
+    (r"\frac{\partial h}{\partial v} = \frac{1}{\|v\|^3}(\|v\|^2 I - v v^T)", "proved"),
+    (r"\frac{\partial h}{\partial v} = \frac{1}{\|v\|^3}(\|v\|^2 I - v^T v)", "wrong"),
+])
+def test_an_undeclared_identity_in_a_claim_takes_the_size_of_the_arrays(claim: str, verdict: str) -> None:
+    define = [r"g = 3v", r"h = \frac{v}{\|v\|}"]
+    assert verify(claim, define=define, given=[r"v \in \mathbb{R}^{k}"]).verdict == verdict
+
+
+def test_an_identity_whose_size_nothing_gives_is_refused() -> None:
+    v = verify(r"\frac{\partial g}{\partial v} = 3I", define=[r"g = 3v", r"s = \sum_i w_i"],
+               given=[r"v \in \mathbb{R}^{k}", r"w \in \mathbb{R}^{m}"])
+    assert v.verdict == "unreadable" and "size of the identity" in v.message

@@ -182,7 +182,12 @@ class _Matrices:
                   len(b.shape or ()) == 2}
         if len(shapes) == 1 and len(set(next(iter(shapes)))) == 1:
             return self.sized_identity(shapes.pop()[0], ": the size of every matrix declared")
-        if shapes:  # A^T A + \lambda I with A m x n: the size its use gives (settled in resolve, see ones)
+        claimed = self.strict and not self.lenient  # in a claim I is no name: nothing defines it
+        sizes = {e for b in self.ctx.tensors.values() if isinstance(b, sp.IndexedBase) for e in b.shape or ()}
+        if claimed and not shapes and len(sizes) == 1:  # \frac{\partial g}{\partial x} = 2I with g, x in R^n
+            return self.sized_identity(sizes.pop(), ": the size of every array declared")
+        if shapes or (claimed and sizes):  # A^T A + \lambda I with A m x n; \|x\|^2 I - x x^T with x in R^n, m
+            # the size its use gives (settled in resolve, see ones)
             extent = sp.Dummy("size_identity", integer=True, positive=True)
             self.__dict__.setdefault("identity_sizes", {})[extent] = t
             self.note("I read as the identity matrix of the size its use gives (nothing declares I)")
