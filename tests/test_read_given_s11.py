@@ -38,3 +38,28 @@ def test_a_second_name_after_the_kind_is_the_same_matrix_and_which_says_more_of_
 def test_without_the_sentence_the_symmetric_gradient_is_wrong() -> None:
     v = verify("2 S x", of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T S x"], given=[r"x \in \mathbb{R}^{n}"])
     assert v.verdict == "wrong"
+
+
+RESPECTIVE = r"where $u, A$ and $v$ are $n \times 1$, $n \times m$ and $m \times 1$ matrices."
+
+
+def test_names_and_their_sizes_in_order_declare_each_name_its_size() -> None:
+    assert verify(r"A^T u", of=r"\frac{\partial q}{\partial v}", define=["q = u^T A v"],
+                  given=[RESPECTIVE]).verdict == "proved"
+    wrong = verify(r"A u", of=r"\frac{\partial q}{\partial v}", define=["q = u^T A v"], given=[RESPECTIVE])
+    assert wrong.verdict == "wrong" and "size m does not match size n" in wrong.message
+
+
+def test_as_many_sizes_as_names_or_the_sentence_is_not_read_in_order() -> None:
+    v = verify(r"A^T u", of=r"\frac{\partial q}{\partial v}", define=["q = u^T A v"],
+               given=[r"where $u, A$ and $v$ are $n \times 1$ and $n \times m$ matrices."])
+    assert v.verdict == "unreadable" and "--given" in v.message
+
+
+@pytest.mark.parametrize(("given", "claim", "verdict"), [
+    (r"(assuming the final loss is scaler $L$)", "2x", "proved"),
+    (r"where $L$ is a scalar loss.", "2x", "proved"),
+    (r"where $L$ is a scalar loss.", "x", "wrong"),
+])
+def test_a_scalar_loss_in_words_declares_the_loss_a_number(given: str, claim: str, verdict: str) -> None:
+    assert verify(claim, of=r"\frac{\partial L}{\partial x}", define=["L = x^T x"], given=[given]).verdict == verdict

@@ -26,7 +26,8 @@ _ELEMENTS = r"(?:\s*,?\s*with\s+elements\s+.*?)?(?:\s*\(.*\))?"
 # a letter x as the times sign stands alone or between digits (3x4): "softmax output" has no size softma x output
 _BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d)|\s*-\s*by\s*-\s*|\s+by\s+)"
 _SQUARE = rf"{_DIM}{_BY}{_DIM}"
-_SCALAR = r"(?:(?:small|fixed|given|known)\s+)?(?:scalar|number|constant|real number|real)"
+_SCALAR = r"(?:(?:small|fixed|given|known)\s+)?(?:scalar|scaler|number|constant|real number|real)"
+_LOSS = r"(?:loss|cost|objective|error)(?:\s+function)?"
 _UPSTREAM = r"(?:(?:the|an?)\s+)?(?:(?:upstream|incoming|output)\s+)?(?:gradient\s+)?"
 _DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\S+\s*/\s*d\S+)"
 # (sentence, the fact it states); names and sizes are kept as written
@@ -53,7 +54,8 @@ _SENTENCES = [
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
     (rf"{_NAME}\s+is\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
     (rf"(?:.*\s)?treat(?:ing)?\s+{_NAME}\s+as\s+{_A}{_SCALAR}(?:\s+number)?", r"\1 \\in \\mathbb{R}"),
-    (rf"{_NAME}\s+is\s+{_A}{_SCALAR}\s+(?:weight|parameter|coefficient|factor)", r"\1 \\in \\mathbb{R}"),
+    (rf"{_NAME}\s+is\s+{_A}{_SCALAR}\s+(?:weight|parameter|coefficient|factor|{_LOSS})", r"\1 \\in \\mathbb{R}"),
+    (rf"(?:the\s+)?(?:final\s+|total\s+|overall\s+)?{_LOSS}\s+is\s+{_A}{_SCALAR}\s+{_NAME}", r"\1 \\in \\mathbb{R}"),  # the loss is scalar ℓ
     (rf"{_NAME}\s*>\s*0\s+is\s+{_A}(?:{_SCALAR}|parameter|coefficient)", r"\1 > 0"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}{_BY}1\s+(?:column\s+)?vector{_ELEMENTS}",
      r"\1 \\in \\mathbb{R}^{\2}"),
@@ -83,6 +85,7 @@ _SENTENCES = [
 _OPENING = re.compile(r"^\s*(?:now\s*,?\s*)?(?:now|given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|hence|thus|therefore|"
                       r"for(?:\s+(?:all|each|every))?)"
                       r"\b[\s,:]*", re.IGNORECASE)
+_ASIDE = re.compile(r"^\s*\(\s*([A-Za-z]{3,}[^()]*)\)\s*[.,;]?\s*$")  # a sentence in parentheses, words first
 _MATH = re.compile(r"\$+|\\\(|\\\)|`")  # `x` as Markdown quotes code
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
 
@@ -165,6 +168,9 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
     whole = _sentence(text)
+    if whole is None and _ASIDE.match(text):  # (assuming the loss is a scalar): the words of an aside, as a sentence
+        text = _ASIDE.sub(r"\1", text)
+        whole = _sentence(text)
     worded = _words_spaced(_WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text))
     abstract_function(worded, text)
     if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words

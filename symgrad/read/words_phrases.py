@@ -11,6 +11,7 @@ from ..errors import ParseError
 from .prose_matrices import matrices_in_words
 from .words_appositions import apposed
 from .words_declarations import declaration_in_words
+from .words_respectively import respective_in_words
 
 _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)|\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?)"
          r"(?:_\{?[A-Za-z0-9]+\}?)?")
@@ -56,6 +57,9 @@ def as_declarations(spaced: str) -> list[str] | None:
     apposition = apposed(plain)  # "Y is a covariance matrix Σ, which is symmetric": each name, each clause
     if apposition is not None:
         return apposition[0]
+    respective = respective_in_words(plain)  # "y, W are 1 x n, m x n matrices": each name its size
+    if respective is not None:
+        return respective
     negated = _NOT_BUT.fullmatch(plain) or _BUT_NOT.fullmatch(plain)
     if negated is not None:
         return [f"{negated['names']} is {negated['what']}"]
