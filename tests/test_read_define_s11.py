@@ -76,3 +76,16 @@ def test_a_prime_on_an_array_names_only_what_the_page_wrote():
     v = verify(r"\frac{\partial E}{\partial u} = 1", define=[r"E = -\log(\sigma(v_{w_{O}}^{'} u))"])
     assert v.verdict == "unreadable" and "depends on v (each entry" in v.message, v.message
     assert "_size" not in v.message
+
+
+def test_a_clip_guarding_a_logarithm_reads_as_the_probability_it_guards():
+    bce = ("def bce(y_true, y_pred):\n    eps = 1e-15\n    y_pred = np.clip(y_pred, eps, 1 - eps)\n"
+           "    return -np.mean(y_true * np.log(y_pred) + (1 - y_true) * np.log(1 - y_pred))")
+    grad = r"\frac{\partial}{\partial \mathrm{ypred}} bce(\mathrm{ytrue}, \mathrm{ypred})"
+    right = verify(grad + r" = \frac{1}{N}\left(\frac{1 - \mathrm{ytrue}}{1 - \mathrm{ypred}} - "
+                   r"\frac{\mathrm{ytrue}}{\mathrm{ypred}}\right)", define=[bce])
+    assert right.verdict in ("proved", "agrees"), right.message
+    assert "np.clip(p, eps, 1 - eps)" in right.message
+    dropped = verify(grad + r" = \frac{1 - \mathrm{ytrue}}{1 - \mathrm{ypred}} - \frac{\mathrm{ytrue}}{\mathrm{ypred}}",
+                     define=[bce])
+    assert dropped.verdict == "wrong", dropped.message

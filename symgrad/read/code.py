@@ -21,7 +21,8 @@ from ..errors import ParseError
 from .code_arrays import plain
 from .code_cases import cases_notes
 from .code_einsum import einsum_pieces
-from .code_functions import BARE_DERIVATIVE, Assignment, Function, assignment, function
+from .code_functions import BARE_DERIVATIVE, BY_PREDICTION, Assignment, Function, assignment, function
+from .code_guards import DECISION as GUARD
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
 from .code_sizes import SELF_NOTE, SIZE_NOTE, is_self, is_size, sized
@@ -172,7 +173,7 @@ _DECISIONS = (
      "code: axis=1 read as along each row, axis=0 each column"),
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
-    (is_size, SIZE_NOTE), (is_self, SELF_NOTE),
+    (is_size, SIZE_NOTE), (is_self, SELF_NOTE), GUARD,
     (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
     (lambda n: hasattr(n, "steadied"), ("code: a max subtracted for stability (np.max(x), x.max()) read as 0: the "
      "value is the same whatever constant stands there (softmax's quotient, log-sum-exp's c + log sum e^{x - c})")),
@@ -208,9 +209,8 @@ def _function_notes(fn: Function) -> list[str]:
     if fn.derivative_of:
         why = f"its name says so, and {fn.derivative_of} is the one function it calls" if \
             BARE_DERIVATIVE.fullmatch(fn.name) else "its name says so"
-        args, by = ", ".join(a.arg for a in fn.params), fn.by or fn.params[0].arg
-        why += ", and a loss's derivative is by its prediction" if fn.by else ""
-        notes.append(f"code: the function {fn.name}({args}) read as the derivative of {fn.derivative_of} by {by} ({why})")
+        notes.append(f"code: the function {fn.name}({', '.join(a.arg for a in fn.params)}) read as the derivative of "
+                     f"{fn.derivative_of} by {fn.by or fn.params[0].arg} ({why}{BY_PREDICTION if fn.by else ''})")
     if fn.flag:
         notes.append(f"code: {fn.name}({fn.params[0].arg}, {fn.flag}=True) read as the derivative by {fn.params[0].arg} "
                      f"of what {fn.name} returns without it, at the same {fn.params[0].arg}")

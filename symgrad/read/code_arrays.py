@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 
+from .code_guards import unclipped
 from .code_stability import steadied
 
 _MODULES = {"np", "numpy", "math", "torch", "jnp", "xp"}
@@ -55,4 +56,4 @@ class _Idioms(ast.NodeTransformer):
 
 def plain(tree: ast.expr) -> ast.expr:
     """``tree`` with each idiom of the module's docstring replaced by the value it stands for."""
-    return steadied(_Idioms().visit(tree))
+    return unclipped(steadied(_Idioms().visit(tree)))

@@ -48,6 +48,7 @@ class Function:
 
 # a loss's two arguments as its names say: the target, then the prediction a loss's derivative is taken by
 _TARGET = re.compile(r"y|t|y_?true|y_?target|targets?|labels?|y_?actual|actual|truth", re.IGNORECASE)
+BY_PREDICTION = ", and a loss's derivative is by its prediction"  # the note's reason
 _PREDICTION = re.compile(r"y_?pred|y_?hat|preds?|predicted|predictions?|outputs?|y_?predicted|y_?out", re.IGNORECASE)
 
 
