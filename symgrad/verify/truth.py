@@ -3,11 +3,13 @@ when the engine cannot give it; also the value of derivatives written inside a c
 
 from __future__ import annotations
 
+from typing import Any
+
 import sympy as sp
 
 from ..tensors import Node, name_of
 from .printing import _text
-from .problem import _inline, _is_abstract, _Problem, _rename_bound
+from .problem import _inline, _is_abstract, _names_in, _Problem, _rename_bound
 from .verdict import VerifyError
 
 
@@ -125,6 +127,8 @@ def _through(value: sp.Expr, v: Node, problem: _Problem, notes: list[str] | None
     ``u = 1 + e^{-z}`` means g = 1/u. Only where ``v`` then stands for every use of what it depends on (g a function
     of u alone); otherwise ``value`` is unchanged (dg/du is 0 as read, and the link says so)."""
     definition = next((d for d in problem.definitions if d.name == name_of(v)), None)
+    if definition is not None and isinstance(v, sp.Indexed) and len(definition.indices) == len(v.indices) == 1:
+        return _through_entries(value, v, definition, problem, notes)
     if definition is None or definition.indices or not isinstance(v, sp.Symbol):
         return value
     inlined = _inline(value, problem.definitions, keep=v.name)
@@ -136,6 +140,28 @@ def _through(value: sp.Expr, v: Node, problem: _Problem, notes: list[str] | None
         return value
     if notes is not None:
         notes.append(f"{_text(value)} read as a function of {_text(v)}: {_text(swapped)}, by {_text(v)}'s definition "
+                     f"{_text(definition.rhs)} (the chain rule differentiates by {_text(v)})")
+    return swapped
+
+
+def _through_entries(value: sp.Expr, v: sp.Indexed, definition: Any, problem: _Problem,
+                     notes: list[str] | None) -> sp.Expr:
+    """``_through`` for a defined vector: \\frac{\\partial L}{\\partial o_i} with o_i = W_i x + b_i, where L's definitions
+    write W_j x + b_j (and W_k x + b_k under a sum) for o_j: each entry of o's body, at any index the value uses, is
+    o at that index. Only where no name of the body is left (L a function of o alone); otherwise unchanged."""
+    name = name_of(v)
+    inlined = _inline(value, problem.definitions, keep=name)
+    body = _inline(definition.rhs, problem.definitions, keep=name)
+    if name in _names_in(inlined) or name in _names_in(body) or not _names_in(body):
+        return value
+    (index,) = definition.indices
+    swapped = inlined
+    for at in sorted(inlined.atoms(sp.Idx), key=str):
+        swapped = swapped.xreplace({body.xreplace({index: at}): v.base[at]})  # subs keeps out of sums
+    if name not in _names_in(swapped) or _names_in(swapped) & _names_in(body):
+        return value
+    if notes is not None:
+        notes.append(f"{_text(value)} read as a function of {name}: {_text(swapped)}, by {_text(v)}'s definition "
                      f"{_text(definition.rhs)} (the chain rule differentiates by {_text(v)})")
     return swapped
 
