@@ -63,3 +63,23 @@ def test_as_many_sizes_as_names_or_the_sentence_is_not_read_in_order() -> None:
 ])
 def test_a_scalar_loss_in_words_declares_the_loss_a_number(given: str, claim: str, verdict: str) -> None:
     assert verify(claim, of=r"\frac{\partial L}{\partial x}", define=["L = x^T x"], given=[given]).verdict == verdict
+
+
+INDICATOR = r"\mathbb{1}\{a=b\} = \begin{cases}1, & \text{if } a = b \\ 0, & \text{if } a \neq b\end{cases}"
+SOFTMAX = [r"p_a = \frac{e^{s_a}}{\sum_{c} e^{s_c}}"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"p_a (\mathbb{1}\{a=b\} - p_b)", "proved"),
+    (r"p_a (1 - p_b)", "wrong"),
+])
+def test_a_fact_defining_the_indicator_as_symgrad_reads_it_is_noted(claim: str, verdict: str) -> None:
+    v = verify(claim, of=r"\frac{\partial p_a}{\partial s_b}", define=SOFTMAX, given=[INDICATOR])
+    assert v.verdict == verdict
+    assert "defines notation as symgrad reads it" in v.message or verdict == "wrong"
+
+
+def test_a_fact_defining_the_indicator_otherwise_is_not_read() -> None:
+    swapped = INDICATOR.replace(r"a = b \\ 0", r"a \neq b \\ 0").replace(r"a \neq b\end", r"a = b\end")
+    v = verify(r"p_a (\mathbb{1}\{a=b\} - p_b)", of=r"\frac{\partial p_a}{\partial s_b}", define=SOFTMAX, given=[swapped])
+    assert v.verdict == "unreadable" and "--given" in v.message

@@ -12,6 +12,7 @@ from .context import Context
 from .damage_stars import starred
 from .given_chains import named_chain
 from .given_conditions import condition
+from .given_identities import restated_notation
 from .tokens import _code_tokens, _Tok, _tokenize
 
 _ENTRY = {"digit", "end"}
@@ -57,7 +58,7 @@ def read_alone(latex: str, ctx: Context, define: Callable[[str, Context], object
     scientific = scientific_value(latex)
     if scientific is not None:
         define(scientific[0], ctx)
-    note = scientific[1] if scientific is not None else condition(latex)
+    note = scientific[1] if scientific is not None else condition(latex) or restated_notation(latex)
     if note is not None:
         ctx.notes.append(note)
     return note is not None
