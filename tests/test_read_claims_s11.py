@@ -99,3 +99,14 @@ def test_an_identity_whose_size_nothing_gives_is_refused() -> None:
     v = verify(r"\frac{\partial g}{\partial v} = 3I", define=[r"g = 3v", r"s = \sum_i w_i"],
                given=[r"v \in \mathbb{R}^{k}", r"w \in \mathbb{R}^{m}"])
     assert v.verdict == "unreadable" and "size of the identity" in v.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"(B + B^t)u", "proved"), (r"2B^{t}u", "wrong")])
+def test_a_lowercase_t_over_a_matrix_that_names_nothing_is_its_transpose(claim: str, verdict: str) -> None:
+    v = verify(r"\frac{\partial q}{\partial u} = " + claim, define=[r"q = u^T B u"])
+    assert v.verdict == verdict and "^t read as the transpose" in str(v)
+
+
+def test_a_t_that_is_a_name_is_no_transpose() -> None:
+    v = verify(r"\frac{\partial q}{\partial u} = (B + B^t)u", define=[r"q = u^T B u + t"])
+    assert "^t read as the transpose" not in str(v)

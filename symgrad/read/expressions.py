@@ -197,7 +197,7 @@ class _Expressions:
 
     def superscript(self, v: _Val, t: _Tok) -> _Val:
         """After ``^``: a transpose mark, or a scalar exponent (``e^{z}`` of a vector ``z`` is elementwise)."""
-        n = self.superscript_is_transpose()
+        n = self.superscript_is_transpose() or self.lowercase_transpose(v)
         if n:
             self.pos += n
             return self.transpose(v, t)

@@ -167,6 +167,16 @@ class _Matrices:
         raise self.error(f"{name}^{{-T}} has two readings: the inverse transpose of a matrix (declare it, {name} "
                          rf"\in \mathbb{{R}}^{{n \times n}}) or the power -T of a number (declare T)", t)
 
+    def lowercase_transpose(self, v: _Val) -> int:
+        """``A^t``, ``x^{t}`` of an array where t is no name of the problem nor written elsewhere in this source than as
+        such a mark: the transpose, as ``^T`` (noted; a power by t would need a t); the tokens of the mark, or 0."""
+        texts = [self.peek(k).text for k in range(3)]
+        n = 1 if texts[0] == "t" else 3 if texts == ["{", "t", "}"] else 0
+        if not n or not v.free or self.declared("t") or self.ctx.known("t") or _t_elsewhere(self.toks):
+            return 0
+        self.note("^t read as the transpose: t names nothing here")
+        return n
+
     def identity(self, t: _Tok, subscripted: bool = False) -> _Val | None:
         """An undeclared ``I``: the identity of the size its subscript names (``I_d``, ``I_{n}``, when
         ``subscripted``), else where matrices were read square or every declared matrix is square of one size, of
@@ -359,3 +369,10 @@ def square_matrices(toks: list[_Tok], ctx: Context, always: bool = False) -> Non
     if greek:
         ctx.notes.append(f"{', '.join(greek)}: a Greek capital inverted, transposed or under a determinant read as a "
                          "matrix, not a sum sign")
+
+
+def _t_elsewhere(toks: list[_Tok]) -> bool:
+    """Whether a letter t stands in ``toks`` other than as a superscript ``^t`` or ``^{t}``."""
+    return any(u.kind == "letter" and u.text == "t" and not (
+        toks[k - 1].text == "^" or toks[k - 1].text == "{" and toks[k - 2].text == "^" and toks[k + 1].text == "}")
+        for k, u in enumerate(toks))
