@@ -89,3 +89,9 @@ def test_a_clip_guarding_a_logarithm_reads_as_the_probability_it_guards():
     dropped = verify(grad + r" = \frac{1 - \mathrm{ytrue}}{1 - \mathrm{ypred}} - \frac{\mathrm{ytrue}}{\mathrm{ypred}}",
                      define=[bce])
     assert dropped.verdict == "wrong", dropped.message
+
+
+def test_a_function_named_with_underscores_is_read_whole_where_it_is_applied():
+    definition = [r"mse_loss(y, p) = (y - p)^2"]
+    assert verify(r"\frac{\partial}{\partial p} mse_loss(y, p) = 2(p - y)", define=definition).verdict == "proved"
+    assert verify(r"\frac{\partial}{\partial p} mse_loss(y, p) = 2(y - p)", define=definition).verdict == "wrong"

@@ -8,6 +8,7 @@ import sympy as sp
 
 from ..errors import ParseError
 from .applications import refuse_unknown_application
+from .function_names import spelled_function
 from .indices import _reach, _span
 from .reduced_arrays import _OF_VECTORS, vectors_reduced
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
@@ -151,6 +152,9 @@ class _Names:
     def letters(self, t: _Tok, word: bool) -> tuple[str, _Tok]:
         """A run of letters: one letter, or a known word (a function, a Greek letter, a defined name) it starts
         with; all of them when ``word`` (a definition's left side)."""
+        if (spelled := spelled_function(self)) is not None:  # binary_cross_entropy(y, p): a function defined here
+            self.pos += len(spelled)
+            return spelled, t
         run = 1
         while self.peek(run).kind == "letter" and self.contiguous(run - 1):
             run += 1
