@@ -95,3 +95,17 @@ def test_a_function_named_with_underscores_is_read_whole_where_it_is_applied():
     definition = [r"mse_loss(y, p) = (y - p)^2"]
     assert verify(r"\frac{\partial}{\partial p} mse_loss(y, p) = 2(p - y)", define=definition).verdict == "proved"
     assert verify(r"\frac{\partial}{\partial p} mse_loss(y, p) = 2(y - p)", define=definition).verdict == "wrong"
+
+
+def test_plain_text_letters_glued_to_their_indices_read_as_indexed_names():
+    log_softmax = ["yi = log( exp(xi) / sum_j(exp(xj)) )"]
+    v = verify(r"\frac{\partial y_i}{\partial x_k} = \delta_{ik} - \exp(x_k) / \sum_j \exp(x_j)", define=log_softmax)
+    assert v.verdict == "proved", v.message
+    assert "read as the indexed name x_i" in v.message
+    diagonal_only = r"\frac{\partial y_i}{\partial x_k} = 1 - \exp(x_k) / \sum_j \exp(x_j)"
+    assert verify(diagonal_only, define=log_softmax).verdict == "wrong"
+
+
+def test_a_lone_xi_with_no_indexed_letter_beside_it_is_not_read_as_an_index():
+    v = verify(r"\frac{\partial y}{\partial x} = 2x", define=["y = xi^2 + 1"])
+    assert v.verdict == "unreadable" and "indexed name" not in v.message, v.message

@@ -51,10 +51,29 @@ def _decorated_index(toks: list, k: int) -> str | None:
     return "".join(texts[:4])
 
 
+# in plain text, a letter glued to an index letter as a word of its own (xi, xj, and dyi: d then yi)
+_GLUED = re.compile(r"(?<![A-Za-z0-9_])d?([A-Za-z])([ijk])(?![A-Za-z0-9_])")
+
+
+def _glued_indices(src: str) -> list[int]:
+    """The offsets of the index letters in plain text's ``xi``, ``xj``, ``yi`` (``x_i`` with its ``_`` eaten), where the
+    text shows that convention: a letter glued to two index letters (``xi`` and ``xj``), or to the letter a sum binds
+    (``sum_j(exp(xj))``); none elsewhere (``xi`` may be the Greek letter, ``pi`` the number)."""
+    found = [m for m in _GLUED.finditer(src) if m.group(0) not in ("di", "dj", "dk")]
+    bound = set(re.findall(r"(?:sum|Sum|SUM|prod)_\{?([ijk])", src))
+    letters: dict[str, set[str]] = {}
+    for m in found:
+        letters.setdefault(m.group(1), set()).add(m.group(2))
+    shown = any(len(i) > 1 or i & bound for i in letters.values())
+    return [m.start(2) for m in found] if shown else []
+
+
 def restored(toks: list, src: str, tok: type) -> list:
     """``toks`` with each eaten ``_`` put back where it has one reading; a ``\\hat{y}i`` with two is refused."""
     if "\\" not in src:
-        return toks
+        glued = {at + 1 for at in _glued_indices(src)}
+        return [u for t in toks for u in ([tok("sym", "_", t.col), t] if t.col in glued and t.kind == "letter"
+                                          else [t])]
     head_end = next((k for k, t in enumerate(toks) if t.text == "="), 0)  # a head names; no = no head
     out = []
     for k, t in enumerate(toks):
@@ -74,7 +93,8 @@ def restored(toks: list, src: str, tok: type) -> list:
 def underscore_notes(src: str) -> list[str]:
     """What ``restored`` decided for ``src``, as notes for the verdict."""
     if "\\" not in src:
-        return []
+        return ["text: a letter glued to an index letter (xi, xj) read as the indexed name x_i (the _ eaten; the text "
+                "writes one letter so with two indices, or with the letter its sum binds)"] if _glued_indices(src) else []
     notes = []
     if re.search(r"\\(?:sum|prod)\{[^{}]*=", src) or re.search(r"\\delta\{[A-Za-z],?[A-Za-z]\}", src):
         notes.append(r"text: \sum{k=1} and \delta{ij} read as \sum_{k=1} and \delta_{ij} (the _ eaten by markdown)")
