@@ -297,11 +297,14 @@ def _solved_apart(c: Constraint, used: set[str]) -> bool:
     return any(isinstance(side, (sp.Symbol, sp.Indexed)) and not _names(side) & used for side in (c.lhs, c.rhs))
 
 
-def _refuse_unheld(search: _Search, links: list[Link], truth: sp.Expr) -> None:
+def _refuse_unheld(problem: _Problem, search: _Search, links: list[Link], truth: sp.Expr) -> None:
     """A counterexample drawn where a stated fact (``z_i = g(b_i)``) the search cannot impose does not hold is no
-    counterexample: when the claim or the derivative uses a name such a fact ties, refuse rather than call it wrong
-    (a proof or an agreement without the fact still holds with it)."""
-    used = set().union(*(_names(link.expr) for link in links), _names(truth))
+    counterexample: when the claim or the derivative uses a name such a fact ties (itself or through the
+    definitions of the names it writes: z_i = g(b_i) defined, b_i = \\sum_j A_{ij} x_j stated), refuse rather than
+    call it wrong (a proof or an agreement without the fact still holds with it)."""
+    keep = name_of(problem.var)
+    used = set().union(*(_names(_inline(link.expr, problem.definitions, keep=keep)) for link in links),
+                       *(_names(link.expr) for link in links), _names(truth))
     unheld = [c for c in search.space.unsupported if _names(c.lhs - c.rhs) & used and not _solved_apart(c, used)]
     if unheld:
         facts = "; ".join(_text(sp.Eq(c.lhs, c.rhs, evaluate=False)) for c in unheld)
@@ -348,7 +351,7 @@ def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tupl
                      + "; ".join(_text(sp.Eq(c.lhs, c.rhs, evaluate=False)) for c in search.space.unsupported))
     tail = "".join(f" Note: {n}." for n in notes)
     if wrong is not None:
-        _refuse_unheld(search, links, truth)
+        _refuse_unheld(problem, search, links, truth)
         _refuse_unknown(problem, wrong[0], truth)
         link, diagnosis, why = wrong
         where = f" Link {links.index(link) + 1} ({link.latex}) breaks." if len(links) > 1 else ""
