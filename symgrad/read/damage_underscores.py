@@ -52,6 +52,8 @@ def _decorated_index(toks: list, k: int) -> str | None:
 
 
 # in plain text, a letter glued to an index letter as a word of its own (xi, xj, and dyi: d then yi)
+_GLUED_NOTE = ("text: a letter glued to an index letter (xi, xj) read as the indexed name x_i (the _ eaten; the text "
+               "writes one letter so with two indices, or with the letter its sum binds)")
 _GLUED = re.compile(r"(?<![A-Za-z0-9_])d?([A-Za-z])([ijk])(?![A-Za-z0-9_])")
 
 
@@ -93,8 +95,7 @@ def restored(toks: list, src: str, tok: type) -> list:
 def underscore_notes(src: str) -> list[str]:
     """What ``restored`` decided for ``src``, as notes for the verdict."""
     if "\\" not in src:
-        return ["text: a letter glued to an index letter (xi, xj) read as the indexed name x_i (the _ eaten; the text "
-                "writes one letter so with two indices, or with the letter its sum binds)"] if _glued_indices(src) else []
+        return [_GLUED_NOTE] if _glued_indices(src) else []
     notes = []
     if re.search(r"\\(?:sum|prod)\{[^{}]*=", src) or re.search(r"\\delta\{[A-Za-z],?[A-Za-z]\}", src):
         notes.append(r"text: \sum{k=1} and \delta{ij} read as \sum_{k=1} and \delta_{ij} (the _ eaten by markdown)")
