@@ -110,3 +110,15 @@ def test_a_lowercase_t_over_a_matrix_that_names_nothing_is_its_transpose(claim: 
 def test_a_t_that_is_a_name_is_no_transpose() -> None:
     v = verify(r"\frac{\partial q}{\partial u} = (B + B^t)u", define=[r"q = u^T B u + t"])
     assert "^t read as the transpose" not in str(v)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"dsoftplus(u) = u > 0 ? 1 : 0", "wrong"),
+                                                (r"dlrelu(u) = u >= 0 ? 1 : 0.1", "agrees"),
+                                                (r"dlrelu(u) = u >= 0 ? 0.1 : 1", "wrong")])
+def test_codes_conditional_expression_is_cases(claim: str, verdict: str) -> None:
+    define = [r"lrelu(u) = \max(0.1u, u)", r"softplus(u) = \log(1 + e^u)"]
+    assert verify(claim, define=define).verdict == verdict
+
+
+def test_a_question_mark_with_no_colon_is_no_conditional() -> None:
+    assert verify(r"\frac{d}{du} |u| = \frac{u}{|u|} ?").verdict == "unreadable"

@@ -19,6 +19,7 @@ from .damage_stars import starred
 from .damage_underscores import restored
 from .damage_words import traced
 from .prose_ranges import range_in_words
+from .ternaries import ternaries
 from .unicode_letters import decorated_label, spelled
 from .unicode_nabla import subscripted
 from .upright_powers import power_outside
@@ -377,7 +378,7 @@ def _tokens(latex: str) -> list[_Tok]:
     """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
-    toks = _clean(_unboxed(_math_in_prose(_raw_tokens(latex), latex)), latex)
+    toks = ternaries(_clean(_unboxed(_math_in_prose(_raw_tokens(latex), latex)), latex), _Tok)  # c ? a : b: cases
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
     note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
