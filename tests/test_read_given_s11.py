@@ -83,3 +83,16 @@ def test_a_fact_defining_the_indicator_otherwise_is_not_read() -> None:
     swapped = INDICATOR.replace(r"a = b \\ 0", r"a \neq b \\ 0").replace(r"a \neq b\end", r"a = b\end")
     v = verify(r"p_a (\mathbb{1}\{a=b\} - p_b)", of=r"\frac{\partial p_a}{\partial s_b}", define=SOFTMAX, given=[swapped])
     assert v.verdict == "unreadable" and "--given" in v.message
+
+
+@pytest.mark.parametrize(("given", "claim", "verdict"), [
+    ("Given #u=g(t)#", "#g'(t)=2t#", "proved"),
+    ("Given $u=g(t)$", "g'(t)=t", "wrong"),
+])
+def test_a_name_equal_to_a_letter_applied_names_the_function_of_its_definition(given: str, claim: str, verdict: str) -> None:
+    assert verify(claim, define=["u = t^2"], given=[given]).verdict == verdict
+
+
+def test_a_name_said_a_function_of_what_its_definition_does_not_use_is_refused() -> None:
+    v = verify("g'(t)=2t", define=["u = s^2"], given=["Given $u=g(t)$"])
+    assert v.verdict == "unreadable" and "does not use it" in v.message

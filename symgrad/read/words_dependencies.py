@@ -20,6 +20,10 @@ _SAID = re.compile(rf"(?:(?<=^)|(?<=[\s,;.]))(?:(?:,\s*)?(?:and\s+)?){_NAME}\s+{
 # "the activation function ‘a’ w.r.t weighted input ‘z’": a name by its role, then what it is of
 _ROLE = re.compile(rf"(?:the\s+)?(?:activation|output)(?:\s+function)?\s+{_NAME}\s+(?:w\.?\s*r\.?\s*t\.?|of|with\s+respect\s+to)"
                    rf"\s+(?:the\s+)?(?:weighted\s+)?(?:input|sum|pre-?activation|logit)?\s*{_NAME}\s*\.?", re.IGNORECASE)
+# "Given #y=f(x)#", "$y = f(x)$": y a function of x, its letter f named (AsciiMath's #...# as Socratic writes it)
+_APPLIED = re.compile(r"\s*(?:(?:given|where|let|if)\s+)?[$#]*\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*"
+                      r"(?P<function>[A-Za-z])\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)\s*[$#]*\s*[.,;]?\s*",
+                      re.IGNORECASE)
 _FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|hat)\s*\{([^{}]*)\}")
 
 
@@ -28,7 +32,14 @@ def dependencies(text: str) -> list[tuple[str, str, str, int]]:
     (‘a’) is the name."""
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)
     roles = [(m[1], m[2], m[0], m.start(1) + 1) for m in [_ROLE.fullmatch(text.strip())] if m]
+    roles += [(m[1], m[3], m[0], m.start(1) + 1) for m in [_applied(text)] if m]
     return roles or [(m[1], m[2], m[0], m.start(1) + 1) for m in _SAID.finditer(text)]
+
+
+def _applied(text: str) -> re.Match | None:
+    """``y = f(x)`` with its letter f and its argument x different names from y, or None."""
+    m = _APPLIED.fullmatch(text)
+    return m if m is not None and len({m[1], m[3], m["function"]}) == 3 else None
 
 
 def _key(written: str) -> str:
@@ -51,6 +62,9 @@ def hold(text: str, ctx) -> str:
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)
     for written, by, words, column in dependencies(text):
         name, var = _key(written), _key(by)
+        applied = _applied(words)
+        if applied is not None and (applied["function"] in {*ctx.functions, *ctx.definitions} or name not in ctx.definitions):
+            continue  # f defined, or y not (L = f(D): a loss known by its gradient): for the fact reader
         phrase = " ".join(re.sub(r"^[\s,]*(?:and\s+)?", "", words).strip(" .").split())
         if name not in ctx.definitions:
             raise ParseError(f"'{phrase}': {written} depends on {by}, but nothing here says how: define {written} "
