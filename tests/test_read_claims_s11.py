@@ -122,3 +122,12 @@ def test_codes_conditional_expression_is_cases(claim: str, verdict: str) -> None
 
 def test_a_question_mark_with_no_colon_is_no_conditional() -> None:
     assert verify(r"\frac{d}{du} |u| = \frac{u}{|u|} ?").verdict == "unreadable"
+
+
+LSQ = [r"r \in \mathbb{R}^{m \times k}", r"v \in \mathbb{R}^{k}", r"t \in \mathbb{R}^{m}"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\nabla E_2(v) = 2r^T(rv - t)", "proved"),
+                                                (r"\nabla E_2(v) = r^T(rv - t)", "wrong")])
+def test_nabla_of_a_defined_name_by_the_variable_its_brackets_write(claim: str, verdict: str) -> None:
+    assert verify(claim, define=[r"E_2({\mathbf{v}}) = \|rv - t\|^2"], given=LSQ).verdict == verdict

@@ -11,6 +11,7 @@ from .fallback import _FOREIGN_CLOSERS
 from .literals import bracket_list, matrix_environment
 from .matrix_norms import norm_kind
 from .mixed_subscripts import entry_indices
+from .nabla_names import nabla_argument
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
@@ -435,6 +436,12 @@ class _Expressions:
             if kind == "suffix":
                 raise self.error("expected an index", t)
             return self.select(gradient, got, t)
+        by = nabla_argument(self) if t.text == r"\nabla" else None
+        if by is not None:  # \nabla \ell_2(\beta), \ell_2 a defined name: by the variable its brackets write
+            self.next()
+            base = self.ctx.tensors[by]
+            return self.derivative(self.primary(), self.array(base, t) if isinstance(base, sp.IndexedBase) else
+                                   _Val(base), t)
         if t.text == r"\partial" and self.inline_derivative_ahead():
             return self.inline_derivative(t)
         if t.text == r"\nabla" and self.ctx.gradient_variable is not None:  # \nabla x^T A x (read.matrices)
@@ -449,7 +456,8 @@ class _Expressions:
         self.pos += 1
         try:
             named = self.read_name()
-            return self.ctx.functions.get(named[0]) if named is not None else None
+            name = named and ((self.labelled(named[0]) if self.at("_") else None) or named[0])  # \nabla \ell_2(\beta)
+            return self.ctx.functions.get(name) if named is not None else None
         finally:
             self.pos = save
 
