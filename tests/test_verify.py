@@ -458,12 +458,15 @@ BIAS_CHAIN = r"\frac{\partial L}{\partial b_i} = \frac{\partial L}{\partial o_i}
 CROSS_ENTROPY = r"L = -\sum_j y_j \log p_j"
 
 
-def test_a_derivative_by_a_defined_name_the_definitions_never_use_is_refused_not_taken_as_zero():
+def test_a_derivative_by_a_defined_name_the_definitions_write_out_is_taken_through_it_never_as_zero():
     # math.stackexchange 2060944: o_i = W_i x + b_i is given, but p is written with W_j x + b_j itself; read as
-    # written dL/do_i would be 0 and the right chain would be judged wrong
+    # written dL/do_i would be 0 and the right chain would be judged wrong. Session 10 refused it; since session 11
+    # L is read as a function of o (noted), so the chain is judged: p_i - y_i needs sum_j y_j = 1
     spelled_out = [r"p_j = \frac{e^{W_jx+b_j}}{\sum_k e^{W_kx+b_k}}", CROSS_ENTROPY]
     v = verify(BIAS_CHAIN, define=spelled_out, given=[r"o_i = W_ix + b_i"])
-    assert v.verdict == "unreadable" and "does not use o" in v.message
+    assert (v.verdict, v.diagnosis) == ("wrong", "case") and "L read as a function of o" in v.message
+    v = verify(BIAS_CHAIN, define=spelled_out, given=[r"o_i = W_ix + b_i", r"\sum_j y_j = 1"])
+    assert v.verdict == "proved" and "L read as a function of o" in v.message
     through_o = [r"o_i = W_ix + b_i", r"p_j = \frac{e^{o_j}}{\sum_k e^{o_k}}", CROSS_ENTROPY]
     assert verify(BIAS_CHAIN, define=through_o, given=[r"\sum_j y_j = 1"]).verdict == "proved"
 
