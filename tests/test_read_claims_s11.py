@@ -131,3 +131,13 @@ LSQ = [r"r \in \mathbb{R}^{m \times k}", r"v \in \mathbb{R}^{k}", r"t \in \mathb
                                                 (r"\nabla E_2(v) = r^T(rv - t)", "wrong")])
 def test_nabla_of_a_defined_name_by_the_variable_its_brackets_write(claim: str, verdict: str) -> None:
     assert verify(claim, define=[r"E_2({\mathbf{v}}) = \|rv - t\|^2"], given=LSQ).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"D(\|u\|^2) = 2u^\top", "proved"), (r"D(\|u\|^2) = u^\top", "wrong")])
+def test_d_of_an_expression_of_one_declared_variable_is_its_derivative(claim: str, verdict: str) -> None:
+    assert verify(claim, given=[r"u \in \mathbb{R}^{k}"]).verdict == verdict
+
+
+def test_d_of_an_expression_of_two_declared_names_says_no_variable() -> None:
+    v = verify(r"D(u^T B u) = u^\top(B + B^\top)", given=[r"u \in \mathbb{R}^{k}", r"B \in \mathbb{R}^{k \times k}"])
+    assert v.verdict == "unreadable"

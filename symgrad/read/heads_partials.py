@@ -12,6 +12,7 @@ import sympy as sp
 from ..tensors import name_of
 from .context import Context, Function
 from .derivative_names import made, spelled
+from .heads_operator_d import operator_d_of_expression
 from .stand_ins import _inputs
 from .tokens import _group_close, _group_end, _split, _Tok
 
@@ -21,7 +22,7 @@ _FONTS = (r"\vec", r"\mathbf", r"\boldsymbol", r"\bm")
 def partial_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with ``D f(x)`` anywhere and a claim head ``f_y`` or ``\\nabla <expression>`` written as the
     derivative it abbreviates (noted); unchanged where nothing applies."""
-    toks = _bare_nablas(_operator_d(_indexed_d(_hessians(toks, ctx), ctx), ctx), ctx)
+    toks = operator_d_of_expression(_bare_nablas(_operator_d(_indexed_d(_hessians(toks, ctx), ctx), ctx), ctx), ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         return toks
