@@ -109,3 +109,11 @@ def test_plain_text_letters_glued_to_their_indices_read_as_indexed_names():
 def test_a_lone_xi_with_no_indexed_letter_beside_it_is_not_read_as_an_index():
     v = verify(r"\frac{\partial y}{\partial x} = 2x", define=["y = xi^2 + 1"])
     assert v.verdict == "unreadable" and "indexed name" not in v.message, v.message
+
+
+def test_a_subscript_of_hyphenated_words_is_a_label_not_index_arithmetic():
+    definition = [r"J_{neg-sample} = v^2"]
+    assert verify(r"\frac{\partial J_{neg-sample}}{\partial v} = 2v", define=definition).verdict == "proved"
+    assert verify(r"\frac{\partial J_{neg-sample}}{\partial v} = 3v", define=definition).verdict == "wrong"
+    refused = verify(r"\frac{\partial E}{\partial a_k} = 1", define=[r"E = a_{k-1}"])
+    assert refused.verdict == "unreadable" and "index arithmetic" in refused.message
