@@ -96,3 +96,24 @@ def test_a_name_equal_to_a_letter_applied_names_the_function_of_its_definition(g
 def test_a_name_said_a_function_of_what_its_definition_does_not_use_is_refused() -> None:
     v = verify("g'(t)=2t", define=["u = s^2"], given=["Given $u=g(t)$"])
     assert v.verdict == "unreadable" and "does not use it" in v.message
+
+
+SIGMOID = [r"s = \frac{1}{1 + e^{-z}}"]
+
+
+@pytest.mark.parametrize(("given", "claim", "verdict"), [
+    ("## Backpropagation through the logistic function", "s (1 - s)", "proved"),
+    ("the gradient for the logistic function can be calculated with the equation below", "s (1 - s)", "proved"),
+    ("the gradient for the logistic function can be calculated with the equation below", "s (1 + s)", "wrong"),
+])
+def test_a_heading_or_a_sentence_announcing_the_formula_is_noted_as_ignored(given: str, claim: str, verdict: str) -> None:
+    v = verify(claim, of=r"\frac{ds}{dz}", define=SIGMOID, given=[given])
+    assert v.verdict == verdict
+    assert "ignored" in v.message or verdict == "wrong"
+
+
+@pytest.mark.parametrize("given", ["# Assume z is positive", "the gradient for each sample is given by the equation below",
+                                   "the gradient of $s$ can be computed with the formula below for z > 0"])
+def test_narration_naming_a_name_or_stating_a_property_is_not_ignored(given: str) -> None:
+    v = verify("s (1 - s)", of=r"\frac{ds}{dz}", define=SIGMOID, given=[given])
+    assert "ignored: a" not in v.message

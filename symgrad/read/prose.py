@@ -14,6 +14,7 @@ from .words_declarations import generic_in_words
 from .words_distributions import distribution_in_words
 from .words_functions import function_in_words
 from .words_kinds import sign_in_words
+from .words_narration import narration_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
 from .words_notation import notation_in_words
 from .words_phrases import as_declarations, declared_in_words, withheld_in_words
@@ -249,7 +250,7 @@ def _plain(text: str) -> str:
 
 # sentences that state nothing symgrad uses, each saying so in a note: what the reader does anyway, or a general truth
 _SAID = (frobenius_in_words, euclidean_in_words, generic_in_words, notation_in_words, withheld_in_words,
-         convention_in_words)
+         convention_in_words, narration_in_words)
 
 
 def _sentence(text: str) -> str | None:
