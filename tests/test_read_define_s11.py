@@ -117,3 +117,18 @@ def test_a_subscript_of_hyphenated_words_is_a_label_not_index_arithmetic():
     assert verify(r"\frac{\partial J_{neg-sample}}{\partial v} = 3v", define=definition).verdict == "wrong"
     refused = verify(r"\frac{\partial E}{\partial a_k} = 1", define=[r"E = a_{k-1}"])
     assert refused.verdict == "unreadable" and "index arithmetic" in refused.message
+
+
+LAYERS = ["z_l = w_l a_{l-1} + b_l", r"a_l = \sigma(z_l)"]
+
+
+def test_layer_numbers_written_as_subscripts_with_arithmetic_are_layer_labels():
+    v = verify(r"\frac{\partial a_l}{\partial a_{l-1}} = \sigma'(z_l) w_l", define=LAYERS)
+    assert v.verdict == "proved", v.message
+    assert "read as layer labels" in v.message
+    assert verify(r"\frac{\partial a_l}{\partial a_{l-1}} = \sigma'(z_l)", define=LAYERS).verdict == "wrong"
+
+
+def test_a_subscript_with_arithmetic_on_a_summed_letter_stays_refused():
+    v = verify(r"\frac{\partial E}{\partial a_k} = 1", define=[r"E = \sum_l a_{l-1}"])
+    assert v.verdict == "unreadable" and "index arithmetic" in v.message, v.message
