@@ -141,3 +141,11 @@ def test_d_of_an_expression_of_one_declared_variable_is_its_derivative(claim: st
 def test_d_of_an_expression_of_two_declared_names_says_no_variable() -> None:
     v = verify(r"D(u^T B u) = u^\top(B + B^\top)", given=[r"u \in \mathbb{R}^{k}", r"B \in \mathbb{R}^{k \times k}"])
     assert v.verdict == "unreadable"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\map {D_u} {\tanh u} = \sech^2 u", "proved"),
+                                                (r"D_{u}(\tanh u) = \csch^2 u", "wrong"),
+                                                (r"\frac{d}{du} |u| = \sgn(u)", "proved"),
+                                                (r"\frac{d}{du} \erf(u) = \frac{1}{\sqrt\pi} e^{-u^2}", "wrong")])
+def test_proofwikis_map_d_with_its_variable_and_macros_of_known_functions(claim: str, verdict: str) -> None:
+    assert verify(claim).verdict == verdict

@@ -49,6 +49,12 @@ def _deviation_powers(e: sp.Expr, old: sp.Basic, exp: sp.Expr, new: sp.Basic) ->
     return e.xreplace({old: sp.sqrt(new)})
 
 
+# functions LaTeX has no command for, which pages define one for (ProofWiki's \sech, a paper's \sgn, \ReLU): read as the
+# upright name (\operatorname{sech}); LaTeX's own commands (\coth, \arcsin) go to the fallback (read.fallback)
+_PAGE_MACROS = {"sech", "csch", "sgn", "sign", "erf", "erfc", "relu", "softplus", "sigmoid", "softmax", "logit",
+                "heaviside", "logsumexp"}
+
+
 class _Operators:
     """Derivative operators, cases, relations and the end of a reading (a part of the parser)."""
 
@@ -502,6 +508,9 @@ class _Operators:
         """``\\arctan(x)``, ``\\sinh^2 x``, ``\\binom{n}{k}``, ``\\max(0, z)``, ``\\lfloor x \\rfloor``: a command the
         grammar does not know; its arguments are read here, its meaning is asked of latex2sympy2 (``_meaning``)."""
         unknown = self.error(f"unknown command {t.text}", t)
+        if t.text[1:].lower() in _PAGE_MACROS:  # \sech, \sgn, \erf: a page's macro for a function symgrad knows
+            self.next()
+            return self.upright(t.text[1:], t, t.text)
         if t.text in _FOREIGN_CLOSERS:
             close = _FOREIGN_CLOSERS[t.text]
             meaning = _meaning(f"{t.text} u {close}", 1)
