@@ -132,3 +132,11 @@ def test_layer_numbers_written_as_subscripts_with_arithmetic_are_layer_labels():
 def test_a_subscript_with_arithmetic_on_a_summed_letter_stays_refused():
     v = verify(r"\frac{\partial E}{\partial a_k} = 1", define=[r"E = \sum_l a_{l-1}"])
     assert v.verdict == "unreadable" and "index arithmetic" in v.message, v.message
+
+
+def test_a_capital_sigma_with_one_index_before_a_term_written_with_it_is_a_sum_sign():
+    definition = [r"L = \log \Sigma_k e^{z_k}"]
+    v = verify(r"\frac{\partial L}{\partial z_j} = \frac{e^{z_j}}{\Sigma_k e^{z_k}}", define=definition)
+    assert v.verdict == "proved", v.message
+    assert r"\Sigma_k before a term indexed by k" in v.message
+    assert verify(r"\frac{\partial L}{\partial z_j} = e^{z_j}", define=definition).verdict == "wrong"

@@ -145,7 +145,8 @@ class _Sums:
         below = self.pos + 2
         end = _group_end(self.toks, below) if texts[below] == "{" else below + 1
         ranged = "=" in texts[below:end]
-        if not (ranged or texts[end:end + 1] == ["^"]):
+        indexed = not ranged and texts[end:end + 1] != ["^"] and self.summand_indexed(end)
+        if not (ranged or texts[end:end + 1] == ["^"] or indexed):
             return False
         above = [x for x in texts[end + 1:end + 5] if x not in ("{", "}")] if texts[end:end + 1] == ["^"] else [""]
         if above[0] in ("-", "T", r"\top", r"\intercal"):  # \Sigma_k^{-1}, \Sigma_k^T: a matrix, not a sum sign
@@ -157,9 +158,18 @@ class _Sums:
         operand = self.starts_factor()
         self.pos = save
         if operand:
-            self.note(r"\Sigma with limits read as a sum sign (\sum): nothing declares a Sigma, and a matrix would not "
-                      "carry a range")
+            self.note(r"\Sigma_k before a term indexed by k read as a sum sign (\sum_k): nothing declares a Sigma" if indexed
+                      else r"\Sigma with limits read as a sum sign (\sum): nothing declares a Sigma, and a matrix would "
+                      "not carry a range")
         return operand
+
+    def summand_indexed(self, end: int) -> bool:
+        r"""``\Sigma_{d} e^{w_d^\top x}``: a one-letter subscript, no bracket after it (``\Sigma_k (x - \mu_k)`` is a
+        class's covariance times a vector), and the term after it writes that letter as an index."""
+        below = [t for t in self.toks[self.pos + 2:end] if t.text not in ("{", "}")]
+        if len(below) != 1 or below[0].kind != "letter" or self.toks[end].text in ("(", "[", r"\left", r"\{", "^"):
+            return False
+        return below[0].text in _subscript_letters(self.toks[end:_term_end(self.toks, end)])
 
     def exclusions(self, scope: dict[str, sp.Idx], excluded: list[tuple[_Tok, sp.Idx]]) -> list[sp.Expr]:
         """``1 - \\delta_{kj}`` for each ``k \\neq j`` of a sum's range: the excluded term left out."""
