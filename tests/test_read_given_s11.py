@@ -117,3 +117,23 @@ def test_a_heading_or_a_sentence_announcing_the_formula_is_noted_as_ignored(give
 def test_narration_naming_a_name_or_stating_a_property_is_not_ignored(given: str) -> None:
     v = verify("s (1 - s)", of=r"\frac{ds}{dz}", define=SIGMOID, given=[given])
     assert "ignored: a" not in v.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [("2 A x", "proved"), ("A x", "wrong")])
+def test_sizes_written_together_with_an_x_declare_the_shape(claim: str, verdict: str) -> None:
+    v = verify(claim, of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T A x"],
+               given=["where A is a pxp symmetric matrix", r"x \in \mathbb{R}^{p}"])
+    assert v.verdict == verdict
+
+
+def test_a_symmetric_matrix_said_of_two_different_sizes_is_refused_naming_both() -> None:
+    v = verify("2 A x", of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T A x"],
+               given=["where A is a px1 symmetric matrix"])
+    assert v.verdict == "unreadable" and "a symmetric matrix is square, but A is said p x 1" in v.message
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\frac{2 x_k}{n}", "proved"), (r"2 x_k", "wrong")])
+def test_a_count_introduced_by_being_is_a_size(claim: str, verdict: str) -> None:
+    v = verify(claim, of=r"\frac{\partial L}{\partial x_k}", define=[r"L = \frac{1}{n}\sum_{i=1}^{n} x_i^2"],
+               given=["with $n$ being the number of samples"])
+    assert v.verdict == verdict

@@ -124,7 +124,7 @@ _WORDED = [
     (rf"{_NAME}\s*(?:is|denotes|:|=|[-–—]|)\s+{_ROLE_LIST}{_QUALIFIED}", ""),
     (rf"{_NAME}\s+(?:is\s+(?:an?\s+)?(?:invertible|non-?singular)(?:\s+matrix)?|has\s+full(?:\s+(?:column|row))?\s+rank)",
      ""),  # what random draws have almost surely
-    ((rf"{_NAME}\s*(?:(?:is|=|:|[-–—])\s*)?(?:the\s+)?(?:(?:total\s+)?number\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?|"
+    ((rf"{_NAME}\s*(?:(?:is|being|=|:|[-–—])\s*)?(?:the\s+)?(?:(?:total\s+)?number\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?|"
      rf"batch\s+size){_QUALIFIED}"),
      r"\1 \\in \\mathbb{N}"),
     (rf"{_NAME}\s+{_COUNTED}", r"\1 \\in \\mathbb{N}"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import ParseError
 from .prose_matrices import BY_USE, is_capital
 
 _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)|\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?)"
@@ -18,7 +19,7 @@ _ARTICLE = r"(?:a|an|the|some|two|three|both|all)"
 _SIZE = r"(?:[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?|[1-9][0-9]*|\{[^{}]*\})"
 # two sizes: n*n, n x n, n \times n, n×n, n-by-n, (p,p), [p, p]
 _PAIR = rf"\(\s*({_SIZE})\s*,\s*({_SIZE})\s*\)|\[\s*({_SIZE})\s*,\s*({_SIZE})\s*\]|({_SIZE})\s*(?:\*|\\times|×|-\s*by\s*-)\s*({_SIZE})|" \
-        rf"({_SIZE})\s+(?:x|by)\s+({_SIZE})|(\d+)x(\d+)"
+        rf"({_SIZE})\s+(?:x|by)\s+({_SIZE})|(\d+|[A-Za-z])x(\d+|[A-Za-z])"  # 3x4, px1, nxn
 _REALS = r"(?:\\mathbb\s*\{?R\}?|\\R|R|ℝ)\s*\^\s*(?:\{([^{}]*)\}|(\S))"
 # the words, each with what it is: a kind, an adjective (with the fact and note it states), a filler
 _KINDS = {"matrix": "matrix", "matrices": "matrix", "vector": "vector", "vectors": "vector",
@@ -69,6 +70,7 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
     if kind is None and (not adjectives or not m["verb"] and len(adjectives) < 1 or sizes):
         return None
     kind = kind or _kind_by_adjectives(adjectives, names)
+    _square(sizes, adjectives, names, plain)
     space = _space(kind, sizes, adjectives, names)
     if space is None:
         return None
@@ -79,6 +81,20 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
         facts += [fact.format(name=n) for n in names if fact]
         notes += [note.format(name=n) for n in names if note]
     return (", ".join(facts), notes) if facts or notes else None  # "is fixed": the descriptions' table says it
+
+
+_SQUARE_ONLY = _MATRIX_ONLY - {"non-symmetric", "nonsymmetric", "not symmetric"}  # each says the matrix is square
+
+
+def _square(sizes: list[tuple], adjectives: list[str], names: list[str], plain: str) -> None:
+    """Refuse a matrix said square in its adjectives (symmetric, positive definite, invertible) with two sizes that
+    differ (``A is a px1 symmetric matrix``): the sentence contradicts itself, and which part is meant is a guess."""
+    said = sorted(_SQUARE_ONLY & set(adjectives))
+    for size in sizes:
+        if said and len(size) == 2 and size[0] != size[1]:
+            raise ParseError(f"'{plain.strip()}': a {said[0]} matrix is square, but {', '.join(names)} is said "
+                             f"{size[0]} x {size[1]}: give its shape as meant ({names[0]} \\in \\mathbb{{R}}^{{n \\times n}})",
+                             column=1, source=plain)
 
 
 def _kind_by_adjectives(adjectives: list[str], names: list[str]) -> str | None:
