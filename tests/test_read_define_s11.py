@@ -140,3 +140,12 @@ def test_a_capital_sigma_with_one_index_before_a_term_written_with_it_is_a_sum_s
     assert v.verdict == "proved", v.message
     assert r"\Sigma_k before a term indexed by k" in v.message
     assert verify(r"\frac{\partial L}{\partial z_j} = e^{z_j}", define=definition).verdict == "wrong"
+
+
+def test_a_sum_whose_body_writes_only_another_index_sums_over_that_index():
+    definition = [r"L = \frac{1}{2N} \sum_{i=1}^{N} (y_n - w x_n)^2"]
+    right = verify(r"\frac{\partial L}{\partial w} = -\frac{1}{N}\sum_{n=1}^N (y_n - w x_n) x_n", define=definition)
+    assert right.verdict == "proved", right.message
+    assert "read as the sum over n (i written for it)" in right.message
+    slip = verify(r"\frac{\partial L}{\partial w} = \frac{1}{N}\sum_{n=1}^N (y_n - w x_n) x_n", define=definition)
+    assert slip.verdict == "wrong"

@@ -94,6 +94,8 @@ class _Sums:
         self.binders.pop()
         if guards:
             body = _Val(sp.Mul(body.expr, *guards), body.axes)
+        if len(binders) == 1 and not body.axes and binders[0][0] not in body.expr.free_symbols:
+            body = self.index_written_for(binders[0][0], body, t)
         if binders and body.axes and len(body.free) == len(binders) and \
                 not {b[0] for b in binders} & body.expr.free_symbols:  # \sum_j e^{z}: j is the vector's index
             for (b, _, _), a in zip(binders, body.free):
@@ -117,6 +119,18 @@ class _Sums:
         binders, expr = self.from_one(binders, body.expr, t)
         cls = sp.Sum if t.text == r"\sum" else sp.Product
         return _Val(cls(expr, *binders), body.axes)
+
+    def index_written_for(self, idx: sp.Idx, body: _Val, t: _Tok) -> _Val:
+        r"""``\sum_{i=1}^{N} (y_n - x_n^T w)^2``: a body that never writes the sum's index, and writes one index nothing
+        binds, sums over that one (the page wrote i for it: read apart, n would be free), noted."""
+        outer = {v for scope in self.binders for v in scope.values()} | set(self.protected) | set(self.ctx.ranges.values())
+        free = [n for n in _free_indices(body.expr) - outer if n != idx]
+        if len(free) != 1:
+            return body
+        self.unify(_extent(idx), _extent(free[0]), t, "the summed index")
+        self.note(f"the sum over {idx} of a body that writes only the index {free[0]}: read as the sum over {free[0]} "
+                  f"({idx} written for it)")
+        return _Val(body.expr.xreplace({free[0]: idx}), body.axes)
 
     def terms_using(self, scope: dict[str, sp.Idx], body: _Val) -> _Val:
         r"""``\sum_{i=1}^n -\frac12 \ln\det\Sigma - (x_i - \mu)^T \Sigma^{-1} (x_i - \mu)``: a term after the sum's
