@@ -149,3 +149,16 @@ def test_d_of_an_expression_of_two_declared_names_says_no_variable() -> None:
                                                 (r"\frac{d}{du} \erf(u) = \frac{1}{\sqrt\pi} e^{-u^2}", "wrong")])
 def test_proofwikis_map_d_with_its_variable_and_macros_of_known_functions(claim: str, verdict: str) -> None:
     assert verify(claim).verdict == verdict
+
+
+GELU_CHAIN = r"G(u) = u\Phi(u) = u\cdot \frac{1}{2}\left[1 + \mathrm{erf}(u/\sqrt2)\right]"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{d}{du}G(u) = \frac{1}{2}\left[1 + \mathrm{erf}(u/\sqrt2)\right] + \frac{u}{\sqrt{2\pi}} e^{-u^2/2}", "proved"),
+    (r"\frac{d}{du}G(u) = \frac{1}{2}\left[1 + \mathrm{erf}(u/\sqrt2)\right]", "wrong"),
+])
+def test_a_definition_chain_is_read_by_its_explicit_side_not_by_an_undefined_capital_greek_function(
+        claim: str, verdict: str) -> None:
+    v = verify(claim, define=[GELU_CHAIN])
+    assert v.verdict == verdict and "defined by its side 2" in str(v)

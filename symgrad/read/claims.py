@@ -46,7 +46,7 @@ from .reused_functions import applied_sides, reuse_note
 from .sample_parameters import sample_parameters
 from .sets import index_range
 from .stand_ins import stand_ins
-from .tokens import _DOTS, _group_end, _split, _Tok, _tokens
+from .tokens import _DOTS, _GREEK, _group_end, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .upstream_deltas import deltas_written
 from .vocabulary import _free_indices, _Val
@@ -317,9 +317,9 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     first = _named_at_end(latex, parts, toks[-1], ctx)
     if first is not None:
         return first
-    abstract = [k for k in range(1, len(parts)) if any(  # f(w) = g(h(w)) = (y - Xw)^T(y - Xw): g, h say nothing
-        t.kind == "letter" and t.text in "fgh" and not ctx.known(t.text) and n.text == "(" for t, n in
-        itertools.pairwise(parts[k]))]
+    abstract = [k for k in range(1, len(parts)) if any(  # f(w) = g(h(w)) = (y - Xw)^T(y - Xw), x\Phi(x): say nothing
+        (t.kind == "letter" and t.text in "fgh" or t.text[1:] in _GREEK and t.text[1].isupper()) and
+        not ctx.known(t.text.lstrip("\\")) and n.text == "(" for t, n in itertools.pairwise(parts[k]))]
     named = [k for k in range(1, len(parts) - 1) if _new_name(parts[k][1:], ctx)]  # g(z) = a = max(0.01 z, z)
     reused = applied_sides(parts, ctx)  # y = f(u) = 1/u after f(x) = sigmoid: the explicit side first
     for k, side in sorted(enumerate(parts[1:], start=1),
