@@ -1,6 +1,7 @@
-"""symgrad.read: vectors whose shapes the context states or their use implies (issue 9). A name defined as a number
-and then transposed is refused naming both readings (read as a number, ``z^T M z`` was ``z^2 M``, a matrix, and a right
-claim was judged wrong); a row vector added to a column vector is refused naming both sides and their shapes."""
+"""symgrad.read: vectors whose shapes the context states or their use implies (issue 9). A name defined as a difference
+of undeclared letters and then transposed makes them vectors, noted (read as a number, ``z^T M z`` was ``z^2 M``, a
+matrix, and a right claim was judged wrong; until session 11 it was refused naming both readings); a row vector added to
+a column vector is refused naming both sides and their shapes."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ DEFINE = [r"M &= \Sigma^{-1}", r"z &= (\mu-x)", r"f &= z^TMz"]
 CLAIM = r"\frac{\partial f}{\partial \mu} &= (\Sigma^{-1}+\Sigma^{-T})\,(\mu-x)"
 
 
-def test_a_name_defined_as_a_number_then_transposed_is_refused_naming_both_readings():
+def test_a_difference_defined_then_transposed_makes_its_letters_vectors_so_the_answer_is_proved_noted():
     v = verify(CLAIM, define=DEFINE)
-    assert v.verdict == "unreadable" and "z^T has two readings" in v.message and "vector" in v.message
+    assert v.verdict == "proved" and "mu, x read as vectors of size N: z, their sum or difference" in v.message, v
 
 
 def test_the_same_answer_with_its_vectors_declared_is_proved_against_autograd():

@@ -15,11 +15,14 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import size
 from .context import Context
+from .shapes_transposed import declare_transposed
 from .tokens import _Tok, _tokens
 
 # a letter inside these is a name of its own (\hat{y}) or a vector by its font (\mathbf{a}), never y or a bare
 _DECORATIONS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\overline", r"\dot", r"\check",
                           r"\mathbf", r"\boldsymbol", r"\vec", r"\bm"})
+_SEPARATORS = frozenset({",", ";", "(", r"\quad", r"\qquad", r"\;", r"\,", r"\:", "\\\\"})
+_WORDS = frozenset({r"\text", r"\textrm", r"\mbox", r"\mathrm", r"\textit"})
 _DECLARING = frozenset({r"\in", r"\colon", ":"})  # y \in ..., y: R^n -> R: the input says what y is
 
 
@@ -35,8 +38,10 @@ def indexed_letters(texts: Sequence[str]) -> dict[str, set[str]]:
 
 def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] = ()) -> None:
     """Declare in ``ctx`` the letters of ``indexed_letters(texts)`` that another input writes bare, as vectors;
-    ``defined`` holds the definitions' texts, whose heads keep their own reading."""
+    ``defined`` holds the texts that define names (definitions, facts), whose heads and functions' parameters keep
+    their own reading."""
     heads = {toks[0].text for toks in _token_lists(defined) if toks[0].kind == "letter"}
+    heads |= {name for toks in _token_lists(defined) for name in _defined_names(toks)}
     lists = _token_lists(texts)
     indexed = [_indexed(toks) for toks in lists]
     bare = [{t.text for k, t in enumerate(toks[:-1]) if _letter(toks, k) and toks[k + 1].text not in ("_", "(") and
@@ -52,6 +57,54 @@ def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] =
         ctx.tensors[name] = sp.IndexedBase(name, shape=(extent,))
         ctx.notes.append(f"{name} read as a vector of size {extent}: an input writes {name}_{index}, another {name} "
                          "bare")
+    declare_transposed(ctx, lists, _token_lists(defined), lambda: _provisional(ctx, written),
+                       lambda name: _declared_in(name, texts))
+
+
+def _defined_names(toks: list[_Tok]) -> set[str]:
+    """The letters these tokens define at the start of a statement (``u^{(i)} = w z^{(i)}``, ``y = np.array(...)``,
+    ``(u_i) = ...``) and the parameters of the functions they define (``f(x) = \\|x\\|^2``: x is f's own, a vector
+    by the definition's use, whatever the claim writes)."""
+    names: set[str] = set()
+    for k, t in enumerate(toks):
+        if t.text != "=":
+            continue
+        j, parameters = k - 1, set()
+        while j > 0 and toks[j].text in (")", "}"):
+            opener = _opening(toks, j)
+            before = toks[opener - 1] if opener else None
+            if opener is None or (before is None or before.text in _SEPARATORS) and toks[opener].text == "(":
+                j -= 1  # (u_i) = ...: the head inside its parentheses (none: a bracket that never opens)
+            elif before is not None and before.text in ("_", "^"):
+                j = opener - 2
+            elif toks[opener].text == "(" and before is not None and (before.kind == "letter" or before.text == "}"):
+                parameters = {u.text for u in toks[opener + 1:j] if u.kind == "letter"}
+                j = opener - 1
+            else:
+                break
+        if j > 1 and toks[j - 1].text in ("_", "^"):  # y_n = ...
+            j -= 2
+        if j >= 0 and toks[j].kind == "letter" and _starts_statement(toks, j):
+            names |= {toks[j].text, *parameters}
+    return names
+
+
+def _opening(toks: list[_Tok], j: int) -> int | None:
+    """The index of the bracket that the closing ``toks[j]`` closes, None where none does."""
+    pair, depth = {")": "(", "}": "{"}[toks[j].text], 0
+    for i in range(j, -1, -1):
+        depth += (toks[i].text == toks[j].text) - (toks[i].text == pair)
+        if depth == 0:
+            return i
+    return None
+
+
+def _starts_statement(toks: list[_Tok], j: int) -> bool:
+    """Whether the letter ``toks[j]`` begins a statement: first, or after a separator or a word in ``\\text{}``."""
+    if j == 0 or toks[j - 1].text in _SEPARATORS:
+        return True
+    opener = _opening(toks, j - 1) if toks[j - 1].text == "}" else None
+    return opener is not None and opener > 0 and toks[opener - 1].text in _WORDS
 
 
 def _indexed(toks: list[_Tok]) -> dict[str, set[str]]:

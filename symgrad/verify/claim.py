@@ -158,7 +158,9 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     """The claim's members, the derivative ``--of`` names (or None) and the cases assumed, read in the order that
     lets each input use the others; ``stage`` says which input is being read (for the unreadable verdict)."""
     from ..read.shapes_claimed import claim_shapes
+    from ..read.shapes_prescan import declare_indexed
 
+    declare_indexed(ctx, [claim, of or "", *define, *given, *assume], [*define, *given])  # y_n anywhere: y is a vector everywhere
     assume = list(assume)
     named = [text for text in given if _names_a_derivative(text, define)]  # \delta^l_j \equiv \frac{\partial C}{...}
     later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], of or claim), assume)

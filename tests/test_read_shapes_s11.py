@@ -1,0 +1,51 @@
+"""Session 11's shape readings (helper S): the problem-wide index pre-scan (``y_n`` in one input makes ``y`` a vector
+in all) and where it must keep out (a name a fact defines, a defined function's own parameter)."""
+
+from __future__ import annotations
+
+import pytest
+
+from symgrad import verify
+
+_PRESCAN = [  # (definition, right claim, the same claim wrong, a note the right verdict carries)
+    (r"L = \frac{1}{2}\sum_{n=1}^{N} (y_n - (Xw)_n)^2", r"\frac{\partial L}{\partial w} = -X^T (y - Xw)",
+     r"\frac{\partial L}{\partial w} = X^T (y - Xw)", "y read as a vector of size N"),
+    # h's own v: declared a vector from outside it lost its value ("v[i] has no value")
+    (r"h(v) = \lVert v \rVert^2", r"\frac{\partial}{\partial v_k} h(v) = 2 v_k", r"\frac{\partial}{\partial v_k} h(v) = v_k",
+     ""),
+]
+
+
+@pytest.mark.parametrize(("define", "right", "wrong", "note"), _PRESCAN)
+def test_a_letter_indexed_in_one_input_and_bare_in_another_is_one_vector_unless_a_function_binds_it(define, right,
+                                                                                                    wrong, note):
+    verdict = verify(right, define=[define])
+    assert verdict.verdict == "proved" and note in verdict.message, verdict
+    assert verify(wrong, define=[define]).verdict == "wrong"
+
+
+def test_a_name_a_fact_defines_per_sample_keeps_its_definition_so_the_sigmoid_chain_carries_x():
+    define = [r"E = \frac12 \sum_{i=1}^{m} (\sigma(u_i) - t_i)^2"]
+    given = [r"u^{(i)} = w x^{(i)}"]
+    of = r"\frac{\partial E}{\partial w}"
+    right = verify(r"\sum_{i=1}^{m} (\sigma(u_i) - t_i)\sigma(u_i)(1 - \sigma(u_i)) x_i", of=of, define=define,
+                   given=given)
+    assert right.verdict in ("proved", "agrees") and "read as a definition" in right.message, right
+    assert verify(r"\sum_{i=1}^{m} (\sigma(u_i) - t_i) x_i", of=of, define=define, given=given).verdict == "wrong"
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\frac{\partial q}{\partial \mu} = -(P + P^\top)(x - \mu)", "proved"),
+                                                (r"\frac{\partial q}{\partial \mu} = -2P(x - \mu)", "wrong")])
+def test_a_difference_named_and_written_transposed_makes_its_letters_vectors_so_the_quadratic_form_gradient_reads(
+        claim, verdict):
+    """``d = x - \\mu`` then ``d^\\top P d``: read in order, d was a number and ``d^\\top`` was refused; -2P(x - mu) holds
+    only for a symmetric P, which nothing declares."""
+    v = verify(claim, define=[r"P = \Lambda^{-1}", r"d = x - \mu", r"q = d^\top P d"])
+    assert v.verdict == verdict and "x, mu read as vectors of size N: d, their sum or difference, is written" in \
+        v.message, v
+
+
+def test_a_difference_of_letters_declared_numbers_stays_refused_as_a_transposed_number():
+    v = verify(r"\frac{\partial E}{\partial y} = -2(t - y)", define=["r = (t - y)", "E = r^T r"],
+               given=[r"t \in \mathbb{R}"])
+    assert v.verdict == "unreadable" and "r^T has two readings" in v.message
