@@ -162,3 +162,10 @@ def test_a_definition_chain_is_read_by_its_explicit_side_not_by_an_undefined_cap
         claim: str, verdict: str) -> None:
     v = verify(claim, define=[GELU_CHAIN])
     assert v.verdict == verdict and "defined by its side 2" in str(v)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [("dP = dR @ Q.T", "proved"), ("dP = -dR @ Q.T", "wrong"),
+                                                ("dQ = P.T @ dR", "proved")])
+def test_codes_matrix_product_of_undeclared_capitals_makes_them_matrices(claim: str, verdict: str) -> None:
+    v = verify(claim, define=["R = P @ Q"])
+    assert v.verdict == verdict and "@ is the matrix product, so P and Q read as matrices" in str(v)

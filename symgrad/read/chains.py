@@ -12,8 +12,9 @@ from .claim_ranges import range_after
 from .context import Context
 from .parser import _Parser
 from .prose import equation_number
+from .sets import index_range
+from .tokens import _DOTS, _arg_text, _split, _Tok
 from .tokens import _NAMED as _NAMED_WORD_CMDS
-from .tokens import _arg_text, _Tok
 
 _OPEN_ENDS = ("=", "+", "-", r"\\", "(", "{", ",", "&", r"\cdot", r"\times")
 
@@ -133,3 +134,13 @@ def _no_equation_number(latex: str) -> None:
         n, at = found
         raise ParseError(f"({n}) at the end has two readings: an equation number, or a factor {n}; write \\tag{{{n}}} "
                          f"(or \\quad ({n})) for the number, or {n} \\cdot (...) for the factor", column=at, source=latex)
+
+
+def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``toks`` without a trailing ``, i = 1, \\dots, n`` (``p_i = ..., \\quad i = 1 .. n``), read as the range of i."""
+    parts = _split(toks, {","})
+    tail = parts[-1][1:] if len(parts) > 1 else []
+    if len(tail) < 4 or tail[0].kind != "letter" or tail[1].text != "=" or not any(t.text in _DOTS for t in tail):
+        return toks
+    index_range(latex, tail + toks[-1:], ctx)
+    return [t for part in parts[:-1] for t in part] + toks[-1:]

@@ -18,10 +18,12 @@ from .chains import (
     _lines_as_chain,
     _naming_the_derivative,
     _no_equation_number,
+    _range_after,
     _sum_bounds_sized,
 )
 from .claim_stand_ins import _output_of_the_function, _stacked_samples
 from .code import code_notes, is_code_block
+from .code_matmul_shapes import matmul_matrices
 from .context import Context, DerivativeOf, Function, Member
 from .defined_values import _check_value, _family, _node
 from .definition_order import _insert
@@ -44,9 +46,8 @@ from .parser import _Parser
 from .prose import without_lead_in, without_remarks
 from .reused_functions import applied_sides, reuse_note
 from .sample_parameters import sample_parameters
-from .sets import index_range
 from .stand_ins import stand_ins
-from .tokens import _DOTS, _GREEK, _group_end, _split, _Tok, _tokens
+from .tokens import _GREEK, _group_end, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .upstream_deltas import deltas_written
 from .vocabulary import _free_indices, _Val
@@ -304,6 +305,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     ``name = A = B`` (a page restating its definition) defines ``name`` by the first side that reads, noted."""
     _no_equation_number(latex)
     toks = head_labels(layer_labels(_range_after(latex, subscript_moved(font_subscripts(_tokens(latex)), ctx, head=True), ctx), ctx), ctx)
+    matmul_matrices(latex, ctx)
     square_matrices(toks, ctx)
     toks = sample_parameters(latex, toks, ctx)
     parts = _split(toks, {"="})
@@ -384,16 +386,6 @@ def _names_defined(latex: str, sides: list[list[_Tok]], value: list[_Tok], end: 
         except ParseError:
             continue  # the name stays undefined: a claim that uses it is refused there
         ctx.notes.append(f"{d.name} defined by the chain's side {source_text(latex, value[1:])}, as the head is")
-
-
-def _range_after(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
-    """``toks`` without a trailing ``, i = 1, \\dots, n`` (``p_i = ..., \\quad i = 1 .. n``), read as the range of i."""
-    parts = _split(toks, {","})
-    tail = parts[-1][1:] if len(parts) > 1 else []
-    if len(tail) < 4 or tail[0].kind != "letter" or tail[1].text != "=" or not any(t.text in _DOTS for t in tail):
-        return toks
-    index_range(latex, tail + toks[-1:], ctx)
-    return [t for part in parts[:-1] for t in part] + toks[-1:]
 
 
 def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
