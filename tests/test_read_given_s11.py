@@ -137,3 +137,18 @@ def test_a_count_introduced_by_being_is_a_size(claim: str, verdict: str) -> None
     v = verify(claim, of=r"\frac{\partial L}{\partial x_k}", define=[r"L = \frac{1}{n}\sum_{i=1}^{n} x_i^2"],
                given=["with $n$ being the number of samples"])
     assert v.verdict == verdict
+
+
+@pytest.mark.parametrize(("given", "claim", "verdict"), [
+    (r"$u$ is a scalar given by $x^2 + 1$", "2x", "proved"),
+    (r"$$u$$ is given as $$u = x^2 + 1$$ where $$x$$ is a scalar.", "2x", "proved"),
+    (r"$$u$$ is given as $$u = x^2 + 1$$ where $$x$$ is a scalar.", "x", "wrong"),
+])
+def test_a_name_given_as_a_formula_in_words_is_its_definition(given: str, claim: str, verdict: str) -> None:
+    v = verify(claim, of=r"\frac{du}{dx}", given=[given])
+    assert v.verdict == verdict and "read as the definition u = x^2 + 1" in v.message
+
+
+def test_a_name_given_as_a_formula_defining_another_name_is_not_read() -> None:
+    v = verify("2x", of=r"\frac{du}{dx}", given=[r"$$u$$ is given as $$v = x^2 + 1$$"])
+    assert v.verdict == "unreadable" and "--given" in v.message

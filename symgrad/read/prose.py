@@ -13,6 +13,7 @@ from .words_conventions import convention_in_words
 from .words_declarations import generic_in_words
 from .words_distributions import distribution_in_words
 from .words_functions import function_in_words
+from .words_given_as import given_as_in_words
 from .words_kinds import sign_in_words
 from .words_narration import narration_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
@@ -168,6 +169,10 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     read clause by clause, each a known sentence or a formula, or not at all."""
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
+    given_as = given_as_in_words(text)  # "$Y$ is given as $Y = XW^T$ where ...": the definition, then the rest
+    if given_as is not None:
+        rest = from_prose(given_as[1]) if given_as[1].strip() else ("", [])
+        return ", ".join(f for f in (rest[0], given_as[0]) if f.strip()), [given_as[2], *rest[1]]  # shapes first
     whole = _sentence(text)
     if whole is None and _ASIDE.match(text):  # (assuming the loss is a scalar): the words of an aside, as a sentence
         text = _ASIDE.sub(r"\1", text)

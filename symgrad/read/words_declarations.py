@@ -83,7 +83,7 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
     return (", ".join(facts), notes) if facts or notes else None  # "is fixed": the descriptions' table says it
 
 
-_SQUARE_ONLY = _MATRIX_ONLY - {"non-symmetric", "nonsymmetric", "not symmetric"}  # each says the matrix is square
+_SQUARE_ONLY = _MATRIX_ONLY - {"square", "non-symmetric", "nonsymmetric", "not symmetric"}  # each says the matrix is square
 
 
 def _square(sizes: list[tuple], adjectives: list[str], names: list[str], plain: str) -> None:
