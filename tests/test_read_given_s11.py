@@ -152,3 +152,8 @@ def test_a_name_given_as_a_formula_in_words_is_its_definition(given: str, claim:
 def test_a_name_given_as_a_formula_defining_another_name_is_not_read() -> None:
     v = verify("2x", of=r"\frac{du}{dx}", given=[r"$$u$$ is given as $$v = x^2 + 1$$"])
     assert v.verdict == "unreadable" and "--given" in v.message
+
+
+def test_a_probability_alone_is_no_distribution_so_no_sum_makes_a_scalar_one() -> None:
+    v = verify("1", of=r"\frac{df}{dx}", define=["f = p x"], given=["where $p$ is a probability"])
+    assert v.verdict not in ("proved", "agrees")

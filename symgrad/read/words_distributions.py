@@ -15,8 +15,10 @@ _ENTRIES = rf"\(?\s*(?P<tuple>{_NAME})_\{{?1\}}?\s*,\s*{_DOTS}\s*,\s*(?P=tuple)_
 # t, t_i, \mathbf{y}, "the entries of t", "the y_k"
 _ONE = rf"(?:the\s+)?(?:(?:entries|elements|components)\s+of\s+)?(?P<name>{_NAME})(?:_\{{?[A-Za-z]\}}?)?"
 _SUBJECT = rf"(?:{_ENTRIES}|{_ONE})"
-_PROBABILITY = (r"(?:is|are|be|form|forms)\s+(?:a\s+|an\s+)?(?:(?:discrete|categorical|valid)\s+)?probabilit(?:y|ies)"
-                r"(?:\s+(?:distribution|vector|mass\s+function))?")
+# "a probability distribution", never "a probability" alone (a scalar p in (0, 1), or entries each one, summing to
+# anything): the sum is said only by the distribution's own words
+_PROBABILITY = (r"(?:is|are|be|form|forms)\s+(?:a\s+|an\s+)?(?:(?:discrete|categorical|valid)\s+)?probability\s+"
+                r"(?:distribution|vector|mass\s+function)")
 _ONE_WORD = r"(?:one|1|unity)"
 _SUMS = rf"(?:(?:that|which)\s+)?sums?\s+(?:up\s+)?to\s+{_ONE_WORD}|add\s+up\s+to\s+{_ONE_WORD}|summing\s+to\s+{_ONE_WORD}"
 _SENTENCE = re.compile(rf"\s*{_SUBJECT}\s+(?:(?P<probability>{_PROBABILITY})(?:\s*,?\s*(?:{_SUMS}))?|(?:{_SUMS}))\s*\.?\s*",
