@@ -149,3 +149,13 @@ def test_a_sum_whose_body_writes_only_another_index_sums_over_that_index():
     assert "read as the sum over n (i written for it)" in right.message
     slip = verify(r"\frac{\partial L}{\partial w} = \frac{1}{N}\sum_{n=1}^N (y_n - w x_n) x_n", define=definition)
     assert slip.verdict == "wrong"
+
+
+def test_a_matlab_prime_on_undeclared_arrays_is_refused_naming_both_readings_and_reads_once_declared():
+    refused = verify(r"\frac{\partial L}{\partial w} = -2X(y - Xw)", define=["L = (y-Xw)'(y-Xw)"])
+    assert refused.verdict == "unreadable" and "has two readings: the transpose" in refused.message, refused.message
+    shapes = [r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"]
+    assert verify(r"\frac{\partial L}{\partial w} = -2X^T(y - Xw)", define=["L = (y-Xw)'(y-Xw)"],
+                  given=shapes).verdict in ("proved", "agrees")
+    assert verify(r"\frac{\partial L}{\partial w} = 2X^T(y - Xw)", define=["L = (y-Xw)'(y-Xw)"],
+                  given=shapes).verdict == "wrong"

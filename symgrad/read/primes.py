@@ -81,6 +81,12 @@ class _Primes:
         inputs = {s for s in self.inputs_of(v.expr) if not isinstance(s, sp.Idx)}
         if not inputs and not alone:
             return _Val(sp.Integer(0))  # 1' in a chain: a constant's derivative
+        if len(inputs) > 1 and not alone and "\\" not in self.src:  # (y-Xw)'(y-Xw): MATLAB's transpose, in plain text
+            names = ", ".join(_written(inputs))
+            raise self.error(f"' after a value of {names} has two readings: the transpose (as MATLAB writes it), of "
+                             "arrays whose shapes nothing declares (read as numbers it changes nothing), or a "
+                             r"derivative, which needs one variable: declare their shapes (x \in \mathbb{R}^{n}, "
+                             r"A \in \mathbb{R}^{m \times n}) for the transpose", t)
         if len(inputs) != 1:
             arrays = " (each entry of an array a variable)" if any(isinstance(s, sp.Indexed) for s in inputs) else ""
             names = ", ".join(_written(inputs)) + arrays or "no variable"
