@@ -157,3 +157,9 @@ def test_a_name_given_as_a_formula_defining_another_name_is_not_read() -> None:
 def test_a_probability_alone_is_no_distribution_so_no_sum_makes_a_scalar_one() -> None:
     v = verify("1", of=r"\frac{df}{dx}", define=["f = p x"], given=["where $p$ is a probability"])
     assert v.verdict not in ("proved", "agrees")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [("2x", "proved"), ("x", "wrong")])
+def test_a_space_with_its_backslashes_lost_is_the_space(claim: str, verdict: str) -> None:
+    v = verify(claim, of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T x"], given=[r"If $x in mathbb{R}^3$"])
+    assert v.verdict == verdict

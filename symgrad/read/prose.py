@@ -74,6 +74,9 @@ _SENTENCES = [
     (rf"{_NAME}\s*(?::|\\colon)\s*{_REALS}\s*(?:-+>|→|\\(?:long)?(?:to|rightarrow))\s*{_REALS}",
      r"\1 \\colon \\mathbb{R}\2 \\to \\mathbb{R}\3"),
     (rf"({_NAME[1:-1]}(?:\s*,\s*{_NAME[1:-1]})*)\s+(?:in|∈)\s+(\\mathbb\s*\{{?R\}}?.*)", r"\1 \\in \2"),  # x, a in R^n
+    # (if) x in mathbb{R}^3: the backslashes lost in copying, the reals' power kept (a shape, no condition)
+    (rf"(?:if\s+)?({_NAME[1:-1]}(?:\s*,\s*{_NAME[1:-1]})*)\s+(?:in|∈)\s+mathbb\s*\{{R\}}(\^(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?",
+     r"\1 \\in \\mathbb{R}\2"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}(?:symmetric\s+)?(?:and\s+)?positive[\s-]definite(?:\s+matrix)?", r"\1 \\succ 0"),
     (rf"{_NAME}\s+(?:is\s+)?{_A}symmetric(?:\s+matrix)?", r"\1 = \1^T"),
     (rf"{_NAME}\s+(?:is|are)\s+(?:of\s+(?:size|shape|dimensions?)\s+)?{_SQUARE}(?:\s+matrix)?", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
