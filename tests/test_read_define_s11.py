@@ -159,3 +159,10 @@ def test_a_matlab_prime_on_undeclared_arrays_is_refused_naming_both_readings_and
                   given=shapes).verdict in ("proved", "agrees")
     assert verify(r"\frac{\partial L}{\partial w} = 2X^T(y - Xw)", define=["L = (y-Xw)'(y-Xw)"],
                   given=shapes).verdict == "wrong"
+
+
+def test_latex_letters_glued_to_the_index_their_sum_binds_are_indexed_names():
+    definition = [r"L = \sum\limits_{i = 1}^{m} w x_i + bi"]
+    v = verify(r"\frac{\partial L}{\partial b_k} = 1", define=definition)
+    assert v.verdict == "proved", v.message
+    assert verify(r"\frac{\partial L}{\partial b_k} = m", define=definition).verdict == "wrong"

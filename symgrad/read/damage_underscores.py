@@ -54,15 +54,19 @@ def _decorated_index(toks: list, k: int) -> str | None:
 # in plain text, a letter glued to an index letter as a word of its own (xi, xj, and dyi: d then yi)
 _GLUED_NOTE = ("text: a letter glued to an index letter (xi, xj) read as the indexed name x_i (the _ eaten; the text "
                "writes one letter so with two indices, or with the letter its sum binds)")
-_GLUED = re.compile(r"(?<![A-Za-z0-9_])d?([A-Za-z])([ijk])(?![A-Za-z0-9_])")
+_GLUED = re.compile(r"(?<![A-Za-z0-9_\\])d?([A-Za-z])([ijk])(?![A-Za-z0-9_])")
+_SUMMED = re.compile(r"(?:sum|Sum|SUM|prod)(?:\\limits)?_\{?\s*([ijk])")
 
 
 def _glued_indices(src: str) -> list[int]:
-    """The offsets of the index letters in plain text's ``xi``, ``xj``, ``yi`` (``x_i`` with its ``_`` eaten), where the
-    text shows that convention: a letter glued to two index letters (``xi`` and ``xj``), or to the letter a sum binds
-    (``sum_j(exp(xj))``); none elsewhere (``xi`` may be the Greek letter, ``pi`` the number)."""
+    """The offsets of the index letters in ``xi``, ``xj``, ``yi`` (``x_i`` with its ``_`` eaten), where the text shows
+    that convention: in plain text a letter glued to two index letters (``xi`` and ``xj``) or to the letter a sum binds
+    (``sum_j(exp(xj))``); in LaTeX (where ξ is ``\\xi``) a letter glued to the letter a sum binds (``\\sum_{i = 1}^{m}
+    \\exp(a_i^Tx + bi)``). None elsewhere (``xi`` may be the Greek letter, ``pi`` the number)."""
+    bound = set(_SUMMED.findall(src))
+    if "\\" in src:
+        return [m.start(2) for m in _GLUED.finditer(src) if len(m.group(0)) == 2 and m.group(2) in bound]
     found = [m for m in _GLUED.finditer(src) if m.group(0) not in ("di", "dj", "dk")]
-    bound = set(re.findall(r"(?:sum|Sum|SUM|prod)_\{?([ijk])", src))
     letters: dict[str, set[str]] = {}
     for m in found:
         letters.setdefault(m.group(1), set()).add(m.group(2))
@@ -77,8 +81,11 @@ def restored(toks: list, src: str, tok: type) -> list:
         return [u for t in toks for u in ([tok("sym", "_", t.col), t] if t.col in glued and t.kind == "letter"
                                           else [t])]
     head_end = next((k for k, t in enumerate(toks) if t.text == "="), 0)  # a head names; no = no head
+    glued = {at + 1 for at in _glued_indices(src)}
     out = []
     for k, t in enumerate(toks):
+        if t.col in glued and t.kind == "letter":
+            out.append(tok("sym", "_", t.col))
         out.append(t)
         name = _decorated_index(toks, k - 3) if k >= 3 else None
         if _is_bound(toks, k) or _is_delta(toks, k):
@@ -96,7 +103,7 @@ def underscore_notes(src: str) -> list[str]:
     """What ``restored`` decided for ``src``, as notes for the verdict."""
     if "\\" not in src:
         return [_GLUED_NOTE] if _glued_indices(src) else []
-    notes = []
+    notes = [_GLUED_NOTE] if _glued_indices(src) else []
     if re.search(r"\\(?:sum|prod)\{[^{}]*=", src) or re.search(r"\\delta\{[A-Za-z],?[A-Za-z]\}", src):
         notes.append(r"text: \sum{k=1} and \delta{ij} read as \sum_{k=1} and \delta_{ij} (the _ eaten by markdown)")
     for m in _DECORATED.finditer(src):
