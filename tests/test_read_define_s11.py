@@ -166,3 +166,17 @@ def test_latex_letters_glued_to_the_index_their_sum_binds_are_indexed_names():
     v = verify(r"\frac{\partial L}{\partial b_k} = 1", define=definition)
     assert v.verdict == "proved", v.message
     assert verify(r"\frac{\partial L}{\partial b_k} = m", define=definition).verdict == "wrong"
+
+
+def test_bare_sample_superscripts_on_x_and_y_under_their_sum_are_the_samples():
+    definition = [r"J = \frac{1}{2m}\sum_{i=1}^{m} (w x^{i} - y^{i})^2"]
+    v = verify(r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}", define=definition)
+    assert v.verdict == "proved", v.message
+    assert "read as the sample ^{(i)}" in v.message
+    slip = verify(r"\frac{\partial J}{\partial w} = \sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}", define=definition)
+    assert slip.verdict == "wrong"
+
+
+def test_one_name_with_a_summed_superscript_keeps_both_readings_refused():
+    v = verify(r"\frac{\partial f}{\partial x} = \sum_k k c_k x^{k-1}", define=[r"f = \sum_k c_k x^k"])
+    assert v.verdict == "unreadable" and "has two readings: the power, or the sample" in v.message, v.message

@@ -54,7 +54,7 @@ def _decorated_index(toks: list, k: int) -> str | None:
 # in plain text, a letter glued to an index letter as a word of its own (xi, xj, and dyi: d then yi)
 _GLUED_NOTE = ("text: a letter glued to an index letter (xi, xj) read as the indexed name x_i (the _ eaten; the text "
                "writes one letter so with two indices, or with the letter its sum binds)")
-_GLUED = re.compile(r"(?<![A-Za-z0-9_\\])d?([A-Za-z])([ijk])(?![A-Za-z0-9_])")
+_GLUED = re.compile(r"(?<![A-Za-z0-9_\\{^])d?([A-Za-z])([ijk])(?![A-Za-z0-9_])")  # not w_{ji}'s indices
 _SUMMED = re.compile(r"(?:sum|Sum|SUM|prod)(?:\\limits)?_\{?\s*([ijk])")
 
 

@@ -12,6 +12,7 @@ import sympy as sp
 
 from ..errors import ParseError
 from .context import Context
+from .sample_superscripts import sample_superscripts
 from .subscript_layers import subscript_layers
 from .tokens import _GREEK, _group_end, _Tok, _tokens
 
@@ -26,7 +27,7 @@ _NUMBERED = "each name tagged ^{[n]} or ^{(n)} is a name of its own"
 def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each labelled name (``a ^ { l - 1 }``) made one name token ``a^{l-1}``; unchanged where a layer
     letter has a value or is written elsewhere than in such a tag (then ``a^l`` is a power, as before)."""
-    toks = subscript_layers(toks, ctx)
+    toks = sample_superscripts(subscript_layers(toks, ctx), ctx)
     samples = sample_letters(toks, ctx)
     spans = _spans(toks, LETTERS + tuple(samples))
     letters = _layer_letters(toks, spans, ctx) | samples

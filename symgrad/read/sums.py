@@ -275,7 +275,7 @@ def _binds_below(term: list[_Tok], k: int) -> bool:
 
 
 def _subscript_letters(term: list[_Tok]) -> set[str]:
-    """The letters ``term`` writes as indices (``x_i``, ``w_{ij}``), less those a sum or product in it binds itself
+    """The letters ``term`` writes as indices (``x_i``, ``w_{ij}``, the sample ``y^{(i)}``), less those a sum or product in it binds itself
     (``\\sum_{k=1}^{N} e^{a_k}``, ``sum_k(exp(o_k))``): a letter of a word (``heaviside``) is no index."""
     found, bound, k = set(), set(), 0
     while k < len(term):
@@ -285,5 +285,7 @@ def _subscript_letters(term: list[_Tok]) -> set[str]:
             (bound if _binds_below(term, k) else found).update(letters)
             k = end
         else:
+            if [u.text for u in term[k:k + 3]] == ["^", "{", "("] and k + 5 < len(term) and term[k + 4].text == ")":
+                found.add(term[k + 3].text)  # y^{(i)}: the sample i
             k += 1
     return found - bound
