@@ -169,3 +169,9 @@ def test_a_definition_chain_is_read_by_its_explicit_side_not_by_an_undefined_cap
 def test_codes_matrix_product_of_undeclared_capitals_makes_them_matrices(claim: str, verdict: str) -> None:
     v = verify(claim, define=["R = P @ Q"])
     assert v.verdict == verdict and "@ is the matrix product, so P and Q read as matrices" in str(v)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\frac{\partial}{\partial u}\left< u, c \right> = c", "proved"),
+                                                (r"\frac{\partial}{\partial u}\left< u, c \right> = 2c", "wrong")])
+def test_angle_brackets_sized_by_left_and_right_are_the_inner_product(claim: str, verdict: str) -> None:
+    assert verify(claim, given=[r"u \in \mathbb{R}^{k}", r"c \in \mathbb{R}^{k}"]).verdict == verdict

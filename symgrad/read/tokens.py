@@ -213,6 +213,9 @@ def _respelled(toks: list[_Tok], k: int) -> tuple[_Tok, int] | None:
         return _Tok(*_COPIED[t.text], t.col), k + 1
     if t.text in _IMPLIES:
         return _Tok("sym", "=", t.col), k + 1  # a derivation's next line: A \Rightarrow f'(x) = B (read/implications)
+    if t.text in _SIZERS and toks[k + 1].text in ("<", ">"):  # \left< x, y \right>: the angle brackets
+        opened = toks[k + 1].text == "<"
+        return _Tok("cmd", r"\langle" if opened else r"\rangle", t.col if opened else toks[k + 1].col), k + 2
     if t.text in ("<", ">") and toks[k + 1].text == "=" and toks[k + 1].col == t.col + 1:  # z >= 0, as code writes it
         return _Tok("cmd", r"\le" if t.text == "<" else r"\ge", t.col), k + 2
     if t.text == r"\not" and toks[k + 1].text == "=":
