@@ -175,3 +175,10 @@ def test_codes_matrix_product_of_undeclared_capitals_makes_them_matrices(claim: 
                                                 (r"\frac{\partial}{\partial u}\left< u, c \right> = 2c", "wrong")])
 def test_angle_brackets_sized_by_left_and_right_are_the_inner_product(claim: str, verdict: str) -> None:
     assert verify(claim, given=[r"u \in \mathbb{R}^{k}", r"c \in \mathbb{R}^{k}"]).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\frac{q}{\partial u} = 3u^2", "proved"),
+                                                (r"\frac{q}{\partial u} = u^2", "wrong")])
+def test_a_fraction_over_partial_whose_numerator_lost_its_partial_is_the_derivative(claim: str, verdict: str) -> None:
+    v = verify(claim, define=["q = u^3"])
+    assert v.verdict == verdict and "its \\partial lost" in str(v)
