@@ -73,8 +73,8 @@ def test_a_loss_prime_of_target_and_prediction_is_its_derivative_by_the_predicti
 
 
 def test_a_prime_on_an_array_names_only_what_the_page_wrote():
-    v = verify(r"\frac{\partial E}{\partial u} = 1", define=[r"E = -\log(\sigma(v_{w_{O}}^{'} u))"])
-    assert v.verdict == "unreadable" and "depends on v (each entry" in v.message, v.message
+    v = verify(r"\frac{\partial E}{\partial u} = 1", define=[r"E = -\log(\sigma((v_{w_{O}} u)'))"])
+    assert v.verdict == "unreadable" and "depends on u, v (each entry" in v.message, v.message
     assert "_size" not in v.message
 
 
@@ -180,3 +180,11 @@ def test_bare_sample_superscripts_on_x_and_y_under_their_sum_are_the_samples():
 def test_one_name_with_a_summed_superscript_keeps_both_readings_refused():
     v = verify(r"\frac{\partial f}{\partial x} = \sum_k k c_k x^{k-1}", define=[r"f = \sum_k c_k x^k"])
     assert v.verdict == "unreadable" and "has two readings: the power, or the sample" in v.message, v.message
+
+
+def test_a_prime_on_a_name_whose_derivative_needs_several_variables_is_a_name_of_its_own():
+    definition = [r"y = \sum_{i=1}^N w_i x_i", r"E = \frac{1}{2}(y' - y)^2"]
+    v = verify(r"\frac{\partial E}{\partial w_i} = -(y' - y) x_i", define=definition)
+    assert v.verdict == "proved", v.message
+    assert "y' read as a name of its own" in v.message
+    assert verify(r"\frac{\partial E}{\partial w_i} = (y' - y) x_i", define=definition).verdict == "wrong"

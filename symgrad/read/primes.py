@@ -87,6 +87,9 @@ class _Primes:
                              "arrays whose shapes nothing declares (read as numbers it changes nothing), or a "
                              r"derivative, which needs one variable: declare their shapes (x \in \mathbb{R}^{n}, "
                              r"A \in \mathbb{R}^{m \times n}) for the transpose", t)
+        named = self.primed_name(v, t) if len(inputs) != 1 and not alone else None
+        if named is not None:
+            return named
         if len(inputs) != 1:
             arrays = " (each entry of an array a variable)" if any(isinstance(s, sp.Indexed) for s in inputs) else ""
             names = ", ".join(_written(inputs)) + arrays or "no variable"
@@ -95,6 +98,29 @@ class _Primes:
         (x,) = inputs
         d = sp.Derivative(v.expr, x, evaluate=False)
         return _Val(d if alone else self.expanded(v.expr).diff(x))
+
+    def primed_name(self, v: _Val, t: _Tok) -> _Val | None:
+        """``y'`` right after a name whose derivative would need more than one variable (``E = \\frac12 (y' - y)^2``
+        with ``y = \\sum_i w_i x_i``; word2vec's output vectors ``v'_{w_O}``): a name of its own, y prime (the target
+        y' of a perceptron), noted; None for anything else (``(y - Xw)'``)."""
+        before = self.toks[self.toks.index(t) - 1]
+        if before.kind != "letter" and before.text not in ("}", "{"):
+            return None
+        expr = v.expr
+        if isinstance(expr, sp.Symbol) and not isinstance(expr, sp.Idx):
+            name = f"{expr}'"
+            value = self.new_scalars.setdefault(name, sp.Symbol(name)) if not self.ctx.known(name) else \
+                self.lookup_base(name)
+        elif isinstance(expr, sp.Indexed) and all(isinstance(i, (sp.Idx, sp.Symbol, sp.Integer)) for i in expr.indices):
+            name = f"{expr.base}'"
+            base = self.lookup_base(name) if self.ctx.known(name) else \
+                self.new_tensors.setdefault(name, sp.IndexedBase(name, shape=expr.base.shape))
+            value = base[expr.indices]
+        else:
+            return None
+        self.note(f"{name} read as a name of its own ({name[:-1]} prime): a derivative of {name[:-1]} would need one "
+                  "variable")
+        return _Val(value, v.axes)
 
     def inputs_of(self, e: sp.Expr) -> set[sp.Symbol]:
         """The scalar inputs ``e`` depends on, through the definitions it names."""
