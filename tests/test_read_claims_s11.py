@@ -182,3 +182,9 @@ def test_angle_brackets_sized_by_left_and_right_are_the_inner_product(claim: str
 def test_a_fraction_over_partial_whose_numerator_lost_its_partial_is_the_derivative(claim: str, verdict: str) -> None:
     v = verify(claim, define=["q = u^3"])
     assert v.verdict == verdict and "its \\partial lost" in str(v)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\delta q / \delta u = 3u^2", "proved"),
+                                                (r"\delta q / \delta u = 3u", "wrong")])
+def test_delta_over_delta_written_inline_is_the_derivative(claim: str, verdict: str) -> None:
+    assert verify(claim, define=["q = u^3"]).verdict == verdict

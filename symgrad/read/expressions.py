@@ -406,6 +406,9 @@ class _Expressions:
     def operator(self, t: _Tok) -> _Val | None:
         """``\\delta_{ij}``, ``\\nabla_w``, ``\\partial_w``, ``\\nabla f``, ``\\partial y / \\partial x``; None for a bare
         ``\\delta`` (a name)."""
+        if t.text == r"\delta" and self.peek(1).text not in ("_", "^") and not self.ctx.declared_elsewhere("delta") \
+                and self.inline_derivative_ahead():  # \delta F / \delta x: the partial derivative, written with delta
+            return self.inline_derivative(t)
         if t.text == r"\delta":
             up = self.delta_up(t)
             if up is not None or self.peek(1).text != "_":

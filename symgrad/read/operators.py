@@ -229,15 +229,16 @@ class _Operators:
         return texts[2:4] == ["/", "d"] and name(1) and (name(4) or texts[4] == "(")  # dL/dw, dL/d(y_hat)
 
     def inline_derivative_ahead(self) -> bool:
-        """Whether ``\\partial y_i / \\partial x_k`` starts here: a top-level ``/ \\partial`` follows."""
+        """Whether ``\\partial y_i / \\partial x_k`` (``\\delta F / \\delta x``) starts here: a top-level ``/`` and the
+        same operator follow."""
         depth = 0
         for k in range(self.pos + 1, len(self.toks) - 1):
             text = self.toks[k].text
             depth += (text in ("{", "(", "[")) - (text in ("}", ")", "]"))
             if depth < 0 or (depth == 0 and text in ("=", "+", "-")):
                 return False
-            if depth == 0 and text == "/" and self.toks[k + 1].text == r"\partial":
-                return True
+            if depth == 0 and text == "/" and self.toks[k + 1].text == self.peek().text:  # \partial (\delta) twice
+                return self.peek().text == r"\partial" or self.toks[k + 2].text not in ("_", "^")
         return False
 
     def inline_derivative(self, t: _Tok) -> _Val:
