@@ -49,3 +49,41 @@ def test_a_difference_of_letters_declared_numbers_stays_refused_as_a_transposed_
     v = verify(r"\frac{\partial E}{\partial y} = -2(t - y)", define=["r = (t - y)", "E = r^T r"],
                given=[r"t \in \mathbb{R}"])
     assert v.verdict == "unreadable" and "r^T has two readings" in v.message
+
+
+_LAYER = [r"h_{k \times 1} = A_{k \times d} u_{d \times 1} + c_{k \times 1}", r"E = \frac{1}{2} \|h\|^2"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial E}{\partial A} = (h)_{k \times 1} (u^\top)_{1 \times d}", "proved"),  # the outer product
+    (r"\frac{\partial E}{\partial A} = (u)_{d \times 1} (h^\top)_{1 \times k}", "proved"),  # its transpose: layout
+    (r"\frac{\partial E}{\partial A} = 2 h u^\top", "wrong"),
+])
+def test_sizes_written_as_a_subscript_are_the_shapes_so_a_layer_weight_gradient_is_an_outer_product(claim, verdict):
+    """``A_{k \\times d}`` says A's shape (an index has no times sign): dropped as a subscript, A declared k x d; read as
+    a number each, A u + c multiplied numbers and h u (two columns) was proved."""
+    v = verify(claim, define=_LAYER)
+    assert v.verdict == verdict and r"_{k \times d} read as the shape of A, not an index" in v.message, v
+
+
+def test_two_columns_multiplied_after_their_size_subscripts_are_refused_not_proved():
+    v = verify(r"\frac{\partial E}{\partial A} = (h)_{k \times 1} (u)_{d \times 1}", define=_LAYER)
+    assert v.verdict == "unreadable" and "size k does not match size d" in v.message, v
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"dF(H) = -X^{-1} H X^{-1}", "proved"),
+    (r"DF(X)[H] = -X^{-1} H X^{-1}", "proved"),
+    (r"dF(H) = -X^{-2} H", "wrong"),  # commuted: right only where H and X commute
+    (r"dF(H) = -X^{-1} H^T X^{-1}", "wrong"),  # a transposed direction is no layout convention here
+])
+def test_a_differential_in_a_direction_of_the_inverse_is_its_derivative_applied_to_the_direction(claim, verdict):
+    """``dF(H)`` for ``F(X) = X^{-1}``: the derivative of F at X applied to H (as the Fréchet derivative is written),
+    judged by the claim's derivative by H, in index notation."""
+    v = verify(claim, define=[r"F(X) = X^{-1}"])
+    assert v.verdict == verdict and "read as the differential of F at X in the direction H" in v.message, v
+
+
+def test_a_differential_claim_not_linear_in_the_direction_is_not_read_as_one():
+    v = verify(r"dF(H) = -X^{-1} H X^{-1} + I", define=[r"F(X) = X^{-1}"])
+    assert v.verdict == "unreadable" and "differential of F" not in v.message

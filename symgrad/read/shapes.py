@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..tensors import size
 from .scope import _Scope
+from .shapes_subscripts import without_size_subscripts
 from .tokens import _Tok
 from .vocabulary import _extent, _Val
 
@@ -25,6 +26,15 @@ _GREEK_VECTORS = ("alpha", "beta", "theta", "omega", "phi", "psi", "mu", "nu", "
 
 class _Shapes(_Scope):
     """Matrices whose shape their use gives (a part of the parser)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.toks, dropped = without_size_subscripts(self.toks)  # W_{m \times n}: a shape, not an index
+        for written, name, sizes in dropped:
+            if name is not None and not self.declared(name) and sizes:
+                dims = tuple(sp.Integer(int(s)) if s.isdigit() else self.size(s) for s in sizes)
+                self.new_tensors[name] = sp.IndexedBase(name, shape=dims)
+            self.note(f"_{{{written}}} read as the shape of {name or 'what it follows'}, not an index")
 
     def matrix_by_use(self, name: str, tok: _Tok) -> _Val:
         """The undeclared matrix ``name``: two sizes of its own, settled by its products or named at the end."""

@@ -12,6 +12,7 @@ from ..errors import ParseError
 from ..tensors import name_of
 from .context import Context
 from .derivative_names import made, spelled
+from .directional_differentials import directional_head
 from .letters import _SPELLING
 from .tokens import _split, _Tok
 from .upstream import outputs
@@ -26,6 +27,9 @@ def stand_ins(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     parts = _split(toks, {"="})
     if len(parts) < 2:
         return toks
+    directional = directional_head(latex, toks, ctx)  # df(E) = -A^{-1} E A^{-1}: f's derivative applied to E
+    if directional is not None:
+        return directional
     head = parts[0]
     alone = _nabla_alone(head, ctx)
     if alone is not None:
