@@ -140,6 +140,8 @@ def test_a_capital_sigma_with_one_index_before_a_term_written_with_it_is_a_sum_s
     assert v.verdict == "proved", v.message
     assert r"\Sigma_k before a term indexed by k" in v.message
     assert verify(r"\frac{\partial L}{\partial z_j} = e^{z_j}", define=definition).verdict == "wrong"
+    covariance_like = verify(r"\frac{\partial L}{\partial x} = 1", define=[r"L = \Sigma_k x_k^2"])
+    assert "read as a sum sign" not in covariance_like.message
 
 
 def test_a_sum_whose_body_writes_only_another_index_sums_over_that_index():

@@ -3,6 +3,7 @@ from 0 read as one counted from 1 (a part of the parser)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import sympy as sp
@@ -179,11 +180,14 @@ class _Sums:
 
     def summand_indexed(self, end: int) -> bool:
         r"""``\Sigma_{d} e^{w_d^\top x}``: a one-letter subscript, no bracket after it (``\Sigma_k (x - \mu_k)`` is a
-        class's covariance times a vector), and the term after it writes that letter as an index."""
+        class's covariance times a vector), and the term after it an exponential that writes that letter as an index
+        (a softmax's denominator; ``\Sigma_k \mu_k`` may be a covariance times a mean)."""
         below = [t for t in self.toks[self.pos + 2:end] if t.text not in ("{", "}")]
         if len(below) != 1 or below[0].kind != "letter" or self.toks[end].text in ("(", "[", r"\left", r"\{", "^"):
             return False
-        return below[0].text in _subscript_letters(self.toks[end:_term_end(self.toks, end)])
+        term = self.toks[end:_term_end(self.toks, end)]
+        exponential = any(u.text == r"\exp" or u.text == "e" and v.text == "^" for u, v in itertools.pairwise(term))
+        return exponential and below[0].text in _subscript_letters(term)
 
     def exclusions(self, scope: dict[str, sp.Idx], excluded: list[tuple[_Tok, sp.Idx]]) -> list[sp.Expr]:
         """``1 - \\delta_{kj}`` for each ``k \\neq j`` of a sum's range: the excluded term left out."""
