@@ -163,3 +163,10 @@ def test_a_probability_alone_is_no_distribution_so_no_sum_makes_a_scalar_one() -
 def test_a_space_with_its_backslashes_lost_is_the_space(claim: str, verdict: str) -> None:
     v = verify(claim, of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T x"], given=[r"If $x in mathbb{R}^3$"])
     assert v.verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"(W + W^T) x", "proved"), (r"2 W x", "wrong")])
+def test_a_matrix_named_by_its_role_is_a_matrix_of_no_property(claim: str, verdict: str) -> None:
+    v = verify(claim, of=r"\frac{\partial q}{\partial x}", define=[r"q = x^T W x"],
+               given=["W is the Coefficient Matrix", r"x \in \mathbb{R}^{n}"])
+    assert v.verdict == verdict

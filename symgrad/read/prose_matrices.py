@@ -32,6 +32,8 @@ _ADJECTIVES = {
     "variance": ("", ""),  # "variance covariance": the covariance says it
     "precision": (r"{name} \succ 0", "{name}, a precision matrix, read as symmetric positive definite"),
     "given": ("", ""), "known": ("", ""), "fixed": ("", ""), "constant": ("", ""),
+    # a role, not a property: the design matrix, the coefficient (weight, parameter) matrix
+    "design": ("", ""), "coefficient": ("", ""), "weight": ("", ""), "parameter": ("", ""), "data": ("", ""),
 }
 BY_USE = "{names} declared matrices in words: their shapes are read from their use"
 _BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
