@@ -186,3 +186,10 @@ def test_a_fraction_over_partial_whose_numerator_lost_its_partial_is_the_derivat
                                                 (r"\delta q / \delta u = 3u", "wrong")])
 def test_delta_over_delta_written_inline_is_the_derivative(claim: str, verdict: str) -> None:
     assert verify(claim, define=["q = u^3"]).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\nicefrac{d}{du} u^3 = 3u^2", "proved"),
+                                                (r"\frac{d}{du} u^3 = \sfrac{3u^2}{2}", "wrong"),
+                                                (r"\frac{\mathop{}\!\mathrm{d}}{\mathop{}\!\mathrm{d}u} u^3 = 3u^2", "proved")])
+def test_the_fraction_packages_and_the_spaced_upright_d(claim: str, verdict: str) -> None:
+    assert verify(claim).verdict == verdict

@@ -68,7 +68,8 @@ _DROP_ARG = {r"\tag": 1, r"\label": 1, r"\color": 1, r"\textcolor": 1, r"\colorb
 # in HTML), the physics package's upright d (\dd), \bold for \mathbf
 _COPIED = {r"\*": ("sym", "*"), r"\_": ("sym", "_"), r"\lt": ("sym", "<"), r"\gt": ("sym", ">"),
            r"\dd": ("letter", "d"), r"\bold": ("cmd", r"\mathbf"), r"\mathbold": ("cmd", r"\mathbf"),
-           r"\bigtriangledown": ("cmd", r"\nabla"), r"\triangledown": ("cmd", r"\nabla")}
+           r"\bigtriangledown": ("cmd", r"\nabla"), r"\triangledown": ("cmd", r"\nabla"),
+           r"\nicefrac": ("cmd", r"\frac"), r"\sfrac": ("cmd", r"\frac")}  # the nicefrac and xfrac packages' fractions
 _MATRIX_ENVS = {"bmatrix", "pmatrix", "matrix", "Bmatrix", "smallmatrix"}  # arrays of entries (read.literals)
 _TRANSPARENT_ENVS = {"aligned", "align", "align*", "split", "gathered", "gather", "gather*", "equation",
                      "equation*", "eqnarray", "eqnarray*", "multline", "multline*", "alignedat"}
@@ -256,6 +257,8 @@ def _typesetting(toks: list[_Tok], k: int) -> int | None:
         return k + 1 + (t.text in _SIZERS and toks[k + 1].text == ".")
     if t.text in _DROP_ARG and toks[k + 1].text == "{":
         return _group_end(toks, k + 1)
+    if t.text == r"\mathop" and toks[k + 1].text == "{" and toks[k + 2].text == "}":  # \mathop{}\!\mathrm{d}: spacing
+        return k + 3
     if t.text == "[" and k and toks[k - 1].text == "\\\\":  # \\[1em]: a line break's extra space
         end = next((m for m in range(k + 1, min(k + 8, len(toks))) if toks[m].text == "]"), None)
         if end is not None and re.fullmatch(r"-?[\d.]+(em|ex|pt|mm|cm|in|mu)", "".join(x.text for x in toks[k + 1:end])):
