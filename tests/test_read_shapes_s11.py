@@ -87,3 +87,11 @@ def test_a_differential_in_a_direction_of_the_inverse_is_its_derivative_applied_
 def test_a_differential_claim_not_linear_in_the_direction_is_not_read_as_one():
     v = verify(r"dF(H) = -X^{-1} H X^{-1} + I", define=[r"F(X) = X^{-1}"])
     assert v.verdict == "unreadable" and "differential of F" not in v.message
+
+
+@pytest.mark.parametrize("claim", [r"dF(H) = -X^{-1} (H + I) X^{-1}", r"dF(H) = -X^{-1} H X^{-1} |H|",
+                                   r"dF(H) = -X^{-1} H^2 X^{-1}"])
+def test_a_direction_under_a_sum_in_brackets_a_determinant_or_a_power_is_no_factor(claim):
+    """Each is not linear in H (affine, or of higher degree): judged by its derivative by H, an affine claim's constant
+    would be lost, so none is read as a differential."""
+    assert "differential of F" not in verify(claim, define=[r"F(X) = X^{-1}"]).message

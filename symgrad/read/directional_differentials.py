@@ -111,7 +111,7 @@ def _factor(texts: list[str], k: int) -> bool:
                                                                                              ["{", r"\top", "}"]))
     commands = {t for t in texts if t.startswith("\\")} - _LINEAR_COMMANDS
     letters = "".join(t for t in texts if t.isalpha() and len(t) == 1)
-    if power or commands or "/" in texts or any(w in letters for w in ("exp", "log", "ln", "sin", "cos", "sqrt")):
+    if power or commands or {"/", "|", "!"} & set(texts) or any(w in letters for w in ("exp", "log", "ln", "sin", "cos", "sqrt")):
         return False
     opened: list[int] = []
     for j, t in enumerate(texts[:k]):
