@@ -177,9 +177,9 @@ def from_prose(text: str) -> tuple[str, list[str]]:
         rest = from_prose(given_as[1]) if given_as[1].strip() else ("", [])
         return ", ".join(f for f in (rest[0], given_as[0]) if f.strip()), [given_as[2], *rest[1]]  # shapes first
     whole = _sentence(text)
-    if whole is None and _ASIDE.match(text):  # (assuming the loss is a scalar): the words of an aside, as a sentence
-        text = _ASIDE.sub(r"\1", text)
-        whole = _sentence(text)
+    aside = _ASIDE.sub(r"\1", text) if whole is None else text  # (assuming the loss is a scalar): its words
+    if aside != text and _sentence(aside) is not None:
+        text, whole = aside, _sentence(aside)
     worded = _words_spaced(_WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text))
     abstract_function(worded, text)
     if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words
