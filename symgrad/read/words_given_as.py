@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 _SPAN = r"(?:\$\$(?P<{0}>[^$]+)\$\$|\$(?P<{0}_>[^$]+)\$|\\\((?P<{0}__>.+?)\\\))"
-_NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?|\\(?:bf|mathbf|boldsymbol|bm)\s*\{\s*\\?[A-Za-z]+\s*\}"
+# a name; \bf{o} is not read as bold by the reader yet (the sentence stays unread rather than o = ... among numbers)
+_NAME = r"(?!\\(?:bf|rm|it)(?![A-Za-z]))(?:\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?|\\(?:mathbf|boldsymbol|bm)\s*\{\s*\\?[A-Za-z]+\s*\})"
 _SENTENCE = re.compile(
     rf"\s*{_SPAN.format('name')}\s+(?:is|be)\s+(?P<kind>(?:a|an|the)\s+(?:(?:column|row)\s+)?(?:vector|matrix|scalar)\s+)?"
     rf"(?:given|defined|computed|written)\s+(?:as|by)\s+{_SPAN.format('formula')}\s*(?P<rest>.*?)\s*[.]?\s*",
