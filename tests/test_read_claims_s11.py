@@ -193,3 +193,14 @@ def test_delta_over_delta_written_inline_is_the_derivative(claim: str, verdict: 
                                                 (r"\frac{\mathop{}\!\mathrm{d}}{\mathop{}\!\mathrm{d}u} u^3 = 3u^2", "proved")])
 def test_the_fraction_packages_and_the_spaced_upright_d(claim: str, verdict: str) -> None:
     assert verify(claim).verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [(r"\frac{\partial g}{\partial v} = 3\mathbb{I}", "proved"),
+                                                (r"\frac{\partial g}{\partial v} = 2\mathrm{Id}", "wrong")])
+def test_blackboard_i_and_upright_id_are_the_identity(claim: str, verdict: str) -> None:
+    assert verify(claim, define=["g = 3v"], given=[r"v \in \mathbb{R}^{k}"]).verdict == verdict
+
+
+def test_blackboard_i_applied_is_no_identity() -> None:
+    v = verify(r"\frac{\partial g}{\partial v} = 3\mathbb{I}(v > 0)", define=["g = 3v"], given=[r"v \in \mathbb{R}^{k}"])
+    assert "identity" not in str(v)

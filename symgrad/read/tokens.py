@@ -18,6 +18,7 @@ from .damage_spellings import primes, right_defines_read
 from .damage_stars import starred
 from .damage_underscores import restored
 from .damage_words import traced
+from .identity_spellings import identity_spelled
 from .proofwiki_maps import mapped
 from .prose_ranges import range_in_words
 from .ternaries import ternaries
@@ -276,7 +277,7 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     while k < len(toks):
         t = toks[k]
         rewritten = _old_font(toks, k) or _rewritten(toks, k, src) or primes(toks, k, _Tok) or \
-            power_outside(toks, k, _Tok) or mapped(toks, k, _Tok)  # f^{'}: f'; \operatorname{sech^2}; \map {f} {x}
+            power_outside(toks, k, _Tok) or mapped(toks, k, _Tok) or identity_spelled(toks, k, _Tok)
         if rewritten is not None:
             out.extend(rewritten[0])
             k = rewritten[1]
