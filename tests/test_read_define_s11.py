@@ -190,3 +190,12 @@ def test_a_prime_on_a_name_whose_derivative_needs_several_variables_is_a_name_of
     assert v.verdict == "proved", v.message
     assert "y' read as a name of its own" in v.message
     assert verify(r"\frac{\partial E}{\partial w_i} = (y' - y) x_i", define=definition).verdict == "wrong"
+
+
+def test_a_remark_in_words_in_brackets_after_a_definition_is_dropped():
+    shapes = [r"W \in \mathbb{R}^{m \times n}", r"x \in \mathbb{R}^{n}", r"y \in \mathbb{R}^{m}"]
+    definition = ["Let r = Wx - y (the residual).", r"L = \|r\|^2"]
+    v = verify(r"\frac{\partial L}{\partial W} = 2 r x^T", define=definition, given=shapes)
+    assert v.verdict == "proved", v.message
+    assert "(the residual) after the formula read as a remark" in v.message
+    assert verify(r"\frac{\partial L}{\partial W} = -2 r x^T", define=definition, given=shapes).verdict == "wrong"

@@ -11,6 +11,7 @@ import itertools
 import re
 
 from .page_markup import markup_blanked, markup_notes
+from .trailing_remarks import remark_blanked, remark_notes
 
 _BEGIN, _END = r"\begin{cases}", r"\end{cases}"
 _SPACE = re.compile(r"(?<!\\)\\ ")  # a control space, not the end of a \\
@@ -218,8 +219,9 @@ def _asciimath_blanks(src: str) -> list[int]:
 
 def repaired(src: str) -> str:
     """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back, and a display copied after
-    its formula blanked, and the markup around the mathematics ([tex], <math>, backtick fences) (columns kept)."""
-    src = markup_blanked(src)
+    its formula blanked, and the markup around the mathematics ([tex], <math>, backtick fences) and a remark in words
+    after it ((the residual)) (columns kept)."""
+    src = remark_blanked(markup_blanked(src))
     doubled = _doubled_at(src)
     if doubled is not None:
         src = src[:doubled] + " " * (len(src) - doubled)
@@ -241,8 +243,8 @@ def repaired(src: str) -> str:
 
 def pasted_notes(src: str) -> list[str]:
     """What ``repaired`` decided for ``src``, as notes for the verdict."""
-    notes = markup_notes(src)
-    src = markup_blanked(src)
+    notes = markup_notes(src) + remark_notes(markup_blanked(src))
+    src = remark_blanked(markup_blanked(src))
     doubled = _doubled_at(src)
     if doubled is not None:
         notes.append(f"text: {src[doubled:].strip()} read as the page's display of the formula before it, copied "
