@@ -153,7 +153,8 @@ GELU_CHAIN = r"G(u) = u\Phi(u) = u\cdot \frac{1}{2}\left[1 + \mathrm{erf}(u/\sqr
 
 
 @pytest.mark.parametrize(("claim", "verdict"), [
-    (r"\frac{d}{du}G(u) = \frac{1}{2}\left[1 + \mathrm{erf}(u/\sqrt2)\right] + \frac{u}{\sqrt{2\pi}} e^{-u^2/2}", "proved"),
+    (r"\frac{d}{du}G(u) = \frac{1}{2}\left[1 + \mathrm{erf}(u/\sqrt2)\right] + \frac{u}{\sqrt{2\pi}} e^{-u^2/2}",
+     "proved"),
     (r"\frac{d}{du}G(u) = \frac{1}{2}\left[1 + \mathrm{erf}(u/\sqrt2)\right]", "wrong"),
 ])
 def test_a_definition_chain_is_read_by_its_explicit_side_not_by_an_undefined_capital_greek_function(
@@ -190,7 +191,8 @@ def test_delta_over_delta_written_inline_is_the_derivative(claim: str, verdict: 
 
 @pytest.mark.parametrize(("claim", "verdict"), [(r"\nicefrac{d}{du} u^3 = 3u^2", "proved"),
                                                 (r"\frac{d}{du} u^3 = \sfrac{3u^2}{2}", "wrong"),
-                                                (r"\frac{\mathop{}\!\mathrm{d}}{\mathop{}\!\mathrm{d}u} u^3 = 3u^2", "proved")])
+                                                (r"\frac{\mathop{}\!\mathrm{d}}{\mathop{}\!\mathrm{d}u} u^3 = 3u^2",
+                                                 "proved")])
 def test_the_fraction_packages_and_the_spaced_upright_d(claim: str, verdict: str) -> None:
     assert verify(claim).verdict == verdict
 
@@ -202,5 +204,6 @@ def test_blackboard_i_and_upright_id_are_the_identity(claim: str, verdict: str) 
 
 
 def test_blackboard_i_applied_is_no_identity() -> None:
-    v = verify(r"\frac{\partial g}{\partial v} = 3\mathbb{I}(v > 0)", define=["g = 3v"], given=[r"v \in \mathbb{R}^{k}"])
+    v = verify(r"\frac{\partial g}{\partial v} = 3\mathbb{I}(v > 0)", define=["g = 3v"],
+               given=[r"v \in \mathbb{R}^{k}"])
     assert "identity" not in str(v)

@@ -1,7 +1,7 @@
 """Code's matrix product ``C = A @ B`` (NumPy, PyTorch) between capitals nothing declares: both are matrices, A of
-m x n and B of n x p (a transposed operand, ``W.T``, the other way round), noted; read as scalars, ``@`` would be a plain
-product and the page's backprop (``dA = dC @ B.T``) would have no matrix to name. A lowercase operand (a vector or a
-matrix), a name already declared, or an operand that is not one name is left to the reader."""
+m x n and B of n x p (a transposed operand, ``W.T``, the other way round), noted; read as scalars, ``@`` would be a
+plain product and the page's backprop (``dA = dC @ B.T``) would have no matrix to name. A lowercase operand (a vector
+or a matrix), a name already declared, or an operand that is not one name is left to the reader."""
 
 from __future__ import annotations
 
@@ -31,6 +31,6 @@ def matmul_matrices(latex: str, ctx: Context) -> None:
         for name, shape, transposed in ((a, (rows, inner), a_t), (b, (inner, cols), b_t)):
             ctx.tensors[name] = sp.IndexedBase(name, shape=shape[::-1] if transposed else shape)
             ctx.sizes.update({str(e): e for e in shape})
-        ctx.notes.append(f"{m[0]}: @ is the matrix product, so {a} and {b} read as matrices ({a}: "
-                         f"{' x '.join(map(str, ctx.tensors[a].shape))}, {b}: {' x '.join(map(str, ctx.tensors[b].shape))}; "
-                         "nothing declares their shapes)")
+        shapes = {x: " x ".join(map(str, ctx.tensors[x].shape)) for x in (a, b)}
+        ctx.notes.append(f"{m[0]}: @ is the matrix product, so {a} and {b} read as matrices ({a}: {shapes[a]}, "
+                         f"{b}: {shapes[b]}; nothing declares their shapes)")

@@ -1,6 +1,7 @@
 """The identity matrix as pages spell it besides ``I``: ``\\mathbb{I}`` and the upright ``\\mathrm{Id}``
 (``\\operatorname{Id}``, ``\\text{Id}``) are ``I`` (read as the identity where nothing declares I). Followed by a
-bracket or a subscript they are left alone: ``\\mathbb{I}(y = k)``, ``\\mathbb{I}_{[y = k]}`` is the indicator, ``\\mathrm{Id}(x)`` the identity map."""
+bracket or a subscript they are left alone: ``\\mathbb{I}(y = k)``, ``\\mathbb{I}_{[y = k]}`` is the indicator,
+``\\mathrm{Id}(x)`` the identity map."""
 
 from __future__ import annotations
 

@@ -84,7 +84,8 @@ class _Operators:
         is_d = self.peek(skip_num).text == "d"
         if not d_num and d_den and skip_num and self.toks[den_start + skip_den].text == r"\partial":
             d_num = 0  # \frac{f(a, b)}{\partial a_1}: the numerator's \partial lost; \partial a_1 alone has no value
-            self.note(f"{self.written(num_start, den_start)} over \\partial read as the derivative (its \\partial lost)")
+            self.note(f"{self.written(num_start, den_start)} over \\partial read as the derivative (its \\partial "
+                      "lost)")
         elif not (d_num and d_den and (not is_d or self.toks[den_start + skip_den].text == "d")):
             num = self.argument()
             den = self.argument()

@@ -9,8 +9,8 @@ _UPRIGHT = {r"\operatorname", r"\mathrm", r"\text", r"\textrm", r"\rm"}
 
 
 def power_outside(toks: list, k: int, tok: Callable[..., object]) -> tuple[list, int] | None:
-    """The tokens ``\\operatorname{name}^{power}`` that ``\\operatorname{name^power}`` at ``k`` stands for, and the index
-    past it; None for anything else (a name with no power inside, or not only letters before the ``^``)."""
+    """The tokens ``\\operatorname{name}^{power}`` that ``\\operatorname{name^power}`` at ``k`` stands for, and the
+    index past it; None for anything else (a name with no power inside, or not only letters before the ``^``)."""
     if toks[k].text not in _UPRIGHT or toks[k + 1].text != "{":
         return None
     end, depth = k + 1, 0
