@@ -205,4 +205,4 @@ def test_blackboard_i_and_upright_id_are_the_identity(claim: str, verdict: str) 
 
 def test_upright_id_applied_is_no_identity() -> None:
     v = verify(r"\frac{\partial g}{\partial v} = 3\mathrm{Id}(v)", define=["g = 3v"], given=[r"v \in \mathbb{R}^{k}"])
-    assert v.verdict == "unreadable" and "Id is not a function" in v.message
+    assert v.verdict == "unreadable" and "Id} is not a function" in v.message
