@@ -199,3 +199,12 @@ def test_a_remark_in_words_in_brackets_after_a_definition_is_dropped():
     assert v.verdict == "proved", v.message
     assert "(the residual) after the formula read as a remark" in v.message
     assert verify(r"\frac{\partial L}{\partial W} = -2 r x^T", define=definition, given=shapes).verdict == "wrong"
+
+
+def test_a_capital_l_subscript_alone_is_the_last_layer_unless_the_name_takes_other_indices():
+    last = ["C = (a_L - y)^2", "z_L = w_L a_{L-1}", r"a_L = \sigma(z_L)"]
+    v = verify(r"\frac{\partial C}{\partial w_L} = a_{L-1} \sigma'(z_L) 2(a_L - y)", define=last)
+    assert v.verdict == "proved", v.message
+    assert verify(r"\frac{\partial C}{\partial w_L} = a_{L-1} \sigma'(z_L) (a_L - y)", define=last).verdict == "wrong"
+    elements = verify(r"\frac{\partial y}{\partial x_j} = 1", define=[r"y = x_1 + x_2 + \dots + x_L"])
+    assert elements.verdict == "proved" and "layer" not in elements.message, elements.message

@@ -1,7 +1,8 @@
 """Layer numbers written as subscripts: in ``z_l = W_l a_{l-1} + b_l``, ``\\delta_l = W_{l+1}^T \\delta_{l+1}`` the
 subscript ``l``, ``l - 1``, ``L - 2`` is the layer, as ``a^{l-1}`` writes it above (read/layers.py), not an index
 with arithmetic: where the input writes such arithmetic on l or L and the letter stands nowhere else but in these
-subscripts, with no value, each tag is moved up to the superscript the layers are read from (noted there)."""
+subscripts, with no value, each tag is moved up to the superscript the layers are read from (noted there); a capital L
+alone (``C = (a_L - y)^2``) is the last layer, as ``a^L`` is."""
 
 from __future__ import annotations
 
@@ -29,14 +30,23 @@ def _tags(toks: list[_Tok]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _last_layer(toks: list[_Tok], tags: list[tuple[int, int, str]]) -> bool:
+    """Whether a name written ``_L`` is the last layer's (``a_L``): no name so written also takes another subscript
+    here (``x_1 + \\dots + x_L``: L is the last element's index)."""
+    at = {a for a, _, _ in tags}
+    named = {toks[a - 1].text for a, _, label in tags if label == "L"}
+    others = {toks[k - 1].text for k, t in enumerate(toks) if t.text == "_" and k not in at and k > 0}
+    return bool(named) and not named & others
+
+
 def subscript_layers(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each layer subscript (``a_{l-1}``) written as the superscript (``a^{l-1}``), where the input shows
-    the subscripts are layers: arithmetic on the letter in one (``l-1``: an index with arithmetic is not read), or
-    the problem read the letter as a layer label already; unchanged elsewhere."""
+    the subscripts are layers: arithmetic on the letter in one (``l-1``: an index with arithmetic is not read), the
+    letter L (the last layer), or the problem read the letter as a layer label already; unchanged elsewhere."""
     tags = _tags(toks)
     letters = {label[0] for _, _, label in tags}
     shown = {m.group(1) for _, _, label in tags if (m := _ARITHMETIC.fullmatch(label))} | \
-        (letters & set(ctx.layer_letters))
+        (letters & set(ctx.layer_letters)) | (letters & {"L"} if _last_layer(toks, tags) else set())
     inside = {m for at, end, _ in tags for m in range(at, end)}
     layers = {x for x in shown if (not ctx.known(x) or x in ctx.layer_letters and x not in ctx.ranges) and
               not any(t.kind == "letter" and t.text == x and k not in inside for k, t in enumerate(toks))}
