@@ -144,13 +144,19 @@ def test_a_capital_sigma_with_one_index_before_a_term_written_with_it_is_a_sum_s
     assert "read as a sum sign" not in covariance_like.message
 
 
+def _proved_noted_and_slip_wrong(definition: list[str], right: str, slip: str, note: str) -> None:
+    """``right`` is proved with ``note`` among the readings, ``slip`` judged wrong, both under ``definition``."""
+    v = verify(right, define=definition)
+    assert v.verdict == "proved", v.message
+    assert note in v.message
+    assert verify(slip, define=definition).verdict == "wrong"
+
+
 def test_a_sum_whose_body_writes_only_another_index_sums_over_that_index():
-    definition = [r"L = \frac{1}{2N} \sum_{i=1}^{N} (y_n - w x_n)^2"]
-    right = verify(r"\frac{\partial L}{\partial w} = -\frac{1}{N}\sum_{n=1}^N (y_n - w x_n) x_n", define=definition)
-    assert right.verdict == "proved", right.message
-    assert "read as the sum over n (i written for it)" in right.message
-    slip = verify(r"\frac{\partial L}{\partial w} = \frac{1}{N}\sum_{n=1}^N (y_n - w x_n) x_n", define=definition)
-    assert slip.verdict == "wrong"
+    _proved_noted_and_slip_wrong([r"L = \frac{1}{2N} \sum_{i=1}^{N} (y_n - w x_n)^2"],
+                                 r"\frac{\partial L}{\partial w} = -\frac{1}{N}\sum_{n=1}^N (y_n - w x_n) x_n",
+                                 r"\frac{\partial L}{\partial w} = \frac{1}{N}\sum_{n=1}^N (y_n - w x_n) x_n",
+                                 "read as the sum over n (i written for it)")
 
 
 def test_a_matlab_prime_on_undeclared_arrays_is_refused_naming_both_readings_and_reads_once_declared():
@@ -171,12 +177,10 @@ def test_latex_letters_glued_to_the_index_their_sum_binds_are_indexed_names():
 
 
 def test_bare_sample_superscripts_on_x_and_y_under_their_sum_are_the_samples():
-    definition = [r"J = \frac{1}{2m}\sum_{i=1}^{m} (w x^{i} - y^{i})^2"]
-    v = verify(r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}", define=definition)
-    assert v.verdict == "proved", v.message
-    assert "read as the sample ^{(i)}" in v.message
-    slip = verify(r"\frac{\partial J}{\partial w} = \sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}", define=definition)
-    assert slip.verdict == "wrong"
+    _proved_noted_and_slip_wrong([r"J = \frac{1}{2m}\sum_{i=1}^{m} (w x^{i} - y^{i})^2"],
+                                 r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}",
+                                 r"\frac{\partial J}{\partial w} = \sum_{i=1}^{m} (w x^{(i)} - y^{(i)}) x^{(i)}",
+                                 "read as the sample ^{(i)}")
 
 
 def test_one_name_with_a_summed_superscript_keeps_both_readings_refused():
