@@ -95,3 +95,23 @@ def test_a_direction_under_a_sum_in_brackets_a_determinant_or_a_power_is_no_fact
     """Each is not linear in H (affine, or of higher degree): judged by its derivative by H, an affine claim's constant
     would be lost, so none is read as a differential."""
     assert "differential of F" not in verify(claim, define=[r"F(X) = X^{-1}"]).message
+
+
+_LINEAR = [r"Y = X W^T", r"X \in \mathbb{R}^{m \times n}", r"W \in \mathbb{R}^{p \times n}"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    (r"\frac{\partial L}{\partial Y} \frac{\partial Y}{\partial W} = (\frac{\partial L}{\partial Y})^T X", "proved"),
+    (r"\frac{\partial L}{\partial Y} \frac{\partial Y}{\partial W} = 2 (\frac{\partial L}{\partial Y})^T X", "wrong"),
+])
+def test_a_gradient_times_a_matrix_by_matrix_jacobian_is_their_contraction_so_the_chain_rule_reads(claim, verdict):
+    """dL/dY (m x p) times dY/dW (m, p, p, n): contracted over Y's axes, a p x n gradient (the product was refused as
+    shapes that cannot multiply)."""
+    v = verify(r"\frac{\partial L}{\partial W} = " + claim, given=_LINEAR)
+    assert v.verdict == verdict and "read as the chain rule: contracted over the matrix's two axes" in v.message, v
+
+
+def test_a_square_matrix_times_a_jacobian_of_a_square_matrix_is_refused_naming_both_products():
+    v = verify(r"\frac{\partial \log\det S}{\partial S} = \mathrm{tr}(S^{-1} \frac{\partial S}{\partial S})",
+               given=[r"S \in \mathbb{R}^{n \times n}"])
+    assert v.verdict == "unreadable" and "contraction over both axes, or a matrix product slice by slice" in v.message

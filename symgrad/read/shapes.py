@@ -11,6 +11,7 @@ import sympy as sp
 
 from ..tensors import size
 from .scope import _Scope
+from .shapes_chain import chain_contracted
 from .shapes_subscripts import without_size_subscripts
 from .tokens import _Tok
 from .vocabulary import _extent, _Val
@@ -35,6 +36,15 @@ class _Shapes(_Scope):
                 dims = tuple(sp.Integer(int(s)) if s.isdigit() else self.size(s) for s in sizes)
                 self.new_tensors[name] = sp.IndexedBase(name, shape=dims)
             self.note(f"_{{{written}}} read as the shape of {name or 'what it follows'}, not an index")
+
+    def mul(self, a: _Val, b: _Val, op: str, tok: _Tok) -> _Val:
+        """``\\frac{\\partial L}{\\partial Y} \\frac{\\partial Y}{\\partial W}``: a gradient times a matrix by matrix
+        Jacobian is their contraction (read.shapes_chain); any other product as arrays multiply."""
+        chained = chain_contracted(a, b, lambda why: self.error(why, tok)) if op in ("implicit", "dot") else None
+        if chained is None:
+            return super().mul(a, b, op, tok)  # type: ignore[misc]
+        self.note(chained[1])
+        return chained[0]
 
     def matrix_by_use(self, name: str, tok: _Tok) -> _Val:
         """The undeclared matrix ``name``: two sizes of its own, settled by its products or named at the end."""
