@@ -21,6 +21,7 @@ from .judging import judge
 from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
+from .sizes_unified import unified
 from .verdict import Verdict, VerifyError
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "Sigma", "tau", "phi", "omega", "eta",
@@ -88,7 +89,10 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         # already put into the members, so only the others are added
         written = [rel for rel in ctx.assumptions if rel not in assumptions and not isinstance(rel, sp.Eq)]
         assumptions, marked = _cases_in_the_derivative(assumptions, of_node, var, marked, ctx.notes)
-        verdict = judge(marked, of_node, var, definitions, ctx.constraints, assumptions + written, timeout,
+        definitions, marked, of_node, var, constraints, assumptions = unified(
+            definitions, marked, of_node, var, ctx.constraints, assumptions, [claim, of or "", *define, *given, *assume],
+            ctx.notes)
+        verdict = judge(marked, of_node, var, definitions, constraints, assumptions + written, timeout,
                         convention, ctx.domains)
         if ctx.notes:  # readings the context decided (e as a name, a definition restated in a chain, ...)
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
