@@ -74,6 +74,8 @@ def test_two_columns_multiplied_after_their_size_subscripts_are_refused_not_prov
 @pytest.mark.parametrize(("claim", "verdict"), [
     (r"dF(H) = -X^{-1} H X^{-1}", "proved"),
     (r"DF(X)[H] = -X^{-1} H X^{-1}", "proved"),
+    (r"DF_X(H) = -X^{-1} H X^{-1}", "proved"),
+    (r"dF(X)[H] = X^{-1} H X^{-1}", "wrong"),
     (r"dF(H) = -X^{-2} H", "wrong"),  # commuted: right only where H and X commute
     (r"dF(H) = -X^{-1} H^T X^{-1}", "wrong"),  # a transposed direction is no layout convention here
 ])

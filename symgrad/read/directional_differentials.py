@@ -56,6 +56,20 @@ def directional_head(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok] |
     return [*out, toks[-1]]
 
 
+def _applied_to(rest: list[str]) -> tuple[str, str, str] | None:
+    """(f, A, E) of what follows the operator: ``f(A)[E]``, ``f(A)(E)``, ``f_A(E)``, ``f_A[E]``, ``f(A) \\cdot E``."""
+    f, at = rest[0], rest[1:]
+    if at[:1] == ["("] and at[2:3] == [")"]:
+        parameter, at = at[1], at[3:]
+    elif at[:1] == ["_"] and len(at) > 1:
+        parameter, at = at[1], at[2:]
+    else:
+        return None
+    if len(at) == 3 and (at[0], at[2]) in (("[", "]"), ("(", ")")) or len(at) == 2 and at[0] == r"\cdot":
+        return f, parameter, at[-2] if len(at) == 3 else at[1]
+    return None
+
+
 def _ranks(f: str, ctx: Context) -> tuple[int, int] | None:
     """(the rank of f's value, the rank of its parameter) of a function defined of one array, else None."""
     function = ctx.functions[f.lstrip("\\")]
@@ -71,13 +85,16 @@ def _subscript(letters: list[str]) -> str:
 
 def _function_and_direction(head: list[str], ctx: Context) -> tuple[str, str, str] | None:
     """(f, its parameter, the direction) of ``\\frac{d}{dE} f(E)`` (how ``df(E)`` reads) or ``\\nabla f(A)[E]``,
-    ``\\nabla f(A)(E)`` (how ``Df(A)[E]`` reads), with f defined with one parameter and E named nowhere; else None."""
+    ``\\nabla f_A(E)``, ``\\nabla f(A) \\cdot E`` (how ``Df(A)[E]`` reads), ``d f(A)[E]``, with f defined with one
+    parameter and E named nowhere; else None."""
     if len(head) == 12 and head[:8] == [r"\frac", "{", "d", "}", "{", "d", head[6], "}"] and \
             head[9::2] == ["(", ")"] and head[10] == head[6]:
         f, direction, parameter = head[8], head[6], None
-    elif len(head) == 8 and head[0] == r"\nabla" and head[2] == "(" and head[4] == ")" and \
-            (head[5], head[7]) in (("[", "]"), ("(", ")")):
-        f, direction, parameter = head[1], head[6], head[3]
+    elif head and head[0] in (r"\nabla", "d", "D") and len(head) > 4 and not ctx.declared_elsewhere(head[0]):
+        found = _applied_to(head[1:])
+        if found is None:
+            return None
+        f, parameter, direction = found
     else:
         return None
     function = ctx.functions.get(f.lstrip("\\"))
