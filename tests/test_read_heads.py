@@ -15,7 +15,7 @@ import sympy as sp
 
 from symgrad import verify
 from symgrad.errors import ParseError
-from symgrad.read import Context, parse_definition
+from symgrad.read import Context, parse_definition, parse_given
 from symgrad.verify.proof import _is_zero
 
 VARIANCE = r"\sigma^2_j = \frac{1}{N}\sum_{n=1}^{N} (x_{nj} - \mu_j)^2"
@@ -67,10 +67,15 @@ def test_indices_written_up_on_the_head_are_the_elements_with_the_repeated_index
     (r"\frac{1}{n}\sum_{i=1}^n \log p(x_i) = -\log \sigma", r"\frac{1}{n}\sum_{i=1}^n \log p(x_i)"),
 ])
 def test_a_head_stating_a_value_defines_its_right_side_and_keeps_its_left_side_for_the_claim(head, left):
-    ctx = Context()
+    def shaped() -> Context:  # (y - Xw)^T of names nothing shapes is refused (two readings): declare them
+        ctx = Context()
+        parse_given(r"X \in \mathbb{R}^{n \times d}, y \in \mathbb{R}^n", ctx)
+        return ctx
+
+    ctx = shaped()
     d = parse_definition(head, ctx)
     assert d.name == "lhs" and ctx.stated["lhs"][1] == left
-    assert _is_zero(d.rhs - parse_definition(head.replace(left, "L"), Context()).rhs)  # up to summation index names
+    assert _is_zero(d.rhs - parse_definition(head.replace(left, "L"), shaped()).rhs)  # up to summation index names
 
 
 def test_the_label_spelling_the_refusal_suggests_reads():

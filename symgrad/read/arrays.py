@@ -147,6 +147,14 @@ class _Arrays:
             raise self.error(f"{v.expr}^T has two readings: {v.expr} is defined as a number ({v.expr} = {defined.rhs}), "
                              f"but a transpose says it is a vector; declare the arrays it is made of "
                              rf"(x \in \mathbb{{R}}^{{n}}) to read it as one", tok)
+        unshaped = sorted(n for n in map(str, v.expr.free_symbols) if n in self.new_scalars and not self.ctx.known(n))
+        if not v.axes and unshaped and not isinstance(v.expr, sp.Symbol):  # one letter's transpose: its use settles
+            # (y - Xw)^T(y - Xw) with X, w, y met here: read as numbers the transpose is silent, and a wrong -2X(y - Xw)
+            # was proved
+            names = ", ".join(unshaped)
+            raise self.error(f"the transpose of a value made of {names}, which nothing shapes, has two readings: "
+                             f"numbers (the transpose changes nothing) or arrays; declare their shapes "
+                             rf"({unshaped[0]} \in \mathbb{{R}}^{{n}}, or \in \mathbb{{R}} for a number)", tok)
         return _Val(v.expr, tuple(reversed(v.axes)))
 
     def select(self, v: _Val, idxs: list[sp.Expr], tok: _Tok) -> _Val:

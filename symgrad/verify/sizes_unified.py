@@ -49,9 +49,11 @@ def _renames(shapes: dict[str, set[tuple[sp.Basic, ...]]], var: sp.Basic, texts:
             for made, kept in zip(other, canonical):
                 if made == kept:
                     continue
-                if _written(made, texts):
+                if _written(made, texts) and _written(kept, texts):
                     raise VerifyError(f"{name} is used with two sizes, {made} and {kept}, each written in the "
                                       f"inputs: give {name} one shape")
+                if _written(made, texts):  # the size the reader made up gives way to the one the page writes
+                    made, kept = kept, made
                 renames[made] = kept
     return renames
 
