@@ -24,9 +24,11 @@ def _lines_as_chain(latex: str) -> str:
     line break becomes ``=`` (the same width, so columns stay); a line continuing the one before is left alone."""
     lines = latex.split("\n")
     out = lines[0]
+    plain = "\\" not in latex  # plain text: a line with no = after an equation is the chain's next member, its = lost
     for before, line in itertools.pairwise(lines):
-        joined = "=" in before and "=" in line and not before.strip(" \t$").endswith(_OPEN_ENDS) and \
-            not line.strip(" \t$").startswith(("=", "&", "+", "-", r"\\", ")", "}"))
+        joined = "=" in before and ("=" in line or plain and line.strip() != "") and \
+            not before.strip(" \t$").endswith(_OPEN_ENDS) and \
+            not line.strip(" \t$").startswith(("=", "&", "+", "-", "*", "/", "·", r"\\", ")", "}"))
         out += ("=" if joined else "\n") + line
     return out
 
