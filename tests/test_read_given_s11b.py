@@ -1,0 +1,47 @@
+"""Session 11 (G2): macros with arguments, facts that name an application's value, and given index definitions."""
+
+import pytest
+
+from symgrad import verify
+from symgrad.errors import ParseError
+from symgrad.read.context import Context
+from symgrad.read.macros import define, expand
+
+MACROS = (r"$ \def\p{\partial} \def\L{\left}\def\R{\right} \def\LR#1{\L(#1\R)} "
+          r"\def\grad#1#2{\frac{\p #1}{\p #2}} \newcommand{\sq}[1]{{#1}^2} $")
+
+
+@pytest.mark.parametrize("claim, verdict", [(r"\grad{f}{x} = 2\LR{x - y}", "proved"),
+                                            (r"\grad fx = \LR{x - y}", "wrong")])
+def test_macros_with_arguments_are_expanded_at_each_use(claim, verdict):
+    v = verify(claim, define=[r"f = \sq{x - y}"], given=[MACROS])
+    assert v.verdict == verdict, v.message
+
+
+def test_an_unbraced_argument_is_one_token_as_tex_reads_it():
+    macros = {}
+    assert define(MACROS, macros)
+    assert expand(r"\grad gx", macros).split() == [r"\frac{\partial", r"g}{\partial", "x}"]
+    assert expand(r"\grad\alpha x", macros).split() == [r"\frac{\partial", r"\alpha}{\partial", "x}"]
+
+
+@pytest.mark.parametrize("text, message", [(r"\newcommand{\norm}[1][2]{\|#1\|_{#2}}", "optional argument"),
+                                           (r"\def\f#2{#2}", "not #1, #2"),
+                                           (r"\def\f#1{{#1}", "does not close")])
+def test_macros_symgrad_cannot_expand_are_refused_naming_why(text, message):
+    with pytest.raises(ParseError, match=message):
+        define(text, {})
+
+
+def test_a_missing_argument_and_a_macro_that_uses_itself_are_refused():
+    macros = {}
+    define(r"\def\f#1{#1} \def\g{\g}", macros)
+    with pytest.raises(ParseError, match="missing an argument"):
+        expand(r"\f", macros)
+    with pytest.raises(ParseError, match="without end"):
+        expand(r"\g", macros)
+
+
+def test_text_that_is_not_only_definitions_is_no_macro_fact():
+    assert not define(r"\def\p{\partial} x > 0", {})
+    assert isinstance(Context().macros, dict)
