@@ -45,3 +45,16 @@ def test_a_missing_argument_and_a_macro_that_uses_itself_are_refused():
 def test_text_that_is_not_only_definitions_is_no_macro_fact():
     assert not define(r"\def\p{\partial} x > 0", {})
     assert isinstance(Context().macros, dict)
+
+
+@pytest.mark.parametrize("claim, verdict", [(r"\frac{dE}{du} = (h - t)(1 - h^2)", "proved"),
+                                            (r"\frac{dE}{du} = (h - t)(1 - h)", "wrong")])
+def test_a_known_function_applied_equal_to_a_name_nothing_defines_defines_the_name(claim, verdict):
+    v = verify(claim, define=[r"E = \frac{1}{2}(h - t)^2"], given=[r"\tanh(u) = h"])
+    assert v.verdict == verdict, v.message
+    assert r"read as the definition of h: h = \tanh(u)" in v.message
+
+
+def test_the_sigmoid_applied_equal_to_its_output_name_reads_the_cross_entropy_through_it():
+    v = verify(r"\frac{dC}{dv} = q - y", define=[r"C = -(y \log(q) + (1 - y) \log(1 - q))"], given=[r"\sigma(v) = q"])
+    assert v.verdict == "proved", v.message

@@ -16,6 +16,7 @@ from .encoded import decoded
 from .forms import forms, respelled
 from .given_consequences import restated
 from .given_definitions import indexed_name, unwrapped
+from .given_named_values import named_value
 from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
 from .parser import _Parser
@@ -31,7 +32,6 @@ _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"
                  r"\ge": (False, False), r"\geq": (False, False), r"\geqslant": (False, False)}
 # the matrix class each declares (of semidefiniteness symgrad uses the symmetry)
 _DEFINITE = {r"\succ": (PositiveDefinite, "positive definite"), r"\succeq": (Symmetric, "positive semidefinite")}
-
 
 _NOISE = {r"\epsilon", r"\varepsilon", r"\eta", r"\xi"}  # y = X\beta + \epsilon: a model of the data, no definition
 _CASE_RELATIONS = {"=", r"\ne", r"\neq", "≠", r"\not="}
@@ -101,10 +101,10 @@ def _distribution(latex: str, toks: list[_Tok], ctx: Context) -> None:
 
 
 def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
-    """``\\sum_k y_k = 1``: a constraint the derivation may use. Also, by the form of its sides: a one-hot vector
-    written out, an upstream gradient ``\\frac{\\partial L}{\\partial y_i} = g_i`` or ``L = f(y)``, a definition."""
-    if _one_hot_tuple(latex, toks, ctx) or _symmetric(latex, toks, ctx) or _upstream(latex, toks, ctx) or \
-            _unknown_function(latex, toks, ctx) or _definition(latex, toks, ctx) or _column(latex, toks, ctx):
+    """``\\sum_k y_k = 1``: a constraint the derivation may use; by its sides' form a one-hot vector written out, an
+    upstream gradient ``\\frac{\\partial L}{\\partial y_i} = g_i``, ``L = f(y)`` or a definition (``\\sigma(z) = a``)."""
+    if any(read(latex, toks, ctx) for read in (_one_hot_tuple, _symmetric, _upstream, _unknown_function, named_value,
+                                               _definition, _column)):
         return
     p = _Parser(latex, toks, ctx)
     rel = p.relation()
