@@ -16,6 +16,7 @@ from ..tensors import Definition, Node, indices_of, name_of
 from .claim_labels import _without_label
 from .claim_order import _functions_first, _names_a_derivative
 from .claim_statements import _one_statement, _tokenizes
+from .claim_structures import _structures_by_use
 from .ill_shaped import ill_shaped
 from .judging import judge
 from .printing import _text
@@ -165,30 +166,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     from ..read.shapes_prescan import declare_indexed
 
     declare_indexed(ctx, [claim, of or "", *define, *given, *assume], [*define, *given])  # y_n anywhere: y is a vector everywhere
-    assume = list(assume)
-    named = [text for text in given if _names_a_derivative(text, define)]  # \delta^l_j \equiv \frac{\partial C}{...}
-    later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], of or claim), assume)
-    stage[0] = "--define"
-    for text in _functions_first(define):  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
-        _one_statement(text)
-        if not _repeated(parse, text, of or claim, ctx):
-            assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, of or claim, ctx))[1]
-    stage[0] = "--given"
-    for text in named:
-        assume += parse.parse_statement(text, ctx)[1]
-        ctx.notes.append(f"{' '.join(text.split())} (among the facts) read as a definition: a name for a derivative of "
-                         "a defined name")
-    stage[0] = "--given"
-    _facts_after_definitions(parse, ctx, later_facts)
-    stage[0] = "--assume"
-    assumptions, later = [], []
-    for text in assume:
-        try:
-            assumptions.append(parse.parse_assumption(text, ctx))
-        except ParseError as e:  # i \neq d before the claim says what i and d run over: read after it
-            if not str(e).startswith("cannot tell the range of index"):
-                raise
-            later.append(text)
+    assumptions, later = _read_context(parse, ctx, stage, of or claim, define, given, assume)
     stage[0] = "--given"
     structured = list(ctx.structured)
     ctx.settle()  # facts that wait for the definitions: dL/dy = g, y one-hot, A = A^T
@@ -218,35 +196,35 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     return members, derivative, [a for a in assumptions if a is not sp.true]
 
 
-def _structures_by_use(ctx: Any, structured: list, members: list, derivative: tuple | None) -> tuple[list, tuple | None]:
-    """``\\Sigma is the covariance matrix``, ``P is symmetric``: a structure stated of a matrix whose shape only the
-    claim settled (square there) is applied now, to the declarations, the definitions, the claim and the derivative
-    asked, as ``Context.settle`` applies it to a matrix declared square; one the claim leaves unsquare stays noted
-    "recorded, not used"."""
-    swap = {}
-    for name, kind, source, pending in structured:
-        old = ctx.tensors.get(name)
-        shape = tuple(getattr(old, "shape", None) or ())
-        if pending not in ctx.notes or not isinstance(old, sp.IndexedBase) or isinstance(old, kind) or \
-                len(shape) != 2 or shape[0] != shape[1]:
-            continue
-        swap[old] = ctx.tensors[name] = kind(name, shape=shape)
-        ctx.notes.remove(pending)
-        ctx.notes.append(f"{name} declared {_structure_words()[kind]} ({source}): square as the claim uses it")
-    if not swap:
-        return members, derivative
-    for key, d in list(ctx.definitions.items()):
-        ctx.definitions[key] = Definition(d.lhs, d.rhs.xreplace(swap))
-    members = [(text, value.xreplace(swap) if isinstance(value, sp.Basic) else value, array)
-               for text, value, array in members]
-    return members, tuple(e.xreplace(swap) for e in derivative) if derivative else derivative
-
-
-def _structure_words() -> dict:
-    """What each matrix structure is called (``symgrad.read.context.STRUCTURES``)."""
-    from ..read.context import STRUCTURES
-
-    return STRUCTURES
+def _read_context(parse: Any, ctx: Any, stage: list[str], target: str, define: Sequence[str], given: Sequence[str],
+                  assume: Sequence[str]) -> tuple[list[sp.Basic], list[str]]:
+    """The facts, the definitions and the cases assumed, in the order that lets each use the others (``target``: the
+    derivative asked, or the claim); the cases read, and those that wait for the claim's indices."""
+    assume = list(assume)
+    named = [text for text in given if _names_a_derivative(text, define)]  # \delta^l_j \equiv \frac{\partial C}{...}
+    later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], target), assume)
+    stage[0] = "--define"
+    for text in _functions_first(define):  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
+        _one_statement(text)
+        if not _repeated(parse, text, target, ctx):
+            assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, target, ctx))[1]
+    stage[0] = "--given"
+    for text in named:
+        assume += parse.parse_statement(text, ctx)[1]
+        ctx.notes.append(f"{' '.join(text.split())} (among the facts) read as a definition: a name for a derivative of "
+                         "a defined name")
+    stage[0] = "--given"
+    _facts_after_definitions(parse, ctx, later_facts)
+    stage[0] = "--assume"
+    assumptions, later = [], []
+    for text in assume:
+        try:
+            assumptions.append(parse.parse_assumption(text, ctx))
+        except ParseError as e:  # i \neq d before the claim says what i and d run over: read after it
+            if not str(e).startswith("cannot tell the range of index"):
+                raise
+            later.append(text)
+    return assumptions, later
 
 
 def _matrices_as_said(ctx: Any, stage: list[str]) -> None:
