@@ -56,14 +56,36 @@ def _name_before(toks: list[_Tok], k: int) -> str | None:
 def _size_subscript(toks: list[_Tok], k: int) -> int | None:
     """The position after ``_{a \\times b}`` at ``toks[k]`` (a, b a letter or a number each), where it follows a name
     or a bracket, and no argument list follows the name; None elsewhere."""
-    if toks[k].text != "_" or k == 0 or k + 1 >= len(toks) or toks[k + 1].text != "{":
+    if not _subscript_of_value(toks, k):
         return None
     before = toks[k - 1]
+    counted = _sizes_in_group(toks, k + 2)
+    if counted is None:
+        return None
+    j, sizes = counted
+    closes = j < len(toks) and toks[j - 1].text != r"\times"
+    applied = j + 1 < len(toks) and toks[j + 1].text == "(" and before.text not in (")", "]", r"\right)")
+    if not closes or sizes != 2 or applied:  # M_{m \times n}(\mathbb{R}): a space of matrices
+        return None
+    return j + 1
+
+
+def _subscript_of_value(toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` opens a braced subscript ``_{`` after a name or a bracket (not after ``\\in``, not of a
+    space such as ``\\mathbb{R}_{...}``)."""
+    if toks[k].text != "_" or k == 0 or k + 1 >= len(toks) or toks[k + 1].text != "{":
+        return False
+    before = toks[k - 1]
     if not (before.kind == "letter" or before.text in _FOLLOWS) or (k > 1 and toks[k - 2].text == r"\in"):
-        return None
-    if before.text == "}" and _group_command(toks, k - 1) not in (*_FONTS, "^"):  # \mathbb{R}_{m \times n}: a space
-        return None
-    j, sizes = k + 2, 0
+        return False
+    # \mathbb{R}_{m \times n}: a space
+    return before.text != "}" or _group_command(toks, k - 1) in (*_FONTS, "^")
+
+
+def _sizes_in_group(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """From ``toks[j]`` to the group's ``}``: the position of that ``}`` (or the end) and how many sizes (letters or
+    numbers) ``\\times`` joins there; None where anything else stands in the group."""
+    sizes = 0
     while j < len(toks) and toks[j].text != "}":
         if toks[j].kind == "letter" and (sizes == 0 or toks[j - 1].text == r"\times"):
             sizes += 1
@@ -72,8 +94,4 @@ def _size_subscript(toks: list[_Tok], k: int) -> int | None:
         elif toks[j].text != r"\times" or toks[j - 1].text == r"\times":
             return None
         j += 1
-    closes = j < len(toks) and toks[j - 1].text != r"\times"
-    applied = j + 1 < len(toks) and toks[j + 1].text == "(" and before.text not in (")", "]", r"\right)")
-    if not closes or sizes != 2 or applied:  # M_{m \times n}(\mathbb{R}): a space of matrices
-        return None
-    return j + 1
+    return j, sizes
