@@ -76,15 +76,8 @@ class _Sums:
             return self.capital_sigma(t)
         if self.bare_sum_ahead():
             return self.defined_sum(t)
-        binders: list[tuple[sp.Idx, sp.Expr, sp.Expr]] = []
         names, lower, upper, excluded = self.limits(t)
-        for n in names:
-            if upper is not None:
-                idx = sp.Idx(sp.Symbol(n.text, integer=True), (lower, upper))
-                self.bounded.append(idx)
-            else:
-                idx = self.index(n.text, n)
-            binders.append((idx, idx.lower, idx.upper))
+        binders = [self.summation_index(n, lower, upper) for n in names]
         scope = {str(b[0]): b[0] for b in binders}
         guards = self.exclusions(scope, excluded)
         self.binders.append(scope)
@@ -103,23 +96,35 @@ class _Sums:
                 self.unify(_extent(b), _extent(a), t, "the summed vector's index")
             body = _Val(body.expr.xreplace({a: b[0] for a, b in zip(body.free, binders)}))
         if not binders:
-            free = sorted(_free_indices(body.expr) - self.protected, key=str)
-            if body.axes:
-                binders = [(i, i.lower, i.upper) for i in body.free]
-                body = _Val(body.expr)
-            elif len(free) == 1:
-                binders = [(free[0], free[0].lower, free[0].upper)]
-            elif free:
-                raise self.error(rf"a bare \sum over {', '.join(map(str, free))}: write \sum_{{{free[0]}}}", t)
-            else:
-                body = self.with_samples(body, start, self.term)
-                if not body.axes:
-                    raise self.error(r"cannot tell what this \sum runs over: write \sum_{n=1}^{N} and indices", t)
-                binders = [(i, i.lower, i.upper) for i in body.free]
-                body = _Val(body.expr)
+            binders, body = self.bare_sum_binders(body, start, t)
         binders, expr = self.from_one(binders, body.expr, t)
         cls = sp.Sum if t.text == r"\sum" else sp.Product
         return _Val(cls(expr, *binders), body.axes)
+
+    def summation_index(self, n: _Tok, lower: sp.Expr | None, upper: sp.Expr | None) -> tuple[sp.Idx, sp.Expr, sp.Expr]:
+        """The binder of the summation letter ``n``: an index bounded by ``lower`` and ``upper`` where a bound is
+        written (recorded as bounded), else the problem's index of that letter."""
+        if upper is not None:
+            idx = sp.Idx(sp.Symbol(n.text, integer=True), (lower, upper))
+            self.bounded.append(idx)
+        else:
+            idx = self.index(n.text, n)
+        return idx, idx.lower, idx.upper
+
+    def bare_sum_binders(self, body: _Val, start: int, t: _Tok) -> tuple[list[tuple[sp.Idx, sp.Expr, sp.Expr]], _Val]:
+        """What a bare ``\\sum`` (no index written) runs over: a vector body's axes, the one free index of its body,
+        or else the samples the body holds; with the body (its axes then summed away). Two free indices are refused
+        naming them."""
+        free = sorted(_free_indices(body.expr) - self.protected, key=str)
+        if len(free) == 1 and not body.axes:
+            return [(free[0], free[0].lower, free[0].upper)], body
+        if free and not body.axes:
+            raise self.error(rf"a bare \sum over {', '.join(map(str, free))}: write \sum_{{{free[0]}}}", t)
+        if not body.axes:
+            body = self.with_samples(body, start, self.term)
+            if not body.axes:
+                raise self.error(r"cannot tell what this \sum runs over: write \sum_{n=1}^{N} and indices", t)
+        return [(i, i.lower, i.upper) for i in body.free], _Val(body.expr)
 
     def index_written_for(self, idx: sp.Idx, body: _Val, t: _Tok) -> _Val:
         r"""``\sum_{i=1}^{N} (y_n - x_n^T w)^2``: a body that never writes the sum's index, and writes one index nothing
