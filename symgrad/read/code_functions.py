@@ -100,19 +100,23 @@ def _module(src: str) -> tuple[ast.Module, str] | None:
         return None
 
 
-def function(src: str) -> Function | None:
-    """The function ``src`` defines, where ``src`` is one Python ``def`` or one C-like function (read/code_clike.py);
-    None for anything else."""
+def _definition(src: str) -> tuple[ast.FunctionDef, str] | None:
+    """The one function ``src`` defines, a Python ``def`` or else a C-like function (read/code_clike.py), with the
+    text parsed; None for anything else (LaTeX among it)."""
     if "\\" in src or "$" in src:
         return None
     parsed = _module(src) if "def " in src else None
-    if parsed is not None and len(parsed[0].body) == 1 and isinstance(parsed[0].body[0], ast.FunctionDef):
-        fn, text = parsed[0].body[0], parsed[1]
-    else:  # a C, C++, Java or C# function
-        text = src.strip("\n")
-        fn = clike_function(text)
-        if fn is None:
-            return None
+    only = parsed[0].body[0] if parsed is not None and len(parsed[0].body) == 1 else None
+    if parsed is not None and isinstance(only, ast.FunctionDef):
+        return only, parsed[1]
+    text = src.strip("\n")  # a C, C++, Java or C# function
+    fn = clike_function(text)
+    return None if fn is None else (fn, text)
+
+
+def _arguments(fn: ast.FunctionDef, text: str, src: str) -> tuple[list[ast.arg], list[ast.arg], str | None]:
+    """``fn``'s plain parameters, those with a default, and the derivative switch among these (derivative=False),
+    if any; *args, **kwargs and keyword-only arguments are refused."""
     args = fn.args
     if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
         raise ParseError(f"def {fn.name}(...) takes *args, **kwargs or keyword-only arguments: symgrad reads plain "
@@ -121,6 +125,17 @@ def function(src: str) -> Function | None:
     params = args.args[:len(args.args) - len(with_default)]
     flag = next((a.arg for a, d in zip(with_default, args.defaults, strict=True) if _SWITCH.fullmatch(a.arg) and
                  isinstance(d, ast.Constant) and isinstance(d.value, bool)), None)
+    return params, with_default, flag
+
+
+def function(src: str) -> Function | None:
+    """The function ``src`` defines, where ``src`` is one Python ``def`` or one C-like function (read/code_clike.py);
+    None for anything else."""
+    defined = _definition(src)
+    if defined is None:
+        return None
+    fn, text = defined
+    params, with_default, flag = _arguments(fn, text, src)
     match = _DERIVATIVE_NAME.fullmatch(fn.name)
     of = (match.group(1) or match.group(2)) if match else _called_one(fn, text, src)
     by = _prediction(params) if of and not flag else None
