@@ -58,3 +58,15 @@ def test_a_known_function_applied_equal_to_a_name_nothing_defines_defines_the_na
 def test_the_sigmoid_applied_equal_to_its_output_name_reads_the_cross_entropy_through_it():
     v = verify(r"\frac{dC}{dv} = q - y", define=[r"C = -(y \log(q) + (1 - y) \log(1 - q))"], given=[r"\sigma(v) = q"])
     assert v.verdict == "proved", v.message
+
+
+LAYER = [r"h_k = \tanh(u_k)", r"u_k = \sum_{m} W_{km} v_m"]  # the sum's range waits for the definitions
+
+
+@pytest.mark.parametrize("claim, verdict", [(r"\sum_k (h_k - t_k)(1 - h_k^2) W_{kr}", "proved"),
+                                            (r"\sum_k (h_k - t_k) W_{kr}", "wrong")])
+def test_a_fact_defining_a_name_an_earlier_fact_definition_used_is_its_definition(claim, verdict):
+    v = verify(r"\frac{\partial E}{\partial v_r} = " + claim, define=[r"E = \frac{1}{2}\sum_k (h_k - t_k)^2"],
+               given=LAYER)
+    assert v.verdict == verdict, v.message
+    assert r"u_k = \sum_{m} W_{km} v_m (among the facts) read as a definition" in v.message

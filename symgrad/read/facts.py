@@ -15,7 +15,7 @@ from .context import Context, Upstream
 from .encoded import decoded
 from .forms import forms, respelled
 from .given_consequences import restated
-from .given_definitions import indexed_name, unwrapped
+from .given_definitions import FACT_DEFINITION, indexed_name, taken, unwrapped
 from .given_named_values import named_value
 from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
@@ -315,12 +315,12 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     letters |= {"(its parameters)"} if any(t.text in params for t in right) else set()  # g(t) = \tanh(t)
     terms = [term[1:] if k else term for k, term in enumerate(_split(right + toks[-1:], {"+", "-"}))]
     noise = any(term and term[0].text in _NOISE for term in terms)  # y_i = w^T x_i + \epsilon_i: a model of the data
-    if name is None or ctx.known(name) or not (letters or is_array_value(right)) or name in letters or _has(right, _DOTS) or noise or \
+    if name is None or taken(name, ctx) or not (letters or is_array_value(right)) or name in letters or _has(right, _DOTS) or noise or \
             _differentiates(latex, right, ctx) or any(t.text in (r"\sum", r"\prod") for t in parts[0]):
         return False
     source = _source(latex, toks[:-1])
     parse_definition(" " * (toks[0].col - 1) + source, ctx)  # the padding keeps the columns of the whole string
-    ctx.notes.append(f"{source} (among the facts) read as a definition")
+    ctx.notes.append(f"{source}{FACT_DEFINITION}")
     return True
 
 

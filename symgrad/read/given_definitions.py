@@ -35,3 +35,19 @@ _WRAPPED = re.compile(r"^(\s*)\((\s*\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}=]*\}|[A-Z
 def unwrapped(latex: str) -> str:
     """``(u^i) = w^T z^i`` with the parentheses round the defined name blanked (the same width, so columns stay)."""
     return _WRAPPED.sub(r"\1 \2 \3", latex) if isinstance(latex, str) else latex
+
+
+FACT_DEFINITION = " (among the facts) read as a definition"  # the note a definition read from a fact leaves
+
+
+def taken(name: str, ctx: Context) -> bool:
+    """Whether ``name`` is a name of the problem that a fact ``name = ...`` may not define: known, unless only as an
+    input of a definition read from an earlier fact (``z_i = \\sigma(b_i)`` read before ``b_i = \\sum_j A_{ij} x_j``,
+    which waits for the definitions' ranges): then the later fact defines it, as it would have read first."""
+    if not ctx.known(name):
+        return False
+    if name not in ctx.tensors or any(name in d for d in (ctx.definitions, ctx.functions, ctx.sizes, ctx.ranges)):
+        return True
+    used = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])")
+    sources = [n[:-len(FACT_DEFINITION)] for n in ctx.notes if n.endswith(FACT_DEFINITION)]
+    return not any(used.search(s.split("=", 1)[1]) for s in sources if "=" in s)
