@@ -8,6 +8,7 @@ from .bold import spread_bold
 from .context import Function
 from .differentials import source_text
 from .fallback import _FOREIGN_CLOSERS
+from .kronecker import delta
 from .literals import bracket_list, matrix_environment
 from .matrix_norms import norm_kind
 from .mixed_subscripts import entry_indices
@@ -406,22 +407,8 @@ class _Expressions:
     def operator(self, t: _Tok) -> _Val | None:
         """``\\delta_{ij}``, ``\\nabla_w``, ``\\partial_w``, ``\\nabla f``, ``\\partial y / \\partial x``; None for a bare
         ``\\delta`` (a name)."""
-        if t.text == r"\delta" and self.peek(1).text not in ("_", "^") and not self.ctx.declared_elsewhere("delta") \
-                and self.inline_derivative_ahead():  # \delta F / \delta x: the partial derivative, written with delta
-            return self.inline_derivative(t)
-        if t.text == r"\delta":
-            up = self.delta_up(t)
-            if up is not None or self.peek(1).text != "_":
-                return up
-            self.pos += 1
-            run = self.index_run(2)
-            if run is None:
-                self.next()
-            kind, got = ("indices", run) if run is not None else self.subscript()
-            if kind != "indices" or len(got) != 2:
-                raise self.error(r"\delta_{ij} needs two indices", t)
-            self.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
-            return _Val(sp.KroneckerDelta(*got))
+        if t.text == r"\delta":  # \delta F / \delta x, \delta_{ij}, \delta^j_m; None for a bare \delta (read.kronecker)
+            return delta(self, t)
         if self.peek(1).text == "_":
             self.pos += 2
             var = self.variable(single=True)
