@@ -176,14 +176,7 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     if given_as is not None:
         rest = from_prose(given_as[1]) if given_as[1].strip() else ("", [])
         return ", ".join(f for f in (rest[0], given_as[0]) if f.strip()), [given_as[2], *rest[1]]  # shapes first
-    whole = _sentence(text)
-    aside = _ASIDE.sub(r"\1", text) if whole is None else text  # (assuming the loss is a scalar): its words
-    if aside != text and _sentence(aside) is not None:
-        text, whole = aside, _sentence(aside)
-    worded = _words_spaced(_WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text))
-    abstract_function(worded, text)
-    if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words
-        text, whole = worded, _sentence(worded)
+    text, whole, worded = _whole(text)
     if whole is not None:
         return whole, _described(text, whole)
     sentences = _each_sentence(text)
@@ -198,6 +191,20 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     if plain == text.strip() and _OPENING.match(worded):  # {\rm assuming\;}\det X > 0: the opening word in math mode
         plain = _plain(worded)
     return (text if plain == text.strip() else plain), []
+
+
+def _whole(text: str) -> tuple[str, str | None, str]:
+    """``text`` read as one known sentence: the text so read (an aside's words, words in ``\\text`` as words), the
+    facts it states (None where no known sentence reads it) and its words spaced."""
+    whole = _sentence(text)
+    aside = _ASIDE.sub(r"\1", text) if whole is None else text  # (assuming the loss is a scalar): its words
+    if aside != text and _sentence(aside) is not None:
+        text, whole = aside, _sentence(aside)
+    worded = _words_spaced(_WORDS_IN_TEXT.sub(lambda w: f" {w.group(1).strip()} ", text))
+    abstract_function(worded, text)
+    if whole is None and worded != text and _sentence(worded) is not None:  # y \text{ is one-hot}: words as words
+        text, whole = worded, _sentence(worded)
+    return text, whole, worded
 
 
 _SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9)}$])\.\s+(?=[A-Z$\\])")
