@@ -565,8 +565,8 @@ def _named(expr: sp.Expr, definitions: Sequence[Definition]) -> tuple[Node, list
             return (d.lhs.base[tuple(free)] if d.indices else d.lhs), []
         if isinstance(expr, sp.Symbol) and d.name == str(expr):
             return d.lhs, []
-    taken = {d.name for d in definitions} | {str(s) for s in expr.free_symbols} | {
-        str(b.label) for b in expr.atoms(sp.IndexedBase)}
+    taken = {d.name for d in definitions} | {str(s) for s in expr.atoms(sp.Symbol)} | {  # bound indices too: a sum
+        str(s) for d in definitions for s in (d.lhs.atoms(sp.Symbol) | d.rhs.atoms(sp.Symbol))}  # over f took f's name
     names = itertools.chain(("f", "F"), (f"f{k}" for k in itertools.count(1)))
     name = next(n for n in names if n not in taken)  # never a name the user gave
     if not free:
