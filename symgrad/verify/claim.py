@@ -15,7 +15,7 @@ from ..errors import ParseError, SelfCheckError, ShapeMismatchError, SymgradErro
 from ..tensors import Definition, Node, indices_of, name_of
 from .claim_labels import _without_label
 from .claim_order import _functions_first, _names_a_derivative
-from .claim_statements import _one_statement, _tokenizes
+from .claim_statements import _statements, _tokenizes
 from .claim_structures import _structures_by_use
 from .ill_shaped import ill_shaped
 from .judging import judge
@@ -204,8 +204,8 @@ def _read_context(parse: Any, ctx: Any, stage: list[str], target: str, define: S
     named = [text for text in given if _names_a_derivative(text, define)]  # \delta^l_j \equiv \frac{\partial C}{...}
     later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], target), assume)
     stage[0] = "--define"
-    for text in _functions_first(define):  # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition
-        _one_statement(text)
+    # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition; two definitions in one, each
+    for text in _functions_first([part for whole in define for part in _statements(whole)]):
         if not _repeated(parse, text, target, ctx):
             assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, target, ctx))[1]
     stage[0] = "--given"

@@ -1,5 +1,5 @@
 """Checks on a claim's and a definition's text before the reader takes it apart: whether it tokenizes, and whether
-one --define holds two definitions (``g(x) = A, \\qquad g'(x) = B``)."""
+one --define holds two definitions (``\\hat p = ..., \\quad \\sigma(z) = ...``; ``g(x) = A, \\qquad g'(x) = B`` refused)."""
 
 from __future__ import annotations
 
@@ -16,14 +16,17 @@ def _tokenizes(text: str) -> bool:
     return True
 
 
-def _one_statement(text: str) -> None:
-    """Refuse two definitions in one --define (``g(x) = A, \\qquad g'(x) = B``): read as one = chain, g would be
-    defined by whichever side reads, here g' (a page's g(x) defined as its own derivative)."""
+def _statements(text: str) -> list[str]:
+    """The definitions one --define holds: ``\\hat p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}, \\quad \\sigma(z) = ...`` is two,
+    parted at the comma before the second's head (a function of its own, another name); ``g(x) = A, \\qquad g'(x) =
+    B`` is refused - read as one = chain, g would be defined by whichever side reads, here g' (a page's g(x) defined
+    as its own derivative), and a derivative stated beside its function is no definition."""
     from ..read.tokens import _split, _tokens
 
     if not _tokenizes(text):
-        return  # the reader reports it, with its column
+        return [text]  # the reader reports it, with its column
     toks = _tokens(text)
+    first = {t.text for t in _split(toks, {"="})[0] if t.kind in ("letter", "cmd")}
     for side in _split(toks, {"="})[1:-1]:
         pieces = _split(side + toks[-1:], {","})
         head = pieces[-1][1:] if len(pieces) > 1 else []
@@ -32,6 +35,10 @@ def _one_statement(text: str) -> None:
             k += 1
         if len(head) > k + 1 and head[0].kind in ("letter", "cmd") and head[k].text == "(" and \
                 head[-1].text == ")":
+            if k == 1 and head[0].text not in first:  # another function's definition: two statements
+                comma = pieces[-1][0].col - 1
+                return [text[:comma], *_statements(" " * (comma + 1) + text[comma + 1:])]  # its columns kept
             raise ParseError("two definitions in one --define, the second starting after this comma (read as one "
                              "= chain, the first name would be defined by the second's right side): give each its "
                              "own --define", column=pieces[-1][0].col, source=text)
+    return [text]
