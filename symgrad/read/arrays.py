@@ -14,7 +14,9 @@ class _Arrays:
     """Shapes, sums, products and selections of array values (a part of the parser)."""
 
     def shape(self, v: _Val) -> str:
-        return "(" + ", ".join("1" if a is None else str(self.find(_extent(a))) for a in v.axes) + ")"
+        """``v``'s shape as a message says it: a size the reader made up (nothing declares it) is ``?``."""
+        sizes = ["1" if a is None else self.find(_extent(a)) for a in v.axes]
+        return "(" + ", ".join("?" if isinstance(s, sp.Dummy) else str(s) for s in sizes) + ")"
 
     def align(self, a: _Val, b: _Val, tok: _Tok, what: str) -> sp.Expr:
         """``b.expr`` with its axes renamed to ``a``'s; the two must have the same shape."""
