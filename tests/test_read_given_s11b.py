@@ -70,3 +70,10 @@ def test_a_fact_defining_a_name_an_earlier_fact_definition_used_is_its_definitio
                given=LAYER)
     assert v.verdict == verdict, v.message
     assert r"u_k = \sum_{m} W_{km} v_m (among the facts) read as a definition" in v.message
+
+
+@pytest.mark.parametrize("claim, verdict", [(r"\frac{\partial q_k}{\partial u_k} = q_k(1 - q_k)", "proved"),
+                                            (r"\frac{\partial q_k}{\partial u_k} = q_k(1 + q_k)", "wrong")])
+def test_a_declared_math_operator_is_its_operator_name(claim, verdict):
+    v = verify(claim, define=[r"q = \smax(u)"], given=[r"$\DeclareMathOperator{\smax}{softmax}$"])
+    assert v.verdict == verdict, v.message

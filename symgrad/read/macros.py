@@ -1,7 +1,8 @@
-"""Macros a page defines (``\\newcommand{\\sigmoid}{\\operatorname{sigmoid}}``, ``\\def\\p{\\partial}``, a block of
-them in one fact), given as facts and expanded in everything read after them. A macro may take arguments
-(``\\def\\grad#1#2{\\frac{\\p #1}{\\p #2}}``, ``\\newcommand{\\norm}[1]{\\|#1\\|}``): at each use its arguments are
-read as TeX reads them, a braced group or else one token (``\\grad gx`` is ``\\grad{g}{x}``), and put for #1, #2."""
+"""Macros a page defines (``\\newcommand{\\sigmoid}{\\operatorname{sigmoid}}``, ``\\def\\p{\\partial}``,
+``\\DeclareMathOperator{\\softmax}{softmax}``, a block of them in one fact), given as facts and expanded in everything
+read after them. A macro may take arguments (``\\def\\grad#1#2{\\frac{\\p #1}{\\p #2}}``,
+``\\newcommand{\\norm}[1]{\\|#1\\|}``): at each use its arguments are read as TeX reads them, a braced group or else
+one token (``\\grad gx`` is ``\\grad{g}{x}``), and put for #1, #2."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ _NAME = r"\\(?:[A-Za-z]+|[^A-Za-z\s])"
 _DEF = re.compile(r"\\def\s*(" + _NAME + r")\s*((?:#\d\s*)*)(?=\{)")
 _NEWCOMMAND = re.compile(r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*(" + _NAME + r")\s*\}|(" + _NAME + r"))"
                          r"\s*(?:\[\s*(\d)\s*\])?\s*(?:(\[)|(?=\{))")
+_OPERATOR = re.compile(r"\\DeclareMathOperator\*?\s*(?:\{\s*(" + _NAME + r")\s*\}|(" + _NAME + r"))\s*(?=\{)")
 _USES = 2000  # macro uses expanded in one text at most; more is a macro that uses itself
 
 
@@ -42,6 +44,8 @@ def _one(text: str, pos: int, macros: dict[str, str]) -> int | None:
         if params != [str(k) for k in range(1, len(params) + 1)]:
             raise ParseError(f"{name}'s parameters are not #1, #2, ... in order", column=m.start(2) + 1, source=text)
         arity = len(params)
+    elif (m := _OPERATOR.match(text, pos)) is not None:  # \DeclareMathOperator{\softmax}{softmax}
+        name, arity = m.group(1) or m.group(2), 0
     else:
         m = _NEWCOMMAND.match(text, pos)
         if m is None:
@@ -54,7 +58,7 @@ def _one(text: str, pos: int, macros: dict[str, str]) -> int | None:
     end = _group(text, start)
     if end < 0:
         raise ParseError(f"{name}'s body does not close its braces", column=start + 1, source=text)
-    body = text[start + 1:end - 1]
+    body = text[start + 1:end - 1] if m.re is not _OPERATOR else rf"\operatorname{{{text[start + 1:end - 1]}}}"
     if arity:
         body = _Body(body)
         body.arity = arity
