@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .array_roles import array_roles
 from .tokens import _Tok
 from .vocabulary import _extent, _Val
 
@@ -154,9 +155,11 @@ class _Arrays:
             # (y - Xw)^T(y - Xw) with X, w, y met here: read as numbers the transpose is silent, and a wrong -2X(y - Xw)
             # was proved
             names = ", ".join(unshaped)
-            raise self.error(f"the transpose of a value made of {names}, which nothing shapes, has two readings: "
-                             f"numbers (the transpose changes nothing) or arrays; declare their shapes "
-                             rf"({unshaped[0]} \in \mathbb{{R}}^{{n}}, or \in \mathbb{{R}} for a number)", tok)
+            error = self.error(f"the transpose of a value made of {names}, which nothing shapes, has two readings: "
+                               f"numbers (the transpose changes nothing) or arrays; declare their shapes "
+                               rf"({unshaped[0]} \in \mathbb{{R}}^{{n}}, or \in \mathbb{{R}} for a number)", tok)
+            error.arrays = array_roles(v.expr, set(unshaped))  # type: ignore[attr-defined]  # for verify's second try
+            raise error
         return _Val(v.expr, tuple(reversed(v.axes)))
 
     def select(self, v: _Val, idxs: list[sp.Expr], tok: _Tok) -> _Val:

@@ -23,6 +23,7 @@ from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
 from .sizes_unified import unified
+from .transposed_arrays import as_arrays
 from .verdict import Verdict, VerifyError
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "Sigma", "tau", "phi", "omega", "eta",
@@ -99,16 +100,24 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
         return verdict
     except ParseError as e:
-        shaped = isinstance(e, ShapeMismatchError) and ill_shaped(e, stage[0], given, define)
-        if shaped:  # a claim that cannot be formed with the sizes declared is wrong as written
-            shaped.message = " ".join([shaped.message, *(f"[read: {note}]" for note in ctx.notes)])
-            return shaped
-        where = f" (in {stage[0]})" if stage[0] else ""
-        return Verdict("unreadable", message=f"{e}{where}", column=e.column)
+        retried = as_arrays(e, claim, of, define, given, assume, lambda *a: verify(*a, timeout, convention))
+        # (y - Xw)^T(y - Xw) of undeclared names: the arrays the convention makes them
+        return retried or _unread(e, stage[0], ctx.notes, given, define)
     except SelfCheckError:  # the engine disagrees with the definitions: a bug in symgrad, never a verdict
         raise
     except SymgradError as e:
         return Verdict("unreadable", message=str(e))
+
+
+def _unread(e: ParseError, stage: str, notes: list[str], given: Sequence[str], define: Sequence[str]) -> Verdict:
+    """The verdict for an input the reader could not read: wrong where the claim cannot be formed with the sizes
+    declared (wrong as written), else unreadable, naming the input."""
+    shaped = isinstance(e, ShapeMismatchError) and ill_shaped(e, stage, given, define)
+    if shaped:
+        shaped.message = " ".join([shaped.message, *(f"[read: {note}]" for note in notes)])
+        return shaped
+    where = f" (in {stage})" if stage else ""
+    return Verdict("unreadable", message=f"{e}{where}", column=e.column)
 
 
 def _relation_in_words(given: Sequence[str]) -> tuple[int, list[tuple[str, str]]] | None:

@@ -1,0 +1,47 @@
+"""A second try for a definition refused because it transposes a sum of names nothing shapes (``(y - Xw)^T(y - Xw)``):
+the names declared as arrays by the usual convention (``read.array_roles``: X a matrix, w and y vectors), noted.
+Never less safe than the numbers the names would otherwise be: a claim right for arrays of every size is right for
+1 x 1 ones, so no wrong claim is called right by this reading that the number reading would have refuted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..errors import ParseError
+from ..read.array_roles import COLUMNS, ROWS
+from .verdict import Verdict
+
+_GREEK = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "eta", "theta", "lambda", "mu", "nu", "xi", "rho",
+                    "tau", "phi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Sigma", "Phi", "Psi", "Omega"})
+_SIZES = (("n", "d"), ("m", "p"), ("N", "D"), ("r", "c"))
+
+
+def _free(letter: str, texts: Sequence[str]) -> bool:
+    pattern = re.compile(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])")
+    return not any(pattern.search(text) for text in texts)
+
+
+def as_arrays(error: ParseError, claim: str, of: str | None, define: Sequence[str], given: Sequence[str],
+              assume: Sequence[str], judge: Callable[..., Verdict]) -> Verdict | None:
+    """The verdict with the refused names declared as arrays, or None where the error has no such reading, no two
+    free size letters are left, or the problem stays unreadable so (the first refusal then stands)."""
+    roles: dict[str, tuple[str, ...]] | None = getattr(error, "arrays", None)
+    texts = [claim, of or "", *define, *given, *assume]
+    sizes = next((pair for pair in _SIZES if all(_free(s, texts) for s in pair)), None)
+    if not roles or sizes is None:
+        return None
+    size = {ROWS: sizes[0], COLUMNS: sizes[1]}
+    spelled = {name: "\\" + name if name in _GREEK else name for name in roles}
+    times = r" \times "
+    facts = [rf"{spelled[name]} \in \mathbb{{R}}^{{{times.join(size[a] for a in axes)}}}"
+             for name, axes in sorted(roles.items())]
+    verdict = judge(claim, of, define, [*given, *facts], assume)
+    if verdict.verdict == "unreadable":
+        return None
+    said = "; ".join(f"{spelled[name]} a {size[axes[0]]} x {size[axes[1]]} matrix" if len(axes) == 2 else
+                     f"{spelled[name]} a vector of size {size[axes[0]]}" for name, axes in sorted(roles.items()))
+    verdict.message = (f"{verdict.message} [read: a transpose of a sum of names nothing shapes read as arrays, the usual "
+                       f"convention (a capital before a lower-case letter a matrix times a vector): {said}; declare "
+                       f"them to read them otherwise]").strip()
+    return verdict
