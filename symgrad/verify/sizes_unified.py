@@ -41,7 +41,7 @@ def _renames(shapes: dict[str, set[tuple[sp.Basic, ...]]], var: sp.Basic, texts:
         if len(found) < 2 or len({len(s) for s in found}) != 1:
             continue
         declared = [s for s in found if all(_written(size, texts) for size in s)]
-        own = next((tuple(var.base.shape) for _ in [0] if name == var_name and var.base.shape is not None), None)
+        own = tuple(var.base.shape) if name == var_name and var.base.shape is not None else None
         canonical = own if own in found else (declared[0] if len(declared) == 1 else None)
         if canonical is None:
             continue
