@@ -1,4 +1,4 @@
-"""Session 11's definitions as pages write them (helper Df), and the sum whose body the page closed itself."""
+"""Definitions as pages write them, and the sum whose body the page closed itself."""
 
 from __future__ import annotations
 

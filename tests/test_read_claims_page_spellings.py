@@ -1,4 +1,4 @@
-"""Claims as pages write them (issue 9, session 11): line breaks, cases and upright names in the page's own spelling."""
+"""Claims as pages write them (issue 9): line breaks, cases and upright names in the page's own spelling."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Facts (``--given``) written as pages write them (issue 9, session 11): sentences around several formulas, read for
+"""Facts (``--given``) written as pages write them (issue 9): sentences around several formulas, read for
 what they state about the names, never dropped where they state a shape, a range, a function or a constraint."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Session 11 (G2): macros with arguments, facts that name an application's value, and given index definitions."""
+"""Macros with arguments, facts that name an application's value, and given index definitions."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Session 11's shape readings (helper S): the problem-wide index pre-scan (``y_n`` in one input makes ``y`` a vector
+"""The problem-wide index pre-scan (``y_n`` in one input makes ``y`` a vector
 in all) and where it must keep out (a name a fact defines, a defined function's own parameter)."""
 
 from __future__ import annotations
