@@ -46,13 +46,17 @@ def named_chain(text: str) -> bool:
         not any(p.rstrip().endswith(("<", ">", "!", ":", "\\")) or p.lstrip().startswith(("<", ">")) for p in parts)
 
 
+_AND = re.compile(r"\s+and\s+")  # i_1 = x and y = a_2: the word between two facts, never the product a n d
+
+
 def _listed(text: str) -> bool:
-    """Whether ``text`` separates facts at its top level (a comma, a semicolon, ``\\quad``, words in ``\\text``)."""
+    """Whether ``text`` separates facts at its top level (a comma, a semicolon, ``\\quad``, words in ``\\text``, the
+    word and between spaces)."""
     depth = 0
     for k, c in enumerate(text):
         escaped = k > 0 and text[k - 1] == "\\"
         depth += (c in "{(" and not escaped) - (c in "})" and not escaped)
-        if depth == 0 and (c in ",;" or text.startswith(("\\quad", "\\qquad", "\\text"), k)):
+        if depth == 0 and (c in ",;" or text.startswith(("\\quad", "\\qquad", "\\text"), k) or _AND.match(text, k)):
             return True
     return False
 

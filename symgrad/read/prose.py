@@ -71,7 +71,9 @@ _SENTENCES = [
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     # f: R^n ---> R, f \colon \mathbb{R}^n \to \mathbb{R}: a signature with plain R and arrows typed out
-    (rf"{_NAME}\s*(?::|\\colon)\s*{_REALS}\s*(?:-+>|→|\\(?:long)?(?:to|rightarrow))\s*{_REALS}",
+    # "(let) (the) function f : R^n -> R (be defined by)": the words before and after say what the formula does
+    ((rf"(?:(?:the|a)\s+)?(?:(?:function|map)\s+)?{_NAME}\s*(?::|\\colon)\s*{_REALS}\s*(?:-+>|→|\\(?:long)?(?:to|rightarrow))\s*"
+      rf"{_REALS}(?:\s+(?:be|is)\s+(?:defined|given)\s+(?:by|as))?\s*:?"),
      r"\1 \\colon \\mathbb{R}\2 \\to \\mathbb{R}\3"),
     (rf"({_NAME[1:-1]}(?:\s*,\s*{_NAME[1:-1]})*)\s+(?:in|∈)\s+(\\mathbb\s*\{{?R\}}?.*)", r"\1 \\in \2"),  # x, a in R^n
     # (if) x in mathbb{R}^3: the backslashes lost in copying, the reals' power kept (a shape, no condition)
@@ -87,9 +89,13 @@ _SENTENCES = [
     ((rf"([^\s,]+)\s*,\s*(?:\\[;,:!]\s*)?([^\s,]+?)\s*(?:the\s+)?upstream\s+gradient\s+{_DERIVATIVE}\s+and\s+"
       rf"(?:the\s+)?downstream\s+gradient\s+.*"), r"\3 = \1"),
 ]
-_OPENING = re.compile(r"^\s*(?:now\s*,?\s*)?(?:now|given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|hence|thus|therefore|"
-                      r"for(?:\s+(?:all|each|every))?)"
-                      r"\b[\s,:]*", re.IGNORECASE)
+_OPENS = (r"(?:now\s*,?\s*)?(?:now|given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|hence|thus|"
+          r"therefore|for(?:\s+(?:all|each|every))?)\b")
+# words that only order or point at what follows (First, notice that ...; Throughout the paper ...): no fact in them
+_DISCOURSE = (r"(?:(?:first(?:ly)?|second(?:ly)?|next|finally|also|moreover|furthermore)\s*(?:,|$)\s*(?:(?:notice|note|observe|"
+              r"recall)\s+that\b)?|(?:notice|note|observe|recall)\s+that\b|throughout\s+(?:the\s+(?:entire\s+|whole\s+)?|this\s+)"
+              r"(?:paper|text|post|article|notes?|book|chapter|document)\s*,?)")
+_OPENING = re.compile(rf"^\s*(?:{_DISCOURSE}[\s,:]*(?:{_OPENS})?|{_OPENS})[\s,:]*", re.IGNORECASE)
 _ASIDE = re.compile(r"^\s*\(\s*([A-Za-z]{3,}[^()]*)\)\s*[.,;]?\s*$")  # a sentence in parentheses, words first
 _MATH = re.compile(r"\$+|\\\(|\\\)|`")  # `x` as Markdown quotes code
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
@@ -128,7 +134,8 @@ _WORDED = [
     (rf"{_NAME}\s*(?:is|denotes|:|=|[-–—]|)\s+{_ROLE_LIST}{_QUALIFIED}", ""),
     (rf"{_NAME}\s+(?:is\s+(?:an?\s+)?(?:invertible|non-?singular)(?:\s+matrix)?|has\s+full(?:\s+(?:column|row))?\s+rank)",
      ""),  # what random draws have almost surely
-    ((rf"{_NAME}\s*(?:(?:is|being|=|:|[-–—])\s*)?(?:the\s+)?(?:(?:total\s+)?number\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?|"
+    ((rf"{_NAME}\s*(?:(?:is|being|=|:|[-–—]|means|denotes|stands\s+for|represents)\s*)?(?:the\s+)?(?:(?:total\s+)?"
+      rf"(?:number\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?|(?:amount|count)\s+of\s+(?:the\s+)?{_COUNTED})|"
      rf"batch\s+size){_QUALIFIED}"),
      r"\1 \\in \\mathbb{N}"),
     (rf"{_NAME}\s+{_COUNTED}", r"\1 \\in \\mathbb{N}"),
@@ -183,8 +190,8 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     if sentences is not None:
         return sentences
     clauses = _clauses(text)
-    facts = [_sentence(c) if _MATH_SPAN.sub("", c).strip(" .,;") else _OPENING.sub("", _MATH.sub("", c)).strip(" .")
-             for c in clauses]
+    facts = [_sentence(c) if _MATH_SPAN.sub("", _OPENING.sub("", c)).strip(" .,;") else
+             _OPENING.sub("", _MATH.sub("", c)).strip(" .") for c in clauses]  # "First," alone: an opening only
     if len(clauses) > 1 and all(f is not None for f in facts):
         return ", ".join(f for f in facts if f), [n for c, f in zip(clauses, facts) for n in _described(c, f)]
     plain = _plain(text)
@@ -391,7 +398,7 @@ def case_from_prose(text: str) -> str:
 # where, and with as pages use it (L = -\log p_c \text{ with } p = softmax(z)): the clauses after it define or state
 _WHERE = re.compile(r"(?:,?\s*\\q?quad\s*)?,?\s*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{\s*(?:where|with)\s*:?\s*\}|"
                     r"(?<![A-Za-z\\.])(?:where|with)\b:?)\s*", re.IGNORECASE)  # not np.where
-_LABEL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z-]*\s+)*[A-Za-z][A-Za-z-]{2,}\s*:\s+")  # a caption in words, then a colon
+_LABEL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z-]*\s+)*[A-Za-z][A-Za-z-]{2,}(?:\s*\d+)?\s*:\s+")  # a caption (Layer 2), a colon
 _WORDS_IN_TEXT = re.compile(r"\\text\s*\{([^{}]*[\s-][^{}]*)\}")  # \text{ is one-hot}: words, read as words
 _AND = re.compile(r"\s*(?:,|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and\b)\s*")
 

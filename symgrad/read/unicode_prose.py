@@ -14,6 +14,7 @@ _WORDS = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf90
                     r"\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
 _FORMULA = re.compile(r"\$|=|<|>|\\(?:in|le|ge|leq|geq|neq|ne|sim|subset|to|frac|sum|partial|nabla)(?![A-Za-z])|∈|≤|≥")
 NOTE = "words in Chinese, Japanese or Korean around the formula dropped"
+_CAPTION = re.compile(rf"\s*(?:{_WORDS.pattern}\s*)+\d+(?:\.\d+)*\s*[:：]")  # 층2:, 步骤 1：: a caption and its number
 
 
 def _one_formula(text: str, left: str) -> tuple[int, int]:
@@ -40,6 +41,10 @@ def cjk_blanked(text: str, notes: list[str]) -> str:
     first = _WORDS.search(text)
     if first is None:
         return text
+    caption = _CAPTION.match(text)  # 층2: W₂ ∈ ℝᵐˣᵏ: the caption's number goes with its words
+    if caption is not None and _FORMULA.search(text, caption.end()):
+        text = " " * caption.end() + text[caption.end():]
+        first = _WORDS.search(text) or first
     left = _WORDS.sub(lambda m: " " * len(m.group(0)), text)
     if not _FORMULA.search(left):
         raise ParseError(f"'{first.group(0)}' is prose in Chinese/Japanese/Korean words, which symgrad does not read: "
