@@ -19,6 +19,7 @@ from .words_narration import narration_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
 from .words_notation import notation_in_words
 from .words_phrases import as_declarations, declared_in_words, withheld_in_words
+from .words_translated import translated
 from .words_upstream import upstream_in_words
 
 _NAME = r"(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)"  # Greek as Unicode too (λ)
@@ -177,6 +178,10 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     """The LaTeX facts a sentence states (``text`` unchanged when it is not one of the known sentences), and notes for
     what it only describes; a sentence of several clauses (``Let $z$ be logits, $p = ...$, and $y$ be one-hot``) is
     read clause by clause, each a known sentence or a formula, or not at all."""
+    text, translation = translated(text)  # among $A$ yes ...: where $A$ is ...
+    if translation:
+        facts, notes = from_prose(text)
+        return facts, [*translation, *notes]
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
     given_as = given_as_in_words(text)  # "$Y$ is given as $Y = XW^T$ where ...": the definition, then the rest

@@ -51,8 +51,9 @@ _ORDER = r"of\s+order"  # a matrix of order n: n by n
 _PIECE = re.compile(rf"\s*(?:(?P<pair>{_PAIR})|(?P<reals>{_REALS})|(?P<dimensional>{_SIZE})\s*-\s*dimensional|"
                     rf"(?P<sized>{_SIZE_WORDS})|(?P<order>{_ORDER})|(?P<word>{_WORDS})|(?P<filler>{_FILLER})|(?P<one>{_SIZE}))(?![A-Za-z0-9_-])",
                     re.IGNORECASE)
-_SENTENCE = re.compile(rf"\s*{_NAMES}\s*(?:(?P<verb>{_VERB})\s+|(?=(?:{_ARTICLE}|{_WORDS})\b))(?:{_ARTICLE}\s+)?(?P<rest>.+)",
-                       re.IGNORECASE)
+# after the names an article is lower case: "among A is ..." is no name "among" and an article "A"
+_SENTENCE = re.compile(rf"\s*{_NAMES}\s*(?:(?P<verb>{_VERB})\s+|(?=(?:(?-i:{_ARTICLE})|{_WORDS})\b))(?:(?-i:{_ARTICLE})\s+)?"
+                       r"(?P<rest>.+)", re.IGNORECASE)
 _REMARK = re.compile(r"\(\s*([A-Za-z]{2,}[A-Za-z\s,-]*)\)")  # (and assuming symmetric): words, read as words
 
 
