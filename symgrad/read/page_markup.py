@@ -1,8 +1,8 @@
 """The markup a page wraps its mathematics in, which only says "this is math" and is blanked (columns kept): a forum's
 ``[tex]...[/tex]`` or ``[math]...[/math]``, MediaWiki's ``<math>...</math>``, markdown's backtick fences around the
-whole text (``````yi = ...``````), and MediaWiki's message for a formula its server failed to render, copied before the
-formula's own source (``Failed to parse (SVG (MathML ...): Invalid response (...) from server "...":): {\\displaystyle
-a = b}``)."""
+whole text (``````yi = ...``````), reStructuredText's ``.. math::`` directive and ``:math:`...``` role (Sphinx
+sources), and MediaWiki's message for a formula its server failed to render, copied before the formula's own source
+(``Failed to parse (SVG (MathML ...): Invalid response (...) from server "...":): {\\displaystyle a = b}``)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ _FENCES = re.compile(r"^\s*(`+)(?=[^`])|(?<=[^`])(`+)\s*$")
 # MediaWiki's rendering failure, up to the {\displaystyle ...} that holds the formula's source
 _FAILED = re.compile(r"Failed to parse \(.*?\):\s*(?=\{\\displaystyle)", re.DOTALL)
 _DISPLAYSTYLE = re.compile(r"\{\\displaystyle\b")  # MediaWiki's source of a formula, {\displaystyle a = b}
+# reStructuredText (Sphinx): the directive ``.. math::`` that opens a display, each at the start of a line
+_DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+math::", re.MULTILINE)
+# and its inline role :math:`...`, which stands as the $...$ it means (the backticks paired, nothing between them)
+_ROLE = re.compile(r":math:`([^`]*)`")
+_ROLE_NAME = ":math:`...` (reStructuredText)"
 
 
 def _markup(src: str) -> list[tuple[int, int, str]]:
@@ -27,6 +32,9 @@ def _markup(src: str) -> list[tuple[int, int, str]]:
     if src.count("`") and "`" not in src.strip().strip("`"):
         found += [(m.start(), m.end(), "backtick fences") for m in _FENCES.finditer(src)]
     found += [(m.start(), m.end(), "MediaWiki's 'Failed to parse' message") for m in _FAILED.finditer(src)]
+    found += [(m.start(), m.end(), ".. math:: (reStructuredText)") for m in _DIRECTIVE.finditer(src)]
+    for m in _ROLE.finditer(src):
+        found += [(m.start(), m.start(1), _ROLE_NAME), (m.end(1), m.end(), _ROLE_NAME)]
     for m in _DISPLAYSTYLE.finditer(src):
         close = _closing(src, m.start())
         if close is not None and not src[close + 1:].strip(" .,"):
@@ -49,6 +57,9 @@ def _closing(src: str, start: int) -> int | None:
 def markup_blanked(src: str) -> str:
     """``src`` with the markup around its mathematics blanked, the same width; a tag is the ``$`` it stands for."""
     for start, end, name in _markup(src):
+        if name == _ROLE_NAME:  # :math:`x` as $x$
+            src = src[:start] + " " * (end - start - 1) + "$" + src[end:]
+            continue
         dollar = name.startswith(("[", "<")) and end - start > 1
         closing = dollar and src[start + 1] == "/"
         src = src[:start] + ("$" if dollar and closing else "") + " " * (end - start - dollar) + \
