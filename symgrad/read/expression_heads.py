@@ -37,11 +37,12 @@ def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
 
 
 def _free_positions(key: tuple[str, ...], name: str, ctx: Context) -> list[int]:
-    """Where the head ``f(z_i)`` writes the index of the element it defines (f_i): another letter there (``f(z_j)``)
-    names another element, f_j."""
+    """Where the head ``f(z_i)`` writes the index of the element it defines (f_i), as a subscript or as a parameter
+    of its own (``FL(x, t)``, FL_t): another letter there (``f(z_j)``, ``FL(x, j)``) names another element, f_j."""
     d = ctx.definitions.get(name)
     indices = {str(i) for i in (d.indices if d is not None else ())}
-    return [p for p in range(1, len(key)) if key[p - 1] == "_" and key[p] in indices]
+    return [p for p in range(1, len(key)) if key[p] in indices and (key[p - 1] == "_" or key[p - 1] in ("(", ",")
+                                                                    and key[p + 1:p + 2] in ((",",), (")",)))]
 
 
 def _primed(toks: list[_Tok], key: tuple[str, ...], name: str, text: str, ctx: Context) -> list[_Tok]:

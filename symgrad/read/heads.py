@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .differentials import source_text
+from .expression_heads import record_head
 from .names import _BOLD
 from .parser import _Parser
 from .tokens import _GREEK, _Tok
@@ -20,7 +22,36 @@ def _parameters_or_indices(p: _Parser, name: str, params: list[str] | None, idxs
         p.note(f"{name}({', '.join(params)}) read as {name}_{{{''.join(params)}}}: on the right "
                f"{'it is' if len(params) == 1 else 'they are'} only an index")
         return None, [p.index(q, tok) for q in params]
+    labels = _label_parameters(p, params or [])
+    if labels:
+        return _labelled_inputs(p, name, params, labels, tok)
     return params, idxs
+
+
+def _label_parameters(p: _Parser, params: list[str]) -> list[str]:
+    """``FL(x, t) = -(1 - p_t)^\\gamma \\log p_t``: the parameters the right side uses only as subscripts (t) where
+    every other one is a name it never writes (x: an input the value reaches through other names); else none."""
+    right = p.toks[p.pos:]
+    labels = [q for q in params if _subscripts_only(right, [q], _in_parameter_labels(right, p))]
+    rest = [q for q in params if q not in labels]
+    if not labels or not rest or any(t.text.lstrip("\\") in rest and t.kind in ("letter", "cmd") for t in right):
+        return []
+    return labels
+
+
+def _labelled_inputs(p: _Parser, name: str, params: list[str], labels: list[str], tok: _Tok
+                     ) -> tuple[None, list[sp.Expr]]:
+    """The head ``FL(x, t)`` of :func:`_label_parameters`: the element FL_t, its input x named; the head as written
+    stays the name of that element (a claim's ``\\partial FL(x, t)``), noted."""
+    eq = max(k for k in range(p.pos) if p.toks[k].text == "=")
+    head = p.toks[p.toks.index(tok):eq]
+    record_head([t for t in head if t.text != "&"], source_text(p.src, head), name, p.ctx)
+    others = [q for q in params if q not in labels]
+    p.note(f"{source_text(p.src, head)} read as {name}_{{{''.join(labels)}}}: on the right "
+           f"{' and '.join(labels)} {'is' if len(labels) == 1 else 'are'} only an index, and "
+           f"{', '.join(others)} {'is' if len(others) == 1 else 'are'} not written (the input reached through the "
+           "names it uses)")
+    return None, [p.index(q, tok) for q in labels]
 
 
 def _subscripts_only(toks: list[_Tok], params: list[str], values: set[int]) -> bool:
