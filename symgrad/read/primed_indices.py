@@ -9,14 +9,32 @@ from .tokens import _INDEX_POOL, _Tok
 
 
 def _primed_binders(toks: list[_Tok]) -> list[str]:
-    """The letters written primed right after ``\\sum_`` or ``\\sum_{`` (the indices such sums bind)."""
+    """The letters written primed right after ``\\sum_`` or ``\\sum_{`` (the indices such sums bind), the upper bound
+    written first or not (``\\sum^M_{m'=0}``)."""
     out = []
     for k, t in enumerate(toks[:-4]):
-        if t.text in (r"\sum", r"\prod") and toks[k + 1].text == "_":
+        if t.text not in (r"\sum", r"\prod"):
+            continue
+        k = _after_upper_bound(toks, k + 1) - 1
+        if k + 4 < len(toks) and toks[k + 1].text == "_":
             at = k + 2 + (toks[k + 2].text == "{")
             if toks[at].kind == "letter" and toks[at + 1].text == "'" and toks[at].text not in out:
                 out.append(toks[at].text)
     return out
+
+
+def _after_upper_bound(toks: list[_Tok], k: int) -> int:
+    """The position after a bound ``^M`` or ``^{...}`` written at ``k`` (``k`` itself where none is)."""
+    if toks[k].text != "^" or k + 1 >= len(toks):
+        return k
+    if toks[k + 1].text != "{":
+        return k + 2
+    depth = 0
+    for m in range(k + 1, len(toks)):
+        depth += (toks[m].text == "{") - (toks[m].text == "}")
+        if depth == 0:
+            return m + 1
+    return k
 
 
 class _PrimedIndices(_Scope):
