@@ -21,8 +21,12 @@ def _statements(text: str) -> list[str]:
     parted at the comma before the second's head (a function of its own, another name); ``g(x) = A, \\qquad g'(x) =
     B`` is refused - read as one = chain, g would be defined by whichever side reads, here g' (a page's g(x) defined
     as its own derivative), and a derivative stated beside its function is no definition."""
+    from ..read.definition_sentences import definitions_in_sentence
     from ..read.tokens import _split, _tokens
 
+    formulas = definitions_in_sentence(text)  # Let $z = Wx$ and $p = softmax(z)$.: each formula, its columns kept
+    if formulas is not None:
+        return [part for formula in formulas for part in _statements(formula)]
     if not _tokenizes(text):
         return [text]  # the reader reports it, with its column
     toks = _tokens(text)
