@@ -17,6 +17,7 @@ from .conventions import CONVENTIONS, by_another_form, conventions, layout_note,
 from .counterexample import _counterexample
 from .diagnosis import _diagnose
 from .evaluation import _DPS, Fn, _compile, _equal
+from .identities import set_aside
 from .printing import _case_text, _derivative_text, _latex, _text
 from .problem import _inline, _Problem, _rename_bound
 from .proof import _apply_assumptions, _prove, _size_where_it_differs, _Timeout
@@ -82,10 +83,11 @@ def judge(members: Sequence[tuple[str, sp.Expr] | tuple[str, sp.Expr, Sequence[s
     if convention not in CONVENTIONS:
         raise VerifyError(f"unknown gradient convention {convention!r}; choose one of: "
                           f"{', '.join(c for c in CONVENTIONS if c)}")
+    constraints, held = set_aside(constraints)  # sigma'(x) = sigma(x)(1 - sigma(x)) spelled out: no restriction
     problem = _Problem(tuple(definitions), of, var, tuple(constraints), tuple(assumptions))
     timeout = max(timeout, 0.0)  # a negative budget is no budget
     with mpmath.workdps(_DPS):
-        return _judge(members, problem, timeout, convention, domains)
+        return _judge(members, problem, timeout, convention, domains, held)
 
 
 # "agrees" needs at least this many points where the claim and the derivative are both defined
@@ -93,9 +95,9 @@ _MIN_COMPARED = 8
 
 
 def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float, convention: str | None,
-           domains: Mapping[str, sp.Set] | None) -> Verdict:
+           domains: Mapping[str, sp.Set] | None, held: Sequence[str] = ()) -> Verdict:
     truth, note = _truth(problem, timeout if timeout > 0 else None)  # a zero budget skips only the proof
-    notes = [note] if note else []
+    notes = [note, *held] if note else list(held)
     checked = _prepared(members, problem, notes)
     search = _Search(problem, truth, [e for _, orients in checked for e, _ in orients], domains=domains)
     if not search.points:
