@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from .claim import verify
+from .displays import verify
 
 
 def add_cli(subparsers: Any) -> None:

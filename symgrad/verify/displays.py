@@ -1,0 +1,83 @@
+"""One display that states several derivatives (``[\\log \\sigma(x)]' = 1 - \\sigma(x), \\quad [\\log(1 - \\sigma(x))]' =
+-\\sigma(x)``): each judged as a claim of its own, and the display judged as pages mean it - right when every claim
+is, wrong when one is."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from ..errors import ParseError
+from .claim import verify as verify_one
+from .verdict import Verdict
+
+_SEPARATORS = {",", ";"}
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
+           assume: Sequence[str] = (), timeout: float = 3.0, convention: str | None = None) -> Verdict:
+    """``claim.verify`` for a display that may hold several claims (see the module docstring); ``of`` names one
+    derivative, so a claim with ``of`` is always one."""
+    parts = claims_in(claim) if of is None else [claim]
+    if len(parts) == 1:
+        return verify_one(claim, of, define, given, assume, timeout, convention)
+    verdicts = [verify_one(part, None, define, given, assume, timeout, convention) for part in parts]
+    return _combined(verdicts, parts)
+
+
+def claims_in(text: str) -> list[str]:
+    """The claims a display holds, each the display's text with the others blanked (columns kept): parted at a comma
+    or semicolon outside brackets when the sides before and after it each start with a derivative and hold an =.
+    ``p_i(1 - p_i), \\quad i = j`` (a case after the claim) stays one."""
+    from ..read.tokens import _split, _tokens
+
+    try:
+        toks = _tokens(text)
+    except ParseError:
+        return [text]  # the claim's reader reports it, with its column
+    pieces = _split(toks, _SEPARATORS)
+    cuts = [k for k in range(1, len(pieces)) if _states_a_derivative(pieces[k][1:]) and _states_a_derivative(
+        [t for piece in pieces[_start(pieces, k):k] for t in piece][1 if _start(pieces, k) else 0:])]
+    if not cuts:
+        return [text]
+    bounds = [0, *(pieces[k][0].col - 1 for k in cuts), len(text)]
+    return [" " * (start + bool(n)) + text[start + bool(n):end] + " " * (len(text) - end)
+            for n, (start, end) in enumerate(itertools.pairwise(bounds))]
+
+
+def _start(pieces: list, k: int) -> int:
+    """The piece where the claim that ends before piece ``k`` starts: after the last separator before it that
+    begins a claim of its own (or the display's start)."""
+    return next((j for j in range(k - 1, 0, -1) if _states_a_derivative(pieces[j][1:])), 0)
+
+
+def _states_a_derivative(toks: list) -> bool:
+    """Whether tokens hold an = (outside brackets) with a derivative on its left: a prime, a partial, a nabla or
+    a d fraction (``\\frac{d}{dx}``, ``\\frac{dL}{dw}``)."""
+    from ..read.tokens import _split
+
+    sides = _split([*toks, toks[-1]] if toks else [], {"="}) if toks else [[]]
+    if len(sides) < 2:
+        return False
+    left = sides[0]
+    return any(t.text in ("'", r"\prime", r"\partial", r"\nabla") for t in left) or any(
+        a.text in (r"\frac", r"\dfrac", r"\tfrac") and b.text == "{" and c.text == "d"
+        for a, b, c in zip(left, left[1:], left[2:]))
+
+
+def _combined(verdicts: list[Verdict], parts: list[str]) -> Verdict:
+    """The display's verdict: the first wrong claim's (a display with a wrong claim is wrong), else the first
+    unreadable one's, else proved when every claim is, agrees otherwise; noted."""
+    said = ", ".join(f"the {_ORDINALS[n] if n < len(_ORDINALS) else f'{n + 1}th'} {v.verdict}"
+                     for n, v in enumerate(verdicts))
+    note = f"[read: the display states {len(parts)} derivatives, parted at a comma, each judged as a claim: {said}]"
+    decisive = next((v for v in verdicts if v.verdict == "wrong"), None) or next(
+        (v for v in verdicts if v.verdict == "unreadable"), None)
+    if decisive is not None:
+        decisive.message = f"{decisive.message} {note}".strip()
+        return decisive
+    kind = "proved" if all(v.verdict == "proved" for v in verdicts) else "agrees"
+    return Verdict(kind, [link for v in verdicts for link in v.links], None, "; ".join(
+        v.correct for v in verdicts if v.correct) or None, None, " ".join(["; ".join(v.message for v in verdicts),
+                                                                          note]), "; ".join(v.derivative for v in verdicts))
