@@ -21,12 +21,15 @@ from .chains import (
     _range_after,
     _sum_bounds_sized,
 )
+from .claim_announcements import without_announcement
+from .claim_implications import implications_as_equals
 from .claim_stand_ins import _output_of_the_function, _stacked_samples
 from .code import code_notes, is_code_block
 from .code_matmul_shapes import matmul_matrices
 from .context import Context, DerivativeOf, Function, Member
 from .defined_values import _check_value, _family, _node
 from .definition_order import _insert
+from .derivative_in_cjk import derivative_in_cjk
 from .derivative_names import d_heads
 from .differentials import differential_heads, source_text
 from .encoded import decoded
@@ -104,9 +107,13 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
     return _parse_value(latex, _tokens(latex), ctx, strict)[0].expr
 
 
-@_reading
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
-    """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L``."""
+    """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L`` (or CJK words)."""
+    return _derivative(derivative_in_cjk(latex, ctx) or latex, ctx)
+
+
+@_reading
+def _derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     toks = head_labels(named_heads(layer_labels(partial_of(subscript_moved(font_subscripts(_tokens(latex)), ctx), ctx), ctx), ctx), ctx)
     instantiate(ctx, parse_definition)
     square_matrices(toks, ctx)
@@ -127,7 +134,8 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
     alone judges the diagonal. ``asked``: the derivative ``--of`` named, read (a first member ``\\frac{dJ}{dw}`` of an
     undefined name is that one). An undefined loss differentiated (or backprop's ``\\delta x``) is read by ``upstream``."""
     if not is_code_block(latex):  # a pasted def's lines, comments and words are code, not a chain or a sentence
-        latex = deltas_written(without_remarks(without_lead_in(_line_remarks_blanked(_lines_as_chain(latex)))), ctx)
+        latex = deltas_written(without_remarks(without_lead_in(without_announcement(_line_remarks_blanked(
+            _lines_as_chain(implications_as_equals(latex, ctx))), ctx))), ctx)
     _no_equation_number(latex)
     toks = _tokens(latex)
     if asked is not None and isinstance(asked[0], sp.Symbol) and undefined(str(asked[0]), ctx):

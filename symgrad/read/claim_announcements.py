@@ -1,0 +1,79 @@
+"""Words that announce a claim written after them, in three forms pages use:
+
+- before a formula that names its own derivative (``The first derivative is softsign'(x) = 1/(1 + |x|)^2.``): the
+  words add nothing and are set aside;
+- around the derivative written as a formula (``the derivative df/dx is equal to f(x)(1 - f(x))``): the words read as
+  the =, ``df/dx = f(x)(1 - f(x))``;
+- a derivative in words that ``read/sentences`` reads (``Taking the derivative with respect to b would then give,
+  -2(ax + b - y)``), then its value: the words read as that derivative, then =.
+
+Each keeps the columns (the words blanked, the same width) and is noted. Words that name no derivative
+(``the derivative should be 2x``: of what, by what?) stay, refused where they are read."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .sentences import derivative_in_words
+
+_ANNOUNCED = re.compile(r"^\s*(?:the\s+)?(?:(?:first|1st)\s+)?(?:partial\s+)?(?:derivative|gradient)s?\s*"
+                        r"(?::|(?:is|are|should\s+be|would\s+be|will\s+be|becomes|equals)(?![A-Za-z])\s*:?)\s*",
+                        re.IGNORECASE)
+_NAMING = re.compile(r"^\s*(?:the\s+)?(?:(?:first|1st)\s+)?(?:partial\s+)?(?:derivative|gradient)\s+", re.IGNORECASE)
+_SAYS = re.compile(r"\s*,?\s*(?<![A-Za-z])(?:is\s+equal\s+to|is\s+given\s+by|equals|is|(?:would|will)\s+(?:then\s+)?give"
+                   r"|gives|we\s+(?:get|have|obtain))(?![A-Za-z])\s*[,:]?\s*", re.IGNORECASE)
+# a derivative named on the left of the formula's first =: a prime, a partial, a nabla, a d fraction, d/dx
+_HEAD = re.compile(r"'|\\prime|\\partial|∂|\\nabla|∇|\\d?frac\s*\{\s*d|(?<![A-Za-z])d\w*\s*/\s*d")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def without_announcement(text: str, ctx: Context) -> str:
+    """``text`` with the words that announce its formula read as the module docstring says; as written otherwise."""
+    for form in (_before_a_head, _around_a_head, _in_words):
+        read = form(text)
+        if read is not None:
+            spelled, words = read
+            note = f"'{words}' read as announcing the claim{'' if form is _before_a_head else ' (as =)'}"
+            if note not in ctx.notes:  # the claim may be read more than once
+                ctx.notes.append(note)
+            return spelled
+    return text
+
+
+def _before_a_head(text: str) -> tuple[str, str] | None:
+    """``The first derivative is f'(x) = ...``: the formula after the words, and the words."""
+    m = _ANNOUNCED.match(text)
+    if m is None or not m.group(0).strip() or not _heads(text[m.end():]):
+        return None
+    return " " * m.end() + text[m.end():], m.group(0).strip()
+
+
+def _around_a_head(text: str) -> tuple[str, str] | None:
+    """``the derivative df/dx is equal to V``: ``df/dx = V``, and the words."""
+    m = _NAMING.match(text)
+    if m is None:
+        return None
+    for says in _SAYS.finditer(text, m.end()):
+        head, value = text[m.end():says.start()], text[says.end():]
+        if head.strip() and value.strip() and "=" not in head and _HEAD.search(head) and \
+                not _WORD.search(re.sub(r"\\[A-Za-z]+", "", head)):  # words (not commands) name something else
+            written = text[:says.start()].strip()
+            return " " * m.end() + head + "=".center(says.end() - says.start()) + value, written
+    return None
+
+
+def _in_words(text: str) -> tuple[str, str] | None:
+    """``Taking the derivative with respect to b would then give, V``: the derivative's LaTeX, = and V (the LaTeX
+    within the words' width), and the words."""
+    for says in _SAYS.finditer(text):
+        words, value = text[:says.start()], text[says.end():]
+        spelled = derivative_in_words(words) if value.strip() and "=" not in words else None
+        if spelled is not None and len(spelled) + 1 <= says.end():
+            return (spelled + " = ").ljust(says.end()) + value, words.strip()
+    return None
+
+
+def _heads(formula: str) -> bool:
+    """Whether ``formula`` has an = with a derivative on its left."""
+    return "=" in formula and bool(_HEAD.search(formula.split("=", 1)[0]))
