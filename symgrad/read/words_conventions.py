@@ -18,8 +18,8 @@ _LOG = re.compile(r"\(?\s*(?:remember|note|recall)?\s*,?\s*(?:that\s+)?(?:the\s+
                   r"(?:the\s+)?(?:(?P<natural>natural)(?:\s+log(?:arithm)?)?|(?:log(?:arithm)?\s+)?(?:to\s+|in\s+)?base[\s-]+(?P<base>[^\s,.)]+))"
                   r"(?:\s*,?\s*(?:not|and\s+not)\s+(?:log(?:arithm)?\s+)?(?:to\s+)?base\s+\S+?)?\s*\.?\s*\)?", re.IGNORECASE)
 _INDEX = re.compile(rf"(?P<name>{_NAME})\s+(?:is|denotes)\s+(?:the\s+)?(?:index\s+of\s+the\s+(?:true|correct|target|"
-                    r"ground[\s-]truth)\s+(?:class|label)|(?:true|correct|target|ground[\s-]truth)\s+(?:class(?:\s+index)?|"
-                    r"label\s+index))(?:\s+of\s+(?:the\s+)?(?:sample|example|input)(?:\s+\S+)?)?", re.IGNORECASE)
+                    r"ground[\s-]truth)\s+(?:class|label|token|word|category)|(?:true|correct|target|ground[\s-]truth)\s+"
+                    r"(?:class(?:\s+index)?|label\s+index|token|word|category))(?:\s+of\s+(?:the\s+)?(?:sample|example|input)(?:\s+\S+)?)?", re.IGNORECASE)
 # the functions symgrad reads by their names, each with the words that name it
 _KNOWN = {"cosh": "hyperbolic cosine", "sinh": "hyperbolic sine", "tanh": "hyperbolic tangent", "sech": "hyperbolic secant",
           "csch": "hyperbolic cosecant", "coth": "hyperbolic cotangent", "exp": "exponential"}
