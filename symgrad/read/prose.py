@@ -15,6 +15,7 @@ from .words_distributions import distribution_in_words
 from .words_functions import function_in_words
 from .words_given_as import given_as_in_words
 from .words_kinds import sign_in_words
+from .words_layers import layer_in_words
 from .words_narration import narration_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
 from .words_notation import notation_in_words
@@ -109,11 +110,12 @@ _DESCRIBED = (r"(?:(?:true|predicted|ground[\s-]truth|target|class|input|output|
               r"vectors?|matrix|data|identity(?:\s+matrix)?|vector\s+of\s+(?:all\s+)?ones|strength|coefficient|"
               r"hyper-?parameter|penalty|decay|step\s+size|fixed|given|known|constant|variables?|features?)")
 # a glossary line names a role or several (X = input variable / feature, x - the input variable, the input feature)
-_ROLE_LIST = rf"(?:the\s+|a\s+)?{_DESCRIBED}(?:\s*(?:/|,|\bor\b)\s*(?:the\s+|a\s+)?{_DESCRIBED})*"
+_WHOSE = r"(?:(?:the|an?|my|our)\s+)?(?:(?:corresponding|respective)\s+)?"  # my input vector, the corresponding label
+_ROLE_LIST = rf"{_WHOSE}{_DESCRIBED}(?:\s*(?:/|,|\bor\b)\s*{_WHOSE}{_DESCRIBED})*"
 # what a glossary adds after a role (x = input vector for the prediction, m = number of instances in the dataset): words
 # only, checked to state no constraint (_PROPERTIES) before the description is dropped
 _QUALIFIED = (r"(?P<tail>(?:\s+(?:for|of|in|from|to|per|over|corresponding\s+to|associated\s+with)\s+[A-Za-z][A-Za-z\s/'-]*)?"
-              r"(?:\s*\([A-Za-z][A-Za-z\s,/'-]*\))?)")  # a remark in parentheses: (in this case, Size)
+              r"(?:\s*\([A-Za-z][A-Za-z\s,/'-]*\))?(?:\s+here)?)")  # a remark in parentheses: (in this case, Size)
 # words giving a size (of order n, with n rows): never dropped with a description
 _SIZED = re.compile(r"\b(?:order|size|shape|dimensions?|length)\s+\S|\b(?:rows?|columns?|entries|elements)\b", re.IGNORECASE)
 _COUNTED = r"(?:classes|samples|features|examples|observations|data\s+points|neurons|units|hidden\s+units|categories|tokens)"
@@ -194,15 +196,27 @@ def from_prose(text: str) -> tuple[str, list[str]]:
     sentences = _each_sentence(text)
     if sentences is not None:
         return sentences
-    clauses = _clauses(text)
-    facts = [_sentence(c) if _MATH_SPAN.sub("", _OPENING.sub("", c)).strip(" .,;") else
-             _OPENING.sub("", _MATH.sub("", c)).strip(" .") for c in clauses]  # "First," alone: an opening only
-    if len(clauses) > 1 and all(f is not None for f in facts):
-        return ", ".join(f for f in facts if f), [n for c, f in zip(clauses, facts) for n in _described(c, f)]
+    each = _clause_by_clause(text)
+    if each is not None:
+        return each
     plain = _plain(text)
     if plain == text.strip() and _OPENING.match(worded):  # {\rm assuming\;}\det X > 0: the opening word in math mode
         plain = _plain(worded)
     return (text if plain == text.strip() else plain), []
+
+
+def _clause_by_clause(text: str) -> tuple[str, list[str]] | None:
+    """The facts and notes of a sentence of several clauses, each a known sentence or a formula (a layer's output and
+    parts named in some of them read together first); None when one clause is neither, or there is one clause."""
+    clauses = _clauses(text)
+    layer = layer_in_words([" ".join(_MATH.sub(" ", c).split()) for c in clauses])  # y the output of LayerNorm, ...
+    read, ahead = ([c for k, c in enumerate(clauses) if k not in layer[2]], [layer]) if layer else (clauses, [])
+    facts = [_sentence(c) if _MATH_SPAN.sub("", _OPENING.sub("", c)).strip(" .,;") else
+             _OPENING.sub("", _MATH.sub("", c)).strip(" .") for c in read]  # "First," alone: an opening only
+    if (len(clauses) < 2 and not ahead) or any(f is None for f in facts):
+        return None
+    return ", ".join([*(a[0] for a in ahead), *(f for f in facts if f)]), [
+        *(n for a in ahead for n in a[1]), *(n for c, f in zip(read, facts) for n in _described(c, f))]
 
 
 def _whole(text: str) -> tuple[str, str | None, str]:

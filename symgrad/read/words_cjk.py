@@ -2,7 +2,9 @@
 $\\mathbf{R}$``, ``X是一个常数矩阵``, ``$\\boldsymbol{a}$ 为常数向量``): one table of the kind and adjective words, the
 sentence said again in English (``X, Y, T are m x n matrices``) for the reader of declarations in words, so that a
 kind is never dropped with the words around it. A function named in such words (``其中,cosh(x)表示x的双曲余弦函数``) is
-said again in English the same way (``where cosh(x) denotes the hyperbolic cosine function of x``)."""
+said again in English the same way (``where cosh(x) denotes the hyperbolic cosine function of x``), and so is a list of
+names given their roles (``设$x$为输入向量,$y$为LayerNorm的输出向量,...``: ``let $x$ be the input vector, $y$ be the
+output vector of LayerNorm, ...``), each clause one of a few forms or the sentence left as written."""
 
 from __future__ import annotations
 
@@ -37,6 +39,20 @@ _FUNCTION_SAID = re.compile(rf"\s*(?:(?:其中|这里|這裡|此处|此處|式�
                             rf"(?:\(\s*(?P<arg>{_NAME})\s*\))?\s*(?:表示|代表|是|为|為|指)\s*(?:(?P<of>{_NAME})\s*的)?\s*"
                             rf"(?P<function>{'|'.join(sorted(_FUNCTIONS, key=len, reverse=True))})\s*(?:函数|函數|関数)?"
                             r"\s*[。.]?\s*")
+# the words of a clause giving a formula its role, each with its English
+_ROLE_WORDS = {"输入": "input", "输出": "output", "权重": "weight", "偏置": "bias", "向量": "vector", "矩阵": "matrix",
+               "维度": "dimension", "常数": "constant", "标量": "scalar", "一个": "a", "很小的": "very small"}
+_ROLE_WORD = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
+_MATH = r"\$[^$]+\$"
+_ROLE_CLAUSE = re.compile(rf"\s*(?P<let>设|令)?\s*(?P<name>{_MATH})\s*(?:为|是)\s*(?:(?P<owner>[A-Za-z][A-Za-z-]*)的)?"
+                          rf"\s*(?P<words>(?:(?:{_ROLE_WORD})\s*)+)")
+_GRADIENT_CLAUSE = re.compile(rf"\s*(?P<derivative>{_MATH})\s*是\s*(?:损失函数|损失)\s*(?P<loss>{_MATH})\s*(?:相对于|关于|对)\s*"
+                              rf"(?P<by>{_MATH})\s*的梯度\s*")
+# words after a clause that only say what it is for or how it is had: said again, the clause read alone
+_REMARKS = {"用于避免除以零的情况": "used to avoid division by zero", "用于避免除以零": "used to avoid division by zero",
+            "可以通过反向传播计算得到": "which can be computed by backpropagation"}
+_OPENINGS = {"其中": "where", "这里": "here", "此处": "here"}
+_CLAUSE_END = re.compile(r"[,，;；。]")
 _BOLD_LIST = re.compile(r"\\(boldsymbol|mathbf|bm)\s*\{([^{}]*,[^{}]*)\}")  # \boldsymbol{X,Y,T}: each name bold
 
 
@@ -47,7 +63,7 @@ def kinds_in_cjk(text: str) -> str:
     plain = plain.replace("$", " ")
     m = _DESCRIBED.fullmatch(plain) or _KIND_FIRST.fullmatch(plain)
     if m is None:
-        return _function_said(plain) or text
+        return _function_said(plain) or _roles_said(text) or text
     names = [n.strip() for n in re.split(r"[,，、]", m["names"])]
     words = re.findall(_ADJ, (m["before"] or "") + (m.groupdict().get("after") or ""))
     size = re.sub(r"\s*次元$", "-dimensional", m["size"].strip()) if m["size"] else ""
@@ -66,3 +82,39 @@ def _function_said(plain: str) -> str | None:
         return None
     head = f"{m['name']}({m['arg']})" if m["arg"] else m["name"]
     return f"where {head} denotes the {_FUNCTIONS[m['function']]} function" + (f" of {m['of']}" if m["of"] else "")
+
+
+def _clause_said(clause: str) -> str | None:
+    """One clause of a sentence giving formulas their roles, in English; None for any other clause."""
+    if (m := _ROLE_CLAUSE.fullmatch(clause)) is not None:
+        words = " ".join(_ROLE_WORDS[w] for w in re.findall(_ROLE_WORD, m["words"]))
+        article = "" if words.startswith("a ") else "the "
+        owner = f" of {m['owner']}" if m["owner"] else ""
+        return f"{'let ' if m['let'] else ''}{m['name']} be {article}{words}{owner}"
+    if (m := _GRADIENT_CLAUSE.fullmatch(clause)) is not None:
+        return f"{m['derivative']} is the gradient of the loss function {m['loss']} with respect to {m['by']}"
+    return None
+
+
+def _roles_said(text: str) -> str | None:
+    """``let $x$ be the input vector, $y$ be the output vector of LayerNorm, ...`` for ``设$x$为输入向量,$y$为LayerNorm
+    的输出向量,...`` (a sentence of such clauses, remarks and an opening word); None when a clause is none of these."""
+    pieces, start, depth = [], 0, 0
+    for k, c in enumerate(text):
+        depth ^= c == "$"
+        if not depth and _CLAUSE_END.match(c):
+            pieces.append(text[start:k])
+            start = k + 1
+    pieces = [p.strip() for p in [*pieces, text[start:]] if p.strip()]
+    said: list[str] = []
+    for k, piece in enumerate(pieces):
+        if k == 0 and piece in _OPENINGS:
+            said.append(_OPENINGS[piece])
+        elif said and piece in _REMARKS:
+            said[-1] += f" {_REMARKS[piece]}"
+        elif (clause := _clause_said(piece)) is not None:
+            said.append(clause)
+        else:
+            return None
+    opening = said.pop(0) + " " if said and said[0] in _OPENINGS.values() else ""
+    return opening + ", ".join(said) if said else None
