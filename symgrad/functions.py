@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import mpmath
-import numpy as np
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
 
@@ -73,8 +72,20 @@ def _mp_heaviside(x: Any, at_zero: Any = None) -> Any:
     return mpmath.mpf(x > 0)
 
 
+def _numpy(name: str) -> Callable[..., Any]:
+    """NumPy's function ``name`` for check's float64 reference, NumPy imported at its first call: verify, which
+    evaluates with mpmath, starts without it."""
+
+    def call(*args: Any) -> Any:
+        import numpy
+
+        return getattr(numpy, name)(*args)
+
+    return call
+
+
 def _np_heaviside(x: Any, at_zero: Any = 0.5) -> Any:
-    return np.heaviside(x, at_zero)
+    return _numpy("heaviside")(x, at_zero)
 
 
 # erf for NumPy, which has none: polynomials fitted to mpmath's erf by mpmath.chebyfit at 40 digits, highest degree
@@ -188,56 +199,56 @@ _BOUNDED = "no derivative at ±1"
 
 
 FUNCTIONS: tuple[Elementary, ...] = (
-    Elementary(sp.exp, sp.exp, numpy="exp", xp=True, math="math.exp", mpmath=_mp_exp, float64=np.exp,
+    Elementary(sp.exp, sp.exp, numpy="exp", xp=True, math="math.exp", mpmath=_mp_exp, float64=_numpy("exp"),
                commands=(r"\exp",), words=("exp",), latex="e^{{{0}}}",
                stable=("softmax", "logsumexp", "exp-product")),
-    Elementary(sp.log, lambda u: 1 / u, numpy="log", xp=True, math="math.log", mpmath=mpmath.log, float64=np.log,
+    Elementary(sp.log, lambda u: 1 / u, numpy="log", xp=True, math="math.log", mpmath=mpmath.log, float64=_numpy("log"),
                commands=(r"\log", r"\ln"), words=("log", "ln"), latex="\\log\\left({0}\\right)",
                stable=("log-softmax", "log-sigmoid", "log-split")),
     # log(1 + u) without the rounding of 1 + u: the digits of a small u survive
     Elementary(log1p, lambda u: 1 / (1 + u), numpy="log1p", xp=True, math="math.log1p", mpmath=mpmath.log1p,
-               float64=np.log1p, words=("log1p",), latex="\\operatorname{{log1p}}\\left({0}\\right)"),
+               float64=_numpy("log1p"), words=("log1p",), latex="\\operatorname{{log1p}}\\left({0}\\right)"),
     # e^u - 1 without the cancellation: the digits of a small u survive
-    Elementary(expm1, sp.exp, numpy="expm1", xp=True, math="math.expm1", mpmath=mpmath.expm1, float64=np.expm1,
+    Elementary(expm1, sp.exp, numpy="expm1", xp=True, math="math.expm1", mpmath=mpmath.expm1, float64=_numpy("expm1"),
                words=("expm1",), latex="\\operatorname{{expm1}}\\left({0}\\right)"),
-    Elementary(sp.sin, sp.cos, numpy="sin", math="math.sin", mpmath=mpmath.sin, float64=np.sin,
+    Elementary(sp.sin, sp.cos, numpy="sin", math="math.sin", mpmath=mpmath.sin, float64=_numpy("sin"),
                commands=(r"\sin",), words=("sin",), inverse=sp.asin),
-    Elementary(sp.cos, lambda u: -sp.sin(u), numpy="cos", math="math.cos", mpmath=mpmath.cos, float64=np.cos,
+    Elementary(sp.cos, lambda u: -sp.sin(u), numpy="cos", math="math.cos", mpmath=mpmath.cos, float64=_numpy("cos"),
                commands=(r"\cos",), words=("cos",), inverse=sp.acos),
     Elementary(sp.tan, lambda u: 1 + sp.tan(u) ** 2, numpy="tan", math="math.tan", mpmath=mpmath.tan,
-               float64=np.tan, commands=(r"\tan",), words=("tan",), inverse=sp.atan),
+               float64=_numpy("tan"), commands=(r"\tan",), words=("tan",), inverse=sp.atan),
     Elementary(sp.cot, lambda u: -1 - sp.cot(u) ** 2, mpmath=mpmath.cot, words=("cot",), inverse=sp.acot),
     Elementary(sp.sec, lambda u: sp.sec(u) * sp.tan(u), mpmath=mpmath.sec, words=("sec",), inverse=sp.asec),
     Elementary(sp.csc, lambda u: -sp.csc(u) * sp.cot(u), mpmath=mpmath.csc, words=("csc",), inverse=sp.acsc),
     Elementary(sp.asin, lambda u: 1 / sp.sqrt(1 - u**2), lambda u: sp.Eq(u**2, 1), _BOUNDED, numpy="arcsin",
-               math="math.asin", mpmath=mpmath.asin, float64=np.arcsin, words=("arcsin", "asin")),
+               math="math.asin", mpmath=mpmath.asin, float64=_numpy("arcsin"), words=("arcsin", "asin")),
     Elementary(sp.acos, lambda u: -1 / sp.sqrt(1 - u**2), lambda u: sp.Eq(u**2, 1), _BOUNDED, numpy="arccos",
-               math="math.acos", mpmath=mpmath.acos, float64=np.arccos, words=("arccos", "acos")),
+               math="math.acos", mpmath=mpmath.acos, float64=_numpy("arccos"), words=("arccos", "acos")),
     Elementary(sp.atan, lambda u: 1 / (1 + u**2), numpy="arctan", xp=True, math="math.atan", mpmath=mpmath.atan,
-               float64=np.arctan, commands=(r"\arctan",), words=("arctan", "atan")),
+               float64=_numpy("arctan"), commands=(r"\arctan",), words=("arctan", "atan")),
     Elementary(sp.acot, lambda u: -1 / (1 + u**2), mpmath=mpmath.acot, words=("arccot", "acot")),
     Elementary(sp.asec, lambda u: 1 / (u**2 * sp.sqrt(1 - 1 / u**2)), lambda u: sp.Eq(u**2, 1), _BOUNDED,
                mpmath=mpmath.asec),
     Elementary(sp.acsc, lambda u: -1 / (u**2 * sp.sqrt(1 - 1 / u**2)), lambda u: sp.Eq(u**2, 1), _BOUNDED,
                mpmath=mpmath.acsc),
-    Elementary(sp.sinh, sp.cosh, numpy="sinh", xp=True, math="math.sinh", mpmath=mpmath.sinh, float64=np.sinh,
+    Elementary(sp.sinh, sp.cosh, numpy="sinh", xp=True, math="math.sinh", mpmath=mpmath.sinh, float64=_numpy("sinh"),
                commands=(r"\sinh",), words=("sinh",), latex="\\sinh\\left({0}\\right)", inverse=sp.asinh),
-    Elementary(sp.cosh, sp.sinh, numpy="cosh", xp=True, math="math.cosh", mpmath=mpmath.cosh, float64=np.cosh,
+    Elementary(sp.cosh, sp.sinh, numpy="cosh", xp=True, math="math.cosh", mpmath=mpmath.cosh, float64=_numpy("cosh"),
                commands=(r"\cosh",), words=("cosh",), latex="\\cosh\\left({0}\\right)", inverse=sp.acosh,
                stable=("log-cosh",)),
     Elementary(sp.tanh, lambda u: 1 - sp.tanh(u) ** 2, numpy="tanh", xp=True, math="math.tanh", mpmath=mpmath.tanh,
-               float64=np.tanh, commands=(r"\tanh",), words=("tanh",), latex="\\tanh\\left({0}\\right)",
+               float64=_numpy("tanh"), commands=(r"\tanh",), words=("tanh",), latex="\\tanh\\left({0}\\right)",
                inverse=sp.atanh, stable=("tanh",)),
     Elementary(sp.coth, lambda u: 1 - sp.coth(u) ** 2, mpmath=mpmath.coth, words=("coth",)),
     Elementary(sp.sech, lambda u: -sp.sech(u) * sp.tanh(u), mpmath=mpmath.sech, words=("sech",)),
     Elementary(sp.csch, lambda u: -sp.csch(u) * sp.coth(u), mpmath=mpmath.csch, words=("csch",)),
     Elementary(sp.asinh, lambda u: 1 / sp.sqrt(u**2 + 1), numpy="arcsinh", math="math.asinh", mpmath=mpmath.asinh,
-               float64=np.arcsinh, words=("arsinh", "arcsinh", "asinh")),
+               float64=_numpy("arcsinh"), words=("arsinh", "arcsinh", "asinh")),
     Elementary(sp.acosh, lambda u: 1 / (sp.sqrt(u - 1) * sp.sqrt(u + 1)), lambda u: sp.Eq(u, 1),
-               "no derivative at 1", numpy="arccosh", math="math.acosh", mpmath=mpmath.acosh, float64=np.arccosh,
+               "no derivative at 1", numpy="arccosh", math="math.acosh", mpmath=mpmath.acosh, float64=_numpy("arccosh"),
                words=("arcosh", "arccosh", "acosh")),
     Elementary(sp.atanh, lambda u: 1 / (1 - u**2), numpy="arctanh", math="math.atanh", mpmath=mpmath.atanh,
-               float64=np.arctanh, words=("artanh", "arctanh", "atanh")),
+               float64=_numpy("arctanh"), words=("artanh", "arctanh", "atanh")),
     Elementary(sp.acoth, lambda u: 1 / (1 - u**2), mpmath=mpmath.acoth),
     # NumPy has no erf: NumPy code and checked forward passes use the polynomials of _erf_array, torch and JAX their own
     Elementary(sp.erf, lambda u: 2 * sp.exp(-(u**2)) / sp.sqrt(sp.pi), math="math.erf", mpmath=mpmath.erf,
@@ -249,13 +260,13 @@ FUNCTIONS: tuple[Elementary, ...] = (
     # no array code for the steps: a compiled gradient would be 0 across the jumps with no note (the README lists
     # them among what derives but does not compile)
     Elementary(sp.floor, lambda u: sp.Integer(0), lambda u: sp.Eq(u, sp.floor(u)), "0 away from the jumps",
-               mpmath=mpmath.floor, float64=np.floor, words=("floor",)),
+               mpmath=mpmath.floor, float64=_numpy("floor"), words=("floor",)),
     Elementary(sp.ceiling, lambda u: sp.Integer(0), lambda u: sp.Eq(u, sp.ceiling(u)), "0 away from the jumps",
-               mpmath=mpmath.ceil, float64=np.ceil, words=("ceil", "ceiling")),
+               mpmath=mpmath.ceil, float64=_numpy("ceil"), words=("ceil", "ceiling")),
     Elementary(sp.Abs, sp.sign, lambda u: sp.Eq(u, 0), "sign(0) = 0, a subgradient", numpy="abs", xp=True, math="abs",
-               mpmath=abs, float64=np.abs, words=("abs",), latex="\\left|{0}\\right|"),
+               mpmath=abs, float64=_numpy("abs"), words=("abs",), latex="\\left|{0}\\right|"),
     Elementary(sp.sign, lambda u: sp.Integer(0), lambda u: sp.Eq(u, 0), _NO_SLOPE, numpy="sign",
-               mpmath=mpmath.sign, float64=np.sign, words=("sign", "sgn"),
+               mpmath=mpmath.sign, float64=_numpy("sign"), words=("sign", "sgn"),
                latex="\\operatorname{{sign}}\\left({0}\\right)"),
     Elementary(sp.Heaviside, lambda u: sp.Integer(0), lambda u: sp.Eq(u, 0), _NO_SLOPE, numpy="heaviside",
                mpmath=_mp_heaviside, float64=_np_heaviside, words=("heaviside",)),
