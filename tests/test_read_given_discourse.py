@@ -48,3 +48,10 @@ def test_a_signature_with_its_words_around():
     ctx = Context()
     parse_given(r"Let function $f : \mathbb{R}^n \to \mathbb{R}$ be defined by", ctx)
     assert "n" in ctx.sizes
+
+
+@pytest.mark.parametrize("text", [r"$x$ is my input vector and $y_i$ is the corresponding label here.",
+                                  "y is the corresponding label"])
+def test_a_role_said_with_my_or_corresponding_only_describes(text):
+    facts, notes = from_prose(text)
+    assert facts == "" and all("describes, states nothing symgrad uses" in n for n in notes) and notes
