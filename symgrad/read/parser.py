@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .arrays import _Arrays
 from .bars import _Bars
+from .beta_function import _BetaFunction
 from .defined_functions import _DefinedFunctions
 from .einstein import _Einstein
 from .ellipses import _Ellipses
@@ -22,6 +23,7 @@ from .primed_indices import _PrimedIndices
 from .primes import _Primes
 from .provisional import _Provisional
 from .scope import _Scope
+from .shape_comments import _ShapeComments
 from .shapes import _Shapes
 from .shorthand import _Shorthand
 from .subscript_labels import _SubscriptLabels
@@ -29,6 +31,6 @@ from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
+class _Parser(_ShapeComments, _Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _BetaFunction, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
               _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Entries, _SubscriptLabels, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
