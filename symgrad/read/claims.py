@@ -22,6 +22,7 @@ from .chains import (
     _sum_bounds_sized,
 )
 from .claim_announcements import without_announcement
+from .claim_case_chains import case_chains
 from .claim_implications import implications_as_equals
 from .claim_stand_ins import _output_of_the_function, _stacked_samples
 from .code import code_notes, is_code_block
@@ -29,6 +30,7 @@ from .code_matmul_shapes import matmul_matrices
 from .context import Context, DerivativeOf, Function, Member
 from .defined_values import _check_value, _family, _node
 from .definition_order import _insert
+from .definition_superscripts import _equals, _squared, _superscript
 from .derivative_in_cjk import derivative_in_cjk
 from .derivative_names import d_heads
 from .differentials import differential_heads, source_text
@@ -47,10 +49,11 @@ from .matrices import gradient_variable, logdet_folded, square_matrices
 from .operators import _deviation_powers, _mentions, _powers_renamed
 from .parser import _Parser
 from .prose import without_lead_in, without_remarks
+from .restated_definitions import restated
 from .reused_functions import applied_sides, reuse_note
 from .sample_parameters import sample_parameters
 from .stand_ins import stand_ins
-from .tokens import _GREEK, _group_end, _split, _Tok, _tokens
+from .tokens import _GREEK, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .upstream_deltas import deltas_written
 from .vocabulary import _free_indices, _Val
@@ -154,7 +157,7 @@ def parse_claim(latex: str, ctx: Context, of: str | None = None, *,
 def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Expr] | None) -> list[Member]:
     """``parse_claim`` of a claim whose names the problem knows."""
     n_cases = len(ctx.assumptions)
-    toks = subscript_moved(font_subscripts(_tokens(latex)), ctx)
+    toks = subscript_moved(font_subscripts(case_chains(_tokens(latex), ctx)), ctx)
     if not (of or asked):  # a head that names the derivative in words: d<name>, a differential, 'gradient'
         toks = gradient_heads(latex, differential_heads(latex, d_heads(latex, toks, ctx), ctx), ctx)
     toks = stand_ins(latex, partial_heads(latex, toks, ctx), ctx)
@@ -401,8 +404,8 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     p = _Parser(latex, toks, ctx)
     name, tok, idxs, params = _lhs_name(p)
     name, idxs = _parameter_subscripts(p, *_label_subscript(p, name, idxs), params)
-    if name in ctx.definitions:
-        raise p.error(f"{name} is defined twice", tok)
+    if name in ctx.definitions:  # a page restating it in another form (read.restated_definitions)
+        return restated(latex, toks, ctx, _define, p.error(f"{name} is defined twice", tok))
     _inputs_written(p, tok, name, params)
     squared = _squared(p)
     if squared and not idxs and params is None and p.at("_"):  # \sigma^2_j = ...: the square of sigma_j
@@ -557,43 +560,3 @@ def _named_at_end(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context) 
                      f"{len(parts) - 2}, {source_text(latex, parts[-2][1:])}{' negated' if sign else ''}; the other "
                      "sides are not checked")
     return defn
-
-
-def _superscript(p: _Parser, name: str, tok: _Tok) -> ParseError:
-    """The error for a superscript on the defined name other than ``^2``: ``z^3_1``, ``a^3`` (a layer number, or a
-    power whose root nobody means) and ``O^{ib}`` (indices written up) each have two readings."""
-    at, eq = p.toks[p.pos], _equals(p)
-    past = _group_end(p.toks, p.pos + 1) if p.peek(1).text == "{" else p.pos + 2
-    label = source_text(p.src, p.toks[p.pos + 1:past]).strip()
-    label = label[1:-1].strip() if label.startswith("{") and label.endswith("}") else label
-    written = source_text(p.src, p.toks[p.toks.index(tok):eq]).strip()
-    after = source_text(p.src, p.toks[past:eq]).strip() if past < eq else ""
-    if label in ("T", r"\top", r"\intercal") or label.endswith("{T}"):
-        return p.error(f"{written} = ... defines a transpose: define {name}{after} = (...)^T instead", at)
-    if label.isalpha() and len(label) > 1 and not after:
-        return p.error(f"{written}: indices written as a superscript; write {name}_{{{label}}} (symgrad reads indices "
-                       f"as subscripts)", at)
-    return p.error(f"{written} = ... has two readings: a power of {name}{after}, or a label {label} (a layer number) on "
-                   f"the name it defines; write the label into the name (\\mathrm{{{name}{label}}}{after}) or the power on the right",
-                   at)
-
-
-def _equals(p: _Parser) -> int:
-    """The position of the definition's ``=`` (outside braces: not the one of ``\\sum_{i=1}``), or of the end."""
-    depth = 0
-    for k in range(p.pos, len(p.toks)):
-        depth += (p.toks[k].text == "{") - (p.toks[k].text == "}")
-        if depth == 0 and p.toks[k].text == "=":
-            return k
-    return len(p.toks) - 1
-
-
-def _squared(p: _Parser) -> bool:
-    """``\\sigma^2 = ...`` (a variance defined by its square): the ``^2`` read."""
-    if p.at("^") and p.peek(1).text == "2":
-        p.pos += 2
-        return True
-    if p.at("^") and [p.peek(k).text for k in (1, 2, 3)] == ["{", "2", "}"]:
-        p.pos += 4
-        return True
-    return False
