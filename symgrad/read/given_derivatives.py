@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lazy_patterns import pattern
 from .tokens import _UNICODE
 from .vocabulary import _ELEMENTWISE
 
@@ -20,7 +21,7 @@ _PRIME = r"(?:'|’|′|\^\s*\{?\s*\\prime\s*\}?|\^\s*\{\s*'+\s*\})"
 _D = r"(?:d|\\mathrm\s*\{\s*d\s*\}|\\partial)"
 _ARGS = r"(?:\s*\(\s*[^()]*\))?"
 # f'(x), f^\prime(x), \sigma'(z), \frac{df}{dx}, \frac{d f(x)}{dx}, \frac{d}{dx} f(x): then =
-_STATED = re.compile(rf"\s*\$?\s*(?:(?P<primed>{_NAME})\s*{_PRIME}+(?:\s*\(\s*(?P<arg>[^()]*)\))?|\\d?frac\s*\{{\s*{_D}\s*"
+_STATED = pattern(rf"\s*\$?\s*(?:(?P<primed>{_NAME})\s*{_PRIME}+(?:\s*\(\s*(?P<arg>[^()]*)\))?|\\d?frac\s*\{{\s*{_D}\s*"
                      rf"(?P<over>{_NAME}){_ARGS}\s*\}}\s*\{{\s*{_D}\s*(?P<by>{_NAME})\s*\}}|\\d?frac\s*\{{\s*{_D}\s*\}}\s*"
                      rf"\{{\s*{_D}\s*(?P<by_applied>{_NAME})\s*\}}\s*(?P<applied>{_NAME})\s*\([^()]*\))\s*=(?!=)")
 

@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
+from .lazy_patterns import pattern
 
 _NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?"
 _NAMES = rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)"
 _DIM = r"([A-Za-z0-9]+|\{[^{}]*\})"
 _BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d)|\s*-\s*by\s*-\s*|\s+by\s+)"
 _ADJECTIVE = r"(?:[A-Za-z-]+(?:\s+(?:semi-?)?definite)?)"
-_SENTENCE = re.compile(rf"{_NAMES}\s+(?:is|be|are)\s+(?:(?:a|an|the)\s+)?((?:{_ADJECTIVE}\s+)*?)(?:{_DIM}{_BY}{_DIM}\s+)?"
+_SENTENCE = pattern(rf"{_NAMES}\s+(?:is|be|are)\s+(?:(?:a|an|the)\s+)?((?:{_ADJECTIVE}\s+)*?)(?:{_DIM}{_BY}{_DIM}\s+)?"
                        rf"((?:{_ADJECTIVE}\s+)*?)matri(?:x|ces)", re.IGNORECASE)
 # "Let $X$ and $A$ be two matrices of same dimensions": one shape for all, its sizes named after the first matrix
-_SAME = re.compile(rf"{_NAMES}\s+(?:is|be|are)\s+(?:two\s+|both\s+)?(?:real\s+)?matri(?:x|ces)\s+of\s+(?:the\s+)?same\s+"
+_SAME = pattern(rf"{_NAMES}\s+(?:is|be|are)\s+(?:two\s+|both\s+)?(?:real\s+)?matri(?:x|ces)\s+of\s+(?:the\s+)?same\s+"
                    r"(?:dimensions?|sizes?|shapes?)", re.IGNORECASE)
 # what each adjective states: (the fact it adds, with X for the name; a note) - a fact "" adds none
 _ADJECTIVES = {
@@ -36,7 +37,7 @@ _ADJECTIVES = {
     "design": ("", ""), "coefficient": ("", ""), "weight": ("", ""), "parameter": ("", ""), "data": ("", ""),
 }
 BY_USE = "{names} declared matrices in words: their shapes are read from their use"
-_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
+_BOLD = pattern(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 
 
 def is_capital(name: str) -> bool:

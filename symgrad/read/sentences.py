@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import pattern
 from .prose import without_lead_in
 
-_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)", re.DOTALL)
+_SPAN = pattern(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)", re.DOTALL)
 _SLOT = "\0"  # where a formula stood in the words
 _DERIVATIVE_WORDS = r"(?:the\s+)?(?:gradient|derivatives?|partial\s+derivatives?|jacobian|differential)"
 _SAYS = r"(?:is|are|equals?|gives?|fills?\s+the\s+vector|is\s+the\s+vector|is\s+given\s+by|becomes?)"
-_NAMED_DERIVATIVE = re.compile(
+_NAMED_DERIVATIVE = pattern(
     rf"\s*{_DERIVATIVE_WORDS}\s+of\s+{_SLOT}\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)\s+"
     rf"(?:(?:all\s+)?(?:the\s+)?(?:entries|elements|components|coordinates)\s+of\s+)?{_SLOT}\s+{_SAYS}\s+{_SLOT}\s*[.,;]?\s*",
     re.IGNORECASE)
-_UNNAMED_VARIABLE = re.compile(rf"\s*{_DERIVATIVE_WORDS}\s+of\s+{_SLOT}\s+{_SAYS}\s+{_SLOT}\s*[.,;]?\s*", re.IGNORECASE)
-_COMPONENTS = re.compile(r"\s*(\\?[A-Za-z]+)_\{?1\}?\s*,\s*(?:\.\.\.|…|\\[lc]?dots)\s*,\s*\1_\{?[A-Za-z]\}?\s*")
-_ABOUT_A_DERIVATIVE = re.compile(r"\\d?frac\s*\{\s*(?:\\partial|d)|\\nabla|\\partial|\bd[A-Za-z]+\s*/\s*d")
+_UNNAMED_VARIABLE = pattern(rf"\s*{_DERIVATIVE_WORDS}\s+of\s+{_SLOT}\s+{_SAYS}\s+{_SLOT}\s*[.,;]?\s*", re.IGNORECASE)
+_COMPONENTS = pattern(r"\s*(\\?[A-Za-z]+)_\{?1\}?\s*,\s*(?:\.\.\.|…|\\[lc]?dots)\s*,\s*\1_\{?[A-Za-z]\}?\s*")
+_ABOUT_A_DERIVATIVE = pattern(r"\\d?frac\s*\{\s*(?:\\partial|d)|\\nabla|\\partial|\bd[A-Za-z]+\s*/\s*d")
 
 
 def claim_in_sentence(text: str) -> tuple[str, str | None, str] | None:
@@ -45,19 +46,19 @@ def claim_in_sentence(text: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-_OF_IN_WORDS = re.compile(rf"\s*(?:(?:the\s+)?{_DERIVATIVE_WORDS}\s+of|(?:partial(?:ly)?\s+)?differentiat(?:e|ing))\s+\$?([^$]+?)\$?\s*"
+_OF_IN_WORDS = pattern(rf"\s*(?:(?:the\s+)?{_DERIVATIVE_WORDS}\s+of|(?:partial(?:ly)?\s+)?differentiat(?:e|ing))\s+\$?([^$]+?)\$?\s*"
                           r"(?<![A-Za-z])(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)\s+(?:the\s+)?\$?([^$\s]+)\$?\s*\.?\s*",
                           re.IGNORECASE)
 
 
 # the derivative of a function of one argument, by that argument: "the gradient of f(x)", "the derivative of $g(w)$"
-_OF_ITS_ARGUMENT = re.compile(rf"\s*(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+\$?\s*((\\?[A-Za-z]+)\s*\(\s*(\\?[A-Za-z]+)\s*\))\s*\$?\s*\.?\s*",
+_OF_ITS_ARGUMENT = pattern(rf"\s*(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+\$?\s*((\\?[A-Za-z]+)\s*\(\s*(\\?[A-Za-z]+)\s*\))\s*\$?\s*\.?\s*",
                               re.IGNORECASE)
 
 
 # by a variable, of nothing named: "Taking (the) derivative w.r.t W", "differentiating with respect to $w$", "the
 # gradient wrt x" - the derivative of the loss, as an operator with nothing after it reads
-_OF_THE_LOSS = re.compile(r"\s*(?:(?:by|after|on|when)\s+)?(?:(?:tak(?:e|ing)|comput(?:e|ing)|find(?:ing)?)\s+)?(?:the\s+)?"
+_OF_THE_LOSS = pattern(r"\s*(?:(?:by|after|on|when)\s+)?(?:(?:tak(?:e|ing)|comput(?:e|ing)|find(?:ing)?)\s+)?(?:the\s+)?"
                           r"(?:(?:partial\s+)?(?:derivatives?|gradients?|differentials?)|(?:partial(?:ly)?\s+)?"
                           r"differentiat(?:e|ing)(?:\s+(?:it|this|that))?)\s*,?\s*(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|wrt)"
                           r"\s+(?:\$\s*([^$]+?)\s*\$|((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?(?![\w\\])))\s*(?:[.,:;]\s*)?"
@@ -65,7 +66,7 @@ _OF_THE_LOSS = re.compile(r"\s*(?:(?:by|after|on|when)\s+)?(?:(?:tak(?:e|ing)|co
                           re.IGNORECASE)
 # of a formula in $...$, by no variable named: "the gradient of $\theta^T X^TX\theta$" - the formula, for the
 # caller to decide the variable (its one variable, or the claim's shape) or refuse naming the candidates
-_OF_A_FORMULA = re.compile(rf"\s*(?:(?:tak(?:e|ing)|comput(?:e|ing))\s+)?(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+"
+_OF_A_FORMULA = pattern(rf"\s*(?:(?:tak(?:e|ing)|comput(?:e|ing))\s+)?(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+"
                            r"(?:\$\$([^$]+)\$\$|\$([^$]+)\$|\\\((.+?)\\\))\s*[.,:;]?\s*", re.IGNORECASE)
 
 
@@ -88,7 +89,7 @@ def derivative_in_words(text: str) -> str | None:
     return next(g for g in formula.groups() if g is not None).strip() if formula else None
 
 
-_IN_WORDS_AT_ALL = re.compile(rf"\s*(?:the\s+)?(?:{_DERIVATIVE_WORDS}(?:\s+(?:matrix|vector))?\s+of|(?:partial(?:ly)?\s+)?"
+_IN_WORDS_AT_ALL = pattern(rf"\s*(?:the\s+)?(?:{_DERIVATIVE_WORDS}(?:\s+(?:matrix|vector))?\s+of|(?:partial(?:ly)?\s+)?"
                               r"differentiat(?:e|ing))\s+[A-Za-z]{2,}|\s*(?:(?:tak(?:e|ing)|comput(?:e|ing))\s+)?(?:the\s+)?"
                               rf"{_DERIVATIVE_WORDS}\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|wrt)\s+(?:the\s+)?[A-Za-z]{{2,}}",
                               re.IGNORECASE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import pattern
 from .words_declarations import _NAME
 
 _NAMES = rf"{_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*"
@@ -14,10 +15,10 @@ _NAMES = rf"{_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*"
 # n"; a word, its role, "a scalar loss"), perhaps with a subscript
 _OTHER = r"(?-i:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}|\\[A-Za-z]+|[A-ZΑ-Ω](?![A-Za-z]))(?:_\{?[A-Za-z0-9]+\}?)?"
 # "..., which is by definition symmetric and positive definite": what the clause says, of the names before it
-_WHICH = re.compile(r"(?P<head>.+?)\s*,?\s+(?:which|that)\s+(?:is|are)\s+(?:(?:by\s+definition|by\s+construction|also|always|"
+_WHICH = pattern(r"(?P<head>.+?)\s*,?\s+(?:which|that)\s+(?:is|are)\s+(?:(?:by\s+definition|by\s+construction|also|always|"
                     r"hence|therefore|thus|then|in\s+particular)\s*,?\s+)*(?P<rest>[A-Za-z][A-Za-z\s,-]*)", re.IGNORECASE)
 # "Y is a variance covariance matrix Σ": the kind, then a second name for the same object
-_APPOSITION = re.compile(rf"(?P<names>{_NAMES})\s+(?P<verb>is|be|are)\s+(?P<words>(?:a|an|the)\s+[A-Za-z\s-]*?)\s*"
+_APPOSITION = pattern(rf"(?P<names>{_NAMES})\s+(?P<verb>is|be|are)\s+(?P<words>(?:a|an|the)\s+[A-Za-z\s-]*?)\s*"
                          rf"(?P<kind>matrix|vector|scalar)\s+(?P<other>{_OTHER})", re.IGNORECASE)
 
 

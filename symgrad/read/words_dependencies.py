@@ -10,21 +10,22 @@ import re
 import sympy as sp
 
 from ..errors import ParseError
+from .lazy_patterns import pattern
 from .prose import _QUOTED  # ‘a’, “z” around a name: the name
 
 _NAME = r"\$?\s*(\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?)\s*\$?"
 _DEPENDS = (r"(?:is\s+(?:also\s+)?(?:another\s+|a\s+|an\s+|some\s+)?(?:(?:differentiable|smooth|scalar|matrix|vector)\s+)?"
             r"function\s+of|depends\s+(?:up)?on|is\s+dependent\s+on)")
-_SAID = re.compile(rf"(?:(?<=^)|(?<=[\s,;.]))(?:(?:,\s*)?(?:and\s+)?){_NAME}\s+{_DEPENDS}\s+{_NAME}\s*\.?(?=\s*(?:[,;]|$|and\s))",
+_SAID = pattern(rf"(?:(?<=^)|(?<=[\s,;.]))(?:(?:,\s*)?(?:and\s+)?){_NAME}\s+{_DEPENDS}\s+{_NAME}\s*\.?(?=\s*(?:[,;]|$|and\s))",
                    re.IGNORECASE)
 # "the activation function ‘a’ w.r.t weighted input ‘z’": a name by its role, then what it is of
-_ROLE = re.compile(rf"(?:the\s+)?(?:activation|output)(?:\s+function)?\s+{_NAME}\s+(?:w\.?\s*r\.?\s*t\.?|of|with\s+respect\s+to)"
+_ROLE = pattern(rf"(?:the\s+)?(?:activation|output)(?:\s+function)?\s+{_NAME}\s+(?:w\.?\s*r\.?\s*t\.?|of|with\s+respect\s+to)"
                    rf"\s+(?:the\s+)?(?:weighted\s+)?(?:input|sum|pre-?activation|logit)?\s*{_NAME}\s*\.?", re.IGNORECASE)
 # "Given #y=f(x)#", "$y = f(x)$": y a function of x, its letter f named (AsciiMath's #...# as Socratic writes it)
-_APPLIED = re.compile(r"\s*(?:(?:given|where|let|if)\s+)?[$#]*\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*"
+_APPLIED = pattern(r"\s*(?:(?:given|where|let|if)\s+)?[$#]*\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*"
                       r"(?P<function>[A-Za-z])\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)\s*[$#]*\s*[.,;]?\s*",
                       re.IGNORECASE)
-_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|hat)\s*\{([^{}]*)\}")
+_FONT = pattern(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|hat)\s*\{([^{}]*)\}")
 
 
 def dependencies(text: str) -> list[tuple[str, str, str, int]]:

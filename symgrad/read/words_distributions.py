@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import pattern
+
 _NAME = r"\\?[A-Za-zα-ωΑ-Ω]+|\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*\\?[A-Za-z]+\s*\}"
 _DOTS = r"(?:\\[lc]?dots|\.\.\.|…)"
 _END = r"[A-Za-z0-9]+|\{[^{}]*\}"
@@ -21,7 +23,7 @@ _PROBABILITY = (r"(?:is|are|be|form|forms)\s+(?:a\s+|an\s+)?(?:(?:discrete|categ
                 r"(?:distribution|vector|mass\s+function)")
 _ONE_WORD = r"(?:one|1|unity)"
 _SUMS = rf"(?:(?:that|which)\s+)?sums?\s+(?:up\s+)?to\s+{_ONE_WORD}|add\s+up\s+to\s+{_ONE_WORD}|summing\s+to\s+{_ONE_WORD}"
-_SENTENCE = re.compile(rf"\s*{_SUBJECT}\s+(?:(?P<probability>{_PROBABILITY})(?:\s*,?\s*(?:{_SUMS}))?|(?:{_SUMS}))\s*\.?\s*",
+_SENTENCE = pattern(rf"\s*{_SUBJECT}\s+(?:(?P<probability>{_PROBABILITY})(?:\s*,?\s*(?:{_SUMS}))?|(?:{_SUMS}))\s*\.?\s*",
                        re.IGNORECASE)
 _INDICES = "kjilm"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
+from .lazy_patterns import pattern
 
 # the function each word names, as a formula in \xi
 _FUNCTIONS = {"sigmoid": r"\frac{1}{1 + e^{-\xi}}", "logistic sigmoid": r"\frac{1}{1 + e^{-\xi}}",
@@ -20,16 +21,16 @@ _NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:_\{?[A-Za-z0-9]+\}?)?"
 _KIND = r"(?:\s+(?:function|activation(?:\s+function)?|output|value|non-?linearity))?"
 _MANNER = r"(?:(?:element-?wise|entry-?wise|component-?wise|logistic)\s+)*"
 # "[the] sig is the element-wise sigmoid function"; "f(x) is the sigmoid output for activation x"
-_NAMED = re.compile(rf"(?:the\s+)?(?P<name>{_NAME})\s*(?:\(\s*(?P<arg>{_NAME})\s*\))?\s+(?:is|denotes|=)\s+(?:the\s+|an?\s+)?"
+_NAMED = pattern(rf"(?:the\s+)?(?P<name>{_NAME})\s*(?:\(\s*(?P<arg>{_NAME})\s*\))?\s+(?:is|denotes|=)\s+(?:the\s+|an?\s+)?"
                     rf"{_MANNER}(?P<function>{_FUNCTION}){_KIND}(?:\s+(?:applied\s+)?(?:element-?wise|entry-?wise))?"
                     rf"(?:\s+(?:for|of|at|on)\s+(?:the\s+)?(?:(?:activation|input|pre-?activation)\s+)?(?P<of>{_NAME}))?",
                     re.IGNORECASE)
 # "if you are using (the) logistic sigmoid for the activation function, then (if) ...": agrees with what follows
-_USING = re.compile(rf"(?:if|when)\s+(?:you\s+(?:are\s+)?|we\s+(?:are\s+)?)?us(?:e|ing)\s+(?:the\s+|an?\s+)?"
+_USING = pattern(rf"(?:if|when)\s+(?:you\s+(?:are\s+)?|we\s+(?:are\s+)?)?us(?:e|ing)\s+(?:the\s+|an?\s+)?"
                     rf"(?P<function>{_FUNCTION}){_KIND}\s+(?:for|as)\s+(?:the\s+|an?\s+)?activation(?:\s+function)?\s*,?\s*"
                     r"(?:then\s+)?(?:if\s+)?", re.IGNORECASE)
 # a function named with no letter: "Pour la sigmoid", "for the sigmoid", "with (a) sigmoid activation"
-_UNNAMED = re.compile(rf"(?:(?:pour|for|with|using|par|avec)\s+(?:la\s+|le\s+|l'\s*|the\s+|an?\s+)?|(?:the|an?)\s+){_MANNER}"
+_UNNAMED = pattern(rf"(?:(?:pour|for|with|using|par|avec)\s+(?:la\s+|le\s+|l'\s*|the\s+|an?\s+)?|(?:the|an?)\s+){_MANNER}"
                       rf"(?P<function>{_FUNCTION}){_KIND}", re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
+from .lazy_patterns import pattern
 
 # what each sign word states about the value (the entries, for a name with indices)
 _SIGNS = {
@@ -19,7 +20,7 @@ _SIGNS = {
 _KINDS = (r"(?:(?:real|fixed|given|known|small|large|constant)\s+)*(?:real\s+number|scalar|constant|number|value|"
           r"parameter|coefficient|weight|factor|real)s?")
 _NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?"
-_SENTENCE = re.compile(rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)\s+(?:is|be|are)\s+(?:(?:a|an|some|two|all)\s+)?"
+_SENTENCE = pattern(rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)\s+(?:is|be|are)\s+(?:(?:a|an|some|two|all)\s+)?"
                        rf"({'|'.join(sorted(_SIGNS, key=len, reverse=True))})(\s+{_KINDS})?", re.IGNORECASE)
 
 

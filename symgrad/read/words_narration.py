@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import pattern
+
 # words that would say something of the names: a property, a size, a range, a role's value, a case
-_SAYS_SOMETHING = re.compile(
+_SAYS_SOMETHING = pattern(
     r"symmetric|definite|diagonal|orthogonal|triangular|invertible|singular|positive|negative|zero|one[\s-]?hot|binary|"
     r"integer|probabilit|distribution|simplex|normali[sz]|\bsum|\bmean\b|average|\btotal|\bhalf\b|squared|\bunit\b|"
     r"constant|fixed|independent|depend|equal|greater|less|only|except|\bif\b|\bwhen\b|assum|suppos|\bnot?\b|never|"
@@ -16,16 +18,16 @@ _SAYS_SOMETHING = re.compile(
     r"\blog\b|\bbase\b|natural|label|target|class|one\b|two\b|three\b|scalar|matri|tensor|per\b|each|every|all\b|both",
     re.IGNORECASE)
 # a heading: #, ##, ... then words
-_HEADING = re.compile(r"\s*#{1,6}\s+(?P<words>[A-Za-z][A-Za-z\s,:'&/-]*?)\s*")
+_HEADING = pattern(r"\s*#{1,6}\s+(?P<words>[A-Za-z][A-Za-z\s,:'&/-]*?)\s*")
 _TOPIC = r"[A-Za-z][A-Za-z\s'-]*?"
 # "the gradient (vector) (of|for) <topic> can be calculated with the equation below", "... is given by the following"
-_ANNOUNCES = re.compile(
+_ANNOUNCES = pattern(
     rf"\s*(?:the\s+)?(?:gradient|derivative|jacobian|hessian|result|formula|expression|update)(?:\s+(?:vector|matrix))?"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<topic>{_TOPIC}))?\s+(?:can|may|will)?\s*(?:be|is|are)\s+(?:calculated|computed|"
     r"derived|written|expressed|obtained|found|given|shown|summari[sz]ed)\s+(?:(?:with|by|as|using|in|via)\s+)?the\s+"
     r"(?:following|(?:equations?|formulas?|expressions?)\s+(?:below|above)|(?:following|next)\s+(?:equations?|formulas?|"
     r"expressions?))\s*[.:]?\s*", re.IGNORECASE)
-_A_NAME = re.compile(r"\\|[$_^=<>0-9]|(?<![A-Za-z'])(?!a\b)[A-Za-zα-ωΑ-Ω](?![A-Za-z'])|\b(?:alpha|beta|gamma|delta|epsilon|"
+_A_NAME = pattern(r"\\|[$_^=<>0-9]|(?<![A-Za-z'])(?!a\b)[A-Za-zα-ωΑ-Ω](?![A-Za-z'])|\b(?:alpha|beta|gamma|delta|epsilon|"
                      r"theta|lambda|mu|sigma|tau|phi|psi|omega|eta|xi|rho|pi)\b", re.IGNORECASE)
 
 

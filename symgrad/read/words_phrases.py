@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
+from .lazy_patterns import pattern
 from .prose_matrices import matrices_in_words
 from .words_appositions import apposed
 from .words_declarations import declaration_in_words
@@ -18,16 +19,16 @@ _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)|\\?[A
 _NAMES = rf"{_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*"
 _KIND = r"(?:matri(?:x|ces)|(?:column\s+|row\s+)?vectors?|scalars?|real\s+numbers?)"
 # "a symmetric matrix A", "the d x d matrix M", "two square matrices A and B": article, words, kind, then the names
-_NOUN_FIRST = re.compile(rf"(?:(?:let|consider|given|take)\s+)?(?:a|an|the|two|three|some|any)\s+(?P<words>[^.;]*?)\s*"
+_NOUN_FIRST = pattern(rf"(?:(?:let|consider|given|take)\s+)?(?:a|an|the|two|three|some|any)\s+(?P<words>[^.;]*?)\s*"
                          rf"(?<![A-Za-z])(?P<kind>{_KIND})\s+(?P<names>{_NAMES})", re.IGNORECASE)
-_PHRASE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?=(?:a|an|the|two|some)\s)", re.IGNORECASE)
+_PHRASE_BREAK = pattern(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?=(?:a|an|the|two|some)\s)", re.IGNORECASE)
 # "x is not a matrix, but a scalar", "x is a scalar, not a matrix": what it is, the other kind only ruled out
-_NOT_BUT = re.compile(rf"(?P<names>{_NAMES})\s+(?:is|are)\s+not\s+(?:an?\s+)?{_KIND}\s*,?\s*but\s+(?:rather\s+)?"
+_NOT_BUT = pattern(rf"(?P<names>{_NAMES})\s+(?:is|are)\s+not\s+(?:an?\s+)?{_KIND}\s*,?\s*but\s+(?:rather\s+)?"
                       r"(?:(?:is|are)\s+)?(?P<what>.+)", re.IGNORECASE)
-_BUT_NOT = re.compile(rf"(?P<names>{_NAMES})\s+(?:is|are)\s+(?P<what>.+?)\s*,?\s*(?:and\s+)?not\s+(?:an?\s+)?{_KIND}",
+_BUT_NOT = pattern(rf"(?P<names>{_NAMES})\s+(?:is|are)\s+(?P<what>.+?)\s*,?\s*(?:and\s+)?not\s+(?:an?\s+)?{_KIND}",
                       re.IGNORECASE)
 # "A can be non-symmetric", "A need not be symmetric", "A is not necessarily symmetric": no symmetry assumed
-_WITHHELD = re.compile(rf"(?P<names>{_NAMES})\s*(?:\((?P<role>[^()]*)\))?\s*(?:can|could|may|might|need\s+not|"
+_WITHHELD = pattern(rf"(?P<names>{_NAMES})\s*(?:\((?P<role>[^()]*)\))?\s*(?:can|could|may|might|need\s+not|"
                        r"(?:is|are)\s+not\s+(?:necessarily|always)|(?:is|are)\s+(?:possibly|in\s+general))\s*(?:be\s+)?"
                        r"(?:non-?|a|un|not\s+)?(?P<what>symmetric|symmetrical)(?:\s+matri(?:x|ces))?", re.IGNORECASE)
 _WITHHELD_NOTE = "{names}: not assumed {what} ('{said}'); nothing imposed, read general"

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from .lazy_patterns import pattern
 from .words_declarations import _NAME
 
 _SIZE = r"(?:[A-Za-z0-9]+(?:_\{?[A-Za-z0-9]+\}?)?|\{[^{}]*\})"
 _PAIR = rf"{_SIZE}\s*(?:\\times|×|\*|\s+x\s+|\s+by\s+|-by-)\s*{_SIZE}|{_SIZE}(?:\s*-\s*dimensional)?"
 _LIST = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*"
-_SENTENCE = re.compile(rf"(?P<names>{_NAME}(?:{_LIST}{_NAME})+)\s+(?:are|be)\s+(?:respectively\s+)?(?:of\s+(?:sizes?|shapes?)\s+)?"
+_SENTENCE = pattern(rf"(?P<names>{_NAME}(?:{_LIST}{_NAME})+)\s+(?:are|be)\s+(?:respectively\s+)?(?:of\s+(?:sizes?|shapes?)\s+)?"
                        rf"(?P<sizes>(?:{_PAIR})(?:{_LIST}(?:{_PAIR}))+)\s*-?\s*(?:dimensional\s+)?(?P<kind>matrices|vectors)(?:\s*,?\s*respectively)?",
                        re.IGNORECASE)
 
