@@ -39,6 +39,11 @@ Decisions (documented here because scripts depend on them):
   derivative, argument values), the same in the claim and in the derivative. That is sound: the values of a
   smooth function and of its derivatives at finitely many points can be chosen freely. The counterexample lists
   them (``functions``), e.g. ``f(x_1, θ)=0, ∂f/∂θ(x_1, θ)=1``; inputs seen only inside such arguments are left out.
+- One display stating several derivatives parted by a comma or semicolon (``[\\log \\sigma(x)]' = 1 - \\sigma(x),
+  \\quad [\\log(1 - \\sigma(x))]' = -\\sigma(x)``) is judged claim by claim (``verify.displays``): wrong when one
+  claim is (its verdict, noted), proved when each is, agrees otherwise.
+- A stated fact that holds identically (``\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))`` beside the sigmoid's
+  definition, spelled out) restricts nothing and is set aside, noted (``verify.identities``).
 - A matrix claim in the other layout names both: the gradient of a scalar is in denominator layout (the
   variable's shape, as the Matrix Cookbook writes it), a Jacobian in numerator layout (a row per output).
 - By a matrix declared symmetric (``\\Sigma \\succ 0``, ``\\Sigma = \\Sigma^T``) a gradient has two conventions: the
