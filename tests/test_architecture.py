@@ -36,7 +36,7 @@ LAYERS = (
     ("symgrad.errors", "symgrad._version", "symgrad.tensors", "symgrad.suggest", "symgrad.files",
      "symgrad.functions", "symgrad.evaluate"),
     ("symgrad.derivatives", "symgrad.rules", "symgrad.derivation", "symgrad.matrix", "symgrad.graph",
-     "symgrad.linalg"),
+     "symgrad.linalg", "symgrad.linalg_expressions"),
     ("symgrad.catalog", "symgrad.entries", "symgrad.read", "symgrad.parse", "symgrad.loss"),
     ("symgrad.latex", "symgrad.compile", "symgrad.targets", "symgrad.check", "symgrad.verify"),
     ("symgrad.build", "symgrad.export", "symgrad.gallery", "symgrad.display"),

@@ -9,6 +9,7 @@ import sympy as sp
 from autograd import grad
 
 from symgrad import linalg, verify
+from symgrad.check.evaluate import evaluate
 from symgrad.errors import ParseError
 from symgrad.read import Context, parse_claim, parse_expression, parse_given
 
@@ -69,10 +70,19 @@ def test_the_log_determinant_is_the_log_of_linalg_det():
     assert e == sp.log(linalg.det(ctx.tensors["X"]))
 
 
-@pytest.mark.parametrize("latex", [r"\det(XA)", r"\det(x)"])
-def test_the_determinant_of_anything_but_a_square_matrix_is_refused_naming_what_it_reads(latex):
+def test_the_determinant_of_anything_but_a_square_matrix_is_refused_naming_what_it_reads():
     with pytest.raises(ParseError, match=r"\\det is read of one declared square matrix .* at column 1"):
-        read(latex)
+        read(r"\det(x)")
+
+
+def test_the_determinant_of_a_product_of_square_matrices_is_the_determinant_of_its_entries():
+    """``\\det(XA)``: the determinant of the expression (symgrad.linalg_expressions), det X det A at a point."""
+    e, ctx = read(r"\det(XA)")
+    assert not isinstance(e, linalg.Det)
+    rng = np.random.default_rng(2)
+    X, A = rng.normal(size=(3, 3)), rng.normal(size=(3, 3))
+    value = evaluate(e.subs(ctx.sizes["n"], 3), {}, {"X": X, "A": A})
+    assert np.isclose(value, np.linalg.det(X) * np.linalg.det(A), rtol=1e-9)
 
 
 @pytest.mark.parametrize("latex, transposed", [(r"X^{-1}", False), (r"X^{-T}", True), (r"X^{-\top}", True)])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .. import linalg
 from .differentials import source_text
 from .matrix_norms import norm_kind, power_width
 from .tokens import _Tok
@@ -44,7 +43,7 @@ class _Bars:
             return self.norm(v, "2", t)
         if not norm and len(v.free) == 2:
             self.note(f"|{v.expr.base if isinstance(v.expr, sp.Indexed) else '...'}| of a matrix read as its determinant")
-            return _Val(self.of_matrix(linalg.det, v, t, "|...| of a matrix (its determinant)"))
+            return _Val(self.determinant_of(v, t, "|...| of a matrix (its determinant)"))
         if not norm:
             return _Val(sp.Abs(v.expr), v.axes)
         power_first = self.power_then_kind()  # \|X\|^2_F

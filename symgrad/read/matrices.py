@@ -14,6 +14,7 @@ import sympy as sp
 
 from .. import linalg
 from ..errors import SymgradError
+from ..linalg_expressions import expression_det, expression_inverse
 from ..tensors import size
 from .context import Context
 from .differentials import source_text
@@ -80,9 +81,21 @@ class _Matrices:
         return _Val(element, v.axes)
 
     def determinant(self, t: _Tok, label: str) -> _Val:
-        """``\\det X``, ``\\det(X)``, ``\\mathrm{det}\\, X``: of one whole square matrix."""
+        """``\\det X``, ``\\det(X)``, ``\\mathrm{det}\\, X``: of one whole square matrix, or of a square matrix
+        expression (``\\det(WW^T + \\sigma^2 I)``)."""
         arg = self.group(")") if self.at("(") else self.factor()
-        return _Val(self.of_matrix(linalg.det, arg, t, label))
+        return _Val(self.determinant_of(arg, t, label))
+
+    def determinant_of(self, v: _Val, t: _Tok, label: str) -> sp.Expr:
+        """The determinant of the square matrix ``v``: linalg's ``Det`` of one declared matrix, else the determinant
+        of the expression (its sizes made one)."""
+        e = v.expr
+        if len(v.axes) != 2 or None in v.axes or (isinstance(e, sp.Indexed) and e.indices == v.axes):
+            return self.of_matrix(linalg.det, v, t, label)
+        row, col = v.axes
+        self.unify(_extent(row), _extent(col), t, f"{label} of a square matrix")
+        inner_row, inner_col = self.fresh(row.upper), self.fresh(row.upper)
+        return expression_det(e.xreplace({row: inner_row, col: inner_col}), inner_row, inner_col)
 
     def adjugate(self, t: _Tok, label: str) -> _Val:
         r"""``\mathrm{adj}(X)``: the adjugate of one whole square matrix, read as det(X) X^{-1} (it equals the adjugate
@@ -130,7 +143,7 @@ class _Matrices:
         self.unify(_extent(row), _extent(col), t, "the inverse of a square matrix")
         inner_row, inner_col = self.fresh(row.upper), self.fresh(row.upper)
         body = e.xreplace({row: inner_row, col: inner_col})
-        return lambda a, b: linalg.expression_inverse(body, inner_row, inner_col, a, b)
+        return lambda a, b: expression_inverse(body, inner_row, inner_col, a, b)
 
     def _mark_power(self) -> int:
         """The k of the inverse mark just read (``^{-kT}``, ``^{-k}``): the digits after its ``^``; 1 where none."""

@@ -92,13 +92,15 @@ def _free_indices(e: sp.Basic, bound: frozenset[str] = frozenset()) -> dict[str,
         out.update(_free_indices(e.function, inner))
         return out
     if isinstance(e, sp.Idx):
-        if str(e.label) not in bound:
+        if str(e.label) not in bound and not isinstance(e.label, sp.Dummy):
             out[str(e.label)] = e
         return out
     if isinstance(e, sp.Indexed):
         for pos, sub in enumerate(e.indices):
             for s in sub.atoms(sp.Idx, sp.Symbol):
-                if isinstance(s, sp.Symbol) and (_is_size(s) or isinstance(s, sp.Dummy)):
+                # an index labelled by a Dummy is bound by the object that made it (linalg_expressions.ExpressionDet)
+                if isinstance(s, sp.Symbol) and (_is_size(s) or isinstance(s, sp.Dummy)) or \
+                        isinstance(s, sp.Idx) and isinstance(s.label, sp.Dummy):
                     continue
                 name = str(s.label) if isinstance(s, sp.Idx) else str(s)
                 if name in bound:
