@@ -11,6 +11,7 @@ import itertools
 import re
 
 from .page_markup import markup_blanked, markup_notes
+from .row_breaks import rows_spelled
 from .trailing_remarks import remark_blanked, remark_notes
 
 _BEGIN, _END = r"\begin{cases}", r"\end{cases}"
@@ -220,8 +221,8 @@ def _asciimath_blanks(src: str) -> list[int]:
 def repaired(src: str) -> str:
     """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back, and a display copied after
     its formula blanked, and the markup around the mathematics ([tex], <math>, backtick fences) and a remark in words
-    after it ((the residual)) (columns kept)."""
-    src = remark_blanked(markup_blanked(src))
+    after it ((the residual)), and row breaks as pages spell them (``\\cr``, ``\\\\[8px]``) (columns kept)."""
+    src = remark_blanked(markup_blanked(rows_spelled(src)))
     doubled = _doubled_at(src)
     if doubled is not None:
         src = src[:doubled] + " " * (len(src) - doubled)
