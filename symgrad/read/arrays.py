@@ -158,7 +158,11 @@ class _Arrays:
             error = self.error(f"the transpose of a value made of {names}, which nothing shapes, has two readings: "
                                f"numbers (the transpose changes nothing) or arrays; declare their shapes "
                                rf"({unshaped[0]} \in \mathbb{{R}}^{{n}}, or \in \mathbb{{R}} for a number)", tok)
-            error.arrays = array_roles(v.expr, set(unshaped))  # type: ignore[attr-defined]  # for verify's second try
+            # a function's parameter (w of J(w)) is a number only until declared: the second try declares it too
+            params = {n for n in map(str, v.expr.free_symbols) if isinstance(self.params.get(n), sp.Symbol)}
+            shaped = set(unshaped) | params  # not x' of K(x, x') (read.primed_names): a retry's facts cannot spell it
+            error.arrays = None if shaped & set(self.ctx.primed_names.values()) else \
+                array_roles(v.expr, shaped)  # type: ignore[attr-defined]  # for verify's second try
             raise error
         return _Val(v.expr, tuple(reversed(v.axes)))
 

@@ -69,6 +69,7 @@ class Context:
     provisional_sizes: set[str] = field(default_factory=set)  # sizes the reader invented (N): the first bound settles
     parameter_scalars: set[str] = field(default_factory=set)  # x of s(x) = ..., a scalar only as s's parameter
     unnamed: str | None = None  # the name given a definition written without one: the loss a bare operator means
+    primed_names: dict[str, str] = field(default_factory=dict)  # x -> u: x' of K(x, x') a name of its own, read as u
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

@@ -15,6 +15,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import size
 from .context import Context
+from .primed_names import declare_primed
 from .shapes_transposed import declare_transposed
 from .tokens import _Tok, _tokens
 
@@ -40,6 +41,7 @@ def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] =
     """Declare in ``ctx`` the letters of ``indexed_letters(texts)`` that another input writes bare, as vectors;
     ``defined`` holds the texts that define names (definitions, facts), whose heads and functions' parameters keep
     their own reading."""
+    declare_primed(ctx, _token_lists(texts), _token_lists(defined))  # K(x, x') = ...: x' a name of its own
     heads = {toks[0].text for toks in _token_lists(defined) if toks[0].kind == "letter"}
     heads |= {name for toks in _token_lists(defined) for name in _defined_names(toks)}
     lists = _token_lists(texts)

@@ -22,6 +22,23 @@ def _free(letter: str, texts: Sequence[str]) -> bool:
     return not any(pattern.search(text) for text in texts)
 
 
+def _spelled(name: str) -> str:
+    """``name`` as LaTeX: ``\\mu`` for mu, ``\\mu_0`` for mu_0."""
+    letter, under, rest = name.partition("_")
+    return ("\\" + letter if letter in _GREEK else letter) + under + rest
+
+
+def _other_capitals(roles: dict, claim: str, of: str | None, define: Sequence[str], given: Sequence[str]) -> list[str]:
+    """Capital letters the definitions or the claim write that the convention leaves unshaped (U in
+    ``(Xw - y)^T U (Xw - y)``): with the others arrays, such a letter read as a number would make a claim right for a
+    number (``2UX^T(Xw - y)``) look right for the matrix it is; the second try is not made. A definition's own head
+    (``J(w) = ...``), the transpose mark T, the identity I and letters the facts name are no such letter."""
+    heads = {m.group(1) for text in define if (m := re.match(r"\s*\$*\s*([A-Z])(?![A-Za-z])", text))}
+    written = [re.sub(r"\\mathbb\s*\{[^{}]*\}", " ", text) for text in (claim, of or "", *define)]
+    capitals = {c for text in written for c in re.findall(r"(?<![A-Za-z\\])([A-Z])(?![A-Za-z])", text)}
+    return sorted(c for c in capitals - set(roles) - heads - {"T", "I"} if _free(c, given))
+
+
 def as_arrays(error: ParseError, claim: str, of: str | None, define: Sequence[str], given: Sequence[str],
               assume: Sequence[str], judge: Callable[..., Verdict]) -> Verdict | None:
     """The verdict with the refused names declared as arrays, or None where the error has no such reading, no two
@@ -29,10 +46,10 @@ def as_arrays(error: ParseError, claim: str, of: str | None, define: Sequence[st
     roles: dict[str, tuple[str, ...]] | None = getattr(error, "arrays", None)
     texts = [claim, of or "", *define, *given, *assume]
     sizes = next((pair for pair in _SIZES if all(_free(s, texts) for s in pair)), None)
-    if not roles or sizes is None:
+    if not roles or sizes is None or _other_capitals(roles, claim, of, define, given):
         return None
     size = {ROWS: sizes[0], COLUMNS: sizes[1]}
-    spelled = {name: "\\" + name if name in _GREEK else name for name in roles}
+    spelled = {name: _spelled(name) for name in roles}
     times = r" \times "
     facts = [rf"{spelled[name]} \in \mathbb{{R}}^{{{times.join(size[a] for a in axes)}}}"
              for name, axes in sorted(roles.items())]
