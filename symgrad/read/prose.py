@@ -95,7 +95,7 @@ _OPENS = (r"(?:now\s*,?\s*)?(?:now|given|where|here|let|suppose|assum(?:e|ing)|a
           r"therefore|for(?:\s+(?:all|each|every))?)\b")
 # words that only order or point at what follows (First, notice that ...; Throughout the paper ...): no fact in them
 _DISCOURSE = (r"(?:(?:first(?:ly)?|second(?:ly)?|next|finally|also|moreover|furthermore)\s*(?:,|$)\s*(?:(?:notice|note|observe|"
-              r"recall)\s+that\b)?|(?:notice|note|observe|recall)\s+that\b|throughout\s+(?:the\s+(?:entire\s+|whole\s+)?|this\s+)"
+              r"recall|remember)\s+that\b)?|(?:notice|note|observe|recall|remember)\s+that\b|throughout\s+(?:the\s+(?:entire\s+|whole\s+)?|this\s+)"
               r"(?:paper|text|post|article|notes?|book|chapter|document)\s*,?)")
 _OPENING = re.compile(rf"^\s*(?:{_DISCOURSE}[\s,:]*(?:{_OPENS})?|{_OPENS})[\s,:]*", re.IGNORECASE)
 _ASIDE = re.compile(r"^\s*\(\s*([A-Za-z]{3,}[^()]*)\)\s*[.,;]?\s*$")  # a sentence in parentheses, words first
@@ -134,10 +134,10 @@ _WORDED = [
     (rf"({_NAME}\s*\\in\s*\\mathbb\{{R\}}\^\{{[^{{}}]*\}})\s+is\s+{_A}.*\bmatri(?:x|ces)\b.*", r"\1"),
     (rf"{_NAME}\s+is\s+(?:a|an)\s+0\s*/\s*1\s+(?:target|label|indicator|variable|vector)s?\b.*", r"\1 \\in \\{0, 1\\}"),
     (rf"{_NAME}\s+(?:be|is|are|denotes?)\s+(?:the\s+|a\s+|an\s+)?(?:(?:vector|matrix)\s+of\s+(?:the\s+)?)?{_ROLES}", ""),
-    (rf"{_NAME}\s*(?:is|denotes|:|=|[-–—]|)\s+{_ROLE_LIST}{_QUALIFIED}", ""),
+    (rf"{_NAME}\s*(?:is|be|denotes|:|=|[-–—]|)\s+{_ROLE_LIST}{_QUALIFIED}", ""),
     (rf"{_NAME}\s+(?:is\s+(?:an?\s+)?(?:invertible|non-?singular)(?:\s+matrix)?|has\s+full(?:\s+(?:column|row))?\s+rank)",
      ""),  # what random draws have almost surely
-    ((rf"{_NAME}\s*(?:(?:is|being|=|:|[-–—]|means|denotes|stands\s+for|represents)\s*)?(?:the\s+)?(?:(?:total\s+)?"
+    ((rf"{_NAME}\s*(?:(?:is|be|being|=|:|[-–—]|means|denotes|stands\s+for|represents)\s*)?(?:the\s+)?(?:(?:total\s+)?"
       rf"(?:number\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?|(?:amount|count)\s+of\s+(?:the\s+)?{_COUNTED})|"
      rf"batch\s+size){_QUALIFIED}"),
      r"\1 \\in \\mathbb{N}"),
@@ -216,7 +216,8 @@ def _clause_by_clause(text: str) -> tuple[str, list[str]] | None:
     if (len(clauses) < 2 and not ahead) or any(f is None for f in facts):
         return None
     return ", ".join([*(a[0] for a in ahead), *(f for f in facts if f)]), [
-        *(n for a in ahead for n in a[1]), *(n for c, f in zip(read, facts) for n in _described(c, f))]
+        *(n for a in ahead for n in a[1]),
+        *(n for c, f in zip(read, facts) if _OPENING.sub("", c).strip(" .,;") for n in _described(c, f))]
 
 
 def _whole(text: str) -> tuple[str, str | None, str]:

@@ -41,10 +41,13 @@ _FUNCTION_SAID = re.compile(rf"\s*(?:(?:其中|这里|這裡|此处|此處|式�
                             r"\s*[。.]?\s*")
 # the words of a clause giving a formula its role, each with its English
 _ROLE_WORDS = {"输入": "input", "输出": "output", "权重": "weight", "偏置": "bias", "向量": "vector", "矩阵": "matrix",
-               "维度": "dimension", "常数": "constant", "标量": "scalar", "一个": "a", "很小的": "very small"}
+               "维度": "dimension", "常数": "constant", "标量": "scalar", "一个": "a", "很小的": "very small",
+               "真实": "true", "预测": "predicted", "目标": "target", "标签": "label", "值": "value", "学习率": "learning rate",
+               "样本数量": "number of samples", "样本数": "number of samples", "样本个数": "number of samples",
+               "类别数": "number of classes", "类别数量": "number of classes", "特征数": "number of features"}
 _ROLE_WORD = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 _MATH = r"\$[^$]+\$"
-_ROLE_CLAUSE = re.compile(rf"\s*(?P<let>设|令)?\s*(?P<name>{_MATH})\s*(?:为|是)\s*(?:(?P<owner>[A-Za-z][A-Za-z-]*)的)?"
+_ROLE_CLAUSE = re.compile(rf"\s*(?P<let>设|令)?\s*(?P<name>\$\s*{_NAME}\s*\$)\s*(?:为|是)\s*(?:(?P<owner>[A-Za-z][A-Za-z-]*)的)?"
                           rf"\s*(?P<words>(?:(?:{_ROLE_WORD})\s*)+)")
 _GRADIENT_CLAUSE = re.compile(rf"\s*(?P<derivative>{_MATH})\s*是\s*(?:损失函数|损失)\s*(?P<loss>{_MATH})\s*(?:相对于|关于|对)\s*"
                               rf"(?P<by>{_MATH})\s*的梯度\s*")
@@ -107,6 +110,9 @@ def _roles_said(text: str) -> str | None:
             start = k + 1
     pieces = [p.strip() for p in [*pieces, text[start:]] if p.strip()]
     said: list[str] = []
+    opened = next((w for w in _OPENINGS if pieces and pieces[0].startswith(w) and pieces[0] != w), None)
+    if opened is not None:  # 其中$y$是标签: the opening word, then the clause
+        pieces[:1] = [opened, pieces[0][len(opened):]]
     for k, piece in enumerate(pieces):
         if k == 0 and piece in _OPENINGS:
             said.append(_OPENINGS[piece])
