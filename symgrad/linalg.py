@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any, Self
 
 import mpmath
-import numpy as np
 import sympy as sp
 
 from .errors import DeriveError
@@ -97,6 +96,8 @@ def _matrix(value: Any) -> tuple[Any, Any]:
 
         size = max(r for r, _ in value)
         return mpmath.matrix([[value[(r, c)] for c in range(1, size + 1)] for r in range(1, size + 1)]), "mpmath"
+    import numpy as np  # check's arrays: verify, at 50 digits, never imports NumPy
+
     return np.asarray(value, dtype=np.float64), "numpy"
 
 
@@ -125,7 +126,11 @@ def _once(value: Any, what: str, compute: Callable[[Any], Any]) -> Any:
 def _inverse_value(value: Any) -> Any:
     def inverse(v: Any) -> Any:
         matrix, library = _matrix(v)
-        return matrix ** -1 if library == "mpmath" else np.linalg.inv(matrix)
+        if library == "mpmath":
+            return matrix ** -1
+        import numpy as np
+
+        return np.linalg.inv(matrix)
 
     return _once(value, "inverse", inverse)
 
@@ -138,6 +143,8 @@ def _det_value(value: Any, logarithm: bool) -> Any:
 
             d = mpmath.det(matrix)
             return mpmath.log(abs(d)) if logarithm else d
+        import numpy as np
+
         return np.linalg.slogdet(matrix)[1] if logarithm else np.linalg.det(matrix)
 
     return _once(value, "logdet" if logarithm else "det", det)
@@ -355,6 +362,8 @@ def matrix_inputs(inputs: tuple[sp.Basic, ...]) -> tuple[MatrixInput, ...]:
 def symmetry_problem(entry: str, name: str, value: Any) -> str | None:
     """Why ``value`` cannot be the matrix ``name`` declared symmetric (further from its transpose than rounding,
     sqrt eps, explains: Cholesky would read one triangle and solve both, two readings), or None."""
+    import numpy as np
+
     if not isinstance(value, np.ndarray) or value.ndim != 2 or value.shape[0] != value.shape[1] or value.dtype.kind != "f":
         return None  # the compiled function's own checks name a wrong rank, shape or type
     gap = float(np.max(np.abs(value - value.T), initial=0.0))
@@ -367,6 +376,8 @@ def symmetry_problem(entry: str, name: str, value: Any) -> str | None:
 
 def factorisation_problem(entry: str, matrices: tuple[MatrixInput, ...], arrays: dict[str, Any], error: Exception) -> str:
     """One line naming the matrix NumPy could not factorise: singular (with its rank), or not positive definite."""
+    import numpy as np
+
     for name, _, positive_definite in matrices:
         value = np.asarray(arrays.get(name), dtype=np.float64)
         if value.ndim != 2:
