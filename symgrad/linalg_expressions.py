@@ -7,10 +7,9 @@ determinant: its derivative ``sum_ab (A^{-1})_ba dA_ab`` follows by the chain ru
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 
 import mpmath
-import numpy as np
 import sympy as sp
 
 from .errors import DeriveError
@@ -52,6 +51,11 @@ class ExpressionInverse(sp.Expr):
     ``-sum_ab (A^{-1})_{ka} dA_ab (A^{-1})_{bl}``; its value inverts A's entries at the point."""
 
     is_commutative = True  # a number: sympy's factor would otherwise mask it, rebuilding its Idx with a Dummy bound
+
+    def __new__(cls, body: sp.Expr, row: sp.Idx, col: sp.Idx, k: sp.Expr, l: sp.Expr) -> Self:
+        if body.xreplace({row: col, col: row}) == body:  # A symmetric as written (W W^T + s^2 I): so is its inverse,
+            k, l = sorted((k, l), key=sp.default_sort_key)  # its elements kept in one index order, as linalg's
+        return super().__new__(cls, body, row, col, k, l)
 
     @property
     def element(self) -> tuple[sp.Expr, sp.Idx, sp.Idx]:
@@ -118,6 +122,8 @@ def _invert_entries(rows: list[list[Any]]) -> Any:
     if _exact(rows):
         inverse, _ = _eliminated(rows)
         return {(k, l): v for k, row in enumerate(inverse) for l, v in enumerate(row)}
+    import numpy as np  # check's float64 values: verify never imports NumPy
+
     return np.linalg.inv(np.asarray(rows, dtype=np.float64))
 
 
@@ -200,6 +206,8 @@ def _det_entries(rows: list[list[Any]]) -> Any:
             return _eliminated(rows)[1]
         except ZeroDivisionError:
             return 0
+    import numpy as np  # check's float64 values: verify never imports NumPy
+
     return np.linalg.det(np.asarray(rows, dtype=np.float64))
 
 

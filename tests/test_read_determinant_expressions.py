@@ -54,3 +54,19 @@ def test_det_of_a_matrix_expression_that_is_not_square_is_refused() -> None:
     v = verify(r"\frac{df}{da} = \det(AC)", define=[r"f = a\det(AC)"],
                given=[r"A \in \mathbb{R}^{m \times n}, C \in \mathbb{R}^{n \times p}"])
     assert v.verdict == "unreadable", str(v)
+
+
+def test_the_inverse_of_a_symmetric_expression_keeps_its_elements_in_one_index_order() -> None:
+    """(WW^T + s^2 I)^{-1} is symmetric as written, so its (k, l) and (l, k) elements are one term (the gradient of
+    log det(WW^T + s^2 I), sum_a A^{-1}_{ia} W_aj + sum_a A^{-1}_{ai} W_aj, collects to 2 A^{-1} W); an expression
+    symmetric only for some values (W + 2W^T) keeps its order."""
+    import sympy as sp
+
+    from symgrad.linalg_expressions import expression_inverse
+
+    n = sp.Symbol("n", integer=True, positive=True)
+    r, s, k, l = (sp.Idx(x, (1, n)) for x in "rskl")
+    W = sp.IndexedBase("W", shape=(n, n))
+    assert expression_inverse(W[r, s] + W[s, r], r, s, l, k) == expression_inverse(W[r, s] + W[s, r], r, s, k, l)
+    assert expression_inverse(W[r, s] + 2 * W[s, r], r, s, l, k) != \
+        expression_inverse(W[r, s] + 2 * W[s, r], r, s, k, l)
