@@ -20,6 +20,7 @@ from .names import _Names
 from .ones import _Ones
 from .operators import _Operators
 from .primed_indices import _PrimedIndices
+from .primed_names import _PrimedNames
 from .primes import _Primes
 from .provisional import _Provisional
 from .scope import _Scope
@@ -31,6 +32,6 @@ from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_ShapeComments, _Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _BetaFunction, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
+class _Parser(_ShapeComments, _Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _PrimedNames, _BetaFunction, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
               _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Entries, _SubscriptLabels, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
