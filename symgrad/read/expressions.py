@@ -13,6 +13,7 @@ from .literals import bracket_list, matrix_environment
 from .matrix_norms import norm_kind
 from .mixed_subscripts import entry_indices
 from .nabla_names import nabla_argument
+from .row_products import row_matrix
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
@@ -118,19 +119,26 @@ class _Expressions:
         """``X w`` with X a matrix and w a name first met here (or a function's parameter), undeclared: w is the vector
         the product needs, of X's column size (noted); read as a scalar, ``y - X w`` could not add. A name ``met``
         before in the formula as a scalar stays one (then refused as both)."""
-        if len(matrix.axes) == 2 and matrix.axes[0] is None:  # w^T x_i: the row vector w^T needs a column
+        row = len(matrix.axes) == 2 and matrix.axes[0] is None
+        if row and isinstance(w.expr, sp.Indexed):  # w^T x_i: the row vector w^T needs a column
             shape = self.shape(matrix)
             return self.row_by_use(w, met, t, "a row vector multiplies it" if "_size" in shape else
                                    f"a row vector of shape {shape} multiplies it")
         name = str(w.expr)
-        new = self.new_scalars.get(name) is w.expr or self.params.get(name) is w.expr
-        if len(matrix.free) != 2 or w.axes or not isinstance(w.expr, sp.Symbol) or not new or name in met or \
+        new = self.new_scalars.get(name) is w.expr or self.params.get(name) is w.expr and not row
+        if row and not name[:1].islower():  # x^T A x: a capital after a row vector is a matrix (read.row_products)
+            return row_matrix(self, matrix, w, name, new and name not in met, t)
+        if len(matrix.free) != 2 - row or w.axes or not isinstance(w.expr, sp.Symbol) or not new or name in met or \
                 self.lookup_base(name) not in (None, w.expr) or name in self.ctx.definitions:
             return w
         self.new_scalars.pop(name, None)
         self.params.pop(name, None)
-        self.note(f"{name} read as a vector of size {_extent(matrix.free[1])}: it multiplies a matrix and is not declared")
-        return self.array(self.new_tensors.setdefault(name, sp.IndexedBase(name, shape=(_extent(matrix.free[1]),))), t)
+        size = _extent(matrix.free[-1])  # x_i^T w: the column a row vector needs, as X w needs one
+        said = f"size {size}" if not isinstance(self.find(size), sp.Dummy) else "the row's length" if row else \
+            "the matrix's column count"
+        self.note(f"{name} read as a vector of {said}: it multiplies a {'row vector' if row else 'matrix'} and is not "
+                  "declared")
+        return self.array(self.new_tensors.setdefault(name, sp.IndexedBase(name, shape=(size,))), t)
 
     def superscript_is_transpose(self) -> int:
         """Tokens making up a transpose mark after ``^`` (``T``, ``\\top``, ``{T}``, ``\\mathsf{T}``), or 0."""
