@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .arrays import _Arrays
 from .bars import _Bars
+from .bracket_indices import _BracketIndices
 from .beta_function import _BetaFunction
 from .defined_functions import _DefinedFunctions
 from .einstein import _Einstein
@@ -32,6 +33,6 @@ from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_ShapeComments, _Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _PrimedNames, _BetaFunction, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
+class _Parser(_ShapeComments, _Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _PrimedNames, _BracketIndices, _BetaFunction, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
               _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Entries, _SubscriptLabels, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
