@@ -12,6 +12,7 @@ from .words_appositions import apposition_notes
 from .words_conventions import convention_in_words
 from .words_declarations import generic_in_words
 from .words_distributions import distribution_in_words
+from .words_docstrings import docstring_in_words
 from .words_functions import function_in_words
 from .words_given_as import given_as_in_words
 from .words_kinds import sign_in_words
@@ -307,7 +308,7 @@ def _sentence(text: str) -> str | None:
         if m:
             return m.expand(fact)
     described = _fact_described(text) or sign_in_words(plain) or upstream_in_words(plain) or function_in_words(plain) or \
-        distribution_in_words(plain)
+        distribution_in_words(plain) or docstring_in_words(plain)  # X -- data of size (n, m)
     if described is not None:
         return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
