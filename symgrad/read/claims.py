@@ -31,8 +31,8 @@ from .context import Context, DerivativeOf, Function, Member
 from .defined_values import _check_value, _family, _node
 from .definition_order import _insert
 from .definition_superscripts import _equals, _squared, _superscript
-from .derivative_in_cjk import derivative_in_cjk
 from .derivative_names import d_heads
+from .derivative_of_the_function import derivative_of_the_function
 from .differentials import differential_heads, source_text
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
@@ -111,8 +111,8 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 
 
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
-    """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L`` (or CJK words)."""
-    return _derivative(derivative_in_cjk(latex, ctx) or latex, ctx)
+    """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L`` (or words)."""
+    return _derivative(derivative_of_the_function(latex, ctx) or latex, ctx)
 
 
 @_reading

@@ -97,5 +97,8 @@ _IN_WORDS_AT_ALL = pattern(rf"\s*(?:the\s+)?(?:{_DERIVATIVE_WORDS}(?:\s+(?:matri
 
 def unread_derivative_in_words(text: str) -> bool:
     """Whether ``text`` is a derivative in words that ``derivative_in_words`` cannot read (``the Jacobian matrix of the
-    softmax output``: no variable named): refused by the caller, naming it, not read letter by letter."""
-    return derivative_in_words(text) is None and bool(_IN_WORDS_AT_ALL.match(text))
+    softmax output``: no variable named): refused by the caller, naming it, not read letter by letter. Words naming
+    "the function" (``the jacobian of the following function``) are the reader's to decide by the definitions."""
+    from .derivative_of_the_function import names_the_function
+
+    return derivative_in_words(text) is None and bool(_IN_WORDS_AT_ALL.match(text)) and not names_the_function(text)
