@@ -41,3 +41,9 @@ def test_the_derivative_said_to_be_the_upstream_gradient_gets_a_name_of_its_own(
     said = r"\frac{\partial L}{\partial y_j} is the gradient of the loss function L with respect to y_j"
     assert upstream_in_words(said) == r"\frac{\partial L}{\partial y_j} = \mathrm{dLdy}_j"
     assert upstream_in_words(said.replace("y_j", "y_k", 1)) is None
+
+
+def test_an_output_named_with_a_letter_of_mean_still_defined():
+    given = WORDS.replace("$y$ the output", "$a$ the output")
+    v = symgrad.verify(claim=r"\frac{\partial a_i}{\partial b_j} = \delta_{ij}", define=[MEAN], given=[given])
+    assert v.verdict in ("proved", "agrees") and r"\mathrm{MEAN}" in v.message, v.message

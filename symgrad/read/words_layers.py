@@ -10,15 +10,18 @@ import re
 
 from ..errors import ParseError
 
-# each layer: the words naming it, its output's formula in its parts ({x} input, {w} weight, {b} bias, {eps} the
-# constant under the root, {n} the size), normalising over the entries of a vector with the variance's 1/n
-# (the variance as the mean of the squares less the square of the mean: the same number, and the engine derives it in
-# time where the mean inside the mean of squared deviations it does not)
-_LAYERNORM = (r"{y}_{{i}} = {w}_{{i}} \frac{{{x}_{{i}} - \frac{{1}}{{{n}}}\sum_{{k=1}}^{{{n}}} {x}_{{k}}}}"
-              r"{{\sqrt{{\frac{{1}}{{{n}}}\sum_{{k=1}}^{{{n}}} {x}_{{k}}^2 - (\frac{{1}}{{{n}}}\sum_{{k=1}}^{{{n}}} {x}_{{k}})^2 + "
-              r"{eps}}}}} + {b}_{{i}}")
+# each layer: the words naming it, its definitions in its parts ({x} input, {w} weight, {b} bias, {eps} the constant
+# under the root, {n} the size; {mean}, {var} the names of its statistics), normalising over the entries of a vector
+# with the variance's 1/n (the mean of the squares less the square of the mean: the same number, which the engine
+# differentiates and evaluates in time where the mean inside the mean of squared deviations, written out, it does not)
+_LAYERNORM = (r"{mean} = \frac{{1}}{{{n}}}\sum_{{k=1}}^{{{n}}} {x}_{{k}}",
+              r"{var} = \frac{{1}}{{{n}}}\sum_{{k=1}}^{{{n}}} {x}_{{k}}^2 - {mean}^2",
+              r"{y}_{{i}} = {w}_{{i}} \frac{{{x}_{{i}} - {mean}}}{{\sqrt{{{var} + {eps}}}}} + {b}_{{i}}")
 _LAYERS = {"layernorm": ("LayerNorm", _LAYERNORM), "layer norm": ("LayerNorm", _LAYERNORM),
            "layer normalization": ("LayerNorm", _LAYERNORM), "layer normalisation": ("LayerNorm", _LAYERNORM)}
+# the names of the mean and the variance (upright words, each read as one name): the first whose letters the output's
+# name does not use (the reader takes a definition whose right side writes its own name's letter for an equation)
+_STATISTICS = (("mean", "var"), ("MEAN", "VAR"), ("avg", "msd"))
 _NEEDS = ("x", "w", "b", "eps", "n")
 _WORDS_FOR = {"x": "input", "w": "weight", "b": "bias", "eps": "small constant", "n": "dimension"}
 
@@ -69,10 +72,13 @@ def layer_in_words(clauses: list[str]) -> tuple[str, list[str], set[int]] | None
         what = f"its {', '.join(missing)} not named" if missing else "several outputs named"
         raise ParseError(f"{named['y']} is named the output of {words}, {what}: give its definition "
                          f"({named['y']} = ...) or name each part", column=1, source=", ".join(clauses))
-    definition = formula.format(**named)
+    letters = set(re.sub(r"\\[A-Za-z]+", "", named["y"]))  # a name of the statistics holds no letter of the output's
+    mean, var = next(c for c in _STATISTICS if not letters & set("".join(c)))
+    named |= {"mean": rf"\mathrm{{{mean}}}", "var": rf"\mathrm{{{var}}}"}
+    definitions = [d.format(**named) for d in formula]
     shapes = [rf"{named[p]} \in \mathbb{{R}}^{{{named['n']}}}" for p in ("x", "w", "b")]
-    facts = ", ".join([*shapes, rf"{named['eps']} > 0", definition])
+    facts = ", ".join([*shapes, rf"{named['eps']} > 0", *definitions])
     note = (f"{named['y']} read as the output of {words} of {named['x']} (weight {named['w']}, bias {named['b']}, "
             f"{named['eps']} under the root, the variance with 1/{named['n']}), as the page names its parts: "
-            f"{definition}")
+            f"{'; '.join(definitions)}")
     return facts, [note], {k for k, p in enumerate(parts) if p is not None}
