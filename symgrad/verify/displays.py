@@ -1,6 +1,6 @@
 """One display that states several derivatives (``[\\log \\sigma(x)]' = 1 - \\sigma(x), \\quad [\\log(1 - \\sigma(x))]' =
 -\\sigma(x)``): each judged as a claim of its own, and the display judged as pages mean it - right when every claim
-is, wrong when one is."""
+is, wrong when one is. A claim that first defines its name is read by verify.claim_definitions."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..errors import ParseError
 from .claim import verify as verify_one
+from .claim_definitions import definition_before
 from .verdict import Verdict
 
 _SEPARATORS = {",", ";"}
@@ -19,6 +20,12 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
            assume: Sequence[str] = (), timeout: float = 3.0, convention: str | None = None) -> Verdict:
     """``claim.verify`` for a display that may hold several claims (see the module docstring); ``of`` names one
     derivative, so a claim with ``of`` is always one."""
+    stated = definition_before(claim, define) if of is None else None
+    if stated is not None:  # Then L = (1/N)|r|^2 and dL/dW = ...: L's definition, then the claim
+        verdict = verify(stated[1], of, [*define, stated[0]], given, assume, timeout, convention)
+        verdict.message = f"{verdict.message} [read: {stated[0]} before the claim read as the definition of a name " \
+                          "nothing else defines]".strip()
+        return verdict
     parts = claims_in(claim) if of is None else [claim]
     if len(parts) == 1:
         return verify_one(claim, of, define, given, assume, timeout, convention)

@@ -1,0 +1,31 @@
+"""A claim that first defines the name it differentiates (``Then L = ... and dL/dW = ...``): the definition read as one."""
+
+import symgrad
+from symgrad.verify.claim_definitions import definition_before
+
+RESIDUAL = ["Let r = Wx − y (the residual)."]
+
+
+def test_the_definition_before_and_is_parted_from_the_claim_with_its_columns():
+    text = "Then L = (1/N)‖r‖² and ∂L/∂W = (2/N)·r·xᵀ"
+    definition, claim = definition_before(text, RESIDUAL)
+    assert definition == "L = (1/N)‖r‖²"
+    assert len(claim) == len(text)
+    assert claim.strip() == "∂L/∂W = (2/N)·r·xᵀ"
+
+
+def test_a_name_defined_elsewhere_or_a_case_stays_in_the_claim():
+    assert definition_before("L = x^2 and dL/dx = 2x", ["L = x^2"]) is None
+    assert definition_before(r"\frac{\partial L}{\partial w} = 2x, \quad i = j", []) is None
+
+
+def test_mean_squared_residual_by_the_weights():
+    v = symgrad.verify("Then L = (1/N)‖r‖² and ∂L/∂W = (2/N)·r·xᵀ.", define=RESIDUAL)
+    assert v.verdict == "proved"
+    assert "read as the definition" in v.message
+
+
+def test_mean_squared_residual_without_the_two_is_wrong():
+    v = symgrad.verify("Then L = (1/N)‖r‖² and ∂L/∂W = (1/N)·r·xᵀ.", define=RESIDUAL)
+    assert v.verdict == "wrong"
+    assert v.diagnosis == "factor"
