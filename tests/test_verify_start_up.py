@@ -1,11 +1,12 @@
 """What a command-line verify pays before it reads anything: importing symgrad.verify loads no library that only
-some inputs need (Lark for pasted code and --given facts)."""
+some inputs or other commands need (NumPy for check's float64 arrays, Lark for pasted code and --given facts)."""
 
 import subprocess
 import sys
 
 # libraries a verify of a formula never uses, each with what loads it when it is needed
-_LATER = {"lark": "read/forms_tree, code_clike_tree, code_matlab_tree", "regex": "lark"}
+_LATER = {"numpy": "functions, linalg, linalg_expressions: inside their float64 functions",
+          "lark": "read/forms_tree, code_clike_tree, code_matlab_tree", "regex": "lark"}
 
 
 def test_importing_verify_loads_no_library_only_some_inputs_need() -> None:
