@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .arrays import _Arrays
 from .bars import _Bars
-from .bracket_indices import _BracketIndices
 from .beta_function import _BetaFunction
+from .bracket_indices import _BracketIndices
 from .defined_functions import _DefinedFunctions
 from .einstein import _Einstein
 from .ellipses import _Ellipses
