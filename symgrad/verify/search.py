@@ -141,6 +141,10 @@ class _Space:
         for name in sorted(n for n, shape in inputs.items() if not shape and n in bound):
             raise VerifyError(f"{name} has no value: it is used as a number but is neither given nor defined "
                               f"(it is the index of a sum elsewhere)")
+        indices = {str(i.label) for e in everything for i in e.atoms(sp.Idx)}
+        for name in sorted(n for n, shape in inputs.items() if not shape and n in indices):
+            raise VerifyError(f"{name} is used both as an index (a subscript) and as a number: give the "
+                              f"index another letter, or write the value apart from it")
         return inputs
 
     @staticmethod
