@@ -20,7 +20,9 @@ _SIGNS = {
 _KINDS = (r"(?:(?:real|fixed|given|known|small|large|constant)\s+)*(?:real\s+number|scalar|constant|number|value|"
           r"parameter|coefficient|weight|factor|real)s?")
 _NAME = r"\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?(?:_\{?[A-Za-z0-9]+\}?)?"
-_SENTENCE = pattern(rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)\s+(?:is|be|are)\s+(?:(?:a|an|some|two|all)\s+)?"
+# "is positive", "are confined (only) to (the) positive real numbers" (a page's "confined to only to" too)
+_CONFINED = r"(?:(?:confined|restricted|limited)\s+(?:only\s+)?to\s+(?:only\s+)?(?:to\s+)?(?:the\s+)?)?"
+_SENTENCE = pattern(rf"({_NAME}(?:\s*(?:,|,?\s+and)\s*{_NAME})*)\s+(?:is|be|are)\s+{_CONFINED}(?:(?:a|an|some|two|all)\s+)?"
                        rf"({'|'.join(sorted(_SIGNS, key=len, reverse=True))})(\s+{_KINDS})?", re.IGNORECASE)
 
 
