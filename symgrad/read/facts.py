@@ -571,7 +571,7 @@ def parse_statement(text: str, ctx: Context, unnamed: str | None = None) -> tupl
             parse_definition(clause, ctx)
         ctx.notes.append(f"'{clause}' after 'where' read with the definition of {head.split('=')[0].strip()}")
     heads = [h for h in listed(head) if h.strip(" .")]
-    if len(heads) < 2 or not all(_one_equation(h) for h in heads):
+    if len(heads) < 2 or not all(_one_equation(h) and not is_case(h, ctx) for h in heads):  # "For $i = j$, p_i = x"
         return parse_definition(head, ctx), cases
     done = {k: parse_definition(heads[k], ctx) for k in _used_first(heads)}
     ctx.notes.append(f"{' '.join(head.split())} read as {len(heads)} definitions")
