@@ -87,6 +87,12 @@ class _Primes:
                              "arrays whose shapes nothing declares (read as numbers it changes nothing), or a "
                              r"derivative, which needs one variable: declare their shapes (x \in \mathbb{R}^{n}, "
                              r"A \in \mathbb{R}^{m \times n}) for the transpose", t)
+        if not alone and self.undefined_input(v.expr):
+            name = str(v.expr.base if isinstance(v.expr, sp.Indexed) else v.expr)
+            raise self.error(f"{name}' of {name}, which nothing defines, has two readings: the transpose (as MATLAB "
+                             f"and econometrics write it) of {name}, whose shape nothing declares, or a name of its own "
+                             f"({name} prime); its derivative by itself would be 1: declare its shape ({name} \\in "
+                             r"\mathbb{R}^{n}) for the transpose, or write another letter for a name of its own", t)
         named = self.primed_name(v, t) if len(inputs) != 1 and not alone else None
         if named is not None:
             return named
@@ -98,6 +104,13 @@ class _Primes:
         (x,) = inputs
         d = sp.Derivative(v.expr, x, evaluate=False)
         return _Val(d if alone else self.expanded(v.expr).diff(x))
+
+    def undefined_input(self, e: sp.Expr) -> bool:
+        """``e`` is a bare name (or an entry of one) that nothing defines: a variable, whose derivative by itself is 1."""
+        if isinstance(e, sp.Indexed):
+            e = e.base
+        return isinstance(e, (sp.Symbol, sp.IndexedBase)) and not isinstance(e, sp.Idx) and \
+            str(e.label if isinstance(e, sp.IndexedBase) else e) not in self.ctx.definitions
 
     def primed_name(self, v: _Val, t: _Tok) -> _Val | None:
         """``y'`` right after a name whose derivative would need more than one variable (``E = \\frac12 (y' - y)^2``
