@@ -464,9 +464,20 @@ def test_an_undefined_function_is_refused_by_its_name_not_by_an_internal_node():
 
 
 def test_an_index_used_as_a_number_is_refused_naming_the_product_and_the_subscript_spelling():
-    d = symgrad.derive(loss=r"L = \frac{1}{C}\sum_{i=1}^{C} y[i] x_i", wrt=["x"])
-    with pytest.raises(CompileError, match=r"^index i used as a value in .*y\*i.*: write an element as y_i or y_\{i\}"):
+    d = symgrad.derive(loss=r"L = \frac{1}{C}\sum_{i=1}^{C} y(i) x_i", wrt=["x"])
+    with pytest.raises(CompileError, match=r"^index i used as a value in .*y\*i.*: write an element as y_i or y_\{i\} "
+                                           r"\(y\(i\) reads as the product y i\)"):
         d.compile()
+
+
+def test_an_element_in_brackets_under_its_sum_is_the_element():
+    # y[i] under the sum over i (read/bracket_indices, session 12) is y_i: the gradient by x is y / C
+    d = symgrad.derive(loss=r"L = \frac{1}{C}\sum_{i=1}^{C} y[i] x_i", wrt=["x"])
+    f = d.compile()
+    y, x = np.array([1.0, -2.0, 3.0]), np.array([0.5, 0.1, -1.0])
+    value, grads = f.value_and_grad(x=x, y=y)  # C is the length of x
+    np.testing.assert_allclose(value, np.dot(y, x) / 3, rtol=1e-12)
+    np.testing.assert_allclose(grads["x"] if isinstance(grads, dict) else grads, y / 3, rtol=1e-12)
 
 
 def test_a_difference_prints_its_subtrahend_in_brackets_when_it_is_a_sum():

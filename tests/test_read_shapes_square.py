@@ -107,8 +107,11 @@ def test_an_inverted_capital_takes_the_one_size_the_facts_declare():
 
 @pytest.mark.parametrize("latex", [r"\Sigma_k^{-1} (x - \mu_k)", r"\Sigma_{k}^{T} x", r"\Sigma_k^\top x"])
 def test_sigma_with_a_subscript_and_an_inverse_or_transpose_mark_is_no_sum_sign(latex):
-    """A class's covariance inverted, Sigma_k^{-1} (Gaussian discriminant analysis), sums nothing over k."""
-    assert not parse_expression(latex, Context()).has(sp.Sum)
+    """A class's covariance inverted, Sigma_k^{-1} (Gaussian discriminant analysis), sums nothing over k: Sigma is no
+    summation sign here (a matrix product with x, over another index, is no sum over k)."""
+    e = parse_expression(latex, Context())
+    assert not any(str(limit[0]) == "k" for s in e.atoms(sp.Sum) for limit in s.limits)
+    assert e.atoms(sp.Indexed) and any(str(i.base) == "Sigma" for i in e.atoms(sp.Indexed))
 
 
 def test_a_capital_subtracted_inside_a_trace_is_a_matrix_too():

@@ -261,14 +261,14 @@ def _index_values(e: sp.Basic) -> tuple[sp.Idx, sp.Expr] | None:
 
 
 def _check_index_values(x: Definition) -> None:
-    """``CompileError`` naming an index used as a number (``y[i]`` or ``P(x)`` read as the products ``y i``,
-    ``P x``): an index only says which element of a tensor; no array code multiplies by it."""
+    """``CompileError`` naming an index used as a number (``y(i)`` or ``P(x)`` read as the products ``y i``,
+    ``P x``; ``y[i]`` under a sum over i is the element y_i): an index only says which element of a tensor; no array
+    code multiplies by it."""
     if found := _index_values(x.rhs):
         k, term = found
         y = next((a for a in sp.Mul.make_args(term) if isinstance(a, sp.Symbol) and not isinstance(a, sp.Idx)), "y")
         raise CompileError(f"index {k} used as a value in {term} (in the definition of {x.lhs}); only tensors can be "
-                           f"indexed: write an element as {y}_{k} or {y}_{{{k}}} ({y}[{k}] and {y}({k}) read as the "
-                           f"product {y} {k})")
+                           f"indexed: write an element as {y}_{k} or {y}_{{{k}}} ({y}({k}) reads as the product {y} {k})")
 
 
 def _constraint_text(c: Constraint) -> str:
