@@ -46,6 +46,11 @@ class _Bars:
             return _Val(self.determinant_of(v, t, "|...| of a matrix (its determinant)"))
         if not norm:
             return _Val(sp.Abs(v.expr), v.axes)
+        if self.peek(0).kind == "digit":  # ||Ax - b||2: a subscript or a power whose _ or ^ was lost in copying
+            d = self.peek(0).text
+            raise self.error(f"a number right after a norm's closing bars has two readings: its subscript (\\|x\\|_{d}, "
+                             f"the {d}-norm) or its power (\\|x\\|^{d}), with the _ or ^ lost in copying; write the one "
+                             "meant", self.peek(0))
         power_first = self.power_then_kind()  # \|X\|^2_F
         kind = power_first[1] if power_first else self.norm_subscript(t) or self.braced_norm_subscript(start)
         if not v.axes and not _free_indices(v.expr) - self.protected:
