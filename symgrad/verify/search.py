@@ -141,7 +141,9 @@ class _Space:
         for name in sorted(n for n, shape in inputs.items() if not shape and n in bound):
             raise VerifyError(f"{name} has no value: it is used as a number but is neither given nor defined "
                               f"(it is the index of a sum elsewhere)")
-        indices = {str(i.label) for e in everything for i in e.atoms(sp.Idx)}
+        # the variable differentiated by, written also as an index (L = E_x + x): its derivative counts entries
+        # (M_k = sum_i x_i^k by x_j, k a subscript and a power, is fine: k is not differentiated by)
+        indices = {str(i.label) for e in everything for i in e.atoms(sp.Idx)} & {name_of(self.problem.var)}
         for name in sorted(n for n, shape in inputs.items() if not shape and n in indices):
             raise VerifyError(f"{name} is used both as an index (a subscript) and as a number: give the "
                               f"index another letter, or write the value apart from it")
