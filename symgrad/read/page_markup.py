@@ -36,13 +36,13 @@ def _markup(src: str) -> list[tuple[int, int, str]]:
     for m in _ROLE.finditer(src):
         found += [(m.start(), m.start(1), _ROLE_NAME), (m.end(1), m.end(), _ROLE_NAME)]
     for m in _DISPLAYSTYLE.finditer(src):
-        close = _closing(src, m.start())
+        close = closing_brace(src, m.start())
         if close is not None and not src[close + 1:].strip(" .,"):
             found += [(m.start(), m.end(), "{\\displaystyle ...}"), (close, close + 1, "{\\displaystyle ...}")]
     return found
 
 
-def _closing(src: str, start: int) -> int | None:
+def closing_brace(src: str, start: int) -> int | None:
     """The offset of the ``}`` closing the ``{`` at ``start`` (escaped braces ``\\{`` do not count), or None."""
     depth = 0
     for k in range(start, len(src)):

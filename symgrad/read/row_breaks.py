@@ -6,21 +6,11 @@ from __future__ import annotations
 
 import re
 
+from .page_markup import closing_brace
+
 _EQALIGN = re.compile(r"\\(?:eqalign|eqalignno|leqalignno|displaylines)\s*\{")
 _CR = re.compile(r"(?<!\\)\\cr(?![A-Za-z])")
 _SPACING = re.compile(r"\\\\\s*\[\s*-?\d*\.?\d+\s*(?:px|pt|em|ex|mm|cm|in|mu|bp|pc)\s*\]")
-
-
-def _closing(src: str, opened: int) -> int | None:
-    """The offset of the ``}`` that closes the ``{`` at ``opened`` (escaped braces do not count), or None."""
-    depth = 0
-    for k in range(opened, len(src)):
-        if k and src[k - 1] == "\\":
-            continue
-        depth += (src[k] == "{") - (src[k] == "}")
-        if depth == 0:
-            return k
-    return None
 
 
 def rows_spelled(src: str) -> str:
@@ -28,7 +18,7 @@ def rows_spelled(src: str) -> str:
     ``[8px]`` blanked, the same width."""
     src = _SPACING.sub(lambda m: "\\\\" + " " * (len(m.group()) - 2), src)
     for m in reversed(list(_EQALIGN.finditer(src))):
-        close = _closing(src, m.end() - 1)
+        close = closing_brace(src, m.end() - 1)
         if close is None:
             continue
         inner = _CR.sub(lambda c: "\\\\ ", src[m.end():close])
