@@ -45,12 +45,53 @@ def _eliminated(rows: list[list[Any]]) -> tuple[list[list[Any]], Any]:
     return [row[n:] for row in work], det
 
 
-class ExpressionInverse(sp.Expr):
+class _OfMatrixExpression(sp.Expr):
+    """A number made from a square matrix expression ``A`` given by its element: args start ``(A's element over
+    (row, col), row, col)``, ``row`` and ``col`` bound here. The inverse's element and the determinant share it."""
+
+    is_commutative = True  # a number: sympy's factor would otherwise mask it, rebuilding its Idx with a Dummy bound
+
+    @property
+    def element(self) -> tuple[sp.Expr, sp.Idx, sp.Idx]:
+        return self.args[0], self.args[1], self.args[2]
+
+    def _matrix_symbols(self) -> set[sp.Basic]:
+        body, row, col = self.element
+        return (body.free_symbols - {row, col, row.label, col.label}) | row.upper.free_symbols
+
+    def _inner(self, var: sp.Expr, kinks: list) -> tuple[sp.Idx, sp.Idx, sp.Expr]:
+        """Fresh indices ``a, b`` and ``dA_ab / dvar``."""
+        from .derivatives import d
+
+        body, row, col = self.element
+        a, b = (sp.Idx(sp.Dummy(name, integer=True), (1, row.upper)) for name in ("a", "b"))
+        return a, b, d(body.xreplace({row: a, col: b}), var, kinks)
+
+    def _per_point(self, compile_: Callable[[sp.Expr], Any], reduce: Callable[[list[list[Any]]], Any]
+                   ) -> Callable[[dict, dict], Any]:
+        """``reduce`` of A's entries computed at the point (and at the indices A depends on), once per point."""
+        body, row, col = self.element
+        entry, n = compile_(body), compile_(row.upper)
+        names, seen = (str(row.label), str(col.label)), {}
+        free = sorted({str(s) for s in body.free_symbols} | {str(i.label) for i in body.atoms(sp.Idx)} - set(names))
+
+        def reduced(env: dict, vals: dict) -> Any:
+            key = (id(vals), tuple(env.get(name) for name in free))  # the indices A depends on, not those around it
+            if key not in seen or seen[key][0] is not vals:
+                span = range(1, int(n(env, vals)) + 1)
+                rows = [[entry({**env, names[0]: r, names[1]: c}, vals) for c in span] for r in span]
+                if len(seen) > 256:
+                    seen.clear()
+                seen[key] = (vals, reduce(rows))
+            return seen[key][1]
+
+        return reduced
+
+
+class ExpressionInverse(_OfMatrixExpression):
     """``(A^{-1})_{kl}`` of a square matrix expression ``A`` (``I + X^{-1}``, ``A^T A + \\lambda I``): args
     ``(A's element over (row, col), row, col, k, l)``; ``row`` and ``col`` are bound here. Its derivative is
     ``-sum_ab (A^{-1})_{ka} dA_ab (A^{-1})_{bl}``; its value inverts A's entries at the point."""
-
-    is_commutative = True  # a number: sympy's factor would otherwise mask it, rebuilding its Idx with a Dummy bound
 
     def __new__(cls, body: sp.Expr, row: sp.Idx, col: sp.Idx, k: sp.Expr, l: sp.Expr) -> Self:
         if body.xreplace({row: col, col: row}) == body:  # A symmetric as written (W W^T + s^2 I): so is its inverse,
@@ -58,47 +99,22 @@ class ExpressionInverse(sp.Expr):
         return super().__new__(cls, body, row, col, k, l)
 
     @property
-    def element(self) -> tuple[sp.Expr, sp.Idx, sp.Idx]:
-        return self.args[0], self.args[1], self.args[2]
-
-    @property
     def free_symbols(self) -> set[sp.Basic]:
-        body, row, col = self.element
-        bound = {row, col, row.label, col.label}
-        return (body.free_symbols - bound) | row.upper.free_symbols | self.args[3].free_symbols | self.args[4].free_symbols
+        return self._matrix_symbols() | self.args[3].free_symbols | self.args[4].free_symbols
 
     def at(self, k: sp.Expr, l: sp.Expr) -> ExpressionInverse:
         return ExpressionInverse(*self.args[:3], k, l)
 
     def derivative_by(self, var: sp.Expr, kinks: list) -> sp.Expr:
-        from .derivatives import d
-
-        body, row, col = self.element
-        a, b = (sp.Idx(sp.Dummy(name, integer=True), (1, row.upper)) for name in ("a", "b"))
-        inner = d(body.xreplace({row: a, col: b}), var, kinks)
+        a, b, inner = self._inner(var, kinks)
         k, l = self.args[3:]
-        return -sp.Sum(self.at(k, a) * inner * self.at(b, l), (a, 1, row.upper), (b, 1, row.upper))
+        upper = self.element[1].upper
+        return -sp.Sum(self.at(k, a) * inner * self.at(b, l), (a, 1, upper), (b, 1, upper))
 
     def numeric_form(self, compile_: Callable[[sp.Expr], Any]) -> Callable[[dict, dict], Any]:
         """Inverts A's entries, computed at the point (and the outer indices), once per point; then indexes it."""
-        body, row, col = self.element
-        entry, n, k, l = compile_(body), compile_(row.upper), compile_(self.args[3]), compile_(self.args[4])
-        names, seen = (str(row.label), str(col.label)), {}
-        free = sorted({str(s) for s in body.free_symbols} | {str(i.label) for i in body.atoms(sp.Idx)} - set(names))
-
-        def value(env: dict, vals: dict) -> Any:
-            outer = tuple(env.get(name) for name in free)  # the indices A depends on, not those around it
-            key = (id(vals), outer)
-            if key not in seen or seen[key][0] is not vals:
-                size = int(n(env, vals))
-                span = range(1, size + 1)
-                rows = [[entry({**env, names[0]: r, names[1]: c}, vals) for c in span] for r in span]
-                if len(seen) > 256:
-                    seen.clear()
-                seen[key] = (vals, _invert_entries(rows))
-            return seen[key][1][int(k(env, vals)) - 1, int(l(env, vals)) - 1]
-
-        return value
+        inverse_at, k, l = self._per_point(compile_, _invert_entries), compile_(self.args[3]), compile_(self.args[4])
+        return lambda env, vals: inverse_at(env, vals)[int(k(env, vals)) - 1, int(l(env, vals)) - 1]
 
     def array_form(self, lower: Callable[[sp.Expr], Any]) -> tuple[sp.Expr, tuple, bool]:
         raise DeriveError("the inverse of a matrix expression is evaluated by verify and check, not compiled yet: "
@@ -137,52 +153,27 @@ def expression_inverse(element: sp.Expr, row: sp.Idx, col: sp.Idx, k: sp.Idx, l:
     return ExpressionInverse(element, row, col, k, l)
 
 
-class ExpressionDet(sp.Expr):
+class ExpressionDet(_OfMatrixExpression):
     """``det A`` of a square matrix expression ``A``: args ``(A's element over (row, col), row, col)``. ``row`` and
     ``col`` are bound here: indices labelled by Dummies, which verify's walks over free indices pass by (``det A`` has
     none)."""
 
-    is_commutative = True  # a number, as ExpressionInverse
-
-    @property
-    def element(self) -> tuple[sp.Expr, sp.Idx, sp.Idx]:
-        return self.args[0], self.args[1], self.args[2]
-
     @property
     def free_symbols(self) -> set[sp.Basic]:
-        body, row, col = self.element
-        return (body.free_symbols - {row, col, row.label, col.label}) | row.upper.free_symbols
+        return self._matrix_symbols()
 
     def derivative_by(self, var: sp.Expr, kinks: list) -> sp.Expr:
         """Jacobi's formula: ``det A * sum_ab (A^{-1})_ba dA_ab/dvar``."""
-        from .derivatives import d
-
-        body, row, col = self.element
-        a, b = (sp.Idx(sp.Dummy(name, integer=True), (1, row.upper)) for name in ("a", "b"))
-        inner = d(body.xreplace({row: a, col: b}), var, kinks)
+        a, b, inner = self._inner(var, kinks)
         if inner == 0:
             return sp.Integer(0)
+        body, row, col = self.element
         inv = expression_inverse(body, row, col, b, a)
         return self * sp.Sum(inv * inner, (a, 1, row.upper), (b, 1, row.upper))
 
     def numeric_form(self, compile_: Callable[[sp.Expr], Any]) -> Callable[[dict, dict], Any]:
         """The determinant of A's entries computed at the point (and at the indices around it), once per point."""
-        body, row, col = self.element
-        entry, n = compile_(body), compile_(row.upper)
-        names, seen = (str(row.label), str(col.label)), {}
-        free = sorted({str(s) for s in body.free_symbols} | {str(i.label) for i in body.atoms(sp.Idx)} - set(names))
-
-        def value(env: dict, vals: dict) -> Any:
-            key = (id(vals), tuple(env.get(name) for name in free))
-            if key not in seen or seen[key][0] is not vals:
-                span = range(1, int(n(env, vals)) + 1)
-                rows = [[entry({**env, names[0]: r, names[1]: c}, vals) for c in span] for r in span]
-                if len(seen) > 256:
-                    seen.clear()
-                seen[key] = (vals, _det_entries(rows))
-            return seen[key][1]
-
-        return value
+        return self._per_point(compile_, _det_entries)
 
     def array_form(self, lower: Callable[[sp.Expr], Any]) -> tuple[sp.Expr, tuple, bool]:
         raise DeriveError("the determinant of a matrix expression is evaluated by verify and check, not compiled yet: "
