@@ -36,6 +36,7 @@ from .derivative_of_the_function import derivative_of_the_function
 from .differentials import differential_heads, source_text
 from .encoded import decoded
 from .expression_heads import named_heads, record_head, unknown_application
+from .given_function_heads import function_head
 from .heads import _label_subscript, _local_parameters, _parameter_subscripts, _parameters_or_indices
 from .heads_fonts import font_subscripts
 from .heads_gradient import gradient_heads
@@ -372,9 +373,8 @@ def _functions_named(latex: str, parts: list[list[_Tok]], used: int, end: _Tok, 
     """``y = softplus(x) = f(x) = \\log(1 + e^{x})``: each other side that is a function head ``f(x)`` of a new name
     names the chain's last side too (noted), so that a claim may write ``f'(x)``."""
     for side in parts[1:-1]:
-        texts = [t.text for t in side[1:]]
-        if side is parts[used] or len(texts) < 4 or texts[1] != "(" or texts[-1] != ")" or side[1].kind != "letter" \
-                or ctx.known(texts[0]) or not all(t.kind == "letter" or t.text == "," for t in side[3:-1]):
+        name = function_head(latex, side[1:], ctx) if side is not parts[used] else None  # \mathrm{F}(\theta_0, \theta_1)
+        if name is None or ctx.known(name):
             continue
         try:
             d = _define(latex, side[1:] + parts[-1] + [end], ctx)

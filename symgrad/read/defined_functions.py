@@ -21,8 +21,14 @@ class _DefinedFunctions:
             raise self.error(f"{name} takes {len(fn.params)} arguments, got {len(args)}", tok)
         node = self.ctx.definitions[name].lhs if name in self.ctx.definitions else None
         if node is not None and all(a.expr == p or (isinstance(a.expr, sp.Indexed) and a.expr.base == p)
-                                    for a, p in zip(args, fn.params)):
+                                    for a, p in zip(args, fn.params)) and not _entry_elsewhere(node, args):
             return _Val(node)
+        entry = _entry(fn, node, args)
+        if entry is not None:  # h(x) = theta_0 + theta_1 x of a vector x, at the sample x^{(i)}: h's entry i
+            at = ", ".join(map(str, entry.indices))
+            self.note(f"{name} at the entry {at} of its array parameter read as the entry {at} of {name}: "
+                      f"{name} acts entry by entry")
+            return _Val(entry)
         if node is not None and len(args) == 1 and args[0].expr.has(node):
             written = source_text(self.src, self.toks[self.toks.index(tok):self.pos])
             self.note(f"{written} read as a product: the parenthesis holds {tok.text} itself, a value, not an argument")
@@ -49,3 +55,26 @@ class _DefinedFunctions:
                 break
             body = body.xreplace(nodes)
         return body
+
+
+def _entry_elsewhere(node: sp.Expr, args: list[_Val]) -> bool:
+    """Whether the one argument is an entry of the parameter array at other indices than the node's (``h(x_2)`` of
+    ``h_j = ... x_j``): the node at its own indices would be another entry."""
+    return isinstance(node, sp.Indexed) and len(args) == 1 and isinstance(args[0].expr, sp.Indexed) and \
+        args[0].expr.indices != node.indices
+
+
+def _entry(fn: Function, node: sp.Expr | None, args: list[_Val]) -> sp.Expr | None:
+    """The node's entry where a function of one array acts entry by entry (its body writes the array only at the node's
+    own indices: ``h_j = \\theta_0 + \\theta_1 x_j``) and is applied to one entry of that array (``h(x^{(i)})`` is
+    ``h_i``); None for anything else."""
+    if not isinstance(node, sp.Indexed) or len(args) != 1 or len(fn.params) != 1:
+        return None
+    (p,), a = fn.params, args[0].expr
+    if not (isinstance(p, sp.IndexedBase) and isinstance(a, sp.Indexed) and str(a.base.label) == str(p.label)
+            and not args[0].free and len(a.indices) == len(node.indices)):
+        return None
+    written = [x for x in fn.body.atoms(sp.Indexed) if str(x.base.label) == str(p.label)]
+    if not written or any(x.indices != node.indices for x in written) or fn.body.atoms(sp.Sum):
+        return None
+    return node.xreplace(dict(zip(node.indices, a.indices)))

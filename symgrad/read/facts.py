@@ -16,6 +16,7 @@ from .encoded import decoded
 from .forms import forms, respelled
 from .given_consequences import restated
 from .given_definitions import FACT_DEFINITION, indexed_name, taken, unwrapped
+from .given_function_heads import function_head, parameters
 from .given_named_values import named_value
 from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
@@ -305,12 +306,12 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     parts = _split(toks, {"="})
     if len(parts) < 2 or not parts[0]:
         return False
-    name = _lhs_name(latex, parts[0], ctx) or _function_head(latex, parts[0], ctx) or indexed_name(latex, parts[0], ctx)
+    name = _lhs_name(latex, parts[0], ctx) or function_head(latex, parts[0], ctx) or indexed_name(latex, parts[0], ctx)
     right = parts[1][1:]
     if is_case(latex[toks[0].col - 1:toks[-2].col - 1 + len(toks[-2].text)], ctx):
         raise ParseError(f"{_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
                          column=toks[0].col, source=latex)
-    params = _parameters(parts[0]) if _function_head(latex, parts[0], ctx) else set()
+    params = parameters(parts[0]) if function_head(latex, parts[0], ctx) else set()
     letters = {t.text for t in right if t.kind == "letter"} - params
     letters |= {"(its parameters)"} if any(t.text in params for t in right) else set()  # g(t) = \tanh(t)
     terms = [term[1:] if k else term for k, term in enumerate(_split(right + toks[-1:], {"+", "-"}))]
@@ -334,24 +335,6 @@ def is_case(text: str, ctx: Context | None = None) -> bool:
     known = ctx is not None and any(ctx.known(t.text) and t.text not in ctx.ranges for t in toks[:3:2])
     return len(toks) == 4 and toks[0].kind == toks[2].kind == "letter" and toks[1].text in _CASE_RELATIONS and \
         not known
-
-
-def _function_head(latex: str, side: list[_Tok], ctx: Context) -> str | None:
-    """The name of ``g(t)`` (a function's left side: a name, then parameter letters in parentheses), else None."""
-    opened = next((k for k, t in enumerate(side) if t.text == "("), None)
-    if opened is None or side[-1].text != ")" or not _parameters(side) or not opened:
-        return None
-    return _lhs_name(latex, side[:opened], ctx)
-
-
-def _parameters(side: list[_Tok]) -> set[str]:
-    """The letters of ``(s, t)`` closing a left side (a function's parameters), else none."""
-    opened = next((k for k, t in enumerate(side) if t.text == "("), None)
-    inside = [t for t in (side[opened + 1:-1] if opened is not None and side[-1].text == ")" else [])
-              if t.text not in ("{", "}", r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")]  # J(\mathbf{w}): w
-    if not inside or any(t.kind != "letter" and t.text != "," and not t.text[1:].isalpha() for t in inside):
-        return set()
-    return {t.text for t in inside if t.text != ","}
 
 
 def _differentiates(latex: str, side: list[_Tok], ctx: Context) -> bool:

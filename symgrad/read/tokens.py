@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ParseError
+from .braced_names import braced_name
 from .code import code_pieces
 from .code_cases import braced
 from .code_pasted import copied_tildes, flattened_transposes, repaired
@@ -82,7 +83,7 @@ _GREEK = {
 _DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\bar": "bar", r"\overline": "bar", r"\tilde": "tilde",
                 r"\widetilde": "tilde", r"\dot": "dot"}
 _FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\vec", r"\mathit", r"\mathnormal", r"\pmb", r"\mathcal",
-          r"\mathscr", r"\boxed", r"\bbox", r"\mathsf", r"\mathbfit"}
+          r"\mathscr", r"\mathfrak", r"\boxed", r"\bbox", r"\mathsf", r"\mathbfit"}
 _ONES = _FONTS | {r"\mathbb", r"\mathds", r"\mathbbm"}  # \mathbf{1}, \mathbb{1}: the ones vector
 _NAMED = {r"\text", r"\mathrm", r"\operatorname", r"\textrm", r"\textit", r"\textbf", r"\mbox"}
 _FUNCS = {"exp", "log", "ln", "softmax", "diag", "norm", "sigmoid", "tanh", "sqrt", "cosh", "sinh", "arctan", "logsumexp",
@@ -277,7 +278,8 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     while k < len(toks):
         t = toks[k]
         rewritten = _old_font(toks, k) or _rewritten(toks, k, src) or primes(toks, k, _Tok) or \
-            power_outside(toks, k, _Tok) or mapped(toks, k, _Tok) or identity_spelled(toks, k, _Tok)
+            power_outside(toks, k, _Tok) or mapped(toks, k, _Tok) or identity_spelled(toks, k, _Tok) or \
+            braced_name(toks, k)
         if rewritten is not None:
             out.extend(rewritten[0])
             k = rewritten[1]
