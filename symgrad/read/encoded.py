@@ -1,7 +1,9 @@
 """LaTeX copied out of an equation image's address: percent-escapes (``%5Cfrac%7B1%7D...``) and HTML entities
 (``&space;``, ``&plus;``, ``&lt;``) decoded, and the image service's address and options (``\\dpi{110}``,
 ``\\bg_white``, ``\\fn_cm``) dropped. In LaTeX ``%`` starts a comment, so a ``%`` followed by two hex digits is never
-math; text with any other ``%`` is left as written (the reader refuses it). Each decoding is said in the notes."""
+math; text with any other ``%`` is left as written (the reader refuses it). Each decoding is said in the notes.
+Invisible characters a page's editor leaves (zero-width spaces, joiners, a byte-order mark, a soft hyphen) are spaces
+here, the one place text is normalised, one for one so that columns stay."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from urllib.parse import unquote
 
 from .unicode_prose import cjk_blanked
 
+# zero-width space, (non-)joiner, left-to-right and right-to-left marks, word joiner, byte-order mark, soft hyphen
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 # an entity ends in ";" (&lt; &#43;): a bare & stays an alignment mark (a &= b), &lt without ; is not decoded
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
@@ -38,12 +42,17 @@ def _address_end(rest: str, opening: str) -> str:
     return re.sub(r"\)\s*$", "", rest) if opening.lstrip().startswith("!") else rest
 
 
+def visible(text: str) -> str:
+    """``text`` with each invisible character a space (``$z\\u200b$`` is ``$z $``)."""
+    return _INVISIBLE.sub(" ", text) if isinstance(text, str) else text
+
+
 def decoded(text: str, notes: list[str]) -> str:
     """``text`` with an equation image's address and options dropped and its percent-escapes (when every ``%`` in
     it starts one) and HTML entities decoded, each noted in ``notes``."""
     if not isinstance(text, str):
         return text
-    said = []
+    text, said = visible(text), []
     address = _IMAGE_ADDRESS.match(text)
     if address:
         text = _address_end(text[address.end():], address.group(0))

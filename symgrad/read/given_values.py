@@ -13,6 +13,7 @@ from .damage_stars import starred
 from .given_chains import named_chain
 from .given_conditions import condition
 from .given_identities import restated_notation
+from .given_plus_minus import plus_minus
 from .tokens import _code_tokens, _Tok, _tokenize
 
 _ENTRY = {"digit", "end"}
@@ -20,9 +21,12 @@ _LAYOUT = {"\\\\", "&", ".", ",", "-", "+"}
 
 
 def fact_tokens(latex: str) -> list[_Tok]:
-    """A fact's tokens; code through the code reader, whole (it notes what it decides), LaTeX and words as written."""
+    """A fact's tokens; code through the code reader, whole (it notes what it decides), LaTeX and words as written
+    (a name equal to either sign of a number as the set of the two)."""
     pieces = code_pieces(latex) if isinstance(latex, str) else None
-    return starred(_tokenize(latex), _Tok) if pieces is None else _code_tokens(pieces, latex)  # j^*: a name
+    if pieces is not None:
+        return _code_tokens(pieces, latex)
+    return plus_minus(starred(_tokenize(latex), _Tok))  # j^*: a name; b_i = \pm 1: b_i \in \{-1, 1\}
 
 
 def is_array_value(right: list[_Tok]) -> bool:

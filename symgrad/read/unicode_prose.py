@@ -1,5 +1,6 @@
 """Prose in Chinese, Japanese or Korean words around a formula (``其中 $y \\in \\mathbb{R}^n$ 是标签``,
-``y \\in \\mathbb{R}^{n} は正解ラベル``): the words are blanked, the same width so that columns stay, and the formula is
+``y \\in \\mathbb{R}^{n} は正解ラベル``), or in Russian (Cyrillic) words (``пусть целевая переменная $y_i \\in \\{+1, -1\\}$``,
+let the target variable be): the words are blanked, the same width so that columns stay, and the formula is
 read, noted, as English words around a formula are. A statement that is words alone (``y 是标签``: no relation, no
 ``$...$`` formula left) cannot be read and is refused naming it as prose, never a tokenizer error inside it."""
 
@@ -9,50 +10,54 @@ import re
 
 from ..errors import ParseError
 
-# CJK punctuation and symbols, kana, CJK ideographs (and extension A, compatibility), Hangul, full-width forms
-_WORDS = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff01-\uff0f"
+# CJK radicals (⼊ for 入), punctuation and symbols, kana, CJK ideographs (and extension A, compatibility), Hangul,
+# full-width forms
+_WORDS = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff01-\uff0f"
                     r"\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
 _FORMULA = re.compile(r"\$|=|<|>|\\(?:in|le|ge|leq|geq|neq|ne|sim|subset|to|frac|sum|partial|nabla)(?![A-Za-z])|∈|≤|≥")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 NOTE = "words in Chinese, Japanese or Korean around the formula dropped"
+_NOTES = {"Chinese/Japanese/Korean": NOTE, "Russian": "words in Russian around the formula dropped"}
 _CAPTION = re.compile(rf"\s*(?:{_WORDS.pattern}\s*)+\d+(?:\.\d+)*\s*[:：]")  # 층2:, 步骤 1：: a caption and its number
 
 
-def _one_formula(text: str, left: str) -> tuple[int, int]:
+def _one_formula(text: str, left: str, words: re.Pattern, language: str) -> tuple[int, int]:
     """The span of the one formula in ``left`` (``$...$`` with its dollars, or all but the ends); raise where the
     words stand inside the formula or between formulas (``若 x = 1 则 w = 0``, if ... then ...): dropped there, they
     would join two statements into one."""
     dollars = list(re.finditer(r"\$+", left))
     if len(dollars) > 2:
-        raise ParseError("several formulas in Chinese/Japanese/Korean words: give each statement on its own",
+        raise ParseError(f"several formulas in {language} words: give each statement on its own",
                          column=dollars[2].start() + 1, source=text)
     ends = (len(left) - len(left.lstrip()), len(left.rstrip()))
     span = (dollars[0].start(), dollars[1].end()) if len(dollars) == 2 else ends
-    inside = next((m for m in _WORDS.finditer(text) if span[0] < m.start() < span[1]), None)
+    inside = next((m for m in words.finditer(text) if span[0] < m.start() < span[1]), None)
     if inside is not None:
-        raise ParseError(f"'{inside.group(0)}' is a word in Chinese/Japanese/Korean inside the formula, which symgrad "
+        raise ParseError(f"'{inside.group(0)}' is a word in {language} inside the formula, which symgrad "
                          "does not read (it may join two statements, as if ... then does): give the formula alone",
                          column=inside.start() + 1, source=text)
     return span
 
 
 def cjk_blanked(text: str, notes: list[str]) -> str:
-    """``text`` with its CJK words blanked (noted in ``notes``); unchanged where it has none. Raises where what is left
-    states nothing a formula does (words alone)."""
-    first = _WORDS.search(text)
+    """``text`` with its CJK words (or, where it has none, its Russian words) blanked (noted in ``notes``); unchanged
+    where it has none. Raises where what is left states nothing a formula does (words alone)."""
+    words, language = (_WORDS, "Chinese/Japanese/Korean") if _WORDS.search(text) else (_CYRILLIC, "Russian")
+    first = words.search(text)
     if first is None:
         return text
-    caption = _CAPTION.match(text)  # 층2: W₂ ∈ ℝᵐˣᵏ: the caption's number goes with its words
+    caption = _CAPTION.match(text) if words is _WORDS else None  # 층2: W₂ ∈ ℝᵐˣᵏ: the caption's number goes with its words
     if caption is not None and _FORMULA.search(text, caption.end()):
         text = " " * caption.end() + text[caption.end():]
         first = _WORDS.search(text) or first
-    left = _WORDS.sub(lambda m: " " * len(m.group(0)), text)
+    left = words.sub(lambda m: " " * len(m.group(0)), text)
     if not _FORMULA.search(left):
-        raise ParseError(f"'{first.group(0)}' is prose in Chinese/Japanese/Korean words, which symgrad does not read: "
+        raise ParseError(f"'{first.group(0)}' is prose in {language} words, which symgrad does not read: "
                          r"write the statement as a formula (y \in \mathbb{R}^{n}, L = ...)", column=first.start() + 1,
                          source=text)
-    span = _one_formula(text, left)
-    if NOTE not in notes:
-        notes.append(NOTE)
+    span = _one_formula(text, left, words, language)
+    if _NOTES[language] not in notes:
+        notes.append(_NOTES[language])
     if left.count("$") < 2:
         return left
     return " " * span[0] + left[span[0]:span[1]] + " " * (len(left) - span[1])  # the sentence around $...$ (one-hot)

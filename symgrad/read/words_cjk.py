@@ -4,11 +4,16 @@ sentence said again in English (``X, Y, T are m x n matrices``) for the reader o
 kind is never dropped with the words around it. A function named in such words (``其中,cosh(x)表示x的双曲余弦函数``) is
 said again in English the same way (``where cosh(x) denotes the hyperbolic cosine function of x``), and so is a list of
 names given their roles (``设$x$为输入向量,$y$为LayerNorm的输出向量,...``: ``let $x$ be the input vector, $y$ be the
-output vector of LayerNorm, ...``), each clause one of a few forms or the sentence left as written."""
+output vector of LayerNorm, ...``), each clause one of a few forms or the sentence left as written: a role, a kind
+(``$X$为$m$行$n$列的矩阵``, an m-row n-column matrix: ``X is a m \\times n matrix``), clauses in full-width
+parentheses each one of these too. A name given its role in Russian words is said in English by ``words_russian``."""
 
 from __future__ import annotations
 
 import re
+
+from .encoded import visible
+from .words_russian import russian_said
 
 # each word, with the English it stands for: kinds (matrix, vector, scalar), then adjectives
 _KINDS = {"行列": "matrix", "矩阵": "matrix", "矩陣": "matrix", "행렬": "matrix", "ベクトル": "vector",
@@ -22,12 +27,13 @@ _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
 _ADJ = "|".join(sorted(_ADJECTIVES, key=len, reverse=True))
 _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{[^{}]*\}|\\(?:mathbf|boldsymbol|bm|vec)\s*\\?[A-Za-z]+|\\?[A-Za-zα-ωΑ-Ω]+(?:_\{?[A-Za-z0-9]+\}?)?)"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[,，、]\s*{_NAME})*)"
-_SIZE = r"(?P<size>[A-Za-z0-9]+\s*(?:\\times|×|\*)\s*[A-Za-z0-9]+|[A-Za-z0-9]+\s*次元)"
+_SIZE = (r"(?P<size>[A-Za-z0-9]+\s*(?:\\times|×|\*)\s*[A-Za-z0-9]+|[A-Za-z0-9]+\s*次元"
+         r"|[A-Za-z0-9]+\s*行\s*[A-Za-z0-9]+\s*列)")  # m行n列: m rows and n columns
 _IS = r"(?:は|是|为|為|が|은|는|:|：)"
 _ONE = r"(?:一个|一個|ある|的)?"
 _TAIL = r"(?:とする|とします|である|です|に対して|について|であり|。|，|,|\.|입니다|이다)*"
 _DESCRIBED = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*{_ONE}\s*(?P<before>(?:{_ADJ})*)\s*{_SIZE}?\s*(?:の)?\s*"
-                        rf"(?P<after>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_TAIL}\s*")
+                        rf"(?:的)?\s*(?P<after>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_TAIL}\s*")
 _KIND_FIRST = re.compile(rf"\s*{_SIZE}?\s*(?:の)?\s*(?P<before>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_NAMES}\s*{_TAIL}\s*")
 # the functions named in words, with the English words for them
 _FUNCTIONS = {"双曲余弦": "hyperbolic cosine", "雙曲餘弦": "hyperbolic cosine", "双曲線余弦": "hyperbolic cosine",
@@ -44,10 +50,14 @@ _ROLE_WORDS = {"输入": "input", "输出": "output", "权重": "weight", "偏�
                "维度": "dimension", "常数": "constant", "标量": "scalar", "一个": "a", "很小的": "very small",
                "真实": "true", "预测": "predicted", "目标": "target", "标签": "label", "值": "value", "学习率": "learning rate",
                "样本数量": "number of samples", "样本数": "number of samples", "样本个数": "number of samples",
-               "类别数": "number of classes", "类别数量": "number of classes", "特征数": "number of features"}
+               "类别数": "number of classes", "类别数量": "number of classes", "特征数": "number of features",
+               "特征个数": "number of features", "特征数量": "number of features", "神经元的输入": "input of the neuron",
+               "神经元的输出": "output of the neuron", "激活函数": "activation function"}
 _ROLE_WORD = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 _MATH = r"\$[^$]+\$"
-_ROLE_CLAUSE = re.compile(rf"\s*(?P<let>设|令)?\s*(?P<name>\$\s*{_NAME}\s*\$)\s*(?:为|是)\s*(?:(?P<owner>[A-Za-z][A-Za-z-]*)的)?"
+# $m$为..., $z$表示..., m: ... (a bare name before a colon)
+_ROLE_CLAUSE = re.compile(rf"\s*(?P<let>设|令)?\s*(?:(?P<name>\$\s*{_NAME}\s*\$)\s*(?:为|是|表示|代表|即为|指)|"
+                          rf"(?P<bare>{_NAME})\s*[:：])\s*(?:(?P<owner>[A-Za-z][A-Za-z-]*)的)?"
                           rf"\s*(?P<words>(?:(?:{_ROLE_WORD})\s*)+)")
 _GRADIENT_CLAUSE = re.compile(rf"\s*(?P<derivative>{_MATH})\s*是\s*(?:损失函数|损失)\s*(?P<loss>{_MATH})\s*(?:相对于|关于|对)\s*"
                               rf"(?P<by>{_MATH})\s*的梯度\s*")
@@ -55,21 +65,28 @@ _GRADIENT_CLAUSE = re.compile(rf"\s*(?P<derivative>{_MATH})\s*是\s*(?:损失函
 _REMARKS = {"用于避免除以零的情况": "used to avoid division by zero", "用于避免除以零": "used to avoid division by zero",
             "可以通过反向传播计算得到": "which can be computed by backpropagation"}
 _OPENINGS = {"其中": "where", "这里": "here", "此处": "here"}
-_CLAUSE_END = re.compile(r"[,，;；。]")
+_CLAUSE_END = re.compile(r"[,，;；。（）]")  # a full-width parenthesis opens or closes clauses of their own
 _BOLD_LIST = re.compile(r"\\(boldsymbol|mathbf|bm)\s*\{([^{}]*,[^{}]*)\}")  # \boldsymbol{X,Y,T}: each name bold
 
 
 def kinds_in_cjk(text: str) -> str:
     """``text`` as an English sentence where it states names' kind in CJK words (``X, Y, T are m \\times n
     matrices``); ``text`` unchanged otherwise."""
+    text = visible(text)
     plain = _BOLD_LIST.sub(lambda m: ", ".join(rf"\{m[1]}{{{n.strip()}}}" for n in m[2].split(",")), text)
     plain = plain.replace("$", " ")
+    return _kind_said(plain) or _function_said(plain) or _roles_said(text) or russian_said(text) or text
+
+
+def _kind_said(plain: str) -> str | None:
+    """``X, Y, T are m \\times n matrices`` for ``X,Y,T は m \\times n 行列``; None when ``plain`` states no kind so."""
     m = _DESCRIBED.fullmatch(plain) or _KIND_FIRST.fullmatch(plain)
     if m is None:
-        return _function_said(plain) or _roles_said(text) or text
+        return None
     names = [n.strip() for n in re.split(r"[,，、]", m["names"])]
     words = re.findall(_ADJ, (m["before"] or "") + (m.groupdict().get("after") or ""))
     size = re.sub(r"\s*次元$", "-dimensional", m["size"].strip()) if m["size"] else ""
+    size = re.sub(r"\s*行\s*(\S+?)\s*列$", r" \\times \1", size)  # m行n列: m \times n
     kind = _KINDS[m["kind"]]
     said = " ".join(w for w in [*(_ADJECTIVES[w] for w in words), size, kind] if w)
     if len(names) > 1:
@@ -93,10 +110,11 @@ def _clause_said(clause: str) -> str | None:
         words = " ".join(_ROLE_WORDS[w] for w in re.findall(_ROLE_WORD, m["words"]))
         article = "" if words.startswith("a ") else "the "
         owner = f" of {m['owner']}" if m["owner"] else ""
-        return f"{'let ' if m['let'] else ''}{m['name']} be {article}{words}{owner}"
+        name = m["name"] or f"${m['bare']}$"
+        return f"{'let ' if m['let'] else ''}{name} be {article}{words}{owner}"
     if (m := _GRADIENT_CLAUSE.fullmatch(clause)) is not None:
         return f"{m['derivative']} is the gradient of the loss function {m['loss']} with respect to {m['by']}"
-    return None
+    return _kind_said(clause.replace("$", " "))
 
 
 def _roles_said(text: str) -> str | None:
