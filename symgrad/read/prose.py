@@ -20,7 +20,7 @@ from .words_layers import layer_in_words
 from .words_narration import narration_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
 from .words_notation import notation_in_words
-from .words_phrases import as_declarations, declared_in_words, withheld_in_words
+from .words_phrases import as_declarations, declared_in_words, rule_heading_notes, withheld_in_words
 from .words_translated import translated
 from .words_upstream import upstream_in_words
 
@@ -74,9 +74,9 @@ _SENTENCES = [
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     # f: R^n ---> R, f \colon \mathbb{R}^n \to \mathbb{R}: a signature with plain R and arrows typed out
-    # "(let) (the) function f : R^n -> R (be defined by)": the words before and after say what the formula does
+    # "(let) (the) function f : R^n -> R (be defined by, such that)": the words before and after say what the formula does
     ((rf"(?:(?:the|a)\s+)?(?:(?:function|map)\s+)?{_NAME}\s*(?::|\\colon)\s*{_REALS}\s*(?:-+>|→|\\(?:long)?(?:to|rightarrow))\s*"
-      rf"{_REALS}(?:\s+(?:be|is)\s+(?:defined|given)\s+(?:by|as))?\s*:?"),
+      rf"{_REALS}(?:\s+(?:be|is)\s+(?:defined|given)\s+(?:by|as)|\s+such\s+that)?\s*:?"),
      r"\1 \\colon \\mathbb{R}\2 \\to \\mathbb{R}\3"),
     (rf"({_NAME[1:-1]}(?:\s*,\s*{_NAME[1:-1]})*)\s+(?:in|∈)\s+(\\mathbb\s*\{{?R\}}?.*)", r"\1 \\in \2"),  # x, a in R^n
     # (if) x in mathbb{R}^3: the backslashes lost in copying, the reals' power kept (a shape, no condition)
@@ -283,7 +283,7 @@ def unread_clause(text: str) -> tuple[str, int] | None:
     if len(clauses) < 2 or not any(known) or all(known):
         return None
     clause = clauses[known.index(False)].strip(" .")
-    return clause, text.index(clause) + 1
+    return clause, text.find(clause) + 1 or 1  # a clause with its names joined is not in the text as written
 
 
 def _plain(text: str) -> str:
@@ -345,7 +345,7 @@ def _described(text: str, fact: str) -> list[str]:
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
     phrases = as_declarations(spaced) if fact is not None else None
     if phrases is not None:
-        return [*apposition_notes(spaced), *(n for p in phrases for n in _described(p, _sentence(p)))]
+        return [*rule_heading_notes(spaced), *apposition_notes(spaced), *(n for p in phrases for n in _described(p, _sentence(p)))]
     try:
         matrices = declared_in_words(spaced) if fact is not None else None
     except ParseError:  # not the sentence the fact was read from

@@ -37,7 +37,10 @@ _ADJECTIVES = {
     "design": ("", ""), "coefficient": ("", ""), "weight": ("", ""), "parameter": ("", ""), "data": ("", ""),
 }
 BY_USE = "{names} declared matrices in words: their shapes are read from their use"
+VECTORS_BY_USE = "{names} declared vectors in words: their sizes are read from their use"
 _BOLD = pattern(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
+# what a name declared in words must be read as: (the note that declares it, its kind, whether a shape read fits)
+_SAID = ((BY_USE, "matrix", lambda shape: bool(shape)), (VECTORS_BY_USE, "vector", lambda shape: len(shape or ()) == 1))
 
 
 def is_capital(name: str) -> bool:
@@ -47,15 +50,18 @@ def is_capital(name: str) -> bool:
     return (bold[1] if bold else name).lstrip("\\")[:1].isupper()
 
 
-def read_as_numbers(notes: list[str], tensors: dict) -> str | None:
-    """The first name a sentence declared a matrix (of a shape its use settles) that the reading of the problem made
-    a number after all, None when there is none: the words and the reading disagree, and the caller refuses."""
+def read_otherwise(notes: list[str], tensors: dict) -> tuple[str, str, str] | None:
+    """The first name a sentence declared a matrix or a vector (of a shape its use settles) that the reading of the
+    problem made something else, with the kind the words said and what the reading made it; None when there is none:
+    the words and the reading disagree, and the caller refuses."""
     for note in notes:
-        m = re.fullmatch(re.escape(BY_USE).replace(r"\{names\}", "(.*)"), note)
-        for name in re.split(r",\s*", m[1]) if m else ():
-            key = _BOLD.sub(lambda b: b[1], name).lstrip("\\")
-            if key in tensors and not getattr(tensors[key], "shape", None):
-                return name
+        for said, kind, fits in _SAID:
+            m = re.fullmatch(re.escape(said).replace(r"\{names\}", "(.*)"), note)
+            for name in re.split(r",\s*", m[1]) if m else ():
+                key = _BOLD.sub(lambda b: b[1], name).lstrip("\\")
+                shape = getattr(tensors.get(key), "shape", None) if key in tensors else None
+                if key in tensors and not fits(shape):
+                    return name, kind, f"an array of {len(shape)} axes" if shape else "a number"
     return None
 
 

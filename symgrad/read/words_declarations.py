@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
-from .prose_matrices import BY_USE, is_capital
+from .prose_matrices import BY_USE, VECTORS_BY_USE, is_capital
 
 _NAME = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)|\\?[A-Za-zα-ωΑ-Ω]+(?:\{[^{}]*\})?)"
          r"(?:_\{?[A-Za-z0-9]+\}?)?")  # \mathbf x, \mathbf{x}, \Sigma, x_i
@@ -76,7 +76,8 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
     if space is None:
         return None
     facts = [rf"{n} \in \mathbb{{R}}{space}" for n in names] if space else []
-    notes = [BY_USE.format(names=", ".join(names))] if space == "" and kind == "matrix" else []
+    by_use = {"matrix": BY_USE, "vector": VECTORS_BY_USE}.get(kind or "") if space == "" else None
+    notes = [by_use.format(names=", ".join(names))] if by_use else []
     for word in adjectives:
         fact, note = _ADJECTIVES[word]
         facts += [fact.format(name=n) for n in names if fact]
@@ -142,6 +143,8 @@ def _space(kind: str | None, sizes: list[tuple], adjectives: list[str], names: l
     if kind in ("vector", "row"):
         if len(size) == 2 and "1" in size and size != ("1", "1"):
             size = (size[0] if size[1] == "1" else size[1],)
+        if not size and kind == "vector":
+            return ""  # "x, a are vectors": their sizes are read from their use (and checked: read_otherwise)
         if len(size) != 1:
             return None
         return f"^{{{size[0]}}}" if kind == "vector" else rf"^{{1 \times {size[0]}}}"

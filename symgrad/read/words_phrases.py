@@ -21,7 +21,13 @@ _KIND = r"(?:matri(?:x|ces)|(?:column\s+|row\s+)?vectors?|scalars?|real\s+number
 # "a symmetric matrix A", "the d x d matrix M", "two square matrices A and B": article, words, kind, then the names
 _NOUN_FIRST = pattern(rf"(?:(?:let|consider|given|take)\s+)?(?:a|an|the|two|three|some|any)\s+(?P<words>[^.;]*?)\s*"
                          rf"(?<![A-Za-z])(?P<kind>{_KIND})\s+(?P<names>{_NAMES})", re.IGNORECASE)
-_PHRASE_BREAK = pattern(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?=(?:a|an|the|two|some)\s)", re.IGNORECASE)
+# "vector x, a and matrix A, B": the kind alone before the names, as a heading lists them
+_KIND_FIRST = pattern(rf"(?P<words>)(?P<kind>{_KIND})\s+(?P<names>{_NAMES})", re.IGNORECASE)
+_PHRASE_BREAK = pattern(rf"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?=(?:a|an|the|two|some)\s+(?!and\b|or\b)|{_KIND}\s)", re.IGNORECASE)  # x, a and ...: a name
+# a heading naming the rule a derivation uses before the names it declares: "product rule on vector x, a and matrix A"
+_RULE_HEADING = pattern(r"((?:the\s+)?(?:product|chain|quotient|sum|power)\s+rule)\s+(?:on|for|with)\s+(?=\S)",
+                        re.IGNORECASE)
+_RULE_NOTE = "'{rule}' names the rule the derivation uses: no fact"
 # "x is not a matrix, but a scalar", "x is a scalar, not a matrix": what it is, the other kind only ruled out
 _NOT_BUT = pattern(rf"(?P<names>{_NAMES})\s+(?:is|are)\s+not\s+(?:an?\s+)?{_KIND}\s*,?\s*but\s+(?:rather\s+)?"
                       r"(?:(?:is|are)\s+)?(?P<what>.+)", re.IGNORECASE)
@@ -36,12 +42,21 @@ _WITHHELD_NOTE = "{names}: not assumed {what} ('{said}'); nothing imposed, read 
 
 def _noun_first(plain: str) -> str | None:
     """``<names> is a <words> <kind>`` for one phrase naming its kind first (``a symmetric matrix A``), or None."""
-    m = _NOUN_FIRST.fullmatch(plain.strip())
+    m = _NOUN_FIRST.fullmatch(plain.strip()) or _KIND_FIRST.fullmatch(plain.strip())
     if m is None or re.search(r"\b(?:not|non)\b", m["words"], re.IGNORECASE):
         return None
     words = re.sub(r"\s*-\s*$", "-dimensional", m["words"].strip())  # the d-vector: a d-dimensional vector
-    plural = re.search(r"(?:ces|s)$", m["kind"]) is not None
-    return f"{m['names']} {'are' if plural else 'is'} {'a ' if not plural else ''}{words} {m['kind']}".replace("  ", " ")
+    kind = m["kind"]
+    if re.search(r",|\band\b", m["names"]):  # "vector x, a": several names, each a vector
+        kind = re.sub(r"(?i)matrix$", "matrices", re.sub(r"(?i)vector$", "vectors", kind))
+    plural = re.search(r"(?:ces|s)$", kind) is not None
+    return f"{m['names']} {'are' if plural else 'is'} {'a ' if not plural else ''}{words} {kind}".replace("  ", " ")
+
+
+def rule_heading_notes(spaced: str) -> list[str]:
+    """The note for the words before a sentence's declarations that name a rule (``product rule on ...``), or none."""
+    m = _RULE_HEADING.match(" ".join(spaced.split()))
+    return [_RULE_NOTE.format(rule=m[1])] if m else []
 
 
 def withheld_in_words(spaced: str) -> str | None:
@@ -54,7 +69,7 @@ def withheld_in_words(spaced: str) -> str | None:
 def as_declarations(spaced: str) -> list[str] | None:
     """The ``<names> is a <kind>`` sentences a sentence written another way says (``x is not a matrix, but a scalar``:
     ``x is a scalar``; ``the d-vector a and the d x d matrix M``: two), or None when it is written no other way."""
-    plain = " ".join(spaced.split()).strip().rstrip(".")
+    plain = _RULE_HEADING.sub("", " ".join(spaced.split()).strip().rstrip("."), count=1)
     apposition = apposed(plain)  # "Y is a covariance matrix Σ, which is symmetric": each name, each clause
     if apposition is not None:
         return apposition[0]

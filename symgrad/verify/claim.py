@@ -241,16 +241,18 @@ def _read_context(parse: Any, ctx: Any, stage: list[str], target: str, define: S
 
 
 def _matrices_as_said(ctx: Any, stage: list[str]) -> None:
-    """Refuse where a fact in words said a name is a matrix and the claim and definitions read it as a number (``A is
-    a given matrix`` with nothing in ``X^T X - A`` that makes A one): judged as a number, the verdict would not be
-    about the page's matrix."""
-    from ..read.prose_matrices import read_as_numbers
+    """Refuse where a fact in words said a name is a matrix (or a vector) and the claim and definitions read it as
+    something else (``A is a given matrix`` with nothing in ``X^T X - A`` that makes A one): judged so, the verdict
+    would not be about the page's matrix."""
+    from ..read.prose_matrices import read_otherwise
 
-    name = read_as_numbers(ctx.notes, ctx.tensors)
-    if name is not None:
+    otherwise = read_otherwise(ctx.notes, ctx.tensors)
+    if otherwise is not None:
+        name, kind, read = otherwise
         stage[0] = "--given"
-        raise ParseError(f"{name} is said a matrix in words, but nothing in the formulas makes it one (read there, it "
-                         rf"is a number): declare its shape ({name} \in \mathbb{{R}}^{{m \times n}})", column=1)
+        space = r"\mathbb{R}^{m \times n}" if kind == "matrix" else r"\mathbb{R}^{n}"
+        raise ParseError(f"{name} is said a {kind} in words, but nothing in the formulas makes it one (read there, it "
+                         rf"is {read}): declare its shape ({name} \in {space})", column=1)
 
 
 def _facts_first(parse: Any, ctx: Any, given: Sequence[str], assume: list[str]) -> list[str]:
