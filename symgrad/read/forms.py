@@ -20,7 +20,74 @@ def respelled(toks: list[_Tok], notes: list[str]) -> list[_Tok]:
                 toks[k - 1].text not in (",", "=", "(", "{", r"\in"):
             out[k] = _Tok("cmd", r"\in", toks[k].col)
             notes.append(f"{toks[k].text} between a name and a space read as \\in")
-    return out
+    return sets_and_columns(out, notes)
+
+
+def sets_and_columns(toks: list[_Tok], notes: list[str]) -> list[_Tok]:
+    """``toks`` with two spellings pages use read as meant, each noted: a set of numbers after \\in in TeX's own
+    braces, which print nothing (``y \\in{-1, +1}``: the set \\{-1, +1\\}); a value in parentheses with its entries
+    separated by semicolons (``y = (y_1; y_2; \\dots; y_m)``, a column written out), its entries. A semicolon in an
+    argument list (``p(x; \\theta)``) is left: it follows a name, not ``=``."""
+    out = list(toks)
+    for k in range(1, len(toks) - 1):
+        if toks[k].text == "{" and toks[k - 1].text == r"\in":
+            close = _closing(toks, k, "{", "}")
+            items = [t.text for t in toks[k + 1:close] if t.text != ","]
+            commas = sum(t.text == "," for t in toks[k + 1:close])
+            if close is not None and commas and all(t.replace(".", "").isdigit() or t in "+-" for t in items):
+                out[k], out[close] = _Tok("cmd", r"\{", toks[k].col), _Tok("cmd", r"\}", toks[close].col)
+                notes.append(f"{_text(toks, k, close)} after \\in, in TeX's braces (which print nothing), read as a set")
+        if toks[k].text == "(" and toks[k - 1].text == "=":
+            close = _closing(toks, k, "(", ")")
+            top = _top_level(toks, k, close) if close is not None else []
+            if sum(toks[j].text == ";" for j in top) >= 2 and not any(toks[j].text == "," for j in top):
+                out = [_Tok("sym", ",", t.col) if j in top and t.text == ";" else t for j, t in enumerate(out)]
+                notes.append(f"{_text(toks, k, close)}: its entries separated by semicolons (a column written out)")
+    return _values(out, notes)
+
+
+def _values(toks: list[_Tok], notes: list[str]) -> list[_Tok]:
+    """``x = 0, 1`` (a name, then numbers after =, as a page lists the values a variable takes): ``x \\in \\{0, 1\\}``,
+    noted; any other fact unchanged. (A range of an index is written with its dots: ``i = 1, \\dots, n``.)"""
+    values = [t.text for t in toks[2:-1] if t.text != ","]
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if len(toks) < 6 or toks[1].text != "=" or toks[0].kind != "letter" or len(commas) < 1 or any(
+            toks[k - 1].text == "," for k in commas) or toks[-2].text == "," or not all(
+            v.replace(".", "").isdigit() or v in "+-" for v in values):
+        return toks
+    notes.append(f"{_text(toks, 0, len(toks) - 2)}: the values {toks[0].text} takes, read as {toks[0].text} \\in "
+                 f"\\{{{_text(toks, 2, len(toks) - 2)}\\}} (its domain: as an index, it would need its range "
+                 f"written with dots, {toks[0].text} = 1, \\dots, n)")
+    return [toks[0], _Tok("cmd", r"\in", toks[1].col), _Tok("cmd", r"\{", toks[1].col), *toks[2:-1],
+            _Tok("cmd", r"\}", toks[-1].col), toks[-1]]
+
+
+def _closing(toks: list[_Tok], k: int, opening: str, closing: str) -> int | None:
+    """The index of the token closing ``toks[k]`` (an ``opening``), or None."""
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j].text == opening) - (toks[j].text == closing)
+        if depth == 0:
+            return j
+    return None
+
+
+def _top_level(toks: list[_Tok], k: int, close: int) -> list[int]:
+    """The indices of the tokens between ``toks[k]`` and ``toks[close]`` outside any inner group."""
+    depth, top = 0, []
+    for j in range(k + 1, close):
+        depth += (toks[j].text in ("(", "{", "[")) - (toks[j].text in (")", "}", "]"))
+        if depth == 0:
+            top.append(j)
+    return top
+
+
+def _text(toks: list[_Tok], k: int, close: int) -> str:
+    """The tokens from ``toks[k]`` to ``toks[close]`` as written (spaced where their columns leave a gap)."""
+    text = toks[k].text
+    for before, t in zip(toks[k:close], toks[k + 1:close + 1]):
+        text += " " * (t.col > before.col + len(before.text)) + t.text
+    return text
 
 
 def forms(toks: list[_Tok], latex: str) -> list[tuple[str, list[_Tok]]]:
