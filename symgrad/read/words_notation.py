@@ -21,6 +21,8 @@ _NOTATIONS = {
                  (rf"(?:partial\s+)?(?:derivative|gradient)(?:\s+of\s+(?:(?:the|a)\s+)?(?:function\s+)?\S+)?\s+"
                  rf"(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?)\s+(?:(?:the|a)\s+)?(?:(?:matrix|vector)\s+)?(?P<of>{_NAME})")),
     "Hadamard product": (r"(?P<arg>\\odot|⊙|\\circ|∘)", r"(?:hadamard|element[\s-]?wise|entry[\s-]?wise)\s+(?:product|multiplication)"),
+    # between two vectors the reader takes \cdot (and \bullet, its heavier dot) as their inner product
+    "inner product": (r"(?P<arg>\\cdot|\\bullet|·|•)", r"(?:vector\s+)?(?:inner|dot|scalar)\s+product(?:\s+of\s+(?:two\s+)?vectors)?"),
     "identity matrix": (r"(?P<arg>(?-i:I|I_\{?[A-Za-z0-9]\}?|\\mathbf\s*\{?I\}?|\\mathbb\s*\{?I\}?))", r"identity(?:\s+matrix)?"),
 }
 _SAYS = r"(?:denotes?|is|means|stands\s+for|represents)"
