@@ -35,7 +35,7 @@ from .unicode_nabla import nabla_notes
 
 Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
 
-_MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
+_MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "Math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
 _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
               "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul",
               "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign", "tile"}

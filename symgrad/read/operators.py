@@ -86,6 +86,10 @@ class _Operators:
             d_num = 0  # \frac{f(a, b)}{\partial a_1}: the numerator's \partial lost; \partial a_1 alone has no value
             self.note(f"{self.written(num_start, den_start)} over \\partial read as the derivative (its \\partial "
                       "lost)")
+        elif d_num and not d_den and skip_num and self.partial_over_name(num_start, den_start, skip_den):
+            d_den = 0  # \frac{\partial}{\theta} J: the denominator's \partial lost; \partial over a name is no quotient
+            self.note(f"\\partial over {self.toks[den_start + skip_den].text} read as the derivative by it (the "
+                      "denominator's \\partial lost)")
         elif not (d_num and d_den and (not is_d or self.toks[den_start + skip_den].text == "d")):
             num = self.argument()
             den = self.argument()
@@ -103,6 +107,16 @@ class _Operators:
         if of is None:  # the operator form d/dz applies to the whole product after it, up to the next + or -
             of = self.term() if self.starts_factor() or self.at("-") else self.implied_loss(t)
         return self.derivative(of, var, t)
+
+    def partial_over_name(self, num_start: int, den_start: int, skip_den: int) -> bool:
+        """Whether the fraction here is ``\\frac{\\partial}{name}``: a numerator of \\partial alone over one name (a letter or a
+        Greek letter, with or without a subscript) and nothing else."""
+        num = [t.text for t in self.toks[num_start:den_start]]
+        first = self.toks[den_start + skip_den]
+        end = _group_end(self.toks, den_start) if skip_den else den_start + 1
+        rest = [t.text for t in self.toks[den_start + skip_den + 1:end - skip_den]]
+        named = first.kind == "letter" or first.kind == "cmd" and first.text[1:] in _GREEK
+        return num == ["{", r"\partial", "}"] and named and (not rest or rest[0] == "_" and len(rest) in (2, 4))
 
     def word_of(self) -> _Val | None:
         """``\\frac{\\partial MSE}{...}``: letters written together as all of a numerator, none of them a name here,
