@@ -348,6 +348,10 @@ def _summarise(problem: _Problem, truth: sp.Expr, links: list[Link], wrong: tupl
     case = _case_text(problem.assumptions)
     when = f" when {case}" if case else ""
     also = f"   ({general} in general)" if case and in_case != truth else ""
+    if search.space.fixed:
+        notes.append("the numeric search draws every point with " + ", ".join(
+            _text(sp.Eq(sp.Symbol(name), sp.Rational(v.numerator, v.denominator), evaluate=False))
+            for name, v in search.space.fixed.items()) + " (as the facts state)")
     if search.space.unsupported:
         notes.append("constraints not imposed in the numeric search: "
                      + "; ".join(_text(sp.Eq(c.lhs, c.rhs, evaluate=False)) for c in search.space.unsupported))

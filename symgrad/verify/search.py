@@ -119,7 +119,11 @@ class _Space:
         self.inputs = self._inputs(everything, {d.name for d in defs})
         self.symmetric = {name_of(b) for e in everything for b in e.atoms(linalg.Symmetric)}
         self.constraint_axes = [c for c in (_constraint_axis(c) for c in problem.constraints) if c is not None]
-        self.unsupported = [c for c in problem.constraints if _constraint_axis(c) is None]
+        # x = 2, \gamma = 3/10: a scalar input the facts fix to a number is drawn at that number, every point
+        self.fixed = {f[0]: f[1] for f in map(_fixed_value, problem.constraints)
+                      if f is not None and self.inputs.get(f[0]) == ()}
+        self.unsupported = [c for c in problem.constraints
+                            if _constraint_axis(c) is None and (_fixed_value(c) or ("",))[0] not in self.fixed]
         self.made = 0  # points made so far: each gets its own abstract functions
 
     def _inputs(self, everything: Sequence[sp.Expr], defined: set[str]) -> dict[str, tuple[sp.Expr, ...]]:
@@ -193,6 +197,7 @@ class _Space:
         for name, axis, target in self.constraint_axes:
             if name in inputs:
                 _impose(inputs[name], axis, target)
+        inputs.update(self.fixed)
         self.made += 1
         vals = self.values(sizes, {k: _mp(v) for k, v in inputs.items()},
                            _Uninterpreted(f"{sorted(sizes.items())} {style} {self.made}", style))
@@ -281,6 +286,15 @@ def _constraint_axis(c: Constraint) -> tuple[str, int, Fraction] | None:
     if len(positions) != 1:
         return None
     return str(c.lhs.function.base.label), positions[0], Fraction(int(c.rhs.p), int(c.rhs.q))
+
+
+def _fixed_value(c: Constraint) -> tuple[str, Fraction] | None:
+    """``x = 2`` or ``\\gamma = 3/10`` (either side) as (x, 2): a plain name fixed to a real number, written as a
+    fraction or a decimal; None for any other fact."""
+    for name, value in ((c.lhs, c.rhs), (c.rhs, c.lhs)):
+        if isinstance(name, sp.Symbol) and (value.is_Rational or value.is_Float):
+            return str(name), Fraction(int(value.p), int(value.q)) if value.is_Rational else Fraction(str(value))
+    return None
 
 
 def _impose(table: dict[tuple[int, ...], Fraction], axis: int, total: Fraction) -> None:
