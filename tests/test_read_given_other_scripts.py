@@ -19,6 +19,7 @@ from symgrad.read.encoded import visible
 from symgrad.read.facts import parse_given
 from symgrad.read.given_plus_minus import plus_minus
 from symgrad.read.tokens import _tokenize
+from symgrad.read.unicode_prose import cjk_blanked
 from symgrad.read.words_cjk import kinds_in_cjk
 from symgrad.read.words_russian import russian_said
 from symgrad.verify import verify
@@ -82,6 +83,8 @@ def test_a_name_equal_to_either_sign_of_a_number_takes_the_two_values():
     parse_given(r"\(b_i = \pm 1\).", ctx)
     assert ctx.domains == {"b": {-1, 1}}
     assert plus_minus(_tokenize(r"x = a \pm 1")) == _tokenize(r"x = a \pm 1")  # two values of an expression
+    upstream = _tokenize(r"\frac{\partial L}{\partial y} = \pm 1")
+    assert plus_minus(upstream) == upstream  # a derivative's two values: no name's set
 
 
 def test_the_logistic_gradient_with_labels_plus_minus_one_in_russian_words():
@@ -95,3 +98,20 @@ def test_the_logistic_gradient_with_labels_plus_minus_one_in_russian_words():
     assert right.verdict == "proved" and "class label of training example i" in right.message
     assert verify(r"\sum_{i=1}^{m} \frac{b_i a_i}{1 + \exp(b_i a_i x)}", of=r"\frac{\partial L}{\partial x}",
                   define=[loss], given=[fact]).verdict == "wrong"
+
+
+def test_a_matrix_said_symmetric_in_chinese_words_makes_2_a_x_the_gradient():
+    assert kinds_in_cjk("$A$是对称的") == "A is symmetric"
+    assert kinds_in_cjk("$\\Sigma$是对称正定矩阵") == r"\Sigma is a symmetric positive definite matrix"
+    A, x = anp.array([[2.0, 1.0], [1.0, 3.0]]), anp.array([0.5, -1.0])
+    assert anp.allclose(grad(lambda x: x @ A @ x)(x), 2 * A @ x)
+    quadratic = [r"f(x) = x^T A x", r"x \in \mathbb{R}^{n}", r"A \in \mathbb{R}^{n \times n}"]
+    of = r"\frac{\partial f}{\partial x}"
+    right = verify("2Ax", of=of, define=quadratic[:1], given=[*quadratic[1:], "$A$是对称的"])
+    assert right.verdict in ("proved", "agrees"), right.message
+    assert verify("Ax", of=of, define=quadratic[:1], given=[*quadratic[1:], "$A$是对称的"]).verdict == "wrong"
+
+
+def test_a_kangxi_radical_in_chinese_words_is_a_word():
+    notes: list[str] = []
+    assert cjk_blanked("$x > 0$是输⼊", notes).strip() == "$x > 0$" and notes  # ⼊ (U+2F0A) for 入

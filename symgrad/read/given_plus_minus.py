@@ -4,10 +4,19 @@ left to the reader's refusal: two values of an expression are no fact symgrad re
 
 from __future__ import annotations
 
-from .tokens import _Tok
+from .tokens import _DECORATIONS, _FONTS, _GREEK, _Tok
 
 _RELATIONS = {"=", r"\in"}
 _CLOSING = {r"\)", r"\]", "$", ".", ",", ";"}  # what may follow the number: the formula's end, punctuation
+_OPENING = {r"\(", r"\[", "$"}
+_NAME_PARTS = {"_", "{", "}", *(f"\\{g}" for g in _GREEK), *_FONTS, *_DECORATIONS}
+
+
+def _is_name(toks: list[_Tok]) -> bool:
+    """Whether ``toks`` spell one name (``b_i``, ``\\hat{y}_{n}``, ``\\sigma``): no operator, no derivative."""
+    written = [t for t in toks if t.text not in _OPENING]
+    return bool(written) and written[0].kind in ("letter", "cmd") and all(
+        t.kind in ("letter", "digit") or t.text in _NAME_PARTS for t in written)
 
 
 def plus_minus(toks: list[_Tok]) -> list[_Tok]:
@@ -21,7 +30,7 @@ def plus_minus(toks: list[_Tok]) -> list[_Tok]:
                                and toks[end + 1].kind == "digit"):
         end += 1
     rest = toks[end:]
-    if end == k + 1 or any(t.text in _RELATIONS for t in toks[:k - 1]) or not all(
+    if end == k + 1 or not _is_name(toks[:k - 1]) or not all(
             t.text in _CLOSING or t.kind == "end" for t in rest):
         return toks
     value, col = toks[k + 1:end], toks[k].col

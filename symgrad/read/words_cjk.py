@@ -21,7 +21,8 @@ _KINDS = {"行列": "matrix", "矩阵": "matrix", "矩陣": "matrix", "행렬": 
           "标量": "scalar", "標量": "scalar", "スカラー": "scalar", "スカラ": "scalar", "스칼라": "scalar"}
 _ADJECTIVES = {"常数": "constant", "常數": "constant", "定数": "constant", "상수": "constant", "对称": "symmetric",
                "對稱": "symmetric", "対称": "symmetric", "대칭": "symmetric", "正方": "square", "方": "square",
-               "实": "real", "実": "real", "實": "real", "可逆": "invertible", "正则": "invertible", "正則": "invertible"}
+               "实": "real", "実": "real", "實": "real", "可逆": "invertible", "正则": "invertible", "正則": "invertible",
+               "正定": "positive definite", "半正定": "positive semidefinite", "正定値": "positive definite"}
 _WORD = "|".join(sorted({*_KINDS, *_ADJECTIVES}, key=len, reverse=True))
 _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
 _ADJ = "|".join(sorted(_ADJECTIVES, key=len, reverse=True))
@@ -34,6 +35,7 @@ _ONE = r"(?:一个|一個|ある|的)?"
 _TAIL = r"(?:とする|とします|である|です|に対して|について|であり|。|，|,|\.|입니다|이다)*"
 _DESCRIBED = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*{_ONE}\s*(?P<before>(?:{_ADJ})*)\s*{_SIZE}?\s*(?:の)?\s*"
                         rf"(?:的)?\s*(?P<after>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_TAIL}\s*")
+_QUALITY = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*(?P<before>(?:{_ADJ})+)\s*(?:的|な|である)?\s*{_TAIL}\s*")  # A是对称的
 _KIND_FIRST = re.compile(rf"\s*{_SIZE}?\s*(?:の)?\s*(?P<before>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_NAMES}\s*{_TAIL}\s*")
 # the functions named in words, with the English words for them
 _FUNCTIONS = {"双曲余弦": "hyperbolic cosine", "雙曲餘弦": "hyperbolic cosine", "双曲線余弦": "hyperbolic cosine",
@@ -79,12 +81,15 @@ def kinds_in_cjk(text: str) -> str:
 
 
 def _kind_said(plain: str) -> str | None:
-    """``X, Y, T are m \\times n matrices`` for ``X,Y,T は m \\times n 行列``; None when ``plain`` states no kind so."""
-    m = _DESCRIBED.fullmatch(plain) or _KIND_FIRST.fullmatch(plain)
+    """``X, Y, T are m \\times n matrices`` for ``X,Y,T は m \\times n 行列``, ``A is symmetric`` for ``A是对称的``; None
+    when ``plain`` states no kind so."""
+    m = _DESCRIBED.fullmatch(plain) or _KIND_FIRST.fullmatch(plain) or _QUALITY.fullmatch(plain)
     if m is None:
         return None
     names = [n.strip() for n in re.split(r"[,，、]", m["names"])]
     words = re.findall(_ADJ, (m["before"] or "") + (m.groupdict().get("after") or ""))
+    if "kind" not in m.groupdict():  # A是对称的: A is symmetric
+        return f"{', '.join(names)} {'are' if len(names) > 1 else 'is'} {' '.join(_ADJECTIVES[w] for w in words)}"
     size = re.sub(r"\s*次元$", "-dimensional", m["size"].strip()) if m["size"] else ""
     size = re.sub(r"\s*行\s*(\S+?)\s*列$", r" \\times \1", size)  # m行n列: m \times n
     kind = _KINDS[m["kind"]]
