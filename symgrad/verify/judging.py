@@ -290,6 +290,7 @@ def _names(e: sp.Basic) -> set[str]:
     indices = e.atoms(sp.Idx)
     skip = set().union({str(i) for i in indices}, *({str(s) for s in sp.sympify(b).free_symbols}
                                                    for i in indices if i.lower is not None for b in (i.lower, i.upper)))
+    skip |= {str(v) for s in e.atoms(sp.Subs) for v in s.variables}  # f'(u) of an undefined f: Subs binds its _t
     return {str(a.base) if isinstance(a, sp.Indexed) else str(a) for a in e.atoms(sp.Indexed, sp.Symbol)} - skip
 
 
