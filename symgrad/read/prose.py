@@ -8,6 +8,7 @@ import re
 
 from ..errors import ParseError
 from .densities import density_in_words
+from .given_diagonal import diagonal_written
 from .words_appositions import apposition_notes
 from .words_conventions import convention_in_words
 from .words_declarations import generic_in_words
@@ -54,6 +55,7 @@ _SENTENCES = [
     (rf"{_NAMES}\s+(?:(?:is|are)\s+)?(?:of|with)\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_NAME}\s*(?:is|be|:)\s*{_DIM}{_BY}1", r"\1 \\in \\mathbb{R}^{\2}"),  # y is n x 1
     (rf"{_NAME}\s*:\s*{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: n \times d
+    (rf"{_NAMES}\s*(?:-+>|→|\\(?:to|rightarrow))\s*{_DIM}\s*(?:\*|{_BY})\s*{_DIM}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # U -> n*k
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}-(?:dimensional\s+)?(?:column\s+)?vector", r"\1 \\in \\mathbb{R}^{\2}"),  # an n-vector
     (rf"{_NAME}\s+(?:is\s+)?{_A}matrix\s+of\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
@@ -73,8 +75,7 @@ _SENTENCES = [
     (rf"{_NAME}\s+is\s+{_A}(?:(?:column\s+)?vector|matrix)?\s*(?:in\s+)?(\\mathbb\{{R\}}.*)", r"\1 \\in \2"),
     (rf"{_A}(?:column\s+)?(?:vector|matrix|scalar)\s+({_NAME}\s*(?:\\in|∈).*)", r"\1"),
     (rf"{_NAME}\s*=\s*\(\s*{_DIM}\s*,\s*{_DIM}\s*\)\s+.*matrix.*", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
-    # f: R^n ---> R, f \colon \mathbb{R}^n \to \mathbb{R}: a signature with plain R and arrows typed out
-    # "(let) (the) function f : R^n -> R (be defined by, such that)": the words before and after say what the formula does
+    # a signature with plain R and arrows typed out, "(let) (the) function f : R^n ---> R (be defined by, such that)"
     ((rf"(?:(?:the|a)\s+)?(?:(?:function|map)\s+)?{_NAME}\s*(?::|\\colon)\s*{_REALS}\s*(?:-+>|→|\\(?:long)?(?:to|rightarrow))\s*"
       rf"{_REALS}(?:\s+(?:be|is)\s+(?:defined|given)\s+(?:by|as)|\s+such\s+that)?\s*:?"),
      r"\1 \\colon \\mathbb{R}\2 \\to \\mathbb{R}\3"),
@@ -187,6 +188,8 @@ def from_prose(text: str) -> tuple[str, list[str]]:
         return facts, [*translation, *notes]
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
+    if (diagonal := diagonal_written(text)) is not None:  # \Lambda = diag(\lambda_1, \dots, \lambda_n): of a vector
+        return diagonal[0], [diagonal[1]]
     given_as = given_as_in_words(text)  # "$Y$ is given as $Y = XW^T$ where ...": the definition, then the rest
     if given_as is not None:
         rest = from_prose(given_as[1]) if given_as[1].strip() else ("", [])

@@ -100,8 +100,15 @@ def _dim_term(p: _Parser) -> sp.Expr:
 
 
 def _dim_name(p: _Parser) -> sp.Expr:
-    """A size name with a subscript is one size (``d_{in}``, ``n_1``), else a bound (``n``, ``m``)."""
+    """A size name with a subscript is one size (``d_{in}``, ``n_1``), a letter primed another size (``d'``,
+    ``d^{\\prime}``: in a space's power a prime is no transpose nor derivative), else a bound (``n``, ``m``)."""
     t = p.peek()
+    primed = _PRIMES.get(tuple(u.text for u in p.toks[p.pos + 1:p.pos + 5]))
+    if t.kind == "letter" and len(t.text) == 1 and primed is None:
+        primed = _PRIMES.get(tuple(u.text for u in p.toks[p.pos + 1:p.pos + 3])) or _PRIMES.get((p.peek(1).text,))
+    if t.kind == "letter" and len(t.text) == 1 and primed is not None:
+        p.pos += 1 + primed
+        return p.size(f"{t.text}'")
     if t.kind == "letter" and p.peek(1).text == "_" and p.contiguous(0):
         if p.peek(2).text == "{":
             sub, end = _arg_text(p.toks, p.pos + 2)
@@ -111,6 +118,9 @@ def _dim_name(p: _Parser) -> sp.Expr:
             p.pos = end
             return p.size(f"{t.text}_{{{sub}}}")
     return p.bound()
+
+
+_PRIMES = {("'",): 1, ("^", r"\prime"): 2, ("^", "{", r"\prime", "}"): 4}  # d', d^\prime, d^{\prime}: tokens after d
 
 
 def _sign(p: _Parser) -> sp.Set | None:
