@@ -55,7 +55,7 @@ _SENTENCES = [
     (rf"{_NAMES}\s+(?:(?:is|are)\s+)?(?:of|with)\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_NAME}\s*(?:is|be|:)\s*{_DIM}{_BY}1", r"\1 \\in \\mathbb{R}^{\2}"),  # y is n x 1
     (rf"{_NAME}\s*:\s*{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # X: n \times d
-    (rf"{_NAMES}\s*(?:-+>|→|\\(?:to|rightarrow))\s*{_DIM}\s*(?:\*|{_BY})\s*{_DIM}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # U -> n*k
+    (rf"{_NAMES}\s*(?:-+>|→|\\(?:to|rightarrow))\s*{_DIM}\s*(?:\*|\\times|×)\s*{_DIM}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),  # U -> n*k
     (rf"{_NAME}\s+(?:is\s+)?{_A}{_DIM}-(?:dimensional\s+)?(?:column\s+)?vector", r"\1 \\in \\mathbb{R}^{\2}"),  # an n-vector
     (rf"{_NAME}\s+(?:is\s+)?{_A}matrix\s+of\s+(?:size|shape|dimensions?)\s+{_SQUARE}", r"\1 \\in \\mathbb{R}^{\2 \\times \3}"),
     (rf"{_A}{_SCALAR}s?\s+{_NAME}", r"\1 \\in \\mathbb{R}"),
