@@ -37,7 +37,7 @@ _LOSS = r"(?:loss|cost|objective|error)(?:\s+function)?"
 _UPSTREAM = r"(?:(?:the|an?)\s+)?(?:(?:upstream|incoming|output)\s+)?(?:gradient\s+)?"
 _DERIVATIVE = r"(\\d?frac\{.*?\}\{.*?\}|\\partial\s*\S+\s*/\s*\\partial\s*\S+|d\S+\s*/\s*d\S+)"
 # (sentence, the fact it states); names and sizes are kept as written
-_SIZE = r"([A-Za-z][A-Za-z0-9]*|[1-9][0-9]*)"  # no 0: p is (0, 1) is an interval
+_SIZE = r"([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*|[1-9][0-9]*)"  # no 0: p is (0, 1) is an interval; n_samples
 _REALS = r"(?:R|ℝ|\\R|\\mathbb\s*\{?R\}?)((?:\^(?:\{[^{}]*\}|[A-Za-z0-9]))?)"  # R, \mathbb{R}, with its power
 # "has shape", ":", "is", "are learnable vectors of shape", ": Scale parameter of shape" (code docstrings' words)
 _SHAPE = (r"(?:has\s+(?:shape|size|dimensions?)|(?::\s*|(?:is|are)\s+)(?:(?:an?|the)\s+)?(?:[A-Za-z]+\s+){0,3}?"

@@ -100,7 +100,7 @@ def _dim_term(p: _Parser) -> sp.Expr:
 
 
 def _dim_name(p: _Parser) -> sp.Expr:
-    """A size name with a subscript is one size (``d_{in}``, ``n_1``), a letter primed another size (``d'``,
+    """A size name with a subscript is one size (``d_{in}``, ``n_1``, ``n_samples``), a letter primed another size (``d'``,
     ``d^{\\prime}``: in a space's power a prime is no transpose nor derivative), else a bound (``n``, ``m``)."""
     t = p.peek()
     primed = _PRIMES.get(tuple(u.text for u in p.toks[p.pos + 1:p.pos + 5]))
@@ -112,9 +112,13 @@ def _dim_name(p: _Parser) -> sp.Expr:
     if t.kind == "letter" and p.peek(1).text == "_" and p.contiguous(0):
         if p.peek(2).text == "{":
             sub, end = _arg_text(p.toks, p.pos + 2)
-        else:
-            sub, end = p.peek(2).text, p.pos + 3
-        if re.fullmatch(r"[A-Za-z0-9]+", sub):
+        else:  # n_samples, as code names a size: the letters glued after _ (n_s times amples is no size)
+            end = p.pos + 3
+            while p.contiguous(end - p.pos - 1) and (p.toks[end].kind in ("letter", "digit") or p.toks[end].text == "_"):
+                end += 1
+            end -= p.toks[end - 1].text == "_"
+            sub = "".join(u.text for u in p.toks[p.pos + 2:end])
+        if re.fullmatch(r"[A-Za-z0-9_]+", sub):
             p.pos = end
             return p.size(f"{t.text}_{{{sub}}}")
     return p.bound()
