@@ -11,6 +11,7 @@ from ..errors import ParseError, SymgradError
 from ..tensors import Definition, indices_of, name_of
 from .applied_subscripts import subscript_moved
 from .applied_variables import as_variables
+from .argument_parameters import argument_parameters
 from .bound import _rename_bound
 from .chains import (
     _case_after,
@@ -319,7 +320,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     toks = head_labels(layer_labels(_range_after(latex, subscript_moved(font_subscripts(_tokens(latex)), ctx, head=True), ctx), ctx), ctx)
     matmul_matrices(latex, ctx)
     square_matrices(toks, ctx)
-    toks = sample_parameters(latex, toks, ctx)
+    toks = argument_parameters(latex, sample_parameters(latex, toks, ctx), ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         return _unnamed_loss(latex, toks, ctx)
