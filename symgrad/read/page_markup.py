@@ -19,6 +19,9 @@ _FENCES = re.compile(r"^\s*(`+)(?=[^`])|(?<=[^`])(`+)\s*$")
 # MediaWiki's rendering failure, up to the {\displaystyle ...} that holds the formula's source
 _FAILED = re.compile(r"Failed to parse \(.*?\):\s*(?=\{\\displaystyle)", re.DOTALL)
 _DISPLAYSTYLE = re.compile(r"\{\\displaystyle\b")  # MediaWiki's source of a formula, {\displaystyle a = b}
+# a style group around the whole formula, from its first character to its last ({\textstyle \begin{aligned} ...
+# \end{aligned} }): only a style, like $...$; a group inside a formula ({\textstyle \sum} x) is the formula's own
+_WHOLE_STYLE = re.compile(r"^[\s$]*(\{\\(?:textstyle|scriptstyle)\b)")
 # reStructuredText (Sphinx): the directive ``.. math::`` that opens a display, each at the start of a line
 _DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+math::", re.MULTILINE)
 # and its inline role :math:`...`, which stands as the $...$ it means (the backticks paired, nothing between them)
@@ -39,6 +42,11 @@ def _markup(src: str) -> list[tuple[int, int, str]]:
         close = closing_brace(src, m.start())
         if close is not None and not src[close + 1:].strip(" .,"):
             found += [(m.start(), m.end(), "{\\displaystyle ...}"), (close, close + 1, "{\\displaystyle ...}")]
+    whole = _WHOLE_STYLE.match(src)
+    close = whole and closing_brace(src, whole.start(1))
+    if close is not None and not src[close + 1:].strip(" .,$"):
+        name = "{" + src[whole.start(1) + 1:whole.end(1)] + " ...}"
+        found += [(whole.start(1), whole.end(1), name), (close, close + 1, name)]
     return found
 
 
