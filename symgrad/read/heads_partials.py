@@ -102,25 +102,64 @@ def _operator_d(toks: list[_Tok], ctx: Context) -> list[_Tok]:
 
 
 def _hessians(toks: list[_Tok], ctx: Context) -> list[_Tok]:
-    """``Hf(x)``, ``H f(x)``, ``\\mathrm{Hess}\\, f(x)`` (no H defined) of a defined function of one vector, at its
-    parameter: its Hessian, ``\\frac{\\partial^2 f(x)}{\\partial x^2}`` (noted)."""
+    """``Hf(x)``, ``H f(x)``, ``\\mathrm{Hess}\\, f(x)`` (no H defined), ``\\nabla^2 f(x)``, ``\\nabla^2
+    \\mathcal{L}(\\mathbf{w})`` of a defined function of one vector, at its parameter (the names in a font or not):
+    its Hessian, ``\\frac{\\partial^2 f(x)}{\\partial x^2}`` (noted; ``\\nabla^2`` of a function of a vector is
+    the optimiser's Hessian, not the physicist's Laplacian, its trace: that reading is named in the note)."""
     out: list[_Tok] = []
     skip = 0
     for k, t in enumerate(toks):
-        upright = t.text in (r"\mathrm", r"\operatorname") and [u.text for u in toks[k + 1:k + 7]] == list("{Hess}")
-        mark = 7 if upright else 1 if t.text == "H" and t.kind == "letter" and not ctx.declared_elsewhere("H") else 0
-        fn = ctx.functions.get(toks[k + mark].text.lstrip("\\")) if mark and k + mark + 3 < len(toks) else None
-        if k >= skip and fn is not None and len(fn.params) == 1 and isinstance(fn.params[0], sp.IndexedBase) and \
-                [u.text for u in toks[k + mark + 1:k + mark + 4]] == ["(", name_of(fn.params[0]), ")"]:
-            x, name = name_of(fn.params[0]), toks[k + mark].text
+        mark = _hessian_mark(toks, k, ctx)
+        fn, name, after = _function_at(toks, k + mark, ctx) if mark and k >= skip else (None, "", k)
+        arg = _name_at(toks, after + 1) if fn is not None and after < len(toks) and toks[after].text == "(" else None
+        if fn is not None and len(fn.params) == 1 and isinstance(fn.params[0], sp.IndexedBase) and arg is not None \
+                and arg[0] == name_of(fn.params[0]) and arg[1] < len(toks) and toks[arg[1]].text == ")":
+            x = name_of(fn.params[0])
             out += [_Tok(u.kind, u.text, t.col) for u in made(rf"\frac{{\partial^2 {name}({x})}}{{\partial {x}^2}}")]
-            skip = k + mark + 4
-            note = f"H{name.lstrip(chr(92))}({x}) read as the Hessian of {name.lstrip(chr(92))}: no H is defined"
+            skip = arg[1] + 1
+            written = r"\nabla^2 " if t.text == r"\nabla" else "H"
+            note = f"{written}{name.lstrip(chr(92))}({x}) read as the Hessian of {name.lstrip(chr(92))}" + \
+                (f" ({x} a vector: not the Laplacian, the Hessian's trace)" if t.text == r"\nabla" else
+                 ": no H is defined")
             if note not in ctx.notes:
                 ctx.notes.append(note)
         elif k >= skip:
             out.append(t)
     return out
+
+
+def _hessian_mark(toks: list[_Tok], k: int, ctx: Context) -> int:
+    """How many tokens at ``k`` write "the Hessian of" (``H``, ``\\mathrm{Hess}``, ``\\nabla^2``, ``\\nabla^{2}``), or 0."""
+    texts = [u.text for u in toks[k:k + 7]]
+    if texts[:1] == [r"\mathrm"] or texts[:1] == [r"\operatorname"]:
+        return 7 if texts[1:] == list("{Hess}") else 0
+    if texts[:3] == [r"\nabla", "^", "2"]:
+        return 3
+    if texts[:5] == [r"\nabla", "^", "{", "2", "}"]:
+        return 5
+    return 1 if texts[:1] == ["H"] and toks[k].kind == "letter" and not ctx.declared_elsewhere("H") else 0
+
+
+def _function_at(toks: list[_Tok], k: int, ctx: Context) -> tuple[Function | None, str, int]:
+    """The defined function whose name is written at ``k`` (``f``, ``\\ell``, ``\\mathcal{L}``), its name as written
+    (without the font), and the index past it; None where none is."""
+    found = _name_at(toks, k)
+    if found is None:
+        return None, "", k
+    fn = ctx.functions.get(found[0].lstrip("\\"))
+    return fn, found[0], found[1]
+
+
+def _name_at(toks: list[_Tok], k: int) -> tuple[str, int] | None:
+    """The one-letter name written at ``k``, bare or in a font (``w``, ``\\ell``, ``\\mathbf{w}``), and the index past
+    it; None where there is none."""
+    if k >= len(toks):
+        return None
+    if toks[k].text in _FONTS + (r"\mathcal", r"\mathit", r"\mathrm") and \
+            [u.text for u in toks[k + 1:k + 2]] == ["{"] and [u.text for u in toks[k + 3:k + 4]] == ["}"]:
+        k += 2
+        return (toks[k].text, k + 2) if toks[k].kind in ("letter", "cmd") else None
+    return (toks[k].text, k + 1) if toks[k].kind in ("letter", "cmd") else None
 
 
 def _indexed_d(toks: list[_Tok], ctx: Context) -> list[_Tok]:
