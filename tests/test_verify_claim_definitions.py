@@ -29,3 +29,11 @@ def test_mean_squared_residual_without_the_two_is_wrong():
     v = symgrad.verify("Then L = (1/N)‖r‖² and ∂L/∂W = (1/N)·r·xᵀ.", define=RESIDUAL)
     assert v.verdict == "wrong"
     assert v.diagnosis == "factor"
+
+
+def test_a_function_defined_then_an_implication_then_its_derivative():
+    definition, claim = definition_before(r"f(x) = \cos(ax) \Rightarrow \frac{df}{dx} = -a\sin(ax)", [])
+    assert definition == r"f(x) = \cos(ax)"
+    assert claim.strip() == r"\frac{df}{dx} = -a\sin(ax)"
+    assert symgrad.verify(r"f(x) = \exp(ax) \Rightarrow \frac{df}{dx} = a\exp(ax)").verdict == "proved"
+    assert symgrad.verify(r"f(x) = \cos(ax) \Rightarrow \frac{df}{dx} = a\sin(ax)").verdict == "wrong"

@@ -8,8 +8,14 @@ import re
 from collections.abc import Sequence
 
 _NAME = r"(?:[A-Za-z](?:_\{?\w+\}?)?|\\[A-Za-z]+)"
-_STATED = re.compile(rf"^(?P<lead>\s*(?:(?:then|where|with|so|and|let)\s+)?)(?P<name>{_NAME})\s*=(?P<value>[^=]+?)"
-                     r"(?P<sep>\s*,?\s*(?:(?<![A-Za-z])and(?![A-Za-z])|\\text\s*\{\s*and\s*\})\s*|\s*[,;]\s+)(?P<claim>.+=.+)$",
+# a function's parameters after its name, f(x) = \cos(ax): the name defined is f
+_PARAMETERS = r"(?:\s*\((?P<params>\s*\\?[A-Za-z]+(?:\s*,\s*\\?[A-Za-z]+)*\s*)\))?"
+# an implication after the definition, f(x) = \exp(ax) \Rightarrow \frac{df}{dx} = a\exp(ax): what follows from it
+_IMPLIES = r"\s*(?:\\(?:Rightarrow|implies|Longrightarrow|therefore)(?![A-Za-z])|⇒|⟹)\s*"
+_STATED = re.compile(rf"^(?P<lead>\s*(?:(?:then|where|with|so|and|let)\s+)?)(?P<name>{_NAME}){_PARAMETERS}\s*="
+                     r"(?P<value>[^=]+?)"
+                     rf"(?P<sep>\s*,?\s*(?:(?<![A-Za-z])and(?![A-Za-z])|\\text\s*\{{\s*and\s*\}})\s*|\s*[,;]\s+|{_IMPLIES})"
+                     r"(?P<claim>.+=.+)$",
                      re.IGNORECASE | re.DOTALL)
 _DERIVATIVE = re.compile(r"\\partial|∂|\\nabla|∇|\\d?frac\s*\{\s*d|(?<![A-Za-z])d\w*\s*/\s*d|'|\\prime")
 
@@ -23,6 +29,8 @@ def definition_before(claim: str, define: Sequence[str]) -> tuple[str, str] | No
     name = m["name"]
     if any(re.match(rf"\s*(?:let\s+)?{re.escape(name)}\s*(?:\(|=|_|\^)", text, re.IGNORECASE) for text in define):
         return None
-    if not re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", m["claim"].split("=", 1)[0]):
+    d = "d?" if m["params"] else ""  # a function f(x) differentiated as df/dx (a variable's dx is the other side)
+    if not re.search(rf"(?<![A-Za-z\\]){d}{re.escape(name)}(?![A-Za-z])", m["claim"].split("=", 1)[0]):
         return None  # the derivative is of something else: the definition is no part of it
-    return f"{name} = {m['value'].strip()}", " " * m.start("claim") + m["claim"]
+    head = f"{name}({m['params'].strip()})" if m["params"] else name
+    return f"{head} = {m['value'].strip()}", " " * m.start("claim") + m["claim"]
