@@ -13,9 +13,12 @@ _RIGHT_DEFINES = {r"\eqqcolon", r"\eqcolon"}
 
 def primes(toks: list, k: int, tok: Callable[..., object]) -> tuple[list, int] | None:
     """The prime tokens that ``^'``, ``^{'}``, ``^{''}``, ``^\\prime`` or ``^{\\prime\\prime}`` at ``k`` stand for, and
-    the index past them; None for any other superscript."""
+    the index past them; None for any other superscript. ``^{,}`` is a prime typed with the key beside it (a comma
+    raised means nothing else: ``tanh^{,}(x)``)."""
     if toks[k].text != "^":
         return None
+    if [t.text for t in toks[k + 1:k + 4]] == ["{", ",", "}"]:
+        return [tok("sym", "'", toks[k + 2].col)], k + 4
     if toks[k + 1].text in _PRIMES:
         return [tok("sym", "'", toks[k].col)], k + 2
     end = k + 2
