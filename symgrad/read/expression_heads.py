@@ -9,6 +9,21 @@ from .context import Context
 from .tokens import _Tok
 
 _IGNORED = {"{", "}", r"\left", r"\right", ""}
+_DOTS = {r"\dots", r"\ldots", r"\cdots", "..."}
+
+
+def _kept(toks: list[_Tok]) -> list[int]:
+    """The positions of the tokens a head is matched on: braces aside, and a list's comma after its dots
+    (``x_1, ..., x_n`` is ``x_1, ...x_n``)."""
+    kept: list[int] = []
+    for k, t in enumerate(toks):
+        if t.text not in _IGNORED and not (t.text == "," and kept and toks[kept[-1]].text in _DOTS):
+            kept.append(k)
+    return kept
+
+
+def _text(t: _Tok) -> str:
+    return r"\dots" if t.text in _DOTS else t.text
 
 
 def record_head(head: list[_Tok], text: str, name: str, ctx: Context) -> None:
@@ -77,14 +92,14 @@ def unknown_application(head: list[_Tok], ctx: Context) -> tuple[str, str] | Non
 
 
 def _key(toks: list[_Tok]) -> tuple[str, ...]:
-    return tuple(t.text for t in toks if t.text not in _IGNORED)
+    return tuple(_text(toks[k]) for k in _kept(toks))
 
 
 def _find(toks: list[_Tok], key: tuple[str, ...], free: list[int] = ()) -> tuple[int, int, list[str]] | None:
     """The span of the first occurrence of ``key`` in ``toks`` (braces aside), widened to balance its braces, with the
     index letters written at the ``free`` positions of the key (any one letter may stand there)."""
-    kept = [k for k, t in enumerate(toks) if t.text not in _IGNORED]
-    texts = [toks[k].text for k in kept]
+    kept = _kept(toks)
+    texts = [_text(toks[k]) for k in kept]
     for s in range(len(texts) - len(key) + 1):
         written = texts[s:s + len(key)]
         if any(w != x and not (p in free and len(w) == 1 and w.isalpha()) for p, (w, x) in enumerate(zip(written, key))):
