@@ -57,11 +57,22 @@ class _Primes:
             f = fn.body.xreplace({fn.params[0]: t})
         else:
             f = self.builtin(name, _Val(t), tok).expr
-            if f.atoms(AppliedUndef):
+            if f.atoms(AppliedUndef) and not self.applied_in_definitions(name):
                 raise self.error(f"{name}' of a function that is not defined: define {name}(x) = ... first", tok)
+            if f.atoms(AppliedUndef):
+                self.note(f"{name}' read as the derivative of {name}, which the definitions apply and nothing defines: "
+                          f"the claim is judged for any {name}")
         if alone and isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
             return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
+        if f.atoms(AppliedUndef):  # f'(\sum_i w_i x_i): the derivative of the unknown f at that point
+            return _Val(sp.Subs(sp.diff(f, t), t, a.expr), a.axes)
         return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
+
+    def applied_in_definitions(self, name: str) -> bool:
+        """Whether a definition applies the function ``name`` that nothing defines (``\\hat{y}_j = f(\\sum_i w_{ij}
+        x_i)``): the problem's unknown function, whose derivative a claim may write as ``f'``."""
+        return any(app.func.__name__ == name for d in self.ctx.definitions.values()
+                   for app in sp.sympify(d.rhs).atoms(AppliedUndef))
 
     def derivative_row(self, name: str, x: sp.IndexedBase, tok: _Tok) -> _Val:
         """``f'(w)`` of a scalar function of a vector w, at w: its derivative, the row vector of the partials by
