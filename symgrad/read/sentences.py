@@ -9,8 +9,13 @@ import re
 from .lazy_patterns import pattern
 from .prose import without_lead_in
 
-_SPAN = pattern(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)", re.DOTALL)
+# a formula in the words: $$...$$, $...$, \(...\), or markdown's inline code `...` (issues and comments write math so)
+_SPAN = pattern(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)|`([^`\n]+)`", re.DOTALL)
 _SLOT = "\0"  # where a formula stood in the words
+# a reason's conjunction before the statement ("since the gradient of ... is ..."), and a consequence drawn after
+# the last formula, in words only ("..., and so indeed the formula fixes this"): neither is part of the claim
+_REASON = pattern(r"\s*(?:since|because|as|note\s+that|recall\s+that)\s+", re.IGNORECASE)
+_CONSEQUENCE = pattern(rf"(?<={_SLOT})\s*,?\s*(?:and\s+)?(?:so|hence|thus|therefore)\s[^{_SLOT}]*$", re.IGNORECASE)
 _DERIVATIVE_WORDS = r"(?:the\s+)?(?:gradient|derivatives?|partial\s+derivatives?|jacobian|differential)"
 _SAYS = r"(?:is|are|equals?|gives?|fills?\s+the\s+vector|is\s+the\s+vector|is\s+given\s+by|becomes?)"
 _NAMED_DERIVATIVE = pattern(
@@ -29,6 +34,7 @@ def claim_in_sentence(text: str) -> tuple[str, str | None, str] | None:
     if len(spans) < 2:
         return None
     words = without_lead_in(_SPAN.sub(_SLOT, text))  # "So the gradient of ...", "Hence ..."
+    words = _CONSEQUENCE.sub("", _REASON.sub("", words, count=1) if _REASON.match(words) else words)
     if _UNNAMED_VARIABLE.fullmatch(words) and len(spans) == 2:  # "the derivative of $E$ is $C$": by E's one variable
         return spans[1], spans[0], f"the sentence read as the claim {spans[1].strip()} about the derivative of {spans[0].strip()}"
     m = _NAMED_DERIVATIVE.fullmatch(words)
