@@ -115,3 +115,16 @@ def test_a_matrix_said_symmetric_in_chinese_words_makes_2_a_x_the_gradient():
 def test_a_kangxi_radical_in_chinese_words_is_a_word():
     notes: list[str] = []
     assert cjk_blanked("$x > 0$是输⼊", notes).strip() == "$x > 0$" and notes  # ⼊ (U+2F0A) for 入
+
+
+def test_roles_in_japanese_and_korean_words_are_said_again_in_english():
+    assert kinds_in_cjk("$m$はサンプル数、$x$は入力ベクトルです") == "$m$ be the number of samples, $x$ be the input vector"
+    assert kinds_in_cjk("$y$는 정답 레이블입니다") == "$y$ be the true label"
+    ctx = Context()
+    parse_given(kinds_in_cjk("$m$はサンプル数、$x$は入力ベクトルです"), ctx)
+    assert "m" in ctx.sizes and any("x be the input vector" in n for n in ctx.notes)
+
+
+def test_a_cyrillic_look_alike_of_a_latin_letter_is_refused_never_dropped():
+    v = verify("2х", of=r"\frac{\partial L}{\partial x}", define=["L = 2x"])  # х is Cyrillic: 2x misread would be 2
+    assert v.verdict == "unreadable" and "Cyrillic letter" in v.message

@@ -15,7 +15,10 @@ from ..errors import ParseError
 _WORDS = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff01-\uff0f"
                     r"\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
 _FORMULA = re.compile(r"\$|=|<|>|\\(?:in|le|ge|leq|geq|neq|ne|sim|subset|to|frac|sum|partial|nabla)(?![A-Za-z])|∈|≤|≥")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+# a Russian word: two letters or more, apart from Latin letters and digits (a lone Cyrillic letter, or one inside a
+# formula's word, is a look-alike of a Latin letter: х, у, а, с, е, о, р)
+_CYRILLIC = re.compile(r"(?<![A-Za-z0-9])[\u0400-\u04ff]{2,}(?![A-Za-z0-9])")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 NOTE = "words in Chinese, Japanese or Korean around the formula dropped"
 _NOTES = {"Chinese/Japanese/Korean": NOTE, "Russian": "words in Russian around the formula dropped"}
 _CAPTION = re.compile(rf"\s*(?:{_WORDS.pattern}\s*)+\d+(?:\.\d+)*\s*[:：]")  # 층2:, 步骤 1：: a caption and its number
@@ -39,12 +42,22 @@ def _one_formula(text: str, left: str, words: re.Pattern, language: str) -> tupl
     return span
 
 
+def _no_look_alike(text: str, left: str) -> None:
+    """Raise where ``left`` (``text`` with its words blanked) still holds a Cyrillic letter: a look-alike of a Latin
+    one (``2х``), which read as a word would be dropped from the formula."""
+    alike = _CYRILLIC_LETTER.search(left)
+    if alike is not None:
+        raise ParseError(f"'{alike.group(0)}' is a Cyrillic letter, which looks like a Latin one: write the Latin letter",
+                         column=alike.start() + 1, source=text)
+
+
 def cjk_blanked(text: str, notes: list[str]) -> str:
     """``text`` with its CJK words (or, where it has none, its Russian words) blanked (noted in ``notes``); unchanged
     where it has none. Raises where what is left states nothing a formula does (words alone)."""
     words, language = (_WORDS, "Chinese/Japanese/Korean") if _WORDS.search(text) else (_CYRILLIC, "Russian")
     first = words.search(text)
     if first is None:
+        _no_look_alike(text, text)
         return text
     caption = _CAPTION.match(text) if words is _WORDS else None  # 층2: W₂ ∈ ℝᵐˣᵏ: the caption's number goes with its words
     if caption is not None and _FORMULA.search(text, caption.end()):
@@ -55,6 +68,7 @@ def cjk_blanked(text: str, notes: list[str]) -> str:
         raise ParseError(f"'{first.group(0)}' is prose in {language} words, which symgrad does not read: "
                          r"write the statement as a formula (y \in \mathbb{R}^{n}, L = ...)", column=first.start() + 1,
                          source=text)
+    _no_look_alike(text, left)
     span = _one_formula(text, left, words, language)
     if _NOTES[language] not in notes:
         notes.append(_NOTES[language])

@@ -54,20 +54,31 @@ _ROLE_WORDS = {"输入": "input", "输出": "output", "权重": "weight", "偏�
                "样本数量": "number of samples", "样本数": "number of samples", "样本个数": "number of samples",
                "类别数": "number of classes", "类别数量": "number of classes", "特征数": "number of features",
                "特征个数": "number of features", "特征数量": "number of features", "神经元的输入": "input of the neuron",
-               "神经元的输出": "output of the neuron", "激活函数": "activation function"}
+               "神经元的输出": "output of the neuron", "激活函数": "activation function",
+               # Japanese
+               "入力": "input", "出力": "output", "重み": "weight", "バイアス": "bias", "ベクトル": "vector", "行列": "matrix",
+               "定数": "constant", "スカラー": "scalar", "正解": "true", "予測": "predicted", "ラベル": "label", "値": "value",
+               "教師ラベル": "target label", "学習率": "learning rate", "サンプル数": "number of samples",
+               "データ数": "number of samples", "クラス数": "number of classes", "特徴量の数": "number of features",
+               # Korean
+               "입력": "input", "출력": "output", "가중치": "weight", "편향": "bias", "벡터": "vector", "행렬": "matrix",
+               "상수": "constant", "스칼라": "scalar", "정답": "true", "예측": "predicted", "레이블": "label", "라벨": "label",
+               "값": "value", "학습률": "learning rate", "샘플 수": "number of samples", "샘플의 수": "number of samples",
+               "클래스 수": "number of classes", "특성 수": "number of features"}
 _ROLE_WORD = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 _MATH = r"\$[^$]+\$"
 # $m$为..., $z$表示..., m: ... (a bare name before a colon)
-_ROLE_CLAUSE = re.compile(rf"\s*(?P<let>设|令)?\s*(?:(?P<name>\$\s*{_NAME}\s*\$)\s*(?:为|是|表示|代表|即为|指)|"
-                          rf"(?P<bare>{_NAME})\s*[:：])\s*(?:(?P<owner>[A-Za-z][A-Za-z-]*)的)?"
-                          rf"\s*(?P<words>(?:(?:{_ROLE_WORD})\s*)+)")
+# (a Japanese or Korean sentence names first: $x$は入力ベクトルです, $x$는 입력 벡터이다, $x$は入力を表す)
+_ROLE_CLAUSE = re.compile(rf"\s*(?P<let>设|令)?\s*(?:(?P<name>\$\s*{_NAME}\s*\$)\s*(?:为|是|表示|代表|即为|指|は|는|은)|"
+                          rf"(?P<bare>{_NAME})\s*[:：])\s*(?:(?P<owner>[A-Za-z][A-Za-z-]*)(?:的|の|의))?"
+                          rf"\s*(?P<words>(?:(?:{_ROLE_WORD})\s*)+)(?:を表す|を表します|를 나타낸다|을 나타낸다)?\s*{_TAIL}")
 _GRADIENT_CLAUSE = re.compile(rf"\s*(?P<derivative>{_MATH})\s*是\s*(?:损失函数|损失)\s*(?P<loss>{_MATH})\s*(?:相对于|关于|对)\s*"
                               rf"(?P<by>{_MATH})\s*的梯度\s*")
 # words after a clause that only say what it is for or how it is had: said again, the clause read alone
 _REMARKS = {"用于避免除以零的情况": "used to avoid division by zero", "用于避免除以零": "used to avoid division by zero",
             "可以通过反向传播计算得到": "which can be computed by backpropagation"}
 _OPENINGS = {"其中": "where", "这里": "here", "此处": "here"}
-_CLAUSE_END = re.compile(r"[,，;；。（）]")  # a full-width parenthesis opens or closes clauses of their own
+_CLAUSE_END = re.compile(r"[,，、;；。（）]")  # a full-width parenthesis opens or closes clauses of their own
 _BOLD_LIST = re.compile(r"\\(boldsymbol|mathbf|bm)\s*\{([^{}]*,[^{}]*)\}")  # \boldsymbol{X,Y,T}: each name bold
 
 
