@@ -13,6 +13,7 @@ from ..tensors import name_of
 from .context import Context, Function
 from .derivative_names import made, spelled
 from .heads_operator_d import operator_d_of_expression
+from .heads_restated import restated_heads
 from .stand_ins import _inputs
 from .tokens import _group_close, _group_end, _split, _Tok
 
@@ -21,8 +22,10 @@ _FONTS = (r"\vec", r"\mathbf", r"\boldsymbol", r"\bm")
 
 def partial_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with ``D f(x)`` anywhere and a claim head ``f_y`` or ``\\nabla <expression>`` written as the
-    derivative it abbreviates (noted); unchanged where nothing applies."""
-    toks = operator_d_of_expression(_bare_nablas(_operator_d(_indexed_d(_hessians(toks, ctx), ctx), ctx), ctx), ctx)
+    derivative it abbreviates, and a head ``\\partial E(w)`` the chain restates as ``\\partial E`` (heads_restated),
+    noted; unchanged where nothing applies."""
+    toks = operator_d_of_expression(_bare_nablas(_operator_d(_indexed_d(_hessians(restated_heads(toks, ctx), ctx), ctx),
+                                                                   ctx), ctx), ctx)
     parts = _split(toks, {"="})
     if len(parts) < 2:
         return toks
