@@ -43,3 +43,10 @@ def test_the_gradient_of_a_cost_written_with_braced_names_is_judged():
              r"\sum\limits_{i=1}^{m}{\left( \left( {{h}_{\theta }}({{x}^{(i)}})-{{y}^{(i)}} \right)\cdot {{x}^{(i)}} \right)}")
     assert verify(claim, define=define, given=given).verdict == "proved"
     assert verify(claim.replace(r"\cdot {{x}^{(i)}}", ""), define=define, given=given).verdict == "wrong"
+
+
+def test_a_bold_font_around_an_accent_is_the_accent_around_the_bold_letter():
+    assert _texts(r"\boldsymbol{\hat{y}}^{(i)}") == _texts(r"\hat{\boldsymbol{y}}^{(i)}")
+    assert _texts(r"\mathbf{\hat y}_i") == _texts(r"\hat{\mathbf{y}}_i")
+    d = parse_definition(r"L = \sum_i (\mathbf{\hat{y}}_i - y_i)^2", Context())
+    assert str(d.rhs.function) == "(-y[i] + yhat[i])**2"

@@ -50,9 +50,9 @@ def _rewritten(latex: str, args: list[list[_Tok]], right: list[_Tok],
         if k:
             params.append(_Tok("sym", ",", arg[0].col))
         texts = [t.text for t in arg if t.text not in _TYPESET]
-        if _plain(texts):
-            if "_" in texts:
-                return None  # f(g(x_i), y_i) = ...: a head with an index is an element's, not a function's
+        if _plain(texts) or _sample(texts):
+            if "_" in texts or _sample(texts):
+                return None  # f(g(x_i), y_i), h(x^{(i)}): an index or a sample label is an element's, read.sample_parameters's
             params.extend(arg)
             plain |= set(texts)
             continue
@@ -108,6 +108,12 @@ def _plain(texts: list[str]) -> bool:
     """Whether an argument is one name (``y``, ``\\theta``, ``\\mathbf{w}``, ``\\theta_0``): a parameter as written."""
     core = [t for t in texts if t not in _FONTS and t not in ("{", "}")]
     return len(core) == 1 or (len(core) == 3 and core[1] == "_")
+
+
+def _sample(texts: list[str]) -> bool:
+    """Whether an argument is one name with a sample label (``x^{(i)}``, ``{{x}^{(i)}}``, ``\\mathbf{x}^{(i)}``)."""
+    core = [t for t in texts if t not in _FONTS and t not in ("{", "}")]
+    return len(core) == 5 and core[1:3] == ["^", "("] and core[4] == ")"
 
 
 def _replaced(toks: list[_Tok], texts: list[str], by: _Tok) -> list[_Tok] | None:

@@ -1,13 +1,17 @@
 """A name in braces: ``{{y}^{(i)}}``, ``{\\hat{y}}^{(i)}``, ``{{h}_{\\theta }}({{x}^{(i)}})``,
 ``{h_\\theta}\\left( x \\right)`` (as MathType and Word's equation editor write ``y^{(i)}`` and ``h_\\theta(x^{(i)})``) is
 the name itself. Braces around one name change nothing in LaTeX; left in, a superscript, subscript or parenthesis
-after them would stand after a group, where ``{y}^{(i)}`` reads as a power and ``{h_\\theta}(x)`` as a product."""
+after them would stand after a group, where ``{y}^{(i)}`` reads as a power and ``{h_\\theta}(x)`` as a product. A bold font
+around an accented letter (``\\boldsymbol{\\hat{y}}^{(i)}``) is the accent around the bold letter (``\\hat{\\boldsymbol{y}}``),
+as typeset: the name yhat, a vector by its font."""
 
 from __future__ import annotations
 
 # a letter inside these is still one name: \hat{y} (a name of its own), \mathbf{x} (x as a vector)
 _DECORATIONS = frozenset({r"\hat", r"\bar", r"\tilde", r"\widehat", r"\widetilde", r"\overline", r"\vec",
                           r"\mathbf", r"\boldsymbol", r"\bm", r"\mathrm", r"\mathit"})
+_BOLD = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\pmb", r"\mathbfit"})
+_ACCENTS = frozenset({r"\hat", r"\widehat", r"\bar", r"\overline", r"\tilde", r"\widetilde", r"\dot"})
 _ARGUMENT_BEFORE = frozenset({"_", "^", "}", "]"})  # {x} after these is a subscript's body or a command's argument
 
 
@@ -77,3 +81,20 @@ def _subscript_end(toks: list, k: int) -> int | None:
                 return end + 1
         return None
     return k + 1 if k < len(toks) and toks[k].kind in ("letter", "digit", "cmd") else None
+
+
+def accent_outside(toks: list, k: int) -> tuple[list, int] | None:
+    """The tokens ``\\hat{\\boldsymbol{y}}`` that ``\\boldsymbol{\\hat{y}}`` (or ``\\boldsymbol{\\hat y}``) at ``k`` stands for,
+    and the index past it; None for anything else."""
+    if toks[k].text not in _BOLD or k + 4 >= len(toks) or toks[k + 1].text != "{" or toks[k + 2].text not in _ACCENTS:
+        return None
+    braced = toks[k + 3].text == "{"
+    letter = k + 3 + braced
+    end = letter + 1 + braced
+    if end >= len(toks) or toks[letter].kind not in ("letter", "cmd") or (braced and toks[letter + 1].text != "}") or \
+            toks[end].text != "}":
+        return None
+    accent, font, name = toks[k + 2], toks[k], toks[letter]
+    tok = type(accent)
+    return [tok(accent.kind, accent.text, font.col), tok("sym", "{", font.col), tok(font.kind, font.text, font.col),
+            tok("sym", "{", name.col), name, tok("sym", "}", name.col), tok("sym", "}", toks[end].col)], end + 1

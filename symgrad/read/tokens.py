@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ParseError
-from .braced_names import braced_name
+from .braced_names import accent_outside, braced_name
 from .code import code_pieces
 from .code_cases import braced
 from .code_pasted import copied_tildes, flattened_transposes, repaired
@@ -279,7 +279,7 @@ def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
         t = toks[k]
         rewritten = _old_font(toks, k) or _rewritten(toks, k, src) or primes(toks, k, _Tok) or \
             power_outside(toks, k, _Tok) or mapped(toks, k, _Tok) or identity_spelled(toks, k, _Tok) or \
-            braced_name(toks, k)
+            braced_name(toks, k) or accent_outside(toks, k)
         if rewritten is not None:
             out.extend(rewritten[0])
             k = rewritten[1]
