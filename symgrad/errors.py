@@ -19,11 +19,17 @@ class DeriveError(SymgradError):
 
 
 class ParseError(SymgradError):
-    """LaTeX that could not be read, with the column (1-based) where reading failed."""
+    """LaTeX that could not be read, with the column (1-based) where reading failed.
 
-    def __init__(self, message: str, column: int | None = None, source: str | None = None):
+    ``readings``: for a construct with two readings, each as (what it means, first column, column after its end,
+    the text that spells that reading) - ``e-x`` as ("e - x", 5, 8, "e - x") and ("e^{-x}", 5, 8, "e^{-x}"); verify
+    judges the input under each and answers only when they agree (``verify.readings``)."""
+
+    def __init__(self, message: str, column: int | None = None, source: str | None = None,
+                 readings: tuple[tuple[str, int, int, str], ...] = ()):
         self.column = column
         self.source = source
+        self.readings = readings
         where = f" at column {column}" if column is not None else ""
         super().__init__(f"{message}{where}")
 

@@ -41,6 +41,7 @@ class _Letters:
         """``e`` and ``\\pi`` standing alone: the constant, the declared name, or a refusal; None for other names (a
         letter whose indexed form was read as a matrix's entries is refused alone: read.entries)."""
         self.entry_letter_alone(name, tok)
+        self.flattened_function_power(name, tok)
         if name == "i":
             return self.imaginary(tok)
         if self.bounding:
@@ -71,12 +72,47 @@ class _Letters:
         minus, after = self.peek(), self.peek(1)
         if minus.text == "-" and minus.col == tok.col + 1 and after.col == minus.col + 1 and after.kind != "end" and \
                 (after.kind in ("letter", "digit") or after.text == "("):
-            raise self.error(f"e-{after.text} written together has two readings: e - {after.text}, or e^{{-{after.text}}} "
+            err = self.error(f"e-{after.text} written together has two readings: e - {after.text}, or e^{{-{after.text}}} "
                              "with its superscript lost in copying; write e^{-x} or e - x with spaces", tok)
+            end = after.col + len(after.text)
+            if after.kind in ("letter", "digit") and self.ends_at(2, end):  # e-x), not e-wx (e^{-w}x or e^{-wx})
+                err.readings = ((f"e - {after.text}", tok.col, end, f"e - {after.text}"),
+                                (f"e^{{-{after.text}}}", tok.col, end, f"e^{{-{after.text}}}"))
+            raise err
         word = minus.kind == "letter" and minus.col == tok.col + 1 and (after.kind != "letter" or after.col != minus.col + 1)
         if word and minus.text not in self.ctx.ranges and not any(minus.text in s for s in self.binders):
-            raise self.error(f"e{minus.text} written together has two readings: e times {minus.text}, or e^{minus.text} with "
+            err = self.error(f"e{minus.text} written together has two readings: e times {minus.text}, or e^{minus.text} with "
                              f"its superscript lost in copying; write e^{minus.text} or e {minus.text} with a space", tok)
+            end = minus.col + len(minus.text)
+            if self.ends_at(1, end):  # ex), not ex^2 or ex_i
+                err.readings = ((f"e times {minus.text}", tok.col, end, f"e \\cdot {minus.text}"),
+                                (f"e^{minus.text}", tok.col, end, f"e^{{{minus.text}}}"))
+            raise err
+
+    def flattened_function_power(self, name: str, tok: _Tok) -> None:
+        """``σ2(x)`` with σ a function the problem defines: σ(x)^2 with its superscript lost in copying, or σ times
+        2(x); refused naming both (verify judges each: ``verify.readings``)."""
+        digits = self.peek()
+        if name not in self.ctx.functions or digits.kind != "digit" or digits.col != tok.col + len(tok.text) and \
+                not (tok.text.startswith("\\") and digits.col == tok.col + 1):
+            return
+        end = digits.col + len(digits.text)
+        if self.peek(1).text != "(" or self.peek(1).col != end:
+            return
+        spelled = tok.text
+        err = self.error(f"{spelled}{digits.text}(...) written together has two readings: {spelled}(...)^{digits.text} with "
+                         f"its superscript lost in copying, or {spelled} times {digits.text}(...); write {tok.text}^{{{digits.text}}}"
+                         f"(...) or {tok.text} \\cdot {digits.text}(...)", tok)
+        err.readings = ((f"{spelled}(...)^{digits.text}", tok.col, end, f"{tok.text}^{{{digits.text}}}"),
+                        (f"{spelled} times {digits.text}(...)", tok.col, end, f"{tok.text} \\cdot {digits.text}"))
+        raise err
+
+    def ends_at(self, k: int, end: int) -> bool:
+        """Whether what a glued superscript could be ends before token ``k`` (at column ``end``): that token is the
+        end, stands apart, or is no letter, digit, group or script glued on (``e-x)`` ends, ``e-wx`` does not)."""
+        t = self.peek(k)
+        return t.kind == "end" or t.col != end or (t.kind not in ("letter", "digit", "cmd") and
+                                                    t.text not in ("^", "_", "(", "{", "[", "'"))
 
     def imaginary(self, tok: _Tok) -> _Val | None:
         """A bare ``i``: the index of that name, else refused (symgrad has no imaginary unit)."""

@@ -23,8 +23,8 @@ from .mean_readings import both_readings
 from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
+from .readings import read_again
 from .sizes_unified import unified
-from .transposed_arrays import as_arrays
 from .verdict import Verdict, VerifyError
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "Sigma", "tau", "phi", "omega", "eta",
@@ -104,8 +104,9 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
         return verdict
     except ParseError as e:
-        retried = as_arrays(e, claim, of, define, given, assume, lambda *a: verify(*a, timeout, convention))
-        # (y - Xw)^T(y - Xw) of undeclared names: the arrays the convention makes them
+        # (y - Xw)^T(y - Xw) of undeclared names: the arrays the convention makes them; e-x copied without its
+        # superscript: judged as e - x and as e^{-x}, answered where they agree
+        retried = read_again(e, claim, of, define, given, assume, lambda *a: verify(*a, timeout, convention))
         return retried or _unread(e, stage[0], ctx.notes, given, define)
     except SelfCheckError:  # the engine disagrees with the definitions: a bug in symgrad, never a verdict
         raise

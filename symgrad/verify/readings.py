@@ -1,0 +1,59 @@
+"""A construct the reader refuses because it has two readings (``e-x`` copied from a page that lost its
+superscripts: e - x, or e^{-x}) is judged under each reading the refusal names. Where every reading gives the same
+verdict (right under both, or wrong under both) that verdict stands, noted with both readings: whichever the page
+meant, the answer is the same. Where they differ, or one reading cannot be read, the input stays refused, and the
+message says what each reading gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..errors import ParseError
+from .transposed_arrays import as_arrays
+from .verdict import Verdict
+
+_DEPTH = [0]  # readings judged inside readings: each retry removes one ambiguity; past 3 levels, refuse
+_MAX_DEPTH = 3
+
+
+def read_again(e: ParseError, claim: str, of: str | None, define: Sequence[str], given: Sequence[str],
+               assume: Sequence[str], judge: Callable[..., Verdict]) -> Verdict | None:
+    """A verdict for inputs the reader refused with ``e``, where another reading decides one: undeclared names as
+    the arrays the convention makes them (``transposed_arrays``), or each reading ``e`` names; else None."""
+    return as_arrays(e, claim, of, define, given, assume, judge) or each_reading(e, claim, of, define, given, assume,
+                                                                                judge)
+
+
+def each_reading(e: ParseError, claim: str, of: str | None, define: Sequence[str], given: Sequence[str],
+                 assume: Sequence[str], judge: Callable[..., Verdict]) -> Verdict | None:
+    """The verdict every reading of ``e`` agrees on, noted; a refusal naming each reading's verdict where they
+    differ; None where ``e`` names no readings, its text is none of the inputs, or a reading cannot be read."""
+    readings = getattr(e, "readings", ())
+    if len(readings) < 2 or not e.source or _DEPTH[0] >= _MAX_DEPTH:
+        return None
+    inputs = {"claim": [claim], "of": [of], "define": list(define), "given": list(given), "assume": list(assume)}
+    found = next(((stage, k) for stage, texts in inputs.items() for k, t in enumerate(texts) if t == e.source), None)
+    if found is None:  # the reader saw the input rewritten (text around formulas, markup): columns do not match it
+        return None
+    stage, k = found
+    verdicts: list[tuple[str, Verdict]] = []
+    _DEPTH[0] += 1
+    try:
+        for meaning, start, end, spelled in readings:
+            changed = {name: list(texts) for name, texts in inputs.items()}
+            changed[stage][k] = e.source[:start - 1] + spelled + e.source[end - 1:]
+            v = judge(changed["claim"][0], changed["of"][0], changed["define"], changed["given"], changed["assume"])
+            if v.exit_code == 2:
+                return None
+            verdicts.append((meaning, v))
+    finally:
+        _DEPTH[0] -= 1
+    what = e.source[readings[0][1] - 1:readings[0][2] - 1]
+    named = " and ".join(meaning for meaning, _ in verdicts)
+    if len({v.exit_code for _, v in verdicts}) == 1:
+        v = verdicts[0][1]
+        v.message = f"{v.message} [read: {what} has two readings here, {named}: each gives this verdict]".strip()
+        return v
+    each = ", ".join(f"{meaning}: {v.verdict}" for meaning, v in verdicts)
+    return Verdict("unreadable", column=e.column,
+                   message=f"{e} - and the readings give different verdicts ({each}) (in --{stage})")
