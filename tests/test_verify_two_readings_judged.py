@@ -43,3 +43,12 @@ def test_a_superscript_of_unclear_extent_is_refused_without_readings():
     v = symgrad.verify(r"\frac{df}{dx} = 2x", define=[r"f = x^2 + e-wx"])
     assert v.verdict == "unreadable" and "e-w written together has two readings" in v.message, v.message
     assert "readings give" not in v.message and "each gives" not in v.message
+
+
+def test_a_page_of_glued_powers_stays_refused_within_the_readings_budget():
+    import time
+
+    start = time.monotonic()
+    v = symgrad.verify(r"\frac{df}{dx} = 2x", define=["f = x^2 + " + " + ".join(["e-w"] * 200)])
+    assert v.verdict == "unreadable" and "e-w written together has two readings" in v.message, v.message
+    assert time.monotonic() - start < 15  # 4 s of readings, each verify run to its end (about 2 s here, unloaded)

@@ -6,6 +6,7 @@ message says what each reading gives."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 
 from ..errors import ParseError
@@ -14,6 +15,8 @@ from .verdict import Verdict
 
 _DEPTH = [0]  # readings judged inside readings: each retry removes one ambiguity; past 3 levels, refuse
 _MAX_DEPTH = 3
+_SECONDS = 4.0  # all the readings of one input together: past it (a page of e-x e-x ...), the input stays refused
+_DEADLINE = [0.0]
 
 
 def read_again(e: ParseError, claim: str, of: str | None, define: Sequence[str], given: Sequence[str],
@@ -31,6 +34,10 @@ def each_reading(e: ParseError, claim: str, of: str | None, define: Sequence[str
     readings = getattr(e, "readings", ())
     if len(readings) < 2 or not e.source or _DEPTH[0] >= _MAX_DEPTH:
         return None
+    if _DEPTH[0] == 0:
+        _DEADLINE[0] = time.monotonic() + _SECONDS
+    elif time.monotonic() > _DEADLINE[0]:
+        return None
     inputs = {"claim": [claim], "of": [of], "define": list(define), "given": list(given), "assume": list(assume)}
     found = next(((stage, k) for stage, texts in inputs.items() for k, t in enumerate(texts) if t == e.source), None)
     if found is None:  # the reader saw the input rewritten (text around formulas, markup): columns do not match it
@@ -43,7 +50,7 @@ def each_reading(e: ParseError, claim: str, of: str | None, define: Sequence[str
             changed = {name: list(texts) for name, texts in inputs.items()}
             changed[stage][k] = e.source[:start - 1] + spelled + e.source[end - 1:]
             v = judge(changed["claim"][0], changed["of"][0], changed["define"], changed["given"], changed["assume"])
-            if v.exit_code == 2:
+            if v.exit_code == 2 or time.monotonic() > _DEADLINE[0]:
                 return None
             verdicts.append((meaning, v))
     finally:
