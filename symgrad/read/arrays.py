@@ -6,7 +6,7 @@ import sympy as sp
 
 from .array_roles import array_roles
 from .tokens import _Tok
-from .vocabulary import _extent, _Val
+from .vocabulary import _extent, _free_indices, _Val
 
 _KINDS = {True: "a row vector", False: "a column vector"}
 
@@ -144,6 +144,9 @@ class _Arrays:
     def transpose(self, v: _Val, tok: _Tok) -> _Val:
         if len(v.axes) not in (0, 2):
             raise self.error(f"cannot transpose shape {self.shape(v)}", tok)
+        entry = None if v.axes else self.entry_of_transpose(v, tok)
+        if entry is not None:
+            return entry
         defined = self.ctx.definitions.get(str(v.expr)) if isinstance(v.expr, sp.Symbol) and not v.axes else None
         if defined is not None and isinstance(defined.lhs, sp.Symbol) and defined.rhs.free_symbols - {defined.lhs}:
             # M = \Sigma^{-1}, z = (\mu - x), f = z^T M z: read as a number, z^T M z was z^2 M, a matrix, silently
@@ -165,6 +168,26 @@ class _Arrays:
                 array_roles(v.expr, shaped)  # type: ignore[attr-defined]  # for verify's second try
             raise error
         return _Val(v.expr, tuple(reversed(v.axes)))
+
+    def entry_of_transpose(self, v: _Val, tok: _Tok) -> _Val | None:
+        """``X_{pq}^T``, ``(BA)_{pq}^T``: LaTeX sets the subscript and the transpose on the same base, as it sets
+        ``X^T_{pq}``; the entry (p, q) of the transpose, (q, p) of X (noted), never the transpose of a number, which
+        changes nothing and nobody writes. None where no two-letter subscript stands right before the ``^``."""
+        at = next((k for k, t in enumerate(self.toks) if t is tok), None)
+        if at is None or at < 5 or self.toks[at - 1].text != "}":
+            return None
+        close = at - 1
+        opened = next((k for k in range(close - 1, -1, -1) if self.toks[k].text in "{}"), None)
+        if opened is None or self.toks[opened].text != "{" or opened < 1 or self.toks[opened - 1].text != "_":
+            return None
+        letters = [t.text for t in self.toks[opened + 1:close] if t.text != ","]
+        free = {str(i): i for i in _free_indices(v.expr)}
+        if len(letters) != 2 or len(set(letters)) != 2 or set(letters) != set(free):
+            return None
+        p, q = (free[x] for x in letters)
+        self.note(f"_{{{p}{q}}}^T read as the entry ({p}, {q}) of the transpose (LaTeX sets a subscript and a transpose "
+                  f"on one base: ^T_{{{p}{q}}})")
+        return _Val(v.expr.xreplace({p: q, q: p}), v.axes)
 
     def select(self, v: _Val, idxs: list[sp.Expr], tok: _Tok) -> _Val:
         """``(Xw)_i``, ``softmax(z)_j``: the element of an array value at the given indices (of X and w first met

@@ -10,6 +10,7 @@ from ..derivation import Graph
 from ..errors import ParseError
 from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of
+from .identity_facts import held
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Context:
     parameter_scalars: set[str] = field(default_factory=set)  # x of s(x) = ..., a scalar only as s's parameter
     unnamed: str | None = None  # the name given a definition written without one: the loss a bare operator means
     primed_names: dict[str, str] = field(default_factory=dict)  # x -> u: x' of K(x, x') a name of its own, read as u
+    index_notation: str | None = None  # dX_ij/dX_kl = d_ik d_jl as written: the page works in index notation
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""
@@ -84,6 +86,8 @@ class Context:
         self._close_upstream()
         self._close_one_hot()
         self._close_structured()
+        self.constraints, rule = held(self.constraints, self.notes)  # dX_ij/dX_kl = d_ik d_jl holds: no constraint
+        self.index_notation = self.index_notation or rule
 
     def _close_structured(self) -> None:
         """``\\Sigma = \\Sigma^T``, ``\\Sigma \\succ 0``: the matrix becomes a ``Symmetric`` / ``PositiveDefinite`` one,

@@ -1,5 +1,6 @@
 """Tensor notation: a source that writes an array's two indices up (``O^{ib} = A^{ij} V^{jb}``) writes all its
-indices so, and sums an index written twice in one product and absent from the left (Einstein's convention).
+indices so, and sums an index written twice in one product and absent from the left (Einstein's convention); so
+does a page that states the rule of differentiating by an entry (dX_ij/dX_kl = d_ik d_jl: read.identity_facts).
 
 ``X^{ab}`` (one capital letter, two index letters in braces, no subscript after) has no other reading in a
 derivation (a power of a matrix by a product of two letters is no quantity anyone differentiates), so it is read as
@@ -40,14 +41,16 @@ class _Einstein:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         ups = superscript_indices(self.toks)
-        self.einstein = bool(ups)
+        rule = getattr(getattr(self, "ctx", None), "index_notation", None)  # dX_ij/dX_kl = d_ik d_jl stated
+        self.einstein = bool(ups) or rule is not None
+        self.einstein_why = "the page writes indices up" if ups else f"the page works in index notation: {rule}"
         self.einstein_summed: set[sp.Idx] = set()
         if ups:
             self.toks = [_Tok("sym", "_", t.col) if k in ups else t for k, t in enumerate(self.toks)]
             written = ", ".join(dict.fromkeys(f"{self.toks[k - 1].text}^{{{self.toks[k + 2].text}{self.toks[k + 3].text}}}"
                                               for k in ups))
             self.note(f"{written} read with subscript indices: the page writes indices up (tensor notation)")
-        self.left_letters = _left_letters(self.src) if ups else set()
+        self.left_letters = _left_letters(self.src) if self.einstein else set()
 
     def einstein_product(self, a: _Val, b: _Val, tok: _Tok) -> _Val | None:
         """``A_{ij} V_{jb}`` in a source written in tensor notation: the sum over each index free in both factors,
@@ -68,7 +71,7 @@ class _Einstein:
         self.einstein_summed.update(repeated)
         names = ", ".join(map(str, repeated))
         self.note(f"{names} written twice in one product and not on the left read as summed (Einstein's convention, "
-                  "as the page writes indices up)")
+                  f"as {self.einstein_why})")
         return _Val(sp.Sum(a.expr * b.expr, *[(i, i.lower, i.upper) for i in repeated]))
 
 
