@@ -8,9 +8,10 @@ import re
 
 import sympy as sp
 
+from ..errors import ParseError
 from .differentials import source_text
 from .ellipses import _term_end
-from .tokens import _arg_text, _group_end, _Tok
+from .tokens import _arg_text, _group_end, _Tok, _tokens
 from .vocabulary import _extent, _free_indices, _Val
 
 
@@ -141,12 +142,19 @@ class _Sums:
     def terms_using(self, scope: dict[str, sp.Idx], body: _Val) -> _Val:
         r"""``\sum_{i=1}^n -\frac12 \ln\det\Sigma - (x_i - \mu)^T \Sigma^{-1} (x_i - \mu)``: a term after the sum's
         body that writes the sum's own index, bound nowhere else, is in the sum (read apart, its i would be free), noted.
-        A term that does not write it (``\sum_j w_{ij} x_j + b_i``) stays outside."""
+        A term that does not write it (``\sum_j w_{ij} x_j + b_i``) stays outside, and so does one whose index the left
+        side writes too (``\frac{\partial s_i}{\partial x_j} = \sum_j e^{x_j} \cdot 0 - e^{x_i} e^{x_j}``: read apart, its j
+        is the derivative's, as written), noted."""
         outer = {name for binder in self.binders[:-1] for name in binder} | {str(i) for i in self.protected}
+        left = _left_subscripts(self.src)
         while self.peek().text in ("+", "-") and self.peek().kind != "end":
             end = _term_end(self.toks, self.pos + 1)
             written = _subscript_letters(self.toks[self.pos + 1:end])
-            if not (set(scope) - outer) & written:
+            if not (set(scope) - outer - left) & written:
+                if (set(scope) - outer) & written & left:
+                    self.note(f"the term {source_text(self.src, self.toks[self.pos:end]).strip()} after the sum's body "
+                              f"writes {', '.join(sorted(set(scope) & written & left))}, which the left side writes "
+                              "too: read outside the sum, as written (its index the left side's)")
                 break
             sign = self.next()
             more = self.term()
@@ -281,6 +289,16 @@ def _binds_below(term: list[_Tok], k: int) -> bool:
     before = "".join(t.text for t in term[max(0, k - 4):k] if t.kind == "letter")
     return bool(k) and (term[k - 1].text in (r"\sum", r"\prod", r"\Sigma") or
                         term[k - 1].kind == "letter" and before.endswith(("sum", "prod")))
+
+
+def _left_subscripts(src: str) -> set[str]:
+    """The letters the source writes as indices left of its first ``=`` (a claim's derivative, a definition's head)."""
+    try:
+        toks = _tokens(src)
+    except ParseError:
+        return set()
+    texts = [t.text for t in toks]
+    return _subscript_letters(toks[:texts.index("=")]) if "=" in texts else set()
 
 
 def _subscript_letters(term: list[_Tok]) -> set[str]:
