@@ -16,10 +16,31 @@ def _node(p: _Parser, name: str, tok: _Tok, rhs: _Val) -> sp.Expr:
     """The left side of ``name = rhs`` without indices: a scalar, or an array with the right side's axes."""
     if len(rhs.free) > 2 or (rhs.axes and len(rhs.free) != 1 and len(rhs.axes) != 2):
         raise p.error(f"{name} would have shape {p.shape(rhs)}", tok)
+    _declared_shape(p, name, tok, rhs)
     if not rhs.free:
         return sp.Symbol(name)
     base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
     return base[rhs.free]
+
+
+def _declared_shape(p: _Parser, name: str, tok: _Tok, rhs: _Val) -> None:
+    """``p \\in \\mathbb{R}^{k \\times k}`` declared, then ``p = softmax(z)`` (a vector of k): the page's two shapes
+    contradict each other, refused naming both (the definition's shape was kept and the declaration dropped silently).
+    Axes of length 1 are left out (R^{n x 1} is a column, as a vector is); sizes are compared where both are numbers."""
+    declared = p.ctx.tensors.get(name)
+    shape = tuple(getattr(declared, "shape", None) or ()) if isinstance(declared, sp.IndexedBase) else None
+    invented = {str(n) for n in p.ctx.provisional_sizes} | {str(p.ctx.matrix_size)} - {"None"}
+    if not shape or any(not sp.sympify(n).is_Integer and (str(n) not in p.ctx.sizes or str(n) in invented)
+                        for n in shape):
+        return  # a shape the reader gave (A of ln det(WW^T + I) an n x n matrix), not the page: its definition decides
+    written = tuple(_extent(i) for i in rhs.free)
+    mine, its = [n for n in shape if n != 1], [n for n in written if n != 1]
+    clash = len(mine) != len(its) or any(a.is_Integer and b.is_Integer and a != b
+                                         for a, b in zip(map(sp.sympify, mine), map(sp.sympify, its)))
+    if clash:
+        said = " x ".join(map(str, shape))
+        raise p.error(f"{name} is declared {said} but defined as a value of shape {p.shape(rhs)}: the page gives {name} "
+                      "two shapes; keep the one it means", tok)
 
 
 def _family(p: _Parser, name: str, value: sp.Expr, eq: _Tok) -> sp.Expr:
