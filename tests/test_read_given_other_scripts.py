@@ -19,7 +19,7 @@ from symgrad.read.encoded import visible
 from symgrad.read.facts import parse_given
 from symgrad.read.given_plus_minus import plus_minus
 from symgrad.read.tokens import _tokenize
-from symgrad.read.unicode_prose import cjk_blanked
+from symgrad.read.unicode_prose import _CAPTION, cjk_blanked
 from symgrad.read.words_cjk import kinds_in_cjk
 from symgrad.read.words_russian import russian_said
 from symgrad.verify import verify
@@ -128,3 +128,8 @@ def test_roles_in_japanese_and_korean_words_are_said_again_in_english():
 def test_a_cyrillic_look_alike_of_a_latin_letter_is_refused_never_dropped():
     v = verify("2х", of=r"\frac{\partial L}{\partial x}", define=["L = 2x"])  # х is Cyrillic: 2x misread would be 2
     assert v.verdict == "unreadable" and "Cyrillic letter" in v.message
+
+
+def test_a_long_cjk_sentence_without_a_caption_number_is_matched_in_linear_time():
+    assert _CAPTION.match("为了简化描述，" * 10) is None  # nested repeats took past 20 s here
+    assert _CAPTION.match("층2: W₂ ∈ ℝᵐˣᵏ") is not None

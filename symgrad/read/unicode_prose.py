@@ -21,7 +21,8 @@ _CYRILLIC = re.compile(r"(?<![A-Za-z0-9])[\u0400-\u04ff]{2,}(?![A-Za-z0-9])")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 NOTE = "words in Chinese, Japanese or Korean around the formula dropped"
 _NOTES = {"Chinese/Japanese/Korean": NOTE, "Russian": "words in Russian around the formula dropped"}
-_CAPTION = re.compile(rf"\s*(?:{_WORDS.pattern}\s*)+\d+(?:\.\d+)*\s*[:：]")  # 층2:, 步骤 1：: a caption and its number
+# 층2:, 步骤 1：: a caption and its number (one class with the spaces in it: a run of words and spaces, in linear time)
+_CAPTION = re.compile(rf"\s*(?=[{_WORDS.pattern[1:-2]}])[{_WORDS.pattern[1:-2]}\s]+\d+(?:\.\d+)*\s*[:：]")
 
 
 def _one_formula(text: str, left: str, words: re.Pattern, language: str) -> tuple[int, int]:
