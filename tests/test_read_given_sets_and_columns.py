@@ -2,13 +2,16 @@
 which print nothing (``y \\in{-1, +1}``, https://github.com/shunliz/Machine-Learning/blob/HEAD/ml/integrate/gbdt.md),
 and a value whose entries are separated by semicolons, a column written out (``y = (y_1; y_2; \\dots; y_m)``, as the
 Pumpkin Book writes vectors); a semicolon in an argument list (``p(x; \\theta)``) is left as it is. A name equal to a
-list of numbers (``x = 0,1``) takes those values."""
+list of numbers (``x = 0, 1``) takes those values; two glued by a comma (``x = 0,5``) may be a decimal, refused naming
+both readings."""
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 
 from symgrad import verify
+from symgrad.errors import ParseError
 from symgrad.read.context import Context
 from symgrad.read.facts import parse_given
 from symgrad.read.forms import sets_and_columns
@@ -36,19 +39,24 @@ def test_entries_separated_by_semicolons_after_equals_are_a_column_and_an_argume
 
 
 def test_a_name_equal_to_a_list_of_numbers_takes_those_values():
-    """``x = 0,1`` (https://github.com/OpenSRDK/probability-rs/blob/HEAD/src/discrete/integer/bernoulli/README.md): the
-    values x takes, its domain."""
+    """``x = 0, 1`` (https://github.com/OpenSRDK/probability-rs/blob/HEAD/src/discrete/integer/bernoulli/README.md): the
+    values x takes, its domain; an index range is written with its dots."""
     ctx = Context()
-    parse_given("x = 0,1", ctx)
+    parse_given("x = 0, 1", ctx)
     assert ctx.domains["x"] == sp.FiniteSet(0, 1)
     ranged = Context()
     parse_given(r"i = 1, \dots, n", ranged)
     assert "i" in ranged.ranges and "i" not in ranged.domains
 
 
-def test_the_bernoulli_log_likelihood_gradient_by_p_with_x_in_0_1():
-    define = [r"\ell = x \log{p} + (1 - x) \log{(1 - p)}"]
-    right = verify(r"\frac{\partial \ell}{\partial p} = \frac{x}{p} - \frac{1 - x}{1 - p}", define=define, given=["x = 0,1"])
-    assert right.verdict == "proved"
-    assert verify(r"\frac{\partial \ell}{\partial p} = \frac{x}{p} + \frac{1 - x}{1 - p}", define=define,
-                  given=["x = 0,1"]).verdict == "wrong"
+def test_two_numbers_glued_by_a_comma_are_refused_naming_the_values_and_the_decimal():
+    with pytest.raises(ParseError, match=r"the decimal 0\.5 written with a decimal comma") as caught:
+        parse_given("x = 0,5", Context())
+    assert [spelled for _, _, _, spelled in caught.value.readings] == [r"\in \{0, 5\}", "= 0.5"]
+
+
+def test_a_claim_right_only_on_the_values_listed_is_judged_with_them():
+    define = [r"\ell = x^2 \log p"]
+    given = ["x = 0, 1"]
+    assert verify(r"\frac{\partial \ell}{\partial p} = \frac{x}{p}", define=define, given=given).verdict in ("proved", "agrees")
+    assert verify(r"\frac{\partial \ell}{\partial p} = \frac{2x}{p}", define=define, given=given).verdict == "wrong"

@@ -3,6 +3,9 @@ grammar and Lark (read/forms_tree.py) load at the first fact read, so that a ver
 
 from __future__ import annotations
 
+import re
+
+from ..errors import ParseError
 from .tokens import _Tok
 
 _IN_AS_EPSILON = (r"\epsilon", r"\varepsilon")  # X \epsilon \mathbb{R}^{n}: the element sign typed as an epsilon
@@ -48,11 +51,13 @@ def sets_and_columns(toks: list[_Tok], notes: list[str]) -> list[_Tok]:
 
 def _values(toks: list[_Tok], notes: list[str]) -> list[_Tok]:
     """``x = 0, 1`` (a name, then numbers after =, as a page lists the values a variable takes): ``x \\in \\{0, 1\\}``,
-    noted; any other fact unchanged. (A range of an index is written with its dots: ``i = 1, \\dots, n``.)"""
+    noted; any other fact unchanged (``x = 0,1``, two numbers glued by a comma, may be a decimal: ``glued_pair``). A
+    range of an index is written with its dots: ``i = 1, \\dots, n``."""
     values = [t.text for t in toks[2:-1] if t.text != ","]
     commas = [k for k, t in enumerate(toks) if t.text == ","]
+    glued = len(commas) == 1 and toks[commas[0] + 1].col == toks[commas[0]].col + 1  # 0,1: or a decimal comma
     if len(toks) < 6 or toks[1].text != "=" or toks[0].kind != "letter" or len(commas) < 1 or any(
-            toks[k - 1].text == "," for k in commas) or toks[-2].text == "," or not all(
+            toks[k - 1].text == "," for k in commas) or toks[-2].text == "," or glued or not all(
             v.replace(".", "").isdigit() or v in "+-" for v in values):
         return toks
     notes.append(f"{_text(toks, 0, len(toks) - 2)}: the values {toks[0].text} takes, read as {toks[0].text} \\in "
@@ -88,6 +93,25 @@ def _text(toks: list[_Tok], k: int, close: int) -> str:
     for before, t in zip(toks[k:close], toks[k + 1:close + 1]):
         text += " " * (t.col > before.col + len(before.text)) + t.text
     return text
+
+
+_GLUED = re.compile(r"\s*\$*\s*(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(=\s*([-+]?\d+),(\d+))\s*\$*\s*[.;]?\s*")
+
+
+def glued_pair(text: str) -> None:
+    """Refuse ``x = 0,1`` (two numbers glued by a comma), naming its two readings: the values x takes (0 and 1), or
+    the decimal 0.1 written with a decimal comma; the error carries both spellings, for verify to judge each."""
+    m = _GLUED.fullmatch(text)
+    if m is None:
+        return
+    name, a, b = m[1], m[3], m[4]
+    values, decimal = rf"\in \{{{a}, {b}\}}", f"= {a}.{b}"
+    e = ParseError(f"{name} = {a},{b} has two readings: the values {name} takes ({name} {values}), or the decimal "
+                   f"{a}.{b} written with a decimal comma ({name} {decimal}); write the one meant",
+                   column=m.start(2) + 1, source=text)
+    e.readings = ((f"the values {a} and {b}", m.start(2) + 1, m.end(2) + 1, values),
+                  (f"the decimal {a}.{b}", m.start(2) + 1, m.end(2) + 1, decimal))
+    raise e
 
 
 def forms(toks: list[_Tok], latex: str) -> list[tuple[str, list[_Tok]]]:

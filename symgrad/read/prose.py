@@ -8,6 +8,7 @@ import re
 
 from ..errors import ParseError
 from .densities import density_in_words
+from .forms import glued_pair
 from .given_diagonal import diagonal_written
 from .words_appositions import apposition_notes
 from .words_conventions import convention_in_words
@@ -104,7 +105,6 @@ _ASIDE = re.compile(r"^\s*\(\s*([A-Za-z]{3,}[^()]*)\)\s*[.,;]?\s*$")  # a senten
 _MATH = re.compile(r"\$+|\\\(|\\\)|`")  # `x` as Markdown quotes code
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R\^?\{?([A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?)\}?")
 
-
 _ONE_HOT_FACT = r"\1 = (0, \\dots, 0, 1, 0, \\dots, 0)"  # how a page writes a one-hot vector out
 _ROLES = r"(?:logits|scores|labels|targets|predictions|inputs|outputs|weights|biases|features|activations|probabilities)"
 _DESCRIBED = (r"(?:(?:true|predicted|ground[\s-]truth|target|class|input|output|hidden|regularization|learning|weight|"
@@ -153,7 +153,6 @@ _WORDED = [
 _MATH_SPAN = re.compile(r"(\$\$?[^$]*\$\$?|\\\(.*?\\\))")
 _CLAUSE_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+for\s+(?:all\s+|each\s+|every\s+)?)")
 
-
 _POWERS = {**dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")), "ⁿ": "n", "ᵈ": "d", "ᵐ": "m", "ᵏ": "k", "ᴺ": "N", "ᴰ": "D",
            "ᴷ": "K", "ᴹ": "M", "ᵖ": "p", "ʳ": "r", "ˣ": r" \times "}
 _QUOTED = re.compile(r"[‘“](\s*[^\s‘’“”]+?\s*)[’”]")  # a name in typographic quotes
@@ -188,6 +187,7 @@ def from_prose(text: str) -> tuple[str, list[str]]:
         return facts, [*translation, *notes]
     text = _UNICODE_POWER.sub(lambda m: "^{" + "".join(_POWERS[c] for c in m.group(0)) + "}", text)  # ℝⁿˣᵈ
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)  # ‘a’ is a, “z” is z
+    glued_pair(text)  # x = 0,1: the values 0 and 1, or a decimal comma - refused naming both
     if (diagonal := diagonal_written(text)) is not None:  # \Lambda = diag(\lambda_1, \dots, \lambda_n): of a vector
         return diagonal[0], [diagonal[1]]
     given_as = given_as_in_words(text)  # "$Y$ is given as $Y = XW^T$ where ...": the definition, then the rest
