@@ -37,3 +37,7 @@ def test_a_function_defined_then_an_implication_then_its_derivative():
     assert claim.strip() == r"\frac{df}{dx} = -a\sin(ax)"
     assert symgrad.verify(r"f(x) = \exp(ax) \Rightarrow \frac{df}{dx} = a\exp(ax)").verdict == "proved"
     assert symgrad.verify(r"f(x) = \cos(ax) \Rightarrow \frac{df}{dx} = a\sin(ax)").verdict == "wrong"
+
+
+def test_a_value_before_an_implication_is_a_point_not_a_definition():
+    assert definition_before(r"x = 1 \Rightarrow \frac{\partial y}{\partial x} = 3", ["y = x^2 + x"]) is None

@@ -26,6 +26,8 @@ def definition_before(claim: str, define: Sequence[str]) -> tuple[str, str] | No
     m = _STATED.match(claim)
     if m is None or _DERIVATIVE.search(m["value"]) or not _DERIVATIVE.search(m["claim"].split("=", 1)[0]):
         return None
+    if re.fullmatch(_IMPLIES, m["sep"]) and not m["params"]:
+        return None  # x = 1 \Rightarrow \frac{dy}{dx} = 3: a point the derivative is taken at, not a definition
     name = m["name"]
     if any(re.match(rf"\s*(?:let\s+)?{re.escape(name)}\s*(?:\(|=|_|\^)", text, re.IGNORECASE) for text in define):
         return None
