@@ -36,6 +36,7 @@ from .derivative_names import d_heads
 from .derivative_of_the_function import derivative_of_the_function
 from .differentials import differential_heads, source_text
 from .encoded import decoded
+from .entry_chains import entry_members
 from .expression_heads import named_heads, record_head, unknown_application
 from .given_function_heads import function_head
 from .heads import _label_subscript, _local_parameters, _parameter_subscripts, _parameters_or_indices
@@ -198,7 +199,7 @@ def _claim(latex: str, ctx: Context, of: str | None, asked: tuple[sp.Expr, sp.Ex
             axes = tuple(None if a is None else renamed.get(a, a) for a in m.axes)
             m = Member(m.text, value.xreplace(renamed), m.column, want, axes)
         out.append(m)
-    return out
+    return entry_members(out, ctx.notes)  # d/dX tr(XA) = d(X_ij A_ji)/dX_kl = ... = A_lk = A^T: k, l the head's axes
 
 
 def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, strict: bool, same: dict,

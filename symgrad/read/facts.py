@@ -62,6 +62,10 @@ def parse_given(latex: str, ctx: Context) -> None:
         ctx.notes.extend(described)
         if described and not latex.strip():
             return
+    if isinstance(latex, str) and is_code_block(latex):  # double sigmoid(double x) { ... }: a definition, as --define
+        parse_definition(latex, ctx)
+        ctx.notes.append(f"{' '.join(latex.split())[:60]}{FACT_DEFINITION}")
+        return
     if isinstance(latex, str) and (define(latex, ctx.macros) or read_alone(latex, ctx, parse_definition)):
         return  # a macro; eps = 1e-8, w_j \neq 0, \det X > 0
     if isinstance(latex, str) and is_case(latex, ctx):
@@ -234,7 +238,8 @@ def _lhs_name(latex: str, side: list[_Tok], ctx: Context) -> str | None:
 
 
 _TRANSPOSED = ([["^", "T"]], [["^", r"\top"]], [["^", r"\intercal"]], [["^", "{", "T", "}"]], [["^", "{", r"\top", "}"]],
-               [["'"]], [["^", "\u2032"]], [["\u2019"]])
+               [["'"]], [["^", "\u2032"]], [["\u2019"]], [["^", r"\mathrm", "{", "T", "}"]],
+               [["^", "{", r"\mathrm", "{", "T", "}", "}"]])  # S^{\mathrm{T}}, as the pumpkin book writes it
 
 
 def _symmetric(latex: str, toks: list[_Tok], ctx: Context) -> bool:
