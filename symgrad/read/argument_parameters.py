@@ -50,6 +50,10 @@ def _rewritten(latex: str, args: list[list[_Tok]], right: list[_Tok],
         if k:
             params.append(_Tok("sym", ",", arg[0].col))
         texts = [t.text for t in arg if t.text not in _TYPESET]
+        if _word(arg):  # Activate(double value) translated from code: the parameter 'value', a name of letters
+            params.extend(arg)
+            plain |= set(texts)
+            continue
         if _plain(texts) or _sample(texts):
             if "_" in texts or _sample(texts):
                 return None  # f(g(x_i), y_i), h(x^{(i)}): an index or a sample label is an element's, read.sample_parameters's
@@ -102,6 +106,14 @@ def _letters(toks: list[_Tok]) -> set[str]:
             out |= {t.text for t in toks[k:end]}
         k = end
     return out
+
+
+def _word(arg: list[_Tok]) -> bool:
+    r"""Whether an argument is an upright word of two or more letters (``\mathrm{value}``, as code's parameters are
+    read): one name (``xy`` written together stays a product)."""
+    core = [t for t in arg if t.text not in _FONTS and t.text not in ("{", "}")]
+    upright = any(t.text in (r"\mathrm", r"\text", r"\operatorname") for t in arg)
+    return upright and len(core) > 1 and all(t.kind == "letter" for t in core)
 
 
 def _plain(texts: list[str]) -> bool:
