@@ -24,8 +24,8 @@ def argument_parameters(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok
         return toks
     opened = next((k for k in range(eq) if toks[k].text == "("), None)
     args = _arguments(toks, opened, eq - 1) if opened else None
-    if not args or ctx.known(_head_text(toks[:opened])):
-        return toks
+    if not args or ctx.known(_head_text(toks[:opened])) or any(map(_applied_to_a_name, args)):
+        return toks  # L(y, f(x)): f(x) is one variable the claim may differentiate by (read.derivatives_applied)
     written = {t.text for t in toks if t.kind == "letter"}
     fresh = [c for c in _FRESH if c not in written and not ctx.known(c)]
     rewritten = _rewritten(latex, args, [t for t in toks[eq + 1:] if t.text not in _TYPESET], fresh)
@@ -106,6 +106,11 @@ def _letters(toks: list[_Tok]) -> set[str]:
             out |= {t.text for t in toks[k:end]}
         k = end
     return out
+
+
+def _applied_to_a_name(arg: list[_Tok]) -> bool:
+    """Whether an argument is a one-letter function applied to one letter (``f(x)``, ``F(x)``)."""
+    return [t.kind for t in arg] == ["letter", "sym", "letter", "sym"] and arg[1].text == "(" and arg[3].text == ")"
 
 
 def _word(arg: list[_Tok]) -> bool:
