@@ -9,6 +9,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of, name_of
+from .assumed_facts import assumed_note, is_fact_assumed
 from .claims import _reading, names_itself, parse_definition
 from .code import is_code_block
 from .context import Context, Upstream
@@ -519,6 +520,10 @@ def parse_assumption(latex: str, ctx: Context) -> sp.Basic:
     if isinstance(latex, str) and _DIAGONAL_ONLY.fullmatch(latex):
         raise ParseError(r"a case names its indices: write i = j (the diagonal) or i \neq j (off the diagonal)",
                          column=1, source=latex)
+    if isinstance(latex, str) and is_fact_assumed(latex):  # x < 0, |X| > 0: a domain or a condition, as a fact
+        parse_given(latex, ctx)
+        ctx.notes.append(assumed_note(latex))
+        return sp.true
     toks = _tokens(latex)
     if _symmetric(latex, toks, ctx):  # A = A^T: a fact about a matrix, not a case
         return sp.true

@@ -1,5 +1,5 @@
 """Facts that only restrict where a claim holds, saying nothing a derivation uses: a point excluded (``w_j \\neq 0``,
-``x \\ne 0``: random points avoid it) or the sign of a determinant (``\\det X > 0``: where its log is defined). Not
+``x \\ne 0``: random points avoid it) or the sign of a determinant (``\\det X > 0``, ``|X| > 0``: where its log is defined). Not
 imposed, and said in a note: judged without them, a claim is held to more than the page asks, never to less, so
 leaving them out turns no wrong claim into a proved one."""
 
@@ -16,6 +16,10 @@ _EXCLUDED = re.compile(rf"\s*\$?\s*({_VALUE}|\\mathbf\s*\{{[A-Za-z]\}}|\\boldsym
 _DETERMINANT = re.compile(r"\s*\$?\s*((?:\\det|\\operatorname\s*\{det\}|\\mathrm\s*\{det\}|\\text\s*\{det\})\s*(?:\\left)?\s*"
                           r"\(?\s*\\?[A-Za-z]+(?:\{[^{}]*\})?\s*(?:\\right)?\s*\)?)\s*(>|\\gt(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)\s*0"
                           r"\s*\$?\s*[.,;]?\s*")
+# |X| > 0, \left| X \right| \neq 0: the determinant of a matrix, or the absolute value of a number, away from 0 - a
+# condition on where the claim holds in either reading
+_BARS = re.compile(r"\s*\$?\s*((?:\\left\s*)?(?:\||\\lvert|\\vert)\s*\\?[A-Za-z]+(?:\{[^{}]*\})?\s*(?:\\right\s*)?"
+                   r"(?:\||\\rvert|\\vert))\s*(>|\\gt(?![A-Za-z])|\\neq?(?![A-Za-z])|≠)\s*0\s*\$?\s*[.,;]?\s*")
 
 
 def condition(text: str) -> str | None:
@@ -24,7 +28,7 @@ def condition(text: str) -> str | None:
     m = _EXCLUDED.fullmatch(text)
     if m is not None:
         return (f"'{text.strip()}' excludes one value of {m[1]}: not imposed (random points avoid it almost surely)")
-    m = _DETERMINANT.fullmatch(text)
+    m = _DETERMINANT.fullmatch(text) or _BARS.fullmatch(text)
     if m is not None:
         return (f"'{text.strip()}' restricts where the claim holds: not imposed, the claim is judged wherever "
                 f"{m[1].strip()} is defined (held to more than the page asks, never to less)")
