@@ -50,11 +50,31 @@ def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
     if not p.at("^"):
         return ()
     p.next()
+    _parenthesized_power(p)
     if not p.at("{"):
         return (p.bound(),)
     dims = _dims_braced(p)
     kept = tuple(d for d in dims if d != 1)
     return kept if kept or not dims else (sp.Integer(1),)
+
+
+def _parenthesized_power(p: _Parser) -> None:
+    """``^(m×n)``, ``^{(m \\times n)}``, as plain text writes a space's power: the parentheses only group its sizes
+    (read as the braces, never as one size m n)."""
+    k = p.pos + (p.at("{") and p.peek(1).text == "(")
+    if p.toks[k].text != "(":
+        return
+    depth, end = 0, k
+    for end in range(k, len(p.toks)):
+        depth += {"(": 1, ")": -1}.get(p.toks[end].text, 0)
+        if depth == 0:
+            break
+    if depth or k > p.pos and p.toks[end + 1].text != "}":
+        return
+    if k > p.pos:
+        del p.toks[end], p.toks[k]
+    else:
+        p.toks[k], p.toks[end] = _Tok("sym", "{", p.toks[k].col), _Tok("sym", "}", p.toks[end].col)
 
 
 def _times_as_x(p: _Parser) -> None:
