@@ -164,8 +164,9 @@ class _Arrays:
             # a function's parameter (w of J(w)) is a number only until declared: the second try declares it too
             params = {n for n in map(str, v.expr.free_symbols) if isinstance(self.params.get(n), sp.Symbol)}
             shaped = set(unshaped) | params  # not x' of K(x, x') (read.primed_names): a retry's facts cannot spell it
-            error.arrays = None if shaped & set(self.ctx.primed_names.values()) else \
-                array_roles(v.expr, shaped)  # type: ignore[attr-defined]  # for verify's second try
+            primed = bool(shaped & set(self.ctx.primed_names.values()))
+            error.arrays = None if primed else array_roles(v.expr, shaped)  # type: ignore[attr-defined]
+            error.unshaped = () if primed else tuple(sorted(shaped))  # type: ignore[attr-defined]  # each reading
             raise error
         return _Val(v.expr, tuple(reversed(v.axes)))
 

@@ -62,3 +62,24 @@ def as_arrays(error: ParseError, claim: str, of: str | None, define: Sequence[st
                        f"convention (a capital before a lower-case letter a matrix times a vector): {said}; declare "
                        f"them to read them otherwise]").strip()
     return verdict
+
+
+def shape_readings(error: ParseError, texts: Sequence[str]) -> list[tuple[str, list[str]]] | None:
+    """The two readings of a transpose of names nothing shapes, each as (what it means, the facts that declare it):
+    arrays (the usual convention's where it has one, ``read.array_roles``, else each name a vector),
+    and numbers; None where a name cannot be declared apart (``\\mu_0``: the facts would declare \\mu), a capital has no
+    conventional role, or no size letter is free."""
+    names: tuple[str, ...] = getattr(error, "unshaped", ())
+    roles: dict[str, tuple[str, ...]] | None = getattr(error, "arrays", None)
+    sizes = next((pair for pair in _SIZES if all(_free(s, texts) for s in pair)), None)
+    if not names or sizes is None or any("_" in n for n in names) or \
+            roles is None and any(n[:1].isupper() for n in names):
+        return None
+    size = {ROWS: sizes[0], COLUMNS: sizes[1]}
+    axes = roles or {name: (ROWS,) for name in names}
+    times = r" \times "
+    numbers = [rf"{_spelled(name)} \in \mathbb{{R}}" for name in names]
+    arrays = [rf"{_spelled(name)} \in \mathbb{{R}}^{{{times.join(size[a] for a in axes[name])}}}" for name in names]
+    said = ", ".join(f"{_spelled(name)} a {size[axes[name][0]]} x {size[axes[name][1]]} matrix" if len(axes[name]) == 2
+                     else f"{_spelled(name)} a vector of size {size[axes[name][0]]}" for name in names)
+    return [(f"arrays ({said})", arrays), ("numbers", numbers)]
