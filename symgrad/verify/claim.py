@@ -19,6 +19,7 @@ from .claim_statements import _statements, _tokenizes
 from .claim_structures import _structures_by_use
 from .ill_shaped import ill_shaped
 from .judging import judge
+from .laplacian_reading import hessian_or_laplacian
 from .mean_readings import both_readings
 from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
@@ -100,6 +101,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         verdict = both_readings(verdict, var, ctx, [d.rhs for d in definitions] + [m[1] for m in marked], given,
                                 [claim, of or "", *define, *given, *assume],
                                 lambda mean: verify(claim, of, [*define, mean], given, assume, timeout, convention))
+        verdict = hessian_or_laplacian(verdict, marked, ctx.notes)  # \nabla^2 f(x) = 2n: the Laplacian too
         if ctx.notes:  # readings the context decided (e as a name, a definition restated in a chain, ...)
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
         return verdict
