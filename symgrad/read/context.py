@@ -10,7 +10,7 @@ from ..derivation import Graph
 from ..errors import ParseError
 from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of
-from .identity_facts import held
+from .identity_facts import stated_rule
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,7 @@ class Context:
         self._close_upstream()
         self._close_one_hot()
         self._close_structured()
-        self.constraints, rule = held(self.constraints, self.notes)  # dX_ij/dX_kl = d_ik d_jl holds: no constraint
-        self.index_notation = self.index_notation or rule
+        self.index_notation = self.index_notation or stated_rule(self.constraints)  # dX_ij/dX_kl = d_ik d_jl
 
     def _close_structured(self) -> None:
         """``\\Sigma = \\Sigma^T``, ``\\Sigma \\succ 0``: the matrix becomes a ``Symmetric`` / ``PositiveDefinite`` one,
