@@ -19,6 +19,7 @@ from .given_consequences import restated
 from .given_definitions import FACT_DEFINITION, indexed_name, taken, unwrapped
 from .given_function_heads import function_head, parameters
 from .given_named_values import named_value
+from .given_signatures import spaces_spelled
 from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
 from .parser import _Parser
@@ -51,6 +52,9 @@ def parse_given(latex: str, ctx: Context) -> None:
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
     written = latex = unwrapped(latex)  # (u^i) = w^T z^i: the name defined, in parentheses
+    if isinstance(latex, str):  # A \in \mathbb{S}^n_{++}; f : \mathbb{S}^n_{++} \to \mathbb{R} with f(A) = ...: A's space
+        latex, spelled = spaces_spelled(latex)
+        ctx.notes.extend(spelled)
     if isinstance(latex, str) and (said := restated(latex)):  # dL/da \cdot da/dz = g; f(x) = 1 \Rightarrow f'(x) = 0
         written = latex = said[0]
         ctx.notes.append(said[1])

@@ -22,17 +22,28 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 NOTE = "words in Chinese, Japanese or Korean around the formula dropped"
 _NOTES = {"Chinese/Japanese/Korean": NOTE, "Russian": "words in Russian around the formula dropped"}
 # 층2:, 步骤 1：: a caption and its number (one class with the spaces in it: a run of words and spaces, in linear time)
+_LIST_COMMA = re.compile(r"\s*[，、；,;]\s*")  # between two formulas of a list
+_COMMA_BLANKED = re.compile(r"(?<=\$) (?= *\$)")  # the blanked comma between two formulas of a list
 _CAPTION = re.compile(rf"\s*(?=[{_WORDS.pattern[1:-2]}])[{_WORDS.pattern[1:-2]}\s]+\d+(?:\.\d+)*\s*[:：]")
 
 
+def _listed(text: str, dollars: list[re.Match]) -> bool:
+    """Whether the formulas ``$...$`` (``dollars``, their marks) stand one after another with only a list's comma
+    between each two (``$x \\in \\mathbb{R}^n$，$y = Wx$``): a list of statements, each read on its own."""
+    gaps = [text[a.end():b.start()] for a, b in zip(dollars[1:-1:2], dollars[2::2])]
+    return len(dollars) % 2 == 0 and all(_LIST_COMMA.fullmatch(gap) for gap in gaps)
+
+
 def _one_formula(text: str, left: str, words: re.Pattern, language: str) -> tuple[int, int]:
-    """The span of the one formula in ``left`` (``$...$`` with its dollars, or all but the ends); raise where the
-    words stand inside the formula or between formulas (``若 x = 1 则 w = 0``, if ... then ...): dropped there, they
-    would join two statements into one."""
+    """The span of the one formula in ``left`` (``$...$`` with its dollars, or all but the ends), or of a list of
+    formulas with only commas between them; raise where the words stand inside the formula or between formulas
+    (``若 x = 1 则 w = 0``, if ... then ...): dropped there, they would join two statements into one."""
     dollars = list(re.finditer(r"\$+", left))
-    if len(dollars) > 2:
+    if len(dollars) > 2 and not _listed(text, dollars):
         raise ParseError(f"several formulas in {language} words: give each statement on its own",
                          column=dollars[2].start() + 1, source=text)
+    if len(dollars) > 2:
+        return dollars[0].start(), dollars[-1].end()
     ends = (len(left) - len(left.lstrip()), len(left.rstrip()))
     span = (dollars[0].start(), dollars[1].end()) if len(dollars) == 2 else ends
     inside = next((m for m in words.finditer(text) if span[0] < m.start() < span[1]), None)
@@ -75,4 +86,5 @@ def cjk_blanked(text: str, notes: list[str]) -> str:
         notes.append(_NOTES[language])
     if left.count("$") < 2:
         return left
-    return " " * span[0] + left[span[0]:span[1]] + " " * (len(left) - span[1])  # the sentence around $...$ (one-hot)
+    kept = _COMMA_BLANKED.sub(lambda m: "," + m.group(0)[1:], left[span[0]:span[1]])  # $a$，$b$: $a$, $b$
+    return " " * span[0] + kept + " " * (len(left) - span[1])  # the sentence around $...$ (one-hot)
