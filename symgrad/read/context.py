@@ -72,6 +72,7 @@ class Context:
     unnamed: str | None = None  # the name given a definition written without one: the loss a bare operator means
     primed_names: dict[str, str] = field(default_factory=dict)  # x -> u: x' of K(x, x') a name of its own, read as u
     index_notation: str | None = None  # dX_ij/dX_kl = d_ik d_jl as written: the page works in index notation
+    element_inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # S(y)_w = ...: S -> (y,), its inputs
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""

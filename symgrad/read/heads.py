@@ -17,6 +17,7 @@ def _parameters_or_indices(p: _Parser, name: str, params: list[str] | None, idxs
     """``p_i(\\mathbf{a}) = ...``: the element p_i, its inputs named; ``p(a) = e^{z_a} / ...``, a parameter the right
     side uses only as an index: the element p_a (noted); else the function's parameters."""
     if params is not None and idxs:
+        p.ctx.element_inputs[name] = tuple(params)  # applied to anything else later: refused (read.named_inputs)
         return None, idxs
     if params is not None and _subscripts_only(p.toks[p.pos:], params, _in_parameter_labels(p.toks[p.pos:], p)):
         p.note(f"{name}({', '.join(params)}) read as {name}_{{{''.join(params)}}}: on the right "

@@ -6,7 +6,6 @@ import re
 
 import sympy as sp
 
-from ..errors import ParseError
 from .applications import refuse_unknown_application
 from .function_names import spelled_function, words_joined
 from .indices import _reach, _span
@@ -419,21 +418,10 @@ class _Names:
             return self.apply(name, tok)
         refuse_unknown_application(self, name, tok, bool(idxs))
         if name in self.ctx.definitions and self.at("("):
-            self.inputs_named()
+            self.inputs_named(name)
         if idxs:
             return self.row(name, idxs, tok)
         return self.bare(name, tok)
-
-    def inputs_named(self) -> None:
-        """After a defined name, ``(w, b)`` or ``(\\mathbf{a})`` naming its inputs (``L(w, b)``, ``p_i(\\mathbf{a})``) is
-        skipped; anything else after it (``L(1 - L)``) is left to be read as a product."""
-        save = self.pos
-        try:
-            args = self.arguments()
-        except ParseError:
-            args = None
-        if args is None or not all(isinstance(a.expr, (sp.Symbol, sp.Indexed)) for a in args):
-            self.pos = save
 
     def row(self, name: str, idxs: list[sp.Expr], tok: _Tok) -> _Val:
         """``x_i`` or ``x^{(i)}`` of a declared matrix ``x`` (``x_i \\in \\mathbb{R}^d`` for each i): its row i, a

@@ -17,6 +17,7 @@ from .labels import _Labels
 from .letters import _Letters
 from .matrices import _Matrices
 from .matrix_norms import _MatrixNorms
+from .named_inputs import _NamedInputs
 from .names import _Names
 from .ones import _Ones
 from .operators import _Operators
@@ -33,6 +34,6 @@ from .subscript_names import _SubscriptNames
 from .sums import _Sums
 
 
-class _Parser(_ShapeComments, _Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _PrimedNames, _BracketIndices, _BetaFunction, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _Names, _SubscriptNames, _Labels,
+class _Parser(_ShapeComments, _Provisional, _Ones, _Shapes, _Ellipses, _PrimedIndices, _PrimedNames, _BracketIndices, _BetaFunction, _Operators, _Primes, _Expressions, _Integrals, _Sums, _Matrices, _MatrixNorms, _NamedInputs, _Names, _SubscriptNames, _Labels,
               _Shorthand, _Letters, _Arrays, _Bars, _Indices, _DefinedFunctions, _Einstein, _Entries, _SubscriptLabels, _Scope):
     """Recursive descent over cleaned tokens; values know their indices and array axes."""
