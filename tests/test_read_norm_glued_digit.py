@@ -1,6 +1,7 @@
 """A digit glued after a norm's closing bars (``||Ax - b||2``, plain text copied from a page): it was read as the
 product 2 ||Ax - b||, unnoted, and a wrong claim twice the 2-norm's gradient agreed (found by helper Df). The digit
-is the norm's subscript or its power with the _ or ^ lost: refused naming both."""
+is the norm's subscript or its power with the _ or ^ lost: both readings are judged, and the input is refused
+naming both where they differ."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ DOUBLE = r"\frac{\partial L}{\partial x} = \frac{2A^T(Ax-b)}{\|Ax-b\|}"
 
 
 @pytest.mark.parametrize("definition", [r"L = ||Ax - b||2", r"L = \|Ax - b\| 2", r"L = \left\|Ax - b\right\|2"])
-@pytest.mark.parametrize("claim", [HALF, DOUBLE])
-def test_a_digit_after_a_norm_is_refused_naming_subscript_and_power(definition: str, claim: str) -> None:
+@pytest.mark.parametrize(("claim", "verdict"), [(HALF, "unreadable"), (DOUBLE, "wrong")])
+def test_a_digit_after_a_norm_has_two_readings_subscript_and_power(definition: str, claim: str, verdict: str) -> None:
+    # each reading is judged (verify.readings): HALF is right for the 2-norm only, so it stays refused naming both;
+    # DOUBLE is right for neither, so it is wrong, noted with both
     v = symgrad.verify(claim, define=[definition], given=GIVEN)
-    assert v.verdict == "unreadable"
-    assert "its subscript" in v.message and "its power" in v.message
+    assert v.verdict == verdict, v.message
+    assert "(the 2-norm)" in v.message and "(its power)" in v.message, v.message
 
 
 def test_the_written_subscript_and_a_leading_factor_still_read() -> None:

@@ -47,10 +47,13 @@ class _Bars:
         if not norm:
             return _Val(sp.Abs(v.expr), v.axes)
         if self.peek(0).kind == "digit":  # ||Ax - b||2: a subscript or a power whose _ or ^ was lost in copying
-            d = self.peek(0).text
-            raise self.error(f"a number right after a norm's closing bars has two readings: its subscript (\\|x\\|_{d}, "
+            d, at = self.peek(0).text, self.peek(0).col
+            err = self.error(f"a number right after a norm's closing bars has two readings: its subscript (\\|x\\|_{d}, "
                              f"the {d}-norm) or its power (\\|x\\|^{d}), with the _ or ^ lost in copying; write the one "
                              "meant", self.peek(0))
+            err.readings = ((f"\\|...\\|_{d} (the {d}-norm)", at, at + len(d), f"_{{{d}}}"),
+                            (f"\\|...\\|^{d} (its power)", at, at + len(d), f"^{{{d}}}"))  # each judged: verify.readings
+            raise err
         power_first = self.power_then_kind()  # \|X\|^2_F
         kind = power_first[1] if power_first else self.norm_subscript(t) or self.braced_norm_subscript(start)
         if not v.axes and not _free_indices(v.expr) - self.protected:
