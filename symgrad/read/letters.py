@@ -51,8 +51,11 @@ class _Letters:
                 self.flattened_power(tok)
                 self.euler = self.euler or tok
                 return _Val(sp.E)
-            if self.at("^"):
-                raise self.two_readings("e", tok, "Euler's number", r"write \exp(...) or rename the name e")
+            if self.at("^"):  # e^2 of a declared e (L(e) = ...): each reading judged (verify.readings)
+                err = self.two_readings("e", tok, "Euler's number", r"write \exp(...) or rename the name e")
+                err.readings = (("Euler's number", tok.col, tok.col + 1, r"\exp(1)"),
+                                ("the declared name e", tok.col, tok.col + 1, "(e)"))
+                raise err
             return None
         if name != "pi":
             return None
