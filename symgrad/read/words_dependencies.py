@@ -25,6 +25,8 @@ _ROLE = pattern(rf"(?:the\s+)?(?:activation|output)(?:\s+function)?\s+{_NAME}\s+
 _APPLIED = pattern(r"\s*(?:(?:given|where|let|if)\s+)?[$#]*\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*"
                       r"(?P<function>[A-Za-z])\s*\(\s*(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\)\s*[$#]*\s*[.,;]?\s*",
                       re.IGNORECASE)
+_PRONOUNS = {"that", "which", "it"}
+_SUBJECT = pattern(rf"\s*(?:(?:let|where|here|and)\s+)?{_NAME}\s+(?:is|be)\s", re.IGNORECASE)  # the sentence's subject
 _FONT = pattern(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|hat)\s*\{([^{}]*)\}")
 
 
@@ -34,7 +36,16 @@ def dependencies(text: str) -> list[tuple[str, str, str, int]]:
     text = _QUOTED.sub(lambda m: f" {m[1]} ", text)
     roles = [(m[1], m[2], m[0], m.start(1) + 1) for m in [_ROLE.fullmatch(text.strip())] if m]
     roles += [(m[1], m[3], m[0], m.start(1) + 1) for m in [_applied(text)] if m]
-    return roles or [(m[1], m[2], m[0], m.start(1) + 1) for m in _SAID.finditer(text)]
+    return roles or [(_antecedent(text, m), m[2], m[0], m.start(1) + 1) for m in _SAID.finditer(text)]
+
+
+def _antecedent(text: str, m: re.Match) -> str:
+    """The name a dependency is about: ``K`` of ``K is a $n \\times n$ matrix that depends on $p$`` (a relative
+    pronoun stands for the sentence's subject, never a name of its own)."""
+    if m[1].lower() not in _PRONOUNS:
+        return m[1]
+    subject = _SUBJECT.match(text)
+    return subject[1] if subject is not None else m[1]
 
 
 def _applied(text: str) -> re.Match | None:
