@@ -2,14 +2,15 @@
 superscripts: e - x, or e^{-x}; ``(\\mu - x)^T`` of names nothing shapes: numbers, or arrays) is judged under each
 reading the refusal names. Where every reading gives the same verdict (right under both, or wrong under both) that
 verdict stands, noted with both readings: whichever the page meant, the answer is the same. Where they differ, or one
-reading cannot be read, the input stays refused, and the message says what each reading gives."""
+reading cannot be read, the input stays refused, and the message says what each reading gives (what stopped one that
+cannot be read)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
 
-from ..errors import ParseError
+from ..errors import ParseError, ShapeMismatchError
 from .transposed_arrays import as_arrays, shape_readings
 from .verdict import Verdict
 
@@ -78,16 +79,24 @@ def _judged(e: ParseError, stage: str, what: str, variants: list[tuple[str, _Inp
     try:
         for meaning, changed in variants:
             v = judge(changed["claim"][0], changed["of"][0], changed["define"], changed["given"], changed["assume"])
-            if v.exit_code == 2 or time.monotonic() > _DEADLINE[0]:
-                return None
+            if time.monotonic() > _DEADLINE[0] or v.exit_code == 2 and isinstance(e, ShapeMismatchError):
+                return None  # a shape that does not fit may still be wrong as written (claim._unread)
             verdicts.append((meaning, v))
     finally:
         _DEPTH[0] -= 1
+    if all(v.exit_code == 2 for _, v in verdicts):
+        return None
     named = " and ".join(meaning for meaning, _ in verdicts)
     if len({v.exit_code for _, v in verdicts}) == 1:
         v = verdicts[0][1]
         v.message = f"{v.message} [read: {what} has two readings here, {named}: each gives this verdict]".strip()
         return v
-    each = ", ".join(f"{meaning}: {v.verdict}" for meaning, v in verdicts)
+    each = ", ".join(f"{meaning}: {v.verdict}" + (f" ({_why(v)})" if v.exit_code == 2 else "") for meaning, v in verdicts)
     return Verdict("unreadable", column=e.column,
                    message=f"{e} - and the readings give different verdicts ({each}) (in --{stage})")
+
+
+def _why(v: Verdict) -> str:
+    """The first clause of an unreadable reading's message: what stopped it, short."""
+    why = v.message.split(" at column")[0].split("; ")[0].split(" [read:")[0]
+    return why if len(why) <= 120 else why[:117] + "..."
