@@ -1,7 +1,8 @@
-"""Sentences that only narrate, given among the facts: a Markdown heading (``## Backpropagation through softmax``), a
-sentence announcing the formula that follows (``the gradient vector for cross entropy can be calculated with the
-equation below``). They name nothing and state nothing: no name, formula, number, property or size in them, so they
-cannot change the mathematics; noted as ignored. A sentence with any of these is not narration and stays unread."""
+"""Sentences that only narrate, given among the facts: a Markdown heading (``## Backpropagation through softmax``, a
+bold line ``**My suggestion to correct it:**``), a sentence announcing the formula that follows (``the gradient vector
+for cross entropy can be calculated with the equation below``). They name nothing and state nothing: no name, formula,
+number, property or size in them, so they cannot change the mathematics; noted as ignored. A sentence with any of
+these is not narration and stays unread."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ _SAYS_SOMETHING = pattern(
     r"shape|size|dimension|length|rows?\b|columns?\b|entries|elements|number|count|batch|transpose|layout|convention|"
     r"\blog\b|\bbase\b|natural|label|target|class|one\b|two\b|three\b|scalar|matri|tensor|per\b|each|every|all\b|both",
     re.IGNORECASE)
-# a heading: #, ##, ... then words
-_HEADING = pattern(r"\s*#{1,6}\s+(?P<words>[A-Za-z][A-Za-z\s,:'&/-]*?)\s*")
+# a heading: #, ##, ... then words; or a line of words in bold, as issue threads head a part (**My suggestion:**)
+_WORDS = r"[A-Za-z][A-Za-z\s,:'&/-]*?"
+_HEADING = pattern(rf"\s*(?:#{{1,6}}\s+(?P<words>{_WORDS})|\*\*\s*(?P<bold>{_WORDS})\s*\*\*)\s*")
 _TOPIC = r"[A-Za-z][A-Za-z\s'-]*?"
 # "the gradient (vector) (of|for) <topic> can be calculated with the equation below", "... is given by the following"
 _ANNOUNCES = pattern(
@@ -39,7 +41,7 @@ def narration_in_words(spaced: str) -> str | None:
     announced = _ANNOUNCES.fullmatch(text)
     if heading is None and announced is None:
         return None
-    words = heading["words"] if heading else (announced["topic"] or "")
+    words = heading["words"] or heading["bold"] if heading else (announced["topic"] or "")
     if _A_NAME.search(text) or _SAYS_SOMETHING.search(words):
         return None
     kind = "a heading" if heading else "a sentence announcing the formula that follows"
