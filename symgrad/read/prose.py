@@ -102,7 +102,7 @@ _DISCOURSE = (r"(?:(?:first(?:ly)?|second(?:ly)?|next|finally|also|moreover|furt
               r"(?:paper|text|post|article|notes?|book|chapter|document)\s*,?)")
 _OPENING = re.compile(rf"^\s*(?:{_DISCOURSE}[\s,:]*(?:{_OPENS})?|{_OPENS})[\s,:]*", re.IGNORECASE)
 _ASIDE = re.compile(r"^\s*\(\s*([A-Za-z]{3,}[^()]*)\)\s*[.,;]?\s*$")  # a sentence in parentheses, words first
-_MATH = re.compile(r"\$+|\\\(|\\\)|`")  # `x` as Markdown quotes code
+_MATH = re.compile(r"\$+|\\\(|\\\)|`|\\(?:display|text|script)style(?![A-Za-z])")  # `x`: code; \displaystyle: a size
 _SPACE_DIMS = r"\s*[A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?\s*"
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R(?:\s*\^\s*\((_D)\)|\^?\{?(_D)\}?)".replace("_D", _SPACE_DIMS))  # R ^ (m×n)
 _ONE_HOT_FACT = r"\1 = (0, \\dots, 0, 1, 0, \\dots, 0)"  # how a page writes a one-hot vector out
