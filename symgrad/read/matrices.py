@@ -201,8 +201,8 @@ class _Matrices:
             return None if n is None else self.sized_identity(n, ": its subscript")
         if self.ctx.matrix_size is not None:
             return self.sized_identity(self.ctx.matrix_size, "")
-        shapes = {tuple(b.shape) for b in self.ctx.tensors.values() if isinstance(b, sp.IndexedBase) and
-                  len(b.shape or ()) == 2}
+        shapes = {tuple(b.shape) for b in [*self.ctx.tensors.values(), *self.new_tensors.values()]
+                  if isinstance(b, sp.IndexedBase) and len(b.shape or ()) == 2}  # W met here too: \|W^T W - I\|_F
         if len(shapes) == 1 and len(set(next(iter(shapes)))) == 1:
             return self.sized_identity(shapes.pop()[0], ": the size of every matrix declared")
         claimed = self.strict and not self.lenient  # in a claim I is no name: nothing defines it

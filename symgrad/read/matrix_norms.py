@@ -37,7 +37,8 @@ def power_width(texts: list[str], k: int) -> int:
 
 
 def frobenius_names(toks: list[_Tok]) -> set[str]:
-    """The single capital letters written inside a norm whose subscript is F (before or after its power)."""
+    """The single capital letters written inside a norm whose subscript is F (before or after its power), but I: the
+    identity, as the reader reads an undeclared I (``\\|W^T W - I\\|_F``)."""
     texts = [t.text for t in toks]
     names: set[str] = set()
     k = 0
@@ -52,7 +53,7 @@ def frobenius_names(toks: list[_Tok]) -> set[str]:
         after = close + width
         kind = norm_kind(texts, after) or norm_kind(texts, after + power_width(texts, after))
         if kind is not None and kind[0] == "F":
-            names |= {t.text for t in toks[k + width:close] if t.kind == "letter" and t.text.isupper()}
+            names |= {t.text for t in toks[k + width:close] if t.kind == "letter" and t.text.isupper()} - {"I"}
         k = after
     return names
 
