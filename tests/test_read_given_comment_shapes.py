@@ -1,6 +1,6 @@
 """Shapes as code comments and plain text write them: ``% xTr dxn matrix (each column is an input vector)`` (a MATLAB
-comment naming a variable and its shape), ``A ∈ R ^ (m×n)`` and ``\\mathbb{R}^{(m \\times n)}`` (a space's power in
-parentheses: the sizes of a matrix, never one size m n)."""
+comment naming a variable and its shape), ``A ∈ R ^ (m×n)``, ``A \\in R^{m*n}`` and ``\\mathbb{R}^{(m \\times n)}``
+(a space's power in parentheses: the sizes of a matrix, never one size m n)."""
 
 import pytest
 
@@ -26,7 +26,7 @@ def _shape(text: str, name: str) -> tuple:
 
 
 @pytest.mark.parametrize("text", ["For all A ∈ R ^ (m×n)", r"A \in \mathbb{R}^{(m \times n)}",
-                                  r"A \in \mathbb{R}^(m \times n)"])
+                                  r"A \in \mathbb{R}^(m \times n)", r"A \in R^{m*n}"])
 def test_a_power_in_parentheses_is_the_matrix_shape(text):
     assert _shape(text, "A") == ("m", "n")
 

@@ -103,7 +103,7 @@ _DISCOURSE = (r"(?:(?:first(?:ly)?|second(?:ly)?|next|finally|also|moreover|furt
 _OPENING = re.compile(rf"^\s*(?:{_DISCOURSE}[\s,:]*(?:{_OPENS})?|{_OPENS})[\s,:]*", re.IGNORECASE)
 _ASIDE = re.compile(r"^\s*\(\s*([A-Za-z]{3,}[^()]*)\)\s*[.,;]?\s*$")  # a sentence in parentheses, words first
 _MATH = re.compile(r"\$+|\\\(|\\\)|`|\\(?:display|text|script)style(?![A-Za-z])")  # `x`: code; \displaystyle: a size
-_SPACE_DIMS = r"\s*[A-Za-z0-9]+(?:\s*(?:\\times|×)\s*[A-Za-z0-9]+)?\s*"
+_SPACE_DIMS, _TIMES = r"\s*[A-Za-z0-9]+(?:\s*(?:\\times|×|\*)\s*[A-Za-z0-9]+)?\s*", r" \times "  # R^{n*d}: n \times d
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R(?:\s*\^\s*\((_D)\)|\^?\{?(_D)\}?)".replace("_D", _SPACE_DIMS))  # R ^ (m×n)
 _ONE_HOT_FACT = r"\1 = (0, \\dots, 0, 1, 0, \\dots, 0)"  # how a page writes a one-hot vector out
 _ROLES = r"(?:logits|scores|labels|targets|predictions|inputs|outputs|weights|biases|features|activations|probabilities)"
@@ -291,7 +291,7 @@ def unread_clause(text: str) -> tuple[str, int] | None:
 
 def _plain(text: str) -> str:
     plain = _OPENING.sub("", _LABEL.sub("", _MATH.sub("", text))).strip().rstrip(".").strip()
-    return _MANGLED_SPACE.sub(lambda m: rf"{m[1]} \mathbb{{R}}^{{{m[2] or m[3]}}}", plain)
+    return _MANGLED_SPACE.sub(lambda m: rf"{m[1]} \mathbb{{R}}^{{{(m[2] or m[3]).replace('*', _TIMES)}}}", plain)
 
 
 # sentences that state nothing symgrad uses, each saying so in a note: what the reader does anyway, or a general truth
