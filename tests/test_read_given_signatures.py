@@ -3,7 +3,7 @@ giving a function's argument its space (``f : \\mathbb{S}^n_{++} \\rightarrow \\
 the argument is a matrix, never a number."""
 
 import symgrad
-from symgrad.read.given_signatures import spaces_spelled
+from symgrad.read.given_signatures import signature_arguments, spaces_spelled
 
 CONE_SIGNATURE = r"f : \mathbb{S}_{++}^{n} \rightarrow \mathbb{R}, f(A)=\log |A|"
 
@@ -25,3 +25,11 @@ def test_log_det_on_the_positive_definite_matrices():
     wrong = symgrad.verify(claim=r"\nabla_{A} \log |A| = A", given=[CONE_SIGNATURE])
     assert right.verdict == "proved" and "∂F/∂A_ij" in right.message  # by each entry: A is a matrix
     assert wrong.verdict == "wrong"
+
+
+def test_a_signature_gives_the_argument_of_a_definition_elsewhere_its_space():
+    assert signature_arguments([r"f : \mathbb{R}^{n \times n} \to \mathbb{R}"], [r"f(A) = \log|A|"]) == [
+        r"A \in \mathbb{R}^{n \times n}"]
+    assert signature_arguments([r"f : \mathbb{S}^{n}_{++} \rightarrow \mathbb{R}"], [r"f(X) := \log|X|"]) == [
+        r"X \in \mathbb{R}^{n \times n}", r"X \succ 0"]
+    assert signature_arguments([CONE_SIGNATURE], [r"f(A) = \log|A|"]) == []  # given with its definition: read there

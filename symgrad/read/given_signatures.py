@@ -7,6 +7,7 @@ written (the symmetric matrices, or the unit sphere). ``f : \\mathbb{S}^n_{++} \
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _SIZE = r"(?:\{\s*(?P<G>[A-Za-z0-9]+)\s*\}|(?P<Gb>[A-Za-z0-9]))"
 _PLUS = r"(?:\{\s*(?P<G>\+\+?)\s*\}|(?P<Gb>\+))"
@@ -43,12 +44,35 @@ def spaces_spelled(text: str) -> tuple[str, list[str]]:
     signature = _SIGNATURE.search(text)
     if signature is None:
         return text, notes
-    argument = re.search(rf"(?<![A-Za-z\\]){re.escape(signature['f'])}\s*\(\s*(?P<x>{_NAME})\s*\)\s*=", text)
-    if argument is None:
+    argument = _argument(signature["f"], text)
+    if argument is None:  # alone: as written (its definition elsewhere: signature_arguments)
         return text, notes
-    x, domain = argument["x"], signature["domain"]
-    cone = _CONE.fullmatch(domain)
-    facts = [rf"{x} \in {domain}"] if cone is None else [rf"{x} \in {_cone(cone)[0]}", f"{x} {_cone(cone)[1]}"]
-    spelled = rf"{signature['f']} : {_cone(cone)[0] if cone else domain} \to {signature['codomain']}"
+    facts, domain = _argument_facts(signature, argument), signature["domain"]
+    spelled = rf"{signature['f']} : {_cone(cone)[0] if (cone := _CONE.fullmatch(domain)) else domain} \to {signature['codomain']}"
     notes.append(f"{signature[0].strip()} with {argument[0].rstrip('=').strip()} = ...: read as {', '.join(facts)}")
     return text[:signature.start()] + ", ".join([*facts, spelled]) + text[signature.end():], notes
+
+
+def _argument(f: str, text: str) -> re.Match | None:
+    """``f(A) =`` in ``text``: the definition of f, its one argument A."""
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(f)}\s*\(\s*(?P<x>{_NAME})\s*\)\s*:?=", text)
+
+
+def _argument_facts(signature: re.Match, argument: re.Match) -> list[str]:
+    """The facts saying the argument of ``argument`` lies in the domain of ``signature``."""
+    x, domain = argument["x"], signature["domain"]
+    cone = _CONE.fullmatch(domain)
+    return [rf"{x} \in {domain}"] if cone is None else [rf"{x} \in {_cone(cone)[0]}", f"{x} {_cone(cone)[1]}"]
+
+
+def signature_arguments(given: Sequence[str], define: Sequence[str]) -> list[str]:
+    """The facts a signature among ``given`` (``f : \\mathbb{R}^{n \\times n} \\to \\mathbb{R}``) says of the argument of
+    its function's definition among ``define`` (``f(A) = ...``): ``A \\in \\mathbb{R}^{n \\times n}``; read as a number, the
+    argument would not be the page's matrix."""
+    facts: list[str] = []
+    for text in given:
+        signature = _SIGNATURE.search(text)
+        argument = next((a for d in define if (a := _argument(signature["f"], d))), None) if signature else None
+        if signature is not None and argument is not None and _argument(signature["f"], text) is None:
+            facts += _argument_facts(signature, argument)
+    return facts
