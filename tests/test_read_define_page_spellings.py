@@ -159,9 +159,11 @@ def test_a_sum_whose_body_writes_only_another_index_sums_over_that_index():
                                  "read as the sum over n (i written for it)")
 
 
-def test_a_matlab_prime_on_undeclared_arrays_is_refused_naming_both_readings_and_reads_once_declared():
-    refused = verify(r"\frac{\partial L}{\partial w} = -2X(y - Xw)", define=["L = (y-Xw)'(y-Xw)"])
-    assert refused.verdict == "unreadable" and "has two readings: the transpose" in refused.message, refused.message
+def test_a_matlab_prime_on_undeclared_arrays_reads_them_as_the_conventions_arrays_and_as_declared():
+    # the derivative needs one variable, so ' is the transpose, of the arrays the convention makes X, w, y (as for ^T):
+    # -2X(y - Xw) cannot be formed for X n x d (read.primes, verify.transposed_arrays)
+    shaped = verify(r"\frac{\partial L}{\partial w} = -2X(y - Xw)", define=["L = (y-Xw)'(y-Xw)"])
+    assert shaped.verdict == "wrong" and "read as arrays, the usual convention" in shaped.message, shaped.message
     shapes = [r"X \in \mathbb{R}^{n \times d}", r"w \in \mathbb{R}^{d}", r"y \in \mathbb{R}^{n}"]
     assert verify(r"\frac{\partial L}{\partial w} = -2X^T(y - Xw)", define=["L = (y-Xw)'(y-Xw)"],
                   given=shapes).verdict in ("proved", "agrees")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from .array_roles import array_roles
 from .tokens import _Tok
 from .vocabulary import _ELEMENTWISE, _Val
 
@@ -94,10 +95,15 @@ class _Primes:
             return _Val(sp.Integer(0))  # 1' in a chain: a constant's derivative
         if len(inputs) > 1 and not alone and "\\" not in self.src:  # (y-Xw)'(y-Xw): MATLAB's transpose, in plain text
             names = ", ".join(_written(inputs))
-            raise self.error(f"' after a value of {names} has two readings: the transpose (as MATLAB writes it), of "
+            err = self.error(f"' after a value of {names} has two readings: the transpose (as MATLAB writes it), of "
                              "arrays whose shapes nothing declares (read as numbers it changes nothing), or a "
                              r"derivative, which needs one variable: declare their shapes (x \in \mathbb{R}^{n}, "
                              r"A \in \mathbb{R}^{m \times n}) for the transpose", t)
+            # the derivative cannot be read (several variables): verify's second try reads the transpose, of the
+            # arrays the usual convention makes them ((y - Xw)': X a matrix, w and y vectors), noted
+            unshaped = {str(s) for s in inputs} <= set(self.new_scalars)
+            err.arrays = array_roles(v.expr, {str(s) for s in inputs}) if unshaped else None  # type: ignore[attr-defined]
+            raise err
         if not alone and self.undefined_input(v.expr):
             name = str(v.expr.base if isinstance(v.expr, sp.Indexed) else v.expr)
             raise self.error(f"{name}' of {name}, which nothing defines, has two readings: the transpose (as MATLAB "
