@@ -28,6 +28,7 @@ from .sets import _field, index_range, membership
 from .tokens import _DOTS, _arg_text, _clean, _split, _Tok, _tokens, _unboxed
 from .words_definitions import definition_in_words
 from .words_dependencies import dependencies, hold
+from .written_names import names_written
 
 # (whether it reads "less than", whether it is strict)
 _INEQUALITIES = {"<": (True, True), r"\lt": (True, True), ">": (False, True), r"\gt": (False, True),
@@ -322,7 +323,7 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
         raise ParseError(f"{_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
                          column=toks[0].col, source=latex)
     params = parameters(parts[0]) if function_head(latex, parts[0], ctx) else set()
-    letters = {t.text for t in right if t.kind == "letter"} - params
+    letters = names_written(right) - params  # \mathrm{ymean}: one name, not y, m, e, a, n
     letters |= {"(its parameters)"} if any(t.text in params for t in right) else set()  # g(t) = \tanh(t)
     terms = [term[1:] if k else term for k, term in enumerate(_split(right + toks[-1:], {"+", "-"}))]
     noise = any(term and term[0].text in _NOISE for term in terms)  # y_i = w^T x_i + \epsilon_i: a model of the data
