@@ -17,3 +17,8 @@ def test_formulas_parted_by_a_full_width_comma_are_a_list():
 def test_words_between_formulas_are_refused():
     with pytest.raises(ParseError, match="several formulas"):
         cjk_blanked("若 $x = 1$ 则 $w = 0$", [])
+
+
+def test_a_derivative_among_the_formulas_is_no_list():
+    with pytest.raises(ParseError, match="several formulas"):
+        cjk_blanked("所以$\\frac{\\partial L}{\\partial w} = e x$，$e = wx - y$。", [])

@@ -22,6 +22,7 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 NOTE = "words in Chinese, Japanese or Korean around the formula dropped"
 _NOTES = {"Chinese/Japanese/Korean": NOTE, "Russian": "words in Russian around the formula dropped"}
 # 층2:, 步骤 1：: a caption and its number (one class with the spaces in it: a run of words and spaces, in linear time)
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\d?frac\s*\{\s*d|'|′|\bd[A-Za-z]*\s*/\s*d")
 _LIST_COMMA = re.compile(r"\s*[，、；,;]\s*")  # between two formulas of a list
 _COMMA_BLANKED = re.compile(r"(?<=\$) (?= *\$)")  # the blanked comma between two formulas of a list
 _CAPTION = re.compile(rf"\s*(?=[{_WORDS.pattern[1:-2]}])[{_WORDS.pattern[1:-2]}\s]+\d+(?:\.\d+)*\s*[:：]")
@@ -29,9 +30,11 @@ _CAPTION = re.compile(rf"\s*(?=[{_WORDS.pattern[1:-2]}])[{_WORDS.pattern[1:-2]}\
 
 def _listed(text: str, dollars: list[re.Match]) -> bool:
     """Whether the formulas ``$...$`` (``dollars``, their marks) stand one after another with only a list's comma
-    between each two (``$x \\in \\mathbb{R}^n$，$y = Wx$``): a list of statements, each read on its own."""
+    between each two (``$x \\in \\mathbb{R}^n$，$y = Wx$``) and none holds a derivative: a list of statements, each read
+    on its own (a derivative among them is a claim beside its context: left to the refusal, never parted here)."""
     gaps = [text[a.end():b.start()] for a, b in zip(dollars[1:-1:2], dollars[2::2])]
-    return len(dollars) % 2 == 0 and all(_LIST_COMMA.fullmatch(gap) for gap in gaps)
+    derivative = _DERIVATIVE.search(text, dollars[0].start(), dollars[-1].end())
+    return len(dollars) % 2 == 0 and all(_LIST_COMMA.fullmatch(gap) for gap in gaps) and derivative is None
 
 
 def _one_formula(text: str, left: str, words: re.Pattern, language: str) -> tuple[int, int]:
