@@ -348,9 +348,14 @@ class _Operators:
         glued = self.peek(-1).kind != "sym" and after.col == self.peek(-1).col + len(self.peek(-1).text)
         if glued and (after.kind == "letter" or after.text[1:] in _GREEK) and self.case_word()[0] is None:
             divisor = self.src[self.toks[self.toks.index(slash) + 1].col - 1:after.col - 1]
-            raise self.error(f"/{divisor}{_source_text(after, self.src)} has two readings: divided by the whole product "
-                             f"{divisor}{_source_text(after, self.src)}, or by {divisor} alone; write /({divisor} "
-                             f"{_source_text(after, self.src)}) or (.../{divisor}) {_source_text(after, self.src)}", slash)
+            a = _source_text(after, self.src)
+            err = self.error(f"/{divisor}{a} has two readings: divided by the whole product {divisor}{a}, or by "
+                             f"{divisor} alone; write /({divisor} {a}) or (.../{divisor}) {a}", slash)
+            end = after.col + len(after.text)
+            if self.ends_at(1, end) and self.src[after.col - 1:end - 1] == after.text:  # 1/2m), not 1/2\sigma^2
+                err.readings = ((f"divided by {divisor}{a}", slash.col, end, f"/({divisor} {a})"),
+                                (f"divided by {divisor}, times {a}", slash.col, end, f"/{divisor} \\cdot {a}"))
+            raise err
 
     def negative_exponent(self, t: _Tok) -> _Val:
         """``e^-x``, ``x^-1`` (plain text): the exponent is minus the one token after it; ``e^-2x`` (minus 2x, or
