@@ -33,3 +33,14 @@ def test_a_signature_gives_the_argument_of_a_definition_elsewhere_its_space():
     assert signature_arguments([r"f : \mathbb{S}^{n}_{++} \rightarrow \mathbb{R}"], [r"f(X) := \log|X|"]) == [
         r"X \in \mathbb{R}^{n \times n}", r"X \succ 0"]
     assert signature_arguments([CONE_SIGNATURE], [r"f(A) = \log|A|"]) == []  # given with its definition: read there
+
+
+def test_a_signature_alone_and_its_definition_in_another_fact():
+    assert signature_arguments([r"f : \mathbb{S}^{n}_{++} \rightarrow \mathbb{R}", r"f(A) = \log|A|"], []) == [
+        r"A \in \mathbb{R}^{n \times n}", r"A \succ 0"]
+    v = symgrad.verify(claim=r"\nabla_A f = A", given=[r"f : \mathbb{S}^n_{++} \rightarrow \mathbb{R}"],
+                       define=[r"f(A) = \log|A|"])
+    assert v.verdict == "wrong" and "|A| of a matrix read as its determinant" in v.message
+    given_twice = symgrad.verify(claim=r"\nabla_A f = A^{-1}", given=[
+        r"f : \mathbb{S}^n_{++} \rightarrow \mathbb{R}", r"f(A) = \log|A|"])
+    assert given_twice.verdict == "unreadable"  # read before A's space: refused, never A a number

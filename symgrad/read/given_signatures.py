@@ -44,12 +44,11 @@ def spaces_spelled(text: str) -> tuple[str, list[str]]:
     signature = _SIGNATURE.search(text)
     if signature is None:
         return text, notes
-    argument = _argument(signature["f"], text)
-    if argument is None:  # alone: as written (its definition elsewhere: signature_arguments)
-        return text, notes
-    facts, domain = _argument_facts(signature, argument), signature["domain"]
+    argument = _argument(signature["f"], text)  # None: defined elsewhere, its argument's facts by signature_arguments
+    facts, domain = _argument_facts(signature, argument) if argument else [], signature["domain"]
     spelled = rf"{signature['f']} : {_cone(cone)[0] if (cone := _CONE.fullmatch(domain)) else domain} \to {signature['codomain']}"
-    notes.append(f"{signature[0].strip()} with {argument[0].rstrip('=').strip()} = ...: read as {', '.join(facts)}")
+    if argument is not None:
+        notes.append(f"{signature[0].strip()} with {argument[0].rstrip('=').strip()} = ...: read as {', '.join(facts)}")
     return text[:signature.start()] + ", ".join([*facts, spelled]) + text[signature.end():], notes
 
 
@@ -67,12 +66,13 @@ def _argument_facts(signature: re.Match, argument: re.Match) -> list[str]:
 
 def signature_arguments(given: Sequence[str], define: Sequence[str]) -> list[str]:
     """The facts a signature among ``given`` (``f : \\mathbb{R}^{n \\times n} \\to \\mathbb{R}``) says of the argument of
-    its function's definition among ``define`` (``f(A) = ...``): ``A \\in \\mathbb{R}^{n \\times n}``; read as a number, the
+    its function's definition among ``define`` or the other facts (``f(A) = ...``): ``A \\in \\mathbb{R}^{n \\times n}``; read as a number, the
     argument would not be the page's matrix."""
     facts: list[str] = []
     for text in given:
         signature = _SIGNATURE.search(text)
-        argument = next((a for d in define if (a := _argument(signature["f"], d))), None) if signature else None
+        others = [*(g for g in given if g is not text), *define]  # f(A) = ... among the facts or the definitions
+        argument = next((a for d in others if (a := _argument(signature["f"], d))), None) if signature else None
         if signature is not None and argument is not None and _argument(signature["f"], text) is None:
             facts += _argument_facts(signature, argument)
     return facts
