@@ -22,7 +22,8 @@ class ParseError(SymgradError):
     """LaTeX that could not be read, with the column (1-based) where reading failed.
 
     ``readings``: for a construct with two readings, each as (what it means, first column, column after its end,
-    the text that spells that reading) - ``e-x`` as ("e - x", 5, 8, "e - x") and ("e^{-x}", 5, 8, "e^{-x}"); verify
+    the text that spells that reading) - ``e-x`` as ("e - x", 5, 8, "e - x") and ("e^{-x}", 5, 8, "e^{-x}"); a reading
+    a fact declares instead has columns 0, 0 and that fact (``x^k`` the power: ("...", 0, 0, "x \\in \\mathbb{R}")); verify
     judges the input under each and answers only when they agree (``verify.readings``)."""
 
     def __init__(self, message: str, column: int | None = None, source: str | None = None,

@@ -14,6 +14,7 @@ from .matrix_norms import norm_kind
 from .mixed_subscripts import entry_indices
 from .nabla_names import nabla_argument
 from .row_products import row_matrix
+from .summed_superscripts import summed_power
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
 from .vocabulary import (
     _ELEMENTWISE,
@@ -228,9 +229,7 @@ class _Expressions:
         bound = {str(i) for scope in self.binders for i in scope.values()}
         if isinstance(e.expr, sp.Idx) and str(e.expr) in bound and isinstance(v.expr, sp.Symbol) and \
                 str(v.expr) in self.new_scalars:
-            raise self.error(f"{v.expr}^{e.expr} with {e.expr} summed has two readings: the power, or the sample "
-                             f"{v.expr}_{e.expr}; write {v.expr}_{e.expr} (or {v.expr}^{{({e.expr})}}) for the sample, or "
-                             rf"declare {v.expr} \in \mathbb{{R}} for the power", t)
+            raise summed_power(self, v, e, t)
         if isinstance(e.expr, sp.Idx) and str(e.expr) in bound and len(v.free) == 1 and \
                 isinstance(v.expr, sp.Indexed) and v.expr.indices == tuple(v.free):
             return self.sample_superscript(v, e.expr, t)

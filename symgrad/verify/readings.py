@@ -45,7 +45,7 @@ def each_reading(e: ParseError, claim: str, of: str | None, define: Sequence[str
     if not variants:
         return None
     readings = getattr(e, "readings", ())
-    what = e.source[readings[0][1] - 1:readings[0][2] - 1] if readings else \
+    what = next((e.source[start - 1:end - 1] for _, start, end, _ in readings if start), None) or \
         f"the transpose of a value made of {', '.join(getattr(e, 'unshaped', ()))}"
     return _judged(e, stage, what, variants, judge)
 
@@ -55,7 +55,10 @@ def _spelled(e: ParseError, inputs: _Inputs, stage: str, k: int) -> list[tuple[s
     variants = []
     for meaning, start, end, spelled in getattr(e, "readings", ()):
         changed = {name: list(texts) for name, texts in inputs.items()}
-        changed[stage][k] = e.source[:start - 1] + spelled + e.source[end - 1:]
+        if start == 0:  # a reading a fact declares (x \in \mathbb{R}: x^k the power): the fact given
+            changed["given"].append(spelled)
+        else:
+            changed[stage][k] = e.source[:start - 1] + spelled + e.source[end - 1:]
         variants.append((meaning, changed))
     return variants if len(variants) > 1 else []
 
