@@ -10,6 +10,7 @@ from ..errors import ParseError
 from .braced_names import accent_outside, braced_name
 from .code import code_pieces
 from .code_cases import braced
+from .code_line_ends import without_line_ends
 from .code_pasted import copied_tildes, flattened_transposes, repaired
 from .damage_backslashes import restored_commands
 from .damage_divisors import grouped
@@ -389,6 +390,7 @@ def _tokens(latex: str) -> list[_Tok]:
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
     toks = ternaries(_clean(_unboxed(_math_in_prose(_raw_tokens(latex), latex)), latex), _Tok)  # c ? a : b: cases
+    toks = without_line_ends(toks)  # a = b; (a line of code) = c
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
         del toks[-2]
     note = next((k for k in range(len(toks) - 3, 0, -1) if toks[k].text in _NAMED and toks[k + 1].text == "{"
