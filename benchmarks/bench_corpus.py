@@ -102,8 +102,12 @@ def write_known_misses(outcomes: Sequence[Outcome]) -> int:
              "--update-known-misses"), "# (a false-correct is never excused by this list: test_corpus.py fails on it)"]
     lines += [f"{o.case.id}  # {o.verdict}{f' ({o.stage})' if o.stage else ''}: {o.message.splitlines()[0][:100]}"
               for o in missed]
-    KNOWN_MISSES.write_text("\n".join(lines) + "\n")
-    return len(missed)
+    # a case marked load-dependent by hand (right here, missed under CI's load) stays listed while it is right
+    ids = {o.case.id for o in missed}
+    kept = [line for line in KNOWN_MISSES.read_text().splitlines()
+            if "# load-dependent:" in line and line.split()[0] not in ids] if KNOWN_MISSES.exists() else []
+    KNOWN_MISSES.write_text("\n".join(lines + kept) + "\n")
+    return len(missed) + len(kept)
 
 
 def main(argv: list[str] | None = None) -> int:
