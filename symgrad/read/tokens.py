@@ -490,7 +490,7 @@ def _plain_name(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | 
     are one name with a label (A_{1}), and ``y_hat`` (a letter, ``_``, a word of three letters or more) one name
     y_{hat}; ``2x`` stays a product, ``log2`` a word; ``Sum_k`` and ``SUM_k`` are ``sum_k``, the sum over k."""
     t = toks[k]
-    if re.match(r"(Sum|SUM)_", src[t.col - 1:]) and not re.search(r"[A-Za-z0-9_]$", src[:t.col - 1]):
+    if re.match(r"(Sum|SUM)_", src[t.col - 1:]) and not re.search(r"[A-Za-z0-9_]$", _before(src, t.col)):
         return [_Tok("letter", c, t.col + m) for m, c in enumerate("sum")], k + 3
     end = _label_end(toks, k, src)
     if end is None or k > 1 and [toks[k - 2].text, toks[k - 1].text, toks[end].text] == ["_", "{", "}"]:
@@ -505,7 +505,7 @@ def _plain_derivative(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], i
     operator on the parenthesis, ``\\frac{\\partial}{\\partial X}(X.Y)``; not ``d(x)/dxy``."""
     t = toks[k]
     if t.text != "d" or toks[k + 1].text != "(" or toks[k + 1].col != t.col + 1 or \
-            re.search(r"[A-Za-z0-9_]$", src[:t.col - 1]):
+            re.search(r"[A-Za-z0-9_]$", _before(src, t.col)):
         return None
     close = _group_close(toks, k + 1)
     if close is None or [x.text for x in toks[close + 1:close + 3]] != ["/", "d"] or \
@@ -531,13 +531,20 @@ def _group_close(toks: list[_Tok], start: int) -> int | None:
     return None
 
 
+def _before(src: str, col: int) -> str:
+    """The last few characters of ``src`` before column ``col``: enough for a pattern anchored at their end (``$``
+    also matches before a final newline, ``^`` only at the start of a short ``src``), and no copy of a long
+    prefix for each token (a 10,000-character input took seconds)."""
+    return src[max(0, col - 5):col - 1]
+
+
 def _label_end(toks: list[_Tok], k: int, src: str) -> int | None:
     """The index past the label of a plain-text name at ``k`` (``A1``, ``y_hat``), or None where it is none."""
     t = toks[k]
     if t.kind != "letter":
         return None
     kind, first = ("digit", k + 1) if toks[k + 1].kind == "digit" else ("letter", k + 2)
-    before = src[:t.col - 1]
+    before = _before(src, t.col)
     joined = r"[A-Za-z_]$" if kind == "digit" else r"[A-Za-z0-9_]$"  # x0 in w0x0 starts a name, 2x1 is 2 x_1
     if re.search(joined, before) and not re.search(r"(^|[^A-Za-z0-9_])d$", before) or \
             (kind == "letter" and toks[k + 1].text != "_"):
