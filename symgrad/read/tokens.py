@@ -21,6 +21,7 @@ from .damage_stars import starred
 from .damage_underscores import restored
 from .damage_words import traced
 from .identity_spellings import identity_spelled
+from .plain_names import before, plain_name
 from .proofwiki_maps import mapped
 from .prose_ranges import range_in_words
 from .ternaries import ternaries
@@ -422,7 +423,8 @@ def _raw_tokens(latex: str) -> list[_Tok]:
         toks[k - 1:k + 1] = [_Tok("cmd", r"\tilde", toks[k - 1].col), _Tok("sym", "{", toks[k - 1].col), toks[k - 1],
                              _Tok("sym", "}", toks[k].col)]
     toks = grouped(restored(toks, latex, _Tok), latex, _Tok)  # \sum{k=1}, \hat{y}i: the _ markdown ate; 1/2m
-    toks = _plain_rewritten(_plain_rewritten(toks, latex, _plain_name), latex, _plain_derivative)
+    toks = _plain_rewritten(toks, latex, lambda t, k, src: plain_name(t, k, src, _Tok))  # A1: A_{1}, y_hat: y_{hat}
+    toks = _plain_rewritten(toks, latex, _plain_derivative)
     toks = _plain_rewritten(toks, latex, lambda t, k, src: decorated_label(t, k, src, _Tok))  # ŷ1: \hat{y}_{1}
     toks = _plain_rewritten(toks, latex, lambda t, k, src: traced(t, k, src, _Tok))  # trace of X: tr(X)
     toks = _plain_rewritten(toks, latex, lambda t, k, src: subscripted(t, k, src, _Tok))  # ∇A (...A...): ∇_A
@@ -485,27 +487,12 @@ def _plain_rewritten(toks: list[_Tok], src: str,
     return out
 
 
-def _plain_name(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
-    """In plain text, ``A1``, ``W1``, ``x0`` (a letter starting a word, or after the ``d`` of ``dZ1``, then digits)
-    are one name with a label (A_{1}), and ``y_hat`` (a letter, ``_``, a word of three letters or more) one name
-    y_{hat}; ``2x`` stays a product, ``log2`` a word; ``Sum_k`` and ``SUM_k`` are ``sum_k``, the sum over k."""
-    t = toks[k]
-    if re.match(r"(Sum|SUM)_", src[t.col - 1:]) and not re.search(r"[A-Za-z0-9_]$", _before(src, t.col)):
-        return [_Tok("letter", c, t.col + m) for m, c in enumerate("sum")], k + 3
-    end = _label_end(toks, k, src)
-    if end is None or k > 1 and [toks[k - 2].text, toks[k - 1].text, toks[end].text] == ["_", "{", "}"]:
-        return None  # x_{i1}: a subscript's index and column (read.mixed_subscripts), no label i_1
-    first = k + 1 + (toks[k + 1].text == "_")
-    return [t, _Tok("sym", "_", toks[k + 1].col), _Tok("sym", "{", toks[k + 1].col), *toks[first:end],
-            _Tok("sym", "}", toks[end - 1].col)], end
-
-
 def _plain_derivative(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
     """In plain text, ``d(X.Y)/dX`` (d at a word's start, a parenthesis, ``/d`` and a name) is the derivative
     operator on the parenthesis, ``\\frac{\\partial}{\\partial X}(X.Y)``; not ``d(x)/dxy``."""
     t = toks[k]
     if t.text != "d" or toks[k + 1].text != "(" or toks[k + 1].col != t.col + 1 or \
-            re.search(r"[A-Za-z0-9_]$", _before(src, t.col)):
+            re.search(r"[A-Za-z0-9_]$", before(src, t.col)):
         return None
     close = _group_close(toks, k + 1)
     if close is None or [x.text for x in toks[close + 1:close + 3]] != ["/", "d"] or \
@@ -529,30 +516,6 @@ def _group_close(toks: list[_Tok], start: int) -> int | None:
         if depth == 0:
             return m
     return None
-
-
-def _before(src: str, col: int) -> str:
-    """The last few characters of ``src`` before column ``col``: enough for a pattern anchored at their end (``$``
-    also matches before a final newline, ``^`` only at the start of a short ``src``), and no copy of a long
-    prefix for each token (a 10,000-character input took seconds)."""
-    return src[max(0, col - 5):col - 1]
-
-
-def _label_end(toks: list[_Tok], k: int, src: str) -> int | None:
-    """The index past the label of a plain-text name at ``k`` (``A1``, ``y_hat``), or None where it is none."""
-    t = toks[k]
-    if t.kind != "letter":
-        return None
-    kind, first = ("digit", k + 1) if toks[k + 1].kind == "digit" else ("letter", k + 2)
-    before = _before(src, t.col)
-    joined = r"[A-Za-z_]$" if kind == "digit" else r"[A-Za-z0-9_]$"  # x0 in w0x0 starts a name, 2x1 is 2 x_1
-    if re.search(joined, before) and not re.search(r"(^|[^A-Za-z0-9_])d$", before) or \
-            (kind == "letter" and toks[k + 1].text != "_"):
-        return None
-    end = first
-    while toks[end].kind == kind and toks[end].col == toks[end - 1].col + 1:
-        end += 1
-    return end if end - first >= (1 if kind == "digit" else 3) else None
 
 
 def _math_in_prose(toks: list[_Tok], latex: str) -> list[_Tok]:
