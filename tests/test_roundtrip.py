@@ -89,7 +89,7 @@ def equal(a: sp.Basic, b: sp.Basic, size: int = SIZE) -> bool:
     point: dict[str, sp.Rational] = _Point(rng)
     for values in itertools.product(range(1, size + 1), repeat=len(free)):
         at = dict(zip(free, values))
-        va, vb = _value(a.subs(at), point), _value(b.subs(at), point)
+        va, vb = _value(a.xreplace(at), point), _value(b.xreplace(at), point)
         if not (va.is_number and vb.is_number):
             return False
         if abs(va - vb) > sp.Float(10) ** (5 - DIGITS) * (1 + abs(va)):
