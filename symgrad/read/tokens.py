@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -390,6 +391,13 @@ def _tokens(latex: str) -> list[_Tok]:
     """The cleaned tokens of one formula; the sentence's full stop or comma after it is dropped."""
     if not isinstance(latex, str) or not latex.strip():
         raise ParseError("empty LaTeX", column=1, source=latex if isinstance(latex, str) else None)
+    return list(_cleaned(latex))
+
+
+@functools.lru_cache(maxsize=1024)
+def _cleaned(latex: str) -> tuple[_Tok, ...]:
+    """``_tokens``, kept: the readers of one input tokenize the same formulas again and again (31 times a corpus
+    case); the tokens are frozen and depend on the text alone, and an error is raised again each time."""
     toks = ternaries(_clean(_unboxed(_math_in_prose(_raw_tokens(latex), latex)), latex), _Tok)  # c ? a : b: cases
     toks = without_line_ends(toks)  # a = b; (a line of code) = c
     while len(toks) > 2 and toks[-2].text in (".", ",", ";"):
@@ -406,7 +414,7 @@ def _tokens(latex: str) -> list[_Tok]:
         label, end = _arg_text(toks, 1)
         if label.endswith(":") and end < len(toks) - 1:
             del toks[:end]  # \mbox{Cross-entropy loss: } J(w) = ...: a label before the formula
-    return toks
+    return tuple(toks)
 
 
 def _raw_tokens(latex: str) -> list[_Tok]:
