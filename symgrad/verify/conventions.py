@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import copy
 import itertools
-import time
 from dataclasses import dataclass
 
 import sympy as sp
 
 from .. import linalg
+from ..rules.deadline import now
 from ..tensors import name_of
 from .evaluation import _compile, _kinks_undefined
 from .printing import _text
@@ -109,7 +109,7 @@ def _wrong_convention(forms: list[Form]) -> str:
 
 def _proof(expr: sp.Expr, truth: sp.Expr, problem: _Problem, until: float) -> str | None:
     try:
-        left = until - time.monotonic()
+        left = until - now()
         return _prove(expr, truth, problem, left) if left > 0 else None
     except _Timeout:
         return None

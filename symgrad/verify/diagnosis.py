@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import time
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
 import sympy as sp
 
+from ..rules.deadline import now
 from ..tensors import Constraint, name_of
 from .evaluation import _ABSTRACT, Env, Fn, Values, _compile, _equal, _mp, _rational
 from .printing import _text
@@ -109,11 +109,11 @@ def _missing_constraint(member: Fn, search: _Search) -> str | None:
     those are not tried (each trial draws its points anew, seconds on a problem with inverses and determinants)."""
     given = {(n, a) for n, a, _ in search.space.constraint_axes}
     taken = {name for name, shape in search.space.inputs.items() if not shape}  # scalars: a bound k would clash
-    deadline = time.monotonic() + _MISSING_SECONDS
+    deadline = now() + _MISSING_SECONDS
     for name, shape in search.space.inputs.items():
         if not shape or (len(shape) == 2 and shape[0] == shape[1]):
             continue
-        if time.monotonic() > deadline:  # the verdict stands; only its diagnosis stays "other"
+        if now() > deadline:  # the verdict stands; only its diagnosis stays "other"
             break
         axis = len(shape) - 1
         if (name, axis) in given:

@@ -4,7 +4,6 @@ counterexample), then proof; the verdict summarised."""
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
+from ..rules.deadline import now
 from ..tensors import Constraint, Definition, Node, name_of
 from .conventions import CONVENTIONS, by_another_form, conventions, layout_note, with_truth
 from .counterexample import _counterexample
@@ -109,7 +109,7 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
         truth = forms[0].expr
         search = with_truth(search, truth)
     # the proof and the numeric search each get a budget: past the search's, the points evaluated so far decide
-    budget = _Budget(time.monotonic() + timeout, time.monotonic() + 2 * timeout + 2, timeout)
+    budget = _Budget(now() + timeout, now() + 2 * timeout + 2, timeout)
     links: list[Link] = []
     wrong: tuple[Link, str, str] | None = None
     transposed = False
@@ -173,7 +173,7 @@ def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Sear
     fn = _compile(expr)
     tally = _Tally()
     samples = _within(search.samples(fn, tally=tally), budget.search, search.signs)
-    if len(samples) < sum(len(a) for _, a in search.points) and time.monotonic() > budget.search:
+    if len(samples) < sum(len(a) for _, a in search.points) and now() > budget.search:
         _note(notes, f"the numeric search stopped at its time budget ({2 * budget.timeout + 2:g} s) "
                      f"after {len(samples)} points")
     if not samples:
@@ -199,12 +199,12 @@ def _judge_member(latex: str, orients: list[tuple[sp.Expr, bool]], search: _Sear
         _note(notes, f"{tally.skipped + search.rejected} points skipped where the derivative is undefined")
     how = None
     try:
-        left = budget.proof - time.monotonic()
+        left = budget.proof - now()
         if left <= 0:
             raise _Timeout()
         how = _prove(expr, truth, search.problem, left)
         if how is None:
-            wrong = _wrong_at_another_size(latex, expr, fn, truth, search, budget.proof - time.monotonic())
+            wrong = _wrong_at_another_size(latex, expr, fn, truth, search, budget.proof - now())
             if wrong is not None:
                 return wrong[0], flipped, wrong[1]
     except _Timeout:
@@ -280,7 +280,7 @@ def _within(samples: Iterator[_Sample], deadline: float, needed: set[int]) -> li
         if s.claim is not None:
             defined += 1
             seen |= s.point.signs
-        if defined >= _MIN_COMPARED and seen >= needed and time.monotonic() > deadline:
+        if defined >= _MIN_COMPARED and seen >= needed and now() > deadline:
             break
     return out
 

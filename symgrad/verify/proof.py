@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import signal
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -15,6 +14,7 @@ from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .. import linalg
+from ..rules.deadline import now
 from ..tensors import name_of
 from .problem import _inline, _is_size, _Problem
 
@@ -25,7 +25,8 @@ class _Timeout(Exception):
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``_Timeout`` inside the block after ``seconds`` (SIGALRM; only in the main thread)."""
+    """Raise ``_Timeout`` inside the block after ``seconds`` of this process's CPU time (SIGPROF, as every budget
+    reads ``rules.deadline.now``; only in the main thread)."""
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable or seconds <= 0:
         yield
@@ -34,13 +35,13 @@ def _time_limit(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: Any) -> None:
         raise _Timeout()
 
-    old = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    old = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
 
 
 def _apply_assumptions(e: sp.Expr, assumptions: Sequence[sp.Basic]) -> sp.Expr:
@@ -142,11 +143,11 @@ def _prove(claim: sp.Expr, truth: sp.Expr, problem: _Problem, seconds: float) ->
     diff = _apply_assumptions(claim - truth, problem.assumptions)
     case = _index_case(diff)
     if case is not None:  # prove each case on its own
-        start = time.monotonic()
+        start = now()
         cases = [(*problem.assumptions, case), (*problem.assumptions, sp.Ne(*case.args))]
         hows = []
         for asm in cases:
-            left = seconds - (time.monotonic() - start)
+            left = seconds - (now() - start)
             hows.append(_prove(claim, truth, _Problem(problem.definitions, problem.of, problem.var,
                                                       problem.constraints, asm), max(left, 0.01)))
         return f"case by case ({', '.join(h for h in hows if h)})" if all(hows) else None

@@ -7,17 +7,17 @@ cannot be read)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 
 from ..errors import ParseError, ShapeMismatchError
+from ..rules.deadline import now
 from .transposed_arrays import as_arrays, shape_readings
 from .verdict import Verdict
 
 _DEPTH = [0]  # readings judged inside readings: each retry removes one ambiguity; past 3 levels, refuse
 _MAX_DEPTH = 3
 _SECONDS = 4.0  # all the readings of one input together: past it (a page of e-x e-x ...), the input stays refused
-# CPU seconds of this process (time.process_time), so that a verdict does not depend on what else the machine runs
+# CPU seconds of this process (rules.deadline.now, the clock of every budget): a verdict does not depend on the load
 _DEADLINE = [0.0]
 _Inputs = dict[str, list]
 
@@ -75,15 +75,15 @@ def _shaped(e: ParseError, inputs: _Inputs) -> list[tuple[str, _Inputs]]:
 def _judged(e: ParseError, stage: str, what: str, variants: list[tuple[str, _Inputs]],
             judge: Callable[..., Verdict]) -> Verdict | None:
     if _DEPTH[0] == 0:
-        _DEADLINE[0] = time.process_time() + _SECONDS
-    elif time.process_time() > _DEADLINE[0]:
+        _DEADLINE[0] = now() + _SECONDS
+    elif now() > _DEADLINE[0]:
         return None
     verdicts: list[tuple[str, Verdict]] = []
     _DEPTH[0] += 1
     try:
         for meaning, changed in variants:
             v = judge(changed["claim"][0], changed["of"][0], changed["define"], changed["given"], changed["assume"])
-            if time.process_time() > _DEADLINE[0] or v.exit_code == 2 and isinstance(e, ShapeMismatchError):
+            if now() > _DEADLINE[0] or v.exit_code == 2 and isinstance(e, ShapeMismatchError):
                 return None  # a shape that does not fit may still be wrong as written (claim._unread)
             verdicts.append((meaning, v))
     finally:
