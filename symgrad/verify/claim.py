@@ -21,6 +21,7 @@ from .ill_shaped import ill_shaped
 from .judging import judge
 from .laplacian_reading import hessian_or_laplacian
 from .mean_readings import both_readings
+from .of_inputs import defined_inputs
 from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
@@ -430,12 +431,14 @@ def _derivative_of(parse: Any, of: str, ctx: Any, claim: str = "") -> tuple[sp.E
             ctx.notes.append(f"--of {of} read as one derivative (of a sum of constant multiples: linearity)")
             return combined
         names = sorted({name_of(t) for t in _tensors_in(value)})
+        inputs = defined_inputs(names, of, ctx)  # --of y, y defined: by what y is computed from, never by y itself
+        names = inputs or names
         several = len(names) > 1
         names = _by_shape(parse, of, value, claim, ctx, names) if several else names
         if len(names) != 1 or not (len(names[0]) == 1 or names[0] in _GREEK):
             raise ParseError(rf"not a derivative, and an expression of {', '.join(names) or 'no variable'}: say by "
                              rf"which (\frac{{\partial}}{{\partial w}} ... or \nabla_w ...)", column=1, source=of) from None
-        if not several:
+        if not several and not inputs:
             ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {names[0]}, its only variable")
         var = names[0] if len(names[0]) == 1 else "\\" + names[0]
         return parse.parse_derivative(rf"\frac{{\partial}}{{\partial {var}}}\left({of}\right)", ctx)
