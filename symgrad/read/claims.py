@@ -59,6 +59,7 @@ from .stand_ins import stand_ins
 from .tokens import _GREEK, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .upstream_deltas import deltas_written
+from .vacuous_sums import passed_over, vacuous_sum
 from .vocabulary import _free_indices, _Val
 
 
@@ -338,8 +339,9 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
         not ctx.known(t.text.lstrip("\\")) and n.text == "(" for t, n in itertools.pairwise(parts[k]))]
     named = [k for k in range(1, len(parts) - 1) if _new_name(parts[k][1:], ctx)]  # g(z) = a = max(0.01 z, z)
     reused = applied_sides(parts, ctx)  # y = f(u) = 1/u after f(x) = sigmoid: the explicit side first
+    vacuous = {k: vacuous_sum(parts[k][1:]) for k in range(1, len(parts))}  # \sum_i (y - \hat y)^2: after the rest
     for k, side in sorted(enumerate(parts[1:], start=1),
-                          key=lambda kv: (kv[0] in reused, kv[0] in named, kv[0] in abstract)):
+                          key=lambda kv: (bool(vacuous[kv[0]]), kv[0] in reused, kv[0] in named, kv[0] in abstract)):
         try:
             d = _define(latex, parts[0] + side + toks[-1:], ctx)
         except ParseError as e:
@@ -347,6 +349,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
             continue
         text = source_text(latex, side[1:])
         ctx.notes.append(f"{d.name} defined by its side {k}, {text}; the other sides of its = chain are not checked")
+        ctx.notes.extend(passed_over(vacuous, k))
         ctx.notes.extend(reuse_note(source_text(latex, parts[j][1:]), *reused[j], d.rhs, d.name, ctx)
                          for j in sorted(reused) if j != k)
         _functions_named(latex, parts, k, toks[-1], ctx)

@@ -241,7 +241,7 @@ class _Names:
             raise self.error(f"{t.text} needs a name", t)
         if braced:
             self.expect("}", t)
-        return inner[0] + _DECORATIONS[t.text], t
+        return inner[0] + _DECORATIONS[t.text], inner[1] if inner[1].text in _BOLD else t  # \hat{\mathbf{y}}: bold
 
     def in_font(self, t: _Tok) -> tuple[str, _Tok] | None:
         """``\\mathbf{x}``, ``\\boldsymbol\\theta``: the font does not change the name."""
