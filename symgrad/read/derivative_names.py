@@ -10,7 +10,7 @@ import sympy as sp
 from ..errors import ParseError
 from .context import Context
 from .tokens import _NAMED, _split, _Tok, _tokens
-from .upstream import outputs, read_undefined_loss, undefined
+from .upstream import _words, outputs, read_undefined_loss, undefined
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "tau", "phi", "omega", "eta", "ell"}
 
@@ -56,7 +56,8 @@ def _of_function(rest: list[_Tok], ctx: Context) -> list[_Tok] | None:
 
 def _of_loss(written: str, rest: list[_Tok], toks: list[_Tok], ctx: Context) -> list[_Tok] | None:
     """``dZ2`` with Z2 a name of the problem (not a function, not the loss): the derivative of the page's one scalar
-    output by it; where the one output is an array, of a loss L nobody defined (``upstream``)."""
+    output by it; where the one output is an array, or the claim names its gradient (``dx = dy * (y + ...)``: d + the
+    output, backprop code's upstream gradient), of a loss L nobody defined (``upstream``)."""
     name = "".join(t.text for t in rest if t.text not in ("{", "}"))
     if not _known_value(name, ctx) or ctx.known(written.replace(" ", "")):
         return None
@@ -64,7 +65,8 @@ def _of_loss(written: str, rest: list[_Tok], toks: list[_Tok], ctx: Context) -> 
     if len(ends) != 1 or ends[0] == name:
         return None
     loss = ends[0]
-    if not isinstance(ctx.definitions[loss].lhs, sp.Symbol):
+    if not isinstance(ctx.definitions[loss].lhs, sp.Symbol) or f"d{loss.replace('_', '')}" in _words(toks):
+        # an array output, or dx = dy * ...: dy the upstream gradient of a loss L after the output y (backprop code)
         if not undefined("L", ctx) or not read_undefined_loss("L", toks, ctx, written):
             return None
         loss = "L"
