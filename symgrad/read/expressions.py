@@ -419,7 +419,8 @@ class _Expressions:
         if self.peek(1).text == "_":
             self.pos += 2
             var = self.variable(single=True)
-            return self.derivative(self.term(), var, t)  # \nabla_w \frac{1}{2}\|Xw - y\|^2: the whole product
+            alone = self.peek().kind == "letter" and self.peek(1).text == r"\cdot"  # \nabla_w L \cdot v: (\nabla_w L) . v
+            return self.derivative(self.primary() if alone else self.term(), var, t)  # \nabla_w \frac{1}{2}\|Xw - y\|^2
         fn = self.nabla_function() if t.text == r"\nabla" else None
         if fn is not None and len(fn.params) == 1:
             self.next()

@@ -40,9 +40,14 @@ def differentiated(toks: list[_Tok], ctx: Context) -> list[str]:
         elif t.text in _D and (k == 0 or toks[k - 1].kind != "letter"):
             rest = [u for u in toks[k:k + 8] if u.text not in _TYPESET]
             top = rest[:2] if len(rest) > 3 and rest[2].text == "/" and rest[3].text in _D else []
+        elif t.text == r"\nabla":  # \nabla_{\mathbf w} L: the gradient of L
+            rest = [u for u in toks[k + 1:k + 10] if u.text not in _TYPESET]
+            whole = len(rest) > 3 and not (rest[3].kind == "letter" and rest[3].col == rest[2].col + 1) and \
+                rest[3].text != "("  # L, not the t of tr(...) or a function's name
+            top = [t, rest[2]] if whole and rest[0].text == "_" else []
         else:
             continue
-        if len(top) == 2 and top[0].text in _D and (top[1].kind == "letter" or top[1].text == r"\ell"):
+        if len(top) == 2 and top[0].text in _D | {r"\nabla"} and (top[1].kind == "letter" or top[1].text == r"\ell"):
             name = top[1].text.lstrip("\\")
             if undefined(name, ctx) and name not in found:
                 found.append(name)
@@ -111,6 +116,9 @@ def _gradient_name(loss: str, out: str, toks: list[_Tok], ctx: Context) -> str:
 def _by_output(loss: str, out: str, toks: list[_Tok]) -> bool:
     """Whether ``toks`` differentiate ``loss`` by ``out`` (``\\frac{dL}{dY}``, ``\\partial L / \\partial y_i``)."""
     texts = [t.text.lstrip("\\") for t in toks if t.text not in _TYPESET]
+    if any(texts[k:k + 2] == ["nabla", "_"] and out.startswith(texts[k + 2]) and texts[k + 3] == loss
+           for k in range(len(texts) - 3)):
+        return True  # \nabla_{\mathbf w} L
     return any(texts[k] in ("d", "partial") and texts[k + 1] == loss and any(
         texts[j] in ("d", "partial") and out.startswith(texts[j + 1]) for j in range(k + 2, min(k + 5, len(texts) - 1)))
         for k in range(len(texts) - 1))
@@ -123,7 +131,8 @@ def _as_value(name: str, toks: list[_Tok]) -> bool:
     for k, t in enumerate(kept):
         alone = (k == 0 or kept[k - 1].kind != "letter" or kept[k - 1].col + 1 != t.col) and (
             k + 1 == len(kept) or kept[k + 1].kind != "letter" or kept[k + 1].col != t.col + 1)
-        if t.text.lstrip("\\") == name and alone and (k == 0 or texts[k - 1] not in _D):
+        nabla = k >= 3 and texts[k - 3:k - 1] == [r"\nabla", "_"]  # \nabla_{\mathbf w} L differentiates L
+        if t.text.lstrip("\\") == name and alone and (k == 0 or texts[k - 1] not in _D) and not nabla:
             return True
     return False
 
