@@ -37,6 +37,9 @@ class _Sums:
                 raise self.error(r"a bound needs its index: write \sum_{k=1}^{N}", t)
             return [], None, None, []
         self.next()
+        only = self.bounds_only()
+        if only is not None:
+            return only
         braced = self.at("{")
         if braced:
             self.next()
@@ -98,6 +101,7 @@ class _Sums:
             body = _Val(body.expr.xreplace({a: b[0] for a, b in zip(body.free, binders)}))
         if not binders:
             binders, body = self.bare_sum_binders(body, start, t)
+            binders, body = self.bounds_written(binders, body, lower, upper, t)
         binders, expr = self.from_one(binders, body.expr, t)
         cls = sp.Sum if t.text == r"\sum" else sp.Product
         return _Val(cls(expr, *binders), body.axes)
@@ -126,6 +130,37 @@ class _Sums:
             if not body.axes:
                 raise self.error(r"cannot tell what this \sum runs over: write \sum_{n=1}^{N} and indices", t)
         return [(i, i.lower, i.upper) for i in body.free], _Val(body.expr)
+
+    def bounds_only(self) -> tuple[list, sp.Expr, sp.Expr | None, list] | None:
+        """``\\sum_1^n``, ``\\sum_{1}^{n}``: bounds with no index written (the body's one index: ``bounds_written``);
+        None, nothing read, for a subscript that writes an index."""
+        braced = self.at("{")
+        if self.peek(braced).kind != "digit" or self.peek(braced + 1).text != ("}" if braced else "^"):
+            return None
+        self.pos += braced
+        lower = sp.Integer(int(self.next().text))
+        self.pos += braced
+        return [], lower, self.upper_bound(), []
+
+    def bounds_written(self, binders: list, body: _Val, lower: sp.Expr | None, upper: sp.Expr | None,
+                       t: _Tok) -> tuple[list, _Val]:
+        r"""``\sum_1^n (\chi_n - \mu)``: bounds written without an index run over the one index the body writes, noted
+        (renamed apart where it has the bound's letter); refused where the body has several axes."""
+        if upper is None:
+            return binders, body
+        if len(binders) != 1:
+            raise self.error(r"a sum with bounds and no index over several axes: write \sum_{k=1}^{N}", t)
+        (idx, _, _), = binders
+        taken = {str(s) for s in upper.free_symbols} | {str(s) for s in body.expr.free_symbols}
+        if str(idx) in {str(s) for s in upper.free_symbols}:  # \chi_n summed to n: the index is not the size
+            new = sp.Idx(sp.Symbol(next(c for c in "kjmlpq" if c not in taken), integer=True), (lower, upper))
+            body = _Val(body.expr.xreplace({idx: new}), body.axes)
+            idx = new
+        else:
+            self.unify(_extent(idx), upper - lower + 1, t, "the summed index")
+        self.note(rf"\sum_{lower}^{{{upper}}} without an index: read as the sum over {idx}, the one index its body "
+                  "writes")
+        return [(idx, lower, upper)], body
 
     def index_written_for(self, idx: sp.Idx, body: _Val, t: _Tok) -> _Val:
         r"""``\sum_{i=1}^{N} (y_n - x_n^T w)^2``: a body that never writes the sum's index, and writes one index nothing

@@ -34,24 +34,30 @@ def differentiated(toks: list[_Tok], ctx: Context) -> list[str]:
     """The names nothing defines or declares that ``toks`` differentiate: the top of ``\\frac{\\partial L}{...}``,
     ``\\frac{dL}{...}`` or ``\\partial L / \\partial ...``, ``dL/dZ`` (one letter, or ``\\ell``)."""
     found: list[str] = []
-    for k, t in enumerate(toks):
-        if t.text in (r"\frac", r"\dfrac") and k + 1 < len(toks) and toks[k + 1].text == "{":
-            top = [u for u in toks[k + 2:_group_end(toks, k + 1) - 1] if u.text not in _TYPESET]
-        elif t.text in _D and (k == 0 or toks[k - 1].kind != "letter"):
-            rest = [u for u in toks[k:k + 8] if u.text not in _TYPESET]
-            top = rest[:2] if len(rest) > 3 and rest[2].text == "/" and rest[3].text in _D else []
-        elif t.text == r"\nabla":  # \nabla_{\mathbf w} L: the gradient of L
-            rest = [u for u in toks[k + 1:k + 10] if u.text not in _TYPESET]
-            whole = len(rest) > 3 and not (rest[3].kind == "letter" and rest[3].col == rest[2].col + 1) and \
-                rest[3].text != "("  # L, not the t of tr(...) or a function's name
-            top = [t, rest[2]] if whole and rest[0].text == "_" else []
-        else:
-            continue
+    for k in range(len(toks)):
+        top = _top(toks, k)
         if len(top) == 2 and top[0].text in _D | {r"\nabla"} and (top[1].kind == "letter" or top[1].text == r"\ell"):
             name = top[1].text.lstrip("\\")
             if undefined(name, ctx) and name not in found:
                 found.append(name)
     return found
+
+
+def _top(toks: list[_Tok], k: int) -> list[_Tok]:
+    r"""What a derivative at ``k`` differentiates, as its tokens (``d L`` of ``\frac{dL}{...}`` or ``dL/dZ``, ``\nabla L``
+    of ``\nabla_{\mathbf w} L``); empty where none starts at ``k``."""
+    t = toks[k]
+    if t.text in (r"\frac", r"\dfrac") and k + 1 < len(toks) and toks[k + 1].text == "{":
+        return [u for u in toks[k + 2:_group_end(toks, k + 1) - 1] if u.text not in _TYPESET]
+    if t.text in _D and (k == 0 or toks[k - 1].kind != "letter"):
+        rest = [u for u in toks[k:k + 8] if u.text not in _TYPESET]
+        return rest[:2] if len(rest) > 3 and rest[2].text == "/" and rest[3].text in _D else []
+    if t.text == r"\nabla":  # \nabla_{\mathbf w} L: the gradient of L
+        rest = [u for u in toks[k + 1:k + 10] if u.text not in _TYPESET]
+        whole = len(rest) > 3 and not (rest[3].kind == "letter" and rest[3].col == rest[2].col + 1) and \
+            rest[3].text != "("  # L, not the t of tr(...) or a function's name
+        return [t, rest[2]] if whole and rest[0].text == "_" else []
+    return []
 
 
 def undefined(name: str, ctx: Context) -> bool:
