@@ -12,7 +12,7 @@ from .kronecker import delta
 from .literals import bracket_list, matrix_environment
 from .matrix_norms import norm_kind
 from .mixed_subscripts import entry_indices
-from .nabla_names import nabla_argument
+from .nabla_names import gradient_parameter, nabla_argument
 from .row_products import row_matrix
 from .summed_superscripts import summed_power
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
@@ -422,9 +422,10 @@ class _Expressions:
             alone = self.peek().kind == "letter" and self.peek(1).text == r"\cdot"  # \nabla_w L \cdot v: (\nabla_w L) . v
             return self.derivative(self.primary() if alone else self.term(), var, t)  # \nabla_w \frac{1}{2}\|Xw - y\|^2
         fn = self.nabla_function() if t.text == r"\nabla" else None
-        if fn is not None and len(fn.params) == 1:
+        by = gradient_parameter(fn, self.note) if fn is not None else None  # \nabla L(X, B, x): the one used
+        if by is not None:
             self.next()
-            p = fn.params[0]
+            p = by
             var = self.array(p, t) if isinstance(p, sp.IndexedBase) else _Val(p)
             gradient = self.derivative(self.primary(), var, t)
             if not self.at("_"):

@@ -4,6 +4,9 @@ gradient of the name by that variable, as ``\\nabla f(x)`` of a function is by i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 
 def nabla_argument(p: object) -> str | None:
     """The variable ``\\nabla name(var)`` at ``p``'s position (the ``\\nabla``) differentiates by; nothing is read.
@@ -27,3 +30,18 @@ def nabla_argument(p: object) -> str | None:
         return var[0] if p.at(")") else None
     finally:
         p.pos = save
+
+
+def gradient_parameter(fn: Any, note: Callable[[str], None]) -> Any | None:
+    """The parameter ``\\nabla f(...)`` differentiates a defined function by: its one parameter, or of several
+    (``L(X, B, x) = \\sum_i \\ln(1 + \\exp(-b_i \\langle a_i, x \\rangle))``) the one its body uses, noted; None where
+    that does not decide."""
+    if len(fn.params) == 1:
+        return fn.params[0]
+    used = [p for p in fn.params if fn.body.has(p)]
+    if len(used) != 1:
+        return None
+    others = ", ".join(str(p) for p in fn.params if p is not used[0])
+    note(f"\\nabla {fn.name}(...) read as the gradient by {used[0]}, the one parameter its definition uses ({others} "
+         "appear only in its signature)")
+    return used[0]
