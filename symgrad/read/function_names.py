@@ -1,6 +1,7 @@
 """Names of words: a defined function's name written with underscores (``binary_cross_entropy(y, p)``,
 ``mse_loss(y, p)``, as code names it) read whole where it is applied (its letters no product, its ``_`` no subscript),
-and a subscript of words joined by hyphens (``J_{neg-sample}``, ``L_{cross-entropy}``), a label, not index arithmetic."""
+and a subscript of words joined by hyphens (``J_{neg-sample}``, ``L_{cross-entropy}``), a label, not index arithmetic; so
+is a time step before or after t (``c_{t-1}``) where no sum binds t."""
 
 from __future__ import annotations
 
@@ -29,3 +30,15 @@ def words_joined(body: list) -> bool:
             words[-1].append(t)
     return len(words) > 1 and all(len(w) > 1 and all(t.kind == "letter" for t in w) and
                                   all(b.col == a.col + len(a.text) for a, b in itertools.pairwise(w)) for w in words)
+
+
+def time_step(body: list, binders: list, note) -> bool:
+    """Whether a subscript ``t-1``, ``t+1`` (a recurrence's step: ``c_t = f_t c_{t-1} + i_t s_t``, Adam's ``m_{t-1}``)
+    is a label: the letter t, one sign, one number, and no sum binding t (there it is index arithmetic, refused); noted."""
+    texts = [t.text for t in body]
+    if len(texts) != 3 or texts[0] != "t" or texts[1] not in "+-" or not texts[2].isdigit() or \
+            any("t" in scope for scope in binders):
+        return False
+    note(f"_{{{''.join(texts)}}} read as a label, the step {''.join(texts)} of a recurrence (a name of its own), not "
+         "index arithmetic")
+    return True

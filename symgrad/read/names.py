@@ -7,7 +7,7 @@ import re
 import sympy as sp
 
 from .applications import refuse_unknown_application
-from .function_names import spelled_function, words_joined
+from .function_names import spelled_function, time_step, words_joined
 from .indices import _reach, _span
 from .reduced_arrays import _OF_VECTORS, vectors_reduced
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
@@ -287,7 +287,8 @@ class _Names:
             return "indices", [label]
         if ":" in kinds and kinds <= {"letter", "digit", ",", ":"}:
             return self.slice_list(body, end)
-        if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"} and not words_joined(body):
+        if body and body[0].kind == "letter" and kinds <= {"letter", "digit", ",", "+", "-"} and not words_joined(body) \
+                and not time_step(body, self.binders, self.note):  # c_{t-1}: the state at the step before, a name
             raise self.error("index arithmetic (a_{k+1}) is not supported", body[0])
         self.pos = end  # L_{\text{hinge}}, D_{\mathrm{KL}}: the word, without its font (printed back upright)
         return "suffix", "".join(b.text.lstrip("\\") for b in body if b.text not in _NAMED | _FONTS | {"{", "}"})
