@@ -52,7 +52,7 @@ def _top_level(toks: list[_Tok]) -> list[int]:
     return out
 
 
-def _value_in_space(latex: str, toks: list[_Tok], at: int, ctx: Context) -> str:
+def _value_in_space(latex: str, toks: list[_Tok], at: int, ctx: Context, role: str = "claimed value") -> str:
     """``latex`` up to the ``\\in`` at ``toks[at]``, once the claimed value before it (its last side of ``=``) has as
     many axes as the space after it; refused otherwise."""
     equals = [k for k in _top_level(toks[:at]) if toks[k].text == "="]
@@ -71,10 +71,10 @@ def _value_in_space(latex: str, toks: list[_Tok], at: int, ctx: Context) -> str:
     dims = [d for d in getattr(declared, "shape", None) or () if d != 1]
     space = space[len(r"\in"):].strip()
     if len(dims) != len(v.free):
-        raise ParseError(f"the claimed value {value} has {_axes(len(v.free))}, but the claim says it lies in {space} "
+        raise ParseError(f"the {role} {value} has {_axes(len(v.free))}, but the page says it lies in {space} "
                          f"({_axes(len(dims))}): write the space of its shape or leave it out", column=toks[at].col,
                          source=latex)
-    ctx.notes.append(f"the claimed value's space {space} checked against its shape ({_axes(len(dims))}) and dropped")
+    ctx.notes.append(f"the {role}'s space {space} checked against its shape ({_axes(len(dims))}) and dropped")
     return latex[:toks[at].col - 1].rstrip()
 
 

@@ -224,8 +224,9 @@ def _read_context(parse: Any, ctx: Any, stage: list[str], target: str, define: S
     later_facts = _facts_first(parse, ctx, _outputs(parse, ctx, [t for t in given if t not in named], target), assume)
     stage[0] = "--define"
     # L = ... \text{ where } p = ..., y is one-hot: the clauses, then the definition; two definitions in one, each
-    for text in _functions_first([part for whole in define for part in _statements(whole)]):
-        if not _repeated(parse, text, target, ctx):
+    from ..read.definition_memberships import defined_space, memberships_read
+    for text in _functions_first(memberships_read([part for whole in define for part in _statements(whole)], ctx)):
+        if not _repeated(parse, text := defined_space(text, ctx), target, ctx):
             assume += parse.parse_statement(text, ctx, unnamed=_unnamed_head(parse, text, target, ctx))[1]
     stage[0] = "--given"
     for text in named:
