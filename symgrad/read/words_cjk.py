@@ -30,7 +30,7 @@ _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{[^{}]*\}|\\(?:mathbf|boldsymbol|
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[,，、]\s*{_NAME})*)"
 _SIZE = (r"(?P<size>[A-Za-z0-9]+\s*(?:\\times|×|\*)\s*[A-Za-z0-9]+|[A-Za-z0-9]+\s*次元"
          r"|[A-Za-z0-9]+\s*行\s*[A-Za-z0-9]+\s*列)")  # m行n列: m rows and n columns
-_IS = r"(?:は|是|为|為|が|은|는|:|：)"
+_IS = r"(?:均为|均為|都是|都为|皆为|は|是|为|為|が|은|는|:|：)"  # 均为: "are all"
 _ONE = r"(?:一个|一個|ある|的)?"
 _TAIL = r"(?:とする|とします|である|です|に対して|について|であり|。|，|,|\.|입니다|이다)*"
 _DESCRIBED = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*{_ONE}\s*(?P<before>(?:{_ADJ})*)\s*{_SIZE}?\s*(?:の)?\s*"
@@ -120,8 +120,30 @@ def _function_said(plain: str) -> str | None:
     return f"where {head} denotes the {_FUNCTIONS[m['function']]} function" + (f" of {m['of']}" if m["of"] else "")
 
 
+# |A| 为A 的行列式, A^{-1} 为A 的逆矩阵: the page's notation for the determinant and the inverse of A, the reading symgrad
+# gives |A| and A^{-1} of a matrix; said as the kind it makes A (the same name on both sides, else no such clause)
+_NOTATION = re.compile(r"\s*(?:(?P<bar>\\left\s*\||\||∣)\s*(?P<det>[A-Za-z])\s*(?:\\right\s*\||\||∣)"
+                       r"|\\det\s*(?P<det2>[A-Za-z])|(?P<inv>[A-Za-z])\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1))"
+                       r"\s*(?:为|為|是|表示)\s*(?P<of>[A-Za-z])\s*的\s*(?P<what>行列式|逆矩阵|逆矩陣|逆)\s*[。.]?\s*")
+
+
+def _notation_said(clause: str) -> str | None:
+    """``A is a square matrix`` for ``|A| 为A 的行列式`` (its determinant), ``A is an invertible matrix`` for ``A^{-1}
+    为A 的逆矩阵`` (its inverse); None for any other clause, or where the two names differ."""
+    m = _NOTATION.fullmatch(clause)
+    if m is None:
+        return None
+    name = m["det"] or m["det2"] or m["inv"]
+    determinant = m["what"] == "行列式"
+    if name != m["of"] or determinant != bool(m["det"] or m["det2"]):
+        return None
+    return f"{name} is {'a square' if determinant else 'an invertible'} matrix"
+
+
 def _clause_said(clause: str) -> str | None:
     """One clause of a sentence giving formulas their roles, in English; None for any other clause."""
+    if (said := _notation_said(clause)) is not None:
+        return said
     if (m := _ROLE_CLAUSE.fullmatch(clause)) is not None:
         words = " ".join(_ROLE_WORDS[w] for w in re.findall(_ROLE_WORD, m["words"]))
         article = "" if words.startswith("a ") else "the "
