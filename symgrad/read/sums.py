@@ -43,6 +43,7 @@ class _Sums:
         braced = self.at("{")
         if braced:
             self.next()
+            self.index_tuple()
         names, lower, excluded = [self.next()], None, []
         while braced and not self.at("}"):
             if self.at("=") and lower is None:
@@ -73,6 +74,21 @@ class _Sums:
         if upper is not None and lower is None:
             lower = sp.Integer(1)  # \sum_j^C runs from 1
         return names, lower, upper, excluded
+
+    def index_tuple(self) -> None:
+        """``\\sum_{(n, m)}``, the pairs of indices as a tuple: the sum over n and m, as ``\\sum_{n, m}`` (the parentheses
+        skipped, noted); a tuple drawn from a set (``\\sum_{(n, m) \\in \\Omega}``) is left to refuse."""
+        k = 1
+        while self.peek(k).kind == "letter" and self.peek(k + 1).text in (",", ")"):
+            k += 2
+            if self.peek(k - 1).text == ")":
+                break
+        if not self.at("(") or k < 5 or self.peek(k - 1).text != ")" or self.peek(k).text != "}":
+            return
+        tuple_end = self.pos + k - 1
+        self.toks = [*self.toks[:self.pos], *self.toks[self.pos + 1:tuple_end], *self.toks[tuple_end + 1:]]
+        self.note(rf"\sum_{{({', '.join(t.text for t in self.toks[self.pos:tuple_end - 1:2])})}} read as the sum over "
+                  "each of its indices, all their pairs (no set is written that they are drawn from)")
 
     def sum(self, t: _Tok) -> _Val:
         if self.src[t.col - 1] == "Σ" and isinstance(self.lookup_base("Sigma"), sp.IndexedBase) and \
