@@ -9,6 +9,8 @@ from .context import Context
 from .tokens import _Tok
 
 _IGNORED = {"{", "}", r"\left", r"\right", ""}
+_FONTS = {r"\mathrm", r"\operatorname", r"\text", r"\textrm", r"\mathit"}
+_CLOSING = {"(": ")", "[": "]"}
 _DOTS = {r"\dots", r"\ldots", r"\cdots", "..."}
 
 
@@ -83,12 +85,21 @@ def _primed(toks: list[_Tok], key: tuple[str, ...], name: str, text: str, ctx: C
 def unknown_application(head: list[_Tok], ctx: Context) -> tuple[str, str] | None:
     """The name for a head that applies one name nothing defines to inputs (``\\log{L(\\mu,\\sigma^2)}``: logL), and
     that name's letter; else None."""
-    calls = [k for k in range(len(head) - 1) if head[k].kind == "letter" and head[k + 1].text == "("
+    calls = [k for k in range(len(head) - 1) if head[k].kind == "letter" and _applied(head, k)
              and not ctx.known(head[k].text)]
-    if len(calls) != 1 or not any(t.text == ")" for t in head[calls[0]:]):
+    if len(calls) != 1 or not any(t.text == _CLOSING[_applied(head, calls[0])] for t in head[calls[0]:]):
         return None
-    name = "".join(t.text.lstrip("\\") for t in head[:calls[0] + 1] if t.kind in ("letter", "cmd"))
+    name = "".join(t.text.lstrip("\\") for t in head[:calls[0] + 1] if t.kind in ("letter", "cmd") and t.text not in _FONTS)
     return None if ctx.declared_elsewhere(name) or name in ctx.functions else (name, head[calls[0]].text)
+
+
+def _applied(head: list[_Tok], k: int) -> str:
+    """The bracket that applies the letter at ``k`` to inputs: ``(`` (``L(\\mu)``), or ``[`` after a roman word
+    (``\\mathrm{MLE} [X \\mid \\mu, \\sigma^2]``, the likelihood's brackets); "" where none does."""
+    after = next((t.text for t in head[k + 1:] if t.text != "}"), "")
+    roman = after == "[" and head[k + 1].text == "}" and k >= 2 and head[k - 1].kind == "letter" and any(
+        t.text in _FONTS for t in head[max(0, k - 8):k])
+    return after if after == "(" and head[k + 1].text == "(" or roman else ""
 
 
 def _key(toks: list[_Tok]) -> tuple[str, ...]:
