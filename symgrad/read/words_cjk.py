@@ -77,7 +77,7 @@ _GRADIENT_CLAUSE = re.compile(rf"\s*(?P<derivative>{_MATH})\s*是\s*(?:损失函
 # words after a clause that only say what it is for or how it is had: said again, the clause read alone
 _REMARKS = {"用于避免除以零的情况": "used to avoid division by zero", "用于避免除以零": "used to avoid division by zero",
             "可以通过反向传播计算得到": "which can be computed by backpropagation"}
-_OPENINGS = {"其中": "where", "这里": "here", "此处": "here"}
+_OPENINGS = {"其中": "where", "这里": "here", "此处": "here", "這裡": "here", "此處": "here"}
 _CLAUSE_END = re.compile(r"[,，、;；。（）]")  # a full-width parenthesis opens or closes clauses of their own
 _BOLD_LIST = re.compile(r"\\(boldsymbol|mathbf|bm)\s*\{([^{}]*,[^{}]*)\}")  # \boldsymbol{X,Y,T}: each name bold
 
@@ -88,7 +88,18 @@ def kinds_in_cjk(text: str) -> str:
     text = visible(text)
     plain = _BOLD_LIST.sub(lambda m: ", ".join(rf"\{m[1]}{{{n.strip()}}}" for n in m[2].split(",")), text)
     plain = plain.replace("$", " ")
-    return _kind_said(plain) or _function_said(plain) or _roles_said(text) or russian_said(text) or text
+    return (_kind_said(plain) or _function_said(plain) or _roles_said(text) or russian_said(text)
+            or _formulas_opened(text) or text)
+
+
+# 此处: u = 1, v = 1 + e^{-z}: an opening word, a colon, then formulas only (no CJK word left to read)
+_OPENED = re.compile(r"\s*(?P<opening>其中|这里|這裡|此处|此處)\s*[:：]\s*(?P<rest>[^\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+)")
+
+
+def _formulas_opened(text: str) -> str | None:
+    """``here: u = 1, v=1+e^{-z}`` for ``此处: u = 1, v=1+e^{-z}``; None for any other text."""
+    m = _OPENED.fullmatch(text)
+    return f"{_OPENINGS[m['opening']]}: {m['rest']}" if m else None
 
 
 def _kind_said(plain: str) -> str | None:
