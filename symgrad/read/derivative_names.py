@@ -58,7 +58,7 @@ def _of_loss(written: str, rest: list[_Tok], toks: list[_Tok], ctx: Context) -> 
     """``dZ2`` with Z2 a name of the problem (not a function, not the loss): the derivative of the page's one scalar
     output by it; where the one output is an array, or the claim names its gradient (``dx = dy * (y + ...)``: d + the
     output, backprop code's upstream gradient), of a loss L nobody defined (``upstream``)."""
-    name = "".join(t.text for t in rest if t.text not in ("{", "}"))
+    name = _indexed_base(rest, ctx)
     if not _known_value(name, ctx) or ctx.known(written.replace(" ", "")):
         return None
     ends = outputs(ctx)
@@ -71,6 +71,16 @@ def _of_loss(written: str, rest: list[_Tok], toks: list[_Tok], ctx: Context) -> 
             return None
         loss = "L"
     return [*made(rf"\frac{{\partial {spelled(loss)}}}{{\partial "), *rest, *made("}")]
+
+
+def _indexed_base(rest: list[_Tok], ctx: Context) -> str:
+    """The name after d: ``W_1`` where the problem knows W_1; ``g`` of ``dg_i`` where it knows g only as an array (an
+    element's gradient, written with the element's index: ``dg_i``, ``dW_{ij}``)."""
+    name = "".join(t.text for t in rest if t.text not in ("{", "}"))
+    base, _, _ = name.partition("_")
+    if _known_value(name, ctx) or "_" not in name or base not in ctx.tensors or rest[len(base)].text != "_":
+        return name
+    return base
 
 
 def _quotient(rest: list[_Tok], toks: list[_Tok], ctx: Context) -> list[_Tok] | None:
