@@ -19,3 +19,10 @@ def test_an_element_of_a_known_array_after_d_is_the_derivative_by_that_element()
 
 def test_a_slip_in_the_element_formula_is_wrong():
     assert symgrad.verify(r"dg_i = \frac{x_i}{r^2} dy_i", define=[RMS]).verdict == "wrong"
+
+
+def test_the_upstream_gradient_after_a_parenthesis_is_found():
+    """``(dy_i * g_i - ...)``: dy after ( is still the word dy (before: '(dy', and 'L is not defined')."""
+    right = r"dx_i= (dy_i * g_i - \frac{x_i}{r} * \frac{1}{n}\sum_{j=1}^n (dy_j * g_j * \frac{x_j}{r})) * \frac{1}{r}"
+    assert symgrad.verify(right, define=[RMS]).verdict == "proved"
+    assert symgrad.verify(right.replace("dy_j * g_j", "dy_j"), define=[RMS]).verdict == "wrong"

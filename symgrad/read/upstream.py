@@ -153,7 +153,8 @@ def _words(toks: list[_Tok]) -> list[str]:
             k = end
             continue
         run = k
-        while run + 1 < len(toks) and toks[run + 1].kind == "letter" and toks[run + 1].col == toks[run].col + 1:
+        while toks[k].kind == "letter" and run + 1 < len(toks) and toks[run + 1].kind == "letter" and toks[
+                run + 1].col == toks[run].col + 1:  # letters only: (dy is ( then dy
             run += 1
         words.append("".join(t.text for t in toks[k:run + 1]))
         k = run + 1
