@@ -14,7 +14,8 @@ from .given_chains import named_chain
 from .given_conditions import condition
 from .given_identities import restated_notation
 from .given_plus_minus import plus_minus
-from .tokens import _code_tokens, _Tok, _tokenize
+from .plain_names import plain_name
+from .tokens import _code_tokens, _plain_rewritten, _Tok, _tokenize
 
 _ENTRY = {"digit", "end"}
 _LAYOUT = {"\\\\", "&", ".", ",", "-", "+"}
@@ -22,11 +23,13 @@ _LAYOUT = {"\\\\", "&", ".", ",", "-", "+"}
 
 def fact_tokens(latex: str) -> list[_Tok]:
     """A fact's tokens; code through the code reader, whole (it notes what it decides), LaTeX and words as written
-    (a name equal to either sign of a number as the set of the two)."""
+    (a name equal to either sign of a number as the set of the two), a plain-text name with its label as the formula
+    reader reads it (``x1 = 2`` is x_{1} = 2, not x times 1 = 2)."""
     pieces = code_pieces(latex) if isinstance(latex, str) else None
     if pieces is not None:
         return _code_tokens(pieces, latex)
-    return plus_minus(starred(_tokenize(latex), _Tok))  # j^*: a name; b_i = \pm 1: b_i \in \{-1, 1\}
+    toks = _plain_rewritten(_tokenize(latex), latex, lambda t, k, src: plain_name(t, k, src, _Tok))  # h0: h_{0}
+    return plus_minus(starred(toks, _Tok))  # j^*: a name; b_i = \pm 1: b_i \in \{-1, 1\}
 
 
 def is_array_value(right: list[_Tok]) -> bool:
