@@ -55,15 +55,15 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     only when the engine's derivative disagrees with the definitions (a bug in symgrad, never a verdict).
     """
     from .. import parse
+    from ..read.assumed_case_lists import each_case
+    from ..read.given_derivatives import stated_derivative
     from ..read.given_signatures import signature_arguments
     from ..read.prose_inline import formulas_out_of_text
     from ..read.words_cjk import kinds_in_cjk
 
-    claim, define = formulas_out_of_text(claim), [formulas_out_of_text(text) for text in define]
+    claim, define, assume = formulas_out_of_text(claim), [formulas_out_of_text(t) for t in define], each_case(assume)
     given = [kinds_in_cjk(text) for text in given]  # X是一个常数矩阵: X is a constant matrix
     given = [*given, *signature_arguments(given, define)]  # f : R^{n x n} -> R with f(A) = ... in --define: A's space
-    from ..read.given_derivatives import stated_derivative
-
     stated = stated_derivative(given, define)
     if stated is not None:  # f'(x) = f(x)(1 - f(x)) beside f(x) = ...: judged first, as a claim of its own
         return _stated_first(*stated, claim, of, define, given, assume, timeout, convention)
