@@ -27,6 +27,7 @@ from .claim_case_chains import case_chains
 from .claim_implications import implications_as_equals
 from .claim_stand_ins import _output_of_the_function, _stacked_samples
 from .code import code_notes, is_code_block
+from .code_heads import derivative_named_in_code
 from .code_matmul_shapes import matmul_matrices
 from .context import Context, DerivativeOf, Function, Member
 from .defined_values import _check_value, _family, _node
@@ -116,7 +117,7 @@ def parse_expression(latex: str, ctx: Context | None = None, *, strict: bool | N
 
 def parse_derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     """``(of, var)`` of a derivative such as ``\\frac{\\partial p_i}{\\partial a_j}`` or ``\\nabla_w L`` (or words)."""
-    return _derivative(derivative_of_the_function(latex, ctx) or latex, ctx)
+    return _derivative(derivative_of_the_function(latex, ctx) or derivative_named_in_code(latex, ctx) or latex, ctx)
 
 
 @_reading

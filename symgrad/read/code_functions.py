@@ -14,6 +14,7 @@ import textwrap
 from dataclasses import dataclass
 
 from ..errors import ParseError
+from ..functions import FUNCTIONS
 from .code_arrays import plain
 from .code_clike import clike_function
 
@@ -21,6 +22,11 @@ from .code_clike import clike_function
 _DERIVATIVE_NAME = re.compile(
     r"(?:d_|grad_|derivative_of_|derivative_)([A-Za-z]\w*)|([A-Za-z]\w*?)_?(?:prime|dash|derivative|deriv|grad)",
     re.IGNORECASE)
+# d after the name of a function the reader knows (tanh_d, sigmoid_d) names its derivative; after any other name
+# (loss_d, a GAN's discriminator loss) it says nothing
+_KNOWN_D = re.compile(r"([A-Za-z]\w*?)_d")
+_D_KNOWN = {w for f in FUNCTIONS for w in f.words} | {"sigmoid", "logistic", "relu", "softplus", "softmax", "elu", "selu",
+                                                       "gelu", "swish", "silu", "mish"}
 # a method named only for a derivative, in a class that defines the function beside it (C#'s Derivation(double value),
 # DerivativeAt(x), FunctionDx(x)): it differentiates the one function its body calls
 BARE_DERIVATIVE = re.compile(r"(?:Function)?(?:Derivative|Derivation|Derivate|Deriv|Prime|Dx|Gradient)(?:At)?",
@@ -128,6 +134,16 @@ def _arguments(fn: ast.FunctionDef, text: str, src: str) -> tuple[list[ast.arg],
     return params, with_default, flag
 
 
+def derivative_named(name: str) -> str | None:
+    """The function a code name says it differentiates (relu_prime, d_selu, grad_loss: relu, selu, loss; tanh_d: tanh,
+    a function the reader knows), or None."""
+    match = _DERIVATIVE_NAME.fullmatch(name)
+    if match:
+        return match.group(1) or match.group(2)
+    match = _KNOWN_D.fullmatch(name)
+    return match.group(1) if match and match.group(1).lower() in _D_KNOWN else None
+
+
 def function(src: str) -> Function | None:
     """The function ``src`` defines, where ``src`` is one Python ``def`` or one C-like function (read/code_clike.py);
     None for anything else."""
@@ -136,8 +152,7 @@ def function(src: str) -> Function | None:
         return None
     fn, text = defined
     params, with_default, flag = _arguments(fn, text, src)
-    match = _DERIVATIVE_NAME.fullmatch(fn.name)
-    of = (match.group(1) or match.group(2)) if match else _called_one(fn, text, src)
+    of = derivative_named(fn.name) or _called_one(fn, text, src)
     by = _prediction(params) if of and not flag else None
     if (of or flag) and len(params) != 1 and by is None:
         raise ParseError(f"{fn.name} names a derivative of a function of {len(params)} arguments: say by which "
