@@ -53,6 +53,13 @@ HELDOUT9_EVIDENCE = HELDOUT9_DIR / "evidence.json"
 # collected in session 14 (measured untuned there); used to develop the reader since session 15
 HELDOUT10_DIR = HERE / "heldout10"
 HELDOUT10_EVIDENCE = HELDOUT10_DIR / "evidence.json"
+# collected in session 15 from pages none of the sets above uses; never used to tune the reader (measured apart)
+HELDOUT11_DIR = HERE / "heldout11"
+HELDOUT11_EVIDENCE = HELDOUT11_DIR / "evidence.json"
+# collected in session 15 by a second collector, at the same time; pages none of the sets above uses (its cases from
+# pages held out 11 also uses, or a fork of one, left out); never used to tune the reader (measured apart)
+HELDOUT12_DIR = HERE / "heldout12"
+HELDOUT12_EVIDENCE = HELDOUT12_DIR / "evidence.json"
 TIERS = ("index", "matrix", "messy")
 EXPECTED = ("right", "wrong")
 STAGES = ("given", "define", "assume", "of", "claim")
@@ -105,6 +112,12 @@ SETS = (
     CaseSet("heldout10", HELDOUT10_DIR, HELDOUT10_EVIDENCE, True,
             "held out 10 (`tests/corpus/heldout10/`): collected in session 14 from pages none of the sets above uses, "
             "measured untuned there (21/108); used to develop the reader since session 15"),
+    CaseSet("heldout11", HELDOUT11_DIR, HELDOUT11_EVIDENCE, False,
+            "held out 11 (`tests/corpus/heldout11/`): collected in session 15 from pages none of the sets above uses, "
+            "never used to tune the reader: the rate on derivations symgrad has not seen"),
+    CaseSet("heldout12", HELDOUT12_DIR, HELDOUT12_EVIDENCE, False,
+            "held out 12 (`tests/corpus/heldout12/`): collected in session 15, at the same time as held out 11 by "
+            "another engineer, from pages none of the sets above uses; never used to tune the reader"),
 )
 
 
