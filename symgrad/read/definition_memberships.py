@@ -7,11 +7,10 @@ both. Verify calls ``memberships_read`` on the definitions before reading them, 
 
 from __future__ import annotations
 
-from ..errors import ParseError
 from .context import Context
 from .facts import is_case, parse_given
 from .shapes_claimed import _SPACES, _top_level, _value_in_space
-from .tokens import _tokens
+from .tokens import _tokens, tokenizes
 
 _OPEN, _CLOSE = frozenset({"(", "[", "{", r"\{", r"\left("}), frozenset({")", "]", "}", r"\}", r"\right)"})
 
@@ -23,7 +22,7 @@ def memberships_read(statements: list[str], ctx: Context) -> list[str]:
     kept = []
     for text in statements:
         formula = text.split("$")[1] if text.count("$") == 2 else text
-        parts = _parts(formula) if _tokenizes(formula) else []
+        parts = _parts(formula) if tokenizes(formula) else []
         facts = [(a, b) for a, b in parts if _membership(formula[a:b], ctx)]
         for a, b in facts:
             parse_given(formula[a:b], ctx)
@@ -52,7 +51,7 @@ def _parts(formula: str) -> list[tuple[int, int]]:
 def _membership(text: str, ctx: Context) -> bool:
     """Whether ``text`` only says where names lie: an ``\\in`` outside brackets, no ``=`` there, and no case (``i \\in
     S`` for an index is a range, read as a fact too)."""
-    if not text.strip() or not _tokenizes(text) or is_case(text, ctx):
+    if not text.strip() or not tokenizes(text) or is_case(text, ctx):
         return False
     toks = _tokens(text)
     top = [toks[k].text for k in _top_level(toks)]
@@ -63,7 +62,7 @@ def defined_space(text: str, ctx: Context) -> str:
     """``text``, a definition, without the space written after its value (``E = \\hat{R} - R \\in \\mathbb{R}^{N
     \\times M}``) once the value's number of axes is the space's (noted); refused otherwise; ``text`` itself where it
     writes no such space."""
-    if not _tokenizes(text):
+    if not tokenizes(text):
         return text
     toks = _tokens(text)
     top = _top_level(toks)
@@ -72,10 +71,3 @@ def defined_space(text: str, ctx: Context) -> str:
         return text
     return _value_in_space(text, toks, ins[-1], ctx, "defined value")
 
-
-def _tokenizes(text: str) -> bool:
-    try:
-        _tokens(text)
-    except ParseError:
-        return False
-    return True

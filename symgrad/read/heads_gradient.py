@@ -32,7 +32,7 @@ def gradient_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
         return toks
     if loss is None:
         return toks
-    if by is not None and not (ctx.known(by) or by in _inputs(one_loss(ctx) or "", ctx)):
+    if by is not None and not (ctx.known(by) or by in inputs_of(one_loss(ctx) or "", ctx)):
         return toks
     written = ("\\nabla" if word == "nabla" else word) + (f"_{by}" if by else "")
     function = ctx.functions.get(loss)
@@ -90,7 +90,7 @@ def _glued(word: str) -> tuple[str, str] | None:
     return None
 
 
-def _inputs(loss: str, ctx: Context) -> set[str]:
+def inputs_of(loss: str, ctx: Context) -> set[str]:
     """The names the loss depends on that no definition defines, through the definitions it uses."""
     seen, todo, found = set(), [loss], set()
     while todo:
@@ -109,7 +109,7 @@ def _inputs(loss: str, ctx: Context) -> set[str]:
 
 def _parameter(loss: str, ctx: Context, written: str, latex: str) -> str | None:
     """The one parameter among the loss's inputs; refused naming them where several are; None where none is."""
-    candidates = sorted(n for n in _inputs(loss, ctx) if n in _PARAMETERS)
+    candidates = sorted(n for n in inputs_of(loss, ctx) if n in _PARAMETERS)
     if len(candidates) > 1:
         raise ParseError(f"{written} names no variable and {loss} depends on the parameters {', '.join(candidates)}: "
                          f"write \\frac{{\\partial {spelled(loss)}}}{{\\partial {spelled(candidates[0])}}} = ... (or "

@@ -394,6 +394,15 @@ def _tokens(latex: str) -> list[_Tok]:
     return list(_cleaned(latex))
 
 
+def tokenizes(text: str) -> bool:
+    """Whether ``text`` tokenizes (the checks before a reader takes a text apart)."""
+    try:
+        _tokens(text)
+    except ParseError:
+        return False
+    return True
+
+
 @functools.lru_cache(maxsize=1024)
 def _cleaned(latex: str) -> tuple[_Tok, ...]:
     """``_tokens``, kept: the readers of one input tokenize the same formulas again and again (31 times a corpus

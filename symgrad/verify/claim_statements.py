@@ -7,13 +7,9 @@ from ..errors import ParseError
 
 
 def _tokenizes(text: str) -> bool:
-    from ..read.tokens import _tokens
+    from ..read.tokens import tokenizes
 
-    try:
-        _tokens(text)
-    except ParseError:
-        return False
-    return True
+    return tokenizes(text)
 
 
 def _statements(text: str) -> list[str]:

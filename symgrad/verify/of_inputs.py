@@ -7,8 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ParseError
-from ..tensors import name_of
-from .problem import _tensors_in
+from ..read.heads_gradient import inputs_of
 
 
 def defined_inputs(names: list[str], of: str, ctx: Any) -> list[str] | None:
@@ -16,28 +15,10 @@ def defined_inputs(names: list[str], of: str, ctx: Any) -> list[str] | None:
     refused naming them where there are several; None where ``names`` is not one defined name."""
     if len(names) != 1 or names[0] not in ctx.definitions:
         return None
-    inputs = _leaves(names[0], ctx)
+    inputs = sorted(inputs_of(names[0], ctx) - {names[0]})
     if len(inputs) != 1:
         raise ParseError(rf"not a derivative: {names[0]} is defined from {', '.join(inputs) or 'no input'}: say by "
                          rf"which (\frac{{\partial {names[0]}}}{{\partial w}})", column=1, source=of)
     ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {inputs[0]}, the one input its "
                      "definition is computed from")
     return inputs
-
-
-def _leaves(name: str, ctx: Any) -> list[str]:
-    """The names nothing defines that the definition of ``name`` is computed from, through the definitions it uses."""
-    leaves: set[str] = set()
-    seen: set[str] = set()
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        definition = ctx.definitions.get(current)
-        if definition is None:
-            leaves.add(current)
-            continue
-        todo += [name_of(t) for t in _tensors_in(definition.rhs)]
-    return sorted(leaves - {name})
