@@ -17,6 +17,7 @@ from ..errors import ParseError
 from ..functions import FUNCTIONS
 from .code_arrays import plain
 from .code_clike import clike_function
+from .composites import _COMPOSITES, CODE_ACTIVATIONS
 
 # a function named for a derivative: relu_prime, selu_dash, d_relu, grad_loss (the name it differentiates: group 1)
 _DERIVATIVE_NAME = re.compile(
@@ -25,8 +26,7 @@ _DERIVATIVE_NAME = re.compile(
 # d after the name of a function the reader knows (tanh_d, sigmoid_d) names its derivative; after any other name
 # (loss_d, a GAN's discriminator loss) it says nothing
 _KNOWN_D = re.compile(r"([A-Za-z]\w*?)_d")
-_D_KNOWN = {w for f in FUNCTIONS for w in f.words} | {"sigmoid", "logistic", "relu", "softplus", "softmax", "elu", "selu",
-                                                       "gelu", "swish", "silu", "mish"}
+_D_KNOWN = {w for f in FUNCTIONS for w in f.words} | set(_COMPOSITES) | CODE_ACTIVATIONS
 # a method named only for a derivative, in a class that defines the function beside it (C#'s Derivation(double value),
 # DerivativeAt(x), FunctionDx(x)): it differentiates the one function its body calls
 BARE_DERIVATIVE = re.compile(r"(?:Function)?(?:Derivative|Derivation|Derivate|Deriv|Prime|Dx|Gradient)(?:At)?",

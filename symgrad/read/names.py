@@ -7,11 +7,12 @@ import re
 import sympy as sp
 
 from .applications import refuse_unknown_application
+from .composites import _sigmoid
 from .function_names import spelled_function, time_step, words_joined
 from .indices import _reach, _span
 from .reduced_arrays import _OF_VECTORS, vectors_reduced
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
-from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _sigmoid, _Val
+from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _Val
 
 # Greek letters spelled out in plain text (beta*x, sigma^2); the two-letter ones (pi, mu) stay letters: p_i is
 # often written pi

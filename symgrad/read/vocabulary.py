@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..functions import FUNCTIONS
+from .composites import _COMPOSITES
 from .tokens import _FUNCS
 
 
@@ -36,33 +37,8 @@ def _free_indices(e: sp.Expr) -> set[sp.Idx]:
     return {s for s in e.free_symbols if isinstance(s, sp.Idx)}
 
 
-def _sigmoid(x: sp.Expr) -> sp.Expr:
-    return 1 / (1 + sp.exp(-x))
-
-
-def _relu(x: sp.Expr) -> sp.Expr:
-    return sp.Max(0, x)
-
-
-def _softplus(x: sp.Expr) -> sp.Expr:
-    return sp.log(1 + sp.exp(x))
-
-
-def _logit(x: sp.Expr) -> sp.Expr:
-    return sp.log(x / (1 - x))
-
-
-def _expm1(x: sp.Expr) -> sp.Expr:
-    return sp.exp(x) - 1
-
-
-# functions written with the table's functions, known to the reader by name
-# (logsigmoid as PyTorch, log2, log10 and expm1 as NumPy name them)
-_COMPOSITES = {"sigmoid": _sigmoid, "sqrt": sp.sqrt, "relu": _relu, "softplus": _softplus, "logit": _logit,
-               "logsigmoid": lambda x: sp.log(_sigmoid(x)),
-               "log2": lambda x: sp.log(x, 2), "log10": lambda x: sp.log(x, 10), "expm1": _expm1}
 # every name the reader knows a function by: the commands and words of functions.FUNCTIONS (\exp, \operatorname{erf}
-# or plain letters right before a parenthesis, any case), then the compositions above
+# or plain letters right before a parenthesis, any case), then the compositions of read/composites
 _ELEMENTWISE = {**{name: f.sympy for f in FUNCTIONS for name in (*f.commands, *f.words)}, **_COMPOSITES}
 _NAMED_FUNCS = frozenset(k for k in _ELEMENTWISE if not k.startswith("\\")) - _FUNCS
 # operators people write upright that symgrad does not support: an error even without parentheses (\mathrm{tr} X)
