@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .bold_macros import bolded
 from .code import code_pieces
 from .context import Context
 from .damage_stars import starred
@@ -15,7 +16,7 @@ from .given_conditions import condition
 from .given_identities import restated_notation
 from .given_plus_minus import plus_minus
 from .plain_names import plain_name
-from .tokens import _code_tokens, _plain_rewritten, _Tok, _tokenize
+from .tokens import _GREEK, _code_tokens, _plain_rewritten, _Tok, _tokenize
 
 _ENTRY = {"digit", "end"}
 _LAYOUT = {"\\\\", "&", ".", ",", "-", "+"}
@@ -29,6 +30,7 @@ def fact_tokens(latex: str) -> list[_Tok]:
     if pieces is not None:
         return _code_tokens(pieces, latex)
     toks = _plain_rewritten(_tokenize(latex), latex, lambda t, k, src: plain_name(t, k, src, _Tok))  # h0: h_{0}
+    toks = bolded(toks, _GREEK, _Tok)  # \bx \in \bb{R}^n: a page's macros for bold letters
     return plus_minus(starred(toks, _Tok))  # j^*: a name; b_i = \pm 1: b_i \in \{-1, 1\}
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ParseError
+from .bold_macros import bolded
 from .braced_names import accent_outside, braced_name
 from .code import code_pieces
 from .code_cases import braced
@@ -58,6 +59,7 @@ _SKIP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\biggl",
     r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad",
     r"\displaystyle", r"\textstyle", r"\scriptstyle", r"\limits", r"\nolimits", r"\nonumber", r"\notag", "$",
+    r"\non",  # solution manuals' shorthand for \nonumber
     r"\(", r"\)", r"\[", r"\]", r"\mathstrut", r"\rm", r"\it", r"\bf", r"\cal",
     r"\qty",  # the physics package's auto-sized brackets: \qty(AB), \qty[...]
     r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge", r"\Huge",
@@ -435,6 +437,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     flat = {k + 1 for k in flattened_transposes(latex)}  # XTX: X^TX, the ^ lost in copying
     toks = [u for t in _tokenize(latex) for u in ([_Tok("sym", "^", t.col), t] if t.col in flat else [t])]
     toks = starred(restored_commands(toks, latex, _Tok), _Tok)  # frac{partial}: backslashes lost; w^*: a name
+    toks = bolded(toks, _GREEK, _Tok)  # \bX, \bb{X}: a page's macros for bold letters
     tildes = {k + 1 for k in copied_tildes(latex)}  # s~: s with its tilde accent, as a page shows it
     for k in [k for k in range(len(toks) - 1, 0, -1) if toks[k].col in tildes and toks[k].text == "~"]:
         toks[k - 1:k + 1] = [_Tok("cmd", r"\tilde", toks[k - 1].col), _Tok("sym", "{", toks[k - 1].col), toks[k - 1],

@@ -23,6 +23,7 @@ from .problem import _inline, _Problem, _rename_bound
 from .proof import _apply_assumptions, _prove, _size_where_it_differs, _Timeout
 from .search import _first_difference, _Sample, _Search, _Tally
 from .selfcheck import check_truth
+from .stationarity import set_to_zero
 from .truth import _differentiate, _evaluate_derivatives, _truth
 from .verdict import Link, Verdict, VerifyError, describe_point
 
@@ -128,6 +129,7 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
         if diagnosis is not None and wrong is None:
             wrong = (link, *diagnosis)
         transposed |= flipped and diagnosis is None
+    links, wrong = set_to_zero(links, wrong, notes)  # ... = 0: the derivative set to zero, a right chain before it
     if accepted and wrong is None:
         notes.append(forms[1].accepted)
     if transposed and wrong is None:
