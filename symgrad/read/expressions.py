@@ -462,9 +462,11 @@ class _Expressions:
 
     def named(self, t: _Tok) -> _Val:
         """A name (decorated, in a font, upright), a function known by its upright name, or a foreign command."""
-        spread = spread_bold(self.toks, self.pos)
+        spread = spread_bold(self.toks, self.pos, lambda letter: self.lookup_base(letter) is not None)
         if spread is not None:  # \mathbf{Ax - b}: bold A x - bold b
-            self.toks = spread
+            self.toks, said = spread
+            if said:
+                self.note(said)
             return self.primary()
         if t.text in _FONTS and self.peek(1).text in ("{", "[") or t.text == r"\boxed":
             named = self.read_name()
