@@ -31,13 +31,21 @@ def _parameters_or_indices(p: _Parser, name: str, params: list[str] | None, idxs
 
 def _label_parameters(p: _Parser, params: list[str]) -> list[str]:
     """``FL(x, t) = -(1 - p_t)^\\gamma \\log p_t``: the parameters the right side uses only as subscripts (t) where
-    every other one is a name it never writes (x: an input the value reaches through other names); else none."""
+    every other one is a name it never writes (x: an input the value reaches through other names) or writes only as
+    the array those subscripts index (``y(x, c) = -\\ln(x_c)``: element c of the input vector x); else none."""
     right = p.toks[p.pos:]
     labels = [q for q in params if _subscripts_only(right, [q], _in_parameter_labels(right, p))]
     rest = [q for q in params if q not in labels]
-    if not labels or not rest or any(t.text.lstrip("\\") in rest and t.kind in ("letter", "cmd") for t in right):
+    if not labels or not rest or not all(_indexed_only(right, q) for q in rest):
         return []
     return labels
+
+
+def _indexed_only(toks: list[_Tok], name: str) -> bool:
+    """Whether each use of ``name`` in ``toks`` has a subscript (``x_c``, ``\\mathbf{x}_c``); true where it has none."""
+    uses = [k for k, t in enumerate(toks) if t.text.lstrip("\\") == name and t.kind in ("letter", "cmd")]
+    after = [k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "}") for k in uses]  # past \mathbf{x}'s brace
+    return all(k < len(toks) and toks[k].text == "_" for k in after)
 
 
 def _labelled_inputs(p: _Parser, name: str, params: list[str], labels: list[str], tok: _Tok
@@ -48,10 +56,12 @@ def _labelled_inputs(p: _Parser, name: str, params: list[str], labels: list[str]
     head = p.toks[p.toks.index(tok):eq]
     record_head([t for t in head if t.text != "&"], source_text(p.src, head), name, p.ctx)
     others = [q for q in params if q not in labels]
+    written = any(t.text.lstrip("\\") in others and t.kind in ("letter", "cmd") for t in p.toks[eq + 1:])
     p.note(f"{source_text(p.src, head)} read as {name}_{{{''.join(labels)}}}: on the right "
            f"{' and '.join(labels)} {'is' if len(labels) == 1 else 'are'} only an index, and "
-           f"{', '.join(others)} {'is' if len(others) == 1 else 'are'} not written (the input reached through the "
-           "names it uses)")
+           f"{', '.join(others)} {'is' if len(others) == 1 else 'are'} " +
+           ("written only as the array it indexes (the input)" if written else
+            "not written (the input reached through the names it uses)"))
     return None, [p.index(q, tok) for q in labels]
 
 
