@@ -1,7 +1,8 @@
 """The markup a page wraps its mathematics in, which only says "this is math" and is blanked (columns kept): a forum's
 ``[tex]...[/tex]`` or ``[math]...[/math]``, MediaWiki's ``<math>...</math>``, markdown's backtick fences around the
-whole text (``````yi = ...``````), reStructuredText's ``.. math::`` directive and ``:math:`...``` role (Sphinx
-sources), and MediaWiki's message for a formula its server failed to render, copied before the formula's own source
+whole text (``````yi = ...``````) and its quote marker before a quoted formula (``> $\\sigma(x) = ...$``),
+reStructuredText's ``.. math::`` directive and ``:math:`...``` role (Sphinx sources), and MediaWiki's message for a
+formula its server failed to render, copied before the formula's own source
 (``Failed to parse (SVG (MathML ...): Invalid response (...) from server "...":): {\\displaystyle a = b}``)."""
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+math::", re.MULTILINE)
 # and its inline role :math:`...`, which stands as the $...$ it means (the backticks paired, nothing between them)
 _ROLE = re.compile(r":math:`([^`]*)`")
 _ROLE_NAME = ":math:`...` (reStructuredText)"
+# markdown's quote marker > before each line of a quoted formula (> $\sigma(x) = ...$), where the text opens with one
+# before its $: no formula starts with >
+_QUOTED = re.compile(r"\s*>[ \t]*(?:\$|\\\(|\\\[)")
+_QUOTE = re.compile(r"^[ \t]*(>)(?=[ \t$])", re.MULTILINE)
 
 
 def _markup(src: str) -> list[tuple[int, int, str]]:
@@ -36,6 +41,8 @@ def _markup(src: str) -> list[tuple[int, int, str]]:
         found += [(m.start(), m.end(), "backtick fences") for m in _FENCES.finditer(src)]
     found += [(m.start(), m.end(), "MediaWiki's 'Failed to parse' message") for m in _FAILED.finditer(src)]
     found += [(m.start(), m.end(), ".. math:: (reStructuredText)") for m in _DIRECTIVE.finditer(src)]
+    if _QUOTED.match(src):
+        found += [(m.start(1), m.end(1), "> (markdown's quote)") for m in _QUOTE.finditer(src)]
     for m in _ROLE.finditer(src):
         found += [(m.start(), m.start(1), _ROLE_NAME), (m.end(1), m.end(), _ROLE_NAME)]
     for m in _DISPLAYSTYLE.finditer(src):
