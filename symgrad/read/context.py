@@ -10,7 +10,9 @@ from ..derivation import Graph
 from ..errors import ParseError
 from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of
+from .given_rates import check_rates
 from .identity_facts import stated_rule
+from .letter_runs import joined_runs
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Context:
     primed_names: dict[str, str] = field(default_factory=dict)  # x -> u: x' of K(x, x') a name of its own, read as u
     index_notation: str | None = None  # dX_ij/dX_kl = d_ik d_jl as written: the page works in index notation
     element_inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # S(y)_w = ...: S -> (y,), its inputs
+    rates: list[tuple] = field(default_factory=list)  # du/dx = an expression: (u, x, value, fact) till u is defined
 
     def known(self, name: str) -> bool:
         """Whether ``name`` was defined or declared (a claim may only use known names)."""
@@ -87,6 +90,8 @@ class Context:
         self._close_upstream()
         self._close_one_hot()
         self._close_structured()
+        check_rates(self)  # du/dx = ... beside u's definition: checked against it
+        joined_runs(self)  # lr = 0.1 with \mathrm{lr} in the definitions: the name lr, not l times r
         self.index_notation = self.index_notation or stated_rule(self.constraints)  # dX_ij/dX_kl = d_ik d_jl
 
     def _close_structured(self) -> None:

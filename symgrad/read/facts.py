@@ -19,6 +19,7 @@ from .given_consequences import restated
 from .given_definitions import FACT_DEFINITION, indexed_name, taken, unwrapped
 from .given_function_heads import function_head, parameters
 from .given_named_values import named_value
+from .given_rates import upstream_expression
 from .given_signatures import spaces_spelled
 from .given_values import fact_tokens, is_array_value, read_alone
 from .macros import define
@@ -146,15 +147,13 @@ def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     other = sides[1 - k]
     p = _Parser(latex, other + toks[-1:], ctx)
     named = p.read_name(word=True)
-    if named is None:
-        raise p.error(f"the upstream gradient of {loss} by {name_of(var)} is a name of its own "
-                      rf"(\frac{{\partial {loss}}}{{\partial {name_of(var)}}} = g): an expression could depend on "
-                      "what the loss is differentiated by")
-    gradient, written, _ = p.indexing(named[0])
-    if p.peek().kind != "end":
-        raise p.error(f"the upstream gradient of {loss} by {name_of(var)} is a name of its own "
-                      rf"(\frac{{\partial {loss}}}{{\partial {name_of(var)}}} = g): an expression could depend on "
-                      "what the loss is differentiated by")
+    gradient, written, _ = p.indexing(named[0]) if named is not None else (None, (), None)
+    if named is None or p.peek().kind != "end":  # du/dx = an expression: checked against u's definition (settle)
+        value = _side(latex, other, ctx)[1]
+        if value is None or value.atoms(sp.Indexed) or not isinstance(var, sp.Symbol):  # only scalars checked
+            raise ParseError(upstream_expression(loss, name_of(var)), column=other[0].col, source=latex)
+        ctx.rates.append((loss, var, value, _source(latex, toks[:-1])))
+        return True
     own = [str(i) for i in indices_of(var)]
     if written and [str(i) for i in written] != own:
         raise ParseError(f"{gradient} is written with the indices {', '.join(map(str, written))} but "
