@@ -8,6 +8,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import indices_of
 from .parser import _Parser
+from .row_vectors import vector_base
 from .tokens import _Tok
 from .vocabulary import _extent, _free_indices, _Val
 
@@ -19,7 +20,8 @@ def _node(p: _Parser, name: str, tok: _Tok, rhs: _Val) -> sp.Expr:
     _declared_shape(p, name, tok, rhs)
     if not rhs.free:
         return sp.Symbol(name)
-    base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
+    row = len(rhs.axes) == 2 and rhs.axes[0] is None  # z = h W + b with h a row: z is a row
+    base = p.new_tensors[name] = vector_base(name, tuple(_extent(i) for i in rhs.free), row)
     return base[rhs.free]
 
 

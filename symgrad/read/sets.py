@@ -10,6 +10,7 @@ from ..tensors import size
 from .context import Context
 from .parser import _Parser
 from .prose_matrices import BY_USE
+from .row_vectors import RowShape, vector_base
 from .tokens import _DOTS, _arg_text, _Tok
 from .vocabulary import _extent
 
@@ -55,6 +56,8 @@ def _dims(p: _Parser) -> tuple[sp.Expr, ...]:
         return (p.bound(),)
     dims = _dims_braced(p)
     kept = tuple(d for d in dims if d != 1)
+    if len(dims) == 2 and dims[0] == 1 and len(kept) == 1:  # R^{1 x n}: a row vector
+        return RowShape(kept)
     return kept if kept or not dims else (sp.Integer(1),)
 
 
@@ -269,7 +272,7 @@ def _declare(p: _Parser, name: str, tok: _Tok, dims: tuple) -> None:
     if old is not None and tuple(getattr(old.lhs, "base", old.lhs).shape or ()) != dims:
         raise p.error(f"{name} is defined with another shape", tok)
     if old is None:
-        ctx.tensors[name] = sp.IndexedBase(name, shape=dims) if dims else sp.Symbol(name)
+        ctx.tensors[name] = vector_base(name, dims, isinstance(dims, RowShape)) if dims else sp.Symbol(name)
 
 
 _MATRICES = ("M", r"\mathcal", r"\mathrm", r"\mathbb", r"\mathscr")  # M_n(\mathbb{R}), \mathcal{M}_n(\mathbb{R})
