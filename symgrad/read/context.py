@@ -13,6 +13,7 @@ from ..tensors import Constraint, Definition, indices_of
 from .given_rates import check_rates
 from .identity_facts import stated_rule
 from .letter_runs import joined_runs
+from .words_one_hot import labels_named
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Context:
     applied: dict[str, sp.Basic] = field(default_factory=dict)  # f -> the name f(x) after a derivative by f(x_i)
     macros: dict[str, str] = field(default_factory=dict)  # \\newcommand{\\name}{body} from the facts
     upstream: list[Upstream] = field(default_factory=list)  # dL/dy = g facts not yet turned into L's definition
-    one_hot: list[tuple[str, str]] = field(default_factory=list)  # (name, the fact as written) awaiting y's shape
+    one_hot: list[tuple[str | None, str]] = field(default_factory=list)  # (name, the fact as written) awaiting y's shape
     structured: list[tuple[str, type, str, str]] = field(default_factory=list)  # (name, kind, fact, note till used)
     stated: dict[str, tuple[sp.Expr, str]] = field(default_factory=dict)  # E = R: the name given R -> (E, E as written)
     stated_values: bool = True  # E = R with E an expression may define R (verify); a loss (derive) must name itself
@@ -117,6 +118,10 @@ class Context:
         """``y`` one-hot: the constraint that its entries sum to 1 along its last axis (per row of a matrix)."""
         facts, self.one_hot = self.one_hot, []
         for name, source in facts:
+            if name is None:  # "the one-hot-vector": the labels of the definitions
+                name = labels_named(self.definitions, self.tensors, source)
+                self.notes.append(f"'{source}' read as {name} one-hot: the one array the definitions use that nothing "
+                                  "defines and no function takes")
             defined = self.definitions.get(name)
             base = defined.lhs.base if defined is not None and isinstance(defined.lhs, sp.Indexed) else \
                 self.tensors.get(name)

@@ -29,6 +29,7 @@ from .sets import _field, index_range, membership
 from .tokens import _DOTS, _arg_text, _clean, _split, _Tok, _tokens, _unboxed
 from .words_definitions import definition_in_words
 from .words_dependencies import dependencies, hold
+from .words_one_hot import unnamed_one_hot
 from .written_names import names_written
 
 # (whether it reads "less than", whether it is strict)
@@ -57,6 +58,8 @@ def parse_given(latex: str, ctx: Context) -> None:
     if isinstance(latex, str):  # A \in \mathbb{S}^n_{++}; f : \mathbb{S}^n_{++} \to \mathbb{R} with f(A) = ...: A's space
         latex, spelled = spaces_spelled(latex)
         ctx.notes.extend(spelled)
+    if unnamed_one_hot(latex, ctx.one_hot):  # "the one-hot encoded true labels": the definitions say whose
+        return
     if isinstance(latex, str) and (said := restated(latex)):  # dL/da \cdot da/dz = g; f(x) = 1 \Rightarrow f'(x) = 0
         written = latex = said[0]
         ctx.notes.append(said[1])

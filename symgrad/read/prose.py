@@ -10,6 +10,7 @@ from ..errors import ParseError
 from .densities import density_in_words
 from .forms import glued_pair
 from .given_diagonal import diagonal_written
+from .words_abstract import abstract_function
 from .words_appositions import apposition_notes
 from .words_conventions import convention_in_words
 from .words_declarations import generic_in_words
@@ -18,6 +19,7 @@ from .words_docstrings import docstring_in_words
 from .words_functions import function_in_words
 from .words_given_as import given_as_in_words
 from .words_kinds import sign_in_words
+from .words_label_values import label_values_in_words
 from .words_layers import layer_in_words
 from .words_narration import narration_in_words
 from .words_norms import euclidean_in_words, frobenius_in_words
@@ -159,24 +161,6 @@ _QUOTED = re.compile(r"[‘“](\s*[^\s‘’“”]+?\s*)[’”]")  # a name i
 _UNICODE_POWER = re.compile(f"[{''.join(_POWERS)}]+")
 
 
-# "\sigma is an activation function", "f is a differentiable function", "let g be any function": a function left
-# abstract, which the reader cannot give the verdicts yet (f' of an undefined f is refused): refused by name
-_ABSTRACT_FUNCTION = re.compile(
-    r"\s*(?:let\s+)?\$?\s*(\\?[A-Za-z]+)\s*\$?\s+(?:is|be|denotes)\s+(?:an?|the|any|some)\s+(?:(?:arbitrary|generic|"
-    r"unknown|(?:twice\s+)?differentiable|smooth|non-?linear|element-?wise|scalar|real(?:-valued)?|activation)\s+)*"
-    r"function\s*[.,;]?\s*", re.IGNORECASE)
-
-
-def abstract_function(text: str, written: str) -> None:
-    """Refuse ``\\sigma is an activation function`` (``text``, its words out of ``\\text{}``; ``written`` as given), a
-    function given no formula, naming it: the verdict would need the function abstract, which the reader lacks."""
-    m = _ABSTRACT_FUNCTION.fullmatch(text)
-    if m:
-        raise ParseError(f"'{written.strip()}' leaves {m[1]} a function without a formula; symgrad cannot judge with "
-                         f"an abstract function of one argument yet: define it ({m[1]}(z) = ...)",
-                         column=written.find(m[1]) + 1, source=written)
-
-
 def from_prose(text: str) -> tuple[str, list[str]]:
     """The LaTeX facts a sentence states (``text`` unchanged when it is not one of the known sentences), and notes for
     what it only describes; a sentence of several clauses (``Let $z$ be logits, $p = ...$, and $y$ be one-hot``) is
@@ -299,6 +283,11 @@ _SAID = (frobenius_in_words, euclidean_in_words, generic_in_words, notation_in_w
          convention_in_words, narration_in_words)
 
 
+# sentences giving a name's kind, sign, role or values: X -- data of size (n, m), y the label (0 or 1)
+_KINDS_IN_WORDS = (sign_in_words, upstream_in_words, function_in_words, distribution_in_words, docstring_in_words,
+                   label_values_in_words)
+
+
 def _sentence(text: str) -> str | None:
     """The LaTeX fact of one known sentence, or None."""
     plain = _plain(text)
@@ -310,8 +299,7 @@ def _sentence(text: str) -> str | None:
         m = re.fullmatch(pattern, plain, re.IGNORECASE)
         if m:
             return m.expand(fact)
-    described = _fact_described(text) or sign_in_words(plain) or upstream_in_words(plain) or function_in_words(plain) or \
-        distribution_in_words(plain) or docstring_in_words(plain)  # X -- data of size (n, m)
+    described = _fact_described(text) or next(filter(None, (read(plain) for read in _KINDS_IN_WORDS)), None)
     if described is not None:
         return described
     spaced = " ".join(_OPENING.sub("", _MATH.sub(" ", text)).split()).rstrip(".").strip()
