@@ -335,9 +335,9 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     first = _named_at_end(latex, parts, toks[-1], ctx)
     if first is not None:
         return first
-    abstract = [k for k in range(1, len(parts)) if any(  # f(w) = g(h(w)) = (y - Xw)^T(y - Xw), x\Phi(x): say nothing
-        (t.kind == "letter" and t.text in "fgh" or t.text[1:] in _GREEK and t.text[1].isupper()) and
-        not ctx.known(t.text.lstrip("\\")) and n.text == "(" for t, n in itertools.pairwise(parts[k]))]
+    abstract = [k for k in range(1, len(parts)) if any(  # f(w) = g(h(w)) = (y - Xw)^T(y - Xw), x\Phi(x), \varphi(v):
+        (t.kind == "letter" and t.text in "fgh" or t.text[1:] in _GREEK and t.text != r"\sigma") and  # say nothing
+        not ctx.known(t.text.lstrip("\\")) and n.text == "(" for t, n in itertools.pairwise(parts[k]))]  # (σ: sigmoid)
     named = [k for k in range(1, len(parts) - 1) if _new_name(parts[k][1:], ctx)]  # g(z) = a = max(0.01 z, z)
     reused = applied_sides(parts, ctx)  # y = f(u) = 1/u after f(x) = sigmoid: the explicit side first
     vacuous = {k: vacuous_sum(parts[k][1:]) for k in range(1, len(parts))}  # \sum_i (y - \hat y)^2: after the rest
