@@ -19,7 +19,9 @@ def _names_a_derivative(text: str, define: Sequence[str]) -> bool:
 
 # a subscript between the name and its parenthesis: y_i(x) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}, an element of y
 _SUBSCRIPT = r"(?:_\s*(?:\{[^{}=]*\}|[A-Za-z0-9]))?"  # f_i(, f_{w,b}(: a function's name may carry a subscript
-_FUNCTION_HEAD = re.compile(rf"\s*\$*\s*(\\?[A-Za-z]+)\s*{_SUBSCRIPT}\s*(?:\\left\s*)?\(")
+# a function's name in a font (\mathcal{L}(a, y) = ...): the name with its font, as the definition applying it writes it
+_FONT = r"\\(?:mathcal|mathscr|mathrm|mathit|mathbf|boldsymbol|operatorname|text|textrm)\s*\{\s*\\?[A-Za-z]+\s*\}"
+_FUNCTION_HEAD = re.compile(rf"\s*\$*\s*({_FONT}|\\?[A-Za-z]+)\s*{_SUBSCRIPT}\s*(?:\\left\s*)?\(")
 # a value's name before its =: decorated (\hat{R}), a capital (E) or a word (MSE); a lone small letter (e, i, d) is left
 # in the order written, since before its definition it may read as Euler's e, an index or a differential
 _VALUE_HEAD = re.compile(r"\s*\$*\s*(\\(?:hat|widehat|bar|overline|tilde)\s*\{\s*[A-Za-z]\s*\}|[A-Z]|[A-Za-z]{2,})\s*=(?!=)")
@@ -42,7 +44,7 @@ def _functions_first(define: Sequence[str]) -> list[str]:
             return
         body = define[k].split("=", 1)[-1]
         for j, name in heads.items():
-            if j != k and re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*{_SUBSCRIPT}\s*(?:\\left\s*)?\(", body):
+            if j != k and re.search(rf"(?<![A-Za-z\\]){_spelled(name)}\s*{_SUBSCRIPT}\s*(?:\\left\s*)?\(", body):
                 place(j, seen | {k})
         for j in sorted(uses[k]):
             if k not in _reached(j, uses):
@@ -52,6 +54,11 @@ def _functions_first(define: Sequence[str]) -> list[str]:
     for k in range(len(define)):
         place(k, frozenset())
     return [define[k] for k in ordered]
+
+
+def _spelled(name: str) -> str:
+    """A pattern for the function's name as written, spaces in its font's braces allowed (``\\mathcal {L}``)."""
+    return r"\s*".join(re.escape(part) for part in re.split(r"\s*([{}])\s*", name) if part)
 
 
 def _mentions(body: str, name: str) -> bool:
