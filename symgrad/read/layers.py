@@ -200,8 +200,9 @@ def _spans(toks: list[_Tok], letters: tuple[str, ...] = LETTERS) -> list[tuple[i
         if at + 1 >= len(toks) or toks[at].text != "^" or not (
                 base.kind == "letter" and base.text != "e" or base.text[1:] in _GREEK):
             continue
-        if k and toks[k - 1].kind == "letter" and toks[k - 1].col + len(toks[k - 1].text) == base.col:
-            continue  # the end of a word (exp^l is no name)
+        if k and toks[k - 1].kind == "letter" and toks[k - 1].col + len(toks[k - 1].text) == base.col and not (
+                k > 1 and toks[k - 2].text == "^"):
+            continue  # the end of a word (exp^l is no name); W^la^{l-1} is W^l a^{l-1}, as TeX reads it
         if k and toks[k - 1].text == "_":
             continue  # the i of z_i^l: the tag is z's
         first = toks[at + 1]
