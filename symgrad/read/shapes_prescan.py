@@ -1,9 +1,10 @@
 """Shapes agreed across all the inputs of a problem. A page gives ``e = y - Xw`` before the definition that writes
 ``y_n``: read in order, y is a number by the time ``y_n`` comes, which is refused. Before anything is read, every
 input is scanned for the one lowercase letters written with one letter index (``y_n``, ``y_{n}``) and written bare
-too: such a letter is a vector from the start (of the size its index runs to, else the provisional N that the first
-bound settles), noted. A letter some input defines (``y_n = ...``, ``y = ...``), declares or binds as a function's
-parameter keeps its own reading. Verify calls ``declare_indexed`` with every input text before reading any."""
+too (a sample superscript, ``x^{(i)}``, is not bare): such a letter is a vector from the start (of the size its
+index runs to, else the provisional N that the first bound settles), noted. A letter some input defines (``y_n =
+...``, ``y = ...``), declares or binds as a function's parameter keeps its own reading. Verify calls
+``declare_indexed`` with every input text before reading any."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] =
     lists = _token_lists(texts)
     indexed = [_indexed(toks) for toks in lists]
     bare = [{t.text for k, t in enumerate(toks[:-1]) if _letter(toks, k) and toks[k + 1].text not in ("_", "(") and
-             not _after_capital(toks, k)} for toks in lists]
+             not _after_capital(toks, k) and not _sampled(toks, k)} for toks in lists]
     written = {t.text for toks in lists for t in toks if t.kind == "letter"}
     for name, indices in sorted(indexed_letters(texts).items()):
         elsewhere = any(name in here and name not in there for here, there in zip(bare, indexed))
@@ -147,6 +148,12 @@ def _after_capital(toks: list[_Tok], k: int) -> bool:
     sizes (read.shapes), not a vector of the index's size."""
     before = toks[k - 1] if k else None
     return before is not None and before.kind == "letter" and before.text.isupper() and before.col + 1 == toks[k].col
+
+
+def _sampled(toks: list[_Tok], k: int) -> bool:
+    """Whether the letter ``toks[k]`` carries a sample superscript (``x^{(i)}``): sample i, no bare letter; beside
+    ``x_j^{(i)}`` x holds a row per sample, which the reader makes of the two (not a vector of j's size)."""
+    return [t.text for t in toks[k + 1:k + 4]] == ["^", "{", "("]
 
 
 def _one_index(toks: list[_Tok], k: int) -> str | None:
