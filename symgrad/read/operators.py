@@ -11,6 +11,7 @@ from ..errors import ParseError
 from ..tensors import Definition, name_of
 from .applied_variables import applied_variable
 from .bound import _rename_bound
+from .cases_words import said
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
 from .layers import tagged_name
 from .second_derivatives import second_derivative
@@ -320,11 +321,11 @@ class _Operators:
                 self.expect("&")
             cond: sp.Basic = sp.true
             while self.at(",") or (self.peek().text in _NAMED and
-                                   _arg_text(self.toks, self.pos + 1)[0] in ("if", "for", "when")):
+                                   said(_arg_text(self.toks, self.pos + 1)[0], self.notes) in ("if", "for", "when")):
                 self.pos = self.pos + 1 if self.at(",") else _arg_text(self.toks, self.pos + 1)[1]
             if self.peek().text in _NAMED:
                 word, end = _arg_text(self.toks, self.pos + 1)
-                if word.strip() not in ("otherwise", "else", "elsewhere"):
+                if said(word, self.notes) not in ("otherwise", "else", "elsewhere"):
                     raise self.error(f"unreadable condition {word}", self.peek())
                 self.pos = end
             else:
