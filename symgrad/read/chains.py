@@ -35,12 +35,15 @@ def _lines_as_chain(latex: str) -> str:
 
 _WORDS = r"\\text\{\s*(?:\([^{}()]*\)|[A-Za-z]{2,}\s+[A-Za-z][^{}]*)\s*\}"  # (a remark), or two words or more
 _LINE_REMARK = re.compile(rf"(?<=\\\\)\s*{_WORDS}(?=\s*&)|(?:\\q?quad\s*)?{_WORDS}(?=\s*\\\\)")
+# a Japanese page's reference mark, (※1) anywhere or ※1 at a line's end, points to a remark below: never mathematics
+_NOTE_MARK = re.compile(r"\(\s*※\s*\d*\s*\)|※\s*\d*(?=\s*(?:\\\\|$))")
 
 
 def _line_remarks_blanked(latex: str) -> str:
     """An aligned chain without the remarks in words on its lines (``\\\\ \\text{(chain rule)} &= ...``, ``... \\quad
-    \\text{by linearity} \\\\``), blanked, the same width: they say why a step holds, not what it is."""
-    return _LINE_REMARK.sub(lambda m: " " * len(m.group(0)), latex)
+    \\text{by linearity} \\\\``, a reference mark ``(※1)``), blanked, the same width: they say why a step holds,
+    not what it is."""
+    return _NOTE_MARK.sub(lambda m: " " * len(m.group(0)), _LINE_REMARK.sub(lambda m: " " * len(m.group(0)), latex))
 
 
 def _naming_the_derivative(latex: str, parts: list[list[_Tok]], ctx: Context, asked: tuple) -> list[list[_Tok]]:

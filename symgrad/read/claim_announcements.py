@@ -5,7 +5,9 @@
 - around the derivative written as a formula (``the derivative df/dx is equal to f(x)(1 - f(x))``): the words read as
   the =, ``df/dx = f(x)(1 - f(x))``;
 - a derivative in words that ``read/sentences`` reads (``Taking the derivative with respect to b would then give,
-  -2(ax + b - y)``), then its value: the words read as that derivative, then =.
+  -2(ax + b - y)``), then its value: the words read as that derivative, then =;
+- the derivative of a function written with its one argument (``the tanh(x) derivative is 1 - tanh^2(x)``, ``the
+  derivative of f(x) is ...``): the words read as the derivative by that argument, ``d/dx tanh(x) =``.
 
 Each keeps the columns (the words blanked, the same width) and is noted. Words that name no derivative
 (``the derivative should be 2x``: of what, by what?) stay, refused where they are read."""
@@ -26,11 +28,14 @@ _SAYS = re.compile(r"\s*,?\s*(?<![A-Za-z])(?:is\s+equal\s+to|is\s+given\s+by|equ
 # a derivative named on the left of the formula's first =: a prime, a partial, a nabla, a d fraction, d/dx
 _HEAD = re.compile(r"'|\\prime|\\partial|∂|\\nabla|∇|\\d?frac\s*\{\s*d|(?<![A-Za-z])d\w*\s*/\s*d")
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_APPLIED = r"(?:\\?[A-Za-z]+|[^\x00-\x7f])\s*\(\s*([A-Za-z])\s*\)"  # tanh(x), \sigma(z), σ(z): one argument, a letter
+_OF_THE_FUNCTION = re.compile(rf"^\s*(?:the\s+)?(?:(?:first|1st)\s+)?(?:derivative\s+of\s+(?P<of>{_APPLIED})|"
+                              rf"(?P<named>{_APPLIED})(?:'s)?\s+derivative)(?![A-Za-z])", re.IGNORECASE)
 
 
 def without_announcement(text: str, ctx: Context) -> str:
     """``text`` with the words that announce its formula read as the module docstring says; as written otherwise."""
-    for form in (_before_a_head, _around_a_head, _in_words):
+    for form in (_before_a_head, _around_a_head, _in_words, _of_the_function):
         read = form(text)
         if read is not None:
             spelled, words = read
@@ -72,6 +77,17 @@ def _in_words(text: str) -> tuple[str, str] | None:
         if spelled is not None and len(spelled) + 1 <= says.end():
             return (spelled + " = ").ljust(says.end()) + value, words.strip()
     return None
+
+
+def _of_the_function(text: str) -> tuple[str, str] | None:
+    """``the tanh(x) derivative is V``: ``d/dx tanh(x) = V`` (within the words' width), and the words."""
+    m = _OF_THE_FUNCTION.match(text)
+    says = _SAYS.match(text, m.end()) if m is not None else None
+    if says is None or not says.group(0).strip() or not text[says.end():].strip():
+        return None
+    function = m.group("of") or m.group("named")
+    var = m.group(2) or m.group(4)
+    return f"d/d{var} {function} = ".ljust(says.end()) + text[says.end():], text[:says.start()].strip()
 
 
 def _heads(formula: str) -> bool:

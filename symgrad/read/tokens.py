@@ -30,6 +30,7 @@ from .ternaries import ternaries
 from .unicode_letters import decorated_label, spelled
 from .unicode_nabla import subscripted
 from .upright_powers import power_outside
+from .wolfram_derivatives import wolfram_leibniz
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ _SKIP = {
     r"\(", r"\)", r"\[", r"\]", r"\mathstrut", r"\rm", r"\it", r"\bf", r"\cal",
     r"\qty",  # the physics package's auto-sized brackets: \qty(AB), \qty[...]
     r"\tiny", r"\small", r"\normalsize", r"\large", r"\Large", r"\LARGE", r"\huge", r"\Huge",
+    r"\cancel", r"\bcancel", r"\xcancel",  # the cancel package strikes out what cancels: the struck-out value stays
 }
 _SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
            r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle"}
@@ -445,6 +447,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
     toks = grouped(restored(toks, latex, _Tok), latex, _Tok)  # \sum{k=1}, \hat{y}i: the _ markdown ate; 1/2m
     toks = _plain_rewritten(toks, latex, lambda t, k, src: plain_name(t, k, src, _Tok))  # A1: A_{1}, y_hat: y_{hat}
     toks = _plain_rewritten(toks, latex, _plain_derivative)
+    toks = _plain_rewritten(toks, latex, lambda t, k, src: wolfram_leibniz(t, k, _Tok))  # (dy(x))/(dx): dy/dx
     toks = _plain_rewritten(toks, latex, lambda t, k, src: decorated_label(t, k, src, _Tok))  # ŷ1: \hat{y}_{1}
     toks = _plain_rewritten(toks, latex, lambda t, k, src: traced(t, k, src, _Tok))  # trace of X: tr(X)
     toks = _plain_rewritten(toks, latex, lambda t, k, src: subscripted(t, k, src, _Tok))  # ∇A (...A...): ∇_A
