@@ -76,6 +76,7 @@ class Context:
     primed_names: dict[str, str] = field(default_factory=dict)  # x -> u: x' of K(x, x') a name of its own, read as u
     index_notation: str | None = None  # dX_ij/dX_kl = d_ik d_jl as written: the page works in index notation
     element_inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # S(y)_w = ...: S -> (y,), its inputs
+    orientation: str = "column"  # the page's vectors: columns, or rows where a sentence says so (words_orientation)
     rates: list[tuple] = field(default_factory=list)  # du/dx = an expression: (u, x, value, fact) till u is defined
 
     def known(self, name: str) -> bool:

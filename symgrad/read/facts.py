@@ -22,6 +22,7 @@ from .given_named_values import named_value
 from .given_rates import upstream_expression
 from .given_signatures import spaces_spelled
 from .given_values import fact_tokens, is_array_value, read_alone
+from .given_written_forms import fact_source, lhs_name, one_hot_tuple, unknown_function
 from .macros import define
 from .parser import _Parser
 from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
@@ -30,6 +31,7 @@ from .tokens import _DOTS, _arg_text, _clean, _split, _Tok, _tokens, _unboxed
 from .words_definitions import definition_in_words
 from .words_dependencies import dependencies, hold
 from .words_one_hot import unnamed_one_hot
+from .words_orientation import orientation_in_words
 from .written_names import names_written
 
 # (whether it reads "less than", whether it is strict)
@@ -58,6 +60,10 @@ def parse_given(latex: str, ctx: Context) -> None:
     if isinstance(latex, str):  # A \in \mathbb{S}^n_{++}; f : \mathbb{S}^n_{++} \to \mathbb{R} with f(A) = ...: A's space
         latex, spelled = spaces_spelled(latex)
         ctx.notes.extend(spelled)
+    if isinstance(latex, str) and (said := orientation_in_words(latex)) is not None:  # vectors are row vectors
+        ctx.orientation = said[0]
+        ctx.notes.append(said[1])
+        return
     if unnamed_one_hot(latex, ctx.one_hot):  # "the one-hot encoded true labels": the definitions say whose
         return
     if isinstance(latex, str) and (said := restated(latex)):  # dL/da \cdot da/dz = g; f(x) = 1 \Rightarrow f'(x) = 0
@@ -118,7 +124,7 @@ def _distribution(latex: str, toks: list[_Tok], ctx: Context) -> None:
 def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
     """``\\sum_k y_k = 1``: a constraint the derivation may use; by its sides' form a one-hot vector written out, an
     upstream gradient ``\\frac{\\partial L}{\\partial y_i} = g_i``, ``L = f(y)`` or a definition (``\\sigma(z) = a``)."""
-    if any(read(latex, toks, ctx) for read in (_one_hot_tuple, _symmetric, _upstream, _unknown_function, named_value,
+    if any(read(latex, toks, ctx) for read in (one_hot_tuple, _symmetric, _upstream, unknown_function, named_value,
                                                _definition, _column)):
         return
     p = _Parser(latex, toks, ctx)
@@ -129,7 +135,7 @@ def _equation(latex: str, toks: list[_Tok], ctx: Context) -> None:
     rel = rel.xreplace(mapping)
     if not isinstance(rel, sp.Eq):
         raise ParseError("expected a shape, a range or an equation", column=toks[0].col, source=latex)
-    ctx.constraints.append(Constraint(rel.lhs, rel.rhs, _source(latex, toks[:-1])))
+    ctx.constraints.append(Constraint(rel.lhs, rel.rhs, fact_source(latex, toks[:-1])))
 
 
 def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
@@ -155,7 +161,7 @@ def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
         value = _side(latex, other, ctx)[1]
         if value is None or value.atoms(sp.Indexed) or not isinstance(var, sp.Symbol):  # only scalars checked
             raise ParseError(upstream_expression(loss, name_of(var)), column=other[0].col, source=latex)
-        ctx.rates.append((loss, var, value, _source(latex, toks[:-1])))
+        ctx.rates.append((loss, var, value, fact_source(latex, toks[:-1])))
         return True
     own = [str(i) for i in indices_of(var)]
     if written and [str(i) for i in written] != own:
@@ -165,7 +171,7 @@ def _upstream(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     if gradient in ctx.definitions or gradient == loss or gradient == name_of(var):
         raise ParseError(f"{gradient} names the gradient here, but it is already a name of the problem",
                          column=other[0].col, source=latex)
-    ctx.upstream.append(Upstream(loss, name_of(var), gradient, shape, _source(latex, toks[:-1])))
+    ctx.upstream.append(Upstream(loss, name_of(var), gradient, shape, fact_source(latex, toks[:-1])))
     return True
 
 
@@ -192,11 +198,11 @@ def antiderivative(latex: str, ctx: Context) -> tuple[str, str] | None:
     segments = _differentiated(latex, left)
     if len(segments) != 2 or isinstance(var, sp.Indexed) and len(var.indices) != 1:
         return None
-    (head, by), rate = segments, _source(latex, right)
+    (head, by), rate = segments, fact_source(latex, right)
     spelled = rf"{head} = \left({rate}\right) {by}"
     if isinstance(var, sp.Indexed):
         spelled = rf"{head} = \sum_{{{var.indices[0]}}} \left({rate}\right) {by}"
-    return spelled, (f"{_source(latex, toks[:-1])} with {head} defined nowhere: read as {spelled}, the function with "
+    return spelled, (f"{fact_source(latex, toks[:-1])} with {head} defined nowhere: read as {spelled}, the function with "
                      f"that derivative that is 0 at {name_of(var)} = 0 (the mean when the rate is one over the count; a "
                      "constant added to it would change the claim)")
 
@@ -213,7 +219,7 @@ def _differentiated(latex: str, side: list[_Tok]) -> list[str]:
         while end < len(side) and side[end].text not in ("}", "/", r"\partial"):
             end = _arg_text(side, end)[1] if side[end].text == "{" else end + 1
         if end > k + 1:
-            out.append(_source(latex, side[k + 1:end]))
+            out.append(fact_source(latex, side[k + 1:end]))
         k = end
     return out
 
@@ -238,13 +244,6 @@ def _derivative_side(latex: str, side: list[_Tok], ctx: Context) -> tuple[str, s
     return str(loss), var, tuple(i.upper.xreplace(mapping) for i in indices_of(var))
 
 
-def _lhs_name(latex: str, side: list[_Tok], ctx: Context) -> str | None:
-    """The name a side is, when it is one name alone (``\\mathbf{y}``, ``L``, ``\\hat{p}``), else None."""
-    p = _Parser(latex, side + [_Tok("end", "", side[-1].col + len(side[-1].text))], ctx)
-    named = p.read_name(word=True)
-    return named[0] if named is not None and p.peek().kind == "end" else None
-
-
 _TRANSPOSED = ([["^", "T"]], [["^", r"\top"]], [["^", r"\intercal"]], [["^", "{", "T", "}"]], [["^", "{", r"\top", "}"]],
                [["'"]], [["^", "\u2032"]], [["\u2019"]], [["^", r"\mathrm", "{", "T", "}"]],
                [["^", "{", r"\mathrm", "{", "T", "}", "}"]])  # S^{\mathrm{T}}, as the pumpkin book writes it
@@ -259,10 +258,10 @@ def _symmetric(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     left, right = [t.text for t in parts[0]], [t.text for t in parts[1][1:]]
     for a, b in ((left, right), (right, left)):
         if any(b == a + mark for (mark,) in _TRANSPOSED):
-            name = _lhs_name(latex, parts[0] if a is left else parts[1][1:], ctx)
+            name = lhs_name(latex, parts[0] if a is left else parts[1][1:], ctx)
             if name is None:
                 return False
-            _structured(ctx, name, Symmetric, _source(latex, toks[:-1]), "symmetric")
+            _structured(ctx, name, Symmetric, fact_source(latex, toks[:-1]), "symmetric")
             return True
     return False
 
@@ -275,54 +274,16 @@ def _structured(ctx: Context, name: str, kind: type, source: str, words: str, wr
     ctx.structured.append((name, kind, source, note))
 
 
-def _one_hot_tuple(latex: str, toks: list[_Tok], ctx: Context) -> bool:
-    """``\\mathbf{y} = (0, \\dots, 0, 1, 0, \\dots, 0)^T``: a one-hot vector (one 1 among zeros), written out."""
-    parts = _split(toks, {"="})
-    if len(parts) != 2 or not parts[0]:
-        return False
-    right = [t.text for t in parts[1][1:]]
-    while right and right[-1] in ("T", r"	op", r"\intercal", "'", "^"):
-        right.pop()
-    entries = [t for t in right[1:-1] if t != ","]
-    if right[:1] != ["("] or right[-1:] != [")"] or entries.count("1") != 1 or \
-            not set(entries) <= {"0", "1", *_DOTS} or not _has(parts[1], _DOTS):
-        return False
-    name = _lhs_name(latex, parts[0], ctx)
-    if name is None:
-        return False
-    ctx.one_hot.append((name, _source(latex, toks[:-1])))
-    return True
-
-
-def _unknown_function(latex: str, toks: list[_Tok], ctx: Context) -> bool:
-    """``L = f(D)`` with f and L not defined: the loss as some function of D, known only through its gradient by D,
-    which a claim writes ``\\frac{\\partial L}{\\partial D}`` (an upstream gradient named ``dL_dD``)."""
-    parts = _split(toks, {"="})
-    if len(parts) != 2 or not parts[0]:
-        return False
-    loss = _lhs_name(latex, parts[0], ctx)
-    right = parts[1][1:]
-    if loss is None or ctx.known(loss) and loss not in ctx.tensors or len(right) < 4 or \
-            right[0].kind != "letter" or right[1].text != "(" or right[-1].text != ")":
-        return False
-    function = right[0].text
-    output = _lhs_name(latex, right[2:-1], ctx)
-    if output is None or ctx.known(function) or function in (loss, output):
-        return False
-    ctx.upstream.append(Upstream(loss, output, f"d{loss}_d{output}", None, _source(latex, toks[:-1])))
-    return True
-
-
 def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     """``\\mathbf{p} = \\text{softmax}(\\mathbf{z})`` among the facts: a definition when its left side is a name not yet
     known and its right side a formula of other names, not a number nor itself; a chain by its first side (noted)."""
     parts = _split(toks, {"="})
     if len(parts) < 2 or not parts[0]:
         return False
-    name = _lhs_name(latex, parts[0], ctx) or function_head(latex, parts[0], ctx) or indexed_name(latex, parts[0], ctx)
+    name = lhs_name(latex, parts[0], ctx) or function_head(latex, parts[0], ctx) or indexed_name(latex, parts[0], ctx)
     right = parts[1][1:]
     if is_case(latex[toks[0].col - 1:toks[-2].col - 1 + len(toks[-2].text)], ctx):
-        raise ParseError(f"{_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
+        raise ParseError(f"{fact_source(latex, toks[:-1])} relates two indices: a case, given as --assume",
                          column=toks[0].col, source=latex)
     params = parameters(parts[0]) if function_head(latex, parts[0], ctx) else set()
     letters = names_written(right) - params  # \mathrm{ymean}: one name, not y, m, e, a, n
@@ -332,7 +293,7 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     if name is None or taken(name, ctx) or not (letters or is_array_value(right)) or name in letters or _has(right, _DOTS) or noise or \
             _differentiates(latex, right, ctx) or any(t.text in (r"\sum", r"\prod") for t in parts[0]):
         return False
-    source = _source(latex, toks[:-1])
+    source = fact_source(latex, toks[:-1])
     parse_definition(" " * (toks[0].col - 1) + source, ctx)  # the padding keeps the columns of the whole string
     ctx.notes.append(f"{source}{FACT_DEFINITION}")
     return True
@@ -373,7 +334,7 @@ def _tuple(latex: str, toks: list[_Tok], ctx: Context) -> None:
     (2); without dots, otherwise an equation (``L = (a + b)``)."""
     if _components(latex, toks, ctx):
         return None
-    if not _has(toks, _DOTS) or _one_hot_tuple(latex, toks, ctx):
+    if not _has(toks, _DOTS) or one_hot_tuple(latex, toks, ctx):
         return _equation(latex, toks, ctx) if not _has(toks, _DOTS) else None
     p = _Parser(latex, toks, ctx)
     name = (p.read_name(word=True) or (None,))[0]
@@ -400,7 +361,7 @@ def _components(latex: str, toks: list[_Tok], ctx: Context) -> bool:
     from 1; declared a vector of that many entries. False for anything else (numbered from 0 too: which entry is
     y_0 is the claim's reader's to decide)."""
     eq = next(k for k, t in enumerate(toks) if t.text == "=")
-    name = _lhs_name(latex, toks[:eq], ctx)
+    name = lhs_name(latex, toks[:eq], ctx)
     inside = [t.text for t in toks[eq + 2:-2]]
     entries = " ".join(inside).split(" , ")
     numbers = [re.fullmatch(rf"\\?{re.escape(name or '')} _ (?:\{{ )?(\d+)(?: \}})?", e) for e in entries]  # \beta_1
@@ -414,7 +375,7 @@ def _components(latex: str, toks: list[_Tok], ctx: Context) -> bool:
         raise ParseError(f"{name} = [...] writes {name} by its entries: each entry {name}_k in order from "
                          f"{name}_1 ({name} = [{name}_1, {name}_2])", column=toks[eq + 1].col, source=latex)
     ctx.tensors[name] = sp.IndexedBase(name, shape=(sp.Integer(len(entries)),))
-    ctx.notes.append(f"{_source(latex, toks[:-1])} read as a vector of {len(entries)} entries")
+    ctx.notes.append(f"{fact_source(latex, toks[:-1])} read as a vector of {len(entries)} entries")
     return True
 
 
@@ -467,11 +428,11 @@ def _bounds(latex: str, toks: list[_Tok], ctx: Context) -> None:
 
 def _definite(latex: str, toks: list[_Tok], parts: list[list[_Tok]], op: _Tok, ctx: Context) -> None:
     """``\\Sigma \\succ 0``: a ``PositiveDefinite`` matrix (``\\succeq``: symmetric), once its shape is known."""
-    name = _lhs_name(latex, parts[0], ctx) if parts[0] else None
+    name = lhs_name(latex, parts[0], ctx) if parts[0] else None
     if len(parts) != 2 or [t.text for t in parts[1]] != ["0"] or name is None:
         raise ParseError(f"write {op.text} 0 after a matrix name", column=op.col, source=latex)
     kind, words = _DEFINITE[op.text]
-    _structured(ctx, name, kind, _source(latex, toks[:-1]), words, _source(latex, parts[0]))
+    _structured(ctx, name, kind, fact_source(latex, toks[:-1]), words, fact_source(latex, parts[0]))
 
 
 def _index_range(latex: str, toks: list[_Tok], parts: list[list[_Tok]], ops: list[_Tok], ctx: Context) -> None:
@@ -505,13 +466,6 @@ def _subject(latex: str, part: list[_Tok], ctx: Context) -> str:
         p.subscript()
     p.done()
     return named[0]
-
-
-def _source(latex: str, part: list[_Tok]) -> str:
-    end = part[-1].col - 1 + len(part[-1].text)
-    if part[-1].text.startswith(r"\end{"):  # \end{bmatrix}, cleaned to \end{matrix}: up to its own brace
-        end = latex.find("}", part[-1].col - 1) + 1 or end
-    return latex[part[0].col - 1:end].strip()
 
 
 _READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "range": index_range, "tuple": _tuple,
