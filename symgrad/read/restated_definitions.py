@@ -1,9 +1,10 @@
 """A name defined twice, as pages restate a definition in another form (``z = x W + b`` then ``z_{ij} = \\sum_k x_{ik}
 W_{kj} + b_j``; ``We had $z = hW$ (or $z_j = \\sum_k h_k W_{kj}$)``): the second is read apart and compared with the
 first, element by element, at random values of everything they use (small concrete sizes, every element of the
-array defined). Where they agree the first definition stands and the second is noted as checked; where they differ
-the problem has two definitions of one name and is refused naming both; where they cannot be compared (a function,
-an unknown function, shapes that do not match) it is refused as a name defined twice."""
+array defined; a function's body with its parameters renamed to the first's). Where they agree the first definition
+stands and the second is noted as checked; where they differ the problem has two definitions of one name and is
+refused naming both; where they cannot be compared (an unknown function, shapes that do not match) it is refused as
+a name defined twice."""
 
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ def restated(latex: str, toks: list, ctx: Context, define: Callable, refusal: Pa
     ``refusal`` (the name is defined twice) where they cannot be compared, a refusal naming both where they differ."""
     name = next(n for n, _ in _names(ctx) if n == _defined_name(refusal))
     old = ctx.definitions[name]
-    if name in ctx.functions or name in ctx.families:
+    if name in ctx.families:
         raise refusal
+    if name in ctx.functions:
+        return _restated_function(latex, toks, ctx, define, refusal, name)
     trial = copy.deepcopy(ctx)
     del trial.definitions[name]
     try:
@@ -46,6 +49,33 @@ def restated(latex: str, toks: list, ctx: Context, define: Callable, refusal: Pa
                          f"{_shown(new)}): give one definition of {name}", column=refusal.column, source=latex)
     ctx.notes.append(f"{' '.join(latex.split())} restates the definition of {name} in another form: it agrees with "
                      f"the first at random values (read by the first)")
+    return old
+
+
+def _restated_function(latex: str, toks: list, ctx: Context, define: Callable, refusal: ParseError,
+                       name: str) -> Definition:
+    """A function defined again (``S(x) = ...`` in a definition and in a fact, ``\\sigma(z) = ...`` then
+    ``\\sigma(t) = ...``): its body, the parameters renamed to the first's, compared as a value is."""
+    old, first = ctx.definitions[name], ctx.functions[name]
+    trial = copy.deepcopy(ctx)
+    del trial.definitions[name], trial.functions[name]
+    try:
+        define(latex, toks, trial)
+    except ParseError:
+        raise refusal from None
+    again = trial.functions.get(name)
+    if again is None or len(again.params) != len(first.params):
+        raise refusal
+    body = again.body.xreplace(dict(zip(again.params, first.params)))
+    agree = _agree(old, Definition(old.lhs, body))
+    if agree is None:
+        raise refusal
+    if not agree:
+        head = f"{name}({', '.join(map(str, first.params))})"
+        raise ParseError(f"{name} is defined twice, and the two definitions differ as read ({head} = {old.rhs}, and "
+                         f"{head} = {body}): give one definition of {name}", column=refusal.column, source=latex)
+    ctx.notes.append(f"{' '.join(latex.split())} restates the function {name}: it agrees with its first definition at "
+                     "random values (read by the first)")
     return old
 
 
