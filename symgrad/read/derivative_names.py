@@ -33,7 +33,8 @@ def d_heads(latex: str, toks: list[_Tok], ctx: Context) -> list[_Tok]:
                              f"the loss by {name} (backprop's d{name}); write d \\cdot {name}, or "
                              rf"\frac{{\partial L}}{{\partial {name}}}", column=head[0].col, source=latex)
         return toks
-    fraction = _of_function(rest, ctx) or _of_loss(written, rest, toks, ctx) or _quotient(rest, toks, ctx)
+    fraction = _of_function(rest, ctx) or _of_loss(written, rest, toks, ctx) or _by_parameter(rest, ctx) or \
+        _quotient(rest, toks, ctx)
     if fraction is None:
         return toks
     at = parts[0][0].col
@@ -71,6 +72,20 @@ def _of_loss(written: str, rest: list[_Tok], toks: list[_Tok], ctx: Context) -> 
             return None
         loss = "L"
     return [*made(rf"\frac{{\partial {spelled(loss)}}}{{\partial "), *rest, *made("}")]
+
+
+def _by_parameter(rest: list[_Tok], ctx: Context) -> list[_Tok] | None:
+    """``dx`` where the page defines nothing but one function of x (``f(x) = \\ln(e^x + 1)``, a layer's forward):
+    the derivative of that function by its parameter, ``\\frac{\\partial f}{\\partial x}`` (code's backward for an
+    incoming gradient of 1)."""
+    name = "".join(t.text for t in rest if t.text not in ("{", "}"))
+    if outputs(ctx) or len(ctx.functions) != 1:
+        return None
+    ((function, definition),) = ctx.functions.items()
+    params = [str(q) for q in definition.params]
+    if params != [name]:
+        return None
+    return made(rf"\frac{{\partial {spelled(function)}}}{{\partial {spelled(name)}}}")
 
 
 def _indexed_base(rest: list[_Tok], ctx: Context) -> str:

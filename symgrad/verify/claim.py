@@ -21,7 +21,9 @@ from .ill_shaped import ill_shaped
 from .judging import judge
 from .laplacian_reading import hessian_or_laplacian
 from .mean_readings import both_readings
+from .of_claim_head import restated_by_claim
 from .of_inputs import defined_inputs
+from .of_shape import by_shape
 from .printing import _text
 from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
@@ -196,6 +198,7 @@ def _read(parse: Any, ctx: Any, stage: list[str], claim: str, of: str | None, de
     if sentence is not None:  # "The gradient of $f$ with respect to $X$ is $C$"
         claim, of, note = sentence
         ctx.notes.append(note)
+    of = None if of and restated_by_claim(of, claim, ctx) else of
     claim = _without_label(claim, ctx, of)
     stage[0] = "--claim"
     if _tokenizes(claim):  # prose around the formula (损失函数的导数为 $2wx$) is the claim reader's to take apart
@@ -402,7 +405,7 @@ def _derivative_names(definitions: list[Definition], members: list, derivative_o
 def _derivative_of(parse: Any, of: str, ctx: Any, claim: str = "") -> tuple[sp.Expr, sp.Expr]:
     """The derivative ``--of`` names; an expression without a derivative (``\\log \\det X``, as pages say "the
     derivative of log det X") is the derivative by its one variable, or by the one variable whose shape the claim's
-    value has (``_by_shape``), noted; refused when that does not decide."""
+    value has (``of_shape.by_shape``), noted; refused when that does not decide."""
     from ..read.sentences import derivative_in_words, unread_derivative_in_words
 
     if unread_derivative_in_words(of):
@@ -435,7 +438,7 @@ def _derivative_of(parse: Any, of: str, ctx: Any, claim: str = "") -> tuple[sp.E
         inputs = defined_inputs(names, of, ctx)  # --of y, y defined: by what y is computed from, never by y itself
         names = inputs or names
         several = len(names) > 1
-        names = _by_shape(parse, of, value, claim, ctx, names) if several else names
+        names = by_shape(parse, of, value, claim, ctx, names) if several else names
         if len(names) != 1 or not (len(names[0]) == 1 or names[0] in _GREEK):
             raise ParseError(rf"not a derivative, and an expression of {', '.join(names) or 'no variable'}: say by "
                              rf"which (\frac{{\partial}}{{\partial w}} ... or \nabla_w ...)", column=1, source=of) from None
@@ -443,30 +446,6 @@ def _derivative_of(parse: Any, of: str, ctx: Any, claim: str = "") -> tuple[sp.E
             ctx.notes.append(f"--of {of} has no derivative: read as the derivative by {names[0]}, its only variable")
         var = names[0] if len(names[0]) == 1 else "\\" + names[0]
         return parse.parse_derivative(rf"\frac{{\partial}}{{\partial {var}}}\left({of}\right)", ctx)
-
-
-def _by_shape(parse: Any, of: str, value: sp.Expr, claim: str, ctx: Any, names: list[str]) -> list[str]:
-    """Of the variables of an expression ``--of`` names without a derivative, the one whose shape the claim's value
-    has (``\\|Ax - b\\|^2`` with A m x n, x n, b m and a claim of length n: by x), noted; ``names`` unchanged when
-    not exactly one has it (scalars all have one shape) or the claim does not read alone."""
-    import copy
-
-    try:
-        members = parse.parse_claim(claim, copy.deepcopy(ctx))
-    except SymgradError:
-        return names
-    shape = tuple(i.upper for i in members[-1].indices or ()) if members else None
-    tensors = {name_of(t): t for t in _tensors_in(value)}
-    shapes = {n: tuple(getattr(tensors[n], "shape", None) or ()) for n in names}
-    fits = [n for n in names if shapes[n] == shape]
-    transposed_scalars = [n for n in names if not shapes[n] and re.search(
-        rf"(?<![A-Za-z\\]){re.escape(n)}\s*\^\s*\{{?\s*(?:T|\\top|\\intercal)(?![A-Za-z])", of + claim)]
-    if shape is None or len(fits) != 1 or any(isinstance(d, sp.Dummy) for d in shape) or transposed_scalars:
-        return names  # a scalar written transposed (A^T with A read as a number): the shapes are not the page's
-    sizes = " x ".join(map(str, shape)) or "a scalar"
-    ctx.notes.append(f"--of {of.strip()} has no derivative: read as the derivative by "
-                     f"{fits[0]}, the one variable of the claim's shape ({sizes})")
-    return fits
 
 
 def _stated_value(of: sp.Expr, members: list, ctx: Any) -> tuple[sp.Expr, list]:
