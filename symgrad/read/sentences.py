@@ -16,7 +16,8 @@ _SLOT = "\0"  # where a formula stood in the words
 # the last formula, in words only ("..., and so indeed the formula fixes this"): neither is part of the claim
 _REASON = pattern(r"\s*(?:since|because|as|note\s+that|recall\s+that)\s+", re.IGNORECASE)
 _CONSEQUENCE = pattern(rf"(?<={_SLOT})\s*,?\s*(?:and\s+)?(?:so|hence|thus|therefore)\s[^{_SLOT}]*$", re.IGNORECASE)
-_DERIVATIVE_WORDS = r"(?:the\s+)?(?:gradient|derivatives?|partial\s+derivatives?|jacobian|differential)"
+# derivation and derivate: the derivative, as pages written in a second language say it ("its partial derivate for y")
+_DERIVATIVE_WORDS = r"(?:the\s+)?(?:partial\s+)?(?:gradient|derivatives?|derivat(?:e|ion)s?|jacobian|differential)"
 _SAYS = r"(?:is|are|equals?|gives?|fills?\s+the\s+vector|is\s+the\s+vector|is\s+given\s+by|becomes?)"
 _NAMED_DERIVATIVE = pattern(
     rf"\s*{_DERIVATIVE_WORDS}\s+of\s+{_SLOT}\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|by)\s+"
@@ -70,6 +71,12 @@ _OF_THE_LOSS = pattern(r"\s*(?:(?:by|after|on|when)\s+)?(?:(?:tak(?:e|ing)|compu
                           r"\s+(?:\$\s*([^$]+?)\s*\$|((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?(?![\w\\])))\s*(?:[.,:;]\s*)?"
                           r"(?:(?:we\s+)?(?:get|have|obtain|find)|gives?(?:\s+us)?)?\s*[.,:;]?\s*",
                           re.IGNORECASE)
+# of "it" (the page's formula), by a variable: "its partial derivate for y_pred", "the derivation of this term to ok"
+# - the derivative of the loss, as the operator alone reads (for and to say "with respect to" after its, of it)
+_OF_IT = pattern(rf"\s*(?:its\s+{_DERIVATIVE_WORDS}|{_DERIVATIVE_WORDS}\s+of\s+(?:it|this(?:\s+(?:term|expression|formula|"
+                 r"function|loss))?|(?:the\s+)?loss|the\s+(?:term|expression|formula)))\s+(?:with\s+respect\s+to|w\.?\s*r\.?\s*t\.?|wrt|"
+                 r"by|to|for)\s+(?:\$\s*([^$]+?)\s*\$|((?:\\[A-Za-z]+|[A-Za-z])(?:_\{?\w+\}?)?(?![\w\\])))\s*[.,:;]?\s*",
+                 re.IGNORECASE)
 # of a formula in $...$, by no variable named: "the gradient of $\theta^T X^TX\theta$" - the formula, for the
 # caller to decide the variable (its one variable, or the claim's shape) or refuse naming the candidates
 _OF_A_FORMULA = pattern(rf"\s*(?:(?:tak(?:e|ing)|comput(?:e|ing))\s+)?(?:the\s+)?{_DERIVATIVE_WORDS}\s+of\s+"
@@ -88,7 +95,7 @@ def derivative_in_words(text: str) -> str | None:
     one = _OF_ITS_ARGUMENT.fullmatch(text)
     if one is not None:
         return rf"\frac{{\partial}}{{\partial {one[3]}}}\left({one[1]}\right)"
-    loss = _OF_THE_LOSS.fullmatch(text)
+    loss = _OF_THE_LOSS.fullmatch(text) or _OF_IT.fullmatch(text)
     if loss is not None:
         return rf"\frac{{\partial}}{{\partial {loss[1] or loss[2]}}}"
     formula = _OF_A_FORMULA.fullmatch(text)
