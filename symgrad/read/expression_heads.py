@@ -1,6 +1,8 @@
 """Definitions whose head is an expression of an unknown function (``\\log{L(\\mu,\\sigma^2)} = R``) or a name with
 inputs that are not all names (``l(\\mu, \\sigma^2) = R``): the head, as written, names R; where the claim writes the
-same head (the same tokens, braces aside) it is that name, noted. Nothing is inverted: a claim about L(\\mu,\\sigma^2)
+same head (the same tokens, braces aside) it is that name, noted; so is the head written without the unknown function's
+inputs (``\\frac{\\partial(-\\ln L)}{\\partial \\mu}`` of ``-\\ln L(\\mu) = R``), as pages drop them once stated, where no
+bracket follows it (``\\ln L(\\sigma)`` names another value). Nothing is inverted: a claim about L(\\mu,\\sigma^2)
 itself, not its log, is not matched."""
 
 from __future__ import annotations
@@ -33,6 +35,16 @@ def record_head(head: list[_Tok], text: str, name: str, ctx: Context) -> None:
     key = _key(head)
     if len(key) > 1:
         ctx.written_heads[key] = (name, text)
+    short = _without_inputs(key)
+    if len(short) > 1 and short != key and short not in ctx.written_heads:
+        ctx.written_heads[short] = (name, text)
+
+
+def _without_inputs(key: tuple[str, ...]) -> tuple[str, ...]:
+    """``key`` without its first bracketed inputs after a letter (``- \\ln L ( \\mu )``: ``- \\ln L``), where the key
+    ends there; else ``key``."""
+    opened = next((k for k in range(1, len(key)) if key[k] == "(" and key[k - 1].isalpha()), None)
+    return key[:opened] if opened is not None and key[-1] == ")" and ")" not in key[opened + 1:-1] else key
 
 
 def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
@@ -42,10 +54,15 @@ def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
         free = _free_positions(key, name, ctx)
         while (span := _find(toks, key, free)) is not None:
             start, end, letters = span
+            if key[-1] != ")" and end < len(toks) and toks[end].text in ("(", "_", "^"):
+                break  # \ln L(\sigma) of a head \ln L(\mu): another value; L_2, L^2: another name
             at = toks[start].col
             element = [_Tok("sym", "_", at), _Tok("sym", "{", at), *(_Tok("letter", x, at) for x in letters),
                        _Tok("sym", "}", at)] if letters else []
-            toks = [*toks[:start], _Tok("letter", name, at), *element, *toks[end:]]
+            # a - (-\ln L(\mu)): the head's own minus, after a term, is the sign of the name's value
+            sign = [_Tok("sym", "+", at)] if key[0] == "-" and start and toks[start - 1].kind in ("letter", "digit") or \
+                key[0] == "-" and start and toks[start - 1].text in (")", "}", "]") else []
+            toks = [*toks[:start], *sign, _Tok("letter", name, at), *element, *toks[end:]]
             note = f"{text} read as {name}, the name its definition gives it" + (
                 f" (its element at the index written in place of {', '.join(key[p] for p in free)})" if free else "")
             if note not in ctx.notes:
@@ -121,6 +138,17 @@ def _find(toks: list[_Tok], key: tuple[str, ...], free: list[int] = ()) -> tuple
             end, depth = end + 1, depth - 1
         while depth < 0 and start > 0 and toks[start - 1].text == "{":
             start, depth = start - 1, depth + 1
-        if depth == 0:
-            return start, end, [written[p] for p in free]
+        letters = _letters(key, written, free)
+        if depth == 0 and letters is not None:
+            return start, end, letters
     return None
+
+
+def _letters(key: tuple[str, ...], written: list[str], free: list[int]) -> list[str] | None:
+    """The index letters written at the ``free`` positions, one per letter of the key (``\log p(y^{(i)} | x^{(i)})``
+    writes i twice: one index); None where one key letter is written as two (``y^{(i)} ... x^{(j)}``: not the head)."""
+    by: dict[str, str] = {}
+    for p in free:
+        if by.setdefault(key[p], written[p]) != written[p]:
+            return None
+    return list(by.values())
