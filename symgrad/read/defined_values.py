@@ -8,7 +8,7 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import indices_of
 from .parser import _Parser
-from .row_vectors import vector_base
+from .row_vectors import declare_row
 from .tokens import _Tok
 from .vocabulary import _extent, _free_indices, _Val
 
@@ -20,8 +20,9 @@ def _node(p: _Parser, name: str, tok: _Tok, rhs: _Val) -> sp.Expr:
     _declared_shape(p, name, tok, rhs)
     if not rhs.free:
         return sp.Symbol(name)
-    row = len(rhs.axes) == 2 and rhs.axes[0] is None  # z = h W + b with h a row: z is a row
-    base = p.new_tensors[name] = vector_base(name, tuple(_extent(i) for i in rhs.free), row)
+    base = p.new_tensors[name] = sp.IndexedBase(name, shape=tuple(_extent(i) for i in rhs.free))
+    if len(rhs.axes) == 2 and rhs.axes[0] is None and len(rhs.free) == 1:  # z = h W + b with h a row: z is a row
+        declare_row(p.ctx, name)
     return base[rhs.free]
 
 

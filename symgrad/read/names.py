@@ -11,7 +11,7 @@ from .composites import _sigmoid
 from .function_names import spelled_function, time_step, words_joined
 from .indices import _reach, _span
 from .reduced_arrays import _OF_VECTORS, vectors_reduced
-from .row_vectors import RowVector
+from .row_vectors import is_row
 from .shapes_estimates import estimate_of
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _Val
@@ -69,7 +69,7 @@ class _Names:
         if len(shape) > 2:
             raise self.error(f"{base} has {len(shape)} axes: write it with indices", tok)
         axes = tuple(self.fresh(e, "n" if self.samples else None) for e in shape)
-        row = isinstance(base, RowVector) or getattr(self.ctx, "orientation", "column") == "row"  # words_orientation
+        row = len(axes) == 1 and is_row(self.ctx, str(base.label))  # h \in R^{1 x m}, z = h W, "row vectors"
         return _Val(base[axes], ((None, axes[0]) if row else (axes[0], None)) if len(axes) == 1 else axes)
 
     def bare(self, name: str, tok: _Tok) -> _Val:
@@ -100,7 +100,7 @@ class _Names:
             return _Val(self.index(name, tok))
         if self.strict and not self.lenient:
             raise self.error(f"name {name} is not defined", tok)
-        if (estimate := estimate_of(name, self.lookup_base)) is not None:  # \hat{y} beside a declared vector y
+        if (estimate := estimate_of(name, self.lookup_base, tok.text in _BOLD)) is not None:  # \hat{\mathbf{Y}}, Y
             self.new_tensors[name] = estimate[0]
             self.note(estimate[1])
             return self.array(estimate[0], tok)

@@ -10,7 +10,7 @@ from ..tensors import size
 from .context import Context
 from .parser import _Parser
 from .prose_matrices import BY_USE
-from .row_vectors import RowShape, vector_base
+from .row_vectors import RowShape, declare_row
 from .tokens import _DOTS, _arg_text, _Tok
 from .vocabulary import _extent
 
@@ -272,7 +272,9 @@ def _declare(p: _Parser, name: str, tok: _Tok, dims: tuple) -> None:
     if old is not None and tuple(getattr(old.lhs, "base", old.lhs).shape or ()) != dims:
         raise p.error(f"{name} is defined with another shape", tok)
     if old is None:
-        ctx.tensors[name] = vector_base(name, dims, isinstance(dims, RowShape)) if dims else sp.Symbol(name)
+        ctx.tensors[name] = sp.IndexedBase(name, shape=dims) if dims else sp.Symbol(name)
+        if isinstance(dims, RowShape):
+            declare_row(ctx, name)
 
 
 _MATRICES = ("M", r"\mathcal", r"\mathrm", r"\mathbb", r"\mathscr")  # M_n(\mathbb{R}), \mathcal{M}_n(\mathbb{R})
