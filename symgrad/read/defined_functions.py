@@ -8,7 +8,7 @@ import sympy as sp
 from .context import Function
 from .differentials import source_text
 from .tokens import _Tok
-from .vocabulary import _Val
+from .vocabulary import _free_indices, _Val
 
 
 class _DefinedFunctions:
@@ -34,6 +34,7 @@ class _DefinedFunctions:
             self.note(f"{written} read as a product: the parenthesis holds {tok.text} itself, a value, not an argument")
             return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
         body, axes = self.inlined(fn), ()
+        _refuse_number_read_array(self, fn, args, tok)
         for a, p in zip(args, fn.params):
             if isinstance(p, sp.IndexedBase):
                 if not (isinstance(a.expr, sp.Indexed) and len(a.free) == len(p.shape or ())):
@@ -55,6 +56,19 @@ class _DefinedFunctions:
                 break
             body = body.xreplace(nodes)
         return body
+
+
+def _refuse_number_read_array(p: object, fn: Function, args: list[_Val], tok: _Tok) -> None:
+    """Refuse a function whose parameter was read as a number (nothing declared its shape) and whose value is an array
+    (``h(v) = \\theta^T v``, theta a vector: theta_j v, a row), applied to an array (``h(x^{(i)})``, a sample's row):
+    substituted entry by entry it would be theta_j x_ij, where the page means the product theta^T x^{(i)} of two
+    vectors. The parameter's shape decides, and nothing stated it."""
+    body_axes = _free_indices(fn.body)
+    for a, q in zip(args, fn.params):
+        if isinstance(q, sp.Symbol) and a.axes and body_axes:
+            raise p.error(f"{fn.name}({q}) was read with {q} a number (nothing declares its shape) and its value is an "
+                          f"array; applied here to an array, {q} is one too: declare its shape ({q} \\in "
+                          f"\\mathbb{{R}}^{{n}}) so that {fn.name} is read with it", tok)
 
 
 def _entry_elsewhere(node: sp.Expr, args: list[_Val]) -> bool:
