@@ -20,3 +20,10 @@ def test_loss_gradient_judges_right_and_wrong():
     right = verify("(yhat - y) / np.size(y)", of="loss_gradient(self, y, yhat)", define=DEFINE)
     assert right.verdict in ("proved", "agrees") and "by its prediction" in right.message
     assert verify("np.mean(yhat - y)", of="loss_gradient(self, y, yhat)", define=DEFINE).verdict == "wrong"
+
+
+def test_the_prediction_is_spelled_as_code_reads_it():
+    ctx = Context()
+    parse_definition("L = -np.mean(y_true * np.log(y_pred))", ctx)  # code: y_pred is the upright name ypred
+    assert derivative_named_in_code("loss_derivative(self,y_true,y_pred)", ctx) == \
+        r"\frac{\partial L}{\partial \mathrm{ypred}}"

@@ -55,4 +55,6 @@ def _by_the_prediction(text: str, ctx: Context) -> str | None:
         return None
     ctx.notes.append(f"--of {text.strip()} read as the derivative of {'the loss' if loss is None else loss} by {by}: "
                      "the code names a loss's derivative, which is by its prediction")
-    return rf"\frac{{\partial {'' if loss is None else spelled(loss)}}}{{\partial {spelled(by)}}}"
+    joined = by.replace("_", "")  # y_pred as code reads it (read/code: one upright name, ypred)
+    var = rf"\mathrm{{{joined}}}" if joined != by and ctx.known(joined) and not ctx.known(by) else spelled(by)
+    return rf"\frac{{\partial {'' if loss is None else spelled(loss)}}}{{\partial {var}}}"
