@@ -14,9 +14,9 @@ from .context import Context
 from .derivative_names import made, spelled
 from .directional_differentials import directional_head
 from .letters import _SPELLING
-from .tokens import _split, _Tok
+from .tokens import _FUNCS, _split, _Tok
 from .upstream import outputs
-from .vocabulary import _ELEMENTWISE
+from .vocabulary import _ELEMENTWISE, _NAMED_FUNCS, _OPERATORS
 
 _PRIMES = {"'": 1, "''": 2, r"\prime": 1, r"\prime\prime": 2, "\u2032": 1, "\u2033": 2}
 
@@ -98,9 +98,15 @@ def _applied(latex: str, head: list[_Tok], k: int, ctx: Context) -> tuple[int, l
     return end, made(by + " " + spelling)
 
 
+# LaTeX's operator names (\det, \max, \Pr, ...): each means its operator, never a function the page leaves undefined
+_LATEX_OPERATORS = frozenset({"det", "max", "min", "sup", "inf", "lim", "arg", "Pr", "dim", "ker", "deg", "gcd", "hom"})
+
+
 def _known(text: str, name: str) -> bool:
-    """A function symgrad knows by name (``\\sigma`` the sigmoid, ``\\tanh``, ``relu``): never a stand-in."""
-    return text in _ELEMENTWISE or name in _ELEMENTWISE or name in _SPELLING
+    """A function or operator symgrad knows by name (``\\sigma`` the sigmoid, ``\\tanh``, ``relu``, ``\\det``,
+    ``tr``): never a stand-in."""
+    return text in _ELEMENTWISE or name in _ELEMENTWISE or name in _SPELLING or \
+        name.lower() in _FUNCS | _NAMED_FUNCS | _OPERATORS or (text.startswith("\\") and name in _LATEX_OPERATORS)
 
 
 def _primes(head: list[_Tok], k: int) -> tuple[int, int]:
