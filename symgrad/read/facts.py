@@ -15,6 +15,7 @@ from .code import is_code_block
 from .context import Context, Upstream
 from .encoded import decoded
 from .forms import forms, respelled
+from .given_comparisons import comparisons_spelled
 from .given_consequences import restated
 from .given_definitions import FACT_DEFINITION, indexed_name, taken, unwrapped
 from .given_function_heads import function_head, parameters
@@ -56,7 +57,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
-    written = latex = unwrapped(latex)  # (u^i) = w^T z^i: the name defined, in parentheses
+    written = latex = comparisons_spelled(unwrapped(latex), ctx.notes)  # (u^i) = w^T z^i: the name defined; x <= 0
     if isinstance(latex, str):  # A \in \mathbb{S}^n_{++}; f : \mathbb{S}^n_{++} \to \mathbb{R} with f(A) = ...: A's space
         latex, spelled = spaces_spelled(latex)
         ctx.notes.extend(spelled)
@@ -477,7 +478,7 @@ _READERS = {"membership": _membership, "tuple_membership": _tuple_membership, "r
 def parse_assumption(latex: str, ctx: Context) -> sp.Basic:
     """A case condition between indices (``i = j``, ``i \\neq j``), also recorded in ``ctx``; an assumption about a
     matrix (``A = A^T``) is a fact instead (see ``_symmetric``), and the case it gives is ``sympy.true``."""
-    latex = case_from_prose(latex) if isinstance(latex, str) else latex
+    latex = case_from_prose(comparisons_spelled(latex, ctx.notes)) if isinstance(latex, str) else latex
     if isinstance(latex, str) and _DIAGONAL_ONLY.fullmatch(latex):
         raise ParseError(r"a case names its indices: write i = j (the diagonal) or i \neq j (off the diagonal)",
                          column=1, source=latex)

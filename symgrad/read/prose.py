@@ -400,7 +400,8 @@ def case_from_prose(text: str) -> str:
     """A case between indices as pages say it (``\\text{for } i \\neq j``, ``if i = j (diagonal)``, ``i != j``, ``i and
     j are distinct``) in LaTeX (``i \\neq j``); ``text`` unchanged when it is none of these."""
     plain = _CASE_OPENING.sub("", _MATH.sub("", text).strip().rstrip(".,;").strip())
-    plain = _REMARK.sub("", plain).replace("!=", r" \neq ").replace("=/=", r" \neq ")
+    plain = re.sub(r"^\(([^()]*)\)$", r"\1", _REMARK.sub("", plain).strip())  # if (i == j), as code writes it
+    plain = plain.replace("!=", r" \neq ").replace("=/=", r" \neq ")
     for pattern, case in _IN_WORDS:
         if pattern.match(plain):
             return pattern.sub(case, plain)
