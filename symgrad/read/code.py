@@ -23,9 +23,12 @@ from .code_cases import cases_notes
 from .code_einsum import einsum_pieces
 from .code_functions import BARE_DERIVATIVE, BY_PREDICTION, Assignment, Function, assignment, function
 from .code_guards import DECISION as GUARD
+from .code_literals import literal_pieces, tile_pieces
 from .code_matlab import NOTE, REPMAT_NOTE, matlab_trees
 from .code_pasted import pasted_notes
+from .code_quotients import derivative_quotient
 from .code_sizes import SELF_NOTE, SIZE_NOTE, is_self, is_size, sized
+from .code_wrappers import ALTERNATIVES_NOTE, alternatives, bare, returned_value
 from .damage_backslashes import backslash_notes
 from .damage_divisors import divisor_notes
 from .damage_stars import star_notes
@@ -35,10 +38,11 @@ from .unicode_nabla import nabla_notes
 
 Pieces = list[tuple[str, int]]  # LaTeX text and the 1-based column of the code it stands for
 
-_MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "Math", "tf", "F", "linalg", "special", "scipy", "nn", "functional"}
+_MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "Math", "tf", "F", "linalg", "special", "scipy", "nn", "functional",
+            "sp", "sympy"}
 _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
               "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul",
-              "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign", "tile"}
+              "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign", "tile", "multiply"}
 _COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "det"}  # LaTeX's own: \max, \det
 # NumPy's matrix functions of one array as the page writes them: (LaTeX before, after)
 _MATRIX_FORMS = {"transpose": ("(", ")^T"), "inv": ("(", ")^{-1}"), "trace": (r"\operatorname{tr}(", ")"),
@@ -47,6 +51,7 @@ _ALIASES = {"maximum": "max", "minimum": "min", "absolute": "abs", "expit": "sig
             "pow": "power"}
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: r"\odot", ast.MatMult: r"\cdot"}
 _CODE_CALLS = {"len", "diff", "Derivative"}  # calls only code writes: len(y), SymPy's diff(f, x)
+_ARITHMETIC = {"power": ast.Pow, "multiply": ast.Mult}  # NumPy's functions for an operator: np.multiply(a, b) is a * b
 _KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}  # PyTorch's names for NumPy's: x.sum(dim=1, keepdim=True)
 _RELATIONS = {ast.Lt: "<", ast.LtE: r"\le", ast.Gt: ">", ast.GtE: r"\ge", ast.Eq: "=", ast.NotEq: r"\neq"}
 
@@ -69,7 +74,7 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
     if any(_page_product(node, text) for node in ast.walk(tree)):
         return False
     for node in ast.walk(tree):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.MatMult, ast.Pow)) or \
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.MatMult, ast.Pow)) or _identifier(node) or \
                 isinstance(node, (ast.keyword, ast.Slice)):
             return True
         if isinstance(node, ast.Attribute) and (node.attr == "T" and not hasattr(node, "caret") or
@@ -83,6 +88,13 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
                                            isinstance(node.func, ast.Name) and node.func.id in _CODE_CALLS):
             return True
     return False
+
+
+def _identifier(node: ast.AST) -> bool:
+    """Whether ``node`` is a name of words joined by two underscores or more (``grad_y_pred``, not ``m_7a_1``, a page's
+    product of m_7 and a_1): code's, as a page's subscript takes one."""
+    return isinstance(node, ast.Name) and node.id.count("_") >= 2 and \
+        re.fullmatch(r"[A-Za-z]\w*(?:_[A-Za-z][A-Za-z0-9]*)+", node.id) is not None and re.search(r"[A-Za-z]{2}", node.id)
 
 
 def _page_product(node: ast.AST, text: str) -> bool:
@@ -115,9 +127,11 @@ _CARET_T = re.compile(r"(?<=[\w)\]])\^T(?!\w)")
 
 def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
     """Each side of ``src`` parsed, with its text and offset, where ``src`` is code; None where it is not. A glued
-    ``^T`` is read as ``.T`` (same length, so columns stay) where the rest is code without it (``dC @ B^T``)."""
+    ``^T`` is read as ``.T`` (same length, so columns stay) where the rest is code without it (``dC @ B^T``). Backticks
+    around it are blanked; a ``return`` before it makes it code."""
     if "\\" in src or "$" in src:
         return None
+    returned, src = returned_value(src), bare(src)
     sides = _sides(src.rstrip().removesuffix(".").removesuffix(";"))  # a C-like statement ends with ;
     if sides is None:
         return None
@@ -132,7 +146,7 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
             if isinstance(node, ast.Attribute) and node.attr == "T" and node.end_col_offset - 2 in carets:
                 node.caret = True  # type: ignore[attr-defined]
         trees.append((tree, text, offset + len(text) - len(text.lstrip())))
-    if not any(_code_only(tree, text.strip()) for tree, text, _ in trees):
+    if not returned and not any(_code_only(tree, text.strip()) for tree, text, _ in trees):
         return None
     return [(plain(tree), text, offset) for tree, text, offset in trees]
 
@@ -140,6 +154,8 @@ def _trees(src: str) -> list[tuple[ast.AST, str, int]] | None:
 def code_notes(src: str) -> list[str]:
     """What reading ``src`` as code, or as text pasted from a page (read/code_pasted.py), decided where a page could
     mean another thing (for a verdict's notes)."""
+    if alternatives(src) and code_pieces(src) is not None:
+        return [ALTERNATIVES_NOTE, *(note for text in alternatives(src) for note in code_notes(text))]
     notes: list[str] = pasted_notes(src) + underscore_notes(src) + divisor_notes(src) + cases_notes(src) + \
         trace_notes(src) + nabla_notes(src) + backslash_notes(src) + star_notes(src)
     try:
@@ -167,6 +183,8 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) and not any(
         isinstance(a, ast.Constant) for a in (n.left, n.right)), "code: * read as NumPy's elementwise product"),
     (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult), "code: @ read as the matrix product"),
+    (lambda n: isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) and _small_power(n.right) != 0 and
+     not isinstance(n.left, ast.Constant), "code: x**2 read as NumPy's elementwise power x ⊙ x (never a matrix power)"),
     (lambda n: isinstance(n, ast.Subscript) and not is_size(n) and any(isinstance(i, ast.Constant) for i in ast.walk(n.slice)),
      "code: x[0] read as the first entry x_1 (NumPy counts from 0)"),
     (lambda n: isinstance(n, ast.keyword) and n.arg in ("axis", "dim"),
@@ -174,13 +192,13 @@ _DECISIONS = (
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
     (is_size, SIZE_NOTE), (is_self, SELF_NOTE), GUARD,
-    (lambda n: isinstance(n, ast.BinOp) and _derivative(n) is not None, "code: dL/dw read as the derivative of L by w"),
+    (lambda n: isinstance(n, ast.BinOp) and derivative_quotient(n) is not None, "code: dL/dw read as the derivative of L by w"),
     (lambda n: hasattr(n, "steadied"), ("code: a max subtracted for stability (np.max(x), x.max()) read as 0: the "
      "value is the same whatever constant stands there (softmax's quotient, log-sum-exp's c + log sum e^{x - c})")),
     (lambda n: getattr(n, "masked", False), "code: x[m] = v read as v where the mask m holds, x elsewhere"),
     (lambda n: _branches(n) is not None,
      "code: if/else, np.where(c, a, b) and a if c else b read as cases (a where c holds, b otherwise)"),
-    (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("diff", "Derivative") and len(n.args) == 1,
+    (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("diff", "Derivative") and len(_sympy_arguments(n)) == 1,
      "code: SymPy's diff(f) read as the derivative of f by its one variable"),
     (lambda n: isinstance(n, ast.Call) and _dotted(n.func)[-1] in ("array", "asarray", "tensor"),
      "code: np.array([a, b, ...]) read as the column vector of its entries"),
@@ -238,7 +256,11 @@ def _function_pieces(fn: Function, src: str) -> Pieces:
 
 
 def code_pieces(src: str) -> Pieces | None:
-    """The LaTeX pieces of ``src`` where it is code, None where it is not (LaTeX, plain text)."""
+    """The LaTeX pieces of ``src`` where it is code, None where it is not (LaTeX, plain text); code spans joined by
+    ``or`` (```(A+A.T)*X` or `A*X + A.T*X```), each code, the chain of them."""
+    spans = [code_pieces(text) for text in alternatives(src)]
+    if spans and all(spans):
+        return [piece for k, span in enumerate(spans) for piece in [*([("=", span[0][1])] if k else []), *span]]
     fn = function(src) if "\\" not in src and "$" not in src else None
     if fn is not None:
         return _function_pieces(fn, src)
@@ -317,7 +339,7 @@ class _Translator:
 
     def _BinOp(self, node: ast.BinOp) -> Pieces:
         at = self.col(node)
-        derivative = _derivative(node)
+        derivative = derivative_quotient(node)
         if derivative is not None:
             top, var = derivative
             return [(rf"\frac{{\partial {_name(top)}}}{{\partial", at), *self.pieces(var), ("}", self.end(node))]
@@ -326,6 +348,11 @@ class _Translator:
         if isinstance(node.op, ast.Pow):
             base = self.pieces(node.left) if isinstance(node.left, (ast.Name, ast.Constant)) else \
                 self.parenthesized(node.left)  # (log(x))^2, never log of x^2
+            k = _small_power(node.right)
+            if k:  # NumPy's X**2 is elementwise, X ⊙ X, never the matrix power X^2 a page's X^{2} is
+                product = [("(", at), *base, *[p for _ in range(abs(k) - 1) for p in [(r"\odot", at), *base]],
+                           (")", self.end(node))]
+                return product if k > 0 else [(r"\frac{1}{", at), *product, ("}", self.end(node))]
             return [*base, ("^{", at), *self.pieces(node.right), ("}", self.end(node))]
         if isinstance(node.op, ast.BitXor):
             raise self.refuse(f"{ast.unparse(node)} has two readings: in code ^ is a bitwise xor, on a page a power; "
@@ -381,7 +408,7 @@ class _Translator:
             return einsum_pieces(self, node)
         if _dotted(node.func)[-1] in ("array", "asarray", "tensor") and len(node.args) == 1 and \
                 isinstance(node.args[0], ast.List):
-            return _literal(self, node.args[0], node)
+            return literal_pieces(self, node.args[0], node)
         return _sympy_derivative(self, node) if _dotted(node.func)[-1] in ("diff", "Derivative") else \
             _call(self, node)
 
@@ -408,23 +435,11 @@ def _name(ident: str) -> str:
     return rf"\mathrm{{{ident.replace('_', '')}}}"
 
 
-def _derivative(node: ast.BinOp) -> tuple[str, ast.AST] | None:
-    """``dL/dS`` or ``dL/dP[i, :]`` written in code: the name differentiated and the variable; None for a
-    quotient. The variable's name is ``d`` then a capital, one letter, or a letter with digits (``dZ1``)."""
-    def differential(n: ast.AST) -> str | None:
-        if isinstance(n, ast.Name) and re.fullmatch(r"d([A-Z]\w*|[a-z]|[A-Za-z]\d+)", n.id):
-            return n.id[1:]
-        return None
-    if not isinstance(node.op, ast.Div) or differential(node.left) is None:
-        return None
-    right = node.right.value if isinstance(node.right, ast.Subscript) else node.right
-    var = differential(right)
-    if var is None:
-        return None
-    if isinstance(node.right, ast.Subscript):
-        return differential(node.left), ast.Subscript(ast.Name(var), node.right.slice, col_offset=node.right.col_offset)
-    return differential(node.left), ast.Name(var, col_offset=right.col_offset)
-
+def _small_power(node: ast.AST) -> int:
+    """The exponent of ``x**k`` for k an integer from 2 to 4 or -4 to -1 (written repeated); 0 for any other."""
+    k = -node.operand.value if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and \
+        isinstance(node.operand, ast.Constant) else getattr(node, "value", None)
+    return k if type(k) is int and (2 <= k <= 4 or -4 <= k <= -1) else 0
 
 def _call(tr: _Translator, node: ast.Call) -> Pieces:
     """A function call: a known function (``np.log``, ``xp.linalg.norm``, ``EXP``, ``x.sum(axis=1)``) as the reader's,
@@ -477,27 +492,13 @@ def _special(tr: _Translator, name: str, args: list[ast.AST], node: ast.Call) ->
     if name in _MATRIX_FORMS and len(args) == 1:
         before, after = _MATRIX_FORMS[name]
         return [(before, at), *tr.pieces(args[0]), (after, last)]
-    if name == "power" and len(args) == 2:  # np.power(x, k): x ** k
-        return [("(", at), *tr.pieces(args[0]), (")^{", at), *tr.pieces(args[1]), ("}", last)]
+    if name in _ARITHMETIC and len(args) == 2:  # np.power(x, k), x.pow(k): x ** k; np.multiply(a, b): a * b
+        return tr.pieces(ast.copy_location(ast.BinOp(args[0], _ARITHMETIC[name](), args[1]), node))
     if name == "ones" and len(args) == 1:
         return [(r"\mathbf{1}", at)]  # its length, as the ones vector's, from its use
     if name == "tile":
-        return _tile(tr, args, node)
+        return tile_pieces(tr, args, node)
     return None
-
-
-def _tile(tr: _Translator, args: list[ast.AST], node: ast.Call) -> Pieces:
-    """``np.tile(v, (n, 1))``, the vector v stacked as n rows, as ``1_n v^T``; other tilings (``tile(v, n)``,
-    ``tile(v, (1, n))`` join copies of v end to end) are refused."""
-    reps = args[1] if len(args) == 2 else None
-    if not isinstance(reps, ast.Tuple) or len(reps.elts) != 2 or ast.unparse(reps.elts[1]) != "1":
-        raise tr.refuse(f"{ast.unparse(node)} is not read: np.tile(v, (n, 1)) (v as n rows) is; other tilings join "
-                        "copies of v end to end", node)
-    at, count = tr.col(node), reps.elts[0]
-    ones = [(r"\mathbf{1}_{", at), *tr.pieces(count), ("}", at)] if not isinstance(count, ast.Constant) else \
-        [(rf"\mathbf{{1}}_{count.value}", at)] if ast.unparse(count).isdigit() and len(ast.unparse(count)) == 1 else \
-        [(r"\mathbf{1}", at)]  # \mathbf{1}_4 reads, \mathbf{1}_{4} does not: a longer count's length from its use
-    return [("(", at), *ones, (r"\cdot", at), *tr.grouped(args[0]), ("^T", at), (")", tr.end(node))]
 
 
 def _axis(tr: _Translator, node: ast.Call, keywords: dict[str | None, ast.AST]) -> int | None:
@@ -552,13 +553,15 @@ def _cases(tr: _Translator, node: ast.AST) -> Pieces:
 
 
 def _sympy_derivative(tr: _Translator, node: ast.Call) -> Pieces:
-    """SymPy's ``diff(f, x)`` or ``Derivative(f, x)`` as ``d/dx f``; ``diff(f)`` of an f of one name, by that name."""
+    """SymPy's ``diff(f, x)``, ``f.diff(x)`` or ``Derivative(f, x)`` as ``d/dx f``; ``diff(f)`` of an f of one name, by
+    that name."""
     at, last = tr.col(node), tr.end(node)
-    if node.keywords or not 1 <= len(node.args) <= 2 or len(node.args) == 2 and not isinstance(node.args[1], ast.Name):
+    args = _sympy_arguments(node)
+    if node.keywords or not 1 <= len(args) <= 2 or len(args) == 2 and not isinstance(args[1], ast.Name):
         raise tr.refuse(f"{ast.unparse(node)} is read only as diff(f, x), the derivative of f by the name x", node)
-    f = node.args[0]
-    if len(node.args) == 2:
-        var = node.args[1].id
+    f = args[0]
+    if len(args) == 2:
+        var = args[1].id
     else:
         called = {n.func.id for n in ast.walk(f) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         names = sorted({n.id for n in ast.walk(f) if isinstance(n, ast.Name)} - called)
@@ -568,19 +571,10 @@ def _sympy_derivative(tr: _Translator, node: ast.Call) -> Pieces:
     return [(rf"\frac{{d}}{{d {_name(var)}}}", at), ("(", at), *tr.pieces(f), (")", last)]
 
 
-def _literal(tr: _Translator, node: ast.List, call: ast.Call) -> Pieces:
-    """``np.array([0, 1, 0])`` as the column vector of its entries, ``np.array([[1, 2], [3, 4]])`` as the matrix of its
-    rows (read/literals reads either)."""
-    rows = [r.elts for r in node.elts] if node.elts and all(isinstance(r, ast.List) for r in node.elts) else \
-        [[e] for e in node.elts]
-    if not rows or any(isinstance(e, ast.List) for row in rows for e in row) or len({len(r) for r in rows}) != 1:
-        raise tr.refuse(f"{ast.unparse(node)} is read as a vector [a, b] or a matrix [[a, b], [c, d]] of entries", node)
-    out: Pieces = [(r"\begin{bmatrix}", tr.col(call))]
-    for k, row in enumerate(rows):
-        for m, entry in enumerate(row):
-            out += [*([("&", tr.col(entry))] if m else []), *tr.pieces(entry)]
-        out.append((r"\\", tr.end(row[-1])) if k < len(rows) - 1 else (r"\end{bmatrix}", tr.end(call)))
-    return out
+def _sympy_arguments(node: ast.Call) -> list[ast.expr]:
+    """The arguments of SymPy's ``diff(f, x)``; of its method ``f.diff(x)``, f then x."""
+    method = isinstance(node.func, ast.Attribute) and _dotted(node.func)[0] not in _MODULES
+    return [node.func.value, *node.args] if method else list(node.args)
 
 
 def _summed(tr: _Translator, gen: ast.GeneratorExp | ast.ListComp, node: ast.Call) -> Pieces:

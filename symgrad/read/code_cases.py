@@ -58,6 +58,20 @@ def _rendered_rows(src: str) -> None:
                          column=opened.end(), source=src)
 
 
+def _conditional(side: str, depths: list[int]) -> str:
+    """Python's conditional ``a if c1 else b if c2 else d`` (a docstring's formula) as ``a if c1; b if c2; d
+    otherwise``, each ``else`` blanked to a ``;`` (columns kept before the last value); ``side`` as written where it is
+    no such chain."""
+    words = [m for m in re.finditer(r"(?<![A-Za-z])(if|else)(?![A-Za-z])", side) if depths[m.start()] == 0]
+    if not words or [m[1] for m in words] != ["if", "else"] * (len(words) // 2) or _SEPARATOR.search(side) or \
+            not all(_RELATION.search(side[a.end():b.start()]) for a, b in zip(words[::2], words[1::2], strict=True)):
+        return side
+    out = side
+    for m in words[1::2]:
+        out = out[:m.start()] + ";".ljust(len(m[0])) + out[m.end():]
+    return f"{out.rstrip()} otherwise"
+
+
 def braced(src: str) -> str:
     """``src`` with plain-text cases after its last top-level ``=`` respelled as ``{v if c; v if c}``; a rendered
     cases display copied as text is refused."""
@@ -69,6 +83,8 @@ def braced(src: str) -> str:
     start = _after_last_equals(src, depths)
     if start is None:
         return src
+    src = src[:start] + _conditional(src[start:], depths[start:])  # a if c else b: a if c; b otherwise
+    depths = _depths(src)
     cuts = [m for m in _SEPARATOR.finditer(src, start) if depths[m.start()] == 0]
     bounds = [start, *[x for m in cuts for x in (m.start(), m.end())], len(src)]
     pieces = [src[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
@@ -86,6 +102,6 @@ def cases_notes(src: str) -> list[str]:
     """What ``braced`` decided for ``src``, as notes for the verdict."""
     if braced(src) == src:
         return []
-    note = ("text: the cases after the last = (value if/when/for condition, separated by , ; or and) read as "
-            "{value if condition; ...}")
+    note = ("text: the cases after the last = (value if/when/for condition, separated by , ; or and, or Python's a if "
+            "c else b) read as {value if condition; ...}")
     return [note]

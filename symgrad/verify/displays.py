@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..errors import ParseError
+from ..read.sympy_matrices import in_sympy
 from .claim import verify as verify_one
 from .claim_definitions import definition_before
 from .verdict import Verdict
@@ -19,7 +20,13 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given: Sequence[str] = (),
            assume: Sequence[str] = (), timeout: float = 3.0, convention: str | None = None) -> Verdict:
     """``claim.verify`` for a display that may hold several claims (see the module docstring); ``of`` names one
-    derivative, so a claim with ``of`` is always one."""
+    derivative, so a claim with ``of`` is always one. SymPy's MatrixSymbols declared among the definitions are read
+    first (read.sympy_matrices), noted."""
+    sympy_claim, sympy_of, sympy_define, sympy_notes = in_sympy(claim, of, define)
+    if sympy_notes:  # X = MatrixSymbol('X', n, n): its fact, and SymPy's * in the code
+        verdict = verify(sympy_claim, sympy_of, sympy_define, given, assume, timeout, convention)
+        verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in sympy_notes)]).strip()
+        return verdict
     stated = definition_before(claim, define) if of is None else None
     if stated is not None:  # Then L = (1/N)|r|^2 and dL/dW = ...: L's definition, then the claim
         verdict = verify(stated[1], of, [*define, stated[0]], given, assume, timeout, convention)
