@@ -13,6 +13,7 @@ from .literals import bracket_list, matrix_environment
 from .matrix_norms import norm_kind
 from .mixed_subscripts import entry_indices
 from .nabla_names import gradient_parameter, nabla_argument
+from .nabla_sole_variable import sole_variable_gradient
 from .row_products import row_matrix
 from .summed_superscripts import summed_power
 from .tokens import _FONTS, _FUNCS, _MAX_BITS, _MAX_DEPTH, _NAMED, _ONES, _OPS, _RELS, _Tok
@@ -446,6 +447,8 @@ class _Expressions:
         if t.text == r"\nabla" and self.ctx.gradient_variable is not None:  # \nabla x^T A x (read.matrices)
             self.next()
             return self.derivative(self.term(), self.array(self.ctx.tensors[self.ctx.gradient_variable], t), t)
+        if t.text == r"\nabla" and (found := sole_variable_gradient(self, t)) is not None:  # \nabla \|x\|^2: by x
+            return found
         raise self.error(f"{t.text} needs a variable: write {t.text}_w L or a fraction", t)
 
     def nabla_function(self) -> Function | None:
