@@ -13,6 +13,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, SelfCheckError, ShapeMismatchError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
+from .by_an_expression import by_an_expression
 from .claim_labels import _without_label
 from .claim_order import _functions_first, _names_a_derivative
 from .claim_statements import _statements, _tokenizes
@@ -64,6 +65,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     from ..read.words_cjk import kinds_in_cjk
 
     claim, define, assume = formulas_out_of_text(claim), [formulas_out_of_text(t) for t in define], each_case(assume)
+    claim, of, define, by_notes = by_an_expression(claim, of, define)  # dZ/d(XW + b): by a name for XW + b
     given = [kinds_in_cjk(text) for text in given]  # X是一个常数矩阵: X is a constant matrix
     given = [*given, *signature_arguments(given, define)]  # f : R^{n x n} -> R with f(A) = ... in --define: A's space
     stated = stated_derivative(given, define)
@@ -72,7 +74,7 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     worded = _relation_in_words(given)
     if worded is not None:  # "d(a, p): distance between ...": judged under each reading the words allow
         return _each_reading(worded, claim, of, define, given, assume, timeout, convention)
-    ctx = parse.Context()
+    ctx = parse.Context(notes=by_notes)
     stage = ["--given"]
     try:
         members, derivative, assumptions = _read(parse, ctx, stage, claim, of, define, given, assume)
