@@ -43,3 +43,9 @@ def test_the_derivative_of_a_trace_of_matrix_symbols_is_judged_as_sympy_means_it
     right = verify("`(X*B + B*X).T`", "expr.diff(X)", define)
     assert right.verdict == "proved" and "SymPy's product" in right.message
     assert verify("2*X*B.T", "expr.diff(X)", define).verdict == "wrong"
+
+
+@pytest.mark.parametrize("code, sympy", [("(X + B)**2*X**-1", "(X + B)@(X + B)@inv(X)"),
+                                         ("Trace(X)**2", "Trace(X)@Trace(X)"), ("X**10", "X**10")])
+def test_sympy_powers_of_matrices_are_matrix_powers_and_inverses(code, sympy):
+    assert in_sympy(code, None, DECLARED)[0] == sympy

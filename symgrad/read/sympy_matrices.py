@@ -15,7 +15,8 @@ from .code import code_pieces
 _DECLARED = re.compile(r"\s*(?P<name>[A-Za-z]\w*)\s*=\s*(?:(?:sympy|sp)\.)?MatrixSymbol\(\s*(?P<q>['\"])(?P=name)(?P=q)"
                        r"\s*,\s*(?P<rows>[A-Za-z]\w*|\d+)\s*,\s*(?P<cols>[A-Za-z]\w*|\d+)\s*\)\s*;?\s*")
 _STAR = re.compile(r"(?<!\*)\*(?!\*)")  # a product, not a power **
-_POWER = re.compile(r"\b(?P<base>[A-Za-z]\w*)\*\*(?P<k>[2-4])\b")  # X**2: SymPy's matrix power, X@X
+# X**2, (X + Y)**2: SymPy's matrix power, X@X; X**-1 its inverse
+_POWER = re.compile(r"\*\*\s*(?P<k>[2-4]|-1|\(-1\))(?![\w.])")
 
 
 def in_sympy(claim: str, of: str | None, define: Sequence[str]) -> tuple[str, str | None, list[str], list[str]]:
@@ -40,8 +41,35 @@ def _products(text: str) -> str:
     it is code that reads so; as written where it is not code (a page's ``A*X`` is already the product)."""
     if not _STAR.search(text) and not _POWER.search(text):
         return text
-    written = _STAR.sub("@", _POWER.sub(lambda m: "@".join([m["base"]] * int(m["k"])), text))
+    written = _STAR.sub("@", _powers(text))
     try:
         return written if code_pieces(written) is not None else text
     except ParseError:
         return text
+
+
+def _powers(text: str) -> str:
+    """``text`` with each power ``B**k`` of a name or a bracketed base B written as SymPy means it between matrices:
+    ``B@B`` for k from 2 to 4, ``inv(B)`` for -1 (any other power as written)."""
+    for m in reversed(list(_POWER.finditer(text))):
+        start = _base_start(text, m.start())
+        if start is None:
+            continue
+        base, k = text[start:m.start()], m["k"].strip("()")
+        text = text[:start] + (f"inv({base})" if k == "-1" else "@".join([base] * int(k))) + text[m.end():]
+    return text
+
+
+def _base_start(text: str, end: int) -> int | None:
+    """Where the base of a power ending at ``end`` starts: a name (``X``, ``A.T``), a bracket or a call; None for
+    another."""
+    if text[end - 1:end] == ")":
+        depth = 0
+        for k in range(end - 1, -1, -1):
+            depth += (text[k] == ")") - (text[k] == "(")
+            if depth == 0:
+                call = re.search(r"[A-Za-z][\w.]*$", text[:k])  # Trace(X)**2: the call's value
+                return call.start() if call else k
+        return None
+    name = re.search(r"[A-Za-z]\w*(?:\.T)?$", text[:end])
+    return name.start() if name else None
