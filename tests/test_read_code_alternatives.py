@@ -1,5 +1,6 @@
-"""Spans of code joined by ``or`` (```(A+A.T)*X` or `A*X + A.T*X```: a page's equivalent forms of one value) read as
-one chain, each claimed: right only where every form is, wrong where one is not."""
+"""Spans of code joined by ``or`` (```(A+A.T)*X` or `A*X + A.T*X```: a page's equivalent forms of one value), or by
+``=`` as read/chains writes that ``or``, read as one chain, each claimed: right only where every form is, wrong where
+one is not."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from symgrad.read.code import code_pieces
 from symgrad.verify import verify
 
 
-def test_code_spans_joined_by_or_are_a_chain():
-    pieces = code_pieces("`np.exp(x)*2` or `2*np.exp(x)`")
+@pytest.mark.parametrize("text", ["`np.exp(x)*2` or `2*np.exp(x)`", "`np.exp(x)*2` =  `2*np.exp(x)`"])
+def test_code_spans_joined_by_or_are_a_chain(text):
+    pieces = code_pieces(text)
     assert "".join(text for text, _ in pieces) == r"\exp(x)\cdot2=2\cdot\exp(x)"
 
 
