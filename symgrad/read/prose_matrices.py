@@ -15,7 +15,8 @@ _DIM = r"([A-Za-z0-9]+|\{[^{}]*\})"
 _BY = r"(?:\s*(?:\\times|×)\s*|\s+x\s+|(?<=\d)x(?=\d)|\s*-\s*by\s*-\s*|\s+by\s+)"
 _ADJECTIVE = r"(?:[A-Za-z-]+(?:\s+(?:semi-?)?definite)?)"
 _SENTENCE = pattern(rf"{_NAMES}\s+(?:is|be|are)\s+(?:(?:a|an|the)\s+)?((?:{_ADJECTIVE}\s+)*?)(?:{_DIM}{_BY}{_DIM}\s+)?"
-                       rf"((?:{_ADJECTIVE}\s+)*?)matri(?:x|ces)", re.IGNORECASE)
+                       rf"((?:{_ADJECTIVE}\s+)*?)matri(?:x|ces)(?:\s+(?:of|for)\s+(?:the\s+)?(?:data(?:\s*set)?|samples?|"
+                       r"observations|training\s+(?:data|set)))?", re.IGNORECASE)  # the covariance matrix of the dataset
 # "Let $X$ and $A$ be two matrices of same dimensions": one shape for all, its sizes named after the first matrix
 _SAME = pattern(rf"{_NAMES}\s+(?:is|be|are)\s+(?:two\s+|both\s+)?(?:real\s+)?matri(?:x|ces)\s+of\s+(?:the\s+)?same\s+"
                    r"(?:dimensions?|sizes?|shapes?)", re.IGNORECASE)
@@ -32,12 +33,15 @@ _ADJECTIVES = {
     "covariance": (r"{name} \succ 0", "{name}, a covariance matrix, read as symmetric positive definite"),
     "variance": ("", ""),  # "variance covariance": the covariance says it
     "precision": (r"{name} \succ 0", "{name}, a precision matrix, read as symmetric positive definite"),
+    "sample": ("", ""), "empirical": ("", ""),  # the sample covariance: estimated from data, a covariance still
     "given": ("", ""), "known": ("", ""), "fixed": ("", ""), "constant": ("", ""),
     # a role, not a property: the design matrix, the coefficient (weight, parameter) matrix
     "design": ("", ""), "coefficient": ("", ""), "weight": ("", ""), "parameter": ("", ""), "data": ("", ""),
 }
 BY_USE = "{names} declared matrices in words: their shapes are read from their use"
 VECTORS_BY_USE = "{names} declared vectors in words: their sizes are read from their use"
+# "( S ) is the covariance matrix": \( S \) with its backslashes lost, the parentheses only delimiting the name
+_DELIMITED = pattern(rf"^\(\s*({_NAME})\s*\)\s+(?=(?:is|be|are)\s)")
 _BOLD = pattern(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 # what a name declared in words must be read as: (the note that declares it, its kind, whether a shape read fits)
 _SAID = ((BY_USE, "matrix", lambda shape: bool(shape)), (VECTORS_BY_USE, "vector", lambda shape: len(shape or ()) == 1))
@@ -74,9 +78,10 @@ def matrices_in_words(plain: str) -> tuple[str, list[str]] | None:
         rows, columns = (f"{letter}_{{{names[0].strip(chr(92))}}}" for letter in "mn")
         return ", ".join(rf"{n} \in \mathbb{{R}}^{{{rows} \times {columns}}}" for n in names), [
             f"{', '.join(names)}: matrices of one shape, {rows} x {columns} (sizes named here)"]
-    m = _SENTENCE.fullmatch(plain.strip())
+    m = _SENTENCE.fullmatch(_DELIMITED.sub(r"\1 ", plain.strip()))
     if m is None:
         return None
+    plain = _DELIMITED.sub(r"\1 ", plain.strip())
     names = [n.strip() for n in re.split(r",|\band\b", m[1]) if n.strip()]
     words = re.findall(rf"{_ADJECTIVE}", f"{m[2]} {m[5]}")
     facts, notes = [], []
