@@ -11,7 +11,7 @@ from ..errors import ParseError
 from ..tensors import Definition, name_of
 from .applied_variables import applied_variable
 from .bound import _rename_bound
-from .cases_words import said
+from .cases_words import parenthesized, said
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
 from .layers import tagged_name
 from .second_derivatives import second_derivative
@@ -329,9 +329,13 @@ class _Operators:
                     raise self.error(f"unreadable condition {word}", self.peek())
                 self.pos = end
             else:
+                wrapped = parenthesized(self.toks, self.pos)  # & (z < 0): the condition in parentheses
+                self.pos += wrapped
                 self.index_mode = True
                 cond = self.relation()
                 self.index_mode = False
+                if wrapped:
+                    self.expect(")")
             pieces.append((v.expr, cond))
             if self.at(r"\\"):
                 self.next()
