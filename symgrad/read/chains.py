@@ -21,7 +21,9 @@ _OPEN_ENDS = ("=", "+", "-", r"\\", "(", "{", ",", "&", r"\cdot", r"\times")
 
 def _lines_as_chain(latex: str) -> str:
     """Lines that are each an equation (``\\frac{dy}{dx} = A`` then ``\\frac{dy}{dx} = B``) joined as one chain: the
-    line break becomes ``=`` (the same width, so columns stay); a line continuing the one before is left alone."""
+    line break becomes ``=`` (the same width, so columns stay); a line continuing the one before is left alone. Two
+    values given as alternatives are a chain too (``_alternatives_as_chain``)."""
+    latex = _alternatives_as_chain(latex)
     lines = latex.split("\n")
     out = lines[0]
     plain = "\\" not in latex  # plain text: a line with no = after an equation is the chain's next member, its = lost
@@ -31,6 +33,22 @@ def _lines_as_chain(latex: str) -> str:
             not line.strip(" \t$").startswith(("=", "&", "+", "-", "*", "/", "·", r"\\", ")", "}"))
         out += ("=" if joined else "\n") + line
     return out
+
+
+_OR = re.compile(r"\s(?:or|\\text\{\s*or\s*\})\s")
+_LONG_WORD = re.compile(r"(?<![\\A-Za-z])(?:[A-Za-z]{3,}|if|in|is|as|at|of|on|to|by)(?![A-Za-z])")  # prose
+
+
+def _alternatives_as_chain(latex: str) -> str:
+    """``(BA)^T or A^TB^T``: a claim with no = that gives values as alternatives, each claimed to be the derivative,
+    is the chain ``(BA)^T = A^TB^T`` (wrong where either is); ``or`` becomes ``=`` (the same width). Text with words
+    or an = (``p_i if i = j or i = k``) is left as written."""
+    if "=" in latex or not _OR.search(latex):
+        return latex
+    parts = _OR.split(latex)
+    if any(not p.strip() or _LONG_WORD.search(p) for p in parts):
+        return latex
+    return _OR.sub(lambda m: "=".center(len(m.group(0))), latex)
 
 
 _WORDS = r"\\text\{\s*(?:\([^{}()]*\)|[A-Za-z]{2,}\s+[A-Za-z][^{}]*)\s*\}"  # (a remark), or two words or more

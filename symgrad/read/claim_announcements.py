@@ -6,6 +6,8 @@
   the =, ``df/dx = f(x)(1 - f(x))``;
 - a derivative in words that ``read/sentences`` reads (``Taking the derivative with respect to b would then give,
   -2(ax + b - y)``), then its value: the words read as that derivative, then =;
+- a derivative written as a formula, then words that say its value (``\\frac{d}{dx} \\log(1 + e^x) is indeed
+  \\frac{1}{1 + e^{-x}}``): the words read as the =;
 - the derivative of a function written with its one argument (``the tanh(x) derivative is 1 - tanh^2(x)``, ``the
   derivative of f(x) is ...``): the words read as the derivative by that argument, ``d/dx tanh(x) =``.
 
@@ -23,8 +25,9 @@ _ANNOUNCED = re.compile(r"^\s*(?:the\s+)?(?:(?:first|1st)\s+)?(?:partial\s+)?(?:
                         r"(?::|(?:is|are|should\s+be|would\s+be|will\s+be|becomes|equals)(?![A-Za-z])\s*:?)\s*",
                         re.IGNORECASE)
 _NAMING = re.compile(r"^\s*(?:the\s+)?(?:(?:first|1st)\s+)?(?:partial\s+)?(?:derivative|gradient)\s+", re.IGNORECASE)
-_SAYS = re.compile(r"\s*,?\s*(?<![A-Za-z])(?:is\s+equal\s+to|is\s+given\s+by|equals|is|(?:would|will)\s+(?:then\s+)?give"
-                   r"|gives|we\s+(?:get|have|obtain))(?![A-Za-z])\s*[,:]?\s*", re.IGNORECASE)
+_SAYS = re.compile(r"\s*,?\s*(?<![A-Za-z])(?:is\s+equal\s+to|is\s+given\s+by|equals|is(?:\s+(?:indeed|simply|just))?"
+                   r"|(?:would|will)\s+(?:then\s+)?give|gives|we\s+(?:get|have|obtain))(?![A-Za-z])\s*[,:]?\s*",
+                   re.IGNORECASE)
 # a derivative named on the left of the formula's first =: a prime, a partial, a nabla, a d fraction, d/dx
 _HEAD = re.compile(r"'|\\prime|\\partial|∂|\\nabla|∇|\\d?frac\s*\{\s*d|(?<![A-Za-z])d\w*\s*/\s*d")
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -35,7 +38,7 @@ _OF_THE_FUNCTION = re.compile(rf"^\s*(?:the\s+)?(?:(?:first|1st)\s+)?(?:derivati
 
 def without_announcement(text: str, ctx: Context) -> str:
     """``text`` with the words that announce its formula read as the module docstring says; as written otherwise."""
-    for form in (_before_a_head, _around_a_head, _in_words, _of_the_function):
+    for form in (_before_a_head, _around_a_head, _in_words, _of_the_function, _head_then_words):
         read = form(text)
         if read is not None:
             spelled, words = read
@@ -88,6 +91,16 @@ def _of_the_function(text: str) -> tuple[str, str] | None:
     function = m.group("of") or m.group("named")
     var = m.group(2) or m.group(4)
     return f"d/d{var} {function} = ".ljust(says.end()) + text[says.end():], text[:says.start()].strip()
+
+
+def _head_then_words(text: str) -> tuple[str, str] | None:
+    """``\\frac{d}{dx} (...) is indeed V``: ``\\frac{d}{dx} (...) = V``, and the words."""
+    for says in _SAYS.finditer(text):
+        head, value = text[:says.start()], text[says.end():]
+        if head.strip() and value.strip() and "=" not in head and _HEAD.search(head) and \
+                not _WORD.search(re.sub(r"\\[A-Za-z]+", "", head)):
+            return head + "=".center(says.end() - says.start()) + value, says.group(0).strip()
+    return None
 
 
 def _heads(formula: str) -> bool:

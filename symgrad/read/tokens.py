@@ -240,7 +240,7 @@ _OPERATOR_WORDS = {"max", "min", "log", "ln", "exp", "sin", "cos", "tanh", "det"
 
 def _old_font(toks: list[_Tok], k: int) -> tuple[list[_Tok], int] | None:
     """``{\\rm Tr}`` and ``\\rm {max}`` (plain TeX's font switch) as ``\\mathrm{Tr}``: an upright word, not a product of
-    letters."""
+    letters; ``{\\bf v}`` as ``\\mathbf{v}``."""
     if toks[k].text == r"\rm" and toks[k + 1].text == "{":  # \rm {max}(0, x): the switch before its group
         k, end = k + 1, _group_end(toks, k + 1)
         inner = toks[k + 1:end - 1]
@@ -250,13 +250,14 @@ def _old_font(toks: list[_Tok], k: int) -> tuple[list[_Tok], int] | None:
         if word in _OPERATOR_WORDS:
             return [_Tok("cmd", "\\" + word, inner[0].col)], end
         return [_Tok("cmd", r"\mathrm", toks[k - 1].col), toks[k], *inner, toks[end - 1]], end
-    if toks[k].text != "{" or toks[k + 1].text not in (r"\rm", r"\mathrm", r"\operatorname"):
+    if toks[k].text != "{" or toks[k + 1].text not in (r"\rm", r"\mathrm", r"\operatorname", r"\bf"):
         return None
     end = _group_end(toks, k)
     inner = toks[k + 2:end - 1]
     if not inner or any(t.kind != "letter" for t in inner):
         return None
-    return [_Tok("cmd", r"\mathrm", toks[k + 1].col), toks[k], *inner, toks[end - 1]], end
+    font = r"\mathbf" if toks[k + 1].text == r"\bf" else r"\mathrm"  # {\bf v}: bold v
+    return [_Tok("cmd", font, toks[k + 1].col), toks[k], *inner, toks[end - 1]], end
 
 
 def _typesetting(toks: list[_Tok], k: int) -> int | None:
@@ -328,13 +329,16 @@ def _empty_group(toks: list[_Tok], k: int, out: list[_Tok]) -> bool:
 
 def _rewritten(toks: list[_Tok], k: int, src: str) -> tuple[list[_Tok], int] | None:
     """The tokens a construct at ``k`` stands for, and the index past it: ``\\underbrace{A}_{note}`` is A,
-    ``\\hat{y_j}`` is ``\\hat{y}_j``, ``\\bbox[options]`` loses its options; None for anything else."""
+    ``\\hat{y_j}`` is ``\\hat{y}_j``, ``\\bbox[options]`` loses its options, ``\\d{}`` (TeX's dot-under accent on
+    nothing: a page's macro) is the upright d; None for anything else."""
     t = toks[k]
     if t.text in (r"\underbrace", r"\overbrace") and toks[k + 1].text == "{":
         end = _group_end(toks, k + 1)
         mark = "_" if t.text == r"\underbrace" else "^"
         return _clean(toks[k + 1:end], src), _group_end(toks, end + 1) if toks[end].text == mark and \
             toks[end + 1].text == "{" else end
+    if t.text == r"\d" and (toks[k + 1].text == "}" or [x.text for x in toks[k + 1:k + 3]] == ["{", "}"]):
+        return [_Tok("letter", "d", t.col)], k + 1 + 2 * (toks[k + 1].text == "{")  # a page's \d macro, no accent
     if t.text == r"\bbox" and toks[k + 1].text == "[":
         return [t], next(m for m in range(k + 2, len(toks)) if toks[m].text == "]" or toks[m].kind == "end") + 1
     if t.text in _DECORATIONS and [x.kind for x in toks[k + 1:k + 4]] == ["sym", "letter", "sym"] and \
