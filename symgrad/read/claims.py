@@ -443,8 +443,20 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
     if is_template(latex, ctx) and latex not in ctx.layer_templates:
         ctx.layer_templates.append(latex)
     if params is not None:
+        _row_of_a_number(p, name, params, rhs, tok)
         _function(ctx, name, params, own, value)
     return defn
+
+
+def _row_of_a_number(p: _Parser, name: str, params: list[str], rhs: _Val, tok: _Tok) -> None:
+    """Refuse ``h(x) = \\theta^T x`` where nothing shapes the parameter x: read as a number, theta^T x is a row
+    vector, theta_j x; the page means the inner product of two vectors, which x's declared shape gives."""
+    numbers = [q for q in params if not isinstance(p.ctx.tensors.get(q), sp.IndexedBase)]
+    if numbers and len(rhs.axes) == 2 and rhs.axes[0] is None and rhs.axes[1] is not None:
+        q = numbers[0]
+        raise p.error(f"{name}({', '.join(params)}) is a row vector with {q} read as a number (nothing declares its "
+                      f"shape): a transposed vector times {q} is their inner product when {q} is a vector - declare "
+                      f"it ({q} \\in \\mathbb{{R}}^{{n}})", tok)
 
 
 def _function(ctx: Context, name: str, params: list[str], own: set[str], value: sp.Expr) -> None:

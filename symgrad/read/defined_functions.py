@@ -8,7 +8,7 @@ import sympy as sp
 from .context import Function
 from .differentials import source_text
 from .tokens import _Tok
-from .vocabulary import _free_indices, _Val
+from .vocabulary import _extent, _free_indices, _Val
 
 
 class _DefinedFunctions:
@@ -35,11 +35,13 @@ class _DefinedFunctions:
             return self.mul(_Val(node), args[0], "implicit", tok)  # sigma(1 - sigma) is a product
         body, axes = self.inlined(fn), ()
         _refuse_number_read_array(self, fn, args, tok)
+        clashing = {i for sm in body.atoms(sp.Sum) for i, *_ in sm.limits if isinstance(i, sp.Idx) and str(i) in self.used}
+        body = body.xreplace({i: self.fresh(_extent(i)) for i in sorted(clashing, key=str)})  # its sums' own indices
         for a, p in zip(args, fn.params):
             if isinstance(p, sp.IndexedBase):
                 if not (isinstance(a.expr, sp.Indexed) and len(a.free) == len(p.shape or ())):
                     raise self.error(f"{name} expects an array for {p}", tok)
-                body = body.xreplace({p: a.expr.base})
+                body = _at_array(body, p, a)
             else:
                 body, axes = body.xreplace({p: a.expr}), axes or a.axes
         return _Val(body, axes)
@@ -56,6 +58,16 @@ class _DefinedFunctions:
                 break
             body = body.xreplace(nodes)
         return body
+
+
+def _at_array(body: sp.Expr, p: sp.IndexedBase, a: _Val) -> sp.Expr:
+    """``body`` with the array parameter ``p`` replaced by the argument array ``a``: each entry p[k] by a's entry at k
+    along a's free axes (``h(x^{(i)})`` of ``h(v) = \\theta^T v``: v_k is x_{ik}, the row i's entry k), not by a's whole
+    array, which would lose the indices a fixes (the sample i)."""
+    if len(a.expr.indices) == len(a.free):  # the whole array: its name stands for p's
+        return body.xreplace({p: a.expr.base})
+    return body.replace(lambda e: isinstance(e, sp.Indexed) and e.base == p,
+                        lambda e: a.expr.xreplace(dict(zip(a.free, e.indices))))
 
 
 def _refuse_number_read_array(p: object, fn: Function, args: list[_Val], tok: _Tok) -> None:
