@@ -12,6 +12,7 @@ from .function_names import spelled_function, time_step, words_joined
 from .indices import _reach, _span
 from .reduced_arrays import _OF_VECTORS, vectors_reduced
 from .row_vectors import is_row
+from .shapes_aliases import alias_as_vector
 from .shapes_estimates import estimate_of
 from .tokens import _DECORATIONS, _FONTS, _FUNCS, _GREEK, _NAMED, _arg_text, _group_end, _Tok
 from .vocabulary import _ELEMENTWISE, _MODELS, _NAMED_FUNCS, _OPERATORS, _extent, _free_indices, _Val
@@ -44,6 +45,8 @@ class _Names:
             del self.ctx.tensors[name]  # s(x) = ... then \sum_i s(w x_i): x_i is the input, s's x its own
             self.ctx.parameter_scalars.discard(name)
             base = None
+        if isinstance(base, sp.Symbol) and alias_as_vector(self, name, idxs):  # \hat{y} = A^{(2)}, then \hat{y}_i
+            base = self.lookup_base(name)
         if isinstance(base, sp.Symbol):
             raise self.error(f"{name} is a scalar: it takes no index", tok)
         if base is None:
