@@ -8,6 +8,7 @@ both. Verify calls ``memberships_read`` on the definitions before reading them, 
 from __future__ import annotations
 
 from .context import Context
+from .definition_ranges import ranges_read
 from .facts import is_case, parse_given
 from .shapes_claimed import _SPACES, _top_level, _value_in_space
 from .tokens import _tokens, tokenizes
@@ -20,7 +21,7 @@ def memberships_read(statements: list[str], ctx: Context) -> list[str]:
     listing memberships and definitions (``y \\in \\{0, 1\\}, h(x) = ...``) keeps its definitions, at their columns.
     A statement with one formula in prose (``Hidden state: $h \\in \\mathbb{R}^D$ (after LayerNorm)``) is that formula."""
     kept = []
-    for text in statements:
+    for text in ranges_read(statements, ctx):  # y_i = ... \quad (i = 1, \dots, n): the index's range, a fact
         formula = text.split("$")[1] if text.count("$") == 2 else text
         parts = _parts(formula) if tokenizes(formula) else []
         facts = [(a, b) for a, b in parts if _membership(formula[a:b], ctx)]
