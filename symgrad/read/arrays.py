@@ -147,10 +147,11 @@ class _Arrays:
         entry = None if v.axes else self.entry_of_transpose(v, tok)
         if entry is not None:
             return entry
-        defined = self.ctx.definitions.get(str(v.expr)) if isinstance(v.expr, sp.Symbol) and not v.axes else None
+        defined = None if v.axes else next((d for s in sorted(v.expr.free_symbols, key=str)  # (y - t)^T, y = Wx + b
+                                            if (d := self.ctx.definitions.get(str(s))) is not None), None)
         if defined is not None and isinstance(defined.lhs, sp.Symbol) and defined.rhs.free_symbols - {defined.lhs}:
             # M = \Sigma^{-1}, z = (\mu - x), f = z^T M z: read as a number, z^T M z was z^2 M, a matrix, silently
-            raise self.error(f"{v.expr}^T has two readings: {v.expr} is defined as a number ({v.expr} = {defined.rhs}), "
+            raise self.error(f"{defined.lhs}^T has two readings: {defined.lhs} is defined as a number ({defined.lhs} = {defined.rhs}), "
                              f"but a transpose says it is a vector; declare the arrays it is made of "
                              rf"(x \in \mathbb{{R}}^{{n}}) to read it as one", tok)
         unshaped = sorted(n for n in map(str, v.expr.free_symbols) if n in self.new_scalars and not self.ctx.known(n))
