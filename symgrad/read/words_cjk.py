@@ -35,6 +35,10 @@ _ONE = r"(?:一个|一個|ある|的)?"
 _TAIL = r"(?:とする|とします|である|です|に対して|について|であり|。|，|,|\.|입니다|이다)*"
 _DESCRIBED = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*{_ONE}\s*(?P<before>(?:{_ADJ})*)\s*{_SIZE}?\s*(?:の)?\s*"
                         rf"(?:的)?\s*(?P<after>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_TAIL}\s*")
+# x是$n \times p$, dW的大小和W一样是$m \times n$ (dW's size, like W's, is m x n): a size alone says a matrix
+_SIZED = re.compile(rf"\s*{_NAMES}\s*(?:的\s*(?:大小|形状|尺寸|维度|維度))?\s*(?:(?:和|与|與|跟)\s*(?P<like>{_NAME})\s*的?\s*"
+                    rf"(?:大小|形状)?\s*(?:一样|一樣|相同)\s*[,，]?\s*)?{_IS}\s*{_ONE}\s*(?P<size>[A-Za-z0-9]+\s*(?:\\times|×)\s*"
+                    rf"[A-Za-z0-9]+)\s*{_TAIL}\s*")
 _QUALITY = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*(?P<before>(?:{_ADJ})+)\s*(?:的|な|である)?\s*{_TAIL}\s*")  # A是对称的
 _KIND_FIRST = re.compile(rf"\s*{_SIZE}?\s*(?:の)?\s*(?P<before>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_NAMES}\s*{_TAIL}\s*")
 # the functions named in words, with the English words for them
@@ -105,6 +109,10 @@ def _formulas_opened(text: str) -> str | None:
 def _kind_said(plain: str) -> str | None:
     """``X, Y, T are m \\times n matrices`` for ``X,Y,T は m \\times n 行列``, ``A is symmetric`` for ``A是对称的``; None
     when ``plain`` states no kind so."""
+    if (sized := _SIZED.fullmatch(plain)) is not None:
+        names = [*(n.strip() for n in re.split(r"[,，、]", sized["names"])), *([sized["like"]] if sized["like"] else [])]
+        kind = "matrices" if len(names) > 1 else "matrix"
+        return f"{', '.join(names)} {'are' if len(names) > 1 else 'is a'} {sized['size'].strip()} {kind}"
     m = _DESCRIBED.fullmatch(plain) or _KIND_FIRST.fullmatch(plain) or _QUALITY.fullmatch(plain)
     if m is None:
         return None
