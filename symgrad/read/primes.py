@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ..errors import ParseError
 from .array_roles import array_roles
 from .tokens import _Tok
 from .vocabulary import _ELEMENTWISE, _Val
@@ -39,6 +40,8 @@ class _Primes:
         ``(y - a)\\sigma'(z)``) its value there."""
         alone = self.toks[0] is tok
         self.next()
+        if alone:
+            self.own_argument(name, tok)
         args = self.arguments()
         alone = alone and self.peek().kind == "end"
         if len(args) != 1:
@@ -68,6 +71,30 @@ class _Primes:
         if f.atoms(AppliedUndef):  # f'(\sum_i w_i x_i): the derivative of the unknown f at that point
             return _Val(sp.Subs(sp.diff(f, t), t, a.expr), a.axes)
         return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
+
+    def own_argument(self, name: str, tok: _Tok) -> None:
+        """``\\sigma'(x) = \\frac{d}{dx} \\frac{1}{1+e^{-x}} = ...`` heading a claim, with \\sigma(z) defined and x named
+        nowhere: x is the function's own argument, the claim an identity in it (each member then a function of x, as
+        the derivative is). x becomes a scalar of the problem, noted; a name the problem knows is left as it is, and a
+        function nothing defines (f'(x) of an unknown f) gets no argument this way."""
+        fn = self.ctx.functions.get(name)
+        known = _one_scalar(fn) if fn is not None else self.known_builtin(name, tok)
+        if not (self.strict and not self.lenient) or not self.at("(") or not known:
+            return
+        arg, close = self.peek(1), self.peek(2)
+        if arg.kind != "letter" or close.text != ")" or self.declared(arg.text) or self.ctx.known(arg.text) or \
+                self.ctx.declared_elsewhere(arg.text) or arg.text in ("e", "i"):
+            return
+        self.ctx.tensors[arg.text] = sp.Symbol(arg.text)
+        self.note(f"{name}'({arg.text}) heads the claim with {arg.text} named nowhere else: {arg.text} read as "
+                  f"{name}'s own argument, the claim an identity in {arg.text}")
+
+    def known_builtin(self, name: str, tok: _Tok) -> bool:
+        """Whether ``name`` is a function symgrad knows by itself (\\sigma, \\tanh), not an unknown one."""
+        try:
+            return not self.builtin(name, _Val(sp.Dummy("t")), tok).expr.atoms(AppliedUndef)
+        except ParseError:
+            return False
 
     def applied_in_definitions(self, name: str) -> bool:
         """Whether a definition applies the function ``name`` that nothing defines (``\\hat{y}_j = f(\\sum_i w_{ij}
@@ -165,6 +192,11 @@ class _Primes:
                 return e
             e = e2
         return e
+
+
+def _one_scalar(fn: object) -> bool:
+    params = getattr(fn, "params", ())
+    return len(params) == 1 and isinstance(params[0], sp.Symbol)
 
 
 def _vector(x: sp.Basic) -> bool:
