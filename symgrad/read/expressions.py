@@ -5,6 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .bold import spread_bold
+from .braced_minus import minus_shown
 from .context import Function
 from .differentials import source_text
 from .fallback import _FOREIGN_CLOSERS
@@ -169,6 +170,7 @@ class _Expressions:
             self.depth -= 1
 
     def _factor(self) -> _Val:
+        minus_shown(self)  # { -e }^{ -x }: braces print nothing, the page shows -e^{-x}
         if self.at("-"):
             self.next()
             v = self.factor()
