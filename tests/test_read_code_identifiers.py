@@ -14,6 +14,6 @@ def test_a_name_with_two_underscores_makes_its_line_code():
     assert "".join(text for text, _ in pieces) == r"\mathrm{gradypred}=2.0\cdot(\mathrm{ypred}-y)"
 
 
-@pytest.mark.parametrize("text", ["y_i = 2.0 * (x_i - t)", "a_4 = f(m_7a_1+m_8a_2+b_4)"])
+@pytest.mark.parametrize("text", ["y_i = 2.0 * (x_i - t)", "a_4 = f(m_7a_1+m_8a_2+b_4)", "z = p_ij_k + 1"])
 def test_a_page_subscript_is_no_identifier(text):
     assert code_pieces(text) is None  # m_7a_1: the product m_7 a_1

@@ -91,10 +91,11 @@ def _code_only(tree: ast.AST, text: str = "") -> bool:
 
 
 def _identifier(node: ast.AST) -> bool:
-    """Whether ``node`` is a name of words joined by two underscores or more (``grad_y_pred``, not ``m_7a_1``, a page's
-    product of m_7 and a_1): code's, as a page's subscript takes one."""
+    """Whether ``node`` is a name of words joined by two underscores or more, one a word of three letters
+    (``grad_y_pred``; not ``m_7a_1``, a page's product of m_7 and a_1, nor ``p_ij_k``): code's, as a page's subscript
+    takes one."""
     return isinstance(node, ast.Name) and node.id.count("_") >= 2 and \
-        re.fullmatch(r"[A-Za-z]\w*(?:_[A-Za-z][A-Za-z0-9]*)+", node.id) is not None and re.search(r"[A-Za-z]{2}", node.id)
+        re.fullmatch(r"[A-Za-z]\w*(?:_[A-Za-z][A-Za-z0-9]*)+", node.id) is not None and re.search(r"[A-Za-z]{3}", node.id)
 
 
 def _page_product(node: ast.AST, text: str) -> bool:
