@@ -293,7 +293,13 @@ def _names(e: sp.Basic) -> set[str]:
     skip = set().union({str(i) for i in indices}, *({str(s) for s in sp.sympify(b).free_symbols}
                                                    for i in indices if i.lower is not None for b in (i.lower, i.upper)))
     skip |= {str(v) for s in e.atoms(sp.Subs) for v in s.variables}  # f'(u) of an undefined f: Subs binds its _t
-    return {str(a.base) if isinstance(a, sp.Indexed) else str(a) for a in e.atoms(sp.Indexed, sp.Symbol)} - skip
+    return {_array_name(a.base) if isinstance(a, sp.Indexed) else str(a) for a in e.atoms(sp.Indexed, sp.Symbol)} - skip
+
+
+def _array_name(base: sp.IndexedBase) -> str:
+    """The name of an indexed array: an inverse's element (A^{-1})_{kl} is given by its matrix A."""
+    matrix = getattr(base.label, "matrix", None)
+    return str(matrix) if isinstance(matrix, sp.IndexedBase) else str(base)
 
 
 def _solved_apart(c: Constraint, used: set[str]) -> bool:
