@@ -16,6 +16,8 @@ _L = r"\mathcal {L}(a, y) = (a - y)^2"
 def test_the_function_in_a_font_is_read_before_its_use() -> None:
     assert _functions_first([_J, _L]) == [_L, _J]
     assert _functions_first([_J, r"\mathrm{L}(a, y) = a"]) == [_J, r"\mathrm{L}(a, y) = a"]  # another name
+    cost = r"J = \frac{1}{2m}\sum_i (h_\theta(x^{(i)}) - y^{(i)})^2"  # a command as the function's subscript
+    assert _functions_first([cost, r"h_{\theta}(x) = \theta^T x"]) == [r"h_{\theta}(x) = \theta^T x", cost]
 
 
 @pytest.mark.parametrize(("factor", "verdict"), [("2", "proved"), ("1", "wrong")])

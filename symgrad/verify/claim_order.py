@@ -18,7 +18,8 @@ def _names_a_derivative(text: str, define: Sequence[str]) -> bool:
 
 
 # a subscript between the name and its parenthesis: y_i(x) = \frac{\exp(x_i)}{\sum_j \exp(x_j)}, an element of y
-_SUBSCRIPT = r"(?:_\s*(?:\{[^{}=]*\}|[A-Za-z0-9]))?"  # f_i(, f_{w,b}(: a function's name may carry a subscript
+# f_i(, f_{w,b}(, f_\theta(: a function's name may carry a subscript (a command, too)
+_SUBSCRIPT = r"(?:_\s*(?:\{[^{}=]*\}|[A-Za-z0-9]|\\[A-Za-z]+))?"
 # a function's name in a font (\mathcal{L}(a, y) = ...): the name with its font, as the definition applying it writes it
 _FONT = r"\\(?:mathcal|mathscr|mathrm|mathit|mathbf|boldsymbol|operatorname|text|textrm)\s*\{\s*\\?[A-Za-z]+\s*\}"
 _FUNCTION_HEAD = re.compile(rf"\s*\$*\s*({_FONT}|\\?[A-Za-z]+)\s*{_SUBSCRIPT}\s*(?:\\left\s*)?\(")
