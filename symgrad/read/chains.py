@@ -55,13 +55,18 @@ _WORDS = r"\\text\{\s*(?:\([^{}()]*\)|[A-Za-z]{2,}\s+[A-Za-z][^{}]*)\s*\}"  # (a
 _LINE_REMARK = re.compile(rf"(?<=\\\\)\s*{_WORDS}(?=\s*&)|(?:\\q?quad\s*)?{_WORDS}(?=\s*\\\\)")
 # a Japanese page's reference mark, (※1) anywhere or ※1 at a line's end, points to a remark below: never mathematics
 _NOTE_MARK = re.compile(r"\(\s*※\s*\d*\s*\)|※\s*\d*(?=\s*(?:\\\\|$))")
+# a page's HTML paragraph and line-break tags between display lines (<p>, </p>, <br/>, <div class="math">): layout
+# only; tags that mark up the text itself (<sub>, <sup>, <b>) are not among them
+_LAYOUT_TAG = re.compile(r"</?(?:p|br|div|span|hr|center)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
 def _line_remarks_blanked(latex: str) -> str:
     """An aligned chain without the remarks in words on its lines (``\\\\ \\text{(chain rule)} &= ...``, ``... \\quad
     \\text{by linearity} \\\\``, a reference mark ``(※1)``), blanked, the same width: they say why a step holds,
-    not what it is."""
-    return _NOTE_MARK.sub(lambda m: " " * len(m.group(0)), _LINE_REMARK.sub(lambda m: " " * len(m.group(0)), latex))
+    not what it is; a page's HTML layout tags between the lines (``</p> <p>``) too."""
+    for remark in (_LINE_REMARK, _NOTE_MARK, _LAYOUT_TAG):
+        latex = remark.sub(lambda m: " " * len(m.group(0)), latex)
+    return latex
 
 
 def _naming_the_derivative(latex: str, parts: list[list[_Tok]], ctx: Context, asked: tuple) -> list[list[_Tok]]:
