@@ -52,7 +52,8 @@ def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     for key, (name, text) in ctx.written_heads.items():
         toks = _primed(toks, key, name, text, ctx)
         free = _free_positions(key, name, ctx)
-        while (span := _find(toks, key, free)) is not None:
+        after = 0  # past the last replacement: a head that names itself (f_i(y) = ..., short key f_i) ends there
+        while (span := _find(toks, key, free, after)) is not None:
             start, end, letters = span
             if key[-1] != ")" and end < len(toks) and toks[end].text in ("(", "_", "^"):
                 break  # \ln L(\sigma) of a head \ln L(\mu): another value; L_2, L^2: another name
@@ -63,6 +64,7 @@ def named_heads(toks: list[_Tok], ctx: Context) -> list[_Tok]:
             sign = [_Tok("sym", "+", at)] if key[0] == "-" and start and toks[start - 1].kind in ("letter", "digit") or \
                 key[0] == "-" and start and toks[start - 1].text in (")", "}", "]") else []
             toks = [*toks[:start], *sign, _Tok("letter", name, at), *element, *toks[end:]]
+            after = start + len(sign) + 1 + len(element)
             note = f"{text} read as {name}, the name its definition gives it" + (
                 f" (its element at the index written in place of {', '.join(key[p] for p in free)})" if free else "")
             if note not in ctx.notes:
@@ -123,10 +125,12 @@ def _key(toks: list[_Tok]) -> tuple[str, ...]:
     return tuple(_text(toks[k]) for k in _kept(toks))
 
 
-def _find(toks: list[_Tok], key: tuple[str, ...], free: list[int] = ()) -> tuple[int, int, list[str]] | None:
-    """The span of the first occurrence of ``key`` in ``toks`` (braces aside), widened to balance its braces, with the
-    index letters written at the ``free`` positions of the key (any one letter may stand there)."""
-    kept = _kept(toks)
+def _find(toks: list[_Tok], key: tuple[str, ...], free: list[int] = (), after: int = 0
+          ) -> tuple[int, int, list[str]] | None:
+    """The span of the first occurrence of ``key`` in ``toks`` at or after the token ``after`` (braces aside), widened
+    to balance its braces, with the index letters written at the ``free`` positions of the key (any one letter may
+    stand there)."""
+    kept = [k for k in _kept(toks) if k >= after]
     texts = [_text(toks[k]) for k in kept]
     for s in range(len(texts) - len(key) + 1):
         written = texts[s:s + len(key)]
@@ -145,7 +149,7 @@ def _find(toks: list[_Tok], key: tuple[str, ...], free: list[int] = ()) -> tuple
 
 
 def _letters(key: tuple[str, ...], written: list[str], free: list[int]) -> list[str] | None:
-    """The index letters written at the ``free`` positions, one per letter of the key (``\log p(y^{(i)} | x^{(i)})``
+    """The index letters written at the ``free`` positions, one per letter of the key (``\\log p(y^{(i)} | x^{(i)})``
     writes i twice: one index); None where one key letter is written as two (``y^{(i)} ... x^{(j)}``: not the head)."""
     by: dict[str, str] = {}
     for p in free:
