@@ -25,6 +25,13 @@ def _counted_from_one(body: sp.Expr, idx: sp.Idx, upper: sp.Expr) -> tuple[sp.Id
     return new, kept.xreplace({idx: new - 1}).xreplace({keep: new}), kept != body
 
 
+def _entries_hidden(body: sp.Expr) -> sp.Expr:
+    """``body`` with each element (x_j, delta_jk) replaced by one symbol: what is left of an index is its use as a
+    number (x^j)."""
+    entry = sp.Dummy("entry")
+    return body.replace(lambda e: isinstance(e, (sp.Indexed, sp.KroneckerDelta)), lambda e: entry)
+
+
 class _Sums:
     """Sums and their bounds (a part of the parser)."""
 
@@ -311,7 +318,13 @@ class _Sums:
             if lower != 0 or upper is None:
                 out.append((idx, lower, upper))
                 continue
+            numeric = idx in _entries_hidden(body).free_symbols
             new, body, relabelled = _counted_from_one(body, idx, upper)
+            if relabelled and numeric:  # \sum_{j=0}^M x^j w_j: w_0 would be w_1, and a claim's w_i one off
+                raise self.error(f"the sum over {idx} from 0 uses {idx} both as a subscript and as a number: counted "
+                                 f"from 1, its element {idx} = 0 would be the first and a claim's subscript {idx} "
+                                 f"would name the next element; write the sum from 1 (\\sum_{{{idx}=1}}^{{{upper} + 1}}, "
+                                 f"with {idx} - 1 where it is a number)", t)
             if relabelled:
                 self.note(f"the sum over {idx} from 0 read from 1 (subscripts {idx} = 0, 1, ... are the first, "
                           "second, ... elements)")
