@@ -60,6 +60,12 @@ HELDOUT11_EVIDENCE = HELDOUT11_DIR / "evidence.json"
 # pages held out 11 also uses, or a fork of one, left out); never used to tune the reader (measured apart)
 HELDOUT12_DIR = HERE / "heldout12"
 HELDOUT12_EVIDENCE = HELDOUT12_DIR / "evidence.json"
+# collected in session 16 from pages none of the sets above uses; never used to tune the reader (measured apart)
+HELDOUT13_DIR = HERE / "heldout13"
+HELDOUT13_EVIDENCE = HELDOUT13_DIR / "evidence.json"
+# collected in session 16 from pages none of the sets above uses; never used to tune the reader (measured apart)
+HELDOUT14_DIR = HERE / "heldout14"
+HELDOUT14_EVIDENCE = HELDOUT14_DIR / "evidence.json"
 TIERS = ("index", "matrix", "messy")
 EXPECTED = ("right", "wrong")
 STAGES = ("given", "define", "assume", "of", "claim")
@@ -119,6 +125,12 @@ SETS = (
             "held out 12 (`tests/corpus/heldout12/`): collected in session 15, at the same time as held out 11 by "
             "another engineer, from pages none of the sets above uses; measured untuned there (9/97); used to "
             "develop the reader since session 16"),
+    CaseSet("heldout13", HELDOUT13_DIR, HELDOUT13_EVIDENCE, False,
+            "held out 13 (`tests/corpus/heldout13/`): collected in session 16 from pages none of the sets above uses, "
+            "never used to tune the reader: the rate on derivations symgrad has not seen"),
+    CaseSet("heldout14", HELDOUT14_DIR, HELDOUT14_EVIDENCE, False,
+            "held out 14 (`tests/corpus/heldout14/`): collected in session 16 from pages none of the sets above uses, "
+            "never used to tune the reader: the rate on derivations symgrad has not seen"),
 )
 
 
