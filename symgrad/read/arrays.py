@@ -155,7 +155,7 @@ class _Arrays:
                              f"but a transpose says it is a vector; declare the arrays it is made of "
                              rf"(x \in \mathbb{{R}}^{{n}}) to read it as one", tok)
         unshaped = sorted(n for n in map(str, v.expr.free_symbols) if n in self.new_scalars and not self.ctx.known(n))
-        if not v.axes and unshaped:  # A^T x with A met here: read as a number the transpose is silent
+        if not v.axes and unshaped and not isinstance(v.expr, sp.Symbol):  # one letter's transpose: its use settles
             # (y - Xw)^T(y - Xw) with X, w, y met here: read as numbers the transpose is silent, and a wrong -2X(y - Xw)
             # was proved
             names = ", ".join(unshaped)
