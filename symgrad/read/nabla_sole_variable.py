@@ -35,7 +35,7 @@ def sole_variable_gradient(p: Any, t: _Tok) -> Any | None:
         return None
     sizes = set(p.ctx.sizes.values()) | set(p.sizes.values())
     found = _variables(sp.sympify(body.expr), sizes)
-    if len(found) != 1:
+    if len(found) != 1 or str(next(iter(found))) in p.ctx.definitions:  # \nabla f(u, w): f's node, no variable
         p.pos = save
         return None
     (var,) = found
