@@ -10,6 +10,7 @@ import sympy as sp
 
 from ..errors import ParseError
 from .tokens import _Tok
+from .vocabulary import _Val
 
 
 def _variables(expr: sp.Expr, sizes: set[sp.Symbol]) -> set[sp.Basic]:
@@ -42,4 +43,4 @@ def sole_variable_gradient(p: Any, t: _Tok) -> Any | None:
     last = p.toks[p.pos - 1]
     text = p.src[start - 1:last.col - 1 + len(last.text)].strip()
     p.note(f"\\nabla {text} read as the gradient by {var}, the one variable it is written in")
-    return p.derivative(body, p.array(var, t) if isinstance(var, sp.IndexedBase) else type(body)(var), t)
+    return p.derivative(body, p.array(var, t) if isinstance(var, sp.IndexedBase) else _Val(var), t)
