@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from symgrad.errors import ParseError
 from symgrad.parse import Context, parse_definition
 
 
@@ -34,5 +35,7 @@ def test_code_attention_scores_feed_softmax_as_a_matrix():
 
 
 def test_a_capital_applied_to_a_transpose_is_not_a_product():
-    d = parse_definition(r"S = f(K^T)", Context())
-    assert not d.rhs.atoms(sp.Indexed)
+    """f(K^T) is no product f K^T: read as one, K would be a matrix; K stays a number, and a letter transposed while
+    still a number at the end of the reading is refused naming both readings (read/arrays.transposed_numbers)."""
+    with pytest.raises(ParseError, match=r"K\^T of K, which nothing shapes, has two readings: a number .* or a matrix"):
+        parse_definition(r"S = f(K^T)", Context())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .array_roles import array_roles
+from .array_roles import COLUMNS, ROWS, array_roles
 from .tokens import _Tok
 from .vocabulary import _extent, _free_indices, _Val
 
@@ -169,7 +169,27 @@ class _Arrays:
             error.arrays = None if primed else array_roles(v.expr, shaped)  # type: ignore[attr-defined]
             error.unshaped = () if primed else tuple(sorted(shaped))  # type: ignore[attr-defined]  # each reading
             raise error
+        if not v.axes and unshaped:  # A^T with A met here: its use may still make it an array (transposed_numbers)
+            self.__dict__.setdefault("transposed", {}).setdefault(unshaped[0], tok)
         return _Val(v.expr, tuple(reversed(v.axes)))
+
+    def transposed_numbers(self) -> None:
+        """At the end of a reading: refuse a letter transposed while nothing shaped it that is still a number (A of
+        ``\\frac{1}{2}\\|A^T x\\|^2 - b^T x``). Read as a number, the transpose changes nothing, and the WRONG ``A^T A x
+        - b`` and the right ``A A^T x - b`` were the same ``A^2 x - b``: the wrong one was proved. A letter its use
+        made an array by the end reads as it did. The refusal offers the usual convention's reading (a capital a
+        matrix, a lower-case letter a vector) for a second try with the shapes declared (verify.transposed_arrays)."""
+        for name, tok in self.__dict__.get("transposed", {}).items():
+            if self.new_scalars.get(name) is None or name in self.sizes or self.ctx.known(name):
+                continue
+            matrix = name[:1].isupper()
+            kind, dims = ("a matrix", r"m \times n") if matrix else ("a vector", "n")
+            error = self.error(f"{name}^T of {name}, which nothing shapes, has two readings: a number (the transpose "
+                               f"changes nothing) or {kind}; declare its shape ("
+                               rf"{name} \in \mathbb{{R}}^{{{dims}}}, or \in \mathbb{{R}} for a number)", tok)
+            error.arrays = {name: (ROWS, COLUMNS) if matrix else (ROWS,)}  # type: ignore[attr-defined]
+            error.unshaped = (name,)  # type: ignore[attr-defined]
+            raise error
 
     def entry_of_transpose(self, v: _Val, tok: _Tok) -> _Val | None:
         """``X_{pq}^T``, ``(BA)_{pq}^T``: LaTeX sets the subscript and the transpose on the same base, as it sets

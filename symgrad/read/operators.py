@@ -479,6 +479,7 @@ class _Operators:
             t = self.peek()
             raise self.error(f"unexpected {t.text}", t)
         self.check_letters()
+        self.transposed_numbers()
 
     def resolve(self) -> dict[sp.Expr, sp.Expr]:
         """Give each index of unknown range its size: from shapes, else the only size in play, else N."""
