@@ -65,8 +65,8 @@ Decisions (documented here because scripts depend on them):
 from __future__ import annotations
 
 from .cli import add_cli, handler
-from .displays import verify
 from .judging import judge
+from .overall_limit import verify
 from .selfcheck import self_check
 from .verdict import DIAGNOSES, VERDICTS, Link, Verdict, VerifyError, describe_counterexample
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from .displays import verify
+from .overall_limit import verify
 
 
 def add_cli(subparsers: Any) -> None:

@@ -3,17 +3,15 @@ definitions substituted inline, within a time budget."""
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 import sympy as sp
 from sympy.functions.elementary.hyperbolic import HyperbolicFunction
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from .. import linalg
+from ..rules.cpu_limit import cpu_limit
 from ..rules.deadline import now
 from ..tensors import name_of
 from .problem import _inline, _is_size, _Problem
@@ -23,25 +21,10 @@ class _Timeout(Exception):
     """The symbolic proof ran past its time budget (internal: always caught)."""
 
 
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise ``_Timeout`` inside the block after ``seconds`` of this process's CPU time (SIGPROF, as every budget
-    reads ``rules.deadline.now``; only in the main thread)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or seconds <= 0:
-        yield
-        return
-
-    def expire(signum: int, frame: Any) -> None:
-        raise _Timeout()
-
-    old = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, old)
+def _time_limit(seconds: float) -> AbstractContextManager[None]:
+    """Raise ``_Timeout`` inside the block after ``seconds`` of this process's CPU time (rules.cpu_limit: nested
+    inside a verdict's whole budget)."""
+    return cpu_limit(seconds, _Timeout)
 
 
 def _apply_assumptions(e: sp.Expr, assumptions: Sequence[sp.Basic]) -> sp.Expr:

@@ -1,0 +1,54 @@
+"""A verdict's whole budget (verify.overall_limit, rules.cpu_limit): a reading that never ends is refused as
+unreadable saying why, never a hung command; limits nest (the proof's own inside the whole), each raising its own
+exception, the outer one also from inside the inner block, and a finished block leaves no timer armed."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import pytest
+
+from symgrad.rules.cpu_limit import cpu_limit
+from symgrad.verify import displays, overall_limit
+
+
+class _Inner(Exception):
+    pass
+
+
+class _Outer(BaseException):
+    pass
+
+
+def _spin() -> None:
+    end = time.process_time() + 10
+    while time.process_time() < end:
+        sum(range(1000))
+    raise AssertionError("no limit fired within 10 s of CPU time")
+
+
+def test_the_inner_limit_fires_first_and_the_outer_still_holds():
+    with pytest.raises(_Outer), cpu_limit(0.6, _Outer):
+        with pytest.raises(_Inner), cpu_limit(0.1, _Inner):
+            _spin()
+        _spin()
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+def test_the_outer_limit_fires_inside_the_inner_block():
+    with pytest.raises(_Outer), cpu_limit(0.1, _Outer), cpu_limit(5.0, _Inner):
+        _spin()
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+def test_a_reading_that_never_ends_is_unreadable(monkeypatch):
+    monkeypatch.setattr(overall_limit, "seconds_for", lambda timeout: 0.3)
+    monkeypatch.setattr(displays, "verify_one", lambda *args: _spin())
+    v = overall_limit.verify(r"\frac{d}{dx} x^2 = 2x")
+    assert v.verdict == "unreadable" and "did not finish reading and judging this within 0.3 s" in v.message
+
+
+def test_within_the_budget_the_verdict_is_the_reader_s():
+    assert overall_limit.verify(r"\frac{d}{dx} x^2 = 2x").verdict == "proved"
+    assert overall_limit.verify(r"\frac{d}{dx} x^2 = 3x").verdict == "wrong"
