@@ -129,7 +129,16 @@ def _derivative(latex: str, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     if not isinstance(v.expr, sp.Derivative):
         raise ParseError(r"not a derivative (write \frac{\partial L}{\partial w} or \nabla_w L)", column=1,
                          source=latex)
-    return v.expr.expr, v.expr.variables[0]
+    return _outermost(v.expr)
+
+
+def _outermost(d: sp.Derivative) -> tuple[sp.Expr, sp.Expr]:
+    """``(of, var)`` of the outermost derivative: ``\\frac{d}{dx}\\frac{d}{dx} x^3``, which SymPy folds into one
+    Derivative by x twice, is the derivative by x of the derivative by x (a higher derivative, which the judge
+    refuses), never the first derivative: read so, the WRONG 3x^2 was proved."""
+    if len(d.variables) == 1:
+        return d.expr, d.variables[0]
+    return sp.Derivative(d.expr, *d.variables[:-1], evaluate=False), d.variables[-1]
 
 
 @_reading
@@ -222,7 +231,7 @@ def _members(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, stric
         v, _ = _parse_value(latex, body + [end], ctx, strict)
         value: sp.Expr | DerivativeOf = as_variables(v.expr, ctx.applied).xreplace(same)  # f(x_i) by which it is differentiated
         if isinstance(v.expr, sp.Derivative):
-            value = DerivativeOf(v.expr.expr.xreplace(same), v.expr.variables[0].xreplace(same))
+            value = DerivativeOf(*(part.xreplace(same) for part in _outermost(v.expr)))
         members.append(Member(source_text(latex, body), value, body[0].col, v.free, v.axes))
     return members
 
@@ -454,9 +463,13 @@ def _row_of_a_number(p: _Parser, name: str, params: list[str], rhs: _Val, tok: _
     numbers = [q for q in params if not isinstance(p.ctx.tensors.get(q), sp.IndexedBase)]
     if numbers and len(rhs.axes) == 2 and rhs.axes[0] is None and rhs.axes[1] is not None:
         q = numbers[0]
-        raise p.error(f"{name}({', '.join(params)}) is a row vector with {q} read as a number (nothing declares its "
-                      f"shape): a transposed vector times {q} is their inner product when {q} is a vector - declare "
-                      f"it ({q} \\in \\mathbb{{R}}^{{n}})", tok)
+        error = p.error(f"{name}({', '.join(params)}) is a row vector with {q} read as a number (nothing declares its "
+                        f"shape): a transposed vector times {q} is their inner product when {q} is a vector - declare "
+                        f"it ({q} \\in \\mathbb{{R}}^{{n}})", tok)
+        # judged as numbers and as vectors (verify.readings): the verdict stands where both readings agree
+        rows = {str(b) for b in rhs.expr.atoms(sp.IndexedBase)} & {n for n, t in p.new_tensors.items() if len(t.shape) == 1}
+        error.unshaped = (q, *sorted(rows - {q}))  # type: ignore[attr-defined]
+        raise error
 
 
 def _function(ctx: Context, name: str, params: list[str], own: set[str], value: sp.Expr) -> None:
