@@ -31,7 +31,7 @@ def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     samples = sample_letters(toks, ctx)
     spans = _spans(toks, LETTERS + tuple(samples))
     letters = _layer_letters(toks, spans, ctx) | samples
-    spans = [s for s in spans if _letter(s[2]) in letters or s[2].is_Integer]
+    spans = [s for s in spans if _letter(s[2]) in letters or s[2].is_Integer] + numbered_spans(toks, ctx)
     for x in sorted(letters - set(ctx.layer_letters)):
         ctx.layer_letters.append(x)
         ctx.notes.append(f"{x} read as a label of the sample, not a power: each name tagged ^{x} is a name of its own, "
@@ -46,6 +46,33 @@ def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
         name = labelled(toks[start].text.lstrip("\\"), label)
         ctx.layer_names.add(name)
         out[start:end] = [_Tok("letter", name, toks[start].col), *toks[start + 1:_hat(toks, start)]]  # z_i^l: z^l _i
+    return out
+
+
+def numbered_spans(toks: list[_Tok], ctx: Context) -> list[tuple[int, int, sp.Expr]]:
+    """The spans of bare digit tags (``W^1``, ``z^{2}``) that are layer numbers: only where a fact declared a name so
+    tagged (``W^1 \\in \\mathbb{R}^{3 \\times 2}``, ``ctx.numbered_layers``), and only on a name that fact declared, a
+    name written with ^1 (no power anyone writes) or the name a definition defines; elsewhere ``x^2`` stays a power."""
+    if not ctx.numbered_layers:
+        return []
+    spans = [(k, end, sp.Integer(int(digit))) for k, end, digit in _bare_digits(toks)]
+    bases = ctx.numbered_layers | {toks[k].text for k, _, label in spans if label == 1 or k == _head(toks)}
+    ctx.numbered_layers |= bases
+    return [s for s in spans if toks[s[0]].text in bases]
+
+
+def _bare_digits(toks: list[_Tok]) -> list[tuple[int, int, str]]:
+    """``(start, end, digit)`` of each name tagged with one bare digit, ``W^1`` or ``W^{1}``."""
+    out = []
+    for k in range(len(toks) - 2):
+        base, at = toks[k], _hat(toks, k)
+        if at + 1 >= len(toks) or toks[at].text != "^" or not (base.kind == "letter" and base.text != "e" or
+                                                              base.text[1:] in _GREEK) or k and toks[k - 1].text == "_":
+            continue
+        braced = toks[at + 1].text == "{" and at + 3 < len(toks) and toks[at + 3].text == "}"
+        digit = toks[at + 2] if braced else toks[at + 1]
+        if digit.kind == "digit" and len(digit.text) == 1:
+            out.append((k, at + (4 if braced else 2), digit.text))
     return out
 
 

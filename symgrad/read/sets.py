@@ -8,6 +8,7 @@ import sympy as sp
 
 from ..tensors import size
 from .context import Context
+from .layers import labelled
 from .parser import _Parser
 from .prose_matrices import BY_USE
 from .row_vectors import RowShape, declare_row
@@ -32,8 +33,28 @@ def _member(p: _Parser) -> tuple[str, _Tok, list[str]]:
     name, tok = named
     if braced:
         p.expect("}")
+    name = _numbered(p, name)
     name, idxs, _ = p.indexing(name)
     return name, tok, [str(i) for i in idxs]
+
+
+def _numbered(p: _Parser, name: str) -> str:
+    """``W^1 \\in \\mathbb{R}^{3 \\times 2}``: a declared name with a bare digit superscript is that layer's name,
+    ``W^{[1]}`` (a power declares nothing), and the page's digit superscripts are layer numbers (``ctx.numbered_layers``,
+    read by read/layers.py), noted. The name unchanged where no digit superscript stands before ``\\in`` or ``,``."""
+    braced = p.peek(1).text == "{" and p.peek(3).text == "}"
+    digit, after = (p.peek(2), p.peek(4)) if braced else (p.peek(1), p.peek(2))
+    if not p.at("^") or digit.kind != "digit" or len(digit.text) != 1 or after.text not in (r"\in", ","):
+        return name
+    p.pos += 4 if braced else 2
+    tagged = labelled(name, sp.Integer(int(digit.text)))
+    if not p.ctx.numbered_layers:
+        p.ctx.notes.append(f"{name}^{digit.text} declared: a digit superscript is a layer number ({tagged}) on the names "
+                           "the facts declare so, on names written with ^1 and on defined names: each name tagged ^{[n]} "
+                           "or ^{(n)} is a name of its own")
+    p.ctx.numbered_layers.add(name)
+    p.ctx.layer_names.add(tagged)
+    return tagged
 
 
 def _members(p: _Parser) -> list[tuple[str, _Tok, list[str]]]:
