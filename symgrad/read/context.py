@@ -68,6 +68,7 @@ class Context:
     layer_letters: list[str] = field(default_factory=list)  # l, L read as layer labels (a^l a name of its own)
     layer_templates: list[str] = field(default_factory=list)  # definitions written for a generic layer l
     layer_names: set[str] = field(default_factory=set)  # the labelled names written (a^l, a^{L-1})
+    vector_spaces: set[str] = field(default_factory=set)  # V of A \in L(V, V): u \in V declares a vector
     numbered_layers: set[str] = field(default_factory=set)  # W of W^1 \in ... (a fact): bare digits tag its layers
     head_labels: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # L_i = ...y_i...: L -> (y_i,)
     written_heads: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # l(\mu,\sigma^2) -> l, text

@@ -10,7 +10,7 @@ from ..tensors import size
 from .context import Context
 from .layers import labelled
 from .parser import _Parser
-from .prose_matrices import BY_USE
+from .prose_matrices import BY_USE, VECTORS_BY_USE
 from .row_vectors import RowShape, declare_row
 from .tokens import _DOTS, _arg_text, _Tok
 from .vocabulary import _extent
@@ -249,7 +249,7 @@ def _set(p: _Parser) -> tuple[str, object]:
     if t.text in ("(", "["):
         p.next()
         lo = p.expr().expr
-        p.expect(",")
+        p.next() if p.at(";") else p.expect(",")  # [0; 1], as French and Russian pages write an interval
         hi = p.expr().expr
         right = p.next()
         if right.text not in (")", "]"):
@@ -341,6 +341,69 @@ def _matrix_space(p: _Parser, names: list[tuple[str, _Tok, list[str]]]) -> bool:
     return True
 
 
+_MAPS = ((r"\mathcal", "{", "L", "}"), (r"\mathscr", "{", "L", "}"), ("L",))  # L(V, W), \mathcal{L}(V)
+
+
+def _linear_maps(p: _Parser, names: list[tuple[str, _Tok, list[str]]]) -> bool:
+    r"""``A \in L(V, V)``, ``\mathcal{L}(V)``: the linear maps of a vector space V to itself, square matrices of a size
+    the use settles (capitals only; noted); ``L(V, W)`` matrices of a shape the use settles; ``L(\mathbb{R}^n,
+    \mathbb{R}^m)`` the m x n matrices. V and W become vector spaces: ``u \in V`` then declares a vector
+    (``_vector_space``). False, nothing read, where it is no such set."""
+    mark = next((m for m in _MAPS if tuple(p.peek(k).text for k in range(len(m))) == m), None)
+    if mark is None or p.peek(len(mark)).text != "(":
+        return False
+    p.pos += len(mark) + 1
+    spaces = [_mapped_space(p)]
+    if p.at(","):
+        p.next()
+        spaces.append(_mapped_space(p))
+    p.expect(")")
+    p.done()
+    if any(isinstance(s, tuple) for s in spaces) and not all(isinstance(s, tuple) for s in spaces):
+        raise p.error(r"linear maps between a named space and \mathbb{R}^n: write both as \mathbb{R}^{n}")
+    ctx = p.ctx
+    ctx.sizes.update(p.sizes)
+    if all(isinstance(s, tuple) for s in spaces):
+        dims = (*spaces[-1], *spaces[0])
+        for name, tok, _ in names:
+            _declare(p, name, tok, dims)
+        return True
+    ctx.vector_spaces.update(spaces)
+    if not all(n[:1].isupper() or n.lstrip("\\")[:1].isupper() for n, _, _ in names):
+        raise p.error(r"a linear map is a matrix and needs its size declared (A \in \mathbb{R}^{n \times n}); only "
+                      "capitals are read as matrices of a size their use settles", names[0][1])
+    written = ", ".join(n for n, _, _ in names)
+    said = "the square matrices" if len(set(spaces)) == 1 else "the matrices"
+    ctx.notes += [BY_USE.format(names=written),
+                  f"{written} in L({', '.join(spaces)}), the linear maps: {said} of a size the use settles"]
+    return True
+
+
+def _mapped_space(p: _Parser) -> str | tuple[sp.Expr, ...]:
+    r"""One space of ``L(V, W)``: a capital letter (its name), or ``\mathbb{R}^{n}`` (its dims, a vector space)."""
+    t = p.peek()
+    if t.kind == "letter" and len(t.text) == 1 and t.text.isupper():
+        return p.next().text
+    if t.text in _FIELDS:
+        letter, sign, dims = _field(p)
+        if letter == "R" and sign is None and len(dims) == 1:
+            return tuple(dims)
+    raise p.error(r"linear maps L(V, W) between vector spaces: a capital letter (V) or \mathbb{R}^{n}", t)
+
+
+def _vector_space(p: _Parser, names: list[tuple[str, _Tok, list[str]]]) -> bool:
+    r"""``u, v \in V`` where V is a space linear maps were declared on (``A \in L(V, V)``): vectors of a size the use
+    settles (noted: verify refuses where the use reads one otherwise). False, nothing read, for any other set."""
+    t = p.peek()
+    if t.text not in p.ctx.vector_spaces or p.peek(1).kind != "end":
+        return False
+    p.next()
+    written = ", ".join(n for n, _, _ in names)
+    p.ctx.notes += [VECTORS_BY_USE.format(names=written),
+                    f"{written} in {t.text}, the vector space the linear maps act on: vectors of a size the use settles"]
+    return True
+
+
 def _dims_braced(p: _Parser) -> tuple[sp.Expr, ...]:
     """``{n}``, ``{m \\times n}``, ``{m,n}`` after M_: the sizes in the braces."""
     opened = p.next()
@@ -375,7 +438,7 @@ def membership(p: _Parser) -> None:
             if dims or not idxs:  # z_i \in R says only that each z_i is real: z keeps its shape
                 _declare(p, name, tok, _element_shape(p, name, tok, idxs, dims) if idxs else dims)
         return
-    if _matrix_space(p, names):
+    if _matrix_space(p, names) or _linear_maps(p, names) or _vector_space(p, names):
         return
     kind, what = _set(p)
     dims = _dims(p)
