@@ -57,6 +57,7 @@ from .restated_definitions import restated
 from .reused_functions import applied_sides, reuse_note
 from .sample_parameters import sample_parameters
 from .stand_ins import stand_ins
+from .stated_functions import checked_stated_value, side_noted
 from .tokens import _GREEK, _split, _Tok, _tokens
 from .upstream import differentiated, read_undefined_loss, restore, snapshot, undefined
 from .upstream_deltas import deltas_written
@@ -365,6 +366,8 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
         _functions_named(latex, parts, k, toks[-1], ctx)
         _names_defined(latex, [parts[j] for j in named if j != k], parts[k], toks[-1], ctx)
         return d
+    if isinstance(first, _Unnamed):  # \tanh(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}} = 2 \sigma(2x) - 1: by side 1
+        return side_noted(_stated(latex, parts[:2], toks[-1], ctx, first), source_text(latex, parts[1][1:]), ctx)
     raise first
 
 
@@ -542,6 +545,7 @@ def _stated(latex: str, parts: list[list[_Tok]], end: _Tok, ctx: Context, refuse
         del ctx.definitions[STATED]
         return _named_head(latex, parts, end, ctx, refused)
     ctx.stated[STATED] = (value.expr, source_text(latex, left))
+    checked_stated_value(STATED, latex, ctx)  # \tanh(x) = a formula that is not tanh: two readings
     return defn
 
 
