@@ -14,6 +14,7 @@ from .bound import _rename_bound
 from .cases_words import parenthesized, said
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
 from .layers import tagged_name
+from .log_bases import lg_refused
 from .second_derivatives import second_derivative
 from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok, _tokens
 from .vocabulary import _REL_CLASSES, _extent, _Val
@@ -537,6 +538,7 @@ class _Operators:
     def foreign(self, t: _Tok) -> _Val:
         """``\\arctan(x)``, ``\\sinh^2 x``, ``\\binom{n}{k}``, ``\\max(0, z)``, ``\\lfloor x \\rfloor``: a command the
         grammar does not know; its arguments are read here, its meaning is asked of latex2sympy2 (``_meaning``)."""
+        lg_refused(t, self)  # \lg: the logarithm to base 10 or to base 2
         unknown = self.error(f"unknown command {t.text}", t)
         if t.text[1:].lower() in _PAGE_MACROS:  # \sech, \sgn, \erf: a page's macro for a function symgrad knows
             self.next()
