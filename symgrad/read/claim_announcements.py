@@ -9,7 +9,8 @@
 - a derivative written as a formula, then words that say its value (``\\frac{d}{dx} \\log(1 + e^x) is indeed
   \\frac{1}{1 + e^{-x}}``): the words read as the =;
 - the derivative of a function written with its one argument (``the tanh(x) derivative is 1 - tanh^2(x)``, ``the
-  derivative of f(x) is ...``): the words read as the derivative by that argument, ``d/dx tanh(x) =``.
+  derivative of f(x) is ...``, a docstring's ``returns derivative of tanh(x) which is 1 - x^2``): the words read as the
+  derivative by that argument, ``d/dx tanh(x) =``.
 
 Each keeps the columns (the words blanked, the same width) and is noted. Words that name no derivative
 (``the derivative should be 2x``: of what, by what?) stay, refused where they are read."""
@@ -32,8 +33,13 @@ _SAYS = re.compile(r"\s*,?\s*(?<![A-Za-z])(?:is\s+equal\s+to|is\s+given\s+by|equ
 _HEAD = re.compile(r"'|\\prime|\\partial|∂|\\nabla|∇|\\d?frac\s*\{\s*d|(?<![A-Za-z])d\w*\s*/\s*d")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _APPLIED = r"(?:\\?[A-Za-z]+|[^\x00-\x7f])\s*\(\s*([A-Za-z])\s*\)"  # tanh(x), \sigma(z), σ(z): one argument, a letter
-_OF_THE_FUNCTION = re.compile(rf"^\s*(?:the\s+)?(?:(?:first|1st)\s+)?(?:derivative\s+of\s+(?P<of>{_APPLIED})|"
-                              rf"(?P<named>{_APPLIED})(?:'s)?\s+derivative)(?![A-Za-z])", re.IGNORECASE)
+# a docstring's verb before it (returns derivative of tanh(x)), its "of" dropped (derivative sigmoid(x)), the argument
+# restated after it (for a given x)
+_OF_THE_FUNCTION = re.compile(rf"^\s*(?:(?:returns?|computes?|calculates?)\s+)?(?:the\s+)?(?:(?:first|1st)\s+)?"
+                              rf"(?:derivative\s+(?:of\s+)?(?P<of>{_APPLIED})|(?P<named>{_APPLIED})(?:'s)?\s+derivative)"
+                              r"(?:\s+for\s+(?:a|any|each|the)\s+given\s+(?P<given>[A-Za-z]))?(?![A-Za-z])", re.IGNORECASE)
+# a docstring's "which is" after the derivative (returns derivative of tanh(x) which is 1 - x^2): the derivative's value
+_WHICH = re.compile(r"\s*,?\s*which(?=\s)", re.IGNORECASE)
 
 
 def without_announcement(text: str, ctx: Context) -> str:
@@ -85,11 +91,14 @@ def _in_words(text: str) -> tuple[str, str] | None:
 def _of_the_function(text: str) -> tuple[str, str] | None:
     """``the tanh(x) derivative is V``: ``d/dx tanh(x) = V`` (within the words' width), and the words."""
     m = _OF_THE_FUNCTION.match(text)
-    says = _SAYS.match(text, m.end()) if m is not None else None
+    which = _WHICH.match(text, m.end()) if m is not None else None
+    says = _SAYS.match(text, which.end() if which else m.end()) if m is not None else None
     if says is None or not says.group(0).strip() or not text[says.end():].strip():
         return None
     function = m.group("of") or m.group("named")
     var = m.group(2) or m.group(4)
+    if m.group("given") not in (None, var) or which and _SAYS.search(text, says.end()):
+        return None  # another letter given; a second "is" (which may name the function: of tanh(x), which is ...)
     return f"d/d{var} {function} = ".ljust(says.end()) + text[says.end():], text[:says.start()].strip()
 
 
