@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .code_heads import claim_named_in_code
 from .context import Context
 from .sentences import derivative_in_words
 
@@ -43,7 +44,11 @@ _WHICH = re.compile(r"\s*,?\s*which(?=\s)", re.IGNORECASE)
 
 
 def without_announcement(text: str, ctx: Context) -> str:
-    """``text`` with the words that announce its formula read as the module docstring says; as written otherwise."""
+    """``text`` with the words that announce its formula read as the module docstring says; as written otherwise. A
+    first member that is a code name for a derivative (``applyDerivative(x) =``) reads as that derivative."""
+    named = claim_named_in_code(text, ctx)
+    if named is not None:
+        return named
     for form in (_before_a_head, _around_a_head, _in_words, _of_the_function, _head_then_words):
         read = form(text)
         if read is not None:

@@ -23,6 +23,8 @@ from .composites import _COMPOSITES, CODE_ACTIVATIONS
 _DERIVATIVE_NAME = re.compile(
     r"(?:d_|grad_|derivative_of_|derivative_)([A-Za-z]\w*)|([A-Za-z]\w*?)_?(?:prime|dash|derivative|deriv|grad)",
     re.IGNORECASE)
+# a camel-case name with the derivative inside: transferFunctionDerivativeTanh differentiates transferFunctionTanh
+_INFIX_DERIVATIVE = re.compile(r"([A-Za-z]\w*?)(?:Derivative|Deriv|Prime)([A-Z]\w*)")
 # d after the name of a function the reader knows (tanh_d, sigmoid_d) names its derivative; after any other name
 # (loss_d, a GAN's discriminator loss) it says nothing
 _KNOWN_D = re.compile(r"([A-Za-z]\w*?)_d")
@@ -136,10 +138,13 @@ def _arguments(fn: ast.FunctionDef, text: str, src: str) -> tuple[list[ast.arg],
 
 def derivative_named(name: str) -> str | None:
     """The function a code name says it differentiates (relu_prime, d_selu, grad_loss: relu, selu, loss; tanh_d: tanh,
-    a function the reader knows), or None."""
+    a function the reader knows; transferFunctionDerivativeTanh: transferFunctionTanh), or None."""
     match = _DERIVATIVE_NAME.fullmatch(name)
     if match:
         return match.group(1) or match.group(2)
+    match = _INFIX_DERIVATIVE.fullmatch(name)
+    if match:
+        return match.group(1) + match.group(2)
     match = _KNOWN_D.fullmatch(name)
     return match.group(1) if match and match.group(1).lower() in _D_KNOWN else None
 

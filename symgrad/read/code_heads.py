@@ -38,6 +38,22 @@ def derivative_named_in_code(text: str, ctx: Context) -> str | None:
     return rf"\frac{{\partial}}{{\partial {var}}} {stem}({var})"
 
 
+def claim_named_in_code(text: str, ctx: Context) -> str | None:
+    """A claim whose first member is such a code name called at its variable (``applyDerivative(x) = (x)(1-x)``, the
+    page defining apply): the name written as the prime of the function it names (``apply'(x)``, within the name's
+    width, so columns stay), noted; None for any other text."""
+    match = _CALL.match(text) if isinstance(text, str) else None
+    if match is None or not text[match.end():].startswith("=") or text[match.end():].startswith("=="):
+        return None
+    name, var = match[1], match[2]
+    stem = None if ctx.known(name) else derivative_named(name)
+    if stem is None or not (stem.lower() in _NAMED_FUNCS | _FUNCS or stem in ctx.functions):
+        return None
+    ctx.notes.append(f"{name}({var}) read as the derivative of {stem} by {var} (the code name says so)")
+    head = f"{stem}'({var})"
+    return head.ljust(match.end() - match.start(1)).rjust(match.end()) + text[match.end():]
+
+
 def _by_the_prediction(text: str, ctx: Context) -> str | None:
     """``loss_gradient(self, y, yhat)``: the derivative of the page's one loss by the prediction argument, as LaTeX;
     None where the name is no loss's derivative, the arguments are not a target and a prediction, or the page has no
