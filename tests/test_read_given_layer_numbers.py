@@ -5,7 +5,10 @@ with ^1 and on defined names (``z^1 = W^1 x``); any other ``w^2`` stays a square
 
 from __future__ import annotations
 
+import pytest
+
 from symgrad import verify
+from symgrad.errors import ParseError
 from symgrad.read.context import Context
 from symgrad.read.facts import parse_given
 
@@ -20,6 +23,17 @@ def test_a_digit_superscript_declared_is_the_layers_name_with_its_shape() -> Non
     assert ctx.numbered_layers == {"W"}
 
 
+def test_a_layer_letter_or_a_fenced_number_names_the_layer() -> None:
+    ctx = Context()
+    parse_given(r"W^L, b^{(l)}, V^{[2]} \in \mathbb{R}^{3}", ctx)
+    assert set(ctx.tensors) == {"W^L", "b^l", "V^{[2]}"} and not ctx.numbered_layers
+
+
+def test_a_square_declared_alone_is_no_layer_number() -> None:
+    with pytest.raises(ParseError):  # sigma^2 > 0 as a variance: never the name of a layer 2
+        parse_given(r"\sigma^2 \in \mathbb{R}_+", Context())
+
+
 def test_a_plain_declaration_sets_no_layer_numbers() -> None:
     ctx = Context()
     parse_given(r"W \in \mathbb{R}^{3 \times 2}", ctx)
@@ -31,6 +45,12 @@ def test_the_layers_read_by_number_and_a_square_stays_a_square() -> None:
     wrong = verify(r"\frac{\partial L}{\partial x} = 2 (W^1)^T (W^2)^T", define=_DEFINE, given=_GIVEN)
     assert right.verdict == "proved" and wrong.verdict == "wrong"
     assert verify(r"\frac{\partial L}{\partial w} = 2w", define=_DEFINE, given=_GIVEN).verdict == "proved"
+
+
+def test_a_declared_layer_letter_reads_as_the_definitions_name_it() -> None:
+    define, given = [r"z^L = W^L a^{L-1}", r"C = \frac{1}{2}\|z^L - y\|^2"], [r"W^L \in \mathbb{R}^{m \times n}"]
+    assert verify(r"\frac{\partial C}{\partial W^L} = (z^L - y) (a^{L-1})^T", define=define, given=given).verdict == "proved"
+    assert verify(r"\frac{\partial C}{\partial W^L} = 2(z^L - y) (a^{L-1})^T", define=define, given=given).verdict == "wrong"
 
 
 def test_without_the_fact_a_digit_superscript_on_a_defined_name_is_refused() -> None:

@@ -248,6 +248,11 @@ def _hat(toks: list[_Tok], k: int) -> int:
     return k + 1
 
 
+def tag_label(text: str) -> sp.Expr | None:
+    """The layer a superscript's text names (``L``, ``l-1``, ``[2]``, ``(1)``), or None where it names none."""
+    return _label(text)
+
+
 def _label(text: str, letters: tuple[str, ...] = LETTERS) -> sp.Expr | None:
     """The layer a tag names: ``l``, ``L-1``, ``(l-1)``, ``[l]``; a number only fenced, ``(2)``, ``[1]`` (a bare
     ``^2`` is a power); else None."""

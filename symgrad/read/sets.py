@@ -8,7 +8,7 @@ import sympy as sp
 
 from ..tensors import size
 from .context import Context
-from .layers import labelled
+from .layers import labelled, tag_label
 from .parser import _Parser
 from .prose_matrices import BY_USE, VECTORS_BY_USE
 from .row_vectors import RowShape, declare_row
@@ -39,12 +39,15 @@ def _member(p: _Parser) -> tuple[str, _Tok, list[str]]:
 
 
 def _numbered(p: _Parser, name: str) -> str:
-    """``W^1 \\in \\mathbb{R}^{3 \\times 2}``: a declared name with a bare digit superscript is that layer's name,
-    ``W^{[1]}`` (a power declares nothing), and the page's digit superscripts are layer numbers (``ctx.numbered_layers``,
-    read by read/layers.py), noted. The name unchanged where no digit superscript stands before ``\\in`` or ``,``."""
+    """``W^1 \\in \\mathbb{R}^{3 \\times 2}``: a declared name with the superscript 1 (no power anyone writes) is that
+    layer's name, ``W^{[1]}``, and the page's digit superscripts are layer numbers (``ctx.numbered_layers``, read by
+    read/layers.py), noted; ``W^2`` then too. Another digit on a name not so declared (``\\sigma^2 \\in \\mathbb{R}_+``)
+    is left to the power it may be; the name is unchanged where no digit superscript stands before ``\\in`` or ``,``."""
     braced = p.peek(1).text == "{" and p.peek(3).text == "}"
     digit, after = (p.peek(2), p.peek(4)) if braced else (p.peek(1), p.peek(2))
     if not p.at("^") or digit.kind != "digit" or len(digit.text) != 1 or after.text not in (r"\in", ","):
+        return _labelled(p, name)
+    if digit.text != "1" and name not in p.ctx.numbered_layers:  # \sigma^2 \in \mathbb{R}_+: a variance, a power
         return name
     p.pos += 4 if braced else 2
     tagged = labelled(name, sp.Integer(int(digit.text)))
@@ -53,6 +56,23 @@ def _numbered(p: _Parser, name: str) -> str:
                            "the facts declare so, on names written with ^1 and on defined names: each name tagged ^{[n]} "
                            "or ^{(n)} is a name of its own")
     p.ctx.numbered_layers.add(name)
+    p.ctx.layer_names.add(tagged)
+    return tagged
+
+
+def _labelled(p: _Parser, name: str) -> str:
+    """``W^L \\in \\mathbb{R}^{m \\times n}``, ``W^{[2]}``, ``b^{(l)}``: a declared name with a layer tag is the name at
+    that layer (``W^L``, as read/layers.py names it in the definitions); unchanged without such a tag before ``\\in``
+    or ``,``."""
+    if not p.at("^"):
+        return name
+    end = _arg_text(p.toks, p.pos + 1)[1] if p.peek(1).text == "{" else p.pos + 2
+    inner = p.toks[p.pos + 2:end - 1] if p.peek(1).text == "{" else p.toks[p.pos + 1:end]
+    label = tag_label("".join(t.text for t in inner))
+    if label is None or end >= len(p.toks) or p.toks[end].text not in (r"\in", ","):
+        return name
+    p.pos = end
+    tagged = labelled(name, label)
     p.ctx.layer_names.add(tagged)
     return tagged
 
