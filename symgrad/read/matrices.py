@@ -198,7 +198,7 @@ class _Matrices:
             return None
         if subscripted:
             n = self.subscript_size()
-            return None if n is None else self.sized_identity(n, ": its subscript")
+            return self.identity_entry(t) if n is None else self.sized_identity(n, ": its subscript")
         if self.ctx.matrix_size is not None:
             return self.sized_identity(self.ctx.matrix_size, "")
         shapes = {tuple(b.shape) for b in [*self.ctx.tensors.values(), *self.new_tensors.values()]
@@ -217,6 +217,22 @@ class _Matrices:
             row, col = self.fresh(extent), self.fresh(extent)
             return _Val(sp.KroneckerDelta(row, col), (row, col))
         return None
+
+    def identity_entry(self, t: _Tok) -> _Val | None:
+        """``I_{kj}`` of an undeclared, undefined I, its subscript two indices of one range: the entry of the identity
+        matrix, the Kronecker delta (noted); None (nothing read) for any other subscript."""
+        start = self.pos
+        got = self.index_run(2)
+        if got is None:
+            self.next()
+            kind, got = self.subscript() if self.at("{") else ("", [])
+            if kind != "indices" or len(got) != 2 or not all(isinstance(i, sp.Idx) for i in got) or self.at("_"):
+                self.pos = start
+                return None
+        self.unify(_extent(got[0]), _extent(got[1]), t, "identity matrix")
+        self.note(f"I_{{{got[0]}{got[1]}}} read as an entry of the identity matrix (the Kronecker delta): nothing "
+                  "defines I")
+        return _Val(sp.KroneckerDelta(*got))
 
     def sized_identity(self, n: sp.Expr, why: str) -> _Val:
         """The n x n identity on fresh indices, noted with ``why`` its size is n."""

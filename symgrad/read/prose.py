@@ -419,7 +419,7 @@ _AND = re.compile(r"\s*(?:,|;|\\q?quad|\\text\s*\{\s*and\s*\}|(?<![A-Za-z\\])and
 _SPACING = r"(?:\s|\\[;,:! ]|\\q?quad(?![A-Za-z])|~)"
 # words a page writes before a definition or a claim ("if y = ...", "\mathrm{then} \frac{dy}{dx} = ...")
 _LEAD_WORDS = r"(?:let|if|use|define|suppose|then|so|hence|thus|therefore|we\s+(?:have|get|find|obtain))"
-_LEAD_IN = re.compile(rf"^{_SPACING}*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{{\s*{_LEAD_WORDS}\s*\}}[,:]?{_SPACING}*|"
+_LEAD_IN = re.compile(rf"^{_SPACING}*(?:\\(?:text|mathrm|textrm|mbox|textit)\s*\{{\s*{_LEAD_WORDS}\s*[,:]?\s*\}}[,:]?{_SPACING}*|"
                       rf"{_LEAD_WORDS}[,:]?{_SPACING}+|\\therefore(?![A-Za-z]){_SPACING}*)", re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from .context import Context
 from .derivative_names import made, spelled
 from .directional_differentials import directional_head
 from .letters import _SPELLING
+from .plain_second_derivatives import plain_second
 from .tokens import _FUNCS, _split, _Tok
 from .upstream import outputs
 from .vocabulary import _ELEMENTWISE, _NAMED_FUNCS, _OPERATORS
@@ -47,7 +48,7 @@ def _at(latex: str, head: list[_Tok], k: int, ctx: Context) -> tuple[int, list[_
     """(end of what is replaced, its replacement) for a construct starting at ``head[k]``, else None."""
     if head[k].text == r"\dot" and k + 1 < len(head):
         return _dotted(head, k, ctx)
-    return _applied(latex, head, k, ctx)
+    return plain_second(head, k, ctx) or _applied(latex, head, k, ctx)
 
 
 def _nabla_alone(head: list[_Tok], ctx: Context) -> list[_Tok] | None:
@@ -82,6 +83,9 @@ def _applied(latex: str, head: list[_Tok], k: int, ctx: Context) -> tuple[int, l
     t = head[k]
     if t.kind != "letter" and not (t.kind == "cmd" and t.text[1:].isalpha()):
         return None
+    labelled = _labelled(head, k, ctx)
+    if labelled is not None:
+        return labelled
     name, order, after = t.text.lstrip("\\"), *_primes(head, k + 1)
     args = _arguments(head, after)
     if args is None or (k > 0 and head[k - 1].kind == "letter" and head[k - 1].col + 1 == t.col):
@@ -96,6 +100,40 @@ def _applied(latex: str, head: list[_Tok], k: int, ctx: Context) -> tuple[int, l
         return None
     by = rf"\frac{{d{'^2' if order == 2 else ''}}}{{d {names[0]}{'^2' if order == 2 else ''}}}" if order else ""
     return end, made(by + " " + spelling)
+
+
+def _labelled(head: list[_Tok], k: int, ctx: Context) -> tuple[int, list[_Tok]] | None:
+    """``s'_a(x)``, ``s''_a(x)``, ``s_a''(x)`` of a defined ``s_a(x) = ...`` (a function whose subscript names its
+    parameter): the first or second derivative by its one argument. A prime before the subscript is typeset as one
+    after it (``s'_a`` and ``s_a'`` print alike), so both are read the same."""
+    if head[k].kind != "letter" or k + 1 >= len(head):
+        return None
+    order, after = _primes(head, k + 1)
+    sub = _subscript(head, after if order else k + 1)
+    if sub is None:
+        return None
+    label, past = sub
+    if not order:
+        order, past = _primes(head, past)
+    args = _arguments(head, past)
+    fn = ctx.functions.get(f"{head[k].text}_{label}")
+    if fn is None or order not in (1, 2) or args is None or len(args[0]) != 1 or len(fn.params) != 1:
+        return None
+    (x,), end = args
+    power = "^2" if order == 2 else ""
+    return end, [*made(rf"\frac{{d{power}}}{{d {x}{power}}}"), head[k], *made(f"_{{{label}}}"), *head[past:end]]
+
+
+def _subscript(head: list[_Tok], k: int) -> tuple[str, int] | None:
+    """(the label, the position after it) of ``_a`` or ``_{w,b}`` at ``head[k]``; None where no subscript is."""
+    if k + 1 >= len(head) or head[k].text != "_":
+        return None
+    if head[k + 1].text != "{":
+        return head[k + 1].text, k + 2
+    close = next((j for j in range(k + 2, len(head)) if head[j].text == "}"), None)
+    if close is None or close == k + 2:
+        return None
+    return "".join(u.text for u in head[k + 2:close]), close + 1
 
 
 # LaTeX's operator names (\det, \max, \Pr, ...): each means its operator, never a function the page leaves undefined

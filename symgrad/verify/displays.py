@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..errors import ParseError
+from ..read.claim_rows import statements
 from ..read.sympy_matrices import in_sympy
 from .claim import verify as verify_one
 from .claim_definitions import definition_before
@@ -33,11 +34,25 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         verdict.message = f"{verdict.message} [read: {stated[0]} before the claim read as the definition of a name " \
                           "nothing else defines]".strip()
         return verdict
-    parts = claims_in(claim) if of is None else [claim]
+    parts, parted = (claims_in(claim), "a comma") if of is None else ([claim], "")
+    if len(parts) == 1 and of is None:
+        parts, parted = _rows_stating(claim), "its rows"
     if len(parts) == 1:
         return verify_one(claim, of, define, given, assume, timeout, convention)
     verdicts = [verify_one(part, None, define, given, assume, timeout, convention) for part in parts]
-    return _combined(verdicts, parts)
+    return _combined(verdicts, parts, parted)
+
+
+def _rows_stating(text: str) -> list[str]:
+    """The statements of ``text``'s rows (read.claim_rows), where each states a derivative; ``[text]`` otherwise."""
+    from ..read.tokens import _tokens
+
+    parts = statements(text)
+    try:
+        stating = len(parts) > 1 and all(_states_a_derivative(_tokens(part)[:-1]) for part in parts)
+    except ParseError:
+        return [text]  # the claim's reader reports it, with its column
+    return parts if stating else [text]
 
 
 def claims_in(text: str) -> list[str]:
@@ -80,12 +95,12 @@ def _states_a_derivative(toks: list) -> bool:
         for a, b, c in zip(left, left[1:], left[2:]))
 
 
-def _combined(verdicts: list[Verdict], parts: list[str]) -> Verdict:
+def _combined(verdicts: list[Verdict], parts: list[str], parted: str) -> Verdict:
     """The display's verdict: the first wrong claim's (a display with a wrong claim is wrong), else the first
     unreadable one's, else proved when every claim is, agrees otherwise; noted."""
     said = ", ".join(f"the {_ORDINALS[n] if n < len(_ORDINALS) else f'{n + 1}th'} {v.verdict}"
                      for n, v in enumerate(verdicts))
-    note = f"[read: the display states {len(parts)} derivatives, parted at a comma, each judged as a claim: {said}]"
+    note = f"[read: the display states {len(parts)} derivatives, parted at {parted}, each judged as a claim: {said}]"
     decisive = next((v for v in verdicts if v.verdict == "wrong"), None) or next(
         (v for v in verdicts if v.verdict == "unreadable"), None)
     if decisive is not None:
