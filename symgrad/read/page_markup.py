@@ -1,7 +1,8 @@
 """The markup a page wraps its mathematics in, which only says "this is math" and is blanked (columns kept): a forum's
 ``[tex]...[/tex]`` or ``[math]...[/math]``, MediaWiki's ``<math>...</math>``, markdown's backtick fences around the
 whole text (``````yi = ...``````) and its quote marker before a quoted formula (``> $\\sigma(x) = ...$``),
-reStructuredText's ``.. math::`` directive and ``:math:`...``` role (Sphinx sources), and MediaWiki's message for a
+reStructuredText's ``.. math::`` directive and ``:math:`...``` role (Sphinx sources), markdown's bold ``**-**`` kept
+in copying, and MediaWiki's message for a
 formula its server failed to render, copied before the formula's own source
 (``Failed to parse (SVG (MathML ...): Invalid response (...) from server "...":): {\\displaystyle a = b}``)."""
 
@@ -32,6 +33,10 @@ _ROLE_NAME = ":math:`...` (reStructuredText)"
 # before its $: no formula starts with >
 _QUOTED = re.compile(r"\s*>[ \t]*(?:\$|\\\(|\\\[)")
 _QUOTE = re.compile(r"^[ \t]*(>)(?=[ \t$])", re.MULTILINE)
+# markdown's bold **...** that copying kept (``= **-** 2 w_2 x``): emphasis only; the pair stands apart from what is
+# around it (a space or the text's end), unlike a power (x**2**y, ||x||**2)
+_BOLD_NAME = "**...** (markdown's bold)"
+_BOLD = re.compile(r"(?:(?<=\s)|^)\*\*(?=[^\s*])[^*\n]*?[^\s*]\*\*(?=\s|$)")
 
 
 def _markup(src: str) -> list[tuple[int, int, str]]:
@@ -45,6 +50,10 @@ def _markup(src: str) -> list[tuple[int, int, str]]:
         found += [(m.start(1), m.end(1), "> (markdown's quote)") for m in _QUOTE.finditer(src)]
     for m in _ROLE.finditer(src):
         found += [(m.start(), m.start(1), _ROLE_NAME), (m.end(1), m.end(), _ROLE_NAME)]
+    for m in _BOLD.finditer(src):
+        if re.search(r"[\w)\]]\s*$", src[:m.start()]) and re.match(r"\s*[\w(]", src[m.end():]):
+            continue  # 2 **x** 2: between two operands, Python's power
+        found += [(m.start(), m.start() + 2, _BOLD_NAME), (m.end() - 2, m.end(), _BOLD_NAME)]
     for m in _DISPLAYSTYLE.finditer(src):
         close = closing_brace(src, m.start())
         if close is not None and not src[close + 1:].strip(" .,"):
@@ -85,4 +94,5 @@ def markup_blanked(src: str) -> str:
 def markup_notes(src: str) -> list[str]:
     """What ``markup_blanked`` dropped, as notes for the verdict."""
     names = sorted({name for _, _, name in _markup(src)})
-    return [f"text: the page's markup {name} around the formula only marks it as mathematics: dropped" for name in names]
+    return [f"text: the page's markup {name} only emphasises: dropped" if name == _BOLD_NAME else
+            f"text: the page's markup {name} around the formula only marks it as mathematics: dropped" for name in names]
