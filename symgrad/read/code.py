@@ -42,8 +42,10 @@ _MODULES = {"np", "numpy", "xp", "torch", "jnp", "math", "Math", "tf", "F", "lin
             "sp", "sympy"}
 _FUNCTIONS = {"log", "exp", "tanh", "sinh", "cosh", "sech", "sin", "cos", "softmax", "sigmoid", "abs", "log1p",
               "expm1", "sum", "mean", "logsumexp", "relu", "softplus", "max", "min", "norm", "sqrt", "dot", "matmul",
-              "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign", "tile", "multiply"}
-_COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "max", "min", "det"}  # LaTeX's own: \max, \det
+              "diag", "outer", "transpose", "trace", "inv", "det", "ones", "square", "power", "sign", "tile", "multiply",
+              "tan", "arctan", "arcsin", "arccos", "arctanh", "arcsinh", "arccosh"}
+_COMMANDS = {"log", "exp", "tanh", "sinh", "cosh", "sin", "cos", "tan", "arctan", "arcsin", "arccos", "max", "min",
+             "det"}  # LaTeX's own: \max, \det
 # NumPy's matrix functions of one array as the page writes them: (LaTeX before, after)
 _MATRIX_FORMS = {"transpose": ("(", ")^T"), "inv": ("(", ")^{-1}"), "trace": (r"\operatorname{tr}(", ")"),
                  "square": ("(", ")^{2}")}
