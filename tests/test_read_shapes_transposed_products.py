@@ -37,5 +37,5 @@ def test_code_attention_scores_feed_softmax_as_a_matrix():
 def test_a_capital_applied_to_a_transpose_is_not_a_product():
     """f(K^T) is no product f K^T: read as one, K would be a matrix; K stays a number, and a letter transposed while
     still a number at the end of the reading is refused naming both readings (read/arrays.transposed_numbers)."""
-    with pytest.raises(ParseError, match=r"K\^T of K, which nothing shapes, has two readings: a number .* or a matrix"):
+    with pytest.raises(ParseError, match=r"K\^T of K: K, which nothing shapes, has two readings: numbers .* or arrays"):
         parse_definition(r"S = f(K^T)", Context())

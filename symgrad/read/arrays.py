@@ -105,6 +105,7 @@ class _Arrays:
                 return _Val(promoted.expr + (b.expr if promoted.axes == b.axes else a.expr), promoted.axes)
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
+                self.capital_times_vector(a, b, tok)
             return _Val(a.expr * b.expr, a.axes or b.axes)
         if op == "frobenius":  # A : B, the sum of the elementwise products
             return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the Frobenius product of"),
@@ -173,23 +174,37 @@ class _Arrays:
             self.__dict__.setdefault("transposed", {}).setdefault(unshaped[0], tok)
         return _Val(v.expr, tuple(reversed(v.axes)))
 
+    def capital_times_vector(self, a: _Val, b: _Val, tok: _Tok) -> None:
+        """Remember a capital letter nothing shapes written before a column vector (W of ``\\|Wx + b - y\\|^2``): read
+        as a number it scales the vector, and ``W\\delta`` and ``W^T\\delta`` were the same; by the usual convention
+        it is a matrix. Refused at the end of the reading where it is still a number (``transposed_numbers``)."""
+        name = str(a.expr)
+        if isinstance(a.expr, sp.Symbol) and len(name) == 1 and name.isupper() and name != "I" and not a.axes and \
+                len(b.axes) == 2 and b.axes[1] is None and self.new_scalars.get(name) is a.expr and \
+                not self.ctx.known(name):
+            self.__dict__.setdefault("transposed", {}).setdefault(name, tok)
+
     def transposed_numbers(self) -> None:
         """At the end of a reading: refuse a letter transposed while nothing shaped it that is still a number (A of
         ``\\frac{1}{2}\\|A^T x\\|^2 - b^T x``). Read as a number, the transpose changes nothing, and the WRONG ``A^T A x
         - b`` and the right ``A A^T x - b`` were the same ``A^2 x - b``: the wrong one was proved. A letter its use
         made an array by the end reads as it did. The refusal offers the usual convention's reading (a capital a
         matrix, a lower-case letter a vector) for a second try with the shapes declared (verify.transposed_arrays)."""
-        for name, tok in self.__dict__.get("transposed", {}).items():
-            if self.new_scalars.get(name) is None or name in self.sizes or self.ctx.known(name):
-                continue
-            matrix = name[:1].isupper()
-            kind, dims = ("a matrix", r"m \times n") if matrix else ("a vector", "n")
-            error = self.error(f"{name}^T of {name}, which nothing shapes, has two readings: a number (the transpose "
-                               f"changes nothing) or {kind}; declare its shape ("
-                               rf"{name} \in \mathbb{{R}}^{{{dims}}}, or \in \mathbb{{R}} for a number)", tok)
-            error.arrays = {name: (ROWS, COLUMNS) if matrix else (ROWS,)}  # type: ignore[attr-defined]
-            error.unshaped = (name,)  # type: ignore[attr-defined]
-            raise error
+        left = {name: tok for name, tok in self.__dict__.get("transposed", {}).items()
+                if self.new_scalars.get(name) is not None and name not in self.sizes and not self.ctx.known(name)}
+        if not left:
+            return
+        name, tok = min(left.items(), key=lambda item: item[1].col)
+        names = ", ".join(sorted(left))
+        what = f"{name}^T of {name}" if tok.text in ("^", "'", ".T") else f"{name} before a vector"
+        dims = r"m \times n" if name[:1].isupper() else "n"
+        example = rf"{name} \in \mathbb{{R}}^{{{dims}}}"
+        error = self.error(f"{what}: {names}, which nothing shapes, {'has' if len(left) == 1 else 'have'} two readings: "
+                           f"numbers (a transpose changes nothing, a number scales a vector) or arrays (a capital a "
+                           rf"matrix); declare the shapes ({example}, or \in \mathbb{{R}} for a number)", tok)
+        error.arrays = {n: (ROWS, COLUMNS) if n[:1].isupper() else (ROWS,) for n in left}  # type: ignore[attr-defined]
+        error.unshaped = tuple(sorted(left))  # type: ignore[attr-defined]
+        raise error
 
     def entry_of_transpose(self, v: _Val, tok: _Tok) -> _Val | None:
         """``X_{pq}^T``, ``(BA)_{pq}^T``: LaTeX sets the subscript and the transpose on the same base, as it sets

@@ -58,7 +58,7 @@ def as_arrays(error: ParseError, claim: str, of: str | None, define: Sequence[st
         return None
     said = "; ".join(f"{spelled[name]} a {size[axes[0]]} x {size[axes[1]]} matrix" if len(axes) == 2 else
                      f"{spelled[name]} a vector of size {size[axes[0]]}" for name, axes in sorted(roles.items()))
-    verdict.message = (f"{verdict.message} [read: a transpose of names nothing shapes read as arrays, the usual "
+    verdict.message = (f"{verdict.message} [read: names nothing shapes, transposed or a capital before a vector, read as arrays, the usual "
                        f"convention (a capital before a lower-case letter a matrix times a vector): {said}; declare "
                        f"them to read them otherwise]").strip()
     return verdict
