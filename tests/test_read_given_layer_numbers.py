@@ -56,3 +56,10 @@ def test_a_declared_layer_letter_reads_as_the_definitions_name_it() -> None:
 def test_without_the_fact_a_digit_superscript_on_a_defined_name_is_refused() -> None:
     out = verify(r"\frac{\partial L}{\partial x} = (W^1)^T (W^2)^T", define=_DEFINE)
     assert out.verdict == "unreadable" and "two readings" in out.message
+
+
+def test_a_greek_layer_name_reads_back_when_a_member_is_read_alone() -> None:
+    define = [r"a^{[1]} = \tanh(x)", r"z^{[2]} = w^T a^{[1]}", r"L = \frac{1}{2}(z^{[2]} - y)^2", r"\delta^{[2]} = z^{[2]} - y"]
+    given = [r"x \in \mathbb{R}^n"]
+    assert verify(r"\frac{\partial L}{\partial w} = \delta^{[2]} a^{[1]}", define=define, given=given).verdict == "proved"
+    assert verify(r"\frac{\partial L}{\partial w} = 2\delta^{[2]} a^{[1]}", define=define, given=given).verdict == "wrong"

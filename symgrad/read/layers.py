@@ -27,7 +27,7 @@ _NUMBERED = "each name tagged ^{[n]} or ^{(n)} is a name of its own"
 def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
     """``toks`` with each labelled name (``a ^ { l - 1 }``) made one name token ``a^{l-1}``; unchanged where a layer
     letter has a value or is written elsewhere than in such a tag (then ``a^l`` is a power, as before)."""
-    toks = sample_superscripts(subscript_layers(toks, ctx), ctx)
+    toks = sample_superscripts(subscript_layers(_greek_spelled(toks, ctx), ctx), ctx)
     samples = sample_letters(toks, ctx)
     spans = _spans(toks, LETTERS + tuple(samples))
     letters = _layer_letters(toks, spans, ctx) | samples
@@ -46,6 +46,28 @@ def layer_labels(toks: list[_Tok], ctx: Context) -> list[_Tok]:
         name = labelled(toks[start].text.lstrip("\\"), label)
         ctx.layer_names.add(name)
         out[start:end] = [_Tok("letter", name, toks[start].col), *toks[start + 1:_hat(toks, start)]]  # z_i^l: z^l _i
+    return out
+
+
+def _greek_spelled(toks: list[_Tok], ctx: Context) -> list[_Tok]:
+    """``delta^{[2]}``, a Greek layer name as the reader spells it when it writes a member out to read alone: the letters
+    ``d e l t a`` before the tag are the one Greek letter again, where the problem wrote that letter with a layer tag."""
+    if not ctx.layer_names:
+        return toks
+    out, k = [], 0
+    while k < len(toks):
+        end = k
+        while end < len(toks) and toks[end].kind == "letter" and (end == k or toks[end].col == toks[end - 1].col + 1):
+            end += 1
+        run = "".join(t.text for t in toks[k:end])
+        if end > k + 1 and end < len(toks) and toks[end].text == "^" and run in _GREEK and not (
+                k and toks[k - 1].kind == "letter" and toks[k - 1].col + len(toks[k - 1].text) == toks[k].col) and any(
+                n.startswith(f"{run}^") for n in ctx.layer_names):
+            out.append(_Tok("cmd", f"\\{run}", toks[k].col))
+            k = end
+            continue
+        out.append(toks[k])
+        k += 1
     return out
 
 
