@@ -20,6 +20,7 @@ from sympy.printing.latex import greek_letters_set
 from ..errors import ParseError
 from .code_arrays import plain
 from .code_cases import cases_notes
+from .code_casts import NOTE as CAST_NOTE
 from .code_einsum import einsum_pieces
 from .code_functions import BARE_DERIVATIVE, BY_PREDICTION, Assignment, Function, assignment, function
 from .code_guards import DECISION as GUARD
@@ -194,7 +195,7 @@ _DECISIONS = (
      "code: axis=1 read as along each row, axis=0 each column"),
     (lambda n: isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len",
      "code: len(y) read as the size of the vector y"),
-    (is_size, SIZE_NOTE), (is_self, SELF_NOTE), GUARD,
+    (is_size, SIZE_NOTE), (is_self, SELF_NOTE), GUARD, (lambda n: hasattr(n, "cast"), CAST_NOTE),
     (lambda n: isinstance(n, ast.BinOp) and derivative_quotient(n) is not None, "code: dL/dw read as the derivative of L by w"),
     (lambda n: hasattr(n, "steadied"), ("code: a max subtracted for stability (np.max(x), x.max()) read as 0: the "
      "value is the same whatever constant stands there (softmax's quotient, log-sum-exp's c + log sum e^{x - c})")),

@@ -1,12 +1,14 @@
 """NumPy idioms that stand for a plain value, as that value before code is read: a copy (``dA.copy()``,
 ``np.copy(dA)``, ``np.array(dA, copy=True)``) is the array copied, ``np.zeros_like(z)`` and ``np.ones_like(z)`` are 0
 and 1 (elementwise, every entry), ``np.e`` and ``math.pi`` are the constants e and π, a max subtracted for stability
-is 0 where it changes nothing (read/code_stability.py)."""
+is 0 where it changes nothing (read/code_stability.py), a comparison cast to a number is 1 where it holds, 0
+elsewhere (read/code_casts.py)."""
 
 from __future__ import annotations
 
 import ast
 
+from .code_casts import casts_read
 from .code_guards import unclipped
 from .code_stability import steadied
 
@@ -56,4 +58,4 @@ class _Idioms(ast.NodeTransformer):
 
 def plain(tree: ast.expr) -> ast.expr:
     """``tree`` with each idiom of the module's docstring replaced by the value it stands for."""
-    return unclipped(steadied(_Idioms().visit(tree)))
+    return casts_read(unclipped(steadied(_Idioms().visit(tree))))
