@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..errors import ParseError
 from ..read.claim_rows import statements
+from ..read.claim_sentences_cjk import claim_in_chinese, primes_transposed
 from ..read.sympy_matrices import in_sympy
 from .claim import verify as verify_one
 from .claim_definitions import definition_before
@@ -27,6 +28,15 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     if sympy_notes:  # X = MatrixSymbol('X', n, n): its fact, and SymPy's * in the code
         verdict = verify(sympy_claim, sympy_of, sympy_define, given, assume, timeout, convention)
         verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in sympy_notes)]).strip()
+        return verdict
+    chinese = claim_in_chinese(claim) if of is None else None
+    if chinese is not None:  # B'X'XB对B求导('表示转置)结果是2X'XB: the sentence's derivative, its remark on the prime
+        said, transposed = chinese
+        verdict = verify(said, of, [primes_transposed(d) for d in define] if transposed else define, given, assume,
+                         timeout, convention)
+        notes = [f"the sentence read as {said}"] + (
+            ["' read as the transpose, in the definitions too, as the remark in parentheses states"] if transposed else [])
+        verdict.message = " ".join([verdict.message, *(f"[read: {n}]" for n in notes)]).strip()
         return verdict
     stated = definition_before(claim, define) if of is None else None
     if stated is not None:  # Then L = (1/N)|r|^2 and dL/dW = ...: L's definition, then the claim
