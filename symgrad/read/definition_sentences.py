@@ -33,6 +33,17 @@ def definitions_in_sentence(text: str) -> list[str] | None:
     return [" " * m.start(2) + m.group(2) + " " * (len(text) - m.end(2)) for m in found]
 
 
+def joining_words(toks: list) -> int:
+    """How many of ``toks`` (the text after a comma between two definitions) are a ``\\text{...}`` of words that only
+    join them: ``u = 1 + e^{-x}, \\text{ then } \\sigma(x) = u^{-1}``; 0 where there is none."""
+    if len(toks) < 3 or toks[0].text not in (r"\text", r"\mbox", r"\textrm") or toks[1].text != "{":
+        return 0
+    close = next((k for k, t in enumerate(toks) if t.text == "}"), None)
+    words = "".join(t.text if t.col == toks[k].col + len(toks[k].text) else " " + t.text
+                    for k, t in enumerate(toks[2:close], start=1)) if close else ""
+    return close + 1 if close and words.strip() and _LEAD_IN.fullmatch(words.strip()) else 0
+
+
 def _an_equation(formula: str) -> bool:
     """Whether ``formula`` states ``name = value``: one ``=`` outside braces, words on neither side."""
     from .claims import names_itself  # the definition reader's own test; claims reads sentences too

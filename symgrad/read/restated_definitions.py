@@ -19,7 +19,8 @@ import sympy as sp
 from ..errors import ParseError
 from ..tensors import Definition
 from .bound import _rename_bound
-from .context import Context
+from .context import Context, Function
+from .stated_functions import expanded
 
 _DRAWS = 2  # random points at which the two definitions are compared
 _MOST_ELEMENTS = 64  # elements of the array defined compared at each point, at most
@@ -66,17 +67,28 @@ def _restated_function(latex: str, toks: list, ctx: Context, define: Callable, r
     again = trial.functions.get(name)
     if again is None or len(again.params) != len(first.params):
         raise refusal
-    body = again.body.xreplace(dict(zip(again.params, first.params)))
-    agree = _agree(old, Definition(old.lhs, body))
+    agree = _agree(*_bodies(old, first, again, trial))
     if agree is None:
         raise refusal
     if not agree:
-        head = f"{name}({', '.join(map(str, first.params))})"
+        head, body = f"{name}({', '.join(map(str, first.params))})", again.body.xreplace(dict(zip(again.params,
+                                                                                                  first.params)))
         raise ParseError(f"{name} is defined twice, and the two definitions differ as read ({head} = {old.rhs}, and "
                          f"{head} = {body}): give one definition of {name}", column=refusal.column, source=latex)
     ctx.notes.append(f"{' '.join(latex.split())} restates the function {name}: it agrees with its first definition at "
                      "random values (read by the first)")
     return old
+
+
+def _bodies(old: Definition, first: Function, again: Function, ctx: Context) -> tuple[Definition, Definition]:
+    """The two bodies, their parameters renamed to the same fresh names and the second's scalar names defined so far
+    written out (``\\sigma(x) = u^{-1}`` after ``u = 1 + e^{-x}``: the page's x is the parameter); a defined name
+    that uses another letter than the parameter stays apart from it (``\\sigma(t) = u^{-1}`` is constant in t)."""
+    if not all(type(q) is sp.Symbol for q in (*first.params, *again.params)):
+        return old, Definition(old.lhs, again.body.xreplace(dict(zip(again.params, first.params))))
+    fresh = [sp.Dummy(str(q)) for q in first.params]
+    return (Definition(old.lhs, old.rhs.xreplace(dict(zip(first.params, fresh)))),
+            Definition(old.lhs, expanded(again.body, ctx).xreplace(dict(zip(again.params, fresh)))))
 
 
 def _names(ctx: Context) -> list[tuple[str, Definition]]:

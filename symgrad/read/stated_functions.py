@@ -17,10 +17,11 @@ _POINTS = 6
 _TOLERANCE = sp.Float("1e-12", 30)
 
 
-def _expanded(value: sp.Expr, ctx: Context) -> sp.Expr:
-    """``value`` with the names defined so far replaced by their definitions (``u`` of ``\\tanh(x) = 2/u - 1``)."""
+def expanded(value: sp.Expr, ctx: Context) -> sp.Expr:
+    """``value`` with the scalar names defined so far replaced by their definitions (``u`` of ``\\tanh(x) = 2/u -
+    1``); a function's name is no value."""
     for _ in range(len(ctx.definitions) + 1):
-        names = {s: d.rhs for s in value.free_symbols if isinstance(s, sp.Symbol)
+        names = {s: d.rhs for s in value.free_symbols if isinstance(s, sp.Symbol) and str(s) not in ctx.functions
                  for d in [ctx.definitions.get(str(s))] if d is not None and d.lhs == s}
         if not names:
             break
@@ -48,7 +49,7 @@ def checked_stated_value(name: str, latex: str, ctx: Context) -> None:
     is taken back. Where they agree at every point (or cannot be evaluated: an array, a name nothing defines), the
     stated value stands as before."""
     stated, text = ctx.stated[name]
-    value = _expanded(ctx.definitions[name].rhs, ctx)
+    value = expanded(ctx.definitions[name].rhs, ctx)
     if stated.atoms(sp.Indexed, sp.Derivative) or value.atoms(sp.Indexed, sp.Derivative):
         return
     symbols = sorted(stated.free_symbols | value.free_symbols, key=str)

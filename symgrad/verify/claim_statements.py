@@ -17,7 +17,7 @@ def _statements(text: str) -> list[str]:
     parted at the comma before the second's head (a function of its own, another name); ``g(x) = A, \\qquad g'(x) =
     B`` is refused - read as one = chain, g would be defined by whichever side reads, here g' (a page's g(x) defined
     as its own derivative), and a derivative stated beside its function is no definition."""
-    from ..read.definition_sentences import definitions_in_sentence
+    from ..read.definition_sentences import definitions_in_sentence, joining_words
     from ..read.tokens import _split, _tokens
 
     formulas = definitions_in_sentence(text)  # Let $z = Wx$ and $p = softmax(z)$.: each formula, its columns kept
@@ -30,14 +30,15 @@ def _statements(text: str) -> list[str]:
     for side in _split(toks, {"="})[1:-1]:
         pieces = _split(side + toks[-1:], {","})
         head = pieces[-1][1:] if len(pieces) > 1 else []
+        head = head[joining_words(head):]  # , \text{ then } \sigma(x) = ...: the words only join the two
         k = 1
         while k < len(head) and head[k].text in ("'", "^", "{", r"\prime", "}"):
             k += 1
         if len(head) > k + 1 and head[0].kind in ("letter", "cmd") and head[k].text == "(" and \
                 head[-1].text == ")":
             if k == 1 and head[0].text not in first:  # another function's definition: two statements
-                comma = pieces[-1][0].col - 1
-                return [text[:comma], *_statements(" " * (comma + 1) + text[comma + 1:])]  # its columns kept
+                comma, start = pieces[-1][0].col - 1, head[0].col - 1
+                return [text[:comma], *_statements(" " * start + text[start:])]  # its columns kept
             raise ParseError("two definitions in one --define, the second starting after this comma (read as one "
                              "= chain, the first name would be defined by the second's right side): give each its "
                              "own --define", column=pieces[-1][0].col, source=text)
