@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .conditional_probabilities import conditional_probability
 from .tokens import _Tok
 from .vocabulary import _extent, _Val
 
@@ -39,7 +40,11 @@ class _Letters:
 
     def letter(self, name: str, tok: _Tok) -> _Val | None:
         """``e`` and ``\\pi`` standing alone: the constant, the declared name, or a refusal; None for other names (a
-        letter whose indexed form was read as a matrix's entries is refused alone: read.entries)."""
+        letter whose indexed form was read as a matrix's entries is refused alone: read.entries); ``p(y = +1 | x)``, a
+        conditional probability (read.conditional_probabilities)."""
+        conditional = conditional_probability(self, name, tok)
+        if conditional is not None:
+            return conditional
         self.entry_letter_alone(name, tok)
         self.flattened_function_power(name, tok)
         if name == "i":
