@@ -97,7 +97,7 @@ _SENTENCES = [
       rf"(?:the\s+)?downstream\s+gradient\s+.*"), r"\3 = \1"),
 ]
 _OPENS = (r"(?:now\s*,?\s*)?(?:now|given|where|here|let|suppose|assum(?:e|ing)|and|with|we\s+are\s+given|hence|thus|"
-          r"therefore|for(?:\s+(?:all|each|every))?)\b")
+          r"therefore|for(?:\s+(?:all|each|every))?|in\s+the\s+multi[\s-]?class(?:ification)?\s+case)\b")
 # words that only order or point at what follows (First, notice that ...; Throughout the paper ...): no fact in them
 _DISCOURSE = (r"(?:(?:first(?:ly)?|second(?:ly)?|next|finally|also|moreover|furthermore)\s*(?:,|$)\s*(?:(?:notice|note|observe|"
               r"recall|remember)\s+that\b)?|(?:notice|note|observe|recall|remember)\s+that\b|throughout\s+(?:the\s+(?:entire\s+|whole\s+)?|this\s+)"
@@ -109,8 +109,9 @@ _SPACE_DIMS, _TIMES = r"\s*[A-Za-z0-9]+(?:\s*(?:\\times|×|\*)\s*[A-Za-z0-9]+)?\
 _MANGLED_SPACE = re.compile(r"(\\in|∈)\s*R(?:\s*\^\s*\((_D)\)|\^?\{?(_D)\}?)".replace("_D", _SPACE_DIMS))  # R ^ (m×n)
 _ONE_HOT_FACT = r"\1 = (0, \\dots, 0, 1, 0, \\dots, 0)"  # how a page writes a one-hot vector out
 _ROLES = r"(?:logits|scores|labels|targets|predictions|inputs|outputs|weights|biases|features|activations|probabilities)"
+# (no "row": "x is a row vector" gives x its orientation, never dropped as a description)
 _DESCRIBED = (r"(?:(?:true|predicted|ground[\s-]truth|target|class|input|output|hidden|regularization|learning|weight|"
-              r"bias|column|row|design|data)\s+)?(?:labels?|targets?|predictions?|outputs?|inputs?|parameters?|rate|"
+              r"bias|column|design|data)\s+)?(?:labels?|targets?|predictions?|outputs?|inputs?|parameters?|rate|"
               r"vectors?|matrix|data|identity(?:\s+matrix)?|vector\s+of\s+(?:all\s+)?ones|strength|coefficient|"
               r"hyper-?parameter|penalty|decay|step\s+size|fixed|given|known|constant|variables?|features?)")
 # a glossary line names a role or several (X = input variable / feature, x - the input variable, the input feature)
@@ -131,7 +132,8 @@ _RELATION = re.compile(r"\\in\b|∈|=|<|>|\\[lg]eq?\b|\\succ|\\lt\b|\\gt\b")
 # sentences read with the math marks as spaces ($t_i$s is t_i s): (sentence, fact); a fact "" only describes
 _WORDED = [
     ((rf"(?:the\s+(?:labels?|targets?)\s+)?{_NAME}\s*'?s?\s+(?:is|be|are)\s+(?:the\s+|an?\s+)?one[\s-]?hot"
-      r"(?:\s+encod(?:ed|ing))?(?:\s+(?:(?:true|target|class)\s+)?(?:vectors?|labels?|targets?|encodings?))?"), _ONE_HOT_FACT),
+      r"(?:\s+encod(?:ed|ing))?(?:\s+(?:(?:true|target|class)\s+)?(?:vectors?|labels?|targets?|encodings?))?"
+      r"(?:\s+of\s+(?:the\s+)?(?:(?:true|target|correct)\s+)?(?:labels?|class(?:es)?|targets?))?"), _ONE_HOT_FACT),
     ((rf"exactly\s+one\s+of\s+(?:the\s+)?{_NAME}\s*'?s?\s+is\s+1\s*,?\s*(?:and\s+)?(?:all\s+)?the\s+"
       r"(?:rest|others?|other\s+entries)\s+are\s+(?:zeros?|0)"), _ONE_HOT_FACT),
     # "X \in R^{N x N} is an N x N invertible matrix (|X| \neq 0)": the space says what symgrad uses

@@ -6,7 +6,10 @@ said again in English the same way (``where cosh(x) denotes the hyperbolic cosin
 names given their roles (``设$x$为输入向量,$y$为LayerNorm的输出向量,...``: ``let $x$ be the input vector, $y$ be the
 output vector of LayerNorm, ...``), each clause one of a few forms or the sentence left as written: a role, a kind
 (``$X$为$m$行$n$列的矩阵``, an m-row n-column matrix: ``X is a m \\times n matrix``), clauses in full-width
-parentheses each one of these too. A name given its role in Russian words is said in English by ``words_russian``."""
+parentheses each one of these too; names given sizes in order (``X、W分别是(n,m)、(m,k)的张量``, respectively), a
+diagonal matrix by its entries (``RはN行N列で対角成分がr_nの対角行列``: ``R = diag(r_1, ..., r_N)``), the true class's
+index (``i即为训练样本真实的类别序号``). A name given its role in Russian words is said in English by
+``words_russian``, in Spanish words by ``words_spanish``."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import re
 
 from .encoded import visible
 from .words_russian import russian_said
+from .words_spanish import spanish_said
 
 # each word, with the English it stands for: kinds (matrix, vector, scalar), then adjectives
 _KINDS = {"行列": "matrix", "矩阵": "matrix", "矩陣": "matrix", "행렬": "matrix", "ベクトル": "vector",
@@ -27,20 +31,35 @@ _WORD = "|".join(sorted({*_KINDS, *_ADJECTIVES}, key=len, reverse=True))
 _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
 _ADJ = "|".join(sorted(_ADJECTIVES, key=len, reverse=True))
 _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{[^{}]*\}|\\(?:mathbf|boldsymbol|bm|vec)\s*\\?[A-Za-z]+|\\?[A-Za-zα-ωΑ-Ω]+(?:_\{?[A-Za-z0-9]+\}?)?)"
-_NAMES = rf"(?P<names>{_NAME}(?:\s*[,，、]\s*{_NAME})*)"
+# names listed with commas, or with spaces only (yi pi都为向量: y_i and p_i as plain text writes them)
+_NAMES = rf"(?P<names>{_NAME}(?:\s*[,，、]\s*{_NAME})*|{_NAME}(?:\s+{_NAME})+)"
 _SIZE = (r"(?P<size>[A-Za-z0-9]+\s*(?:\\times|×|\*)\s*[A-Za-z0-9]+|[A-Za-z0-9]+\s*次元"
          r"|[A-Za-z0-9]+\s*行\s*[A-Za-z0-9]+\s*列)")  # m行n列: m rows and n columns
+_LET = r"(?:设|令|假设|假設)?"  # 设x是列向量: let x be a column vector (a let says no more than the clause)
 _IS = r"(?:均为|均為|都是|都为|皆为|は|是|为|為|が|은|는|:|：)"  # 均为: "are all"
 _ONE = r"(?:一个|一個|ある|的)?"
 _TAIL = r"(?:とする|とします|である|です|に対して|について|であり|。|，|,|\.|입니다|이다)*"
-_DESCRIBED = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*{_ONE}\s*(?P<before>(?:{_ADJ})*)\s*{_SIZE}?\s*(?:の)?\s*"
+_DESCRIBED = re.compile(rf"\s*{_LET}\s*{_NAMES}\s*{_IS}\s*{_ONE}\s*(?P<before>(?:{_ADJ})*)\s*{_SIZE}?\s*(?:の)?\s*"
                         rf"(?:的)?\s*(?P<after>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_TAIL}\s*")
 # x是$n \times p$, dW的大小和W一样是$m \times n$ (dW's size, like W's, is m x n): a size alone says a matrix
-_SIZED = re.compile(rf"\s*{_NAMES}\s*(?:的\s*(?:大小|形状|尺寸|维度|維度))?\s*(?:(?:和|与|與|跟)\s*(?P<like>{_NAME})\s*的?\s*"
+_SIZED = re.compile(rf"\s*{_LET}\s*{_NAMES}\s*(?:的\s*(?:大小|形状|尺寸|维度|維度))?\s*(?:(?:和|与|與|跟)\s*(?P<like>{_NAME})\s*的?\s*"
                     rf"(?:大小|形状)?\s*(?:一样|一樣|相同)\s*[,，]?\s*)?{_IS}\s*{_ONE}\s*(?P<size>[A-Za-z0-9]+\s*(?:\\times|×)\s*"
                     rf"[A-Za-z0-9]+)\s*{_TAIL}\s*")
-_QUALITY = re.compile(rf"\s*{_NAMES}\s*{_IS}\s*(?P<before>(?:{_ADJ})+)\s*(?:的|な|である)?\s*{_TAIL}\s*")  # A是对称的
+_QUALITY = re.compile(rf"\s*{_LET}\s*{_NAMES}\s*{_IS}\s*(?P<before>(?:{_ADJ})+)\s*(?:的|な|である)?\s*{_TAIL}\s*")  # A是对称的
 _KIND_FIRST = re.compile(rf"\s*{_SIZE}?\s*(?:の)?\s*(?P<before>(?:{_ADJ})*)(?P<kind>{_KIND})\s*{_NAMES}\s*{_TAIL}\s*")
+# X、W和B分别是(n,m)、(m,k)、(1,k)的张量: names and their sizes in order (分别, respectively), each a matrix
+_PAIR = r"(?:\(\s*[A-Za-z0-9]+\s*,\s*[A-Za-z0-9]+\s*\)|[A-Za-z0-9]+\s*(?:\\times|×|\*)\s*[A-Za-z0-9]+)"
+_RESPECTIVE = re.compile(rf"\s*(?P<names>{_NAME}(?:\s*(?:[,，、]|和|与|與|及)\s*{_NAME})+)\s*(?:分别|分別)\s*(?:是|为|為)\s*"
+                         rf"(?P<sizes>{_PAIR}(?:\s*[,，、]\s*{_PAIR})+)\s*的?\s*(?:张量|張量|矩阵|矩陣)\s*{_TAIL}\s*")
+# 其中i即为训练样本真实的类别序号: i the index of the sample's true class (an index fixed by the context)
+_TRUE_CLASS = re.compile(rf"\s*(?:其中|这里|此处)?\s*[,，]?\s*(?P<name>{_NAME})\s*(?:即为|即是|为|為|是|表示)\s*(?:训练|訓練)?"
+                         r"(?:样本|樣本)?\s*的?\s*(?:真实|真實|正确|正確)\s*的?\s*(?:类别|類別)\s*的?\s*(?:序号|序號|编号|索引|下标)"
+                         r"\s*[。.]?\s*")
+# ここでRはN行N列で対角成分がr_nの対角行列: R the N x N diagonal matrix whose diagonal entries are r_n, n = 1..N
+_DIAGONAL = re.compile(rf"\s*(?:ここで|其中|这里)?\s*[,，、]?\s*(?P<name>{_NAME})\s*(?:は|为|為|是)\s*(?P<rows>[A-Za-z0-9]+)\s*行\s*"
+                       r"(?P<columns>[A-Za-z0-9]+)\s*列\s*(?:で|の|的)?\s*[,，、]?\s*(?:対角成分|对角元素|對角元素|对角元|対角要素)\s*"
+                       r"(?:が|为|為|是)\s*(?P<entry>\\?[A-Za-z]+)\s*_\s*\{?\s*(?P<index>[A-Za-z])\s*\}?\s*(?:の|的)\s*"
+                       rf"(?:対角行列|对角矩阵|對角矩陣)\s*{_TAIL}\s*")
 # the functions named in words, with the English words for them
 _FUNCTIONS = {"双曲余弦": "hyperbolic cosine", "雙曲餘弦": "hyperbolic cosine", "双曲線余弦": "hyperbolic cosine",
               "双曲正弦": "hyperbolic sine", "雙曲正弦": "hyperbolic sine", "双曲線正弦": "hyperbolic sine",
@@ -81,7 +100,10 @@ _GRADIENT_CLAUSE = re.compile(rf"\s*(?P<derivative>{_MATH})\s*是\s*(?:损失函
 # words after a clause that only say what it is for or how it is had: said again, the clause read alone
 _REMARKS = {"用于避免除以零的情况": "used to avoid division by zero", "用于避免除以零": "used to avoid division by zero",
             "可以通过反向传播计算得到": "which can be computed by backpropagation"}
-_OPENINGS = {"其中": "where", "这里": "here", "此处": "here", "這裡": "here", "此處": "here"}
+_OPENINGS = {"其中": "where", "这里": "here", "此处": "here", "這裡": "here", "此處": "here", "ここで": "here",
+             # the case the page treats: more than two classes (softmax, a vector of labels), no constraint
+             "当多分类时": "in the multi-class case", "當多分類時": "in the multi-class case",
+             "多分类时": "in the multi-class case", "在多分类的情况下": "in the multi-class case"}
 _CLAUSE_END = re.compile(r"[,，、;；。（）]")  # a full-width parenthesis opens or closes clauses of their own
 _BOLD_LIST = re.compile(r"\\(boldsymbol|mathbf|bm)\s*\{([^{}]*,[^{}]*)\}")  # \boldsymbol{X,Y,T}: each name bold
 
@@ -90,10 +112,14 @@ def kinds_in_cjk(text: str) -> str:
     """``text`` as an English sentence where it states names' kind in CJK words (``X, Y, T are m \\times n
     matrices``); ``text`` unchanged otherwise."""
     text = visible(text)
-    plain = _BOLD_LIST.sub(lambda m: ", ".join(rf"\{m[1]}{{{n.strip()}}}" for n in m[2].split(",")), text)
+    marked = re.sub(r"\\\((.*?)\\\)", r"$\1$", text)  # \(R\)は...: MathJax's inline marks as $...$
+    plain = _BOLD_LIST.sub(lambda m: ", ".join(rf"\{m[1]}{{{n.strip()}}}" for n in m[2].split(",")), marked)
     plain = plain.replace("$", " ")
-    return (_kind_said(plain) or _function_said(plain) or _roles_said(text) or russian_said(text)
-            or _formulas_opened(text) or text)
+    true_class = _TRUE_CLASS.fullmatch(plain)
+    if true_class is not None:
+        return f"where {true_class['name']} is the true class index of the sample"
+    return (_kind_said(plain) or _respective_said(plain) or _diagonal_said(plain) or _function_said(plain)
+            or _roles_said(marked) or russian_said(text) or spanish_said(text) or _formulas_opened(text) or text)
 
 
 # 此处: u = 1, v = 1 + e^{-z}: an opening word, a colon, then formulas only (no CJK word left to read)
@@ -109,24 +135,60 @@ def _formulas_opened(text: str) -> str | None:
 def _kind_said(plain: str) -> str | None:
     """``X, Y, T are m \\times n matrices`` for ``X,Y,T は m \\times n 行列``, ``A is symmetric`` for ``A是对称的``; None
     when ``plain`` states no kind so."""
-    if (sized := _SIZED.fullmatch(plain)) is not None:
-        names = [*(n.strip() for n in re.split(r"[,，、]", sized["names"])), *([sized["like"]] if sized["like"] else [])]
+    if (sized := _SIZED.fullmatch(plain)) is not None and (names := _listed(sized["names"])):
+        names += [sized["like"]] if sized["like"] else []
         kind = "matrices" if len(names) > 1 else "matrix"
-        return f"{', '.join(names)} {'are' if len(names) > 1 else 'is a'} {sized['size'].strip()} {kind}"
+        return f"{', '.join(names)} {'are' if len(names) > 1 else 'is a'} {_times(sized['size'])} {kind}"
     m = _DESCRIBED.fullmatch(plain) or _KIND_FIRST.fullmatch(plain) or _QUALITY.fullmatch(plain)
-    if m is None:
+    if m is None or not (names := _listed(m["names"])):
         return None
-    names = [n.strip() for n in re.split(r"[,，、]", m["names"])]
     words = re.findall(_ADJ, (m["before"] or "") + (m.groupdict().get("after") or ""))
     if "kind" not in m.groupdict():  # A是对称的: A is symmetric
         return f"{', '.join(names)} {'are' if len(names) > 1 else 'is'} {' '.join(_ADJECTIVES[w] for w in words)}"
-    size = re.sub(r"\s*次元$", "-dimensional", m["size"].strip()) if m["size"] else ""
+    size = re.sub(r"\s*次元$", "-dimensional", _times(m["size"])) if m["size"] else ""
     size = re.sub(r"\s*行\s*(\S+?)\s*列$", r" \\times \1", size)  # m行n列: m \times n
     kind = _KINDS[m["kind"]]
     said = " ".join(w for w in [*(_ADJECTIVES[w] for w in words), size, kind] if w)
     if len(names) > 1:
         return f"{', '.join(names)} are {said.replace('matrix', 'matrices').replace('vector', 'vectors')}"
     return f"{names[0]} is a {said}"
+
+
+def _listed(names: str) -> list[str]:
+    """The names of a list (``X, Y, T``; ``yi pi``, parted by spaces alone: short names only, else none - a word
+    of English is no name)."""
+    if re.search(r"[,，、]", names):
+        return [n.strip() for n in re.split(r"[,，、]", names)]
+    listed = re.findall(_NAME, names)
+    return listed if len(listed) < 2 or all(re.fullmatch(r"\\.*|[^_]{1,2}(?:_.*)?", n) for n in listed) else []
+
+
+def _times(size: str) -> str:
+    """``m \\times n`` for ``m*n`` or ``m×n``; any other size as written."""
+    return re.sub(r"\s*(?:\*|×)\s*", r" \\times ", size.strip())
+
+
+def _respective_said(plain: str) -> str | None:
+    """``X is a n \\times m matrix, W is a m \\times k matrix`` for ``X、W分别是(n,m)、(m,k)的张量`` (as many sizes as
+    names, in order); None for any other text."""
+    m = _RESPECTIVE.fullmatch(plain)
+    if m is None:
+        return None
+    names, sizes = re.findall(_NAME, m["names"]), re.findall(_PAIR, m["sizes"])
+    if len(names) != len(sizes):
+        return None
+    sizes = [re.sub(r"^\(\s*(.*?)\s*,\s*(.*?)\s*\)$", r"\1*\2", size) for size in sizes]  # (n,m): n*m
+    return ", ".join(f"{name} is a {_times(size)} matrix" for name, size in zip(names, sizes))
+
+
+def _diagonal_said(plain: str) -> str | None:
+    """``R = \\operatorname{diag}(r_1, \\dots, r_N) \\in \\mathbb{R}^{N \\times N}`` for ``RはN行N列で対角成分がr_nの
+    対角行列`` (the diagonal's entries r_n, n from 1 to the size); None for any other text, or a matrix not square."""
+    m = _DIAGONAL.fullmatch(plain)
+    if m is None or m["rows"] != m["columns"]:
+        return None
+    size, entry = m["rows"], m["entry"]
+    return rf"{m['name']} = \operatorname{{diag}}({entry}_1, \dots, {entry}_{{{size}}}) \in \mathbb{{R}}^{{{size} \times {size}}}"
 
 
 def _function_said(plain: str) -> str | None:
@@ -174,6 +236,9 @@ def _clause_said(clause: str) -> str | None:
     return _kind_said(clause.replace("$", " "))
 
 
+_SHARED_KIND = re.compile(rf"的\s*(?:{_KIND})(?=\s*[。.]?\s*$)")
+
+
 def _roles_said(text: str) -> str | None:
     """``let $x$ be the input vector, $y$ be the output vector of LayerNorm, ...`` for ``设$x$为输入向量,$y$为LayerNorm
     的输出向量,...`` (a sentence of such clauses, remarks and an opening word); None when a clause is none of these."""
@@ -188,12 +253,14 @@ def _roles_said(text: str) -> str | None:
     opened = next((w for w in _OPENINGS if pieces and pieces[0].startswith(w) and pieces[0] != w), None)
     if opened is not None:  # 其中$y$是标签: the opening word, then the clause
         pieces[:1] = [opened, pieces[0][len(opened):]]
+    # B为m*n、X为n*m的矩阵: the kind at the end of a list parted by 、 is each clause's (B is an m x n matrix too)
+    shared = _SHARED_KIND.search(pieces[-1]) if "、" in text and pieces else None
     for k, piece in enumerate(pieces):
         if k == 0 and piece in _OPENINGS:
             said.append(_OPENINGS[piece])
         elif said and piece in _REMARKS:
             said[-1] += f" {_REMARKS[piece]}"
-        elif (clause := _clause_said(piece)) is not None:
+        elif (clause := _clause_said(piece) or (_clause_said(piece + shared[0]) if shared else None)) is not None:
             said.append(clause)
         else:
             return None

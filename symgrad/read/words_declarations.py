@@ -29,6 +29,7 @@ _KINDS = {"matrix": "matrix", "matrices": "matrix", "vector": "vector", "vectors
 _ADJECTIVES = {
     "real": ("", ""), "real-valued": ("", ""), "real valued": ("", ""), "given": ("", ""), "known": ("", ""),
     "fixed": ("", ""), "constant": ("", ""), "arbitrary": ("", ""), "general": ("", ""), "square": ("", ""),
+    "feature": ("", ""), "weight": ("", ""), "data": ("", ""), "design": ("", ""),  # a role's word: no fact
     "non-symmetric": ("", ""), "nonsymmetric": ("", ""), "not symmetric": ("", ""),
     "invertible": ("", "{name} is invertible: random points almost surely are"),
     "nonsingular": ("", "{name} is invertible: random points almost surely are"),
@@ -44,7 +45,7 @@ _MATRIX_ONLY = {"square", "symmetric", "symmetrical", "non-symmetric", "nonsymme
                 "nonsingular", "non-singular", "positive definite", "positive-definite", "positive semidefinite",
                 "positive semi-definite", "covariance",
                 "variance-covariance", "variance covariance"}
-_FILLER = r"(?:,|and|also|assuming|assumed|(?:that\s+)?is|which\s+is)"
+_FILLER = r"(?:,|and|also|assuming|assumed|(?:that\s+)?is|which\s+is|by\s+default)"  # (column vector by default)
 _WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({*_KINDS, *_ADJECTIVES}, key=len, reverse=True))
 _SIZE_WORDS = r"(?:of|with)\s+(?:size|shape|dimensions?|length)|in"
 _ORDER = r"of\s+order"  # a matrix of order n: n by n

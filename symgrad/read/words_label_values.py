@@ -1,5 +1,8 @@
 """A label and the values it takes, in words (``$y_i$ the correct label (1 or -1)``, ``y is the actual label (0 or
-1)``, ``t is the target, either 0 or 1``): the set of those values, as the page would write ``y_i \\in \\{-1, 1\\}``."""
+1)``, ``t is the target, either 0 or 1``): the set of those values, as the page would write ``y_i \\in \\{-1, 1\\}``.
+Whose label it is may follow (``$y_i$ is the true label (0 or 1) for the $i$-th sample``): the name's own index
+counts the samples (read from its use, as any index); a sentence naming another index (``y_i ... of sample j``) is
+left unread."""
 
 from __future__ import annotations
 
@@ -14,8 +17,11 @@ _ROLE = (r"(?:(?:the|an?)\s+)?(?:(?:actual|correct|true|target|class|binary|obse
 # the values, after the role: "(1 or -1)", "(result of classification, 0 or 1, 0 represents A, 1 represents B)",
 # ", either 0 or 1", "\in {0, 1}" is the formula reader's
 _VALUES = rf"(?:either\s+)?{_VALUE}\s*(?:or|/|,)\s*{_VALUE}"
+# whose label it is: "for the i-th sample", "of sample i" - the name's index counts the samples, which its use reads
+_WHOSE = (r"(?:\s*,?\s+(?:for|of)\s+(?:the\s+|each\s+|every\s+|a\s+)?(?:(?P<nth>[A-Za-z])\s*-?\s*th\s+)?"
+          r"(?:training\s+)?(?:sample|example|observation|data\s+point|instance)(?:\s+(?P<index>[A-Za-z]))?)?")
 _SENTENCE = pattern(rf"{_NAME}\s*(?:,|:|-|\bis\b|\bbe\b|\bare\b|\bdenotes\b)?\s*{_ROLE}\s*(?:\(\s*(?:[^()]*?,\s*)?{_VALUES}"
-                    rf"(?:\s*,[^()]*)?\)|,?\s+{_VALUES})", re.IGNORECASE)
+                    rf"(?:\s*,[^()]*)?\)|,?\s+{_VALUES}){_WHOSE}", re.IGNORECASE)
 
 
 def label_values_in_words(plain: str) -> str | None:
@@ -25,7 +31,9 @@ def label_values_in_words(plain: str) -> str | None:
     if m is None:
         return None
     values = sorted({int(v.replace("−", "-").replace(" ", "")) for v in (m[2] or m[4], m[3] or m[5])})
-    if len(values) != 2:
-        return None
     name = m[1].replace(r"\_", "_")
+    index = m["nth"] or m["index"]
+    own = re.search(r"_\{?([A-Za-z0-9]+)\}?$", name)
+    if len(values) != 2 or (index is not None and own is not None and own[1] != index):  # y_i of sample j: whose?
+        return None
     return rf"{name} \in \{{{values[0]}, {values[1]}\}}"

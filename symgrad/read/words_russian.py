@@ -17,7 +17,10 @@ _WORDS = {"класс": "class", "метка": "label", "метки": "label", "
           "вектор признаков": "feature vector", "вектор весов": "weight vector", "вектор параметров": "parameter vector",
           "число объектов": "number of samples", "количество объектов": "number of samples",
           "число признаков": "number of features", "количество признаков": "number of features",
-          "матрица": "matrix", "вектор": "vector", "скаляр": "scalar", "функция потерь": "loss function"}
+          "матрица": "matrix", "вектор": "vector", "скаляр": "scalar", "функция потерь": "loss function",
+          "матрица признаков": "feature matrix", "матрица весов": "weight matrix", "матрица объектов": "data matrix",
+          # a size after the role: матрица весов размерности K x n, the weight matrix of dimension K x n
+          "размерности": "of dimension", "размера": "of size"}
 _MATH = r"(?:\\\(.*?\\\)|\$[^$]+\$)"
 _PHRASE = "|".join(sorted(_WORDS, key=len, reverse=True))
 _ROLE = rf"(?:(?:{_PHRASE})(?![А-Яа-яЁё])|{_MATH}|\s+)+"
