@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .claim_double_equals import double_equals_spelled
 from .code_heads import claim_named_in_code
 from .context import Context
 from .sentences import derivative_in_words
@@ -45,7 +46,8 @@ _WHICH = re.compile(r"\s*,?\s*which(?=\s)", re.IGNORECASE)
 
 def without_announcement(text: str, ctx: Context) -> str:
     """``text`` with the words that announce its formula read as the module docstring says; as written otherwise. A
-    first member that is a code name for a derivative (``applyDerivative(x) =``) reads as that derivative."""
+    first member that is a code name for a derivative (``applyDerivative(x) =``) reads as that derivative; code's
+    ``==`` joining the chain's members as its ``=`` (read/claim_double_equals.py)."""
     named = claim_named_in_code(text, ctx)
     if named is not None:
         return named
@@ -56,8 +58,8 @@ def without_announcement(text: str, ctx: Context) -> str:
             note = f"'{words}' read as announcing the claim{'' if form is _before_a_head else ' (as =)'}"
             if note not in ctx.notes:  # the claim may be read more than once
                 ctx.notes.append(note)
-            return spelled
-    return text
+            return double_equals_spelled(spelled, ctx.notes)
+    return double_equals_spelled(text, ctx.notes)
 
 
 def _before_a_head(text: str) -> tuple[str, str] | None:
