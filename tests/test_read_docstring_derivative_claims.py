@@ -27,3 +27,15 @@ def test_a_which_that_may_name_the_function_is_left(text: str) -> None:
 @pytest.mark.parametrize(("value", "verdict"), [("1 - tanh(x)^2", "proved"), ("1 - x^2", "wrong")])
 def test_the_tanh_docstring(value: str, verdict: str) -> None:
     assert verify(f"returns derivative of tanh(x) which is {value}", define=["tanh(x)"]).verdict == verdict
+
+
+def test_python_cases_with_for_in_place_of_if() -> None:
+    from symgrad.read.code_cases import braced
+
+    assert braced("d = 1 for x > 0 else 0") == "d ={1 if  x > 0 ;    0 otherwise}"
+    assert braced("d = 1 for x > 0 else 0 for x < 0") == "d = 1 for x > 0 else 0 for x < 0"
+
+
+@pytest.mark.parametrize(("test", "verdict"), [("x > 0", "agrees"), ("x < 0", "wrong")])
+def test_a_misspelled_docstring_with_cases(test: str, verdict: str) -> None:
+    assert verify(f"returns derative of relu(x)  which is 1 for {test} else 0", define=["relu(x)"]).verdict == verdict

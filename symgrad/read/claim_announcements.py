@@ -35,10 +35,11 @@ _SAYS = re.compile(r"\s*,?\s*(?<![A-Za-z])(?:is\s+equal\s+to|is\s+given\s+by|equ
 _HEAD = re.compile(r"'|\\prime|\\partial|∂|\\nabla|∇|\\d?frac\s*\{\s*d|(?<![A-Za-z])d\w*\s*/\s*d")
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _APPLIED = r"(?:\\?[A-Za-z]+|[^\x00-\x7f])\s*\(\s*([A-Za-z])\s*\)"  # tanh(x), \sigma(z), σ(z): one argument, a letter
+_DERIVATIVE = r"(?:derivative|derivitive|derivate|derative)"  # as docstrings spell it
 # a docstring's verb before it (returns derivative of tanh(x)), its "of" dropped (derivative sigmoid(x)), the argument
 # restated after it (for a given x)
 _OF_THE_FUNCTION = re.compile(rf"^\s*(?:(?:returns?|computes?|calculates?)\s+)?(?:the\s+)?(?:(?:first|1st)\s+)?"
-                              rf"(?:derivative\s+(?:of\s+)?(?P<of>{_APPLIED})|(?P<named>{_APPLIED})(?:'s)?\s+derivative)"
+                              rf"(?:{_DERIVATIVE}\s+(?:of\s+)?(?P<of>{_APPLIED})|(?P<named>{_APPLIED})(?:'s)?\s+{_DERIVATIVE})"
                               r"(?:\s+for\s+(?:a|any|each|the)\s+given\s+(?P<given>[A-Za-z]))?(?![A-Za-z])", re.IGNORECASE)
 # a docstring's "which is" after the derivative (returns derivative of tanh(x) which is 1 - x^2): the derivative's value
 _WHICH = re.compile(r"\s*,?\s*which(?=\s)", re.IGNORECASE)

@@ -59,11 +59,11 @@ def _rendered_rows(src: str) -> None:
 
 
 def _conditional(side: str, depths: list[int]) -> str:
-    """Python's conditional ``a if c1 else b if c2 else d`` (a docstring's formula) as ``a if c1; b if c2; d
-    otherwise``, each ``else`` blanked to a ``;`` (columns kept before the last value); ``side`` as written where it is
-    no such chain."""
-    words = [m for m in re.finditer(r"(?<![A-Za-z])(if|else)(?![A-Za-z])", side) if depths[m.start()] == 0]
-    if not words or [m[1] for m in words] != ["if", "else"] * (len(words) // 2) or _SEPARATOR.search(side) or \
+    """Python's conditional ``a if c1 else b if c2 else d`` (a docstring's formula; ``1 for x > 0 else 0``, its if
+    written for or when) as ``a if c1; b if c2; d otherwise``, each ``else`` blanked to a ``;`` (columns kept before the
+    last value); ``side`` as written where it is no such chain."""
+    words = [m for m in re.finditer(r"(?<![A-Za-z])(if|for|when|else)(?![A-Za-z])", side) if depths[m.start()] == 0]
+    if not words or [m[1] != "else" for m in words] != [True, False] * (len(words) // 2) or _SEPARATOR.search(side) or \
             not all(_RELATION.search(side[a.end():b.start()]) for a, b in zip(words[::2], words[1::2], strict=True)):
         return side
     out = side
