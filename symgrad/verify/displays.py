@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Sequence
 
 from ..errors import ParseError
+from ..read.ascii_drawings import drawing_set_aside
 from ..read.claim_rows import statements
 from ..read.claim_sentences_cjk import claim_in_chinese, primes_transposed
 from ..read.sympy_matrices import in_sympy
@@ -28,6 +29,12 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
     if sympy_notes:  # X = MatrixSymbol('X', n, n): its fact, and SymPy's * in the code
         verdict = verify(sympy_claim, sympy_of, sympy_define, given, assume, timeout, convention)
         verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in sympy_notes)]).strip()
+        return verdict
+    drawn = drawing_set_aside(claim)
+    if drawn is not None:  # a calculator's ASCII drawing of the result, then the result in LaTeX
+        verdict = verify(drawn, of, define, given, assume, timeout, convention)
+        verdict.message = f"{verdict.message} [read: the formula drawn in ASCII before $$...$$ set aside: the display " \
+                          "states it]".strip()
         return verdict
     chinese = claim_in_chinese(claim) if of is None else None
     if chinese is not None:  # B'X'XB对B求导('表示转置)结果是2X'XB: the sentence's derivative, its remark on the prime
