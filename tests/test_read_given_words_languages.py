@@ -114,3 +114,23 @@ def test_japanese_diagonal_weights_judge_a_right_and_a_wrong_gradient():
     right = r"\frac{\partial E}{\partial w} = -\sum_{n=1}^N r_n (t_n - w x_n) x_n"
     assert verify(right, define=define, given=given).verdict == "proved"
     assert verify(right.replace("-", "", 1), define=define, given=given).verdict == "wrong"
+
+
+def test_russian_true_labels_one_hot_gloss():
+    said = kinds_in_cjk("$ Y $ — истинные метки (One Hot Encoding).")
+    assert said == "$ Y $ is the one-hot encoded true labels"
+    assert from_prose(said)[0] == r"Y = (0, \dots, 0, 1, 0, \dots, 0)"
+
+
+def test_russian_one_hot_gloss_decides_the_softmax_cross_entropy():
+    define = [r"p_k = \frac{e^{z_k}}{\sum_j e^{z_j}}", r"L = -\sum_k y_k \log p_k"]
+    claim = r"\frac{\partial L}{\partial z_k} = p_k - y_k"
+    assert verify(claim, define=define, given=["$ y $ — истинные метки (One Hot Encoding)."]).verdict == "proved"
+    assert verify(claim, define=define, given=["$ y $ — истинные метки."]).verdict == "wrong"  # no constraint said
+
+
+def test_label_values_after_the_data_as_pairs():
+    text = "Our sample data is in the form $(x_i,y_i)$ where $y_i$ the correct label (1 or -1)."
+    assert from_prose(text)[0] == r"y_i \in \{-1, 1\}"
+    other = "Our sample data is in the form $(x_i,t_i)$ where $y_i$ the correct label (1 or -1)."  # whose label?
+    assert from_prose(other)[0] != r"y_i \in \{-1, 1\}"

@@ -1,8 +1,9 @@
 """Facts in Russian words: a name, a dash and its role (``\\(b_i\\) - класс (метка) для обучающего примера \\(i\\)
-(\\(b_i = \\pm 1\\))``: b_i the class (label) of training example i), said again in English for the reader of facts
-in words (``\\(b_i\\) is the class label of training example \\(i\\), \\(b_i = \\pm 1\\)``): one table of the words,
-each with the English it stands for; a formula in parentheses after the role is a fact of its own. A sentence with a
-word the table does not hold is left as written (and refused naming the word): never read with a word dropped."""
+(\\(b_i = \\pm 1\\))``: b_i the class (label) of training example i; ``$ Y $ — истинные метки (One Hot Encoding)``: Y the
+one-hot encoded true labels), said again in English for the reader of facts in words (``\\(b_i\\) is the class label
+of training example \\(i\\), \\(b_i = \\pm 1\\)``): one table of the words, each with the English it stands for; a
+formula in parentheses after the role is a fact of its own. A sentence with a word the table does not hold is left as
+written (and refused naming the word): never read with a word dropped."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ _WORDS = {"класс": "class", "метка": "label", "метки": "label", "
           "матрица": "matrix", "вектор": "vector", "скаляр": "scalar", "функция потерь": "loss function",
           "матрица признаков": "feature matrix", "матрица весов": "weight matrix", "матрица объектов": "data matrix",
           # a size after the role: матрица весов размерности K x n, the weight matrix of dimension K x n
-          "размерности": "of dimension", "размера": "of size"}
+          "размерности": "of dimension", "размера": "of size", "истинные метки": "true labels",
+          # the English gloss a page puts after the role: (One Hot Encoding), the labels one-hot
+          "one hot encoding": "one-hot", "one-hot encoding": "one-hot", "one hot": "one-hot", "one-hot": "one-hot"}
 _MATH = r"(?:\\\(.*?\\\)|\$[^$]+\$)"
 _PHRASE = "|".join(sorted(_WORDS, key=len, reverse=True))
 _ROLE = rf"(?:(?:{_PHRASE})(?![А-Яа-яЁё])|{_MATH}|\s+)+"
@@ -41,6 +44,8 @@ def russian_said(text: str) -> str | None:
         return None
     role = _english(m["role"]) + (f" {_WORDS[m['gloss'].lower()]}" if m["gloss"] else "")
     role = " ".join(f"{role} {_english(m['rest'])}".split())
+    if re.search(r"\bone-hot\b", role):  # истинные метки (One Hot Encoding): the one-hot encoded true labels
+        role = "one-hot encoded " + " ".join(re.sub(r"\bone-hot\b", " ", role).split())
     opening = _OPENINGS[m["opening"].lower()] if m["opening"] else ""
     verb = "be" if opening == "let" else "is"
     return f"{opening} {m['name']} {verb} the {role}".strip() + (f", {m['fact']}" if m["fact"] else "")
