@@ -15,6 +15,7 @@ def test_the_sentence_reads_as_the_derivative_and_its_value() -> None:
     assert claim_in_chinese("x'Ax对x的导数为(A+A')x") == (r"\frac{\partial}{\partial x} (x'Ax) = (A+A')x", False)
     assert claim_in_chinese("x对x求导(这是什么)结果是1") is None  # a remark that says something else
     assert claim_in_chinese("对称矩阵") is None
+    assert claim_in_chinese("如果是tr(XA),那么就先变成tr(XA)=tr(X^TA^T),再对A求导得到X^T") is None  # words in the formula
 
 
 @pytest.mark.parametrize(("value", "verdict"), [("(A+A')x", "proved"), ("2Ax", "wrong")])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _NAME = r"\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?"
-_SENTENCE = re.compile(rf"\s*(?P<expr>[^对對]+?)\s*[对對]\s*(?P<var>{_NAME})\s*(?:求偏导|求偏導|求导|求導|的偏导数?|的偏導數?|"
+_SENTENCE = re.compile(rf"\s*(?P<expr>[^\u3000-\u9fff]+?)\s*[对對]\s*(?P<var>{_NAME})\s*(?:求偏导|求偏導|求导|求導|的偏导数?|的偏導數?|"
                        r"的导数|的導數)\s*(?P<remark>[(（][^()（）]*[)）])?\s*[,，]?\s*(?:的\s*)?(?:结果|結果|得到|得)?\s*"
                        r"(?:是|为|為|=|:|：)?\s*(?P<value>[^\u3000-\u9fff]+?)\s*[。.]?\s*")
 # ' denotes (is, means) the transpose: 表示/是/为/代表/指 转置
