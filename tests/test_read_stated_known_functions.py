@@ -32,3 +32,9 @@ def test_a_formula_that_is_not_the_function_it_names_is_refused_naming_both() ->
                                                 (r"\frac{2}{\left(e^x + e^{-x}\right)^2}", "wrong")])
 def test_the_derivative_of_tanh_defined_by_a_chain(value: str, verdict: str) -> None:
     assert verify(f"\\tanh'(x) = {value}", define=[_TANH]).verdict == verdict
+
+
+def test_a_stated_value_of_a_quantity_the_formula_gives_is_not_checked() -> None:
+    ctx = Context()
+    d = parse_definition(r"\ln L = n \ln \theta - \theta", ctx)
+    assert str(ctx.stated[d.name][0]) == "log(L)"

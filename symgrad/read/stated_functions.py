@@ -44,8 +44,8 @@ def _difference_at(stated: sp.Expr, value: sp.Expr, symbols: list[sp.Symbol], se
 
 
 def checked_stated_value(name: str, latex: str, ctx: Context) -> None:
-    """Refuse ``E = R`` (``ctx.stated[name]``: E an expression of the known functions only, R the page's formula,
-    defined as ``name``) where R differs from E at some point: the claim's E could mean either, and the stated value
+    """Refuse ``E = R`` (``ctx.stated[name]``: E known functions of names R uses, R the page's formula, defined as
+    ``name``) where R differs from E at some point: the claim's E could mean either, and the stated value
     is taken back. Where they agree at every point (or cannot be evaluated: an array, a name nothing defines), the
     stated value stands as before."""
     stated, text = ctx.stated[name]
@@ -53,8 +53,8 @@ def checked_stated_value(name: str, latex: str, ctx: Context) -> None:
     if stated.atoms(sp.Indexed, sp.Derivative) or value.atoms(sp.Indexed, sp.Derivative):
         return
     symbols = sorted(stated.free_symbols | value.free_symbols, key=str)
-    if not all(type(s) is sp.Symbol for s in symbols):
-        return
+    if not all(type(s) is sp.Symbol for s in symbols) or not stated.free_symbols <= value.free_symbols:
+        return  # \log L = n \log \theta: L is a quantity the formula gives, not a known function of its names
     for seed in range(_POINTS):
         point = _difference_at(stated, value, symbols, seed)
         if point is not None:
