@@ -15,7 +15,7 @@ def jacobian_named(latex: str, side: list[_Tok], ctx: Context) -> str | None:
     definition of one vector input (``s_i = e^{z_i}/...``): the derivative it names, ``\\frac{\\partial s_i}{\\partial
     z_j}`` (noted); ``J_s``, ``Js`` (the subscript copied flat) name the defined s whose Jacobian it is. None for
     anything else."""
-    toks = [t for t in side if t.text not in ("{", "}", r"\mathbf", r"\boldsymbol", r"\mathrm")]
+    toks = [t for t in side if t.text not in ("{", "}", r"\mathbf", r"\boldsymbol", r"\mathrm", r"\mathfrak")]
     texts = [t.text for t in toks]
     if not texts or texts[0] != "J" or any(k in ctx.definitions or k in ctx.tensors for k in ("J", "j")):
         return None
