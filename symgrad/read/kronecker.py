@@ -18,11 +18,16 @@ def delta(p: object, t: _Tok) -> _Val | None:
     up = p.delta_up(t)
     if up is not None or p.peek(1).text != "_":
         return up
+    start = p.pos
     p.pos += 1
     run = p.index_run(2)
     if run is None:
         p.next()
     kind, got = ("indices", run) if run is not None else p.subscript()
+    if kind == "indices" and len(got) == 1:  # \delta_j: no Kronecker delta has one index - the name delta, element j
+        p.pos = start
+        p.note("\\delta with one index read as an element of a vector delta (a Kronecker delta has two indices)")
+        return None
     if kind != "indices" or len(got) != 2:
         raise p.error(r"\delta_{ij} needs two indices", t)
     p.unify(_extent(got[0]), _extent(got[1]), t, "Kronecker delta")
