@@ -26,3 +26,8 @@ def test_delta_with_one_index_is_a_vector(claim, verdict):
 def test_the_kronecker_delta_keeps_two_indices():
     assert symgrad.verify(r"\frac{\partial}{\partial x_j} \sum_k \delta_{ik} x_k = \delta_{ij}").verdict == "proved"
     assert symgrad.verify(r"\frac{\partial}{\partial x_j} \sum_k \delta_{ik} x_k = \delta_{jj}").verdict != "proved"
+
+
+def test_a_layer_number_subscript_is_a_name_too():
+    v = symgrad.verify(r"\frac{\partial L}{\partial z} = \delta_3", define=[r"L = \delta_3 z^2"])
+    assert v.verdict == "wrong" and "\\delta with one index" in v.message, str(v)

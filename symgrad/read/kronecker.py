@@ -24,7 +24,7 @@ def delta(p: object, t: _Tok) -> _Val | None:
     if run is None:
         p.next()
     kind, got = ("indices", run) if run is not None else p.subscript()
-    if kind == "indices" and len(got) == 1:  # \delta_j: no Kronecker delta has one index - the name delta, element j
+    if len(got) == 1:  # \delta_j: no Kronecker delta has one index - the name delta, element j
         p.pos = start
         p.note("\\delta with one index read as an element of a vector delta (a Kronecker delta has two indices)")
         return None
