@@ -2,6 +2,9 @@
 after the fact: each sentence read into the fact it states (or left unread where a word could change it), and one
 right and one wrong claim judged under a reading that matters."""
 
+import pytest
+
+from symgrad.errors import ParseError
 from symgrad.read.prose import from_prose
 from symgrad.read.words_cjk import kinds_in_cjk
 from symgrad.verify import verify
@@ -71,7 +74,9 @@ def test_label_of_the_ith_sample_judges_binary_cross_entropy():
 
 
 def test_row_vector_is_never_dropped_as_a_description():
-    assert from_prose("x is a row vector")[0] == "x is a row vector"
+    with pytest.raises(ParseError, match=r"declare it \(x \\in \\mathbb\{R\}\^\{1 \\times n\}"):
+        from_prose("x is a row vector")
+    assert from_prose("x is a row vector of length n")[0] == r"x \in \mathbb{R}^{1 \times n}"
     assert from_prose("x is a vector (row vector by default)")[0] == "x is a vector (row vector by default)"
     facts, notes = from_prose("suppose x is a vector(column vector by default), using denominator layout")
     assert facts == "" and notes[0] == "x declared vectors in words: their sizes are read from their use"
@@ -127,6 +132,11 @@ def test_russian_one_hot_gloss_decides_the_softmax_cross_entropy():
     claim = r"\frac{\partial L}{\partial z_k} = p_k - y_k"
     assert verify(claim, define=define, given=["$ y $ — истинные метки (One Hot Encoding)."]).verdict == "proved"
     assert verify(claim, define=define, given=["$ y $ — истинные метки."]).verdict == "wrong"  # no constraint said
+
+
+def test_row_vector_without_its_size_is_refused_naming_the_spelling():
+    verdict = verify(r"\frac{\partial f}{\partial w} = x^T", define=["f = x w"], given=["x is a row vector"])
+    assert verdict.verdict == "unreadable" and r"\mathbb{R}^{1 \times n}" in verdict.message
 
 
 def test_label_values_after_the_data_as_pairs():

@@ -74,6 +74,10 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
     kind = kind or _kind_by_adjectives(adjectives, names)
     _square(sizes, adjectives, names, plain)
     space = _space(kind, sizes, adjectives, names)
+    named = all(re.fullmatch(r"\\.*|[^_\s]{1,2}(?:_.*)?", n) for n in names)  # x, \mathbf{x}, x_i: not "vectors"
+    if space is None and kind == "row" and not sizes and named:  # "x is a row vector": its orientation, not its size
+        raise ParseError(f"'{plain.strip()}': a row vector is read with its size: declare it ({names[0]} \\in "
+                         r"\mathbb{R}^{1 \times n}, n its length)", column=1, source=plain)
     if space is None:
         return None
     facts = [rf"{n} \in \mathbb{{R}}{space}" for n in names] if space else []
