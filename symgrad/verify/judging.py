@@ -129,7 +129,8 @@ def _judge(members: Sequence[tuple[Any, ...]], problem: _Problem, timeout: float
         if diagnosis is not None and wrong is None:
             wrong = (link, *diagnosis)
         transposed |= flipped and diagnosis is None
-    links, wrong = set_to_zero(links, wrong, notes)  # ... = 0: the derivative set to zero, a right chain before it
+    written = {latex for latex, expr, *_ in members if isinstance(expr, sp.Derivative)}  # d/dx x^2: no value
+    links, wrong = set_to_zero(links, wrong, notes, written)  # ... = 0: the derivative set to zero after right values
     if accepted and wrong is None:
         notes.append(forms[1].accepted)
     if transposed and wrong is None:
