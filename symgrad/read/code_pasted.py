@@ -11,6 +11,7 @@ import itertools
 import re
 
 from .page_markup import markup_blanked, markup_notes
+from .pdf_text_layer import minus_notes, minus_restored, stacked_notes
 from .row_breaks import rows_spelled
 from .trailing_remarks import remark_blanked, remark_notes
 
@@ -152,7 +153,8 @@ def _rendered_before(src: str) -> int | None:
 
 # T glued after a name or a bracket, where copying a page's display lost its superscript: XTX, ATb, (Ax - b)T
 _FLAT_T = re.compile(r"(?<=[A-Za-z)\]])T(?![a-z]{2}|r\b|r\(|[0-9_^'’])")
-_WORD_BEFORE = re.compile(r"[A-Za-z]{3,}$")  # softmaxT, theT: a word, not a name with its transpose
+# softmaxT, theT: a word, not a name with its transpose; capitals only (ABAT) are names, A B A^T
+_WORD_BEFORE = re.compile(r"(?=[A-Za-z]*[a-z])[A-Za-z]{3,}$")
 
 
 def flattened_transposes(src: str) -> list[int]:
@@ -222,7 +224,7 @@ def repaired(src: str) -> str:
     """``src`` with the row breaks and the ``\\end{cases}`` that copying lost put back, and a display copied after
     its formula blanked, and the markup around the mathematics ([tex], <math>, backtick fences) and a remark in words
     after it ((the residual)), and row breaks as pages spell them (``\\cr``, ``\\\\[8px]``) (columns kept)."""
-    src = remark_blanked(markup_blanked(rows_spelled(src)))
+    src = minus_restored(remark_blanked(markup_blanked(rows_spelled(src))))  # A−^1: A^−1
     doubled = _doubled_at(src)
     if doubled is not None:
         src = src[:doubled] + " " * (len(src) - doubled)
@@ -244,7 +246,7 @@ def repaired(src: str) -> str:
 
 def pasted_notes(src: str) -> list[str]:
     """What ``repaired`` decided for ``src``, as notes for the verdict."""
-    notes = markup_notes(src) + remark_notes(markup_blanked(src))
+    notes = markup_notes(src) + remark_notes(markup_blanked(src)) + minus_notes(src) + stacked_notes(src)
     src = remark_blanked(markup_blanked(src))
     doubled = _doubled_at(src)
     if doubled is not None:

@@ -24,6 +24,7 @@ from .damage_underscores import restored
 from .damage_words import traced
 from .html_wrappers import unwrapped
 from .identity_spellings import identity_spelled
+from .pdf_text_layer import stacked
 from .plain_names import before, plain_name
 from .proofwiki_maps import mapped
 from .prose_ranges import range_in_words
@@ -451,6 +452,7 @@ def _raw_tokens(latex: str) -> list[_Tok]:
                              _Tok("sym", "}", toks[k].col)]
     toks = grouped(restored(toks, latex, _Tok), latex, _Tok)  # \sum{k=1}, \hat{y}i: the _ markdown ate; 1/2m
     toks = _plain_rewritten(toks, latex, lambda t, k, src: plain_name(t, k, src, _Tok))  # A1: A_{1}, y_hat: y_{hat}
+    toks = _plain_rewritten(toks, latex, lambda t, k, src: stacked(t, k, src, _Tok))  # ∂ over ∂x, lines apart
     toks = _plain_rewritten(toks, latex, _plain_derivative)
     toks = _plain_rewritten(toks, latex, lambda t, k, src: wolfram_leibniz(t, k, _Tok))  # (dy(x))/(dx): dy/dx
     toks = _plain_rewritten(toks, latex, lambda t, k, src: decorated_label(t, k, src, _Tok))  # ŷ1: \hat{y}_{1}
