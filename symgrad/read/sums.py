@@ -349,10 +349,25 @@ def _bracketed(toks: list[_Tok], start: int, end: int) -> bool:
 
 
 def _binds_below(term: list[_Tok], k: int) -> bool:
-    """Whether the ``_`` at ``k`` is a sum's or product's (``\\sum_k``, ``\\Sigma_k``, plain ``sum_k``, ``prod_k``)."""
+    """Whether the ``_`` at ``k`` is a sum's or product's (``\\sum_k``, ``\\Sigma_k``, plain ``sum_k``, ``prod_k``), its
+    upper bound written first or not (``\\sum^{N}_{n=1}``)."""
+    k = _before_upper(term, k)
     before = "".join(t.text for t in term[max(0, k - 4):k] if t.kind == "letter")
     return bool(k) and (term[k - 1].text in (r"\sum", r"\prod", r"\Sigma") or
                         term[k - 1].kind == "letter" and before.endswith(("sum", "prod")))
+
+
+def _before_upper(term: list[_Tok], k: int) -> int:
+    """``k``, or where an upper bound written before it (``^{N}``, ``^N``) starts: the sign is before that."""
+    if k >= 2 and term[k - 2].text == "^" and term[k - 1].text not in ("{", "}"):
+        return k - 2
+    if k >= 1 and term[k - 1].text == "}":
+        depth = 0
+        for m in range(k - 1, 0, -1):
+            depth += (term[m].text == "}") - (term[m].text == "{")
+            if depth == 0:
+                return m - 1 if term[m - 1].text == "^" else k
+    return k
 
 
 def _left_subscripts(src: str) -> set[str]:

@@ -30,6 +30,7 @@ from .problem import _free_indices, _rename_bound, _tensors_in
 from .proof import _is_zero
 from .readings import read_again
 from .sizes_unified import unified
+from .symmetric_readings import symmetric_or_general
 from .verdict import Verdict, VerifyError
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "theta", "lambda", "mu", "sigma", "Sigma", "tau", "phi", "omega", "eta",
@@ -108,6 +109,8 @@ def verify(claim: str, of: str | None = None, define: Sequence[str] = (), given:
         verdict = both_readings(verdict, var, ctx, [d.rhs for d in definitions] + [m[1] for m in marked], given,
                                 [claim, of or "", *define, *given, *assume],
                                 lambda mean: verify(claim, of, [*define, mean], given, assume, timeout, convention))
+        verdict = symmetric_or_general(verdict, var, given, lambda fact: verify(claim, of, define, [*given, fact], assume,
+                                                                                timeout, convention))
         verdict = hessian_or_laplacian(verdict, marked, ctx.notes)  # \nabla^2 f(x) = 2n: the Laplacian too
         if ctx.notes:  # readings the context decided (e as a name, a definition restated in a chain, ...)
             verdict.message = " ".join([verdict.message, *(f"[read: {note}]" for note in ctx.notes)]).strip()
