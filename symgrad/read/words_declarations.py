@@ -74,11 +74,8 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
     kind = kind or _kind_by_adjectives(adjectives, names)
     _square(sizes, adjectives, names, plain)
     space = _space(kind, sizes, adjectives, names)
-    named = all(re.fullmatch(r"\\.*|[^_\s]{1,2}(?:_.*)?", n) for n in names)  # x, \mathbf{x}, x_i: not "vectors"
-    if space is None and kind == "row" and not sizes and named:  # "x is a row vector": its orientation, not its size
-        raise ParseError(f"'{plain.strip()}': a row vector is read with its size: declare it ({names[0]} \\in "
-                         r"\mathbb{R}^{1 \times n}, n its length)", column=1, source=plain)
     if space is None:
+        _row_unsized(kind, sizes, names, plain)
         return None
     facts = [rf"{n} \in \mathbb{{R}}{space}" for n in names] if space else []
     by_use = {"matrix": BY_USE, "vector": VECTORS_BY_USE}.get(kind or "") if space == "" else None
@@ -88,6 +85,14 @@ def declaration_in_words(plain: str) -> tuple[str, list[str]] | None:
         facts += [fact.format(name=n) for n in names if fact]
         notes += [note.format(name=n) for n in names if note]
     return (", ".join(facts), notes) if facts or notes else None  # "is fixed": the descriptions' table says it
+
+
+def _row_unsized(kind: str | None, sizes: list[tuple], names: list[str], plain: str) -> None:
+    """Refuse ``x is a row vector`` (its orientation said, its size not), naming the spelling that reads it; a plain
+    word for the names (``vectors are row vectors``) is no declaration."""
+    if kind == "row" and not sizes and all(re.fullmatch(r"\\.*|[^_\s]{1,2}(?:_.*)?", n) for n in names):  # x, x_i
+        raise ParseError(f"'{plain.strip()}': a row vector is read with its size: declare it ({names[0]} \\in "
+                         r"\mathbb{R}^{1 \times n}, n its length)", column=1, source=plain)
 
 
 _SQUARE_ONLY = _MATRIX_ONLY - {"square", "non-symmetric", "nonsymmetric", "not symmetric"}  # each says the matrix is square
