@@ -80,7 +80,9 @@ def _undefined(e: sp.Function, var: sp.Expr, kinks: list[Kink]) -> sp.Expr:
         da = d(a, var, kinks)
         if da == 0:
             continue
-        if isinstance(a, sp.Symbol):
+        if "fdiff" in vars(e.func):  # a rule stated for it (g'(z) = g(z)(1 - g(z)), read/given_function_rules)
+            terms.append(e.fdiff(k + 1) * da)
+        elif isinstance(a, sp.Symbol):
             terms.append(sp.Derivative(e, a) * da)
         else:
             u = sp.Dummy("u")

@@ -10,6 +10,7 @@ from ..derivation import Graph
 from ..errors import ParseError
 from ..linalg import PositiveDefinite, Symmetric
 from ..tensors import Constraint, Definition, indices_of
+from .given_function_rules import check_rules
 from .given_rates import check_rates
 from .identity_facts import stated_rule
 from .letter_runs import joined_runs
@@ -69,6 +70,7 @@ class Context:
     layer_templates: list[str] = field(default_factory=list)  # definitions written for a generic layer l
     layer_names: set[str] = field(default_factory=set)  # the labelled names written (a^l, a^{L-1})
     vector_spaces: set[str] = field(default_factory=set)  # V of A \in L(V, V): u \in V declares a vector
+    derivative_rules: dict[str, type] = field(default_factory=dict)  # g -> g with g'(z) = g(z)(1 - g(z)) (a fact)
     numbered_layers: set[str] = field(default_factory=set)  # W of W^1 \in ... (a fact): bare digits tag its layers
     head_labels: dict[str, tuple[sp.Idx, ...]] = field(default_factory=dict)  # L_i = ...y_i...: L -> (y_i,)
     written_heads: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # l(\mu,\sigma^2) -> l, text
@@ -95,6 +97,7 @@ class Context:
         self._close_one_hot()
         self._close_structured()
         check_rates(self)  # du/dx = ... beside u's definition: checked against it
+        check_rules(self)  # g'(z) = ... stated for g, then g defined: refused
         joined_runs(self)  # lr = 0.1 with \mathrm{lr} in the definitions: the name lr, not l times r
         self.index_notation = self.index_notation or stated_rule(self.constraints)  # dX_ij/dX_kl = d_ik d_jl
 

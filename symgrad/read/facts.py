@@ -19,6 +19,7 @@ from .given_comparisons import comparisons_spelled
 from .given_consequences import restated
 from .given_definitions import FACT_DEFINITION, indexed_name, taken, unwrapped
 from .given_function_heads import function_head, parameters
+from .given_function_rules import stated_rule
 from .given_named_values import named_value
 from .given_rates import upstream_expression
 from .given_signatures import spaces_spelled
@@ -83,8 +84,9 @@ def parse_given(latex: str, ctx: Context) -> None:
         parse_definition(latex, ctx)
         ctx.notes.append(f"{' '.join(latex.split())[:60]}{FACT_DEFINITION}")
         return
-    if isinstance(latex, str) and (define(latex, ctx.macros) or read_alone(latex, ctx, parse_definition)):
-        return  # a macro; eps = 1e-8, w_j \neq 0, \det X > 0
+    if isinstance(latex, str) and (define(latex, ctx.macros) or read_alone(latex, ctx, parse_definition) or
+                                   stated_rule(latex, ctx, _side)):
+        return  # a macro; eps = 1e-8, w_j \neq 0, \det X > 0; g'(z) = g(z)(1 - g(z)) with g defined nowhere
     if isinstance(latex, str) and is_case(latex, ctx):
         raise ParseError(f"{latex.strip()} relates two indices: a case, given as --assume", column=1, source=latex)
     _tokens(latex)  # the empty-input and brace checks, with their columns

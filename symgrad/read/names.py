@@ -580,7 +580,7 @@ class _Names:
         if name == "norm":
             return self.norm(a, "2", tok)
         self.opaque.add(name)
-        return _Val(sp.Function(name)(a.expr), a.axes)
+        return _Val(self.ctx.derivative_rules.get(name, sp.Function(name))(a.expr), a.axes)  # g' stated: its rule
 
     def new_vector(self, name: str, tok: _Tok) -> _Val:
         """``softmax(z)`` of a name met first here: z is a vector (of a size the context settles), noted."""
