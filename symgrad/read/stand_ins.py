@@ -113,8 +113,9 @@ def _labelled(head: list[_Tok], k: int, ctx: Context) -> tuple[int, list[_Tok]] 
     if sub is None:
         return None
     label, past = sub
-    if not order:
+    if not order:  # s_a'(x): the parser reads one prime after the subscript; two are read here
         order, past = _primes(head, past)
+        order = order if order == 2 else 0
     args = _arguments(head, past)
     fn = ctx.functions.get(f"{head[k].text}_{label}")
     if fn is None or order not in (1, 2) or args is None or len(args[0]) != 1 or len(fn.params) != 1:
