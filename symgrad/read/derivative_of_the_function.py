@@ -1,6 +1,6 @@
 """``--of`` in words that name the derivative of "the function" without writing it: in English (``the jacobian of the
-following function``, ``the derivative of the given function``) or in Chinese, Japanese or Korean words that say to
-differentiate (``시그모이드 함수를 수식적으로 미분해보자``, let us differentiate the sigmoid function; ``对函数求导``).
+following function``, ``the derivative of the given function``, ``its derivative``) or in Chinese, Japanese or Korean
+words that say to differentiate (``시그모이드 함수를 수식적으로 미분해보자``, let us differentiate the sigmoid function; ``对函数求导``).
 With the page's one definition a function of one variable, the derivative meant is that function's by its variable
 (noted); anything else stays refused (the words would have to say which function, or by which variable). Words that
 name a function the reader knows (``the derivative of the sigmoid function``, ``the gradient of tanh``) mean that
@@ -19,8 +19,8 @@ from .vocabulary import _ELEMENTWISE
 # differentiate, derivative, partial derivative, gradient: Korean, Chinese (simplified and traditional), Japanese
 _DIFFERENTIATE = re.compile(r"미분|도함수|기울기|求导|導數|导数|偏导|偏導|微分|導関数|勾配|梯度")
 _OF_THE_FUNCTION = re.compile(r"\s*(?:the\s+)?(?:(?:first|partial)\s+)?(?:jacobian(?:\s+matrix)?|gradient|derivative)\s+of\s+"
-                              r"(?:the\s+|this\s+)?(?:following\s+|given\s+|above\s+|previous\s+)?function\s*[.:]?\s*",
-                              re.IGNORECASE)
+                              r"(?:the\s+|this\s+)?(?:following\s+|given\s+|above\s+|previous\s+)?function\s*[.:]?\s*|"
+                              r"\s*its\s+(?:first\s+)?(?:gradient|derivative)\s*[.:]?\s*", re.IGNORECASE)
 _OF_A_KNOWN_FUNCTION = re.compile(r"\s*(?:the\s+)?(?:first\s+)?(?:gradient|derivative)\s+of\s+(?:the\s+|a\s+)?"
                                   r"(?P<name>[A-Za-z]+)(?:\s+(?:activation\s+)?function)?\s*[.:]?\s*", re.IGNORECASE)
 
