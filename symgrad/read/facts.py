@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import sympy as sp
 
@@ -27,7 +28,7 @@ from .given_values import fact_tokens, is_array_value, read_alone
 from .given_written_forms import fact_source, lhs_name, one_hot_tuple, unknown_function
 from .macros import define
 from .parser import _Parser
-from .prose import case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
+from .prose import _plain_equals, case_from_prose, from_prose, listed, softmax_axis, unread_clause, where_clauses
 from .sets import _field, index_range, membership
 from .tokens import _DOTS, _arg_text, _clean, _split, _Tok, _tokens, _unboxed
 from .words_definitions import definition_in_words
@@ -58,7 +59,7 @@ def parse_given(latex: str, ctx: Context) -> None:
     """Add the facts in ``latex`` to ``ctx``: shapes, index ranges, sizes, domains, constraints ``lhs = rhs``,
     several in one string (separated by ``,``, ``;``, ``\\quad``, ``\\text{and}``, ``\\text{for}``). The form of
     each fact is a rule of the grammar ``facts.lark``; ranges are read first, as shapes may use them."""
-    written = latex = comparisons_spelled(unwrapped(latex), ctx.notes)  # (u^i) = w^T z^i: the name defined; x <= 0
+    written = latex = _spelled(latex, ctx.notes)  # (u^i) = w^T z^i: the name defined; x <= 0; u \equiv x^2
     if isinstance(latex, str):  # A \in \mathbb{S}^n_{++}; f : \mathbb{S}^n_{++} \to \mathbb{R} with f(A) = ...: A's space
         latex, spelled = spaces_spelled(latex)
         ctx.notes.extend(spelled)
@@ -101,6 +102,16 @@ def parse_given(latex: str, ctx: Context) -> None:
                          r"(x \in \mathbb{R}^{n}) or leave it out", column=unread[1], source=written) from None
     for form, toks in sorted(facts, key=lambda f: f[0] != "range"):
         _READERS[form](latex, _clean(toks + raw[-1:], latex), ctx)
+
+
+def _spelled(latex: Any, notes: list[str]) -> Any:
+    """The fact as the grammar reads it: the name defined unwrapped (``(u^i) = ...``), comparisons written in words
+    or code as signs (``x <= 0``), a definition's = written another way (``u \\equiv x^2``, ``y ≡ E[t]``,
+    ``\\overset{def}{=}``) as =, the same width so that columns stay."""
+    latex = comparisons_spelled(unwrapped(latex), notes)
+    if not isinstance(latex, str) or r"\leftarrow" in latex:  # x \leftarrow x - \eta g: an update, no equation
+        return latex
+    return _plain_equals(latex.replace("≡", "="))
 
 
 def _membership(latex: str, toks: list[_Tok], ctx: Context) -> None:
