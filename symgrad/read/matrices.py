@@ -219,8 +219,11 @@ class _Matrices:
         return None
 
     def identity_entry(self, t: _Tok) -> _Val | None:
-        """``I_{kj}`` of an undeclared, undefined I, its subscript two indices of one range: the entry of the identity
-        matrix, the Kronecker delta (noted); None (nothing read) for any other subscript."""
+        """``I_{kj}`` of an undeclared, undefined I in a claim, its subscript two indices of one range: the entry of the
+        identity matrix, the Kronecker delta (noted); None (nothing read) for any other subscript, and in a definition
+        (``y_{ij} = w I_{ij} + b``: there I is as likely an input, an image)."""
+        if not (self.strict and not self.lenient):
+            return None
         start = self.pos
         got = self.index_run(2)
         if got is None:
