@@ -54,5 +54,17 @@ def test_a_capital_before_a_vector_is_a_matrix_by_the_convention(claim, right):
 
 
 def test_every_letter_left_a_number_is_named_in_one_refusal():
-    with pytest.raises(ParseError, match=r"W before a vector: V, W, which nothing shapes, have two readings"):
+    with pytest.raises(ParseError, match=r"W times an array: V, W, which nothing shapes, have two readings"):
         parse_definition(r"L = \|Wx - Vy\|^2", Context())
+
+
+@pytest.mark.parametrize(("claim", "right"), [(r"\frac{\partial g}{\partial W_{kl}} = \sum_j H_{lj}", True),
+                                              (r"\frac{\partial g}{\partial W_{kl}} = 1", False)])
+def test_a_product_of_a_capital_and_a_matrix_is_never_their_sum(claim, right):
+    """g = sum_ij (WH)_ij with H declared: WH was read as W + H (W 'added to a matrix'), and the WRONG 1 was proved.
+    W unshaped is refused now, naming both readings; declared, the product is judged (found by helper M)."""
+    given = [r"H \in \mathbb{R}^{n\times n}"]
+    define = [r"g = \sum_{i,j} (WH)_{ij}"]
+    assert symgrad.verify(claim, define=define, given=given).verdict in ("unreadable", "proved" if right else "wrong")
+    v = symgrad.verify(claim, define=define, given=[*given, r"W \in \mathbb{R}^{n\times n}"])
+    assert v.verdict == ("proved" if right else "wrong"), str(v)

@@ -100,12 +100,10 @@ class _Arrays:
         if summed is not None:
             return summed
         if not a.axes or not b.axes:
-            promoted = self.capital_beside_matrix(a, b, tok) or self.capital_beside_matrix(b, a, tok)
-            if promoted is not None:  # P - AB^T: P a matrix
-                return _Val(promoted.expr + (b.expr if promoted.axes == b.axes else a.expr), promoted.axes)
             if a.axes or b.axes:
                 self.broadcast(a, b, tok)
-                self.capital_times_vector(a, b, tok)
+                self.capital_times_array(a, b, tok)
+                self.capital_times_array(b, a, tok)
             return _Val(a.expr * b.expr, a.axes or b.axes)
         if op == "frobenius":  # A : B, the sum of the elementwise products
             return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the Frobenius product of"),
@@ -174,14 +172,14 @@ class _Arrays:
             self.__dict__.setdefault("transposed", {}).setdefault(unshaped[0], tok)
         return _Val(v.expr, tuple(reversed(v.axes)))
 
-    def capital_times_vector(self, a: _Val, b: _Val, tok: _Tok) -> None:
-        """Remember a capital letter nothing shapes written before a column vector (W of ``\\|Wx + b - y\\|^2``): read
-        as a number it scales the vector, and ``W\\delta`` and ``W^T\\delta`` were the same; by the usual convention
-        it is a matrix. Refused at the end of the reading where it is still a number (``transposed_numbers``)."""
+    def capital_times_array(self, a: _Val, b: _Val, tok: _Tok) -> None:
+        """Remember a capital letter nothing shapes multiplying an array (W of ``\\|Wx + b - y\\|^2``, of ``WH`` with H
+        a matrix): read as a number it scales the array, and ``W\\delta`` and ``W^T\\delta`` were the same; by the
+        usual convention it is a matrix. Refused at the end of the reading where it is still a number
+        (``transposed_numbers``). (A product WH was once read as the sum W + H here: proved a wrong claim.)"""
         name = str(a.expr)
         if isinstance(a.expr, sp.Symbol) and len(name) == 1 and name.isupper() and name != "I" and not a.axes and \
-                len(b.axes) == 2 and b.axes[1] is None and self.new_scalars.get(name) is a.expr and \
-                not self.ctx.known(name):
+                len(b.axes) == 2 and self.new_scalars.get(name) is a.expr and not self.ctx.known(name):
             self.__dict__.setdefault("transposed", {}).setdefault(name, tok)
 
     def transposed_numbers(self) -> None:
@@ -196,7 +194,7 @@ class _Arrays:
             return
         name, tok = min(left.items(), key=lambda item: item[1].col)
         names = ", ".join(sorted(left))
-        what = f"{name}^T of {name}" if tok.text in ("^", "'", ".T") else f"{name} before a vector"
+        what = f"{name}^T of {name}" if tok.text in ("^", "'", ".T") else f"{name} times an array"
         dims = r"m \times n" if name[:1].isupper() else "n"
         example = rf"{name} \in \mathbb{{R}}^{{{dims}}}"
         error = self.error(f"{what}: {names}, which nothing shapes, {'has' if len(left) == 1 else 'have'} two readings: "
