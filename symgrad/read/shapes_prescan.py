@@ -118,7 +118,8 @@ def _indexed(toks: list[_Tok]) -> dict[str, set[str]]:
     for k, t in enumerate(toks[:-2]):
         index = _one_index(toks, k + 1)
         variable = k and toks[k - 1].text == r"\partial"  # \partial w_j: a variable, sized by what it is in
-        if _letter(toks, k) and index is not None and not variable:
+        sampled = index is not None and _sampled(toks, k + 2 + (toks[k + 2].text == "{") * 2)  # x_j^{(i)}: sample i
+        if _letter(toks, k) and index is not None and not variable and not sampled:
             found.setdefault(t.text, set()).add(index)
     return found
 
