@@ -56,6 +56,7 @@ from .prose import without_lead_in, without_remarks
 from .restated_definitions import restated
 from .reused_functions import applied_sides, reuse_note
 from .sample_parameters import sample_parameters
+from .squared_heads import square_root
 from .stand_ins import stand_ins
 from .stated_functions import checked_stated_value, side_noted
 from .tokens import _GREEK, _split, _Tok, _tokens
@@ -351,8 +352,9 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     named = [k for k in range(1, len(parts) - 1) if _new_name(parts[k][1:], ctx)]  # g(z) = a = max(0.01 z, z)
     reused = applied_sides(parts, ctx)  # y = f(u) = 1/u after f(x) = sigmoid: the explicit side first
     vacuous = {k: vacuous_sum(parts[k][1:]) for k in range(1, len(parts))}  # \sum_i (y - \hat y)^2: after the rest
-    for k, side in sorted(enumerate(parts[1:], start=1),
-                          key=lambda kv: (bool(vacuous[kv[0]]), kv[0] in reused, kv[0] in named, kv[0] in abstract)):
+    vector = {k for k in vacuous if any(m in "".join(t.text for t in parts[k]) for m in ("^T", "^{T}", "^\\top"))}
+    for k, side in sorted(enumerate(parts[1:], start=1), key=lambda kv: (
+            bool(vacuous[kv[0]]), kv[0] in reused, kv[0] in named, kv[0] in abstract, kv[0] in vector)):
         try:
             d = _define(latex, parts[0] + side + toks[-1:], ctx)
         except ParseError as e:
@@ -445,9 +447,8 @@ def _define(latex: str, toks: list[_Tok], ctx: Context) -> Definition:
         lhs = _family(p, name, value, eq)
     lhs = labelled_head(name, lhs, value, ctx)
     _check_value(latex, name, lhs, value, eq, params is None)
-    if squared:
-        value = sp.sqrt(value)
-        p.note(f"{name}^2 = ... defines {name} as its nonnegative square root")
+    if squared:  # e^2 = ...: e the nonnegative root; of a square, e^2 = (r - y)^2, refused naming both roots
+        value = square_root(p, latex, name, tok, eq, value)
     p.commit(mapping)
     ctx.tensors.pop(name, None)
     defn = Definition(lhs, value)
