@@ -68,7 +68,7 @@ class _Primes:
                           f"the claim is judged for any {name}")
         if alone and isinstance(a.expr, (sp.Symbol, sp.Indexed)) and not isinstance(a.expr, sp.Idx) and not a.axes:
             return _Val(sp.Derivative(f.xreplace({t: a.expr}), a.expr, evaluate=False))
-        if sp.diff(f, t).atoms(sp.Derivative):  # f'(\sum_i w_i x_i): the derivative of the unknown f at that point
+        if f.atoms(AppliedUndef) and sp.diff(f, t).atoms(sp.Derivative):  # f'(\sum_i w_i x_i): unknown f's there
             return _Val(sp.Subs(sp.diff(f, t), t, a.expr), a.axes)
         return _Val(sp.diff(f, t).xreplace({t: a.expr}), a.axes)
 
