@@ -243,7 +243,24 @@ class _Operators:
             return False
         if texts[1:3] == ["/", "d"]:
             return name(3) and self.contiguous(0)  # d/dx (...)
-        return texts[2:4] == ["/", "d"] and name(1) and (name(4) or texts[4] == "(")  # dL/dw, dL/d(y_hat)
+        if texts[2:4] == ["/", "d"] and name(1) and (name(4) or texts[4] == "("):  # dL/dw, dL/d(y_hat)
+            return True
+        run = self.defined_run_after_d()  # dloss/dw with loss defined: the word is the name
+        return run > 1 and [self.peek(run + 1).text, self.peek(run + 2).text] == ["/", "d"] and (
+            name(run + 3) or self.peek(run + 3).text == "(")
+
+    def defined_run_after_d(self) -> int:
+        """The number of letters after ``d`` that spell, written together, the longest name the problem defines
+        (``loss`` of ``dloss/dw``); 0 where none does."""
+        spelled, longest, k = "", 0, 1
+        while self.peek(k).kind == "letter":
+            if not self.contiguous(k - 1):
+                break
+            spelled += self.peek(k).text
+            if spelled in self.ctx.definitions or spelled in self.ctx.functions:
+                longest = k
+            k += 1
+        return longest
 
     def inline_derivative_ahead(self) -> bool:
         """Whether ``\\partial y_i / \\partial x_k`` (``\\delta F / \\delta x``) starts here: a top-level ``/`` and the
@@ -261,12 +278,14 @@ class _Operators:
     def inline_derivative(self, t: _Tok) -> _Val:
         """``\\partial y_i / \\partial x_k``, ``∂s_i/∂z_i``, ``\\partial (\\gamma v + \\beta) / \\partial v_i``; the operator
         ``∂/∂x (...)`` applies, as ``\\frac{\\partial}{\\partial x}`` does, to the product after it."""
+        run = self.defined_run_after_d() if t.text == "d" else 0
         self.next()
         if self.at("/"):
             self.pos += 2
             var = self.variable(single=False)
             return self.derivative(self.term(), var, t)
-        of = self.factor()
+        named = self.read_name(word=True) if run > 1 else None  # dloss/dw: the defined word
+        of = self.name_value(*named) if named is not None else self.factor()
         self.expect("/")
         self.next()  # the second \partial (or d)
         return self.derivative(of, self.variable(single=False), t)
