@@ -309,7 +309,7 @@ def _definition(latex: str, toks: list[_Tok], ctx: Context) -> bool:
         return False
     source = fact_source(latex, toks[:-1])
     parse_definition(" " * (toks[0].col - 1) + source, ctx)  # the padding keeps the columns of the whole string
-    ctx.notes.append(f"{source}{FACT_DEFINITION}")
+    ctx.notes.append(f"{' '.join(source.split())}{FACT_DEFINITION}")
     return True
 
 
