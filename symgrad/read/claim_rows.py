@@ -1,8 +1,9 @@
 """A display whose rows state several derivatives, each row after the first opened by a word that starts a statement
 of its own (``\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial \\hat y} \\frac{\\partial \\hat y}{\\partial w}
 \\\\ \\text{where } \\frac{\\partial L}{\\partial \\hat y} = -2(y - \\hat y) \\\\ \\text{Thus, } \\frac{\\partial L}{\\partial w}
-= ...``): the statements, each the display's text with the others blanked (columns kept), their opening words and
-the row breaks between them blanked too. A row opened by no such word continues the statement before it (``&= ...``)."""
+= ...``): the statements, each the display's text from its start (columns kept: what comes before it blanked with
+LaTeX's tie ``~``, a space, in LaTeX; long runs of blanks cost the reader's sentence patterns time), their opening
+words blanked too. A row opened by no such word continues the statement before it (``&= ...``)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def statements(text: str) -> list[str]:
         lo, hi = rows[start][0], rows[end - 1][1]
         opened = _OPENS.match(text, lo) if n else None
         lo = opened.end() if opened is not None else lo
-        parts.append(" " * lo + text[lo:hi] + " " * (len(text) - hi))
+        fill = "~" if "\\" in text[lo:hi] else " "  # LaTeX's tie: a space no regex runs across (see the docstring)
+        parts.append(fill * lo + text[lo:hi])
     return parts
 
 
