@@ -15,6 +15,7 @@ from .cases_words import parenthesized, said
 from .fallback import _FOREIGN_CLOSERS, _PLACEHOLDERS, _meaning
 from .layers import tagged_name
 from .log_bases import lg_refused
+from .plain_leibniz import defined_run_after_d, leibniz_ahead
 from .second_derivatives import second_derivative
 from .tokens import _DIFFERENTIALS, _GREEK, _NAMED, _RELS, _arg_text, _group_end, _source_text, _Tok, _tokens
 from .vocabulary import _REL_CLASSES, _extent, _Val
@@ -233,34 +234,8 @@ class _Operators:
         return _Val(node)
 
     def leibniz_ahead(self) -> bool:
-        """Whether ``dy/dx``, ``dσ/dx`` or the operator ``d/dx`` (plain text, ``d`` not a name) starts here."""
-        texts = [self.peek(k).text for k in range(5)]
-
-        def name(k: int) -> bool:
-            return self.peek(k).kind == "letter" or self.peek(k).text[1:] in _GREEK
-
-        if texts[0] != "d" or self.declared("d"):
-            return False
-        if texts[1:3] == ["/", "d"]:
-            return name(3) and self.contiguous(0)  # d/dx (...)
-        if texts[2:4] == ["/", "d"] and name(1) and (name(4) or texts[4] == "("):  # dL/dw, dL/d(y_hat)
-            return True
-        run = self.defined_run_after_d()  # dloss/dw with loss defined: the word is the name
-        return run > 1 and [self.peek(run + 1).text, self.peek(run + 2).text] == ["/", "d"] and (
-            name(run + 3) or self.peek(run + 3).text == "(")
-
-    def defined_run_after_d(self) -> int:
-        """The number of letters after ``d`` that spell, written together, the longest name the problem defines
-        (``loss`` of ``dloss/dw``); 0 where none does."""
-        spelled, longest, k = "", 0, 1
-        while self.peek(k).kind == "letter":
-            if not self.contiguous(k - 1):
-                break
-            spelled += self.peek(k).text
-            if spelled in self.ctx.definitions or spelled in self.ctx.functions:
-                longest = k
-            k += 1
-        return longest
+        """Whether a plain-text Leibniz fraction starts here (read.plain_leibniz)."""
+        return leibniz_ahead(self)
 
     def inline_derivative_ahead(self) -> bool:
         """Whether ``\\partial y_i / \\partial x_k`` (``\\delta F / \\delta x``) starts here: a top-level ``/`` and the
@@ -278,7 +253,7 @@ class _Operators:
     def inline_derivative(self, t: _Tok) -> _Val:
         """``\\partial y_i / \\partial x_k``, ``∂s_i/∂z_i``, ``\\partial (\\gamma v + \\beta) / \\partial v_i``; the operator
         ``∂/∂x (...)`` applies, as ``\\frac{\\partial}{\\partial x}`` does, to the product after it."""
-        run = self.defined_run_after_d() if t.text == "d" else 0
+        run = defined_run_after_d(self) if t.text == "d" else 0
         self.next()
         if self.at("/"):
             self.pos += 2
