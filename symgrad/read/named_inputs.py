@@ -23,7 +23,8 @@ class _NamedInputs:
             args = self.arguments()
         except ParseError:
             args = None
-        if args is None or not all(isinstance(a.expr, (sp.Symbol, sp.Indexed)) for a in args):
+        if args is None or not all(isinstance(a.expr, (sp.Symbol, sp.Indexed)) for a in args) or \
+                len(args) == 1 and self.spaced(save):
             self.pos = save
             return
         named = self.ctx.element_inputs.get(name)
@@ -35,3 +36,9 @@ class _NamedInputs:
                              f"{', '.join(named)} with its inputs misnamed; define {name} as a function of its "
                              f"argument ({name}(x) = ... without an index), or write {name} of "
                              f"{', '.join(named)}", self.toks[save])
+
+    def spaced(self, at: int) -> bool:
+        """Whether the ``(`` at ``at`` stands apart from the name before it (``d (a)^T``): one factor after a space
+        is a product, as ``Q (K^T)`` is (read.applications); glued, ``L(w)`` names L's input."""
+        before, paren = self.toks[at - 1], self.toks[at]
+        return at > 0 and before.col + len(before.text) != paren.col
