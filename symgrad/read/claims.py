@@ -13,6 +13,7 @@ from .applied_subscripts import subscript_moved
 from .applied_variables import as_variables
 from .argument_parameters import argument_parameters
 from .bound import _rename_bound
+from .chain_sides import transposed_sides
 from .chains import (
     _case_after,
     _line_remarks_blanked,
@@ -352,7 +353,7 @@ def parse_definition(latex: str, ctx: Context) -> Definition:
     named = [k for k in range(1, len(parts) - 1) if _new_name(parts[k][1:], ctx)]  # g(z) = a = max(0.01 z, z)
     reused = applied_sides(parts, ctx)  # y = f(u) = 1/u after f(x) = sigmoid: the explicit side first
     vacuous = {k: vacuous_sum(parts[k][1:]) for k in range(1, len(parts))}  # \sum_i (y - \hat y)^2: after the rest
-    vector = {k for k in vacuous if any(m in "".join(t.text for t in parts[k]) for m in ("^T", "^{T}", "^\\top"))}
+    vector = transposed_sides(parts)  # p_i^T q_j = \sum_k p_ik q_kj: by the sum, which writes every index
     for k, side in sorted(enumerate(parts[1:], start=1), key=lambda kv: (
             bool(vacuous[kv[0]]), kv[0] in reused, kv[0] in named, kv[0] in abstract, kv[0] in vector)):
         try:

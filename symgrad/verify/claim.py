@@ -13,6 +13,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import ParseError, SelfCheckError, ShapeMismatchError, SymgradError
 from ..tensors import Definition, Node, indices_of, name_of
+from .bare_definition import bare_definition
 from .by_an_expression import by_an_expression
 from .claim_labels import _without_label
 from .claim_order import _functions_first, _names_a_derivative
@@ -541,26 +542,12 @@ def _derivative_in(members: Sequence[tuple[str, Any, Any]], ctx: Any) -> tuple[s
     if combined is not None:
         ctx.notes.append(f"{members[0][0]} read as one derivative (of a sum of constant multiples: linearity)")
         return combined
-    bare = _bare_definition(ctx)
+    bare = bare_definition(ctx)
     if bare is not None:
         return bare
     raise VerifyError("the claim names no derivative: start it with \\frac{\\partial ...}{\\partial ...} = ... "
                       "or give --of")
 
-
-def _bare_definition(ctx: Any) -> tuple[sp.Expr, Node] | None:
-    """A claim that names no derivative beside one definition written without a name (``--define 'tanh(x)'``, the
-    function the page differentiates) of one variable, a number: the derivative of it by that variable, noted."""
-    defined = ctx.definitions.get(ctx.unnamed) if ctx.unnamed else None
-    if defined is None or len(ctx.definitions) != 1 or not isinstance(defined.rhs, sp.Expr):
-        return None
-    names = defined.rhs.free_symbols
-    if len(names) != 1 or defined.rhs.atoms(sp.Indexed, sp.Idx) or not isinstance(next(iter(names)), sp.Symbol):
-        return None
-    (var,) = names
-    ctx.notes.append(f"the claim names no derivative: read as the derivative of {_text(defined.rhs)}, the one function "
-                     f"defined, by {var}, its one variable")
-    return defined.lhs, var
 
 
 def _by_linearity(value: Any) -> tuple[sp.Expr, Node] | None:
