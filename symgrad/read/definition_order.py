@@ -6,12 +6,14 @@ from __future__ import annotations
 import sympy as sp
 
 from ..tensors import Definition, name_of
+from .constants_defined_later import constant_defined_later
 from .context import Context
 
 
 def _insert(ctx: Context, defn: Definition) -> None:
     """Add ``defn`` and keep the definitions in the order they are computed: each after the definitions its right
     side uses (``C = (y - a)^2``, ``z = wx``, then ``a = \\sigma(z)``: z, a, C), else in the order written."""
+    constant_defined_later(ctx, defn)  # L = e^2, then e = y - wx: e was Euler's number in L
     pending = [*ctx.definitions.items(), (defn.name, defn)]
     ordered: list[tuple[str, Definition]] = []
     while pending:  # a cycle (refused elsewhere) or none: the first whose uses are all placed goes next
