@@ -22,6 +22,7 @@ from .damage_spellings import primes, right_defines_read
 from .damage_stars import starred
 from .damage_underscores import restored
 from .damage_words import traced
+from .digit_superscripts import grouped as superscripts
 from .html_wrappers import unwrapped
 from .identity_spellings import identity_spelled
 from .pdf_text_layer import stacked
@@ -281,7 +282,7 @@ def _typesetting(toks: list[_Tok], k: int) -> int | None:
 def _clean(toks: list[_Tok], src: str) -> list[_Tok]:
     """Drop what only typesets (sizers, spacing, colours, tags, align markers) and check environments."""
     refused(toks, src)  # x = 1 \Rightarrow w = 0: two statements, not a chain
-    toks = unwrapped(right_defines_read(toks, _Tok))  # A =: B, as A := B; \cssId{id}{X} as X
+    toks = superscripts(unwrapped(right_defines_read(toks, _Tok)), src, _Tok)  # A =: B; \cssId{id}{X}; x^10
     out: list[_Tok] = []
     k = 0
     in_cases = 0
