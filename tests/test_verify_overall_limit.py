@@ -52,3 +52,10 @@ def test_a_reading_that_never_ends_is_unreadable(monkeypatch):
 def test_within_the_budget_the_verdict_is_the_reader_s():
     assert overall_limit.verify(r"\frac{d}{dx} x^2 = 2x").verdict == "proved"
     assert overall_limit.verify(r"\frac{d}{dx} x^2 = 3x").verdict == "wrong"
+
+
+def test_an_index_whose_size_nothing_fixes_is_refused_not_a_crash():
+    """A case condition whose letters were read as indices of a size no definition fixes (held out 9's
+    'backward: x >= 0 ? 1 : exp(x)', its label read into the condition) raised KeyError in the search: refused now."""
+    v = overall_limit.verify("backward: x >= 0 ? 1 : exp(x)", define=["forward: x >= 0 ? x : exp(x) - 1"])
+    assert v.verdict in ("unreadable", "proved"), str(v)

@@ -359,7 +359,9 @@ class _Search:
         ranges = []
         for name in names:
             idx = self.free[name]
-            if not isinstance(idx, sp.Idx) or idx.upper is None:
+            unsized = sorted(str(s) for s in sp.sympify(idx.upper).free_symbols if str(s) not in env) \
+                if isinstance(idx, sp.Idx) and idx.upper is not None else []
+            if not isinstance(idx, sp.Idx) or idx.upper is None or unsized:  # a size nothing in the problem fixes
                 raise VerifyError(f"the range of index {name} is not known: declare it, e.g. --given '{name} \\in \\{{1, \\dots, n\\}}'")
             ranges.append(range(_as_int(idx.lower, env), _as_int(idx.upper, env) + 1))
         out = []
