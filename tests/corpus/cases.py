@@ -66,6 +66,12 @@ HELDOUT13_EVIDENCE = HELDOUT13_DIR / "evidence.json"
 # collected in session 16 from pages none of the sets above uses; never used to tune the reader (measured apart)
 HELDOUT14_DIR = HERE / "heldout14"
 HELDOUT14_EVIDENCE = HELDOUT14_DIR / "evidence.json"
+# collected in session 17 from pages none of the sets above uses; never used to tune the reader (measured apart)
+HELDOUT15_DIR = HERE / "heldout15"
+HELDOUT15_EVIDENCE = HELDOUT15_DIR / "evidence.json"
+# collected in session 17 from pages none of the sets above uses; never used to tune the reader (measured apart)
+HELDOUT16_DIR = HERE / "heldout16"
+HELDOUT16_EVIDENCE = HELDOUT16_DIR / "evidence.json"
 TIERS = ("index", "matrix", "messy")
 EXPECTED = ("right", "wrong")
 STAGES = ("given", "define", "assume", "of", "claim")
@@ -132,6 +138,12 @@ SETS = (
             "held out 14 (`tests/corpus/heldout14/`): collected in session 16, at the same time as held out 13 by "
             "another engineer, from pages none of the sets above uses; measured untuned there (14/64); used to "
             "develop the reader since session 17"),
+    CaseSet("heldout15", HELDOUT15_DIR, HELDOUT15_EVIDENCE, False,
+            "held out 15 (`tests/corpus/heldout15/`): collected in session 17 from pages none of the sets above uses, "
+            "never used to tune the reader: the rate on derivations symgrad has not seen"),
+    CaseSet("heldout16", HELDOUT16_DIR, HELDOUT16_EVIDENCE, False,
+            "held out 16 (`tests/corpus/heldout16/`): collected in session 17 from pages none of the sets above uses, "
+            "never used to tune the reader: the rate on derivations symgrad has not seen"),
 )
 
 
