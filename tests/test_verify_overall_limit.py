@@ -59,3 +59,13 @@ def test_an_index_whose_size_nothing_fixes_is_refused_not_a_crash():
     'backward: x >= 0 ? 1 : exp(x)', its label read into the condition) raised KeyError in the search: refused now."""
     v = overall_limit.verify("backward: x >= 0 ? 1 : exp(x)", define=["forward: x >= 0 ? x : exp(x) - 1"])
     assert v.verdict in ("unreadable", "proved"), str(v)
+
+
+def test_an_index_named_as_a_size_is_refused_not_an_internal_error():
+    """dL/dX_{nj} beside sums to n (fuzz seed 17): the index's value replaced the size at every point, and the
+    self-check called it a bug in symgrad's rules; refused now, naming the letter."""
+    define = [r"L = \sum_{k=1}^{n} \sum_{l=1}^{n} \sum_{c=1}^{m} A_{kl} X_{kc} X_{lc}"]
+    v = overall_limit.verify(r"\frac{\partial L}{\partial X_{nj}} = \sum_{l=1}^{n} X_{lj}(A_{nl} + A_{ln})", define=define)
+    assert v.verdict == "unreadable" and "n is both an index of the derivative and a size" in v.message
+    v = overall_limit.verify(r"\frac{\partial L}{\partial X_{ij}} = \sum_{l=1}^{n} X_{lj}(A_{il} + A_{li})", define=define)
+    assert v.verdict == "proved"

@@ -356,6 +356,10 @@ class _Search:
     def _assignments(self, point: _Point, rng: random.Random) -> list[Env]:
         env: Env = dict(point.sizes)
         names = sorted(self.free)
+        both = sorted(set(names) & set(env))
+        if both:  # dL/dX_{nj} beside a sum to n: the index's value would replace the size (the self-check disagreed)
+            raise VerifyError(f"{both[0]} is both an index of the derivative and a size (a sum or a shape runs to "
+                              f"{both[0]}): write another letter for the index")
         ranges = []
         for name in names:
             idx = self.free[name]
