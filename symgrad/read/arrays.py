@@ -89,8 +89,6 @@ class _Arrays:
                 read = self.product_beside_vector(a, b, tok) or self.dot_by_use(a, b, tok)  # y - Xw; x^T A x - bx
                 if read is not None:
                     return read
-                self.letter_beside_vector(a, b, tok)
-                self.letter_beside_vector(b, a, tok)
             return _Val(a.expr + b.expr, a.axes or b.axes)
         spread = self.spread(a, b, tok, "added to", columns=False)
         if spread is not None:
@@ -106,9 +104,6 @@ class _Arrays:
                 self.broadcast(a, b, tok)
                 self.capital_times_array(a, b, tok)
                 self.capital_times_array(b, a, tok)
-            elif self.unshaped_capital(a) and self.unshaped_capital(b):  # XW: a matrix product by the convention
-                for v in (a, b):
-                    self.__dict__.setdefault("transposed", {}).setdefault(str(v.expr), tok)
             return _Val(a.expr * b.expr, a.axes or b.axes)
         if op == "frobenius":  # A : B, the sum of the elementwise products
             return _Val(sp.Sum(a.expr * self.align(a, b, tok, "take the Frobenius product of"),
@@ -177,21 +172,6 @@ class _Arrays:
             self.__dict__.setdefault("transposed", {}).setdefault(unshaped[0], tok)
         return _Val(v.expr, tuple(reversed(v.axes)))
 
-    def unshaped_capital(self, v: _Val) -> bool:
-        """Whether ``v`` is one capital letter nothing shapes, met here and read as a number so far."""
-        name = str(v.expr)
-        return isinstance(v.expr, sp.Symbol) and len(name) == 1 and name.isupper() and name != "I" and not v.axes \
-            and self.new_scalars.get(name) is v.expr and not self.ctx.known(name)
-
-    def letter_beside_vector(self, a: _Val, b: _Val, tok: _Tok) -> None:
-        """Remember a letter nothing shapes added to a column vector (b and y of ``\\|Wx + b - y\\|^2``, c of
-        ``\\|x - c\\|^2``): read as a number it is spread over every entry, and a claim right only for that (a sum of
-        the entries, 1^T(x - c)) was proved; a page means a vector. Refused at the end where it is still a number."""
-        name = str(a.expr)
-        if isinstance(a.expr, sp.Symbol) and len(name) == 1 and not a.axes and len(b.axes) == 2 and \
-                b.axes[1] is None and self.new_scalars.get(name) is a.expr and not self.ctx.known(name):
-            self.__dict__.setdefault("transposed", {}).setdefault(name, tok)
-
     def capital_times_array(self, a: _Val, b: _Val, tok: _Tok) -> None:
         """Remember a capital letter nothing shapes multiplying an array (W of ``\\|Wx + b - y\\|^2``, of ``WH`` with H
         a matrix): read as a number it scales the array, and ``W\\delta`` and ``W^T\\delta`` were the same; by the
@@ -214,8 +194,7 @@ class _Arrays:
             return
         name, tok = min(left.items(), key=lambda item: item[1].col)
         names = ", ".join(sorted(left))
-        what = f"{name}^T of {name}" if tok.text in ("^", "'", ".T") else \
-            f"{name} beside an array" if tok.text in ("+", "-") else f"{name} in a product"
+        what = f"{name}^T of {name}" if tok.text in ("^", "'", ".T") else f"{name} times an array"
         dims = r"m \times n" if name[:1].isupper() else "n"
         example = rf"{name} \in \mathbb{{R}}^{{{dims}}}"
         error = self.error(f"{what}: {names}, which nothing shapes, {'has' if len(left) == 1 else 'have'} two readings: "
@@ -223,7 +202,6 @@ class _Arrays:
                            rf"matrix); declare the shapes ({example}, or \in \mathbb{{R}} for a number)", tok)
         error.arrays = {n: (ROWS, COLUMNS) if n[:1].isupper() else (ROWS,) for n in left}  # type: ignore[attr-defined]
         error.unshaped = tuple(sorted(left))  # type: ignore[attr-defined]
-        error.by_letter = True  # type: ignore[attr-defined]  # a capital alone is a matrix only by convention
         raise error
 
     def entry_of_transpose(self, v: _Val, tok: _Tok) -> _Val | None:

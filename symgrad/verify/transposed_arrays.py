@@ -54,9 +54,8 @@ def as_arrays(error: ParseError, claim: str, of: str | None, define: Sequence[st
     facts = [rf"{spelled[name]} \in \mathbb{{R}}^{{{times.join(size[a] for a in axes)}}}"
              for name, axes in sorted(roles.items())]
     verdict = judge(claim, of, define, [*given, *facts], assume)
-    if verdict.verdict == "unreadable" or verdict.verdict == "wrong" and verdict.diagnosis == "shape" and \
-            getattr(error, "by_letter", False):
-        return None  # ill-shaped only in the shapes a lone letter's convention guessed (X.Y of two vectors): no evidence
+    if verdict.verdict == "unreadable":
+        return None
     said = "; ".join(f"{spelled[name]} a {size[axes[0]]} x {size[axes[1]]} matrix" if len(axes) == 2 else
                      f"{spelled[name]} a vector of size {size[axes[0]]}" for name, axes in sorted(roles.items()))
     verdict.message = (f"{verdict.message} [read: names nothing shapes, transposed or a capital before a vector, read as arrays, the usual "
