@@ -17,7 +17,6 @@ from ..errors import ParseError
 from ..tensors import size
 from .context import Context
 from .primed_names import declare_primed
-from .shapes_entries import declare_entries
 from .shapes_transposed import declare_transposed
 from .tokens import _Tok, _tokens
 
@@ -63,7 +62,6 @@ def declare_indexed(ctx: Context, texts: Sequence[str], defined: Sequence[str] =
                          "bare")
     declare_transposed(ctx, lists, _token_lists(defined), lambda: _provisional(ctx, written),
                        lambda name: _declared_in(name, texts))
-    declare_entries(ctx, lists, _token_lists(defined), lambda name: _declared_in(name, texts))  # X_{ij} and X: X is a matrix
 
 
 def _defined_names(toks: list[_Tok]) -> set[str]:
