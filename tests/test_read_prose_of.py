@@ -48,9 +48,11 @@ def test_a_word_labelling_the_claim_before_equals_is_no_name():
 
 
 def test_shapes_that_make_a_transposed_letter_a_number_decide_nothing():
-    # ||Ax - b||^2 alone reads x as a vector and A, b as numbers; A^T in the claim says A is a matrix: no guess
+    # ||Ax - b||^2 alone: A before a vector is never silently a number (read/arrays.transposed_numbers); it is a
+    # matrix by the convention, noted, so 2A^T(Ax - b) is right and 2A(Ax - b) is not (refused: ill-shaped only there)
     v = verify(r"2A^T(Ax-b)", of=r"||Ax -b||^2")
-    assert v.verdict == "unreadable" and "A, b, x" in v.message
+    assert v.verdict == "proved" and "A a n x d matrix" in v.message
+    assert verify(r"2A(Ax-b)", of=r"||Ax -b||^2").verdict not in ("proved", "agrees")
 
 
 def test_of_as_an_imperative_in_words_is_the_derivative_it_names():

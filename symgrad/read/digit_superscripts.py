@@ -47,6 +47,14 @@ def grouped(toks: list[Any], src: str, tok: type) -> list[Any]:
             continue
         m = _end(toks, first)
         number = "".join(x.text for x in toks[k + 1:m + 1])
+        glued = m + 1 < len(toks) and toks[m + 1].kind == "letter" and toks[m + 1].col == toks[m].col + len(toks[m].text)
+        if glued and signed:  # e^-2x: e^{-2x} or e^{-2} x, left to the reader's own refusal of it
+            out.append(t)
+            k += 1
+            continue
+        if glued:
+            raise ParseError(f"^{number}{toks[m + 1].text} has two readings: ^{{{number}{toks[m + 1].text}}} or "
+                             f"^{{{number}}} times {toks[m + 1].text}; write the braces", column=toks[k + 1].col, source=src)
         if "\\" in src and signed:  # A^-1 in LaTeX: left to the reader's own readings
             out.append(t)
             k += 1

@@ -21,9 +21,10 @@ class _FunctionOperands:
     def operand(self, t: _Tok) -> _Val:
         first = self.peek()
         v = super().operand(t)  # type: ignore[misc]
-        if first.kind == "digit" or not self.starts_factor() or self.argument_ends() or \
-                self.at("(") and self.contiguous(-1):  # \log p(x): a bracket against the name, read as before
-            return v
+        if first.kind == "digit" or first.text in ("{", "(", r"\left") or not self.starts_factor() or \
+                self.argument_ends() or self.peek().text in ("(", r"\left", "["):
+            return v  # \tanh{\left(u\right)} e^x, \log p_k (y_k + c): the argument is bracketed or ends at a bracket,
+            # as symgrad's printer writes them and as they read in print
         last = self.peek(-1)
         start = self.pos
         try:

@@ -6,6 +6,7 @@ a fact (``\\Sigma is symmetric``) decides it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import sympy as sp
@@ -36,7 +37,8 @@ def symmetric_or_general(verdict: Verdict, var: object, given: Sequence[str],
     if verdict.verdict != "wrong" or verdict.diagnosis != "indices" or name is None:
         return verdict
     fact = f"{name} is symmetric"
-    if fact in given:
+    declared = re.compile(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(?:,[^=]*)?\\in\b")
+    if fact in given or any(declared.search(text) for text in given):  # X \in R^{n x n}: a general square matrix
         return verdict
     other = judge(fact)
     if other.verdict not in ("proved", "agrees"):
