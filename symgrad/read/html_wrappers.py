@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .proofwiki_maps import group_end
+
 WRAPPERS = frozenset({r"\cssId", r"\class", r"\style", r"\htmlId", r"\htmlClass", r"\htmlStyle", r"\htmlData"})
-
-
-def _group_end(toks: list[Any], start: int) -> int | None:
-    depth = 0
-    for k in range(start, len(toks)):
-        depth += (toks[k].text == "{") - (toks[k].text == "}")
-        if depth == 0:
-            return k + 1
-    return None
 
 
 def unwrapped(toks: list[Any]) -> list[Any]:
@@ -28,9 +21,9 @@ def unwrapped(toks: list[Any]) -> list[Any]:
     k = 0
     while k < len(toks):
         t = toks[k]
-        first = _group_end(toks, k + 1) if t.text in WRAPPERS and k + 1 < len(toks) and toks[k + 1].text == "{" \
+        first = group_end(toks, k + 1) if t.text in WRAPPERS and k + 1 < len(toks) and toks[k + 1].text == "{" \
             else None
-        shown = _group_end(toks, first) if first is not None and first < len(toks) and toks[first].text == "{" \
+        shown = group_end(toks, first) if first is not None and first < len(toks) and toks[first].text == "{" \
             else None
         if shown is None or shown < len(toks) and toks[shown].text in ("^", "_"):
             out.append(t)

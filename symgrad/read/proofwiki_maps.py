@@ -10,17 +10,17 @@ def mapped(toks: list, k: int, tok: Callable[..., object]) -> tuple[list, int] |
     """The tokens ``f(x)`` that ``\\map {f} {x}`` at ``k`` stands for, and the index past it; None for anything else."""
     if toks[k].text != r"\map" or toks[k + 1].text != "{":
         return None
-    first = _group_end(toks, k + 1)
+    first = group_end(toks, k + 1)
     if first is None or toks[first].text != "{":
         return None
-    second = _group_end(toks, first)
+    second = group_end(toks, first)
     if second is None:
         return None
     return [*toks[k + 2:first - 1], tok("sym", "(", toks[first].col), *toks[first + 1:second - 1],
             tok("sym", ")", toks[second - 1].col)], second
 
 
-def _group_end(toks: list, start: int) -> int | None:
+def group_end(toks: list, start: int) -> int | None:
     """The index past the brace group opening at ``start``, or None where it does not close."""
     depth = 0
     for m in range(start, len(toks)):
